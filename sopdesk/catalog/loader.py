@@ -1,0 +1,273 @@
+"""Read catalog files: YAML -> validated Sop / Organisasi, with every problem named.
+
+Every problem is reported with the file, the place (step number, lane, entry) and the
+field, all at once, so that an administrator can fix a file in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from sopdesk.catalog.schema import END, Organisasi, Sop
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+Document = Sop | Organisasi
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    where: str  # "kegiatan 3", "pelaksana help_desk", "" for the file as a whole
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        place = ", ".join(p for p in (self.where, self.field) if p)
+        return f"{self.file}: {place}: {self.message}" if place else f"{self.file}: {self.message}"
+
+
+class CatalogError(Exception):
+    """A catalog file (or several) is not valid; `problems` lists every finding."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases, so a small file cannot expand into gigabytes."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.MarkedYAMLError(
+                problem="alias (*...) tidak diizinkan dalam berkas katalog", problem_mark=mark
+            )
+        return super().compose_node(parent, index)
+
+
+# YAML 1.1 reads yes/no/on/off as booleans; a catalog has a key called "no" (the step
+# number) and labels such as "Tidak", so only true/false are booleans here.
+_NoAliasLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_NoAliasLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CatalogError([Problem(path.name, "", "", f"berkas terlalu besar ({size} byte)")])
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CatalogError([Problem(str(path), "", "", "berkas tidak ditemukan")]) from None
+    except IsADirectoryError:
+        raise CatalogError([Problem(str(path), "", "", "ini folder, bukan berkas")]) from None
+    except UnicodeDecodeError as exc:
+        raise CatalogError(
+            [Problem(path.name, "", "", f"bukan teks UTF-8 (byte ke-{exc.start})")]
+        ) from None
+    except OSError as exc:
+        raise CatalogError([Problem(str(path), "", "", f"tidak dapat dibaca: {exc.strerror}")]) from None
+
+
+def load_file(path: Path | str) -> Document:
+    path = Path(path)
+    return parse_document(read_text(path), path.name)
+
+
+def parse_document(text: str, name: str) -> Document:
+    try:
+        data = yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"baris {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
+        raise CatalogError([Problem(name, where, "", f"YAML tidak valid: {exc.problem}")]) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise CatalogError([Problem(name, "", "", f"YAML tidak valid: {exc}")]) from None
+    return build_document(data, name)
+
+
+def build_document(data: Any, name: str) -> Document:
+    if not isinstance(data, dict):
+        raise CatalogError([Problem(name, "", "", "isi berkas harus berupa pemetaan kunci: nilai")])
+    jenis = data.get("jenis")
+    model = {"sop": Sop, "organisasi": Organisasi}.get(jenis) if isinstance(jenis, str) else None
+    if model is None:
+        raise CatalogError([Problem(name, "", "jenis", "harus 'sop' atau 'organisasi'")])
+    try:
+        document = model.model_validate(data)
+    except ValidationError as exc:
+        raise CatalogError(_schema_problems(exc, data, name)) from None
+    if isinstance(document, Sop):
+        problems = check_flow(document, name)
+        if problems:
+            raise CatalogError(problems)
+    else:
+        problems = check_organisation(document, name)
+        if problems:
+            raise CatalogError(problems)
+    return document
+
+
+_LIST_LABELS = {"kegiatan": "no", "pelaksana": "kode", "entri": "kode", "tenggat": "kode"}
+
+
+def _schema_problems(exc: ValidationError, data: dict, name: str) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = list(error["loc"])
+        where, rest = _where(loc, data)
+        message = _message(error)
+        problems.append(Problem(name, where, ".".join(str(p) for p in rest), message))
+    return problems
+
+
+def _where(loc: list, data: dict) -> tuple[str, list]:
+    """Turn ('kegiatan', 2, 'waktu') into ('kegiatan 3', ['waktu']) using the step's own no."""
+    if len(loc) >= 2 and loc[0] in _LIST_LABELS and isinstance(loc[1], int):
+        key = _LIST_LABELS[loc[0]]
+        items = data.get(loc[0])
+        label = f"#{loc[1] + 1}"
+        if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
+            own = items[loc[1]].get(key)
+            if isinstance(own, str | int) and not isinstance(own, bool):
+                label = str(own)
+        return f"{loc[0]} {label}", loc[2:]
+    return "", loc
+
+
+def _message(error: dict) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "wajib diisi"
+    if kind == "extra_forbidden":
+        return "kunci tidak dikenal (periksa ejaan; lihat sop_catalog/FORMAT.md)"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    if kind == "literal_error":
+        return f"nilai tidak sah; yang diterima: {error['ctx']['expected']}"
+    if kind == "string_pattern_mismatch":
+        return f"format tidak sah (pola {error['ctx']['pattern']})"
+    return error["msg"]
+
+
+def check_flow(sop: Sop, name: str) -> list[Problem]:
+    """Semantic checks of a validated SOP: lanes, targets, reachability, an end."""
+    problems: list[Problem] = []
+
+    def add(where: str, field: str, message: str) -> None:
+        problems.append(Problem(name, where, field, message))
+
+    for label, codes in (
+        ("pelaksana", [p.kode for p in sop.pelaksana]),
+        ("entri", [e.kode for e in sop.entri]),
+        ("tenggat", [t.kode for t in sop.tenggat]),
+    ):
+        for code in sorted({c for c in codes if codes.count(c) > 1}):
+            add(f"{label} {code}", "kode", "kode ganda")
+    numbers = [k.no for k in sop.kegiatan]
+    for no in sorted({n for n in numbers if numbers.count(n) > 1}):
+        add(f"kegiatan {no}", "no", "nomor kegiatan ganda")
+    if numbers != sorted(numbers):
+        add("", "kegiatan", "kegiatan harus urut menurut nomor")
+    if problems:
+        return problems  # the graph checks below assume unique numbers
+
+    lanes = {p.kode for p in sop.pelaksana}
+    steps = set(numbers)
+    for step in sop.kegiatan:
+        where = f"kegiatan {step.no}"
+        if step.pelaksana not in lanes:
+            add(where, "pelaksana", f"pelaksana {step.pelaksana!r} tidak ada di daftar pelaksana")
+        if step.lanjut is not None and step.keputusan is not None:
+            add(where, "lanjut", "isi 'lanjut' atau 'keputusan', tidak keduanya")
+        if step.keputusan is not None and step.menunggu is not None:
+            add(where, "menunggu", "kegiatan menunggu tidak dapat sekaligus keputusan")
+        if step.pelaksana_disimpulkan and not step.alasan_pelaksana:
+            add(where, "alasan_pelaksana", "pelaksana disimpulkan: tuliskan alasannya")
+        if step.keputusan is not None:
+            labels = [p.label.lower() for p in step.keputusan.pilihan]
+            if len(set(labels)) != len(labels):
+                add(where, "keputusan.pilihan", "label pilihan ganda")
+        for label, target in sop.exits(step.no) if step.pelaksana in lanes else []:
+            field = f"keputusan.pilihan {label}" if label else "lanjut"
+            if target != END and target not in steps:
+                add(where, field, f"menuju kegiatan {target} yang tidak ada")
+            elif target == step.no:
+                add(where, field, "tidak boleh menuju dirinya sendiri")
+    for entri in sop.entri:
+        if entri.kegiatan not in steps:
+            add(f"entri {entri.kode}", "kegiatan", f"kegiatan {entri.kegiatan} tidak ada")
+    for tenggat in sop.tenggat:
+        if tenggat.sejak != "mulai" and tenggat.sejak not in steps:
+            add(f"tenggat {tenggat.kode}", "sejak", f"kegiatan {tenggat.sejak} tidak ada")
+        for no in tenggat.kegiatan:
+            if no not in steps:
+                add(f"tenggat {tenggat.kode}", "kegiatan", f"kegiatan {no} tidak ada")
+    if problems:
+        return problems
+
+    reachable = _reachable(sop, [e.kegiatan for e in sop.entri])
+    for no in numbers:
+        if no not in reachable:
+            add(f"kegiatan {no}", "", "tidak dapat dicapai dari entri mana pun")
+    ending = _can_end(sop)
+    if not ending:
+        add("", "kegiatan", "tidak ada kegiatan yang berakhir ('lanjut: selesai')")
+    else:
+        for no in numbers:
+            if no in reachable and no not in ending:
+                add(f"kegiatan {no}", "lanjut", "dari kegiatan ini alur tidak pernah selesai")
+    return problems
+
+
+def _reachable(sop: Sop, starts: list[int]) -> set[int]:
+    seen: set[int] = set()
+    stack = list(starts)
+    while stack:
+        no = stack.pop()
+        if no in seen:
+            continue
+        seen.add(no)
+        stack.extend(t for _, t in sop.exits(no) if t != END)
+    return seen
+
+
+def _can_end(sop: Sop) -> set[int]:
+    """Steps from which some route reaches the end."""
+    ending = {k.no for k in sop.kegiatan if any(t == END for _, t in sop.exits(k.no))}
+    changed = True
+    while changed:
+        changed = False
+        for step in sop.kegiatan:
+            if step.no not in ending and any(t in ending for _, t in sop.exits(step.no)):
+                ending.add(step.no)
+                changed = True
+    return ending
+
+
+def check_organisation(org: Organisasi, name: str) -> list[Problem]:
+    problems = []
+    codes = [u.kode for u in org.units]
+    for code in sorted({c for c in codes if codes.count(c) > 1}):
+        problems.append(Problem(name, f"unit {code}", "kode", "kode ganda"))
+    for unit in org.units:
+        if unit.induk is not None and unit.induk not in codes:
+            problems.append(
+                Problem(name, f"unit {unit.kode}", "induk", f"unit induk {unit.induk!r} tidak ada")
+            )
+    return problems

@@ -1,0 +1,80 @@
+"""Administration of local accounts (admin only)."""
+
+from __future__ import annotations
+
+from sopdesk.engine import audit
+from sopdesk.engine.users import (
+    Actor,
+    check_username,
+    find_user,
+    hash_password,
+    require_admin,
+    role_rows,
+)
+from sopdesk.engine.workspace import Workspace
+from sopdesk.errors import Conflict, UserError
+from sopdesk.store.models import User
+
+
+def add_user(ws: Workspace, actor: Actor, username: str, password: str, roles: list[str],
+             full_name: str | None = None, is_admin: bool = False) -> None:
+    name = check_username(username)
+    password_hash = hash_password(password)
+    full = (full_name or name).strip()
+    if len(full) > 200:
+        raise UserError("nama lengkap terlalu panjang (maksimal 200 karakter)")
+    now = ws.clock()
+    with ws.db.transaction() as session:
+        admin = require_admin(session, actor)
+        if session.query(User.id).filter(User.username == name).first():
+            raise Conflict(f"pengguna {name} sudah ada")
+        rows = role_rows(session, roles)
+        if not rows and not is_admin:
+            raise UserError("berikan sedikitnya satu peran (--role), misalnya Kasubag")
+        user = User(username=name, full_name=full, password_hash=password_hash,
+                    is_admin=is_admin, active=True, failed_logins=0, created_at=now, roles=rows)
+        session.add(user)
+        session.flush()
+        audit.record(session, at=now, user_id=admin.id, action="user_added", username=name,
+                     roles=sorted(r.name for r in rows), is_admin=is_admin)
+
+
+def set_roles(ws: Workspace, actor: Actor, username: str, roles: list[str]) -> None:
+    now = ws.clock()
+    with ws.db.transaction() as session:
+        admin = require_admin(session, actor)
+        user = find_user(session, username)
+        user.roles = role_rows(session, roles)
+        audit.record(session, at=now, user_id=admin.id, action="roles_changed",
+                     username=user.username, roles=sorted(r.name for r in user.roles))
+
+
+def set_active(ws: Workspace, actor: Actor, username: str, active: bool) -> None:
+    now = ws.clock()
+    with ws.db.transaction() as session:
+        admin = require_admin(session, actor)
+        user = find_user(session, username)
+        if user.id == admin.id and not active:
+            raise UserError("administrator tidak dapat menonaktifkan akunnya sendiri")
+        user.active = active
+        audit.record(session, at=now, user_id=admin.id,
+                     action="user_activated" if active else "user_deactivated",
+                     username=user.username)
+
+
+def reset_password(ws: Workspace, actor: Actor, username: str, password: str) -> None:
+    password_hash = hash_password(password)
+    now = ws.clock()
+    with ws.db.transaction() as session:
+        admin = require_admin(session, actor)
+        user = find_user(session, username)
+        user.password_hash = password_hash
+        user.failed_logins = 0
+        user.locked_until = None
+        audit.record(session, at=now, user_id=admin.id, action="password_reset",
+                     username=user.username)
+
+
+def user_roles(ws: Workspace, actor: Actor) -> list[str]:
+    with ws.db.reading() as session:
+        return sorted(find_user(session, actor.username).role_names)

@@ -1,0 +1,350 @@
+"""Cases and their work items: start, claim, complete, return, cancel.
+
+Every function is one transaction that checks the acting user's roles first and writes an
+audit event; a refused action raises a UserError and changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sopdesk.catalog import END, Sop
+from sopdesk.catalog.waktu import parse_waktu
+from sopdesk.engine import audit
+from sopdesk.engine.attachments import attach
+from sopdesk.engine.users import Actor, find_user, load_actor, require_role
+from sopdesk.engine.workspace import Workspace
+from sopdesk.errors import Conflict, NotFound, UserError
+from sopdesk.store.models import (
+    Case,
+    CaseDeadline,
+    CaseSequence,
+    ChecklistEntry,
+    Document,
+    User,
+    WorkItem,
+)
+
+MAX_TITLE = 500
+MAX_NOTE = 5000
+
+
+@dataclass
+class OutputValue:
+    number: str | None = None
+    date: date | None = None
+    file: Path | None = None
+
+
+@dataclass
+class StepInput:
+    """What the step form (or `case complete`) records. Items are named by their text
+    (case-insensitive) or by their 1-based position in the step's list."""
+
+    present: list[str] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)  # kelengkapan item -> scan
+    outputs: dict[str, OutputValue] = field(default_factory=dict)
+    choice: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Completed:
+    case_number: str
+    step_no: int
+    next_step: int | None  # None when the case ended
+    choice: str | None
+    warnings: tuple[str, ...] = ()
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def _text(value: str | None, limit: int, what: str, required: bool = False) -> str | None:
+    value = (value or "").strip()
+    if required and not value:
+        raise UserError(f"{what} wajib diisi")
+    if len(value) > limit:
+        raise UserError(f"{what} terlalu panjang ({len(value)} karakter; maksimal {limit})")
+    return value or None
+
+
+def get_case(session: Session, number: str) -> Case:
+    case = session.scalar(select(Case).where(Case.number == str(number).strip().upper()))
+    if case is None:
+        raise NotFound(f"kasus {number!r} tidak ada")
+    return case
+
+
+def open_item(case: Case) -> WorkItem:
+    for item in case.items:
+        if item.status == "open":
+            return item
+    state = {"done": "sudah selesai", "cancelled": "dibatalkan"}.get(case.status, case.status)
+    raise Conflict(f"kasus {case.number} {state}; tidak ada kegiatan yang menunggu")
+
+
+def _resolve(names: list[str], key: str, what: str) -> str:
+    key = str(key).strip()
+    if key.isdigit() and 1 <= int(key) <= len(names):
+        return names[int(key) - 1]
+    for name in names:
+        if name.lower() == key.lower():
+            return name
+    listed = "; ".join(f"{i}. {n}" for i, n in enumerate(names, 1)) or "tidak ada"
+    raise UserError(f"{what} {key!r} tidak ada pada kegiatan ini (pilihan: {listed})")
+
+
+def _next_number(session: Session, kode: str, year: int) -> str:
+    seq = session.get(CaseSequence, (kode, year))
+    if seq is None:
+        seq = CaseSequence(kode=kode, year=year, last=0)
+        session.add(seq)
+    seq.last += 1
+    return f"{kode}/{year}/{seq.last:04d}"
+
+
+def _open_step(ws: Workspace, session: Session, case: Case, sop: Sop, step_no: int,
+               now: datetime) -> WorkItem:
+    step = sop.step(step_no)
+    item = WorkItem(case=case, step_no=step_no, role=sop.role_of(step_no), status="open",
+                    created_at=now, due_at=ws.calendar.due(now, step.waktu_baku))
+    for deadline in case.deadlines:
+        rule = _rule(sop, deadline.kode)
+        if rule.jenis == "paling_cepat" and step_no in rule.kegiatan and deadline.due_at:
+            item.not_before = deadline.due_at
+    session.add(item)
+    return item
+
+
+def _rule(sop: Sop, kode: str):  # noqa: ANN202 - a Tenggat
+    return next(t for t in sop.tenggat if t.kode == kode)
+
+
+def _anchor_deadlines(ws: Workspace, case: Case, sop: Sop, completed_step: int | None,
+                      now: datetime) -> None:
+    """Start the clock of deadlines anchored on the case start or on a completed step, and
+    mark 'paling lambat' deadlines met by a completed step."""
+    for rule in sop.tenggat:
+        row = next((d for d in case.deadlines if d.kode == rule.kode), None)
+        anchored = (rule.sejak == "mulai" and completed_step is None) or (
+            rule.sejak == completed_step
+        )
+        if anchored and (row is None or row.due_at is None):
+            due = ws.calendar.due(now, parse_waktu(rule.waktu))
+            if row is None:
+                case.deadlines.append(CaseDeadline(kode=rule.kode, name=rule.nama,
+                                                   kind=rule.jenis, due_at=due))
+            else:
+                row.due_at = due
+        elif row is None and completed_step is None:
+            case.deadlines.append(CaseDeadline(kode=rule.kode, name=rule.nama, kind=rule.jenis))
+    if completed_step is not None:
+        for rule in sop.tenggat:
+            row = next(d for d in case.deadlines if d.kode == rule.kode)
+            if (rule.jenis == "paling_lambat" and completed_step in rule.kegiatan
+                    and row.met_at is None and row.due_at is not None):
+                row.met_at = now
+
+
+def _checked_item(ws: Workspace, session: Session, actor: Actor, number: str,
+                  step: int | None, what: str) -> tuple[User, Case, WorkItem, Sop]:
+    user = load_actor(session, actor)
+    case = get_case(session, number)
+    item = open_item(case)
+    if step is not None and step != item.step_no:
+        raise Conflict(f"kasus {case.number} sedang di kegiatan {item.step_no}, bukan {step}")
+    require_role(user, item.role, what)
+    return user, case, item, ws.sop_of_revision(session, case.sop_revision_id)
+
+
+def _not_claimed_by_other(user: User, item: WorkItem, session: Session) -> None:
+    if item.assignee_id is not None and item.assignee_id != user.id and not user.is_admin:
+        other = session.get(User, item.assignee_id)
+        raise Conflict(f"kegiatan {item.step_no} sedang dikerjakan oleh {other.username}; "
+                       "minta dilepas atau dialihkan dulu")
+
+
+# --- services ----------------------------------------------------------------------------------
+
+def start_case_in(ws: Workspace, session: Session, actor: Actor, kode: str, title: str,
+                  entry: str | None = None, requester: str | None = None) -> Case:
+    """Start a case inside the caller's transaction (used by visitor registration too)."""
+    user = load_actor(session, actor)
+    title = _text(title, MAX_TITLE, "judul kasus", required=True)
+    requester = _text(requester, 200, "nama pemohon")
+    revision_id, sop = ws.current_revision(session, kode)
+    try:
+        entri = sop.entry(entry)
+    except KeyError:
+        codes = ", ".join(e.kode for e in sop.entri)
+        raise UserError(f"entri {entry!r} tidak ada pada SOP {sop.kode} (pilihan: {codes})") from None
+    require_role(user, sop.role_of(entri.kegiatan), f"memulai kasus {sop.kode} di entri {entri.kode}")
+    now = ws.clock()
+    year = ws.calendar.local(now).year
+    case = Case(number=_next_number(session, sop.kode, year), sop_kode=sop.kode,
+                sop_revision_id=revision_id, entry=entri.kode, title=title, requester=requester,
+                status="open", started_at=now, started_by=user.id)
+    session.add(case)
+    _anchor_deadlines(ws, case, sop, None, now)
+    item = _open_step(ws, session, case, sop, entri.kegiatan, now)
+    session.flush()
+    audit.record(session, at=now, user_id=user.id, action="case_started", case_id=case.id,
+                 work_item_id=item.id, step_no=item.step_no, sop=sop.kode, revisi=sop.revisi,
+                 entry=entri.kode, title=title)
+    return case
+
+
+def start_case(ws: Workspace, actor: Actor, kode: str, title: str, entry: str | None = None,
+               requester: str | None = None) -> str:
+    with ws.db.transaction() as session:
+        return start_case_in(ws, session, actor, kode, title, entry, requester).number
+
+
+def claim(ws: Workspace, actor: Actor, number: str) -> None:
+    now = ws.clock()
+    with ws.db.transaction() as session:
+        user, case, item, _ = _checked_item(ws, session, actor, number, None, "mengambil kegiatan ini")
+        _not_claimed_by_other(user, item, session)
+        item.assignee_id = user.id
+        audit.record(session, at=now, user_id=user.id, action="claimed", case_id=case.id,
+                     work_item_id=item.id, step_no=item.step_no)
+
+
+def release(ws: Workspace, actor: Actor, number: str) -> None:
+    now = ws.clock()
+    with ws.db.transaction() as session:
+        user, case, item, _ = _checked_item(ws, session, actor, number, None, "melepas kegiatan ini")
+        _not_claimed_by_other(user, item, session)
+        item.assignee_id = None
+        audit.record(session, at=now, user_id=user.id, action="released", case_id=case.id,
+                     work_item_id=item.id, step_no=item.step_no)
+
+
+def assign(ws: Workspace, actor: Actor, number: str, username: str) -> None:
+    now = ws.clock()
+    with ws.db.transaction() as session:
+        user, case, item, _ = _checked_item(ws, session, actor, number, None, "mengalihkan kegiatan ini")
+        _not_claimed_by_other(user, item, session)
+        target = find_user(session, username)
+        if not target.active:
+            raise UserError(f"pengguna {target.username} tidak aktif")
+        if item.role not in target.role_names:
+            raise UserError(f"{target.username} tidak memegang peran {item.role}")
+        item.assignee_id = target.id
+        audit.record(session, at=now, user_id=user.id, action="assigned", case_id=case.id,
+                     work_item_id=item.id, step_no=item.step_no, to=target.username)
+
+
+def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
+             step: int | None = None) -> Completed:
+    now = ws.clock()
+    with ws.db.transaction() as session:
+        user, case, item, sop = _checked_item(ws, session, actor, number, step,
+                                              "menyelesaikan kegiatan ini")
+        _not_claimed_by_other(user, item, session)
+        kegiatan = sop.step(item.step_no)
+        note = _text(data.note, MAX_NOTE, "catatan")
+        warnings: list[str] = []
+
+        exits = sop.exits(item.step_no)
+        if kegiatan.is_decision:
+            labels = [label for label, _ in exits]
+            if not data.choice:
+                raise UserError(f"kegiatan {item.step_no} adalah keputusan: pilih salah satu dari "
+                                + " / ".join(labels))
+            choice = _resolve(labels, data.choice, "pilihan")
+            target = dict(exits)[choice]
+        else:
+            if data.choice:
+                raise UserError(f"kegiatan {item.step_no} bukan keputusan; jangan isi pilihan")
+            choice, target = None, exits[0][1]
+        if kegiatan.is_wait and not note and not data.outputs:
+            raise UserError(f"kegiatan {item.step_no} menunggu '{kegiatan.menunggu}': catat "
+                            "peristiwa yang ditunggu (catatan atau output) untuk menyelesaikannya")
+        if item.not_before is not None and now < item.not_before:
+            when = ws.calendar.local(item.not_before).strftime("%d-%m-%Y %H:%M")
+            warnings.append(f"diselesaikan sebelum masa tunggu berakhir ({when})")
+
+        present = {_resolve(kegiatan.kelengkapan, key, "kelengkapan") for key in data.present}
+        files = {_resolve(kegiatan.kelengkapan, key, "kelengkapan"): path
+                 for key, path in data.files.items()}
+        for name in kegiatan.kelengkapan:
+            scan = attach(session, ws.attachments_dir, files[name], now) if name in files else None
+            session.add(ChecklistEntry(work_item_id=item.id, item=name,
+                                       present=name in present or name in files,
+                                       attachment_id=scan.id if scan else None))
+        for key, value in data.outputs.items():
+            name = _resolve(kegiatan.output, key, "output")
+            number_text = _text(value.number, 200, f"nomor dokumen {name}")
+            scan = attach(session, ws.attachments_dir, value.file, now) if value.file else None
+            session.add(Document(case_id=case.id, work_item_id=item.id, name=name,
+                                 number=number_text, doc_date=value.date,
+                                 attachment_id=scan.id if scan else None))
+
+        item.status = "done"
+        item.completed_at = now
+        item.completed_by = user.id
+        item.choice = choice
+        item.note = note
+        item.draft = None
+        _anchor_deadlines(ws, case, sop, item.step_no, now)
+        next_item = None
+        if target == END:
+            case.status = "done"
+            case.closed_at = now
+        else:
+            next_item = _open_step(ws, session, case, sop, target, now)
+        session.flush()
+        audit.record(session, at=now, user_id=user.id, action="step_completed", case_id=case.id,
+                     work_item_id=item.id, step_no=item.step_no, choice=choice,
+                     next=None if target == END else target, present=sorted(present),
+                     outputs=sorted(data.outputs), note=note, warnings=warnings)
+        return Completed(case.number, item.step_no, None if next_item is None else target,
+                         choice, tuple(warnings))
+
+
+def return_to(ws: Workspace, actor: Actor, number: str, to_step: int, reason: str) -> int:
+    """Send the case back to a step it already went through, with the reason."""
+    now = ws.clock()
+    with ws.db.transaction() as session:
+        user, case, item, sop = _checked_item(ws, session, actor, number, None,
+                                              "mengembalikan kegiatan ini")
+        reason = _text(reason, MAX_NOTE, "alasan pengembalian", required=True)
+        visited = {i.step_no for i in case.items if i.status == "done"}
+        if to_step not in visited:
+            listed = ", ".join(str(n) for n in sorted(visited)) or "belum ada"
+            raise UserError(f"kasus {case.number} hanya dapat dikembalikan ke kegiatan yang sudah "
+                            f"dilalui (kegiatan: {listed})")
+        item.status = "returned"
+        item.completed_at = now
+        item.completed_by = user.id
+        item.return_to = to_step
+        item.note = reason
+        new = _open_step(ws, session, case, sop, to_step, now)
+        session.flush()
+        audit.record(session, at=now, user_id=user.id, action="step_returned", case_id=case.id,
+                     work_item_id=item.id, step_no=item.step_no, to=to_step, reason=reason,
+                     new_item=new.id)
+        return to_step
+
+
+def cancel(ws: Workspace, actor: Actor, number: str, reason: str) -> None:
+    now = ws.clock()
+    with ws.db.transaction() as session:
+        user, case, item, _ = _checked_item(ws, session, actor, number, None, "membatalkan kasus ini")
+        reason = _text(reason, MAX_NOTE, "alasan pembatalan", required=True)
+        item.status = "cancelled"
+        item.completed_at = now
+        item.completed_by = user.id
+        item.note = reason
+        case.status = "cancelled"
+        case.closed_at = now
+        case.close_reason = reason
+        audit.record(session, at=now, user_id=user.id, action="case_cancelled", case_id=case.id,
+                     work_item_id=item.id, step_no=item.step_no, reason=reason)
+

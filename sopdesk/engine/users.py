@@ -1,0 +1,129 @@
+"""Local accounts: Argon2id passwords, roles that map to catalog lanes, the acting user."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sopdesk.errors import NotFound, PermissionRefused, UserError
+from sopdesk.store.models import Role, User
+
+_hasher = PasswordHasher()  # argon2id with the library's (OWASP-aligned) defaults
+USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,49}$")
+MIN_PASSWORD = 8
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: checked again against the database inside every transaction."""
+
+    user_id: int
+    username: str
+
+
+def hash_password(password: str) -> str:
+    check_password(password)
+    return _hasher.hash(password)
+
+
+def check_password(password: str) -> None:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise UserError(f"kata sandi minimal {MIN_PASSWORD} karakter")
+    if len(password) > 200:
+        raise UserError("kata sandi terlalu panjang (maksimal 200 karakter)")
+
+
+def check_username(username: str) -> str:
+    name = (username or "").strip().lower()
+    if not USERNAME.match(name):
+        raise UserError(
+            f"nama pengguna {username!r} tidak sah: 2-50 huruf kecil, angka, titik, - atau _, "
+            "diawali huruf"
+        )
+    return name
+
+
+def role_rows(session: Session, names: list[str]) -> list[Role]:
+    """Roles by name (case-insensitive); unknown names are refused with the known list."""
+    wanted = [n.strip() for n in names if n and n.strip()]
+    known = {r.name.lower(): r for r in session.scalars(select(Role))}
+    missing = [n for n in wanted if n.lower() not in known]
+    if missing:
+        raise UserError(
+            f"peran tidak dikenal: {', '.join(missing)}; peran yang ada: "
+            + ", ".join(sorted(r.name for r in known.values()))
+        )
+    return list({known[n.lower()].id: known[n.lower()] for n in wanted}.values())
+
+
+def load_actor(session: Session, actor: Actor) -> User:
+    user = session.get(User, actor.user_id)
+    if user is None or not user.active:
+        raise PermissionRefused(f"pengguna {actor.username} tidak aktif")
+    return user
+
+
+def require_admin(session: Session, actor: Actor) -> User:
+    user = load_actor(session, actor)
+    if not user.is_admin:
+        raise PermissionRefused(f"hanya administrator yang boleh melakukan ini ({actor.username} bukan administrator)")
+    return user
+
+
+def require_role(user: User, role: str, what: str) -> None:
+    if user.is_admin or role in user.role_names:
+        return
+    held = ", ".join(sorted(user.role_names)) or "tidak ada"
+    raise PermissionRefused(
+        f"{user.username} tidak boleh {what}: perlu peran {role} (peran {user.username}: {held})"
+    )
+
+
+def find_user(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None:
+        raise NotFound(f"pengguna {username!r} tidak ada")
+    return user
+
+
+def check_login(session: Session, username: str, password: str, now: datetime) -> User | UserError:
+    """The user if the password is right, else the error to show (returned, not raised, so
+    that the caller can commit the failure count). Repeated failures lock the account."""
+    refused = UserError("nama pengguna atau kata sandi salah")
+    name = str(username or "").strip().lower()
+    user = session.scalar(select(User).where(User.username == name)) if name else None
+    if user is None:
+        return refused
+    if not user.active:
+        return PermissionRefused(f"akun {user.username} dinonaktifkan")
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = int((user.locked_until - now).total_seconds() // 60) + 1
+        return PermissionRefused(
+            f"akun {user.username} dikunci karena terlalu banyak percobaan gagal; coba lagi "
+            f"dalam {minutes} menit"
+        )
+    try:
+        _hasher.verify(user.password_hash, str(password or ""))
+    except (VerificationError, InvalidHashError):
+        user.failed_logins += 1
+        if user.failed_logins >= MAX_FAILED_LOGINS:
+            user.locked_until = now + LOCKOUT
+            user.failed_logins = 0
+        return refused
+    user.failed_logins = 0
+    user.locked_until = None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    return user
+
+
+def count_users(session: Session) -> int:
+    return session.scalar(select(func.count(User.id))) or 0

@@ -1,0 +1,169 @@
+"""A workspace: the office's database, its catalog and its calendar, opened once and
+shared by the CLI, the GUI, the tests and the benchmarks."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sopdesk.catalog import (
+    Catalog,
+    CatalogError,
+    Problem,
+    Sop,
+    bundled_catalog_dir,
+    load_catalog,
+)
+from sopdesk.engine import audit
+from sopdesk.engine.users import Actor, check_login, check_username, count_users, hash_password
+from sopdesk.engine.workdays import WorkCalendar, utcnow, zone
+from sopdesk.errors import Conflict, UserError
+from sopdesk.store.db import Database, make_engine, resolve_url
+from sopdesk.store.migrate import prepare
+from sopdesk.store.models import Office, OfficeHoliday, Role, SopRevision, User
+
+Clock = Callable[[], datetime]
+
+
+@dataclass
+class Workspace:
+    db: Database
+    catalog: Catalog
+    data_dir: Path
+    clock: Clock = utcnow
+    _revisions: dict[int, Sop] = field(default_factory=dict)
+
+    # --- opening -----------------------------------------------------------------------
+    @classmethod
+    def open(cls, data_dir: Path, url: str | None = None, catalog_dirs: list[Path] | None = None,
+             clock: Clock = utcnow) -> Workspace:
+        data_dir = Path(data_dir)
+        db = Database(make_engine(resolve_url(url, data_dir)))
+        try:
+            prepare(db, data_dir / "cadangan")
+            dirs = catalog_dirs if catalog_dirs is not None else [
+                bundled_catalog_dir(), data_dir / "sop_catalog"
+            ]
+            workspace = cls(db=db, catalog=load_catalog(dirs), data_dir=data_dir, clock=clock)
+            workspace.sync_catalog()
+        except BaseException:
+            db.dispose()
+            raise
+        return workspace
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "lampiran"
+
+    def sync_catalog(self) -> None:
+        """Store every catalog revision not yet in the database, and its roles."""
+        with self.db.transaction() as session:
+            stored = {(r.kode, r.revisi): r.sha256 for r in session.scalars(select(SopRevision))}
+            for sop in self.catalog.sops.values():
+                content = sop.model_dump_json()
+                digest = hashlib.sha256(content.encode()).hexdigest()
+                known = stored.get((sop.kode, sop.revisi))
+                if known is None:
+                    session.add(SopRevision(kode=sop.kode, revisi=sop.revisi, nama=sop.nama,
+                                            content=content, sha256=digest,
+                                            loaded_at=self.clock()))
+                elif known != digest:
+                    source = self.catalog.sources[sop.kode].name
+                    raise CatalogError([_changed_content(source, sop)])
+            names = {r.name for r in session.scalars(select(Role))}
+            for role in sorted(self.catalog.roles - names):
+                session.add(Role(name=role))
+
+    def sop_of_revision(self, session: Session, revision_id: int) -> Sop:
+        sop = self._revisions.get(revision_id)
+        if sop is None:
+            row = session.get(SopRevision, revision_id)
+            sop = Sop.model_validate(json.loads(row.content))
+            self._revisions[revision_id] = sop
+        return sop
+
+    def current_revision(self, session: Session, kode: str) -> tuple[int, Sop]:
+        try:
+            sop = self.catalog.sop(kode)
+        except KeyError as exc:
+            raise UserError(exc.args[0]) from None
+        rev_id = session.scalar(
+            select(SopRevision.id).where(SopRevision.kode == sop.kode,
+                                         SopRevision.revisi == sop.revisi)
+        )
+        self._revisions.setdefault(rev_id, sop)
+        return rev_id, sop
+
+    # --- office and calendar --------------------------------------------------------------
+    def office(self, session: Session) -> Office | None:
+        return session.scalar(select(Office).limit(1))
+
+    @cached_property
+    def calendar(self) -> WorkCalendar:
+        with self.db.reading() as session:
+            office = self.office(session)
+            days = list(session.scalars(select(OfficeHoliday.day)))
+        return WorkCalendar(office.timezone if office else "WIB", days)
+
+    def reset_calendar(self) -> None:
+        self.__dict__.pop("calendar", None)
+
+    def is_set_up(self) -> bool:
+        with self.db.reading() as session:
+            return self.office(session) is not None and count_users(session) > 0
+
+    def setup(self, office_name: str, tz_name: str, admin: str, password: str,
+              address: str | None = None, full_name: str | None = None) -> Actor:
+        """First run: the office profile and its administrator."""
+        zone(tz_name)  # refuses an unknown zone
+        name = (office_name or "").strip()
+        if not name or len(name) > 200:
+            raise UserError("nama kantor wajib diisi (maksimal 200 karakter)")
+        username = check_username(admin)
+        password_hash = hash_password(password)
+        now = self.clock()
+        with self.db.transaction() as session:
+            if self.office(session) is not None or count_users(session) > 0:
+                raise Conflict("sopdesk sudah disiapkan untuk kantor ini; setup hanya sekali")
+            session.add(Office(name=name, address=address, timezone=tz_name, created_at=now))
+            user = User(username=username, full_name=(full_name or username).strip(),
+                        password_hash=password_hash, is_admin=True, active=True,
+                        failed_logins=0, created_at=now)
+            session.add(user)
+            session.flush()
+            audit.record(session, at=now, user_id=user.id, action="setup", office=name,
+                         timezone=tz_name)
+        self.reset_calendar()
+        return Actor(user.id, user.username)
+
+    def login(self, username: str, password: str) -> Actor:
+        """Check a password. A failed attempt is counted (and audited) even though it fails."""
+        now = self.clock()
+        with self.db.transaction() as session:
+            result = check_login(session, username, password, now)
+            if isinstance(result, UserError):
+                audit.record(session, at=now, user_id=None, action="login_failed",
+                             username=str(username)[:50], reason=str(result))
+            else:
+                audit.record(session, at=now, user_id=result.id, action="login")
+                actor = Actor(result.id, result.username)
+        if isinstance(result, UserError):
+            raise result
+        return actor
+
+
+def _changed_content(source: str, sop: Sop) -> Problem:
+    return Problem(source, "", "revisi",
+                   f"isi SOP {sop.kode} revisi {sop.revisi} berbeda dari yang sudah tersimpan; "
+                   "naikkan nomor revisi setiap kali isi SOP diubah")

@@ -1,0 +1,1 @@
+"""Alembic migrations of the sopdesk schema (run through sopdesk.store.migrate)."""

@@ -1,0 +1,255 @@
+"""SQLAlchemy models: the office's records. Times are UTC, aware in Python."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator):
+    """Aware datetimes in, aware UTC datetimes out; stored as naive UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect):  # noqa: ANN001
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect):  # noqa: ANN001
+        return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), str: String()}
+
+
+class Office(Base):
+    __tablename__ = "office"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(500))
+    timezone: Mapped[str] = mapped_column(String(4))
+    logo_path: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime]
+
+
+class OfficeHoliday(Base):
+    __tablename__ = "office_holiday"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class SopRevision(Base):
+    """One revision of an SOP as loaded from the catalog; cases are pinned to it."""
+
+    __tablename__ = "sop_revision"
+    __table_args__ = (UniqueConstraint("kode", "revisi"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kode: Mapped[str] = mapped_column(String(20))
+    revisi: Mapped[int] = mapped_column(Integer)
+    nama: Mapped[str] = mapped_column(String(500))
+    content: Mapped[str] = mapped_column(Text)  # the validated SOP as JSON
+    sha256: Mapped[str] = mapped_column(String(64))
+    loaded_at: Mapped[datetime]
+
+
+class Role(Base):
+    __tablename__ = "role"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class UserRole(Base):
+    __tablename__ = "user_role"
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), primary_key=True)
+    role_id: Mapped[int] = mapped_column(ForeignKey("role.id"), primary_key=True)
+
+
+class User(Base):
+    __tablename__ = "user_account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(50), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    roles: Mapped[list[Role]] = relationship(secondary="user_role", order_by=Role.name)
+
+    @property
+    def role_names(self) -> set[str]:
+        return {r.name for r in self.roles}
+
+
+class CaseSequence(Base):
+    __tablename__ = "case_sequence"
+    kode: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class Attachment(Base):
+    """A file copied into the data directory, named by its sha256."""
+
+    __tablename__ = "attachment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    original_name: Mapped[str] = mapped_column(String(255))
+    stored_name: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+
+
+class Visitor(Base):
+    """A help-desk registration (buku tamu / PPID Form Model B)."""
+
+    __tablename__ = "visitor"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registered_at: Mapped[datetime] = mapped_column(index=True)
+    registered_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    id_number: Mapped[str | None] = mapped_column(String(30))
+    institution: Mapped[str | None] = mapped_column(String(200))
+    occupation: Mapped[str | None] = mapped_column(String(100))
+    address: Mapped[str | None] = mapped_column(String(500))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    email: Mapped[str | None] = mapped_column(String(200))
+    purpose: Mapped[str] = mapped_column(String(30))
+    purpose_text: Mapped[str | None] = mapped_column(Text)
+    info_requested: Mapped[str | None] = mapped_column(Text)
+    info_use: Mapped[str | None] = mapped_column(Text)
+    obtain_method: Mapped[str | None] = mapped_column(String(30))
+    delivery_method: Mapped[str | None] = mapped_column(String(30))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
+
+
+class Case(Base):
+    __tablename__ = "case_file"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    sop_kode: Mapped[str] = mapped_column(String(20))
+    sop_revision_id: Mapped[int] = mapped_column(ForeignKey("sop_revision.id"))
+    entry: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(500))
+    requester: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(12), index=True)  # open | done | cancelled
+    started_at: Mapped[datetime]
+    started_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    closed_at: Mapped[datetime | None]
+    close_reason: Mapped[str | None] = mapped_column(Text)
+    revision: Mapped[SopRevision] = relationship()
+    items: Mapped[list[WorkItem]] = relationship(
+        back_populates="case", order_by="WorkItem.id", cascade="all, delete-orphan"
+    )
+    deadlines: Mapped[list[CaseDeadline]] = relationship(
+        order_by="CaseDeadline.id", cascade="all, delete-orphan"
+    )
+
+
+class WorkItem(Base):
+    """One visit of a step by a case: created when the case arrives, closed when it leaves."""
+
+    __tablename__ = "work_item"
+    __table_args__ = (Index("ix_work_item_inbox", "status", "role", "due_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    step_no: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(12))  # open | done | returned | cancelled
+    created_at: Mapped[datetime]
+    due_at: Mapped[datetime | None]
+    not_before: Mapped[datetime | None]
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
+    completed_at: Mapped[datetime | None]
+    completed_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    choice: Mapped[str | None] = mapped_column(String(60))
+    note: Mapped[str | None] = mapped_column(Text)
+    return_to: Mapped[int | None] = mapped_column(Integer)
+    draft: Mapped[str | None] = mapped_column(Text)  # JSON of a saved, unfinished step form
+    case: Mapped[Case] = relationship(back_populates="items")
+    checks: Mapped[list[ChecklistEntry]] = relationship(order_by="ChecklistEntry.id")
+    documents: Mapped[list[Document]] = relationship(order_by="Document.id")
+
+
+class ChecklistEntry(Base):
+    """A kelengkapan item of a step: present or not, with an optional scan."""
+
+    __tablename__ = "checklist_entry"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    work_item_id: Mapped[int] = mapped_column(ForeignKey("work_item.id"), index=True)
+    item: Mapped[str] = mapped_column(String(2000))
+    present: Mapped[bool] = mapped_column(Boolean)
+    attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id"))
+
+
+class Document(Base):
+    """An output of a step (Nota Dinas, BA Pleno, Surat Jawaban ...)."""
+
+    __tablename__ = "document"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    work_item_id: Mapped[int] = mapped_column(ForeignKey("work_item.id"), index=True)
+    name: Mapped[str] = mapped_column(String(2000))
+    number: Mapped[str | None] = mapped_column(String(200))
+    doc_date: Mapped[date | None] = mapped_column(Date)
+    attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id"))
+    attachment: Mapped[Attachment | None] = relationship()
+
+
+class CaseDeadline(Base):
+    """A case-level deadline from an SOP's keterangan (e.g. PAW reply within 5 days)."""
+
+    __tablename__ = "case_deadline"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    kode: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(20))  # paling_lambat | paling_cepat
+    due_at: Mapped[datetime | None]  # None until its anchor step completes
+    met_at: Mapped[datetime | None]
+
+
+class AuditEvent(Base):
+    """Append-only log of every action; each event carries the hash of the previous one."""
+
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    action: Mapped[str] = mapped_column(String(40))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    work_item_id: Mapped[int | None] = mapped_column(ForeignKey("work_item.id"))
+    step_no: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(Text)  # JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
