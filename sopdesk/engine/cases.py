@@ -111,13 +111,15 @@ def _next_number(session: Session, kode: str, year: int) -> str:
 def _open_step(ws: Workspace, session: Session, case: Case, sop: Sop, step_no: int,
                now: datetime) -> WorkItem:
     step = sop.step(step_no)
-    item = WorkItem(case=case, step_no=step_no, role=sop.role_of(step_no), status="open",
-                    created_at=now, due_at=ws.calendar.due(now, step.waktu_baku))
+    not_before = None
     for deadline in case.deadlines:
         rule = _rule(sop, deadline.kode)
         if rule.jenis == "paling_cepat" and step_no in rule.kegiatan and deadline.due_at:
-            item.not_before = deadline.due_at
+            not_before = deadline.due_at
+    item = WorkItem(step_no=step_no, role=sop.role_of(step_no), status="open", created_at=now,
+                    due_at=ws.calendar.due(now, step.waktu_baku), not_before=not_before)
     session.add(item)
+    case.items.append(item)
     return item
 
 

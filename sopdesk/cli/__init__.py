@@ -1,0 +1,1 @@
+"""The sopdesk command line: the same engine the GUI uses."""

@@ -1,0 +1,407 @@
+"""The CLI commands: each opens the workspace, calls one engine service, prints the result."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from argparse import Namespace
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from sopdesk.catalog import Sop, bundled_catalog_dir, load_catalog, validate_paths
+from sopdesk.engine import accounts, cases, queries, visitors
+from sopdesk.engine.users import Actor
+from sopdesk.engine.workspace import Workspace
+from sopdesk.errors import UserError
+from sopdesk.textfmt import durasi, waktu_lokal
+
+
+# --- plumbing ---------------------------------------------------------------------------------
+
+def _open(args: Namespace) -> Workspace:
+    return Workspace.open(args.data_dir, args.db)
+
+
+def _password(prompt: str, env: str = "SOPDESK_PASSWORD") -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError(f"kata sandi tidak diberikan: isi variabel {env} atau jalankan di terminal")
+    return getpass.getpass(prompt)
+
+
+def _new_password(username: str) -> str:
+    value = os.environ.get("SOPDESK_NEW_PASSWORD")
+    if value:
+        return value
+    first = _password(f"Kata sandi baru untuk {username}: ", env="SOPDESK_NEW_PASSWORD")
+    if getpass.getpass("Ulangi kata sandi: ") != first:
+        raise UserError("kedua kata sandi tidak sama")
+    return first
+
+
+def _actor(ws: Workspace, args: Namespace) -> Actor:
+    if not ws.is_set_up():
+        raise UserError("sopdesk belum disiapkan: jalankan dulu 'sopdesk setup'")
+    return ws.login(args.actor, _password(f"Kata sandi {args.actor}: "))
+
+
+def _json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=_default))
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, set):
+        return sorted(value)
+    raise TypeError(type(value))
+
+
+def _pairs(values: list[str], flag: str) -> dict[str, str]:
+    result = {}
+    for value in values:
+        key, sep, rest = value.partition("=")
+        if not sep or not key.strip():
+            raise UserError(f"{flag} harus berbentuk NAMA=NILAI, bukan {value!r}")
+        result[key.strip()] = rest.strip()
+    return result
+
+
+def _date(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{what}: tanggal {text!r} tidak sah (format YYYY-MM-DD)") from None
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+def gui(args: Namespace) -> int:
+    try:
+        from sopdesk.gui.app import run
+    except ImportError as exc:
+        raise UserError(f"antarmuka desktop tidak dapat dimuat ({exc})") from None
+    return run(args.data_dir, args.db)
+
+
+def setup(args: Namespace) -> int:
+    ws = _open(args)
+    try:
+        password = _password(f"Kata sandi administrator {args.admin}: ")
+        ws.setup(args.office, args.timezone, args.admin, password, address=args.address)
+        print(f"Kantor {args.office} ({args.timezone}) disiapkan; administrator: {args.admin}")
+        print(f"Basis data: {ws.db.url}")
+    finally:
+        ws.close()
+    return 0
+
+
+def _catalog(args: Namespace):  # noqa: ANN202
+    return load_catalog([bundled_catalog_dir(), args.data_dir / "sop_catalog"])
+
+
+def catalog_list(args: Namespace) -> int:
+    catalog = _catalog(args)
+    rows = [
+        {"kode": s.kode, "revisi": s.revisi, "nama": s.nama, "instansi": s.identitas.instansi,
+         "kegiatan": len(s.kegiatan), "pelaksana": [p.nama for p in s.pelaksana],
+         "berkas": catalog.sources[s.kode].name}
+        for s in sorted(catalog.sops.values(), key=lambda s: s.kode)
+    ]
+    orgs = [{"kode": o.kode, "revisi": o.revisi, "nama": o.nama, "unit": len(o.units)}
+            for o in catalog.organisations.values()]
+    if args.json:
+        _json({"sop": rows, "organisasi": orgs})
+        return 0
+    for row in rows:
+        print(f"{row['kode']:<8} rev {row['revisi']:<3} {row['kegiatan']:>3} kegiatan  "
+              f"{row['nama']} ({row['instansi']})")
+    for org in orgs:
+        print(f"{org['kode']:<8} rev {org['revisi']:<3} {org['unit']:>3} unit      {org['nama']}")
+    return 0
+
+
+def catalog_show(args: Namespace) -> int:
+    catalog = _catalog(args)
+    kode = args.sop_id.upper()
+    document = catalog.organisations.get(kode)
+    if document is None:
+        try:
+            document = catalog.sop(kode)
+        except KeyError as exc:
+            raise UserError(exc.args[0]) from None
+    if args.json:
+        print(document.model_dump_json(indent=2))
+        return 0
+    ident = document.identitas
+    print(f"{document.kode} revisi {document.revisi}: {ident.nama_sop}")
+    print(f"  Instansi: {ident.instansi}   Nomor SOP: {ident.nomor_sop or '-'}")
+    print(f"  Disahkan oleh: {ident.disahkan_oleh.jabatan}"
+          + (f", {ident.disahkan_oleh.nama}" if ident.disahkan_oleh.nama else ""))
+    if isinstance(document, Sop):
+        _print_flow(document)
+    else:
+        for unit in document.units:
+            print(f"  - {unit.nama} [{unit.peran}]: {len(unit.uraian_tugas)} uraian tugas")
+    return 0
+
+
+def _print_flow(sop: Sop) -> None:
+    print("  Pelaksana: " + ", ".join(f"{p.nama} ({p.peran})" for p in sop.pelaksana))
+    print("  Entri: " + ", ".join(f"{e.kode} -> kegiatan {e.kegiatan}" for e in sop.entri))
+    for step in sop.kegiatan:
+        lane = sop.lane(step.pelaksana).nama + (" (disimpulkan)" if step.pelaksana_disimpulkan else "")
+        routes = ", ".join(f"{label}: {target}" if label else str(target)
+                           for label, target in sop.exits(step.no))
+        print(f"  {step.no:>3}. [{lane}] {step.kegiatan}")
+        print(f"       waktu: {step.waktu_baku.label()}   lanjut: {routes}")
+
+
+def catalog_validate(args: Namespace) -> int:
+    problems = validate_paths(args.paths)
+    for problem in problems:
+        print(str(problem), file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} masalah ditemukan", file=sys.stderr)
+        return 1
+    print("Semua berkas katalog sah.")
+    return 0
+
+
+def user_add(args: Namespace) -> int:
+    ws = _open(args)
+    try:
+        actor = _actor(ws, args)
+        accounts.add_user(ws, actor, args.username, _new_password(args.username), args.role,
+                          full_name=args.full_name, is_admin=args.admin)
+        print(f"Pengguna {args.username} ditambahkan dengan peran: {', '.join(args.role) or '-'}")
+    finally:
+        ws.close()
+    return 0
+
+
+def user_list(args: Namespace) -> int:
+    from sqlalchemy import select
+
+    from sopdesk.store.models import User
+
+    ws = _open(args)
+    try:
+        with ws.db.reading() as session:
+            rows = [{"username": u.username, "nama": u.full_name, "admin": u.is_admin,
+                     "aktif": u.active, "peran": sorted(u.role_names)}
+                    for u in session.scalars(select(User).order_by(User.username))]
+    finally:
+        ws.close()
+    if args.json:
+        _json(rows)
+    else:
+        for row in rows:
+            flags = ("admin " if row["admin"] else "") + ("" if row["aktif"] else "nonaktif")
+            print(f"{row['username']:<16} {', '.join(row['peran']) or '-':<30} {flags}")
+    return 0
+
+
+def visitor_register(args: Namespace) -> int:
+    form = visitors.VisitorForm(
+        name=args.name, purpose=args.purpose, id_number=args.id_number,
+        institution=args.institution, occupation=args.occupation, address=args.address,
+        phone=args.phone, email=args.email, purpose_text=args.purpose_text,
+        info_requested=args.info, info_use=args.info_use, obtain_method=args.obtain,
+        delivery_method=args.delivery,
+    )
+    visitors.validate(form)  # a wrong field is reported before the password is asked
+    ws = _open(args)
+    try:
+        visitor_id, case_no = visitors.register_visitor(ws, _actor(ws, args), form)
+    finally:
+        ws.close()
+    if args.json:
+        _json({"visitor_id": visitor_id, "case": case_no})
+    else:
+        print(f"Tamu {args.name} tercatat (no. {visitor_id})"
+              + (f"; kasus {case_no} dimulai" if case_no else ""))
+    return 0
+
+
+def visitor_list(args: Namespace) -> int:
+    ws = _open(args)
+    try:
+        tz = ws.calendar.tz
+        day = _date(args.date, "--date") if args.date else datetime.now(tz).date()
+        start = datetime.combine(day, time(0), tz)
+        rows = queries.visitors_between(ws, start, start + timedelta(days=1), args.search)
+        data = [{"id": v.id, "waktu": v.registered_at, "nama": v.name, "instansi": v.institution,
+                 "keperluan": v.purpose, "informasi": v.info_requested} for v in rows]
+    finally:
+        ws.close()
+    if args.json:
+        _json(data)
+    else:
+        for v in data:
+            print(f"{waktu_lokal(v['waktu'], tz)}  {v['nama']:<30} {v['keperluan']}")
+        print(f"{len(data)} tamu")
+    return 0
+
+
+def case_start(args: Namespace) -> int:
+    ws = _open(args)
+    try:
+        number = cases.start_case(ws, _actor(ws, args), args.sop_id, args.title, args.entry,
+                                  args.requester)
+    finally:
+        ws.close()
+    if args.json:
+        _json({"case": number})
+    else:
+        print(f"Kasus {number} dimulai")
+    return 0
+
+
+def case_show(args: Namespace) -> int:
+    ws = _open(args)
+    try:
+        detail = queries.case_detail(ws, args.case_no)
+        tz = ws.calendar.tz
+    finally:
+        ws.close()
+    if args.json:
+        _json(detail)
+        return 0
+    status = {"open": "berjalan", "done": "selesai", "cancelled": "dibatalkan"}[detail["status"]]
+    print(f"{detail['number']}  {detail['title']}  [{status}]")
+    print(f"  SOP {detail['sop']} rev {detail['revisi']}: {detail['sop_name']}")
+    if detail["requester"]:
+        print(f"  Pemohon: {detail['requester']}")
+    for item in detail["items"]:
+        state = {"open": "menunggu", "done": "selesai", "returned": "dikembalikan",
+                 "cancelled": "dibatalkan"}[item["status"]]
+        who = item["completed_by"] or item["assignee"] or item["role"]
+        extra = f" -> {item['choice']}" if item["choice"] else ""
+        if item["return_to"]:
+            extra = f" -> dikembalikan ke {item['return_to']}: {item['note']}"
+        print(f"  {item['step']:>3}. {state:<12} {who:<14} "
+              f"{waktu_lokal(item['completed_at'] or item['since'], tz)}{extra}")
+        if item["status"] == "open" and item["due_at"]:
+            print(f"       batas waktu {waktu_lokal(item['due_at'], tz)}")
+    for deadline in detail["deadlines"]:
+        state = "terpenuhi" if deadline["met_at"] else (
+            waktu_lokal(deadline["due_at"], tz) or "belum berjalan")
+        print(f"  Tenggat: {deadline['name']}: {state}")
+    for doc in detail["documents"]:
+        print(f"  Dokumen: {doc['name']} {doc['number'] or ''} {doc['date'] or ''}".rstrip())
+    return 0
+
+
+def case_complete(args: Namespace) -> int:
+    outputs: dict[str, cases.OutputValue] = {}
+    for name, number in _pairs(args.output, "--output").items():
+        outputs.setdefault(name, cases.OutputValue()).number = number
+    for name, text in _pairs(args.output_date, "--output-date").items():
+        outputs.setdefault(name, cases.OutputValue()).date = _date(text, "--output-date")
+    for name, path in _pairs(args.output_file, "--output-file").items():
+        outputs.setdefault(name, cases.OutputValue()).file = Path(path)
+    data = cases.StepInput(present=args.check,
+                           files={k: Path(v) for k, v in _pairs(args.attach, "--attach").items()},
+                           outputs=outputs, choice=args.choice, note=args.note)
+    ws = _open(args)
+    try:
+        done = cases.complete(ws, _actor(ws, args), args.case_no, data, step=args.step)
+    finally:
+        ws.close()
+    if args.json:
+        _json(done.__dict__)
+        return 0
+    route = f"lanjut ke kegiatan {done.next_step}" if done.next_step else "kasus selesai"
+    print(f"Kegiatan {done.step_no} kasus {done.case_number} selesai"
+          + (f" ({done.choice})" if done.choice else "") + f"; {route}")
+    for warning in done.warnings:
+        print(f"Peringatan: {warning}")
+    return 0
+
+
+def case_return(args: Namespace) -> int:
+    ws = _open(args)
+    try:
+        cases.return_to(ws, _actor(ws, args), args.case_no, args.to, args.reason)
+    finally:
+        ws.close()
+    print(f"Kasus {args.case_no.upper()} dikembalikan ke kegiatan {args.to}")
+    return 0
+
+
+def case_cancel(args: Namespace) -> int:
+    ws = _open(args)
+    try:
+        cases.cancel(ws, _actor(ws, args), args.case_no, args.reason)
+    finally:
+        ws.close()
+    print(f"Kasus {args.case_no.upper()} dibatalkan")
+    return 0
+
+
+def _simple(action, message: str):  # noqa: ANN001, ANN202
+    def command(args: Namespace) -> int:
+        ws = _open(args)
+        try:
+            extra = (args.to,) if action is cases.assign else ()
+            action(ws, _actor(ws, args), args.case_no, *extra)
+        finally:
+            ws.close()
+        print(message.format(case=args.case_no.upper(), to=getattr(args, "to", "")))
+        return 0
+
+    return command
+
+
+case_claim = _simple(cases.claim, "Kegiatan kasus {case} diambil")
+case_release = _simple(cases.release, "Kegiatan kasus {case} dilepas")
+case_assign = _simple(cases.assign, "Kegiatan kasus {case} dialihkan ke {to}")
+
+
+def inbox(args: Namespace) -> int:
+    ws = _open(args)
+    try:
+        actor = _actor(ws, args)
+        roles = args.role or accounts.user_roles(ws, actor) or sorted(ws.catalog.roles)
+        now = ws.clock()
+        rows = queries.inbox_page(
+            ws, roles, actor.user_id, sort=args.sort, descending=args.desc, limit=args.limit,
+            offset=args.offset, mine=args.mine, overdue_at=now if args.overdue else None,
+            sop=args.sop, search=args.search)
+        counts = queries.inbox_counts(ws, roles, now)
+        tz = ws.calendar.tz
+    finally:
+        ws.close()
+    if args.json:
+        _json({"counts": {r: {"open": t, "overdue": o} for r, (t, o) in counts.items()},
+               "items": [dict(row.__dict__, state=row.state(now)) for row in rows]})
+        return 0
+    for role, (total, late) in counts.items():
+        print(f"{role}: {total} menunggu, {late} terlambat")
+    marks = {"terlambat": "!! TERLAMBAT", "hampir": "!  hampir", "tepat": "", "tanpa_batas": ""}
+    for row in rows:
+        left = durasi(row.due_at - now) if row.due_at else "tanpa batas"
+        print(f"{row.case_number:<16} {row.step_no:>3}. {row.kegiatan[:48]:<48} "
+              f"{waktu_lokal(row.due_at, tz):<22} {left:<22} {row.assignee or '-':<10} "
+              f"{marks[row.state(now)]}")
+    if not rows:
+        print("Tidak ada pekerjaan yang menunggu.")
+    return 0
+
+
+def demo(args: Namespace) -> int:
+    from sopdesk.engine.demo import build_demo
+
+    ws = _open(args)
+    try:
+        summary = build_demo(ws, cases=args.cases, seed=args.seed)
+    finally:
+        ws.close()
+    print(summary)
+    return 0

@@ -1,0 +1,205 @@
+"""Entry point: parse arguments, open the workspace, run one command, report errors as one
+clear line (a bug's traceback goes to the log file, never to the user)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from sopdesk import __version__
+from sopdesk.catalog import CatalogError
+from sopdesk.errors import UserError
+from sopdesk.store.db import default_data_dir, default_log_dir
+
+log = logging.getLogger("sopdesk")
+
+
+class ArgumentError(UserError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: ANN201 - argparse's hook
+        raise ArgumentError(f"{self.prog}: {message}")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bukan bilangan bulat: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"harus 0 atau lebih: {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from sopdesk.cli import commands as c
+
+    parser = _Parser(prog="sopdesk", description="SOP kantor KPU sebagai alur kerja luring.")
+    parser.add_argument("--version", action="version", version=f"sopdesk {__version__}")
+    parser.add_argument("--db", metavar="URL", help="alamat basis data SQLAlchemy "
+                        "(bawaan: berkas SQLite di folder data; juga SOPDESK_DB)")
+    parser.add_argument("--data-dir", metavar="DIR", type=Path,
+                        help="folder data (basis data, lampiran, cadangan; juga SOPDESK_DATA_DIR)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    acting = _Parser(add_help=False)
+    acting.add_argument("--as", dest="actor", metavar="USER", required=True,
+                        help="pengguna yang bertindak (kata sandi dari SOPDESK_PASSWORD atau ditanya)")
+    listing = _Parser(add_help=False)
+    listing.add_argument("--json", action="store_true", help="keluaran JSON")
+
+    p = sub.add_parser("gui", help="buka aplikasi desktop (bawaan)")
+    p.set_defaults(func=c.gui)
+
+    p = sub.add_parser("setup", help="penyiapan pertama: kantor dan administrator")
+    p.add_argument("--office", required=True, help="nama kantor")
+    p.add_argument("--timezone", required=True, choices=["WIB", "WITA", "WIT"])
+    p.add_argument("--admin", required=True, help="nama pengguna administrator")
+    p.add_argument("--address", help="alamat kantor (kop surat)")
+    p.set_defaults(func=c.setup)
+
+    cat = sub.add_parser("catalog", help="katalog SOP").add_subparsers(
+        dest="catalog_command", required=True, parser_class=_Parser)
+    p = cat.add_parser("list", parents=[listing], help="daftar SOP")
+    p.set_defaults(func=c.catalog_list, needs_db=False)
+    p = cat.add_parser("show", parents=[listing], help="isi satu SOP")
+    p.add_argument("sop_id")
+    p.set_defaults(func=c.catalog_show, needs_db=False)
+    p = cat.add_parser("validate", help="periksa berkas katalog")
+    p.add_argument("paths", nargs="+", type=Path)
+    p.set_defaults(func=c.catalog_validate, needs_db=False)
+
+    users = sub.add_parser("user", help="akun pengguna").add_subparsers(
+        dest="user_command", required=True, parser_class=_Parser)
+    p = users.add_parser("add", parents=[acting], help="tambah pengguna (admin)")
+    p.add_argument("username")
+    p.add_argument("--role", action="append", default=[], help="peran (boleh berulang)")
+    p.add_argument("--full-name")
+    p.add_argument("--admin", action="store_true", help="jadikan administrator")
+    p.set_defaults(func=c.user_add)
+    p = users.add_parser("list", parents=[listing], help="daftar pengguna")
+    p.set_defaults(func=c.user_list)
+
+    vis = sub.add_parser("visitor", help="meja layanan: tamu dan pemohon").add_subparsers(
+        dest="visitor_command", required=True, parser_class=_Parser)
+    p = vis.add_parser("register", parents=[acting, listing], help="catat tamu/pemohon")
+    p.add_argument("--name", required=True)
+    p.add_argument("--purpose", required=True,
+                   help="permohonan_informasi | bertamu | pengaduan | konsultasi | lainnya")
+    for flag in ("id-number", "institution", "occupation", "address", "phone", "email",
+                 "purpose-text", "info", "info-use", "obtain", "delivery"):
+        p.add_argument(f"--{flag}")
+    p.set_defaults(func=c.visitor_register)
+    p = vis.add_parser("list", parents=[listing], help="tamu pada satu tanggal")
+    p.add_argument("--date", help="YYYY-MM-DD (bawaan: hari ini)")
+    p.add_argument("--search")
+    p.set_defaults(func=c.visitor_list)
+
+    case = sub.add_parser("case", help="kasus").add_subparsers(
+        dest="case_command", required=True, parser_class=_Parser)
+    p = case.add_parser("start", parents=[acting, listing], help="mulai kasus")
+    p.add_argument("sop_id")
+    p.add_argument("--entry")
+    p.add_argument("--title", required=True)
+    p.add_argument("--requester")
+    p.set_defaults(func=c.case_start)
+    p = case.add_parser("show", parents=[listing], help="rincian kasus")
+    p.add_argument("case_no")
+    p.set_defaults(func=c.case_show)
+    p = case.add_parser("complete", parents=[acting, listing], help="selesaikan kegiatan")
+    p.add_argument("case_no")
+    p.add_argument("--step", type=int)
+    p.add_argument("--check", action="append", default=[], metavar="ITEM",
+                   help="kelengkapan yang ada (teks atau nomor urut)")
+    p.add_argument("--attach", action="append", default=[], metavar="ITEM=FILE",
+                   help="pindaian untuk satu kelengkapan")
+    p.add_argument("--output", action="append", default=[], metavar="NAME=NOMOR",
+                   help="output dengan nomor dokumennya (NAME: teks atau nomor urut)")
+    p.add_argument("--output-date", action="append", default=[], metavar="NAME=YYYY-MM-DD")
+    p.add_argument("--output-file", action="append", default=[], metavar="NAME=FILE")
+    p.add_argument("--choice", help="pilihan keputusan (mis. Ya / Tidak)")
+    p.add_argument("--note")
+    p.set_defaults(func=c.case_complete)
+    p = case.add_parser("return", parents=[acting], help="kembalikan ke kegiatan sebelumnya")
+    p.add_argument("case_no")
+    p.add_argument("--to", type=int, required=True)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(func=c.case_return)
+    p = case.add_parser("cancel", parents=[acting], help="batalkan kasus")
+    p.add_argument("case_no")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(func=c.case_cancel)
+    for name, text in (("claim", "ambil kegiatan"), ("release", "lepas kegiatan")):
+        p = case.add_parser(name, parents=[acting], help=text)
+        p.add_argument("case_no")
+        p.set_defaults(func=getattr(c, f"case_{name}"))
+    p = case.add_parser("assign", parents=[acting], help="alihkan kegiatan ke pengguna lain")
+    p.add_argument("case_no")
+    p.add_argument("--to", required=True, metavar="USER")
+    p.set_defaults(func=c.case_assign)
+
+    p = sub.add_parser("inbox", parents=[acting, listing], help="kotak masuk")
+    p.add_argument("--role", action="append", help="peran (bawaan: semua peran pengguna)")
+    p.add_argument("--mine", action="store_true", help="hanya yang diambil/dialihkan ke saya")
+    p.add_argument("--overdue", action="store_true", help="hanya yang terlambat")
+    p.add_argument("--sop")
+    p.add_argument("--search")
+    p.add_argument("--sort", default="due", choices=["due", "since", "case", "sop", "step", "title"])
+    p.add_argument("--desc", action="store_true")
+    p.add_argument("--limit", type=_positive_int, default=50)
+    p.add_argument("--offset", type=_positive_int, default=0)
+    p.set_defaults(func=c.inbox)
+
+    p = sub.add_parser("demo", help="isi data contoh yang realistis")
+    p.add_argument("--cases", type=_positive_int, default=500)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(func=c.demo)
+    return parser
+
+
+def _setup_logging() -> Path:
+    log_dir = default_log_dir()
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(log_dir / "sopdesk.log", encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return log_dir / "sopdesk.log"
+
+
+def main(argv: list[str] | None = None) -> int:
+    log_file = _setup_logging()
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            from sopdesk.cli import commands
+
+            args.func = commands.gui
+        args.data_dir = args.data_dir or default_data_dir()
+        return args.func(args) or 0
+    except CatalogError as exc:
+        for problem in exc.problems:
+            print(f"sopdesk: {problem}", file=sys.stderr)
+        return 1
+    except UserError as exc:
+        print(f"sopdesk: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, ArgumentError) else 1
+    except KeyboardInterrupt:
+        print("sopdesk: dibatalkan", file=sys.stderr)
+        return 130
+    except Exception:  # a bug: log the traceback, tell the user where it is
+        log.exception("unexpected error")
+        print(f"sopdesk: terjadi kesalahan internal; rinciannya dicatat di {log_file}",
+              file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())
