@@ -18,7 +18,6 @@ from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 from sopdesk.textfmt import durasi, waktu_lokal
 
-
 # --- plumbing ---------------------------------------------------------------------------------
 
 def _open(args: Namespace) -> Workspace:

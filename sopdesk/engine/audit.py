@@ -7,7 +7,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from sopdesk.store.models import AuditEvent
@@ -28,17 +28,15 @@ def event_hash(prev_hash: str, at: datetime, user_id: int | None, action: str,
 
 def record(session: Session, *, at: datetime, user_id: int | None, action: str,
            case_id: int | None = None, work_item_id: int | None = None,
-           step_no: int | None = None, **detail: Any) -> AuditEvent:
-    """Append one event in the caller's transaction."""
+           step_no: int | None = None, **detail: Any) -> str:
+    """Append one event in the caller's transaction; return its hash."""
     prev = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
     prev = prev or GENESIS
     at = at.astimezone(timezone.utc)
     text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
-    event = AuditEvent(
-        at=at, user_id=user_id, action=action, case_id=case_id, work_item_id=work_item_id,
-        step_no=step_no, detail=text, prev_hash=prev,
-        hash=event_hash(prev, at, user_id, action, case_id, work_item_id, step_no, text),
-    )
-    session.add(event)
-    session.flush()
-    return event
+    values = dict(at=at, user_id=user_id, action=action, case_id=case_id,
+                  work_item_id=work_item_id, step_no=step_no, detail=text, prev_hash=prev,
+                  hash=event_hash(prev, at, user_id, action, case_id, work_item_id, step_no,
+                                  text))
+    session.execute(insert(AuditEvent), [values])
+    return values["hash"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from sopdesk.catalog import END, Sop
@@ -84,8 +84,24 @@ def open_item(case: Case) -> WorkItem:
     for item in case.items:
         if item.status == "open":
             return item
+    raise _nothing_waiting(case)
+
+
+def _nothing_waiting(case: Case) -> Conflict:
     state = {"done": "sudah selesai", "cancelled": "dibatalkan"}.get(case.status, case.status)
-    raise Conflict(f"kasus {case.number} {state}; tidak ada kegiatan yang menunggu")
+    return Conflict(f"kasus {case.number} {state}; tidak ada kegiatan yang menunggu")
+
+
+def _case_and_open_item(session: Session, number: str) -> tuple[Case, WorkItem]:
+    """The case and its waiting work item in one query (the hot path of every action)."""
+    row = session.execute(
+        select(Case, WorkItem)
+        .join(WorkItem, WorkItem.case_id == Case.id)
+        .where(Case.number == str(number).strip().upper(), WorkItem.status == "open")
+    ).first()
+    if row is None:
+        raise _nothing_waiting(get_case(session, number))
+    return row[0], row[1]
 
 
 def _resolve(names: list[str], key: str, what: str) -> str:
@@ -112,14 +128,15 @@ def _open_step(ws: Workspace, session: Session, case: Case, sop: Sop, step_no: i
                now: datetime) -> WorkItem:
     step = sop.step(step_no)
     not_before = None
-    for deadline in case.deadlines:
-        rule = _rule(sop, deadline.kode)
-        if rule.jenis == "paling_cepat" and step_no in rule.kegiatan and deadline.due_at:
-            not_before = deadline.due_at
-    item = WorkItem(step_no=step_no, role=sop.role_of(step_no), status="open", created_at=now,
+    if any(t.jenis == "paling_cepat" and step_no in t.kegiatan for t in sop.tenggat):
+        for deadline in case.deadlines:
+            rule = _rule(sop, deadline.kode)
+            if rule.jenis == "paling_cepat" and step_no in rule.kegiatan and deadline.due_at:
+                not_before = deadline.due_at
+    item = WorkItem(case_id=case.id, step_no=step_no, role=sop.role_of(step_no),
+                    status="open", created_at=now,
                     due_at=ws.calendar.due(now, step.waktu_baku), not_before=not_before)
     session.add(item)
-    case.items.append(item)
     return item
 
 
@@ -156,8 +173,7 @@ def _anchor_deadlines(ws: Workspace, case: Case, sop: Sop, completed_step: int |
 def _checked_item(ws: Workspace, session: Session, actor: Actor, number: str,
                   step: int | None, what: str) -> tuple[User, Case, WorkItem, Sop]:
     user = load_actor(session, actor)
-    case = get_case(session, number)
-    item = open_item(case)
+    case, item = _case_and_open_item(session, number)
     if step is not None and step != item.step_no:
         raise Conflict(f"kasus {case.number} sedang di kegiatan {item.step_no}, bukan {step}")
     require_role(user, item.role, what)
@@ -193,6 +209,7 @@ def start_case_in(ws: Workspace, session: Session, actor: Actor, kode: str, titl
                 status="open", started_at=now, started_by=user.id)
     session.add(case)
     _anchor_deadlines(ws, case, sop, None, now)
+    session.flush()
     item = _open_step(ws, session, case, sop, entri.kegiatan, now)
     session.flush()
     audit.record(session, at=now, user_id=user.id, action="case_started", case_id=case.id,
@@ -275,11 +292,14 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
         present = {_resolve(kegiatan.kelengkapan, key, "kelengkapan") for key in data.present}
         files = {_resolve(kegiatan.kelengkapan, key, "kelengkapan"): path
                  for key, path in data.files.items()}
+        checks = []
         for name in kegiatan.kelengkapan:
             scan = attach(session, ws.attachments_dir, files[name], now) if name in files else None
-            session.add(ChecklistEntry(work_item_id=item.id, item=name,
-                                       present=name in present or name in files,
-                                       attachment_id=scan.id if scan else None))
+            checks.append({"work_item_id": item.id, "item": name,
+                           "present": name in present or name in files,
+                           "attachment_id": scan.id if scan else None})
+        if checks:
+            session.execute(insert(ChecklistEntry), checks)
         for key, value in data.outputs.items():
             name = _resolve(kegiatan.output, key, "output")
             number_text = _text(value.number, 200, f"nomor dokumen {name}")
@@ -294,7 +314,8 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
         item.choice = choice
         item.note = note
         item.draft = None
-        _anchor_deadlines(ws, case, sop, item.step_no, now)
+        if sop.tenggat:
+            _anchor_deadlines(ws, case, sop, item.step_no, now)
         next_item = None
         if target == END:
             case.status = "done"

@@ -37,6 +37,7 @@ from sopdesk.store.models import (
 
 DEMO_OFFICE = "KPU Kota Kupang (demo)"
 SOP_WEIGHTS = {"PP": 50, "TKS": 25, "RAKOR": 15, "PAW": 10}
+STALL_ODDS = 0.015
 CHOICE_ODDS = {"PP": {9: 0.5}, "PAW": {2: 0.7, 10: 0.85}, "RAKOR": {4: 0.8}}
 FIRST = ("Maria", "Yohanes", "Agustinus", "Fransiska", "Yosef", "Siti", "Ahmad", "Dewi",
          "Stefanus", "Elisabeth", "Rudi", "Nur", "Paulus", "Theresia", "Imanuel", "Rahmat",
@@ -234,7 +235,8 @@ def _walk(sop, case, step_no, at, now, cal, rng, users, ids, rows, deadlines, au
                 "draft": None}
         rows[WorkItem].append(item)
         finished = _duration(sop, step_no, at, cal, rng)
-        if finished >= now:
+        stalled = rng.random() < STALL_ODDS  # forgotten on someone's desk: late work
+        if finished >= now or stalled:
             if rng.random() < 0.4:
                 item["assignee_id"] = users[role]
             return

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk import __version__
+from sopdesk.catalog import CatalogError
 from sopdesk.engine import queries
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
-from sopdesk.catalog import CatalogError
 
 
 class OverviewWindow(QMainWindow):
@@ -35,6 +35,7 @@ class OverviewWindow(QMainWindow):
         layout = QVBoxLayout(body)
         heading = QLabel(office.name if office else
                          "Belum disiapkan: jalankan 'sopdesk setup' atau 'sopdesk demo'")
+        heading.setObjectName("officeHeading")
         heading.setStyleSheet("font-size: 16pt; font-weight: bold")
         layout.addWidget(heading)
         tree = QTreeWidget()

@@ -104,7 +104,8 @@ class User(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime]
-    roles: Mapped[list[Role]] = relationship(secondary="user_role", order_by=Role.name)
+    roles: Mapped[list[Role]] = relationship(secondary="user_role", order_by=Role.name,
+                                             lazy="selectin")
 
     @property
     def role_names(self) -> set[str]:
