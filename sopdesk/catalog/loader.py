@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from sopdesk.catalog.schema import END, Organisasi, Sop
+from sopdesk.catalog.schema import END, FlowView, Organisasi, Sop
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -51,6 +51,16 @@ class _NoAliasLoader(yaml.SafeLoader):
                 problem="alias (*...) tidak diizinkan dalam berkas katalog", problem_mark=mark
             )
         return super().compose_node(parent, index)
+
+    def construct_object(self, node, deep=False):  # noqa: ANN001, ANN201 - PyYAML's signature
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - e.g. 2020-02-30, a 5000-digit number
+            raise yaml.constructor.ConstructorError(
+                problem=f"nilai tidak dapat dibaca ({exc})", problem_mark=node.start_mark
+            ) from None
 
 
 # YAML 1.1 reads yes/no/on/off as booleans; a catalog has a key called "no" (the step
@@ -96,8 +106,9 @@ def parse_document(text: str, name: str) -> Document:
         mark = exc.problem_mark
         where = f"baris {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
         raise CatalogError([Problem(name, where, "", f"YAML tidak valid: {exc.problem}")]) from None
-    except (yaml.YAMLError, RecursionError) as exc:
-        raise CatalogError([Problem(name, "", "", f"YAML tidak valid: {exc}")]) from None
+    except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise ValueError etc.
+        # e.g. a date that does not exist (2020-02-30) or a 5000-digit number
+        raise CatalogError([Problem(name, "", "", f"nilai tidak dapat dibaca: {exc}")]) from None
     return build_document(data, name)
 
 
@@ -111,7 +122,15 @@ def build_document(data: Any, name: str) -> Document:
     try:
         document = model.model_validate(data)
     except ValidationError as exc:
-        raise CatalogError(_schema_problems(exc, data, name)) from None
+        problems = _schema_problems(exc, data, name)
+        if model is Sop:  # report route problems in the same pass, where routes are readable
+            try:
+                flow = FlowView.model_validate(data)
+            except ValidationError:
+                pass
+            else:
+                problems += [p for p in check_flow(flow, name) if p not in problems]
+        raise CatalogError(problems) from None
     if isinstance(document, Sop):
         problems = check_flow(document, name)
         if problems:
@@ -144,28 +163,62 @@ def _where(loc: list, data: dict) -> tuple[str, list]:
         label = f"#{loc[1] + 1}"
         if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
             own = items[loc[1]].get(key)
-            if isinstance(own, str | int) and not isinstance(own, bool):
+            if isinstance(own, str) and len(own) <= 60:
+                label = own
+            elif isinstance(own, int) and not isinstance(own, bool) and abs(own) < 10**9:
                 label = str(own)
         return f"{loc[0]} {label}", loc[2:]
     return "", loc
 
 
+_MESSAGES = {
+    "missing": "wajib diisi",
+    "extra_forbidden": "kunci tidak dikenal (periksa ejaan; lihat sop_catalog/FORMAT.md)",
+    "string_type": "harus berupa teks",
+    "int_type": "harus berupa bilangan bulat",
+    "int_parsing": "harus berupa bilangan bulat",
+    "int_from_float": "harus berupa bilangan bulat",
+    "bool_type": "harus true atau false",
+    "bool_parsing": "harus true atau false",
+    "list_type": "harus berupa daftar (butir-butir diawali '-')",
+    "dict_type": "harus berupa pemetaan kunci: nilai",
+    "model_type": "harus berupa pemetaan kunci: nilai",
+    "model_attributes_type": "harus berupa pemetaan kunci: nilai",
+    "date_type": "tanggal tidak sah (format YYYY-MM-DD)",
+    "date_parsing": "tanggal tidak sah (format YYYY-MM-DD)",
+    "date_from_datetime_parsing": "tanggal tidak sah (format YYYY-MM-DD)",
+    "date_from_datetime_inexact": "tanggal tidak boleh memuat jam",
+    "string_too_short": "tidak boleh kosong",
+}
+
+
 def _message(error: dict) -> str:
     kind = error["type"]
-    if kind == "missing":
-        return "wajib diisi"
-    if kind == "extra_forbidden":
-        return "kunci tidak dikenal (periksa ejaan; lihat sop_catalog/FORMAT.md)"
+    ctx = error.get("ctx", {})
+    if kind in _MESSAGES:
+        return _MESSAGES[kind]
     if kind == "value_error":
-        return str(error["ctx"]["error"])
+        return str(ctx["error"])
     if kind == "literal_error":
-        return f"nilai tidak sah; yang diterima: {error['ctx']['expected']}"
+        return f"nilai tidak sah; yang diterima: {ctx['expected']}"
     if kind == "string_pattern_mismatch":
-        return f"format tidak sah (pola {error['ctx']['pattern']})"
+        return f"format tidak sah (pola {ctx['pattern']})"
+    if kind == "string_too_long":
+        return f"terlalu panjang (maksimal {ctx['max_length']} karakter)"
+    if kind == "too_short":
+        return f"minimal {ctx['min_length']} butir"
+    if kind == "too_long":
+        return f"maksimal {ctx['max_length']} butir"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"harus paling kecil {ctx.get('ge', ctx.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"harus paling besar {ctx.get('le', ctx.get('lt'))}"
+    if kind == "frozen_set_type" or kind.endswith("_type"):
+        return "jenis nilai salah"
     return error["msg"]
 
 
-def check_flow(sop: Sop, name: str) -> list[Problem]:
+def check_flow(sop: Sop | FlowView, name: str) -> list[Problem]:
     """Semantic checks of a validated SOP: lanes, targets, reachability, an end."""
     problems: list[Problem] = []
 

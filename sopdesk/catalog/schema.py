@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -192,6 +192,57 @@ class Sop(_Document):
     @property
     def roles(self) -> set[str]:
         return {p.peran for p in self.pelaksana}
+
+
+class _Loose(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class _FlowLane(_Loose):
+    kode: str
+    peran: Any = None
+
+
+class _FlowEntry(_Loose):
+    kode: str
+    kegiatan: StepNo
+
+
+class _FlowTenggat(_Loose):
+    kode: str
+    sejak: StepNo | Literal["mulai"]
+    kegiatan: list[StepNo]
+
+
+class _FlowStep(_Loose):
+    no: StepNo
+    pelaksana: str
+    pelaksana_disimpulkan: Any = False
+    alasan_pelaksana: Any = None
+    lanjut: Target | None = None
+    keputusan: Keputusan | None = None
+    menunggu: Any = None
+
+
+class FlowView(_Loose):
+    """Only the routing part of an SOP file, read leniently: lets the route checks run (and
+    report) even when other fields of the file are invalid."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, ignored_types=(cached_property,))
+
+    pelaksana: list[_FlowLane]
+    entri: list[_FlowEntry]
+    tenggat: list[_FlowTenggat] = []
+    kegiatan: Annotated[list[_FlowStep], Field(min_length=1)]
+
+    @cached_property
+    def _steps(self) -> dict[int, _FlowStep]:
+        return {k.no: k for k in self.kegiatan}
+
+    def step(self, no: int) -> _FlowStep:
+        return self._steps[no]
+
+    exits = Sop.exits
 
 
 class Unit(_Strict):
