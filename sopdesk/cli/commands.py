@@ -379,7 +379,7 @@ def inbox(args: Namespace) -> int:
         ws.close()
     if args.json:
         _json({"counts": {r: {"open": t, "overdue": o} for r, (t, o) in counts.items()},
-               "items": [dict(row.__dict__, state=row.state(now)) for row in rows]})
+               "items": [dict(row._asdict(), state=row.state(now)) for row in rows]})
         return 0
     for role, (total, late) in counts.items():
         print(f"{role}: {total} menunggu, {late} terlambat")

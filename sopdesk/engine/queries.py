@@ -4,10 +4,11 @@ Python only decorates the page that is shown."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import aliased
 
 from sopdesk.engine.cases import get_case
@@ -25,8 +26,7 @@ SORTS = {
 }
 
 
-@dataclass(frozen=True)
-class InboxRow:
+class InboxRow(NamedTuple):
     item_id: int
     case_number: str
     sop: str
@@ -49,10 +49,45 @@ class InboxRow:
         return "hampir" if self.due_at - now <= NEARLY_DUE else "tepat"
 
 
-def inbox_query(roles: list[str], user_id: int | None = None, *, mine: bool = False,
-                overdue_at: datetime | None = None, sop: str | None = None,
-                search: str | None = None):  # noqa: ANN201 - a Select
-    """Open work items for the given roles (and those assigned to the user)."""
+ITEM_SORTS = {"due", "since", "step"}  # sortable on work_item alone
+
+
+def _item_filters(mine: bool, overdue: bool) -> list:
+    """Conditions on work_item alone. An item assigned to a user is always in one of the
+    user's roles (assign refuses otherwise), so the role filter covers "mine" as well."""
+    conditions = [WorkItem.status == "open", WorkItem.role.in_(bindparam("roles", expanding=True))]
+    if mine:
+        conditions.append(WorkItem.assignee_id == bindparam("user_id"))
+    if overdue:
+        conditions.append(WorkItem.due_at < bindparam("now", type_=WorkItem.due_at.type))
+    return conditions
+
+
+def _case_filters(sop: bool, search: bool) -> list:
+    conditions = []
+    if sop:
+        conditions.append(Case.sop_kode == bindparam("sop"))
+    if search:
+        like = bindparam("like")
+        conditions.append(or_(Case.number.ilike(like), Case.title.ilike(like),
+                              Case.requester.ilike(like)))
+    return conditions
+
+
+def _ordering(sort: str, descending: bool) -> list:
+    column = SORTS[sort]
+    order = column.desc() if descending else column.asc()
+    if sort == "due":  # items with no standard time (no due time) after all dated ones
+        return [WorkItem.due_at.is_(None), order, WorkItem.id]
+    return [order, WorkItem.id]
+
+
+@lru_cache(maxsize=256)
+def _inbox_statement(sort: str, descending: bool, mine: bool, overdue: bool, sop: bool,
+                     search: bool):  # noqa: ANN202 - a Select
+    """The page query for one combination of filters, built once and reused with new
+    parameters (building a statement costs more than running it)."""
+    ordering = _ordering(sort, descending)
     assignee = aliased(User)
     query = (
         select(WorkItem.id, Case.number, Case.sop_kode, Case.sop_revision_id, WorkItem.step_no,
@@ -60,45 +95,66 @@ def inbox_query(roles: list[str], user_id: int | None = None, *, mine: bool = Fa
                WorkItem.due_at, WorkItem.not_before, assignee.username)
         .join(Case, Case.id == WorkItem.case_id)
         .outerjoin(assignee, assignee.id == WorkItem.assignee_id)
-        .where(WorkItem.status == "open")
+        .order_by(*ordering)
     )
-    if mine and user_id is not None:
-        query = query.where(WorkItem.assignee_id == user_id)
-    elif user_id is not None:
-        query = query.where(or_(WorkItem.role.in_(roles), WorkItem.assignee_id == user_id))
-    else:
-        query = query.where(WorkItem.role.in_(roles))
+    item_filters = _item_filters(mine, overdue)
+    case_filters = _case_filters(sop, search)
+    limit, offset = bindparam("limit"), bindparam("offset")
+    if sort in ITEM_SORTS and not case_filters:
+        # Page the ids on the (status, role, due_at) index first, then join 50 rows only.
+        page = select(WorkItem.id).where(*item_filters).order_by(*ordering).limit(limit).offset(offset)
+        return query.where(WorkItem.id.in_(page.scalar_subquery()))
+    return query.where(*item_filters, *case_filters).limit(limit).offset(offset)
+
+
+def _parameters(roles, user_id, mine, overdue_at, sop, search) -> dict:  # noqa: ANN001
+    params = {"roles": list(roles)}
+    if mine:
+        params["user_id"] = user_id
     if overdue_at is not None:
-        query = query.where(WorkItem.due_at < overdue_at)
+        params["now"] = overdue_at
     if sop:
-        query = query.where(Case.sop_kode == sop.upper())
+        params["sop"] = sop.upper()
     if search:
-        like = f"%{search.strip()}%"
-        query = query.where(or_(Case.number.ilike(like), Case.title.ilike(like),
-                                Case.requester.ilike(like)))
-    return query
+        params["like"] = f"%{search.strip()}%"
+    return params
 
 
 def inbox_page(ws: Workspace, roles: list[str], user_id: int | None = None, *,
                sort: str = "due", descending: bool = False, limit: int = 50, offset: int = 0,
-               **filters) -> list[InboxRow]:
-    column = SORTS[sort]
-    order = column.desc() if descending else column.asc()
-    query = inbox_query(roles, user_id, **filters)
-    if sort == "due":  # no-standard items (no due time) after all dated ones
-        query = query.order_by(WorkItem.due_at.is_(None), order, WorkItem.id)
-    else:
-        query = query.order_by(order, WorkItem.id)
-    with ws.db.reading() as session:
-        rows = session.execute(query.limit(limit).offset(offset)).all()
-        result = []
-        for row in rows:
-            sop = ws.sop_of_revision(session, row.sop_revision_id)
-            result.append(InboxRow(row.id, row.number, row.sop_kode, row.step_no,
-                                   sop.step(row.step_no).kegiatan, row.role, row.title,
-                                   row.requester, row.created_at, row.due_at, row.not_before,
-                                   row.username))
-        return result
+               mine: bool = False, overdue_at: datetime | None = None, sop: str | None = None,
+               search: str | None = None) -> list[InboxRow]:
+    """One page of open work items for the given roles, filtered and sorted by SQL."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}")
+    mine = mine and user_id is not None
+    statement = _inbox_statement(sort, descending, mine, overdue_at is not None, bool(sop),
+                                 bool(search and search.strip()))
+    params = _parameters(roles, user_id, mine, overdue_at, sop, search and search.strip())
+    params.update(limit=limit, offset=offset)
+    with ws.db.engine.connect() as conn:
+        rows = conn.execute(statement, params).all()
+    steps = ws.steps_of_revision
+    return [
+        InboxRow(item, number, sop_kode, step, steps(revision)[step].kegiatan, role, title,
+                 requester, since, due, not_before, assignee)
+        for (item, number, sop_kode, revision, step, role, title, requester, since, due,
+             not_before, assignee) in rows
+    ]
+
+
+def inbox_total(ws: Workspace, roles: list[str], user_id: int | None = None, *,
+                mine: bool = False, overdue_at: datetime | None = None, sop: str | None = None,
+                search: str | None = None) -> int:
+    """How many rows the same filters give (for paging)."""
+    mine = mine and user_id is not None
+    search = search.strip() if search else None
+    query = select(func.count(WorkItem.id)).where(*_item_filters(mine, overdue_at is not None))
+    case_filters = _case_filters(bool(sop), bool(search))
+    if case_filters:
+        query = query.join(Case, Case.id == WorkItem.case_id).where(*case_filters)
+    with ws.db.engine.connect() as conn:
+        return conn.execute(query, _parameters(roles, user_id, mine, overdue_at, sop, search)).scalar() or 0
 
 
 def inbox_counts(ws: Workspace, roles: list[str], now: datetime) -> dict[str, tuple[int, int]]:

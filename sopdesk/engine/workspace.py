@@ -40,6 +40,7 @@ class Workspace:
     data_dir: Path
     clock: Clock = utcnow
     _revisions: dict[int, Sop] = field(default_factory=dict)
+    _steps: dict[int, dict] = field(default_factory=dict)
 
     # --- opening -----------------------------------------------------------------------
     @classmethod
@@ -92,6 +93,15 @@ class Workspace:
             sop = Sop.model_validate(json.loads(row.content))
             self._revisions[revision_id] = sop
         return sop
+
+    def steps_of_revision(self, revision_id: int) -> dict:
+        """Step number -> Kegiatan of a stored revision (cached; revisions never change)."""
+        steps = self._steps.get(revision_id)
+        if steps is None:
+            with self.db.reading() as session:
+                sop = self.sop_of_revision(session, revision_id)
+            steps = self._steps[revision_id] = {k.no: k for k in sop.kegiatan}
+        return steps
 
     def current_revision(self, session: Session, kode: str) -> tuple[int, Sop]:
         try:

@@ -11,7 +11,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sopdesk.errors import UserError
@@ -83,6 +83,9 @@ def make_engine(url: str) -> Engine:
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)
+    except NoSuchModuleError:
+        raise UserError(f"jenis basis data {parsed.get_backend_name()!r} tidak dikenal; pakai "
+                        "sqlite:///BERKAS atau postgresql://...") from None
     except ModuleNotFoundError as exc:
         raise UserError(
             f"driver basis data untuk {parsed.get_backend_name()} belum terpasang ({exc.name})"

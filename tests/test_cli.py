@@ -1,0 +1,315 @@
+"""The command line, driven in-process through sopdesk.cli.main.main (and once as a real
+process): output a clerk reads, JSON a script parses, and errors as one clear line."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+import sopdesk
+from sopdesk.cli.main import main
+from sopdesk.engine import accounts
+from sopdesk.engine.workspace import Workspace
+from sopdesk.store.models import Case
+
+PASSWORD = "sandi-kantor-123"
+NUMBER = re.compile(r"\b(PP|TKS|PAW|RAKOR)/\d{4}/\d{4}\b")
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """A fresh data directory, passwords from the environment, no terminal on stdin."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("SOPDESK_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # the log file
+    monkeypatch.setenv("SOPDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("SOPDESK_NEW_PASSWORD", PASSWORD)
+    monkeypatch.delenv("SOPDESK_DB", raising=False)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    logger = logging.getLogger("sopdesk")
+    handlers = list(logger.handlers)
+    yield data
+    for handler in logger.handlers[:]:
+        if handler not in handlers:
+            logger.removeHandler(handler)
+            handler.close()
+
+
+@pytest.fixture
+def run(env, capsys):
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def assert_one_line_error(result: tuple[int, str, str], *fragments: str, code: int = 1) -> str:
+    status, _out, err = result
+    assert status == code
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("sopdesk: ")
+    assert "Traceback" not in err
+    assert "kesalahan internal" not in err  # a user's mistake, not a bug
+    for fragment in fragments:
+        assert fragment in lines[0]
+    return lines[0]
+
+
+USERS = (("help.desk", "Help Desk"), ("komisioner", "Komisioner"), ("kasubag", "Kasubag"),
+         ("sekretaris", "Sekretaris"))
+
+
+@pytest.fixture
+def office(env, run):
+    """An office set up (through the engine, to keep the error tests quick) with one user per
+    role the flows below need; test_setup_and_a_case_through_the_command_line does the same
+    through the command line."""
+    ws = Workspace.open(env)
+    try:
+        admin = ws.setup("KPU Kota Kupang", "WITA", "admin", PASSWORD)
+        for user, role in USERS:
+            accounts.add_user(ws, admin, user, PASSWORD, [role])
+    finally:
+        ws.close()
+    return run
+
+
+def start_surat(run) -> str:
+    code, out, err = run("case", "start", "PP", "--entry", "surat", "--as", "help.desk",
+                         "--title", "Surat permohonan data DPT", "--requester", "Pos Kupang")
+    assert (code, err) == (0, "")
+    return NUMBER.search(out).group(0)
+
+
+# --- the happy path ---------------------------------------------------------------------------
+
+def test_version(env, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"sopdesk {sopdesk.__version__}"
+
+
+def test_setup_and_a_case_through_the_command_line(run):
+    code, out, err = run("setup", "--office", "KPU Kota Kupang", "--timezone", "WITA",
+                         "--admin", "admin")
+    assert (code, err) == (0, "")
+    assert "KPU Kota Kupang" in out
+    for user, role in USERS:
+        code, out, err = run("user", "add", "--as", "admin", user, "--role", role)
+        assert (code, err) == (0, "")
+        assert user in out and role in out
+    code, out, err = run("user", "list", "--json")
+    assert (code, err) == (0, "")
+    assert {u["username"]: u["peran"] for u in json.loads(out)} == {
+        "admin": [], **{user: [role] for user, role in USERS}}
+
+    code, out, err = run("visitor", "register", "--as", "help.desk", "--name", "Maria Ndun",
+                         "--purpose", "permohonan_informasi", "--info", "Data DPT 2024",
+                         "--phone", "081234567890")
+    assert (code, err) == (0, "")
+    visitor_case = NUMBER.search(out).group(0)
+    assert re.fullmatch(r"PP/\d{4}/0001", visitor_case)
+    assert "Maria Ndun" in out
+
+    code, out, err = run("visitor", "register", "--as", "help.desk", "--name", "Rudi Kolo",
+                         "--purpose", "bertamu")
+    assert (code, err) == (0, "")
+    assert NUMBER.search(out) is None  # a guest starts no case
+
+    number = start_surat(run)
+    assert number == visitor_case.replace("0001", "0002")
+
+    code, out, err = run("inbox", "--as", "help.desk", "--json")
+    assert (code, err) == (0, "")
+    inbox = json.loads(out)
+    assert inbox["counts"]["Help Desk"] == {"open": 2, "overdue": 0}
+    items = {(i["case_number"], i["step_no"]): i for i in inbox["items"]}
+    assert set(items) == {(visitor_case, 1), (number, 5)}
+    assert items[(visitor_case, 1)]["state"] == "hampir"  # 3 minutes left
+    assert items[(visitor_case, 1)]["requester"] == "Maria Ndun"
+    assert items[(number, 5)]["kegiatan"] == "Menerima Surat Masuk terkait permohonan informasi"
+
+    code, out, err = run("case", "complete", number, "--as", "help.desk", "--check", "1",
+                         "--check", "Disposisi Surat", "--output", "1=005/PP.01/5371/III/2026",
+                         "--output-date", "1=2026-03-02", "--note", "Surat diterima lengkap")
+    assert (code, err) == (0, "")
+    assert f"Kegiatan 5 kasus {number} selesai" in out
+    assert "lanjut ke kegiatan 6" in out
+    for user, step in (("komisioner", 6), ("kasubag", 7), ("kasubag", 8)):
+        code, out, err = run("case", "complete", number.lower(), "--as", user)
+        assert (code, err) == (0, "")
+        assert f"Kegiatan {step} kasus {number} selesai" in out
+    code, out, err = run("case", "complete", number, "--as", "kasubag", "--choice", "Ya")
+    assert (code, err) == (0, "")
+    assert "(Ya)" in out and "lanjut ke kegiatan 12" in out
+
+    code, out, err = run("case", "return", number, "--as", "sekretaris", "--to", "9",
+                         "--reason", "Perlu konsultasi ulang dengan divisi")
+    assert (code, err) == (0, "")
+    assert "dikembalikan ke kegiatan 9" in out
+
+    code, out, err = run("case", "show", number, "--json")
+    assert (code, err) == (0, "")
+    detail = json.loads(out)
+    assert detail["number"] == number
+    assert detail["status"] == "open"
+    assert detail["requester"] == "Pos Kupang"
+    assert [(i["step"], i["status"]) for i in detail["items"]] == [
+        (5, "done"), (6, "done"), (7, "done"), (8, "done"), (9, "done"), (12, "returned"),
+        (9, "open")]
+    assert detail["items"][0]["note"] == "Surat diterima lengkap"
+    assert [(c["item"], c["present"]) for c in detail["items"][0]["checks"]] == [
+        ("Surat Masuk", True), ("Disposisi Surat", True)]
+    assert detail["items"][4]["choice"] == "Ya"
+    assert detail["items"][5]["return_to"] == 9
+    assert detail["items"][5]["completed_by"] == "sekretaris"
+    assert detail["documents"] == [{"name": "Dispoisi Surat", "number": "005/PP.01/5371/III/2026",
+                                    "date": "2026-03-02", "file": None, "sha256": None}]
+
+    code, out, err = run("case", "show", number)
+    assert (code, err) == (0, "")
+    assert number in out and "berjalan" in out and "005/PP.01/5371/III/2026" in out
+
+
+# --- errors: one line, no traceback -----------------------------------------------------------
+
+def test_unknown_case(office):
+    assert_one_line_error(office("case", "show", "PP/2026/9999"), "PP/2026/9999", "tidak ada")
+
+
+def test_wrong_password(office, monkeypatch):
+    monkeypatch.setenv("SOPDESK_PASSWORD", "bukan-sandinya")
+    assert_one_line_error(office("inbox", "--as", "help.desk"), "kata sandi salah")
+
+
+def test_step_not_yours(office):
+    number = start_surat(office)
+    assert_one_line_error(office("case", "complete", number, "--as", "kasubag"),
+                          "kasubag", "Help Desk")
+    code, out, _ = office("case", "show", number, "--json")
+    assert [i["status"] for i in json.loads(out)["items"]] == ["open"]
+
+
+def test_unknown_sop(office):
+    assert_one_line_error(office("case", "start", "XYZ", "--title", "Coba", "--as", "help.desk"),
+                          "XYZ")
+
+
+def test_bad_output_format(office):
+    number = start_surat(office)
+    assert_one_line_error(office("case", "complete", number, "--as", "help.desk",
+                                 "--output", "nomor-tanpa-nama"), "--output", "NAMA=NILAI")
+    assert_one_line_error(office("case", "complete", number, "--as", "help.desk",
+                                 "--output-date", "1=2 Maret 2026"), "--output-date")
+    code, out, _ = office("case", "show", number, "--json")
+    assert [i["status"] for i in json.loads(out)["items"]] == ["open"]
+
+
+def test_missing_required_argument(office):
+    assert_one_line_error(office("case", "start", "PP", "--as", "help.desk"), "--title", code=2)
+
+
+def test_unknown_subcommand(run):
+    assert_one_line_error(run("frobnicate"), "frobnicate", code=2)
+    assert_one_line_error(run("case", "frobnicate"), "frobnicate", code=2)
+
+
+def test_setup_twice(office):
+    assert_one_line_error(office("setup", "--office", "KPU Lain", "--timezone", "WIB",
+                                 "--admin", "admin2"), "setup")
+
+
+def test_garbage_database_url(run):
+    assert_one_line_error(run("--db", "nonsense://", "case", "show", "PP/2026/0001"), "nonsense")
+
+
+def test_not_a_url_at_all(run):
+    assert_one_line_error(run("--db", "garbage", "case", "show", "PP/2026/0001"), "garbage")
+
+
+def test_password_missing_without_a_terminal(office, monkeypatch):
+    monkeypatch.delenv("SOPDESK_PASSWORD")
+    assert_one_line_error(office("inbox", "--as", "help.desk"), "SOPDESK_PASSWORD")
+
+
+def test_before_setup(run):
+    assert_one_line_error(run("inbox", "--as", "admin"), "setup")
+
+
+# --- demo ------------------------------------------------------------------------------------
+
+def demo_cases(data_dir: Path) -> list[tuple[str, str, str]]:
+    ws = Workspace.open(data_dir)
+    try:
+        with ws.db.reading() as session:
+            return [tuple(row) for row in session.execute(
+                select(Case.number, Case.title, Case.status).order_by(Case.id))]
+    finally:
+        ws.close()
+
+
+def test_demo_data_is_reproducible_and_fills_the_inboxes(run, tmp_path):
+    first, second = tmp_path / "demo1", tmp_path / "demo2"
+    for folder in (first, second):
+        code, out, err = run("--data-dir", str(folder), "demo", "--cases", "60", "--seed", "7")
+        assert (code, err) == (0, "")
+        assert "kasus contoh" in out
+    cases_one, cases_two = demo_cases(first), demo_cases(second)
+    assert 40 <= len(cases_one) <= 60
+    assert cases_one == cases_two
+    assert {status for _, _, status in cases_one} >= {"done", "open"}
+    assert len({number for number, _, _ in cases_one}) == len(cases_one)
+
+    code, out, err = run("--data-dir", str(first), "inbox", "--as", "kasubag", "--json")
+    assert (code, err) == (0, "")
+    inbox = json.loads(out)
+    assert inbox["items"]
+    open_numbers = {number for number, _, status in cases_one if status == "open"}
+    for entry in inbox["items"]:
+        assert entry["role"] == "Kasubag" or entry["assignee"] == "kasubag"
+        assert entry["case_number"] in open_numbers
+    assert inbox["counts"]["Kasubag"]["open"] >= len(inbox["items"])
+
+
+def test_demo_with_another_seed_differs(run, tmp_path):
+    first, second = tmp_path / "demo1", tmp_path / "demo2"
+    for folder, seed in ((first, "7"), (second, "8")):
+        code, _, err = run("--data-dir", str(folder), "demo", "--cases", "30", "--seed", seed)
+        assert (code, err) == (0, "")
+    assert demo_cases(first) != demo_cases(second)
+
+
+# --- as a real process -------------------------------------------------------------------------
+
+def test_module_entry_point_runs_as_a_process(tmp_path):
+    environment = dict(os.environ, SOPDESK_DATA_DIR=str(tmp_path / "data"),
+                       XDG_STATE_HOME=str(tmp_path / "state"), SOPDESK_PASSWORD=PASSWORD)
+    environment.pop("SOPDESK_DB", None)
+
+    def sopdesk_process(*argv: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "sopdesk", *argv], capture_output=True,
+                              text=True, env=environment, cwd=tmp_path, timeout=60,
+                              stdin=subprocess.DEVNULL)
+
+    done = sopdesk_process("--version")
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"sopdesk {sopdesk.__version__}"
+
+    done = sopdesk_process("case", "show", "TKS/2000/0001")  # a fresh, empty data directory
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith("sopdesk: ") and "TKS/2000/0001" in line

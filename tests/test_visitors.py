@@ -1,0 +1,135 @@
+"""Help-desk registration: an information request starts a Pelayanan Publik case, a guest
+does not; a wrong form field is named; only the Help Desk role may register."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from sopdesk.engine import cases, visitors
+from sopdesk.engine.cases import StepInput
+from sopdesk.engine.queries import case_detail, inbox_page, visitors_between
+from sopdesk.engine.visitors import FieldError, VisitorForm, register_visitor
+from sopdesk.errors import PermissionRefused
+from sopdesk.store.models import AuditEvent, Case, Visitor
+
+
+def counts(ws) -> tuple[int, int, int]:
+    with ws.db.reading() as session:
+        return tuple(session.scalar(select(func.count(m.id))) for m in (Visitor, Case, AuditEvent))
+
+
+def request(**changes) -> VisitorForm:
+    form = dict(name="Maria Ndun", purpose="permohonan_informasi", id_number="5371014501900001",
+                institution="Universitas Nusa Cendana", phone="+62 812-3456-7890",
+                email="maria.ndun@undana.ac.id", info_requested="Data DPT per kelurahan 2024",
+                info_use="Penelitian skripsi", obtain_method="salinan_elektronik",
+                delivery_method="email")
+    form.update(changes)
+    return VisitorForm(**form)
+
+
+def test_information_request_starts_a_pp_case_at_the_help_desk(ws, staff, clock):
+    visitor_id, number = register_visitor(ws, staff["Help Desk"], request())
+    assert number == "PP/2026/0001"
+    detail = case_detail(ws, number)
+    assert detail["sop"] == "PP"
+    assert detail["entry"] == "tamu"
+    assert detail["requester"] == "Maria Ndun"
+    assert "Data DPT per kelurahan 2024" in detail["title"]
+    assert detail["status"] == "open"
+    assert [(i["step"], i["status"], i["role"]) for i in detail["items"]] == [
+        (1, "open", "Help Desk")]
+    assert detail["started_by"] == "help.desk"
+    # the case is in the help desk's inbox
+    rows = inbox_page(ws, ["Help Desk"])
+    assert [(r.case_number, r.step_no, r.requester) for r in rows] == [(number, 1, "Maria Ndun")]
+    # and the visitor is recorded, linked to it, with the cleaned values
+    (visitor,) = visitors_between(ws, clock.now - timedelta(hours=1), clock.now + timedelta(hours=1))
+    assert visitor.id == visitor_id
+    assert visitor.name == "Maria Ndun"
+    assert visitor.purpose == "permohonan_informasi"
+    with ws.db.reading() as session:
+        assert session.get(Visitor, visitor_id).case_id == session.scalar(
+            select(Case.id).where(Case.number == number))
+    # the case runs on like any other
+    cases.complete(ws, staff["Help Desk"], number, StepInput())
+    assert [i["step"] for i in case_detail(ws, number)["items"]] == [1, 2]
+
+
+def test_guest_visit_starts_no_case(ws, staff, clock):
+    before = counts(ws)
+    visitor_id, number = register_visitor(
+        ws, staff["Help Desk"],
+        VisitorForm(name="Yohanes Manafe", purpose="bertamu", purpose_text="Bertemu Sekretaris"))
+    assert number is None
+    visitor_count, case_count, audit_count = counts(ws)
+    assert (visitor_count, case_count) == (before[0] + 1, before[1])
+    assert audit_count == before[2] + 1
+    (visitor,) = visitors_between(ws, clock.now - timedelta(hours=1), clock.now + timedelta(hours=1))
+    assert (visitor.id, visitor.purpose, visitor.case_id) == (visitor_id, "bertamu", None)
+    assert inbox_page(ws, ["Help Desk"]) == []
+
+
+def test_second_request_gets_the_next_case_number(ws, staff):
+    _, first = register_visitor(ws, staff["Help Desk"], request())
+    _, second = register_visitor(ws, staff["Help Desk"], request(name="Siti Hidayat"))
+    assert (first, second) == ("PP/2026/0001", "PP/2026/0002")
+    assert case_detail(ws, second)["requester"] == "Siti Hidayat"
+
+
+WRONG_FIELDS = {
+    "empty-name": ({"name": ""}, "name"),
+    "blank-name": ({"name": "   "}, "name"),
+    "long-name": ({"name": "x" * 201}, "name"),
+    "email-without-domain": ({"email": "maria.ndun@undana"}, "email"),
+    "email-with-space": ({"email": "maria ndun@undana.ac.id"}, "email"),
+    "phone-words": ({"phone": "telepon saya"}, "phone"),
+    "phone-too-short": ({"phone": "12"}, "phone"),
+    "id-number-with-dash": ({"id_number": "5371-0145"}, "id_number"),
+    "id-number-too-short": ({"id_number": "123"}, "id_number"),
+    "info-requested-missing": ({"info_requested": None}, "info_requested"),
+    "info-requested-blank": ({"info_requested": "   "}, "info_requested"),
+    "unknown-purpose": ({"purpose": "jalan-jalan"}, "purpose"),
+    "empty-purpose": ({"purpose": ""}, "purpose"),
+    "unknown-obtain-method": ({"obtain_method": "telepati"}, "obtain_method"),
+    "unknown-delivery-method": ({"delivery_method": "merpati"}, "delivery_method"),
+    "email-delivery-without-email": ({"delivery_method": "email", "email": None}, "email"),
+}
+
+
+@pytest.mark.parametrize(("changes", "field"), list(WRONG_FIELDS.values()), ids=list(WRONG_FIELDS))
+def test_wrong_field_is_named_and_nothing_is_recorded(ws, staff, changes, field):
+    before = counts(ws)
+    with pytest.raises(FieldError) as refused:
+        register_visitor(ws, staff["Help Desk"], request(**changes))
+    assert refused.value.field == field
+    assert str(refused.value)
+    assert counts(ws) == before
+
+
+def test_values_are_cleaned(ws, staff, clock):
+    register_visitor(ws, staff["Help Desk"], request(
+        name="  Maria   Ndun ", id_number="5371 0145 0190 0001", institution="   "))
+    (visitor,) = visitors_between(ws, clock.now - timedelta(hours=1), clock.now + timedelta(hours=1))
+    assert visitor.name == "Maria Ndun"
+    assert visitor.id_number == "5371014501900001"
+    assert visitor.institution is None
+
+
+def test_purposes_other_than_information_need_no_details(ws, staff):
+    for purpose in sorted(set(visitors.PURPOSES) - {"permohonan_informasi"}):
+        _, number = register_visitor(ws, staff["Help Desk"],
+                                     VisitorForm(name="Rudi Kolo", purpose=purpose))
+        assert number is None
+
+
+@pytest.mark.parametrize("role", ["Kasubag", "Sekretaris", "Komisioner"])
+def test_user_without_help_desk_role_is_refused(ws, staff, role):
+    before = counts(ws)
+    for form in (request(), VisitorForm(name="Yohanes Manafe", purpose="bertamu")):
+        with pytest.raises(PermissionRefused, match="Help Desk"):
+            register_visitor(ws, staff[role], form)
+    assert counts(ws) == before
