@@ -16,7 +16,7 @@ from sopdesk.engine import accounts, cases, queries, visitors
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
-from sopdesk.textfmt import durasi, waktu_lokal
+from sopdesk.textfmt import durasi, tanggal, waktu_lokal
 
 # --- plumbing ---------------------------------------------------------------------------------
 
@@ -391,6 +391,33 @@ def inbox(args: Namespace) -> int:
               f"{marks[row.state(now)]}")
     if not rows:
         print("Tidak ada pekerjaan yang menunggu.")
+    return 0
+
+
+def holiday_add(args: Namespace) -> int:
+    day = _date(args.date, "tanggal")
+    ws = _open(args)
+    try:
+        accounts.add_office_holiday(ws, _actor(ws, args), day, args.name)
+    finally:
+        ws.close()
+    print(f"{tanggal(day)} dicatat sebagai hari libur kantor: {args.name}")
+    return 0
+
+
+def holiday_list(args: Namespace) -> int:
+    ws = _open(args)
+    try:
+        cal = ws.calendar
+        year = args.year or datetime.now(cal.tz).year
+        days = cal.holidays_in(year)
+    finally:
+        ws.close()
+    if args.json:
+        _json([{"tanggal": d, "nama": n} for d, n in days])
+    else:
+        for day, name in days:
+            print(f"{tanggal(day):<20} {name}")
     return 0
 
 

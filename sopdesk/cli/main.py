@@ -154,6 +154,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--offset", type=_positive_int, default=0)
     p.set_defaults(func=c.inbox)
 
+    hol = sub.add_parser("holiday", help="hari libur kantor (di luar libur nasional)").add_subparsers(
+        dest="holiday_command", required=True, parser_class=_Parser)
+    p = hol.add_parser("add", parents=[acting], help="tambah hari libur kantor (admin)")
+    p.add_argument("date", help="YYYY-MM-DD")
+    p.add_argument("name", help="keterangan, mis. 'HUT Kota Kupang'")
+    p.set_defaults(func=c.holiday_add)
+    p = hol.add_parser("list", parents=[listing], help="hari libur (nasional, cuti bersama, kantor)")
+    p.add_argument("--year", type=int)
+    p.set_defaults(func=c.holiday_list)
+
     p = sub.add_parser("demo", help="isi data contoh yang realistis")
     p.add_argument("--cases", type=_positive_int, default=500)
     p.add_argument("--seed", type=int, default=1)
@@ -163,6 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _setup_logging() -> Path:
     log_dir = default_log_dir()
+    for handler in list(log.handlers):  # main() may run several times in one process (tests)
+        log.removeHandler(handler)
+        handler.close()
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.FileHandler(log_dir / "sopdesk.log", encoding="utf-8")

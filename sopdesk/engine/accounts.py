@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sopdesk.engine import audit
 from sopdesk.engine.users import (
     Actor,
@@ -13,7 +15,7 @@ from sopdesk.engine.users import (
 )
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, UserError
-from sopdesk.store.models import User
+from sopdesk.store.models import OfficeHoliday, User
 
 
 def add_user(ws: Workspace, actor: Actor, username: str, password: str, roles: list[str],
@@ -78,3 +80,19 @@ def reset_password(ws: Workspace, actor: Actor, username: str, password: str) ->
 def user_roles(ws: Workspace, actor: Actor) -> list[str]:
     with ws.db.reading() as session:
         return sorted(find_user(session, actor.username).role_names)
+
+
+def add_office_holiday(ws: Workspace, actor: Actor, day: date, name: str) -> None:
+    """A day off of this office only (e.g. a regional anniversary); due times skip it."""
+    name = (name or "").strip()
+    if not name or len(name) > 200:
+        raise UserError("keterangan hari libur wajib diisi (maksimal 200 karakter)")
+    now = ws.clock()
+    with ws.db.transaction() as session:
+        admin = require_admin(session, actor)
+        if session.query(OfficeHoliday.id).filter(OfficeHoliday.day == day).first():
+            raise Conflict(f"{day.isoformat()} sudah tercatat sebagai hari libur kantor")
+        session.add(OfficeHoliday(day=day, name=name))
+        audit.record(session, at=now, user_id=admin.id, action="holiday_added",
+                     day=day.isoformat(), name=name)
+    ws.reset_calendar()

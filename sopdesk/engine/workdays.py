@@ -9,7 +9,7 @@ added itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta, timezone
 
 import holidays
@@ -38,18 +38,28 @@ def utcnow() -> datetime:
 class WorkCalendar:
     """Which days are working days for one office."""
 
-    def __init__(self, tz_name: str = "WIB", office_holidays: Iterable[date] = ()):
+    def __init__(self, tz_name: str = "WIB",
+                 office_holidays: Iterable[date] | Mapping[date, str] = ()):
         self.tz = zone(tz_name)
         self.tz_name = tz_name
-        self._office = set(office_holidays)
+        if not isinstance(office_holidays, Mapping):
+            office_holidays = dict.fromkeys(office_holidays, "Libur kantor")
+        self._office = dict(office_holidays)
         self._national = holidays.country_holidays(
             "ID", categories=("public", "government"), language="id"
         )
 
     def holiday_name(self, day: date) -> str | None:
         if day in self._office:
-            return "Libur kantor"
+            return self._office[day]
         return self._national.get(day)
+
+    def holidays_in(self, year: int) -> list[tuple[date, str]]:
+        """Every day off of a year except weekends: national, cuti bersama and the office's."""
+        days = {d: n for d, n in holidays.country_holidays(
+            "ID", categories=("public", "government"), language="id", years=year).items()}
+        days.update({d: n for d, n in self._office.items() if d.year == year})
+        return sorted(days.items())
 
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and day not in self._office and day not in self._national

@@ -123,7 +123,7 @@ class Workspace:
     def calendar(self) -> WorkCalendar:
         with self.db.reading() as session:
             office = self.office(session)
-            days = list(session.scalars(select(OfficeHoliday.day)))
+            days = dict(session.execute(select(OfficeHoliday.day, OfficeHoliday.name)).all())
         return WorkCalendar(office.timezone if office else "WIB", days)
 
     def reset_calendar(self) -> None:
