@@ -1,0 +1,37 @@
+"""Showing errors: a user error is a plain message; a bug is logged with its traceback and
+the user is told where the details are."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from sopdesk.catalog import CatalogError
+from sopdesk.errors import UserError
+
+log = logging.getLogger("sopdesk.gui")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    """Tell the user what went wrong (never a traceback)."""
+    if isinstance(exc, UserError | CatalogError):
+        text = str(exc)
+    else:
+        log.error("unexpected error in the GUI", exc_info=exc)
+        text = _tr("Terjadi kesalahan internal. Rinciannya dicatat di berkas log sopdesk.")
+    QMessageBox.warning(parent, title or _tr("Tidak dapat dilakukan"), text)
+
+
+def run_action(parent: QWidget | None, action, *args, **kwargs):  # noqa: ANN001, ANN201
+    """Call an engine service; show its error if it refuses. Returns (ok, result)."""
+    try:
+        return True, action(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
+        show_error(parent, exc)
+        return False, None
