@@ -177,6 +177,7 @@ def case_detail(ws: Workspace, number: str) -> dict:
         sop = ws.sop_of_revision(session, case.sop_revision_id)
         names = dict(session.execute(select(User.id, User.username)).all())
         documents = session.scalars(select(Document).where(Document.case_id == case.id)).all()
+        step_of = {i.id: i.step_no for i in case.items}
         history = session.scalars(
             select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.id)
         ).all()
@@ -219,8 +220,9 @@ def case_detail(ws: Workspace, number: str) -> dict:
                 for d in case.deadlines
             ],
             "documents": [
-                {"name": d.name, "number": d.number, "date": d.doc_date,
+                {"name": d.name, "number": d.number, "date": d.doc_date, "step": step_of.get(d.work_item_id),
                  "file": d.attachment.original_name if d.attachment else None,
+                 "path": str(ws.attachments_dir / d.attachment.stored_name) if d.attachment else None,
                  "sha256": d.attachment.sha256 if d.attachment else None}
                 for d in documents
             ],
@@ -240,3 +242,79 @@ def visitors_between(ws: Workspace, start: datetime, end: datetime,
         query = query.where(or_(Visitor.name.ilike(like), Visitor.institution.ilike(like)))
     with ws.db.reading() as session:
         return list(session.scalars(query.order_by(Visitor.registered_at)))
+
+
+CASE_SORTS = {
+    "number": Case.id,  # numbers are issued in order; the id sorts them numerically
+    "sop": Case.sop_kode,
+    "title": Case.title,
+    "requester": Case.requester,
+    "status": Case.status,
+    "started": Case.started_at,
+}
+
+
+class CaseRow(NamedTuple):
+    case_id: int
+    number: str
+    sop: str
+    title: str
+    requester: str | None
+    status: str
+    started_at: datetime
+    closed_at: datetime | None
+    current_step: int | None
+    current_role: str | None
+    due_at: datetime | None
+
+
+def _case_conditions(search: str | None, sop: str | None, status: str | None) -> list:
+    conditions = []
+    if sop:
+        conditions.append(Case.sop_kode == sop.upper())
+    if status:
+        conditions.append(Case.status == status)
+    if search and search.strip():
+        like = f"%{search.strip()}%"
+        conditions.append(or_(Case.number.ilike(like), Case.title.ilike(like), Case.requester.ilike(like)))
+    return conditions
+
+
+def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = None, status: str | None = None,
+               sort: str = "number", descending: bool = True, limit: int = 100, offset: int = 0) -> list[CaseRow]:
+    """All cases (any status) with their waiting step, filtered, sorted and paged by SQL."""
+    column = CASE_SORTS[sort]
+    order = column.desc() if descending else column.asc()
+    current = aliased(WorkItem)
+    query = (
+        select(Case.id, Case.number, Case.sop_kode, Case.title, Case.requester, Case.status, Case.started_at,
+               Case.closed_at, current.step_no, current.role, current.due_at)
+        .outerjoin(current, (current.case_id == Case.id) & (current.status == "open"))
+        .where(*_case_conditions(search, sop, status))
+        .order_by(order, Case.id.desc())
+        .limit(limit).offset(offset)
+    )
+    with ws.db.engine.connect() as conn:
+        return [CaseRow(*row) for row in conn.execute(query)]
+
+
+def cases_total(ws: Workspace, *, search: str | None = None, sop: str | None = None,
+                status: str | None = None) -> int:
+    query = select(func.count(Case.id)).where(*_case_conditions(search, sop, status))
+    with ws.db.engine.connect() as conn:
+        return conn.execute(query).scalar() or 0
+
+
+def users_with_role(ws: Workspace, role: str) -> list[tuple[str, str]]:
+    """(username, full name) of the active users who hold a role, for "assign to"."""
+    from sopdesk.store.models import Role, UserRole
+
+    query = (
+        select(User.username, User.full_name)
+        .join(UserRole, UserRole.user_id == User.id)
+        .join(Role, Role.id == UserRole.role_id)
+        .where(Role.name == role, User.active.is_(True))
+        .order_by(User.username)
+    )
+    with ws.db.engine.connect() as conn:
+        return [tuple(row) for row in conn.execute(query)]

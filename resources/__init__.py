@@ -1,0 +1,1 @@
+"""Icons, translations and other resources shipped with sopdesk."""

@@ -1,0 +1,357 @@
+"""Kasus: every case with search and filters, and the case view (header, history from the
+audit log, the swimlane with its progress, and the documents)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sopdesk.engine import queries
+from sopdesk.engine.queries import CaseRow
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.messages import run_action
+from sopdesk.textfmt import tanggal, waktu_lokal
+
+PAGE = 100
+STATUS = {
+    "open": QT_TRANSLATE_NOOP("CasesModel", "berjalan"),
+    "done": QT_TRANSLATE_NOOP("CasesModel", "selesai"),
+    "cancelled": QT_TRANSLATE_NOOP("CasesModel", "dibatalkan"),
+}
+ACTIONS = {
+    "case_started": QT_TRANSLATE_NOOP("CaseView", "Kasus dimulai"),
+    "step_completed": QT_TRANSLATE_NOOP("CaseView", "Kegiatan selesai"),
+    "step_returned": QT_TRANSLATE_NOOP("CaseView", "Dikembalikan"),
+    "case_cancelled": QT_TRANSLATE_NOOP("CaseView", "Kasus dibatalkan"),
+    "claimed": QT_TRANSLATE_NOOP("CaseView", "Diambil"),
+    "released": QT_TRANSLATE_NOOP("CaseView", "Dilepas"),
+    "assigned": QT_TRANSLATE_NOOP("CaseView", "Dialihkan"),
+    "draft_saved": QT_TRANSLATE_NOOP("CaseView", "Draf disimpan"),
+    "visitor_registered": QT_TRANSLATE_NOOP("CaseView", "Tamu dicatat"),
+}
+
+
+class CasesModel(QAbstractTableModel):
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("CasesModel", "Nomor kasus"), "number"),
+        (QT_TRANSLATE_NOOP("CasesModel", "SOP"), "sop"),
+        (QT_TRANSLATE_NOOP("CasesModel", "Perihal"), "title"),
+        (QT_TRANSLATE_NOOP("CasesModel", "Pemohon"), "requester"),
+        (QT_TRANSLATE_NOOP("CasesModel", "Status"), "status"),
+        (QT_TRANSLATE_NOOP("CasesModel", "Posisi sekarang"), "status"),
+        (QT_TRANSLATE_NOOP("CasesModel", "Dimulai"), "started"),
+    )
+
+    def __init__(self, ctx: GuiContext, parent=None):  # noqa: ANN001
+        super().__init__(parent)
+        self.ctx = ctx
+        self._rows: list[CaseRow] = []
+        self._filters: dict = {}
+        self._sort, self._descending = "number", True
+        self._more = False
+        self.total = 0
+
+    def set_filters(self, **filters) -> None:
+        self._filters = filters
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = self._fetch(0)
+        self._more = len(self._rows) == PAGE
+        self.total = queries.cases_total(self.ctx.ws, **self._filters)
+        self.endResetModel()
+
+    def _fetch(self, offset: int) -> list[CaseRow]:
+        return queries.cases_page(self.ctx.ws, sort=self._sort, descending=self._descending, limit=PAGE,
+                                  offset=offset, **self._filters)
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid():
+            return
+        more = self._fetch(len(self._rows))
+        self._more = len(more) == PAGE
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self.COLUMNS):
+            self._sort = self.COLUMNS[column][1]
+            self._descending = order == Qt.SortOrder.DescendingOrder
+            self.refresh()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section][0])
+        return None
+
+    def row_at(self, row: int) -> CaseRow:
+        return self._rows[row]
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.number
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        tz = self.ctx.ws.calendar.tz
+        column = index.column()
+        if column == 0:
+            return row.number
+        if column == 1:
+            return row.sop
+        if column == 2:
+            return row.title
+        if column == 3:
+            return row.requester or "—"
+        if column == 4:
+            return self.tr(STATUS[row.status])
+        if column == 5:
+            if row.current_step is None:
+                return "—"
+            return self.tr("kegiatan {0} ({1})").format(row.current_step, row.current_role)
+        return waktu_lokal(row.started_at, tz)
+
+
+class CasesPage(QWidget):
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = CasesModel(ctx, self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Cari nomor kasus, perihal atau pemohon…"))
+        self.search.setClearButtonEnabled(True)
+        self.sop = QComboBox()
+        self.sop.addItem(self.tr("Semua SOP"), None)
+        for kode in sorted(ctx.ws.catalog.sops):
+            self.sop.addItem(kode, kode)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Semua status"), None)
+        for code, label in STATUS.items():
+            self.status.addItem(CasesModel.tr(label), code)
+        self._timer = QTimer(self, singleShot=True, interval=300)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._timer.start)
+        self.sop.currentIndexChanged.connect(self.reload)
+        self.status.currentIndexChanged.connect(self.reload)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.sop)
+        top.addWidget(self.status)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((150, 70, 380, 170, 90, 190)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self.open_case())
+        self.summary = QLabel()
+        open_button = QPushButton(self.tr("Lihat kasus"))
+        open_button.clicked.connect(self.open_case)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(open_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        ctx.data_changed.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_filters(search=self.search.text().strip() or None, sop=self.sop.currentData(),
+                               status=self.status.currentData())
+        if self.model.total:
+            self.summary.setText(self.tr("{0} kasus").format(self.model.total))
+        else:
+            self.summary.setText(self.tr("Belum ada kasus. Kasus dimulai dari Meja Layanan atau dari surat masuk."))
+
+    def open_case(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            CaseView(self.ctx, self.model.row_at(rows[0].row()).number, self).exec()
+
+
+class CaseView(QDialog):
+    """One case: header, history, swimlane with progress, documents."""
+
+    def __init__(self, ctx: GuiContext, number: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.number = number
+        self.setWindowTitle(self.tr("Kasus {0}").format(number))
+        self.header = QLabel()
+        self.header.setObjectName("caseHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.tabs = QTabWidget()
+        self.history = QTableWidget(0, 5)
+        self.history.setHorizontalHeaderLabels([self.tr("Waktu"), self.tr("Pengguna"), self.tr("Tindakan"),
+                                                self.tr("Kegiatan"), self.tr("Keterangan")])
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.verticalHeader().hide()
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.documents = QTableWidget(0, 5)
+        self.documents.setHorizontalHeaderLabels([self.tr("Kegiatan"), self.tr("Output"), self.tr("Nomor"),
+                                                  self.tr("Tanggal"), self.tr("Berkas")])
+        self.documents.horizontalHeader().setStretchLastSection(True)
+        self.documents.verticalHeader().hide()
+        self.documents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.documents.cellDoubleClicked.connect(self._open_document)
+        self.form_button = QPushButton(self.tr("Buka formulir kegiatan"))
+        self.form_button.clicked.connect(self._open_form)
+        close = QPushButton(self.tr("Tutup"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.form_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self._swimlane = None
+        self.resize(1200, 800)
+        self.reload()
+
+    def reload(self) -> None:
+        ws = self.ctx.ws
+        detail = queries.case_detail(ws, self.number)
+        self.detail = detail
+        tz = ws.calendar.tz
+        status = CasesModel.tr(STATUS[detail["status"]])
+        current = next((i for i in detail["items"] if i["status"] == "open"), None)
+        lines = [f"<b>{detail['number']}</b> — {detail['title']}",
+                 self.tr("SOP {0} revisi {1}: {2}").format(detail["sop"], detail["revisi"], detail["sop_name"]),
+                 self.tr("Status: {0} · dimulai {1} oleh {2}").format(status, waktu_lokal(detail["started_at"], tz),
+                                                                      detail["started_by"])]
+        if detail["requester"]:
+            lines.append(self.tr("Pemohon: {0}").format(detail["requester"]))
+        if current:
+            due = waktu_lokal(current["due_at"], tz) or self.tr("tanpa batas")
+            lines.append(self.tr("Menunggu kegiatan {0} ({1}), batas waktu {2}").format(
+                current["step"], current["role"], due))
+        if detail["close_reason"]:
+            lines.append(self.tr("Alasan pembatalan: {0}").format(detail["close_reason"]))
+        for deadline in detail["deadlines"]:
+            if deadline["met_at"]:
+                state = self.tr("terpenuhi {0}").format(waktu_lokal(deadline["met_at"], tz))
+            elif deadline["due_at"]:
+                state = self.tr("paling lambat {0}").format(waktu_lokal(deadline["due_at"], tz)) \
+                    if deadline["kind"] == "paling_lambat" else \
+                    self.tr("tidak sebelum {0}").format(waktu_lokal(deadline["due_at"], tz))
+            else:
+                state = self.tr("belum berjalan")
+            lines.append(self.tr("Tenggat: {0} — {1}").format(deadline["name"], state))
+        self.header.setText("<br>".join(lines))
+        self._fill_history(detail, tz)
+        self._fill_documents(detail)
+        self._fill_swimlane(detail)
+        roles = set(self.ctx.roles)
+        self.form_button.setVisible(current is not None and current["role"] in roles)
+
+    def _fill_history(self, detail: dict, tz) -> None:  # noqa: ANN001
+        self.history.setRowCount(len(detail["history"]))
+        for row, event in enumerate(detail["history"]):
+            info = event["detail"]
+            note = info.get("reason") or info.get("note") or ""
+            if event["action"] == "step_completed" and info.get("choice"):
+                note = self.tr("pilihan: {0}").format(info["choice"]) + (f"; {note}" if note else "")
+            if event["action"] == "step_returned":
+                note = self.tr("ke kegiatan {0}: {1}").format(info.get("to"), info.get("reason"))
+            if event["action"] == "assigned":
+                note = self.tr("kepada {0}").format(info.get("to"))
+            values = [waktu_lokal(event["at"], tz), event["user"] or "—",
+                      self.tr(ACTIONS.get(event["action"], event["action"])),
+                      str(event["step"] or ""), note]
+            for column, value in enumerate(values):
+                self.history.setItem(row, column, QTableWidgetItem(value))
+        self.history.resizeColumnsToContents()
+        if self.tabs.indexOf(self.history) < 0:
+            self.tabs.addTab(self.history, self.tr("Riwayat"))
+
+    def _fill_documents(self, detail: dict) -> None:
+        docs = detail["documents"]
+        self.documents.setRowCount(len(docs))
+        for row, doc in enumerate(docs):
+            values = [str(doc["step"] or ""), doc["name"], doc["number"] or "—",
+                      tanggal(doc["date"]) if doc["date"] else "—", doc["file"] or "—"]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, doc["path"])
+                self.documents.setItem(row, column, item)
+        self.documents.resizeColumnsToContents()
+        if self.tabs.indexOf(self.documents) < 0:
+            self.tabs.addTab(self.documents, self.tr("Dokumen ({0})").format(len(docs)))
+        else:
+            self.tabs.setTabText(self.tabs.indexOf(self.documents), self.tr("Dokumen ({0})").format(len(docs)))
+
+    def _fill_swimlane(self, detail: dict) -> None:
+        from sopdesk.gui.swimlane import SwimlaneView
+
+        if self._swimlane is None:
+            self._swimlane = SwimlaneView()
+            self.tabs.insertTab(1, self._swimlane, self.tr("Diagram alir"))
+            with self.ctx.ws.db.reading() as session:
+                from sopdesk.engine.cases import get_case
+
+                revision = get_case(session, self.number).sop_revision_id
+                sop = self.ctx.ws.sop_of_revision(session, revision)
+            self._swimlane.set_sop(sop)
+        done, current, path = progress_of(detail["items"])
+        self._swimlane.set_progress(done, current, path)
+
+    def _open_document(self, row: int, _column: int) -> None:
+        path = self.documents.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        if path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def _open_form(self) -> None:
+        from sopdesk.gui.step_form import StepFormDialog
+
+        ok, dialog = run_action(self, StepFormDialog, self.ctx, self.number, self)
+        if ok:
+            dialog.exec()
+            self.reload()
+
+
+def progress_of(items: list[dict]) -> tuple[set[int], int | None, list[tuple[int, int]]]:
+    """Completed steps, the waiting step and the edges taken, from a case's work items."""
+    done = {i["step"] for i in items if i["status"] == "done"}
+    current = next((i["step"] for i in items if i["status"] == "open"), None)
+    path = [(a["step"], b["step"]) for a, b in zip(items, items[1:], strict=False) if a["status"] == "done"]
+    return done, current, path

@@ -1,0 +1,166 @@
+"""Table model of a role's inbox: SQL sorts, filters and pages; rows are fetched 100 at a
+time as the view scrolls (never the whole list)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from sopdesk.engine import queries
+from sopdesk.engine.queries import InboxRow
+from sopdesk.engine.workspace import Workspace
+from sopdesk.textfmt import durasi, waktu_lokal
+
+PAGE = 100
+LATE = QColor("#f8d7da")
+NEARLY = QColor("#fff3cd")
+
+
+class InboxModel(QAbstractTableModel):
+    # (header, sort key of queries.SORTS)
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("InboxModel", "Nomor kasus"), "case"),
+        (QT_TRANSLATE_NOOP("InboxModel", "SOP"), "sop"),
+        (QT_TRANSLATE_NOOP("InboxModel", "Kegiatan"), "step"),
+        (QT_TRANSLATE_NOOP("InboxModel", "Sejak"), "since"),
+        (QT_TRANSLATE_NOOP("InboxModel", "Batas waktu"), "due"),
+        (QT_TRANSLATE_NOOP("InboxModel", "Sisa waktu"), "due"),
+        (QT_TRANSLATE_NOOP("InboxModel", "Petugas"), "due"),
+        (QT_TRANSLATE_NOOP("InboxModel", "Perihal / pemohon"), "title"),
+    )
+
+    def __init__(self, ws: Workspace, parent=None):  # noqa: ANN001
+        super().__init__(parent)
+        self.ws = ws
+        self._rows: list[InboxRow] = []
+        self._filters: dict = {}
+        self._roles: list[str] = []
+        self._user_id: int | None = None
+        self._sort, self._descending = "due", False
+        self._more = False
+        self._now = ws.clock()
+        self.total = 0
+
+    # --- query -------------------------------------------------------------------------------
+    def set_query(self, roles: list[str], user_id: int | None, *, mine: bool = False, overdue: bool = False,
+                  sop: str | None = None, search: str | None = None) -> None:
+        self._roles, self._user_id = list(roles), user_id
+        self._filters = {"mine": mine, "overdue": overdue, "sop": sop or None, "search": search or None}
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._now = self.ws.clock()
+        self._rows = self._fetch(0)
+        self._more = len(self._rows) == PAGE
+        filters = self._query_filters()
+        self.total = queries.inbox_total(self.ws, self._roles, self._user_id, **filters) if self._roles else 0
+        self.endResetModel()
+
+    def _query_filters(self) -> dict:
+        filters = dict(self._filters)
+        filters["overdue_at"] = self._now if filters.pop("overdue", False) else None
+        return filters
+
+    def _fetch(self, offset: int) -> list[InboxRow]:
+        if not self._roles:
+            return []
+        return queries.inbox_page(self.ws, self._roles, self._user_id, sort=self._sort, descending=self._descending,
+                                  limit=PAGE, offset=offset, **self._query_filters())
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid():
+            return
+        more = self._fetch(len(self._rows))
+        self._more = len(more) == PAGE
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        self._sort = self.COLUMNS[column][1]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    # --- model -------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section][0])
+        return None
+
+    def row_at(self, row: int) -> InboxRow:
+        return self._rows[row]
+
+    def state(self, row: InboxRow) -> str:
+        return row.state(self._now)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 2:
+                return row.kegiatan
+            if column == 7:
+                return row.title
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            state = row.state(self._now)
+            if state == "terlambat":
+                return QBrush(LATE)
+            if state == "hampir":
+                return QBrush(NEARLY)
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return row.case_number
+        return None
+
+    def _text(self, row: InboxRow, column: int) -> str:
+        tz = self.ws.calendar.tz
+        if column == 0:
+            return row.case_number
+        if column == 1:
+            return row.sop
+        if column == 2:
+            return f"{row.step_no}. {row.kegiatan}"
+        if column == 3:
+            return waktu_lokal(row.since, tz)
+        if column == 4:
+            return waktu_lokal(row.due_at, tz) or self.tr("tanpa batas")
+        if column == 5:
+            return self._time_left(row)
+        if column == 6:
+            return row.assignee or "—"
+        title = row.title if not row.requester else f"{row.title} — {row.requester}"
+        return title
+
+    def _time_left(self, row: InboxRow) -> str:
+        if row.due_at is None:
+            return self.tr("tanpa standar waktu")
+        state = row.state(self._now)
+        if state == "terlambat":
+            return "⚠ " + self.tr("terlambat {0}").format(durasi(self._now - row.due_at))
+        left = durasi(row.due_at - self._now)
+        if state == "hampir":
+            return "⏰ " + self.tr("sisa {0}").format(left)
+        return self.tr("sisa {0}").format(left)
+
+    def now(self) -> datetime:
+        return self._now

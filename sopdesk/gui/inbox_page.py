@@ -1,0 +1,178 @@
+"""Kotak Masuk: the work waiting for the current role (and for me), with filters, search,
+sort, and the actions claim / release / assign / open the step form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sopdesk.engine import cases, queries
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.inbox_model import InboxModel
+from sopdesk.gui.messages import run_action
+
+
+class InboxPage(QWidget):
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = InboxModel(ctx.ws, self)
+
+        self.sop = QComboBox()
+        self.sop.addItem(self.tr("Semua SOP"), None)
+        for kode, sop in sorted(ctx.ws.catalog.sops.items()):
+            self.sop.addItem(f"{kode} — {sop.nama[:40]}", kode)
+        self.mine = QCheckBox(self.tr("Hanya milik saya"))
+        self.overdue = QCheckBox(self.tr("Hanya yang terlambat"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Cari nomor kasus, perihal atau pemohon…"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=300)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._search_timer.start)
+        for box in (self.mine, self.overdue):
+            box.toggled.connect(self.reload)
+        self.sop.currentIndexChanged.connect(self.reload)
+        filters = QHBoxLayout()
+        filters.addWidget(self.sop)
+        filters.addWidget(self.mine)
+        filters.addWidget(self.overdue)
+        filters.addWidget(self.search, 1)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("inboxSummary")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((140, 60, 330, 130, 130, 150, 90)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _: self.open_form())
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setObjectName("inboxEmpty")
+        self.empty.setWordWrap(True)
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.open_button = QPushButton(self.tr("Buka formulir (Enter)"))
+        self.claim_button = QPushButton(self.tr("Ambil"))
+        self.release_button = QPushButton(self.tr("Lepas"))
+        self.assign_button = QPushButton(self.tr("Alihkan…"))
+        self.open_button.clicked.connect(self.open_form)
+        self.claim_button.clicked.connect(lambda: self._act(cases.claim))
+        self.release_button.clicked.connect(lambda: self._act(cases.release))
+        self.assign_button.clicked.connect(self.assign)
+        actions = QHBoxLayout()
+        actions.addWidget(self.summary, 1)
+        for button in (self.claim_button, self.release_button, self.assign_button, self.open_button):
+            actions.addWidget(button)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_form,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(self.stack, 1)
+        layout.addLayout(actions)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        ctx.data_changed.connect(self.reload)
+        ctx.role_changed.connect(lambda _: self.reload())
+        self.reload()
+
+    # --- data ------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.model.set_query([self.ctx.role], self.ctx.actor.user_id, mine=self.mine.isChecked(),
+                             overdue=self.overdue.isChecked(), sop=self.sop.currentData(),
+                             search=self.search.text().strip() or None)
+        late = queries.inbox_counts(self.ctx.ws, [self.ctx.role], self.model.now())[self.ctx.role][1]
+        self.summary.setText(self.tr("{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat").format(
+            self.model.rowCount(), self.model.total, self.ctx.role, late))
+        if self.model.total == 0:
+            filtered = self.mine.isChecked() or self.overdue.isChecked() or self.search.text() or self.sop.currentData()
+            self.empty.setText(
+                self.tr("Tidak ada pekerjaan yang cocok dengan saringan ini.") if filtered else
+                self.tr("Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini "
+                        "ketika sebuah kasus sampai pada kegiatan peran ini.").format(self.ctx.role))
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.table)
+            if not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
+        self._update_buttons()
+
+    def selected_case(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or self.model.total == 0:
+            return None
+        return self.model.row_at(rows[0].row()).case_number
+
+    def _update_buttons(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows and self.model.total else None
+        mine = row is not None and row.assignee == self.ctx.actor.username
+        self.open_button.setEnabled(row is not None)
+        self.claim_button.setEnabled(row is not None and row.assignee is None)
+        self.release_button.setEnabled(mine)
+        self.assign_button.setEnabled(row is not None)
+
+    # --- actions ---------------------------------------------------------------------------------
+    def _act(self, action, *args) -> bool:  # noqa: ANN001
+        number = self.selected_case()
+        if number is None:
+            return False
+        ok, _ = run_action(self, action, self.ctx.ws, self.ctx.actor, number, *args)
+        if ok:
+            self.ctx.data_changed.emit()
+        return ok
+
+    def assign(self) -> None:
+        number = self.selected_case()
+        if number is None:
+            return
+        users = queries.users_with_role(self.ctx.ws, self.ctx.role)
+        if not users:
+            run_action(self, _raise, self.tr("Belum ada pengguna aktif dengan peran {0}.").format(self.ctx.role))
+            return
+        labels = [f"{name} — {full}" for name, full in users]
+        choice, ok = QInputDialog.getItem(self, self.tr("Alihkan kegiatan"),
+                                          self.tr("Alihkan {0} kepada:").format(number), labels, 0, False)
+        if ok:
+            self._act(cases.assign, users[labels.index(choice)][0])
+
+    def open_form(self) -> None:
+        number = self.selected_case()
+        if number is None:
+            return
+        from sopdesk.gui.step_form import StepFormDialog
+
+        dialog = StepFormDialog(self.ctx, number, self)
+        dialog.exec()
+
+
+def _raise(message: str) -> None:
+    from sopdesk.errors import UserError
+
+    raise UserError(message)

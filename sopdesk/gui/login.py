@@ -1,0 +1,166 @@
+"""The first-run set-up (office profile + administrator) and the login dialog."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sopdesk.engine.users import Actor
+from sopdesk.engine.workspace import Workspace
+from sopdesk.errors import UserError
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("errorLabel")
+    label.setStyleSheet("color: #b00020")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class SetupDialog(QDialog):
+    """First start: the office profile (for the letterhead) and the administrator account."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Penyiapan sopdesk"))
+        intro = QLabel(self.tr("Selamat datang. Isi profil kantor dan buat akun administrator. "
+                               "Langkah ini hanya sekali."))
+        intro.setWordWrap(True)
+        self.office = QLineEdit()
+        self.office.setPlaceholderText(self.tr("mis. KPU Kota Kupang"))
+        self.address = QLineEdit()
+        self.timezone = QComboBox()
+        for code, label in (("WIB", self.tr("WIB (UTC+7)")), ("WITA", self.tr("WITA (UTC+8)")),
+                            ("WIT", self.tr("WIT (UTC+9)"))):
+            self.timezone.addItem(label, code)
+        self.logo = QLineEdit()
+        self.logo.setReadOnly(True)
+        pick = QPushButton(self.tr("Pilih logo…"))
+        pick.clicked.connect(self._pick_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo)
+        logo_row.addWidget(pick)
+        self.admin = QLineEdit("admin")
+        self.full_name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Nama kantor*"), self.office)
+        form.addRow(self.tr("Alamat"), self.address)
+        form.addRow(self.tr("Zona waktu*"), self.timezone)
+        form.addRow(self.tr("Logo kop surat"), logo_row)
+        form.addRow(self.tr("Nama pengguna admin*"), self.admin)
+        form.addRow(self.tr("Nama lengkap"), self.full_name)
+        form.addRow(self.tr("Kata sandi*"), self.password)
+        form.addRow(self.tr("Ulangi kata sandi*"), self.repeat)
+        self.error = _error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Siapkan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, 0)
+
+    def _pick_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo kop surat"), "",
+                                              self.tr("Gambar (*.png *.jpg *.jpeg)"))
+        if path:
+            self.logo.setText(path)
+
+    def _submit(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self._show(self.tr("Kedua kata sandi tidak sama."))
+            self.repeat.setFocus()
+            return
+        try:
+            self.actor = self.ws.setup(self.office.text(), self.timezone.currentData(), self.admin.text(),
+                                       self.password.text(), address=self.address.text().strip() or None,
+                                       full_name=self.full_name.text().strip() or None)
+        except UserError as exc:
+            self._show(str(exc))
+            return
+        if self.logo.text():
+            self._store_logo(Path(self.logo.text()))
+        self.accept()
+
+    def _store_logo(self, source: Path) -> None:
+        from sopdesk.store.models import Office
+
+        target = self.ws.data_dir / f"logo{source.suffix.lower()}"
+        try:
+            shutil.copyfile(source, target)
+        except OSError as exc:
+            self._show(self.tr("Logo tidak dapat disalin: {0}").format(exc.strerror))
+            return
+        with self.ws.db.transaction() as session:
+            session.query(Office).update({Office.logo_path: str(target)})
+
+    def _show(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+
+class LoginDialog(QDialog):
+    def __init__(self, ws: Workspace, office_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Masuk — sopdesk"))
+        heading = QLabel(office_name)
+        heading.setStyleSheet("font-size: 14pt; font-weight: bold")
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Nama pengguna"), self.username)
+        form.addRow(self.tr("Kata sandi"), self.password)
+        self.error = _error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Masuk"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keluar"))
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(380, 0)
+
+    def _submit(self) -> None:
+        try:
+            self.actor = self.ws.login(self.username.text(), self.password.text())
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()

@@ -1,0 +1,146 @@
+"""The main window: navigation to the five screens, the role switch, and the status bar
+with the user, the role and the database in use."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from sopdesk import __version__
+from sopdesk.engine import queries
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.worker import Worker
+
+
+class MainWindow(QMainWindow):
+    PAGES = ("inbox", "helpdesk", "cases", "catalog", "settings")
+
+    def __init__(self, ctx: GuiContext):
+        super().__init__()
+        self.ctx = ctx
+        self.worker = Worker(self)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        self._pages: dict[str, QWidget] = {}
+        labels = (self.tr("Kotak Masuk"), self.tr("Meja Layanan"), self.tr("Kasus"), self.tr("Katalog SOP"),
+                  self.tr("Pengaturan"))
+        for number, (key, label) in enumerate(zip(self.PAGES, labels, strict=True), start=1):
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"Ctrl+{number}")
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())  # built on first visit
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.show_page(n - 1))
+        self.nav.currentRowChanged.connect(self.show_page)
+
+        self.role = QComboBox()
+        self.role.setObjectName("roleSwitch")
+        self.role.setToolTip(self.tr("Ganti peran (Ctrl+R)"))
+        self.role.currentIndexChanged.connect(lambda _: ctx.set_role(self.role.currentData()))
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.role.showPopup)
+        toolbar = self.addToolBar(self.tr("Peran"))
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("Peran: ")))
+        toolbar.addWidget(self.role)
+
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+        self.user_label = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
+        self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addPermanentWidget(self.busy)
+        self.worker.busy_changed.connect(self.busy.setVisible)
+
+        ctx.data_changed.connect(self.refresh_counts)
+        ctx.role_changed.connect(lambda _: self.refresh_counts())
+        self.refresh_counts()
+        self.nav.setCurrentRow(0)
+        self.resize(1360, 860)
+
+    def show_page(self, index: int) -> None:
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)
+            return
+        key = self.PAGES[index]
+        if key not in self._pages:
+            page = self._build(key)
+            old = self.stack.widget(index)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, page)
+            self._pages[key] = page
+        self.stack.setCurrentIndex(index)
+
+    def page(self, key: str) -> QWidget:
+        self.show_page(self.PAGES.index(key))
+        return self._pages[key]
+
+    def _build(self, key: str) -> QWidget:
+        if key == "inbox":
+            from sopdesk.gui.inbox_page import InboxPage
+
+            return InboxPage(self.ctx)
+        if key == "helpdesk":
+            from sopdesk.gui.helpdesk_page import HelpDeskPage
+
+            return HelpDeskPage(self.ctx)
+        if key == "cases":
+            from sopdesk.gui.cases_page import CasesPage
+
+            return CasesPage(self.ctx)
+        if key == "catalog":
+            from sopdesk.gui.catalog_page import CatalogPage
+
+            return CatalogPage(self.ctx)
+        from sopdesk.gui.settings_page import SettingsPage
+
+        return SettingsPage(self.ctx, self.worker)
+
+    def refresh_counts(self) -> None:
+        ctx = self.ctx
+        counts = queries.inbox_counts(ctx.ws, ctx.roles, ctx.ws.clock())
+        self.role.blockSignals(True)
+        self.role.clear()
+        for role in ctx.roles:
+            total, late = counts[role]
+            label = self.tr("{0} ({1} menunggu, {2} terlambat)").format(role, total, late) if late else \
+                self.tr("{0} ({1} menunggu)").format(role, total)
+            self.role.addItem(label, role)
+        self.role.setCurrentIndex(ctx.roles.index(ctx.role))
+        self.role.blockSignals(False)
+        total, late = counts[ctx.role]
+        inbox = self.tr("Kotak Masuk ({0})").format(total)
+        if late:
+            inbox += " ⚠"
+        self.nav.item(0).setText(inbox)
+        with ctx.ws.db.reading() as session:
+            office = ctx.ws.office(session)
+        office_name = office.name if office else "sopdesk"
+        self.setWindowTitle(self.tr("sopdesk {0} — {1} — {2} sebagai {3}").format(
+            __version__, office_name, ctx.actor.username, ctx.role))
+        self.user_label.setText(self.tr("Pengguna: {0} · Peran: {1} · Basis data: {2}").format(
+            ctx.actor.username, ctx.role, ctx.ws.db.url))
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802
+        self.worker.stop()
+        super().closeEvent(event)

@@ -1,0 +1,217 @@
+"""Pengaturan: language, the office profile, user accounts (administrators), demo data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from sopdesk.engine import accounts
+from sopdesk.errors import UserError
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
+from sopdesk.gui.messages import run_action, show_error
+from sopdesk.store.models import User
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: GuiContext, worker, parent: QWidget | None = None):  # noqa: ANN001
+        super().__init__(parent)
+        self.ctx = ctx
+        self.worker = worker
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._language_box())
+        layout.addWidget(self._office_box())
+        layout.addWidget(self._users_box(), 1)
+        layout.addWidget(self._demo_box())
+
+    # --- language ---------------------------------------------------------------------------------
+    def _language_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Bahasa"))
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(list(LANGUAGES).index(saved_language()))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.language_note = QLabel()
+        row = QHBoxLayout(box)
+        row.addWidget(self.language)
+        row.addWidget(self.language_note, 1)
+        return box
+
+    def _language_chosen(self) -> None:
+        save_language(self.language.currentData())
+        self.language_note.setText(self.tr("Bahasa baru dipakai setelah sopdesk dibuka ulang."))
+
+    # --- office -----------------------------------------------------------------------------------
+    def _office_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Profil kantor"))
+        form = QFormLayout(box)
+        with self.ctx.ws.db.reading() as session:
+            office = self.ctx.ws.office(session)
+        form.addRow(self.tr("Nama kantor"), QLabel(office.name if office else "—"))
+        form.addRow(self.tr("Alamat"), QLabel((office.address or "—") if office else "—"))
+        form.addRow(self.tr("Zona waktu"), QLabel(office.timezone if office else "—"))
+        form.addRow(self.tr("Logo kop surat"), QLabel((office.logo_path or self.tr("belum ada")) if office else "—"))
+        form.addRow(self.tr("Basis data"), QLabel(self.ctx.ws.db.url))
+        form.addRow(self.tr("Folder data"), QLabel(str(self.ctx.ws.data_dir)))
+        return box
+
+    # --- users ------------------------------------------------------------------------------------
+    def _users_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Pengguna"))
+        self.users = QTableWidget(0, 4)
+        self.users.setHorizontalHeaderLabels([self.tr("Nama pengguna"), self.tr("Nama lengkap"), self.tr("Peran"),
+                                              self.tr("Status")])
+        self.users.horizontalHeader().setStretchLastSection(True)
+        self.users.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.users.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.users.verticalHeader().hide()
+        add = QPushButton(self.tr("Tambah pengguna…"))
+        toggle = QPushButton(self.tr("Aktifkan / nonaktifkan"))
+        reset = QPushButton(self.tr("Atur ulang kata sandi…"))
+        add.clicked.connect(self._add_user)
+        toggle.clicked.connect(self._toggle_user)
+        reset.clicked.connect(self._reset_password)
+        buttons = QHBoxLayout()
+        for button in (add, toggle, reset):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.users)
+        layout.addLayout(buttons)
+        self._load_users()
+        return box
+
+    def _load_users(self) -> None:
+        with self.ctx.ws.db.reading() as session:
+            rows = [(u.username, u.full_name, ", ".join(sorted(u.role_names)) + (" (admin)" if u.is_admin else ""),
+                     self.tr("aktif") if u.active else self.tr("nonaktif"))
+                    for u in session.scalars(select(User).order_by(User.username))]
+        self.users.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                self.users.setItem(r, c, QTableWidgetItem(value))
+        self.users.resizeColumnsToContents()
+
+    def _selected_user(self) -> str | None:
+        rows = self.users.selectionModel().selectedRows()
+        return self.users.item(rows[0].row(), 0).text() if rows else None
+
+    def _add_user(self) -> None:
+        dialog = AddUserDialog(self.ctx, self)
+        if dialog.exec():
+            self._load_users()
+
+    def _toggle_user(self) -> None:
+        name = self._selected_user()
+        if name:
+            active = self.users.item(self.users.currentRow(), 3).text() == self.tr("aktif")
+            ok, _ = run_action(self, accounts.set_active, self.ctx.ws, self.ctx.actor, name, not active)
+            if ok:
+                self._load_users()
+
+    def _reset_password(self) -> None:
+        name = self._selected_user()
+        if not name:
+            return
+        password, ok = QInputDialog.getText(self, self.tr("Atur ulang kata sandi"),
+                                            self.tr("Kata sandi baru untuk {0}:").format(name),
+                                            QLineEdit.EchoMode.Password)
+        if ok:
+            done, _ = run_action(self, accounts.reset_password, self.ctx.ws, self.ctx.actor, name, password)
+            if done:
+                QMessageBox.information(self, "sopdesk", self.tr("Kata sandi {0} diganti.").format(name))
+
+    # --- demo data --------------------------------------------------------------------------------
+    def _demo_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Data contoh"))
+        self.demo_button = QPushButton(self.tr("Isi 500 kasus contoh"))
+        self.demo_button.clicked.connect(self._fill_demo)
+        self.demo_note = QLabel(self.tr("Hanya untuk basis data latihan (kantor demo)."))
+        row = QHBoxLayout(box)
+        row.addWidget(self.demo_button)
+        row.addWidget(self.demo_note, 1)
+        return box
+
+    def _fill_demo(self) -> None:
+        from sopdesk.engine.demo import build_demo
+
+        self.demo_button.setEnabled(False)
+        self.demo_note.setText(self.tr("Sedang membuat data contoh…"))
+
+        def done(summary: str) -> None:
+            self.demo_button.setEnabled(True)
+            self.demo_note.setText(summary)
+            self.ctx.data_changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.demo_button.setEnabled(True)
+            self.demo_note.setText("")
+            show_error(self, exc)
+
+        self.worker.submit(lambda: build_demo(self.ctx.ws, cases=500, seed=1), done, failed)
+
+
+class AddUserDialog(QDialog):
+    """A small form: username, full name, roles, password."""
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Tambah pengguna"))
+        self.username = QLineEdit()
+        self.full_name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.roles = QListWidget()
+        for role in sorted(ctx.ws.catalog.roles):
+            item = QListWidgetItem(role)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.roles.addItem(item)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Nama pengguna*"), self.username)
+        form.addRow(self.tr("Nama lengkap"), self.full_name)
+        form.addRow(self.tr("Kata sandi*"), self.password)
+        form.addRow(self.tr("Peran*"), self.roles)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _submit(self) -> None:
+        roles = [self.roles.item(i).text() for i in range(self.roles.count())
+                 if self.roles.item(i).checkState() == Qt.CheckState.Checked]
+        try:
+            accounts.add_user(self.ctx.ws, self.ctx.actor, self.username.text(), self.password.text(), roles,
+                              full_name=self.full_name.text() or None)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
