@@ -144,6 +144,7 @@ class LoginDialog(QDialog):
         self.error = _error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Masuk"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keluar"))
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
