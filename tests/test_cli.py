@@ -177,7 +177,8 @@ def test_setup_and_a_case_through_the_command_line(run):
     assert detail["items"][5]["return_to"] == 9
     assert detail["items"][5]["completed_by"] == "sekretaris"
     assert detail["documents"] == [{"name": "Dispoisi Surat", "number": "005/PP.01/5371/III/2026",
-                                    "date": "2026-03-02", "file": None, "sha256": None}]
+                                    "date": "2026-03-02", "step": 5, "file": None, "path": None,
+                                    "sha256": None}]
 
     code, out, err = run("case", "show", number)
     assert (code, err) == (0, "")

@@ -4,7 +4,7 @@ audit log, the swimlane with its progress, and the documents)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -179,6 +179,8 @@ class CasesPage(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.open_case())
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_case,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self.summary = QLabel()
         open_button = QPushButton(self.tr("Lihat kasus"))
         open_button.clicked.connect(self.open_case)

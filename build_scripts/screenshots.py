@@ -1,0 +1,101 @@
+"""Start the real application under Xvfb on a demo database and save a screenshot of every
+main screen (for the README, and to look at what users see).
+
+    python build_scripts/screenshots.py [--out resources/screenshots] [--cases 3000]
+
+Needs the Debian packages xvfb, imagemagick, xdotool and Qt's xcb libraries
+(libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-cursor0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DISPLAY = ":97"
+PASSWORD = "sopdesk-demo"
+
+
+def sh(*args: str, env: dict | None = None, check: bool = True) -> str:
+    return subprocess.run(args, env=env, check=check, capture_output=True, text=True).stdout
+
+
+def wait_window(name: str, env: dict, timeout: float = 30) -> str:
+    end = time.time() + timeout
+    while time.time() < end:
+        found = sh("xdotool", "search", "--name", name, env=env, check=False).split()
+        if found:
+            return found[-1]
+        time.sleep(0.3)
+    raise SystemExit(f"window {name!r} did not appear")
+
+
+def key(env: dict, *keys: str, pause: float = 1.0) -> None:
+    sh("xdotool", "key", "--clearmodifiers", *keys, env=env)
+    time.sleep(pause)
+
+
+def shot(env: dict, out: Path, name: str) -> None:
+    path = out / f"{name}.png"
+    sh("import", "-window", "root", str(path), env=env)
+    print(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=Path("resources/screenshots"))
+    parser.add_argument("--cases", type=int, default=3000)
+    parser.add_argument("--user", default="kasubag")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    data = Path(tempfile.mkdtemp(prefix="sopdesk-shots-"))
+    env = dict(os.environ, DISPLAY=DISPLAY, QT_QPA_PLATFORM="xcb", SOPDESK_PASSWORD=PASSWORD,
+               XDG_CONFIG_HOME=str(data / "config"), XDG_STATE_HOME=str(data / "state"))
+    env.pop("SOPDESK_DB", None)
+    sopdesk = [sys.executable, "-m", "sopdesk", "--data-dir", str(data)]
+    subprocess.run([*sopdesk, "demo", "--cases", str(args.cases), "--seed", "1"], env=env, check=True)
+    xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1440x900x24", "-nolisten", "tcp"])
+    app = None
+    try:
+        time.sleep(1.5)
+        app = subprocess.Popen(sopdesk, env=env)
+        wait_window("Masuk", env)
+        time.sleep(1)
+        sh("xdotool", "type", "--delay", "30", args.user, env=env)
+        key(env, "Tab", pause=0.3)
+        sh("xdotool", "type", "--delay", "30", PASSWORD, env=env)
+        key(env, "Return", pause=3)
+        window = wait_window("sopdesk 0", env)
+        sh("xdotool", "windowsize", window, "1440", "900", env=env)
+        sh("xdotool", "windowmove", window, "0", "0", env=env)
+        time.sleep(1.5)
+        shot(env, args.out, "01-kotak-masuk")
+        key(env, "Return", pause=2)
+        shot(env, args.out, "02-formulir-kegiatan")
+        key(env, "Escape")
+        key(env, "ctrl+2")
+        shot(env, args.out, "03-meja-layanan")
+        key(env, "ctrl+3")
+        shot(env, args.out, "04-kasus")
+        key(env, "Tab", "Tab", "Tab", "Down", "Return", pause=2.5)
+        shot(env, args.out, "05-tampilan-kasus")
+        key(env, "Escape")
+        key(env, "ctrl+4", pause=2)
+        shot(env, args.out, "06-katalog-sop")
+        key(env, "ctrl+5")
+        shot(env, args.out, "07-pengaturan")
+    finally:
+        if app is not None:
+            app.terminate()
+            app.wait(timeout=10)
+        xvfb.terminate()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

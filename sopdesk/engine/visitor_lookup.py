@@ -1,0 +1,91 @@
+"""Help-desk look-ups (Qt-free): returning visitors to pre-fill the registration form, and
+one page of the visitor book for the desk's list. SQL filters, de-duplicates, sorts and
+limits; Python only shapes the rows that come back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import NamedTuple
+
+from sqlalchemy import func, or_, select, tuple_
+
+from sopdesk.engine.workspace import Workspace
+from sopdesk.store.models import Case, Visitor
+
+IDENTITY_FIELDS = ("name", "id_number", "institution", "occupation", "address", "phone", "email")
+MIN_LOOKUP_CHARS = 2
+
+
+class VisitorRow(NamedTuple):
+    """One line of the desk's visitor list."""
+
+    visitor_id: int
+    registered_at: datetime
+    name: str
+    institution: str | None
+    purpose: str
+    purpose_text: str | None
+    case_number: str | None
+
+
+def _contains(column, text: str):  # noqa: ANN001, ANN202 - SQL expressions
+    """Case-insensitive LIKE '%text%' with % and _ in the text taken literally."""
+    return column.icontains(text, autoescape=True)
+
+
+def find_returning_visitors(ws: Workspace, text: str, limit: int = 8) -> list[dict]:
+    """Past visitors whose name, id number or phone contains `text`, newest first, one row
+    per distinct (name, id number): the identity fields to pre-fill the form with, taken
+    from that person's latest registration (which may not be the one that matched)."""
+    text = " ".join((text or "").split())
+    if len(text) < MIN_LOOKUP_CHARS or limit <= 0:
+        return []
+    compact = text.replace(" ", "").upper()  # id numbers are stored without spaces, upper case
+    matches = [_contains(Visitor.name, text), _contains(Visitor.phone, text)]
+    if compact:
+        matches.append(_contains(Visitor.id_number, compact))
+    person = (func.lower(Visitor.name), func.coalesce(Visitor.id_number, ""))
+    matching_people = select(*person).where(or_(*matches))
+    rank = func.row_number().over(
+        partition_by=person, order_by=(Visitor.registered_at.desc(), Visitor.id.desc())
+    ).label("rank")
+    latest = (  # each matching person's latest registration, even if only an older one matched
+        select(Visitor.id, Visitor.registered_at, rank)
+        .where(tuple_(*person).in_(matching_people))
+        .subquery()
+    )
+    query = (
+        select(*(getattr(Visitor, f) for f in IDENTITY_FIELDS))
+        .join(latest, latest.c.id == Visitor.id)
+        .where(latest.c.rank == 1)
+        .order_by(latest.c.registered_at.desc(), latest.c.id.desc())
+        .limit(limit)
+    )
+    with ws.db.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [dict(zip(IDENTITY_FIELDS, row, strict=True)) for row in rows]
+
+
+def visitors_page(ws: Workspace, start: datetime | None, end: datetime | None,
+                  search: str | None = None, limit: int = 200) -> list[VisitorRow]:
+    """Visitors registered in [start, end) (either bound may be None), newest first,
+    optionally those whose name, institution, id number, phone or case number contains
+    `search`; at most `limit` rows."""
+    query = (
+        select(Visitor.id, Visitor.registered_at, Visitor.name, Visitor.institution,
+               Visitor.purpose, Visitor.purpose_text, Case.number)
+        .outerjoin(Case, Case.id == Visitor.case_id)
+    )
+    if start is not None:
+        query = query.where(Visitor.registered_at >= start)
+    if end is not None:
+        query = query.where(Visitor.registered_at < end)
+    search = " ".join((search or "").split())
+    if search:
+        query = query.where(or_(_contains(Visitor.name, search), _contains(Visitor.institution, search),
+                                _contains(Visitor.id_number, search.replace(" ", "")),
+                                _contains(Visitor.phone, search), _contains(Case.number, search)))
+    query = query.order_by(Visitor.registered_at.desc(), Visitor.id.desc()).limit(limit)
+    with ws.db.engine.connect() as conn:
+        return [VisitorRow(*row) for row in conn.execute(query)]
+

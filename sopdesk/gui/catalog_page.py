@@ -1,0 +1,385 @@
+"""The SOP catalog: every SOP with its identity block and its flow diagram, and the office's
+organisation directory (divisions and secretariat units with their duties)."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sopdesk.catalog.schema import END, Organisasi, Sop, Unit
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.swimlane import SwimlaneView
+from sopdesk.textfmt import tanggal
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+KODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _items(values: list[str]) -> str:
+    if not values:
+        return "<p><i>-</i></p>"
+    return "<ol style='margin-top:2px'>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ol>"
+
+
+def _bullets(values: list[str]) -> str:
+    if not values:
+        return "-"
+    return "<ul style='margin-top:0'>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
+
+
+def _date(value: date | None) -> str:
+    return tanggal(value) if value else "-"
+
+
+class CatalogPage(QWidget):
+    """Left: the SOPs and the organisation directory. Right: the chosen document."""
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._shown: Sop | Organisasi | None = None
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Cari kode atau nama…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.list = QTreeWidget()
+        self.list.setObjectName("catalogList")
+        self.list.setHeaderHidden(True)
+        self.list.setRootIsDecorated(False)
+        self.list.setWordWrap(True)
+        self.list.currentItemChanged.connect(self._current_changed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.list)
+
+        self.empty = QLabel()
+        self.empty.setObjectName("catalogEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(24)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._build_sop_page())
+        self.stack.addWidget(self._build_org_page())
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 1000])
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+        ctx.data_changed.connect(self.reload)
+        self.reload()
+
+    # ------------------------------------------------------------------ building
+    def _build_sop_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.sop_title = QLabel()
+        self.sop_title.setObjectName("sopTitle")
+        self.sop_title.setWordWrap(True)
+        self.sop_title.setStyleSheet("font-size: 13pt; font-weight: bold")
+        layout.addWidget(self.sop_title)
+        self.sop_tabs = QTabWidget()
+        self.identity = QTextBrowser()
+        self.identity.setObjectName("identityPanel")
+        self.sop_tabs.addTab(self.identity, self.tr("Identitas"))
+
+        diagram = QWidget()
+        diagram_layout = QVBoxLayout(diagram)
+        diagram_layout.setContentsMargins(0, 0, 0, 0)
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.swimlane = SwimlaneView()
+        for text, slot, keys in (
+            (self.tr("Perbesar"), self.swimlane.zoom_in, QKeySequence.StandardKey.ZoomIn),
+            (self.tr("Perkecil"), self.swimlane.zoom_out, QKeySequence.StandardKey.ZoomOut),
+            (self.tr("Sesuaikan lebar"), self.swimlane.fit_to_window, None),
+        ):
+            action = QAction(text, self)
+            if keys is not None:
+                action.setShortcut(keys)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            toolbar.addAction(action)
+        self.zoom_actions = toolbar.actions()
+        toolbar.addSeparator()
+        hint = QLabel(self.tr("Klik sebuah kegiatan untuk rinciannya · Ctrl+roda tetikus untuk memperbesar"))
+        hint.setStyleSheet("color: #555")
+        toolbar.addWidget(hint)
+        diagram_layout.addWidget(toolbar)
+        self.step_detail = QTextBrowser()
+        self.step_detail.setObjectName("stepDetail")
+        self.swimlane.step_clicked.connect(self.show_step)
+        inner = QSplitter(Qt.Orientation.Horizontal)
+        inner.addWidget(self.swimlane)
+        inner.addWidget(self.step_detail)
+        inner.setStretchFactor(0, 1)
+        inner.setSizes([800, 280])
+        diagram_layout.addWidget(inner)
+        self.sop_tabs.addTab(diagram, self.tr("Diagram alir"))
+        self.diagram_tab = diagram
+        layout.addWidget(self.sop_tabs)
+        return page
+
+    def _build_org_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.org_title = QLabel()
+        self.org_title.setWordWrap(True)
+        self.org_title.setStyleSheet("font-size: 13pt; font-weight: bold")
+        layout.addWidget(self.org_title)
+        self.org_tabs = QTabWidget()
+        self.org_tree = QTreeWidget()
+        self.org_tree.setObjectName("organisationTree")
+        self.org_tree.setHeaderLabels([self.tr("Unit dan uraian tugas"), self.tr("Peran penerima disposisi"),
+                                       self.tr("Keterangan")])
+        self.org_tree.setWordWrap(True)
+        self.org_tree.setUniformRowHeights(False)
+        header = self.org_tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.org_tabs.addTab(self.org_tree, self.tr("Struktur organisasi"))
+        self.org_identity = QTextBrowser()
+        self.org_identity.setObjectName("organisationIdentity")
+        self.org_tabs.addTab(self.org_identity, self.tr("Identitas"))
+        layout.addWidget(self.org_tabs)
+        return page
+
+    # ------------------------------------------------------------------ list
+    def reload(self) -> None:
+        """Rebuild the list from the catalog; keeps the current document selected."""
+        catalog = self.ctx.ws.catalog
+        current = self.current_kode()
+        self.list.blockSignals(True)
+        self.list.clear()
+        groups = (
+            (self.tr("Prosedur (SOP)"), "sop", catalog.sops),
+            (self.tr("Direktori organisasi"), "org", catalog.organisations),
+        )
+        bold = QFont(self.list.font())
+        bold.setBold(True)
+        for title, kind, documents in groups:
+            group = QTreeWidgetItem([f"{title} ({len(documents)})"])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.setFont(0, bold)
+            group.setData(0, KIND_ROLE, "group")
+            group.setData(0, KODE_ROLE, "")
+            self.list.addTopLevelItem(group)
+            for kode in sorted(documents):
+                item = QTreeWidgetItem(group, [f"{kode} — {documents[kode].nama}"])
+                item.setToolTip(0, documents[kode].nama)
+                item.setData(0, KIND_ROLE, kind)
+                item.setData(0, KODE_ROLE, kode)
+            group.setExpanded(True)
+        self.list.blockSignals(False)
+        if current and self.select(current):
+            return
+        self._shown = None
+        self._show_empty()
+
+    def document_items(self) -> list[QTreeWidgetItem]:
+        """The selectable rows of the list (SOPs, then organisations)."""
+        rows = []
+        for g in range(self.list.topLevelItemCount()):
+            group = self.list.topLevelItem(g)
+            rows += [group.child(i) for i in range(group.childCount())]
+        return rows
+
+    def current_kode(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(0, KODE_ROLE) or None if item is not None else None
+
+    def select(self, kode: str) -> bool:
+        """Show a document by its kode; False when the catalog has no such document."""
+        for item in self.document_items():
+            if item.data(0, KODE_ROLE) == kode:
+                self.list.setCurrentItem(item)
+                self._current_changed(item)
+                return True
+        return False
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for item in self.document_items():
+            item.setHidden(bool(needle) and needle not in item.text(0).lower())
+
+    def _current_changed(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
+        if item is None or item.data(0, KIND_ROLE) not in ("sop", "org"):
+            return
+        catalog = self.ctx.ws.catalog
+        kode = item.data(0, KODE_ROLE)
+        if item.data(0, KIND_ROLE) == "sop":
+            self.show_sop(catalog.sops[kode])
+        else:
+            self.show_organisation(catalog.organisations[kode])
+
+    def _show_empty(self) -> None:
+        catalog = self.ctx.ws.catalog
+        if catalog.sops or catalog.organisations:
+            text = self.tr("Pilih sebuah SOP di daftar sebelah kiri untuk melihat identitasnya dan diagram "
+                           "alirnya, atau direktori organisasi untuk melihat divisi dan unit beserta tugasnya.")
+        else:
+            text = self.tr("Katalog belum berisi SOP. Tambahkan berkas SOP (formatnya dijelaskan di "
+                           "sop_catalog/FORMAT.md) ke folder {folder}, lalu buka ulang sopdesk.").format(
+                folder=self.ctx.ws.data_dir / "sop_catalog")
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty)
+
+    # ------------------------------------------------------------------ SOP
+    def show_sop(self, sop: Sop) -> None:
+        if self._shown is sop:
+            return
+        self._shown = sop
+        self.sop_title.setText(f"{sop.kode} — {sop.nama}")
+        self.identity.setHtml(self._identity_html(sop))
+        self.swimlane.set_sop(sop)
+        self.step_detail.setHtml("<p><i>{}</i></p>".format(escape(self.tr(
+            "Klik sebuah kegiatan pada diagram untuk melihat rinciannya: pelaksana, mutu baku, keterangan "
+            "dan rutenya."))))
+        self.stack.setCurrentIndex(1)
+        self.swimlane.fit_to_window()
+
+    def _identity_html(self, doc: Sop | Organisasi) -> str:
+        ident = doc.identitas
+        disahkan = escape(ident.disahkan_oleh.jabatan)
+        if ident.disahkan_oleh.nama:
+            disahkan += f"<br/>{escape(ident.disahkan_oleh.nama)}"
+        fields = [
+            (self.tr("Nomor SOP"), escape(ident.nomor_sop) or "-"),
+            (self.tr("Tanggal Pembuatan"), _date(ident.tanggal_pembuatan)),
+            (self.tr("Tanggal Revisi"), _date(ident.tanggal_revisi)),
+            (self.tr("Tanggal Efektif"), _date(ident.tanggal_efektif)),
+            (self.tr("Tanggal Pengesahan"), _date(ident.tanggal_pengesahan)),
+            (self.tr("Disahkan oleh"), disahkan),
+            (self.tr("Nama SOP"), escape(ident.nama_sop)),
+            (self.tr("Instansi"), escape(ident.instansi)),
+            (self.tr("Unit"), escape(ident.unit or "-")),
+        ]
+        if ident.keputusan:
+            fields.append((self.tr("Ditetapkan dengan keputusan"), escape(ident.keputusan)))
+        fields.append((self.tr("Revisi katalog"), str(doc.revisi)))
+        rows = "".join(f"<tr><td width='30%'><b>{k}</b></td><td>{v}</td></tr>" for k, v in fields)
+        boxes = [
+            (self.tr("Dasar Hukum"), doc.dasar_hukum), (self.tr("Kualifikasi Pelaksana"), doc.kualifikasi_pelaksana),
+            (self.tr("Keterkaitan"), doc.keterkaitan), (self.tr("Peralatan/Perlengkapan"), doc.peralatan_perlengkapan),
+            (self.tr("Peringatan"), doc.peringatan), (self.tr("Pencatatan dan Pendataan"), doc.pencatatan_pendataan),
+        ]
+        cells = [f"<td width='50%' valign='top'><b>{escape(t)}</b>{_items(v)}</td>" for t, v in boxes]
+        grid = "".join(f"<tr>{cells[i]}{cells[i + 1]}</tr>" for i in range(0, len(cells), 2))
+        table = "border='1' cellspacing='0' cellpadding='6' width='100%' style='border-collapse: collapse'"
+        return f"<table {table}>{rows}</table><br/><table {table}>{grid}</table>"
+
+    def show_step(self, no: int) -> None:
+        """Fill the side panel with everything about step `no` of the SOP shown."""
+        sop = self._shown
+        if not isinstance(sop, Sop) or not sop.has_step(no):
+            return
+        step = sop.step(no)
+        lane = sop.lane(step.pelaksana)
+        parts = [f"<h3>{escape(self.tr('Kegiatan {no}').format(no=no))}</h3><p>{escape(step.kegiatan)}</p>"]
+        pelaksana = f"{escape(lane.nama)} ({escape(self.tr('peran'))}: {escape(lane.peran)})"
+        if step.pelaksana_disimpulkan:
+            pelaksana += "<br/><i>{}</i>".format(escape(self.tr("Pelaksana disimpulkan: {alasan}").format(
+                alasan=step.alasan_pelaksana or "-")))
+        else:
+            pelaksana += "<br/><i>{}</i>".format(escape(self.tr("Pelaksana tercantum pada SOP.")))
+        parts.append(f"<p><b>{escape(self.tr('Pelaksana'))}</b><br/>{pelaksana}</p>")
+        starts = [e.nama for e in sop.entri if e.kegiatan == no]
+        if starts:
+            parts.append(f"<p><b>{escape(self.tr('Mulai'))}</b><br/>{escape('; '.join(starts))}</p>")
+        if step.menunggu:
+            parts.append(f"<p><b>{escape(self.tr('Menunggu'))}</b><br/>{escape(step.menunggu)}</p>")
+        parts.append(f"<p><b>{escape(self.tr('Kelengkapan'))}</b></p>{_bullets(step.kelengkapan)}")
+        parts.append(f"<p><b>{escape(self.tr('Waktu'))}</b><br/>{escape(step.waktu)}</p>")
+        parts.append(f"<p><b>{escape(self.tr('Output'))}</b></p>{_bullets(step.output)}")
+        parts.append(f"<p><b>{escape(self.tr('Keterangan'))}</b><br/>"
+                     f"{escape(step.keterangan or '-').replace(chr(10), '<br/>')}</p>")
+        if step.keputusan:
+            parts.append(f"<p><b>{escape(self.tr('Keputusan'))}</b><br/>{escape(step.keputusan.pertanyaan)}</p>")
+        routes = []
+        for label, target in sop.exits(no):
+            prefix = f"{escape(label)}: " if label else ""
+            if target == END:
+                routes.append(f"<li>{prefix}{escape(self.tr('selesai'))}</li>")
+            else:
+                text = self.tr("ke kegiatan {no} ({pelaksana})").format(
+                    no=target, pelaksana=sop.lane(sop.step(int(target)).pelaksana).nama)
+                routes.append(f"<li>{prefix}{escape(text)}</li>")
+        parts.append(f"<p><b>{escape(self.tr('Rute'))}</b></p><ul style='margin-top:0'>{''.join(routes)}</ul>")
+        self.step_detail.setHtml("".join(parts))
+
+    # ------------------------------------------------------------------ organisation
+    def show_organisation(self, org: Organisasi) -> None:
+        if self._shown is org:
+            return
+        self._shown = org
+        self.org_title.setText(f"{org.kode} — {org.nama}")
+        self.org_identity.setHtml(self._identity_html(org))
+        tree = self.org_tree
+        tree.clear()
+        bold = QFont(tree.font())
+        bold.setBold(True)
+        divisions = QTreeWidgetItem([self.tr("Divisi Anggota KPU ({n})").format(n=len(org.divisi)), "", ""])
+        divisions.setFont(0, bold)
+        tree.addTopLevelItem(divisions)
+        for unit in org.divisi:
+            self._unit_item(divisions, unit, [], bold)
+        known = {u.kode for u in org.unit_sekretariat}
+        roots = [u for u in org.unit_sekretariat if u.induk is None or u.induk not in known]
+        secretariat = QTreeWidgetItem([self.tr("Sekretariat ({n} unit)").format(n=len(org.unit_sekretariat)), "", ""])
+        secretariat.setFont(0, bold)
+        tree.addTopLevelItem(secretariat)
+        for unit in roots:
+            self._unit_item(secretariat, unit, org.unit_sekretariat, bold)
+        if not org.units:
+            QTreeWidgetItem(divisions, [self.tr("Direktori ini belum berisi divisi maupun unit."), "", ""])
+        divisions.setExpanded(True)
+        secretariat.setExpanded(True)
+        self.stack.setCurrentIndex(2)
+
+    def _unit_item(self, parent: QTreeWidgetItem, unit: Unit, units: list[Unit], bold: QFont,
+                   seen: frozenset[str] = frozenset()) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [unit.nama, unit.peran, unit.keterangan or ""])
+        item.setFont(0, bold)
+        item.setData(0, KIND_ROLE, "unit")
+        item.setData(0, KODE_ROLE, unit.kode)
+        item.setToolTip(0, unit.nama)
+        for number, duty in enumerate(unit.uraian_tugas, start=1):
+            child = QTreeWidgetItem(item, [f"{number}. {duty}", "", ""])
+            child.setData(0, KIND_ROLE, "tugas")
+            child.setData(0, KODE_ROLE, "")
+            child.setToolTip(0, duty)
+        if not unit.uraian_tugas:
+            QTreeWidgetItem(item, [self.tr("(uraian tugas tidak dicantumkan)"), "", ""])
+        for sub in units:
+            if sub.induk == unit.kode and sub.kode not in seen:
+                self._unit_item(item, sub, units, bold, seen | {unit.kode})
+        item.setExpanded(parent.parent() is None)
+        return item

@@ -1,0 +1,468 @@
+"""An SOP drawn as the Permenpan RB 35/2012 flow table: a swimlane per pelaksana, the five
+flowchart symbols, and the Mutu Baku and Keterangan columns beside.
+
+Geometry comes from sopdesk.gui.swimlane_layout (Qt-free); this module measures text with
+the same text items it draws, so a row is always tall enough for its text. Every item of the
+scene says what it is in its data: KIND ("process", "decision", "terminator", "arrow",
+"label", "text", "cell", ...), STEP (the step number it belongs to) and CELL (the cell rect
+of a text item), which the tests use and the click handling relies on.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTextOption,
+    QTransform,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from sopdesk.catalog.schema import Sop
+from sopdesk.gui.swimlane_layout import OUTLINE, PAD, Box, Content, Layout, compute_layout
+
+KIND, STEP, CELL, SOURCE, TARGET, LABEL = range(6)
+
+INK = QColor("#202020")
+GRID = QColor("#9a9a9a")
+HEADER_BG = QColor("#e6ecf4")
+LANE_BG = (QColor("#ffffff"), QColor("#f6f8fb"))
+DONE_BG = QColor("#c8e6c9")
+CURRENT_BG = QColor("#ffe082")
+CURRENT_PEN = QColor("#8a5a00")
+PATH_PEN = QColor("#1565c0")
+SELECT_PEN = QColor("#1e88e5")
+INFERRED_PEN = QColor("#8c8c8c")
+
+MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
+READABLE_ZOOM = 0.75
+
+
+def _shield_none() -> None:
+    """Work around a PySide6 6.12 bug on CPython 3.11: every call of a void Qt method (setPos,
+    setPen, ...) returns None without taking a reference, as if None were immortal (it is only
+    from 3.12 on, PEP 683). Drawing one SOP makes ~2,000 such calls, so None's reference count
+    soon reaches 0 and the interpreter aborts ("none_dealloc"). Giving None a huge reference
+    count makes it immortal here too; harmless, as None is never freed anyway.
+    TODO: move to sopdesk/gui/__init__.py (the whole GUI is affected) or pin PySide6."""
+    if sys.implementation.name == "cpython" and sys.version_info < (3, 12) and sys.getrefcount(None) < 1 << 40:
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 50
+
+
+_shield_none()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SwimlaneView", text)
+
+
+def _tag(item: QGraphicsItem, kind: str, step: int = 0) -> QGraphicsItem:
+    """Every item gets KIND and STEP (0 = no step). Never read a data key that was not set,
+    and never store None: PySide6 6.12 returns an unset/None QVariant as a borrowed None and
+    corrupts its reference count."""
+    item.setData(KIND, kind)
+    item.setData(STEP, step)
+    return item
+
+
+def _diamond(rect: QRectF) -> QPolygonF:
+    c = rect.center()
+    return QPolygonF([QPointF(c.x(), rect.top()), QPointF(rect.right(), c.y()), QPointF(c.x(), rect.bottom()),
+                      QPointF(rect.left(), c.y())])
+
+
+def _box_rect(box: Box) -> QRectF:
+    return QRectF(box.x, box.y, box.w, box.h)
+
+
+class SwimlaneView(QGraphicsView):
+    """Shows one Sop. Emits step_clicked(no) when a step's symbol or row is clicked."""
+
+    step_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setBackgroundBrush(QColor("#eeeeee"))
+        self.setAccessibleName(self.tr("Diagram alir SOP"))
+        self._body = QFont(self.font())
+        self._body.setPointSizeF(9)
+        self._bold = QFont(self._body)
+        self._bold.setBold(True)
+        self._small = QFont(self._body)
+        self._small.setPointSizeF(7.5)
+        self._sop: Sop | None = None
+        self._layout: Layout | None = None
+        self._measured: dict[tuple[str, Content, float], QGraphicsTextItem] = {}
+        self._symbols: dict[int, QGraphicsItem] = {}
+        self._numbers: dict[int, QGraphicsSimpleTextItem] = {}
+        self._rows: dict[int, QGraphicsRectItem] = {}
+        self._arrows: list[QGraphicsPathItem] = []
+        self._done: set[int] = set()
+        self._current: int | None = None
+        self._path: list[tuple[int, int]] = []
+        self._selected: int | None = None
+        self._fit: str | None = None      # "width", "readable" or None (the user's zoom)
+        self._press: QPoint | None = None
+
+    # ------------------------------------------------------------------ public API
+    @property
+    def sop(self) -> Sop | None:
+        return self._sop
+
+    @property
+    def layout_data(self) -> Layout | None:
+        """The computed geometry of the diagram (None before set_sop)."""
+        return self._layout
+
+    def set_sop(self, sop: Sop | None) -> None:
+        """Draw `sop` (None clears the view). Progress marks and the selection are reset."""
+        scene = self.scene()
+        scene.clear()
+        self._symbols.clear()
+        self._numbers.clear()
+        self._rows.clear()
+        self._arrows.clear()
+        self._done, self._current, self._path, self._selected = set(), None, [], None
+        self._sop = sop
+        self._layout = None
+        if sop is None:
+            scene.setSceneRect(QRectF(0, 0, 10, 10))
+            return
+        headers = {
+            "no": self.tr("No"), "kegiatan": self.tr("Kegiatan"), "pelaksana": self.tr("Pelaksana"),
+            "mutu_baku": self.tr("Mutu Baku"), "kelengkapan": self.tr("Kelengkapan"), "waktu": self.tr("Waktu"),
+            "output": self.tr("Output"), "keterangan": self.tr("Keterangan"),
+        }
+        legend = self.tr(
+            "Simbol: kapsul = mulai/selesai, persegi = kegiatan, belah ketupat = keputusan. "
+            "Garis putus-putus di sekeliling simbol: pelaksana disimpulkan (arahkan kursor ke simbol "
+            "untuk alasannya). ✓ = sudah selesai, ▶ = sedang dikerjakan.")
+        self._measured.clear()
+        layout = compute_layout(sop, self._measure, headers, legend, self._label_size)
+        self._layout = layout
+        self._draw(sop, layout, legend)
+        self._measured.clear()
+        scene.setSceneRect(QRectF(-10, -10, layout.width + 20, layout.height + 20))
+        self._apply_progress()
+        self._fit = "readable"
+        self._refit()
+
+    def set_progress(self, done: set[int], current: int | None, path: list[tuple[int, int]]) -> None:
+        """Mark completed steps (green, ✓), the current step (amber, bold border, ▶) and the
+        edges taken so far (thick blue). Empty arguments clear the marks."""
+        self._done = set(done or ())
+        self._current = current
+        self._path = [tuple(edge) for edge in (path or ())]
+        self._apply_progress()
+
+    def select_step(self, no: int | None) -> None:
+        """Outline the row of step `no` and scroll to it (None clears)."""
+        if self._selected in self._rows:
+            self._rows[self._selected].setPen(QPen(Qt.PenStyle.NoPen))
+        self._selected = no if no in self._rows else None
+        if self._selected is not None:
+            self._rows[self._selected].setPen(QPen(SELECT_PEN, 2.5))
+            self.ensureVisible(self._symbols[self._selected], 40, 40)
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_in(self) -> None:
+        self._zoom_by(1.25)
+
+    def zoom_out(self) -> None:
+        self._zoom_by(0.8)
+
+    def fit_to_window(self) -> None:
+        """Scale so that the whole width of the table fits the view; keeps fitting on resize
+        until the user zooms. (A new SOP starts fitted too, but never below READABLE_ZOOM nor
+        above 100 %.)"""
+        self._fit = "width"
+        self._refit()
+
+    def symbol_item(self, no: int) -> QGraphicsItem:
+        return self._symbols[no]
+
+    # ------------------------------------------------------------------ events
+    def wheelEvent(self, event) -> None:  # noqa: ANN001
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self._zoom_by(1.15 ** steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: ANN001
+        self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: ANN001
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        pos = event.position().toPoint()
+        if press is None or event.button() != Qt.MouseButton.LeftButton or (pos - press).manhattanLength() > 4:
+            return
+        no = self.step_at(pos)
+        if no is not None:
+            self.select_step(no)
+            self.step_clicked.emit(no)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        if self._fit:
+            self._refit()
+
+    def step_at(self, view_pos: QPoint) -> int | None:
+        """The step whose symbol or row is at a viewport position."""
+        for item in self.items(view_pos):
+            while item is not None:
+                no = item.data(STEP)
+                if no:
+                    return int(no)
+                item = item.parentItem()
+        return None
+
+    # ------------------------------------------------------------------ zoom helpers
+    def _zoom_by(self, factor: float) -> None:
+        self._fit = None
+        target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
+        self.scale(target / self.zoom(), target / self.zoom())
+
+    def _refit(self) -> None:
+        if self._layout is None:
+            return
+        width = self.sceneRect().width()
+        available = self.viewport().width() - 2
+        if width <= 0 or available <= 0:
+            return
+        z = min(MAX_ZOOM, max(MIN_ZOOM, available / width))
+        if self._fit == "readable":
+            z = min(1.0, max(READABLE_ZOOM, z))
+        self.setTransform(QTransform.fromScale(z, z))
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+
+    # ------------------------------------------------------------------ text
+    def _text_item(self, kind: str, content: Content, width: float) -> QGraphicsTextItem:
+        item = QGraphicsTextItem()
+        doc = item.document()
+        doc.setDocumentMargin(2)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        if kind in ("header", "number"):
+            option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        doc.setDefaultTextOption(option)
+        item.setFont(self._bold if kind == "header" else self._body)
+        item.setDefaultTextColor(INK)
+        if isinstance(content, tuple):
+            doc.setIndentWidth(11)
+            rows = "".join(f"<li>{escape(text)}</li>" for text in content)
+            item.setHtml(f'<ul style="margin-top:0; margin-bottom:0; margin-left:0; -qt-list-indent:1">{rows}</ul>')
+        else:
+            item.setPlainText(content)
+        item.setTextWidth(width)
+        return item
+
+    def _measure(self, kind: str, content: Content, width: float) -> float:
+        key = (kind, content, width)
+        if key not in self._measured:
+            self._measured[key] = self._text_item(kind, content, width)
+        return self._measured[key].boundingRect().height()
+
+    def _place_text(self, kind: str, content: Content, box: Box, step: int | None, centre: bool = False) -> None:
+        width = box.w - 2 * PAD
+        item = self._measured.pop((kind, content, width), None) or self._text_item(kind, content, width)
+        height = item.boundingRect().height()
+        y = box.y + (box.h - height) / 2 if centre else box.y + PAD
+        item.setPos(box.x + PAD, y)
+        _tag(item, "text", step or 0)
+        item.setData(CELL, _box_rect(box))
+        item.setZValue(1)
+        self.scene().addItem(item)
+
+    # ------------------------------------------------------------------ drawing
+    def _draw(self, sop: Sop, layout: Layout, legend: str) -> None:
+        scene = self.scene()
+        _tag(scene.addRect(QRectF(0, 0, layout.width, layout.height), QPen(Qt.PenStyle.NoPen),
+                           QBrush(Qt.GlobalColor.white)), "background").setZValue(-2)
+        grid = QPen(GRID, 1)
+        for cell in layout.header:
+            _tag(scene.addRect(_box_rect(cell.box), grid, QBrush(HEADER_BG)), "header")
+            self._place_text("header", cell.content, cell.box, None, centre=True)
+        for no, row in layout.rows.items():
+            for key, column in layout.columns.items():
+                lane_index = layout.lane_keys.index(key) if key in layout.lane_keys else -1
+                brush = LANE_BG[lane_index % 2] if lane_index >= 0 else LANE_BG[0]
+                cell = scene.addRect(QRectF(column.x, row.y, column.w, row.h), grid, QBrush(brush))
+                _tag(cell, "cell", no)
+                cell.setZValue(-1)
+            highlight = scene.addRect(QRectF(row.x + 1, row.y + 1, row.w - 2, row.h - 2), QPen(Qt.PenStyle.NoPen))
+            _tag(highlight, "row")
+            highlight.setZValue(5)
+            highlight.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            self._rows[no] = highlight
+        for cell in layout.cells:
+            self._place_text(cell.kind, cell.content, cell.box, cell.step)
+        for arrow in layout.arrows:
+            self._draw_arrow(arrow, layout)
+        for symbol in layout.symbols.values():
+            self._draw_symbol(sop, symbol)
+        for term in layout.terminators:
+            self._draw_terminator(term)
+        if legend:
+            self._place_text("text", legend, layout.legend, None)
+
+    def _draw_symbol(self, sop: Sop, symbol) -> None:  # noqa: ANN001 - a layout Symbol
+        scene = self.scene()
+        rect = _box_rect(symbol.box)
+        if symbol.kind == "decision":
+            item: QGraphicsItem = scene.addPolygon(_diamond(rect), QPen(INK, 1.4), QBrush(Qt.GlobalColor.white))
+        else:
+            item = scene.addRect(rect, QPen(INK, 1.4), QBrush(Qt.GlobalColor.white))
+        _tag(item, symbol.kind, symbol.step)
+        item.setZValue(3)
+        step = sop.step(symbol.step)
+        lane = sop.lane(step.pelaksana).nama
+        if symbol.inferred:
+            tip = _tr("Pelaksana disimpulkan: {alasan}").format(alasan=step.alasan_pelaksana or "-")
+            pen = QPen(INFERRED_PEN, 1, Qt.PenStyle.DashLine)
+            if symbol.kind == "decision":
+                outline = scene.addPolygon(_diamond(rect.adjusted(-OUTLINE, -OUTLINE, OUTLINE, OUTLINE)), pen)
+            else:
+                outline = scene.addRect(rect.adjusted(-OUTLINE + 1, -OUTLINE + 1, OUTLINE - 1, OUTLINE - 1), pen)
+            _tag(outline, "inferred", symbol.step)
+            outline.setToolTip(tip)
+            outline.setZValue(2)
+        else:
+            tip = _tr("Kegiatan {no} — {pelaksana}").format(no=symbol.step, pelaksana=lane)
+        item.setToolTip(tip)
+        item.setCursor(Qt.CursorShape.PointingHandCursor)
+        number = QGraphicsSimpleTextItem(str(symbol.step), item)
+        number.setFont(self._bold)
+        _tag(number, "number", symbol.step)
+        self._numbers[symbol.step] = number
+        if symbol.wait:
+            waiting = QGraphicsSimpleTextItem(_tr("menunggu"), item)
+            waiting.setFont(self._small)
+            _tag(waiting, "wait", symbol.step)
+            br = waiting.boundingRect()
+            waiting.setPos(rect.center().x() - br.width() / 2, rect.center().y() + 1)
+        self._symbols[symbol.step] = item
+
+    def _centre_number(self, no: int) -> None:
+        number = self._numbers[no]
+        rect = self._symbols[no].boundingRect()
+        br = number.boundingRect()
+        wait = self._sop is not None and self._sop.step(no).is_wait
+        y = rect.center().y() - br.height() - 1 if wait else rect.center().y() - br.height() / 2
+        number.setPos(rect.center().x() - br.width() / 2, y)
+
+    def _draw_terminator(self, term) -> None:  # noqa: ANN001 - a layout Terminator
+        rect = _box_rect(term.box)
+        path = QPainterPath()
+        path.addRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        item = self.scene().addPath(path, QPen(INK, 1.4), QBrush(Qt.GlobalColor.white))
+        _tag(item, "terminator", term.step)
+        item.setData(LABEL, term.kind)
+        item.setZValue(3)
+        text = QGraphicsSimpleTextItem(_tr("Mulai") if term.kind == "start" else _tr("Selesai"), item)
+        text.setFont(self._small)
+        _tag(text, "terminator-text", term.step)
+        br = text.boundingRect()
+        text.setPos(rect.center().x() - br.width() / 2, rect.center().y() - br.height() / 2)
+        if term.entry:
+            item.setToolTip(_tr("Mulai: {entri}").format(entri=term.entry))
+
+    def _draw_arrow(self, arrow, layout: Layout) -> None:  # noqa: ANN001 - a layout Arrow
+        path = QPainterPath(QPointF(*arrow.points[0]))
+        for point in arrow.points[1:]:
+            path.lineTo(QPointF(*point))
+        item = self.scene().addPath(path, QPen(INK, 1.2))
+        _tag(item, "arrow")
+        item.setData(SOURCE, arrow.source)
+        item.setData(TARGET, arrow.target)
+        item.setZValue(2)
+        (x1, y1), (x2, y2) = arrow.points[-2], arrow.points[-1]
+        dx, dy = (x2 > x1) - (x2 < x1), (y2 > y1) - (y2 < y1)
+        tip, length, half = QPointF(x2, y2), 8.0, 3.5
+        base = QPointF(x2 - dx * length, y2 - dy * length)
+        head = QGraphicsPolygonItem(QPolygonF([tip, base + QPointF(-dy * half, dx * half),
+                                               base + QPointF(dy * half, -dx * half)]), item)
+        _tag(head, "arrowhead")
+        self._arrows.append(item)
+        if arrow.label and arrow.label_box:
+            self._draw_label(arrow)
+
+    def _draw_label(self, arrow) -> None:  # noqa: ANN001 - a layout Arrow
+        box = self.scene().addRect(_box_rect(arrow.label_box), QPen(Qt.PenStyle.NoPen),
+                                   QBrush(QColor(255, 255, 255, 225)))
+        _tag(box, "label")
+        box.setData(SOURCE, arrow.source)
+        box.setData(TARGET, arrow.target)
+        box.setData(LABEL, arrow.label)
+        box.setZValue(4)
+        text = QGraphicsSimpleTextItem(arrow.label, box)
+        text.setFont(self._small)
+        _tag(text, "label-text")
+        text.setPos(arrow.label_box.x + 2, arrow.label_box.y + 1)
+
+    def _label_size(self, text: str) -> tuple[float, float]:
+        metrics = QFontMetricsF(self._small)
+        return metrics.horizontalAdvance(text) + 4, metrics.height() + 2
+
+    # ------------------------------------------------------------------ progress
+    def _apply_progress(self) -> None:
+        if self._sop is None:
+            return
+        for no, item in self._symbols.items():
+            if no == self._current:
+                item.setBrush(QBrush(CURRENT_BG))
+                item.setPen(QPen(CURRENT_PEN, 3))
+                mark = "▶ "
+            elif no in self._done:
+                item.setBrush(QBrush(DONE_BG))
+                item.setPen(QPen(INK, 1.4))
+                mark = "✓ "
+            else:
+                item.setBrush(QBrush(Qt.GlobalColor.white))
+                item.setPen(QPen(INK, 1.4))
+                mark = ""
+            self._numbers[no].setText(f"{mark}{no}")
+            self._centre_number(no)
+            item.setData(LABEL, "current" if mark == "▶ " else "done" if mark else "")
+        taken = set(self._path)
+        for arrow in self._arrows:
+            edge = (arrow.data(SOURCE), arrow.data(TARGET))
+            on_path = edge in taken
+            colour = PATH_PEN if on_path else INK
+            arrow.setPen(QPen(colour, 3 if on_path else 1.2))
+            arrow.setZValue(2.5 if on_path else 2)
+            for head in arrow.childItems():
+                head.setBrush(QBrush(colour))
+                head.setPen(QPen(colour, 1))

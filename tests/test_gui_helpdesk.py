@@ -1,0 +1,378 @@
+"""The help-desk page driven like a user at the desk: keys only, offscreen."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
+from sqlalchemy import func, select
+
+from sopdesk.engine.queries import case_detail, visitors_between
+from sopdesk.engine.visitors import VisitorForm, register_visitor
+from sopdesk.gui import helpdesk_page
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.helpdesk_page import HelpDeskPage, VisitorTableModel
+from sopdesk.store.models import Case, Visitor
+
+
+class InputCounter(QObject):
+    """Counts what reaches the application: key presses, and any mouse use at all."""
+
+    MOUSE = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+             QEvent.Type.Wheel}
+
+    def __init__(self):
+        super().__init__()
+        self.keys = 0
+        self.mouse = 0
+
+    def eventFilter(self, watched, event):  # noqa: ANN001, ANN201, N802 - Qt API
+        if event.type() in self.MOUSE:
+            self.mouse += 1
+        return False
+
+
+class Desk:
+    """A user at the keyboard: every key goes to whatever widget has the focus."""
+
+    def __init__(self, qtbot, page: HelpDeskPage):
+        self.qtbot = qtbot
+        self.page = page
+        self.counter = InputCounter()
+        QApplication.instance().installEventFilter(self.counter)
+
+    def close(self) -> None:
+        QApplication.instance().removeEventFilter(self.counter)
+
+    @property
+    def focus(self):  # noqa: ANN201 - a QWidget
+        return QApplication.focusWidget()
+
+    def type(self, text: str) -> None:
+        self.qtbot.keyClicks(self.focus, text)
+        self.counter.keys += len(text)
+
+    def press(self, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> None:  # noqa: ANN001
+        for _ in range(times):
+            self.qtbot.keyClick(self.focus, key, modifier)
+            self.counter.keys += 1
+
+    def tab_to(self, key: str, limit: int = 15) -> int:
+        """Press Tab until the form field `key` has the focus; return how many presses."""
+        target = self.page.fields[key]
+        for presses in range(limit + 1):
+            if self.focus is target:
+                return presses
+            self.press(Qt.Key.Key_Tab)
+        raise AssertionError(f"Tab never reached {key}; focus is on {self.focus.objectName()!r}")
+
+
+@pytest.fixture
+def ctx(ws, staff):
+    return GuiContext(ws, staff["Help Desk"])
+
+
+@pytest.fixture
+def page(qtbot, ctx):
+    widget = HelpDeskPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget.fields["name"])
+    return widget
+
+
+@pytest.fixture
+def desk(qtbot, page):
+    user = Desk(qtbot, page)
+    yield user
+    user.close()
+
+
+def counts(ws) -> tuple[int, int]:
+    with ws.db.reading() as session:
+        return session.scalar(select(func.count(Visitor.id))), session.scalar(select(func.count(Case.id)))
+
+
+def today(ws, clock):
+    return visitors_between(ws, clock.now - timedelta(hours=12), clock.now + timedelta(hours=12))
+
+
+def test_information_request_by_keyboard_alone_starts_a_case(qtbot, ws, clock, ctx, page, desk):
+    changed = []
+    ctx.data_changed.connect(lambda: changed.append(True))
+    assert page.empty_text() == "Belum ada tamu hari ini"
+    assert not page.info_fields_visible()
+
+    desk.type("Maria Ndun")
+    assert desk.tab_to("id_number") == 1
+    desk.type("5371014501900001")
+    desk.press(Qt.Key.Key_Tab)
+    desk.type("Universitas Nusa Cendana")
+    assert desk.tab_to("purpose") == 5  # Pekerjaan, Alamat, Telepon, E-mail left empty
+    desk.type("P")  # keyboard search in the choice list: Permohonan informasi publik
+    assert page.fields["purpose"].currentData() == "permohonan_informasi"
+    assert page.info_fields_visible()
+    assert desk.tab_to("info_requested") == 2  # through Uraian keperluan
+    desk.type("Data DPT per kelurahan 2024")
+    desk.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    # the engine recorded the visitor and started a PP case waiting at step 1
+    (visitor,) = today(ws, clock)
+    assert (visitor.name, visitor.id_number, visitor.institution, visitor.purpose) == (
+        "Maria Ndun", "5371014501900001", "Universitas Nusa Cendana", "permohonan_informasi")
+    assert visitor.info_requested == "Data DPT per kelurahan 2024"
+    detail = case_detail(ws, "PP/2026/0001")
+    assert detail["requester"] == "Maria Ndun"
+    assert [(i["step"], i["status"]) for i in detail["items"]] == [(1, "open")]
+    # the desk sees it and is ready for the next visitor
+    assert page.status_text() == "Tamu Maria Ndun tercatat; kasus PP/2026/0001 dimulai"
+    assert all(page._value(k) in ("", None) for k in page.fields)
+    assert not page.info_fields_visible()
+    assert QApplication.focusWidget() is page.fields["name"]
+    assert changed == [True]
+    # today's list shows the new row
+    model = page.model
+    assert model.rowCount() == 1
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert row == ["09:00", "Maria Ndun", "Universitas Nusa Cendana", "Permohonan informasi publik",
+                   "PP/2026/0001"]
+    assert page.list_title.text() == "Tamu hari ini (1)"
+    # keyboard only: no mouse event at all, and about as many keys as characters typed
+    typed = len("Maria Ndun" "5371014501900001" "Universitas Nusa Cendana" "P" "Data DPT per kelurahan 2024")
+    assert desk.counter.mouse == 0
+    assert desk.counter.keys - typed == 10  # 1 + 1 + 5 + 2 Tabs, and Ctrl+Enter
+
+
+def test_guest_by_keyboard_hides_information_fields_and_saves_with_enter(qtbot, ws, clock, page, desk):
+    desk.type("Yohanes Manafe")
+    desk.tab_to("purpose")
+    desk.type("B")  # Bertamu / bertemu pejabat
+    assert page.fields["purpose"].currentData() == "bertamu"
+    assert not page.info_fields_visible()
+    for key in ("info_requested", "info_use", "obtain_method", "delivery_method"):
+        assert not page.fields[key].isVisibleTo(page)
+    desk.press(Qt.Key.Key_Tab)
+    assert desk.focus is page.fields["purpose_text"]
+    desk.type("Bertemu Sekretaris")
+    desk.press(Qt.Key.Key_Return)  # a new line in a multi-line field, not a save
+    assert counts(ws) == (0, 0)
+    desk.press(Qt.Key.Key_Tab)
+    assert desk.focus is page.save_button  # the hidden information fields are skipped
+    desk.press(Qt.Key.Key_Return)
+    (visitor,) = today(ws, clock)
+    assert (visitor.name, visitor.purpose, visitor.case_id) == ("Yohanes Manafe", "bertamu", None)
+    assert visitor.purpose_text == "Bertemu Sekretaris"
+    assert page.status_text() == "Tamu Yohanes Manafe tercatat"
+    assert desk.focus is page.fields["name"]
+    assert desk.counter.mouse == 0
+
+
+def test_tab_goes_top_to_bottom_through_every_field(qtbot, page, desk):
+    seen = [desk.focus.objectName()]
+    while desk.focus is not page.save_button and len(seen) < 20:
+        if desk.focus is page.fields["purpose"]:
+            desk.type("P")  # an information request: its fields join the chain, in form order
+        desk.press(Qt.Key.Key_Tab)
+        seen.append(desk.focus.objectName())
+    assert seen == ["name", "id_number", "institution", "occupation", "address", "phone", "email", "purpose",
+                    "purpose_text", "info_requested", "info_use", "obtain_method", "delivery_method",
+                    "saveButton"]
+    desk.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert desk.focus is page.fields["delivery_method"]
+
+
+def test_enter_in_any_single_line_field_saves(qtbot, ws, clock, page, desk):
+    page.fields["purpose"].setCurrentIndex(page.fields["purpose"].findData("konsultasi"))
+    desk.type("Siti Hidayat")
+    desk.tab_to("phone")
+    desk.type("0812 3456 7890")
+    desk.press(Qt.Key.Key_Enter)  # the keypad's Enter too
+    (visitor,) = today(ws, clock)
+    assert (visitor.name, visitor.phone, visitor.purpose) == ("Siti Hidayat", "0812 3456 7890", "konsultasi")
+
+
+def test_bad_email_is_shown_next_to_the_field_and_nothing_is_recorded(qtbot, ws, page, desk):
+    desk.type("Benyamin Lado")
+    desk.tab_to("email")
+    desk.type("benyamin@undana")
+    desk.tab_to("purpose")
+    desk.type("P")
+    desk.tab_to("info_requested")
+    desk.type("Salinan SK penetapan")
+    desk.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert counts(ws) == (0, 0)
+    email = page.fields["email"]
+    assert page.field_error("email") == "Alamat e-mail tidak sah (contoh: nama@contoh.id)"
+    error_label = page.errors["email"]
+    assert error_label.isVisible()
+    # the message sits right under the E-mail field, and the field is outlined
+    below = email.mapTo(page, email.rect().bottomLeft())
+    label_at = error_label.mapTo(page, error_label.rect().topLeft())
+    assert abs(label_at.x() - below.x()) <= 4 and 0 <= label_at.y() - below.y() <= 8
+    assert email.property("invalid") is True
+    assert email.parentWidget().property("invalid") is True  # the outline round the field
+    assert QApplication.focusWidget() is email
+    assert [k for k in page.fields if page.field_error(k)] == ["email"]
+    assert page.status_text() == "Tamu belum tercatat: perbaiki isian yang ditandai merah."
+    # nothing typed is lost
+    assert page._value("name") == "Benyamin Lado"
+    assert email.text() == "benyamin@undana"
+    assert page._value("purpose") == "permohonan_informasi"
+    assert page._value("info_requested") == "Salinan SK penetapan"
+
+    # correcting the field removes the mark; Enter then saves
+    desk.type(".ac.id")
+    assert page.field_error("email") is None and email.property("invalid") is False
+    desk.press(Qt.Key.Key_Return)
+    assert counts(ws) == (1, 1)
+    assert page.status_text().endswith("kasus PP/2026/0001 dimulai")
+
+
+def test_missing_required_fields_are_named_in_order(qtbot, ws, page, desk):
+    desk.press(Qt.Key.Key_Return)
+    assert page.field_error("name") == "Nama wajib diisi"
+    assert desk.focus is page.fields["name"]
+    desk.type("Yakobus Ruku")
+    desk.press(Qt.Key.Key_Return)
+    assert page.field_error("name") is None
+    assert page.field_error("purpose")
+    assert desk.focus is page.fields["purpose"]
+    desk.type("P")
+    desk.press(Qt.Key.Key_Return)
+    assert page.field_error("info_requested") == ("Rincian informasi yang dibutuhkan wajib diisi untuk "
+                                                  "permohonan informasi")
+    assert desk.focus is page.fields["info_requested"]
+    assert counts(ws) == (0, 0)
+
+
+def test_email_delivery_without_email_marks_the_email_field(qtbot, ws, page, desk):
+    desk.type("Maria Ndun")
+    desk.tab_to("purpose")
+    desk.type("P")
+    desk.tab_to("info_requested")
+    desk.type("Data DPT")
+    desk.tab_to("delivery_method")
+    desk.type("E")  # E-mail
+    assert page._value("delivery_method") == "email"
+    desk.press(Qt.Key.Key_Return)
+    assert page.field_error("email") == "Isi alamat e-mail bila salinan dikirim lewat e-mail"
+    assert desk.focus is page.fields["email"]
+    assert counts(ws) == (0, 0)
+
+
+def test_engine_refusal_is_shown_and_the_form_is_kept(qtbot, ws, make_user, monkeypatch):
+    shown = []
+    monkeypatch.setattr(helpdesk_page, "show_error", lambda parent, exc, title=None: shown.append(str(exc)))
+    page = HelpDeskPage(GuiContext(ws, make_user("kasubag", "Kasubag")))
+    qtbot.addWidget(page)
+    page.fields["name"].setText("Maria Ndun")
+    page.fields["purpose"].setCurrentIndex(page.fields["purpose"].findData("bertamu"))
+    assert page.save() is False
+    assert len(shown) == 1 and shown[0]
+    assert counts(ws) == (0, 0)
+    assert page._value("name") == "Maria Ndun" and page._value("purpose") == "bertamu"
+    assert page.status_text() == "Tamu belum tercatat."
+
+
+def test_returning_visitor_is_offered_and_fills_the_identity_fields(qtbot, ws, staff, clock, page, desk):
+    register_visitor(ws, staff["Help Desk"], VisitorForm(
+        name="Maria Ndun", purpose="bertamu", id_number="5371014501900001",
+        institution="Universitas Nusa Cendana", occupation="Dosen", address="Jl. Adisucipto, Penfui",
+        phone="0812 3456 7890", email="maria.ndun@undana.ac.id"))
+    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Marthen Lopo", purpose="bertamu"))
+    clock.advance(days=3)
+
+    desk.type("mari")
+    qtbot.waitUntil(lambda: page.suggestion_texts() != [])
+    assert page.suggestion_texts() == ["Maria Ndun · NIK 5371014501900001 · Universitas Nusa Cendana · 0812 3456 7890"]
+    assert desk.focus is page.fields["name"]  # typing goes on in Nama
+    desk.press(Qt.Key.Key_Down)
+    desk.press(Qt.Key.Key_Return)  # takes the suggestion, does not save
+    assert counts(ws) == (2, 0)
+    assert page.suggestion_texts() == []
+    assert {k: page._value(k) for k in ("name", "id_number", "institution", "occupation", "address",
+                                        "phone", "email")} == {
+        "name": "Maria Ndun", "id_number": "5371014501900001", "institution": "Universitas Nusa Cendana",
+        "occupation": "Dosen", "address": "Jl. Adisucipto, Penfui", "phone": "0812 3456 7890",
+        "email": "maria.ndun@undana.ac.id"}
+    assert desk.focus is page.fields["purpose"]  # next: what the visit is for
+    desk.type("B")
+    desk.press(Qt.Key.Key_Return)
+    assert counts(ws) == (3, 0)
+    assert desk.counter.mouse == 0
+
+
+def test_returning_visitor_by_id_number_and_escape_closes_the_offer(qtbot, ws, staff, page, desk):
+    register_visitor(ws, staff["Help Desk"], VisitorForm(
+        name="Maria Ndun", purpose="bertamu", id_number="5371014501900001", institution="Undana"))
+    desk.press(Qt.Key.Key_Tab)
+    desk.type("537101")
+    qtbot.waitUntil(lambda: page.suggestion_texts() != [])
+    assert page.suggestion_texts()[0].startswith("Maria Ndun · NIK 5371014501900001")
+    desk.press(Qt.Key.Key_Escape)
+    assert page.suggestion_texts() == []
+    assert page._value("id_number") == "537101" and page._value("name") == ""
+
+
+def test_todays_list_search_and_ranges(qtbot, ws, staff, clock, page):
+    hd = staff["Help Desk"]
+    register_visitor(ws, hd, VisitorForm(name="Lama Sekali", purpose="bertamu", institution="Bawaslu"))
+    clock.advance(days=5)
+    register_visitor(ws, hd, VisitorForm(name="Maria Ndun", purpose="permohonan_informasi",
+                                         institution="Undana", info_requested="DPT"))
+    clock.advance(minutes=30)
+    register_visitor(ws, hd, VisitorForm(name="Yohanes Manafe", purpose="bertamu", institution="Bawaslu"))
+    page.refresh()
+    names = [page.model.index(r, VisitorTableModel.NAME).data() for r in range(page.model.rowCount())]
+    assert names == ["Yohanes Manafe", "Maria Ndun"]  # today only, newest first
+    assert page.model.index(0, VisitorTableModel.TIME).data() == "09:30"
+
+    page.search_box.setText("bawaslu")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.index(0, VisitorTableModel.NAME).data() == "Yohanes Manafe"
+    page.range_combo.setCurrentIndex(page.range_combo.findData("7"))
+    assert [page.model.index(r, VisitorTableModel.NAME).data() for r in range(page.model.rowCount())] == [
+        "Yohanes Manafe", "Lama Sekali"]
+    assert page.model.index(1, VisitorTableModel.TIME).data() == "02-03-2026 09:00"
+    page.search_box.setText("PP/2026")
+    page.refresh()
+    assert page.model.rowCount() == 1 and page.model.index(0, VisitorTableModel.CASE).data() == "PP/2026/0001"
+    page.search_box.setText("tidak ada")
+    page.refresh()
+    assert page.empty_text() == "Tidak ada tamu yang cocok dengan \u201ctidak ada\u201d"
+
+
+def test_today_follows_the_office_time_zone(qtbot, ws, staff, clock, page):
+    clock.advance(hours=-9, minutes=-30)  # 23:30 WITA on Sunday 1 March (15:30 UTC)
+    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Malam Minggu", purpose="bertamu"))
+    clock.advance(minutes=45)  # 00:15 WITA Monday, still Sunday in UTC
+    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Pagi Senin", purpose="bertamu"))
+    page.refresh()
+    assert page.model.rowCount() == 1
+    assert [page.model.index(0, c).data() for c in (0, 1)] == ["00:15", "Pagi Senin"]
+
+
+def test_visitor_model_passes_the_model_tester(qtmodeltester, ws, staff, clock, page):
+    qtmodeltester.check(page.model)  # empty
+    for name in ("Maria Ndun", "Yohanes Manafe", "Siti Hidayat"):
+        clock.advance(minutes=5)
+        register_visitor(ws, staff["Help Desk"], VisitorForm(name=name, purpose="bertamu"))
+    page.refresh()
+    assert page.model.rowCount() == 3
+    qtmodeltester.check(page.model)
+
+
+def test_widgets_are_what_the_desk_expects(page):
+    assert isinstance(page.fields["name"], QLineEdit)
+    assert isinstance(page.fields["purpose"], QComboBox)
+    assert isinstance(page.fields["info_requested"], QPlainTextEdit)
+    purposes = [page.fields["purpose"].itemText(i) for i in range(page.fields["purpose"].count())]
+    assert purposes == ["Permohonan informasi publik", "Bertamu / bertemu pejabat", "Pengaduan", "Konsultasi",
+                        "Lainnya"]
+    assert page.fields["purpose"].currentIndex() == -1  # a purpose is chosen, never assumed
