@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import PASSWORD
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
@@ -12,8 +13,6 @@ from sopdesk.gui.context import GuiContext
 from sopdesk.gui.inbox_model import InboxModel
 from sopdesk.gui.inbox_page import InboxPage
 from sopdesk.gui.login import LoginDialog, SetupDialog
-
-from conftest import PASSWORD
 
 
 def waiting_at_kasubag(ws, staff, count: int, clock) -> list[str]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTextBrowser,
     QToolBar,
@@ -47,6 +49,35 @@ def _bullets(values: list[str]) -> str:
 
 def _date(value: date | None) -> str:
     return tanggal(value) if value else "-"
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """Rows as tall as their word-wrapped text in the tree's current column width (Qt's own
+    delegate sizes a row for one line and elides the rest)."""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self.tree = tree
+        tree.header().sectionResized.connect(lambda *_: tree.scheduleDelayedItemsLayout())
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideNone
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self.tree.columnWidth(index.column()) - 12
+        if index.column() == 0:
+            width -= self.tree.indentation() * (depth + 1)
+        text = index.data() or ""
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        rect = QFontMetrics(font).boundingRect(QRect(0, 0, max(width, 40), 100000),
+                                               Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 6))
 
 
 class CatalogPage(QWidget):
@@ -87,7 +118,7 @@ class CatalogPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 1000])
+        splitter.setSizes([250, 1150])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
         ctx.data_changed.connect(self.reload)
@@ -138,7 +169,7 @@ class CatalogPage(QWidget):
         inner.addWidget(self.swimlane)
         inner.addWidget(self.step_detail)
         inner.setStretchFactor(0, 1)
-        inner.setSizes([800, 280])
+        inner.setSizes([900, 250])
         diagram_layout.addWidget(inner)
         self.sop_tabs.addTab(diagram, self.tr("Diagram alir"))
         self.diagram_tab = diagram
@@ -160,6 +191,7 @@ class CatalogPage(QWidget):
                                        self.tr("Keterangan")])
         self.org_tree.setWordWrap(True)
         self.org_tree.setUniformRowHeights(False)
+        self.org_tree.setItemDelegate(_WrapDelegate(self.org_tree))
         header = self.org_tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Refresh the translation source from every tr() string of the GUI, then build the .qm.
+#   bash build_scripts/update_translations.sh
+# Edit resources/translations/sopdesk_en.ts (Qt Linguist or a text editor) between the two.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=$(dirname "$(python -c 'import sys; print(sys.executable)')")
+"$bin/pyside6-lupdate" sopdesk/gui/*.py -source-language id -target-language en \
+  -ts resources/translations/sopdesk_en.ts
+"$bin/pyside6-lrelease" resources/translations/sopdesk_en.ts -qm resources/translations/sopdesk_en.qm
