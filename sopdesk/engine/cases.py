@@ -17,7 +17,7 @@ from sopdesk.catalog import END, Sop
 from sopdesk.catalog.waktu import parse_waktu
 from sopdesk.engine import audit
 from sopdesk.engine.attachments import attach
-from sopdesk.engine.users import Actor, find_user, load_actor, require_role
+from sopdesk.engine.users import ActingUser, Actor, find_user, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, NotFound, UserError
 from sopdesk.store.models import (
@@ -171,7 +171,7 @@ def _anchor_deadlines(ws: Workspace, case: Case, sop: Sop, completed_step: int |
 
 
 def _checked_item(ws: Workspace, session: Session, actor: Actor, number: str,
-                  step: int | None, what: str) -> tuple[User, Case, WorkItem, Sop]:
+                  step: int | None, what: str) -> tuple[ActingUser, Case, WorkItem, Sop]:
     user = load_actor(session, actor)
     case, item = _case_and_open_item(session, number)
     if step is not None and step != item.step_no:
@@ -180,7 +180,7 @@ def _checked_item(ws: Workspace, session: Session, actor: Actor, number: str,
     return user, case, item, ws.sop_of_revision(session, case.sop_revision_id)
 
 
-def _not_claimed_by_other(user: User, item: WorkItem, session: Session) -> None:
+def _not_claimed_by_other(user: ActingUser, item: WorkItem, session: Session) -> None:
     if item.assignee_id is not None and item.assignee_id != user.id and not user.is_admin:
         other = session.get(User, item.assignee_id)
         raise Conflict(f"kegiatan {item.step_no} sedang dikerjakan oleh {other.username}; "

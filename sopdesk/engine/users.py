@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sopdesk.errors import NotFound, PermissionRefused, UserError
-from sopdesk.store.models import Role, User
+from sopdesk.store.models import Role, User, UserRole
 
 _hasher = PasswordHasher()  # argon2id with the library's (OWASP-aligned) defaults
 USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,49}$")
@@ -64,21 +64,37 @@ def role_rows(session: Session, names: list[str]) -> list[Role]:
     return list({known[n.lower()].id: known[n.lower()] for n in wanted}.values())
 
 
-def load_actor(session: Session, actor: Actor) -> User:
-    user = session.get(User, actor.user_id)
-    if user is None or not user.active:
+@dataclass(frozen=True)
+class ActingUser:
+    """The acting user as read inside the current transaction (one query)."""
+
+    id: int
+    username: str
+    is_admin: bool
+    role_names: frozenset[str]
+
+
+def load_actor(session: Session, actor: Actor) -> ActingUser:
+    rows = session.execute(
+        select(User.id, User.username, User.is_admin, User.active, Role.name)
+        .outerjoin(UserRole, UserRole.user_id == User.id)
+        .outerjoin(Role, Role.id == UserRole.role_id)
+        .where(User.id == actor.user_id)
+    ).all()
+    if not rows or not rows[0].active:
         raise PermissionRefused(f"pengguna {actor.username} tidak aktif")
-    return user
+    first = rows[0]
+    return ActingUser(first.id, first.username, first.is_admin, frozenset(r.name for r in rows if r.name))
 
 
-def require_admin(session: Session, actor: Actor) -> User:
+def require_admin(session: Session, actor: Actor) -> ActingUser:
     user = load_actor(session, actor)
     if not user.is_admin:
         raise PermissionRefused(f"hanya administrator yang boleh melakukan ini ({actor.username} bukan administrator)")
     return user
 
 
-def require_role(user: User, role: str, what: str) -> None:
+def require_role(user: User | ActingUser, role: str, what: str) -> None:
     if user.is_admin or role in user.role_names:
         return
     held = ", ".join(sorted(user.role_names)) or "tidak ada"

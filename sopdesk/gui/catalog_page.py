@@ -97,6 +97,8 @@ class CatalogPage(QWidget):
         self.list.setHeaderHidden(True)
         self.list.setRootIsDecorated(False)
         self.list.setWordWrap(True)
+        self.list.setUniformRowHeights(False)
+        self.list.setItemDelegate(_WrapDelegate(self.list))
         self.list.currentItemChanged.connect(self._current_changed)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -296,7 +298,6 @@ class CatalogPage(QWidget):
             "Klik sebuah kegiatan pada diagram untuk melihat rinciannya: pelaksana, mutu baku, keterangan "
             "dan rutenya."))))
         self.stack.setCurrentIndex(1)
-        self.swimlane.fit_to_window()
 
     def _identity_html(self, doc: Sop | Organisasi) -> str:
         ident = doc.identitas
@@ -413,5 +414,5 @@ class CatalogPage(QWidget):
         for sub in units:
             if sub.induk == unit.kode and sub.kode not in seen:
                 self._unit_item(item, sub, units, bold, seen | {unit.kode})
-        item.setExpanded(parent.parent() is None)
+        item.setExpanded(True)
         return item

@@ -24,7 +24,7 @@ Measure = Callable[[str, Content, float], float]
 LabelSize = Callable[[str], tuple[float, float]]
 
 # column widths (scene units = pixels at 100 %)
-WIDTHS = {"no": 36.0, "kegiatan": 230.0, "kelengkapan": 150.0, "waktu": 84.0, "output": 150.0,
+WIDTHS = {"no": 36.0, "kegiatan": 230.0, "kelengkapan": 150.0, "waktu": 96.0, "output": 150.0,
           "keterangan": 210.0}
 LANE_W = 100.0
 PAD = 4.0                    # space between a cell border and its text item
@@ -310,16 +310,15 @@ class _Router:
         for g in range(n_lanes + 1):
             boundary = lanes_x + g * LANE_W
             half = (LANE_W - DECISION_W) / 2 - CLEAR
-            lo = boundary - half if g > 0 else boundary + CLEAR
-            hi = boundary + half if g < n_lanes else boundary - CLEAR
+            lo = boundary - half if g > 0 else boundary + CLEAR + 1
+            hi = boundary + half if g < n_lanes else boundary - CLEAR - 1
             if 0 < g < n_lanes:     # between two lanes: keep off the grid line at the boundary
                 offsets = [TRACK / 2 + i * TRACK for i in range(int((half - TRACK / 2) // TRACK) + 1)]
                 tracks = [boundary + sign * o for o in offsets for sign in (-1, 1)]
-            else:
+            else:                   # outer edge: nearest the symbol first, away from the column border
+                inner = hi if g == 0 else lo
                 count = int((hi - lo) // TRACK) + 1
-                first = lo + (hi - lo - (count - 1) * TRACK) / 2
-                centre = (lo + hi) / 2
-                tracks = sorted((first + i * TRACK for i in range(count)), key=lambda t, c=centre: abs(t - c))
+                tracks = [inner + (i * TRACK if g else -i * TRACK) for i in range(count)]
             self.gutters.append(tracks)
 
     # ports --------------------------------------------------------------------------

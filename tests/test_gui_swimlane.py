@@ -1,0 +1,248 @@
+"""The swimlane view (Permenpan RB 35/2012 flow table) and the catalog page, offscreen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QTreeWidgetItemIterator
+
+from sopdesk.catalog import Catalog
+from sopdesk.catalog.schema import END
+from sopdesk.gui.catalog_page import CatalogPage
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.swimlane import CELL, CURRENT_BG, DONE_BG, KIND, LABEL, SOURCE, STEP, TARGET, SwimlaneView
+
+KODES = ["PAW", "PP", "RAKOR", "TKS"]
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = SwimlaneView()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    return widget
+
+
+def of_kind(view: SwimlaneView, kind: str) -> list:
+    return [item for item in view.scene().items() if item.data(KIND) == kind]
+
+
+def polyline(item) -> list[QPointF]:  # noqa: ANN001 - an arrow's QGraphicsPathItem
+    path = item.path()
+    return [QPointF(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+
+
+def segment_touches(a: QPointF, b: QPointF, rect: QRectF) -> bool:
+    return (min(a.x(), b.x()) <= rect.right() and max(a.x(), b.x()) >= rect.left()
+            and min(a.y(), b.y()) <= rect.bottom() and max(a.y(), b.y()) >= rect.top())
+
+
+@pytest.mark.parametrize("kode", KODES)
+def test_one_symbol_per_step_of_the_right_kind(view, ws, kode):
+    sop = ws.catalog.sops[kode]
+    view.set_sop(sop)
+    processes = sorted(i.data(STEP) for i in of_kind(view, "process"))
+    decisions = sorted(i.data(STEP) for i in of_kind(view, "decision"))
+    assert processes == sorted(k.no for k in sop.kegiatan if not k.is_decision)
+    assert decisions == sorted(k.no for k in sop.kegiatan if k.is_decision)
+    terminators = of_kind(view, "terminator")
+    starts = sorted(t.data(STEP) for t in terminators if t.data(LABEL) == "start")
+    ends = sorted(t.data(STEP) for t in terminators if t.data(LABEL) == "end")
+    assert starts == sorted({e.kegiatan for e in sop.entri})
+    assert ends == [k.no for k in sop.kegiatan if any(t == END for _, t in sop.exits(k.no))]
+    waits = sorted(i.data(STEP) for i in of_kind(view, "wait"))
+    assert waits == [k.no for k in sop.kegiatan if k.is_wait]
+
+
+@pytest.mark.parametrize("kode", KODES)
+def test_arrows_follow_the_exits_and_decisions_are_labelled(view, ws, kode):
+    sop = ws.catalog.sops[kode]
+    view.set_sop(sop)
+    arrows = of_kind(view, "arrow")
+    flows = sorted((a.data(SOURCE), a.data(TARGET)) for a in arrows if isinstance(a.data(SOURCE), int)
+                   and a.data(TARGET) != END)
+    to_end = sorted(a.data(SOURCE) for a in arrows if a.data(TARGET) == END)
+    from_start = sorted(a.data(TARGET) for a in arrows if str(a.data(SOURCE)).startswith("mulai:"))
+    exits = [(k.no, target) for k in sop.kegiatan for _, target in sop.exits(k.no)]
+    assert flows == sorted((a, b) for a, b in exits if b != END)
+    assert to_end == sorted(a for a, b in exits if b == END)
+    assert from_start == sorted({e.kegiatan for e in sop.entri})
+    assert len(arrows) == len(exits) + len(sop.entri)
+    labels = of_kind(view, "label")
+    for step in sop.kegiatan:
+        if step.is_decision:
+            mine = {(lab.data(TARGET), lab.data(LABEL)) for lab in labels if lab.data(SOURCE) == step.no}
+            assert mine == {(p.lanjut, p.label) for p in step.keputusan.pilihan}
+            assert {label for _, label in mine} == {"Ya", "Tidak"}
+
+
+@pytest.mark.parametrize("kode", KODES)
+def test_arrows_stay_in_the_lanes_and_never_cross_the_kegiatan_text(view, ws, kode):
+    view.set_sop(ws.catalog.sops[kode])
+    layout = view.layout_data
+    kegiatan = layout.columns["kegiatan"]
+    kegiatan_rect = QRectF(kegiatan.x, kegiatan.y, kegiatan.w, kegiatan.h)
+    lanes = layout.lane_area
+    for arrow in of_kind(view, "arrow"):
+        points = polyline(arrow)
+        assert len(points) >= 2
+        for a, b in zip(points, points[1:], strict=False):
+            assert a.x() == pytest.approx(b.x()) or a.y() == pytest.approx(b.y()), "orthogonal segments only"
+            assert not segment_touches(a, b, kegiatan_rect)
+        for p in points:
+            assert lanes.x < p.x() < lanes.right and lanes.y < p.y() < lanes.bottom
+    for label in of_kind(view, "label"):
+        assert not label.sceneBoundingRect().intersects(kegiatan_rect)
+
+
+@pytest.mark.parametrize("kode", KODES)
+def test_no_text_is_clipped(view, ws, kode):
+    sop = ws.catalog.sops[kode]
+    view.set_sop(sop)
+    texts = of_kind(view, "text")
+    shown = [t.toPlainText() for t in texts]
+    assert all(any(step.kegiatan == s for s in shown) for step in sop.kegiatan)   # full text, never cut
+    for text in texts:
+        cell = text.data(CELL)
+        box = text.sceneBoundingRect()
+        assert box.height() <= cell.height()
+        assert cell.top() <= box.top() and box.bottom() <= cell.bottom() + 0.01
+        assert cell.left() <= box.left() and box.right() <= cell.right() + 0.01
+    for row_no, row in view.layout_data.rows.items():
+        symbol = view.symbol_item(row_no).sceneBoundingRect()
+        assert row.y <= symbol.top() and symbol.bottom() <= row.bottom
+
+
+def test_inferred_lanes_are_dashed_with_the_reason_as_tooltip(view, ws):
+    sop = ws.catalog.sops["PP"]
+    view.set_sop(sop)
+    outlined = sorted(i.data(STEP) for i in of_kind(view, "inferred"))
+    assert outlined == [k.no for k in sop.kegiatan if k.pelaksana_disimpulkan]
+    assert view.symbol_item(9).toolTip() == f"Pelaksana disimpulkan: {sop.step(9).alasan_pelaksana}"
+    assert not view.symbol_item(1).toolTip().startswith("Pelaksana disimpulkan")
+
+
+def test_progress_marks_done_current_and_taken_edges(view, ws):
+    view.set_sop(ws.catalog.sops["PP"])
+    view.set_progress({1, 2}, 3, [(1, 2), (2, 3)])
+    numbers = {i.data(STEP): i.text() for i in of_kind(view, "number")}
+    assert numbers[1] == "✓ 1" and numbers[2] == "✓ 2" and numbers[3] == "▶ 3" and numbers[4] == "4"
+    assert view.symbol_item(1).brush().color() == DONE_BG
+    assert view.symbol_item(3).brush().color() == CURRENT_BG
+    assert view.symbol_item(3).pen().widthF() > view.symbol_item(4).pen().widthF()
+    widths = {(a.data(SOURCE), a.data(TARGET)): a.pen().widthF() for a in of_kind(view, "arrow")}
+    assert widths[(1, 2)] > widths[(3, 4)] and widths[(2, 3)] > widths[(3, 4)]
+    view.set_progress(set(), None, [])
+    assert {i.text() for i in of_kind(view, "number")} == {str(k.no) for k in ws.catalog.sops["PP"].kegiatan}
+    assert len({a.pen().widthF() for a in of_kind(view, "arrow")}) == 1
+
+
+def test_clicking_a_symbol_or_a_row_emits_its_step(view, ws, qtbot):
+    view.set_sop(ws.catalog.sops["PAW"])
+    view.show()
+    qtbot.waitExposed(view)
+    for no in (1, 10, 12):
+        symbol = view.symbol_item(no)
+        view.ensureVisible(symbol)
+        pos = view.mapFromScene(symbol.sceneBoundingRect().center())
+        with qtbot.waitSignal(view.step_clicked, timeout=1000) as blocker:
+            qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        assert blocker.args == [no]
+    kegiatan = next(t for t in of_kind(view, "text") if t.data(STEP) == 13 and t.data(CELL).x() > 0)
+    view.ensureVisible(kegiatan)
+    pos = view.mapFromScene(kegiatan.sceneBoundingRect().center())
+    with qtbot.waitSignal(view.step_clicked, timeout=1000) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == [13]
+
+
+def test_zoom_buttons_fit_and_ctrl_wheel_change_the_transform(view, ws):
+    view.set_sop(ws.catalog.sops["RAKOR"])
+    view.show()
+    start = view.zoom()
+    view.zoom_in()
+    assert view.zoom() == pytest.approx(start * 1.25)
+    view.zoom_out()
+    assert view.zoom() == pytest.approx(start)
+    view.fit_to_window()
+    assert view.sceneRect().width() * view.zoom() <= view.viewport().width()
+    assert view.sceneRect().width() * view.zoom() > view.viewport().width() - 10
+    before = view.zoom()
+    centre = QPointF(view.viewport().rect().center())
+    wheel = QWheelEvent(centre, view.viewport().mapToGlobal(centre), QPoint(), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() > before
+
+
+@pytest.fixture
+def page(qtbot, ws, admin):
+    widget = CatalogPage(GuiContext(ws, admin))
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    return widget
+
+
+def item_for(page: CatalogPage, kode: str):
+    return next(item for item in page.document_items() if item.text(0).startswith(f"{kode} — "))
+
+
+def test_catalog_lists_the_sops_and_the_organisation(page):
+    texts = [item.text(0) for item in page.document_items()]
+    assert [t.split(" — ")[0] for t in texts] == ["PAW", "PP", "RAKOR", "TKS", "ORG-BANTEN"]
+    assert "PP — Pelayanan Publik di Lingkungan Komisi Pemilihan Umum Kota Kupang" in texts
+    assert page.stack.currentWidget() is page.empty
+    assert "Pilih sebuah SOP" in page.empty.text()
+
+
+def test_selecting_an_sop_shows_its_identity_diagram_and_step_details(page, qtbot):
+    page.list.setCurrentItem(item_for(page, "PP"))
+    identity = page.identity.toPlainText()
+    for expected in ("04", "Pelayanan Publik", "21 April 2020", "Deky Ballo", "Bagian Hukum", "Dasar Hukum",
+                     "Pencatatan dan Pendataan", "Undang-Undang Nomor 14 Tahun 2008"):
+        assert expected in identity
+    assert page.swimlane.sop.kode == "PP"
+    assert [a.text() for a in page.zoom_actions] == ["Perbesar", "Perkecil", "Sesuaikan lebar"]
+    page.sop_tabs.setCurrentWidget(page.diagram_tab)
+    qtbot.waitExposed(page.swimlane)
+    before = page.swimlane.zoom()
+    page.zoom_actions[0].trigger()
+    assert page.swimlane.zoom() > before
+    page.swimlane.step_clicked.emit(9)
+    detail = page.step_detail.toPlainText()
+    assert "Berkonsultasi dengan Divisi yang dituju" in detail
+    assert "Pelaksana disimpulkan: Keterangan menyebut Kasubag" in detail
+    assert "Ya: ke kegiatan 12" in detail and "Tidak: ke kegiatan 10" in detail
+    assert "1 jam" in detail
+
+
+def test_selecting_the_organisation_shows_divisions_and_units_with_duties(page, ws):
+    page.list.setCurrentItem(item_for(page, "ORG-BANTEN"))
+    tree = page.org_tree
+    divisions = tree.topLevelItem(0)
+    assert divisions.childCount() == 7
+    assert (divisions.child(0).text(1), divisions.child(0).text(2)) == ("Komisioner", "Ketua")
+    found = {}
+    iterator = QTreeWidgetItemIterator(tree)
+    while iterator.value():
+        item = iterator.value()
+        found.setdefault(item.text(0), item)
+        iterator += 1
+    hukum = found["Sub Bagian Hukum"]
+    unit = next(u for u in ws.catalog.organisations["ORG-BANTEN"].unit_sekretariat if u.kode == "subbag_hukum")
+    duties = [hukum.child(i).text(0) for i in range(hukum.childCount())]
+    assert duties == [f"{n}. {duty}" for n, duty in enumerate(unit.uraian_tugas, start=1)]
+    assert hukum.text(1) == "Kasubag"
+    assert hukum.parent().text(0) == "Bagian Hukum, Teknis, dan Hubungan Partisipasi Masyarakat"
+    assert "04/ORT.06/03.1/36/Sek-Prov/I/2021" in page.org_identity.toPlainText()
+
+
+def test_an_empty_catalog_says_how_to_add_sops(page, ws, monkeypatch):
+    monkeypatch.setattr(ws, "catalog", Catalog())
+    page.reload()
+    assert page.document_items() == []
+    assert page.stack.currentWidget() is page.empty
+    assert "FORMAT.md" in page.empty.text() and "sop_catalog" in page.empty.text()
