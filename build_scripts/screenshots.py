@@ -36,6 +36,11 @@ def wait_window(name: str, env: dict, timeout: float = 30) -> str:
 
 
 def key(env: dict, *keys: str, pause: float = 1.0) -> None:
+    # no window manager gives focus on Xvfb: focus the newest sopdesk window first
+    windows = sh("xdotool", "search", "--onlyvisible", "--name", "sopdesk|Kasus|Kegiatan|Formulir", env=env,
+                 check=False).split()
+    if windows:
+        sh("xdotool", "windowfocus", "--sync", windows[-1], env=env, check=False)
     sh("xdotool", "key", "--clearmodifiers", *keys, env=env)
     time.sleep(pause)
 
@@ -86,6 +91,7 @@ def main() -> int:
         shot(env, args.out, "05-tampilan-kasus")
         key(env, "Escape")
         key(env, "ctrl+4", pause=2)
+        key(env, "Tab", "Down", "Down", "Down", pause=2.5)  # the list: PP, the Pelayanan Publik SOP
         shot(env, args.out, "06-katalog-sop")
         key(env, "ctrl+5")
         shot(env, args.out, "07-pengaturan")

@@ -32,7 +32,7 @@ def durasi(delta: timedelta) -> str:
     parts = []
     if days:
         parts.append(f"{days} hari")
-    if hours and len(parts) < 2:
+    if hours and days < 2:
         parts.append(f"{hours} jam")
     if not days and (minutes or not parts):
         parts.append(f"{minutes} menit")

@@ -8,10 +8,11 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QTreeWidgetItemIterator
 
 from sopdesk.catalog import Catalog
-from sopdesk.catalog.schema import END
+from sopdesk.catalog.schema import END, Sop
 from sopdesk.gui.catalog_page import CatalogPage
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.swimlane import CELL, CURRENT_BG, DONE_BG, KIND, LABEL, SOURCE, STEP, TARGET, SwimlaneView
+from sopdesk.gui.swimlane_layout import compute_layout
 
 KODES = ["PAW", "PP", "RAKOR", "TKS"]
 
@@ -112,6 +113,57 @@ def test_no_text_is_clipped(view, ws, kode):
     for row_no, row in view.layout_data.rows.items():
         symbol = view.symbol_item(row_no).sceneBoundingRect()
         assert row.y <= symbol.top() and symbol.bottom() <= row.bottom
+
+
+def unusual_sop(ws) -> Sop:  # noqa: ANN001 - the Workspace fixture
+    """PP with a return loop from a process, a forward jump, a three-way decision with an end,
+    and a decision that loops on itself."""
+    data = ws.catalog.sops["PP"].model_dump(mode="json")
+    steps = {s["no"]: s for s in data["kegiatan"]}
+    steps[4]["lanjut"] = 2
+    steps[1]["lanjut"] = 5
+    steps[9]["keputusan"]["pilihan"].append({"label": "Tunda", "lanjut": "selesai"})
+    steps[11]["lanjut"] = None
+    steps[11]["keputusan"] = {"pertanyaan": "Data lengkap?", "pilihan": [{"label": "Tidak", "lanjut": 11},
+                                                                        {"label": "Ya", "lanjut": "selesai"}]}
+    return Sop.model_validate(data)
+
+
+@pytest.mark.parametrize("kode", [*KODES, "unusual"])
+def test_routes_never_run_through_symbols_and_labels_sit_clear(ws, kode):
+    sop = unusual_sop(ws) if kode == "unusual" else ws.catalog.sops[kode]
+
+    def measure(kind: str, content, width: float) -> float:  # noqa: ANN001
+        text = " ".join(content) if isinstance(content, tuple) else content
+        return 16.0 * (1 + int(len(text) * 6.5 // max(width, 1)))
+
+    layout = compute_layout(sop, measure, {k: k for k in ("no", "kegiatan", "pelaksana", "mutu_baku", "kelengkapan",
+                                                          "waktu", "output", "keterangan")})
+    obstacles = [s.box for s in layout.symbols.values()] + [t.box for t in layout.terminators]
+    exits = [(k.no, label, target) for k in sop.kegiatan for label, target in sop.exits(k.no)]
+    flows = [(a.source, a.label, a.target) for a in layout.arrows if isinstance(a.source, int)]
+    assert sorted(flows, key=str) == sorted(exits, key=str)
+    for arrow in layout.arrows:
+        for segment in arrow.segments:
+            assert not any(box.hit_by(segment) for box in obstacles), (arrow, segment)
+        for x, y in arrow.points:
+            assert layout.lane_area.x < x < layout.lane_area.right
+        if arrow.label:
+            spot = arrow.label_box
+            assert layout.lane_area.x < spot.x and spot.right < layout.lane_area.right
+            assert not any(spot.x < b.right and b.x < spot.right and spot.y < b.bottom and b.y < spot.bottom
+                           for b in obstacles)
+    for term in layout.terminators:
+        row = layout.rows[term.step]
+        assert row.y <= term.box.y and term.box.bottom <= row.bottom
+
+
+def test_unusual_routes_draw_in_the_view(view, ws):
+    sop = unusual_sop(ws)
+    view.set_sop(sop)
+    arrows = of_kind(view, "arrow")
+    assert len(arrows) == sum(len(sop.exits(k.no)) for k in sop.kegiatan) + len(sop.entri)
+    assert {lab.data(LABEL) for lab in of_kind(view, "label") if lab.data(SOURCE) == 9} == {"Ya", "Tidak", "Tunda"}
 
 
 def test_inferred_lanes_are_dashed_with_the_reason_as_tooltip(view, ws):

@@ -235,8 +235,10 @@ def _walk(sop, case, step_no, at, now, cal, rng, users, ids, rows, deadlines, au
                 "draft": None}
         rows[WorkItem].append(item)
         finished = _duration(sop, step_no, at, cal, rng)
-        stalled = rng.random() < STALL_ODDS  # forgotten on someone's desk: late work
-        if finished >= now or stalled:
+        if rng.random() < STALL_ODDS:  # forgotten on someone's desk for a while: late work
+            finished += timedelta(days=rng.uniform(1, 25))
+        finished = _office_hours(cal, finished, rng)
+        if finished >= now:
             if rng.random() < 0.4:
                 item["assignee_id"] = users[role]
             return

@@ -72,7 +72,7 @@ class _WrapDelegate(QStyledItemDelegate):
             depth, parent = depth + 1, parent.parent()
         width = self.tree.columnWidth(index.column()) - 12
         if index.column() == 0:
-            width -= self.tree.indentation() * (depth + 1)
+            width -= self.tree.indentation() * (depth + (1 if self.tree.rootIsDecorated() else 0))
         text = index.data() or ""
         font = index.data(Qt.ItemDataRole.FontRole) or option.font
         rect = QFontMetrics(font).boundingRect(QRect(0, 0, max(width, 40), 100000),

@@ -67,7 +67,7 @@ class InboxPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((140, 60, 330, 130, 130, 150, 90)):
+        for column, width in enumerate((140, 60, 320, 150, 150, 160, 90)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _: self.open_form())
         self.empty = QLabel()
@@ -101,6 +101,10 @@ class InboxPage(QWidget):
         ctx.data_changed.connect(self.reload)
         ctx.role_changed.connect(lambda _: self.reload())
         self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        self.table.setFocus()  # Enter opens the selected item's form at once
 
     # --- data ------------------------------------------------------------------------------------
     def reload(self) -> None:

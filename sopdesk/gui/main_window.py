@@ -33,6 +33,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(210)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 12pt; }"
+                               "QListWidget#navigation::item { padding: 8px 6px; }")
         self.stack = QStackedWidget()
         self._pages: dict[str, QWidget] = {}
         labels = (self.tr("Kotak Masuk"), self.tr("Meja Layanan"), self.tr("Kasus"), self.tr("Katalog SOP"),

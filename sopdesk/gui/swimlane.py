@@ -172,6 +172,7 @@ class SwimlaneView(QGraphicsView):
         self._apply_progress()
         self._fit = "readable"
         self._refit()
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
     def set_progress(self, done: set[int], current: int | None, path: list[tuple[int, int]]) -> None:
         """Mark completed steps (green, ✓), the current step (amber, bold border, ▶) and the

@@ -148,16 +148,17 @@ def compute_layout(sop: Sop, measure: Measure, headers: dict[str, str], legend: 
     labels of decision exits."""
     lane_keys = [lane_key(p.kode) for p in sop.pelaksana]
     order = ["no", "kegiatan", *lane_keys, "kelengkapan", "waktu", "output", "keterangan"]
+    lane_w = _lane_width(sop, measure)
     xs: dict[str, tuple[float, float]] = {}
     x = 0.0
     for key in order:
-        w = LANE_W if key.startswith("lane:") else WIDTHS[key]
+        w = lane_w if key.startswith("lane:") else WIDTHS[key]
         xs[key] = (x, w)
         x += w
     width = x
 
     # header: two rows; No, Kegiatan and Keterangan span both
-    lanes_x, lanes_w = xs[lane_keys[0]][0], len(lane_keys) * LANE_W
+    lanes_x, lanes_w = xs[lane_keys[0]][0], len(lane_keys) * lane_w
     mutu_x = xs["kelengkapan"][0]
     mutu_w = WIDTHS["kelengkapan"] + WIDTHS["waktu"] + WIDTHS["output"]
 
@@ -216,7 +217,7 @@ def compute_layout(sop: Sop, measure: Measure, headers: dict[str, str], legend: 
         for key, kind, content in texts:
             cells.append(Cell(Box(xs[key][0], y, xs[key][1], row_h), kind, content, key, step.no))
         lane_x, _ = xs[lane_key(step.pelaksana)]
-        cx = lane_x + LANE_W / 2
+        cx = lane_x + lane_w / 2
         zy = y + (row_h - zone_h) / 2 + ZONE_PAD
         if starts:
             terminators.append(Terminator("start", Box(cx - TERM_W / 2, zy, TERM_W, TERM_H), step.no,
@@ -233,7 +234,7 @@ def compute_layout(sop: Sop, measure: Measure, headers: dict[str, str], legend: 
         y += row_h
 
     lane_area = Box(lanes_x, header_h, lanes_w, y - header_h)
-    router = _Router(sop, symbols, terminators, channel_in, channel_out, lanes_x, len(lane_keys))
+    router = _Router(sop, symbols, terminators, channel_in, channel_out, lanes_x, len(lane_keys), lane_w)
     arrows = _place_labels(router.route_all(), symbols, terminators, lane_area,
                            label_size or (lambda text: (7.0 * len(text) + 4, 14.0)))
     legend_h = measure("text", legend, width - 2 * PAD) + 2 * PAD if legend else 0.0
@@ -241,6 +242,16 @@ def compute_layout(sop: Sop, measure: Measure, headers: dict[str, str], legend: 
     columns = {k: Box(xs[k][0], 0, xs[k][1], y) for k in order}
     return Layout(width, legend_box.bottom, columns, header, rows, cells, symbols, terminators, arrows,
                   lane_area, legend_box, lane_keys)
+
+
+def _lane_width(sop: Sop, measure: Measure) -> float:
+    """LANE_W, or wider when a word of a lane heading would not fit on one line."""
+    one_line = measure("header", "Ag", 1000.0)
+    words = {word for lane in sop.pelaksana for word in lane.nama.split()}
+    width = LANE_W
+    while width < 2 * LANE_W and any(measure("header", w, width - 2 * PAD) > one_line + 0.5 for w in words):
+        width += 8
+    return width
 
 
 # --------------------------------------------------------------------------- routing
@@ -294,7 +305,8 @@ class _Router:
     already placed, crossings, bends and length."""
 
     def __init__(self, sop: Sop, symbols: dict[int, Symbol], terminators: list[Terminator],
-                 channel_in: dict[int, float], channel_out: dict[int, float], lanes_x: float, n_lanes: int):
+                 channel_in: dict[int, float], channel_out: dict[int, float], lanes_x: float, n_lanes: int,
+                 lane_w: float):
         self.sop = sop
         self.symbols = symbols
         self.terminators = terminators
@@ -308,8 +320,8 @@ class _Router:
         # gutters: index g lies left of lane g (g = n_lanes: right of the last lane)
         self.gutters: list[list[float]] = []
         for g in range(n_lanes + 1):
-            boundary = lanes_x + g * LANE_W
-            half = (LANE_W - DECISION_W) / 2 - CLEAR
+            boundary = lanes_x + g * lane_w
+            half = (lane_w - DECISION_W) / 2 - CLEAR
             lo = boundary - half if g > 0 else boundary + CLEAR + 1
             hi = boundary + half if g < n_lanes else boundary - CLEAR - 1
             if 0 < g < n_lanes:     # between two lanes: keep off the grid line at the boundary
