@@ -140,19 +140,28 @@ def test_routes_never_run_through_symbols_and_labels_sit_clear(ws, kode):
     layout = compute_layout(sop, measure, {k: k for k in ("no", "kegiatan", "pelaksana", "mutu_baku", "kelengkapan",
                                                           "waktu", "output", "keterangan")})
     obstacles = [s.box for s in layout.symbols.values()] + [t.box for t in layout.terminators]
+    rectangles = [s.box for s in layout.symbols.values() if s.kind != "decision"] + [t.box for t in layout.terminators]
+    diamonds = [s.box for s in layout.symbols.values() if s.kind == "decision"]
+
+    def covers_diamond(spot, d) -> bool:  # noqa: ANN001 - layout Boxes
+        dx = abs(min(max(d.cx, spot.x), spot.right) - d.cx)
+        dy = abs(min(max(d.cy, spot.y), spot.bottom) - d.cy)
+        return dx / (d.w / 2) + dy / (d.h / 2) < 1
+
     exits = [(k.no, label, target) for k in sop.kegiatan for label, target in sop.exits(k.no)]
     flows = [(a.source, a.label, a.target) for a in layout.arrows if isinstance(a.source, int)]
     assert sorted(flows, key=str) == sorted(exits, key=str)
     for arrow in layout.arrows:
         for segment in arrow.segments:
             assert not any(box.hit_by(segment) for box in obstacles), (arrow, segment)
-        for x, y in arrow.points:
+        for x, _ in arrow.points:
             assert layout.lane_area.x < x < layout.lane_area.right
         if arrow.label:
             spot = arrow.label_box
             assert layout.lane_area.x < spot.x and spot.right < layout.lane_area.right
             assert not any(spot.x < b.right and b.x < spot.right and spot.y < b.bottom and b.y < spot.bottom
-                           for b in obstacles)
+                           for b in rectangles)
+            assert not any(covers_diamond(spot, d) for d in diamonds)
     for term in layout.terminators:
         row = layout.rows[term.step]
         assert row.y <= term.box.y and term.box.bottom <= row.bottom

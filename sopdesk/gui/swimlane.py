@@ -10,8 +10,6 @@ of a text item), which the tests use and the click handling relies on.
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
@@ -59,27 +57,13 @@ MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
 READABLE_ZOOM = 0.75
 
 
-def _shield_none() -> None:
-    """Work around a PySide6 6.12 bug on CPython 3.11: every call of a void Qt method (setPos,
-    setPen, ...) returns None without taking a reference, as if None were immortal (it is only
-    from 3.12 on, PEP 683). Drawing one SOP makes ~2,000 such calls, so None's reference count
-    soon reaches 0 and the interpreter aborts ("none_dealloc"). Giving None a huge reference
-    count makes it immortal here too; harmless, as None is never freed anyway.
-    TODO: move to sopdesk/gui/__init__.py (the whole GUI is affected) or pin PySide6."""
-    if sys.implementation.name == "cpython" and sys.version_info < (3, 12) and sys.getrefcount(None) < 1 << 40:
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 50
-
-
-_shield_none()
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SwimlaneView", text)
 
 
 def _tag(item: QGraphicsItem, kind: str, step: int = 0) -> QGraphicsItem:
     """Every item gets KIND and STEP (0 = no step). Never read a data key that was not set,
-    and never store None: PySide6 6.12 returns an unset/None QVariant as a borrowed None and
+    and never store None: PySide6 6.12 (excluded in pyproject) returned an unset/None QVariant as a borrowed None and
     corrupts its reference count."""
     item.setData(KIND, kind)
     item.setData(STEP, step)
