@@ -4,7 +4,7 @@
 # Edit resources/translations/sopdesk_en.ts (Qt Linguist or a text editor) between the two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=$(dirname "$(python -c 'import sys; print(sys.executable)')")
+bin=$(dirname "$(command -v python)")  # the venv whose PySide6 tools to use
 "$bin/pyside6-lupdate" sopdesk/gui/*.py -source-language id -target-language en \
   -ts resources/translations/sopdesk_en.ts
 "$bin/pyside6-lrelease" resources/translations/sopdesk_en.ts -qm resources/translations/sopdesk_en.qm

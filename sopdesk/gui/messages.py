@@ -14,18 +14,15 @@ from sopdesk.errors import UserError
 log = logging.getLogger("sopdesk.gui")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
-
-
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """Tell the user what went wrong (never a traceback)."""
     if isinstance(exc, UserError | CatalogError):
         text = str(exc)
     else:
         log.error("unexpected error in the GUI", exc_info=exc)
-        text = _tr("Terjadi kesalahan internal. Rinciannya dicatat di berkas log sopdesk.")
-    QMessageBox.warning(parent, title or _tr("Tidak dapat dilakukan"), text)
+        text = QCoreApplication.translate("messages",
+                                          "Terjadi kesalahan internal. Rinciannya dicatat di berkas log sopdesk.")
+    QMessageBox.warning(parent, title or QCoreApplication.translate("messages", "Tidak dapat dilakukan"), text)
 
 
 def run_action(parent: QWidget | None, action, *args, **kwargs):  # noqa: ANN001, ANN201

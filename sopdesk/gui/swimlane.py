@@ -57,14 +57,9 @@ MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
 READABLE_ZOOM = 0.75
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SwimlaneView", text)
-
-
 def _tag(item: QGraphicsItem, kind: str, step: int = 0) -> QGraphicsItem:
-    """Every item gets KIND and STEP (0 = no step). Never read a data key that was not set,
-    and never store None: PySide6 6.12 (excluded in pyproject) returned an unset/None QVariant as a borrowed None and
-    corrupts its reference count."""
+    """Every item gets KIND and STEP (0 = no step), so an unset data key is never read and
+    None is never stored (PySide6 6.12, excluded in pyproject, mishandled both)."""
     item.setData(KIND, kind)
     item.setData(STEP, step)
     return item
@@ -335,7 +330,7 @@ class SwimlaneView(QGraphicsView):
         step = sop.step(symbol.step)
         lane = sop.lane(step.pelaksana).nama
         if symbol.inferred:
-            tip = _tr("Pelaksana disimpulkan: {alasan}").format(alasan=step.alasan_pelaksana or "-")
+            tip = QCoreApplication.translate("SwimlaneView", "Pelaksana disimpulkan: {alasan}").format(alasan=step.alasan_pelaksana or "-")
             pen = QPen(INFERRED_PEN, 1, Qt.PenStyle.DashLine)
             if symbol.kind == "decision":
                 outline = scene.addPolygon(_diamond(rect.adjusted(-OUTLINE, -OUTLINE, OUTLINE, OUTLINE)), pen)
@@ -345,7 +340,7 @@ class SwimlaneView(QGraphicsView):
             outline.setToolTip(tip)
             outline.setZValue(2)
         else:
-            tip = _tr("Kegiatan {no} — {pelaksana}").format(no=symbol.step, pelaksana=lane)
+            tip = QCoreApplication.translate("SwimlaneView", "Kegiatan {no} — {pelaksana}").format(no=symbol.step, pelaksana=lane)
         item.setToolTip(tip)
         item.setCursor(Qt.CursorShape.PointingHandCursor)
         number = QGraphicsSimpleTextItem(str(symbol.step), item)
@@ -353,7 +348,7 @@ class SwimlaneView(QGraphicsView):
         _tag(number, "number", symbol.step)
         self._numbers[symbol.step] = number
         if symbol.wait:
-            waiting = QGraphicsSimpleTextItem(_tr("menunggu"), item)
+            waiting = QGraphicsSimpleTextItem(QCoreApplication.translate("SwimlaneView", "menunggu"), item)
             waiting.setFont(self._small)
             _tag(waiting, "wait", symbol.step)
             br = waiting.boundingRect()
@@ -376,13 +371,13 @@ class SwimlaneView(QGraphicsView):
         _tag(item, "terminator", term.step)
         item.setData(LABEL, term.kind)
         item.setZValue(3)
-        text = QGraphicsSimpleTextItem(_tr("Mulai") if term.kind == "start" else _tr("Selesai"), item)
+        text = QGraphicsSimpleTextItem(QCoreApplication.translate("SwimlaneView", "Mulai") if term.kind == "start" else QCoreApplication.translate("SwimlaneView", "Selesai"), item)
         text.setFont(self._small)
         _tag(text, "terminator-text", term.step)
         br = text.boundingRect()
         text.setPos(rect.center().x() - br.width() / 2, rect.center().y() - br.height() / 2)
         if term.entry:
-            item.setToolTip(_tr("Mulai: {entri}").format(entri=term.entry))
+            item.setToolTip(QCoreApplication.translate("SwimlaneView", "Mulai: {entri}").format(entri=term.entry))
 
     def _draw_arrow(self, arrow, layout: Layout) -> None:  # noqa: ANN001 - a layout Arrow
         path = QPainterPath(QPointF(*arrow.points[0]))
