@@ -1688,82 +1688,82 @@
 <context>
     <name>SwimlaneView</name>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="91"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="103"/>
         <source>Diagram alir SOP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="137"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="149"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="137"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="149"/>
         <source>Kegiatan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="137"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="149"/>
         <source>Pelaksana</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="138"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="150"/>
         <source>Mutu Baku</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="138"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="150"/>
         <source>Kelengkapan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="138"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="150"/>
         <source>Waktu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="139"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="151"/>
         <source>Output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="139"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="151"/>
         <source>Keterangan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="142"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="154"/>
         <source>Simbol: kapsul = mulai/selesai, persegi = kegiatan, belah ketupat = keputusan. Garis putus-putus di sekeliling simbol: pelaksana disimpulkan (arahkan kursor ke simbol untuk alasannya). ✓ = sudah selesai, ▶ = sedang dikerjakan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="333"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="63"/>
         <source>Pelaksana disimpulkan: {alasan}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="343"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="60"/>
         <source>Kegiatan {no} — {pelaksana}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="351"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="65"/>
         <source>menunggu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="374"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="61"/>
         <source>Mulai</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="374"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="64"/>
         <source>Selesai</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="380"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="62"/>
         <source>Mulai: {entri}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -55,6 +55,18 @@ INFERRED_PEN = QColor("#8c8c8c")
 
 MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
 READABLE_ZOOM = 0.75
+
+
+T_KEGIATAN = QT_TRANSLATE_NOOP("SwimlaneView", "Kegiatan {no} — {pelaksana}")
+T_MULAI = QT_TRANSLATE_NOOP("SwimlaneView", "Mulai")
+T_MULAI_ENTRI = QT_TRANSLATE_NOOP("SwimlaneView", "Mulai: {entri}")
+T_PELAKSANA_DISIMPULKAN = QT_TRANSLATE_NOOP("SwimlaneView", "Pelaksana disimpulkan: {alasan}")
+T_SELESAI = QT_TRANSLATE_NOOP("SwimlaneView", "Selesai")
+T_MENUNGGU = QT_TRANSLATE_NOOP("SwimlaneView", "menunggu")
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("SwimlaneView", text)
 
 
 def _tag(item: QGraphicsItem, kind: str, step: int = 0) -> QGraphicsItem:
@@ -330,7 +342,7 @@ class SwimlaneView(QGraphicsView):
         step = sop.step(symbol.step)
         lane = sop.lane(step.pelaksana).nama
         if symbol.inferred:
-            tip = QCoreApplication.translate("SwimlaneView", "Pelaksana disimpulkan: {alasan}").format(alasan=step.alasan_pelaksana or "-")
+            tip = _translate(T_PELAKSANA_DISIMPULKAN).format(alasan=step.alasan_pelaksana or "-")
             pen = QPen(INFERRED_PEN, 1, Qt.PenStyle.DashLine)
             if symbol.kind == "decision":
                 outline = scene.addPolygon(_diamond(rect.adjusted(-OUTLINE, -OUTLINE, OUTLINE, OUTLINE)), pen)
@@ -340,7 +352,7 @@ class SwimlaneView(QGraphicsView):
             outline.setToolTip(tip)
             outline.setZValue(2)
         else:
-            tip = QCoreApplication.translate("SwimlaneView", "Kegiatan {no} — {pelaksana}").format(no=symbol.step, pelaksana=lane)
+            tip = _translate(T_KEGIATAN).format(no=symbol.step, pelaksana=lane)
         item.setToolTip(tip)
         item.setCursor(Qt.CursorShape.PointingHandCursor)
         number = QGraphicsSimpleTextItem(str(symbol.step), item)
@@ -348,7 +360,7 @@ class SwimlaneView(QGraphicsView):
         _tag(number, "number", symbol.step)
         self._numbers[symbol.step] = number
         if symbol.wait:
-            waiting = QGraphicsSimpleTextItem(QCoreApplication.translate("SwimlaneView", "menunggu"), item)
+            waiting = QGraphicsSimpleTextItem(_translate(T_MENUNGGU), item)
             waiting.setFont(self._small)
             _tag(waiting, "wait", symbol.step)
             br = waiting.boundingRect()
@@ -371,13 +383,13 @@ class SwimlaneView(QGraphicsView):
         _tag(item, "terminator", term.step)
         item.setData(LABEL, term.kind)
         item.setZValue(3)
-        text = QGraphicsSimpleTextItem(QCoreApplication.translate("SwimlaneView", "Mulai") if term.kind == "start" else QCoreApplication.translate("SwimlaneView", "Selesai"), item)
+        text = QGraphicsSimpleTextItem(_translate(T_MULAI) if term.kind == "start" else _translate(T_SELESAI), item)
         text.setFont(self._small)
         _tag(text, "terminator-text", term.step)
         br = text.boundingRect()
         text.setPos(rect.center().x() - br.width() / 2, rect.center().y() - br.height() / 2)
         if term.entry:
-            item.setToolTip(QCoreApplication.translate("SwimlaneView", "Mulai: {entri}").format(entri=term.entry))
+            item.setToolTip(_translate(T_MULAI_ENTRI).format(entri=term.entry))
 
     def _draw_arrow(self, arrow, layout: Layout) -> None:  # noqa: ANN001 - a layout Arrow
         path = QPainterPath(QPointF(*arrow.points[0]))
