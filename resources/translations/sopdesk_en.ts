@@ -4,27 +4,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="181"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="187"/>
         <source>Tambah pengguna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="196"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="202"/>
         <source>Nama pengguna*</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="197"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="203"/>
         <source>Nama lengkap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="198"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="204"/>
         <source>Kata sandi*</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="199"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="205"/>
         <source>Peran*</source>
         <translation type="unfinished"></translation>
     </message>
@@ -318,203 +318,259 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="92"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="109"/>
         <source>Cari kode atau nama…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="142"/>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="205"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="159"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="222"/>
         <source>Identitas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="151"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="168"/>
         <source>Perbesar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="152"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="169"/>
         <source>Perkecil</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="153"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="170"/>
         <source>Sesuaikan lebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="163"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="180"/>
         <source>Klik sebuah kegiatan untuk rinciannya · Ctrl+roda tetikus untuk memperbesar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="176"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="193"/>
         <source>Diagram alir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="192"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="209"/>
         <source>Unit dan uraian tugas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="192"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="209"/>
         <source>Peran penerima disposisi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="193"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="48"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="210"/>
         <source>Keterangan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="202"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="40"/>
+        <source>Kegiatan {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="41"/>
+        <source>peran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="42"/>
+        <source>Pelaksana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="43"/>
+        <source>Mulai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="44"/>
+        <source>Menunggu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="45"/>
+        <source>Kelengkapan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="46"/>
+        <source>Waktu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="47"/>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="49"/>
+        <source>Keputusan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="50"/>
+        <source>selesai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="51"/>
+        <source>Rute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="219"/>
         <source>Struktur organisasi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="217"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="234"/>
         <source>Prosedur (SOP)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="218"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="235"/>
         <source>Direktori organisasi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="280"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="297"/>
         <source>Pilih sebuah SOP di daftar sebelah kiri untuk melihat identitasnya dan diagram alirnya, atau direktori organisasi untuk melihat divisi dan unit beserta tugasnya.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="283"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="300"/>
         <source>Katalog belum berisi SOP. Tambahkan berkas SOP (formatnya dijelaskan di sop_catalog/FORMAT.md) ke folder {folder}, lalu buka ulang sopdesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="298"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="315"/>
         <source>Klik sebuah kegiatan pada diagram untuk melihat rinciannya: pelaksana, mutu baku, keterangan dan rutenya.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="308"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="325"/>
         <source>Nomor SOP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="309"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="326"/>
         <source>Tanggal Pembuatan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="310"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="327"/>
         <source>Tanggal Revisi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="311"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="328"/>
         <source>Tanggal Efektif</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="312"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="329"/>
         <source>Tanggal Pengesahan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="313"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="330"/>
         <source>Disahkan oleh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="314"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="331"/>
         <source>Nama SOP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="315"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="332"/>
         <source>Instansi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="316"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="333"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="319"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="336"/>
         <source>Ditetapkan dengan keputusan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="320"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="337"/>
         <source>Revisi katalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="323"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="340"/>
         <source>Dasar Hukum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="323"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="340"/>
         <source>Kualifikasi Pelaksana</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="324"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="341"/>
         <source>Keterkaitan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="324"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="341"/>
         <source>Peralatan/Perlengkapan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="325"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="342"/>
         <source>Peringatan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="325"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="342"/>
         <source>Pencatatan dan Pendataan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="342"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="359"/>
         <source>Pelaksana disimpulkan: {alasan}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="345"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="362"/>
         <source>Pelaksana tercantum pada SOP.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="365"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="382"/>
         <source>ke kegiatan {no} ({pelaksana})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="382"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="399"/>
         <source>Divisi Anggota KPU ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="389"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="406"/>
         <source>Sekretariat ({n} unit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="395"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="412"/>
         <source>Direktori ini belum berisi divisi maupun unit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="413"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="430"/>
         <source>(uraian tugas tidak dicantumkan)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,244 +616,309 @@
 <context>
     <name>HelpDeskPage</name>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="198"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="71"/>
+        <source>Permohonan informasi publik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="72"/>
+        <source>Bertamu / bertemu pejabat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="73"/>
+        <source>Pengaduan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="74"/>
+        <source>Konsultasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="75"/>
+        <source>Lainnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="77"/>
+        <source>Melihat / membaca / mendengarkan / mencatat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="78"/>
+        <source>Mendapatkan salinan informasi (hardcopy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="79"/>
+        <source>Mendapatkan salinan informasi (softcopy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="81"/>
+        <source>Mengambil langsung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="82"/>
+        <source>Kurir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="83"/>
+        <source>Pos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="84"/>
+        <source>Faksimili</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="85"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="235"/>
         <source>Pendaftaran tamu / pemohon informasi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="207"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="244"/>
         <source>&amp;Nama *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="207"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="244"/>
         <source>Nama lengkap sesuai identitas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="208"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="245"/>
         <source>Nomor &amp;identitas (NIK)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="209"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="246"/>
         <source>NIK 16 angka, atau nomor paspor / kartu lain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="210"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="247"/>
         <source>Ins&amp;tansi/Lembaga</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="211"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="248"/>
         <source>&amp;Pekerjaan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="212"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="249"/>
         <source>&amp;Alamat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="213"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="250"/>
         <source>Telepon/&amp;HP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="213"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="250"/>
         <source>contoh: 0812 3456 7890</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="214"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="251"/>
         <source>&amp;E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="214"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="251"/>
         <source>contoh: nama@contoh.id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="215"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="252"/>
         <source>&amp;Keperluan *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="215"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="252"/>
         <source>Pilih keperluan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="216"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="253"/>
         <source>&amp;Uraian keperluan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="217"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="254"/>
         <source>&amp;Rincian informasi yang dibutuhkan *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="218"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="255"/>
         <source>Tu&amp;juan penggunaan informasi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="219"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="256"/>
         <source>Cara &amp;memperoleh informasi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="220"/>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="222"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="257"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="259"/>
         <source>— belum dipilih —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="221"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="258"/>
         <source>Cara mendapatkan &amp;salinan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="227"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="264"/>
         <source>Simpan (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="230"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="267"/>
         <source>K&amp;osongkan formulir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="246"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="283"/>
         <source>* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); saat mengetik nama atau NIK, tamu lama ditawarkan: ↓ memilih, Enter mengisi, Esc menutup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="345"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="382"/>
         <source>&amp;Cari:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="348"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="385"/>
         <source>nama, instansi, NIK, telepon atau nomor kasus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="388"/>
         <source>Rentan&amp;g:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="354"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="391"/>
         <source>Hari ini</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="354"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="391"/>
         <source>7 hari terakhir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="355"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="392"/>
         <source>30 hari terakhir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="355"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="392"/>
         <source>Semua</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="482"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="519"/>
         <source>Tamu belum tercatat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="483"/>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="499"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="520"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="536"/>
         <source>Tamu tidak dapat dicatat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="486"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="523"/>
         <source>Tamu {name} tercatat; kasus {case} dimulai</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="488"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="525"/>
         <source>Tamu {name} tercatat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="503"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="540"/>
         <source>Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="505"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="542"/>
         <source>Tamu belum tercatat: perbaiki isian yang ditandai merah.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="620"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="657"/>
         <source>NIK {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="638"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="675"/>
         <source>Data tamu lama diisikan: periksa, lalu pilih keperluan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="673"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="710"/>
         <source>Tamu hari ini</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="673"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="710"/>
         <source>Tamu 7 hari terakhir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="674"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="711"/>
         <source>Tamu 30 hari terakhir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="674"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="711"/>
         <source>Semua tamu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="681"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="718"/>
         <source>Tidak ada tamu yang cocok dengan “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="683"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="720"/>
         <source>Belum ada tamu hari ini</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="684"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="721"/>
         <source>Belum ada tamu dalam 7 hari terakhir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="685"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="722"/>
         <source>Belum ada tamu dalam 30 hari terakhir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="686"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="723"/>
         <source>Belum ada tamu tercatat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="689"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="726"/>
         <source>Menampilkan {limit} tamu terbaru; persempit dengan pencarian.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1091,138 +1212,143 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="49"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="48"/>
+        <source>Pengelolaan pengguna hanya untuk administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="55"/>
         <source>Bahasa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="63"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="69"/>
         <source>Bahasa baru dipakai setelah sopdesk dibuka ulang.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="67"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="73"/>
         <source>Profil kantor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="71"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="77"/>
         <source>Nama kantor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="72"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="78"/>
         <source>Alamat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="73"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="79"/>
         <source>Zona waktu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="74"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="80"/>
         <source>Logo kop surat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="74"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="80"/>
         <source>belum ada</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="75"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="81"/>
         <source>Basis data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="76"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="82"/>
         <source>Folder data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="87"/>
         <source>Pengguna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="83"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
         <source>Nama pengguna</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="83"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
         <source>Nama lengkap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="83"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
         <source>Peran</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="84"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="90"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="95"/>
         <source>Tambah pengguna…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="90"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="96"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="91"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="97"/>
         <source>Atur ulang kata sandi…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="108"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="128"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="114"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="134"/>
         <source>aktif</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="108"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="114"/>
         <source>nonaktif</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="137"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="143"/>
         <source>Atur ulang kata sandi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="144"/>
         <source>Kata sandi baru untuk {0}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="143"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="149"/>
         <source>Kata sandi {0} diganti.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="147"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="153"/>
         <source>Data contoh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="148"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="154"/>
         <source>Isi 500 kasus contoh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="150"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="156"/>
         <source>Hanya untuk basis data latihan (kantor demo).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="160"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="166"/>
         <source>Sedang membuat data contoh…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1771,27 +1897,52 @@
 <context>
     <name>VisitorTableModel</name>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="92"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="65"/>
+        <source>Permohonan informasi publik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="66"/>
+        <source>Bertamu / bertemu pejabat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="67"/>
+        <source>Pengaduan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="68"/>
+        <source>Konsultasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="69"/>
+        <source>Lainnya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="129"/>
         <source>Waktu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="92"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="129"/>
         <source>Nama</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="92"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="129"/>
         <source>Instansi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="92"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="129"/>
         <source>Keperluan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="93"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="130"/>
         <source>Kasus</source>
         <translation type="unfinished"></translation>
     </message>

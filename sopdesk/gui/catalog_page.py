@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,6 +33,23 @@ from sopdesk.textfmt import tanggal
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 KODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# lupdate does not look inside f-strings: the self.tr() calls of the step details (show_step)
+# reach the translation source through these markers.
+_TR_IN_FSTRINGS = (
+    QT_TRANSLATE_NOOP("CatalogPage", "Kegiatan {no}"),
+    QT_TRANSLATE_NOOP("CatalogPage", "peran"),
+    QT_TRANSLATE_NOOP("CatalogPage", "Pelaksana"),
+    QT_TRANSLATE_NOOP("CatalogPage", "Mulai"),
+    QT_TRANSLATE_NOOP("CatalogPage", "Menunggu"),
+    QT_TRANSLATE_NOOP("CatalogPage", "Kelengkapan"),
+    QT_TRANSLATE_NOOP("CatalogPage", "Waktu"),
+    QT_TRANSLATE_NOOP("CatalogPage", "Output"),
+    QT_TRANSLATE_NOOP("CatalogPage", "Keterangan"),
+    QT_TRANSLATE_NOOP("CatalogPage", "Keputusan"),
+    QT_TRANSLATE_NOOP("CatalogPage", "selesai"),
+    QT_TRANSLATE_NOOP("CatalogPage", "Rute"),
+)
 
 
 def _items(values: list[str]) -> str:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from sqlalchemy import select
+
 from sopdesk.engine.accounts import user_roles
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
+from sopdesk.store.models import User
 
 
 class GuiContext(QObject):
@@ -21,6 +24,8 @@ class GuiContext(QObject):
         super().__init__(parent)
         self.ws = ws
         self.actor = actor
+        with ws.db.reading() as session:
+            self.is_admin = bool(session.scalar(select(User.is_admin).where(User.id == actor.user_id)))
         self.roles: list[str] = user_roles(ws, actor) or sorted(ws.catalog.roles)
         self.role: str = self.roles[0]
 

@@ -11,7 +11,17 @@ from __future__ import annotations
 import logging
 from datetime import datetime, time, timedelta, timezone
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +57,33 @@ from sopdesk.gui.context import GuiContext
 from sopdesk.gui.messages import show_error
 
 log = logging.getLogger("sopdesk.gui")
+
+# The choice labels come from engine.visitors and reach tr() as variables, which lupdate cannot
+# see; these markers put each label in the translation source under the class whose tr() shows it.
+_TR_CHOICES = (
+    # PURPOSES (VisitorTableModel._display)
+    QT_TRANSLATE_NOOP("VisitorTableModel", "Permohonan informasi publik"),
+    QT_TRANSLATE_NOOP("VisitorTableModel", "Bertamu / bertemu pejabat"),
+    QT_TRANSLATE_NOOP("VisitorTableModel", "Pengaduan"),
+    QT_TRANSLATE_NOOP("VisitorTableModel", "Konsultasi"),
+    QT_TRANSLATE_NOOP("VisitorTableModel", "Lainnya"),
+    # PURPOSES (HelpDeskPage._add_combo)
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Permohonan informasi publik"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Bertamu / bertemu pejabat"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Pengaduan"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Konsultasi"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Lainnya"),
+    # OBTAIN_METHODS (HelpDeskPage._add_combo)
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Melihat / membaca / mendengarkan / mencatat"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Mendapatkan salinan informasi (hardcopy)"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Mendapatkan salinan informasi (softcopy)"),
+    # DELIVERY_METHODS (HelpDeskPage._add_combo)
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Mengambil langsung"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Kurir"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Pos"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Faksimili"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "E-mail"),
+)
 
 INFORMATION_REQUEST = "permohonan_informasi"
 INFO_FIELDS = ("info_requested", "info_use", "obtain_method", "delivery_method")

@@ -41,8 +41,14 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._language_box())
         layout.addWidget(self._office_box())
-        layout.addWidget(self._users_box(), 1)
-        layout.addWidget(self._demo_box())
+        if ctx.is_admin:  # the engine refuses the rest to others anyway; do not offer it
+            layout.addWidget(self._users_box(), 1)
+            layout.addWidget(self._demo_box())
+        else:
+            note = QLabel(self.tr("Pengelolaan pengguna hanya untuk administrator."))
+            note.setObjectName("adminOnly")
+            layout.addWidget(note)
+            layout.addStretch(1)
 
     # --- language ---------------------------------------------------------------------------------
     def _language_box(self) -> QGroupBox:
@@ -104,7 +110,7 @@ class SettingsPage(QWidget):
 
     def _load_users(self) -> None:
         with self.ctx.ws.db.reading() as session:
-            rows = [(u.username, u.full_name, ", ".join(sorted(u.role_names)) + (" (admin)" if u.is_admin else ""),
+            rows = [(u.username, u.full_name, ", ".join([*sorted(u.role_names), *(["admin"] if u.is_admin else [])]),
                      self.tr("aktif") if u.active else self.tr("nonaktif"))
                     for u in session.scalars(select(User).order_by(User.username))]
         self.users.setRowCount(len(rows))
