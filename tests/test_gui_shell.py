@@ -164,3 +164,31 @@ def test_progress_of_a_case_lists_done_current_and_path():
              {"step": 2, "status": "open"}]
     done, current, path = progress_of(items)
     assert done == {1, 2} and current == 2 and path == [(1, 2), (2, 3)]
+
+
+def test_role_switch_is_one_click_and_updates_inbox_title_and_status(qtbot, ws, make_user, staff, clock):
+    waiting_at_kasubag(ws, staff, 2, clock)
+    from sopdesk.gui.main_window import MainWindow
+
+    both = make_user("yosef", "Kasubag", "Sekretaris")
+    window = MainWindow(GuiContext(ws, both))
+    qtbot.addWidget(window)
+    buttons = {b.property("role"): b for b in window.role_buttons.buttons()}
+    assert buttons["Kasubag"].isChecked() and buttons["Kasubag"].text() == "Kasubag (2)"
+    assert window.nav.item(0).text() == "Kotak Masuk (2)"
+    qtbot.mouseClick(buttons["Sekretaris"], Qt.MouseButton.LeftButton)
+    assert window.ctx.role == "Sekretaris"
+    assert window.nav.item(0).text() == "Kotak Masuk (0)"
+    assert "yosef sebagai Sekretaris" in window.windowTitle()
+    assert "Peran: Sekretaris" in window.user_label.text() and "sqlite" in window.user_label.text()
+
+
+def test_inbox_status_filter_separates_taken_and_untaken_work(qtbot, ws, staff, clock):
+    numbers = waiting_at_kasubag(ws, staff, 3, clock)
+    cases.claim(ws, staff["Kasubag"], numbers[1])
+    page = InboxPage(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(page)
+    page.claimed.setCurrentIndex(2)  # Sedang dikerjakan
+    assert [page.model.row_at(r).case_number for r in range(page.model.rowCount())] == [numbers[1]]
+    page.claimed.setCurrentIndex(1)  # Belum diambil
+    assert [page.model.row_at(r).case_number for r in range(page.model.rowCount())] == [numbers[0], numbers[2]]

@@ -6,27 +6,27 @@
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="187"/>
         <source>Tambah pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Add user</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="202"/>
         <source>Nama pengguna*</source>
-        <translation type="unfinished"></translation>
+        <translation>Username*</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="203"/>
         <source>Nama lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="204"/>
         <source>Kata sandi*</source>
-        <translation type="unfinished"></translation>
+        <translation>Password*</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="205"/>
         <source>Peran*</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles*</translation>
     </message>
 </context>
 <context>
@@ -34,194 +34,194 @@
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="38"/>
         <source>Kasus dimulai</source>
-        <translation type="unfinished"></translation>
+        <translation>Case started</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="39"/>
         <source>Kegiatan selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>Step completed</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="40"/>
         <source>Dikembalikan</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="41"/>
         <source>Kasus dibatalkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Case cancelled</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="42"/>
         <source>Diambil</source>
-        <translation type="unfinished"></translation>
+        <translation>Claimed</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="43"/>
         <source>Dilepas</source>
-        <translation type="unfinished"></translation>
+        <translation>Released</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="44"/>
         <source>Dialihkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Assigned</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="45"/>
         <source>Draf disimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft saved</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="46"/>
         <source>Tamu dicatat</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor registered</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="219"/>
         <source>Kasus {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Case {0}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="226"/>
         <source>Waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="226"/>
         <source>Pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="226"/>
         <source>Tindakan</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="227"/>
         <location filename="../../sopdesk/gui/cases_page.py" line="232"/>
         <source>Kegiatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="227"/>
         <source>Keterangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="232"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Output</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="232"/>
         <source>Nomor</source>
-        <translation type="unfinished"></translation>
+        <translation>Number</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="233"/>
         <source>Tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="233"/>
         <source>Berkas</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="238"/>
         <source>Buka formulir kegiatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Open step form</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="240"/>
         <source>Tutup</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="262"/>
         <source>SOP {0} revisi {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>SOP {0} revision {1}: {2}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="263"/>
         <source>Status: {0} · dimulai {1} oleh {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: {0} · started {1} by {2}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="266"/>
         <source>Pemohon: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Requester: {0}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="268"/>
         <source>tanpa batas</source>
-        <translation type="unfinished"></translation>
+        <translation>no deadline</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="269"/>
         <source>Menunggu kegiatan {0} ({1}), batas waktu {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting at step {0} ({1}), due {2}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="272"/>
         <source>Alasan pembatalan: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for cancellation: {0}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="275"/>
         <source>terpenuhi {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>met {0}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="277"/>
         <source>paling lambat {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>no later than {0}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="279"/>
         <source>tidak sebelum {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>not before {0}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="281"/>
         <source>belum berjalan</source>
-        <translation type="unfinished"></translation>
+        <translation>not started yet</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="282"/>
         <source>Tenggat: {0} — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline: {0} — {1}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="296"/>
         <source>pilihan: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>choice: {0}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="298"/>
         <source>ke kegiatan {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>to step {0}: {1}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="300"/>
         <source>kepada {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>to {0}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="308"/>
         <source>Riwayat</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="322"/>
         <location filename="../../sopdesk/gui/cases_page.py" line="324"/>
         <source>Dokumen ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents ({0})</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="331"/>
         <source>Diagram alir</source>
-        <translation type="unfinished"></translation>
+        <translation>Flowchart</translation>
     </message>
 </context>
 <context>
@@ -229,57 +229,57 @@
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="33"/>
         <source>berjalan</source>
-        <translation type="unfinished"></translation>
+        <translation>open</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="34"/>
         <source>selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>done</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="35"/>
         <source>dibatalkan</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelled</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="52"/>
         <source>Nomor kasus</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="53"/>
         <source>SOP</source>
-        <translation type="unfinished"></translation>
+        <translation>SOP</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
         <source>Perihal</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
         <source>Pemohon</source>
-        <translation type="unfinished"></translation>
+        <translation>Requester</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
         <source>Posisi sekarang</source>
-        <translation type="unfinished"></translation>
+        <translation>Current position</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
         <source>Dimulai</source>
-        <translation type="unfinished"></translation>
+        <translation>Started</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="141"/>
         <source>kegiatan {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>step {0} ({1})</translation>
     </message>
 </context>
 <context>
@@ -287,32 +287,32 @@
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="151"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="154"/>
         <source>Semua SOP</source>
-        <translation type="unfinished"></translation>
+        <translation>All SOPs</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="158"/>
         <source>Semua status</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="186"/>
         <source>Lihat kasus</source>
-        <translation type="unfinished"></translation>
+        <translation>View case</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="202"/>
         <source>{0} kasus</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} cases</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="204"/>
         <source>Belum ada kasus. Kasus dimulai dari Meja Layanan atau dari surat masuk.</source>
-        <translation type="unfinished"></translation>
+        <translation>No cases yet. Cases are started from the Help desk or from incoming letters.</translation>
     </message>
 </context>
 <context>
@@ -320,259 +320,259 @@
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="109"/>
         <source>Cari kode atau nama…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search code or name…</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="159"/>
         <location filename="../../sopdesk/gui/catalog_page.py" line="222"/>
         <source>Identitas</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="168"/>
         <source>Perbesar</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom in</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="169"/>
         <source>Perkecil</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom out</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="170"/>
         <source>Sesuaikan lebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit width</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="180"/>
         <source>Klik sebuah kegiatan untuk rinciannya · Ctrl+roda tetikus untuk memperbesar</source>
-        <translation type="unfinished"></translation>
+        <translation>Click a step for its details · Ctrl+mouse wheel to zoom</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="193"/>
         <source>Diagram alir</source>
-        <translation type="unfinished"></translation>
+        <translation>Flowchart</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="209"/>
         <source>Unit dan uraian tugas</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit and duties</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="209"/>
         <source>Peran penerima disposisi</source>
-        <translation type="unfinished"></translation>
+        <translation>Role receiving disposisi</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="48"/>
         <location filename="../../sopdesk/gui/catalog_page.py" line="210"/>
         <source>Keterangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarks</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="40"/>
         <source>Kegiatan {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>Step {no}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="41"/>
         <source>peran</source>
-        <translation type="unfinished"></translation>
+        <translation>role</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="42"/>
         <source>Pelaksana</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelaksana (performer)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="43"/>
         <source>Mulai</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="44"/>
         <source>Menunggu</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="45"/>
         <source>Kelengkapan</source>
-        <translation type="unfinished"></translation>
+        <translation>Kelengkapan (required inputs)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="46"/>
         <source>Waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="47"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Output</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="49"/>
         <source>Keputusan</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="50"/>
         <source>selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>end</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="51"/>
         <source>Rute</source>
-        <translation type="unfinished"></translation>
+        <translation>Route</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="219"/>
         <source>Struktur organisasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Organization structure</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="234"/>
         <source>Prosedur (SOP)</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedures (SOP)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="235"/>
         <source>Direktori organisasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Organization directory</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="297"/>
         <source>Pilih sebuah SOP di daftar sebelah kiri untuk melihat identitasnya dan diagram alirnya, atau direktori organisasi untuk melihat divisi dan unit beserta tugasnya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an SOP in the list on the left to see its identity and its flowchart, or the organization directory to see the divisions and units with their duties.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="300"/>
         <source>Katalog belum berisi SOP. Tambahkan berkas SOP (formatnya dijelaskan di sop_catalog/FORMAT.md) ke folder {folder}, lalu buka ulang sopdesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>The catalog has no SOPs yet. Add SOP files (the format is described in sop_catalog/FORMAT.md) to the folder {folder}, then reopen sopdesk.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="315"/>
         <source>Klik sebuah kegiatan pada diagram untuk melihat rinciannya: pelaksana, mutu baku, keterangan dan rutenya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Click a step in the diagram to see its details: pelaksana (performer), mutu baku (standards), remarks and route.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="325"/>
         <source>Nomor SOP</source>
-        <translation type="unfinished"></translation>
+        <translation>SOP number</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="326"/>
         <source>Tanggal Pembuatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Date drawn up</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="327"/>
         <source>Tanggal Revisi</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision date</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="328"/>
         <source>Tanggal Efektif</source>
-        <translation type="unfinished"></translation>
+        <translation>Effective date</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="329"/>
         <source>Tanggal Pengesahan</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval date</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="330"/>
         <source>Disahkan oleh</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved by</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="331"/>
         <source>Nama SOP</source>
-        <translation type="unfinished"></translation>
+        <translation>SOP name</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="332"/>
         <source>Instansi</source>
-        <translation type="unfinished"></translation>
+        <translation>Institution</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="333"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="336"/>
         <source>Ditetapkan dengan keputusan</source>
-        <translation type="unfinished"></translation>
+        <translation>Established by decree</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="337"/>
         <source>Revisi katalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalog revision</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="340"/>
         <source>Dasar Hukum</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal basis</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="340"/>
         <source>Kualifikasi Pelaksana</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff qualification</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="341"/>
         <source>Keterkaitan</source>
-        <translation type="unfinished"></translation>
+        <translation>Related SOPs</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="341"/>
         <source>Peralatan/Perlengkapan</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipment/Supplies</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="342"/>
         <source>Peringatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="342"/>
         <source>Pencatatan dan Pendataan</source>
-        <translation type="unfinished"></translation>
+        <translation>Record keeping</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="359"/>
         <source>Pelaksana disimpulkan: {alasan}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelaksana (performer) inferred: {alasan}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="362"/>
         <source>Pelaksana tercantum pada SOP.</source>
-        <translation type="unfinished"></translation>
+        <translation>The pelaksana (performer) is stated in the SOP.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="382"/>
         <source>ke kegiatan {no} ({pelaksana})</source>
-        <translation type="unfinished"></translation>
+        <translation>to step {no} ({pelaksana})</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="399"/>
         <source>Divisi Anggota KPU ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>KPU member divisions ({n})</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="406"/>
         <source>Sekretariat ({n} unit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Secretariat ({n} units)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="412"/>
         <source>Direktori ini belum berisi divisi maupun unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>This directory has no divisions or units yet.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="430"/>
         <source>(uraian tugas tidak dicantumkan)</source>
-        <translation type="unfinished"></translation>
+        <translation>(duties not listed)</translation>
     </message>
 </context>
 <context>
@@ -580,37 +580,37 @@
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="89"/>
         <source>Lampirkan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach…</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="91"/>
         <source>Pilih berkas (pindaian) untuk: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a file (scan) for: {what}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="95"/>
         <source>Hapus</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="97"/>
         <source>Lepaskan berkas yang dilampirkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Detach the attached file</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="115"/>
         <source>belum ada berkas</source>
-        <translation type="unfinished"></translation>
+        <translation>no file yet</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="130"/>
         <source>Pilih berkas untuk: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a file for: {what}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="131"/>
         <source>Dokumen dan pindaian (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.odt);;Semua berkas (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents and scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.odt);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -618,309 +618,309 @@
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="71"/>
         <source>Permohonan informasi publik</source>
-        <translation type="unfinished"></translation>
+        <translation>Public information request</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="72"/>
         <source>Bertamu / bertemu pejabat</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit / meet an official</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="73"/>
         <source>Pengaduan</source>
-        <translation type="unfinished"></translation>
+        <translation>Complaint</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="74"/>
         <source>Konsultasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="75"/>
         <source>Lainnya</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="77"/>
         <source>Melihat / membaca / mendengarkan / mencatat</source>
-        <translation type="unfinished"></translation>
+        <translation>View / read / listen / take notes</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="78"/>
         <source>Mendapatkan salinan informasi (hardcopy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Get a copy of the information (hardcopy)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="79"/>
         <source>Mendapatkan salinan informasi (softcopy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Get a copy of the information (softcopy)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="81"/>
         <source>Mengambil langsung</source>
-        <translation type="unfinished"></translation>
+        <translation>Collect in person</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="82"/>
         <source>Kurir</source>
-        <translation type="unfinished"></translation>
+        <translation>Courier</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="83"/>
         <source>Pos</source>
-        <translation type="unfinished"></translation>
+        <translation>Post</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="84"/>
         <source>Faksimili</source>
-        <translation type="unfinished"></translation>
+        <translation>Fax</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="85"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="235"/>
         <source>Pendaftaran tamu / pemohon informasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration of visitors / information requesters</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="244"/>
         <source>&amp;Nama *</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name *</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="244"/>
         <source>Nama lengkap sesuai identitas</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name as on the ID</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="245"/>
         <source>Nomor &amp;identitas (NIK)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID number (NIK)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="246"/>
         <source>NIK 16 angka, atau nomor paspor / kartu lain</source>
-        <translation type="unfinished"></translation>
+        <translation>16-digit NIK, or passport / other card number</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="247"/>
         <source>Ins&amp;tansi/Lembaga</source>
-        <translation type="unfinished"></translation>
+        <translation>Ins&amp;titution/Organization</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="248"/>
         <source>&amp;Pekerjaan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Occupation</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="249"/>
         <source>&amp;Alamat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Address</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="250"/>
         <source>Telepon/&amp;HP</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phone/Mobile</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="250"/>
         <source>contoh: 0812 3456 7890</source>
-        <translation type="unfinished"></translation>
+        <translation>example: 0812 3456 7890</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="251"/>
         <source>&amp;E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="251"/>
         <source>contoh: nama@contoh.id</source>
-        <translation type="unfinished"></translation>
+        <translation>example: name@example.id</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="252"/>
         <source>&amp;Keperluan *</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;urpose *</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="252"/>
         <source>Pilih keperluan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a purpose…</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="253"/>
         <source>&amp;Uraian keperluan</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose &amp;details</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="254"/>
         <source>&amp;Rincian informasi yang dibutuhkan *</source>
-        <translation type="unfinished"></translation>
+        <translation>Information &amp;requested *</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="255"/>
         <source>Tu&amp;juan penggunaan informasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Intended use of the in&amp;formation</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="256"/>
         <source>Cara &amp;memperoleh informasi</source>
-        <translation type="unfinished"></translation>
+        <translation>How to o&amp;btain the information</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="257"/>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="259"/>
         <source>— belum dipilih —</source>
-        <translation type="unfinished"></translation>
+        <translation>— not chosen —</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="258"/>
         <source>Cara mendapatkan &amp;salinan</source>
-        <translation type="unfinished"></translation>
+        <translation>How to receive a &amp;copy</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="264"/>
         <source>Simpan (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save (Enter)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="267"/>
         <source>K&amp;osongkan formulir</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lear form</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="283"/>
         <source>* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); saat mengetik nama atau NIK, tamu lama ditawarkan: ↓ memilih, Enter mengisi, Esc menutup.</source>
-        <translation type="unfinished"></translation>
+        <translation>* required. Enter saves (Ctrl+Enter in the description fields); while you type a name or NIK, returning visitors are offered: ↓ selects, Enter fills in, Esc closes.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="382"/>
         <source>&amp;Cari:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Search:</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="385"/>
         <source>nama, instansi, NIK, telepon atau nomor kasus</source>
-        <translation type="unfinished"></translation>
+        <translation>name, institution, NIK, phone or case number</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="388"/>
         <source>Rentan&amp;g:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ran&amp;ge:</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="391"/>
         <source>Hari ini</source>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="391"/>
         <source>7 hari terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 7 days</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="392"/>
         <source>30 hari terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 30 days</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="392"/>
         <source>Semua</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="519"/>
         <source>Tamu belum tercatat.</source>
-        <translation type="unfinished"></translation>
+        <translation>The visitor has not been registered.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="520"/>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="536"/>
         <source>Tamu tidak dapat dicatat</source>
-        <translation type="unfinished"></translation>
+        <translation>The visitor cannot be registered</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="523"/>
         <source>Tamu {name} tercatat; kasus {case} dimulai</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor {name} registered; case {case} started</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="525"/>
         <source>Tamu {name} tercatat</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitor {name} registered</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="540"/>
         <source>Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose one from the list (type its first letter or press ↓).</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="542"/>
         <source>Tamu belum tercatat: perbaiki isian yang ditandai merah.</source>
-        <translation type="unfinished"></translation>
+        <translation>The visitor has not been registered: correct the fields marked in red.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="657"/>
         <source>NIK {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>NIK {number}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="675"/>
         <source>Data tamu lama diisikan: periksa, lalu pilih keperluan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Returning visitor's details filled in: check them, then choose the purpose.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="710"/>
         <source>Tamu hari ini</source>
-        <translation type="unfinished"></translation>
+        <translation>Today's visitors</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="710"/>
         <source>Tamu 7 hari terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitors, last 7 days</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="711"/>
         <source>Tamu 30 hari terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitors, last 30 days</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="711"/>
         <source>Semua tamu</source>
-        <translation type="unfinished"></translation>
+        <translation>All visitors</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="718"/>
         <source>Tidak ada tamu yang cocok dengan “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>No visitors match “{text}”</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="720"/>
         <source>Belum ada tamu hari ini</source>
-        <translation type="unfinished"></translation>
+        <translation>No visitors today yet</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="721"/>
         <source>Belum ada tamu dalam 7 hari terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>No visitors in the last 7 days</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="722"/>
         <source>Belum ada tamu dalam 30 hari terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>No visitors in the last 30 days</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="723"/>
         <source>Belum ada tamu tercatat</source>
-        <translation type="unfinished"></translation>
+        <translation>No visitors registered yet</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="726"/>
         <source>Menampilkan {limit} tamu terbaru; persempit dengan pencarian.</source>
-        <translation type="unfinished"></translation>
+        <translation>Showing the {limit} most recent visitors; narrow the list with a search.</translation>
     </message>
 </context>
 <context>
@@ -928,63 +928,63 @@
     <message>
         <location filename="../../sopdesk/gui/inbox_model.py" line="24"/>
         <source>Nomor kasus</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_model.py" line="25"/>
         <source>SOP</source>
-        <translation type="unfinished"></translation>
+        <translation>SOP</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_model.py" line="26"/>
         <source>Kegiatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_model.py" line="27"/>
         <source>Sejak</source>
-        <translation type="unfinished"></translation>
+        <translation>Since</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_model.py" line="28"/>
         <source>Batas waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_model.py" line="29"/>
         <source>Sisa waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>Time left</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_model.py" line="30"/>
         <source>Petugas</source>
-        <translation type="unfinished"></translation>
+        <translation>Assignee</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_model.py" line="31"/>
         <source>Perihal / pemohon</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject / requester</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_model.py" line="146"/>
         <source>tanpa batas</source>
-        <translation type="unfinished"></translation>
+        <translation>no deadline</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_model.py" line="156"/>
         <source>tanpa standar waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>no standard time</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_model.py" line="159"/>
         <source>terlambat {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>overdue by {0}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_model.py" line="162"/>
         <location filename="../../sopdesk/gui/inbox_model.py" line="163"/>
         <source>sisa {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} left</translation>
     </message>
 </context>
 <context>
@@ -992,72 +992,72 @@
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="37"/>
         <source>Semua SOP</source>
-        <translation type="unfinished"></translation>
+        <translation>All SOPs</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="40"/>
         <source>Hanya milik saya</source>
-        <translation type="unfinished"></translation>
+        <translation>Mine only</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="41"/>
         <source>Hanya yang terlambat</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue only</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="43"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="81"/>
         <source>Buka formulir (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open form (Enter)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="82"/>
         <source>Ambil</source>
-        <translation type="unfinished"></translation>
+        <translation>Claim</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="83"/>
         <source>Lepas</source>
-        <translation type="unfinished"></translation>
+        <translation>Release</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="84"/>
         <source>Alihkan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign…</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="115"/>
         <source>{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} of {1} work items shown for role {2} · {3} overdue</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="120"/>
         <source>Tidak ada pekerjaan yang cocok dengan saringan ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>No work items match this filter.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="121"/>
         <source>Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini ketika sebuah kasus sampai pada kegiatan peran ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing is waiting for role {0}. New work appears here when a case reaches a step of this role.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="161"/>
         <source>Belum ada pengguna aktif dengan peran {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no active user with role {0} yet.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="164"/>
         <source>Alihkan kegiatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign step</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="165"/>
         <source>Alihkan {0} kepada:</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign {0} to:</translation>
     </message>
 </context>
 <context>
@@ -1065,27 +1065,27 @@
     <message>
         <location filename="../../sopdesk/gui/login.py" line="133"/>
         <source>Masuk — sopdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in — sopdesk</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="142"/>
         <source>Nama pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="143"/>
         <source>Kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="146"/>
         <source>Masuk</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="148"/>
         <source>Keluar</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -1093,67 +1093,67 @@
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="40"/>
         <source>Kotak Masuk</source>
-        <translation type="unfinished"></translation>
+        <translation>Inbox</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="40"/>
         <source>Meja Layanan</source>
-        <translation type="unfinished"></translation>
+        <translation>Help desk</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="40"/>
         <source>Kasus</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="40"/>
         <source>Katalog SOP</source>
-        <translation type="unfinished"></translation>
+        <translation>SOP catalog</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="41"/>
         <source>Pengaturan</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="53"/>
         <source>Ganti peran (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch role (Ctrl+R)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="56"/>
         <source>Peran</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="58"/>
         <source>Peran: </source>
-        <translation type="unfinished"></translation>
+        <translation>Role: </translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="128"/>
         <source>{0} ({1} menunggu, {2} terlambat)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1} waiting, {2} overdue)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="129"/>
         <source>{0} ({1} menunggu)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1} waiting)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="134"/>
         <source>Kotak Masuk ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Inbox ({0})</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="141"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="143"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
 </context>
 <context>
@@ -1161,52 +1161,52 @@
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="167"/>
         <source>Kembalikan ke kegiatan sebelumnya</source>
-        <translation type="unfinished"></translation>
+        <translation>Return to an earlier step</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="169"/>
         <source>Kasus akan dikembalikan ke kegiatan yang dipilih; pelaksananya mengerjakannya lagi. Alasan pengembalian dicatat.</source>
-        <translation type="unfinished"></translation>
+        <translation>The case goes back to the chosen step, and its pelaksana (performer) does it again. The reason for the return is recorded.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="176"/>
         <source>Kegiatan {no}: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Step {no}: {text}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="182"/>
         <source>Kembali ke</source>
-        <translation type="unfinished"></translation>
+        <translation>Return to</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="184"/>
         <source>Mengapa kegiatan ini dikembalikan?</source>
-        <translation type="unfinished"></translation>
+        <translation>Why is this step being returned?</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="187"/>
         <source>Alasan (wajib)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason (required)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="192"/>
         <source>Kembalikan</source>
-        <translation type="unfinished"></translation>
+        <translation>Return</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="193"/>
         <source>Batal</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="207"/>
         <source>Pilih kegiatan tujuan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the step to return to.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="209"/>
         <source>Alasan pengembalian wajib diisi.</source>
-        <translation type="unfinished"></translation>
+        <translation>A reason for the return is required.</translation>
     </message>
 </context>
 <context>
@@ -1214,143 +1214,143 @@
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="48"/>
         <source>Pengelolaan pengguna hanya untuk administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>User management is for administrators only.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="55"/>
         <source>Bahasa</source>
-        <translation type="unfinished"></translation>
+        <translation>Language</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="69"/>
         <source>Bahasa baru dipakai setelah sopdesk dibuka ulang.</source>
-        <translation type="unfinished"></translation>
+        <translation>The new language is used after sopdesk is reopened.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="73"/>
         <source>Profil kantor</source>
-        <translation type="unfinished"></translation>
+        <translation>Office profile</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="77"/>
         <source>Nama kantor</source>
-        <translation type="unfinished"></translation>
+        <translation>Office name</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="78"/>
         <source>Alamat</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="79"/>
         <source>Zona waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>Time zone</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="80"/>
         <source>Logo kop surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Letterhead logo</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="80"/>
         <source>belum ada</source>
-        <translation type="unfinished"></translation>
+        <translation>none yet</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="81"/>
         <source>Basis data</source>
-        <translation type="unfinished"></translation>
+        <translation>Database</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="82"/>
         <source>Folder data</source>
-        <translation type="unfinished"></translation>
+        <translation>Data folder</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="87"/>
         <source>Pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Users</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
         <source>Nama pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
         <source>Nama lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
         <source>Peran</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="90"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="95"/>
         <source>Tambah pengguna…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add user…</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="96"/>
         <source>Aktifkan / nonaktifkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Activate / deactivate</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="97"/>
         <source>Atur ulang kata sandi…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password…</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="114"/>
         <location filename="../../sopdesk/gui/settings_page.py" line="134"/>
         <source>aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>active</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="114"/>
         <source>nonaktif</source>
-        <translation type="unfinished"></translation>
+        <translation>inactive</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="143"/>
         <source>Atur ulang kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="144"/>
         <source>Kata sandi baru untuk {0}:</source>
-        <translation type="unfinished"></translation>
+        <translation>New password for {0}:</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="149"/>
         <source>Kata sandi {0} diganti.</source>
-        <translation type="unfinished"></translation>
+        <translation>Password of {0} changed.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="153"/>
         <source>Data contoh</source>
-        <translation type="unfinished"></translation>
+        <translation>Sample data</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="154"/>
         <source>Isi 500 kasus contoh</source>
-        <translation type="unfinished"></translation>
+        <translation>Add 500 sample cases</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="156"/>
         <source>Hanya untuk basis data latihan (kantor demo).</source>
-        <translation type="unfinished"></translation>
+        <translation>For training databases only (demo office).</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="166"/>
         <source>Sedang membuat data contoh…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating sample data…</translation>
     </message>
 </context>
 <context>
@@ -1358,103 +1358,103 @@
     <message>
         <location filename="../../sopdesk/gui/login.py" line="43"/>
         <source>Penyiapan sopdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>sopdesk setup</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="44"/>
         <source>Selamat datang. Isi profil kantor dan buat akun administrator. Langkah ini hanya sekali.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome. Fill in the office profile and create the administrator account. This is done only once.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="48"/>
         <source>mis. KPU Kota Kupang</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. KPU Kota Kupang</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="51"/>
         <source>WIB (UTC+7)</source>
-        <translation type="unfinished"></translation>
+        <translation>WIB (UTC+7)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="51"/>
         <source>WITA (UTC+8)</source>
-        <translation type="unfinished"></translation>
+        <translation>WITA (UTC+8)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="52"/>
         <source>WIT (UTC+9)</source>
-        <translation type="unfinished"></translation>
+        <translation>WIT (UTC+9)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="56"/>
         <source>Pilih logo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose logo…</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="68"/>
         <source>Nama kantor*</source>
-        <translation type="unfinished"></translation>
+        <translation>Office name*</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="69"/>
         <source>Alamat</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="70"/>
         <source>Zona waktu*</source>
-        <translation type="unfinished"></translation>
+        <translation>Time zone*</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="71"/>
         <location filename="../../sopdesk/gui/login.py" line="90"/>
         <source>Logo kop surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Letterhead logo</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="72"/>
         <source>Nama pengguna admin*</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin username*</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="73"/>
         <source>Nama lengkap</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="74"/>
         <source>Kata sandi*</source>
-        <translation type="unfinished"></translation>
+        <translation>Password*</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="75"/>
         <source>Ulangi kata sandi*</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat password*</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="78"/>
         <source>Siapkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Set up</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="79"/>
         <source>Batal</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="91"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="97"/>
         <source>Kedua kata sandi tidak sama.</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords do not match.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="118"/>
         <source>Logo tidak dapat disalin: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The logo cannot be copied: {0}</translation>
     </message>
 </context>
 <context>
@@ -1462,353 +1462,354 @@
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="241"/>
         <source>Kasus {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Case {number}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="243"/>
         <source>Kegiatan {no} — {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Step {no} — {number}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="295"/>
         <source>Pemohon:</source>
-        <translation type="unfinished"></translation>
+        <translation>Requester:</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="296"/>
         <source>{kode} — {nama} (revisi {revisi})</source>
-        <translation type="unfinished"></translation>
+        <translation>{kode} — {nama} (revision {revisi})</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="298"/>
         <source>SOP:</source>
-        <translation type="unfinished"></translation>
+        <translation>SOP:</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="303"/>
         <source>sudah selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>already done</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="303"/>
         <source>dibatalkan</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelled</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="305"/>
         <source>Kasus ini {state}; tidak ada kegiatan yang menunggu.</source>
-        <translation type="unfinished"></translation>
+        <translation>This case is {state}; no step is waiting.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="312"/>
         <source>Kegiatan yang menunggu</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting step</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="314"/>
         <source>Kegiatan {no}: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Step {no}: {text}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="322"/>
         <source>Pelaksana:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelaksana (performer):</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="322"/>
         <source>{lane} (peran {role})</source>
-        <translation type="unfinished"></translation>
+        <translation>{lane} (role {role})</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="324"/>
         <source>{waktu} (tanpa standar waktu)</source>
-        <translation type="unfinished"></translation>
+        <translation>{waktu} (no standard time)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="326"/>
         <source>Waktu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard time:</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="328"/>
         <source>Masuk:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrived:</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="334"/>
         <source>tidak ada</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="336"/>
         <source>{when} — {late}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} — {late}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="340"/>
         <source>{when} (sisa {left})</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} ({left} left)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="342"/>
         <source>Batas waktu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Due:</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="344"/>
         <source>{when} — menyelesaikan lebih awal dicatat sebagai peringatan</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} — completing earlier is recorded as a warning</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="348"/>
         <source>Masa tunggu sampai:</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting period until:</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="350"/>
         <source>Dikerjakan oleh:</source>
-        <translation type="unfinished"></translation>
+        <translation>Worked on by:</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="352"/>
         <source>Keterangan:</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarks:</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="355"/>
         <source>Anda tidak memegang peran {role}; kegiatan ini dikerjakan oleh pemegang peran tersebut.</source>
-        <translation type="unfinished"></translation>
+        <translation>You do not hold the role {role}; this step is done by a holder of that role.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="362"/>
         <source>Tenggat kasus</source>
-        <translation type="unfinished"></translation>
+        <translation>Case deadlines</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="372"/>
         <source>kasus dimulai</source>
-        <translation type="unfinished"></translation>
+        <translation>the case starts</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="373"/>
         <source>kegiatan {no} selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>step {no} is done</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="374"/>
         <source>belum berjalan (dihitung sejak {anchor}; {waktu})</source>
-        <translation type="unfinished"></translation>
+        <translation>not started yet (counted from when {anchor}; {waktu})</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="378"/>
         <source>tidak sebelum {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>not before {when}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="380"/>
         <source> — masa tunggu sudah berakhir</source>
-        <translation type="unfinished"></translation>
+        <translation> — the waiting period has ended</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="382"/>
         <source>paling lambat {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>no later than {when}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="384"/>
         <source> — terpenuhi {when}</source>
-        <translation type="unfinished"></translation>
+        <translation> — met {when}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="387"/>
         <source> — terlambat {late}</source>
-        <translation type="unfinished"></translation>
+        <translation> — overdue by {late}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="389"/>
         <source>{name}: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {state}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="395"/>
         <source>Kelengkapan</source>
-        <translation type="unfinished"></translation>
+        <translation>Kelengkapan (required inputs)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="398"/>
         <source>Tidak ada kelengkapan untuk kegiatan ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>This step has no kelengkapan (required inputs).</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="402"/>
         <source>Centang yang tersedia; lampirkan pindaiannya bila ada.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick what is at hand; attach its scan if there is one.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="421"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Output</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="424"/>
         <source>Kegiatan ini tidak menghasilkan dokumen.</source>
-        <translation type="unfinished"></translation>
+        <translation>This step produces no documents.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="436"/>
         <source>{index}. {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{index}. {name}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="441"/>
         <source>mis. 123/PP.01-SD/5371/2026</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 123/PP.01-SD/5371/2026</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="443"/>
         <source>Nomor dokumen</source>
-        <translation type="unfinished"></translation>
+        <translation>Document number</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="445"/>
         <source>Tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="447"/>
         <source>Centang untuk mengisi tanggal dokumen</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick to enter the document date</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="453"/>
         <source>kosong</source>
-        <translation type="unfinished"></translation>
+        <translation>empty</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="466"/>
         <source>Berkas</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="481"/>
         <source>Keputusan</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="493"/>
         <source>→ kasus selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>→ the case ends</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="495"/>
         <source>→ lanjut ke kegiatan {no}: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>→ continue at step {no}: {text}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="506"/>
         <source>Menunggu</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="508"/>
         <source>Menunggu: {event} — catat peristiwanya</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for: {event} — record the event</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="512"/>
         <source>Kegiatan ini selesai ketika peristiwa yang ditunggu terjadi: tulis di Catatan apa yang terjadi dan kapan, atau isi Output-nya.</source>
-        <translation type="unfinished"></translation>
+        <translation>This step is done when the awaited event happens: write in Note what happened and when, or fill in its Output.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="518"/>
         <source>Catatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="524"/>
         <source>Catatan untuk kegiatan ini (boleh kosong)</source>
-        <translation type="unfinished"></translation>
+        <translation>Note for this step (optional)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="526"/>
         <source>Peristiwa yang ditunggu: apa, kapan, nomor putusan …</source>
-        <translation type="unfinished"></translation>
+        <translation>The awaited event: what, when, ruling number …</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="535"/>
         <source>Kembalikan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Return…</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="536"/>
         <source>Simpan draf</source>
-        <translation type="unfinished"></translation>
+        <translation>Save draft</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="537"/>
         <source>Batal</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="537"/>
         <source>Tutup</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="538"/>
         <source>Selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="541"/>
         <source>Kembalikan kasus ke kegiatan yang sudah dilalui, dengan alasan</source>
-        <translation type="unfinished"></translation>
+        <translation>Return the case to a step it has passed, with a reason</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="542"/>
         <source>Simpan isian untuk dilanjutkan nanti</source>
-        <translation type="unfinished"></translation>
+        <translation>Save what has been filled in, to continue later</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="543"/>
         <source>Selesaikan kegiatan ini dan teruskan kasus (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete this step and pass the case on (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="563"/>
         <source>Belum ada kegiatan yang dilalui untuk tujuan pengembalian</source>
-        <translation type="unfinished"></translation>
+        <translation>The case has not passed any step to return to yet</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="600"/>
         <source>Draf yang tersimpan dipulihkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>The saved draft was restored.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="614"/>
         <source>Pilih salah satu jawaban: {labels}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose one of the answers: {labels}.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="620"/>
         <source>Catat peristiwa yang ditunggu ({event}) di Catatan, atau isi Output-nya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the awaited event ({event}) in Note, or fill in its Output.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="640"/>
         <source>Kegiatan diselesaikan</source>
-        <translation type="unfinished"></translation>
+        <translation>Step completed</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="641"/>
         <source>Kegiatan diselesaikan dengan catatan:
 {warnings}</source>
-        <translation type="unfinished"></translation>
+        <translation>Step completed with notes:
+{warnings}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="650"/>
         <source>Draf disimpan pukul {time} {zone}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft saved at {time} {zone}.</translation>
     </message>
 </context>
 <context>
@@ -1816,82 +1817,82 @@
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="103"/>
         <source>Diagram alir SOP</source>
-        <translation type="unfinished"></translation>
+        <translation>SOP flowchart</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="149"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="149"/>
         <source>Kegiatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="149"/>
         <source>Pelaksana</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelaksana</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="150"/>
         <source>Mutu Baku</source>
-        <translation type="unfinished"></translation>
+        <translation>Mutu Baku</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="150"/>
         <source>Kelengkapan</source>
-        <translation type="unfinished"></translation>
+        <translation>Kelengkapan</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="150"/>
         <source>Waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="151"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Output</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="151"/>
         <source>Keterangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarks</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="154"/>
         <source>Simbol: kapsul = mulai/selesai, persegi = kegiatan, belah ketupat = keputusan. Garis putus-putus di sekeliling simbol: pelaksana disimpulkan (arahkan kursor ke simbol untuk alasannya). ✓ = sudah selesai, ▶ = sedang dikerjakan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbols: capsule = start/end, rectangle = step, diamond = decision. Dashed outline around a symbol: pelaksana (performer) inferred (hover over the symbol for the reason). ✓ = done, ▶ = in progress.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="63"/>
         <source>Pelaksana disimpulkan: {alasan}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelaksana (performer) inferred: {alasan}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="60"/>
         <source>Kegiatan {no} — {pelaksana}</source>
-        <translation type="unfinished"></translation>
+        <translation>Step {no} — {pelaksana}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="65"/>
         <source>menunggu</source>
-        <translation type="unfinished"></translation>
+        <translation>waiting</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="61"/>
         <source>Mulai</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="64"/>
         <source>Selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>End</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/swimlane.py" line="62"/>
         <source>Mulai: {entri}</source>
-        <translation type="unfinished"></translation>
+        <translation>Start: {entri}</translation>
     </message>
 </context>
 <context>
@@ -1899,52 +1900,52 @@
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="65"/>
         <source>Permohonan informasi publik</source>
-        <translation type="unfinished"></translation>
+        <translation>Public information request</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="66"/>
         <source>Bertamu / bertemu pejabat</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit / meet an official</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="67"/>
         <source>Pengaduan</source>
-        <translation type="unfinished"></translation>
+        <translation>Complaint</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="68"/>
         <source>Konsultasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="69"/>
         <source>Lainnya</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="129"/>
         <source>Waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="129"/>
         <source>Nama</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="129"/>
         <source>Instansi</source>
-        <translation type="unfinished"></translation>
+        <translation>Institution</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="129"/>
         <source>Keperluan</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="130"/>
         <source>Kasus</source>
-        <translation type="unfinished"></translation>
+        <translation>Case</translation>
     </message>
 </context>
 <context>
@@ -1952,12 +1953,12 @@
     <message>
         <location filename="../../sopdesk/gui/messages.py" line="23"/>
         <source>Terjadi kesalahan internal. Rinciannya dicatat di berkas log sopdesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>An internal error occurred. The details are recorded in the sopdesk log file.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/messages.py" line="25"/>
         <source>Tidak dapat dilakukan</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot be done</translation>
     </message>
 </context>
 </TS>

@@ -52,7 +52,7 @@ class InboxRow(NamedTuple):
 ITEM_SORTS = {"due", "since", "step"}  # sortable on work_item alone
 
 
-def _item_filters(mine: bool, overdue: bool) -> list:
+def _item_filters(mine: bool, overdue: bool, claimed: bool | None = None) -> list:
     """Conditions on work_item alone. An item assigned to a user is always in one of the
     user's roles (assign refuses otherwise), so the role filter covers "mine" as well."""
     conditions = [WorkItem.status == "open", WorkItem.role.in_(bindparam("roles", expanding=True))]
@@ -60,6 +60,8 @@ def _item_filters(mine: bool, overdue: bool) -> list:
         conditions.append(WorkItem.assignee_id == bindparam("user_id"))
     if overdue:
         conditions.append(WorkItem.due_at < bindparam("now", type_=WorkItem.due_at.type))
+    if claimed is not None:
+        conditions.append(WorkItem.assignee_id.isnot(None) if claimed else WorkItem.assignee_id.is_(None))
     return conditions
 
 
@@ -84,7 +86,7 @@ def _ordering(sort: str, descending: bool) -> list:
 
 @lru_cache(maxsize=256)
 def _inbox_statement(sort: str, descending: bool, mine: bool, overdue: bool, sop: bool,
-                     search: bool):  # noqa: ANN202 - a Select
+                     search: bool, claimed: bool | None = None):  # noqa: ANN202 - a Select
     """The page query for one combination of filters, built once and reused with new
     parameters (building a statement costs more than running it)."""
     ordering = _ordering(sort, descending)
@@ -97,7 +99,7 @@ def _inbox_statement(sort: str, descending: bool, mine: bool, overdue: bool, sop
         .outerjoin(assignee, assignee.id == WorkItem.assignee_id)
         .order_by(*ordering)
     )
-    item_filters = _item_filters(mine, overdue)
+    item_filters = _item_filters(mine, overdue, claimed)
     case_filters = _case_filters(sop, search)
     limit, offset = bindparam("limit"), bindparam("offset")
     if sort in ITEM_SORTS and not case_filters:
@@ -123,13 +125,14 @@ def _parameters(roles, user_id, mine, overdue_at, sop, search) -> dict:  # noqa:
 def inbox_page(ws: Workspace, roles: list[str], user_id: int | None = None, *,
                sort: str = "due", descending: bool = False, limit: int = 50, offset: int = 0,
                mine: bool = False, overdue_at: datetime | None = None, sop: str | None = None,
-               search: str | None = None) -> list[InboxRow]:
-    """One page of open work items for the given roles, filtered and sorted by SQL."""
+               search: str | None = None, claimed: bool | None = None) -> list[InboxRow]:
+    """One page of open work items for the given roles, filtered and sorted by SQL.
+    `claimed`: True only items someone took, False only items nobody took, None both."""
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}")
     mine = mine and user_id is not None
     statement = _inbox_statement(sort, descending, mine, overdue_at is not None, bool(sop),
-                                 bool(search and search.strip()))
+                                 bool(search and search.strip()), claimed)
     params = _parameters(roles, user_id, mine, overdue_at, sop, search and search.strip())
     params.update(limit=limit, offset=offset)
     with ws.db.engine.connect() as conn:
@@ -145,11 +148,11 @@ def inbox_page(ws: Workspace, roles: list[str], user_id: int | None = None, *,
 
 def inbox_total(ws: Workspace, roles: list[str], user_id: int | None = None, *,
                 mine: bool = False, overdue_at: datetime | None = None, sop: str | None = None,
-                search: str | None = None) -> int:
+                search: str | None = None, claimed: bool | None = None) -> int:
     """How many rows the same filters give (for paging)."""
     mine = mine and user_id is not None
     search = search.strip() if search else None
-    query = select(func.count(WorkItem.id)).where(*_item_filters(mine, overdue_at is not None))
+    query = select(func.count(WorkItem.id)).where(*_item_filters(mine, overdue_at is not None, claimed))
     case_filters = _case_filters(bool(sop), bool(search))
     if case_filters:
         query = query.join(Case, Case.id == WorkItem.case_id).where(*case_filters)

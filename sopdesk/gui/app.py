@@ -34,6 +34,7 @@ def run(data_dir: Path, url: str | None) -> int:
                 return 0
         with ws.db.reading() as session:
             office = ws.office(session)
+        ws.calendar  # noqa: B018 - load the holiday calendar (~0.2 s) now, not on the first screen
         login = LoginDialog(ws, office.name)
         if login.exec() != QDialog.DialogCode.Accepted:
             return 0

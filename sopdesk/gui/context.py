@@ -4,7 +4,6 @@ signal that tells the screens to reload after an action changed data."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-
 from sqlalchemy import select
 
 from sopdesk.engine.accounts import user_roles

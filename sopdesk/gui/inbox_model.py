@@ -45,9 +45,10 @@ class InboxModel(QAbstractTableModel):
 
     # --- query -------------------------------------------------------------------------------
     def set_query(self, roles: list[str], user_id: int | None, *, mine: bool = False, overdue: bool = False,
-                  sop: str | None = None, search: str | None = None) -> None:
+                  sop: str | None = None, search: str | None = None, claimed: bool | None = None) -> None:
         self._roles, self._user_id = list(roles), user_id
-        self._filters = {"mine": mine, "overdue": overdue, "sop": sop or None, "search": search or None}
+        self._filters = {"mine": mine, "overdue": overdue, "sop": sop or None, "search": search or None,
+                         "claimed": claimed}
         self.refresh()
 
     def refresh(self) -> None:

@@ -39,6 +39,11 @@ class InboxPage(QWidget):
             self.sop.addItem(f"{kode} — {sop.nama[:40]}", kode)
         self.mine = QCheckBox(self.tr("Hanya milik saya"))
         self.overdue = QCheckBox(self.tr("Hanya yang terlambat"))
+        self.claimed = QComboBox()
+        self.claimed.addItem(self.tr("Semua status"), None)
+        self.claimed.addItem(self.tr("Belum diambil"), False)
+        self.claimed.addItem(self.tr("Sedang dikerjakan"), True)
+        self.claimed.currentIndexChanged.connect(self.reload)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Cari nomor kasus, perihal atau pemohon…"))
         self.search.setClearButtonEnabled(True)
@@ -50,6 +55,7 @@ class InboxPage(QWidget):
         self.sop.currentIndexChanged.connect(self.reload)
         filters = QHBoxLayout()
         filters.addWidget(self.sop)
+        filters.addWidget(self.claimed)
         filters.addWidget(self.mine)
         filters.addWidget(self.overdue)
         filters.addWidget(self.search, 1)
@@ -79,9 +85,9 @@ class InboxPage(QWidget):
         self.stack.addWidget(self.empty)
 
         self.open_button = QPushButton(self.tr("Buka formulir (Enter)"))
-        self.claim_button = QPushButton(self.tr("Ambil"))
-        self.release_button = QPushButton(self.tr("Lepas"))
-        self.assign_button = QPushButton(self.tr("Alihkan…"))
+        self.claim_button = QPushButton(self.tr("&Ambil"))
+        self.release_button = QPushButton(self.tr("&Lepas"))
+        self.assign_button = QPushButton(self.tr("Al&ihkan…"))
         self.open_button.clicked.connect(self.open_form)
         self.claim_button.clicked.connect(lambda: self._act(cases.claim))
         self.release_button.clicked.connect(lambda: self._act(cases.release))
@@ -110,12 +116,13 @@ class InboxPage(QWidget):
     def reload(self) -> None:
         self.model.set_query([self.ctx.role], self.ctx.actor.user_id, mine=self.mine.isChecked(),
                              overdue=self.overdue.isChecked(), sop=self.sop.currentData(),
-                             search=self.search.text().strip() or None)
+                             search=self.search.text().strip() or None, claimed=self.claimed.currentData())
         late = queries.inbox_counts(self.ctx.ws, [self.ctx.role], self.model.now())[self.ctx.role][1]
         self.summary.setText(self.tr("{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat").format(
             self.model.rowCount(), self.model.total, self.ctx.role, late))
         if self.model.total == 0:
-            filtered = self.mine.isChecked() or self.overdue.isChecked() or self.search.text() or self.sop.currentData()
+            filtered = (self.mine.isChecked() or self.overdue.isChecked() or self.search.text()
+                        or self.sop.currentData() or self.claimed.currentData() is not None)
             self.empty.setText(
                 self.tr("Tidak ada pekerjaan yang cocok dengan saringan ini.") if filtered else
                 self.tr("Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini "

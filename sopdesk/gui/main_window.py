@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -48,15 +49,21 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.show_page(n - 1))
         self.nav.currentRowChanged.connect(self.show_page)
 
-        self.role = QComboBox()
-        self.role.setObjectName("roleSwitch")
-        self.role.setToolTip(self.tr("Ganti peran (Ctrl+R)"))
-        self.role.currentIndexChanged.connect(lambda _: ctx.set_role(self.role.currentData()))
-        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.role.showPopup)
+        # one button per role: switching role is one click
+        self.role_buttons = QButtonGroup(self)
+        self.role_buttons.setExclusive(True)
         toolbar = self.addToolBar(self.tr("Peran"))
+        toolbar.setObjectName("roleBar")
         toolbar.setMovable(False)
         toolbar.addWidget(QLabel(self.tr("Peran: ")))
-        toolbar.addWidget(self.role)
+        for role in ctx.roles:
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setProperty("role", role)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.role_buttons.addButton(button)
+            toolbar.addWidget(button)
+        self.role_buttons.buttonClicked.connect(lambda button: ctx.set_role(button.property("role")))
 
         body = QWidget()
         row = QHBoxLayout(body)
@@ -121,15 +128,12 @@ class MainWindow(QMainWindow):
     def refresh_counts(self) -> None:
         ctx = self.ctx
         counts = queries.inbox_counts(ctx.ws, ctx.roles, ctx.ws.clock())
-        self.role.blockSignals(True)
-        self.role.clear()
-        for role in ctx.roles:
+        for button in self.role_buttons.buttons():
+            role = button.property("role")
             total, late = counts[role]
-            label = self.tr("{0} ({1} menunggu, {2} terlambat)").format(role, total, late) if late else \
-                self.tr("{0} ({1} menunggu)").format(role, total)
-            self.role.addItem(label, role)
-        self.role.setCurrentIndex(ctx.roles.index(ctx.role))
-        self.role.blockSignals(False)
+            button.setText(self.tr("{0} ({1})").format(role, total) + (f" ⚠{late}" if late else ""))
+            button.setToolTip(self.tr("{0}: {1} menunggu, {2} terlambat").format(role, total, late))
+            button.setChecked(role == ctx.role)
         total, late = counts[ctx.role]
         inbox = self.tr("Kotak Masuk ({0})").format(total)
         if late:
