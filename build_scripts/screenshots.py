@@ -89,12 +89,14 @@ def main() -> int:
         shot(env, args.out, "04-kasus")
         key(env, "Tab", "Tab", "Tab", "Down", "Return", pause=2.5)
         shot(env, args.out, "05-tampilan-kasus")
+        key(env, "ctrl+Tab", pause=2)
+        shot(env, args.out, "06-kasus-diagram-alir")
         key(env, "Escape")
         key(env, "ctrl+4", pause=2)
         key(env, "Tab", "Down", "Down", "Down", pause=2.5)  # the list: PP, the Pelayanan Publik SOP
-        shot(env, args.out, "06-katalog-sop")
+        shot(env, args.out, "07-katalog-sop")
         key(env, "ctrl+5")
-        shot(env, args.out, "07-pengaturan")
+        shot(env, args.out, "08-pengaturan")
     finally:
         if app is not None:
             app.terminate()

@@ -870,12 +870,12 @@
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="675"/>
         <source>Data tamu lama diisikan: periksa, lalu pilih keperluan.</source>
-        <translation>Returning visitor's details filled in: check them, then choose the purpose.</translation>
+        <translation>Returning visitor&apos;s details filled in: check them, then choose the purpose.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="710"/>
         <source>Tamu hari ini</source>
-        <translation>Today's visitors</translation>
+        <translation>Today&apos;s visitors</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="710"/>
@@ -966,23 +966,23 @@
         <translation>Subject / requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="146"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="147"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="156"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="157"/>
         <source>tanpa standar waktu</source>
         <translation>no standard time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="159"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="160"/>
         <source>terlambat {0}</source>
         <translation>overdue by {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="162"/>
         <location filename="../../sopdesk/gui/inbox_model.py" line="163"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="164"/>
         <source>sisa {0}</source>
         <translation>{0} left</translation>
     </message>
@@ -1006,56 +1006,71 @@
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="43"/>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="44"/>
+        <source>Belum diambil</source>
+        <translation>Not claimed</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="45"/>
+        <source>Sedang dikerjakan</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="48"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="87"/>
         <source>Buka formulir (Enter)</source>
         <translation>Open form (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="82"/>
-        <source>Ambil</source>
-        <translation>Claim</translation>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="88"/>
+        <source>&amp;Ambil</source>
+        <translation>&amp;Claim</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="83"/>
-        <source>Lepas</source>
-        <translation>Release</translation>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="89"/>
+        <source>&amp;Lepas</source>
+        <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="84"/>
-        <source>Alihkan…</source>
-        <translation>Assign…</translation>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="90"/>
+        <source>Al&amp;ihkan…</source>
+        <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="115"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="121"/>
         <source>{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat</source>
         <translation>{0} of {1} work items shown for role {2} · {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="120"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="127"/>
         <source>Tidak ada pekerjaan yang cocok dengan saringan ini.</source>
         <translation>No work items match this filter.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="121"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="128"/>
         <source>Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini ketika sebuah kasus sampai pada kegiatan peran ini.</source>
         <translation>Nothing is waiting for role {0}. New work appears here when a case reaches a step of this role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="161"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="168"/>
         <source>Belum ada pengguna aktif dengan peran {0}.</source>
         <translation>There is no active user with role {0} yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="164"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="171"/>
         <source>Alihkan kegiatan</source>
         <translation>Assign step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="165"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="172"/>
         <source>Alihkan {0} kepada:</source>
         <translation>Assign {0} to:</translation>
     </message>
@@ -1091,37 +1106,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="40"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="41"/>
         <source>Kotak Masuk</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="40"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="41"/>
         <source>Meja Layanan</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="40"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="41"/>
         <source>Kasus</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="40"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="41"/>
         <source>Katalog SOP</source>
         <translation>SOP catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="41"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="42"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="53"/>
-        <source>Ganti peran (Ctrl+R)</source>
-        <translation>Switch role (Ctrl+R)</translation>
+        <location filename="../../sopdesk/gui/main_window.py" line="134"/>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="56"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="135"/>
+        <source>{0}: {1} menunggu, {2} terlambat</source>
+        <translation>{0}: {1} waiting, {2} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="55"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
@@ -1131,27 +1151,17 @@
         <translation>Role: </translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="128"/>
-        <source>{0} ({1} menunggu, {2} terlambat)</source>
-        <translation>{0} ({1} waiting, {2} overdue)</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="129"/>
-        <source>{0} ({1} menunggu)</source>
-        <translation>{0} ({1} waiting)</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="134"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="138"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="141"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="145"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="143"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="147"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>

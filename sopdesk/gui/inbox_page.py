@@ -73,7 +73,7 @@ class InboxPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((140, 60, 300, 150, 150, 190, 90)):
+        for column, width in enumerate((130, 60, 270, 150, 150, 185, 80)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _: self.open_form())
         self.empty = QLabel()
