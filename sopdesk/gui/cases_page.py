@@ -3,7 +3,7 @@ audit log, the swimlane with its progress, and the documents)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,9 +26,9 @@ from sopdesk.engine import queries
 from sopdesk.engine.queries import CaseRow
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.messages import run_action
+from sopdesk.gui.paged_model import PagedTableModel
 from sopdesk.textfmt import tanggal, waktu_lokal
 
-PAGE = 100
 STATUS = {
     "open": QT_TRANSLATE_NOOP("CasesModel", "berjalan"),
     "done": QT_TRANSLATE_NOOP("CasesModel", "selesai"),
@@ -47,7 +47,7 @@ ACTIONS = {
 }
 
 
-class CasesModel(QAbstractTableModel):
+class CasesModel(PagedTableModel):
     COLUMNS = (
         (QT_TRANSLATE_NOOP("CasesModel", "Nomor kasus"), "number"),
         (QT_TRANSLATE_NOOP("CasesModel", "SOP"), "sop"),
@@ -59,61 +59,20 @@ class CasesModel(QAbstractTableModel):
     )
 
     def __init__(self, ctx: GuiContext, parent=None):  # noqa: ANN001
-        super().__init__(parent)
+        super().__init__("number", True, parent)
         self.ctx = ctx
-        self._rows: list[CaseRow] = []
         self._filters: dict = {}
-        self._sort, self._descending = "number", True
-        self._more = False
-        self.total = 0
 
     def set_filters(self, **filters) -> None:
         self._filters = filters
         self.refresh()
 
-    def refresh(self) -> None:
-        self.beginResetModel()
-        self._rows = self._fetch(0)
-        self._more = len(self._rows) == PAGE
-        self.total = queries.cases_total(self.ctx.ws, **self._filters)
-        self.endResetModel()
-
     def _fetch(self, offset: int) -> list[CaseRow]:
-        return queries.cases_page(self.ctx.ws, sort=self._sort, descending=self._descending, limit=PAGE,
+        return queries.cases_page(self.ctx.ws, sort=self._sort, descending=self._descending, limit=self.PAGE,
                                   offset=offset, **self._filters)
 
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid():
-            return
-        more = self._fetch(len(self._rows))
-        self._more = len(more) == PAGE
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < len(self.COLUMNS):
-            self._sort = self.COLUMNS[column][1]
-            self._descending = order == Qt.SortOrder.DescendingOrder
-            self.refresh()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section][0])
-        return None
-
-    def row_at(self, row: int) -> CaseRow:
-        return self._rows[row]
+    def _count(self) -> int:
+        return queries.cases_total(self.ctx.ws, **self._filters)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

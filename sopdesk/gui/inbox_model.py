@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from sopdesk.engine import queries
 from sopdesk.engine.queries import InboxRow
 from sopdesk.engine.workspace import Workspace
+from sopdesk.gui.paged_model import PagedTableModel
 from sopdesk.textfmt import durasi, waktu_lokal
 
-PAGE = 100
 LATE = QColor("#f8d7da")
 NEARLY = QColor("#fff3cd")
 
 
-class InboxModel(QAbstractTableModel):
+class InboxModel(PagedTableModel):
     # (header, sort key of queries.SORTS)
     COLUMNS = (
         (QT_TRANSLATE_NOOP("InboxModel", "Nomor kasus"), "case"),
@@ -32,18 +32,13 @@ class InboxModel(QAbstractTableModel):
     )
 
     def __init__(self, ws: Workspace, parent=None):  # noqa: ANN001
-        super().__init__(parent)
+        super().__init__("due", False, parent)
         self.ws = ws
-        self._rows: list[InboxRow] = []
         self._filters: dict = {}
         self._roles: list[str] = []
         self._user_id: int | None = None
-        self._sort, self._descending = "due", False
-        self._more = False
         self._now = ws.clock()
-        self.total = 0
 
-    # --- query -------------------------------------------------------------------------------
     def set_query(self, roles: list[str], user_id: int | None, *, mine: bool = False, overdue: bool = False,
                   sop: str | None = None, search: str | None = None, claimed: bool | None = None) -> None:
         self._roles, self._user_id = list(roles), user_id
@@ -51,14 +46,8 @@ class InboxModel(QAbstractTableModel):
                          "claimed": claimed}
         self.refresh()
 
-    def refresh(self) -> None:
-        self.beginResetModel()
+    def _prepare(self) -> None:
         self._now = self.ws.clock()
-        self._rows = self._fetch(0)
-        self._more = len(self._rows) == PAGE
-        filters = self._query_filters()
-        self.total = queries.inbox_total(self.ws, self._roles, self._user_id, **filters) if self._roles else 0
-        self.endResetModel()
 
     def _query_filters(self) -> dict:
         filters = dict(self._filters)
@@ -69,42 +58,12 @@ class InboxModel(QAbstractTableModel):
         if not self._roles:
             return []
         return queries.inbox_page(self.ws, self._roles, self._user_id, sort=self._sort, descending=self._descending,
-                                  limit=PAGE, offset=offset, **self._query_filters())
+                                  limit=self.PAGE, offset=offset, **self._query_filters())
 
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid():
-            return
-        more = self._fetch(len(self._rows))
-        self._more = len(more) == PAGE
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.COLUMNS):
-            return
-        self._sort = self.COLUMNS[column][1]
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
-
-    # --- model -------------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section][0])
-        return None
-
-    def row_at(self, row: int) -> InboxRow:
-        return self._rows[row]
+    def _count(self) -> int:
+        if not self._roles:
+            return 0
+        return queries.inbox_total(self.ws, self._roles, self._user_id, **self._query_filters())
 
     def state(self, row: InboxRow) -> str:
         return row.state(self._now)
