@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from sopdesk.engine.visitors import DELIVERY_METHODS, OBTAIN_METHODS, PURPOSES
@@ -164,6 +165,10 @@ def test_main_window_is_english_with_the_translator(qtbot, ws, admin, english):
         "Public information request", "Visit / meet an official", "Complaint", "Consultation", "Other"]
     delivery = helpdesk.fields["delivery_method"]
     assert "Collect in person" in [delivery.itemText(i) for i in range(delivery.count())]
+    # column headers translated by a shared base model under the subclass's context
+    for key, first in (("cases", "Case number"), ("inbox", "Case number")):
+        model = window.page(key).model
+        assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == first
 
 
 def test_main_window_is_indonesian_without_the_translator(qtbot, ws, admin):

@@ -77,149 +77,149 @@
         <translation>Visitor registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="219"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="178"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="226"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="185"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="226"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="185"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="226"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="185"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="227"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="232"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="186"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="191"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="227"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="186"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="232"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="191"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="232"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="191"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="233"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="192"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="233"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="192"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="238"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="197"/>
         <source>Buka formulir kegiatan</source>
         <translation>Open step form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="240"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="199"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="262"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="221"/>
         <source>SOP {0} revisi {1}: {2}</source>
         <translation>SOP {0} revision {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="263"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="222"/>
         <source>Status: {0} · dimulai {1} oleh {2}</source>
         <translation>Status: {0} · started {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="266"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="225"/>
         <source>Pemohon: {0}</source>
         <translation>Requester: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="268"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="227"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="269"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="228"/>
         <source>Menunggu kegiatan {0} ({1}), batas waktu {2}</source>
         <translation>Waiting at step {0} ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="272"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="231"/>
         <source>Alasan pembatalan: {0}</source>
         <translation>Reason for cancellation: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="275"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="234"/>
         <source>terpenuhi {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="277"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="236"/>
         <source>paling lambat {0}</source>
         <translation>no later than {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="279"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="238"/>
         <source>tidak sebelum {0}</source>
         <translation>not before {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="240"/>
         <source>belum berjalan</source>
         <translation>not started yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="282"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="241"/>
         <source>Tenggat: {0} — {1}</source>
         <translation>Deadline: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="296"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="255"/>
         <source>pilihan: {0}</source>
         <translation>choice: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="298"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="257"/>
         <source>ke kegiatan {0}: {1}</source>
         <translation>to step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="259"/>
         <source>kepada {0}</source>
         <translation>to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="308"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="267"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="322"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="324"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="283"/>
         <source>Dokumen ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="331"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="290"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
@@ -277,7 +277,7 @@
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="141"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="100"/>
         <source>kegiatan {0} ({1})</source>
         <translation>step {0} ({1})</translation>
     </message>
@@ -285,32 +285,32 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="151"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="110"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="154"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="113"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="158"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="117"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="186"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="145"/>
         <source>Lihat kasus</source>
         <translation>View case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="202"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="161"/>
         <source>{0} kasus</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="204"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="163"/>
         <source>Belum ada kasus. Kasus dimulai dari Meja Layanan atau dari surat masuk.</source>
         <translation>No cases yet. Cases are started from the Help desk or from incoming letters.</translation>
     </message>
@@ -966,23 +966,23 @@
         <translation>Subject / requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="147"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="106"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="157"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="116"/>
         <source>tanpa standar waktu</source>
         <translation>no standard time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="160"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="119"/>
         <source>terlambat {0}</source>
         <translation>overdue by {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="163"/>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="164"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="122"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="123"/>
         <source>sisa {0}</source>
         <translation>{0} left</translation>
     </message>
