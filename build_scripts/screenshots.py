@@ -56,12 +56,17 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("resources/screenshots"))
     parser.add_argument("--cases", type=int, default=3000)
     parser.add_argument("--user", default="kasubag")
+    parser.add_argument("--lang", default="id", choices=["id", "en"], help="language of the screens")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix="sopdesk-shots-"))
     env = dict(os.environ, DISPLAY=DISPLAY, QT_QPA_PLATFORM="xcb", SOPDESK_PASSWORD=PASSWORD,
                XDG_CONFIG_HOME=str(data / "config"), XDG_STATE_HOME=str(data / "state"))
     env.pop("SOPDESK_DB", None)
+    if args.lang != "id":  # what Pengaturan > Bahasa saves (QSettings of organisation/app "sopdesk")
+        config = data / "config" / "sopdesk"
+        config.mkdir(parents=True)
+        (config / "sopdesk.conf").write_text(f"[ui]\nlanguage={args.lang}\n")
     sopdesk = [sys.executable, "-m", "sopdesk", "--data-dir", str(data)]
     subprocess.run([*sopdesk, "demo", "--cases", str(args.cases), "--seed", "1"], env=env, check=True)
     xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1440x900x24", "-nolisten", "tcp"])
@@ -69,7 +74,7 @@ def main() -> int:
     try:
         time.sleep(1.5)
         app = subprocess.Popen(sopdesk, env=env)
-        wait_window("Masuk", env)
+        wait_window("Masuk|Sign in|Log in", env)
         time.sleep(1)
         sh("xdotool", "type", "--delay", "30", args.user, env=env)
         key(env, "Tab", pause=0.3)
