@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QSettings (language, idle lock) of the tests must not touch the user's own settings
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="sopdesk-test-config-")
 
 from sopdesk.engine.accounts import add_user  # noqa: E402
 from sopdesk.engine.users import Actor  # noqa: E402

@@ -4,27 +4,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="187"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="211"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="202"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="226"/>
         <source>Nama pengguna*</source>
         <translation>Username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="203"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="227"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="204"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="228"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="205"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="229"/>
         <source>Peran*</source>
         <translation>Roles*</translation>
     </message>
@@ -1106,62 +1106,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="41"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="43"/>
         <source>Kotak Masuk</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="41"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="43"/>
         <source>Meja Layanan</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="41"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="43"/>
         <source>Kasus</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="41"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="43"/>
         <source>Katalog SOP</source>
         <translation>SOP catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="42"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="44"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="134"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="137"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="135"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="138"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="55"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="57"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="58"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="60"/>
         <source>Peran: </source>
         <translation>Role: </translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="138"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="141"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="145"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="148"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="147"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="150"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
@@ -1222,143 +1222,163 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="48"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="51"/>
         <source>Pengelolaan pengguna hanya untuk administrator.</source>
         <translation>User management is for administrators only.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="55"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="58"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="69"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="72"/>
         <source>Bahasa baru dipakai setelah sopdesk dibuka ulang.</source>
         <translation>The new language is used after sopdesk is reopened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="73"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="76"/>
+        <source>Kunci layar</source>
+        <translation>Screen lock</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="79"/>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="80"/>
+        <source>tidak pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="84"/>
+        <source>Kunci layar setelah tidak ada kegiatan selama</source>
+        <translation>Lock the screen after no activity for</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="97"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="77"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="101"/>
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="78"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="102"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="79"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="103"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="80"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="104"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="80"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="104"/>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="105"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="82"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="106"/>
         <source>Folder data</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="87"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="111"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="113"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="113"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="113"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="90"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="114"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="95"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="119"/>
         <source>Tambah pengguna…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="96"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="120"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="97"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="121"/>
         <source>Atur ulang kata sandi…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="114"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="134"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="158"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="114"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="143"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="167"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="144"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="168"/>
         <source>Kata sandi baru untuk {0}:</source>
         <translation>New password for {0}:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="149"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="173"/>
         <source>Kata sandi {0} diganti.</source>
         <translation>Password of {0} changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="153"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="177"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="154"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="178"/>
         <source>Isi 500 kasus contoh</source>
         <translation>Add 500 sample cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="156"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="180"/>
         <source>Hanya untuk basis data latihan (kantor demo).</source>
         <translation>For training databases only (demo office).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="166"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="190"/>
         <source>Sedang membuat data contoh…</source>
         <translation>Creating sample data…</translation>
     </message>
@@ -1903,6 +1923,29 @@
         <location filename="../../sopdesk/gui/swimlane.py" line="62"/>
         <source>Mulai: {entri}</source>
         <translation>Start: {entri}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="42"/>
+        <source>sopdesk terkunci</source>
+        <translation>sopdesk is locked</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="44"/>
+        <source>Layar dikunci karena tidak ada kegiatan. Masukkan kata sandi {0} untuk melanjutkan.</source>
+        <translation>The screen was locked after a period without activity. Enter the password of {0} to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="54"/>
+        <source>Buka kunci</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="56"/>
+        <source>Keluar dari sopdesk</source>
+        <translation>Quit sopdesk</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from sopdesk import __version__
 from sopdesk.engine import queries
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.idle_lock import IdleLock
 from sopdesk.gui.worker import Worker
 
 
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
         self.nav.setCurrentRow(0)
         self.resize(1360, 860)
+        self.idle_lock = IdleLock(self, ctx)
 
     def show_page(self, index: int) -> None:
         if self.nav.currentRow() != index:
@@ -148,5 +151,6 @@ class MainWindow(QMainWindow):
             ctx.actor.username, ctx.role, ctx.ws.db.url))
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
+        QApplication.instance().removeEventFilter(self.idle_lock)
         self.worker.stop()
         super().closeEvent(event)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from sopdesk.engine import accounts
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
+from sopdesk.gui.idle_lock import idle_minutes, save_idle_minutes
 from sopdesk.gui.messages import run_action, show_error
 from sopdesk.store.models import User
 
@@ -40,6 +42,7 @@ class SettingsPage(QWidget):
         self.worker = worker
         layout = QVBoxLayout(self)
         layout.addWidget(self._language_box())
+        layout.addWidget(self._lock_box())
         layout.addWidget(self._office_box())
         if ctx.is_admin:  # the engine refuses the rest to others anyway; do not offer it
             layout.addWidget(self._users_box(), 1)
@@ -67,6 +70,27 @@ class SettingsPage(QWidget):
     def _language_chosen(self) -> None:
         save_language(self.language.currentData())
         self.language_note.setText(self.tr("Bahasa baru dipakai setelah sopdesk dibuka ulang."))
+
+    # --- idle lock --------------------------------------------------------------------------------
+    def _lock_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Kunci layar"))
+        self.idle = QSpinBox()
+        self.idle.setRange(0, 240)
+        self.idle.setSuffix(self.tr(" menit"))
+        self.idle.setSpecialValueText(self.tr("tidak pernah"))
+        self.idle.setValue(idle_minutes())
+        self.idle.valueChanged.connect(self._idle_changed)
+        row = QHBoxLayout(box)
+        row.addWidget(QLabel(self.tr("Kunci layar setelah tidak ada kegiatan selama")))
+        row.addWidget(self.idle)
+        row.addStretch(1)
+        return box
+
+    def _idle_changed(self, minutes: int) -> None:
+        save_idle_minutes(minutes)
+        lock = getattr(self.window(), "idle_lock", None)
+        if lock is not None:
+            lock.set_minutes(minutes)
 
     # --- office -----------------------------------------------------------------------------------
     def _office_box(self) -> QGroupBox:
