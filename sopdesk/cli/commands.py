@@ -73,9 +73,12 @@ def _pairs(values: list[str], flag: str) -> dict[str, str]:
 
 def _date(text: str, what: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise UserError(f"{what}: tanggal {text!r} tidak sah (format YYYY-MM-DD)") from None
+    if not 1900 <= day.year <= 2999:  # 0001-01-01 / 9999-12-31 overflow once a time zone is applied
+        raise UserError(f"{what}: tanggal {text!r} di luar jangkauan (tahun 1900-2999)")
+    return day
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -431,3 +434,123 @@ def demo(args: Namespace) -> int:
         ws.close()
     print(summary)
     return 0
+
+
+# --- keeping the records safe: backup, restore, check ------------------------------------------
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+def backup(args: Namespace) -> int:
+    from sopdesk.engine import backups
+    from sopdesk.store.backup import read_manifest
+
+    ws = _open(args)
+    try:
+        path = backups.backup(ws, _actor(ws, args), args.output)
+    finally:
+        ws.close()
+    manifest = read_manifest(path)
+    print(f"Cadangan dibuat: {path}")
+    print(f"  {_size(path.stat().st_size)}; basis data skema {manifest.schema_revision} dan "
+          f"{manifest.attachments} berkas lampiran")
+    return 0
+
+
+def _made_at(manifest) -> str:  # noqa: ANN001 - a store.backup.Manifest
+    from sopdesk.engine.workdays import zone
+
+    try:
+        return waktu_lokal(manifest.created_at, zone(manifest.timezone or ""))
+    except ValueError:
+        return f"{manifest.created_at:%d-%m-%Y %H:%M} UTC"
+
+
+def _confirm_restore(args: Namespace, manifest, aside_dir: Path) -> None:  # noqa: ANN001
+    if args.yes:
+        return
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError("pemulihan mengganti seluruh data kantor: jalankan di terminal untuk "
+                        "menjawab konfirmasi, atau tambahkan --yes")
+    print(f"Cadangan {args.file.name}: {manifest.office or '-'}, dibuat {_made_at(manifest)}, "
+          f"{manifest.attachments} lampiran (skema {manifest.schema_revision}).")
+    print(f"Seluruh data sekarang akan diganti; data sekarang disimpan dulu di {aside_dir}/.")
+    if input("Ketik 'ya' untuk memulihkan: ").strip().lower() != "ya":
+        raise UserError("pemulihan dibatalkan; tidak ada yang diubah")
+
+
+def restore(args: Namespace) -> int:
+    from sopdesk.engine import backups
+    from sopdesk.engine.users import require_admin
+    from sopdesk.store.backup import BACKUP_DIR, DataPaths, database_state, verify_backup
+
+    manifest = verify_backup(args.file)  # refused before anything is asked or changed
+    paths = DataPaths.for_data_dir(args.data_dir, args.db)
+    aside_dir = paths.data_dir / BACKUP_DIR / "sebelum-pemulihan-<waktu>"
+    if database_state(paths) == "set_up":
+        if not args.actor:
+            raise UserError("basis data sekarang berisi data kantor: pemulihan harus oleh "
+                            "administrator, sebutkan dengan --as USER")
+        ws = _open(args)
+        try:
+            actor = _actor(ws, args)
+            with ws.db.reading() as session:
+                require_admin(session, actor)  # before the question, not after it
+            _confirm_restore(args, manifest, aside_dir)
+            result = backups.restore_backup(ws, actor, args.file)
+        finally:
+            ws.close()
+    else:
+        _confirm_restore(args, manifest, aside_dir)
+        result = backups.restore_without_login(args.data_dir, args.db, args.file)
+    print(f"Data dipulihkan dari {args.file} (dibuat {_made_at(manifest)}, "
+          f"{manifest.attachments} lampiran).")
+    if result.migration.startswith("upgraded"):
+        print(f"Basis data diperbarui dari skema {manifest.schema_revision} ke skema terbaru.")
+    if result.set_aside is not None:
+        print(f"Data sebelumnya disimpan di {result.set_aside}")
+    return 0
+
+
+def check(args: Namespace) -> int:
+    from sqlalchemy.exc import ArgumentError, DatabaseError
+
+    from sopdesk.engine import integrity
+    from sopdesk.store.db import refuse_network_share, resolve_url, sqlite_path
+
+    try:
+        path = sqlite_path(resolve_url(args.db, args.data_dir))
+    except ArgumentError:
+        path = None  # the engine factory says what is wrong with the URL
+    if path is not None:
+        refuse_network_share(str(path))
+    if path is not None and not path.exists():
+        raise UserError(f"basis data tidak ditemukan: {path}")
+    try:
+        ws = _open(args)
+    except DatabaseError as exc:
+        report = integrity.Report()
+        report.add("database", f"berkas basis data rusak dan tidak dapat dibuka: {exc.orig}")
+    else:
+        try:
+            report = integrity.check(ws)
+        finally:
+            ws.close()
+    counted = report.checked
+    if args.json:
+        _json(report.as_dict())
+    elif report.ok:
+        print(f"Semua catatan utuh: basis data ({counted.get('database', '-')}), "
+              f"{counted.get('attachments', 0)} lampiran, "
+              f"{counted.get('audit_events', 0)} peristiwa audit diperiksa.")
+    for finding in [] if args.json else report.findings:  # problems go to stderr, as in validate
+        print(f"sopdesk: {finding.message}", file=sys.stderr)
+    if not report.ok:
+        print(f"sopdesk: {len(report.findings)} masalah ditemukan; pulihkan dari cadangan yang utuh "
+              "('sopdesk restore') bila data telah rusak atau diubah", file=sys.stderr)
+    return 0 if report.ok else 1

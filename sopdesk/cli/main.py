@@ -25,6 +25,9 @@ class _Parser(argparse.ArgumentParser):
         raise ArgumentError(f"{self.prog}: {message}")
 
 
+MAX_COUNT = 1_000_000_000
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -32,7 +35,19 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"bukan bilangan bulat: {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"harus 0 atau lebih: {text!r}")
+    if value > MAX_COUNT:  # SQLite integers stop at 2**63
+        raise argparse.ArgumentTypeError(f"terlalu besar (maksimal {MAX_COUNT}): {text[:40]!r}")
     return value
+
+
+def _check_text(argv: list[str]) -> None:
+    """Bytes that are not UTF-8 arrive as lone surrogates (U+DC80-U+DCFF): no record may hold them."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+            raise ArgumentError(f"argumen '{shown[:80]}' bukan teks UTF-8 yang sah") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -168,6 +183,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cases", type=_positive_int, default=500)
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(func=c.demo)
+
+    p = sub.add_parser("backup", parents=[acting], help="buat cadangan: basis data, lampiran, manifest (admin)")
+    p.add_argument("-o", "--output", metavar="FILE_OR_DIR", type=Path,
+                   help="folder tujuan atau nama berkas .zip (bawaan: folder cadangan di pengaturan)")
+    p.set_defaults(func=c.backup)
+    p = sub.add_parser("restore", help="pulihkan data dari berkas cadangan (admin)")
+    p.add_argument("file", type=Path, help="berkas sopdesk-cadangan-*.zip")
+    p.add_argument("--as", dest="actor", metavar="USER",
+                   help="administrator yang bertindak (wajib bila basis data sekarang berisi data)")
+    p.add_argument("--yes", action="store_true", help="tanpa pertanyaan konfirmasi")
+    p.set_defaults(func=c.restore)
+    p = sub.add_parser("check", parents=[listing],
+                       help="periksa keutuhan basis data, lampiran dan rantai audit")
+    p.set_defaults(func=c.check)
     return parser
 
 
@@ -190,6 +219,7 @@ def _setup_logging() -> Path:
 def main(argv: list[str] | None = None) -> int:
     log_file = _setup_logging()
     try:
+        _check_text(sys.argv[1:] if argv is None else argv)
         args = build_parser().parse_args(argv)
         if args.command is None:
             from sopdesk.cli import commands

@@ -49,7 +49,8 @@ class Workspace:
         data_dir = Path(data_dir)
         db = Database(make_engine(resolve_url(url, data_dir)))
         try:
-            prepare(db, data_dir / "cadangan")
+            with db.storage_errors():  # a read-only or missing database fails here, not later
+                prepare(db, data_dir / "cadangan")
             dirs = catalog_dirs if catalog_dirs is not None else [
                 bundled_catalog_dir(), data_dir / "sop_catalog"
             ]

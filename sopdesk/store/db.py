@@ -3,18 +3,24 @@ SQLAlchemy URL (PostgreSQL for a multi-desk office) on request."""
 
 from __future__ import annotations
 
+import logging
 import os
+import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sopdesk.errors import UserError
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "sopdesk"
 DB_FILE = "sopdesk.sqlite3"
@@ -50,7 +56,85 @@ def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
+    if parsed.query.get("uri") == "true" and parsed.database.startswith("file:"):
+        # a SQLite URI filename, e.g. sqlite:///file:/path/db.sqlite3?mode=ro&uri=true
+        if parsed.query.get("mode") == "memory":
+            return None
+        return Path(unquote(urlsplit(parsed.database).path))
     return Path(parsed.database)
+
+
+MOUNTS_FILE = Path("/proc/mounts")
+NETWORK_FILESYSTEMS = frozenset({
+    "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "sshfs", "fuse.sshfs", "afs", "ceph",
+    "glusterfs", "fuse.glusterfs", "9p", "davfs", "fuse.davfs2",
+})
+
+
+def _unescape_mount_field(field: str) -> str:
+    """/proc/mounts writes space, tab, newline and backslash as octal escapes (\\040 ...)."""
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+
+
+def network_filesystem(directory: Path, mounts_text: str | None = None) -> str | None:
+    """The network file system type ("cifs", "nfs4" ...) `directory` lives on, or None.
+
+    `mounts_text` is the content of /proc/mounts (read when not given; tests pass their own)."""
+    if mounts_text is None:
+        try:
+            mounts_text = MOUNTS_FILE.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    target = Path(os.path.abspath(directory)).resolve()  # a symlink into a share counts
+    best: tuple[int, str] | None = None
+    for line in mounts_text.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        mount_point, fs_type = Path(_unescape_mount_field(fields[1])), fields[2]
+        if target == mount_point or mount_point in target.parents:
+            depth = len(mount_point.parts)
+            if best is None or depth >= best[0]:
+                best = (depth, fs_type)
+    if best is not None and best[1].lower() in NETWORK_FILESYSTEMS:
+        return best[1]
+    return None
+
+
+def _windows_remote_drive(path: Path) -> bool:
+    """A mapped network drive (Z: -> \\\\server\\share) on Windows."""
+    import ctypes
+
+    drive = os.path.splitdrive(os.path.abspath(path))[0]
+    if not drive:
+        return False
+    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == 4  # DRIVE_REMOTE
+
+
+def refuse_network_share(database: str, mounts_text: str | None = None) -> None:
+    """Refuse a SQLite file on a network share: its file locking is unreliable over SMB/NFS,
+    so two desks (or one desk and a flaky link) corrupt the database and lose cases."""
+    raw = database.replace("\\", "/")
+    if raw.startswith(("//?/", "//./")):  # a Windows long path: a share only as \\?\UNC\...
+        raw = "//" + raw[4:][4:] if raw[4:].upper().startswith("UNC/") else raw[4:]
+    where = None
+    if raw.startswith("//"):
+        where = "folder jaringan " + database
+    else:
+        directory = Path(database).parent
+        fs_type = network_filesystem(directory, mounts_text) if (
+            mounts_text is not None or sys.platform.startswith("linux")) else None
+        if fs_type:
+            where = f"folder jaringan ({fs_type}) {directory}"
+        elif sys.platform == "win32" and _windows_remote_drive(Path(database)):
+            where = "drive jaringan " + os.path.splitdrive(os.path.abspath(database))[0]
+    if where:
+        raise UserError(
+            f"basis data SQLite tidak boleh disimpan di {where}: penguncian berkas SQLite tidak "
+            "andal lewat jaringan (SMB/NFS), sehingga data bisa rusak atau hilang; simpan berkasnya "
+            "di disk lokal PC ini, atau untuk beberapa meja pakai server PostgreSQL "
+            "(--db postgresql://server/sopdesk)"
+        )
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -77,9 +161,15 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if not path.exists():  # readable by this user only; SQLite gives -wal/-shm the same
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            refuse_network_share(str(path))
+        if path is not None and parsed.query.get("mode", "rwc") == "rwc":  # not for mode=ro / rw
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                if not path.exists():  # readable by this user only; SQLite gives -wal/-shm the same
+                    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            except OSError as exc:
+                raise UserError(f"basis data {path} tidak dapat dibuat ({exc.strerror}); periksa "
+                                "foldernya atau pilih yang lain (--data-dir / --db)") from None
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         _configure_sqlite(engine)
         return engine
@@ -92,6 +182,36 @@ def make_engine(url: str) -> Engine:
         raise UserError(
             f"driver basis data untuk {parsed.get_backend_name()} belum terpasang ({exc.name})"
         ) from None
+
+
+# SQLite primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF) and, for drivers without
+# them, the message fragments that name the same failures
+_STORAGE_PROBLEMS = (
+    (13, ("database or disk is full", "no space left on device"),
+     "Penyimpanan penuh: perubahan ini tidak tersimpan (data yang sudah tersimpan tetap aman); "
+     "kosongkan ruang disk lalu ulangi"),
+    (8, ("attempt to write a readonly database", "read-only file system"),
+     "Basis data hanya-baca ({where}): perubahan ini tidak tersimpan (data yang sudah tersimpan "
+     "tetap aman); periksa izin tulis berkas dan foldernya lalu ulangi"),
+    (14, ("unable to open database file",),
+     "Basis data tidak dapat dibuka ({where}): periksa bahwa folder dan berkasnya ada dan boleh "
+     "ditulis, lalu ulangi; tidak ada perubahan yang tersimpan"),
+    (10, ("disk i/o error",),
+     "Kesalahan baca/tulis disk pada basis data ({where}): perubahan ini tidak tersimpan; periksa "
+     "disk atau media penyimpanannya lalu ulangi"),
+)
+
+
+def storage_problem(exc: OperationalError, url: str) -> str | None:
+    """The message for a storage failure, or None for any other operational error."""
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    text = str(exc.orig).lower()
+    path = sqlite_path(url)
+    where = str(path) if path is not None else url
+    for primary, fragments, message in _STORAGE_PROBLEMS:
+        if (code is not None and code & 0xFF == primary) or any(f in text for f in fragments):
+            return message.format(where=where)
+    return None
 
 
 class Database:
@@ -107,13 +227,28 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
+        """Commit on success, roll back on error; a full disk or a read-only database
+        becomes a UserError (after the rollback: nothing of this unit is kept)."""
+        with self.storage_errors(), self._sessions() as session, session.begin():
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        with self.storage_errors(), self._sessions() as session:
             yield session
+
+    @contextmanager
+    def storage_errors(self) -> Iterator[None]:
+        """Translate a storage failure (disk full, read-only, cannot open, I/O error) into a
+        UserError the user can act on; any other database error is a bug and passes through."""
+        try:
+            yield
+        except OperationalError as exc:
+            message = storage_problem(exc, self.url)
+            if message is None:
+                raise
+            log.error("penyimpanan gagal (%s): %s", self.url, exc.orig)
+            raise UserError(message) from None
 
     def dispose(self) -> None:
         self.engine.dispose()

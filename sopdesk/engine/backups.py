@@ -1,0 +1,115 @@
+"""Backup and restore as office actions: an administrator's, recorded in the audit log.
+The mechanics (archive, manifest, rotation, restore) are in sopdesk.store.backup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from sopdesk.engine import audit
+from sopdesk.engine.attachments import file_sha256
+from sopdesk.engine.users import Actor, require_admin
+from sopdesk.engine.workdays import ZONES, utcnow, zone
+from sopdesk.engine.workspace import Workspace
+from sopdesk.errors import PermissionRefused, UserError
+from sopdesk.store import backup as store
+from sopdesk.store.backup import BackupSettings, DataPaths, RestoreResult, backup_due
+from sopdesk.store.db import Database, make_engine
+from sopdesk.store.models import User
+
+__all__ = ["backup", "backup_due", "configure", "daily_backup", "restore_backup",
+           "restore_without_login"]
+
+
+def _record_backup(ws: Workspace, path: Path, user_id: int | None, automatic: bool) -> None:
+    manifest = store.read_manifest(path)
+    with ws.db.transaction() as session:
+        audit.record(session, at=ws.clock(), user_id=user_id, action="backup_made",
+                     file=path.name, folder=str(path.parent), sha256=file_sha256(path),
+                     size=path.stat().st_size, attachments=manifest.attachments,
+                     schema=manifest.schema_revision, automatic=automatic)
+
+
+def backup(ws: Workspace, actor: Actor, target: Path | str | None = None) -> Path:
+    """An administrator makes a backup (to `target`, a folder or a .zip name, or the
+    configured folder); return the archive's path."""
+    with ws.db.reading() as session:
+        user = require_admin(session, actor)
+    path = store.make_backup(ws, target)
+    _record_backup(ws, path, user.id, automatic=False)
+    return path
+
+
+def daily_backup(ws: Workspace) -> Path | None:
+    """The automatic backup (e.g. when the application starts): one a day into the
+    configured folder. Returns its path, or None when today's backup exists already."""
+    if not backup_due(ws):
+        return None
+    path = store.make_backup(ws)
+    _record_backup(ws, path, None, automatic=True)
+    return path
+
+
+def configure(ws: Workspace, actor: Actor, folder: Path | str | None = None,
+              keep: int | None = None) -> BackupSettings:
+    """An administrator chooses the backup folder (None: <data dir>/cadangan) and how many
+    backups to keep there."""
+    with ws.db.reading() as session:
+        user = require_admin(session, actor)
+    settings = store.load_settings(ws.data_dir)
+    settings.folder = Path(folder).expanduser() if folder else None
+    if keep is not None:
+        if keep < 1:
+            raise UserError("jumlah cadangan yang disimpan minimal 1")
+        settings.keep = keep
+    store.save_settings(ws.data_dir, settings)
+    with ws.db.transaction() as session:
+        audit.record(session, at=ws.clock(), user_id=user.id, action="backup_settings_changed",
+                     folder=str(settings.folder) if settings.folder else None, keep=settings.keep)
+    return settings
+
+
+def _record_restore(result: RestoreResult, file: Path, username: str | None,
+                    clock: Callable[[], datetime]) -> None:
+    """The restored database's own history says when, from what and by whom it was restored."""
+    db = Database(make_engine(result.paths.url))
+    try:
+        with db.transaction() as session:
+            user_id = session.scalar(select(User.id).where(User.username == username)) if username else None
+            audit.record(session, at=clock(), user_id=user_id, action="backup_restored",
+                         file=Path(file).name, username=username,
+                         backup_created_at=result.manifest.created_at.isoformat(),
+                         schema=result.manifest.schema_revision, migration=result.migration,
+                         set_aside=str(result.set_aside) if result.set_aside else None)
+    finally:
+        db.dispose()
+
+
+def restore_backup(ws: Workspace, actor: Actor, file: Path | str) -> RestoreResult:
+    """An administrator replaces the office's records by a backup. The workspace is closed
+    (open a new one afterwards); the current records are kept in cadangan/sebelum-pemulihan-*."""
+    with ws.db.reading() as session:
+        user = require_admin(session, actor)
+    clock = ws.clock
+    result = store.restore(ws, file, clock=clock)
+    _record_restore(result, file, user.username, clock)
+    return result
+
+
+def restore_without_login(data_dir: Path, url: str | None, file: Path | str,
+                          clock: Callable[[], datetime] = utcnow) -> RestoreResult:
+    """Restore where there is nobody to log in: no database yet (a new PC), one that was
+    never set up, or one too damaged to open. A database holding an office's records needs
+    an administrator (restore_backup)."""
+    paths = DataPaths.for_data_dir(data_dir, url)
+    if store.database_state(paths) == "set_up":
+        raise PermissionRefused("basis data sekarang berisi data kantor: pemulihan harus dilakukan "
+                                "administrator (--as USER)")
+    office_zone = store.read_manifest(file).timezone
+    tz = zone(office_zone) if office_zone in ZONES else None
+    result = store.restore(paths, file, clock=clock, tz=tz)
+    _record_restore(result, file, None, clock)
+    return result

@@ -1,0 +1,235 @@
+"""`sopdesk check`: is every record still what sopdesk wrote?
+
+- the SQLite file itself (PRAGMA integrity_check, or quick_check at start-up),
+- references between rows (PRAGMA foreign_key_check),
+- every attachment row's file: present, with the sha256 recorded when it was attached,
+- the audit log's hash chain: each event's hash recomputed from its stored fields, and each
+  event's prev_hash equal to the hash of the event before it. An event edited outside sopdesk
+  no longer matches its hash; a deleted event breaks the link of the one after it.
+
+The chain cannot show that the newest events were cut off the end (nothing comes after them);
+the backups are the remedy for that. Findings name the event, attachment or row concerned."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from sopdesk.engine.attachments import file_sha256
+from sopdesk.engine.audit import GENESIS, event_hash
+from sopdesk.store.models import Attachment, AuditEvent, Case, ChecklistEntry, Document, WorkItem
+
+QUICK_TAIL = 200  # audit events checked at start-up
+MAX_DATABASE_FINDINGS = 20
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # database | foreign_key | attachment_missing | attachment_changed |
+    #            audit_changed | audit_missing | audit_link
+    message: str
+    event_id: int | None = None
+    attachment_id: int | None = None
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    checked: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    def add(self, kind: str, message: str, **ids: int | None) -> None:
+        self.findings.append(Finding(kind, message, **ids))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "checked": self.checked,
+                "findings": [asdict(finding) for finding in self.findings]}
+
+
+# --- the database file -----------------------------------------------------------------------
+
+def _is_sqlite(ws: Any) -> bool:
+    return ws.db.engine.dialect.name == "sqlite"
+
+
+def check_database(ws: Any, report: Report, pragma: str = "integrity_check") -> bool:
+    """PRAGMA integrity_check / quick_check; False when the file cannot be read at all."""
+    if not _is_sqlite(ws):
+        report.checked["database"] = "tidak diperiksa (bukan SQLite)"
+        return True
+    try:
+        with ws.db.engine.connect() as conn:
+            rows = [row[0] for row in conn.exec_driver_sql(f"PRAGMA {pragma}")]
+    except DBAPIError as exc:
+        report.add("database", f"berkas basis data rusak: {exc.orig}")
+        return False
+    report.checked["database"] = pragma
+    if rows != ["ok"]:
+        for row in rows[:MAX_DATABASE_FINDINGS]:
+            report.add("database", f"berkas basis data rusak ({pragma}): {row}")
+        if len(rows) > MAX_DATABASE_FINDINGS:
+            report.add("database", f"... dan {len(rows) - MAX_DATABASE_FINDINGS} masalah lain")
+    return True
+
+
+def check_foreign_keys(ws: Any, report: Report) -> None:
+    if not _is_sqlite(ws):
+        return
+    with ws.db.engine.connect() as conn:
+        rows = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+    report.checked["foreign_keys"] = "foreign_key_check"
+    for table, rowid, parent, _fkid in rows[:MAX_DATABASE_FINDINGS]:
+        report.add("foreign_key", f"baris #{rowid} tabel {table} merujuk ke baris {parent} yang "
+                                  "tidak ada (dihapus di luar sopdesk)")
+    if len(rows) > MAX_DATABASE_FINDINGS:
+        report.add("foreign_key", f"... dan {len(rows) - MAX_DATABASE_FINDINGS} rujukan lain yang putus")
+
+
+# --- attachments -------------------------------------------------------------------------
+
+def _attachment_cases(session: Session) -> dict[int, str]:
+    """Attachment id -> the number of a case it belongs to (for the message)."""
+    cases: dict[int, str] = {}
+    for attachment_id, number in session.execute(
+            select(Document.attachment_id, Case.number).join(Case, Case.id == Document.case_id)
+            .where(Document.attachment_id.is_not(None))):
+        cases.setdefault(attachment_id, number)
+    for attachment_id, number in session.execute(
+            select(ChecklistEntry.attachment_id, Case.number)
+            .join(WorkItem, WorkItem.id == ChecklistEntry.work_item_id)
+            .join(Case, Case.id == WorkItem.case_id)
+            .where(ChecklistEntry.attachment_id.is_not(None))):
+        cases.setdefault(attachment_id, number)
+    return cases
+
+
+def check_attachments(ws: Any, report: Report) -> None:
+    store = Path(ws.attachments_dir)
+    with ws.db.reading() as session:
+        cases = _attachment_cases(session)
+        rows = session.execute(select(Attachment.id, Attachment.original_name, Attachment.stored_name,
+                                      Attachment.sha256).order_by(Attachment.id)).all()
+    for attachment_id, original, stored, sha in rows:
+        where = f"lampiran #{attachment_id} ({original}" + (
+            f", kasus {cases[attachment_id]})" if attachment_id in cases else ")")
+        path = store / stored
+        try:
+            actual = file_sha256(path)
+        except FileNotFoundError:
+            report.add("attachment_missing", f"{where} hilang: berkas {path} tidak ada",
+                       attachment_id=attachment_id)
+            continue
+        except OSError as exc:
+            report.add("attachment_missing", f"{where} tidak dapat dibaca: {exc.strerror or exc}",
+                       attachment_id=attachment_id)
+            continue
+        if actual != sha:
+            report.add("attachment_changed", f"{where} telah diubah di luar sopdesk: isi berkas "
+                                             f"{path} tidak sama dengan sidik sha256 yang tercatat",
+                       attachment_id=attachment_id)
+    report.checked["attachments"] = len(rows)
+
+
+# --- the audit chain ---------------------------------------------------------------------
+
+def _stored_at(value: Any) -> datetime | None:
+    """The event's time as hashed: the stored UTC time, aware. The column is read as text on
+    SQLite so that a value garbled outside sopdesk is a finding, not a crash."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
+        except ValueError:
+            return None
+    return None
+
+
+def _label(row: Any) -> str:
+    parts = [str(row.action)]
+    if row.case_id is not None:
+        parts.append(f"kasus {row.number}" if row.number else f"kasus #{row.case_id} (tidak ada lagi)")
+    return f"peristiwa audit #{row.id} ({', '.join(parts)})"
+
+
+def _ids(first: int, last: int) -> str:
+    return f"#{first}" if first == last else f"#{first}-#{last}"
+
+
+def check_audit_chain(ws: Any, report: Report, last: int | None = None) -> None:
+    """Recompute every event's hash and follow the prev_hash links (only the newest `last`
+    events when given; the oldest of them anchors the first link)."""
+    at = type_coerce(AuditEvent.at, String) if _is_sqlite(ws) else AuditEvent.at
+    statement = (
+        select(AuditEvent.id, at.label("at"), AuditEvent.user_id, AuditEvent.action,
+               AuditEvent.case_id, AuditEvent.work_item_id, AuditEvent.step_no, AuditEvent.detail,
+               AuditEvent.prev_hash, AuditEvent.hash, Case.number)
+        .outerjoin(Case, Case.id == AuditEvent.case_id)
+        .order_by(AuditEvent.id)
+    )
+    count = 0
+    with ws.db.reading() as session:
+        first_id = session.scalar(select(func.min(AuditEvent.id)))
+        if last is not None:
+            start = session.scalar(select(AuditEvent.id).order_by(AuditEvent.id.desc())
+                                   .offset(last).limit(1))
+            if start is not None:
+                statement = statement.where(AuditEvent.id >= start)
+        previous = None
+        for row in session.execute(statement.execution_options(yield_per=2000)):
+            count += 1
+            when = _stored_at(row.at)
+            try:
+                expected = event_hash(row.prev_hash, when, row.user_id, row.action, row.case_id,
+                                      row.work_item_id, row.step_no, row.detail) if when else None
+            except (TypeError, ValueError):
+                expected = None
+            if expected != row.hash:
+                report.add("audit_changed", f"{_label(row)} telah diubah di luar sopdesk",
+                           event_id=row.id)
+            if previous is None:
+                if row.id == first_id and row.prev_hash != GENESIS:
+                    gone = f"{_ids(1, row.id - 1)} " if row.id > 1 else ""
+                    report.add("audit_missing", f"peristiwa audit {gone}hilang/dihapus: peristiwa "
+                                                f"pertama #{row.id} bukan awal rantai", event_id=row.id)
+            elif row.prev_hash != previous.hash:
+                if row.id - previous.id > 1:
+                    report.add("audit_missing", f"peristiwa audit {_ids(previous.id + 1, row.id - 1)} "
+                                                f"hilang/dihapus (rantai terputus sebelum #{row.id})",
+                               event_id=row.id)
+                else:
+                    report.add("audit_link", f"rantai audit terputus antara peristiwa #{previous.id} "
+                                             f"dan #{row.id}: salah satunya telah diubah di luar sopdesk",
+                               event_id=row.id)
+            previous = row
+    report.checked["audit_events"] = count
+
+
+# --- entry points ------------------------------------------------------------------------
+
+def check(ws: Any) -> Report:
+    """The full check of `sopdesk check` (reads everything; hashes every attachment)."""
+    report = Report()
+    if not check_database(ws, report, "integrity_check"):
+        return report
+    check_foreign_keys(ws, report)
+    check_attachments(ws, report)
+    check_audit_chain(ws, report)
+    return report
+
+
+def quick_check(ws: Any, tail: int = QUICK_TAIL) -> Report:
+    """The check at start-up: PRAGMA quick_check and the newest `tail` audit events."""
+    report = Report()
+    if check_database(ws, report, "quick_check"):
+        check_audit_chain(ws, report, last=tail)
+    return report
