@@ -4,27 +4,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="211"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="318"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="226"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="333"/>
         <source>Nama pengguna*</source>
         <translation>Username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="227"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="334"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="228"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="335"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="229"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="336"/>
         <source>Peran*</source>
         <translation>Roles*</translation>
     </message>
@@ -1106,62 +1106,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="43"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="47"/>
         <source>Kotak Masuk</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="43"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="47"/>
         <source>Meja Layanan</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="43"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="47"/>
         <source>Kasus</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="43"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="47"/>
         <source>Katalog SOP</source>
         <translation>SOP catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="44"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="48"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="137"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="142"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="138"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="143"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="57"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="162"/>
+        <source>Cadangan harian dibuat: {0}</source>
+        <translation>Daily backup made: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="166"/>
+        <source>Cadangan harian gagal: {0}</source>
+        <translation>Daily backup failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="174"/>
+        <source>Membuat cadangan sebelum keluar…</source>
+        <translation>Making a backup before closing…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="61"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="60"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="64"/>
         <source>Peran: </source>
         <translation>Role: </translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="141"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="146"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="148"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="153"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="150"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="155"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
@@ -1222,163 +1237,262 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="51"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="56"/>
         <source>Pengelolaan pengguna hanya untuk administrator.</source>
         <translation>User management is for administrators only.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="58"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="63"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="72"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="77"/>
         <source>Bahasa baru dipakai setelah sopdesk dibuka ulang.</source>
         <translation>The new language is used after sopdesk is reopened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="76"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="81"/>
         <source>Kunci layar</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="79"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="84"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="80"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="85"/>
         <source>tidak pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="84"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
         <source>Kunci layar setelah tidak ada kegiatan selama</source>
         <translation>Lock the screen after no activity for</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="97"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="102"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="101"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="106"/>
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="102"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="107"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="103"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="108"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="104"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="109"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="104"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="109"/>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="105"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="110"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="106"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="111"/>
         <source>Folder data</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="111"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="116"/>
+        <source>Cadangan dan pemeriksaan</source>
+        <translation>Backups and checks</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="123"/>
+        <source> cadangan terakhir</source>
+        <translation> latest backups</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="125"/>
+        <source>Pilih folder (mis. diska USB)…</source>
+        <translation>Choose folder (e.g. a USB disk)…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="127"/>
+        <source>Buat cadangan sekarang</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="129"/>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="131"/>
+        <source>Periksa data</source>
+        <translation>Check data</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="133"/>
+        <source>Cadangan dibuat otomatis setiap hari dan ketika sopdesk ditutup.</source>
+        <translation>A backup is made automatically every day and when sopdesk closes.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="136"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="156"/>
+        <source>Folder cadangan</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="137"/>
+        <source>Simpan</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="163"/>
+        <source>Sedang membuat cadangan…</source>
+        <translation>Making a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="167"/>
+        <source>Cadangan dibuat: {0}</source>
+        <translation>Backup made: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="177"/>
+        <source>Pulihkan dari cadangan</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="179"/>
+        <source>Cadangan sopdesk (*.zip)</source>
+        <translation>sopdesk backups (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="183"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="190"/>
+        <source>Pulihkan data</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="184"/>
+        <source>Semua data sekarang diganti dengan isi cadangan {0}. Data sekarang disimpan dulu di folder cadangan. sopdesk akan ditutup sesudahnya. Lanjutkan?</source>
+        <translation>All current data will be replaced by the contents of backup {0}. The current data is first kept in the backup folder. sopdesk closes afterwards. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="191"/>
+        <source>Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka sopdesk kembali.</source>
+        <translation>Data restored from {0}. The previous data is kept in {1}. Open sopdesk again.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="199"/>
+        <source>Sedang memeriksa data…</source>
+        <translation>Checking data…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="204"/>
+        <source>Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok.</source>
+        <translation>Check finished: the data is intact; the audit chain and attachments match.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="207"/>
+        <source>Pemeriksaan menemukan {0} masalah:
+{1}</source>
+        <translation>The check found {0} problem(s):
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="218"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="113"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="220"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="113"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="220"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="113"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="220"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="114"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="221"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="119"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="226"/>
         <source>Tambah pengguna…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="120"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="227"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="121"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="228"/>
         <source>Atur ulang kata sandi…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="158"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="245"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="265"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="245"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="167"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="274"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="168"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="275"/>
         <source>Kata sandi baru untuk {0}:</source>
         <translation>New password for {0}:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="173"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="280"/>
         <source>Kata sandi {0} diganti.</source>
         <translation>Password of {0} changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="177"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="284"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="178"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="285"/>
         <source>Isi 500 kasus contoh</source>
         <translation>Add 500 sample cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="180"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="287"/>
         <source>Hanya untuk basis data latihan (kantor demo).</source>
         <translation>For training databases only (demo office).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="190"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="297"/>
         <source>Sedang membuat data contoh…</source>
         <translation>Creating sample data…</translation>
     </message>
@@ -1999,6 +2113,25 @@
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="130"/>
         <source>Kasus</source>
         <translation>Case</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../sopdesk/gui/app.py" line="28"/>
+        <source>Pemeriksaan data</source>
+        <translation>Data check</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/app.py" line="29"/>
+        <source>Pemeriksaan awal menemukan masalah pada data:
+{0}
+
+Jalankan &apos;sopdesk check&apos; untuk rincian lengkap, dan pulihkan dari cadangan bila perlu (Pengaturan &gt; Cadangan).</source>
+        <translation>The start-up check found problems in the data:
+{0}
+
+Run &apos;sopdesk check&apos; for the full details, and restore from a backup if needed (Settings &gt; Backups).</translation>
     </message>
 </context>
 <context>

@@ -17,10 +17,10 @@ from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import PermissionRefused, UserError
 from sopdesk.store import backup as store
 from sopdesk.store.backup import BackupSettings, DataPaths, RestoreResult, backup_due
-from sopdesk.store.db import Database, make_engine
+from sopdesk.store.db import Database, make_engine, sqlite_path
 from sopdesk.store.models import User
 
-__all__ = ["backup", "backup_due", "configure", "daily_backup", "restore_backup",
+__all__ = ["backup", "backup_due", "configure", "daily_backup", "exit_backup", "restore_backup",
            "restore_without_login"]
 
 
@@ -113,3 +113,13 @@ def restore_without_login(data_dir: Path, url: str | None, file: Path | str,
     result = store.restore(paths, file, clock=clock, tz=tz)
     _record_restore(result, file, None, clock)
     return result
+
+
+def exit_backup(ws: Workspace) -> Path | None:
+    """The automatic backup when the application closes (SQLite only); None for a server
+    database, which its own server backs up."""
+    if sqlite_path(ws.db.url) is None:
+        return None
+    path = store.make_backup(ws)
+    _record_backup(ws, path, None, automatic=True)
+    return path

@@ -3,6 +3,8 @@ with the user, the role and the database in use."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk import __version__
-from sopdesk.engine import queries
+from sopdesk.engine import backups, queries
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.idle_lock import IdleLock
 from sopdesk.gui.worker import Worker
+
+log = logging.getLogger("sopdesk.gui")
 
 
 class MainWindow(QMainWindow):
@@ -88,6 +92,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.resize(1360, 860)
         self.idle_lock = IdleLock(self, ctx)
+        self.backup_on_exit = True
 
     def show_page(self, index: int) -> None:
         if self.nav.currentRow() != index:
@@ -150,7 +155,28 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Pengguna: {0} · Peran: {1} · Basis data: {2}").format(
             ctx.actor.username, ctx.role, ctx.ws.db.url))
 
+    def start_daily_backup(self) -> None:
+        """Today's automatic backup, on the worker thread (the window stays usable)."""
+        def done(path) -> None:  # noqa: ANN001
+            if path is not None:
+                self.statusBar().showMessage(self.tr("Cadangan harian dibuat: {0}").format(path), 15_000)
+
+        def failed(exc: BaseException) -> None:
+            log.warning("daily backup failed: %s", exc)
+            self.statusBar().showMessage(self.tr("Cadangan harian gagal: {0}").format(exc), 30_000)
+
+        self.worker.submit(lambda: backups.daily_backup(self.ctx.ws), done, failed)
+
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
         QApplication.instance().removeEventFilter(self.idle_lock)
         self.worker.stop()
+        if self.backup_on_exit:
+            self.statusBar().showMessage(self.tr("Membuat cadangan sebelum keluar…"))
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                backups.exit_backup(self.ctx.ws)
+            except Exception as exc:  # noqa: BLE001 - closing must not fail; the log keeps it
+                log.warning("backup on exit failed: %s", exc)
+            finally:
+                QApplication.restoreOverrideCursor()
         super().closeEvent(event)

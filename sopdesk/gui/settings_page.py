@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from sopdesk.engine import accounts
+from sopdesk.engine import accounts, backups, integrity
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
 from sopdesk.gui.idle_lock import idle_minutes, save_idle_minutes
 from sopdesk.gui.messages import run_action, show_error
+from sopdesk.store.backup import backup_folder, load_settings
 from sopdesk.store.models import User
 
 
@@ -45,6 +49,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self._lock_box())
         layout.addWidget(self._office_box())
         if ctx.is_admin:  # the engine refuses the rest to others anyway; do not offer it
+            layout.addWidget(self._backup_box())
             layout.addWidget(self._users_box(), 1)
             layout.addWidget(self._demo_box())
         else:
@@ -105,6 +110,108 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Basis data"), QLabel(self.ctx.ws.db.url))
         form.addRow(self.tr("Folder data"), QLabel(str(self.ctx.ws.data_dir)))
         return box
+
+    # --- backups ----------------------------------------------------------------------------------
+    def _backup_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Cadangan dan pemeriksaan"))
+        settings = load_settings(self.ctx.ws.data_dir)
+        self.backup_folder = QLabel(str(backup_folder(self.ctx.ws.data_dir)))
+        self.backup_folder.setObjectName("backupFolder")
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setRange(1, 365)
+        self.backup_keep.setValue(settings.keep)
+        self.backup_keep.setSuffix(self.tr(" cadangan terakhir"))
+        self.backup_keep.editingFinished.connect(lambda: self._configure(keep=self.backup_keep.value()))
+        choose = QPushButton(self.tr("Pilih folder (mis. diska USB)…"))
+        choose.clicked.connect(self._choose_folder)
+        self.backup_now = QPushButton(self.tr("Buat cadangan sekarang"))
+        self.backup_now.clicked.connect(self._backup_now)
+        restore = QPushButton(self.tr("Pulihkan dari cadangan…"))
+        restore.clicked.connect(self._restore)
+        self.check_button = QPushButton(self.tr("Periksa data"))
+        self.check_button.clicked.connect(self._check)
+        self.backup_note = QLabel(self.tr("Cadangan dibuat otomatis setiap hari dan ketika sopdesk ditutup."))
+        self.backup_note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Folder cadangan"), self.backup_folder)
+        form.addRow(self.tr("Simpan"), self.backup_keep)
+        buttons = QHBoxLayout()
+        for button in (choose, self.backup_now, restore, self.check_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.backup_note)
+        return box
+
+    def _configure(self, folder: str | None = None, keep: int | None = None) -> None:
+        current = load_settings(self.ctx.ws.data_dir).folder
+        ok, _ = run_action(self, backups.configure, self.ctx.ws, self.ctx.actor,
+                           folder if folder is not None else current, keep)
+        if ok:
+            self.backup_folder.setText(str(backup_folder(self.ctx.ws.data_dir)))
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder cadangan"),
+                                                  str(backup_folder(self.ctx.ws.data_dir)))
+        if folder:
+            self._configure(folder=folder)
+
+    def _backup_now(self) -> None:
+        self.backup_now.setEnabled(False)
+        self.backup_note.setText(self.tr("Sedang membuat cadangan…"))
+
+        def done(path) -> None:  # noqa: ANN001
+            self.backup_now.setEnabled(True)
+            self.backup_note.setText(self.tr("Cadangan dibuat: {0}").format(path))
+
+        def failed(exc: BaseException) -> None:
+            self.backup_now.setEnabled(True)
+            self.backup_note.setText("")
+            show_error(self, exc)
+
+        self.worker.submit(lambda: backups.backup(self.ctx.ws, self.ctx.actor), done, failed)
+
+    def _restore(self) -> None:
+        file, _ = QFileDialog.getOpenFileName(self, self.tr("Pulihkan dari cadangan"),
+                                              str(backup_folder(self.ctx.ws.data_dir)),
+                                              self.tr("Cadangan sopdesk (*.zip)"))
+        if not file:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Pulihkan data"),
+            self.tr("Semua data sekarang diganti dengan isi cadangan {0}. Data sekarang disimpan dulu di folder "
+                    "cadangan. sopdesk akan ditutup sesudahnya. Lanjutkan?").format(Path(file).name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ok, result = run_action(self, backups.restore_backup, self.ctx.ws, self.ctx.actor, file)
+        if ok:
+            QMessageBox.information(self, self.tr("Pulihkan data"),
+                                    self.tr("Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka "
+                                            "sopdesk kembali.").format(Path(file).name, result.set_aside or "-"))
+            window = self.window()
+            window.backup_on_exit = False  # the workspace is closed: nothing to back up
+            window.close()
+
+    def _check(self) -> None:
+        self.check_button.setEnabled(False)
+        self.backup_note.setText(self.tr("Sedang memeriksa data…"))
+
+        def done(report) -> None:  # noqa: ANN001
+            self.check_button.setEnabled(True)
+            if report.ok:
+                self.backup_note.setText(self.tr("Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok."))
+            else:
+                lines = "\n".join(f.message for f in report.findings[:10])
+                self.backup_note.setText(self.tr("Pemeriksaan menemukan {0} masalah:\n{1}").format(
+                    len(report.findings), lines))
+
+        def failed(exc: BaseException) -> None:
+            self.check_button.setEnabled(True)
+            show_error(self, exc)
+
+        self.worker.submit(lambda: integrity.check(self.ctx.ws), done, failed)
 
     # --- users ------------------------------------------------------------------------------------
     def _users_box(self) -> QGroupBox:
