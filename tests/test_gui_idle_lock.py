@@ -1,10 +1,10 @@
 """The window locks after the idle period and opens again only with the user's password."""
 
+from conftest import PASSWORD
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
-from conftest import PASSWORD
 from sopdesk.gui import idle_lock
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.main_window import MainWindow
