@@ -77,21 +77,23 @@ _NoAliasLoader.add_implicit_resolver(
 
 
 def read_text(path: Path) -> str:
+    """The file's text; at most MAX_FILE_BYTES are read (a device or a pipe that never ends,
+    such as /dev/zero, reports size 0)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CatalogError([Problem(path.name, "", "", f"berkas terlalu besar ({size} byte)")])
-        return path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise CatalogError([Problem(str(path), "", "", "berkas tidak ditemukan")]) from None
     except IsADirectoryError:
         raise CatalogError([Problem(str(path), "", "", "ini folder, bukan berkas")]) from None
-    except UnicodeDecodeError as exc:
-        raise CatalogError(
-            [Problem(path.name, "", "", f"bukan teks UTF-8 (byte ke-{exc.start})")]
-        ) from None
     except OSError as exc:
-        raise CatalogError([Problem(str(path), "", "", f"tidak dapat dibaca: {exc.strerror}")]) from None
+        raise CatalogError([Problem(str(path)[:200], "", "", f"tidak dapat dibaca: {exc.strerror}")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise CatalogError([Problem(path.name, "", "", f"berkas terlalu besar (lebih dari {MAX_FILE_BYTES} byte)")])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogError([Problem(path.name, "", "", f"bukan teks UTF-8 (byte ke-{exc.start})")]) from None
 
 
 def load_file(path: Path | str) -> Document:

@@ -83,8 +83,13 @@ def validate_paths(paths: Iterable[Path]) -> list[Problem]:
     catalog = Catalog()
     problems: list[Problem] = []
     for path in paths:
-        files = catalog_files(path) if path.is_dir() else [path]
-        if path.is_dir() and not files:
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:  # e.g. a name too long for the file system
+            problems.append(Problem(str(path)[:200], "", "", f"tidak dapat dibaca: {exc.strerror}"))
+            continue
+        files = catalog_files(path) if is_dir else [path]
+        if is_dir and not files:
             problems.append(Problem(str(path), "", "", "tidak ada berkas .yaml di folder ini"))
         for file in files:
             try:

@@ -249,6 +249,10 @@ class Database:
                 raise
             log.error("penyimpanan gagal (%s): %s", self.url, exc.orig)
             raise UserError(message) from None
+        except UnicodeEncodeError:
+            # text holding lone surrogates (a broken paste, an odd file name) cannot be stored
+            raise UserError("teks berisi karakter yang tidak sah (bukan Unicode yang utuh); ketik ulang "
+                            "teks itu") from None
 
     def dispose(self) -> None:
         self.engine.dispose()
