@@ -324,6 +324,8 @@ def case_complete(args: Namespace) -> int:
           + (f" ({done.choice})" if done.choice else "") + f"; {route}")
     for warning in done.warnings:
         print(f"Peringatan: {warning}")
+    for notice in done.notices:
+        print(f"Dicatat: {notice}")
     return 0
 
 
@@ -434,6 +436,70 @@ def demo(args: Namespace) -> int:
         ws.close()
     print(summary)
     return 0
+
+
+# --- printed records (PDF) ----------------------------------------------------------------------
+
+def _written(path: Path) -> int:
+    print(f"PDF ditulis: {path}")
+    return 0
+
+
+def report_sop(args: Namespace) -> int:
+    from sopdesk.reports import render_sop
+
+    ws = _open(args)
+    try:
+        path = render_sop(ws, args.sop_id, args.output, args.paper, revisi=args.revisi)
+    finally:
+        ws.close()
+    return _written(path)
+
+
+def report_case(args: Namespace) -> int:
+    from sopdesk.reports import render_case_sheet
+
+    ws = _open(args)
+    try:
+        path = render_case_sheet(ws, args.case_no, args.output, args.paper)
+    finally:
+        ws.close()
+    return _written(path)
+
+
+def report_visitors(args: Namespace) -> int:
+    from sopdesk.reports import render_visitor_register
+
+    start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    ws = _open(args)
+    try:
+        path = render_visitor_register(ws, _actor(ws, args), start, end, args.output, args.paper)
+    finally:
+        ws.close()
+    return _written(path)
+
+
+def report_receipt(args: Namespace) -> int:
+    from sopdesk.reports import render_receipt
+
+    ws = _open(args)
+    try:
+        path = render_receipt(ws, _actor(ws, args), args.visitor_id, args.output, args.paper)
+    finally:
+        ws.close()
+    return _written(path)
+
+
+def report_performance(args: Namespace) -> int:
+    from sopdesk.reports import render_performance
+
+    start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    ws = _open(args)
+    try:
+        path = render_performance(ws, args.sop_id, start, end, args.output, args.paper)
+    finally:
+        ws.close()
+    return _written(path)
 
 
 # --- keeping the records safe: backup, restore, check ------------------------------------------
@@ -554,3 +620,225 @@ def check(args: Namespace) -> int:
         print(f"sopdesk: {len(report.findings)} masalah ditemukan; pulihkan dari cadangan yang utuh "
               "('sopdesk restore') bila data telah rusak atau diubah", file=sys.stderr)
     return 0 if report.ok else 1
+
+
+# --- correspondence: agenda of letters, lembar disposisi, buku ekspedisi ------------------------
+
+def _moment(ws: Workspace, text: str | None, what: str) -> datetime | None:
+    """YYYY-MM-DD (the start of that day) or YYYY-MM-DDTHH:MM, in the office's time zone."""
+    if not text:
+        return None
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(f"{what}: {text!r} tidak sah (format YYYY-MM-DD atau YYYY-MM-DDTHH:MM)") from None
+    if not 1900 <= value.year <= 2999:
+        raise UserError(f"{what}: tanggal {text!r} di luar jangkauan (tahun 1900-2999)")
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ws.calendar.tz)
+    return value
+
+
+def letter_in(args: Namespace) -> int:
+    from sopdesk.engine import letters
+
+    form = letters.IncomingForm(
+        sender=args.sender, subject=args.subject, number=args.number,
+        letter_date=_date(args.date, "--date") if args.date else None, classification=args.classification,
+        sifat=args.sifat, starts=args.starts, case=args.case, scan=args.scan)
+    letters.validate_incoming(form)  # a wrong field is reported before the password is asked
+    ws = _open(args)
+    try:
+        form.received_at = _moment(ws, args.received, "--received")
+        agenda, case_no = letters.register_incoming(ws, _actor(ws, args), form)
+    finally:
+        ws.close()
+    if args.json:
+        _json({"agenda": agenda, "case": case_no})
+    else:
+        print(f"Surat masuk dicatat dengan nomor agenda {agenda}"
+              + (f"; kasus {case_no}" if case_no else ""))
+    return 0
+
+
+def letter_out(args: Namespace) -> int:
+    from sopdesk.engine import letters
+
+    form = letters.OutgoingForm(
+        recipient=args.recipient, subject=args.subject, classification=args.classification, number=args.number,
+        letter_date=_date(args.date, "--date") if args.date else None, case=args.case, step=args.step,
+        recipient_name=args.recipient_name, dispatch=not args.no_expedition)
+    ws = _open(args)
+    try:
+        done = letters.register_outgoing(ws, _actor(ws, args), form)
+    finally:
+        ws.close()
+    if args.json:
+        _json(done.__dict__)
+    else:
+        print(f"Surat keluar dicatat dengan nomor {done.number}"
+              + (f"; buku ekspedisi nomor {done.expedition_id}" if done.expedition_id else ""))
+    return 0
+
+
+def letter_list(args: Namespace) -> int:
+    from sopdesk.engine import letters
+
+    ws = _open(args)
+    try:
+        tz = ws.calendar.tz
+        paging = {"year": args.year, "search": args.search, "limit": args.limit, "offset": args.offset}
+        incoming = None if args.outgoing else letters.incoming_page(ws, **paging)
+        outgoing = None if args.incoming else letters.outgoing_page(ws, **paging)
+    finally:
+        ws.close()
+    if args.json:
+        data = {}
+        if incoming is not None:
+            data["masuk"] = [row._asdict() for row in incoming]
+        if outgoing is not None:
+            data["keluar"] = [row._asdict() for row in outgoing]
+        _json(data)
+        return 0
+    if incoming is not None:
+        print(f"Agenda surat masuk: {len(incoming)} surat")
+        for r in incoming:
+            print(f"  {r.agenda}  {waktu_lokal(r.received_at, tz):<22} {r.number or '-':<28} "
+                  f"{r.sender[:30]:<30} {r.subject[:50]:<50} {r.sifat:<7} {r.case_number or ''}")
+    if outgoing is not None:
+        print(f"Agenda surat keluar: {len(outgoing)} surat")
+        for r in outgoing:
+            print(f"  {r.number:<34} {r.letter_date:%d-%m-%Y}  {(r.recipient or '-')[:30]:<30} "
+                  f"{r.subject[:50]:<50} {r.case_number or ''}" + (f" kegiatan {r.step_no}" if r.step_no else ""))
+    return 0
+
+
+def letter_show(args: Namespace) -> int:
+    from sopdesk.engine import dispositions, letters
+
+    ws = _open(args)
+    try:
+        tz = ws.calendar.tz
+        letter = None
+        if letters.parse_agenda_number(args.target) is not None:
+            with ws.db.reading() as session:
+                row = letters.get_incoming(session, args.target)
+                letter = {"agenda": letters.agenda_number(row.year, row.seq), "received_at": row.received_at,
+                          "number": row.number, "letter_date": row.letter_date, "sender": row.sender,
+                          "subject": row.subject, "classification": row.classification, "sifat": row.sifat}
+        sheets = dispositions.dispositions_of(ws, args.target)
+    finally:
+        ws.close()
+    if args.json:
+        _json({"surat": letter, "disposisi": sheets})
+        return 0
+    if letter:
+        print(f"{letter['agenda']}  diterima {waktu_lokal(letter['received_at'], tz)}  sifat {letter['sifat']}")
+        print(f"  Nomor {letter['number'] or '-'}"
+              + (f" tanggal {tanggal(letter['letter_date'])}" if letter["letter_date"] else ""))
+        print(f"  Dari: {letter['sender']}")
+        print(f"  Perihal: {letter['subject']}")
+    for sheet in sheets:
+        units = ", ".join(f"{u['nama']}{' (diteruskan)' if u['routed'] else ''}" for u in sheet["units"])
+        print(f"  Disposisi {sheet['id']} {waktu_lokal(sheet['at'], tz)} oleh {sheet['from']} kepada {units}")
+        print(f"    {sheet['instruction']}")
+    if not sheets:
+        print("  Belum ada disposisi.")
+    return 0
+
+
+def letter_dispose(args: Namespace) -> int:
+    from sopdesk.engine import dispositions
+
+    ws = _open(args)
+    try:
+        done = dispositions.dispose(ws, _actor(ws, args), args.target, args.to, args.instruction,
+                                    route=not args.no_route, choice=args.choice)
+    finally:
+        ws.close()
+    if args.json:
+        _json(done.__dict__)
+    else:
+        print(f"Disposisi nomor {done.disposition_id} dicatat; {done.message}")
+    return 0
+
+
+def letter_units(args: Namespace) -> int:
+    catalog = _catalog(args)
+    rows = [{"kode": u.kode, "nama": u.nama, "peran": u.peran, "organisasi": org.kode}
+            for org in catalog.organisations.values() for u in org.units]
+    if args.json:
+        _json(rows)
+    else:
+        for row in rows:
+            print(f"{row['kode']:<34} {row['peran']:<12} {row['nama']}")
+    return 0
+
+
+def letter_settings(args: Namespace) -> int:
+    from sopdesk.engine import letters
+    from sopdesk.engine.letter_settings import change_letter_settings, load_letter_settings
+
+    changing = any(v is not None for v in (args.pattern, args.office_code, args.classification)) \
+        or bool(args.sop_classification)
+    if changing and not args.actor:
+        raise UserError("mengubah pengaturan surat hanya oleh administrator: sebutkan dengan --as USER")
+    ws = _open(args)
+    try:
+        if changing:
+            settings = change_letter_settings(
+                ws, _actor(ws, args), pattern=args.pattern, office_code=args.office_code,
+                default_classification=args.classification,
+                sop_classification=_pairs(args.sop_classification, "--sop-classification"))
+        else:
+            settings = load_letter_settings(ws.data_dir)
+        following = letters.next_outgoing_number(ws, settings.default_classification)
+    finally:
+        ws.close()
+    data = dict(settings.as_dict(), nomor_berikutnya=following)
+    if args.json:
+        _json(data)
+    else:
+        for key, value in data.items():
+            print(f"{key:<20} {value}")
+    return 0
+
+
+def expedition_list(args: Namespace) -> int:
+    from sopdesk.engine import expedition
+
+    start = _date(args.start, "--from") if args.start else None
+    end = _date(args.end, "--to") if args.end else None
+    if start and end and end < start:
+        raise UserError("--to tidak boleh sebelum --from")
+    ws = _open(args)
+    try:
+        tz = ws.calendar.tz
+        rows = expedition.expedition_page(ws, start=start, end=end, pending=args.pending, search=args.search,
+                                          limit=args.limit, offset=args.offset)
+    finally:
+        ws.close()
+    if args.json:
+        _json([dict(row._asdict(), pending=row.pending) for row in rows])
+        return 0
+    for r in rows:
+        state = f"diterima {waktu_lokal(r.received_at, tz)} oleh {r.signed_by}" if r.received_at else "BELUM DITERIMA"
+        print(f"{r.id:>5}  {waktu_lokal(r.sent_at, tz):<22} {r.letter_number or '-':<30} "
+              f"{(r.destination or '-')[:30]:<30} {r.subject[:40]:<40} {state}")
+    print(f"{len(rows)} entri ekspedisi")
+    return 0
+
+
+def expedition_received(args: Namespace) -> int:
+    from sopdesk.engine import expedition
+
+    ws = _open(args)
+    try:
+        when = _moment(ws, args.date, "--date") or ws.clock()
+        done = expedition.mark_received(ws, _actor(ws, args), args.id, when, args.signed_by, args.scan)
+        tz = ws.calendar.tz
+    finally:
+        ws.close()
+    print(f"Ekspedisi nomor {done.expedition_id} diterima {waktu_lokal(done.received_at, tz)} "
+          f"oleh {done.signed_by}")
+    return 0

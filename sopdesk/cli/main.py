@@ -179,10 +179,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int)
     p.set_defaults(func=c.holiday_list)
 
+    _letter_parsers(sub, acting, listing)
+
     p = sub.add_parser("demo", help="isi data contoh yang realistis")
     p.add_argument("--cases", type=_positive_int, default=500)
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(func=c.demo)
+
+    reports = sub.add_parser("report", help="cetak PDF: SOP, lembar kendali, buku tamu, tanda bukti, kinerja"
+                             ).add_subparsers(dest="report_command", required=True, parser_class=_Parser)
+    pdf = _Parser(add_help=False)
+    pdf.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="berkas PDF yang ditulis")
+    pdf.add_argument("--paper", default="A4", type=str.upper, choices=["A4", "F4"],
+                     help="ukuran kertas: A4 atau F4 (215 x 330 mm); bawaan A4")
+    period = _Parser(add_help=False)
+    period.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD", help="tanggal awal")
+    period.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD", help="tanggal akhir (ikut)")
+    p = reports.add_parser("sop", parents=[pdf], help="SOP: halaman identitas dan bagan alir")
+    p.add_argument("sop_id")
+    p.add_argument("--revisi", type=_positive_int, help="revisi tersimpan (bawaan: revisi katalog)")
+    p.set_defaults(func=c.report_sop)
+    p = reports.add_parser("case", parents=[pdf], help="lembar kendali kasus")
+    p.add_argument("case_no")
+    p.set_defaults(func=c.report_case)
+    p = reports.add_parser("visitors", parents=[acting, pdf, period],
+                           help="buku tamu / register permohonan informasi (data pribadi: Help Desk atau admin)")
+    p.set_defaults(func=c.report_visitors)
+    p = reports.add_parser("receipt", parents=[acting, pdf],
+                           help="tanda bukti permohonan untuk satu tamu (Help Desk atau admin)")
+    p.add_argument("visitor_id", type=_positive_int)
+    p.set_defaults(func=c.report_receipt)
+    p = reports.add_parser("performance", parents=[pdf, period], help="laporan kinerja terhadap mutu baku")
+    p.add_argument("sop_id")
+    p.set_defaults(func=c.report_performance)
 
     p = sub.add_parser("backup", parents=[acting], help="buat cadangan: basis data, lampiran, manifest (admin)")
     p.add_argument("-o", "--output", metavar="FILE_OR_DIR", type=Path,
@@ -198,6 +227,83 @@ def build_parser() -> argparse.ArgumentParser:
                        help="periksa keutuhan basis data, lampiran dan rantai audit")
     p.set_defaults(func=c.check)
     return parser
+
+
+def _letter_parsers(sub, acting: argparse.ArgumentParser, listing: argparse.ArgumentParser) -> None:  # noqa: ANN001
+    """letter in/out/list/show/dispose/units/settings and expedition list/received."""
+    from sopdesk.cli import commands as c
+
+    paging = _Parser(add_help=False)
+    paging.add_argument("--search")
+    paging.add_argument("--limit", type=_positive_int, default=500)
+    paging.add_argument("--offset", type=_positive_int, default=0)
+
+    letter = sub.add_parser("letter", help="agenda surat masuk dan surat keluar, disposisi").add_subparsers(
+        dest="letter_command", required=True, parser_class=_Parser)
+    p = letter.add_parser("in", parents=[acting, listing], help="catat surat masuk")
+    p.add_argument("--sender", required=True, help="pengirim")
+    p.add_argument("--subject", required=True, help="perihal")
+    p.add_argument("--number", help="nomor surat")
+    p.add_argument("--date", help="tanggal surat YYYY-MM-DD")
+    p.add_argument("--received", help="waktu diterima YYYY-MM-DD[THH:MM] waktu kantor (bawaan: sekarang)")
+    p.add_argument("--classification", help="kode klasifikasi")
+    p.add_argument("--sifat", default="biasa", help="biasa | segera | rahasia")
+    p.add_argument("--starts", help="memulai kasus: permohonan_informasi | usulan_paw")
+    p.add_argument("--case", help="kasus yang sudah ada tempat surat ini masuk")
+    p.add_argument("--scan", type=Path, help="pindaian surat")
+    p.set_defaults(func=c.letter_in)
+    p = letter.add_parser("out", parents=[acting, listing], help="catat surat keluar (diberi nomor)")
+    p.add_argument("--recipient", required=True, help="tujuan surat")
+    p.add_argument("--subject", required=True, help="perihal")
+    p.add_argument("--classification", help="kode klasifikasi (bawaan: dari pengaturan)")
+    p.add_argument("--number", help="nomor yang sudah ditulis (bawaan: nomor berikutnya menurut pola)")
+    p.add_argument("--date", help="tanggal surat YYYY-MM-DD (bawaan: hari ini)")
+    p.add_argument("--case", help="kasus yang menghasilkan surat ini")
+    p.add_argument("--step", type=_positive_int, help="kegiatan kasus yang menghasilkan surat ini")
+    p.add_argument("--recipient-name", help="nama penerima (buku ekspedisi)")
+    p.add_argument("--no-expedition", action="store_true", help="jangan catat di buku ekspedisi")
+    p.set_defaults(func=c.letter_out)
+    p = letter.add_parser("list", parents=[listing, paging], help="agenda surat")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--in", dest="incoming", action="store_true", help="hanya surat masuk")
+    which.add_argument("--out", dest="outgoing", action="store_true", help="hanya surat keluar")
+    p.add_argument("--year", type=_positive_int)
+    p.set_defaults(func=c.letter_list)
+    p = letter.add_parser("show", parents=[listing], help="surat masuk atau kasus dengan lembar disposisinya")
+    p.add_argument("target", metavar="SM/TAHUN/NOMOR|KASUS")
+    p.set_defaults(func=c.letter_show)
+    p = letter.add_parser("dispose", parents=[acting, listing], help="lembar disposisi")
+    p.add_argument("target", metavar="SM/TAHUN/NOMOR|KASUS")
+    p.add_argument("--to", nargs="+", action="extend", required=True, metavar="UNIT_KODE",
+                   help="unit tujuan (kode di direktori organisasi; lihat 'letter units')")
+    p.add_argument("--instruction", required=True, help="isi disposisi")
+    p.add_argument("--choice", help="pilihan, bila kegiatan disposisinya keputusan")
+    p.add_argument("--no-route", action="store_true", help="catat saja, jangan teruskan kasus")
+    p.set_defaults(func=c.letter_dispose)
+    p = letter.add_parser("units", parents=[listing], help="unit tujuan disposisi (direktori organisasi)")
+    p.set_defaults(func=c.letter_units, needs_db=False)
+    p = letter.add_parser("settings", parents=[listing], help="pola nomor surat keluar (ubah: admin)")
+    p.add_argument("--as", dest="actor", metavar="USER", help="administrator yang mengubah")
+    p.add_argument("--pattern", help="mis. '{seq}/{klasifikasi}/{kode_kantor}/{bulan_romawi}/{tahun}'")
+    p.add_argument("--office-code", help="kode kantor, mis. 5371 atau '5371/KPU-Kot'")
+    p.add_argument("--classification", help="klasifikasi bawaan surat keluar dari kegiatan SOP")
+    p.add_argument("--sop-classification", action="append", default=[], metavar="SOP=KODE",
+                   help="klasifikasi untuk surat dari satu SOP (kosong: hapus)")
+    p.set_defaults(func=c.letter_settings)
+
+    exp = sub.add_parser("expedition", help="buku ekspedisi").add_subparsers(
+        dest="expedition_command", required=True, parser_class=_Parser)
+    p = exp.add_parser("list", parents=[listing, paging], help="isi buku ekspedisi")
+    p.add_argument("--from", dest="start", help="dikirim sejak YYYY-MM-DD")
+    p.add_argument("--to", dest="end", help="dikirim sampai YYYY-MM-DD")
+    p.add_argument("--pending", action="store_true", help="hanya yang belum diterima")
+    p.set_defaults(func=c.expedition_list)
+    p = exp.add_parser("received", parents=[acting], help="catat tanda terima yang sudah ditandatangani")
+    p.add_argument("id", type=_positive_int, help="nomor ekspedisi")
+    p.add_argument("--date", help="diterima YYYY-MM-DD[THH:MM] waktu kantor (bawaan: sekarang)")
+    p.add_argument("--signed-by", required=True, help="nama yang menandatangani")
+    p.add_argument("--scan", type=Path, help="pindaian tanda terima yang ditandatangani")
+    p.set_defaults(func=c.expedition_received)
 
 
 def _setup_logging() -> Path:

@@ -60,6 +60,7 @@ class Completed:
     next_step: int | None  # None when the case ended
     choice: str | None
     warnings: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()  # what the letter registers recorded (numbers given, expedition)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -327,8 +328,13 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
                      work_item_id=item.id, step_no=item.step_no, choice=choice,
                      next=None if target == END else target, present=sorted(present),
                      outputs=sorted(data.outputs), note=note, warnings=warnings)
+        # the hook of the letter registers: letter outputs into the outgoing agenda and the
+        # buku ekspedisi, a disposition riding on the step (imported here: letters imports cases)
+        from sopdesk.engine import letters
+
+        notices = letters.on_step_completed(ws, session, user, case, item, sop, data, next_item, now)
         return Completed(case.number, item.step_no, None if next_item is None else target,
-                         choice, tuple(warnings))
+                         choice, tuple(warnings), tuple(notices))
 
 
 def return_to(ws: Workspace, actor: Actor, number: str, to_step: int, reason: str) -> int:

@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -254,3 +255,107 @@ class AuditEvent(Base):
     detail: Mapped[str] = mapped_column(Text)  # JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# --- correspondence and expedition (surat masuk, surat keluar, disposisi, buku ekspedisi) -------
+
+class LetterSequence(Base):
+    """The last agenda number handed out per register and year; numbers are never reused."""
+
+    __tablename__ = "letter_sequence"
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # masuk | keluar
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class IncomingLetter(Base):
+    """One line of the agenda of incoming letters (buku agenda surat masuk)."""
+
+    __tablename__ = "incoming_letter"
+    __table_args__ = (UniqueConstraint("year", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[datetime] = mapped_column(index=True)
+    number: Mapped[str | None] = mapped_column(String(200))
+    letter_date: Mapped[date | None] = mapped_column(Date)
+    sender: Mapped[str] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(String(1000))
+    classification: Mapped[str | None] = mapped_column(String(60))
+    sifat: Mapped[str] = mapped_column(String(10))  # biasa | segera | rahasia
+    attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    registered_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    registered_at: Mapped[datetime]
+
+
+class OutgoingLetter(Base):
+    """One line of the agenda of outgoing letters (buku agenda surat keluar)."""
+
+    __tablename__ = "outgoing_letter"
+    __table_args__ = (UniqueConstraint("year", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int | None] = mapped_column(Integer)  # None: a number written by hand
+    number: Mapped[str] = mapped_column(String(200), unique=True)
+    pattern: Mapped[str | None] = mapped_column(String(200))  # the pattern that made the number
+    recipient: Mapped[str | None] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(String(1000))
+    letter_date: Mapped[date] = mapped_column(Date)
+    classification: Mapped[str | None] = mapped_column(String(60))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    work_item_id: Mapped[int | None] = mapped_column(ForeignKey("work_item.id"))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"))
+    created_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime]
+
+
+class Disposition(Base):
+    """A lembar disposisi: who instructed which units to do what, on a letter or a case."""
+
+    __tablename__ = "disposition"
+    __table_args__ = (CheckConstraint("incoming_letter_id IS NOT NULL OR case_id IS NOT NULL",
+                                      name="target"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incoming_letter_id: Mapped[int | None] = mapped_column(ForeignKey("incoming_letter.id"), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    from_user: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    instruction: Mapped[str] = mapped_column(Text)
+    disposed_at: Mapped[datetime]
+    routed_work_item_id: Mapped[int | None] = mapped_column(ForeignKey("work_item.id"))
+    targets: Mapped[list[DispositionTarget]] = relationship(
+        order_by="DispositionTarget.id", cascade="all, delete-orphan", lazy="selectin")
+
+
+class DispositionTarget(Base):
+    """A unit of the organisation directory a disposition is addressed to (as it was then)."""
+
+    __tablename__ = "disposition_target"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    disposition_id: Mapped[int] = mapped_column(ForeignKey("disposition.id"), index=True)
+    unit_kode: Mapped[str] = mapped_column(String(40))
+    unit_nama: Mapped[str] = mapped_column(String(2000))
+    peran: Mapped[str] = mapped_column(String(100))
+    routed: Mapped[bool] = mapped_column(Boolean)  # the case went to this unit's role
+
+
+class Expedition(Base):
+    """One line of the buku ekspedisi: a document sent, and later its signed receipt."""
+
+    __tablename__ = "expedition"
+    __table_args__ = (Index("ix_expedition_pending", "received_at", "sent_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(index=True)
+    letter_number: Mapped[str | None] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(1000))
+    destination: Mapped[str | None] = mapped_column(String(300))
+    recipient_name: Mapped[str | None] = mapped_column(String(200))
+    outgoing_letter_id: Mapped[int | None] = mapped_column(ForeignKey("outgoing_letter.id"), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    work_item_id: Mapped[int | None] = mapped_column(ForeignKey("work_item.id"))
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    received_at: Mapped[datetime | None]
+    signed_by: Mapped[str | None] = mapped_column(String(200))
+    receipt_attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id"))
+    receipt_recorded_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))

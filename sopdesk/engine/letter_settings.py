@@ -1,0 +1,288 @@
+"""Settings of the letter registers and the numbering of outgoing letters.
+
+The settings live in `pengaturan.json` in the data directory under the key "surat" (the file
+also holds "backup"; it is read, merged and written whole, so neither loses the other's keys):
+
+    "surat": {
+      "pola": "{seq}/{klasifikasi}/{kode_kantor}/{bulan_romawi}/{tahun}",
+      "kode_kantor": "5371",
+      "klasifikasi_bawaan": "PP.01",
+      "klasifikasi_sop": {"PAW": "HK.03.1"},
+      "klasifikasi_output": {"sk ": "HK.03.1-Kpt"},
+      "kata_surat": ["surat", "nota dinas", "undangan", "sk "],
+      "kata_ekspedisi": ["ekspedisi", "tanda terima"]
+    }
+
+The pattern follows the KPU Tata Naskah Dinas: sequence / classification / office code /
+month in Roman numerals / year. Placeholders: {seq} (a format spec is allowed, e.g. {seq:03d}
+gives 004), {klasifikasi}, {kode_kantor}, {bulan_romawi}, {bulan}, {tahun}. The seeds' numbers
+come out of it: "66/HK.03.1-Kpt/5371/KPU-Kot/VII/2020" (office code "5371/KPU-Kot"),
+"19/HK.03.1/53/2021" (pattern "{seq}/{klasifikasi}/{kode_kantor}/{tahun}"),
+"04/ORT.06/03.1/36/Sek-Prov/I/2021" ({seq:02d}). A value left empty (no office code set
+yet, no classification) drops its segment and one "/" instead of leaving "//".
+
+Sequence numbers run per year over all classifications and are never reused (a sequence row
+per year, the unique (year, seq) and number constraints behind it). Changing the pattern or
+the office code is for administrators and is recorded in the audit log.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import string
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from sopdesk.engine import audit
+from sopdesk.engine.users import Actor, require_admin
+from sopdesk.errors import UserError
+from sopdesk.store.backup import _private_dir, _read_settings_file, settings_path
+from sopdesk.store.models import LetterSequence
+
+SETTINGS_KEY = "surat"
+DEFAULT_PATTERN = "{seq}/{klasifikasi}/{kode_kantor}/{bulan_romawi}/{tahun}"
+PLACEHOLDERS = ("seq", "klasifikasi", "kode_kantor", "bulan_romawi", "bulan", "tahun")
+LETTER_WORDS = ("surat", "nota dinas", "undangan", "sk ")
+EXPEDITION_WORDS = ("ekspedisi", "tanda terima")
+ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+MAX_NUMBER = 200
+
+
+def roman_month(month: int) -> str:
+    return ROMAN_MONTHS[month - 1]
+
+
+def check_pattern(pattern: str) -> str:
+    """The pattern, if it is usable: known placeholders only, {seq} and {tahun} present (a
+    sequence that restarts each year needs the year in the number to stay unique)."""
+    pattern = (pattern or "").strip()
+    if not pattern or len(pattern) > MAX_NUMBER:
+        raise UserError(f"pola nomor surat wajib diisi (maksimal {MAX_NUMBER} karakter)")
+    try:
+        parts = list(string.Formatter().parse(pattern))
+    except ValueError as exc:
+        raise UserError(f"pola nomor surat {pattern!r} tidak sah ({exc})") from None
+    names = []
+    for _literal, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in PLACEHOLDERS or conversion:
+            raise UserError(f"pola nomor surat: {{{name}}} tidak dikenal; yang boleh dipakai: "
+                            + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS))
+        if spec and (name not in ("seq", "bulan") or not re.fullmatch(r"0?\d{1,2}d", spec)):
+            raise UserError(f"pola nomor surat: format {{{name}:{spec}}} tidak sah (contoh: {{seq:03d}})")
+        names.append(name)
+    for required in ("seq", "tahun"):
+        if required not in names:
+            raise UserError(f"pola nomor surat harus memuat {{{required}}}")
+    return pattern
+
+
+def _clean_words(value: Any, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise UserError(f"pengaturan surat.{key} harus daftar teks")
+    return tuple(w.lower().lstrip() for w in value)
+
+
+def _clean_map(value: Any, key: str, upper_keys: bool) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise UserError(f"pengaturan surat.{key} harus objek teks -> teks")
+    return {(k.strip().upper() if upper_keys else k.lower().lstrip()): v.strip() for k, v in value.items()}
+
+
+@dataclass(frozen=True)
+class LetterSettings:
+    pattern: str = DEFAULT_PATTERN
+    office_code: str = ""
+    default_classification: str = ""
+    sop_classification: dict[str, str] = field(default_factory=dict)
+    output_classification: dict[str, str] = field(default_factory=dict)
+    letter_words: tuple[str, ...] = LETTER_WORDS
+    expedition_words: tuple[str, ...] = EXPEDITION_WORDS
+
+    # --- what an output is -----------------------------------------------------------------
+    def is_expedition(self, output: str) -> bool:
+        """An output that is the dispatch record itself: "Tanda Terima Surat Keluar",
+        "pengarsipan ekspedisi", "tanda terima ekspedisi"."""
+        text = output.lower()
+        return any(word in text for word in self.expedition_words)
+
+    def is_letter(self, output: str) -> bool:
+        """An output that is a letter: its name *begins* with one of the letter words
+        ("Surat Jawaban PAW", "Nota Dinas", "Surat undangan dan peserta", "SK Pokja PAW").
+        A word elsewhere in the name does not count: "Disposisi Tindak lanjut Surat Usulan
+        PAW" and "Dokumen Hasil verifikasi ... (Surat Keterangan ...)" are not letters."""
+        text = " ".join(output.lower().split()) + " "
+        return not self.is_expedition(output) and any(text.startswith(word) for word in self.letter_words)
+
+    def classification_for(self, sop_kode: str | None, output: str | None) -> str:
+        """The output's own classification (longest matching name prefix), else the SOP's,
+        else the default one."""
+        if output:
+            text = " ".join(output.lower().split()) + " "
+            matches = [k for k in self.output_classification if text.startswith(k)]
+            if matches:
+                return self.output_classification[max(matches, key=len)]
+        if sop_kode and sop_kode.upper() in self.sop_classification:
+            return self.sop_classification[sop_kode.upper()]
+        return self.default_classification
+
+    # --- numbers ---------------------------------------------------------------------------
+    def render(self, seq: int, classification: str | None, when: date) -> str:
+        values = {"seq": seq, "klasifikasi": (classification or "").strip(),
+                  "kode_kantor": self.office_code, "bulan_romawi": roman_month(when.month),
+                  "bulan": when.month, "tahun": when.year}
+        try:
+            number = self.pattern.format(**values)
+        except (ValueError, KeyError, IndexError) as exc:
+            raise UserError(f"pola nomor surat {self.pattern!r} tidak dapat dipakai ({exc})") from None
+        number = re.sub(r"/{2,}", "/", number).strip("/ ")
+        if len(number) > MAX_NUMBER:
+            raise UserError(f"nomor surat terlalu panjang ({len(number)} karakter; maksimal {MAX_NUMBER})")
+        return number
+
+    def sequence_of(self, number: str, year: int) -> int | None:
+        """The sequence number inside a number written by hand, when it has this pattern's
+        shape and this year (so that automatic numbers continue after it), else None."""
+        regex = ""
+        for literal, name, _spec, _conv in string.Formatter().parse(self.pattern):
+            regex += re.escape(literal)
+            if name == "seq":
+                regex += r"(?P<seq>\d{1,9})"
+            elif name == "tahun":
+                regex += r"(?P<tahun>\d{4})"
+            elif name == "bulan_romawi":
+                regex += "(?:" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + ")"
+            elif name == "bulan":
+                regex += r"\d{1,2}"
+            elif name is not None:
+                regex += r".+?"
+        match = re.fullmatch(regex, number.strip(), flags=re.IGNORECASE)
+        if match is None or int(match.group("tahun")) != year:
+            return None
+        return int(match.group("seq"))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"pola": self.pattern, "kode_kantor": self.office_code,
+                "klasifikasi_bawaan": self.default_classification,
+                "klasifikasi_sop": dict(self.sop_classification),
+                "klasifikasi_output": dict(self.output_classification),
+                "kata_surat": list(self.letter_words), "kata_ekspedisi": list(self.expedition_words)}
+
+
+def load_letter_settings(data_dir: Path) -> LetterSettings:
+    raw = _read_settings_file(Path(data_dir)).get(SETTINGS_KEY) or {}
+    if not isinstance(raw, dict):
+        raise UserError(f"berkas pengaturan {settings_path(data_dir)} tidak sah: 'surat' harus objek JSON")
+    settings = LetterSettings()
+    text_keys = {"pola": "pattern", "kode_kantor": "office_code", "klasifikasi_bawaan": "default_classification"}
+    changes: dict[str, Any] = {}
+    for key, attr in text_keys.items():
+        if raw.get(key) is not None:
+            if not isinstance(raw[key], str):
+                raise UserError(f"pengaturan surat.{key} harus teks")
+            changes[attr] = raw[key].strip()
+    if "pattern" in changes:
+        changes["pattern"] = check_pattern(changes["pattern"])
+    if raw.get("klasifikasi_sop") is not None:
+        changes["sop_classification"] = _clean_map(raw["klasifikasi_sop"], "klasifikasi_sop", True)
+    if raw.get("klasifikasi_output") is not None:
+        changes["output_classification"] = _clean_map(raw["klasifikasi_output"], "klasifikasi_output", False)
+    if raw.get("kata_surat") is not None:
+        changes["letter_words"] = _clean_words(raw["kata_surat"], "kata_surat")
+    if raw.get("kata_ekspedisi") is not None:
+        changes["expedition_words"] = _clean_words(raw["kata_ekspedisi"], "kata_ekspedisi")
+    return replace(settings, **changes)
+
+
+def _write_settings(data_dir: Path, settings: LetterSettings) -> None:
+    """Merge into pengaturan.json, keeping every other key (atomic write, 0600)."""
+    data_dir = Path(data_dir)
+    data = _read_settings_file(data_dir)
+    data[SETTINGS_KEY] = settings.as_dict()
+    _private_dir(data_dir)
+    path = settings_path(data_dir)
+    temp = path.with_name(path.name + ".tmp")
+    fd = os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    temp.replace(path)
+
+
+def _short(value: str | None, what: str, limit: int = 60) -> str:
+    value = (value or "").strip()
+    if len(value) > limit or "\n" in value:
+        raise UserError(f"{what} terlalu panjang atau berisi baris baru (maksimal {limit} karakter)")
+    return value
+
+
+def change_letter_settings(ws, actor: Actor, *, pattern: str | None = None,  # noqa: ANN001 - a Workspace
+                           office_code: str | None = None, default_classification: str | None = None,
+                           sop_classification: dict[str, str] | None = None) -> LetterSettings:
+    """An administrator changes the numbering; the change is checked, audited, then written.
+    `sop_classification` entries are merged (an empty value removes the SOP's entry)."""
+    current = load_letter_settings(ws.data_dir)
+    changes: dict[str, Any] = {}
+    if pattern is not None:
+        changes["pattern"] = check_pattern(pattern)
+    if office_code is not None:
+        changes["office_code"] = _short(office_code, "kode kantor")
+    if default_classification is not None:
+        changes["default_classification"] = _short(default_classification, "klasifikasi bawaan")
+    if sop_classification:
+        merged = dict(current.sop_classification)
+        for kode, code in sop_classification.items():
+            kode = kode.strip().upper()
+            if kode not in ws.catalog.sops:
+                raise UserError(f"SOP {kode!r} tidak ada di katalog (yang ada: {', '.join(sorted(ws.catalog.sops))})")
+            code = _short(code, f"klasifikasi SOP {kode}")
+            if code:
+                merged[kode] = code
+            else:
+                merged.pop(kode, None)
+        changes["sop_classification"] = merged
+    updated = replace(current, **changes)
+    updated.render(1, "X", date(2026, 1, 1))  # a pattern that cannot render is refused now
+    with ws.db.transaction() as session:
+        user = require_admin(session, actor)
+        audit.record(session, at=ws.clock(), user_id=user.id, action="letter_settings_changed",
+                     before=current.as_dict(), after=updated.as_dict())
+        _write_settings(ws.data_dir, updated)  # inside: a failed write rolls the audit event back
+    return updated
+
+
+# --- sequences -----------------------------------------------------------------------------------
+
+def take_sequence(session: Session, kind: str, year: int) -> int:
+    """The next number of a register for a year, consumed in the caller's transaction."""
+    row = session.get(LetterSequence, (kind, year))
+    if row is None:
+        row = LetterSequence(kind=kind, year=year, last=0)
+        session.add(row)
+    row.last += 1
+    session.flush()
+    return row.last
+
+
+def peek_sequence(session: Session, kind: str, year: int) -> int:
+    row = session.get(LetterSequence, (kind, year))
+    return (row.last if row else 0) + 1
+
+
+def raise_sequence(session: Session, kind: str, year: int, at_least: int) -> None:
+    """A number written by hand used `at_least`: automatic numbers continue after it."""
+    row = session.get(LetterSequence, (kind, year))
+    if row is None:
+        session.add(LetterSequence(kind=kind, year=year, last=at_least))
+    elif row.last < at_least:
+        row.last = at_least
+    session.flush()

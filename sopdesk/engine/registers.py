@@ -1,0 +1,69 @@
+"""What the letter registers (surat masuk, surat keluar, disposisi, buku ekspedisi) share:
+who may write them, how their text fields are cleaned, office-local dates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from sopdesk.engine.users import ActingUser
+from sopdesk.engine.visitors import FieldError
+from sopdesk.errors import PermissionRefused, UserError
+
+# Who may write which register (an administrator may always). The agenda is kept at the front
+# desk and in the Umum sub-section: the Help Desk receives request letters (PP step 5), Staf
+# keep the agenda books, their Kasubag stands in for them. Dispositions are the leadership's:
+# Ketua, Komisioner (the divisions), Sekretaris. The buku ekspedisi is kept by Staf and Kasubag.
+REGISTRAR_ROLES = ("Help Desk", "Staf", "Kasubag")
+DISPOSER_ROLES = ("Ketua", "Komisioner", "Sekretaris")
+EXPEDITION_ROLES = ("Staf", "Kasubag")
+
+
+def require_any_role(user: ActingUser, roles: tuple[str, ...], what: str) -> None:
+    if user.is_admin or user.role_names & set(roles):
+        return
+    held = ", ".join(sorted(user.role_names)) or "tidak ada"
+    raise PermissionRefused(
+        f"{user.username} tidak boleh {what}: perlu peran {' / '.join(roles)} atau administrator "
+        f"(peran {user.username}: {held})"
+    )
+
+
+def clean(value: object, field: str, label: str, limit: int, required: bool = False) -> str | None:
+    """One line of text: whitespace collapsed, length checked; FieldError names the field."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise FieldError(field, f"{label} harus berupa teks")
+    value = " ".join(value.split())
+    if required and not value:
+        raise FieldError(field, f"{label} wajib diisi")
+    if len(value) > limit:
+        raise FieldError(field, f"{label} terlalu panjang ({len(value)} karakter; maksimal {limit})")
+    return value or None
+
+
+def check_day(value: date | None, field: str, label: str) -> date | None:
+    if value is None:
+        return None
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise FieldError(field, f"{label} harus berupa tanggal")
+    if not 1900 <= value.year <= 2999:
+        raise FieldError(field, f"{label} di luar jangkauan (tahun 1900-2999)")
+    return value
+
+
+def local_moment(ws, value: date | datetime) -> datetime:  # noqa: ANN001 - a Workspace
+    """A date means the start of that day in the office's time zone; a datetime must be aware."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise UserError("waktu tanpa zona waktu tidak dapat dicatat")
+        return value
+    return datetime.combine(value, time(0), ws.calendar.tz)
+
+
+def day_bounds(ws, start: date | None, end: date | None) -> tuple[datetime | None, datetime | None]:  # noqa: ANN001
+    """Office-local days [start, end] as aware datetimes [from, until)."""
+    tz = ws.calendar.tz
+    lower = datetime.combine(start, time(0), tz) if start else None
+    upper = datetime.combine(end + timedelta(days=1), time(0), tz) if end else None
+    return lower, upper

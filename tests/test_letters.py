@@ -1,0 +1,630 @@
+"""The agenda of incoming and outgoing letters, their numbering, the lembar disposisi, and the
+letters that SOP steps produce."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from sopdesk.catalog.waktu import parse_waktu
+from sopdesk.engine import cases, dispositions, letters
+from sopdesk.engine.cases import OutputValue, StepInput
+from sopdesk.engine.letter_settings import (
+    LetterSettings,
+    change_letter_settings,
+    check_pattern,
+    load_letter_settings,
+)
+from sopdesk.engine.queries import case_detail, inbox_page
+from sopdesk.engine.visitors import FieldError
+from sopdesk.errors import Conflict, PermissionRefused, UserError
+from sopdesk.store.backup import BackupSettings, load_settings, save_settings
+from sopdesk.store.db import DB_FILE
+from sopdesk.store.models import AuditEvent, Disposition, IncomingLetter, OutgoingLetter
+
+WITA = timezone(timedelta(hours=8))
+
+
+def snapshot(ws) -> dict:
+    """Every row of every table (log-in events aside: a refused action may follow a log-in)."""
+    con = sqlite3.connect(ws.data_dir / DB_FILE)
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                            "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        data = {t: con.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}  # noqa: S608
+        data["audit_event"] = [r for r in data["audit_event"] if r[3] not in ("login", "login_failed")]
+        return data
+    finally:
+        con.close()
+
+
+def audit_actions(ws) -> list[str]:
+    with ws.db.reading() as session:
+        return list(session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+
+
+def incoming(**fields) -> letters.IncomingForm:
+    base = {"sender": "LSM Bengkel APPeK", "subject": "Permohonan data DPT per kelurahan"}
+    return letters.IncomingForm(**(base | fields))
+
+
+def seed_settings(ws, admin, **fields) -> LetterSettings:
+    return change_letter_settings(ws, admin, **fields)
+
+
+# --- incoming letters ---------------------------------------------------------------------------
+
+def test_incoming_agenda_numbers_run_per_year_and_restart(ws, staff, clock):
+    staf = staff["Staf"]
+    assert letters.register_incoming(ws, staf, incoming()) == ("SM/2026/0001", None)
+    assert letters.register_incoming(ws, staf, incoming(subject="Undangan rapat")) == ("SM/2026/0002", None)
+    clock.now = datetime(2027, 1, 4, 8, 0, tzinfo=WITA).astimezone(timezone.utc)
+    assert letters.register_incoming(ws, staf, incoming(subject="Surat tahun baru"))[0] == "SM/2027/0001"
+    # the office's year, not UTC's: 1 January 07:00 WITA is still 31 December in UTC
+    received = datetime(2027, 1, 1, 7, 0, tzinfo=WITA)
+    assert letters.register_incoming(ws, staf, incoming(subject="Malam tahun baru",
+                                                        received_at=received))[0] == "SM/2027/0002"
+    rows = letters.incoming_page(ws, year=2027)
+    assert [r.agenda for r in rows] == ["SM/2027/0001", "SM/2027/0002"]
+    assert letters.incoming_total(ws) == 4 and letters.incoming_total(ws, year=2026) == 2
+
+
+def test_a_request_letter_starts_pelayanan_publik_at_the_letter_entry(ws, staff, tmp_path):
+    scan = tmp_path / "surat permohonan.pdf"
+    scan.write_bytes(b"%PDF-1.4 surat permohonan informasi")
+    agenda, number = letters.register_incoming(ws, staff["Help Desk"], incoming(
+        number="12/BA/III/2026", letter_date=date(2026, 2, 27), classification="PP.01", sifat="segera",
+        starts="permohonan_informasi", scan=scan))
+    assert agenda == "SM/2026/0001" and number == "PP/2026/0001"
+    detail = case_detail(ws, number)
+    assert detail["entry"] == "surat"
+    assert detail["title"] == "Permohonan informasi: Permohonan data DPT per kelurahan"
+    assert detail["requester"] == "LSM Bengkel APPeK"
+    assert [(i["step"], i["status"], i["role"]) for i in detail["items"]] == [(5, "open", "Help Desk")]
+    assert detail["history"][0]["detail"]["surat_masuk"] == "SM/2026/0001"
+    assert [row.case_number for row in inbox_page(ws, ["Help Desk"])] == [number]
+    (row,) = letters.incoming_page(ws)
+    assert (row.number, row.letter_date, row.sifat, row.case_number, row.scan, row.registered_by) == (
+        "12/BA/III/2026", date(2026, 2, 27), "segera", number, "surat permohonan.pdf", "help.desk")
+    assert audit_actions(ws)[-2:] == ["case_started", "letter_in_registered"]
+
+
+def test_a_paw_proposal_starts_paw_step_1_and_its_deadline_counts_from_receipt(ws, staff, clock):
+    received = clock.now - timedelta(days=2)  # arrived on Saturday, registered on Monday
+    agenda, number = letters.register_incoming(ws, staff["Staf"], incoming(
+        sender="Pimpinan DPRD Provinsi NTT", subject="Usulan PAW a.n. Yakobus Lana", number="170/DPRD/III/2026",
+        starts="usulan_paw", received_at=received))
+    assert number == "PAW/2026/0001"
+    detail = case_detail(ws, number)
+    assert [(i["step"], i["role"]) for i in detail["items"]] == [(1, "Komisioner")]  # the clerk hands it over
+    assert detail["title"] == "Usulan PAW a.n. Yakobus Lana"  # not "Usulan PAW: Usulan PAW a.n. ..."
+    assert detail["requester"] == "Pimpinan DPRD Provinsi NTT"
+    (deadline,) = [d for d in detail["deadlines"] if d["kode"] == "jawaban_dprd"]
+    assert deadline["due_at"] == ws.calendar.due(received, parse_waktu("5 Hari"))
+    assert [row.case_number for row in inbox_page(ws, ["Komisioner"])] == [number]
+
+
+def test_a_paw_title_names_the_proposal_once(ws, staff):
+    _agenda, number = letters.register_incoming(ws, staff["Staf"], incoming(
+        sender="Pimpinan DPRD Provinsi NTT", subject="Penggantian antarwaktu a.n. Yakobus Lana", starts="usulan_paw"))
+    assert case_detail(ws, number)["title"] == "Usulan PAW: Penggantian antarwaktu a.n. Yakobus Lana"
+
+
+def test_a_letter_may_join_an_existing_case(ws, staff):
+    number = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data", entry="surat")
+    assert letters.register_incoming(ws, staff["Kasubag"], incoming(case=number.lower())) == ("SM/2026/0001", number)
+    with pytest.raises(UserError, match="tidak ada"):
+        letters.register_incoming(ws, staff["Kasubag"], incoming(case="PP/2026/0099"))
+
+
+@pytest.mark.parametrize(("fields", "field"), [
+    ({"sender": "  "}, "sender"),
+    ({"subject": ""}, "subject"),
+    ({"subject": "x" * 1001}, "subject"),
+    ({"sifat": "sangat rahasia"}, "sifat"),
+    ({"starts": "pengaduan"}, "starts"),
+    ({"starts": "usulan_paw", "case": "PP/2026/0001"}, "case"),
+    ({"letter_date": date(2026, 3, 3)}, "letter_date"),  # dated after it arrived
+    ({"received_at": datetime(2026, 3, 2, 9, 0)}, "received_at"),  # naive
+    ({"received_at": datetime(2026, 3, 9, 9, 0, tzinfo=WITA)}, "received_at"),  # not yet
+])
+def test_a_wrong_field_is_named_and_nothing_is_recorded(ws, staff, fields, field):
+    before = snapshot(ws)
+    with pytest.raises(FieldError) as refused:
+        letters.register_incoming(ws, staff["Staf"], incoming(**fields))
+    assert refused.value.field == field
+    assert snapshot(ws) == before
+
+
+def test_the_same_letter_twice_is_refused(ws, staff):
+    letters.register_incoming(ws, staff["Staf"], incoming(number="12/BA/III/2026"))
+    before = snapshot(ws)
+    with pytest.raises(Conflict, match="SM/2026/0001"):
+        letters.register_incoming(ws, staff["Staf"], incoming(number="12/ba/iii/2026", sender="lsm bengkel appek"))
+    assert snapshot(ws) == before
+    # the same number from another sender is another letter
+    assert letters.register_incoming(ws, staff["Staf"], incoming(number="12/BA/III/2026", sender="Bawaslu"))[0] \
+        == "SM/2026/0002"
+
+
+@pytest.mark.parametrize("role", ["Komisioner", "Ketua", "Sekretaris", "Pokja PAW", "Peserta"])
+def test_only_the_agenda_clerks_register_letters(ws, staff, role):
+    before = snapshot(ws)
+    with pytest.raises(PermissionRefused, match="Help Desk / Staf / Kasubag"):
+        letters.register_incoming(ws, staff[role], incoming(starts="permohonan_informasi"))
+    with pytest.raises(PermissionRefused):
+        letters.register_outgoing(ws, staff[role], letters.OutgoingForm(recipient="Bawaslu", subject="Data"))
+    assert snapshot(ws) == before
+
+
+# --- numbering ----------------------------------------------------------------------------------
+
+def test_the_pattern_gives_the_seeds_numbers():
+    kupang = LetterSettings(office_code="5371/KPU-Kot")
+    assert kupang.render(66, "HK.03.1-Kpt", date(2020, 7, 21)) == "66/HK.03.1-Kpt/5371/KPU-Kot/VII/2020"
+    ntt = LetterSettings(pattern="{seq}/{klasifikasi}/{kode_kantor}/{tahun}", office_code="53")
+    assert ntt.render(19, "HK.03.1", date(2021, 5, 3)) == "19/HK.03.1/53/2021"
+    banten = LetterSettings(pattern="{seq:02d}/{klasifikasi}/{kode_kantor}/{bulan_romawi}/{tahun}",
+                            office_code="36/Sek-Prov")
+    assert banten.render(4, "ORT.06/03.1", date(2021, 1, 15)) == "04/ORT.06/03.1/36/Sek-Prov/I/2021"
+    assert banten.sequence_of("04/ORT.06/03.1/36/Sek-Prov/I/2021", 2021) == 4
+    assert banten.sequence_of("04/ORT.06/03.1/36/Sek-Prov/I/2021", 2022) is None
+    assert banten.sequence_of("nomor lain", 2021) is None
+
+
+def test_months_are_roman_and_an_unset_value_leaves_no_empty_segment():
+    office = LetterSettings(office_code="5371")
+    months = [office.render(1, "PP.01", date(2026, m, 1)).split("/")[3] for m in range(1, 13)]
+    assert months == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    assert LetterSettings().render(7, "", date(2026, 11, 23)) == "7/XI/2026"
+    assert LetterSettings(office_code="5371").render(7, None, date(2026, 3, 2)) == "7/5371/III/2026"
+
+
+@pytest.mark.parametrize(("pattern", "message"), [
+    ("{seq}/{klasifikasi}/{bulan_romawi}", "{tahun}"),
+    ("{klasifikasi}/{tahun}", "{seq}"),
+    ("{seq}/{kantor}/{tahun}", "tidak dikenal"),
+    ("{seq.__class__}/{tahun}", "tidak dikenal"),
+    ("{seq!r}/{tahun}", "tidak dikenal"),
+    ("{seq:>{tahun}}/{tahun}", "tidak sah"),
+    ("{seq/{tahun}", "tidak sah"),
+    ("", "wajib"),
+])
+def test_a_pattern_that_cannot_number_uniquely_is_refused(pattern, message):
+    with pytest.raises(UserError, match=message.replace("{", r"\{").replace("}", r"\}")):
+        check_pattern(pattern)
+
+
+def test_outgoing_numbers_follow_the_pattern_restart_each_year_and_continue_after_a_written_number(ws, admin, staff):
+    seed_settings(ws, admin, office_code="5371/KPU-Kot", default_classification="PP.01")
+    staf = staff["Staf"]
+
+    def out(**fields) -> letters.Registered:
+        return letters.register_outgoing(ws, staf, letters.OutgoingForm(**({"recipient": "Bawaslu Kota Kupang",
+                                                                            "subject": "Data DPT"} | fields)))
+
+    assert letters.next_outgoing_number(ws, "HK.03.1-Kpt", date(2026, 7, 21)) == "1/HK.03.1-Kpt/5371/KPU-Kot/VII/2026"
+    assert out(classification="HK.03.1-Kpt", letter_date=date(2026, 7, 21)).number \
+        == "1/HK.03.1-Kpt/5371/KPU-Kot/VII/2026"
+    assert out(classification="PP.01", letter_date=date(2026, 12, 30)).number == "2/PP.01/5371/KPU-Kot/XII/2026"
+    assert out(classification="PP.01", letter_date=date(2027, 1, 4)).number == "1/PP.01/5371/KPU-Kot/I/2027"
+    # a number written by hand in the pattern's shape: the sequence continues after it
+    written = out(number="65/HK.03.1-Kpt/5371/KPU-Kot/VII/2026", letter_date=date(2026, 7, 21))
+    assert written.number == "65/HK.03.1-Kpt/5371/KPU-Kot/VII/2026"
+    assert out(classification="HK.03.1-Kpt", letter_date=date(2026, 7, 21)).number \
+        == "66/HK.03.1-Kpt/5371/KPU-Kot/VII/2026"
+    assert out(number="B-12/Sekjen/2026").number == "B-12/Sekjen/2026"  # any other shape is kept as written
+    rows = letters.outgoing_page(ws, year=2026)
+    assert [(r.number, r.automatic) for r in rows] == [
+        ("1/HK.03.1-Kpt/5371/KPU-Kot/VII/2026", True), ("2/PP.01/5371/KPU-Kot/XII/2026", True),
+        ("65/HK.03.1-Kpt/5371/KPU-Kot/VII/2026", False), ("66/HK.03.1-Kpt/5371/KPU-Kot/VII/2026", True),
+        ("B-12/Sekjen/2026", False)]
+    assert letters.outgoing_total(ws) == 6 and letters.outgoing_total(ws, search="sekjen") == 1
+
+
+def test_a_duplicate_outgoing_number_is_refused_and_nothing_is_recorded(ws, staff):
+    form = letters.OutgoingForm(recipient="Bawaslu", subject="Data", number="012/PP.01/5371/III/2026")
+    letters.register_outgoing(ws, staff["Staf"], form)
+    before = snapshot(ws)
+    for number in ("012/PP.01/5371/III/2026", "012/pp.01/5371/iii/2026", " 012/PP.01/5371/III/2026 "):
+        form.number = number
+        with pytest.raises(Conflict, match="sudah dipakai"):
+            letters.register_outgoing(ws, staff["Kasubag"], form)
+    assert snapshot(ws) == before
+
+
+def test_numbers_are_never_reused(ws, admin, staff):
+    seed_settings(ws, admin, office_code="5371")
+    taken: list[str] = []
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(year=st.sampled_from([2025, 2026, 2027]), month=st.integers(1, 12),
+           written=st.one_of(st.none(), st.integers(1, 60)), code=st.sampled_from(["PP.01", "HK.03.1", ""]))
+    def run(year: int, month: int, written: int | None, code: str) -> None:
+        when = date(year, month, 1)
+        number = f"{written}/{code}/5371/{'I'}/{year}".replace("//", "/") if written else None
+        try:
+            done = letters.register_outgoing(ws, staff["Staf"], letters.OutgoingForm(
+                recipient="Bawaslu", subject="Data", classification=code, number=number, letter_date=when,
+                dispatch=False))
+        except Conflict:
+            assert number is not None and number.lower() in {t.lower() for t in taken}
+            return
+        taken.append(done.number)
+
+    run()
+    assert len(taken) == len({t.lower() for t in taken})
+    with ws.db.reading() as session:
+        for year in (2025, 2026, 2027):
+            seqs = list(session.scalars(select(OutgoingLetter.seq).where(OutgoingLetter.year == year,
+                                                                          OutgoingLetter.seq.isnot(None))
+                                        .order_by(OutgoingLetter.id)))
+            assert seqs == sorted(set(seqs))  # increasing: never handed out twice
+
+
+def test_settings_are_for_administrators_and_keep_the_backup_settings(ws, admin, staff):
+    save_settings(ws.data_dir, BackupSettings(keep=3))
+    before = snapshot(ws)
+    with pytest.raises(PermissionRefused, match="administrator"):
+        change_letter_settings(ws, staff["Kasubag"], office_code="5371")
+    with pytest.raises(UserError, match="tahun"):
+        change_letter_settings(ws, admin, pattern="{seq}/{klasifikasi}")
+    with pytest.raises(UserError, match="SOP 'XYZ'"):
+        change_letter_settings(ws, admin, sop_classification={"XYZ": "HK.01"})
+    assert snapshot(ws) == before
+    assert load_letter_settings(ws.data_dir) == LetterSettings()
+
+    change_letter_settings(ws, admin, pattern="{seq:03d}/{klasifikasi}/{kode_kantor}/{bulan_romawi}/{tahun}",
+                           office_code="5371", default_classification="PP.01",
+                           sop_classification={"paw": "HK.03.1"})
+    loaded = load_letter_settings(ws.data_dir)
+    assert (loaded.pattern, loaded.office_code, loaded.sop_classification) == (
+        "{seq:03d}/{klasifikasi}/{kode_kantor}/{bulan_romawi}/{tahun}", "5371", {"PAW": "HK.03.1"})
+    assert load_settings(ws.data_dir).keep == 3  # the backup key survived
+    save_settings(ws.data_dir, BackupSettings(keep=5))
+    assert load_letter_settings(ws.data_dir) == loaded  # and the other way round
+    raw = json.loads((ws.data_dir / "pengaturan.json").read_text(encoding="utf-8"))
+    assert set(raw) == {"backup", "surat"}
+    assert audit_actions(ws)[-1] == "letter_settings_changed"
+    assert letters.next_outgoing_number(ws, "PP.01", date(2026, 3, 2)) == "001/PP.01/5371/III/2026"
+
+
+# --- letters produced by SOP steps --------------------------------------------------------------
+
+def drive(ws, staff, number: str, choices: dict[int, str], until: int) -> None:
+    """Complete waiting steps with nothing recorded until the case waits at `until`."""
+    actors = {"Komisioner": staff["Komisioner"], "Kasubag": staff["Kasubag"], "Sekretaris": staff["Sekretaris"],
+              "Help Desk": staff["Help Desk"], "Staf": staff["Staf"], "Kabag": staff["Kabag"],
+              "Pokja PAW": staff["Pokja PAW"]}
+    for _ in range(30):
+        detail = case_detail(ws, number)
+        (item,) = [i for i in detail["items"] if i["status"] == "open"]
+        if item["step"] == until:
+            return
+        cases.complete(ws, actors[item["role"]], number, StepInput(choice=choices.get(item["step"])))
+    raise AssertionError("the case did not reach the step")
+
+
+def paw_case(ws, staff, title: str = "Usulan PAW a.n. Yakobus Lana") -> str:
+    _agenda, number = letters.register_incoming(ws, staff["Staf"], incoming(
+        sender="Pimpinan DPRD Provinsi NTT", subject=title, starts="usulan_paw"))
+    return number
+
+
+def test_a_step_that_sends_a_letter_numbers_and_registers_it_and_enters_it_for_dispatch(ws, admin, staff):
+    seed_settings(ws, admin, office_code="53", sop_classification={"PAW": "HK.03.1"})
+    number = paw_case(ws, staff)
+    drive(ws, staff, number, {2: "Tidak"}, until=3)
+    done = cases.complete(ws, staff["Komisioner"], number, StepInput())
+    assert done.notices == ("Surat Jawaban PAW: surat keluar nomor 1/HK.03.1/53/III/2026 dicatat di agenda "
+                            "surat keluar", "buku ekspedisi nomor 1: 1/HK.03.1/53/III/2026")
+    (letter,) = letters.outgoing_page(ws)
+    assert (letter.number, letter.recipient, letter.case_number, letter.step_no, letter.classification) == (
+        "1/HK.03.1/53/III/2026", "Pimpinan DPRD Provinsi NTT", number, 3, "HK.03.1")
+    documents = case_detail(ws, number)["documents"]
+    assert [(d["name"], d["number"], d["step"]) for d in documents] == [
+        ("Surat Jawaban PAW", "1/HK.03.1/53/III/2026", 3)]
+    from sopdesk.engine.expedition import expedition_page
+
+    (entry,) = expedition_page(ws)
+    assert (entry.letter_number, entry.destination, entry.case_number, entry.pending) == (
+        "1/HK.03.1/53/III/2026", "Pimpinan DPRD Provinsi NTT", number, True)
+    assert audit_actions(ws)[-3:] == ["step_completed", "letter_out_registered", "expedition_added"]
+
+
+def test_a_number_the_user_wrote_is_registered_and_a_number_of_another_letter_refused(ws, staff):
+    first, second = paw_case(ws, staff, "Usulan PAW a.n. A"), paw_case(ws, staff, "Usulan PAW a.n. B")
+    for number in (first, second):
+        drive(ws, staff, number, {2: "Tidak"}, until=3)
+    written = StepInput(outputs={"Surat Jawaban PAW": OutputValue("270/PY.02.1-SD/53/Prov/III/2026",
+                                                                  date(2026, 3, 2))})
+    done = cases.complete(ws, staff["Komisioner"], first, written)
+    assert "270/PY.02.1-SD/53/Prov/III/2026" in done.notices[0]
+    (letter,) = letters.outgoing_page(ws)
+    assert (letter.number, letter.automatic, letter.letter_date) == (
+        "270/PY.02.1-SD/53/Prov/III/2026", False, date(2026, 3, 2))
+    before = snapshot(ws)
+    with pytest.raises(Conflict, match=f"sudah dipakai.*{first}"):
+        cases.complete(ws, staff["Komisioner"], second, written)
+    assert snapshot(ws) == before  # the whole completion was refused
+
+
+def test_a_letter_assigned_at_one_step_and_sent_at_the_next_is_one_letter(ws, staff):
+    _agenda, number = letters.register_incoming(ws, staff["Help Desk"], incoming(starts="permohonan_informasi"))
+    drive(ws, staff, number, {9: "Ya"}, until=12)
+    done = cases.complete(ws, staff["Sekretaris"], number, StepInput(outputs={"Surat Balasan": OutputValue(
+        date=date(2026, 3, 2))}))  # recorded without a number: it is numbered
+    assert "1/III/2026" in done.notices[0]
+    done = cases.complete(ws, staff["Kasubag"], number, StepInput())
+    assert done.notices == ("Surat Balasan: surat keluar nomor 1/III/2026 (sudah tercatat)",)
+    assert letters.outgoing_total(ws) == 1
+    from sopdesk.engine.expedition import expedition_total
+
+    assert expedition_total(ws) == 1
+
+
+def test_a_step_that_hands_over_data_without_a_letter_gets_an_expedition_entry(ws, staff):
+    _agenda, number = letters.register_incoming(ws, staff["Help Desk"], incoming(starts="permohonan_informasi"))
+    drive(ws, staff, number, {9: "Tidak"}, until=11)
+    done = cases.complete(ws, staff["Kasubag"], number, StepInput(outputs={"1": OutputValue("DB-7/2026")}))
+    assert done.notices[0].startswith("buku ekspedisi nomor 1")
+    assert letters.outgoing_total(ws) == 0
+    from sopdesk.engine.expedition import expedition_page
+
+    (entry,) = expedition_page(ws)
+    assert (entry.letter_number, entry.destination) == ("DB-7/2026", "LSM Bengkel APPeK")
+    assert entry.subject.startswith("Data Baku sesuai disposisi - Permohonan informasi")
+
+
+def test_a_letter_recorded_by_hand_for_a_case_is_the_one_its_step_sends(ws, staff):
+    number = paw_case(ws, staff)
+    drive(ws, staff, number, {2: "Tidak"}, until=3)
+    with pytest.raises(UserError, match="belum melalui kegiatan 9"):
+        letters.register_outgoing(ws, staff["Staf"], letters.OutgoingForm(
+            recipient="DPRD", subject="Jawaban", case=number, step=9))
+    with pytest.raises(FieldError, match="bersama nomor kasus"):
+        letters.register_outgoing(ws, staff["Staf"], letters.OutgoingForm(recipient="DPRD", subject="J", step=3))
+    letters.register_outgoing(ws, staff["Staf"], letters.OutgoingForm(
+        recipient="Pimpinan DPRD Provinsi NTT", subject="Jawaban usulan PAW", number="5/HK.03.1/53/III/2026",
+        case=number))
+    done = cases.complete(ws, staff["Komisioner"], number, StepInput(outputs={"1": OutputValue(
+        "5/HK.03.1/53/III/2026")}))
+    assert done.notices == ("Surat Jawaban PAW: surat keluar nomor 5/HK.03.1/53/III/2026 (sudah tercatat)",)
+    assert letters.outgoing_total(ws) == 1
+    (row,) = letters.outgoing_page(ws)
+    assert row.step_no == 3
+
+
+def test_outputs_that_only_mention_a_letter_are_not_letters():
+    words = LetterSettings()
+    assert words.is_letter("Surat Jawaban PAW") and words.is_letter("Nota Dinas")
+    assert words.is_letter("SK Pokja PAW") and words.is_letter("Surat undangan dan peserta")
+    assert not words.is_letter("Tanda Terima Surat Keluar")
+    assert not words.is_letter("Disposisi Tindak lanjut Surat Usulan PAW dari Pimpinan DPRD Provinsi")
+    assert not words.is_letter("Dokumen Hasil verifikasi (BA Klarifikasi/Surat Keterangan)")
+    assert not words.is_letter("Skripsi") and not words.is_letter("Dispoisi Surat")
+    assert words.is_expedition("Pengarsipan ekspedisi") and words.is_expedition("tanda terima ekspedisi")
+
+
+# --- lembar disposisi -----------------------------------------------------------------------------
+
+def pp_at_disposition(ws, staff) -> tuple[str, str]:
+    agenda, number = letters.register_incoming(ws, staff["Help Desk"], incoming(starts="permohonan_informasi"))
+    cases.complete(ws, staff["Help Desk"], number, StepInput(present=["Surat Masuk"]))  # 5 -> 6
+    return agenda, number
+
+
+def test_a_disposition_to_the_next_steps_unit_moves_the_case_there(ws, staff):
+    agenda, number = pp_at_disposition(ws, staff)
+    done = dispositions.dispose(ws, staff["Komisioner"], agenda, ["subbag_hukum", "hukum_pengawasan"],
+                                "Siapkan data DPT sesuai permohonan")
+    assert (done.case_number, done.routed_step, done.routed_role) == (number, 7, "Kasubag")
+    detail = case_detail(ws, number)
+    six = [i for i in detail["items"] if i["step"] == 6][0]
+    assert (six["status"], six["completed_by"], six["note"]) == ("done", "komisioner",
+                                                                 "Siapkan data DPT sesuai permohonan")
+    assert [(c["item"], c["present"]) for c in six["checks"]] == [("Surat Masuk", True), ("Lembar Disposisi", True)]
+    assert [(d["name"], d["number"]) for d in detail["documents"]] == [("Disposisi Surat", agenda)]
+    assert [i["step"] for i in detail["items"] if i["status"] == "open"] == [7]
+    assert [row.case_number for row in inbox_page(ws, ["Kasubag"])] == [number]
+    (sheet,) = dispositions.dispositions_of(ws, agenda)
+    assert (sheet["surat_masuk"], sheet["case"], sheet["routed_step"], sheet["from"]) == (agenda, number, 7,
+                                                                                          "komisioner")
+    assert [(u["kode"], u["peran"], u["routed"]) for u in sheet["units"]] == [
+        ("subbag_hukum", "Kasubag", True), ("hukum_pengawasan", "Komisioner", False)]
+    assert dispositions.dispositions_of(ws, number) == [sheet]
+    assert letters.incoming_page(ws)[0].dispositions == 1
+    assert audit_actions(ws)[-2:] == ["step_completed", "disposition_recorded"]
+
+
+def test_a_disposition_to_a_unit_the_sop_does_not_route_to_is_refused_with_nothing_changed(ws, staff):
+    agenda, number = pp_at_disposition(ws, staff)
+    before = snapshot(ws)
+    with pytest.raises(UserError) as refused:
+        dispositions.dispose(ws, staff["Komisioner"], agenda, ["sekretariat"], "Tindak lanjuti")
+    message = str(refused.value)
+    assert "kegiatan berikutnya (7) dikerjakan oleh Kasubag, bukan oleh Sekretaris" in message
+    assert "subbag_hukum" in message and "--no-route" in message
+    assert snapshot(ws) == before
+    # recorded without moving the case, on request
+    done = dispositions.dispose(ws, staff["Komisioner"], agenda, ["sekretariat"], "Untuk diketahui", route=False)
+    assert done.routed_step is None and "tanpa meneruskan" in done.message
+    assert [i["step"] for i in case_detail(ws, number)["items"] if i["status"] == "open"] == [6]
+
+
+def test_a_disposition_elsewhere_is_only_recorded(ws, staff):
+    agenda, number = letters.register_incoming(ws, staff["Help Desk"], incoming(starts="permohonan_informasi"))
+    done = dispositions.dispose(ws, staff["Ketua"], agenda, ["subbag_hukum"], "Segera proses")
+    assert done.routed_step is None and "bukan kegiatan disposisi" in done.message  # still at step 5
+    plain, _ = letters.register_incoming(ws, staff["Staf"], incoming(sender="Bawaslu", subject="Undangan"))
+    done = dispositions.dispose(ws, staff["Sekretaris"], plain, ["subbag_umum_logistik"], "Hadiri")
+    assert (done.case_number, done.routed_step) == (None, None)
+    with ws.db.reading() as session:
+        assert len(session.scalars(select(Disposition)).all()) == 2
+    assert [i["status"] for i in case_detail(ws, number)["items"]] == ["open"]
+
+
+def test_a_disposition_on_a_case_number_and_a_decision_exit(ws, staff):
+    number = paw_case(ws, staff)
+    done = dispositions.dispose(ws, staff["Komisioner"], number, ["teknis"], "Jadwalkan rapat pleno besok")
+    assert (done.routed_step, done.routed_role) == (2, "Komisioner")
+    with ws.db.reading() as session:
+        letter = session.scalars(select(IncomingLetter)).one()
+        row = session.scalars(select(Disposition)).one()
+        assert row.incoming_letter_id == letter.id  # the case's letter is on the sheet
+
+
+@pytest.mark.parametrize("role", ["Staf", "Kasubag", "Help Desk", "Kabag"])
+def test_only_the_leadership_disposes(ws, staff, role):
+    agenda, _number = pp_at_disposition(ws, staff)
+    before = snapshot(ws)
+    with pytest.raises(PermissionRefused, match="Ketua / Komisioner / Sekretaris"):
+        dispositions.dispose(ws, staff[role], agenda, ["subbag_hukum"], "Tindak lanjuti")
+    assert snapshot(ws) == before
+
+
+def test_moving_a_case_needs_the_waiting_steps_role_too(ws, staff):
+    agenda, _number = pp_at_disposition(ws, staff)  # step 6 is the commissioners'
+    before = snapshot(ws)
+    with pytest.raises(PermissionRefused, match="perlu peran Komisioner"):
+        dispositions.dispose(ws, staff["Sekretaris"], agenda, ["subbag_hukum"], "Tindak lanjuti")
+    with pytest.raises(UserError, match="unit 'subbag_tidak_ada'"):
+        dispositions.dispose(ws, staff["Komisioner"], agenda, ["subbag_tidak_ada"], "Tindak lanjuti")
+    with pytest.raises(UserError, match="Isi disposisi wajib"):
+        dispositions.dispose(ws, staff["Komisioner"], agenda, ["subbag_hukum"], "  ")
+    with pytest.raises(UserError, match="tidak ada"):
+        dispositions.dispose(ws, staff["Komisioner"], "SM/2026/0042", ["subbag_hukum"], "Tindak lanjuti")
+    assert snapshot(ws) == before
+    assert dispositions.is_disposition_step(ws.catalog.sop("PP"), 6)
+    assert not dispositions.is_disposition_step(ws.catalog.sop("PP"), 7)  # Kasubag "sesuai ... disposisi"
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+@pytest.fixture
+def cli_log(tmp_path, monkeypatch):
+    """The CLI's log file goes to a temporary folder and its handler is closed afterwards."""
+    import logging
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    logger = logging.getLogger("sopdesk")
+    handlers = list(logger.handlers)
+    yield
+    for handler in logger.handlers[:]:
+        if handler not in handlers:
+            logger.removeHandler(handler)
+            handler.close()
+
+
+def test_letters_through_the_command_line(ws, staff, admin, monkeypatch, capsys, tmp_path, cli_log):
+    """The command line runs on the real clock: numbers and dates below follow today."""
+    from conftest import PASSWORD
+
+    from sopdesk.cli.main import main
+
+    monkeypatch.setenv("SOPDESK_PASSWORD", PASSWORD)
+    data = str(ws.data_dir)
+    today = datetime.now(WITA).date()
+    year = today.year
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(["--data-dir", data, *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, err = run("letter", "settings", "--as", "admin", "--office-code", "5371",
+                         "--classification", "PP.01", "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["kode_kantor"] == "5371"
+    assert run("letter", "settings", "--office-code", "1")[0] == 1  # changing needs --as
+
+    scan = tmp_path / "surat.pdf"
+    scan.write_bytes(b"%PDF-1.4 surat")
+    code, out, err = run("letter", "in", "--as", "help.desk", "--sender", "Pos Kupang", "--subject", "Data DPT",
+                         "--number", "12/PK/III/2026", "--date", "2026-02-27", "--sifat", "segera",
+                         "--starts", "permohonan_informasi", "--scan", str(scan), "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == {"agenda": f"SM/{year}/0001", "case": f"PP/{year}/0001"}
+    code, out, err = run("letter", "in", "--as", "komisioner", "--sender", "X", "--subject", "Y")
+    assert code == 1 and "tidak boleh mencatat surat masuk" in err and out == ""
+    code, _out, err = run("letter", "in", "--as", "staf", "--sender", "X", "--subject", "Y", "--sifat", "kilat")
+    assert code == 1 and "sifat" in err
+
+    assert run("case", "complete", f"PP/{year}/0001", "--as", "help.desk", "--check", "1")[0] == 0
+    code, out, err = run("letter", "dispose", f"SM/{year}/0001", "--as", "komisioner", "--to", "sekretariat",
+                         "--instruction", "Proses")
+    assert code == 1 and "bukan oleh Sekretaris" in err
+    code, out, err = run("letter", "dispose", f"SM/{year}/0001", "--as", "komisioner", "--to", "subbag_hukum",
+                         "hukum_pengawasan", "--instruction", "Siapkan data")
+    assert (code, err) == (0, "")
+    assert "diteruskan ke kegiatan 7 (Kasubag)" in out
+    code, out, _err = run("letter", "show", f"SM/{year}/0001")
+    assert "Sub Bagian Hukum (diteruskan)" in out and "Divisi Hukum dan Pengawasan" in out
+
+    code, out, err = run("letter", "out", "--as", "staf", "--recipient", "Pos Kupang", "--subject", "Jawaban",
+                         "--case", f"PP/{year}/0001", "--step", "6", "--date", "2026-03-02", "--json")
+    assert (code, err) == (0, "")
+    sent = json.loads(out)
+    assert sent["number"] == "1/PP.01/5371/III/2026" and sent["expedition_id"] == 1
+    code, out, err = run("letter", "out", "--as", "staf", "--recipient", "A", "--subject", "B",
+                         "--number", "1/pp.01/5371/III/2026")
+    assert code == 1 and "sudah dipakai" in err
+
+    code, out, _err = run("letter", "list", "--json")
+    listed = json.loads(out)
+    assert [r["agenda"] for r in listed["masuk"]] == [f"SM/{year}/0001"]
+    assert listed["masuk"][0]["dispositions"] == 1 and listed["masuk"][0]["scan"] == "surat.pdf"
+    assert [(r["number"], r["case_number"], r["step_no"]) for r in listed["keluar"]] == [
+        ("1/PP.01/5371/III/2026", f"PP/{year}/0001", 6)]
+    code, out, _err = run("letter", "list", "--out")
+    assert "Agenda surat masuk" not in out and "1/PP.01/5371/III/2026" in out
+    code, out, _err = run("letter", "units", "--json")
+    assert {"kode": "subbag_hukum", "nama": "Sub Bagian Hukum", "peran": "Kasubag",
+            "organisasi": "ORG-BANTEN"} in json.loads(out)
+
+    code, out, _err = run("expedition", "list", "--pending", "--json")
+    assert [(e["id"], e["letter_number"], e["destination"]) for e in json.loads(out)] == [
+        (1, "1/PP.01/5371/III/2026", "Pos Kupang")]
+    code, out, err = run("expedition", "received", "1", "--as", "help.desk", "--signed-by", "Maria")
+    assert code == 1 and "Staf / Kasubag" in err
+    code, out, err = run("expedition", "received", "1", "--as", "staf", "--date", today.isoformat(),
+                         "--signed-by", "Maria Ndun", "--scan", str(scan))
+    assert (code, err) == (0, "")
+    assert f"diterima {today:%d-%m-%Y}" in out
+    code, out, _err = run("expedition", "list", "--pending", "--json")
+    assert json.loads(out) == []
+    code, out, _err = run("expedition", "list", "--from", today.isoformat(), "--to", today.isoformat())
+    assert "Maria Ndun" in out and "1 entri ekspedisi" in out
+
+
+# --- an office that upgrades -----------------------------------------------------------------------
+
+def test_an_office_database_of_schema_0001_gets_the_registers_on_upgrade(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from sopdesk.engine.workspace import Workspace
+    from sopdesk.store.migrate import current_revision
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "schema_0001.sqlite3", data_dir / DB_FILE)
+    ws = Workspace.open(data_dir)
+    try:
+        assert current_revision(ws.db) >= "0002"
+        assert list((data_dir / "cadangan").glob("sebelum-migrasi-0001-*.sqlite3"))
+        rina = ws.login("rina", "fixture-sandi-123")
+        year = ws.calendar.local(ws.clock()).year
+        agenda, number = letters.register_incoming(ws, rina, incoming(starts="permohonan_informasi"))
+        assert agenda == f"SM/{year}/0001"
+        assert case_detail(ws, number)["items"][0]["step"] == 5
+        assert letters.register_outgoing(ws, rina, letters.OutgoingForm(
+            recipient="Bawaslu", subject="Data", classification="PP.01")).expedition_id == 1
+    finally:
+        ws.close()
