@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QApplication, QTreeWidgetItemIterator
 
 from sopdesk.catalog import Catalog
 from sopdesk.catalog.schema import END, Sop
+from sopdesk.catalog.swimlane_layout import compute_layout
 from sopdesk.gui.catalog_page import CatalogPage
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.swimlane import CELL, CURRENT_BG, DONE_BG, KIND, LABEL, SOURCE, STEP, TARGET, SwimlaneView
-from sopdesk.gui.swimlane_layout import compute_layout
 
 KODES = ["PAW", "PP", "RAKOR", "TKS"]
 

@@ -1,7 +1,7 @@
 """An SOP drawn as the Permenpan RB 35/2012 flow table: a swimlane per pelaksana, the five
 flowchart symbols, and the Mutu Baku and Keterangan columns beside.
 
-Geometry comes from sopdesk.gui.swimlane_layout (Qt-free); this module measures text with
+Geometry comes from sopdesk.catalog.swimlane_layout (Qt-free); this module measures text with
 the same text items it draws, so a row is always tall enough for its text. Every item of the
 scene says what it is in its data: KIND ("process", "decision", "terminator", "arrow",
 "label", "text", "cell", ...), STEP (the step number it belongs to) and CELL (the cell rect
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk.catalog.schema import Sop
-from sopdesk.gui.swimlane_layout import OUTLINE, PAD, Box, Content, Layout, compute_layout
+from sopdesk.catalog.swimlane_layout import OUTLINE, PAD, Box, Content, Layout, compute_layout
 
 KIND, STEP, CELL, SOURCE, TARGET, LABEL = range(6)
 

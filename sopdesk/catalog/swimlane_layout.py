@@ -1,4 +1,5 @@
-"""Where everything of a swimlane diagram goes (Qt-free geometry for sopdesk.gui.swimlane).
+"""Where everything of a swimlane diagram goes: Qt-free geometry shared by the screen
+(sopdesk.gui.swimlane) and the printed SOP (sopdesk.reports.flowchart).
 
 The table follows the Permenpan RB 35/2012 flow table: No, Kegiatan, one column per
 pelaksana, the three Mutu Baku columns (Kelengkapan, Waktu, Output) and Keterangan, with one

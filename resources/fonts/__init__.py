@@ -1,0 +1,1 @@
+"""DejaVu Sans (Bitstream Vera licence, see LICENSE-DejaVu.txt): the fonts embedded in printouts."""

@@ -1,0 +1,336 @@
+"""What every printout shares: paper (A4, F4), the office letterhead on every page, the
+footer "Halaman N dari M", Indonesian dates, the embedded fonts, paragraph and table styles,
+and writing the PDF safely (a half-written file never replaces a good one)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, TableStyle
+
+from sopdesk.engine.workspace import Workspace
+from sopdesk.errors import UserError
+from sopdesk.reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from sopdesk.textfmt import tanggal
+
+log = logging.getLogger(__name__)
+
+F4 = (215 * mm, 330 * mm)
+PAPERS = {"A4": A4, "F4": F4}
+MARGIN_X = 12 * mm
+MARGIN_TOP = 10 * mm
+MARGIN_BOTTOM = 9 * mm
+FOOTER_H = 6 * mm
+LOGO_H = 16 * mm
+LOGO_MAX_W = 24 * mm
+GAP_BELOW_HEAD = 4 * mm
+
+INK = colors.HexColor("#1a1a1a")
+GRID = colors.HexColor("#8c8c8c")
+HEADER_BG = colors.HexColor("#e4e4e4")
+MUTED = colors.HexColor("#555555")
+
+
+def paper_size(paper: str, wide: bool = False) -> tuple[float, float]:
+    """The page size of "A4" or "F4" (215 x 330 mm), portrait or landscape."""
+    size = PAPERS.get(str(paper or "").strip().upper())
+    if size is None:
+        raise UserError(f"ukuran kertas {paper!r} tidak dikenal; pilih A4 atau F4")
+    return landscape(size) if wide else size
+
+
+# --- text -------------------------------------------------------------------------------------
+
+def _style(name: str, size: float, font: str = REGULAR, align: int = TA_LEFT, **kw) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=round(size * 1.22, 2),
+                          alignment=align, textColor=INK, **kw)
+
+
+class Styles:
+    """The paragraph styles of all printouts (built after the fonts are registered)."""
+
+    def __init__(self) -> None:
+        register_fonts()
+        self.title = _style("title", 12, BOLD, TA_CENTER, spaceAfter=1 * mm)
+        self.subtitle = _style("subtitle", 9, REGULAR, TA_CENTER, spaceAfter=3 * mm)
+        self.heading = _style("heading", 9.5, BOLD, spaceBefore=3 * mm, spaceAfter=1.5 * mm)
+        self.body = _style("body", 8.5)
+        self.cell = _style("cell", 7.8)
+        self.cell_bold = _style("cell_bold", 7.8, BOLD)
+        self.cell_center = _style("cell_center", 7.8, REGULAR, TA_CENTER)
+        self.cell_right = _style("cell_right", 7.8, REGULAR, TA_RIGHT)
+        self.head_cell = _style("head_cell", 7.8, BOLD, TA_CENTER)
+        self.small = _style("small", 7)
+        self.note = _style("note", 7.5, ITALIC)
+
+
+def text(value: object, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text: markup characters are escaped, line breaks kept."""
+    shown = "-" if value is None or value == "" else str(value)
+    return Paragraph(escape(shown).replace("\n", "<br/>"), style)
+
+
+def markup(value: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of trusted mini-markup (<b>, <i>, <br/>) built by the report itself;
+    every user value inside it must already be escaped with `esc`."""
+    return Paragraph(value, style)
+
+
+def esc(value: object) -> str:
+    return escape("-" if value is None or value == "" else str(value))
+
+
+def mask_id(value: str | None) -> str:
+    """An ID number with all but its last four characters hidden: ************8901."""
+    if not value:
+        return "-"
+    clean = "".join(str(value).split())
+    if len(clean) <= 4:
+        return "*" * len(clean)
+    return "*" * (len(clean) - 4) + clean[-4:]
+
+
+def table_style(*extra: tuple, header_rows: int = 1, grid: bool = True) -> TableStyle:
+    commands = [("GRID", (0, 0), (-1, -1), 0.5, GRID)] if grid else []
+    commands += [
+        ("FONT", (0, 0), (-1, -1), REGULAR, 7.8),   # ReportLab's cell default is Helvetica (not embedded)
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header_rows:
+        commands += [("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_BG),
+                     ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE")]
+    return TableStyle(commands + list(extra))
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+def moment(value: datetime | None, tz: tzinfo) -> str:
+    """02-03-2026 09:00 in the office's time zone ('-' for None)."""
+    if value is None:
+        return "-"
+    return f"{value.astimezone(tz):%d-%m-%Y %H:%M}"
+
+
+def tanggal_jam(value: datetime, tz: tzinfo) -> str:
+    """23 November 2026 pukul 14.05 WITA"""
+    local = value.astimezone(tz)
+    return f"{tanggal(local.date())} pukul {local:%H.%M} {local.tzname()}"
+
+
+def day_range(start: date, end: date, tz: tzinfo) -> tuple[datetime, datetime]:
+    """[start 00:00, the day after end 00:00) in the office's time zone, for SQL filters."""
+    if end < start:
+        raise UserError(f"tanggal akhir {tanggal(end)} sebelum tanggal awal {tanggal(start)}")
+    return (datetime.combine(start, time(0), tz),
+            datetime.combine(end + timedelta(days=1), time(0), tz))
+
+
+def periode(start: date, end: date) -> str:
+    """'1 Maret 2026 s.d. 31 Maret 2026' (one date when both are the same day)."""
+    return tanggal(start) if start == end else f"{tanggal(start)} s.d. {tanggal(end)}"
+
+
+# --- the letterhead and the page frame ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Letterhead:
+    name: str
+    address: str | None
+    logo: Path | None
+    tz: tzinfo
+    printed_at: datetime
+
+    @classmethod
+    def of(cls, ws: Workspace, fallback_name: str = "Komisi Pemilihan Umum") -> Letterhead:
+        with ws.db.reading() as session:
+            office = ws.office(session)
+            name = office.name if office else fallback_name
+            address = office.address if office else None
+            logo = None
+            if office and office.logo_path:
+                logo = Path(office.logo_path)
+                if not logo.is_absolute():
+                    logo = ws.data_dir / logo
+        return cls(name, address, logo, ws.calendar.tz, ws.clock())
+
+
+class _Decor:
+    """Draws the letterhead (on each page, as it starts) and the footer (at the end, when the
+    number of pages is known)."""
+
+    def __init__(self, head: Letterhead, title: str):
+        register_fonts()
+        self.head = head
+        self.title = title
+        self.logo = self._read_logo(head.logo)
+
+    @staticmethod
+    def _read_logo(path: Path | None) -> ImageReader | None:
+        if path is None or not path.is_file():
+            return None
+        try:
+            return ImageReader(str(path))
+        except Exception:  # noqa: BLE001 - a broken logo file must not stop the printout
+            log.warning("logo %s cannot be read; printing without it", path)
+            return None
+
+    def _logo_size(self) -> tuple[float, float]:
+        if self.logo is None:
+            return 0.0, 0.0
+        w, h = self.logo.getSize()
+        scale = min(LOGO_H / h, LOGO_MAX_W / w)
+        return w * scale, h * scale
+
+    def _lines(self, page_w: float) -> tuple[list[str], list[str], float]:
+        logo_w, _ = self._logo_size()
+        room = page_w - 2 * MARGIN_X - 2 * (logo_w + 3 * mm if logo_w else 0)
+        name = simpleSplit(self.head.name.upper(), BOLD, 12.5, room)
+        address = simpleSplit(self.head.address, REGULAR, 8.5, room) if self.head.address else []
+        return name, address, room
+
+    def head_height(self, page_w: float) -> float:
+        name, address, _ = self._lines(page_w)
+        text_h = len(name) * 15 + len(address) * 10.5
+        return max(self._logo_size()[1], text_h) + 3 * mm
+
+    def frame(self, size: tuple[float, float]) -> Frame:
+        w, h = size
+        top = h - MARGIN_TOP - self.head_height(w) - GAP_BELOW_HEAD
+        bottom = MARGIN_BOTTOM + FOOTER_H
+        return Frame(MARGIN_X, bottom, w - 2 * MARGIN_X, top - bottom, leftPadding=0, rightPadding=0,
+                     topPadding=0, bottomPadding=0, id="body")
+
+    def letterhead(self, canvas: Canvas, _doc: object) -> None:
+        w, h = canvas._pagesize
+        canvas.saveState()
+        top = h - MARGIN_TOP
+        height = self.head_height(w)
+        logo_w, logo_h = self._logo_size()
+        if self.logo is not None:
+            canvas.drawImage(self.logo, MARGIN_X, top - (height - 3 * mm + logo_h) / 2, logo_w, logo_h,
+                             mask="auto", preserveAspectRatio=True)
+        name, address, _ = self._lines(w)
+        text_h = len(name) * 15 + len(address) * 10.5
+        y = top - (height - 3 * mm - text_h) / 2
+        canvas.setFillColor(INK)
+        canvas.setFont(BOLD, 12.5)
+        for line in name:
+            y -= 12.5
+            canvas.drawCentredString(w / 2, y, line)
+            y -= 2.5
+        canvas.setFont(REGULAR, 8.5)
+        for line in address:
+            y -= 8.5
+            canvas.drawCentredString(w / 2, y, line)
+            y -= 2
+        rule = top - height
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(1.6)
+        canvas.line(MARGIN_X, rule + 1.6, w - MARGIN_X, rule + 1.6)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, rule - 0.4, w - MARGIN_X, rule - 0.4)
+        canvas.restoreState()
+
+    def footer(self, canvas: Canvas, page: int, total: int) -> None:
+        w, _ = canvas._pagesize
+        canvas.saveState()
+        canvas.setStrokeColor(GRID)
+        canvas.setLineWidth(0.4)
+        y = MARGIN_BOTTOM + FOOTER_H - 2 * mm
+        canvas.line(MARGIN_X, y, w - MARGIN_X, y)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(REGULAR, 7)
+        printed = f"Dicetak {tanggal_jam(self.head.printed_at, self.head.tz)} oleh sopdesk"
+        right = f"Halaman {page} dari {total}"
+        room = w - 2 * MARGIN_X - canvas.stringWidth(right, REGULAR, 7.5) - 8 * mm
+        left = f"{self.title} \u2014 {printed}"
+        while canvas.stringWidth(left, REGULAR, 7) > room and len(left) > 10:
+            left = left[:-2].rstrip() + "\u2026"
+        canvas.drawString(MARGIN_X, MARGIN_BOTTOM, left)
+        canvas.setFillColor(INK)
+        canvas.setFont(REGULAR, 7.5)
+        canvas.drawRightString(w - MARGIN_X, MARGIN_BOTTOM, right)
+        canvas.restoreState()
+
+
+def _numbered_canvas(decor: _Decor) -> type[Canvas]:
+    class NumberedCanvas(Canvas):
+        """Keeps every page until the end, then writes "Halaman N dari M" on each."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                decor.footer(self, self._pageNumber, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+class Printout:
+    """One PDF: pages in portrait and/or landscape, each with the letterhead and footer.
+
+    `first` is the orientation of the first page; a story switches with
+    NextPageTemplate("portrait" | "landscape")."""
+
+    def __init__(self, path: Path | str, paper: str, head: Letterhead, title: str,
+                 first: str = "portrait"):
+        register_fonts()
+        self.path = Path(path)
+        self.sizes = {"portrait": paper_size(paper), "landscape": paper_size(paper, wide=True)}
+        self.decor = _Decor(head, title)
+        self.title = title
+        self.head = head
+        self.first = first
+
+    def frame_size(self, orientation: str) -> tuple[float, float]:
+        frame = self.decor.frame(self.sizes[orientation])
+        return frame._width, frame._height
+
+    def build(self, story: Sequence) -> Path:
+        folder = self.path.parent
+        if not folder.is_dir():
+            raise UserError(f"folder {folder} tidak ada; pilih folder lain untuk berkas PDF")
+        temp = folder / f".{self.path.name}.{os.getpid()}.sementara"
+        order = [self.first] + [o for o in ("portrait", "landscape") if o != self.first]
+        templates = [PageTemplate(id=o, frames=[self.decor.frame(self.sizes[o])],
+                                  onPage=self.decor.letterhead, pagesize=self.sizes[o]) for o in order]
+        doc = BaseDocTemplate(str(temp), pagesize=self.sizes[self.first], pageTemplates=templates,
+                              leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+                              bottomMargin=MARGIN_BOTTOM, title=self.title, author=self.head.name,
+                              creator="sopdesk", subject=self.title, initialFontName=REGULAR)
+        try:
+            doc.build(list(story), canvasmaker=_numbered_canvas(self.decor))
+            os.replace(temp, self.path)
+        except OSError as exc:
+            raise UserError(f"berkas {self.path} tidak dapat ditulis: {exc.strerror or exc}") from None
+        finally:
+            if temp.exists():
+                temp.unlink()
+        return self.path

@@ -1,0 +1,208 @@
+"""Lembar kendali kasus: one case on paper. Every step it visited (in order, returns
+included): who, when it arrived and left, the actual duration against the mutu baku, the
+kelengkapan present or missing, the outputs with their numbers, decisions, returns with
+their reasons; and the case-level deadlines."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer, Table
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from sopdesk.engine.cases import get_case
+from sopdesk.engine.workspace import Workspace
+from sopdesk.errors import UserError
+from sopdesk.reports.base import (
+    Letterhead,
+    Printout,
+    Styles,
+    esc,
+    markup,
+    moment,
+    table_style,
+    tanggal_jam,
+    text,
+)
+from sopdesk.store.models import CaseDeadline, Document, User, WorkItem
+from sopdesk.textfmt import durasi, tanggal
+
+STATUS = {"open": "berjalan", "done": "selesai", "cancelled": "dibatalkan"}
+
+
+def _state(item: WorkItem, now: datetime) -> tuple[str, bool]:
+    """What the sheet says about the time of a visit, and whether it was late."""
+    if item.status == "returned":
+        return f"Dikembalikan ke kegiatan {item.return_to}", False
+    if item.status == "cancelled":
+        return "Dibatalkan", False
+    end = item.completed_at or now
+    if item.due_at is None:
+        state = "Tanpa standar waktu"
+        late = False
+    elif end > item.due_at:
+        state, late = f"Terlambat {durasi(end - item.due_at)}", True
+    else:
+        state, late = "Tepat waktu", False
+    if item.status == "open" and not late:
+        state = "Menunggu" + ("" if item.due_at is None else "; batas belum lewat")
+    elif item.status == "open":
+        state = f"Menunggu; {state.lower()}"
+    return state, late
+
+
+def _two_lines(value: datetime, tz: tzinfo) -> str:
+    """23-11-2026<br/>14:31 (a date never breaks inside a narrow column)."""
+    return moment(value, tz).replace(" ", "<br/>", 1)
+
+
+def _details(item: WorkItem, documents: list[Document]) -> list[str]:
+    lines = []
+    if item.checks:
+        marks = [f"\u2713 {esc(c.item)}" if c.present else f"\u2717 {esc(c.item)} <i>(tidak ada)</i>"
+                 for c in item.checks]
+        lines.append("<b>Kelengkapan:</b> " + "; ".join(marks))
+    if documents:
+        outs = []
+        for d in documents:
+            out = f"{esc(d.name)} nomor <b>{esc(d.number)}</b>" if d.number else f"{esc(d.name)} (tanpa nomor)"
+            if d.doc_date:
+                out += f", tanggal {tanggal(d.doc_date)}"
+            if d.attachment is not None:
+                out += f", berkas {esc(d.attachment.original_name)}"
+            outs.append(out)
+        lines.append("<b>Output:</b>")
+        lines += [f"\u2022 {out}" for out in outs]
+    if item.choice:
+        lines.append(f"<b>Keputusan:</b> {esc(item.choice)}")
+    if item.status == "returned":
+        lines.append(f"<b>Dikembalikan ke kegiatan {item.return_to}. Alasan:</b> {esc(item.note)}")
+    elif item.status == "cancelled":
+        lines.append(f"<b>Dibatalkan. Alasan:</b> {esc(item.note)}")
+    elif item.note:
+        lines.append(f"<b>Catatan:</b> {esc(item.note)}")
+    return lines
+
+
+def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str = "A4") -> Path:
+    """The lembar kendali of case `number` (e.g. PP/2026/0001). Returns the PDF's path."""
+    if not str(number or "").strip():
+        raise UserError("nomor kasus wajib diisi")
+    now = ws.clock()
+    tz = ws.calendar.tz
+    with ws.db.reading() as session:
+        case = get_case(session, number)
+        items = session.scalars(
+            select(WorkItem).where(WorkItem.case_id == case.id).order_by(WorkItem.id)
+            .options(selectinload(WorkItem.checks))
+        ).all()
+        documents = session.scalars(
+            select(Document).where(Document.case_id == case.id).order_by(Document.id)
+            .options(selectinload(Document.attachment))
+        ).all()
+        ids = {case.started_by} | {i.completed_by for i in items} | {i.assignee_id for i in items}
+        names = dict(session.execute(select(User.id, User.full_name).where(User.id.in_(ids - {None}))).all())
+        sop = ws.sop_of_revision(session, case.sop_revision_id)
+        deadlines = session.scalars(select(CaseDeadline).where(CaseDeadline.case_id == case.id)
+                                    .order_by(CaseDeadline.id)).all()
+    by_item: dict[int, list[Document]] = {}
+    for d in documents:
+        by_item.setdefault(d.work_item_id, []).append(d)
+
+    styles = Styles()
+    head = Letterhead.of(ws)
+    printout = Printout(path, paper, head, f"Lembar Kendali Kasus {case.number}")
+    width, _ = printout.frame_size("portrait")
+    try:
+        entry = sop.entry(case.entry).nama
+    except KeyError:
+        entry = case.entry
+    status = STATUS.get(case.status, case.status)
+    if case.close_reason:
+        status += f" ({case.close_reason})"
+    span = (case.closed_at or now) - case.started_at
+    info = [
+        ("Nomor kasus", text(case.number, styles.cell_bold)),
+        ("SOP", text(f"{sop.kode} revisi {sop.revisi}: {sop.nama}", styles.cell)),
+        ("Judul", text(case.title, styles.cell)),
+        ("Pemohon", text(case.requester, styles.cell)),
+        ("Masuk melalui", text(entry, styles.cell)),
+        ("Status", text(status, styles.cell)),
+        ("Dimulai", text(f"{tanggal_jam(case.started_at, tz)} oleh {names.get(case.started_by, '-')}", styles.cell)),
+        ("Selesai / ditutup", text(tanggal_jam(case.closed_at, tz) if case.closed_at else "-", styles.cell)),
+        ("Lama proses", text(durasi(span) + ("" if case.closed_at else " (masih berjalan)"), styles.cell)),
+    ]
+    info_table = Table([[text(k, styles.cell_bold), v] for k, v in info], colWidths=[34 * mm, width - 34 * mm],
+                       hAlign="LEFT")
+    info_table.setStyle(table_style(header_rows=0))
+
+    header = ["No", "Kegiatan", "Pelaksana", "Masuk", "Keluar", "Durasi", "Mutu baku", "Ketepatan"]
+    fractions = [0.04, 0.32, 0.12, 0.1, 0.1, 0.085, 0.105, 0.13]
+    rows: list[list] = [[text(h, styles.head_cell) for h in header]]
+    late_rows = []
+    counts = {"late": 0, "on_time": 0, "returned": 0}
+    for i, item in enumerate(items, 1):
+        try:
+            step = sop.step(item.step_no)
+            kegiatan, waktu = step.kegiatan, step.waktu
+        except KeyError:
+            kegiatan, waktu = "-", "-"
+        state, late = _state(item, now)
+        if late:
+            late_rows.append(i)
+            counts["late"] += 1
+        elif item.status == "done" and item.due_at is not None:
+            counts["on_time"] += 1
+        counts["returned"] += item.status == "returned"
+        detail = "<br/>".join([f"<b>{item.step_no}. {esc(kegiatan)}</b>", *_details(item, by_item.get(item.id, []))])
+        who_id = item.completed_by or item.assignee_id
+        who = f"{esc(item.role)}<br/>" + (esc(names.get(who_id)) if who_id else "<i>belum diambil</i>")
+        end = item.completed_at
+        spent: timedelta = (end or now) - item.created_at
+        mutu = esc(waktu) + (f"<br/>batas<br/>{_two_lines(item.due_at, tz)}" if item.due_at else "")
+        rows.append([
+            text(i, styles.cell_right), markup(detail, styles.cell), markup(who, styles.cell),
+            markup(_two_lines(item.created_at, tz), styles.cell),
+            markup(_two_lines(end, tz) if end else "<i>belum</i>", styles.cell),
+            text(durasi(spent), styles.cell), markup(mutu, styles.cell),
+            text(state, styles.cell_bold if late else styles.cell),
+        ])
+    steps_table = Table(rows, colWidths=[f * width for f in fractions], repeatRows=1, hAlign="LEFT")
+    steps_table.setStyle(table_style(*[("BACKGROUND", (-1, r), (-1, r), "#f3d6d6") for r in late_rows]))
+
+    story = [
+        text("LEMBAR KENDALI KASUS", styles.title),
+        text(f"Waktu dalam {ws.calendar.tz_name}; durasi dihitung dari kegiatan diterima sampai diselesaikan",
+             styles.subtitle),
+        info_table,
+        text("Kegiatan yang dilalui", styles.heading),
+        steps_table,
+        Spacer(1, 2 * mm),
+        markup(f"<b>{len(items)} kunjungan kegiatan</b>: {counts['on_time']} tepat waktu, {counts['late']} "
+               f"terlambat, {counts['returned']} dikembalikan.", styles.body),
+    ]
+    if deadlines:
+        data = [[text(h, styles.head_cell) for h in ("Tenggat kasus", "Jenis", "Batas", "Terpenuhi", "Keadaan")]]
+        for d in deadlines:
+            if d.kind == "paling_cepat":
+                kind = "paling cepat (masa tunggu)"
+                state = "-" if d.due_at is None else ("berakhir" if now >= d.due_at else "masih berjalan")
+            else:
+                kind = "paling lambat"
+                if d.due_at is None:
+                    state = "belum berjalan"
+                elif d.met_at is not None:
+                    state = "terpenuhi tepat waktu" if d.met_at <= d.due_at else (
+                        f"terpenuhi, terlambat {durasi(d.met_at - d.due_at)}")
+                else:
+                    state = "terlewati" if now > d.due_at else "belum terpenuhi"
+            data.append([text(d.name, styles.cell), text(kind, styles.cell), text(moment(d.due_at, tz), styles.cell),
+                         text(moment(d.met_at, tz), styles.cell), text(state, styles.cell)])
+        table = Table(data, colWidths=[w * width for w in (0.42, 0.16, 0.13, 0.13, 0.16)], repeatRows=1,
+                      hAlign="LEFT")
+        table.setStyle(table_style())
+        story += [text("Tenggat kasus", styles.heading), table]
+    return printout.build(story)

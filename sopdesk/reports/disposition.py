@@ -1,0 +1,188 @@
+"""Lembar disposisi of one incoming letter: the letter (agenda number, number and date,
+sender, perihal, sifat, when it was received) and each disposition written on it: from whom,
+to which units (every unit of the organisation directory with a tick box, the chosen ones
+ticked), the instruction, when, and room for the signature. A letter without a disposition
+prints a blank sheet for the leadership to fill in by hand (all boxes empty).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from sopdesk.engine.letters import SIFAT, agenda_number, get_incoming
+from sopdesk.engine.registers import DISPOSER_ROLES
+from sopdesk.engine.workspace import Workspace
+from sopdesk.reports.base import (
+    Letterhead,
+    Printout,
+    Styles,
+    esc,
+    markup,
+    table_style,
+    tanggal_jam,
+    text,
+)
+from sopdesk.store.models import Attachment, Case, Disposition, Role, User, UserRole, WorkItem
+from sopdesk.textfmt import tanggal
+
+TICKED = "\u2611"  # ☑
+EMPTY = "\u2610"  # ☐
+INSTRUCTION_MIN_H = 45 * mm  # the instruction box of a blank sheet: room to write by hand
+SIGN_H = 16 * mm
+INDENT = 11  # points per level of the organisation
+HANG = 10.5  # the width of a tick box and its space
+
+
+def _directory(ws: Workspace) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
+    """(kode, nama, depth) of the divisions and of the secretariat units, in the order of
+    the organisation documents; depth is how far a unit sits below another (induk)."""
+    divisions: list[tuple[str, str, int]] = []
+    secretariat: list[tuple[str, str, int]] = []
+    seen: set[str] = set()
+    for org in ws.catalog.organisations.values():
+        parents = {u.kode: u.induk for u in org.units}
+        for units, into in ((org.divisi, divisions), (org.unit_sekretariat, secretariat)):
+            for unit in units:
+                if unit.kode in seen:
+                    continue
+                seen.add(unit.kode)
+                depth, parent = 0, unit.induk
+                while parent in parents and depth < 5:
+                    depth, parent = depth + 1, parents[parent]
+                into.append((unit.kode, unit.nama, depth))
+    return divisions, secretariat
+
+
+def _box(ticked: bool, name: str, routed: bool) -> str:
+    label = f"<b>{esc(name)}</b>" if ticked else esc(name)
+    if routed:
+        label += " <i>(kasus diteruskan)</i>"
+    return f"{TICKED if ticked else EMPTY} {label}"
+
+
+def _unit_style(base: ParagraphStyle, depth: int) -> ParagraphStyle:
+    """A tick-box line: indented by the unit's depth, a wrapped name hangs under its text."""
+    return ParagraphStyle(f"unit{depth}", parent=base, leftIndent=depth * INDENT + HANG, firstLineIndent=-HANG)
+
+
+def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Path | str,
+                             paper: str = "A4") -> Path:
+    """The lembar disposisi of the incoming letter `letter_agenda_number` (SM/2026/0001).
+    Returns the PDF's path."""
+    tz = ws.calendar.tz
+    with ws.db.reading() as session:
+        letter = get_incoming(session, letter_agenda_number)
+        agenda = agenda_number(letter.year, letter.seq)
+        case_no = session.scalar(select(Case.number).where(Case.id == letter.case_id)) if letter.case_id else None
+        scan = session.scalar(select(Attachment.original_name).where(Attachment.id == letter.attachment_id)) \
+            if letter.attachment_id else None
+        sheets = session.scalars(select(Disposition).where(Disposition.incoming_letter_id == letter.id)
+                                 .order_by(Disposition.id).options(selectinload(Disposition.targets))).all()
+        givers = {s.from_user for s in sheets}
+        names = dict(session.execute(select(User.id, User.full_name).where(User.id.in_(givers))).all())
+        roles: dict[int, list[str]] = {}
+        for user_id, role in session.execute(select(UserRole.user_id, Role.name)
+                                             .join(Role, Role.id == UserRole.role_id)
+                                             .where(UserRole.user_id.in_(givers)).order_by(Role.name)):
+            if role in DISPOSER_ROLES:
+                roles.setdefault(user_id, []).append(role)
+        routed_ids = [s.routed_work_item_id for s in sheets if s.routed_work_item_id]
+        routed = {i.id: (i.step_no, i.role)
+                  for i in session.scalars(select(WorkItem).where(WorkItem.id.in_(routed_ids)))}
+        fields = {
+            "received_at": letter.received_at, "number": letter.number, "letter_date": letter.letter_date,
+            "sender": letter.sender, "subject": letter.subject, "sifat": letter.sifat,
+            "classification": letter.classification,
+        }
+        dispositions = [{
+            "at": s.disposed_at, "from": names.get(s.from_user, "-"), "roles": roles.get(s.from_user, []),
+            "instruction": s.instruction, "routed": routed.get(s.routed_work_item_id),
+            "units": {t.unit_kode: (t.unit_nama, t.routed) for t in s.targets},
+        } for s in sheets]
+
+    styles = Styles()
+    head = Letterhead.of(ws)
+    printout = Printout(path, paper, head, f"Lembar Disposisi {agenda}")
+    width, _ = printout.frame_size("portrait")
+    label_w = 30 * mm
+    value_w = width / 2 - label_w
+
+    sifat = "&nbsp;&nbsp;&nbsp;".join(
+        f"{TICKED} <b>{s.capitalize()}</b>" if s == fields["sifat"] else f"{EMPTY} {s.capitalize()}" for s in SIFAT)
+    letter_rows = [
+        [text("Nomor agenda", styles.cell_bold), text(agenda, styles.cell_bold),
+         text("Diterima", styles.cell_bold), text(tanggal_jam(fields["received_at"], tz), styles.cell)],
+        [text("Nomor surat", styles.cell_bold), text(fields["number"], styles.cell),
+         text("Tanggal surat", styles.cell_bold),
+         text(tanggal(fields["letter_date"]) if fields["letter_date"] else "-", styles.cell)],
+        [text("Asal surat", styles.cell_bold), text(fields["sender"], styles.cell), "", ""],
+        [text("Perihal", styles.cell_bold), text(fields["subject"], styles.cell), "", ""],
+        [text("Sifat", styles.cell_bold), markup(sifat, styles.cell), "", ""],
+        [text("Kode klasifikasi", styles.cell_bold), text(fields["classification"], styles.cell),
+         text("Kasus", styles.cell_bold), text(case_no or "-", styles.cell)],
+    ]
+    letter_table = Table(letter_rows, colWidths=[label_w, value_w, label_w, value_w], hAlign="LEFT")
+    letter_table.setStyle(table_style(*[("SPAN", (1, r), (3, r)) for r in (2, 3, 4)], header_rows=0))
+
+    divisions, secretariat = _directory(ws)
+    story = [text("LEMBAR DISPOSISI", styles.title),
+             text(f"Surat masuk nomor agenda {agenda}" + (f" \u00b7 pindaian: {scan}" if scan else ""),
+                  styles.subtitle),
+             letter_table]
+    blank = not dispositions
+    for number, sheet in enumerate(dispositions or [None], 1):
+        chosen = sheet["units"] if sheet else {}
+        known = {kode for kode, _, _ in divisions + secretariat}
+        others = [(kode, nama, 0) for kode, (nama, _) in chosen.items() if kode not in known]  # left the directory
+
+        def column(title: str, units: list[tuple[str, str, int]], chosen: dict = chosen) -> list:
+            lines = [markup(f"<b>{esc(title)}</b>", styles.cell)]
+            for kode, nama, depth in units:
+                ticked = kode in chosen
+                lines.append(markup(_box(ticked, nama, ticked and chosen[kode][1]), _unit_style(styles.cell, depth)))
+            return lines
+
+        left = column("Anggota KPU / Divisi", divisions)
+        right = column("Sekretariat", secretariat + others)
+        units_table = Table([[left, right]], colWidths=[(width - label_w) / 2] * 2, hAlign="LEFT")
+        units_table.setStyle(table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), header_rows=0, grid=False))
+
+        if sheet:
+            giver = sheet["from"] + (f" ({' / '.join(sheet['roles'])})" if sheet["roles"] else "")
+            when = tanggal_jam(sheet["at"], tz)
+            follow = "Disposisi dicatat; kasus tidak berpindah kegiatan" if case_no else "-"
+            if sheet["routed"]:
+                step, role = sheet["routed"]
+                follow = f"Kasus {case_no or ''} diteruskan ke kegiatan {step} ({role})".replace("  ", " ")
+            instruction = text(sheet["instruction"], styles.body)
+        else:
+            giver, when, follow = "", "", ""
+            instruction = Spacer(1, INSTRUCTION_MIN_H)
+        rows = [
+            [text("Dari", styles.cell_bold), text(giver, styles.cell) if giver else "",
+             text("Tanggal", styles.cell_bold), text(when, styles.cell) if when else ""],
+            [text("Diteruskan kepada", styles.cell_bold), units_table, "", ""],
+            [text("Isi disposisi", styles.cell_bold), instruction, "", ""],
+        ]
+        if sheet:
+            rows.append([text("Tindak lanjut", styles.cell_bold), text(follow, styles.cell), "", ""])
+        table = Table(rows, colWidths=[label_w, value_w, label_w, value_w], hAlign="LEFT")
+        table.setStyle(table_style(*[("SPAN", (1, r), (3, r)) for r in range(1, len(rows))], header_rows=0))
+        signed = tanggal(sheet["at"].astimezone(tz).date()) if sheet else "..........................."
+        signs = Table([[text(f"{signed}\nPemberi disposisi,", styles.cell_center)], [""],
+                       [text(f"( {sheet['from'] if sheet else '.' * 40} )", styles.cell_center)]],
+                      colWidths=[70 * mm], rowHeights=[None, SIGN_H, None], hAlign="RIGHT")
+        signs.setStyle(table_style(header_rows=0, grid=False))
+        heading = "Disposisi" if blank else f"Disposisi {number} dari {len(dispositions)}"
+        story += [CondPageBreak(60 * mm),
+                  KeepTogether([text(heading, styles.heading), table, Spacer(1, 2 * mm), signs])]
+    if blank:
+        story.append(text("Belum ada disposisi yang dicatat untuk surat ini; lembar ini diisi dengan tangan "
+                          "lalu dicatat di sopdesk.", styles.note))
+    return printout.build(story)

@@ -1,0 +1,266 @@
+"""Laporan kinerja: for one SOP and a period, per step: how many visits were completed, the
+median and 90th-percentile actual duration against the mutu baku, the share on time, the
+late cases; and a bar chart of the median and P90 as a percentage of the standard.
+
+A visit counts in the period when it was completed in it (office time). Its actual duration
+runs from its arrival at the step to its completion; it is on time when completed by its due
+time (the mutu baku on the office's working-day calendar, fixed when it arrived). The
+standard of a step is its median allowed time (due time - arrival), which is the mutu baku
+itself for minutes, hours and calendar days, and follows the calendar for working days.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, Group, Line, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Spacer, Table
+from sqlalchemy import select
+
+from sopdesk.catalog.schema import Sop
+from sopdesk.engine.workspace import Workspace
+from sopdesk.reports.base import (
+    INK,
+    Letterhead,
+    Printout,
+    Styles,
+    day_range,
+    esc,
+    markup,
+    periode,
+    table_style,
+    text,
+)
+from sopdesk.reports.fonts import BOLD, REGULAR
+from sopdesk.reports.sop import load_sop
+from sopdesk.store.models import Case, WorkItem
+from sopdesk.textfmt import durasi
+
+MEDIAN_FILL = colors.HexColor("#4a78b0")
+P90_FILL = colors.HexColor("#b9cbe3")
+STANDARD_LINE = colors.HexColor("#c0392b")
+AXIS_TITLE_Y = "Persen dari mutu baku (%)"
+AXIS_TITLE_X = "Kegiatan (nomor)"
+
+
+@dataclass
+class StepStats:
+    step: int
+    kegiatan: str
+    pelaksana: str
+    waktu: str
+    durations: list[timedelta] = field(default_factory=list)
+    allowed: list[timedelta] = field(default_factory=list)
+    on_time: int = 0
+    late: list[tuple[str, timedelta]] = field(default_factory=list)   # (case number, how late)
+    returned: int = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.durations)
+
+    @property
+    def median(self) -> timedelta | None:
+        return statistics.median(self.durations) if self.durations else None
+
+    @property
+    def p90(self) -> timedelta | None:
+        """Nearest-rank 90th percentile: the smallest duration that 90 % of visits did not exceed."""
+        if not self.durations:
+            return None
+        ordered = sorted(self.durations)
+        return ordered[math.ceil(0.9 * len(ordered)) - 1]
+
+    @property
+    def standard(self) -> timedelta | None:
+        return statistics.median(self.allowed) if self.allowed else None
+
+    @property
+    def with_standard(self) -> int:
+        return self.on_time + len(self.late)
+
+    @property
+    def on_time_share(self) -> float | None:
+        return self.on_time / self.with_standard if self.with_standard else None
+
+    def percent(self, value: timedelta | None) -> float | None:
+        standard = self.standard
+        if value is None or not standard:
+            return None
+        return 100 * value / standard
+
+
+def step_stats(ws: Workspace, sop: Sop, start: date, end: date) -> list[StepStats]:
+    """Per step of `sop` (all its revisions' cases), the visits completed from `start` to `end`."""
+    begin, stop = day_range(start, end, ws.calendar.tz)
+    query = (select(WorkItem.step_no, WorkItem.status, WorkItem.created_at, WorkItem.completed_at,
+                    WorkItem.due_at, Case.number)
+             .join(Case, Case.id == WorkItem.case_id)
+             .where(Case.sop_kode == sop.kode, WorkItem.status.in_(("done", "returned")),
+                    WorkItem.completed_at >= begin, WorkItem.completed_at < stop)
+             .order_by(WorkItem.step_no, WorkItem.completed_at, WorkItem.id))
+    with ws.db.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    stats = {k.no: StepStats(k.no, k.kegiatan, sop.lane(k.pelaksana).nama, k.waktu) for k in sop.kegiatan}
+    for step_no, status, created, completed, due, number in rows:
+        entry = stats.get(step_no)
+        if entry is None:   # a step of an older revision that the current one no longer has
+            entry = stats[step_no] = StepStats(step_no, f"Kegiatan {step_no} (revisi lama)", "-", "-")
+        if status == "returned":
+            entry.returned += 1
+            continue
+        entry.durations.append(completed - created)
+        if due is not None:
+            entry.allowed.append(due - created)
+            if completed <= due:
+                entry.on_time += 1
+            else:
+                entry.late.append((number, completed - due))
+    return [stats[no] for no in sorted(stats)]
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.0f}%"
+
+
+def _dur(value: timedelta | None) -> str:
+    return "-" if value is None else durasi(value)
+
+
+def chart(stats: list[StepStats], width: float, height: float = 72 * mm) -> Drawing:
+    """Grouped bars: median and P90 of each step as % of its standard, a dashed line at 100 %."""
+    drawn = [s for s in stats if s.count and s.standard]
+    drawing = Drawing(width, height)
+    drawing.initialFontName = REGULAR   # not ReportLab's Helvetica: every font of the PDF is embedded
+    drawing.initialFontSize = 7
+    left, bottom, top_room = 48, 34, 24
+    plot_w, plot_h = width - left - 10, height - bottom - top_room
+    values_m = [s.percent(s.median) or 0 for s in drawn]
+    values_p = [s.percent(s.p90) or 0 for s in drawn]
+    peak = max([*values_m, *values_p, 100.0])
+    top = min(max(150.0, peak * 1.1), 400.0)
+    top = math.ceil(top / 50) * 50
+    bars = VerticalBarChart()
+    bars.x, bars.y, bars.width, bars.height = left, bottom, plot_w, plot_h
+    bars.data = [[min(v, top) for v in values_m] or [0], [min(v, top) for v in values_p] or [0]]
+    bars.categoryAxis.categoryNames = [str(s.step) for s in drawn] or ["-"]
+    bars.categoryAxis.labels.fontName = REGULAR
+    bars.categoryAxis.labels.fontSize = 7
+    bars.valueAxis.valueMin = 0
+    bars.valueAxis.valueMax = top
+    bars.valueAxis.valueStep = 50 if top <= 200 else 100
+    bars.valueAxis.labels.fontName = REGULAR
+    bars.valueAxis.labels.fontSize = 7
+    bars.valueAxis.labelTextFormat = "%d%%"
+    bars.bars[0].fillColor = MEDIAN_FILL
+    bars.bars[1].fillColor = P90_FILL
+    bars.bars.strokeColor = INK
+    bars.bars.strokeWidth = 0.3
+    bars.groupSpacing = 6
+    bars.barSpacing = 1
+    drawing.add(bars)
+    # values above the top of the axis: the bar is cut, its value written over it
+    count = max(len(drawn), 1)
+    group_w = plot_w / count
+    for i, (m, p) in enumerate(zip(values_m, values_p, strict=True)):
+        for j, value in enumerate((m, p)):
+            if value > top:
+                x = left + i * group_w + group_w / 2 + (j - 0.5) * group_w * 0.3
+                drawing.add(String(x, bottom + plot_h + 2, f"{value:.0f}%", fontName=BOLD, fontSize=6,
+                                   textAnchor="middle", fillColor=INK))
+    y100 = bottom + plot_h * 100 / top
+    drawing.add(Line(left, y100, left + plot_w, y100, strokeColor=STANDARD_LINE, strokeWidth=1,
+                     strokeDashArray=[4, 2]))
+    title_y = String(0, 0, AXIS_TITLE_Y, fontName=REGULAR, fontSize=7, textAnchor="middle", fillColor=INK)
+    rotated = Group(title_y)
+    rotated.transform = (0, 1, -1, 0, 10, bottom + plot_h / 2)
+    drawing.add(rotated)
+    drawing.add(String(left + plot_w / 2, 8, AXIS_TITLE_X, fontName=REGULAR, fontSize=7, textAnchor="middle",
+                       fillColor=INK))
+    legend = Legend()
+    legend.x, legend.y = left, height - 6
+    legend.fontName, legend.fontSize = REGULAR, 7
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.deltax = 90
+    legend.dx = legend.dy = 7
+    legend.colorNamePairs = [(MEDIAN_FILL, "Median durasi"), (P90_FILL, "Persentil ke-90 (P90)")]
+    drawing.add(legend)
+    key_x = left + 2 * legend.deltax + 10
+    drawing.add(Line(key_x, height - 9.5, key_x + 16, height - 9.5, strokeColor=STANDARD_LINE, strokeWidth=1,
+                     strokeDashArray=[4, 2]))
+    drawing.add(String(key_x + 20, height - 12, "Mutu baku (100%)", fontName=REGULAR, fontSize=7, fillColor=INK))
+    if not drawn:
+        drawing.add(String(left + plot_w / 2, bottom + plot_h / 2, "Tidak ada data untuk digambar",
+                           fontName=REGULAR, fontSize=8, textAnchor="middle", fillColor=INK))
+    return drawing
+
+
+def render_performance(ws: Workspace, kode: str, start: date, end: date, path: Path | str,
+                       paper: str = "A4") -> Path:
+    """Laporan kinerja of SOP `kode` for the visits completed from `start` to `end`
+    (inclusive, office time). Returns the PDF's path."""
+    sop = load_sop(ws, kode)
+    stats = step_stats(ws, sop, start, end)
+    styles = Styles()
+    head = Letterhead.of(ws)
+    printout = Printout(path, paper, head, f"Laporan Kinerja SOP {sop.kode} {periode(start, end)}")
+    width, _ = printout.frame_size("portrait")
+    header = ["No", "Kegiatan", "Pelaksana", "Mutu baku", "Jumlah", "Median", "P90", "Tepat\nwaktu", "Ter-\nlambat",
+              "Dikem-\nbalikan"]
+    fractions = [0.04, 0.25, 0.11, 0.09, 0.075, 0.1, 0.1, 0.075, 0.08, 0.08]
+    rows: list[list] = [[text(h, styles.head_cell) for h in header]]
+    for s in stats:
+        rows.append([
+            text(s.step, styles.cell_right), text(s.kegiatan, styles.cell), text(s.pelaksana, styles.cell),
+            text(s.waktu, styles.cell), text(s.count, styles.cell_right), text(_dur(s.median), styles.cell),
+            text(_dur(s.p90), styles.cell), text(_share(s.on_time_share), styles.cell_right),
+            text(len(s.late), styles.cell_right), text(s.returned, styles.cell_right),
+        ])
+    total = sum(s.count for s in stats)
+    on_time = sum(s.on_time for s in stats)
+    judged = sum(s.with_standard for s in stats)
+    late = sum(len(s.late) for s in stats)
+    returned = sum(s.returned for s in stats)
+    rows.append(["", text("Jumlah", styles.cell_bold), "", "",
+                 text(total, styles.cell_bold), "", "", text(_share(on_time / judged if judged else None),
+                                                             styles.cell_bold),
+                 text(late, styles.cell_bold), text(returned, styles.cell_bold)])
+    extra = [("BACKGROUND", (0, -1), (-1, -1), "#eeeeee"), ("ALIGN", (4, -1), (-1, -1), "RIGHT")]
+    if not total and not returned:
+        rows.insert(1, [text("Tidak ada data: tidak ada kegiatan SOP ini yang diselesaikan pada periode ini.",
+                             styles.cell_center)] + [""] * (len(header) - 1))
+        extra.append(("SPAN", (0, 1), (-1, 1)))
+    table = Table(rows, colWidths=[f * width for f in fractions], repeatRows=1, hAlign="LEFT")
+    table.setStyle(table_style(*extra))
+    story = [
+        text("LAPORAN KINERJA TERHADAP MUTU BAKU", styles.title),
+        text(f"SOP {sop.kode} revisi {sop.revisi}: {sop.nama}\nPeriode {periode(start, end)}", styles.subtitle),
+        table,
+        text("Jumlah: kegiatan yang diselesaikan dalam periode. Median dan P90: durasi nyata dari kegiatan "
+             "diterima sampai diselesaikan. Tepat waktu: diselesaikan sebelum batas waktu menurut mutu baku dan "
+             "kalender hari kerja kantor (kegiatan tanpa standar waktu tidak dinilai). Dikembalikan: kunjungan "
+             "yang dikembalikan ke kegiatan sebelumnya.", styles.note.clone("note_after", spaceBefore=2 * mm)),
+        Spacer(1, 3 * mm),
+        KeepTogether([text("Median dan P90 durasi terhadap mutu baku per kegiatan", styles.heading),
+                      chart(stats, width),
+                      text("Kegiatan tanpa standar waktu atau tanpa kegiatan selesai tidak digambar.", styles.note)]),
+    ]
+    late_steps = [s for s in stats if s.late]
+    story.append(text("Kasus terlambat per kegiatan", styles.heading))
+    if not late_steps:
+        story.append(text("Tidak ada kasus yang terlambat pada periode ini.", styles.body))
+    for s in late_steps:
+        cases = "; ".join(f"{esc(number)} ({durasi(delay)})" for number, delay in s.late)
+        story.append(markup(f"<b>Kegiatan {s.step}</b> ({len(s.late)} kasus, mutu baku {esc(s.waktu)}): {cases}",
+                            styles.cell))
+        story.append(Spacer(1, 1.5 * mm))
+    return printout.build(story)

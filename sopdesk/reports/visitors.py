@@ -1,0 +1,219 @@
+"""Buku tamu / register permohonan informasi for a date range, and the tanda bukti
+permohonan (receipt) for one visitor. Both carry personal data: only the help desk (the
+role of the Pelayanan Publik help-desk entry) or an administrator may print them, every
+printout is in the audit log, and ID numbers are masked but for their last four characters.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import HRFlowable, KeepTogether, Spacer, Table
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from sopdesk.engine import audit
+from sopdesk.engine.users import Actor, load_actor, require_role
+from sopdesk.engine.visitors import DELIVERY_METHODS, HELP_DESK_ENTRY, HELP_DESK_SOP, OBTAIN_METHODS, PURPOSES
+from sopdesk.engine.workspace import Workspace
+from sopdesk.errors import NotFound, UserError
+from sopdesk.reports.base import (
+    GRID,
+    Letterhead,
+    Printout,
+    Styles,
+    day_range,
+    esc,
+    markup,
+    mask_id,
+    moment,
+    periode,
+    table_style,
+    tanggal_jam,
+    text,
+)
+from sopdesk.store.models import Case, User, Visitor
+from sopdesk.textfmt import tanggal
+
+ANSWER_DAYS = 10  # UU 14/2008 pasal 22 (7): jawaban paling lambat 10 hari kerja
+
+
+def _allowed(ws: Workspace, actor: Actor, what: str) -> str:
+    """Check that the actor may read the register (help desk or admin); return the username."""
+    with ws.db.reading() as session:
+        user = load_actor(session, actor)
+        _, sop = ws.current_revision(session, HELP_DESK_SOP)
+        require_role(user, sop.role_of(sop.entry(HELP_DESK_ENTRY).kegiatan), what)
+    return user.username
+
+
+def _record(ws: Workspace, actor: Actor, action: str, **detail) -> None:
+    with ws.db.transaction() as session:
+        audit.record(session, at=ws.clock(), user_id=actor.user_id, action=action, **detail)
+
+
+def _contact(v: Visitor) -> str:
+    parts = [esc(v.address)] if v.address else []
+    parts += [f"Telp. {esc(v.phone)}"] if v.phone else []
+    parts += [esc(v.email)] if v.email else []
+    return "<br/>".join(parts) or "-"
+
+
+def _request(v: Visitor) -> str:
+    parts = []
+    if v.info_requested:
+        parts.append(esc(v.info_requested))
+    if v.info_use:
+        parts.append(f"<i>Tujuan: {esc(v.info_use)}</i>")
+    if v.purpose_text:
+        parts.append(esc(v.purpose_text))
+    return "<br/>".join(parts) or "-"
+
+
+def _method(v: Visitor) -> str:
+    parts = [OBTAIN_METHODS.get(v.obtain_method, v.obtain_method)] if v.obtain_method else []
+    if v.delivery_method:
+        parts.append(DELIVERY_METHODS.get(v.delivery_method, v.delivery_method))
+    return "<br/>".join(esc(p) for p in parts) or "-"
+
+
+def render_visitor_register(ws: Workspace, actor: Actor, start: date, end: date, path: Path | str,
+                            paper: str = "A4") -> Path:
+    """Buku tamu / register permohonan informasi of the visitors registered from `start` to
+    `end` (inclusive, office time), landscape. NIK masked. Returns the PDF's path."""
+    username = _allowed(ws, actor, "mencetak buku tamu (berisi data pribadi)")
+    tz = ws.calendar.tz
+    begin, stop = day_range(start, end, tz)
+    clerk = aliased(User)
+    in_range = (Visitor.registered_at >= begin, Visitor.registered_at < stop)
+    query = (select(Visitor, Case.number, clerk.full_name)
+             .outerjoin(Case, Case.id == Visitor.case_id)
+             .join(clerk, clerk.id == Visitor.registered_by)
+             .where(*in_range)
+             .order_by(Visitor.registered_at, Visitor.id))
+    counts_query = select(Visitor.purpose, func.count()).where(*in_range).group_by(Visitor.purpose)
+    with ws.db.reading() as session:
+        rows = session.execute(query).all()
+        counts = dict(session.execute(counts_query).all())
+
+    styles = Styles()
+    head = Letterhead.of(ws)
+    printout = Printout(path, paper, head, f"Buku Tamu / Register Permohonan Informasi {periode(start, end)}",
+                        first="landscape")
+    width, _ = printout.frame_size("landscape")
+    header = ["No", f"Waktu ({ws.calendar.tz_name})", "Nama / Instansi", "Nomor Identitas", "Alamat / Kontak",
+              "Keperluan", "Informasi yang Diminta", "Cara Memperoleh", "Nomor Kasus", "Petugas"]
+    fractions = [0.03, 0.075, 0.14, 0.095, 0.145, 0.085, 0.165, 0.1, 0.085, 0.08]
+    data: list[list] = [[text(h, styles.head_cell) for h in header]]
+    for i, (v, case_no, clerk_name) in enumerate(rows, 1):
+        who = f"<b>{esc(v.name)}</b>"
+        if v.institution:
+            who += f"<br/>{esc(v.institution)}"
+        if v.occupation:
+            who += f"<br/>{esc(v.occupation)}"
+        data.append([
+            text(i, styles.cell_right), text(moment(v.registered_at, tz), styles.cell), markup(who, styles.cell),
+            text(mask_id(v.id_number), styles.cell), markup(_contact(v), styles.cell),
+            text(PURPOSES.get(v.purpose, v.purpose), styles.cell), markup(_request(v), styles.cell),
+            markup(_method(v), styles.cell), text(case_no or "-", styles.cell), text(clerk_name, styles.cell),
+        ])
+    extra = []
+    if not rows:
+        data.append([text("Tidak ada data: tidak ada tamu atau pemohon yang tercatat pada periode ini.",
+                          styles.cell_center)] + [""] * (len(header) - 1))
+        extra.append(("SPAN", (0, 1), (-1, 1)))
+    table = Table(data, colWidths=[f * width for f in fractions], repeatRows=1, hAlign="LEFT")
+    table.setStyle(table_style(*extra))
+    total = sum(counts.values())
+    summary = "; ".join(f"{PURPOSES.get(k, k)}: {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    lines = f"<b>Jumlah: {total} tamu/pemohon</b>" + (f" ({esc(summary)})" if summary else "")
+    story = [
+        text("BUKU TAMU / REGISTER PERMOHONAN INFORMASI", styles.title),
+        text(f"Periode {periode(start, end)}", styles.subtitle),
+        table, Spacer(1, 3 * mm), markup(lines, styles.body),
+        text("Nomor identitas (NIK) disamarkan kecuali empat angka terakhir untuk melindungi data pribadi.",
+             styles.note),
+    ]
+    result = printout.build(story)
+    _record(ws, actor, "report_visitors", start=start.isoformat(), end=end.isoformat(), rows=len(rows),
+            by=username)
+    return result
+
+
+def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | str, paper: str = "A4") -> Path:
+    """Tanda bukti permohonan (or kunjungan) for one registered visitor, with the case
+    number and the date by which the answer is due. Returns the PDF's path."""
+    username = _allowed(ws, actor, "mencetak tanda bukti (berisi data pribadi)")
+    try:
+        visitor_id = int(visitor_id)
+    except (TypeError, ValueError):
+        raise UserError(f"nomor tamu {visitor_id!r} tidak sah (harus angka)") from None
+    clerk = aliased(User)
+    query = (select(Visitor, Case.number, clerk.full_name)
+             .outerjoin(Case, Case.id == Visitor.case_id)
+             .join(clerk, clerk.id == Visitor.registered_by)
+             .where(Visitor.id == visitor_id))
+    with ws.db.reading() as session:
+        row = session.execute(query).first()
+    if row is None:
+        raise NotFound(f"tamu nomor {visitor_id} tidak ada")
+    v, case_no, clerk_name = row
+    tz = ws.calendar.tz
+    styles = Styles()
+    head = Letterhead.of(ws)
+    request = v.purpose == "permohonan_informasi"
+    title = "TANDA BUKTI PERMOHONAN INFORMASI PUBLIK" if request else "TANDA BUKTI KUNJUNGAN"
+    printout = Printout(path, paper, head, f"{title.title()} nomor {v.id}")
+    width, _ = printout.frame_size("portrait")
+    def rows() -> list[tuple[str, object]]:   # fresh paragraphs for each copy
+        fields = [
+            ("Nomor pendaftaran", text(v.id, styles.cell_bold)),
+            ("Tanggal", text(tanggal_jam(v.registered_at, tz), styles.cell)),
+            ("Nama", text(v.name, styles.cell_bold)),
+            ("Nomor identitas", text(mask_id(v.id_number), styles.cell)),
+            ("Instansi / pekerjaan", text(" / ".join(p for p in (v.institution, v.occupation) if p), styles.cell)),
+            ("Alamat", text(v.address, styles.cell)),
+            ("Telepon / e-mail", text(" / ".join(p for p in (v.phone, v.email) if p), styles.cell)),
+            ("Keperluan", text(PURPOSES.get(v.purpose, v.purpose), styles.cell)),
+        ]
+        if request or v.info_requested:
+            fields += [
+                ("Informasi yang diminta", text(v.info_requested, styles.cell)),
+                ("Tujuan penggunaan", text(v.info_use, styles.cell)),
+                ("Cara memperoleh informasi", markup(_method(v), styles.cell)),
+            ]
+        elif v.purpose_text:
+            fields.append(("Uraian keperluan", text(v.purpose_text, styles.cell)))
+        fields.append(("Nomor kasus", text(case_no or "-", styles.cell_bold)))
+        if request:
+            due = ws.calendar.add_working_days(v.registered_at, ANSWER_DAYS)
+            fields.append(("Jawaban paling lambat",
+                           text(f"{tanggal(due.astimezone(tz).date())} ({ANSWER_DAYS} hari kerja; dapat "
+                                "diperpanjang 7 hari kerja dengan pemberitahuan tertulis, UU 14/2008 pasal 22)",
+                                styles.cell)))
+        return fields
+
+    note = ("Simpan tanda bukti ini. Sebutkan nomor kasus bila menanyakan perkembangan permohonan Anda."
+            if request else "Terima kasih atas kunjungan Anda.")
+    signed = tanggal(v.registered_at.astimezone(tz).date())
+
+    def copy(label: str) -> KeepTogether:
+        table = Table([[text(k, styles.cell), text(":", styles.cell), value] for k, value in rows()],
+                      colWidths=[48 * mm, 4 * mm, width - 52 * mm], hAlign="LEFT")
+        table.setStyle(table_style(("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                                   header_rows=0, grid=False))
+        signs = Table([[text("Pemohon", styles.cell_center), text(f"{signed}\nPetugas", styles.cell_center)],
+                       ["", ""],
+                       [text(f"( {v.name} )", styles.cell_center), text(f"( {clerk_name} )", styles.cell_center)]],
+                      colWidths=[width / 2, width / 2], rowHeights=[None, 14 * mm, None])
+        signs.setStyle(table_style(header_rows=0, grid=False))
+        return KeepTogether([text(title, styles.title), text(label, styles.subtitle), table, Spacer(1, 2 * mm),
+                             text(note, styles.note), Spacer(1, 2 * mm), signs])
+
+    cut = HRFlowable(width="100%", thickness=0.6, color=GRID, dash=[3, 3], spaceBefore=5 * mm, spaceAfter=5 * mm)
+    story = [copy("Lembar 1: untuk pemohon"), cut, copy("Lembar 2: arsip petugas")]
+    result = printout.build(story)
+    _record(ws, actor, "report_receipt", visitor_id=v.id, by=username)
+    return result
