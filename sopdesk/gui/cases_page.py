@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sopdesk import reports
 from sopdesk.engine import queries
 from sopdesk.engine.queries import CaseRow
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.messages import run_action
 from sopdesk.gui.paged_model import PagedTableModel
+from sopdesk.gui.printing import print_pdf
 from sopdesk.textfmt import tanggal, waktu_lokal
 
 STATUS = {
@@ -196,9 +198,12 @@ class CaseView(QDialog):
         self.documents.cellDoubleClicked.connect(self._open_document)
         self.form_button = QPushButton(self.tr("Buka formulir kegiatan"))
         self.form_button.clicked.connect(self._open_form)
+        self.print_button = QPushButton(self.tr("Cetak lembar kendali…"))
+        self.print_button.clicked.connect(self.print_sheet)
         close = QPushButton(self.tr("Tutup"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.form_button)
         buttons.addWidget(close)
@@ -296,6 +301,10 @@ class CaseView(QDialog):
             self._swimlane.set_sop(sop)
         done, current, path = progress_of(detail["items"])
         self._swimlane.set_progress(done, current, path)
+
+    def print_sheet(self) -> None:
+        name = "lembar-kendali-" + self.number.replace("/", "-") + ".pdf"
+        print_pdf(self, self.ctx.worker, name, lambda path: reports.render_case_sheet(self.ctx.ws, self.number, path))
 
     def _open_document(self, row: int, _column: int) -> None:
         path = self.documents.item(row, 0).data(Qt.ItemDataRole.UserRole)

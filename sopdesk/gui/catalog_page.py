@@ -9,10 +9,12 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
@@ -26,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sopdesk import reports
 from sopdesk.catalog.schema import END, Organisasi, Sop, Unit
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.printing import PeriodDialog, print_pdf
 from sopdesk.gui.swimlane import SwimlaneView
 from sopdesk.textfmt import tanggal
 
@@ -152,7 +156,15 @@ class CatalogPage(QWidget):
         self.sop_title.setObjectName("sopTitle")
         self.sop_title.setWordWrap(True)
         self.sop_title.setStyleSheet("font-size: 13pt; font-weight: bold")
-        layout.addWidget(self.sop_title)
+        self.print_sop_button = QPushButton(self.tr("Cetak SOP…"))
+        self.print_sop_button.clicked.connect(self.print_sop)
+        self.performance_button = QPushButton(self.tr("Laporan kinerja…"))
+        self.performance_button.clicked.connect(self.print_performance)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.sop_title, 1)
+        title_row.addWidget(self.print_sop_button)
+        title_row.addWidget(self.performance_button)
+        layout.addLayout(title_row)
         self.sop_tabs = QTabWidget()
         self.identity = QTextBrowser()
         self.identity.setObjectName("identityPanel")
@@ -194,6 +206,23 @@ class CatalogPage(QWidget):
         self.diagram_tab = diagram
         layout.addWidget(self.sop_tabs)
         return page
+
+    def print_sop(self) -> None:
+        kode = self.current_kode()
+        if kode in self.ctx.ws.catalog.sops:
+            print_pdf(self, self.ctx.worker, f"SOP-{kode}.pdf",
+                      lambda path: reports.render_sop(self.ctx.ws, kode, path))
+
+    def print_performance(self) -> None:
+        kode = self.current_kode()
+        if kode not in self.ctx.ws.catalog.sops:
+            return
+        period = PeriodDialog(self, self.tr("Laporan kinerja {0}").format(kode))
+        if period.exec() != QDialog.DialogCode.Accepted:
+            return
+        start, end = period.dates()
+        print_pdf(self, self.ctx.worker, f"laporan-kinerja-{kode}-{start}-{end}.pdf",
+                  lambda path: reports.render_performance(self.ctx.ws, kode, start, end, path))
 
     def _build_org_page(self) -> QWidget:
         page = QWidget()

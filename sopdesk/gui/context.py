@@ -27,6 +27,7 @@ class GuiContext(QObject):
             self.is_admin = bool(session.scalar(select(User.is_admin).where(User.id == actor.user_id)))
         self.roles: list[str] = user_roles(ws, actor) or sorted(ws.catalog.roles)
         self.role: str = self.roles[0]
+        self.worker = None  # the main window's background worker (printing, backups), when there is one
 
     def set_role(self, role: str) -> None:
         if role != self.role and role in self.roles:

@@ -26,6 +26,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sopdesk import reports
 from sopdesk.engine import visitors
 from sopdesk.engine.visitor_lookup import (
     IDENTITY_FIELDS,
@@ -53,8 +55,10 @@ from sopdesk.engine.visitor_lookup import (
     visitors_page,
 )
 from sopdesk.engine.visitors import DELIVERY_METHODS, OBTAIN_METHODS, PURPOSES, FieldError, VisitorForm
+from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.messages import show_error
+from sopdesk.gui.printing import PeriodDialog, print_pdf
 
 log = logging.getLogger("sopdesk.gui")
 
@@ -433,6 +437,15 @@ class HelpDeskPage(QWidget):
         self.list_note.setObjectName("listNote")
         self.list_note.hide()
         layout.addWidget(self.list_note)
+        self.receipt_button = QPushButton(self.tr("Cetak tanda bukti…"))
+        self.receipt_button.clicked.connect(self.print_receipt)
+        self.register_button = QPushButton(self.tr("Cetak buku tamu…"))
+        self.register_button.clicked.connect(self.print_register)
+        prints = QHBoxLayout()
+        prints.addStretch(1)
+        prints.addWidget(self.receipt_button)
+        prints.addWidget(self.register_button)
+        layout.addLayout(prints)
         return panel
 
     def _build_suggestions(self) -> None:
@@ -731,6 +744,24 @@ class HelpDeskPage(QWidget):
         self.table.resizeColumnToContents(VisitorTableModel.CASE)
         if selected is not None:
             self._select_visitor(selected)
+
+    def print_receipt(self) -> None:
+        """Tanda bukti permohonan for the visitor selected in the list."""
+        visitor_id = self._selected_visitor()
+        if visitor_id is None:
+            show_error(self, UserError(self.tr("Pilih dulu seorang tamu di daftar.")))
+            return
+        print_pdf(self, self.ctx.worker, f"tanda-bukti-{visitor_id}.pdf",
+                  lambda path: reports.render_receipt(self.ctx.ws, self.ctx.actor, visitor_id, path))
+
+    def print_register(self) -> None:
+        """Buku tamu / register permohonan informasi for a chosen period."""
+        period = PeriodDialog(self, self.tr("Buku tamu"))
+        if period.exec() != QDialog.DialogCode.Accepted:
+            return
+        start, end = period.dates()
+        print_pdf(self, self.ctx.worker, f"buku-tamu-{start}-{end}.pdf",
+                  lambda path: reports.render_visitor_register(self.ctx.ws, self.ctx.actor, start, end, path))
 
     def empty_text(self) -> str:
         return self.empty_label.text() if self.list_stack.currentWidget() is self.empty_label else ""
