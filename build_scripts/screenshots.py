@@ -10,6 +10,7 @@ Needs the Debian packages xvfb, imagemagick, xdotool and Qt's xcb libraries
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -45,6 +46,29 @@ def key(env: dict, *keys: str, pause: float = 1.0) -> None:
     time.sleep(pause)
 
 
+def add_letters(sopdesk: list[str], env: dict) -> None:
+    """Today's letters for the Surat & Ekspedisi screens (the demo data has none): three
+    incoming letters (two start cases), a disposition, two outgoing letters in the book."""
+    def run(*args: str) -> dict:
+        done = subprocess.run([*sopdesk, *args, "--json"], env=env, check=True, capture_output=True, text=True)
+        return json.loads(done.stdout)
+
+    stamp = time.strftime("%m/%Y")
+    run("letter", "in", "--as", "help.desk", "--sender", "LSM Bengkel APPeK", "--number", f"12/BA/{stamp}",
+        "--subject", "Permohonan data DPT per kelurahan se-Kota Kupang", "--sifat", "segera",
+        "--starts", "permohonan_informasi")
+    run("letter", "in", "--as", "staf", "--sender", "Pimpinan DPRD Kota Kupang", "--number", f"170/DPRD/{stamp}",
+        "--subject", "Usulan PAW a.n. Yakobus Lana", "--sifat", "segera", "--starts", "usulan_paw")
+    agenda = run("letter", "in", "--as", "staf", "--sender", "Bawaslu Kota Kupang", "--number",
+                 f"45/PM.00/K.NT-01/{stamp}", "--subject", "Undangan rapat koordinasi pengawasan tahapan")["agenda"]
+    run("letter", "dispose", agenda, "--as", "ketua", "--to", "teknis", "hukum_pengawasan", "--instruction",
+        "Hadiri dan laporkan hasilnya kepada pleno")
+    run("letter", "out", "--as", "staf", "--recipient", "Bawaslu Kota Kupang", "--subject",
+        "Penyampaian data DPT per kelurahan", "--classification", "PP.01", "--recipient-name", "Ketua Bawaslu")
+    run("letter", "out", "--as", "staf", "--recipient", "KPU Provinsi NTT", "--subject",
+        "Laporan pelaksanaan rapat pleno rekapitulasi", "--classification", "PL.02")
+
+
 def shot(env: dict, out: Path, name: str) -> None:
     path = out / f"{name}.png"
     sh("import", "-window", "root", str(path), env=env)
@@ -69,6 +93,7 @@ def main() -> int:
         (config / "sopdesk.conf").write_text(f"[ui]\nlanguage={args.lang}\n")
     sopdesk = [sys.executable, "-m", "sopdesk", "--data-dir", str(data)]
     subprocess.run([*sopdesk, "demo", "--cases", str(args.cases), "--seed", "1"], env=env, check=True)
+    add_letters(sopdesk, env)
     xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1440x900x24", "-nolisten", "tcp"])
     app = None
     try:
@@ -98,9 +123,13 @@ def main() -> int:
         shot(env, args.out, "06-kasus-diagram-alir")
         key(env, "Escape")
         key(env, "ctrl+4", pause=2)
+        shot(env, args.out, "09-surat-masuk")
+        key(env, "ctrl+Tab", "ctrl+Tab", pause=2)  # from the search box: Surat keluar, Buku ekspedisi
+        shot(env, args.out, "10-buku-ekspedisi")
+        key(env, "ctrl+5", pause=2)
         key(env, "Tab", "Down", "Down", "Down", pause=2.5)  # the list: PP, the Pelayanan Publik SOP
         shot(env, args.out, "07-katalog-sop")
-        key(env, "ctrl+5")
+        key(env, "ctrl+6")
         shot(env, args.out, "08-pengaturan")
     finally:
         if app is not None:

@@ -1,13 +1,17 @@
 """Benchmark of the core on a 100,000-case database (not a test: run it by hand).
 
-    python tests/benchmark_core.py [--cases 100000] [--data-dir DIR] [--runs 50]
+    python tests/benchmark_core.py [--cases 100000] [--data-dir DIR] [--runs 50] [--expedition-rows 10000]
+    python tests/benchmark_core.py --cases 0 --expedition-rows 10000   # the printout only
 
 Reports, each as a median of repeated runs, with a hand-written raw sqlite3 baseline
 measured in the same run:
 - the first page (50 rows, by due time) of a role's inbox, vs the same query in sqlite3;
 - a step completion (one transaction with its audit event), vs a sqlite3 insert+commit
   with the same pragmas;
-- loading the bundled catalog.
+- loading the bundled catalog;
+- with --expedition-rows N: printing a buku ekspedisi of N entries (one month, one PDF of
+  several hundred pages) on a database of its own, in seconds (target: 10,000 rows < 5 s).
+  --cases 0 skips the sections above.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from sopdesk.engine import cases, queries
 from sopdesk.engine.demo import build_demo, demo_password
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.db import SQLITE_PRAGMAS, sqlite_path
-from sopdesk.store.models import Case, WorkItem
+from sopdesk.store.models import Case, Expedition, WorkItem
 
 ROLE = "Kasubag"
 RAW_INBOX = """
@@ -62,14 +66,54 @@ def median_ms(func, runs: int) -> float:  # noqa: ANN001
     return statistics.median(times)
 
 
+def expedition_book(rows: int) -> float:
+    """Seconds to print a buku ekspedisi of `rows` entries sent in November 2026 (entries
+    written straight into a fresh database; the printout reads them as the GUI's does)."""
+    from datetime import date, datetime, timedelta, timezone
+
+    from sqlalchemy import insert
+
+    from sopdesk.reports.expedition import render_expedition_book
+
+    wita = timezone(timedelta(hours=8))
+    folder = Path(tempfile.mkdtemp(prefix="sopdesk-bench-expedition-"))
+    ws = Workspace.open(folder / "data", clock=lambda: datetime(2026, 12, 1, 9, 0, tzinfo=wita))
+    admin = ws.setup("KPU Kota Kupang", "WITA", "admin", "benchmark-sandi-1")
+    first = datetime(2026, 11, 1, 8, 0, tzinfo=wita)
+    step = timedelta(days=29) / max(rows, 1)
+    destinations = ("Bawaslu Kota Kupang", "Pimpinan DPRD Kota Kupang", "KPU Provinsi NTT, Jl. Polisi Militer No. 4",
+                    "Kantor Pos Kupang", "PPK Kecamatan Oebobo")
+    entries = [{"sent_at": first + i * step, "letter_number": f"{i + 1}/PP.01/5371/XI/2026",
+                "subject": f"Penyampaian data pemilih dan salinan keputusan nomor {i + 1} beserta lampirannya",
+                "destination": destinations[i % len(destinations)],
+                "recipient_name": "Ketua" if i % 3 == 0 else None, "recorded_by": admin.user_id,
+                "received_at": first + i * step + timedelta(days=1) if i % 2 else None,
+                "signed_by": "Yanti Bria" if i % 2 else None} for i in range(rows)]
+    with ws.db.transaction() as session:
+        session.execute(insert(Expedition), entries)
+    start = time.perf_counter()
+    path = render_expedition_book(ws, date(2026, 11, 1), date(2026, 11, 30), folder / "buku-ekspedisi.pdf")
+    seconds = time.perf_counter() - start
+    ws.close()
+    print(f"buku ekspedisi, {rows} rows: {seconds:.2f} s (target: 10,000 rows < 5 s); "
+          f"{path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return seconds
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--cases", type=int, default=100_000, help="0: skip the inbox/step/catalog sections")
     parser.add_argument("--data-dir", type=Path, help="reuse (or create) this data dir")
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--expedition-rows", type=int, default=0, metavar="N",
+                        help="also time printing a buku ekspedisi of N rows (e.g. 10000)")
     args = parser.parse_args()
-    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="sopdesk-bench-"))
     os.environ.pop("SOPDESK_DB", None)
+    if args.expedition_rows:
+        expedition_book(args.expedition_rows)
+    if args.cases <= 0:
+        return 0
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="sopdesk-bench-"))
 
     ws = Workspace.open(data_dir)
     with ws.db.reading() as session:

@@ -3,9 +3,9 @@
 from datetime import date
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog
-from pypdf import PdfReader
 
 from sopdesk.engine import cases, visitors
 from sopdesk.gui import printing

@@ -156,7 +156,7 @@ def test_main_window_is_english_with_the_translator(qtbot, ws, admin, english):
     qtbot.addWidget(window)
     labels = navigation(window)
     assert labels[0].startswith("Inbox")  # with the count: "Inbox (0)"
-    assert labels[1:] == ["Help desk", "Cases", "SOP catalog", "Settings"]
+    assert labels[1:] == ["Help desk", "Cases", "Letters & Dispatch", "SOP catalog", "Settings"]
     assert f"admin as {window.ctx.role}" in window.windowTitle()
     # strings that reach tr() through variables (QT_TRANSLATE_NOOP markers) are English too
     helpdesk = window.page("helpdesk")
@@ -169,6 +169,11 @@ def test_main_window_is_english_with_the_translator(qtbot, ws, admin, english):
     for key, first in (("cases", "Case number"), ("inbox", "Case number")):
         model = window.page(key).model
         assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == first
+    letters = window.page("letters")
+    assert [letters.tabs.tabText(i) for i in range(letters.tabs.count())] == [
+        "Incoming letters", "Outgoing letters", "Dispatch book"]
+    header = letters.incoming_model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert header == "Agenda number"
 
 
 def test_main_window_is_indonesian_without_the_translator(qtbot, ws, admin):
@@ -178,6 +183,6 @@ def test_main_window_is_indonesian_without_the_translator(qtbot, ws, admin):
     qtbot.addWidget(window)
     labels = navigation(window)
     assert labels[0].startswith("Kotak Masuk")
-    assert labels[1:] == ["Meja Layanan", "Kasus", "Katalog SOP", "Pengaturan"]
+    assert labels[1:] == ["Meja Layanan", "Kasus", "Surat & Ekspedisi", "Katalog SOP", "Pengaturan"]
     purpose = window.page("helpdesk").fields["purpose"]
     assert purpose.itemText(0) == "Permohonan informasi publik"

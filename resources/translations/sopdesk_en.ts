@@ -32,194 +32,199 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="38"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="40"/>
         <source>Kasus dimulai</source>
         <translation>Case started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="39"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="41"/>
         <source>Kegiatan selesai</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="40"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="42"/>
         <source>Dikembalikan</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="41"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="43"/>
         <source>Kasus dibatalkan</source>
         <translation>Case cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="42"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="44"/>
         <source>Diambil</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="43"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="45"/>
         <source>Dilepas</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="44"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="46"/>
         <source>Dialihkan</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="45"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="47"/>
         <source>Draf disimpan</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="46"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="48"/>
         <source>Tamu dicatat</source>
         <translation>Visitor registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="178"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="180"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="185"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="187"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="185"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="187"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="185"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="187"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="186"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="191"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="188"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="193"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="186"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="188"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="191"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="193"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="191"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="193"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="192"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="194"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="192"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="194"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="197"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="199"/>
         <source>Buka formulir kegiatan</source>
         <translation>Open step form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="199"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="201"/>
+        <source>Cetak lembar kendali…</source>
+        <translation>Print control sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="203"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="221"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="226"/>
         <source>SOP {0} revisi {1}: {2}</source>
         <translation>SOP {0} revision {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="222"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="227"/>
         <source>Status: {0} · dimulai {1} oleh {2}</source>
         <translation>Status: {0} · started {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="225"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="230"/>
         <source>Pemohon: {0}</source>
         <translation>Requester: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="227"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="232"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="228"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="233"/>
         <source>Menunggu kegiatan {0} ({1}), batas waktu {2}</source>
         <translation>Waiting at step {0} ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="231"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="236"/>
         <source>Alasan pembatalan: {0}</source>
         <translation>Reason for cancellation: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="234"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="239"/>
         <source>terpenuhi {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="236"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="241"/>
         <source>paling lambat {0}</source>
         <translation>no later than {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="238"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="243"/>
         <source>tidak sebelum {0}</source>
         <translation>not before {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="240"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="245"/>
         <source>belum berjalan</source>
         <translation>not started yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="241"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="246"/>
         <source>Tenggat: {0} — {1}</source>
         <translation>Deadline: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="260"/>
         <source>pilihan: {0}</source>
         <translation>choice: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="257"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="262"/>
         <source>ke kegiatan {0}: {1}</source>
         <translation>to step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="259"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="264"/>
         <source>kepada {0}</source>
         <translation>to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="267"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="272"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="281"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="283"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="288"/>
         <source>Dokumen ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="290"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="295"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
@@ -227,57 +232,57 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="33"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="35"/>
         <source>berjalan</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="34"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="36"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="35"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="37"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="52"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
         <source>Nomor kasus</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="53"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
         <source>Pemohon</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="59"/>
         <source>Posisi sekarang</source>
         <translation>Current position</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="60"/>
         <source>Dimulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="100"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="102"/>
         <source>kegiatan {0} ({1})</source>
         <translation>step {0} ({1})</translation>
     </message>
@@ -285,32 +290,32 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="110"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="112"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="113"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="115"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="117"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="119"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="145"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="147"/>
         <source>Lihat kasus</source>
         <translation>View case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="161"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="163"/>
         <source>{0} kasus</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="163"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="165"/>
         <source>Belum ada kasus. Kasus dimulai dari Meja Layanan atau dari surat masuk.</source>
         <translation>No cases yet. Cases are started from the Help desk or from incoming letters.</translation>
     </message>
@@ -318,261 +323,407 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="109"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="113"/>
         <source>Cari kode atau nama…</source>
         <translation>Search code or name…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="159"/>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="222"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="171"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="251"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="168"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="180"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="169"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="181"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="170"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="182"/>
         <source>Sesuaikan lebar</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="180"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="192"/>
         <source>Klik sebuah kegiatan untuk rinciannya · Ctrl+roda tetikus untuk memperbesar</source>
         <translation>Click a step for its details · Ctrl+mouse wheel to zoom</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="193"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="205"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="209"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="238"/>
         <source>Unit dan uraian tugas</source>
         <translation>Unit and duties</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="209"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="238"/>
         <source>Peran penerima disposisi</source>
         <translation>Role receiving disposisi</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="48"/>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="210"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="52"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="239"/>
         <source>Keterangan</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="40"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="44"/>
         <source>Kegiatan {no}</source>
         <translation>Step {no}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="41"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="45"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="42"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="46"/>
         <source>Pelaksana</source>
         <translation>Pelaksana (performer)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="43"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="47"/>
         <source>Mulai</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="44"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="48"/>
         <source>Menunggu</source>
         <translation>Waiting for</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="45"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="49"/>
         <source>Kelengkapan</source>
         <translation>Kelengkapan (required inputs)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="46"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="50"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="47"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="51"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="49"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="53"/>
         <source>Keputusan</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="50"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="54"/>
         <source>selesai</source>
         <translation>end</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="51"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="55"/>
         <source>Rute</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="219"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="159"/>
+        <source>Cetak SOP…</source>
+        <translation>Print SOP…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="161"/>
+        <source>Laporan kinerja…</source>
+        <translation>Performance report…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="220"/>
+        <source>Laporan kinerja {0}</source>
+        <translation>Performance report {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="248"/>
         <source>Struktur organisasi</source>
         <translation>Organization structure</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="234"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="263"/>
         <source>Prosedur (SOP)</source>
         <translation>Procedures (SOP)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="235"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="264"/>
         <source>Direktori organisasi</source>
         <translation>Organization directory</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="297"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="326"/>
         <source>Pilih sebuah SOP di daftar sebelah kiri untuk melihat identitasnya dan diagram alirnya, atau direktori organisasi untuk melihat divisi dan unit beserta tugasnya.</source>
         <translation>Choose an SOP in the list on the left to see its identity and its flowchart, or the organization directory to see the divisions and units with their duties.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="329"/>
         <source>Katalog belum berisi SOP. Tambahkan berkas SOP (formatnya dijelaskan di sop_catalog/FORMAT.md) ke folder {folder}, lalu buka ulang sopdesk.</source>
         <translation>The catalog has no SOPs yet. Add SOP files (the format is described in sop_catalog/FORMAT.md) to the folder {folder}, then reopen sopdesk.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="315"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="344"/>
         <source>Klik sebuah kegiatan pada diagram untuk melihat rinciannya: pelaksana, mutu baku, keterangan dan rutenya.</source>
         <translation>Click a step in the diagram to see its details: pelaksana (performer), mutu baku (standards), remarks and route.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="325"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="354"/>
         <source>Nomor SOP</source>
         <translation>SOP number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="326"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="355"/>
         <source>Tanggal Pembuatan</source>
         <translation>Date drawn up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="327"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="356"/>
         <source>Tanggal Revisi</source>
         <translation>Revision date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="328"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="357"/>
         <source>Tanggal Efektif</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="329"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="358"/>
         <source>Tanggal Pengesahan</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="330"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="359"/>
         <source>Disahkan oleh</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="331"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="360"/>
         <source>Nama SOP</source>
         <translation>SOP name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="332"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="361"/>
         <source>Instansi</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="333"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="362"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="336"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="365"/>
         <source>Ditetapkan dengan keputusan</source>
         <translation>Established by decree</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="337"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="366"/>
         <source>Revisi katalog</source>
         <translation>Catalog revision</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="340"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="369"/>
         <source>Dasar Hukum</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="340"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="369"/>
         <source>Kualifikasi Pelaksana</source>
         <translation>Staff qualification</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="341"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="370"/>
         <source>Keterkaitan</source>
         <translation>Related SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="341"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="370"/>
         <source>Peralatan/Perlengkapan</source>
         <translation>Equipment/Supplies</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="342"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="371"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="342"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="371"/>
         <source>Pencatatan dan Pendataan</source>
         <translation>Record keeping</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="359"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="388"/>
         <source>Pelaksana disimpulkan: {alasan}</source>
         <translation>Pelaksana (performer) inferred: {alasan}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="362"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="391"/>
         <source>Pelaksana tercantum pada SOP.</source>
         <translation>The pelaksana (performer) is stated in the SOP.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="382"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="411"/>
         <source>ke kegiatan {no} ({pelaksana})</source>
         <translation>to step {no} ({pelaksana})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="399"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="428"/>
         <source>Divisi Anggota KPU ({n})</source>
         <translation>KPU member divisions ({n})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="406"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="435"/>
         <source>Sekretariat ({n} unit)</source>
         <translation>Secretariat ({n} units)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="412"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="441"/>
         <source>Direktori ini belum berisi divisi maupun unit.</source>
         <translation>This directory has no divisions or units yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="430"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="459"/>
         <source>(uraian tugas tidak dicantumkan)</source>
         <translation>(duties not listed)</translation>
+    </message>
+</context>
+<context>
+    <name>DispositionDialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="502"/>
+        <source>Disposisi surat {0}</source>
+        <translation>Disposition of letter {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="513"/>
+        <source>{0} dari {1}</source>
+        <translation>{0} from {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="519"/>
+        <source>Diteruskan kepada</source>
+        <translation>Forward to</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="521"/>
+        <source>Anggota KPU / Divisi</source>
+        <translation>Commissioners / divisions</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="521"/>
+        <source>Sekretariat</source>
+        <translation>Secretariat</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="528"/>
+        <source>Dikerjakan oleh peran {0}</source>
+        <translation>Worked by the role {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="545"/>
+        <source>mis. Mohon disiapkan data yang diminta dan dijawab sesuai SOP</source>
+        <translation>e.g. Please prepare the requested data and reply as the SOP requires</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="547"/>
+        <source>Teruskan kasus sesuai SOP bila kasus menunggu disposisi</source>
+        <translation>Move the case on as the SOP says when it waits for a disposition</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="552"/>
+        <source>Simpan disposisi</source>
+        <translation>Save disposition</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="553"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="559"/>
+        <source>Isi disposisi *</source>
+        <translation>Instruction *</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="570"/>
+        <source>Kasus {0}</source>
+        <translation>Case {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="573"/>
+        <source>Kasus {0} tidak berjalan lagi</source>
+        <translation>Case {0} is no longer running</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="574"/>
+        <source>Kasus {0} menunggu di kegiatan {1} ({2})</source>
+        <translation>Case {0} waits at step {1} ({2})</translation>
+    </message>
+</context>
+<context>
+    <name>ExpeditionModel</name>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="229"/>
+        <source>No</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="230"/>
+        <source>Dikirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="231"/>
+        <source>Nomor surat</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="232"/>
+        <source>Perihal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="233"/>
+        <source>Tujuan</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="234"/>
+        <source>Nama penerima</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="235"/>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="236"/>
+        <source>Ditandatangani oleh</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="262"/>
+        <source>belum diterima</source>
+        <translation>not yet received</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="270"/>
+        <source>kasus {0}</source>
+        <translation>case {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="275"/>
+        <source>Pindaian tanda terima: {0}</source>
+        <translation>Scan of the receipt: {0}</translation>
     </message>
 </context>
 <context>
@@ -616,311 +767,331 @@
 <context>
     <name>HelpDeskPage</name>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="71"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="75"/>
         <source>Permohonan informasi publik</source>
         <translation>Public information request</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="72"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="76"/>
         <source>Bertamu / bertemu pejabat</source>
         <translation>Visit / meet an official</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="73"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="77"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="74"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="78"/>
         <source>Konsultasi</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="75"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="79"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="77"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="81"/>
         <source>Melihat / membaca / mendengarkan / mencatat</source>
         <translation>View / read / listen / take notes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="78"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="82"/>
         <source>Mendapatkan salinan informasi (hardcopy)</source>
         <translation>Get a copy of the information (hardcopy)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="79"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="83"/>
         <source>Mendapatkan salinan informasi (softcopy)</source>
         <translation>Get a copy of the information (softcopy)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="85"/>
         <source>Mengambil langsung</source>
         <translation>Collect in person</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="82"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="86"/>
         <source>Kurir</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="83"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="87"/>
         <source>Pos</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="84"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="88"/>
         <source>Faksimili</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="85"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="89"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="235"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="239"/>
         <source>Pendaftaran tamu / pemohon informasi</source>
         <translation>Registration of visitors / information requesters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="244"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="248"/>
         <source>&amp;Nama *</source>
         <translation>&amp;Name *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="244"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="248"/>
         <source>Nama lengkap sesuai identitas</source>
         <translation>Full name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="245"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="249"/>
         <source>Nomor &amp;identitas (NIK)</source>
         <translation>&amp;ID number (NIK)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="246"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="250"/>
         <source>NIK 16 angka, atau nomor paspor / kartu lain</source>
         <translation>16-digit NIK, or passport / other card number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="247"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="251"/>
         <source>Ins&amp;tansi/Lembaga</source>
         <translation>Ins&amp;titution/Organization</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="252"/>
         <source>&amp;Pekerjaan</source>
         <translation>&amp;Occupation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="249"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="253"/>
         <source>&amp;Alamat</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="250"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="254"/>
         <source>Telepon/&amp;HP</source>
         <translation>&amp;Phone/Mobile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="250"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="254"/>
         <source>contoh: 0812 3456 7890</source>
         <translation>example: 0812 3456 7890</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="251"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="255"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="251"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="255"/>
         <source>contoh: nama@contoh.id</source>
         <translation>example: name@example.id</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="252"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="256"/>
         <source>&amp;Keperluan *</source>
         <translation>P&amp;urpose *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="252"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="256"/>
         <source>Pilih keperluan…</source>
         <translation>Choose a purpose…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="253"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="257"/>
         <source>&amp;Uraian keperluan</source>
         <translation>Purpose &amp;details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="254"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="258"/>
         <source>&amp;Rincian informasi yang dibutuhkan *</source>
         <translation>Information &amp;requested *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="259"/>
         <source>Tu&amp;juan penggunaan informasi</source>
         <translation>Intended use of the in&amp;formation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="256"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="260"/>
         <source>Cara &amp;memperoleh informasi</source>
         <translation>How to o&amp;btain the information</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="257"/>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="259"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="261"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="263"/>
         <source>— belum dipilih —</source>
         <translation>— not chosen —</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="258"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="262"/>
         <source>Cara mendapatkan &amp;salinan</source>
         <translation>How to receive a &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="264"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="268"/>
         <source>Simpan (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="267"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="271"/>
         <source>K&amp;osongkan formulir</source>
         <translation>C&amp;lear form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="283"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="287"/>
         <source>* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); saat mengetik nama atau NIK, tamu lama ditawarkan: ↓ memilih, Enter mengisi, Esc menutup.</source>
         <translation>* required. Enter saves (Ctrl+Enter in the description fields); while you type a name or NIK, returning visitors are offered: ↓ selects, Enter fills in, Esc closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="382"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="386"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="385"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="389"/>
         <source>nama, instansi, NIK, telepon atau nomor kasus</source>
         <translation>name, institution, NIK, phone or case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="388"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="392"/>
         <source>Rentan&amp;g:</source>
         <translation>Ran&amp;ge:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="391"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="395"/>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="391"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="395"/>
         <source>7 hari terakhir</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="392"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="396"/>
         <source>30 hari terakhir</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="392"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="396"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="519"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="440"/>
+        <source>Cetak tanda bukti…</source>
+        <translation>Print receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="442"/>
+        <source>Cetak buku tamu…</source>
+        <translation>Print visitor book…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="532"/>
         <source>Tamu belum tercatat.</source>
         <translation>The visitor has not been registered.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="520"/>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="536"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="533"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="549"/>
         <source>Tamu tidak dapat dicatat</source>
         <translation>The visitor cannot be registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="523"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="536"/>
         <source>Tamu {name} tercatat; kasus {case} dimulai</source>
         <translation>Visitor {name} registered; case {case} started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="525"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="538"/>
         <source>Tamu {name} tercatat</source>
         <translation>Visitor {name} registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="540"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="553"/>
         <source>Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).</source>
         <translation>Choose one from the list (type its first letter or press ↓).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="542"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="555"/>
         <source>Tamu belum tercatat: perbaiki isian yang ditandai merah.</source>
         <translation>The visitor has not been registered: correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="657"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="670"/>
         <source>NIK {number}</source>
         <translation>NIK {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="675"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="688"/>
         <source>Data tamu lama diisikan: periksa, lalu pilih keperluan.</source>
         <translation>Returning visitor&apos;s details filled in: check them, then choose the purpose.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="710"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="723"/>
         <source>Tamu hari ini</source>
         <translation>Today&apos;s visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="710"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="723"/>
         <source>Tamu 7 hari terakhir</source>
         <translation>Visitors, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="711"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="724"/>
         <source>Tamu 30 hari terakhir</source>
         <translation>Visitors, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="711"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="724"/>
         <source>Semua tamu</source>
         <translation>All visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="718"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="731"/>
         <source>Tidak ada tamu yang cocok dengan “{text}”</source>
         <translation>No visitors match “{text}”</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="720"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="733"/>
         <source>Belum ada tamu hari ini</source>
         <translation>No visitors today yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="721"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="734"/>
         <source>Belum ada tamu dalam 7 hari terakhir</source>
         <translation>No visitors in the last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="722"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="735"/>
         <source>Belum ada tamu dalam 30 hari terakhir</source>
         <translation>No visitors in the last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="723"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="736"/>
         <source>Belum ada tamu tercatat</source>
         <translation>No visitors registered yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="726"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="739"/>
         <source>Menampilkan {limit} tamu terbaru; persempit dengan pencarian.</source>
         <translation>Showing the {limit} most recent visitors; narrow the list with a search.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="752"/>
+        <source>Pilih dulu seorang tamu di daftar.</source>
+        <translation>Select a visitor in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="759"/>
+        <source>Buku tamu</source>
+        <translation>Visitor book</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1247,379 @@
     </message>
 </context>
 <context>
+    <name>IncomingDialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="293"/>
+        <source>Catat surat masuk</source>
+        <translation>Register incoming letter</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="298"/>
+        <source>mis. Pimpinan DPRD Kota Kupang</source>
+        <translation>e.g. Pimpinan DPRD Kota Kupang</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="304"/>
+        <source>mis. 170/DPRD/III/2026</source>
+        <translation>e.g. 170/DPRD/III/2026</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="305"/>
+        <source>ada</source>
+        <translation>known</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="317"/>
+        <source>mis. PP.01</source>
+        <translation>e.g. PP.01</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="326"/>
+        <source>nomor kasus yang sudah ada, mis. PP/2026/0001</source>
+        <translation>number of an existing case, e.g. PP/2026/0001</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="328"/>
+        <source>pindaian surat masuk</source>
+        <translation>scan of the incoming letter</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="335"/>
+        <source>&amp;Pengirim *</source>
+        <translation>&amp;Sender *</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="336"/>
+        <source>P&amp;erihal *</source>
+        <translation>Su&amp;bject *</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="337"/>
+        <source>&amp;Nomor surat</source>
+        <translation>&amp;Number</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="338"/>
+        <source>Tanggal surat</source>
+        <translation>Letter date</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="339"/>
+        <source>&amp;Diterima ({0})</source>
+        <translation>&amp;Received ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="340"/>
+        <source>&amp;Kode klasifikasi</source>
+        <translation>&amp;Classification code</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="341"/>
+        <source>&amp;Sifat</source>
+        <translation>&amp;Priority</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="342"/>
+        <source>&amp;Memulai kasus</source>
+        <translation>S&amp;tarts a case</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="343"/>
+        <source>Masuk ke kasus</source>
+        <translation>Belongs to case</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="344"/>
+        <source>Pindaian surat</source>
+        <translation>Scan of the letter</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="345"/>
+        <source>Permohonan informasi memulai kasus Pelayanan Publik pada kegiatan penerimaan surat; usulan PAW memulai kasus PAW (tenggat jawabannya dihitung dari waktu diterima).</source>
+        <translation>An information request starts a Pelayanan Publik case at its letter step; a PAW proposal starts a PAW case (its reply deadline counts from the time the letter was received).</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="351"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="352"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingModel</name>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="130"/>
+        <source>Nomor agenda</source>
+        <translation>Agenda number</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="131"/>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="132"/>
+        <source>Nomor surat</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="133"/>
+        <source>Pengirim</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="134"/>
+        <source>Perihal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="135"/>
+        <source>Sifat</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="136"/>
+        <source>Kasus</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="137"/>
+        <source>Disposisi</source>
+        <translation>Dispositions</translation>
+    </message>
+</context>
+<context>
+    <name>Letters</name>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="74"/>
+        <source>biasa</source>
+        <translation>ordinary</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="75"/>
+        <source>segera</source>
+        <translation>urgent</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="76"/>
+        <source>rahasia</source>
+        <translation>confidential</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="79"/>
+        <source>Tidak memulai kasus</source>
+        <translation>Does not start a case</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="80"/>
+        <source>Permohonan informasi (memulai kasus Pelayanan Publik)</source>
+        <translation>Information request (starts a Pelayanan Publik case)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="81"/>
+        <source>Usulan PAW (memulai kasus PAW)</source>
+        <translation>PAW proposal (starts a PAW case)</translation>
+    </message>
+</context>
+<context>
+    <name>LettersPage</name>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="684"/>
+        <source>Surat masuk</source>
+        <translation>Incoming letters</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="685"/>
+        <source>Surat keluar</source>
+        <translation>Outgoing letters</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="686"/>
+        <source>Buku ekspedisi</source>
+        <translation>Dispatch book</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="748"/>
+        <source>Semua tahun</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="762"/>
+        <source>Hanya untuk peran {0} atau administrator</source>
+        <translation>Only for the roles {0} or an administrator</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="768"/>
+        <source>Cari nomor surat, pengirim atau perihal…</source>
+        <translation>Search letter number, sender or subject…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="778"/>
+        <source>Catat surat &amp;masuk…</source>
+        <translation>Register &amp;incoming letter…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="780"/>
+        <source>&amp;Disposisi…</source>
+        <translation>&amp;Disposition…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="782"/>
+        <source>Cetak lembar disposisi</source>
+        <translation>Print disposition sheet</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="798"/>
+        <source>Cari nomor surat, tujuan atau perihal…</source>
+        <translation>Search letter number, recipient or subject…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="807"/>
+        <source>Catat surat &amp;keluar…</source>
+        <translation>Register &amp;outgoing letter…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="824"/>
+        <source>Hanya yang &amp;belum diterima</source>
+        <translation>Only &amp;not yet received</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="826"/>
+        <source>Cari nomor surat, perihal, tujuan atau penanda tangan…</source>
+        <translation>Search letter number, subject, recipient or signer…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="830"/>
+        <source>Dikirim dari</source>
+        <translation>Sent from</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="832"/>
+        <source>sampai</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="840"/>
+        <source>&amp;Tandai diterima…</source>
+        <translation>Mark &amp;received…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="842"/>
+        <source>Cetak buku ekspedisi</source>
+        <translation>Print dispatch book</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="843"/>
+        <source>Semua entri yang dikirim pada rentang tanggal ini (pencarian tidak ikut dicetak)</source>
+        <translation>Every entry sent in this date range (the search does not apply to the printout)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="868"/>
+        <source>{0} surat masuk</source>
+        <translation>{0} incoming letters</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="874"/>
+        <source>Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.</source>
+        <translation>No incoming letter matches the search or the chosen year.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="876"/>
+        <source>Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW langsung memulai kasusnya.</source>
+        <translation>No incoming letters yet. Register every letter the office receives with “Register incoming letter…”: it gets an agenda number, and an information request or a PAW proposal starts its case at once.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="887"/>
+        <source>{0} surat keluar</source>
+        <translation>{0} outgoing letters</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="892"/>
+        <source>Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.</source>
+        <translation>No outgoing letter matches the search or the chosen year.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="894"/>
+        <source>Belum ada surat keluar. Surat keluar dicatat dengan “Catat surat keluar…” atau otomatis ketika kegiatan SOP menghasilkan surat; setiap surat yang dikirim masuk ke buku ekspedisi.</source>
+        <translation>No outgoing letters yet. Outgoing letters are registered with “Register outgoing letter…” or automatically when an SOP step produces a letter; every letter sent goes into the dispatch book.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="908"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1030"/>
+        <source>Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal.</source>
+        <translation>The end date is before the start date: correct the date range.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="915"/>
+        <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
+        <translation>{0} entries shown · {1} not yet received in this range</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="923"/>
+        <source>Tidak ada entri yang cocok dengan pencarian pada {0}.</source>
+        <translation>No entry matches the search in {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="925"/>
+        <source>Semua yang dikirim pada {0} sudah diterima.</source>
+        <translation>Everything sent in {0} has been received.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="927"/>
+        <source>Tidak ada pengiriman pada {0}. Setiap surat keluar yang dicatat, dan setiap kegiatan SOP yang menyerahkan dokumen, masuk ke buku ekspedisi.</source>
+        <translation>Nothing was sent in {0}. Every outgoing letter registered, and every SOP step that hands over documents, goes into the dispatch book.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="965"/>
+        <source>Surat masuk dicatat dengan nomor agenda {0}</source>
+        <translation>Incoming letter registered with agenda number {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="967"/>
+        <source>; kasus {0}</source>
+        <translation>; case {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="978"/>
+        <source>Surat keluar dicatat dengan nomor {0}</source>
+        <translation>Outgoing letter registered with number {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="980"/>
+        <source>; buku ekspedisi nomor {0}</source>
+        <translation>; dispatch book entry {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="998"/>
+        <source>Disposisi nomor {0} dicatat: {1}</source>
+        <translation>Disposition {0} recorded: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1012"/>
+        <source>Ekspedisi nomor {0} diterima {1} oleh {2}</source>
+        <translation>Dispatch entry {0} received {1} by {2}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1046"/>
+        <source>Mencetak PDF…</source>
+        <translation>Printing PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1051"/>
+        <source>PDF disimpan: {0}</source>
+        <translation>PDF saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1051"/>
+        <source>Gagal mencetak.</source>
+        <translation>Printing failed.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="133"/>
@@ -1106,79 +1650,306 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="47"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="48"/>
         <source>Kotak Masuk</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="47"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="48"/>
         <source>Meja Layanan</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="47"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="48"/>
         <source>Kasus</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="47"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="48"/>
+        <source>Surat &amp; Ekspedisi</source>
+        <translation>Letters &amp; Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="49"/>
         <source>Katalog SOP</source>
         <translation>SOP catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="48"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="49"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="142"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="147"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="143"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="148"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="162"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="167"/>
         <source>Cadangan harian dibuat: {0}</source>
         <translation>Daily backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="166"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="171"/>
         <source>Cadangan harian gagal: {0}</source>
         <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="174"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="179"/>
         <source>Membuat cadangan sebelum keluar…</source>
         <translation>Making a backup before closing…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="61"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="62"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="64"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="65"/>
         <source>Peran: </source>
         <translation>Role: </translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="146"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="151"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="153"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="158"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="155"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="160"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>OutgoingDialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="388"/>
+        <source>Catat surat keluar</source>
+        <translation>Register outgoing letter</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="395"/>
+        <source>mis. Bawaslu Kota Kupang</source>
+        <translation>e.g. Bawaslu Kota Kupang</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="402"/>
+        <source>Nomor &amp;otomatis</source>
+        <translation>&amp;Automatic number</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="403"/>
+        <source>Nomor yang sudah &amp;ditulis</source>
+        <translation>Number already &amp;written</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="423"/>
+        <source>mis. PP/2026/0001 (boleh kosong)</source>
+        <translation>e.g. PP/2026/0001 (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="429"/>
+        <source>nama orang yang dituju (boleh kosong)</source>
+        <translation>name of the person addressed (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="430"/>
+        <source>Catat di buku ekspedisi (surat dikirim)</source>
+        <translation>Enter in the dispatch book (the letter is sent)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="440"/>
+        <source>&amp;Tujuan *</source>
+        <translation>&amp;To *</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="441"/>
+        <source>P&amp;erihal *</source>
+        <translation>Su&amp;bject *</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="442"/>
+        <source>&amp;Kode klasifikasi</source>
+        <translation>&amp;Classification code</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="443"/>
+        <source>Tanggal surat</source>
+        <translation>Letter date</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="444"/>
+        <source>Nomor surat</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="445"/>
+        <source>Kasus</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="446"/>
+        <source>Kegiatan kasus</source>
+        <translation>Step of the case</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="447"/>
+        <source>Nama penerima</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="451"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="452"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="467"/>
+        <source>pola nomor tidak dapat dipakai: {0}</source>
+        <translation>the numbering pattern cannot be used: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="469"/>
+        <source>berikutnya: {0}</source>
+        <translation>next: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="482"/>
+        <source>Tulis nomor surat, atau pilih nomor otomatis.</source>
+        <translation>Write the letter number, or choose the automatic number.</translation>
+    </message>
+</context>
+<context>
+    <name>OutgoingModel</name>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="179"/>
+        <source>Nomor surat</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="180"/>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="181"/>
+        <source>Tujuan</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="182"/>
+        <source>Perihal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="183"/>
+        <source>Klasifikasi</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="184"/>
+        <source>Kasus</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="185"/>
+        <source>Dicatat oleh</source>
+        <translation>Registered by</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="212"/>
+        <source>{0} kegiatan {1}</source>
+        <translation>{0} step {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="219"/>
+        <source>Nomor otomatis menurut pola</source>
+        <translation>Automatic number from the pattern</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="219"/>
+        <source>Nomor ditulis tangan</source>
+        <translation>Number written by hand</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/printing.py" line="72"/>
+        <source>Dari tanggal</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/printing.py" line="73"/>
+        <source>Sampai tanggal</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/printing.py" line="83"/>
+        <source>Tanggal awal harus sebelum tanggal akhir.</source>
+        <translation>The start date must be before the end date.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="599"/>
+        <source>Tanda terima ekspedisi nomor {0}</source>
+        <translation>Receipt of dispatch entry {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="602"/>
+        <source>{0} kepada {1}, dikirim {2}</source>
+        <translation>{0} to {1}, sent {2}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="611"/>
+        <source>nama yang menandatangani tanda terima</source>
+        <translation>name of the person who signed the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="612"/>
+        <source>tanda terima yang ditandatangani</source>
+        <translation>the signed receipt</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="614"/>
+        <source>&amp;Tanggal terima</source>
+        <translation>&amp;Date received</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="615"/>
+        <source>&amp;Ditandatangani oleh *</source>
+        <translation>&amp;Signed by *</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="616"/>
+        <source>Pindaian tanda terima</source>
+        <translation>Scan of the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="619"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="620"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2065,52 +2836,52 @@
 <context>
     <name>VisitorTableModel</name>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="65"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="69"/>
         <source>Permohonan informasi publik</source>
         <translation>Public information request</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="66"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="70"/>
         <source>Bertamu / bertemu pejabat</source>
         <translation>Visit / meet an official</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="67"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="71"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="68"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="72"/>
         <source>Konsultasi</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="69"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="73"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="129"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="133"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="129"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="133"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="129"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="133"/>
         <source>Instansi</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="129"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="133"/>
         <source>Keperluan</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="130"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="134"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
@@ -2145,6 +2916,19 @@ Run &apos;sopdesk check&apos; for the full details, and restore from a backup if
         <location filename="../../sopdesk/gui/messages.py" line="25"/>
         <source>Tidak dapat dilakukan</source>
         <translation>Cannot be done</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../sopdesk/gui/printing.py" line="26"/>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/printing.py" line="28"/>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
     </message>
 </context>
 </TS>

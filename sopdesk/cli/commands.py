@@ -502,6 +502,29 @@ def report_performance(args: Namespace) -> int:
     return _written(path)
 
 
+def report_expedition(args: Namespace) -> int:
+    from sopdesk.reports.expedition import render_expedition_book
+
+    start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    ws = _open(args)
+    try:
+        path = render_expedition_book(ws, start, end, args.output, args.paper, pending_only=args.pending)
+    finally:
+        ws.close()
+    return _written(path)
+
+
+def report_disposition(args: Namespace) -> int:
+    from sopdesk.reports.disposition import render_disposition_sheet
+
+    ws = _open(args)
+    try:
+        path = render_disposition_sheet(ws, args.agenda, args.output, args.paper)
+    finally:
+        ws.close()
+    return _written(path)
+
+
 # --- keeping the records safe: backup, restore, check ------------------------------------------
 
 def _size(n: int) -> str:

@@ -186,7 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(func=c.demo)
 
-    reports = sub.add_parser("report", help="cetak PDF: SOP, lembar kendali, buku tamu, tanda bukti, kinerja"
+    reports = sub.add_parser("report", help="cetak PDF: SOP, lembar kendali, buku tamu, tanda bukti, kinerja, "
+                             "buku ekspedisi, lembar disposisi"
                              ).add_subparsers(dest="report_command", required=True, parser_class=_Parser)
     pdf = _Parser(add_help=False)
     pdf.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="berkas PDF yang ditulis")
@@ -212,6 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = reports.add_parser("performance", parents=[pdf, period], help="laporan kinerja terhadap mutu baku")
     p.add_argument("sop_id")
     p.set_defaults(func=c.report_performance)
+    p = reports.add_parser("expedition", parents=[pdf, period], help="buku ekspedisi untuk rentang tanggal kirim")
+    p.add_argument("--pending", action="store_true", help="hanya yang belum diterima")
+    p.set_defaults(func=c.report_expedition)
+    p = reports.add_parser("disposition", parents=[pdf], help="lembar disposisi satu surat masuk")
+    p.add_argument("agenda", metavar="SM/TAHUN/NOMOR", help="nomor agenda surat masuk")
+    p.set_defaults(func=c.report_disposition)
 
     p = sub.add_parser("backup", parents=[acting], help="buat cadangan: basis data, lampiran, manifest (admin)")
     p.add_argument("-o", "--output", metavar="FILE_OR_DIR", type=Path,

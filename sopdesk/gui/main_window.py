@@ -1,4 +1,4 @@
-"""The main window: navigation to the five screens, the role switch, and the status bar
+"""The main window: navigation to the six screens, the role switch, and the status bar
 with the user, the role and the database in use."""
 
 from __future__ import annotations
@@ -31,12 +31,13 @@ log = logging.getLogger("sopdesk.gui")
 
 
 class MainWindow(QMainWindow):
-    PAGES = ("inbox", "helpdesk", "cases", "catalog", "settings")
+    PAGES = ("inbox", "helpdesk", "cases", "letters", "catalog", "settings")
 
     def __init__(self, ctx: GuiContext):
         super().__init__()
         self.ctx = ctx
         self.worker = Worker(self)
+        ctx.worker = self.worker
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(210)
@@ -44,8 +45,8 @@ class MainWindow(QMainWindow):
                                "QListWidget#navigation::item { padding: 8px 6px; }")
         self.stack = QStackedWidget()
         self._pages: dict[str, QWidget] = {}
-        labels = (self.tr("Kotak Masuk"), self.tr("Meja Layanan"), self.tr("Kasus"), self.tr("Katalog SOP"),
-                  self.tr("Pengaturan"))
+        labels = (self.tr("Kotak Masuk"), self.tr("Meja Layanan"), self.tr("Kasus"), self.tr("Surat & Ekspedisi"),
+                  self.tr("Katalog SOP"), self.tr("Pengaturan"))
         for number, (key, label) in enumerate(zip(self.PAGES, labels, strict=True), start=1):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -125,6 +126,10 @@ class MainWindow(QMainWindow):
             from sopdesk.gui.cases_page import CasesPage
 
             return CasesPage(self.ctx)
+        if key == "letters":
+            from sopdesk.gui.letters_page import LettersPage
+
+            return LettersPage(self.ctx, self.worker)
         if key == "catalog":
             from sopdesk.gui.catalog_page import CatalogPage
 

@@ -1,0 +1,316 @@
+"""Surat & Ekspedisi, driven like a user (offscreen): registering letters through the dialogs,
+dispositions, receipts, the table models, and printing on the worker thread."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
+
+from sopdesk.engine import cases, dispositions, letters
+from sopdesk.engine.expedition import expedition_page
+from sopdesk.engine.queries import case_detail
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.letters_page import (
+    DispositionDialog,
+    ExpeditionModel,
+    IncomingDialog,
+    IncomingModel,
+    LettersPage,
+    OutgoingDialog,
+    OutgoingModel,
+    ReceiptDialog,
+)
+from sopdesk.gui.worker import Worker
+
+
+@pytest.fixture
+def worker(qtbot):
+    worker = Worker()
+    yield worker
+    worker.stop()
+
+
+def page_for(qtbot, ws, actor, worker) -> LettersPage:
+    page = LettersPage(GuiContext(ws, actor), worker)
+    qtbot.addWidget(page)
+    return page
+
+
+def answer(monkeypatch, dialog_class, fill) -> list:
+    """Replace the dialog's exec(): fill the form like a user, press Save, return the code."""
+    seen = []
+
+    def run(dialog):
+        seen.append(dialog)
+        fill(dialog)
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(dialog_class, "exec", run)
+    return seen
+
+
+def incoming(ws, actor, **fields) -> tuple[str, str | None]:
+    base = {"sender": "LSM Bengkel APPeK", "subject": "Permohonan data DPT per kelurahan"}
+    return letters.register_incoming(ws, actor, letters.IncomingForm(**(base | fields)))
+
+
+def send(ws, actor, recipient: str = "Bawaslu Kota Kupang", subject: str = "Data DPT", **fields):
+    return letters.register_outgoing(ws, actor, letters.OutgoingForm(recipient=recipient, subject=subject,
+                                                                     classification="PP.01", **fields))
+
+
+# --- surat masuk -------------------------------------------------------------------------------------
+
+def test_a_request_letter_registered_in_the_dialog_starts_a_pp_case_at_step_5(qtbot, ws, staff, worker,
+                                                                              monkeypatch, tmp_path):
+    page = page_for(qtbot, ws, staff["Help Desk"], worker)
+    assert page.incoming_stack.currentWidget() is page.incoming_empty
+    assert "Belum ada surat masuk" in page.findChild(QLabel, "incomingEmpty").text()
+    scan = tmp_path / "surat permohonan.pdf"
+    scan.write_bytes(b"%PDF-1.4 surat permohonan informasi")
+
+    def fill(dialog: IncomingDialog) -> None:
+        qtbot.keyClicks(dialog.sender, "LSM Bengkel APPeK")
+        qtbot.keyClicks(dialog.subject, "Permohonan data DPT per kelurahan")
+        qtbot.keyClicks(dialog.number, "12/BA/III/2026")
+        dialog.has_date.setChecked(True)
+        dialog.letter_date.setDate(date(2026, 2, 27))
+        dialog.sifat.setCurrentIndex(dialog.sifat.findData("segera"))
+        dialog.starts.setCurrentIndex(dialog.starts.findData("permohonan_informasi"))
+        assert not dialog.case.isEnabled()  # a new case cannot also join an existing one
+        dialog.scan.set_path(scan)
+
+    answer(monkeypatch, IncomingDialog, fill)
+    page.register_in_button.click()
+
+    (row,) = letters.incoming_page(ws)
+    assert (row.agenda, row.number, row.letter_date, row.sifat, row.scan) == (
+        "SM/2026/0001", "12/BA/III/2026", date(2026, 2, 27), "segera", "surat permohonan.pdf")
+    detail = case_detail(ws, row.case_number)
+    assert detail["sop"] == "PP" and detail["entry"] == "surat"
+    assert [(i["step"], i["status"]) for i in detail["items"]] == [(5, "open")]
+    assert page.status.text() == f"Surat masuk dicatat dengan nomor agenda SM/2026/0001; kasus {row.case_number}"
+    assert page.incoming_stack.currentWidget() is page.incoming_table
+    model = page.incoming_model
+    assert [model.index(0, c).data() for c in (0, 2, 3, 5, 6)] == [
+        "SM/2026/0001", "12/BA/III/2026", "LSM Bengkel APPeK", "segera", row.case_number]
+
+
+def test_a_wrong_field_is_shown_in_the_dialog_and_nothing_is_recorded(qtbot, ws, staff, worker, monkeypatch):
+    page = page_for(qtbot, ws, staff["Staf"], worker)
+    seen = answer(monkeypatch, IncomingDialog, lambda d: qtbot.keyClicks(d.subject, "Undangan rapat"))
+    page.register_incoming()
+    (dialog,) = seen
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.isVisibleTo(dialog) and "Pengirim wajib diisi" in dialog.error.text()
+    assert letters.incoming_total(ws) == 0 and page.status.text() == ""
+
+
+def test_registering_is_offered_only_to_the_registering_roles(qtbot, ws, staff, worker):
+    page = page_for(qtbot, ws, staff["Komisioner"], worker)
+    assert not page.register_in_button.isEnabled() and not page.register_out_button.isEnabled()
+    assert "Help Desk / Staf / Kasubag" in page.register_in_button.toolTip()
+    assert not page.receive_button.isEnabled()
+
+
+# --- disposisi -----------------------------------------------------------------------------------------
+
+def test_a_disposition_from_the_dialog_ticks_units_and_shows_the_engines_message(qtbot, ws, staff, worker,
+                                                                                monkeypatch):
+    incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi")
+    page = page_for(qtbot, ws, staff["Ketua"], worker)
+    assert page.selected_letter().agenda == "SM/2026/0001"  # the newest letter is selected
+    assert page.dispose_button.isEnabled()
+
+    def fill(dialog: DispositionDialog) -> None:
+        assert len(dialog.units) == 17 and not dialog.route.isEnabled()  # the directory; no case to move
+        dialog.units["teknis"].setChecked(True)
+        dialog.units["subbag_hukum"].setChecked(True)
+        qtbot.keyClicks(dialog.instruction, "Hadiri dan laporkan hasilnya")
+
+    answer(monkeypatch, DispositionDialog, fill)
+    page.dispose_button.click()
+    (sheet,) = dispositions.dispositions_of(ws, "SM/2026/0001")
+    assert [u["kode"] for u in sheet["units"]] == ["teknis", "subbag_hukum"]
+    assert sheet["instruction"] == "Hadiri dan laporkan hasilnya"
+    assert page.status.text() == "Disposisi nomor 1 dicatat: disposisi dicatat (surat ini tidak terkait kasus)"
+    assert page.incoming_model.index(0, 7).data() == "1"
+
+
+def test_a_disposition_moves_the_case_or_is_refused_in_the_dialog(qtbot, ws, staff, worker, monkeypatch):
+    _agenda, number = incoming(ws, staff["Help Desk"], starts="permohonan_informasi")
+    cases.complete(ws, staff["Help Desk"], number, cases.StepInput())  # step 5 -> 6, Komisioner disposes
+    page = page_for(qtbot, ws, staff["Komisioner"], worker)
+    page.incoming_table.selectRow(0)
+    summaries = []
+
+    def wrong_unit(dialog: DispositionDialog) -> None:
+        summaries.append(dialog.findChild(QLabel, "letterSummary").text())
+        dialog.units["sekretariat"].setChecked(True)  # the SOP sends step 6 to Kasubag
+        qtbot.keyClicks(dialog.instruction, "Tindak lanjuti")
+
+    seen = answer(monkeypatch, DispositionDialog, wrong_unit)
+    page.dispose()
+    assert f"Kasus {number} menunggu di kegiatan 6 (Komisioner)" in summaries[0]
+    assert "Kasubag" in seen[0].error.text() and seen[0].error.isVisibleTo(seen[0])
+    assert dispositions.dispositions_of(ws, "SM/2026/0001") == []
+
+    def right_unit(dialog: DispositionDialog) -> None:
+        dialog.units["subbag_hukum"].setChecked(True)
+        qtbot.keyClicks(dialog.instruction, "Siapkan data DPT")
+
+    answer(monkeypatch, DispositionDialog, right_unit)
+    page.dispose()
+    assert page.status.text().endswith(f"kasus {number} diteruskan ke kegiatan 7 (Kasubag)")
+    assert [(i["step"], i["status"]) for i in case_detail(ws, number)["items"]][-1] == (7, "open")
+
+
+# --- surat keluar and buku ekspedisi ------------------------------------------------------------------
+
+def test_an_outgoing_letter_gets_the_previewed_number_and_an_expedition_entry(qtbot, ws, staff, worker,
+                                                                             monkeypatch):
+    page = page_for(qtbot, ws, staff["Staf"], worker)
+    assert page.outgoing_stack.currentWidget() is page.outgoing_empty
+    previews = []
+
+    def fill(dialog: OutgoingDialog) -> None:
+        qtbot.keyClicks(dialog.recipient, "Bawaslu Kota Kupang")
+        qtbot.keyClicks(dialog.subject, "Data DPT")
+        dialog.classification.setText("PP.01")
+        previews.append(dialog.preview.text())
+        qtbot.keyClicks(dialog.recipient_name, "Ketua Bawaslu")
+
+    answer(monkeypatch, OutgoingDialog, fill)
+    page.register_out_button.click()
+    (row,) = letters.outgoing_page(ws)
+    assert previews == [f"berikutnya: {row.number}"] and row.number == "1/PP.01/III/2026"
+    (entry,) = expedition_page(ws)
+    assert (entry.letter_number, entry.destination, entry.recipient_name) == (
+        row.number, "Bawaslu Kota Kupang", "Ketua Bawaslu")
+    assert page.status.text() == f"Surat keluar dicatat dengan nomor {row.number}; buku ekspedisi nomor {entry.id}"
+    assert page.expedition_model.rowCount() == 1
+
+
+def test_an_expedition_entry_is_marked_received_with_signer_and_scan(qtbot, ws, staff, worker, monkeypatch,
+                                                                    clock, tmp_path):
+    sent = send(ws, staff["Staf"], recipient_name="Ketua Bawaslu")
+    clock.advance(days=1)
+    page = page_for(qtbot, ws, staff["Kasubag"], worker)
+    page.expedition_table.selectRow(0)
+    assert page.receive_button.isEnabled()
+    assert page.expedition_model.index(0, 6).data() == "belum diterima"
+    scan = tmp_path / "tanda terima.jpg"
+    scan.write_bytes(b"\xff\xd8 tanda terima")
+
+    def fill(dialog: ReceiptDialog) -> None:
+        assert dialog.signed_by.text() == "Ketua Bawaslu"  # the intended recipient, to correct
+        dialog.signed_by.setText("Yanti Bria")
+        dialog.day.setDate(date(2026, 3, 3))
+        dialog.scan.set_path(scan)
+
+    answer(monkeypatch, ReceiptDialog, fill)
+    page.receive_button.click()
+    (entry,) = expedition_page(ws)
+    assert entry.id == sent.expedition_id and entry.signed_by == "Yanti Bria" and not entry.pending
+    assert entry.received_at.astimezone(ws.calendar.tz).date() == date(2026, 3, 3)
+    assert entry.receipt_file == "tanda terima.jpg"
+    assert page.status.text() == f"Ekspedisi nomor {entry.id} diterima 3 Maret 2026 oleh Yanti Bria"
+    assert page.expedition_model.index(0, 7).data() == "Yanti Bria"
+    page.pending.setChecked(True)
+    assert page.expedition_model.rowCount() == 0
+    assert "sudah diterima" in page.findChild(QLabel, "expeditionEmpty").text()
+
+
+@pytest.mark.parametrize("model_class", [IncomingModel, OutgoingModel, ExpeditionModel])
+def test_the_table_models_pass_the_model_tester(qtmodeltester, ws, staff, model_class):
+    for n in range(3):
+        incoming(ws, staff["Staf"], subject=f"Surat {n}", sifat="segera" if n else "biasa")
+        send(ws, staff["Staf"], subject=f"Balasan {n}")
+    model = model_class(GuiContext(ws, staff["Staf"]))
+    model.set_filters()
+    assert model.rowCount() == 3 and model.total == 3
+    qtmodeltester.check(model)
+
+
+# --- printing on the worker ---------------------------------------------------------------------------
+
+@pytest.fixture
+def printing(monkeypatch, tmp_path):
+    """QFileDialog answers with a path in tmp_path; QDesktopServices.openUrl is recorded."""
+    asked, opened = [], []
+
+    def save(parent, title, default, filters):
+        asked.append(Path(default).name)
+        return str(tmp_path / "keluaran"), filters  # without .pdf: the page adds it
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    return asked, opened, tmp_path / "keluaran.pdf"
+
+
+def test_printing_the_expedition_book_runs_on_the_worker_and_opens_the_pdf(qtbot, ws, staff, worker, printing):
+    asked, opened, path = printing
+    sent = send(ws, staff["Staf"], subject="Penyampaian data DPT")
+    page = page_for(qtbot, ws, staff["Kasubag"], worker)
+    with qtbot.waitSignal(worker.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
+        page.print_book_button.click()
+        assert not page.print_book_button.isEnabled() and page.status.text() == "Mencetak PDF…"
+    assert asked == ["buku-ekspedisi-2026-03-01-2026-03-02.pdf"]
+    assert opened == [str(path)] and page.status.text() == f"PDF disimpan: {path}"
+    assert page.print_book_button.isEnabled()
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(path).pages)
+    assert "BUKU EKSPEDISI" in text and sent.number in text and "Penyampaian data DPT" in text
+
+
+def test_printing_the_disposition_sheet_from_the_selected_letter(qtbot, ws, staff, worker, printing):
+    asked, opened, path = printing
+    incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi")
+    dispositions.dispose(ws, staff["Ketua"], "SM/2026/0001", ["teknis"], "Hadiri")
+    page = page_for(qtbot, ws, staff["Ketua"], worker)
+    page.incoming_table.clearSelection()
+    assert not page.print_disposition_button.isEnabled()
+    page.incoming_table.selectRow(0)
+    with qtbot.waitSignal(worker.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
+        page.print_disposition_button.click()
+    assert asked == ["lembar-disposisi-SM-2026-0001.pdf"] and opened == [str(path)]
+    text = pypdf.PdfReader(path).pages[0].extract_text()
+    assert "LEMBAR DISPOSISI" in text and "\u2611 Divisi Teknis Penyelenggaraan" in text and "Hadiri" in text
+
+
+def test_a_failed_printout_is_reported_and_the_buttons_come_back(qtbot, ws, staff, worker, monkeypatch, tmp_path):
+    shown = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args: (str(tmp_path / "tidak-ada" / "buku.pdf"), ""))
+    monkeypatch.setattr("sopdesk.gui.printing.show_error", lambda parent, exc: shown.append(str(exc)))
+    page = page_for(qtbot, ws, staff["Kasubag"], worker)
+    with qtbot.waitSignal(worker.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
+        page.print_expedition()
+    assert shown and "tidak ada" in shown[0]
+    assert page.print_book_button.isEnabled() and page.status.text() == "Gagal mencetak."
+
+
+# --- the main window ------------------------------------------------------------------------------------
+
+def test_the_page_is_in_the_navigation_after_kasus_with_its_shortcut(qtbot, ws, staff):
+    from sopdesk.gui.main_window import MainWindow
+
+    window = MainWindow(GuiContext(ws, staff["Staf"]))
+    qtbot.addWidget(window)
+    labels = [window.nav.item(r).text() for r in range(window.nav.count())]
+    assert labels[1:] == ["Meja Layanan", "Kasus", "Surat & Ekspedisi", "Katalog SOP", "Pengaturan"]
+    assert window.nav.item(3).toolTip() == "Ctrl+4" and window.nav.item(5).toolTip() == "Ctrl+6"
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.stack.currentWidget(), LettersPage)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.nav.currentRow() == 5
