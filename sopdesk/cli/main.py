@@ -347,6 +347,11 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"sopdesk: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, ArgumentError) else 1
+    except BrokenPipeError:  # the output was piped into `head` or a closed pager: not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("sopdesk: dibatalkan", file=sys.stderr)
         return 130
