@@ -28,8 +28,6 @@ the office code is for administrators and is recorded in the audit log.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import string
 from dataclasses import dataclass, field, replace
@@ -42,8 +40,8 @@ from sqlalchemy.orm import Session
 from sopdesk.engine import audit
 from sopdesk.engine.users import Actor, require_admin
 from sopdesk.errors import UserError
-from sopdesk.store.backup import _private_dir, _read_settings_file, settings_path
 from sopdesk.store.models import LetterSequence
+from sopdesk.store.settings_file import read_section, write_section
 
 SETTINGS_KEY = "surat"
 DEFAULT_PATTERN = "{seq}/{klasifikasi}/{kode_kantor}/{bulan_romawi}/{tahun}"
@@ -177,9 +175,7 @@ class LetterSettings:
 
 
 def load_letter_settings(data_dir: Path) -> LetterSettings:
-    raw = _read_settings_file(Path(data_dir)).get(SETTINGS_KEY) or {}
-    if not isinstance(raw, dict):
-        raise UserError(f"berkas pengaturan {settings_path(data_dir)} tidak sah: 'surat' harus objek JSON")
+    raw = read_section(Path(data_dir), SETTINGS_KEY)
     settings = LetterSettings()
     text_keys = {"pola": "pattern", "kode_kantor": "office_code", "klasifikasi_bawaan": "default_classification"}
     changes: dict[str, Any] = {}
@@ -203,19 +199,7 @@ def load_letter_settings(data_dir: Path) -> LetterSettings:
 
 def _write_settings(data_dir: Path, settings: LetterSettings) -> None:
     """Merge into pengaturan.json, keeping every other key (atomic write, 0600)."""
-    data_dir = Path(data_dir)
-    data = _read_settings_file(data_dir)
-    data[SETTINGS_KEY] = settings.as_dict()
-    _private_dir(data_dir)
-    path = settings_path(data_dir)
-    temp = path.with_name(path.name + ".tmp")
-    fd = os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    temp.replace(path)
+    write_section(Path(data_dir), SETTINGS_KEY, settings.as_dict())
 
 
 def _short(value: str | None, what: str, limit: int = 60) -> str:

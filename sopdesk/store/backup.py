@@ -40,10 +40,10 @@ from sopdesk import __version__
 from sopdesk.errors import UserError
 from sopdesk.store.db import DB_FILE, Database, make_engine, resolve_url, sqlite_path
 from sopdesk.store.migrate import known_revisions, prepare
+from sopdesk.store.settings_file import read_section, settings_path, write_section
 
 BACKUP_DIR = "cadangan"
 ATTACHMENTS_DIR = "lampiran"
-SETTINGS_FILE = "pengaturan.json"
 DEFAULT_KEEP = 10
 FORMAT = "sopdesk-cadangan"
 FORMAT_VERSION = 1
@@ -72,29 +72,10 @@ class BackupSettings:
     last_at: datetime | None = None  # the last backup made (UTC)
 
 
-def settings_path(data_dir: Path) -> Path:
-    return Path(data_dir) / SETTINGS_FILE
-
-
-def _read_settings_file(data_dir: Path) -> dict[str, Any]:
-    path = settings_path(data_dir)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as exc:
-        raise UserError(f"berkas pengaturan {path} tidak dapat dibaca: {exc}") from None
-    if not isinstance(data, dict):
-        raise UserError(f"berkas pengaturan {path} tidak sah: isinya harus objek JSON")
-    return data
-
-
 def load_settings(data_dir: Path) -> BackupSettings:
     data_dir = Path(data_dir)
-    raw = _read_settings_file(data_dir).get("backup") or {}
+    raw = read_section(data_dir, "backup")
     path = settings_path(data_dir)
-    if not isinstance(raw, dict):
-        raise UserError(f"berkas pengaturan {path} tidak sah: 'backup' harus objek JSON")
     settings = BackupSettings()
     folder = raw.get("folder")
     if folder:
@@ -115,22 +96,11 @@ def load_settings(data_dir: Path) -> BackupSettings:
 def save_settings(data_dir: Path, settings: BackupSettings) -> None:
     """Write the backup settings, keeping any other key of the file (atomic, 0600)."""
     data_dir = Path(data_dir)
-    data = _read_settings_file(data_dir)
-    data["backup"] = {
+    write_section(data_dir, "backup", {
         "folder": str(settings.folder) if settings.folder else None,
         "keep": settings.keep,
         "last_at": settings.last_at.astimezone(timezone.utc).isoformat() if settings.last_at else None,
-    }
-    _private_dir(data_dir)
-    path = settings_path(data_dir)
-    temp = path.with_name(path.name + ".tmp")
-    fd = os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    temp.replace(path)
+    })
 
 
 def backup_folder(data_dir: Path) -> Path:
