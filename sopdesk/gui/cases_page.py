@@ -63,18 +63,13 @@ class CasesModel(PagedTableModel):
     def __init__(self, ctx: GuiContext, parent=None):  # noqa: ANN001
         super().__init__("number", True, parent)
         self.ctx = ctx
-        self._filters: dict = {}
-
-    def set_filters(self, **filters) -> None:
-        self._filters = filters
-        self.refresh()
 
     def _fetch(self, offset: int) -> list[CaseRow]:
         return queries.cases_page(self.ctx.ws, sort=self._sort, descending=self._descending, limit=self.PAGE,
-                                  offset=offset, **self._filters)
+                                  offset=offset, **self.filters)
 
     def _count(self) -> int:
-        return queries.cases_total(self.ctx.ws, **self._filters)
+        return queries.cases_total(self.ctx.ws, **self.filters)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

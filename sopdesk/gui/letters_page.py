@@ -140,11 +140,6 @@ class IncomingModel(PagedTableModel):
     def __init__(self, ctx: GuiContext, parent=None):  # noqa: ANN001
         super().__init__("agenda", True, parent)
         self.ctx = ctx
-        self.filters: dict = {}
-
-    def set_filters(self, **filters) -> None:
-        self.filters = filters
-        self.refresh()
 
     def _fetch(self, offset: int) -> list[IncomingRow]:
         return letters.incoming_page(self.ctx.ws, limit=self.PAGE, offset=offset, descending=self._descending,
@@ -188,11 +183,6 @@ class OutgoingModel(PagedTableModel):
     def __init__(self, ctx: GuiContext, parent=None):  # noqa: ANN001
         super().__init__("id", True, parent)
         self.ctx = ctx
-        self.filters: dict = {}
-
-    def set_filters(self, **filters) -> None:
-        self.filters = filters
-        self.refresh()
 
     def _fetch(self, offset: int) -> list[OutgoingRow]:
         return letters.outgoing_page(self.ctx.ws, limit=self.PAGE, offset=offset, descending=self._descending,
@@ -239,11 +229,6 @@ class ExpeditionModel(PagedTableModel):
     def __init__(self, ctx: GuiContext, parent=None):  # noqa: ANN001
         super().__init__("sent", False, parent)
         self.ctx = ctx
-        self.filters: dict = {}
-
-    def set_filters(self, **filters) -> None:
-        self.filters = filters
-        self.refresh()
 
     def _fetch(self, offset: int) -> list[ExpeditionRow]:
         return expedition.expedition_page(self.ctx.ws, limit=self.PAGE, offset=offset,

@@ -19,7 +19,13 @@ class PagedTableModel(QAbstractTableModel):
         self._rows: list = []
         self._more = False
         self._sort, self._descending = sort, descending
+        self.filters: dict = {}
         self.total = 0
+
+    def set_filters(self, **filters) -> None:
+        """New filters (keyword arguments of the page query); reloads from the first page."""
+        self.filters = filters
+        self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
