@@ -257,7 +257,7 @@ def _lane_width(sop: Sop, measure: Measure) -> float:
 
 # --------------------------------------------------------------------------- routing
 
-def _simplify(points: Sequence[Point]) -> tuple[Point, ...]:
+def simplify_path(points: Sequence[Point]) -> tuple[Point, ...]:
     out: list[Point] = []
     for p in points:
         if out and abs(out[-1][0] - p[0]) < 0.01 and abs(out[-1][1] - p[1]) < 0.01:
@@ -272,19 +272,20 @@ def _simplify(points: Sequence[Point]) -> tuple[Point, ...]:
     return tuple(out)
 
 
-def _overlap(s: Segment, t: Segment) -> float:
+def segments_overlap(s: Segment, t: Segment, tolerance: float = 0.5) -> float:
+    """Length two collinear segments share (0 when they are not on one line)."""
     (ax1, ay1), (ax2, ay2) = s
     (bx1, by1), (bx2, by2) = t
-    if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < 0.5:
+    if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < tolerance:
         lo, hi = max(min(ax1, ax2), min(bx1, bx2)), min(max(ax1, ax2), max(bx1, bx2))
         return max(0.0, hi - lo)
-    if abs(ax1 - ax2) < 0.01 and abs(bx1 - bx2) < 0.01 and abs(ax1 - bx1) < 0.5:
+    if abs(ax1 - ax2) < 0.01 and abs(bx1 - bx2) < 0.01 and abs(ax1 - bx1) < tolerance:
         lo, hi = max(min(ay1, ay2), min(by1, by2)), min(max(ay1, ay2), max(by1, by2))
         return max(0.0, hi - lo)
     return 0.0
 
 
-def _crosses(s: Segment, t: Segment) -> bool:
+def segments_cross(s: Segment, t: Segment) -> bool:
     (ax1, ay1), (ax2, ay2) = s
     (bx1, by1), (bx2, by2) = t
     s_h, t_h = abs(ay1 - ay2) < 0.01, abs(by1 - by2) < 0.01
@@ -415,9 +416,9 @@ class _Router:
         top = (sb.cx, sb.y)
         if adjacent:
             if start == "bottom":
-                yield _simplify([p0, (p0[0], y_in), (sb.cx, y_in), top]), "top", 0
+                yield simplify_path([p0, (p0[0], y_in), (sb.cx, y_in), top]), "top", 0
             elif (start == "right" and sb.cx > sa.right) or (start == "left" and sb.cx < sa.x):
-                yield _simplify([p0, (sb.cx, p0[1]), top]), "top", 0
+                yield simplify_path([p0, (sb.cx, p0[1]), top]), "top", 0
         ends = ["top"] + [s for s in ("left", "right") if (b, s) not in self.used_ports and b != a]
         for tracks in self.gutters:
             for rank, gx in enumerate(tracks):
@@ -434,7 +435,7 @@ class _Router:
                         tail = [(gx, sb.cy), self._port(b, end)]
                     else:
                         continue
-                    yield _simplify(head + tail), end, rank
+                    yield simplify_path(head + tail), end, rank
 
     def _score(self, points: tuple[Point, ...], target: int | str) -> float:
         score = _length(points) / 20 + 4 * (len(points) - 2)
@@ -443,10 +444,10 @@ class _Router:
                 if box.hit_by(seg):
                     score += 10000
             for other_target, other in self.placed:
-                over = _overlap(seg, other)
+                over = segments_overlap(seg, other)
                 if over > 0.5:
                     score += 1 if other_target == target else 500 + over
-                elif _crosses(seg, other):
+                elif segments_cross(seg, other):
                     score += 25
         return score
 
@@ -460,11 +461,11 @@ def _diamond_hit(symbol: Symbol, box: Box) -> bool:
     return dx / (b.w / 2 + OUTLINE) + dy / (b.h / 2 + OUTLINE) < 1
 
 
-def _grow(box: Box, by: float = OUTLINE) -> Box:
+def grow_box(box: Box, by: float = OUTLINE) -> Box:
     return Box(box.x - by, box.y - by, box.w + 2 * by, box.h + 2 * by)
 
 
-def _boxes_overlap(a: Box, b: Box) -> bool:
+def boxes_overlap(a: Box, b: Box) -> bool:
     return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
@@ -501,10 +502,10 @@ def _place_labels(arrows: list[Arrow], symbols: dict[int, Symbol], terminators: 
                 continue
             score = rank
             score += sum(100 for s in symbols.values() if _diamond_hit(s, spot) if s.kind == "decision")
-            score += sum(100 for s in symbols.values() if s.kind != "decision" and _boxes_overlap(_grow(s.box), spot))
-            score += sum(100 for t in terminators if _boxes_overlap(t.box, spot))
-            score += sum(100 for other in placed if _boxes_overlap(other, spot))
-            score += sum(50 for seg in segments if _grow(spot, 1).hit_by(seg))
+            score += sum(100 for s in symbols.values() if s.kind != "decision" and boxes_overlap(grow_box(s.box), spot))
+            score += sum(100 for t in terminators if boxes_overlap(t.box, spot))
+            score += sum(100 for other in placed if boxes_overlap(other, spot))
+            score += sum(50 for seg in segments if grow_box(spot, 1).hit_by(seg))
             if best is None or score < best[0]:
                 best = (score, spot)
         if best is None:     # no room at all: at the start, clipped to the lanes

@@ -12,7 +12,7 @@ symbols of that page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -32,7 +32,12 @@ from sopdesk.catalog.swimlane_layout import (
     Box,
     Content,
     Layout,
+    boxes_overlap,
     compute_layout,
+    grow_box,
+    segments_cross,
+    segments_overlap,
+    simplify_path,
 )
 from sopdesk.reports.base import GRID, HEADER_BG, INK
 from sopdesk.reports.fonts import BOLD, REGULAR, register_fonts
@@ -241,48 +246,9 @@ def _paginate(sop: Sop, layout: Layout, header_h: float, room: float, legend_h: 
 
 # --- routing the connector arrows -----------------------------------------------------------------
 
-def _overlap(s: tuple[Point, Point], t: tuple[Point, Point]) -> float:
-    (ax1, ay1), (ax2, ay2) = s
-    (bx1, by1), (bx2, by2) = t
-    if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < 1:
-        return max(0.0, min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)))
-    if abs(ax1 - ax2) < 0.01 and abs(bx1 - bx2) < 0.01 and abs(ax1 - bx1) < 1:
-        return max(0.0, min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)))
-    return 0.0
 
 
-def _crosses(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
-    (ax1, ay1), (ax2, ay2) = s
-    (bx1, by1), (bx2, by2) = t
-    s_h, t_h = abs(ay1 - ay2) < 0.01, abs(by1 - by2) < 0.01
-    if s_h == t_h:
-        return False
-    if not s_h:
-        (ax1, ay1), (ax2, ay2), (bx1, by1), (bx2, by2) = (bx1, by1), (bx2, by2), (ax1, ay1), (ax2, ay2)
-    return min(ax1, ax2) < bx1 < max(ax1, ax2) and min(by1, by2) < ay1 < max(by1, by2)
 
-
-def _simplify(points: Iterable[Point]) -> tuple[Point, ...]:
-    out: list[Point] = []
-    for p in points:
-        if out and abs(out[-1][0] - p[0]) < 0.01 and abs(out[-1][1] - p[1]) < 0.01:
-            continue
-        if len(out) >= 2:
-            a, b = out[-2], out[-1]
-            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or (
-                    abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01):
-                out[-1] = p
-                continue
-        out.append(p)
-    return tuple(out)
-
-
-def _grow(box: Box, by: float) -> Box:
-    return Box(box.x - by, box.y - by, box.w + 2 * by, box.h + 2 * by)
-
-
-def _boxes_overlap(a: Box, b: Box) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
 def _gutters(layout: Layout) -> list[float]:
@@ -341,13 +307,13 @@ class _PageRouter:
                 if box.hit_by(seg):
                     total += HIT
             for other in self.segments:
-                over = _overlap(seg, other)
+                over = segments_overlap(seg, other, tolerance=1)
                 if over > 0.5:
                     total += 500 + over
-                elif _crosses(seg, other):
+                elif segments_cross(seg, other):
                     total += 25
         for other in self.obstacles:
-            if _boxes_overlap(_grow(conn, 2), other):
+            if boxes_overlap(grow_box(conn, 2), other):
                 total += HIT
         return total
 
@@ -383,9 +349,9 @@ class _PageRouter:
                 rank += 1
                 if spot.x < self.area.x + 1 or spot.right > self.area.right - 1:
                     continue
-                score = rank + sum(100 for b in self.obstacles if _boxes_overlap(_grow(b, 2), spot))
-                score += sum(100 for b in self.labels if _boxes_overlap(b, spot))
-                score += sum(50 for seg in segments if _grow(spot, 1).hit_by(seg))
+                score = rank + sum(100 for b in self.obstacles if boxes_overlap(grow_box(b, 2), spot))
+                score += sum(100 for b in self.labels if boxes_overlap(b, spot))
+                score += sum(50 for seg in segments if grow_box(spot, 1).hit_by(seg))
                 if best is None or score < best[0]:
                     best = (score, spot)
         if best is None:
@@ -429,7 +395,7 @@ class _PageRouter:
                     tails = [[(sx, conn_top)]] if abs(hx - sx) < 0.01 else [
                         [(hx, band + jog), (sx, band + jog), (sx, conn_top)] for jog in JOGS]
                     for tail in tails:
-                        points = _simplify(head + tail)
+                        points = simplify_path(head + tail)
                         candidates.append((self.score(points, conn) + lanes_cost + si + cost, points, conn))
             if min(c[0] for c in candidates) < HIT:
                 break
@@ -464,7 +430,7 @@ class _PageRouter:
                         y = self.page.top - jog
                         routes.append([(sx, conn_bottom), (sx, y), (gx, y), *tail])
                 for route in routes:
-                    points = _simplify(route)
+                    points = simplify_path(route)
                     score = self.score(points, conn) + lanes_cost + si
                     if best is None or score < best[0]:
                         best = (score, points, conn)
@@ -649,9 +615,9 @@ class FlowchartPage(Flowable):
             c.setDash(3, 2)
             c.setLineWidth(0.8)
             c.setStrokeColor(GRID)
-            grown = _grow(box, OUTLINE - 1)
+            grown = grow_box(box, OUTLINE - 1)
             if symbol.kind == "decision":
-                self._polygon(c, _diamond(_grow(box, OUTLINE)), fill=False)
+                self._polygon(c, _diamond(grow_box(box, OUTLINE)), fill=False)
             else:
                 c.rect(grown.x, self._y(grown.bottom), grown.w, grown.h, stroke=1, fill=0)
             c.restoreState()
