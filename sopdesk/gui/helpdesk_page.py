@@ -57,7 +57,7 @@ from sopdesk.engine.visitor_lookup import (
 from sopdesk.engine.visitors import DELIVERY_METHODS, OBTAIN_METHODS, PURPOSES, FieldError, VisitorForm
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.messages import show_error
+from sopdesk.gui.messages import ERROR_COLOR, show_error
 from sopdesk.gui.printing import PeriodDialog, print_pdf
 
 log = logging.getLogger("sopdesk.gui")
@@ -95,7 +95,6 @@ LOOKUP_FIELDS = ("name", "id_number")
 LIST_LIMIT = 200
 RANGES = (("today", 1), ("7", 7), ("30", 30), ("all", None))  # key, days back (None: all)
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-ERROR_COLOR = "#b3261e"
 STYLE = f"""
 QFrame#fieldFrame {{ border: 2px solid transparent; border-radius: 4px; }}
 QFrame#fieldFrame[invalid="true"] {{ border-color: {ERROR_COLOR}; }}

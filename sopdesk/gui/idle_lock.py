@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.messages import ERROR_STYLE
 
 SETTINGS_KEY = "security/idle_minutes"
 DEFAULT_MINUTES = 10
@@ -48,7 +49,7 @@ class UnlockDialog(QDialog):
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Buka kunci"))

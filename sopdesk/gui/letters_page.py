@@ -61,7 +61,7 @@ from sopdesk.engine.registers import DISPOSER_ROLES, EXPEDITION_ROLES, REGISTRAR
 from sopdesk.engine.visitors import FieldError
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.messages import show_error
+from sopdesk.gui.messages import error_label, show_error
 from sopdesk.gui.paged_model import PagedTableModel
 from sopdesk.gui.printing import print_pdf
 from sopdesk.gui.step_form import FileSlot
@@ -83,7 +83,6 @@ STARTS = (
 URGENT = QColor("#fde2c4")
 SECRET = QColor("#f8d7da")
 PENDING = QColor("#fff3cd")
-ERROR_STYLE = "color: #b3261e; font-weight: bold"
 EMPTY_STYLE = "color: #555; font-size: 11pt; padding: 24px"
 DASH = "—"
 
@@ -111,14 +110,6 @@ def _date_edit(value: date) -> QDateEdit:
     edit.setCalendarPopup(True)
     return edit
 
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("dialogError")
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
-    label.hide()
-    return label
 
 
 # --- table models ----------------------------------------------------------------------------------
@@ -331,7 +322,7 @@ class IncomingDialog(QDialog):
                               "usulan PAW memulai kasus PAW (tenggat jawabannya dihitung dari waktu diterima)."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555")
-        self.error = _error_label()
+        self.error = error_label("dialogError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
@@ -431,7 +422,7 @@ class OutgoingDialog(QDialog):
         form.addRow(self.tr("Kegiatan kasus"), self.step)
         form.addRow(self.tr("Nama penerima"), self.recipient_name)
         form.addRow("", self.dispatch)
-        self.error = _error_label()
+        self.error = error_label("dialogError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
@@ -532,7 +523,7 @@ class DispositionDialog(QDialog):
         self.route = QCheckBox(self.tr("Teruskan kasus sesuai SOP bila kasus menunggu disposisi"))
         self.route.setChecked(True)
         self.route.setEnabled(case_number is not None)
-        self.error = _error_label()
+        self.error = error_label("dialogError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan disposisi"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
@@ -599,7 +590,7 @@ class ReceiptDialog(QDialog):
         form.addRow(self.tr("&Tanggal terima"), self.day)
         form.addRow(self.tr("&Ditandatangani oleh *"), self.signed_by)
         form.addRow(self.tr("Pindaian tanda terima"), self.scan)
-        self.error = _error_label()
+        self.error = error_label("dialogError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))

@@ -22,15 +22,7 @@ from PySide6.QtWidgets import (
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("errorLabel")
-    label.setStyleSheet("color: #b00020")
-    label.setWordWrap(True)
-    label.hide()
-    return label
+from sopdesk.gui.messages import error_label
 
 
 class SetupDialog(QDialog):
@@ -73,7 +65,7 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("Nama lengkap"), self.full_name)
         form.addRow(self.tr("Kata sandi*"), self.password)
         form.addRow(self.tr("Ulangi kata sandi*"), self.repeat)
-        self.error = _error_label()
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Siapkan"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
@@ -141,7 +133,7 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Nama pengguna"), self.username)
         form.addRow(self.tr("Kata sandi"), self.password)
-        self.error = _error_label()
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Masuk"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)

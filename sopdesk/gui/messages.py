@@ -6,12 +6,26 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from sopdesk.catalog import CatalogError
 from sopdesk.errors import UserError
 
 log = logging.getLogger("sopdesk.gui")
+
+
+ERROR_COLOR = "#b00020"  # the one red of every error text
+ERROR_STYLE = f"color: {ERROR_COLOR}; font-weight: bold"
+
+
+def error_label(name: str = "errorLabel") -> QLabel:
+    """A hidden, word-wrapped red label for a form's inline error (shown next to the fields)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:

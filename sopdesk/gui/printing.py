@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QWidget
 
-from sopdesk.gui.messages import show_error
+from sopdesk.gui.messages import ERROR_STYLE, show_error
 from sopdesk.gui.worker import Worker
 
 
@@ -64,7 +64,7 @@ class PeriodDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(ERROR_STYLE)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)

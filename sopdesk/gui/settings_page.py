@@ -34,7 +34,7 @@ from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
 from sopdesk.gui.idle_lock import idle_minutes, save_idle_minutes
-from sopdesk.gui.messages import run_action, show_error
+from sopdesk.gui.messages import ERROR_STYLE, run_action, show_error
 from sopdesk.store.backup import backup_folder, load_settings
 from sopdesk.store.models import User
 
@@ -327,7 +327,7 @@ class AddUserDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.roles.addItem(item)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Nama pengguna*"), self.username)

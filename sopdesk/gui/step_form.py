@@ -46,10 +46,10 @@ from sopdesk.catalog import END, Kegiatan, Sop
 from sopdesk.engine import cases, drafts, queries
 from sopdesk.engine.cases import OutputValue, StepInput
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.messages import run_action
+from sopdesk.gui.messages import ERROR_COLOR, error_label, run_action
 from sopdesk.textfmt import durasi, waktu_lokal
 
-RED = "#b00020"
+RED = ERROR_COLOR
 GREEN = "#1b5e20"
 GREY = "#5f6368"
 EMPTY_DATE = QDate(2000, 1, 1)
@@ -67,12 +67,6 @@ def _wrapped(text: str = "", style: str | None = None, selectable: bool = False)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
-
-def _error_label(name: str) -> QLabel:
-    label = _wrapped(style=f"color: {RED}; font-weight: bold")
-    label.setObjectName(name)
-    label.hide()
-    return label
 
 
 class FileSlot(QWidget):
@@ -186,7 +180,7 @@ class ReturnDialog(QDialog):
         self.reason_edit.setMinimumHeight(90)
         form.addRow(self.tr("Alasan (wajib)"), self.reason_edit)
         layout.addLayout(form)
-        self.error_label = _error_label("returnError")
+        self.error_label = error_label("returnError")
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(self.tr("Kembalikan"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -497,7 +491,7 @@ class StepFormDialog(QDialog):
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(_wrapped(where, f"color: {GREY}"), row, 1)
         layout.addLayout(grid)
-        self.choice_error = _error_label("choiceError")
+        self.choice_error = error_label("choiceError")
         layout.addWidget(self.choice_error)
         self.choice_group.buttonToggled.connect(lambda *_: self.choice_error.hide())
         return box
@@ -525,7 +519,7 @@ class StepFormDialog(QDialog):
                                           if not self.step.menunggu else
                                           self.tr("Peristiwa yang ditunggu: apa, kapan, nomor putusan …"))
         layout.addWidget(self.note_edit)
-        self.note_error = _error_label("noteError")
+        self.note_error = error_label("noteError")
         layout.addWidget(self.note_error)
         self.note_edit.textChanged.connect(self.note_error.hide)
         return box
