@@ -445,84 +445,65 @@ def _written(path: Path) -> int:
     return 0
 
 
-def report_sop(args: Namespace) -> int:
-    from sopdesk.reports import render_sop
-
+def _report(args: Namespace, render) -> int:  # noqa: ANN001 - render(ws) -> the PDF's path
+    """Open the workspace, write one PDF, say where it is."""
     ws = _open(args)
     try:
-        path = render_sop(ws, args.sop_id, args.output, args.paper, revisi=args.revisi)
+        path = render(ws)
     finally:
         ws.close()
     return _written(path)
+
+
+def _period(args: Namespace) -> tuple[date, date]:
+    return _date(args.date_from, "--from"), _date(args.date_to, "--to")
+
+
+def report_sop(args: Namespace) -> int:
+    from sopdesk.reports import render_sop
+
+    return _report(args, lambda ws: render_sop(ws, args.sop_id, args.output, args.paper, revisi=args.revisi))
 
 
 def report_case(args: Namespace) -> int:
     from sopdesk.reports import render_case_sheet
 
-    ws = _open(args)
-    try:
-        path = render_case_sheet(ws, args.case_no, args.output, args.paper)
-    finally:
-        ws.close()
-    return _written(path)
+    return _report(args, lambda ws: render_case_sheet(ws, args.case_no, args.output, args.paper))
 
 
 def report_visitors(args: Namespace) -> int:
     from sopdesk.reports import render_visitor_register
 
-    start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")
-    ws = _open(args)
-    try:
-        path = render_visitor_register(ws, _actor(ws, args), start, end, args.output, args.paper)
-    finally:
-        ws.close()
-    return _written(path)
+    start, end = _period(args)
+    return _report(args, lambda ws: render_visitor_register(ws, _actor(ws, args), start, end, args.output,
+                                                            args.paper))
 
 
 def report_receipt(args: Namespace) -> int:
     from sopdesk.reports import render_receipt
 
-    ws = _open(args)
-    try:
-        path = render_receipt(ws, _actor(ws, args), args.visitor_id, args.output, args.paper)
-    finally:
-        ws.close()
-    return _written(path)
+    return _report(args, lambda ws: render_receipt(ws, _actor(ws, args), args.visitor_id, args.output, args.paper))
 
 
 def report_performance(args: Namespace) -> int:
     from sopdesk.reports import render_performance
 
-    start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")
-    ws = _open(args)
-    try:
-        path = render_performance(ws, args.sop_id, start, end, args.output, args.paper)
-    finally:
-        ws.close()
-    return _written(path)
+    start, end = _period(args)
+    return _report(args, lambda ws: render_performance(ws, args.sop_id, start, end, args.output, args.paper))
 
 
 def report_expedition(args: Namespace) -> int:
     from sopdesk.reports.expedition import render_expedition_book
 
-    start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")
-    ws = _open(args)
-    try:
-        path = render_expedition_book(ws, start, end, args.output, args.paper, pending_only=args.pending)
-    finally:
-        ws.close()
-    return _written(path)
+    start, end = _period(args)
+    return _report(args, lambda ws: render_expedition_book(ws, start, end, args.output, args.paper,
+                                                           pending_only=args.pending))
 
 
 def report_disposition(args: Namespace) -> int:
     from sopdesk.reports.disposition import render_disposition_sheet
 
-    ws = _open(args)
-    try:
-        path = render_disposition_sheet(ws, args.agenda, args.output, args.paper)
-    finally:
-        ws.close()
-    return _written(path)
+    return _report(args, lambda ws: render_disposition_sheet(ws, args.agenda, args.output, args.paper))
 
 
 # --- keeping the records safe: backup, restore, check ------------------------------------------
