@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import AuditEvent
 
 GENESIS = "0" * 64
@@ -26,11 +27,16 @@ def event_hash(prev_hash: str, at: datetime, user_id: int | None, action: str,
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def record(session: Session, *, at: datetime, user_id: int | None, action: str,
+LAST_HASH = select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+APPEND = insert(AuditEvent)
+
+
+def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, action: str,
            case_id: int | None = None, work_item_id: int | None = None,
            step_no: int | None = None, **detail: Any) -> str:
-    """Append one event in the caller's transaction; return its hash."""
-    prev = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
+    """Append one event in the caller's transaction (an ORM session or a direct one);
+    return its hash."""
+    prev = session.scalar(LAST_HASH)
     prev = prev or GENESIS
     at = at.astimezone(timezone.utc)
     text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
@@ -38,5 +44,5 @@ def record(session: Session, *, at: datetime, user_id: int | None, action: str,
                   work_item_id=work_item_id, step_no=step_no, detail=text, prev_hash=prev,
                   hash=event_hash(prev, at, user_id, action, case_id, work_item_id, step_no,
                                   text))
-    session.execute(insert(AuditEvent), [values])
+    session.execute(APPEND, [values])
     return values["hash"]

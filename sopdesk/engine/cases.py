@@ -6,11 +6,13 @@ audit event; a refused action raises a UserError and changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from sopdesk.catalog import END, Sop
@@ -20,6 +22,7 @@ from sopdesk.engine.attachments import attach
 from sopdesk.engine.users import ActingUser, Actor, find_user, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, NotFound, UserError
+from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import (
     Case,
     CaseDeadline,
@@ -32,6 +35,27 @@ from sopdesk.store.models import (
 
 MAX_TITLE = 500
 MAX_NOTE = 5000
+
+# the statements of the hot path, prepared once (see store.direct)
+OPEN_STEP = (
+    select(Case.id, Case.number, Case.sop_revision_id, WorkItem.id, WorkItem.step_no, WorkItem.role,
+           WorkItem.assignee_id, WorkItem.not_before)
+    .join(WorkItem, WorkItem.case_id == Case.id)
+    .where(Case.number == bindparam("number"), WorkItem.status == "open")
+)
+CASE_STATUS = select(Case.number, Case.status).where(Case.number == bindparam("number"))
+USERNAME = select(User.username).where(User.id == bindparam("user_id"))
+ADD_CHECKS = insert(ChecklistEntry)
+ADD_ITEM = insert(WorkItem).returning(WorkItem.id)
+FINISH_ITEM = (
+    update(WorkItem).where(WorkItem.id == bindparam("item_id"))
+    .values(status="done", completed_at=bindparam("done_at"), completed_by=bindparam("done_by"),
+            choice=bindparam("chosen"), note=bindparam("note_text"), draft=None)
+)
+CLOSE_CASE = (
+    update(Case).where(Case.id == bindparam("case_id"))
+    .values(status="done", closed_at=bindparam("done_at"))
+)
 
 
 @dataclass
@@ -63,6 +87,19 @@ class Completed:
     notices: tuple[str, ...] = ()  # what the letter registers recorded (numbers given, expedition)
 
 
+class OpenStep(NamedTuple):
+    """A case and its waiting work item, read as one row."""
+
+    case_id: int
+    number: str
+    sop_revision_id: int
+    item_id: int
+    step_no: int
+    role: str
+    assignee_id: int | None
+    not_before: datetime | None
+
+
 # --- helpers ---------------------------------------------------------------------------------
 
 def _text(value: str | None, limit: int, what: str, required: bool = False) -> str | None:
@@ -85,24 +122,24 @@ def open_item(case: Case) -> WorkItem:
     for item in case.items:
         if item.status == "open":
             return item
-    raise _nothing_waiting(case)
+    raise _nothing_waiting(case.number, case.status)
 
 
-def _nothing_waiting(case: Case) -> Conflict:
-    state = {"done": "sudah selesai", "cancelled": "dibatalkan"}.get(case.status, case.status)
-    return Conflict(f"kasus {case.number} {state}; tidak ada kegiatan yang menunggu")
+def _nothing_waiting(number: str, status: str) -> Conflict:
+    state = {"done": "sudah selesai", "cancelled": "dibatalkan"}.get(status, status)
+    return Conflict(f"kasus {number} {state}; tidak ada kegiatan yang menunggu")
 
 
-def _case_and_open_item(session: Session, number: str) -> tuple[Case, WorkItem]:
+def _open_step_of(db: Session | DirectTx, number: str) -> OpenStep:
     """The case and its waiting work item in one query (the hot path of every action)."""
-    row = session.execute(
-        select(Case, WorkItem)
-        .join(WorkItem, WorkItem.case_id == Case.id)
-        .where(Case.number == str(number).strip().upper(), WorkItem.status == "open")
-    ).first()
+    number = str(number).strip().upper()
+    row = db.execute(OPEN_STEP, {"number": number}).first()
     if row is None:
-        raise _nothing_waiting(get_case(session, number))
-    return row[0], row[1]
+        case = db.execute(CASE_STATUS, {"number": number}).first()
+        if case is None:
+            raise NotFound(f"kasus {number!r} tidak ada")
+        raise _nothing_waiting(case[0], case[1])
+    return OpenStep(*row)
 
 
 def _resolve(names: list[str], key: str, what: str) -> str:
@@ -125,18 +162,23 @@ def _next_number(session: Session, kode: str, year: int) -> str:
     return f"{kode}/{year}/{seq.last:04d}"
 
 
-def _open_step(ws: Workspace, session: Session, case: Case, sop: Sop, step_no: int,
-               now: datetime) -> WorkItem:
-    step = sop.step(step_no)
+def _step_values(ws: Workspace, sop: Sop, step_no: int, now: datetime,
+                 deadlines: Callable[[], list[CaseDeadline]]) -> dict:
+    """The columns of a new work item for `step_no`; `deadlines` gives the case's deadlines
+    (read only when a 'paling cepat' deadline holds the step back)."""
     not_before = None
     if any(t.jenis == "paling_cepat" and step_no in t.kegiatan for t in sop.tenggat):
-        for deadline in case.deadlines:
+        for deadline in deadlines():
             rule = _rule(sop, deadline.kode)
             if rule.jenis == "paling_cepat" and step_no in rule.kegiatan and deadline.due_at:
                 not_before = deadline.due_at
-    item = WorkItem(case_id=case.id, step_no=step_no, role=sop.role_of(step_no),
-                    status="open", created_at=now,
-                    due_at=ws.calendar.due(now, step.waktu_baku), not_before=not_before)
+    return {"step_no": step_no, "role": sop.role_of(step_no), "status": "open", "created_at": now,
+            "due_at": ws.calendar.due(now, sop.step(step_no).waktu_baku), "not_before": not_before}
+
+
+def _open_step(ws: Workspace, session: Session, case: Case, sop: Sop, step_no: int,
+               now: datetime) -> WorkItem:
+    item = WorkItem(case_id=case.id, **_step_values(ws, sop, step_no, now, lambda: case.deadlines))
     session.add(item)
     return item
 
@@ -171,20 +213,28 @@ def _anchor_deadlines(ws: Workspace, case: Case, sop: Sop, completed_step: int |
                 row.met_at = now
 
 
+def _checked(ws: Workspace, db: Session | DirectTx, actor: Actor, number: str, step: int | None,
+             what: str) -> tuple[ActingUser, OpenStep, Sop]:
+    """The acting user, the waiting step and its SOP revision, once the user may act on it."""
+    user = load_actor(db, actor)
+    waiting = _open_step_of(db, number)
+    if step is not None and step != waiting.step_no:
+        raise Conflict(f"kasus {waiting.number} sedang di kegiatan {waiting.step_no}, bukan {step}")
+    require_role(user, waiting.role, what)
+    return user, waiting, ws.sop_of_revision(db, waiting.sop_revision_id)
+
+
 def _checked_item(ws: Workspace, session: Session, actor: Actor, number: str,
                   step: int | None, what: str) -> tuple[ActingUser, Case, WorkItem, Sop]:
-    user = load_actor(session, actor)
-    case, item = _case_and_open_item(session, number)
-    if step is not None and step != item.step_no:
-        raise Conflict(f"kasus {case.number} sedang di kegiatan {item.step_no}, bukan {step}")
-    require_role(user, item.role, what)
-    return user, case, item, ws.sop_of_revision(session, case.sop_revision_id)
+    """`_checked` with the case and its work item as ORM objects."""
+    user, waiting, sop = _checked(ws, session, actor, number, step, what)
+    return user, session.get(Case, waiting.case_id), session.get(WorkItem, waiting.item_id), sop
 
 
-def _not_claimed_by_other(user: ActingUser, item: WorkItem, session: Session) -> None:
+def _not_claimed_by_other(user: ActingUser, item: WorkItem | OpenStep, db: Session | DirectTx) -> None:
     if item.assignee_id is not None and item.assignee_id != user.id and not user.is_admin:
-        other = session.get(User, item.assignee_id)
-        raise Conflict(f"kegiatan {item.step_no} sedang dikerjakan oleh {other.username}; "
+        other = db.scalar(USERNAME, {"user_id": item.assignee_id})
+        raise Conflict(f"kegiatan {item.step_no} sedang dikerjakan oleh {other}; "
                        "minta dilepas atau dialihkan dulu")
 
 
@@ -262,32 +312,34 @@ def assign(ws: Workspace, actor: Actor, number: str, username: str) -> None:
 
 def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
              step: int | None = None) -> Completed:
+    """Complete the waiting step: one direct transaction (the hot path of the office day);
+    the ORM joins it only for scans, recorded documents, case deadlines and letters."""
     now = ws.clock()
-    with ws.db.transaction() as session:
-        user, case, item, sop = _checked_item(ws, session, actor, number, step,
-                                              "menyelesaikan kegiatan ini")
-        _not_claimed_by_other(user, item, session)
-        kegiatan = sop.step(item.step_no)
+    with ws.db.direct() as tx:
+        user, waiting, sop = _checked(ws, tx, actor, number, step, "menyelesaikan kegiatan ini")
+        _not_claimed_by_other(user, waiting, tx)
+        step_no = waiting.step_no
+        kegiatan = sop.step(step_no)
         note = _text(data.note, MAX_NOTE, "catatan")
         warnings: list[str] = []
 
-        exits = sop.exits(item.step_no)
+        exits = sop.exits(step_no)
         if kegiatan.is_decision:
             labels = [label for label, _ in exits]
             if not data.choice:
-                raise UserError(f"kegiatan {item.step_no} adalah keputusan: pilih salah satu dari "
+                raise UserError(f"kegiatan {step_no} adalah keputusan: pilih salah satu dari "
                                 + " / ".join(labels))
             choice = _resolve(labels, data.choice, "pilihan")
             target = dict(exits)[choice]
         else:
             if data.choice:
-                raise UserError(f"kegiatan {item.step_no} bukan keputusan; jangan isi pilihan")
+                raise UserError(f"kegiatan {step_no} bukan keputusan; jangan isi pilihan")
             choice, target = None, exits[0][1]
         if kegiatan.is_wait and not note and not data.outputs:
-            raise UserError(f"kegiatan {item.step_no} menunggu '{kegiatan.menunggu}': catat "
+            raise UserError(f"kegiatan {step_no} menunggu '{kegiatan.menunggu}': catat "
                             "peristiwa yang ditunggu (catatan atau output) untuk menyelesaikannya")
-        if item.not_before is not None and now < item.not_before:
-            when = ws.calendar.local(item.not_before).strftime("%d-%m-%Y %H:%M")
+        if waiting.not_before is not None and now < waiting.not_before:
+            when = ws.calendar.local(waiting.not_before).strftime("%d-%m-%Y %H:%M")
             warnings.append(f"diselesaikan sebelum masa tunggu berakhir ({when})")
 
         present = {_resolve(kegiatan.kelengkapan, key, "kelengkapan") for key in data.present}
@@ -295,46 +347,49 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
                  for key, path in data.files.items()}
         checks = []
         for name in kegiatan.kelengkapan:
-            scan = attach(session, ws.attachments_dir, files[name], now) if name in files else None
-            checks.append({"work_item_id": item.id, "item": name,
+            scan = attach(tx.session(), ws.attachments_dir, files[name], now) if name in files else None
+            checks.append({"work_item_id": waiting.item_id, "item": name,
                            "present": name in present or name in files,
                            "attachment_id": scan.id if scan else None})
-        if checks:
-            session.execute(insert(ChecklistEntry), checks)
+        tx.flush()  # the scans, before the checklist refers to them
+        tx.execute(ADD_CHECKS, checks)
         for key, value in data.outputs.items():
             name = _resolve(kegiatan.output, key, "output")
             number_text = _text(value.number, 200, f"nomor dokumen {name}")
-            scan = attach(session, ws.attachments_dir, value.file, now) if value.file else None
-            session.add(Document(case_id=case.id, work_item_id=item.id, name=name,
-                                 number=number_text, doc_date=value.date,
-                                 attachment_id=scan.id if scan else None))
+            scan = attach(tx.session(), ws.attachments_dir, value.file, now) if value.file else None
+            tx.session().add(Document(case_id=waiting.case_id, work_item_id=waiting.item_id, name=name,
+                                      number=number_text, doc_date=value.date,
+                                      attachment_id=scan.id if scan else None))
 
-        item.status = "done"
-        item.completed_at = now
-        item.completed_by = user.id
-        item.choice = choice
-        item.note = note
-        item.draft = None
-        if sop.tenggat:
-            _anchor_deadlines(ws, case, sop, item.step_no, now)
-        next_item = None
+        tx.execute(FINISH_ITEM, {"item_id": waiting.item_id, "done_at": now, "done_by": user.id,
+                                 "chosen": choice, "note_text": note})
+        case = tx.session().get(Case, waiting.case_id) if sop.tenggat else None
+        if case is not None:
+            _anchor_deadlines(ws, case, sop, step_no, now)
+        next_id = None
         if target == END:
-            case.status = "done"
-            case.closed_at = now
+            tx.execute(CLOSE_CASE, {"case_id": waiting.case_id, "done_at": now})
         else:
-            next_item = _open_step(ws, session, case, sop, target, now)
-        session.flush()
-        audit.record(session, at=now, user_id=user.id, action="step_completed", case_id=case.id,
-                     work_item_id=item.id, step_no=item.step_no, choice=choice,
+            values = _step_values(ws, sop, target, now, lambda: case.deadlines)
+            next_id = tx.scalar(ADD_ITEM, {"case_id": waiting.case_id, **values})
+        audit.record(tx, at=now, user_id=user.id, action="step_completed", case_id=waiting.case_id,
+                     work_item_id=waiting.item_id, step_no=step_no, choice=choice,
                      next=None if target == END else target, present=sorted(present),
                      outputs=sorted(data.outputs), note=note, warnings=warnings)
         # the hook of the letter registers: letter outputs into the outgoing agenda and the
         # buku ekspedisi, a disposition riding on the step (imported here: letters imports cases)
         from sopdesk.engine import letters
 
-        notices = letters.on_step_completed(ws, session, user, case, item, sop, data, next_item, now)
-        return Completed(case.number, item.step_no, None if next_item is None else target,
-                         choice, tuple(warnings), tuple(notices))
+        notices: list[str] = []
+        if letters.has_step_work(ws, sop, step_no, data):
+            session = tx.session()
+            session.flush()
+            session.expire_all()  # the direct writes above are newer than what it loaded
+            notices = letters.on_step_completed(
+                ws, session, user, session.get(Case, waiting.case_id), session.get(WorkItem, waiting.item_id),
+                sop, data, session.get(WorkItem, next_id) if next_id else None, now)
+        return Completed(waiting.number, step_no, None if next_id is None else target, choice, tuple(warnings),
+                         tuple(notices))
 
 
 def return_to(ws: Workspace, actor: Actor, number: str, to_step: int, reason: str) -> int:

@@ -41,7 +41,7 @@ from sopdesk.engine import audit
 from sopdesk.engine.users import Actor, require_admin
 from sopdesk.errors import UserError
 from sopdesk.store.models import LetterSequence
-from sopdesk.store.settings_file import read_section, write_section
+from sopdesk.store.settings_file import read_section, settings_path, write_section
 
 SETTINGS_KEY = "surat"
 DEFAULT_PATTERN = "{seq}/{klasifikasi}/{kode_kantor}/{bulan_romawi}/{tahun}"
@@ -174,8 +174,28 @@ class LetterSettings:
                 "kata_surat": list(self.letter_words), "kata_ekspedisi": list(self.expedition_words)}
 
 
+_loaded: dict[Path, tuple[tuple[int, int, int] | None, LetterSettings]] = {}
+
+
 def load_letter_settings(data_dir: Path) -> LetterSettings:
-    raw = read_section(Path(data_dir), SETTINGS_KEY)
+    """The letter settings of pengaturan.json, read again only when the file changed (every
+    step completion asks; writes replace the file, so its inode, size or mtime change)."""
+    path = settings_path(Path(data_dir))
+    try:
+        status = path.stat()
+        stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
+    except FileNotFoundError:
+        stamp = None
+    known = _loaded.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    settings = _read_letter_settings(Path(data_dir))
+    _loaded[path] = (stamp, settings)
+    return settings
+
+
+def _read_letter_settings(data_dir: Path) -> LetterSettings:
+    raw = read_section(data_dir, SETTINGS_KEY)
     settings = LetterSettings()
     text_keys = {"pola": "pattern", "kode_kantor": "office_code", "klasifikasi_bawaan": "default_classification"}
     changes: dict[str, Any] = {}

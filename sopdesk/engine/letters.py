@@ -342,6 +342,17 @@ def register_letter_in(session: Session, settings: LetterSettings, *, now: datet
 
 # --- the hook in cases.complete -----------------------------------------------------------------
 
+def has_step_work(ws: Workspace, sop: Sop, step_no: int, data: cases.StepInput) -> bool:
+    """Whether on_step_completed has anything to do for this step (most steps: no)."""
+    if callable(getattr(data, "completed", None)):
+        return True
+    outputs = sop.step(step_no).output
+    if not outputs:
+        return False
+    settings = load_letter_settings(ws.data_dir)
+    return any(settings.is_letter(o) or settings.is_expedition(o) for o in outputs)
+
+
 def on_step_completed(ws: Workspace, session: Session, user: ActingUser, case: Case, item: WorkItem,
                       sop: Sop, data: cases.StepInput, next_item: WorkItem | None,
                       now: datetime) -> list[str]:

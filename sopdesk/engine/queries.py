@@ -52,10 +52,13 @@ class InboxRow(NamedTuple):
 ITEM_SORTS = {"due", "since", "step"}  # sortable on work_item alone
 
 
-def _item_filters(mine: bool, overdue: bool, claimed: bool | None = None) -> list:
+def _item_filters(role_count: int, mine: bool, overdue: bool, claimed: bool | None = None) -> list:
     """Conditions on work_item alone. An item assigned to a user is always in one of the
-    user's roles (assign refuses otherwise), so the role filter covers "mine" as well."""
-    conditions = [WorkItem.status == "open", WorkItem.role.in_(bindparam("roles", expanding=True))]
+    user's roles (assign refuses otherwise), so the role filter covers "mine" as well. Each
+    role is a bind parameter of its own (role0, role1 ...), so the statement is prepared once
+    per number of roles (store.direct)."""
+    roles = [bindparam(f"role{i}", type_=WorkItem.role.type) for i in range(role_count)]
+    conditions = [WorkItem.status == "open", WorkItem.role.in_(roles)]
     if mine:
         conditions.append(WorkItem.assignee_id == bindparam("user_id"))
     if overdue:
@@ -85,7 +88,7 @@ def _ordering(sort: str, descending: bool) -> list:
 
 
 @lru_cache(maxsize=256)
-def _inbox_statement(sort: str, descending: bool, mine: bool, overdue: bool, sop: bool,
+def _inbox_statement(role_count: int, sort: str, descending: bool, mine: bool, overdue: bool, sop: bool,
                      search: bool, claimed: bool | None = None):  # noqa: ANN202 - a Select
     """The page query for one combination of filters, built once and reused with new
     parameters (building a statement costs more than running it)."""
@@ -99,7 +102,7 @@ def _inbox_statement(sort: str, descending: bool, mine: bool, overdue: bool, sop
         .outerjoin(assignee, assignee.id == WorkItem.assignee_id)
         .order_by(*ordering)
     )
-    item_filters = _item_filters(mine, overdue, claimed)
+    item_filters = _item_filters(role_count, mine, overdue, claimed)
     case_filters = _case_filters(sop, search)
     limit, offset = bindparam("limit"), bindparam("offset")
     if sort in ITEM_SORTS and not case_filters:
@@ -110,7 +113,7 @@ def _inbox_statement(sort: str, descending: bool, mine: bool, overdue: bool, sop
 
 
 def _parameters(roles, user_id, mine, overdue_at, sop, search) -> dict:  # noqa: ANN001
-    params = {"roles": list(roles)}
+    params = {f"role{i}": role for i, role in enumerate(roles)}
     if mine:
         params["user_id"] = user_id
     if overdue_at is not None:
@@ -131,12 +134,15 @@ def inbox_page(ws: Workspace, roles: list[str], user_id: int | None = None, *,
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}")
     mine = mine and user_id is not None
-    statement = _inbox_statement(sort, descending, mine, overdue_at is not None, bool(sop),
+    roles = list(roles)
+    if not roles:
+        return []
+    statement = _inbox_statement(len(roles), sort, descending, mine, overdue_at is not None, bool(sop),
                                  bool(search and search.strip()), claimed)
     params = _parameters(roles, user_id, mine, overdue_at, sop, search and search.strip())
     params.update(limit=limit, offset=offset)
-    with ws.db.engine.connect() as conn:
-        rows = conn.execute(statement, params).all()
+    with ws.db.direct_reading() as db:
+        rows = db.execute(statement, params).all()
     steps = ws.steps_of_revision
     return [
         InboxRow(item, number, sop_kode, step, steps(revision)[step].kegiatan, role, title,
@@ -152,12 +158,22 @@ def inbox_total(ws: Workspace, roles: list[str], user_id: int | None = None, *,
     """How many rows the same filters give (for paging)."""
     mine = mine and user_id is not None
     search = search.strip() if search else None
-    query = select(func.count(WorkItem.id)).where(*_item_filters(mine, overdue_at is not None, claimed))
-    case_filters = _case_filters(bool(sop), bool(search))
+    roles = list(roles)
+    if not roles:
+        return 0
+    query = _total_statement(len(roles), mine, overdue_at is not None, claimed, bool(sop), bool(search))
+    with ws.db.direct_reading() as db:
+        return db.scalar(query, _parameters(roles, user_id, mine, overdue_at, sop, search)) or 0
+
+
+@lru_cache(maxsize=256)
+def _total_statement(role_count: int, mine: bool, overdue: bool, claimed: bool | None, sop: bool,
+                     search: bool):  # noqa: ANN202 - a Select
+    query = select(func.count(WorkItem.id)).where(*_item_filters(role_count, mine, overdue, claimed))
+    case_filters = _case_filters(sop, search)
     if case_filters:
         query = query.join(Case, Case.id == WorkItem.case_id).where(*case_filters)
-    with ws.db.engine.connect() as conn:
-        return conn.execute(query, _parameters(roles, user_id, mine, overdue_at, sop, search)).scalar() or 0
+    return query
 
 
 def inbox_counts(ws: Workspace, roles: list[str], now: datetime) -> dict[str, tuple[int, int]]:

@@ -8,10 +8,11 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from sopdesk.errors import NotFound, PermissionRefused, UserError
+from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Role, User, UserRole
 
 _hasher = PasswordHasher()  # argon2id with the library's (OWASP-aligned) defaults
@@ -74,13 +75,16 @@ class ActingUser:
     role_names: frozenset[str]
 
 
-def load_actor(session: Session, actor: Actor) -> ActingUser:
-    rows = session.execute(
-        select(User.id, User.username, User.is_admin, User.active, Role.name)
-        .outerjoin(UserRole, UserRole.user_id == User.id)
-        .outerjoin(Role, Role.id == UserRole.role_id)
-        .where(User.id == actor.user_id)
-    ).all()
+ACTOR_ROLES = (
+    select(User.id, User.username, User.is_admin, User.active, Role.name)
+    .outerjoin(UserRole, UserRole.user_id == User.id)
+    .outerjoin(Role, Role.id == UserRole.role_id)
+    .where(User.id == bindparam("user_id"))
+)
+
+
+def load_actor(session: Session | DirectTx, actor: Actor) -> ActingUser:
+    rows = session.execute(ACTOR_ROLES, {"user_id": actor.user_id}).all()
     if not rows or not rows[0].active:
         raise PermissionRefused(f"pengguna {actor.username} tidak aktif")
     first = rows[0]

@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from sopdesk.catalog import (
@@ -27,10 +27,12 @@ from sopdesk.engine.users import Actor, check_login, check_username, count_users
 from sopdesk.engine.workdays import WorkCalendar, utcnow, zone
 from sopdesk.errors import Conflict, UserError
 from sopdesk.store.db import Database, make_engine, resolve_url
+from sopdesk.store.direct import DirectTx
 from sopdesk.store.migrate import prepare
 from sopdesk.store.models import Office, OfficeHoliday, Role, SopRevision, User
 
 Clock = Callable[[], datetime]
+REVISION_CONTENT = select(SopRevision.content).where(SopRevision.id == bindparam("id"))
 
 
 @dataclass
@@ -87,11 +89,11 @@ class Workspace:
             for role in sorted(self.catalog.roles - names):
                 session.add(Role(name=role))
 
-    def sop_of_revision(self, session: Session, revision_id: int) -> Sop:
+    def sop_of_revision(self, session: Session | DirectTx, revision_id: int) -> Sop:
         sop = self._revisions.get(revision_id)
         if sop is None:
-            row = session.get(SopRevision, revision_id)
-            sop = Sop.model_validate(json.loads(row.content))
+            content = session.scalar(REVISION_CONTENT, {"id": revision_id})
+            sop = Sop.model_validate(json.loads(content))
             self._revisions[revision_id] = sop
         return sop
 

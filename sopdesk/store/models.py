@@ -18,6 +18,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -29,11 +30,33 @@ NAMING = {
 }
 
 
+class _SQLiteUTCText(sqlite.DATETIME):
+    """SQLite's DATETIME text read straight into aware UTC datetimes. The text is naive UTC
+    (UTCDateTime writes it); appending the offset lets datetime.fromisoformat do all the work
+    in C, several times faster than parsing and then replacing the zone, which shows on every
+    inbox page of 50 rows x 3 times."""
+
+    cache_ok = True
+
+    def result_processor(self, dialect, coltype):  # noqa: ANN001, ANN201
+        parse = datetime.fromisoformat
+
+        def process(value):  # noqa: ANN001, ANN202
+            return parse(value + "+00:00") if isinstance(value, str) else value
+
+        return process
+
+
 class UTCDateTime(TypeDecorator):
     """Aware datetimes in, aware UTC datetimes out; stored as naive UTC."""
 
     impl = DateTime
     cache_ok = True
+
+    def load_dialect_impl(self, dialect):  # noqa: ANN001, ANN201
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(_SQLiteUTCText())
+        return dialect.type_descriptor(DateTime())
 
     def process_bind_param(self, value: datetime | None, dialect):  # noqa: ANN001
         if value is None:
@@ -43,7 +66,9 @@ class UTCDateTime(TypeDecorator):
         return value.astimezone(timezone.utc).replace(tzinfo=None)
 
     def process_result_value(self, value: datetime | None, dialect):  # noqa: ANN001
-        return None if value is None else value.replace(tzinfo=timezone.utc)
+        if value is None or value.tzinfo is not None:  # SQLite's text comes aware already
+            return value
+        return value.replace(tzinfo=timezone.utc)
 
 
 class Base(DeclarativeBase):

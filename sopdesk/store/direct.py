@@ -1,0 +1,180 @@
+"""Prepared Core statements run straight on the DBAPI cursor: the hot paths of the engine
+(the inbox page, a step completion and its audit event) without SQLAlchemy's per-execution
+machinery, which costs more than the SQL itself on an office PC.
+
+A statement is still written once as a SQLAlchemy Core construct with bind parameters and is
+compiled by the engine's own dialect, so the same code runs on SQLite and PostgreSQL. What is
+skipped is the work SQLAlchemy repeats on every execution (cache key, parameter and result
+objects); values still go through the column types' own bind and result processors, so rows
+written here read back through the ORM exactly as if the ORM had written them. A DBAPI error is
+raised as SQLAlchemy's exception of the same kind, so callers handle one family of errors.
+
+`DirectTx` duck-types the few `Session` methods the hot code needs (`execute`, `scalar`), so a
+function written against it also runs inside an ORM session (see `direct()`).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict, namedtuple
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
+
+CACHE_SIZE = 256
+
+
+class Prepared:
+    """One statement compiled for one dialect, with its parameter and result conversions."""
+
+    def __init__(self, statement: Executable, dialect: Dialect, column_keys: Iterable[str] | None = None):
+        compiled = statement.compile(dialect=dialect, column_keys=list(column_keys) if column_keys else None)
+        if compiled.literal_execute_params or compiled.post_compile_params:
+            raise ValueError("expanding or literal-execute parameters cannot be prepared; bind each value")
+        self.sql = compiled.string
+        self.order = list(compiled.positiontup) if compiled.positional else None
+        self.defaults = {name: bind.effective_value for name, bind in compiled.binds.items()
+                         if not bind.required}
+        self.required = [name for name, bind in compiled.binds.items() if bind.required]
+        self.to_db = {name: processor for name, bind in compiled.binds.items()
+                      if (processor := bind.type.dialect_impl(dialect).bind_processor(dialect)) is not None}
+        columns = getattr(statement, "exported_columns", ())
+        processors = [column.type.dialect_impl(dialect).result_processor(dialect, None) for column in columns]
+        self.from_db = [(index, convert) for index, convert in enumerate(processors) if convert is not None]
+        names = [getattr(column, "key", None) or f"column{i}" for i, column in enumerate(columns)]
+        self.row_type = namedtuple("Row", names, rename=True)
+
+    def parameters(self, values: Mapping[str, Any]) -> tuple | dict:
+        merged = {**self.defaults, **values}
+        for name in self.required:
+            if name not in merged:
+                raise KeyError(f"missing value for bind parameter {name!r} in: {self.sql}")
+        for name, processor in self.to_db.items():
+            merged[name] = processor(merged[name])
+        if self.order is not None:
+            return tuple(merged[name] for name in self.order)
+        return merged
+
+    def rows(self, raw: list[tuple]) -> list[tuple]:
+        """Rows as named tuples (`row.active`, `row[0]`), their values converted by type."""
+        make = self.row_type._make
+        if not self.from_db:
+            return [make(row) for row in raw]
+        converted = []
+        for row in raw:
+            values = list(row)
+            for index, convert in self.from_db:
+                if values[index] is not None:
+                    values[index] = convert(values[index])
+            converted.append(make(values))
+        return converted
+
+
+class Rows:
+    """The rows of one direct execution, read like a SQLAlchemy Result."""
+
+    def __init__(self, rows: list[tuple]):
+        self._rows = rows
+
+    def all(self) -> list[tuple]:
+        return self._rows
+
+    def first(self) -> tuple | None:
+        return self._rows[0] if self._rows else None
+
+    def scalar(self) -> Any:
+        return self._rows[0][0] if self._rows else None
+
+    def __iter__(self):  # noqa: ANN204
+        return iter(self._rows)
+
+
+class DirectTx:
+    """Direct execution on the DBAPI connection under one SQLAlchemy Connection (inside its
+    transaction when it has one). `session()` gives an ORM session joined to the same
+    transaction for the rare parts of an action that need the ORM."""
+
+    def __init__(self, connection: Connection):
+        self.connection = connection
+        self.dialect = connection.dialect
+        self._dbapi_error = self.dialect.loaded_dbapi.Error
+        self._cursor = connection.connection.dbapi_connection.cursor()
+        self._session: Session | None = None
+
+    @classmethod
+    def of(cls, target: DirectTx | Session) -> DirectTx:
+        """The direct executor of a session's connection (pending ORM changes are flushed)."""
+        if isinstance(target, DirectTx):
+            return target
+        target.flush()
+        return cls(target.connection())
+
+    def prepared(self, statement: Executable, column_keys: Iterable[str] | None = None) -> Prepared:
+        return prepare(statement, self.dialect, column_keys)
+
+    def execute(self, statement: Executable, params: Mapping[str, Any] | list[Mapping[str, Any]] | None = None
+                ) -> Rows:
+        """Run a statement with one set of values (rows returned) or many (executemany)."""
+        if isinstance(params, list):
+            if not params:
+                return Rows([])
+            prepared = self.prepared(statement, params[0].keys())
+            batch = [prepared.parameters(values) for values in params]
+            self._run(prepared, batch, many=True)
+            return Rows([])
+        prepared = self.prepared(statement, params.keys() if params else None)
+        raw = self._run(prepared, prepared.parameters(params or {}), many=False)
+        return Rows(prepared.rows(raw))
+
+    def scalar(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Any:
+        return self.execute(statement, params).scalar()
+
+    def _run(self, prepared: Prepared, parameters: Any, many: bool) -> list[tuple]:
+        try:
+            if many:
+                self._cursor.executemany(prepared.sql, parameters)
+                return []
+            self._cursor.execute(prepared.sql, parameters)
+            return self._cursor.fetchall() if self._cursor.description else []
+        except self._dbapi_error as exc:
+            raise DBAPIError.instance(prepared.sql, parameters, exc, self._dbapi_error,
+                                      dialect=self.dialect, ismulti=many) from exc
+
+    def session(self) -> Session:
+        if self._session is None:
+            self._session = Session(bind=self.connection, expire_on_commit=False, autoflush=True)
+        return self._session
+
+    def flush(self) -> None:
+        if self._session is not None:
+            self._session.flush()
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+        self._cursor.close()
+
+
+_cache: OrderedDict[tuple, tuple[Executable, Prepared]] = OrderedDict()
+
+
+def prepare(statement: Executable, dialect: Dialect, column_keys: Iterable[str] | None = None) -> Prepared:
+    """The prepared form of a statement, compiled once per dialect and set of insert/update
+    columns (a bounded cache: statements are module constants or cached builders)."""
+    keys = tuple(sorted(column_keys)) if column_keys is not None and _takes_columns(statement) else None
+    key = (id(statement), dialect.name, dialect.paramstyle, keys)
+    entry = _cache.get(key)
+    if entry is None or entry[0] is not statement:
+        entry = (statement, Prepared(statement, dialect, keys))
+        _cache[key] = entry
+        if len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return entry[1]
+
+
+def _takes_columns(statement: Executable) -> bool:
+    return getattr(statement, "is_insert", False) or getattr(statement, "is_update", False)
