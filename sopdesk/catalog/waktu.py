@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Satuan(StrEnum):
@@ -60,6 +61,7 @@ _NUMBER_UNIT = re.compile(
 _NO_STANDARD = re.compile(r"^\s*(-|–|sesuai\b.*|menyesuaikan\b.*)\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)  # a catalog has a few dozen distinct texts; a Waktu is immutable
 def parse_waktu(text: str) -> Waktu:
     """Parse a waktu text; raise ValueError (Indonesian message) if it is not understood."""
     if not isinstance(text, str):

@@ -165,7 +165,7 @@ _cache: OrderedDict[tuple, tuple[Executable, Prepared]] = OrderedDict()
 def prepare(statement: Executable, dialect: Dialect, column_keys: Iterable[str] | None = None) -> Prepared:
     """The prepared form of a statement, compiled once per dialect and set of insert/update
     columns (a bounded cache: statements are module constants or cached builders)."""
-    keys = tuple(sorted(column_keys)) if column_keys is not None and _takes_columns(statement) else None
+    keys = tuple(sorted(column_keys)) if column_keys is not None and statement.is_dml else None
     key = (id(statement), dialect.name, dialect.paramstyle, keys)
     entry = _cache.get(key)
     if entry is None or entry[0] is not statement:
@@ -175,6 +175,3 @@ def prepare(statement: Executable, dialect: Dialect, column_keys: Iterable[str] 
             _cache.popitem(last=False)
     return entry[1]
 
-
-def _takes_columns(statement: Executable) -> bool:
-    return getattr(statement, "is_insert", False) or getattr(statement, "is_update", False)
