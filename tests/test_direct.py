@@ -108,6 +108,15 @@ def test_letter_settings_changed_on_disk_are_seen_by_the_next_read(ws, admin):
     assert load_letter_settings(ws.data_dir) is load_letter_settings(ws.data_dir)  # read once
 
 
+def test_which_outputs_go_to_a_register_follows_a_changed_word_list(ws, admin):
+    outputs = ("Laporan Hasil Rapat",)
+    assert not load_letter_settings(ws.data_dir).registers_any(outputs)
+    write_section(ws.data_dir, "surat", {"kata_surat": ["laporan"]})
+    assert load_letter_settings(ws.data_dir).registers_any(outputs)
+    write_section(ws.data_dir, "surat", {"kata_surat": ["surat"]})
+    assert not load_letter_settings(ws.data_dir).registers_any(outputs)
+
+
 def test_direct_executor_of_a_session_sees_its_pending_changes(ws, admin, clock):
     with ws.db.transaction() as session:
         audit.record(session, at=clock.now, user_id=admin.user_id, action="first")

@@ -28,6 +28,7 @@ the office code is for administrators and is recorded in the audit log.
 
 from __future__ import annotations
 
+import os
 import re
 import string
 from dataclasses import dataclass, field, replace
@@ -41,7 +42,7 @@ from sopdesk.engine import audit
 from sopdesk.engine.users import Actor, require_admin
 from sopdesk.errors import UserError
 from sopdesk.store.models import LetterSequence
-from sopdesk.store.settings_file import read_section, settings_path, write_section
+from sopdesk.store.settings_file import SETTINGS_FILE, read_section, write_section
 
 SETTINGS_KEY = "surat"
 DEFAULT_PATTERN = "{seq}/{klasifikasi}/{kode_kantor}/{bulan_romawi}/{tahun}"
@@ -103,6 +104,9 @@ class LetterSettings:
     output_classification: dict[str, str] = field(default_factory=dict)
     letter_words: tuple[str, ...] = LETTER_WORDS
     expedition_words: tuple[str, ...] = EXPEDITION_WORDS
+    # outputs -> whether any is a letter or an expedition record (asked on every completion)
+    _registered: dict[tuple[str, ...], bool] = field(default_factory=dict, init=False, repr=False,
+                                                     compare=False)
 
     # --- what an output is -----------------------------------------------------------------
     def is_expedition(self, output: str) -> bool:
@@ -110,6 +114,13 @@ class LetterSettings:
         "pengarsipan ekspedisi", "tanda terima ekspedisi"."""
         text = output.lower()
         return any(word in text for word in self.expedition_words)
+
+    def registers_any(self, outputs: tuple[str, ...]) -> bool:
+        """Whether any of a step's outputs goes into a letter register (remembered per list)."""
+        known = self._registered.get(outputs)
+        if known is None:
+            known = self._registered[outputs] = any(self.is_letter(o) or self.is_expedition(o) for o in outputs)
+        return known
 
     def is_letter(self, output: str) -> bool:
         """An output that is a letter: its name *begins* with one of the letter words
@@ -174,15 +185,15 @@ class LetterSettings:
                 "kata_surat": list(self.letter_words), "kata_ekspedisi": list(self.expedition_words)}
 
 
-_loaded: dict[Path, tuple[tuple[int, int, int] | None, LetterSettings]] = {}
+_loaded: dict[str, tuple[tuple[int, int, int] | None, LetterSettings]] = {}
 
 
 def load_letter_settings(data_dir: Path) -> LetterSettings:
     """The letter settings of pengaturan.json, read again only when the file changed (every
     step completion asks; writes replace the file, so its inode, size or mtime change)."""
-    path = settings_path(Path(data_dir))
+    path = os.path.join(data_dir, SETTINGS_FILE)  # not pathlib: this runs on every completion
     try:
-        status = path.stat()
+        status = os.stat(path)
         stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
     except FileNotFoundError:
         stamp = None

@@ -349,8 +349,7 @@ def has_step_work(ws: Workspace, sop: Sop, step_no: int, data: cases.StepInput) 
     outputs = sop.step(step_no).output
     if not outputs:
         return False
-    settings = load_letter_settings(ws.data_dir)
-    return any(settings.is_letter(o) or settings.is_expedition(o) for o in outputs)
+    return load_letter_settings(ws.data_dir).registers_any(tuple(outputs))
 
 
 def on_step_completed(ws: Workspace, session: Session, user: ActingUser, case: Case, item: WorkItem,

@@ -227,6 +227,7 @@ class Database:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._immediate = engine.execution_options(**{IMMEDIATE_OPTION: True})  # same pool
 
     @property
     def url(self) -> str:
@@ -244,8 +245,7 @@ class Database:
         """One write transaction for a hot path: prepared statements straight on the DBAPI
         connection (`store.direct`), an ORM session joined to it on demand; committed on
         success (the on-demand session flushed first), rolled back on error."""
-        with self.storage_errors(), self.engine.connect() as conn:
-            conn.execution_options(**{IMMEDIATE_OPTION: True})
+        with self.storage_errors(), self._immediate.connect() as conn:
             tx = DirectTx(conn)
             try:
                 with conn.begin():
