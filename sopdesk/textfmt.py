@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -22,8 +23,20 @@ def waktu_lokal(moment: datetime | None, tz) -> str:  # noqa: ANN001 - a tzinfo
     return f"{local:%d-%m-%Y %H:%M} {local.tzname()}"
 
 
-def durasi(delta: timedelta) -> str:
-    """A short Indonesian duration: '2 hari 3 jam', '45 menit', 'terlambat 1 jam'."""
+@dataclass(frozen=True)
+class DurationWords:
+    """The words of a duration, each a template for its number ({0}); the GUI passes the
+    words of its language."""
+
+    day: str = "{0} hari"
+    hour: str = "{0} jam"
+    minute: str = "{0} menit"
+    late: str = "terlambat {0}"
+
+
+def durasi(delta: timedelta, words: DurationWords = DurationWords()) -> str:  # noqa: B008 - frozen
+    """A short duration: '2 hari 3 jam', '45 menit', 'terlambat 1 jam' (in Indonesian unless
+    other words are given)."""
     late = delta.total_seconds() < 0
     seconds = int(abs(delta.total_seconds()))
     days, rest = divmod(seconds, 86400)
@@ -31,10 +44,10 @@ def durasi(delta: timedelta) -> str:
     minutes = rest // 60
     parts = []
     if days:
-        parts.append(f"{days} hari")
+        parts.append(words.day.format(days))
     if hours and days < 2:
-        parts.append(f"{hours} jam")
+        parts.append(words.hour.format(hours))
     if not days and (minutes or not parts):
-        parts.append(f"{minutes} menit")
+        parts.append(words.minute.format(minutes))
     text = " ".join(parts)
-    return f"terlambat {text}" if late else text
+    return words.late.format(text) if late else text

@@ -176,6 +176,22 @@ def test_main_window_is_english_with_the_translator(qtbot, ws, admin, english):
     assert header == "Agenda number"
 
 
+def test_durations_in_the_inbox_follow_the_language(qtbot, ws, staff, clock, english):
+    from sopdesk.engine import cases
+    from sopdesk.gui.inbox_page import InboxPage
+
+    number = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data", entry="tamu")
+    for role in ("Help Desk", "Help Desk", "Komisioner"):
+        cases.complete(ws, staff[role], number, cases.StepInput())
+    clock.advance(minutes=50)  # step 4 has 30 minutes
+    page = InboxPage(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(page)
+    assert page.model.index(0, 5).data() == "⚠ overdue by 20 min"
+    english.parent().removeTranslator(english)
+    page.model.refresh()
+    assert page.model.index(0, 5).data() == "⚠ terlambat 20 menit"
+
+
 def test_main_window_is_indonesian_without_the_translator(qtbot, ws, admin):
     from sopdesk.gui.main_window import MainWindow
 

@@ -77,154 +77,154 @@
         <translation>Visitor registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="180"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="175"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="187"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="182"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="187"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="182"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="187"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="182"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="183"/>
         <location filename="../../sopdesk/gui/cases_page.py" line="188"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="193"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="188"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="183"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="193"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="188"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="193"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="188"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="194"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="189"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="194"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="189"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="199"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="194"/>
         <source>Buka formulir kegiatan</source>
         <translation>Open step form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="201"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="196"/>
         <source>Cetak lembar kendali…</source>
         <translation>Print control sheet…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="203"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="198"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="226"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="221"/>
         <source>SOP {0} revisi {1}: {2}</source>
         <translation>SOP {0} revision {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="227"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="222"/>
         <source>Status: {0} · dimulai {1} oleh {2}</source>
         <translation>Status: {0} · started {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="230"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="225"/>
         <source>Pemohon: {0}</source>
         <translation>Requester: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="232"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="227"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="233"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="228"/>
         <source>Menunggu kegiatan {0} ({1}), batas waktu {2}</source>
         <translation>Waiting at step {0} ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="236"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="231"/>
         <source>Alasan pembatalan: {0}</source>
         <translation>Reason for cancellation: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="239"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="234"/>
         <source>terpenuhi {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="241"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="236"/>
         <source>paling lambat {0}</source>
         <translation>no later than {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="243"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="238"/>
         <source>tidak sebelum {0}</source>
         <translation>not before {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="245"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="240"/>
         <source>belum berjalan</source>
         <translation>not started yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="246"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="241"/>
         <source>Tenggat: {0} — {1}</source>
         <translation>Deadline: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="260"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="255"/>
         <source>pilihan: {0}</source>
         <translation>choice: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="262"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="257"/>
         <source>ke kegiatan {0}: {1}</source>
         <translation>to step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="264"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="259"/>
         <source>kepada {0}</source>
         <translation>to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="272"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="267"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="288"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="283"/>
         <source>Dokumen ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="295"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="290"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
@@ -282,7 +282,7 @@
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="102"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="97"/>
         <source>kegiatan {0} ({1})</source>
         <translation>step {0} ({1})</translation>
     </message>
@@ -290,32 +290,32 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="112"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="107"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="115"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="110"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="119"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="114"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="147"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="142"/>
         <source>Lihat kasus</source>
         <translation>View case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="163"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="158"/>
         <source>{0} kasus</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="165"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="160"/>
         <source>Belum ada kasus. Kasus dimulai dari Meja Layanan atau dari surat masuk.</source>
         <translation>No cases yet. Cases are started from the Help desk or from incoming letters.</translation>
     </message>
@@ -598,130 +598,153 @@
 <context>
     <name>DispositionDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="502"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="478"/>
         <source>Disposisi surat {0}</source>
         <translation>Disposition of letter {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="513"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="489"/>
         <source>{0} dari {1}</source>
         <translation>{0} from {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="519"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="495"/>
         <source>Diteruskan kepada</source>
         <translation>Forward to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="521"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="497"/>
         <source>Anggota KPU / Divisi</source>
         <translation>Commissioners / divisions</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="521"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="497"/>
         <source>Sekretariat</source>
         <translation>Secretariat</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="528"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="504"/>
         <source>Dikerjakan oleh peran {0}</source>
         <translation>Worked by the role {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="545"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="521"/>
         <source>mis. Mohon disiapkan data yang diminta dan dijawab sesuai SOP</source>
         <translation>e.g. Please prepare the requested data and reply as the SOP requires</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="547"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="523"/>
         <source>Teruskan kasus sesuai SOP bila kasus menunggu disposisi</source>
         <translation>Move the case on as the SOP says when it waits for a disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="552"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="528"/>
         <source>Simpan disposisi</source>
         <translation>Save disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="553"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="529"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="559"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="535"/>
         <source>Isi disposisi *</source>
         <translation>Instruction *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="570"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="546"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="573"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="549"/>
         <source>Kasus {0} tidak berjalan lagi</source>
         <translation>Case {0} is no longer running</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="574"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="550"/>
         <source>Kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>Case {0} waits at step {1} ({2})</translation>
     </message>
 </context>
 <context>
+    <name>Durasi</name>
+    <message>
+        <location filename="../../sopdesk/gui/i18n.py" line="42"/>
+        <source>{0} hari</source>
+        <translation>{0} d</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/i18n.py" line="43"/>
+        <source>{0} jam</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/i18n.py" line="44"/>
+        <source>{0} menit</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/i18n.py" line="45"/>
+        <source>terlambat {0}</source>
+        <translation>overdue by {0}</translation>
+    </message>
+</context>
+<context>
     <name>ExpeditionModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="229"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="210"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="230"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="211"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="231"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="212"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="232"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="213"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="233"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="214"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="234"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="215"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="235"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="216"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="236"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="217"/>
         <source>Ditandatangani oleh</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="262"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="238"/>
         <source>belum diterima</source>
         <translation>not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="270"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="246"/>
         <source>kasus {0}</source>
         <translation>case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="275"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="251"/>
         <source>Pindaian tanda terima: {0}</source>
         <translation>Scan of the receipt: {0}</translation>
     </message>
@@ -729,37 +752,37 @@
 <context>
     <name>FileSlot</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="89"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="84"/>
         <source>Lampirkan…</source>
         <translation>Attach…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="91"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="86"/>
         <source>Pilih berkas (pindaian) untuk: {what}</source>
         <translation>Choose a file (scan) for: {what}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="95"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="90"/>
         <source>Hapus</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="97"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="92"/>
         <source>Lepaskan berkas yang dilampirkan</source>
         <translation>Detach the attached file</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="115"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="110"/>
         <source>belum ada berkas</source>
         <translation>no file yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="130"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="125"/>
         <source>Pilih berkas untuk: {what}</source>
         <translation>Choose a file for: {what}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="131"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="126"/>
         <source>Dokumen dan pindaian (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.odt);;Semua berkas (*)</source>
         <translation>Documents and scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.odt);;All files (*)</translation>
     </message>
@@ -832,264 +855,264 @@
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="239"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="238"/>
         <source>Pendaftaran tamu / pemohon informasi</source>
         <translation>Registration of visitors / information requesters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="247"/>
         <source>&amp;Nama *</source>
         <translation>&amp;Name *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="247"/>
         <source>Nama lengkap sesuai identitas</source>
         <translation>Full name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="249"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="248"/>
         <source>Nomor &amp;identitas (NIK)</source>
         <translation>&amp;ID number (NIK)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="250"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="249"/>
         <source>NIK 16 angka, atau nomor paspor / kartu lain</source>
         <translation>16-digit NIK, or passport / other card number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="251"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="250"/>
         <source>Ins&amp;tansi/Lembaga</source>
         <translation>Ins&amp;titution/Organization</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="252"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="251"/>
         <source>&amp;Pekerjaan</source>
         <translation>&amp;Occupation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="253"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="252"/>
         <source>&amp;Alamat</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="254"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="253"/>
         <source>Telepon/&amp;HP</source>
         <translation>&amp;Phone/Mobile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="254"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="253"/>
         <source>contoh: 0812 3456 7890</source>
         <translation>example: 0812 3456 7890</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="254"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="254"/>
         <source>contoh: nama@contoh.id</source>
         <translation>example: name@example.id</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="256"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="255"/>
         <source>&amp;Keperluan *</source>
         <translation>P&amp;urpose *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="256"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="255"/>
         <source>Pilih keperluan…</source>
         <translation>Choose a purpose…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="257"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="256"/>
         <source>&amp;Uraian keperluan</source>
         <translation>Purpose &amp;details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="258"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="257"/>
         <source>&amp;Rincian informasi yang dibutuhkan *</source>
         <translation>Information &amp;requested *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="259"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="258"/>
         <source>Tu&amp;juan penggunaan informasi</source>
         <translation>Intended use of the in&amp;formation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="260"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="259"/>
         <source>Cara &amp;memperoleh informasi</source>
         <translation>How to o&amp;btain the information</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="261"/>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="263"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="260"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="262"/>
         <source>— belum dipilih —</source>
         <translation>— not chosen —</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="262"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="261"/>
         <source>Cara mendapatkan &amp;salinan</source>
         <translation>How to receive a &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="268"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="267"/>
         <source>Simpan (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="271"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="270"/>
         <source>K&amp;osongkan formulir</source>
         <translation>C&amp;lear form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="287"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="286"/>
         <source>* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); saat mengetik nama atau NIK, tamu lama ditawarkan: ↓ memilih, Enter mengisi, Esc menutup.</source>
         <translation>* required. Enter saves (Ctrl+Enter in the description fields); while you type a name or NIK, returning visitors are offered: ↓ selects, Enter fills in, Esc closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="386"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="385"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="389"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="388"/>
         <source>nama, instansi, NIK, telepon atau nomor kasus</source>
         <translation>name, institution, NIK, phone or case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="392"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="391"/>
         <source>Rentan&amp;g:</source>
         <translation>Ran&amp;ge:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="395"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="394"/>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="395"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="394"/>
         <source>7 hari terakhir</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="396"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="395"/>
         <source>30 hari terakhir</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="396"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="395"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="440"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="439"/>
         <source>Cetak tanda bukti…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="442"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="441"/>
         <source>Cetak buku tamu…</source>
         <translation>Print visitor book…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="532"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="531"/>
         <source>Tamu belum tercatat.</source>
         <translation>The visitor has not been registered.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="533"/>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="549"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="532"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="548"/>
         <source>Tamu tidak dapat dicatat</source>
         <translation>The visitor cannot be registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="536"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="535"/>
         <source>Tamu {name} tercatat; kasus {case} dimulai</source>
         <translation>Visitor {name} registered; case {case} started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="538"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="537"/>
         <source>Tamu {name} tercatat</source>
         <translation>Visitor {name} registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="553"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="552"/>
         <source>Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).</source>
         <translation>Choose one from the list (type its first letter or press ↓).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="555"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="554"/>
         <source>Tamu belum tercatat: perbaiki isian yang ditandai merah.</source>
         <translation>The visitor has not been registered: correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="670"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="669"/>
         <source>NIK {number}</source>
         <translation>NIK {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="688"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="687"/>
         <source>Data tamu lama diisikan: periksa, lalu pilih keperluan.</source>
         <translation>Returning visitor&apos;s details filled in: check them, then choose the purpose.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="723"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="722"/>
         <source>Tamu hari ini</source>
         <translation>Today&apos;s visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="723"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="722"/>
         <source>Tamu 7 hari terakhir</source>
         <translation>Visitors, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="724"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="723"/>
         <source>Tamu 30 hari terakhir</source>
         <translation>Visitors, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="724"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="723"/>
         <source>Semua tamu</source>
         <translation>All visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="731"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="730"/>
         <source>Tidak ada tamu yang cocok dengan “{text}”</source>
         <translation>No visitors match “{text}”</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="733"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="732"/>
         <source>Belum ada tamu hari ini</source>
         <translation>No visitors today yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="734"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="733"/>
         <source>Belum ada tamu dalam 7 hari terakhir</source>
         <translation>No visitors in the last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="735"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="734"/>
         <source>Belum ada tamu dalam 30 hari terakhir</source>
         <translation>No visitors in the last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="736"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="735"/>
         <source>Belum ada tamu tercatat</source>
         <translation>No visitors registered yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="739"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="738"/>
         <source>Menampilkan {limit} tamu terbaru; persempit dengan pencarian.</source>
         <translation>Showing the {limit} most recent visitors; narrow the list with a search.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="752"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="751"/>
         <source>Pilih dulu seorang tamu di daftar.</source>
         <translation>Select a visitor in the list first.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="759"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="758"/>
         <source>Buku tamu</source>
         <translation>Visitor book</translation>
     </message>
@@ -1097,63 +1120,63 @@
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="24"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="25"/>
         <source>Nomor kasus</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="25"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="26"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="26"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="27"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="27"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="28"/>
         <source>Sejak</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="28"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="29"/>
         <source>Batas waktu</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="29"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="30"/>
         <source>Sisa waktu</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="30"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="31"/>
         <source>Petugas</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="31"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="32"/>
         <source>Perihal / pemohon</source>
         <translation>Subject / requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="106"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="107"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="116"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="117"/>
         <source>tanpa standar waktu</source>
         <translation>no standard time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="119"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="120"/>
         <source>terlambat {0}</source>
         <translation>overdue by {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="122"/>
         <location filename="../../sopdesk/gui/inbox_model.py" line="123"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="124"/>
         <source>sisa {0}</source>
         <translation>{0} left</translation>
     </message>
@@ -1249,102 +1272,102 @@
 <context>
     <name>IncomingDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="293"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="269"/>
         <source>Catat surat masuk</source>
         <translation>Register incoming letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="298"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="274"/>
         <source>mis. Pimpinan DPRD Kota Kupang</source>
         <translation>e.g. Pimpinan DPRD Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="304"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="280"/>
         <source>mis. 170/DPRD/III/2026</source>
         <translation>e.g. 170/DPRD/III/2026</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="305"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="281"/>
         <source>ada</source>
         <translation>known</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="317"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="293"/>
         <source>mis. PP.01</source>
         <translation>e.g. PP.01</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="326"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="302"/>
         <source>nomor kasus yang sudah ada, mis. PP/2026/0001</source>
         <translation>number of an existing case, e.g. PP/2026/0001</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="328"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="304"/>
         <source>pindaian surat masuk</source>
         <translation>scan of the incoming letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="335"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="311"/>
         <source>&amp;Pengirim *</source>
         <translation>&amp;Sender *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="336"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="312"/>
         <source>P&amp;erihal *</source>
         <translation>Su&amp;bject *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="337"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="313"/>
         <source>&amp;Nomor surat</source>
         <translation>&amp;Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="338"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="314"/>
         <source>Tanggal surat</source>
         <translation>Letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="339"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="315"/>
         <source>&amp;Diterima ({0})</source>
         <translation>&amp;Received ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="340"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="316"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="341"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="317"/>
         <source>&amp;Sifat</source>
         <translation>&amp;Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="342"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="318"/>
         <source>&amp;Memulai kasus</source>
         <translation>S&amp;tarts a case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="343"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="319"/>
         <source>Masuk ke kasus</source>
         <translation>Belongs to case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="344"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="320"/>
         <source>Pindaian surat</source>
         <translation>Scan of the letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="345"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="321"/>
         <source>Permohonan informasi memulai kasus Pelayanan Publik pada kegiatan penerimaan surat; usulan PAW memulai kasus PAW (tenggat jawabannya dihitung dari waktu diterima).</source>
         <translation>An information request starts a Pelayanan Publik case at its letter step; a PAW proposal starts a PAW case (its reply deadline counts from the time the letter was received).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="327"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="352"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="328"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1352,42 +1375,42 @@
 <context>
     <name>IncomingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="130"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="121"/>
         <source>Nomor agenda</source>
         <translation>Agenda number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="131"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="122"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="132"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="123"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="133"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="124"/>
         <source>Pengirim</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="134"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="125"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="135"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="126"/>
         <source>Sifat</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="136"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="127"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="137"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="128"/>
         <source>Disposisi</source>
         <translation>Dispositions</translation>
     </message>
@@ -1428,193 +1451,193 @@
 <context>
     <name>LettersPage</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="684"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="660"/>
         <source>Surat masuk</source>
         <translation>Incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="685"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="661"/>
         <source>Surat keluar</source>
         <translation>Outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="686"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="662"/>
         <source>Buku ekspedisi</source>
         <translation>Dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="748"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="724"/>
         <source>Semua tahun</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="762"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="738"/>
         <source>Hanya untuk peran {0} atau administrator</source>
         <translation>Only for the roles {0} or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="768"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="744"/>
         <source>Cari nomor surat, pengirim atau perihal…</source>
         <translation>Search letter number, sender or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="778"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="754"/>
         <source>Catat surat &amp;masuk…</source>
         <translation>Register &amp;incoming letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="780"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="756"/>
         <source>&amp;Disposisi…</source>
         <translation>&amp;Disposition…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="782"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="758"/>
         <source>Cetak lembar disposisi</source>
         <translation>Print disposition sheet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="798"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="774"/>
         <source>Cari nomor surat, tujuan atau perihal…</source>
         <translation>Search letter number, recipient or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="807"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="783"/>
         <source>Catat surat &amp;keluar…</source>
         <translation>Register &amp;outgoing letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="824"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="800"/>
         <source>Hanya yang &amp;belum diterima</source>
         <translation>Only &amp;not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="826"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="802"/>
         <source>Cari nomor surat, perihal, tujuan atau penanda tangan…</source>
         <translation>Search letter number, subject, recipient or signer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="830"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="806"/>
         <source>Dikirim dari</source>
         <translation>Sent from</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="832"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="808"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="840"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="816"/>
         <source>&amp;Tandai diterima…</source>
         <translation>Mark &amp;received…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="842"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="818"/>
         <source>Cetak buku ekspedisi</source>
         <translation>Print dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="843"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="819"/>
         <source>Semua entri yang dikirim pada rentang tanggal ini (pencarian tidak ikut dicetak)</source>
         <translation>Every entry sent in this date range (the search does not apply to the printout)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="868"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="844"/>
         <source>{0} surat masuk</source>
         <translation>{0} incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="874"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="850"/>
         <source>Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No incoming letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="876"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="852"/>
         <source>Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW langsung memulai kasusnya.</source>
         <translation>No incoming letters yet. Register every letter the office receives with “Register incoming letter…”: it gets an agenda number, and an information request or a PAW proposal starts its case at once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="887"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="863"/>
         <source>{0} surat keluar</source>
         <translation>{0} outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="892"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="868"/>
         <source>Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No outgoing letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="894"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="870"/>
         <source>Belum ada surat keluar. Surat keluar dicatat dengan “Catat surat keluar…” atau otomatis ketika kegiatan SOP menghasilkan surat; setiap surat yang dikirim masuk ke buku ekspedisi.</source>
         <translation>No outgoing letters yet. Outgoing letters are registered with “Register outgoing letter…” or automatically when an SOP step produces a letter; every letter sent goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="908"/>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1030"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="884"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1006"/>
         <source>Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal.</source>
         <translation>The end date is before the start date: correct the date range.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="915"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="891"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
         <translation>{0} entries shown · {1} not yet received in this range</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="923"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="899"/>
         <source>Tidak ada entri yang cocok dengan pencarian pada {0}.</source>
         <translation>No entry matches the search in {0}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="925"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="901"/>
         <source>Semua yang dikirim pada {0} sudah diterima.</source>
         <translation>Everything sent in {0} has been received.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="927"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="903"/>
         <source>Tidak ada pengiriman pada {0}. Setiap surat keluar yang dicatat, dan setiap kegiatan SOP yang menyerahkan dokumen, masuk ke buku ekspedisi.</source>
         <translation>Nothing was sent in {0}. Every outgoing letter registered, and every SOP step that hands over documents, goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="965"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="941"/>
         <source>Surat masuk dicatat dengan nomor agenda {0}</source>
         <translation>Incoming letter registered with agenda number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="967"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="943"/>
         <source>; kasus {0}</source>
         <translation>; case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="978"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="954"/>
         <source>Surat keluar dicatat dengan nomor {0}</source>
         <translation>Outgoing letter registered with number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="980"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="956"/>
         <source>; buku ekspedisi nomor {0}</source>
         <translation>; dispatch book entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="998"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="974"/>
         <source>Disposisi nomor {0} dicatat: {1}</source>
         <translation>Disposition {0} recorded: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1012"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="988"/>
         <source>Ekspedisi nomor {0} diterima {1} oleh {2}</source>
         <translation>Dispatch entry {0} received {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1046"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1022"/>
         <source>Mencetak PDF…</source>
         <translation>Printing PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1051"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1027"/>
         <source>PDF disimpan: {0}</source>
         <translation>PDF saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1051"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1027"/>
         <source>Gagal mencetak.</source>
         <translation>Printing failed.</translation>
     </message>
@@ -1622,27 +1645,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="133"/>
+        <location filename="../../sopdesk/gui/login.py" line="125"/>
         <source>Masuk — sopdesk</source>
         <translation>Sign in — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="142"/>
+        <location filename="../../sopdesk/gui/login.py" line="134"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="143"/>
+        <location filename="../../sopdesk/gui/login.py" line="135"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="146"/>
+        <location filename="../../sopdesk/gui/login.py" line="138"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="148"/>
+        <location filename="../../sopdesk/gui/login.py" line="140"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
@@ -1733,102 +1756,102 @@
 <context>
     <name>OutgoingDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="388"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="364"/>
         <source>Catat surat keluar</source>
         <translation>Register outgoing letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="395"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="371"/>
         <source>mis. Bawaslu Kota Kupang</source>
         <translation>e.g. Bawaslu Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="402"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="378"/>
         <source>Nomor &amp;otomatis</source>
         <translation>&amp;Automatic number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="403"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="379"/>
         <source>Nomor yang sudah &amp;ditulis</source>
         <translation>Number already &amp;written</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="423"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="399"/>
         <source>mis. PP/2026/0001 (boleh kosong)</source>
         <translation>e.g. PP/2026/0001 (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="429"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="405"/>
         <source>nama orang yang dituju (boleh kosong)</source>
         <translation>name of the person addressed (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="430"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="406"/>
         <source>Catat di buku ekspedisi (surat dikirim)</source>
         <translation>Enter in the dispatch book (the letter is sent)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="440"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="416"/>
         <source>&amp;Tujuan *</source>
         <translation>&amp;To *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="441"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="417"/>
         <source>P&amp;erihal *</source>
         <translation>Su&amp;bject *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="442"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="418"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="443"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="419"/>
         <source>Tanggal surat</source>
         <translation>Letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="444"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="420"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="445"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="421"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="446"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="422"/>
         <source>Kegiatan kasus</source>
         <translation>Step of the case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="447"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="423"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="451"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="427"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="452"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="428"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="467"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="443"/>
         <source>pola nomor tidak dapat dipakai: {0}</source>
         <translation>the numbering pattern cannot be used: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="469"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="445"/>
         <source>berikutnya: {0}</source>
         <translation>next: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="482"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="458"/>
         <source>Tulis nomor surat, atau pilih nomor otomatis.</source>
         <translation>Write the letter number, or choose the automatic number.</translation>
     </message>
@@ -1836,52 +1859,52 @@
 <context>
     <name>OutgoingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="179"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="165"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="180"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="166"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="181"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="167"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="182"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="168"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="183"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="169"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="184"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="170"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="185"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="171"/>
         <source>Dicatat oleh</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="212"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="193"/>
         <source>{0} kegiatan {1}</source>
         <translation>{0} step {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="219"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="200"/>
         <source>Nomor otomatis menurut pola</source>
         <translation>Automatic number from the pattern</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="219"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="200"/>
         <source>Nomor ditulis tangan</source>
         <translation>Number written by hand</translation>
     </message>
@@ -1907,47 +1930,47 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="599"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="575"/>
         <source>Tanda terima ekspedisi nomor {0}</source>
         <translation>Receipt of dispatch entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="602"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="578"/>
         <source>{0} kepada {1}, dikirim {2}</source>
         <translation>{0} to {1}, sent {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="611"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="587"/>
         <source>nama yang menandatangani tanda terima</source>
         <translation>name of the person who signed the receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="612"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="588"/>
         <source>tanda terima yang ditandatangani</source>
         <translation>the signed receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="614"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="590"/>
         <source>&amp;Tanggal terima</source>
         <translation>&amp;Date received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="615"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="591"/>
         <source>&amp;Ditandatangani oleh *</source>
         <translation>&amp;Signed by *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="616"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="592"/>
         <source>Pindaian tanda terima</source>
         <translation>Scan of the receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="619"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="595"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="620"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="596"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1955,52 +1978,52 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="167"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="162"/>
         <source>Kembalikan ke kegiatan sebelumnya</source>
         <translation>Return to an earlier step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="169"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="164"/>
         <source>Kasus akan dikembalikan ke kegiatan yang dipilih; pelaksananya mengerjakannya lagi. Alasan pengembalian dicatat.</source>
         <translation>The case goes back to the chosen step, and its pelaksana (performer) does it again. The reason for the return is recorded.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="176"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="171"/>
         <source>Kegiatan {no}: {text}</source>
         <translation>Step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="182"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="177"/>
         <source>Kembali ke</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="184"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="179"/>
         <source>Mengapa kegiatan ini dikembalikan?</source>
         <translation>Why is this step being returned?</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="187"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="182"/>
         <source>Alasan (wajib)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="192"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="187"/>
         <source>Kembalikan</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="193"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="188"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="207"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="202"/>
         <source>Pilih kegiatan tujuan.</source>
         <translation>Choose the step to return to.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="209"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="204"/>
         <source>Alasan pengembalian wajib diisi.</source>
         <translation>A reason for the return is required.</translation>
     </message>
@@ -2271,103 +2294,103 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="43"/>
+        <location filename="../../sopdesk/gui/login.py" line="35"/>
         <source>Penyiapan sopdesk</source>
         <translation>sopdesk setup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="44"/>
+        <location filename="../../sopdesk/gui/login.py" line="36"/>
         <source>Selamat datang. Isi profil kantor dan buat akun administrator. Langkah ini hanya sekali.</source>
         <translation>Welcome. Fill in the office profile and create the administrator account. This is done only once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="48"/>
+        <location filename="../../sopdesk/gui/login.py" line="40"/>
         <source>mis. KPU Kota Kupang</source>
         <translation>e.g. KPU Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="51"/>
+        <location filename="../../sopdesk/gui/login.py" line="43"/>
         <source>WIB (UTC+7)</source>
         <translation>WIB (UTC+7)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="51"/>
+        <location filename="../../sopdesk/gui/login.py" line="43"/>
         <source>WITA (UTC+8)</source>
         <translation>WITA (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="52"/>
+        <location filename="../../sopdesk/gui/login.py" line="44"/>
         <source>WIT (UTC+9)</source>
         <translation>WIT (UTC+9)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="56"/>
+        <location filename="../../sopdesk/gui/login.py" line="48"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="68"/>
+        <location filename="../../sopdesk/gui/login.py" line="60"/>
         <source>Nama kantor*</source>
         <translation>Office name*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="69"/>
+        <location filename="../../sopdesk/gui/login.py" line="61"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="70"/>
+        <location filename="../../sopdesk/gui/login.py" line="62"/>
         <source>Zona waktu*</source>
         <translation>Time zone*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="71"/>
-        <location filename="../../sopdesk/gui/login.py" line="90"/>
+        <location filename="../../sopdesk/gui/login.py" line="63"/>
+        <location filename="../../sopdesk/gui/login.py" line="82"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="72"/>
+        <location filename="../../sopdesk/gui/login.py" line="64"/>
         <source>Nama pengguna admin*</source>
         <translation>Admin username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="73"/>
+        <location filename="../../sopdesk/gui/login.py" line="65"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="74"/>
+        <location filename="../../sopdesk/gui/login.py" line="66"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="75"/>
+        <location filename="../../sopdesk/gui/login.py" line="67"/>
         <source>Ulangi kata sandi*</source>
         <translation>Repeat password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="78"/>
+        <location filename="../../sopdesk/gui/login.py" line="70"/>
         <source>Siapkan</source>
         <translation>Set up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="79"/>
+        <location filename="../../sopdesk/gui/login.py" line="71"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="91"/>
+        <location filename="../../sopdesk/gui/login.py" line="83"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="97"/>
+        <location filename="../../sopdesk/gui/login.py" line="89"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="118"/>
+        <location filename="../../sopdesk/gui/login.py" line="110"/>
         <source>Logo tidak dapat disalin: {0}</source>
         <translation>The logo cannot be copied: {0}</translation>
     </message>
@@ -2375,354 +2398,354 @@
 <context>
     <name>StepFormDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="241"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="236"/>
         <source>Kasus {number}</source>
         <translation>Case {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="243"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="238"/>
         <source>Kegiatan {no} — {number}</source>
         <translation>Step {no} — {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="295"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="290"/>
         <source>Pemohon:</source>
         <translation>Requester:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="296"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="291"/>
         <source>{kode} — {nama} (revisi {revisi})</source>
         <translation>{kode} — {nama} (revision {revisi})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="298"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="293"/>
         <source>SOP:</source>
         <translation>SOP:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="303"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="298"/>
         <source>sudah selesai</source>
         <translation>already done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="303"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="298"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="305"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="300"/>
         <source>Kasus ini {state}; tidak ada kegiatan yang menunggu.</source>
         <translation>This case is {state}; no step is waiting.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="312"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="307"/>
         <source>Kegiatan yang menunggu</source>
         <translation>Waiting step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="314"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="309"/>
         <source>Kegiatan {no}: {text}</source>
         <translation>Step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="322"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="317"/>
         <source>Pelaksana:</source>
         <translation>Pelaksana (performer):</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="322"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="317"/>
         <source>{lane} (peran {role})</source>
         <translation>{lane} (role {role})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="324"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="319"/>
         <source>{waktu} (tanpa standar waktu)</source>
         <translation>{waktu} (no standard time)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="326"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="321"/>
         <source>Waktu:</source>
         <translation>Standard time:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="328"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="323"/>
         <source>Masuk:</source>
         <translation>Arrived:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="334"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="329"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="336"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="331"/>
         <source>{when} — {late}</source>
         <translation>{when} — {late}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="340"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="335"/>
         <source>{when} (sisa {left})</source>
         <translation>{when} ({left} left)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="342"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="337"/>
         <source>Batas waktu:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="344"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="339"/>
         <source>{when} — menyelesaikan lebih awal dicatat sebagai peringatan</source>
         <translation>{when} — completing earlier is recorded as a warning</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="348"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="343"/>
         <source>Masa tunggu sampai:</source>
         <translation>Waiting period until:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="350"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="345"/>
         <source>Dikerjakan oleh:</source>
         <translation>Worked on by:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="352"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="347"/>
         <source>Keterangan:</source>
         <translation>Remarks:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="355"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="350"/>
         <source>Anda tidak memegang peran {role}; kegiatan ini dikerjakan oleh pemegang peran tersebut.</source>
         <translation>You do not hold the role {role}; this step is done by a holder of that role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="362"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="357"/>
         <source>Tenggat kasus</source>
         <translation>Case deadlines</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="372"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="367"/>
         <source>kasus dimulai</source>
         <translation>the case starts</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="373"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="368"/>
         <source>kegiatan {no} selesai</source>
         <translation>step {no} is done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="374"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="369"/>
         <source>belum berjalan (dihitung sejak {anchor}; {waktu})</source>
         <translation>not started yet (counted from when {anchor}; {waktu})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="378"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="373"/>
         <source>tidak sebelum {when}</source>
         <translation>not before {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="380"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="375"/>
         <source> — masa tunggu sudah berakhir</source>
         <translation> — the waiting period has ended</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="382"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="377"/>
         <source>paling lambat {when}</source>
         <translation>no later than {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="384"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="379"/>
         <source> — terpenuhi {when}</source>
         <translation> — met {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="387"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="382"/>
         <source> — terlambat {late}</source>
         <translation> — overdue by {late}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="389"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="384"/>
         <source>{name}: {state}</source>
         <translation>{name}: {state}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="395"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="390"/>
         <source>Kelengkapan</source>
         <translation>Kelengkapan (required inputs)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="398"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="393"/>
         <source>Tidak ada kelengkapan untuk kegiatan ini.</source>
         <translation>This step has no kelengkapan (required inputs).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="402"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="397"/>
         <source>Centang yang tersedia; lampirkan pindaiannya bila ada.</source>
         <translation>Tick what is at hand; attach its scan if there is one.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="421"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="416"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="424"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="419"/>
         <source>Kegiatan ini tidak menghasilkan dokumen.</source>
         <translation>This step produces no documents.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="436"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="431"/>
         <source>{index}. {name}</source>
         <translation>{index}. {name}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="441"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="436"/>
         <source>mis. 123/PP.01-SD/5371/2026</source>
         <translation>e.g. 123/PP.01-SD/5371/2026</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="443"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="438"/>
         <source>Nomor dokumen</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="445"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="440"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="447"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="442"/>
         <source>Centang untuk mengisi tanggal dokumen</source>
         <translation>Tick to enter the document date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="453"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="448"/>
         <source>kosong</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="466"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="461"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="481"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="476"/>
         <source>Keputusan</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="493"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="488"/>
         <source>→ kasus selesai</source>
         <translation>→ the case ends</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="495"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="490"/>
         <source>→ lanjut ke kegiatan {no}: {text}</source>
         <translation>→ continue at step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="506"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="501"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="508"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="503"/>
         <source>Menunggu: {event} — catat peristiwanya</source>
         <translation>Waiting for: {event} — record the event</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="512"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="507"/>
         <source>Kegiatan ini selesai ketika peristiwa yang ditunggu terjadi: tulis di Catatan apa yang terjadi dan kapan, atau isi Output-nya.</source>
         <translation>This step is done when the awaited event happens: write in Note what happened and when, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="518"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="513"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="524"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="519"/>
         <source>Catatan untuk kegiatan ini (boleh kosong)</source>
         <translation>Note for this step (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="526"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="521"/>
         <source>Peristiwa yang ditunggu: apa, kapan, nomor putusan …</source>
         <translation>The awaited event: what, when, ruling number …</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="535"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="530"/>
         <source>Kembalikan…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="536"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="531"/>
         <source>Simpan draf</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="537"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="532"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="537"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="532"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="538"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="533"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="541"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="536"/>
         <source>Kembalikan kasus ke kegiatan yang sudah dilalui, dengan alasan</source>
         <translation>Return the case to a step it has passed, with a reason</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="542"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="537"/>
         <source>Simpan isian untuk dilanjutkan nanti</source>
         <translation>Save what has been filled in, to continue later</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="543"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="538"/>
         <source>Selesaikan kegiatan ini dan teruskan kasus (Ctrl+Enter)</source>
         <translation>Complete this step and pass the case on (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="563"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="558"/>
         <source>Belum ada kegiatan yang dilalui untuk tujuan pengembalian</source>
         <translation>The case has not passed any step to return to yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="600"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="595"/>
         <source>Draf yang tersimpan dipulihkan.</source>
         <translation>The saved draft was restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="614"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="609"/>
         <source>Pilih salah satu jawaban: {labels}.</source>
         <translation>Choose one of the answers: {labels}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="620"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="615"/>
         <source>Catat peristiwa yang ditunggu ({event}) di Catatan, atau isi Output-nya.</source>
         <translation>Record the awaited event ({event}) in Note, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="640"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="635"/>
         <source>Kegiatan diselesaikan</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="641"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="636"/>
         <source>Kegiatan diselesaikan dengan catatan:
 {warnings}</source>
         <translation>Step completed with notes:
 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="650"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="645"/>
         <source>Draf disimpan pukul {time} {zone}.</source>
         <translation>Draft saved at {time} {zone}.</translation>
     </message>
@@ -2813,22 +2836,22 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/idle_lock.py" line="42"/>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="43"/>
         <source>sopdesk terkunci</source>
         <translation>sopdesk is locked</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/idle_lock.py" line="44"/>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="45"/>
         <source>Layar dikunci karena tidak ada kegiatan. Masukkan kata sandi {0} untuk melanjutkan.</source>
         <translation>The screen was locked after a period without activity. Enter the password of {0} to continue.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/idle_lock.py" line="54"/>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="55"/>
         <source>Buka kunci</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/idle_lock.py" line="56"/>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="57"/>
         <source>Keluar dari sopdesk</source>
         <translation>Quit sopdesk</translation>
     </message>
@@ -2861,27 +2884,27 @@
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="133"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="132"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="133"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="132"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="133"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="132"/>
         <source>Instansi</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="133"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="132"/>
         <source>Keperluan</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="134"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="133"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
@@ -2908,12 +2931,12 @@ Run &apos;sopdesk check&apos; for the full details, and restore from a backup if
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../sopdesk/gui/messages.py" line="23"/>
+        <location filename="../../sopdesk/gui/messages.py" line="37"/>
         <source>Terjadi kesalahan internal. Rinciannya dicatat di berkas log sopdesk.</source>
         <translation>An internal error occurred. The details are recorded in the sopdesk log file.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/messages.py" line="25"/>
+        <location filename="../../sopdesk/gui/messages.py" line="39"/>
         <source>Tidak dapat dilakukan</source>
         <translation>Cannot be done</translation>
     </message>

@@ -3,9 +3,12 @@ from resources/translations/sopdesk_en.qm (built from sopdesk_en.ts)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+
+from sopdesk.textfmt import DurationWords, durasi
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 SETTINGS_KEY = "ui/language"
@@ -31,3 +34,14 @@ def install_translator(app: QCoreApplication, code: str) -> QTranslator | None:
             return None
     app.installTranslator(translator)
     return translator
+
+
+def duration(delta: timedelta) -> str:
+    """A duration in the language of the screen: '2 hari 3 jam' / '2 d 3 h'."""
+    words = DurationWords(
+        day=QCoreApplication.translate("Durasi", "{0} hari"),
+        hour=QCoreApplication.translate("Durasi", "{0} jam"),
+        minute=QCoreApplication.translate("Durasi", "{0} menit"),
+        late=QCoreApplication.translate("Durasi", "terlambat {0}"),
+    )
+    return durasi(delta, words)

@@ -11,8 +11,9 @@ from PySide6.QtGui import QBrush, QColor
 from sopdesk.engine import queries
 from sopdesk.engine.queries import InboxRow
 from sopdesk.engine.workspace import Workspace
+from sopdesk.gui.i18n import duration
 from sopdesk.gui.paged_model import PagedTableModel
-from sopdesk.textfmt import durasi, waktu_lokal
+from sopdesk.textfmt import waktu_lokal
 
 LATE = QColor("#f8d7da")
 NEARLY = QColor("#fff3cd")
@@ -116,8 +117,8 @@ class InboxModel(PagedTableModel):
             return self.tr("tanpa standar waktu")
         state = row.state(self._now)
         if state == "terlambat":
-            return "⚠ " + self.tr("terlambat {0}").format(durasi(self._now - row.due_at))
-        left = durasi(row.due_at - self._now)
+            return "⚠ " + self.tr("terlambat {0}").format(duration(self._now - row.due_at))
+        left = duration(row.due_at - self._now)
         if state == "hampir":
             return "⏰ " + self.tr("sisa {0}").format(left)
         return self.tr("sisa {0}").format(left)

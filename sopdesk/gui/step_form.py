@@ -46,8 +46,9 @@ from sopdesk.catalog import END, Kegiatan, Sop
 from sopdesk.engine import cases, drafts, queries
 from sopdesk.engine.cases import OutputValue, StepInput
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.i18n import duration
 from sopdesk.gui.messages import ERROR_COLOR, error_label, run_action
-from sopdesk.textfmt import durasi, waktu_lokal
+from sopdesk.textfmt import waktu_lokal
 
 RED = ERROR_COLOR
 GREEN = "#1b5e20"
@@ -328,11 +329,11 @@ class StepFormDialog(QDialog):
             self.due_label.setText(self.tr("tidak ada"))
         elif due < now:
             self.due_label.setText(self.tr("{when} — {late}").format(when=waktu_lokal(due, tz),
-                                                                      late=durasi(due - now)))
+                                                                      late=duration(due - now)))
             self.due_label.setStyleSheet(f"color: {RED}; font-weight: bold")
         else:
             self.due_label.setText(self.tr("{when} (sisa {left})").format(when=waktu_lokal(due, tz),
-                                                                           left=durasi(due - now)))
+                                                                           left=duration(due - now)))
         form.addRow(self.tr("Batas waktu:"), self.due_label)
         if item["not_before"] is not None:
             wait = _wrapped(self.tr("{when} — menyelesaikan lebih awal dicatat sebagai peringatan").format(
@@ -378,7 +379,7 @@ class StepFormDialog(QDialog):
                     state += self.tr(" — terpenuhi {when}").format(when=waktu_lokal(met, tz))
                     style = f"color: {GREEN}" if met <= due else f"color: {RED}"
                 elif due < now:
-                    state += self.tr(" — terlambat {late}").format(late=durasi(now - due))
+                    state += self.tr(" — terlambat {late}").format(late=duration(now - due))
                     style = f"color: {RED}; font-weight: bold"
             label = _wrapped(self.tr("{name}: {state}").format(name=deadline["name"], state=state), style)
             label.setObjectName(f"deadline_{deadline['kode']}")
