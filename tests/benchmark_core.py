@@ -26,6 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -125,17 +126,17 @@ def completion_figures(ws: Workspace, runs: int, fsync: bool) -> tuple[int, floa
     completion written by hand in sqlite3, taken in turns so that the disk's mood (fsync
     times here vary 2x from minute to minute) weighs on all three alike. Without fsync
     (synchronous=OFF on every connection) what is left is the CPU part of each."""
-    pragmas = [*SQLITE_PRAGMAS, *([] if fsync else ["PRAGMA synchronous=OFF"])]
+    extra = [] if fsync else ["PRAGMA synchronous=OFF"]
 
-    def set_pragmas(dbapi_connection, _record):  # noqa: ANN001
-        for pragma in pragmas[len(SQLITE_PRAGMAS):]:
+    def set_pragmas(dbapi_connection, _record):  # noqa: ANN001 - after the engine's own pragmas
+        for pragma in extra:
             dbapi_connection.execute(pragma)
 
     ws.db.engine.dispose()
     event.listen(ws.db.engine, "connect", set_pragmas)
     actor = ws.login("kasubag", demo_password())
     raw = sqlite3.connect(sqlite_path(ws.db.url), isolation_level=None)
-    for pragma in pragmas:
+    for pragma in [*SQLITE_PRAGMAS, *extra]:
         raw.execute(pragma)
     with ws.db.reading() as session:
         waiting = session.execute(
@@ -269,7 +270,8 @@ def main() -> int:
 
     # step completions, on a copy of the database (each run finds the same work waiting)
     copy_dir = Path(tempfile.mkdtemp(prefix="sopdesk-bench-completion-"))
-    with sqlite3.connect(sqlite_path(ws.db.url)) as source, sqlite3.connect(copy_dir / DB_FILE) as copy:
+    with closing(sqlite3.connect(sqlite_path(ws.db.url))) as source, \
+            closing(sqlite3.connect(copy_dir / DB_FILE)) as copy:
         source.backup(copy)
     ws = Workspace.open(copy_dir)
     durable = completion_figures(ws, args.runs, fsync=True)

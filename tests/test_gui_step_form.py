@@ -339,3 +339,12 @@ def test_closed_case_shows_that_nothing_waits(qtbot, ws, staff):
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
     assert "dibatalkan" in dialog.findChild(step_form.QLabel, "nothingWaiting").text()
     assert [b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()] == ["Tutup"]
+
+
+def test_an_overdue_case_deadline_says_by_how_long(qtbot, ws, staff, clock, warnings_shown):
+    number = cases.start_case(ws, staff["Komisioner"], "PAW", "Usulan PAW a.n. Yohanes Bria")
+    clock.advance(days=6)  # the reply to the DPRD was due 5 days after the case started
+    dialog = open_form(qtbot, ws, staff["Komisioner"], number)
+    label = dialog.findChild(step_form.QLabel, "deadline_jawaban_dprd")
+    assert label.text().endswith("— terlambat 1 hari")
+    assert "font-weight: bold" in label.styleSheet()

@@ -136,7 +136,7 @@ def test_bad_text_message_gives_examples():
         parse_waktu("tiga jam")
 
 
-@pytest.mark.parametrize("value", [5, None, 1.5])
+@pytest.mark.parametrize("value", [5, None, 1.5, ["5 Menit"], {"jam": 1}])
 def test_non_text_is_refused(value):
     with pytest.raises(ValueError, match="waktu harus berupa teks"):
         parse_waktu(value)

@@ -1170,11 +1170,6 @@
         <translation>no standard time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="120"/>
-        <source>terlambat {0}</source>
-        <translation>overdue by {0}</translation>
-    </message>
-    <message>
         <location filename="../../sopdesk/gui/inbox_model.py" line="123"/>
         <location filename="../../sopdesk/gui/inbox_model.py" line="124"/>
         <source>sisa {0}</source>
@@ -2556,11 +2551,6 @@
         <location filename="../../sopdesk/gui/step_form.py" line="379"/>
         <source> — terpenuhi {when}</source>
         <translation> — met {when}</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="382"/>
-        <source> — terlambat {late}</source>
-        <translation> — overdue by {late}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form.py" line="384"/>

@@ -61,11 +61,15 @@ _NUMBER_UNIT = re.compile(
 _NO_STANDARD = re.compile(r"^\s*(-|–|sesuai\b.*|menyesuaikan\b.*)\s*$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1024)  # a catalog has a few dozen distinct texts; a Waktu is immutable
 def parse_waktu(text: str) -> Waktu:
     """Parse a waktu text; raise ValueError (Indonesian message) if it is not understood."""
     if not isinstance(text, str):
         raise ValueError("waktu harus berupa teks, misalnya '5 Menit' atau '2 Hari Kerja'")
+    return _parse_text(text)
+
+
+@lru_cache(maxsize=1024)  # a catalog has a few dozen distinct texts; a Waktu is immutable
+def _parse_text(text: str) -> Waktu:
     clean = " ".join(text.split())
     if not clean or _NO_STANDARD.match(clean):
         return Waktu(teks=clean or "-", satuan=Satuan.TANPA_STANDAR)

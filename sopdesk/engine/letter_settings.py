@@ -28,7 +28,6 @@ the office code is for administrators and is recorded in the audit log.
 
 from __future__ import annotations
 
-import os
 import re
 import string
 from dataclasses import dataclass, field, replace
@@ -42,7 +41,7 @@ from sopdesk.engine import audit
 from sopdesk.engine.users import Actor, require_admin
 from sopdesk.errors import UserError
 from sopdesk.store.models import LetterSequence
-from sopdesk.store.settings_file import SETTINGS_FILE, read_section, write_section
+from sopdesk.store.settings_file import read_section, settings_path, write_section
 
 SETTINGS_KEY = "surat"
 DEFAULT_PATTERN = "{seq}/{klasifikasi}/{kode_kantor}/{bulan_romawi}/{tahun}"
@@ -185,15 +184,15 @@ class LetterSettings:
                 "kata_surat": list(self.letter_words), "kata_ekspedisi": list(self.expedition_words)}
 
 
-_loaded: dict[str, tuple[tuple[int, int, int] | None, LetterSettings]] = {}
+_loaded: dict[Path, tuple[tuple[int, int, int] | None, LetterSettings]] = {}
 
 
 def load_letter_settings(data_dir: Path) -> LetterSettings:
     """The letter settings of pengaturan.json, read again only when the file changed (every
     step completion asks; writes replace the file, so its inode, size or mtime change)."""
-    path = os.path.join(data_dir, SETTINGS_FILE)  # not pathlib: this runs on every completion
+    path = settings_path(data_dir)
     try:
-        status = os.stat(path)
+        status = path.stat()
         stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
     except FileNotFoundError:
         stamp = None

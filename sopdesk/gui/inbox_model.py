@@ -117,7 +117,7 @@ class InboxModel(PagedTableModel):
             return self.tr("tanpa standar waktu")
         state = row.state(self._now)
         if state == "terlambat":
-            return "⚠ " + self.tr("terlambat {0}").format(duration(self._now - row.due_at))
+            return "⚠ " + duration(row.due_at - self._now)  # negative: "terlambat ..."
         left = duration(row.due_at - self._now)
         if state == "hampir":
             return "⏰ " + self.tr("sisa {0}").format(left)

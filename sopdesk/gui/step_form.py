@@ -379,7 +379,7 @@ class StepFormDialog(QDialog):
                     state += self.tr(" — terpenuhi {when}").format(when=waktu_lokal(met, tz))
                     style = f"color: {GREEN}" if met <= due else f"color: {RED}"
                 elif due < now:
-                    state += self.tr(" — terlambat {late}").format(late=duration(now - due))
+                    state += " — " + duration(due - now)  # negative: "terlambat ..."
                     style = f"color: {RED}; font-weight: bold"
             label = _wrapped(self.tr("{name}: {state}").format(name=deadline["name"], state=state), style)
             label.setObjectName(f"deadline_{deadline['kode']}")
