@@ -312,6 +312,9 @@ class IncomingLetter(Base):
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
     registered_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     registered_at: Mapped[datetime]
+    voided_at: Mapped[datetime | None]  # a void keeps its line and its number (see engine.corrections)
+    voided_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    void_reason: Mapped[str | None] = mapped_column(String(1000))
 
 
 class OutgoingLetter(Base):
@@ -333,6 +336,9 @@ class OutgoingLetter(Base):
     document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"))
     created_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime]
+    voided_at: Mapped[datetime | None]  # a void keeps its line and its number (see engine.corrections)
+    voided_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    void_reason: Mapped[str | None] = mapped_column(String(1000))
 
 
 class Disposition(Base):
@@ -384,3 +390,6 @@ class Expedition(Base):
     signed_by: Mapped[str | None] = mapped_column(String(200))
     receipt_attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id"))
     receipt_recorded_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    voided_at: Mapped[datetime | None]  # a void keeps its line and its number (see engine.corrections)
+    voided_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    void_reason: Mapped[str | None] = mapped_column(String(1000))
