@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sopdesk.catalog import Sop, bundled_catalog_dir, load_catalog, validate_paths
-from sopdesk.engine import accounts, cases, queries, visitors
+from sopdesk.engine import accounts, cases, queries, revisits, visitors
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
@@ -269,6 +269,8 @@ def case_show(args: Namespace) -> int:
     ws = _open(args)
     try:
         detail = queries.case_detail(ws, args.case_no)
+        returned = revisits.return_info(ws, detail["number"])
+        detail["return_info"] = returned.as_dict() if returned else None
         tz = ws.calendar.tz
     finally:
         ws.close()
@@ -291,6 +293,9 @@ def case_show(args: Namespace) -> int:
               f"{waktu_lokal(item['completed_at'] or item['since'], tz)}{extra}")
         if item["status"] == "open" and item["due_at"]:
             print(f"       batas waktu {waktu_lokal(item['due_at'], tz)}")
+        if item["status"] == "open" and returned:
+            print(f"       Dikembalikan oleh {returned.by} ({returned.role}) pada {waktu_lokal(returned.at, tz)} "
+                  f"dari kegiatan {returned.from_step}: {returned.reason}")
     for deadline in detail["deadlines"]:
         state = "terpenuhi" if deadline["met_at"] else (
             waktu_lokal(deadline["due_at"], tz) or "belum berjalan")

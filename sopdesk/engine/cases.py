@@ -58,11 +58,21 @@ CLOSE_CASE = (
 )
 
 
+@dataclass(frozen=True)
+class KeptFile:
+    """A file attached at an earlier visit of the step, carried over to the new visit (a
+    returned step): the engine links the stored attachment again instead of a new upload."""
+
+    attachment_id: int
+    name: str = ""  # the original file name, for showing
+
+
 @dataclass
 class OutputValue:
     number: str | None = None
     date: date | None = None
     file: Path | None = None
+    kept: KeptFile | None = None  # used when no new `file` is given
 
 
 @dataclass
@@ -72,6 +82,7 @@ class StepInput:
 
     present: list[str] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # kelengkapan item -> scan
+    kept: dict[str, KeptFile] = field(default_factory=dict)  # kelengkapan item -> earlier scan
     outputs: dict[str, OutputValue] = field(default_factory=dict)
     choice: str | None = None
     note: str | None = None
@@ -238,6 +249,23 @@ def _not_claimed_by_other(user: ActingUser, item: WorkItem | OpenStep, db: Sessi
                        "minta dilepas atau dialihkan dulu")
 
 
+def _check_kept(tx: DirectTx, waiting: OpenStep, attachment_ids: list[int]) -> None:
+    """Carried-over files must be files of an earlier visit of this very step of this case."""
+    if not attachment_ids:
+        return
+    earlier = select(WorkItem.id).where(WorkItem.case_id == waiting.case_id,
+                                        WorkItem.step_no == waiting.step_no,
+                                        WorkItem.id != waiting.item_id)
+    session = tx.session()
+    known = set(session.scalars(select(ChecklistEntry.attachment_id)
+                                .where(ChecklistEntry.work_item_id.in_(earlier))))
+    known |= set(session.scalars(select(Document.attachment_id).where(Document.work_item_id.in_(earlier))))
+    for attachment_id in attachment_ids:
+        if attachment_id not in known:
+            raise UserError(f"Lampiran {attachment_id} bukan lampiran kunjungan sebelumnya pada kegiatan "
+                            f"{waiting.step_no} kasus {waiting.number}; lampirkan berkasnya lagi")
+
+
 # --- services ----------------------------------------------------------------------------------
 
 def start_case_in(ws: Workspace, session: Session, actor: Actor, kode: str, title: str,
@@ -345,21 +373,25 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
         present = {_resolve(kegiatan.kelengkapan, key, "kelengkapan") for key in data.present}
         files = {_resolve(kegiatan.kelengkapan, key, "kelengkapan"): path
                  for key, path in data.files.items()}
+        kept = {_resolve(kegiatan.kelengkapan, key, "kelengkapan"): scan.attachment_id
+                for key, scan in data.kept.items() if scan}
+        _check_kept(tx, waiting, [*kept.values(), *(v.kept.attachment_id for v in data.outputs.values()
+                                                     if v.kept and not v.file)])
         checks = []
         for name in kegiatan.kelengkapan:
             scan = attach(tx.session(), ws.attachments_dir, files[name], now) if name in files else None
             checks.append({"work_item_id": waiting.item_id, "item": name,
-                           "present": name in present or name in files,
-                           "attachment_id": scan.id if scan else None})
+                           "present": name in present or name in files or name in kept,
+                           "attachment_id": scan.id if scan else kept.get(name)})
         tx.flush()  # the scans, before the checklist refers to them
         tx.execute(ADD_CHECKS, checks)
         for key, value in data.outputs.items():
             name = _resolve(kegiatan.output, key, "output")
             number_text = _text(value.number, 200, f"nomor dokumen {name}")
             scan = attach(tx.session(), ws.attachments_dir, value.file, now) if value.file else None
+            scan_id = scan.id if scan else (value.kept.attachment_id if value.kept else None)
             tx.session().add(Document(case_id=waiting.case_id, work_item_id=waiting.item_id, name=name,
-                                      number=number_text, doc_date=value.date,
-                                      attachment_id=scan.id if scan else None))
+                                      number=number_text, doc_date=value.date, attachment_id=scan_id))
 
         tx.execute(FINISH_ITEM, {"item_id": waiting.item_id, "done_at": now, "done_by": user.id,
                                  "chosen": choice, "note_text": note})

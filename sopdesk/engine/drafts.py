@@ -1,7 +1,9 @@
 """Drafts of the step form: an unfinished form saved on the open work item.
 
 The draft is JSON in `work_item.draft` (one draft per visit of a step; completing the step
-clears it). Only a user who may act on the step may save one; saving is audited.
+clears it). Only a user who may act on the step may save one; saving is audited. Files
+carried over from the step's last visit (a returned step) are kept by attachment id and
+name, so restoring the draft does not ask for them again.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from sqlalchemy import select
 from sopdesk.engine import audit
 from sopdesk.engine.cases import (
     MAX_NOTE,
+    KeptFile,
     OutputValue,
     StepInput,
     _checked_item,
@@ -48,6 +51,7 @@ def _encode(data: StepInput, kelengkapan: list[str], outputs: list[str], labels:
             "number": _text(value.number, 200, f"nomor dokumen {name}"),
             "date": value.date.isoformat() if value.date else None,
             "file": str(value.file) if value.file else None,
+            "kept": _encode_kept(value.kept),
         }
     choice = None
     if data.choice:
@@ -58,10 +62,23 @@ def _encode(data: StepInput, kelengkapan: list[str], outputs: list[str], labels:
         "version": VERSION,
         "present": present,
         "files": files,
+        "kept": {_resolve(kelengkapan, key, "kelengkapan"): _encode_kept(scan)
+                 for key, scan in data.kept.items() if scan},
         "outputs": encoded_outputs,
         "choice": choice,
         "note": _text(data.note, MAX_NOTE, "catatan"),
     }
+
+
+def _encode_kept(scan: KeptFile | None) -> dict | None:
+    """A file carried over from the step's last visit: its attachment id and name."""
+    return {"id": int(scan.attachment_id), "name": scan.name} if scan else None
+
+
+def _decode_kept(value: Any) -> KeptFile | None:
+    if not value:
+        return None
+    return KeptFile(int(value["id"]), str(value.get("name") or ""))
 
 
 def _decode(payload: dict) -> StepInput:
@@ -71,10 +88,12 @@ def _decode(payload: dict) -> StepInput:
         file = value.get("file")
         outputs[str(name)] = OutputValue(number=value.get("number"),
                                          date=date.fromisoformat(day) if day else None,
-                                         file=Path(file) if file else None)
+                                         file=Path(file) if file else None,
+                                         kept=_decode_kept(value.get("kept")))
     return StepInput(
         present=[str(p) for p in payload.get("present") or []],
         files={str(k): Path(v) for k, v in (payload.get("files") or {}).items() if v},
+        kept={str(k): scan for k, v in (payload.get("kept") or {}).items() if (scan := _decode_kept(v))},
         outputs=outputs,
         choice=payload.get("choice"),
         note=payload.get("note"),
@@ -119,6 +138,6 @@ def load_draft(ws: Workspace, case_number: str) -> StepInput | None:
         if not isinstance(payload, dict):
             raise ValueError("not an object")
         return _decode(payload)
-    except (ValueError, TypeError, AttributeError) as exc:
+    except (ValueError, TypeError, AttributeError, KeyError) as exc:
         log.warning("unreadable draft of case %s ignored: %s", case_number, exc)
         return None
