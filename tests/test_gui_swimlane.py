@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QTreeWidgetItemIterator
+from shiboken6 import Shiboken
 
 from sopdesk.catalog import Catalog
 from sopdesk.catalog.schema import END, Sop
 from sopdesk.catalog.swimlane_layout import compute_layout
+from sopdesk.engine import cases
+from sopdesk.gui.cases_page import CaseView
 from sopdesk.gui.catalog_page import CatalogPage
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.swimlane import CELL, CURRENT_BG, DONE_BG, KIND, LABEL, SOURCE, STEP, TARGET, SwimlaneView
@@ -307,3 +312,59 @@ def test_an_empty_catalog_says_how_to_add_sops(page, ws, monkeypatch):
     assert page.document_items() == []
     assert page.stack.currentWidget() is page.empty
     assert "FORMAT.md" in page.empty.text() and "sop_catalog" in page.empty.text()
+
+
+def owned_by_python(view: SwimlaneView) -> list:
+    """Scene items whose Python wrapper would delete them: Qt owns every one of them, and a
+    wrapper that owns an item deletes it again after scene.clear() (a segmentation fault)."""
+    return [item.data(KIND) for item in view.scene().items() if Shiboken.ownedByPython(item)]
+
+
+def click_step(qtbot, view: SwimlaneView, no: int, where: str = "symbol") -> None:  # noqa: ANN001
+    if where == "symbol":
+        target = view.symbol_item(no).sceneBoundingRect()
+    else:   # the step's Kegiatan text cell
+        target = next(t for t in of_kind(view, "text") if t.data(STEP) == no and t.data(CELL).x() > 0).data(CELL)
+    view.ensureVisible(target, 5, 5)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(target.center()))
+
+
+def test_switching_sops_after_clicking_steps_many_times_never_crashes(page, qtbot):
+    for round_no in range(12):
+        for kode, steps in (("PAW", (1, 7, 12)), ("PP", (2, 9, 13)), ("PAW", (3,))):
+            item = item_for(page, kode)
+            qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton,
+                             pos=page.list.visualItemRect(item).center())
+            assert page.swimlane.sop.kode == kode
+            page.sop_tabs.setCurrentWidget(page.diagram_tab)
+            qtbot.waitExposed(page.swimlane)
+            for no in steps:
+                click_step(qtbot, page.swimlane, no, "symbol" if round_no % 2 else "text")
+                assert page.step_detail.toPlainText().startswith(f"Kegiatan {no}")
+                assert owned_by_python(page.swimlane) == []
+            page.sop_tabs.setCurrentWidget(page.identity)
+    gc.collect()
+    assert page.swimlane.sop.kode == "PAW"
+
+
+def test_case_view_swimlane_survives_clicks_reloads_and_closing(qtbot, ws, staff):
+    number = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data DPT", entry="tamu",
+                              requester="Maria Ndun")
+    cases.complete(ws, staff["Help Desk"], number, cases.StepInput())
+    view = CaseView(GuiContext(ws, staff["Kasubag"]), number)
+    view.show()
+    view.tabs.setCurrentIndex(1)
+    swimlane = view.tabs.currentWidget()
+    assert isinstance(swimlane, SwimlaneView)
+    qtbot.waitExposed(swimlane)
+    for _ in range(10):
+        for no in (1, 2, 5, 9):
+            click_step(qtbot, swimlane, no)
+            assert owned_by_python(swimlane) == []
+        view.reload()
+    assert swimlane.symbol_item(1).data(LABEL) == "done"
+    view.close()
+    view.deleteLater()
+    qtbot.wait(10)
+    del view, swimlane
+    gc.collect()

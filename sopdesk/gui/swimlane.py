@@ -87,6 +87,18 @@ def _box_rect(box: Box) -> QRectF:
     return QRectF(box.x, box.y, box.w, box.h)
 
 
+def _step_among(items: list[QGraphicsItem]) -> int | None:
+    """The step of the topmost item that belongs to one. Every item, children included, is
+    tagged with its STEP, so the parents are never asked: in PySide6 6.11, parentItem() on a
+    top-level item hands the item's ownership to Python, which then deletes it a second time
+    after scene.clear() (the segmentation fault on switching SOPs after a click)."""
+    for item in items:
+        no = item.data(STEP)
+        if no:
+            return int(no)
+    return None
+
+
 class SwimlaneView(QGraphicsView):
     """Shows one Sop. Emits step_clicked(no) when a step's symbol or row is clicked."""
 
@@ -134,12 +146,15 @@ class SwimlaneView(QGraphicsView):
     def set_sop(self, sop: Sop | None) -> None:
         """Draw `sop` (None clears the view). Progress marks and the selection are reset."""
         scene = self.scene()
-        scene.clear()
+        # Drop every Python reference to the old items before Qt deletes them: a wrapper that
+        # outlives its item is a dangling pointer, and one that Python came to own (see
+        # step_at) would delete the item a second time.
         self._symbols.clear()
         self._numbers.clear()
         self._rows.clear()
         self._arrows.clear()
         self._done, self._current, self._path, self._selected = set(), None, [], None
+        scene.clear()
         self._sop = sop
         self._layout = None
         if sop is None:
@@ -233,13 +248,7 @@ class SwimlaneView(QGraphicsView):
 
     def step_at(self, view_pos: QPoint) -> int | None:
         """The step whose symbol or row is at a viewport position."""
-        for item in self.items(view_pos):
-            while item is not None:
-                no = item.data(STEP)
-                if no:
-                    return int(no)
-                item = item.parentItem()
-        return None
+        return _step_among(self.items(view_pos))
 
     # ------------------------------------------------------------------ zoom helpers
     def _zoom_by(self, factor: float) -> None:
