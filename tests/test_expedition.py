@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from datetime import date, datetime, timedelta, timezone
 
@@ -171,3 +172,48 @@ def test_a_refused_completion_leaves_no_entry(ws, staff, clock):
         cases.complete(ws, staff["Komisioner"], second, written)
     assert expedition_total(ws) == total
     assert [i["status"] for i in case_detail(ws, second)["items"]][-1] == "open"
+
+
+def test_an_entry_is_corrected_or_voided_by_its_recorder_or_an_administrator_only(ws, admin, staff, clock):
+    from sopdesk.engine import corrections
+    from sopdesk.engine.corrections import ExpeditionCorrection
+
+    first = send(ws, staff["Staf"], recipient_name="Ketua Bawaslu")
+    second = send(ws, staff["Staf"], recipient="Pos Kupang", subject="Jadwal tahapan")
+    before = snapshot(ws)
+    for other in ("Kasubag", "Help Desk", "Ketua"):  # Kasubag keeps the book too, but did not write this line
+        with pytest.raises(PermissionRefused, match=r"hanya pencatatnya \(staf\) atau administrator"):
+            corrections.void_expedition(ws, staff[other], first.expedition_id, "Salah catat")
+        with pytest.raises(PermissionRefused, match="tidak boleh mengoreksi ekspedisi nomor"):
+            corrections.correct_expedition(ws, staff[other], first.expedition_id,
+                                           ExpeditionCorrection(destination="X"), "Salah catat")
+    with pytest.raises(FieldError, match="belum diterima"):  # who signed comes with the receipt
+        corrections.correct_expedition(ws, staff["Staf"], first.expedition_id,
+                                       ExpeditionCorrection(signed_by="Yanti"), "Salah")
+    with pytest.raises(NotFound):
+        corrections.void_expedition(ws, admin, 999, "Tidak ada")
+    assert snapshot(ws) == before
+
+    corrections.correct_expedition(ws, staff["Staf"], first.expedition_id,
+                                   ExpeditionCorrection(recipient_name="Ketua Bawaslu Kota Kupang"), "Nama lengkap")
+    mark_received(ws, staff["Kasubag"], first.expedition_id, date(2026, 3, 2), "Yanti Bria")
+    corrections.correct_expedition(ws, admin, first.expedition_id, ExpeditionCorrection(signed_by="Yanti Bria, S.H."),
+                                   "Gelar penanda tangan")
+    done = corrections.void_expedition(ws, staff["Staf"], second.expedition_id, "Diantar bersama surat lain")
+    assert done.label == f"ekspedisi nomor {second.expedition_id}"
+    rows = {r.id: r for r in expedition_page(ws)}
+    assert (rows[first.expedition_id].recipient_name, rows[first.expedition_id].signed_by) == (
+        "Ketua Bawaslu Kota Kupang", "Yanti Bria, S.H.")
+    assert rows[second.expedition_id].void_reason == "Diantar bersama surat lain"
+    assert expedition_total(ws, pending=True) == 0  # a void entry waits for no receipt
+    with pytest.raises(Conflict, match="sudah dibatalkan .* tidak dapat dicatat diterima"):
+        mark_received(ws, staff["Staf"], second.expedition_id, date(2026, 3, 2), "Yanti Bria")
+    with ws.db.reading() as session:
+        events = [(a, d) for a, d in session.execute(select(AuditEvent.action, AuditEvent.detail)
+                                                    .where(AuditEvent.action.in_(["expedition_corrected",
+                                                                                  "expedition_voided"]))
+                                                    .order_by(AuditEvent.id))]
+    assert [(a, json.loads(d).get("changes"), json.loads(d)["reason"]) for a, d in events] == [
+        ("expedition_corrected", {"recipient_name": ["Ketua Bawaslu", "Ketua Bawaslu Kota Kupang"]}, "Nama lengkap"),
+        ("expedition_corrected", {"signed_by": ["Yanti Bria", "Yanti Bria, S.H."]}, "Gelar penanda tangan"),
+        ("expedition_voided", None, "Diantar bersama surat lain")]

@@ -628,3 +628,135 @@ def test_an_office_database_of_schema_0001_gets_the_registers_on_upgrade(tmp_pat
             recipient="Bawaslu", subject="Data", classification="PP.01")).expedition_id == 1
     finally:
         ws.close()
+
+
+# --- corrections and voids ------------------------------------------------------------------------
+
+def audit_events(ws, action: str) -> list[tuple[str, dict]]:
+    """(username, detail) of every event of `action`, oldest first."""
+    from sopdesk.store.models import User
+
+    with ws.db.reading() as session:
+        rows = session.execute(select(User.username, AuditEvent.detail).join(User, User.id == AuditEvent.user_id)
+                               .where(AuditEvent.action == action).order_by(AuditEvent.id)).all()
+    return [(name, json.loads(detail)) for name, detail in rows]
+
+
+def test_the_registrar_or_an_administrator_corrects_an_incoming_letter_and_the_audit_keeps_old_and_new(
+        ws, admin, staff):
+    from sopdesk.engine import corrections
+    from sopdesk.engine.corrections import IncomingCorrection
+
+    agenda, _ = letters.register_incoming(ws, staff["Help Desk"], incoming(number="12/PK/III/2026",
+                                                                           letter_date=date(2026, 2, 27)))
+    before = snapshot(ws)
+    for other in ("Staf", "Kasubag", "Komisioner", "Ketua"):  # a clerk of the agenda too, but not its registrar
+        with pytest.raises(PermissionRefused, match=r"hanya pencatatnya \(help.desk\) atau administrator"):
+            corrections.correct_incoming(ws, staff[other], agenda, IncomingCorrection(sender="Pos Kupang"),
+                                         "Salah ketik")
+    with pytest.raises(FieldError, match="Alasan wajib diisi"):
+        corrections.correct_incoming(ws, staff["Help Desk"], agenda, IncomingCorrection(sender="X"), "  ")
+    with pytest.raises(FieldError, match="sifat"):
+        corrections.correct_incoming(ws, staff["Help Desk"], agenda, IncomingCorrection(sifat="kilat"), "Salah")
+    with pytest.raises(UserError, match="Tidak ada yang diubah"):
+        corrections.correct_incoming(ws, staff["Help Desk"], agenda,
+                                     IncomingCorrection(sender="LSM Bengkel APPeK"), "Sama")
+    assert snapshot(ws) == before
+
+    done = corrections.correct_incoming(ws, staff["Help Desk"], agenda, IncomingCorrection(
+        sender="LSM Bengkel APPeK NTT", subject="Permohonan data DPT per desa", sifat="segera"),
+        "Pengirim dan perihal salah ketik")
+    assert done.changes == {"sender": ["LSM Bengkel APPeK", "LSM Bengkel APPeK NTT"],
+                            "subject": ["Permohonan data DPT per kelurahan", "Permohonan data DPT per desa"],
+                            "sifat": ["biasa", "segera"]}
+    corrections.correct_incoming(ws, admin, agenda, IncomingCorrection(letter_date=date(2026, 2, 26),
+                                                                       number=""), "Tanggal pada surat 26")
+    row = letters.incoming_page(ws)[0]
+    assert (row.agenda, row.sender, row.subject, row.sifat, row.letter_date, row.number, row.void) == (
+        agenda, "LSM Bengkel APPeK NTT", "Permohonan data DPT per desa", "segera", date(2026, 2, 26), None, False)
+    events = audit_events(ws, "letter_in_corrected")
+    assert [(who, d["agenda"], d["reason"]) for who, d in events] == [
+        ("help.desk", agenda, "Pengirim dan perihal salah ketik"), ("admin", agenda, "Tanggal pada surat 26")]
+    assert events[1][1]["changes"] == {"letter_date": ["2026-02-27", "2026-02-26"], "number": ["12/PK/III/2026", None]}
+
+
+def test_a_void_incoming_letter_keeps_its_number_prints_as_void_and_cannot_be_disposed(ws, admin, staff):
+    from sopdesk.engine import corrections
+    from sopdesk.engine.corrections import IncomingCorrection
+
+    first, _ = letters.register_incoming(ws, staff["Staf"], incoming(subject="Undangan rapat"))
+    second, case_no = letters.register_incoming(ws, staff["Staf"], incoming(starts="permohonan_informasi"))
+    assert (first, second) == ("SM/2026/0001", "SM/2026/0002")
+    before = snapshot(ws)
+    with pytest.raises(PermissionRefused, match="tidak boleh membatalkan surat masuk SM/2026/0002"):
+        corrections.void_incoming(ws, staff["Help Desk"], second, "Surat ganda")
+    with pytest.raises(FieldError, match="Alasan wajib diisi"):
+        corrections.void_incoming(ws, staff["Staf"], second, "")
+    assert snapshot(ws) == before
+
+    done = corrections.void_incoming(ws, staff["Staf"], second, "Surat yang sama dicatat dua kali")
+    assert done.notices == (f"kasus {case_no} dari surat ini tetap berjalan; batalkan kasusnya bila perlu",)
+    third, _ = letters.register_incoming(ws, staff["Staf"], incoming(subject="Data pemilih pemula"))
+    assert third == "SM/2026/0003"  # the void number is not given again
+    rows = {row.agenda: row for row in letters.incoming_page(ws)}
+    assert [(a, r.void_reason) for a, r in rows.items()] == [
+        ("SM/2026/0001", None), ("SM/2026/0002", "Surat yang sama dicatat dua kali"), ("SM/2026/0003", None)]
+
+    after_void = snapshot(ws)
+    with pytest.raises(Conflict, match=r"Surat masuk SM/2026/0002 sudah dibatalkan \(alasan: Surat yang sama "
+                                       r"dicatat dua kali\); tidak dapat didisposisi"):
+        dispositions.dispose(ws, staff["Ketua"], second, ["sekretariat"], "Tindak lanjuti")
+    with pytest.raises(Conflict, match="tidak dapat didisposisi"):
+        dispositions.dispose(ws, staff["Komisioner"], second, ["sekretariat"], "Tindak lanjuti", route=False)
+    with pytest.raises(Conflict, match="tidak dapat dikoreksi"):
+        corrections.correct_incoming(ws, admin, second, IncomingCorrection(subject="X"), "Koreksi")
+    with pytest.raises(Conflict, match="tidak dapat dibatalkan lagi"):
+        corrections.void_incoming(ws, admin, second, "Lagi")
+    assert snapshot(ws) == after_void
+    ((who, detail),) = audit_events(ws, "letter_in_voided")
+    assert (who, detail["agenda"], detail["reason"]) == ("staf", second, "Surat yang sama dicatat dua kali")
+
+
+def test_a_void_outgoing_letter_keeps_its_number_and_is_no_longer_dispatched(ws, admin, staff):
+    from sopdesk.engine import corrections
+    from sopdesk.engine.corrections import OutgoingCorrection
+    from sopdesk.engine.expedition import expedition_page, mark_received
+
+    seed_settings(ws, admin, office_code="5371", default_classification="PP.01")
+
+    def out(actor, **fields) -> letters.Registered:
+        return letters.register_outgoing(ws, actor, letters.OutgoingForm(
+            **({"recipient": "Bawaslu Kota Kupang", "subject": "Data DPT", "classification": "PP.01"} | fields)))
+
+    first = out(staff["Staf"])
+    second = out(staff["Kasubag"], recipient="Pos Kupang", subject="Jadwal tahapan")
+    with pytest.raises(PermissionRefused, match=r"hanya pencatatnya \(kasubag\)"):
+        corrections.void_outgoing(ws, staff["Staf"], second.number, "Tidak jadi dikirim")
+    # a correction of the number follows into the buku ekspedisi
+    corrections.correct_outgoing(ws, staff["Kasubag"], second.number,
+                                 OutgoingCorrection(number="2a/PP.01/5371/III/2026", recipient="Harian Pos Kupang"),
+                                 "Nomor dan tujuan salah")
+    entry = {r.id: r for r in expedition_page(ws)}[second.expedition_id]
+    assert (entry.letter_number, entry.destination) == ("2a/PP.01/5371/III/2026", "Harian Pos Kupang")
+    with pytest.raises(FieldError, match="sudah dipakai"):
+        corrections.correct_outgoing(ws, admin, first.number, OutgoingCorrection(number="2a/PP.01/5371/III/2026"),
+                                     "Ganda")
+
+    done = corrections.void_outgoing(ws, staff["Staf"], first.number, "Surat ditarik sebelum dikirim")
+    assert done.notices == (f"ekspedisi nomor {first.expedition_id} ikut dibatalkan",)
+    third = out(staff["Staf"])
+    assert (first.number, third.number) == ("1/PP.01/5371/III/2026", "3/PP.01/5371/III/2026")
+    with pytest.raises(Conflict, match="kini dibatalkan; nomornya tidak dipakai lagi"):
+        out(staff["Staf"], number=first.number)
+    rows = {r.number: r for r in letters.outgoing_page(ws)}
+    assert rows[first.number].void_reason == "Surat ditarik sebelum dikirim" and not rows[third.number].void
+    book = {r.id: r for r in expedition_page(ws)}
+    assert book[first.expedition_id].void and not book[first.expedition_id].pending
+    assert [r.id for r in expedition_page(ws, pending=True)] == [second.expedition_id, third.expedition_id]
+    with pytest.raises(Conflict, match=f"Ekspedisi nomor {first.expedition_id} sudah dibatalkan"):
+        mark_received(ws, staff["Staf"], first.expedition_id, date(2026, 3, 2), "Yanti Bria")
+    actions = audit_actions(ws)
+    assert actions.count("letter_out_corrected") == 1 and actions[-4:-2] == ["letter_out_voided", "expedition_voided"]
+    ((_, detail),) = audit_events(ws, "letter_out_corrected")
+    assert detail["changes"] == {"number": ["2/PP.01/5371/III/2026", "2a/PP.01/5371/III/2026"],
+                                 "recipient": ["Pos Kupang", "Harian Pos Kupang"]}

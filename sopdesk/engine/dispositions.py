@@ -38,7 +38,7 @@ from sopdesk.catalog import END, Sop
 from sopdesk.catalog.schema import Unit
 from sopdesk.engine import audit, cases
 from sopdesk.engine.letters import agenda_number, get_incoming, parse_agenda_number
-from sopdesk.engine.registers import DISPOSER_ROLES, clean, require_any_role
+from sopdesk.engine.registers import DISPOSER_ROLES, clean, refuse_void, require_any_role
 from sopdesk.engine.users import ActingUser, Actor, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, UserError
@@ -125,6 +125,7 @@ def _record(session: Session, user: ActingUser, units: list[Unit], instruction: 
     if letter_id is not None:
         letter = session.get(IncomingLetter, letter_id)
         agenda = agenda_number(letter.year, letter.seq)
+        refuse_void(letter, f"surat masuk {agenda}", "didisposisi")
     audit.record(session, at=now, user_id=user.id, action="disposition_recorded",
                  case_id=case.id if case else None, work_item_id=routed.id if routed else None,
                  step_no=routed.step_no if routed else None, disposition_id=row.id, surat_masuk=agenda,
@@ -198,6 +199,8 @@ def dispose(ws: Workspace, actor: Actor, target: str, unit_kodes: list[str], ins
         user = load_actor(session, actor)
         require_any_role(user, DISPOSER_ROLES, "membuat disposisi")
         letter, case = _target(session, target)
+        if letter is not None:
+            refuse_void(letter, f"surat masuk {agenda_number(letter.year, letter.seq)}", "didisposisi")
         letter_id = letter.id if letter else None
         plan = _plan(ws, session, user, case, units, choice) if route and case is not None else None
         case_number = case.number if case else None

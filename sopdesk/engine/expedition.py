@@ -20,11 +20,18 @@ from sqlalchemy.orm import Session, aliased
 
 from sopdesk.engine import audit
 from sopdesk.engine.attachments import attach
-from sopdesk.engine.registers import EXPEDITION_ROLES, clean, day_bounds, local_moment, require_any_role
+from sopdesk.engine.registers import (
+    EXPEDITION_ROLES,
+    clean,
+    day_bounds,
+    local_moment,
+    refuse_void,
+    require_any_role,
+)
 from sopdesk.engine.users import Actor, load_actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, NotFound, UserError
-from sopdesk.store.models import Attachment, Case, Expedition, User
+from sopdesk.store.models import Attachment, Case, Expedition, OutgoingLetter, User
 
 
 def add_entry(session: Session, *, now: datetime, user_id: int, subject: str,
@@ -33,6 +40,9 @@ def add_entry(session: Session, *, now: datetime, user_id: int, subject: str,
               document_id: int | None = None, case_id: int | None = None,
               work_item_id: int | None = None, step_no: int | None = None) -> Expedition:
     """Write one entry (and its audit event) in the caller's transaction."""
+    if outgoing_letter_id is not None:
+        letter = session.get(OutgoingLetter, outgoing_letter_id)
+        refuse_void(letter, f"surat keluar {letter.number}", "dikirim")
     entry = Expedition(sent_at=now, letter_number=letter_number, subject=subject[:1000],
                        destination=destination[:300] if destination else None,
                        recipient_name=recipient_name[:200] if recipient_name else None,
@@ -66,6 +76,7 @@ def mark_received(ws: Workspace, actor: Actor, expedition_id: int, received_at: 
         entry = session.get(Expedition, int(expedition_id)) if _plausible_id(expedition_id) else None
         if entry is None:
             raise NotFound(f"ekspedisi nomor {expedition_id} tidak ada")
+        refuse_void(entry, f"ekspedisi nomor {entry.id}", "dicatat diterima")
         if entry.received_at is not None:
             shown = entry.received_at.astimezone(tz).strftime("%d-%m-%Y")
             raise Conflict(f"ekspedisi nomor {entry.id} sudah diterima pada {shown} "
@@ -107,10 +118,15 @@ class ExpeditionRow(NamedTuple):
     signed_by: str | None
     receipt_file: str | None
     recorded_by: str
+    void_reason: str | None = None  # set: the entry is void (BATAL)
 
     @property
     def pending(self) -> bool:
-        return self.received_at is None
+        return self.received_at is None and self.void_reason is None
+
+    @property
+    def void(self) -> bool:
+        return self.void_reason is not None
 
 
 def _conditions(ws: Workspace, start: date | None, end: date | None, pending: bool,
@@ -122,7 +138,7 @@ def _conditions(ws: Workspace, start: date | None, end: date | None, pending: bo
     if upper is not None:
         conditions.append(Expedition.sent_at < upper)
     if pending:
-        conditions.append(Expedition.received_at.is_(None))
+        conditions += [Expedition.received_at.is_(None), Expedition.voided_at.is_(None)]  # a void waits for nothing
     if search and search.strip():
         like = f"%{search.strip()}%"
         conditions.append(or_(Expedition.letter_number.ilike(like), Expedition.subject.ilike(like),
@@ -141,7 +157,7 @@ def expedition_page(ws: Workspace, *, start: date | None = None, end: date | Non
     query = (
         select(Expedition.id, Expedition.sent_at, Expedition.letter_number, Expedition.subject,
                Expedition.destination, Expedition.recipient_name, Case.number, Expedition.received_at,
-               Expedition.signed_by, receipt.original_name, recorder.username)
+               Expedition.signed_by, receipt.original_name, recorder.username, Expedition.void_reason)
         .outerjoin(Case, Case.id == Expedition.case_id)
         .outerjoin(receipt, receipt.id == Expedition.receipt_attachment_id)
         .join(recorder, recorder.id == Expedition.recorded_by)

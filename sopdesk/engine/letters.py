@@ -39,7 +39,7 @@ from sopdesk.engine.letter_settings import (
     raise_sequence,
     take_sequence,
 )
-from sopdesk.engine.registers import REGISTRAR_ROLES, check_day, clean, require_any_role
+from sopdesk.engine.registers import REGISTRAR_ROLES, check_day, clean, refuse_void, require_any_role
 from sopdesk.engine.users import ActingUser, Actor, load_actor
 from sopdesk.engine.visitors import FieldError
 from sopdesk.engine.workspace import Workspace
@@ -298,8 +298,9 @@ def _duplicate(session: Session, existing: OutgoingLetter) -> Conflict:
     where = ""
     if existing.case_id is not None:
         where = f" (kasus {session.get(Case, existing.case_id).number})"
+    void = " (kini dibatalkan; nomornya tidak dipakai lagi)" if existing.voided_at is not None else ""
     return Conflict(f"nomor surat {existing.number} sudah dipakai surat keluar tanggal "
-                    f"{existing.letter_date:%d-%m-%Y} kepada {existing.recipient or '-'}{where}; "
+                    f"{existing.letter_date:%d-%m-%Y} kepada {existing.recipient or '-'}{where}{void}; "
                     "satu nomor hanya untuk satu surat")
 
 
@@ -421,6 +422,7 @@ def _step_letter(session: Session, settings: LetterSettings, user: ActingUser, c
     if given:
         existing = _find_outgoing(session, given)
         if existing is not None:
+            refuse_void(existing, f"surat keluar nomor {existing.number}", "dipakai lagi")
             existing_name = session.get(Document, existing.document_id).name if existing.document_id else None
             if existing.case_id == case.id and existing_name in (None, name):
                 if existing.document_id is None:  # registered by hand for this case: now it has its document
@@ -456,7 +458,8 @@ def _same_letter_earlier(session: Session, case: Case, item: WorkItem, name: str
         select(OutgoingLetter)
         .join(Document, Document.id == OutgoingLetter.document_id)
         .join(WorkItem, WorkItem.id == OutgoingLetter.work_item_id)
-        .where(OutgoingLetter.case_id == case.id, Document.name == name, WorkItem.step_no.in_(steps))
+        .where(OutgoingLetter.case_id == case.id, Document.name == name, WorkItem.step_no.in_(steps),
+               OutgoingLetter.voided_at.is_(None))
         .order_by(OutgoingLetter.id.desc()).limit(1)
     )
 
@@ -477,6 +480,11 @@ class IncomingRow(NamedTuple):
     scan: str | None
     registered_by: str
     dispositions: int
+    void_reason: str | None = None  # set: the letter is void (BATAL)
+
+    @property
+    def void(self) -> bool:
+        return self.void_reason is not None
 
 
 class OutgoingRow(NamedTuple):
@@ -490,6 +498,11 @@ class OutgoingRow(NamedTuple):
     step_no: int | None
     automatic: bool
     created_by: str
+    void_reason: str | None = None  # set: the letter is void (BATAL)
+
+    @property
+    def void(self) -> bool:
+        return self.void_reason is not None
 
 
 def _incoming_conditions(year: int | None, search: str | None, sifat: str | None) -> list:
@@ -519,7 +532,7 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
         select(IncomingLetter.id, IncomingLetter.year, IncomingLetter.seq, IncomingLetter.received_at,
                IncomingLetter.number, IncomingLetter.letter_date, IncomingLetter.sender, IncomingLetter.subject,
                IncomingLetter.classification, IncomingLetter.sifat, Case.number, Attachment.original_name,
-               registrar.username, count)
+               registrar.username, count, IncomingLetter.void_reason)
         .outerjoin(Case, Case.id == IncomingLetter.case_id)
         .outerjoin(Attachment, Attachment.id == IncomingLetter.attachment_id)
         .join(registrar, registrar.id == IncomingLetter.registered_by)
@@ -557,7 +570,7 @@ def outgoing_page(ws: Workspace, *, year: int | None = None, search: str | None 
     query = (
         select(OutgoingLetter.id, OutgoingLetter.number, OutgoingLetter.letter_date, OutgoingLetter.recipient,
                OutgoingLetter.subject, OutgoingLetter.classification, Case.number, WorkItem.step_no,
-               OutgoingLetter.seq.isnot(None), creator.username)
+               OutgoingLetter.seq.isnot(None), creator.username, OutgoingLetter.void_reason)
         .outerjoin(Case, Case.id == OutgoingLetter.case_id)
         .outerjoin(WorkItem, WorkItem.id == OutgoingLetter.work_item_id)
         .join(creator, creator.id == OutgoingLetter.created_by)

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from sopdesk.engine.users import ActingUser
 from sopdesk.engine.visitors import FieldError
-from sopdesk.errors import PermissionRefused, UserError
+from sopdesk.errors import Conflict, PermissionRefused, UserError
 
 # Who may write which register (an administrator may always). The agenda is kept at the front
 # desk and in the Umum sub-section: the Help Desk receives request letters (PP step 5), Staf
@@ -67,3 +67,12 @@ def day_bounds(ws, start: date | None, end: date | None) -> tuple[datetime | Non
     lower = datetime.combine(start, time(0), tz) if start else None
     upper = datetime.combine(end + timedelta(days=1), time(0), tz) if end else None
     return lower, upper
+
+
+def refuse_void(row, label: str, what: str) -> None:  # noqa: ANN001 - a letter or an expedition entry
+    """A void line of a register (see sopdesk.engine.corrections) is refused any further work
+    with one sentence: "Surat masuk SM/2026/0003 sudah dibatalkan (alasan: ...); tidak dapat
+    didisposisi"."""
+    if getattr(row, "voided_at", None) is not None:
+        raise Conflict(f"{label[:1].upper()}{label[1:]} sudah dibatalkan (alasan: {row.void_reason}); "
+                       f"tidak dapat {what}")

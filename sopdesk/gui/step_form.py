@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk.catalog import END, Kegiatan, Sop
-from sopdesk.engine import cases, drafts, queries
-from sopdesk.engine.cases import OutputValue, StepInput
+from sopdesk.engine import cases, drafts, queries, revisits
+from sopdesk.engine.cases import KeptFile, OutputValue, StepInput
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import duration
 from sopdesk.gui.messages import ERROR_COLOR, error_label, run_action
@@ -71,7 +71,9 @@ def _wrapped(text: str = "", style: str | None = None, selectable: bool = False)
 
 
 class FileSlot(QWidget):
-    """"Lampirkan…" button, the chosen file's name, and "Hapus" to remove it."""
+    """"Lampirkan…" button, the chosen file's name, and "Hapus" to remove it. It may also
+    hold a file attached at the step's last visit (a returned step): that one stays attached
+    as it is, without choosing it again."""
 
     changed = Signal()
 
@@ -79,6 +81,7 @@ class FileSlot(QWidget):
         super().__init__(parent)
         self._what = what
         self._path: Path | None = None
+        self._kept: KeptFile | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.attach_button = QPushButton(self.tr("Lampirkan…"))
@@ -104,19 +107,41 @@ class FileSlot(QWidget):
     def path(self) -> Path | None:
         return self._path
 
+    @property
+    def kept(self) -> KeptFile | None:
+        """The file of the last visit still attached (None once a new file is chosen)."""
+        return self._kept
+
     def set_path(self, path: Path | None) -> None:
         self._path = Path(path) if path else None
-        if self._path is None:
-            self.name_label.setText(self.tr("belum ada berkas"))
-            self.name_label.setStyleSheet(f"color: {GREY}")
-            self.name_label.setToolTip("")
-        else:
-            metrics = self.name_label.fontMetrics()
+        self._kept = None
+        self._show()
+
+    def set_kept(self, kept: KeptFile | None) -> None:
+        self._path = None
+        self._kept = kept
+        self._show()
+
+    def _show(self) -> None:
+        metrics = self.name_label.fontMetrics()
+        if self._path is not None:
             self.name_label.setText(metrics.elidedText(self._path.name, Qt.TextElideMode.ElideMiddle,
                                                        FILE_NAME_WIDTH))
             self.name_label.setStyleSheet("")
             self.name_label.setToolTip(str(self._path))
-        self.remove_button.setVisible(self._path is not None)
+        elif self._kept is not None:
+            suffix = self.tr(" (terlampir)")
+            name = metrics.elidedText(self._kept.name, Qt.TextElideMode.ElideMiddle,
+                                      FILE_NAME_WIDTH - metrics.horizontalAdvance(suffix))
+            self.name_label.setText(name + suffix)
+            self.name_label.setStyleSheet(f"color: {GREEN}")
+            self.name_label.setToolTip(self.tr("{name}: sudah dilampirkan pada kunjungan sebelumnya; tetap "
+                                               "terlampir tanpa diunggah lagi").format(name=self._kept.name))
+        else:
+            self.name_label.setText(self.tr("belum ada berkas"))
+            self.name_label.setStyleSheet(f"color: {GREY}")
+            self.name_label.setToolTip("")
+        self.remove_button.setVisible(self._path is not None or self._kept is not None)
         self.changed.emit()
 
     def choose(self) -> None:
@@ -149,9 +174,9 @@ class OutputRow:
         """The output's value, or None when nothing of it was filled in."""
         number = self.number.text().strip() or None
         day = self.date.date().toPython() if self.date_check.isChecked() else None
-        if number is None and day is None and self.file.path is None:
+        if number is None and day is None and self.file.path is None and self.file.kept is None:
             return None
-        return OutputValue(number=number, date=day, file=self.file.path)
+        return OutputValue(number=number, date=day, file=self.file.path, kept=self.file.kept)
 
 
 class ReturnDialog(QDialog):
@@ -226,6 +251,7 @@ class StepFormDialog(QDialog):
             self.sop: Sop = self.ws.sop_of_revision(session, case.sop_revision_id)
         self.item = next((i for i in self.detail["items"] if i["status"] == "open"), None)
         self.step: Kegiatan | None = self.sop.step(self.item["step"]) if self.item else None
+        self.returned = revisits.return_info(self.ws, self.case_number) if self.item else None
         self.kelengkapan_rows: dict[str, KelengkapanRow] = {}
         self.output_rows: dict[str, OutputRow] = {}
         self.choice_buttons: dict[str, QRadioButton] = {}
@@ -255,6 +281,8 @@ class StepFormDialog(QDialog):
         body.setObjectName("stepFormBody")
         self.body_layout = QVBoxLayout(body)
         self.body_layout.addWidget(self._header())
+        if self.returned is not None:
+            self.body_layout.addWidget(self._return_banner())
         if self.step is None:
             self.body_layout.addWidget(self._nothing_waiting())
         else:
@@ -293,6 +321,18 @@ class StepFormDialog(QDialog):
         form.addRow(self.tr("SOP:"), _wrapped(sop_text))
         layout.addLayout(form)
         return box
+
+    def _return_banner(self) -> QLabel:
+        """Who sent the case back to this step, when and why: read before anything else."""
+        info = self.returned
+        text = self.tr("Dikembalikan oleh {name} ({role}) pada {when} dari kegiatan {step}: {reason}").format(
+            name=info.by, role=info.role, when=waktu_lokal(info.at, self.ws.calendar.tz),
+            step=info.from_step, reason=info.reason)
+        banner = _wrapped(text, "background: #fff3e0; border: 1px solid #e65100; border-radius: 4px; "
+                                "padding: 8px; color: #4e2600; font-weight: bold", selectable=True)
+        banner.setObjectName("returnBanner")
+        banner.setAccessibleName(text)
+        return banner
 
     def _nothing_waiting(self) -> QWidget:
         state = {"done": self.tr("sudah selesai"), "cancelled": self.tr("dibatalkan")}.get(
@@ -567,6 +607,7 @@ class StepFormDialog(QDialog):
         return StepInput(
             present=[r.name for r in self.kelengkapan_rows.values() if r.check.isChecked()],
             files={r.name: r.file.path for r in self.kelengkapan_rows.values() if r.file.path},
+            kept={r.name: r.file.kept for r in self.kelengkapan_rows.values() if r.file.kept},
             outputs={name: value for name, row in self.output_rows.items() if (value := row.value())},
             choice=checked.text() if checked else None,
             note=(self.note_edit.toPlainText().strip() or None) if self.note_edit else None,
@@ -574,25 +615,39 @@ class StepFormDialog(QDialog):
 
     def fill(self, data: StepInput) -> None:
         for name, row in self.kelengkapan_rows.items():
-            row.check.setChecked(name in data.present or name in data.files)
-            row.file.set_path(data.files.get(name))
+            row.check.setChecked(name in data.present or name in data.files or name in data.kept)
+            if name in data.files:
+                row.file.set_path(data.files[name])
+            else:
+                row.file.set_kept(data.kept.get(name))
         for name, row in self.output_rows.items():
             value = data.outputs.get(name) or OutputValue()
             row.number.setText(value.number or "")
             row.date_check.setChecked(value.date is not None)
             if value.date is not None:
                 row.date.setDate(QDate(value.date))
-            row.file.set_path(value.file)
+            if value.file is not None:
+                row.file.set_path(value.file)
+            else:
+                row.file.set_kept(value.kept)
         if data.choice in self.choice_buttons:
             self.choice_buttons[data.choice].setChecked(True)
         if self.note_edit is not None:
             self.note_edit.setPlainText(data.note or "")
 
     def _restore_draft(self) -> None:
+        """A draft of this visit first; else, for a returned step, its last visit's values."""
         draft = drafts.load_draft(self.ws, self.case_number)
         if draft is not None:
             self.fill(draft)
             self.status_label.setText(self.tr("Draf yang tersimpan dipulihkan."))
+            return
+        last = revisits.last_visit_of(self.ws, self.case_number, self.step.no) if self.returned else None
+        if last is not None:
+            self.fill(last.data)
+            self.status_label.setText(self.tr("Isian kunjungan sebelumnya ({when}) dimuat; periksa lalu "
+                                              "selesaikan.").format(when=waktu_lokal(last.completed_at,
+                                                                                     self.ws.calendar.tz)))
 
     def _visited_steps(self) -> list[tuple[int, str]]:
         done = sorted({i["step"] for i in self.detail["items"] if i["status"] == "done"})
