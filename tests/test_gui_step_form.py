@@ -348,3 +348,108 @@ def test_an_overdue_case_deadline_says_by_how_long(qtbot, ws, staff, clock, warn
     label = dialog.findChild(step_form.QLabel, "deadline_jawaban_dprd")
     assert label.text().endswith("— terlambat 1 hari")
     assert "font-weight: bold" in label.styleSheet()
+
+
+# --- a returned step ------------------------------------------------------------------------
+
+RETURN_REASON = "Hasil identifikasi belum menyebut kelurahan"
+
+
+def returned_to_8_after_a_full_visit(qtbot, ws, staff, clock, tmp_path, pick_file, monkeypatch) -> str:
+    """Step 8 filled in and completed in the form, then returned from step 9 in the form."""
+    number = pp_case(ws, staff, at=8)
+    scan = tmp_path / "disposisi.pdf"
+    scan.write_bytes(b"%PDF-1.4 disposisi")
+    report = tmp_path / "hasil identifikasi.pdf"
+    report.write_bytes(b"%PDF-1.4 identifikasi")
+    dialog = open_form(qtbot, ws, staff["Kasubag"], number)
+    click(qtbot, dialog.kelengkapan_rows["Surat Masuk"].check)
+    pick_file(str(scan))
+    click(qtbot, dialog.kelengkapan_rows["Disposisi Surat"].file.attach_button)
+    output = dialog.output_rows["Hasil Identifikasi"]
+    qtbot.keyClicks(output.number, "HI/005/III/2026")
+    click(qtbot, output.date_check)
+    output.date.setDate(QDate(2026, 3, 2))
+    pick_file(str(report))
+    click(qtbot, output.file.attach_button)
+    qtbot.keyClicks(dialog.note_edit, "Perihal: salinan DPT")
+    click(qtbot, button(dialog, "Selesai"))
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    clock.advance(minutes=25)
+
+    def answer(self):
+        self.step_combo.setCurrentIndex(self.step_combo.findData(8))
+        qtbot.keyClicks(self.reason_edit, RETURN_REASON)
+        self.accept()
+        return self.result()
+
+    monkeypatch.setattr(step_form.ReturnDialog, "exec", answer)
+    dialog = open_form(qtbot, ws, staff["Kasubag"], number)
+    click(qtbot, button(dialog, "Kembalikan…"))
+    assert waiting_at(ws, number) == 8
+    return number
+
+
+def test_returned_step_shows_who_returned_it_and_why_and_starts_from_the_last_visit(
+        qtbot, ws, staff, clock, tmp_path, pick_file, monkeypatch, warnings_shown):
+    number = returned_to_8_after_a_full_visit(qtbot, ws, staff, clock, tmp_path, pick_file, monkeypatch)
+    stored_before = sorted(ws.attachments_dir.rglob("*.pdf"))
+
+    dialog = open_form(qtbot, ws, staff["Kasubag"], number)
+    banner = dialog.findChild(step_form.QLabel, "returnBanner")
+    assert banner is not None and banner.isVisible()
+    assert banner.text() == (f"Dikembalikan oleh kasubag (Kasubag) pada 02-03-2026 09:25 WITA dari kegiatan 9: "
+                             f"{RETURN_REASON}")
+    rows = dialog.kelengkapan_rows
+    assert rows["Surat Masuk"].check.isChecked() and rows["Disposisi Surat"].check.isChecked()
+    assert rows["Disposisi Surat"].file.name_label.text() == "disposisi.pdf (terlampir)"
+    assert rows["Surat Masuk"].file.name_label.text() == "belum ada berkas"
+    output = dialog.output_rows["Hasil Identifikasi"]
+    assert output.number.text() == "HI/005/III/2026"
+    assert output.date_check.isChecked() and output.date.date() == QDate(2026, 3, 2)
+    assert output.file.name_label.text() == "hasil identifikasi.pdf (terlampir)"
+    assert dialog.note_edit.toPlainText() == "Perihal: salinan DPT"
+
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.note_edit, "; kelurahan Oebobo")
+    click(qtbot, button(dialog, "Selesai"))
+    assert dialog.result() == QDialog.DialogCode.Accepted and warnings_shown == []
+    assert waiting_at(ws, number) == 9
+    first, second = [i for i in case_detail(ws, number)["items"] if i["step"] == 8]
+    assert second["note"] == "Perihal: salinan DPT; kelurahan Oebobo"
+    assert [(c["item"], c["present"], c["attachment"]) for c in second["checks"]] == [
+        (c["item"], c["present"], c["attachment"]) for c in first["checks"]]
+    documents = case_detail(ws, number)["documents"]
+    assert len(documents) == 2 and documents[0]["sha256"] == documents[1]["sha256"]
+    assert [(d["number"], d["date"], d["file"]) for d in documents] == [
+        ("HI/005/III/2026", date(2026, 3, 2), "hasil identifikasi.pdf")] * 2
+    assert sorted(ws.attachments_dir.rglob("*.pdf")) == stored_before  # nothing uploaded again
+
+
+def test_a_draft_of_the_returned_step_wins_over_the_last_visit(qtbot, ws, staff, clock, tmp_path, pick_file,
+                                                              monkeypatch):
+    number = returned_to_8_after_a_full_visit(qtbot, ws, staff, clock, tmp_path, pick_file, monkeypatch)
+    dialog = open_form(qtbot, ws, staff["Kasubag"], number)
+    click(qtbot, dialog.kelengkapan_rows["Surat Masuk"].check)  # untick
+    click(qtbot, dialog.kelengkapan_rows["Disposisi Surat"].file.remove_button)
+    dialog.note_edit.clear()
+    qtbot.keyClicks(dialog.note_edit, "Menunggu data kelurahan")
+    click(qtbot, button(dialog, "Simpan draf"))
+    dialog.reject()
+
+    dialog = open_form(qtbot, ws, staff["Kasubag"], number)
+    assert dialog.findChild(step_form.QLabel, "returnBanner").text().endswith(RETURN_REASON)
+    assert dialog.note_edit.toPlainText() == "Menunggu data kelurahan"
+    assert not dialog.kelengkapan_rows["Surat Masuk"].check.isChecked()
+    assert dialog.kelengkapan_rows["Disposisi Surat"].file.name_label.text() == "belum ada berkas"
+    output = dialog.output_rows["Hasil Identifikasi"].file
+    assert output.name_label.text() == "hasil identifikasi.pdf (terlampir)"  # kept in the draft too
+    assert dialog.status_label.text() == "Draf yang tersimpan dipulihkan."
+
+
+def test_a_step_opened_for_the_first_time_has_no_banner_and_blank_fields(qtbot, ws, staff):
+    number = pp_case(ws, staff, at=8)
+    dialog = open_form(qtbot, ws, staff["Kasubag"], number)
+    assert dialog.findChild(step_form.QLabel, "returnBanner") is None
+    assert dialog.output_rows["Hasil Identifikasi"].number.text() == ""
