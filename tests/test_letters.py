@@ -760,3 +760,58 @@ def test_a_void_outgoing_letter_keeps_its_number_and_is_no_longer_dispatched(ws,
     ((_, detail),) = audit_events(ws, "letter_out_corrected")
     assert detail["changes"] == {"number": ["2/PP.01/5371/III/2026", "2a/PP.01/5371/III/2026"],
                                  "recipient": ["Pos Kupang", "Harian Pos Kupang"]}
+
+
+def test_corrections_and_voids_through_the_command_line(ws, staff, admin, monkeypatch, capsys, cli_log):
+    """The command line runs on the real clock: numbers below follow today's year."""
+    from conftest import PASSWORD
+
+    from sopdesk.cli.main import main
+
+    monkeypatch.setenv("SOPDESK_PASSWORD", PASSWORD)
+    data = str(ws.data_dir)
+    year = datetime.now(WITA).year
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(["--data-dir", data, *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    assert run("letter", "in", "--as", "help.desk", "--sender", "Pos Kupang", "--subject", "Data DPT")[0] == 0
+    agenda = f"SM/{year}/0001"
+    code, out, err = run("letter", "correct", agenda, "--as", "staf", "--subject", "Data DPB", "--reason", "Salah")
+    assert code == 1 and "hanya pencatatnya (help.desk) atau administrator" in err and out == ""
+    code, out, err = run("letter", "correct", agenda, "--as", "help.desk", "--recipient", "X", "--reason", "Salah")
+    assert code == 1 and "--recipient tidak berlaku untuk surat masuk" in err
+    assert run("letter", "correct", agenda, "--as", "help.desk", "--subject", "Data DPB")[0] == 2  # --reason needed
+    code, out, err = run("letter", "correct", agenda, "--as", "help.desk", "--subject", "Data DPB",
+                         "--sifat", "segera", "--reason", "Perihal salah ketik")
+    assert (code, err) == (0, "")
+    assert out.strip() == f"Surat masuk {agenda} dikoreksi: perihal Data DPT -> Data DPB; sifat biasa -> segera"
+    code, out, err = run("letter", "void", agenda, "--as", "help.desk", "--reason", "Surat ganda")
+    assert (code, err) == (0, "") and f"Surat masuk {agenda} dibatalkan (alasan: Surat ganda)" in out
+    assert "BATAL: Surat ganda" in run("letter", "list", "--in")[1]
+    assert "BATAL: Surat ganda" in run("letter", "show", agenda)[1]
+    code, out, err = run("letter", "dispose", agenda, "--as", "ketua", "--to", "sekretariat", "--instruction", "X")
+    assert code == 1 and "sudah dibatalkan (alasan: Surat ganda); tidak dapat didisposisi" in err
+
+    code, out, _ = run("letter", "out", "--as", "staf", "--recipient", "Bawaslu", "--subject", "Data", "--json")
+    first = json.loads(out)
+    code, out, err = run("letter", "void", first["number"], "--as", "staf", "--reason", "Ditarik")
+    assert (code, err) == (0, "") and f"ekspedisi nomor {first['expedition_id']} ikut dibatalkan" in out
+    assert "BATAL: surat keluar" in run("expedition", "list")[1]
+    code, out, _ = run("letter", "out", "--as", "staf", "--recipient", "Bawaslu", "--subject", "Data", "--json")
+    second = json.loads(out)
+    assert second["number"] != first["number"]
+    entry = str(second["expedition_id"])
+    code, out, err = run("expedition", "correct", entry, "--as", "staf", "--recipient-name", "Yanti Bria",
+                         "--reason", "Nama penerima lupa dicatat")
+    assert (code, err) == (0, "")
+    assert out.strip() == f"Ekspedisi nomor {entry} dikoreksi: nama penerima (kosong) -> Yanti Bria"
+    code, out, err = run("expedition", "void", entry, "--as", "kasubag", "--reason", "Salah")
+    assert code == 1 and "hanya pencatatnya (staf)" in err
+    code, out, err = run("expedition", "void", entry, "--as", "admin", "--reason", "Dikirim ulang", "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == {"label": f"ekspedisi nomor {entry}", "reason": "Dikirim ulang", "notices": []}
+    assert "tidak dapat dicatat diterima" in run("expedition", "received", entry, "--as", "staf",
+                                                  "--signed-by", "Yanti")[2]

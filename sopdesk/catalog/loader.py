@@ -144,7 +144,8 @@ def build_document(data: Any, name: str) -> Document:
     return document
 
 
-_LIST_LABELS = {"kegiatan": "no", "pelaksana": "kode", "entri": "kode", "tenggat": "kode"}
+_LIST_LABELS = {"kegiatan": "no", "pelaksana": "kode", "entri": "kode", "tenggat": "kode",
+                "peran_termasuk": "peran"}
 
 
 def _schema_problems(exc: ValidationError, data: dict, name: str) -> list[Problem]:
@@ -325,4 +326,28 @@ def check_organisation(org: Organisasi, name: str) -> list[Problem]:
             problems.append(
                 Problem(name, f"unit {unit.kode}", "induk", f"unit induk {unit.induk!r} tidak ada")
             )
+    return problems + _check_role_includes(org, name)
+
+
+def _check_role_includes(org: Organisasi, name: str) -> list[Problem]:
+    """`peran_termasuk`: each role once, never including itself, directly or in a circle."""
+    problems = []
+    rules = org.peran_termasuk
+    roles = [r.peran for r in rules]
+    for role in sorted({r for r in roles if roles.count(r) > 1}):
+        problems.append(Problem(name, f"peran_termasuk {role}", "peran",
+                                "peran ganda; gabungkan daftar termasuk-nya"))
+    direct = {r.peran: set(r.termasuk) for r in rules}
+    for rule in rules:
+        seen: set[str] = set()
+        stack = list(rule.termasuk)
+        while stack:
+            role = stack.pop()
+            if role not in seen:
+                seen.add(role)
+                stack.extend(direct.get(role, ()))
+        if rule.peran in seen:
+            how = "langsung" if rule.peran in rule.termasuk else "melalui peran lain"
+            problems.append(Problem(name, f"peran_termasuk {rule.peran}", "termasuk",
+                                    f"peran tidak boleh termasuk dirinya sendiri ({how})"))
     return problems

@@ -36,6 +36,16 @@ class Catalog:
             roles |= doc.roles
         return roles
 
+    @property
+    def role_includes(self) -> dict[str, frozenset[str]]:
+        """Role -> the roles it directly includes (`peran_termasuk` of the organisation
+        directory). The engine resolves them, transitively, in engine.users.effective_roles."""
+        direct: dict[str, set[str]] = {}
+        for org in self.organisations.values():
+            for rule in org.peran_termasuk:
+                direct.setdefault(rule.peran, set()).update(rule.termasuk)
+        return {role: frozenset(included) for role, included in direct.items()}
+
     def sop(self, kode: str) -> Sop:
         try:
             return self.sops[kode.upper()]

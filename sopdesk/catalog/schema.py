@@ -254,10 +254,20 @@ class Unit(_Strict):
     uraian_tugas: list[Item] = []
 
 
+class PeranTermasuk(_Strict):
+    """A role that includes other roles: whoever holds `peran` also works the lanes of every
+    role in `termasuk` (the Ketua is one of the Anggota KPU, so Ketua includes Komisioner)."""
+
+    peran: Item
+    termasuk: Annotated[list[Item], Field(min_length=1, max_length=30)]
+    dasar: Text | None = None
+
+
 class Organisasi(_Document):
     jenis: Literal["organisasi"]
     divisi: list[Unit] = []
     unit_sekretariat: list[Unit] = []
+    peran_termasuk: list[PeranTermasuk] = []
 
     @property
     def units(self) -> list[Unit]:
@@ -265,4 +275,5 @@ class Organisasi(_Document):
 
     @property
     def roles(self) -> set[str]:
-        return {u.peran for u in self.units}
+        named = {p.peran for p in self.peran_termasuk} | {r for p in self.peran_termasuk for r in p.termasuk}
+        return {u.peran for u in self.units} | named

@@ -713,12 +713,14 @@ def letter_list(args: Namespace) -> int:
         print(f"Agenda surat masuk: {len(incoming)} surat")
         for r in incoming:
             print(f"  {r.agenda}  {waktu_lokal(r.received_at, tz):<22} {r.number or '-':<28} "
-                  f"{r.sender[:30]:<30} {r.subject[:50]:<50} {r.sifat:<7} {r.case_number or ''}")
+                  f"{r.sender[:30]:<30} {r.subject[:50]:<50} {r.sifat:<7} {r.case_number or ''}"
+                  + (f"  BATAL: {r.void_reason}" if r.void else ""))
     if outgoing is not None:
         print(f"Agenda surat keluar: {len(outgoing)} surat")
         for r in outgoing:
             print(f"  {r.number:<34} {r.letter_date:%d-%m-%Y}  {(r.recipient or '-')[:30]:<30} "
-                  f"{r.subject[:50]:<50} {r.case_number or ''}" + (f" kegiatan {r.step_no}" if r.step_no else ""))
+                  f"{r.subject[:50]:<50} {r.case_number or ''}" + (f" kegiatan {r.step_no}" if r.step_no else "")
+                  + (f"  BATAL: {r.void_reason}" if r.void else ""))
     return 0
 
 
@@ -734,7 +736,8 @@ def letter_show(args: Namespace) -> int:
                 row = letters.get_incoming(session, args.target)
                 letter = {"agenda": letters.agenda_number(row.year, row.seq), "received_at": row.received_at,
                           "number": row.number, "letter_date": row.letter_date, "sender": row.sender,
-                          "subject": row.subject, "classification": row.classification, "sifat": row.sifat}
+                          "subject": row.subject, "classification": row.classification, "sifat": row.sifat,
+                          "batal": row.void_reason}
         sheets = dispositions.dispositions_of(ws, args.target)
     finally:
         ws.close()
@@ -747,6 +750,8 @@ def letter_show(args: Namespace) -> int:
               + (f" tanggal {tanggal(letter['letter_date'])}" if letter["letter_date"] else ""))
         print(f"  Dari: {letter['sender']}")
         print(f"  Perihal: {letter['subject']}")
+        if letter["batal"]:
+            print(f"  BATAL: {letter['batal']}")
     for sheet in sheets:
         units = ", ".join(f"{u['nama']}{' (diteruskan)' if u['routed'] else ''}" for u in sheet["units"])
         print(f"  Disposisi {sheet['id']} {waktu_lokal(sheet['at'], tz)} oleh {sheet['from']} kepada {units}")
@@ -832,6 +837,8 @@ def expedition_list(args: Namespace) -> int:
         return 0
     for r in rows:
         state = f"diterima {waktu_lokal(r.received_at, tz)} oleh {r.signed_by}" if r.received_at else "BELUM DITERIMA"
+        if r.void:
+            state = f"BATAL: {r.void_reason}"
         print(f"{r.id:>5}  {waktu_lokal(r.sent_at, tz):<22} {r.letter_number or '-':<30} "
               f"{(r.destination or '-')[:30]:<30} {r.subject[:40]:<40} {state}")
     print(f"{len(rows)} entri ekspedisi")
@@ -851,3 +858,97 @@ def expedition_received(args: Namespace) -> int:
     print(f"Ekspedisi nomor {done.expedition_id} diterima {waktu_lokal(done.received_at, tz)} "
           f"oleh {done.signed_by}")
     return 0
+
+
+# --- corrections and voids of the registers ------------------------------------------------------
+
+FIELD_LABELS = {"sender": "pengirim", "recipient": "tujuan", "subject": "perihal", "number": "nomor surat",
+                "letter_number": "nomor surat", "letter_date": "tanggal surat", "sifat": "sifat",
+                "classification": "kode klasifikasi", "destination": "tujuan", "recipient_name": "nama penerima",
+                "signed_by": "ditandatangani oleh"}
+
+
+def _changes_text(changes: dict) -> str:
+    def shown(value: Any) -> str:
+        if value is None or value == "":
+            return "(kosong)"
+        return tanggal(value) if isinstance(value, date) else str(value)
+
+    return "; ".join(f"{FIELD_LABELS.get(k, k)} {shown(old)} -> {shown(new)}" for k, (old, new) in changes.items())
+
+
+def _done(args: Namespace, done: Any) -> int:
+    """Print a Corrected or a Voided."""
+    if args.json:
+        _json(done.__dict__)
+    elif hasattr(done, "changes"):
+        print(f"{done.label[:1].upper()}{done.label[1:]} dikoreksi: {_changes_text(done.changes)}")
+    else:
+        print(f"{done.label[:1].upper()}{done.label[1:]} dibatalkan (alasan: {done.reason}); nomornya tidak "
+              "dipakai lagi")
+        for notice in done.notices:
+            print(f"  {notice}")
+    return 0
+
+
+def letter_correct(args: Namespace) -> int:
+    from sopdesk.engine import corrections, letters
+
+    when = _date(args.date, "--date") if args.date else None
+    incoming = letters.parse_agenda_number(args.target) is not None
+    wrong = [flag for flag, value in (("--recipient", args.recipient),) if value is not None] if incoming else \
+        [flag for flag, value in (("--sender", args.sender), ("--sifat", args.sifat)) if value is not None]
+    if wrong:
+        what = "surat masuk" if incoming else "surat keluar"
+        raise UserError(f"{' dan '.join(wrong)} tidak berlaku untuk {what} {args.target}")
+    ws = _open(args)
+    try:
+        if incoming:
+            done = corrections.correct_incoming(ws, _actor(ws, args), args.target, corrections.IncomingCorrection(
+                sender=args.sender, subject=args.subject, number=args.number, letter_date=when, sifat=args.sifat,
+                classification=args.classification), args.reason)
+        else:
+            done = corrections.correct_outgoing(ws, _actor(ws, args), args.target, corrections.OutgoingCorrection(
+                recipient=args.recipient, subject=args.subject, number=args.number, letter_date=when,
+                classification=args.classification), args.reason)
+    finally:
+        ws.close()
+    return _done(args, done)
+
+
+def letter_void(args: Namespace) -> int:
+    from sopdesk.engine import corrections, letters
+
+    ws = _open(args)
+    try:
+        if letters.parse_agenda_number(args.target) is not None:
+            done = corrections.void_incoming(ws, _actor(ws, args), args.target, args.reason)
+        else:
+            done = corrections.void_outgoing(ws, _actor(ws, args), args.target, args.reason)
+    finally:
+        ws.close()
+    return _done(args, done)
+
+
+def expedition_correct(args: Namespace) -> int:
+    from sopdesk.engine import corrections
+
+    ws = _open(args)
+    try:
+        done = corrections.correct_expedition(ws, _actor(ws, args), args.id, corrections.ExpeditionCorrection(
+            letter_number=args.number, subject=args.subject, destination=args.destination,
+            recipient_name=args.recipient_name, signed_by=args.signed_by), args.reason)
+    finally:
+        ws.close()
+    return _done(args, done)
+
+
+def expedition_void(args: Namespace) -> int:
+    from sopdesk.engine import corrections
+
+    ws = _open(args)
+    try:
+        done = corrections.void_expedition(ws, _actor(ws, args), args.id, args.reason)
+    finally:
+        ws.close()
+    return _done(args, done)

@@ -237,7 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _letter_parsers(sub, acting: argparse.ArgumentParser, listing: argparse.ArgumentParser) -> None:  # noqa: ANN001
-    """letter in/out/list/show/dispose/units/settings and expedition list/received."""
+    """letter in/out/list/show/dispose/units/settings/correct/void and expedition
+    list/received/correct/void."""
     from sopdesk.cli import commands as c
 
     paging = _Parser(add_help=False)
@@ -297,6 +298,23 @@ def _letter_parsers(sub, acting: argparse.ArgumentParser, listing: argparse.Argu
     p.add_argument("--sop-classification", action="append", default=[], metavar="SOP=KODE",
                    help="klasifikasi untuk surat dari satu SOP (kosong: hapus)")
     p.set_defaults(func=c.letter_settings)
+    p = letter.add_parser("correct", parents=[acting, listing],
+                          help="koreksi surat masuk (SM/TAHUN/NOMOR) atau surat keluar (nomornya); oleh pencatat/admin")
+    p.add_argument("target", metavar="SM/TAHUN/NOMOR|NOMOR_SURAT_KELUAR")
+    p.add_argument("--reason", required=True, help="alasan koreksi (wajib)")
+    p.add_argument("--sender", help="pengirim (surat masuk)")
+    p.add_argument("--recipient", help="tujuan (surat keluar)")
+    p.add_argument("--subject", help="perihal")
+    p.add_argument("--number", help="nomor surat")
+    p.add_argument("--date", help="tanggal surat YYYY-MM-DD")
+    p.add_argument("--sifat", help="biasa | segera | rahasia (surat masuk)")
+    p.add_argument("--classification", help="kode klasifikasi")
+    p.set_defaults(func=c.letter_correct)
+    p = letter.add_parser("void", parents=[acting, listing],
+                          help="batalkan surat (nomornya tetap terpakai); oleh pencatat/admin")
+    p.add_argument("target", metavar="SM/TAHUN/NOMOR|NOMOR_SURAT_KELUAR")
+    p.add_argument("--reason", required=True, help="alasan pembatalan (wajib)")
+    p.set_defaults(func=c.letter_void)
 
     exp = sub.add_parser("expedition", help="buku ekspedisi").add_subparsers(
         dest="expedition_command", required=True, parser_class=_Parser)
@@ -311,6 +329,19 @@ def _letter_parsers(sub, acting: argparse.ArgumentParser, listing: argparse.Argu
     p.add_argument("--signed-by", required=True, help="nama yang menandatangani")
     p.add_argument("--scan", type=Path, help="pindaian tanda terima yang ditandatangani")
     p.set_defaults(func=c.expedition_received)
+    p = exp.add_parser("correct", parents=[acting, listing], help="koreksi entri buku ekspedisi; oleh pencatat/admin")
+    p.add_argument("id", type=_positive_int, help="nomor ekspedisi")
+    p.add_argument("--reason", required=True, help="alasan koreksi (wajib)")
+    p.add_argument("--number", help="nomor surat")
+    p.add_argument("--subject", help="perihal")
+    p.add_argument("--destination", help="tujuan")
+    p.add_argument("--recipient-name", help="nama penerima")
+    p.add_argument("--signed-by", help="yang menandatangani tanda terima (entri yang sudah diterima)")
+    p.set_defaults(func=c.expedition_correct)
+    p = exp.add_parser("void", parents=[acting, listing], help="batalkan entri buku ekspedisi; oleh pencatat/admin")
+    p.add_argument("id", type=_positive_int, help="nomor ekspedisi")
+    p.add_argument("--reason", required=True, help="alasan pembatalan (wajib)")
+    p.set_defaults(func=c.expedition_void)
 
 
 def _setup_logging() -> Path:

@@ -10,6 +10,7 @@ from sopdesk.engine.users import (
     check_username,
     find_user,
     hash_password,
+    ordered_roles,
     require_admin,
     role_rows,
 )
@@ -78,8 +79,11 @@ def reset_password(ws: Workspace, actor: Actor, username: str, password: str) ->
 
 
 def user_roles(ws: Workspace, actor: Actor) -> list[str]:
+    """The roles the user may act in (users.effective_roles): held ones first, then the ones
+    they include (the Ketua: Ketua, Komisioner). The inbox and the role buttons use these."""
     with ws.db.reading() as session:
-        return sorted(find_user(session, actor.username).role_names)
+        held = find_user(session, actor.username).role_names
+    return ordered_roles(held, ws.catalog.role_includes)
 
 
 def add_office_holiday(ws: Workspace, actor: Actor, day: date, name: str) -> None:

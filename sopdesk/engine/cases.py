@@ -19,7 +19,7 @@ from sopdesk.catalog import END, Sop
 from sopdesk.catalog.waktu import parse_waktu
 from sopdesk.engine import audit
 from sopdesk.engine.attachments import attach
-from sopdesk.engine.users import ActingUser, Actor, find_user, load_actor, require_role
+from sopdesk.engine.users import ActingUser, Actor, effective_roles, find_user, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, NotFound, UserError
 from sopdesk.store.direct import DirectTx
@@ -227,7 +227,7 @@ def _anchor_deadlines(ws: Workspace, case: Case, sop: Sop, completed_step: int |
 def _checked(ws: Workspace, db: Session | DirectTx, actor: Actor, number: str, step: int | None,
              what: str) -> tuple[ActingUser, OpenStep, Sop]:
     """The acting user, the waiting step and its SOP revision, once the user may act on it."""
-    user = load_actor(db, actor)
+    user = load_actor(db, actor, includes=ws.catalog.role_includes)
     waiting = _open_step_of(db, number)
     if step is not None and step != waiting.step_no:
         raise Conflict(f"kasus {waiting.number} sedang di kegiatan {waiting.step_no}, bukan {step}")
@@ -271,7 +271,7 @@ def _check_kept(tx: DirectTx, waiting: OpenStep, attachment_ids: list[int]) -> N
 def start_case_in(ws: Workspace, session: Session, actor: Actor, kode: str, title: str,
                   entry: str | None = None, requester: str | None = None) -> Case:
     """Start a case inside the caller's transaction (used by visitor registration too)."""
-    user = load_actor(session, actor)
+    user = load_actor(session, actor, includes=ws.catalog.role_includes)
     title = _text(title, MAX_TITLE, "judul kasus", required=True)
     requester = _text(requester, 200, "nama pemohon")
     revision_id, sop = ws.current_revision(session, kode)
@@ -331,8 +331,8 @@ def assign(ws: Workspace, actor: Actor, number: str, username: str) -> None:
         target = find_user(session, username)
         if not target.active:
             raise UserError(f"pengguna {target.username} tidak aktif")
-        if item.role not in target.role_names:
-            raise UserError(f"{target.username} tidak memegang peran {item.role}")
+        if item.role not in effective_roles(target.role_names, ws.catalog.role_includes):
+            raise UserError(f"Pengguna {target.username} tidak memegang peran {item.role}")
         item.assignee_id = target.id
         audit.record(session, at=now, user_id=user.id, action="assigned", case_id=case.id,
                      work_item_id=item.id, step_no=item.step_no, to=target.username)

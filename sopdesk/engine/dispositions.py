@@ -24,6 +24,8 @@ and which role works it. So a disposition never sends a case somewhere the SOP d
 
 The acting user must hold a disposing role (Ketua, Komisioner, Sekretaris) or be an
 administrator, and, to move the case, may act on the waiting step like any step completion.
+Roles are the effective ones (users.effective_roles): the Ketua, who includes Komisioner,
+disposes at the steps of the "Ketua & Anggota KPU" lane.
 """
 
 from __future__ import annotations
@@ -196,7 +198,7 @@ def dispose(ws: Workspace, actor: Actor, target: str, unit_kodes: list[str], ins
     text = clean(instruction, "instruction", "Isi disposisi", MAX_INSTRUCTION, required=True)
     now = ws.clock()
     with ws.db.reading() as session:
-        user = load_actor(session, actor)
+        user = load_actor(session, actor, includes=ws.catalog.role_includes)
         require_any_role(user, DISPOSER_ROLES, "membuat disposisi")
         letter, case = _target(session, target)
         if letter is not None:
@@ -220,7 +222,7 @@ def dispose(ws: Workspace, actor: Actor, target: str, unit_kodes: list[str], ins
         return Disposed(data.recorded_id, case_number, done.next_step, plan.role,
                         f"kasus {case_number} diteruskan ke kegiatan {done.next_step} ({plan.role})")
     with ws.db.transaction() as session:
-        user = load_actor(session, actor)
+        user = load_actor(session, actor, includes=ws.catalog.role_includes)
         require_any_role(user, DISPOSER_ROLES, "membuat disposisi")
         case = session.get(Case, case.id) if case is not None else None
         row = _record(session, user, units, text, now, letter_id=letter_id, case=case, routed=None)

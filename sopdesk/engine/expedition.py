@@ -71,7 +71,7 @@ def mark_received(ws: Workspace, actor: Actor, expedition_id: int, received_at: 
     now = ws.clock()
     tz = ws.calendar.tz
     with ws.db.transaction() as session:
-        user = load_actor(session, actor)
+        user = load_actor(session, actor, includes=ws.catalog.role_includes)
         require_any_role(user, EXPEDITION_ROLES, "mencatat tanda terima ekspedisi")
         entry = session.get(Expedition, int(expedition_id)) if _plausible_id(expedition_id) else None
         if entry is None:

@@ -133,7 +133,7 @@ def register_incoming(ws: Workspace, actor: Actor, form: IncomingForm) -> tuple[
     if data["letter_date"] and data["letter_date"] > received.astimezone(tz).date():
         raise FieldError("letter_date", "Tanggal surat sesudah tanggal surat diterima")
     with ws.db.transaction() as session:
-        user = load_actor(session, actor)
+        user = load_actor(session, actor, includes=ws.catalog.role_includes)
         require_any_role(user, REGISTRAR_ROLES, "mencatat surat masuk")
         year = received.astimezone(tz).year
         if data["number"]:
@@ -263,7 +263,7 @@ def register_outgoing(ws: Workspace, actor: Actor, form: OutgoingForm) -> Regist
     now = ws.clock()
     letter_date = letter_date or ws.calendar.local(now).date()
     with ws.db.transaction() as session:
-        user = load_actor(session, actor)
+        user = load_actor(session, actor, includes=ws.catalog.role_includes)
         require_any_role(user, REGISTRAR_ROLES, "mencatat surat keluar")
         case = cases.get_case(session, form.case) if form.case else None
         item = _item_of_step(session, case, form.step) if case is not None and form.step is not None else None

@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import aliased
 
 from sopdesk.engine.cases import get_case
+from sopdesk.engine.users import roles_including
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.models import AuditEvent, Case, Document, User, Visitor, WorkItem
 
@@ -325,14 +326,18 @@ def cases_total(ws: Workspace, *, search: str | None = None, sop: str | None = N
 
 
 def users_with_role(ws: Workspace, role: str) -> list[tuple[str, str]]:
-    """(username, full name) of the active users who hold a role, for "assign to"."""
+    """(username, full name) of the active users who may act in a role (they hold it or a
+    role that includes it, users.effective_roles), for "assign to"."""
     from sopdesk.store.models import Role, UserRole
 
+    includes = ws.catalog.role_includes
+    holders = roles_including(role, includes, includes)
     query = (
         select(User.username, User.full_name)
         .join(UserRole, UserRole.user_id == User.id)
         .join(Role, Role.id == UserRole.role_id)
-        .where(Role.name == role, User.active.is_(True))
+        .where(Role.name.in_(sorted(holders)), User.active.is_(True))
+        .group_by(User.username, User.full_name)
         .order_by(User.username)
     )
     with ws.db.engine.connect() as conn:

@@ -19,12 +19,12 @@ EXPEDITION_ROLES = ("Staf", "Kasubag")
 
 
 def require_any_role(user: ActingUser, roles: tuple[str, ...], what: str) -> None:
+    """Refuse unless one of the user's effective roles (users.effective_roles) is in `roles`."""
     if user.is_admin or user.role_names & set(roles):
         return
-    held = ", ".join(sorted(user.role_names)) or "tidak ada"
     raise PermissionRefused(
-        f"{user.username} tidak boleh {what}: perlu peran {' / '.join(roles)} atau administrator "
-        f"(peran {user.username}: {held})"
+        f"Pengguna {user.username} tidak boleh {what}: perlu peran {' / '.join(roles)} atau administrator "
+        f"(peran {user.username}: {user.roles_text()})"
     )
 
 

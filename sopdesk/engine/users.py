@@ -1,8 +1,16 @@
-"""Local accounts: Argon2id passwords, roles that map to catalog lanes, the acting user."""
+"""Local accounts: Argon2id passwords, roles that map to catalog lanes, the acting user.
+
+A role may include other roles (the catalog's `peran_termasuk`: the Ketua is one of the Anggota
+KPU, so Ketua includes Komisioner). `effective_roles` is the one place that resolves it: every
+permission check, inbox and role list works on the effective roles (held + included), so a
+lane such as "Ketua & Anggota KPU" (role Komisioner) is workable by the Ketua, while a
+Komisioner does not thereby get the Ketua's own lanes.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -65,14 +73,50 @@ def role_rows(session: Session, names: list[str]) -> list[Role]:
     return list({known[n.lower()].id: known[n.lower()] for n in wanted}.values())
 
 
+RoleIncludes = Mapping[str, Iterable[str]]  # role -> roles it directly includes (Catalog.role_includes)
+
+
+def effective_roles(held: Iterable[str], includes: RoleIncludes) -> frozenset[str]:
+    """The roles a holder of `held` may act in: the held roles and every role they include,
+    directly or through another included role."""
+    roles: set[str] = set()
+    stack = list(held)
+    while stack:
+        role = stack.pop()
+        if role not in roles:
+            roles.add(role)
+            stack.extend(includes.get(role, ()))
+    return frozenset(roles)
+
+
+def roles_including(role: str, known: Iterable[str], includes: RoleIncludes) -> frozenset[str]:
+    """The roles (of `known`) whose holders may act in `role`: the role itself and the roles
+    that include it (for "who can take this step")."""
+    return frozenset(r for r in {*known, role} if role in effective_roles([r], includes))
+
+
+def ordered_roles(held: Iterable[str], includes: RoleIncludes) -> list[str]:
+    """Effective roles for showing: the held roles first, then the included ones."""
+    held = sorted(set(held))
+    return held + sorted(effective_roles(held, includes) - set(held))
+
+
 @dataclass(frozen=True)
 class ActingUser:
-    """The acting user as read inside the current transaction (one query)."""
+    """The acting user as read inside the current transaction (one query). `role_names` are
+    the effective roles (held + included), `held_roles` those given to the account."""
 
     id: int
     username: str
     is_admin: bool
     role_names: frozenset[str]
+    held_roles: frozenset[str] = frozenset()
+
+    def roles_text(self) -> str:
+        """'Ketua (termasuk Komisioner)' for messages: what the user holds and includes."""
+        held = ", ".join(sorted(self.held_roles)) or "tidak ada"
+        included = sorted(self.role_names - self.held_roles)
+        return f"{held} (termasuk {', '.join(included)})" if included else held
 
 
 ACTOR_ROLES = (
@@ -83,27 +127,31 @@ ACTOR_ROLES = (
 )
 
 
-def load_actor(session: Session | DirectTx, actor: Actor) -> ActingUser:
+def load_actor(session: Session | DirectTx, actor: Actor, *, includes: RoleIncludes) -> ActingUser:
+    """The acting user with their effective roles; `includes` is the catalog's
+    `role_includes` (required, so that no check forgets the Ketua's Komisioner lanes)."""
     rows = session.execute(ACTOR_ROLES, {"user_id": actor.user_id}).all()
     if not rows or not rows[0].active:
-        raise PermissionRefused(f"pengguna {actor.username} tidak aktif")
+        raise PermissionRefused(f"Pengguna {actor.username} tidak aktif")
     first = rows[0]
-    return ActingUser(first.id, first.username, first.is_admin, frozenset(r.name for r in rows if r.name))
+    held = frozenset(r.name for r in rows if r.name)
+    return ActingUser(first.id, first.username, first.is_admin, effective_roles(held, includes), held)
 
 
 def require_admin(session: Session, actor: Actor) -> ActingUser:
-    user = load_actor(session, actor)
+    user = load_actor(session, actor, includes={})  # administration needs no lane roles
     if not user.is_admin:
         raise PermissionRefused(f"hanya administrator yang boleh melakukan ini ({actor.username} bukan administrator)")
     return user
 
 
-def require_role(user: User | ActingUser, role: str, what: str) -> None:
+def require_role(user: ActingUser, role: str, what: str) -> None:
+    """Refuse unless the user may act in `role` (effective roles) or is an administrator."""
     if user.is_admin or role in user.role_names:
         return
-    held = ", ".join(sorted(user.role_names)) or "tidak ada"
     raise PermissionRefused(
-        f"{user.username} tidak boleh {what}: perlu peran {role} (peran {user.username}: {held})"
+        f"Pengguna {user.username} tidak boleh {what}: perlu peran {role} "
+        f"(peran {user.username}: {user.roles_text()})"
     )
 
 

@@ -121,7 +121,7 @@ def register_visitor(ws: Workspace, actor: Actor, form: VisitorForm) -> tuple[in
     data = validate(form)
     now = ws.clock()
     with ws.db.transaction() as session:
-        user = load_actor(session, actor)
+        user = load_actor(session, actor, includes=ws.catalog.role_includes)
         _, sop = ws.current_revision(session, HELP_DESK_SOP)
         require_role(user, sop.role_of(sop.entry(HELP_DESK_ENTRY).kegiatan), "mencatat tamu")
         case = None

@@ -43,7 +43,7 @@ ANSWER_DAYS = 10  # UU 14/2008 pasal 22 (7): jawaban paling lambat 10 hari kerja
 def _allowed(ws: Workspace, actor: Actor, what: str) -> str:
     """Check that the actor may read the register (help desk or admin); return the username."""
     with ws.db.reading() as session:
-        user = load_actor(session, actor)
+        user = load_actor(session, actor, includes=ws.catalog.role_includes)
         _, sop = ws.current_revision(session, HELP_DESK_SOP)
         require_role(user, sop.role_of(sop.entry(HELP_DESK_ENTRY).kegiatan), what)
     return user.username
