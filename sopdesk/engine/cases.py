@@ -96,6 +96,7 @@ class Completed:
     choice: str | None
     warnings: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()  # what the letter registers recorded (numbers given, expedition)
+    next_role: str | None = None  # the role the next step waits for (None when the case ended)
 
 
 class OpenStep(NamedTuple):
@@ -421,7 +422,7 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
                 ws, session, user, session.get(Case, waiting.case_id), session.get(WorkItem, waiting.item_id),
                 sop, data, session.get(WorkItem, next_id) if next_id else None, now)
         return Completed(waiting.number, step_no, None if next_id is None else target, choice, tuple(warnings),
-                         tuple(notices))
+                         tuple(notices), None if next_id is None else values["role"])
 
 
 def return_to(ws: Workspace, actor: Actor, number: str, to_step: int, reason: str) -> int:

@@ -27,7 +27,7 @@ from sopdesk.engine import queries
 from sopdesk.engine.queries import CaseRow
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.messages import run_action
-from sopdesk.gui.paged_model import PagedTableModel
+from sopdesk.gui.paged_model import PagedTableModel, keep_sort_indicator, refresh_in_place
 from sopdesk.gui.printing import print_pdf
 from sopdesk.textfmt import tanggal, waktu_lokal
 
@@ -56,7 +56,7 @@ class CasesModel(PagedTableModel):
         (QT_TRANSLATE_NOOP("CasesModel", "Perihal"), "title"),
         (QT_TRANSLATE_NOOP("CasesModel", "Pemohon"), "requester"),
         (QT_TRANSLATE_NOOP("CasesModel", "Status"), "status"),
-        (QT_TRANSLATE_NOOP("CasesModel", "Posisi sekarang"), "status"),
+        (QT_TRANSLATE_NOOP("CasesModel", "Posisi sekarang"), None),
         (QT_TRANSLATE_NOOP("CasesModel", "Dimulai"), "started"),
     )
 
@@ -99,6 +99,11 @@ class CasesModel(PagedTableModel):
 
 
 class CasesPage(QWidget):
+    """The case list follows every change made in the window and, once a minute, the other
+    desks' work, keeping the selected case and the scroll position."""
+
+    TICK_MS = 60_000
+
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -125,8 +130,7 @@ class CasesPage(QWidget):
         top.addWidget(self.status)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        keep_sort_indicator(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -148,12 +152,24 @@ class CasesPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        ctx.data_changed.connect(self.reload)
+        ctx.data_changed.connect(self.refresh)
+        self.clock_timer = QTimer(self, interval=self.TICK_MS)
+        self.clock_timer.timeout.connect(self.refresh)
+        self.clock_timer.start()
         self.reload()
 
     def reload(self) -> None:
+        """New search or filters: the list from its first row."""
         self.model.set_filters(search=self.search.text().strip() or None, sop=self.sop.currentData(),
                                status=self.status.currentData())
+        self._show_total()
+
+    def refresh(self) -> None:
+        """Same filters, newer data: reload in place (selected case and scroll position kept)."""
+        refresh_in_place(self.table)
+        self._show_total()
+
+    def _show_total(self) -> None:
         if self.model.total:
             self.summary.setText(self.tr("{0} kasus").format(self.model.total))
         else:

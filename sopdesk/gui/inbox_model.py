@@ -1,12 +1,18 @@
 """Table model of a role's inbox: SQL sorts, filters and pages; rows are fetched 100 at a
-time as the view scrolls (never the whole list)."""
+time as the view scrolls (never the whole list).
+
+"Now" is taken from the workspace clock at each refresh (the page refreshes every minute),
+so a row turns late on screen when its due time passes. A nearly-due row is marked with a
+small clock drawn by QPainter, not an emoji: the office PC's fonts show the alarm-clock
+emoji (U+23F0) as an empty box."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 
 from sopdesk.engine import queries
 from sopdesk.engine.queries import InboxRow
@@ -28,7 +34,7 @@ class InboxModel(PagedTableModel):
         (QT_TRANSLATE_NOOP("InboxModel", "Sejak"), "since"),
         (QT_TRANSLATE_NOOP("InboxModel", "Batas waktu"), "due"),
         (QT_TRANSLATE_NOOP("InboxModel", "Sisa waktu"), "due"),
-        (QT_TRANSLATE_NOOP("InboxModel", "Petugas"), "due"),
+        (QT_TRANSLATE_NOOP("InboxModel", "Petugas"), None),
         (QT_TRANSLATE_NOOP("InboxModel", "Perihal / pemohon"), "title"),
     )
 
@@ -82,6 +88,8 @@ class InboxModel(PagedTableModel):
             if column == 7:
                 return row.title
             return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return clock_icon() if column == 5 and row.state(self._now) == "hampir" else None
         if role == Qt.ItemDataRole.BackgroundRole:
             state = row.state(self._now)
             if state == "terlambat":
@@ -120,8 +128,24 @@ class InboxModel(PagedTableModel):
             return "⚠ " + duration(row.due_at - self._now)  # negative: "terlambat ..."
         left = duration(row.due_at - self._now)
         if state == "hampir":
-            return "⏰ " + self.tr("sisa {0}").format(left)
+            return self.tr("sisa {0}").format(left)  # with the clock icon (DecorationRole)
         return self.tr("sisa {0}").format(left)
 
     def now(self) -> datetime:
         return self._now
+
+
+@cache
+def clock_icon() -> QIcon:
+    """A small clock face (the 'nearly due' mark), drawn so that no font is needed."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#8a5a00"), 3))
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawEllipse(QPointF(16, 16), 13, 13)
+    painter.drawLine(QPointF(16, 16), QPointF(16, 7))   # minute hand
+    painter.drawLine(QPointF(16, 16), QPointF(22, 19))  # hour hand
+    painter.end()
+    return QIcon(pixmap)

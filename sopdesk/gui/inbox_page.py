@@ -1,9 +1,14 @@
 """Kotak Masuk: the work waiting for the current role (and for me), with filters, search,
-sort, and the actions claim / release / assign / open the step form."""
+sort, and the actions claim / release / assign / open the step form.
+
+The list follows the clock (a tick every minute turns rows late) and every change made in
+this window (`ctx.data_changed`) without losing the selected item or the scroll position;
+after a step completed from here the next row is selected and `message` tells the main
+window's status bar what happened."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,9 +30,13 @@ from sopdesk.engine import cases, queries
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.inbox_model import InboxModel
 from sopdesk.gui.messages import run_action
+from sopdesk.gui.paged_model import keep_sort_indicator, refresh_in_place
 
 
 class InboxPage(QWidget):
+    message = Signal(str)  # what an action did, for the main window's status bar
+    TICK_MS = 60_000  # the list follows the clock at least once a minute
+
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -66,8 +75,7 @@ class InboxPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        keep_sort_indicator(self.table)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -104,8 +112,11 @@ class InboxPage(QWidget):
         layout.addLayout(self.stack, 1)
         layout.addLayout(actions)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        ctx.data_changed.connect(self.reload)
+        ctx.data_changed.connect(self.refresh)
         ctx.role_changed.connect(lambda _: self.reload())
+        self.clock_timer = QTimer(self, interval=self.TICK_MS)
+        self.clock_timer.timeout.connect(self.refresh)
+        self.clock_timer.start()
         self.reload()
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
@@ -114,9 +125,18 @@ class InboxPage(QWidget):
 
     # --- data ------------------------------------------------------------------------------------
     def reload(self) -> None:
+        """New filters or role: the list from its first row."""
         self.model.set_query([self.ctx.role], self.ctx.actor.user_id, mine=self.mine.isChecked(),
                              overdue=self.overdue.isChecked(), sop=self.sop.currentData(),
                              search=self.search.text().strip() or None, claimed=self.claimed.currentData())
+        self._show_state()
+
+    def refresh(self) -> None:
+        """Same filters, new data or a new minute: reload in place (selection and scroll kept)."""
+        refresh_in_place(self.table)
+        self._show_state()
+
+    def _show_state(self) -> None:
         late = queries.inbox_counts(self.ctx.ws, [self.ctx.role], self.model.now())[self.ctx.role][1]
         self.summary.setText(self.tr("{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat").format(
             self.model.rowCount(), self.model.total, self.ctx.role, late))
@@ -181,6 +201,14 @@ class InboxPage(QWidget):
 
         dialog = StepFormDialog(self.ctx, number, self)
         dialog.exec()
+        done = dialog.completed
+        if done is not None:  # the list has already moved on to the next row (data_changed)
+            if done.next_step is None:
+                text = self.tr("Kegiatan {0} {1} selesai; kasus ditutup").format(done.step_no, done.case_number)
+            else:
+                text = self.tr("Kegiatan {0} {1} selesai; lanjut ke {2} ({3})").format(
+                    done.step_no, done.case_number, done.next_step, done.next_role)
+            self.message.emit(text)
 
 
 def _raise(message: str) -> None:

@@ -1,11 +1,14 @@
 """The main window: navigation to the six screens, the role switch, and the status bar
-with the user, the role and the database in use."""
+with the user, the role and the database in use.
+
+The counts on the role buttons and the navigation follow the clock (late items turn late
+without any click) and every change made in the window; F5 reloads the current screen."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +35,7 @@ log = logging.getLogger("sopdesk.gui")
 
 class MainWindow(QMainWindow):
     PAGES = ("inbox", "helpdesk", "cases", "letters", "catalog", "settings")
+    TICK_MS = 60_000  # the counts follow the clock at least once a minute
 
     def __init__(self, ctx: GuiContext):
         super().__init__()
@@ -89,6 +93,10 @@ class MainWindow(QMainWindow):
 
         ctx.data_changed.connect(self.refresh_counts)
         ctx.role_changed.connect(lambda _: self.refresh_counts())
+        self.clock_timer = QTimer(self, interval=self.TICK_MS)
+        self.clock_timer.timeout.connect(self.refresh_counts)
+        self.clock_timer.start()
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.reload_page)
         self.refresh_counts()
         self.nav.setCurrentRow(0)
         self.resize(1360, 860)
@@ -117,7 +125,9 @@ class MainWindow(QMainWindow):
         if key == "inbox":
             from sopdesk.gui.inbox_page import InboxPage
 
-            return InboxPage(self.ctx)
+            inbox = InboxPage(self.ctx)
+            inbox.message.connect(lambda text: self.statusBar().showMessage(text, 30_000))
+            return inbox
         if key == "helpdesk":
             from sopdesk.gui.helpdesk_page import HelpDeskPage
 
@@ -137,6 +147,15 @@ class MainWindow(QMainWindow):
         from sopdesk.gui.settings_page import SettingsPage
 
         return SettingsPage(self.ctx, self.worker)
+
+    def reload_page(self) -> None:
+        """F5: the current screen and the counts again from the database."""
+        self.refresh_counts()
+        page = self.stack.currentWidget()
+        reload = getattr(page, "refresh", None) or getattr(page, "reload", None)
+        if callable(reload):
+            reload()
+        self.statusBar().showMessage(self.tr("Dimuat ulang"), 3_000)
 
     def refresh_counts(self) -> None:
         ctx = self.ctx

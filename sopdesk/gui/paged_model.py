@@ -1,17 +1,25 @@
 """A table model whose rows come from SQL one page at a time: the database sorts and
-filters, the view asks for more rows as it scrolls (never the whole list)."""
+filters, the view asks for more rows as it scrolls (never the whole list).
+
+The lists follow the clock and the other screens: they are reloaded in place every minute
+and after every change, so a reload must not throw the clerk back to the top of the list.
+`refresh_in_place` keeps the selected row (by its key, not its row number) and the scroll
+position; `keep_sort_indicator` keeps the header's arrow on the column the rows are really
+sorted by (a column without a sort key of its own cannot be sorted)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
 
 class PagedTableModel(QAbstractTableModel):
-    """Subclasses set COLUMNS ((header, sort key) pairs, headers marked with
+    """Subclasses set COLUMNS ((header, sort key or None) pairs, headers marked with
     QT_TRANSLATE_NOOP under the subclass's name) and implement `_fetch(offset)` (one page of
-    rows in the current order) and `_count()` (rows matching the current filters)."""
+    rows in the current order) and `_count()` (rows matching the current filters). A row's
+    first field is its key (a database id), which identifies it across reloads."""
 
-    COLUMNS: tuple[tuple[str, str], ...] = ()
+    COLUMNS: tuple[tuple[str, str | None], ...] = ()
     PAGE = 100
 
     def __init__(self, sort: str, descending: bool, parent=None):  # noqa: ANN001
@@ -19,6 +27,7 @@ class PagedTableModel(QAbstractTableModel):
         self._rows: list = []
         self._more = False
         self._sort, self._descending = sort, descending
+        self._sort_column: int | None = None  # the header clicked last, when it sorted
         self.filters: dict = {}
         self.total = 0
 
@@ -27,11 +36,18 @@ class PagedTableModel(QAbstractTableModel):
         self.filters = filters
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, keep_loaded: bool = False) -> None:
+        """Reload from the database. With `keep_loaded`, as many rows as the view had already
+        fetched are loaded again (so that its scroll position still exists)."""
+        wanted = len(self._rows) if keep_loaded else 0
         self.beginResetModel()
         self._prepare()
         self._rows = self._fetch(0)
         self._more = len(self._rows) == self.PAGE
+        while self._more and len(self._rows) < wanted:
+            more = self._fetch(len(self._rows))
+            self._more = len(more) == self.PAGE
+            self._rows.extend(more)
         self.total = self._count()
         self.endResetModel()
 
@@ -40,6 +56,24 @@ class PagedTableModel(QAbstractTableModel):
 
     def row_at(self, row: int):  # noqa: ANN201
         return self._rows[row]
+
+    @staticmethod
+    def key(row) -> object:  # noqa: ANN001
+        """What identifies a row across reloads: its first field, a database id."""
+        return row[0]
+
+    def row_of(self, key: object) -> int | None:
+        """The row number of the loaded row with this key, or None."""
+        return next((n for n, row in enumerate(self._rows) if self.key(row) == key), None)
+
+    def sort_column(self) -> int:
+        """The column the rows are sorted by: the one clicked, or the first with the sort key."""
+        if self._sort_column is not None and self.COLUMNS[self._sort_column][1] == self._sort:
+            return self._sort_column
+        return next((n for n, (_, key) in enumerate(self.COLUMNS) if key == self._sort), 0)
+
+    def sort_order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
 
     def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and self._more
@@ -55,8 +89,8 @@ class PagedTableModel(QAbstractTableModel):
             self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < len(self.COLUMNS):
-            self._sort = self.COLUMNS[column][1]
+        if 0 <= column < len(self.COLUMNS) and self.COLUMNS[column][1] is not None:
+            self._sort, self._sort_column = self.COLUMNS[column][1], column
             self._descending = order == Qt.SortOrder.DescendingOrder
             self.refresh()
 
@@ -69,4 +103,49 @@ class PagedTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.tr(self.COLUMNS[section][0])
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
+                and self.COLUMNS[section][1] is None:
+            return self.tr("Kolom ini tidak dapat diurutkan")
         return None
+
+
+def keep_sort_indicator(view: QTableView) -> None:
+    """Sort a PagedTableModel by clicking the header, with the header's arrow always on the
+    column the rows are really sorted by: a click on a column without a sort key of its own
+    leaves the order and the arrow where they were."""
+    model: PagedTableModel = view.model()
+    header = view.horizontalHeader()
+    header.setSortIndicator(model.sort_column(), model.sort_order())
+    view.setSortingEnabled(True)  # sorts by the indicator: the model's own order
+
+    def follow(_column: int, _order: Qt.SortOrder) -> None:  # runs after the view's own sort slot
+        column, order = model.sort_column(), model.sort_order()
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (column, order):
+            header.blockSignals(True)
+            header.setSortIndicator(column, order)
+            header.blockSignals(False)
+            header.viewport().update()
+
+    header.sortIndicatorChanged.connect(follow)
+
+
+def refresh_in_place(view: QTableView) -> None:
+    """Reload the view's PagedTableModel with the same filters, keeping the selected row (by
+    key) and the scroll position. When the selected row is gone (its step was completed),
+    the row that took its place is selected: the next one in the list."""
+    model: PagedTableModel = view.model()
+    selected = view.selectionModel().selectedRows()
+    old_row = selected[0].row() if selected else None
+    key = model.key(model.row_at(old_row)) if old_row is not None else None
+    column = max(view.currentIndex().column(), 0)
+    vertical, horizontal = view.verticalScrollBar().value(), view.horizontalScrollBar().value()
+    model.refresh(keep_loaded=True)
+    view.doItemsLayout()  # the scroll bars' new ranges, before the old values are put back
+    if old_row is not None and model.rowCount():
+        row = model.row_of(key)
+        if row is None:
+            row = min(old_row, model.rowCount() - 1)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        view.selectionModel().setCurrentIndex(model.index(row, column), flags)
+    view.verticalScrollBar().setValue(vertical)
+    view.horizontalScrollBar().setValue(horizontal)

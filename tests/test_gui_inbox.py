@@ -1,0 +1,266 @@
+"""The inbox, the counts and the case list follow the clock and the other screens, keep the
+clerk's place (selected item, scroll position), F5 reloads, and a completion from the inbox
+moves on to the next row and says what happened (issue 9, point 4 and two cosmetic points)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from sopdesk.engine import cases
+from sopdesk.engine.cases import StepInput
+from sopdesk.gui.cases_page import CasesPage
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.inbox_page import InboxPage
+from sopdesk.gui.step_form import StepFormDialog
+
+
+def waiting_at_kasubag(ws, staff, count: int, clock, minutes: int = 10) -> list[str]:
+    """PP help-desk cases driven to step 4 (Kasubag, 30 minutes, then the case ends)."""
+    numbers = []
+    for n in range(count):
+        number = cases.start_case(ws, staff["Help Desk"], "PP", f"Permohonan data {n}", entry="tamu",
+                                  requester=f"Pemohon {n}")
+        for role in ("Help Desk", "Help Desk", "Komisioner"):
+            cases.complete(ws, staff[role], number, StepInput())
+        numbers.append(number)
+        clock.advance(minutes=minutes)
+    return numbers
+
+
+def at_step_8(ws, staff, count: int, clock) -> list[str]:
+    """PP cases entered by letter, moved on to step 8 (Kasubag; step 9 is the Kasubag's too)."""
+    numbers = []
+    for n in range(count):
+        number = cases.start_case(ws, staff["Help Desk"], "PP", f"Surat permohonan {n}", entry="surat")
+        for role in ("Help Desk", "Komisioner", "Kasubag"):
+            cases.complete(ws, staff[role], number, StepInput())
+        numbers.append(number)
+        clock.advance(minutes=1)
+    return numbers
+
+
+def inbox_page(qtbot, ws, actor) -> InboxPage:
+    page = InboxPage(GuiContext(ws, actor))
+    qtbot.addWidget(page)
+    return page
+
+
+def shown_active(qtbot, window) -> None:  # noqa: ANN001
+    """Shown and active, so that its shortcuts (F5, Enter on the table) work."""
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+
+
+def selected(page) -> str | None:  # noqa: ANN001
+    return page.selected_case()
+
+
+def select(qtbot, table, row: int) -> None:
+    """Click a row like the clerk does."""
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def complete_in_form(monkeypatch) -> None:
+    """The step form, as the clerk uses it: opened from the inbox, Selesai clicked."""
+    def exec_(self):  # noqa: ANN001, ANN202
+        self.show()
+        self.finish()
+        return self.result()
+
+    monkeypatch.setattr(StepFormDialog, "exec", exec_)
+
+
+# --- the clock ----------------------------------------------------------------------------------
+
+def test_a_row_whose_due_time_passes_turns_late_at_the_next_tick(qtbot, ws, staff, clock):
+    [number] = waiting_at_kasubag(ws, staff, 1, clock, minutes=0)
+    page = inbox_page(qtbot, ws, staff["Kasubag"])
+    assert page.clock_timer.isActive() and page.clock_timer.interval() <= 60_000
+    clock.advance(minutes=29)
+    page.clock_timer.timeout.emit()
+    assert page.model.index(0, 5).data() == "sisa 1 menit"
+    clock.advance(minutes=2)  # due time passed: no click, no filter change, only the clock
+    page.clock_timer.timeout.emit()
+    assert page.model.index(0, 5).data().startswith("⚠ terlambat")
+    assert page.model.index(0, 5).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "1 terlambat" in page.summary.text()
+    assert selected(page) == number
+
+
+def test_counts_on_role_buttons_and_navigation_follow_the_clock(qtbot, ws, staff, clock):
+    from sopdesk.gui.main_window import MainWindow
+
+    waiting_at_kasubag(ws, staff, 2, clock, minutes=0)
+    window = MainWindow(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(window)
+    [button] = window.role_buttons.buttons()
+    assert button.text() == "Kasubag (2)" and window.nav.item(0).text() == "Kotak Masuk (2)"
+    assert window.clock_timer.isActive() and window.clock_timer.interval() <= 60_000
+    clock.advance(minutes=31)
+    window.clock_timer.timeout.emit()
+    assert button.text() == "Kasubag (2) ⚠2"
+    assert window.nav.item(0).text() == "Kotak Masuk (2) ⚠"
+
+
+def test_case_list_follows_the_clock_for_other_desks_work(qtbot, ws, staff, clock):
+    numbers = waiting_at_kasubag(ws, staff, 2, clock)
+    page = CasesPage(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(page)
+    assert page.clock_timer.isActive() and page.clock_timer.interval() <= 60_000
+    cases.complete(ws, staff["Kasubag"], numbers[0], StepInput())  # another desk, no signal here
+    page.clock_timer.timeout.emit()
+    row = page.model.row_of(page.model.key(next(r for r in page.model._rows if r.number == numbers[0])))
+    assert page.model.index(row, 4).data() == "selesai"
+
+
+# --- changes made in other screens keep the clerk's place ---------------------------------------
+
+def test_a_change_in_another_page_updates_inbox_and_counts_keeping_the_selected_item(qtbot, ws, staff, clock):
+    from sopdesk.gui.main_window import MainWindow
+
+    numbers = waiting_at_kasubag(ws, staff, 3, clock)
+    window = MainWindow(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(window)
+    window.show()
+    inbox = window.page("inbox")
+    select(qtbot, inbox.table, 2)
+    assert selected(inbox) == numbers[2]
+    # the Kasus screen: its case view's step form completes the first case
+    window.page("cases")
+    cases.complete(ws, staff["Kasubag"], numbers[0], StepInput())
+    window.ctx.data_changed.emit()  # what the step form does after a completion
+    [button] = window.role_buttons.buttons()
+    assert button.text().startswith("Kasubag (2)")
+    assert window.nav.item(0).text().startswith("Kotak Masuk (2)")
+    assert [inbox.model.row_at(r).case_number for r in range(inbox.model.rowCount())] == numbers[1:]
+    assert selected(inbox) == numbers[2]  # the same item, now in row 1 (not row 2, not row 0)
+    assert inbox.open_button.isEnabled()
+
+
+def test_selection_and_scroll_position_survive_a_refresh(qtbot, ws, staff, clock):
+    numbers = waiting_at_kasubag(ws, staff, 30, clock, minutes=1)
+    page = inbox_page(qtbot, ws, staff["Kasubag"])
+    page.resize(900, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    bar = page.table.verticalScrollBar()
+    assert bar.maximum() > 10
+    select(qtbot, page.table, 5)
+    bar.setValue(bar.maximum() - 2)
+    value = bar.value()
+    choice = selected(page)
+    assert choice == numbers[5]
+    page.ctx.data_changed.emit()
+    assert selected(page) == choice and bar.value() == value
+    clock.advance(minutes=1)
+    page.clock_timer.timeout.emit()
+    assert selected(page) == choice and bar.value() == value
+
+
+def test_case_list_keeps_the_selected_case_when_data_changes(qtbot, ws, staff, clock):
+    numbers = waiting_at_kasubag(ws, staff, 3, clock)
+    page = CasesPage(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(page)
+    page.show()
+    select(qtbot, page.table, 1)
+    before = page.model.row_at(1).number
+    # a new case elsewhere in the window goes to the top of the list (newest first)
+    newest = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan baru", entry="tamu")
+    page.ctx.data_changed.emit()
+    assert page.model.row_at(0).number == newest
+    rows = page.table.selectionModel().selectedRows()
+    assert [page.model.row_at(r.row()).number for r in rows] == [before]
+    assert before in numbers
+
+
+def test_f5_reloads_the_current_page_and_the_counts(qtbot, ws, staff, clock):
+    from sopdesk.gui.main_window import MainWindow
+
+    numbers = waiting_at_kasubag(ws, staff, 2, clock)
+    window = MainWindow(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(window)
+    shown_active(qtbot, window)
+    inbox = window.page("inbox")
+    cases.complete(ws, staff["Kasubag"], numbers[0], StepInput())  # another desk
+    assert inbox.model.rowCount() == 2
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_F5)
+    assert [inbox.model.row_at(r).case_number for r in range(inbox.model.rowCount())] == numbers[1:]
+    assert window.nav.item(0).text().startswith("Kotak Masuk (1)")
+    assert window.statusBar().currentMessage() == "Dimuat ulang"
+
+
+# --- completion from the inbox ------------------------------------------------------------------
+
+def test_after_completion_the_next_row_is_selected_and_the_status_bar_says_where_it_went(
+        qtbot, ws, staff, clock, monkeypatch):
+    from sopdesk.gui.main_window import MainWindow
+
+    numbers = at_step_8(ws, staff, 3, clock)
+    window = MainWindow(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(window)
+    shown_active(qtbot, window)
+    inbox = window.page("inbox")
+    complete_in_form(monkeypatch)
+    select(qtbot, inbox.table, 1)
+    qtbot.keyClick(inbox.table, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == f"Kegiatan 8 {numbers[1]} selesai; lanjut ke 9 (Kasubag)"
+    assert selected(inbox) == numbers[2]  # the row after the completed one
+
+
+def test_completing_the_last_step_says_the_case_is_closed(qtbot, ws, staff, clock, monkeypatch):
+    from sopdesk.gui.main_window import MainWindow
+
+    numbers = waiting_at_kasubag(ws, staff, 2, clock)
+    window = MainWindow(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(window)
+    shown_active(qtbot, window)
+    inbox = window.page("inbox")
+    complete_in_form(monkeypatch)
+    select(qtbot, inbox.table, 1)  # the last row: the one before it takes the selection
+    qtbot.keyClick(inbox.table, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == f"Kegiatan 4 {numbers[1]} selesai; kasus ditutup"
+    assert selected(inbox) == numbers[0]
+
+
+def test_engine_tells_the_role_the_next_step_waits_for(ws, staff, clock):
+    [number] = at_step_8(ws, staff, 1, clock)
+    done = cases.complete(ws, staff["Kasubag"], number, StepInput())
+    assert (done.next_step, done.next_role) == (9, "Kasubag")
+    [closing] = waiting_at_kasubag(ws, staff, 1, clock)
+    done = cases.complete(ws, staff["Kasubag"], closing, StepInput())
+    assert (done.next_step, done.next_role) == (None, None)
+
+
+# --- cosmetic -----------------------------------------------------------------------------------
+
+def _click_header(qtbot, header, section: int) -> None:  # noqa: ANN001
+    pos = QPoint(header.sectionViewportPosition(section) + header.sectionSize(section) // 2, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_case_list_sort_indicator_shows_the_column_really_sorted_by(qtbot, ws, staff, clock):
+    waiting_at_kasubag(ws, staff, 3, clock)
+    page = CasesPage(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(page)
+    page.show()
+    header = page.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (0, Qt.SortOrder.DescendingOrder)
+    _click_header(qtbot, header, 6)  # Dimulai
+    assert page.model._sort == "started" and header.sortIndicatorSection() == 6
+    _click_header(qtbot, header, 5)  # Posisi sekarang: no order of its own, nothing changes
+    assert page.model._sort == "started" and header.sortIndicatorSection() == 6
+    _click_header(qtbot, header, 4)  # Status
+    assert page.model._sort == "status" and header.sortIndicatorSection() == 4
+
+
+@pytest.mark.parametrize("folder", ["sopdesk/gui", "sopdesk/reports"])
+def test_no_alarm_clock_emoji_the_office_fonts_lack(folder):
+    root = Path(__file__).resolve().parent.parent / folder
+    offenders = [str(p) for p in root.rglob("*.py") if "\u23f0" in p.read_text(encoding="utf-8")]
+    assert offenders == []
