@@ -231,9 +231,10 @@ def test_zoom_buttons_fit_and_ctrl_wheel_change_the_transform(view, ws):
     assert view.zoom() == pytest.approx(start * 1.25)
     view.zoom_out()
     assert view.zoom() == pytest.approx(start)
-    view.fit_to_window()
-    assert view.sceneRect().width() * view.zoom() <= view.viewport().width()
-    assert view.sceneRect().width() * view.zoom() > view.viewport().width() - 10
+    view.fit_to_window()   # RAKOR's whole table would be too small to read at 1200 px: its lanes fit
+    lanes_width = view.layout_data.lane_area.right + 10 - view.sceneRect().left()
+    assert lanes_width * view.zoom() <= view.viewport().width()
+    assert lanes_width * view.zoom() > view.viewport().width() - 10
     before = view.zoom()
     centre = QPointF(view.viewport().rect().center())
     wheel = QWheelEvent(centre, view.viewport().mapToGlobal(centre), QPoint(), QPoint(0, 120),
@@ -368,3 +369,100 @@ def test_case_view_swimlane_survives_clicks_reloads_and_closing(qtbot, ws, staff
     qtbot.wait(10)
     del view, swimlane
     gc.collect()
+
+
+def smallest_text_px(view: SwimlaneView) -> float:
+    """The on-screen height of the smallest font drawn in the diagram, at the current zoom."""
+    sizes = [item.font().pointSizeF() for item in view.scene().items() if hasattr(item, "font")]
+    return min(sizes) * view.logicalDpiY() / 72 * view.zoom()
+
+
+def kinds_at(widget, pos: QPoint) -> set[str]:  # noqa: ANN001 - a QGraphicsView
+    return {item.data(KIND) for item in widget.items(pos)}
+
+
+def pane_under(view: SwimlaneView, pos: QPoint):  # noqa: ANN001
+    """The widget a user's click at `pos` (viewport coordinates) lands on."""
+    child = view.childAt(view.viewport().mapTo(view, pos))
+    return child.parentWidget() if child is not None and child is not view.viewport() else view
+
+
+@pytest.mark.parametrize("kode", ["PAW", "PP"])
+def test_header_row_and_no_kegiatan_columns_stay_in_view_when_scrolled_and_zoomed(view, ws, qtbot, kode):
+    sop = ws.catalog.sops[kode]
+    view.set_sop(sop)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    layout = view.layout_data
+    header_h = layout.lane_area.y
+    left_w = layout.columns["kegiatan"].right
+    for zoom in (None, "in", "in", "out", "out", "out"):
+        if zoom:
+            view.zoom_in() if zoom == "in" else view.zoom_out()
+        hbar, vbar = view.horizontalScrollBar(), view.verticalScrollBar()
+        assert hbar.maximum() > 0 and vbar.maximum() > 0
+        hbar.setValue(hbar.maximum() * 2 // 3)
+        vbar.setValue(vbar.maximum() // 2)
+        z = view.zoom()
+        top, left, corner = view.panes["top"], view.panes["left"], view.panes["corner"]
+        # the header row covers the top of the viewport, scrolled along with the lanes
+        assert top.isVisible() and top.geometry().topLeft() == view.viewport().geometry().topLeft()
+        assert top.height() == pytest.approx((header_h + 10) * z, abs=2)
+        below_corner = QPoint(corner.width() + 20, top.height() // 2)
+        assert pane_under(view, below_corner) is top and "header" in kinds_at(top, below_corner)
+        assert top.mapToScene(below_corner).x() == pytest.approx(view.mapToScene(below_corner).x(), abs=0.5)
+        # No and Kegiatan of the rows on screen stay at the left, level with their rows
+        assert left.isVisible() and left.width() == pytest.approx((left_w + 10) * z, abs=2)
+        middle = QPoint(int((layout.columns["kegiatan"].x + 10) * z) + 10, view.viewport().height() // 2)
+        assert pane_under(view, middle) is left
+        row_no = next(no for no, row in layout.rows.items() if row.y <= view.mapToScene(middle).y() < row.bottom)
+        texts = [i for i in left.items(middle) if i.data(KIND) == "cell" or i.data(KIND) == "text"]
+        assert {i.data(STEP) for i in texts} == {row_no}
+        assert left.mapToScene(middle).y() == pytest.approx(view.mapToScene(middle).y(), abs=0.5)
+        # and their header cells in the corner
+        corner_point = QPoint(int(20 * z), top.height() // 2)
+        headers = [i for i in corner.items(corner_point) if i.data(KIND) == "text"]
+        assert pane_under(view, corner_point) is corner and [h.toPlainText() for h in headers] == ["No"]
+        # a click on a frozen Kegiatan cell selects its step
+        with qtbot.waitSignal(view.step_clicked, timeout=1000) as blocker:
+            qtbot.mouseClick(left.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+        assert blocker.args == [row_no]
+    vbar.setValue(vbar.maximum())      # below the last row the legend is not covered
+    assert view.panes["left"].height() < view.viewport().height()
+
+
+@pytest.mark.parametrize("width", [520, 800, 1100, 2600])
+def test_fit_never_makes_text_smaller_than_readable(view, ws, qtbot, width):
+    view.set_sop(ws.catalog.sops["PAW"])
+    view.resize(width, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.zoom_out()
+    view.zoom_out()
+    view.fit_to_window()
+    assert smallest_text_px(view) >= 8 - 0.01
+    assert view.zoom() >= view.min_fit_zoom() - 1e-9
+    scene = view.sceneRect()
+    lanes = view.layout_data.lane_area.right + 10 - scene.left()
+    if scene.width() * view.min_fit_zoom() <= view.viewport().width():       # the whole table fits readably
+        assert scene.width() * view.zoom() == pytest.approx(view.viewport().width() - 2, abs=1)
+    elif lanes * view.min_fit_zoom() <= view.viewport().width():             # the lanes fit, text columns scroll
+        assert lanes * view.zoom() == pytest.approx(view.viewport().width() - 2, abs=1)
+        assert view.horizontalScrollBar().maximum() > 0
+    else:                                                                    # readable, the lanes scroll
+        assert view.zoom() == pytest.approx(view.min_fit_zoom())
+    view.set_sop(ws.catalog.sops["PP"])     # a new SOP starts fitted, readable too
+    assert smallest_text_px(view) >= 8 - 0.01
+
+
+def test_selecting_a_step_scrolls_it_clear_of_the_frozen_panes(view, ws, qtbot):
+    view.set_sop(ws.catalog.sops["PAW"])
+    view.resize(600, 450)
+    view.show()
+    qtbot.waitExposed(view)
+    for no in (12, 1, 7, 2):
+        view.select_step(no)
+        symbol = view.mapFromScene(view.symbol_item(no).sceneBoundingRect()).boundingRect()
+        assert symbol.left() >= view.panes["left"].width() and symbol.top() >= view.panes["top"].height()
+        assert view.viewport().rect().contains(symbol)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from sopdesk.catalog.schema import Sop
 from sopdesk.catalog.swimlane_layout import OUTLINE, PAD, Box, Content, Layout, compute_layout
+from sopdesk.gui.swimlane_panes import FrozenPane, pane_geometries
 
 KIND, STEP, CELL, SOURCE, TARGET, LABEL = range(6)
 
@@ -54,7 +55,7 @@ SELECT_PEN = QColor("#1e88e5")
 INFERRED_PEN = QColor("#8c8c8c")
 
 MIN_ZOOM, MAX_ZOOM = 0.2, 4.0
-READABLE_ZOOM = 0.75
+MIN_TEXT_PX = 8.0          # "fit" never shows the smallest text of the diagram below this height
 
 
 T_KEGIATAN = QT_TRANSLATE_NOOP("SwimlaneView", "Kegiatan {no} — {pelaksana}")
@@ -132,6 +133,9 @@ class SwimlaneView(QGraphicsView):
         self._selected: int | None = None
         self._fit: str | None = None      # "width", "readable" or None (the user's zoom)
         self._press: QPoint | None = None
+        # created last: corner over left over top over the main viewport
+        self.panes = {name: FrozenPane(self, f"swimlane_{name}_pane", self._pane_clicked)
+                      for name in ("top", "left", "corner")}
 
     # ------------------------------------------------------------------ public API
     @property
@@ -159,6 +163,7 @@ class SwimlaneView(QGraphicsView):
         self._layout = None
         if sop is None:
             scene.setSceneRect(QRectF(0, 0, 10, 10))
+            self._sync_panes()
             return
         headers = {
             "no": self.tr("No"), "kegiatan": self.tr("Kegiatan"), "pelaksana": self.tr("Pelaksana"),
@@ -179,6 +184,7 @@ class SwimlaneView(QGraphicsView):
         self._fit = "readable"
         self._refit()
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+        self._sync_panes()
 
     def set_progress(self, done: set[int], current: int | None, path: list[tuple[int, int]]) -> None:
         """Mark completed steps (green, ✓), the current step (amber, bold border, ▶) and the
@@ -195,7 +201,7 @@ class SwimlaneView(QGraphicsView):
         self._selected = no if no in self._rows else None
         if self._selected is not None:
             self._rows[self._selected].setPen(QPen(SELECT_PEN, 2.5))
-            self.ensureVisible(self._symbols[self._selected], 40, 40)
+            self.reveal(self._symbols[self._selected].sceneBoundingRect())
 
     def zoom(self) -> float:
         return self.transform().m11()
@@ -207,11 +213,44 @@ class SwimlaneView(QGraphicsView):
         self._zoom_by(0.8)
 
     def fit_to_window(self) -> None:
-        """Scale so that the whole width of the table fits the view; keeps fitting on resize
-        until the user zooms. (A new SOP starts fitted too, but never below READABLE_ZOOM nor
-        above 100 %.)"""
+        """Scale to the width of the view, never below a readable size: the whole table when
+        it fits so, else No, Kegiatan and the lanes (Mutu Baku and Keterangan scroll), else
+        the smallest readable zoom (the lanes scroll beside the frozen No/Kegiatan columns).
+        Keeps fitting on resize until the user zooms. A new SOP starts fitted the same way,
+        but never above 100 %."""
         self._fit = "width"
         self._refit()
+
+    def min_fit_zoom(self) -> float:
+        """The zoom at which the smallest text of the diagram is MIN_TEXT_PX high."""
+        return MIN_TEXT_PX / self._text_px(self._small)
+
+    def text_px(self) -> float:
+        """The on-screen pixel size of the smallest text of the diagram at the current zoom."""
+        return self._text_px(self._small) * self.zoom()
+
+    def reveal(self, rect: QRectF, margin: int = 30) -> None:
+        """Scroll so that a scene rect is in the part of the viewport the frozen panes leave
+        free (ensureVisible would count the covered edges as visible)."""
+        if self._layout is None:
+            return
+        free = self.viewport().rect()
+        top, left = self.panes["top"], self.panes["left"]
+        free.setTop(0 if top.isHidden() else top.height())
+        in_left_columns = rect.right() <= self._layout.columns["kegiatan"].right
+        if not in_left_columns and not left.isHidden():
+            free.setLeft(left.width())
+        target = self.mapFromScene(rect).boundingRect()
+        for bar, lo, hi, free_lo, free_hi, skip in (
+            (self.horizontalScrollBar(), target.left(), target.right(), free.left(), free.right(), in_left_columns),
+            (self.verticalScrollBar(), target.top(), target.bottom(), free.top(), free.bottom(), False),
+        ):
+            if skip:
+                continue
+            if hi + margin > free_hi:
+                bar.setValue(bar.value() + min(hi + margin - free_hi, lo - margin - free_lo))
+            elif lo - margin < free_lo:
+                bar.setValue(bar.value() + lo - margin - free_lo)
 
     def symbol_item(self, no: int) -> QGraphicsItem:
         return self._symbols[no]
@@ -245,6 +284,11 @@ class SwimlaneView(QGraphicsView):
         super().resizeEvent(event)
         if self._fit:
             self._refit()
+        self._sync_panes()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._sync_panes()
 
     def step_at(self, view_pos: QPoint) -> int | None:
         """The step whose symbol or row is at a viewport position."""
@@ -255,19 +299,47 @@ class SwimlaneView(QGraphicsView):
         self._fit = None
         target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
         self.scale(target / self.zoom(), target / self.zoom())
+        self._sync_panes()
 
     def _refit(self) -> None:
         if self._layout is None:
             return
-        width = self.sceneRect().width()
+        scene = self.sceneRect()
         available = self.viewport().width() - 2
-        if width <= 0 or available <= 0:
+        if scene.width() <= 0 or available <= 0:
             return
-        z = min(MAX_ZOOM, max(MIN_ZOOM, available / width))
-        if self._fit == "readable":
-            z = min(1.0, max(READABLE_ZOOM, z))
+        readable = self.min_fit_zoom()
+        whole = available / scene.width()
+        lanes = available / (self._layout.lane_area.right + 10 - scene.left())
+        z = whole if whole >= readable else max(readable, lanes)
+        z = min(1.0 if self._fit == "readable" else MAX_ZOOM, z)
         self.setTransform(QTransform.fromScale(z, z))
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self._sync_panes()
+
+    def _text_px(self, font: QFont) -> float:
+        return font.pointSizeF() * self.logicalDpiY() / 72 if font.pointSizeF() > 0 else float(font.pixelSize())
+
+    # ------------------------------------------------------------------ frozen panes
+    def _sync_panes(self) -> None:
+        panes = getattr(self, "panes", None)
+        if panes is None:
+            return
+        if self._layout is None:
+            for pane in panes.values():
+                pane.hide()
+            return
+        layout = self._layout
+        where = pane_geometries(self, layout.lane_area.y, layout.columns["kegiatan"].right, layout.lane_area.bottom)
+        panes["top"].follow(where["top"], horizontal=True, vertical=False)
+        panes["left"].follow(where["left"], horizontal=False, vertical=True)
+        panes["corner"].follow(where["corner"], horizontal=False, vertical=False)
+
+    def _pane_clicked(self, pane: QGraphicsView, pos: QPoint) -> None:
+        no = _step_among(pane.items(pos))
+        if no is not None:
+            self.select_step(no)
+            self.step_clicked.emit(no)
 
     # ------------------------------------------------------------------ text
     def _text_item(self, kind: str, content: Content, width: float) -> QGraphicsTextItem:
