@@ -3,19 +3,19 @@ dispositions, receipts, the table models, and printing on the worker thread."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
-from pathlib import Path
 
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 
 from sopdesk.engine import cases, dispositions, letters
 from sopdesk.engine.expedition import expedition_page
 from sopdesk.engine.queries import case_detail
+from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.letters_page import (
     DispositionDialog,
@@ -243,35 +243,30 @@ def test_the_table_models_pass_the_model_tester(qtmodeltester, ws, staff, model_
 # --- printing on the worker ---------------------------------------------------------------------------
 
 @pytest.fixture
-def printing(monkeypatch, tmp_path):
-    """QFileDialog answers with a path in tmp_path; QDesktopServices.openUrl is recorded."""
-    asked, opened = [], []
+def printing(monkeypatch):
+    """No file is asked for before the print preview; returns the previews a page opened."""
+    from sopdesk.gui.print_preview import PrintPreviewDialog
 
-    def save(parent, title, default, filters):
-        asked.append(Path(default).name)
-        return str(tmp_path / "keluaran"), filters  # without .pdf: the page adds it
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
-    return asked, opened, tmp_path / "keluaran.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("asked for a file"))
+    return lambda page: [d for d in page.findChildren(PrintPreviewDialog) if d.isVisible()]
 
 
-def test_printing_the_expedition_book_runs_on_the_worker_and_opens_the_pdf(qtbot, ws, staff, worker, printing):
-    asked, opened, path = printing
+def test_printing_the_expedition_book_runs_on_the_worker_and_opens_the_preview(qtbot, ws, staff, worker,
+                                                                                printing):
     sent = send(ws, staff["Staf"], subject="Penyampaian data DPT")
     page = page_for(qtbot, ws, staff["Kasubag"], worker)
     with qtbot.waitSignal(worker.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
         page.print_book_button.click()
         assert not page.print_book_button.isEnabled() and page.status.text() == "Mencetak PDF…"
-    assert asked == ["buku-ekspedisi-2026-03-01-2026-03-02.pdf"]
-    assert opened == [str(path)] and page.status.text() == f"PDF disimpan: {path}"
+    [preview] = printing(page)
+    assert preview.default_name == "buku-ekspedisi-2026-03-01-2026-03-02.pdf"
+    assert page.status.text() == "Pratinjau cetak dibuka: cetak atau simpan PDF dari sana."
     assert page.print_book_button.isEnabled()
-    text = " ".join(p.extract_text() for p in pypdf.PdfReader(path).pages)
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(preview.pages.data)).pages)
     assert "BUKU EKSPEDISI" in text and sent.number in text and "Penyampaian data DPT" in text
 
 
 def test_printing_the_disposition_sheet_from_the_selected_letter(qtbot, ws, staff, worker, printing):
-    asked, opened, path = printing
     incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi")
     dispositions.dispose(ws, staff["Ketua"], "SM/2026/0001", ["teknis"], "Hadiri")
     page = page_for(qtbot, ws, staff["Ketua"], worker)
@@ -280,20 +275,24 @@ def test_printing_the_disposition_sheet_from_the_selected_letter(qtbot, ws, staf
     page.incoming_table.selectRow(0)
     with qtbot.waitSignal(worker.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
         page.print_disposition_button.click()
-    assert asked == ["lembar-disposisi-SM-2026-0001.pdf"] and opened == [str(path)]
-    text = pypdf.PdfReader(path).pages[0].extract_text()
+    [preview] = printing(page)
+    assert preview.default_name == "lembar-disposisi-SM-2026-0001.pdf"
+    text = pypdf.PdfReader(io.BytesIO(preview.pages.data)).pages[0].extract_text()
     assert "LEMBAR DISPOSISI" in text and "\u2611 Divisi Teknis Penyelenggaraan" in text and "Hadiri" in text
 
 
-def test_a_failed_printout_is_reported_and_the_buttons_come_back(qtbot, ws, staff, worker, monkeypatch, tmp_path):
+def test_a_failed_printout_is_reported_and_the_buttons_come_back(qtbot, ws, staff, worker, monkeypatch, printing):
     shown = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args: (str(tmp_path / "tidak-ada" / "buku.pdf"), ""))
+
+    def broken(*args, **kwargs):
+        raise UserError("Berkas buku.pdf tidak dapat ditulis: disk penuh")
+
+    monkeypatch.setattr("sopdesk.reports.expedition.render_expedition_book", broken)
     monkeypatch.setattr("sopdesk.gui.printing.show_error", lambda parent, exc: shown.append(str(exc)))
     page = page_for(qtbot, ws, staff["Kasubag"], worker)
     with qtbot.waitSignal(worker.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
         page.print_expedition()
-    assert shown and "tidak ada" in shown[0]
+    assert shown == ["Berkas buku.pdf tidak dapat ditulis: disk penuh"] and not printing(page)
     assert page.print_book_button.isEnabled() and page.status.text() == "Gagal mencetak."
 
 

@@ -1,36 +1,197 @@
-"""Print actions of the screens: the PDF is written (on the worker) and handed to the viewer."""
+"""Print actions of the screens: the PDF is written (on the worker), then opens in the print
+preview, which shows its pages, saves the same PDF and prints it on the chosen printer."""
 
+import io
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from sopdesk import reports
 from sopdesk.engine import cases, visitors
-from sopdesk.gui import printing
+from sopdesk.gui import print_preview, printing
 from sopdesk.gui.cases_page import CaseView
 from sopdesk.gui.catalog_page import CatalogPage
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.helpdesk_page import HelpDeskPage
+from sopdesk.gui.print_preview import PrintPreviewDialog
 from sopdesk.gui.worker import Worker
 
 
+def previews(widget) -> list[PrintPreviewDialog]:
+    return [d for d in widget.findChildren(PrintPreviewDialog) if d.isVisible()]
+
+
+def text_of(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def pages_in(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
 @pytest.fixture
-def printed(monkeypatch, tmp_path):
-    """Answers the save dialog with a file in tmp_path; collects what the viewer was asked to open."""
-    opened = []
-    target = tmp_path / "keluaran.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
-    return opened
+def sop_pdf(ws, admin, tmp_path):
+    """The SOP PAW printout, as the catalog renders it (landscape, several pages)."""
+    return reports.render_sop(ws, "PAW", tmp_path / "SOP-PAW.pdf")
 
 
-def text_of(path: str) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+@pytest.fixture
+def preview(qtbot, sop_pdf):
+    dialog = PrintPreviewDialog(sop_pdf, "SOP-PAW.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    return dialog
 
 
-def test_print_sop_from_the_catalog_runs_on_the_worker(qtbot, ws, admin, printed):
+class FakePrintDialog:
+    """Stands in for QPrintDialog: the user picks "print to file" with these settings and OK."""
+
+    settings: dict = {}
+    shown: list = []
+
+    def __init__(self, printer: QPrinter, parent=None):
+        self.printer = printer
+        self.minmax = None
+
+    def setWindowTitle(self, title):  # noqa: N802 - Qt's name
+        pass
+
+    def setOptions(self, options):  # noqa: N802
+        pass
+
+    def setMinMax(self, low, high):  # noqa: N802
+        self.minmax = (low, high)
+
+    def exec(self):
+        FakePrintDialog.shown.append(self.minmax)
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(str(self.settings["file"]))
+        self.printer.setCopyCount(self.settings.get("copies", 1))
+        self.printer.setCollateCopies(self.settings.get("collate", True))
+        if "pages" in self.settings:
+            self.printer.setPrintRange(QPrinter.PrintRange.PageRange)
+            self.printer.setFromTo(*self.settings["pages"])
+        return QDialog.DialogCode.Accepted
+
+
+@pytest.fixture
+def print_dialog(monkeypatch, tmp_path):
+    FakePrintDialog.settings = {"file": tmp_path / "ke-pencetak.pdf"}
+    FakePrintDialog.shown = []
+    monkeypatch.setattr(print_preview, "QPrintDialog", FakePrintDialog)
+    return FakePrintDialog
+
+
+# --- the preview dialog ---------------------------------------------------------------------------------
+
+def test_the_preview_shows_every_page_of_the_printout_and_the_current_page(qtbot, preview, sop_pdf):
+    expected = pages_in(sop_pdf.read_bytes())
+    assert expected > 1 and preview.page_count() == expected
+    assert preview.page_label.text() == f"Halaman 1 dari {expected}"
+    preview.show_page(expected - 1)
+    qtbot.waitUntil(lambda: preview.page_label.text() == f"Halaman {expected} dari {expected}")
+    assert [b.text() for b in (preview.print_button, preview.save_button, preview.close_button)] == [
+        "Cetak…", "Simpan PDF…", "Tutup"]
+
+
+def test_a_page_is_rendered_as_a_picture_with_ink_on_it(preview):
+    image = preview.page_image(0)
+    assert image.width() > 600 and image.height() > 400  # landscape A4 at screen size
+    inked = sum(1 for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+                if QColor(image.pixel(x, y)).lightness() < 128)
+    assert inked > 200
+    assert QColor(image.pixel(image.width() // 2, image.height() - 2)).lightness() > 240  # the paper stays white
+
+
+def test_zoom_makes_the_pages_larger_and_smaller(qtbot, preview):
+    preview.set_zoom(1.0)
+    width = preview.views[0].width()
+    qtbot.mouseClick(preview.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert preview.views[0].width() > width and preview.zoom_label.text() == "125 %"
+    qtbot.keyClick(preview, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(preview, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert preview.views[0].width() < width and preview.zoom_label.text() == "75 %"
+    assert preview.page_image(0).width() == preview.views[0].width()
+
+
+def test_save_writes_the_same_pdf_where_the_user_chose(qtbot, preview, sop_pdf, monkeypatch, tmp_path):
+    asked = []
+
+    def save(parent, title, default, filters):
+        asked.append(default)
+        return str(tmp_path / "arsip" / "sop-paw"), filters  # without .pdf: the preview adds it
+
+    (tmp_path / "arsip").mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    with qtbot.waitSignal(preview.saved):
+        qtbot.keyClick(preview, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    target = tmp_path / "arsip" / "sop-paw.pdf"
+    assert asked[0].endswith("SOP-PAW.pdf")
+    assert target.read_bytes() == sop_pdf.read_bytes()
+    assert preview.status.text() == f"PDF disimpan: {target}"
+
+
+def test_a_save_that_fails_says_so_in_indonesian(qtbot, preview, monkeypatch, tmp_path):
+    shown = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "tidak-ada" / "x.pdf"), ""))
+    monkeypatch.setattr(print_preview, "show_error", lambda parent, exc: shown.append(str(exc)))
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert shown and shown[0].startswith("Berkas ") and "tidak dapat ditulis" in shown[0]
+
+
+def test_print_sends_every_page_once_per_copy(qtbot, preview, print_dialog):
+    print_dialog.settings["copies"] = 2
+    with qtbot.waitSignal(preview.printed) as sent:
+        qtbot.keyClick(preview, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    count = preview.page_count()
+    assert print_dialog.shown == [(1, count)]  # the dialog offers the page range of this printout
+    assert sent.args == [2 * count]
+    assert pages_in(print_dialog.settings["file"].read_bytes()) == 2 * count
+    assert preview.status.text() == f"{2 * count} halaman dikirim ke pencetak."
+
+
+def test_print_honours_the_page_range_and_the_paper(qtbot, preview, print_dialog):
+    print_dialog.settings.update(pages=(2, 3), copies=1)
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    printed = PdfReader(print_dialog.settings["file"])
+    assert len(printed.pages) == 2
+    box = printed.pages[0].mediabox  # the SOP is landscape A4: so is the paper offered
+    assert (round(float(box.width)), round(float(box.height))) == (842, 595)
+
+
+def test_uncollated_copies_print_each_page_twice_in_a_row(preview):
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setCopyCount(2)
+    printer.setCollateCopies(False)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(1, 2)
+    assert preview.pages_to_print(printer) == [0, 0, 1, 1]
+    printer.setCollateCopies(True)
+    assert preview.pages_to_print(printer) == [0, 1, 0, 1]
+
+
+def test_escape_closes_the_preview(qtbot, preview):
+    qtbot.keyClick(preview, Qt.Key.Key_Escape)
+    assert not preview.isVisible()
+
+
+# --- every print action opens it ------------------------------------------------------------------------
+
+@pytest.fixture
+def no_viewer(monkeypatch):
+    """Nothing may ask for a file before the preview: saving is the preview's business."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("asked for a file"))
+
+
+def test_print_sop_from_the_catalog_renders_on_the_worker_then_previews(qtbot, ws, admin, no_viewer):
     ctx = GuiContext(ws, admin)
     ctx.worker = Worker()
     page = CatalogPage(ctx)
@@ -39,19 +200,25 @@ def test_print_sop_from_the_catalog_runs_on_the_worker(qtbot, ws, admin, printed
     with qtbot.waitSignal(ctx.worker.busy_changed, timeout=60_000, check_params_cb=lambda busy: not busy):
         page.print_sop_button.click()
     ctx.worker.stop()
-    assert printed and "Pelayanan Publik" in text_of(printed[0])
+    [dialog] = previews(page)
+    assert "Pelayanan Publik" in text_of(dialog.pages.data)
+    assert dialog.page_count() == pages_in(dialog.pages.data)
+    assert dialog.windowTitle() == "Pratinjau cetak – SOP-PP.pdf"
+    dialog.close()
+    assert not previews(page)
 
 
-def test_print_case_control_sheet_from_the_case_view(qtbot, ws, staff, printed):
+def test_print_case_control_sheet_from_the_case_view(qtbot, ws, staff, no_viewer):
     number = cases.start_case(ws, staff["Sekretaris"], "TKS", "Pleno mingguan")
     cases.complete(ws, staff["Sekretaris"], number, cases.StepInput(note="Nota dinas dibuat"))
     view = CaseView(GuiContext(ws, staff["Sekretaris"]), number)
     qtbot.addWidget(view)
     view.print_button.click()  # no worker: rendered at once
-    assert number in text_of(printed[0])
+    [dialog] = previews(view)
+    assert number in text_of(dialog.pages.data)
 
 
-def test_print_receipt_and_register_from_the_help_desk(qtbot, ws, staff, printed, monkeypatch):
+def test_print_receipt_and_register_from_the_help_desk(qtbot, ws, staff, no_viewer, monkeypatch):
     form = visitors.VisitorForm(name="Maria Ndun", purpose="permohonan_informasi", id_number="5371012345678901",
                                 info_requested="Data DPT")
     visitors.register_visitor(ws, staff["Help Desk"], form)
@@ -59,9 +226,39 @@ def test_print_receipt_and_register_from_the_help_desk(qtbot, ws, staff, printed
     qtbot.addWidget(page)
     page.table.selectRow(0)
     page.receipt_button.click()
-    receipt = text_of(printed[-1])
+    [receipt_preview] = previews(page)
+    receipt = text_of(receipt_preview.pages.data)
     assert "Maria Ndun" in receipt and "5371012345678901" not in receipt and "8901" in receipt
+    assert receipt_preview.page_label.text() == "Halaman 1 dari 1"
+    receipt_preview.close()
     monkeypatch.setattr(printing.PeriodDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(printing.PeriodDialog, "dates", lambda self: (date(2026, 3, 1), date(2026, 3, 31)))
     page.register_button.click()
-    assert "Maria Ndun" in text_of(printed[-1])
+    [register_preview] = previews(page)
+    assert "Maria Ndun" in text_of(register_preview.pages.data)
+
+
+def test_the_rendered_file_lives_only_as_long_as_its_preview(qtbot, ws, staff, no_viewer):
+    number = cases.start_case(ws, staff["Sekretaris"], "TKS", "Pleno mingguan")
+    view = CaseView(GuiContext(ws, staff["Sekretaris"]), number)
+    qtbot.addWidget(view)
+    finished = []
+    dialog = printing.print_pdf(view, None, "lembar-kendali.pdf",
+                                lambda path: reports.render_case_sheet(ws, number, path), finished.append)
+    assert finished == [finished[0]] and finished[0].is_file() and dialog.isVisible()
+    dialog.close()
+    assert not finished[0].parent.exists()
+
+
+def test_a_failed_rendering_is_shown_and_opens_no_preview(qtbot, ws, staff, monkeypatch):
+    shown, finished = [], []
+    monkeypatch.setattr(printing, "show_error", lambda parent, exc: shown.append(str(exc)))
+    view = CaseView(GuiContext(ws, staff["Sekretaris"]), cases.start_case(ws, staff["Sekretaris"], "TKS", "Pleno"))
+    qtbot.addWidget(view)
+
+    def broken(path):
+        from sopdesk.errors import UserError
+        raise UserError("Kasus tidak ditemukan")
+
+    assert printing.print_pdf(view, None, "x.pdf", broken, finished.append) is None
+    assert shown == ["Kasus tidak ditemukan"] and finished == [None] and not previews(view)

@@ -1013,8 +1013,8 @@ class LettersPage(QWidget):
                     lambda path: render_expedition_book(self.ctx.ws, start, end, path, pending_only=pending))
 
     def _print(self, default_name: str, render: Callable[[Path], Path]) -> None:
-        """Ask where to save and render on the worker (printing.print_pdf; the main window's
-        busy bar runs meanwhile), then open the PDF; the print buttons wait until it is done."""
+        """Render on the worker (printing.print_pdf; the main window's busy bar runs meanwhile),
+        then open the print preview; the print buttons wait until it is open."""
 
         def started() -> None:
             self.printing = True
@@ -1024,13 +1024,14 @@ class LettersPage(QWidget):
         def finished(path: Path | None) -> None:
             self.printing = False
             self._update_buttons()
-            self._say(self.tr("PDF disimpan: {0}").format(path) if path else self.tr("Gagal mencetak."))
+            self._say(self.tr("Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.") if path
+                      else self.tr("Gagal mencetak."))
 
         print_pdf(self, _Announcing(self.worker, started), default_name, render, finished)
 
 
 class _Announcing:
-    """The worker, telling the page when print_pdf hands it a job (once a file was chosen)."""
+    """The worker, telling the page when print_pdf hands it a job."""
 
     def __init__(self, worker: Worker, started: Callable[[], None]):
         self.worker = worker

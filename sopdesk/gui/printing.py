@@ -1,41 +1,51 @@
-"""Print/export to PDF from any screen: ask where to save, render on the worker thread,
-open the PDF in the system viewer when it is ready."""
+"""Every printout of the screens goes through print_pdf: the PDF is rendered on the worker
+thread into a temporary folder, then opens in the program's print preview, where it is
+sent to a printer or saved as a PDF (gui/print_preview.py)."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from sopdesk.gui.messages import ERROR_STYLE, show_error
+from sopdesk.gui.print_preview import PrintPreviewDialog
 from sopdesk.gui.worker import Worker
 
 
-def default_folder() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
-
-
 def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render: Callable[[Path], Path],
-              on_finished: Callable[[Path | None], None] | None = None) -> None:
-    """`render(path)` writes the PDF (on the worker when there is one); errors are shown."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("printing", "Simpan PDF"),
-                                            str(default_folder() / default_name),
-                                            QCoreApplication.translate("printing", "Dokumen PDF (*.pdf)"))
-    if not chosen:
-        return
-    path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+              on_finished: Callable[[Path | None], None] | None = None) -> PrintPreviewDialog | None:
+    """`render(path)` writes the PDF (on the worker when there is one), then the preview opens
+    (returned when there is no worker). `on_finished` gets the rendered PDF once the preview is
+    open (a temporary file, removed when the preview closes), or None when rendering failed;
+    errors are shown."""
+    folder = Path(tempfile.mkdtemp(prefix="sopdesk-cetak-"))
+    name = default_name if default_name.lower().endswith(".pdf") else default_name + ".pdf"
+    path = folder / name.replace("/", "-")
+    opened: list[PrintPreviewDialog] = []
 
     def done(result: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(result)))
+        try:
+            dialog = PrintPreviewDialog(result, name, parent, folder)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
+            failed(exc)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        opened.append(dialog)
         if on_finished:
             on_finished(result)
 
     def failed(exc: BaseException) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
         show_error(parent, exc)
         if on_finished:
             on_finished(None)
@@ -47,8 +57,9 @@ def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render:
             failed(exc)
         else:
             done(result)
-        return
+        return opened[0] if opened else None
     worker.submit(lambda: render(path), done, failed)
+    return None
 
 
 class PeriodDialog(QDialog):

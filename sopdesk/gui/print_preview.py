@@ -1,0 +1,388 @@
+"""The print preview every printout opens in: the pages of the rendered PDF, scrollable and
+zoomable, then "Cetak…" (a printer, copies, a page range) or "Simpan PDF…".
+
+QtPdf is not part of PySide6-Essentials, so pages are rasterised by PDFium (pypdfium2, a
+maintained binding with binary wheels) instead of by a renderer of our own. The printer gets
+each page as an image at its own resolution, at true size on the paper (an A4 form prints as
+the same A4 form), turned when a landscape page meets portrait paper. Pages are rendered when
+they scroll into view, so a buku ekspedisi of hundreds of pages opens at once.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import OrderedDict
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRectF, QSize, QSizeF, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPaintEvent, QShortcut
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sopdesk.errors import UserError
+from sopdesk.gui.messages import show_error
+
+POINTS_PER_INCH = 72.0
+SCREEN_DPI = 96.0  # "100 %": a page as large as it is on paper on an ordinary monitor
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
+MAX_PRINT_DPI = 300  # office print quality; each page goes to the spooler as an image, 600 dpi would quadruple it
+CACHED_PAGES = 16
+PAGE_GAP = 12
+
+
+def default_folder() -> Path:
+    """Where a saved PDF goes first: the user's Documents folder."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+class PdfPages:
+    """A PDF held in memory: its page count, page sizes and pages as QImages."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        try:
+            self._doc = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise UserError(f"Berkas PDF tidak dapat dibaca: {exc}") from None
+        self.sizes = [self._doc.get_page_size(i) for i in range(len(self._doc))]  # points (w, h)
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+    def render(self, index: int, scale: float, rotation: int = 0) -> QImage:
+        """Page `index` at `scale` pixels per point (rotated clockwise by `rotation` degrees)."""
+        if self._doc is None:  # closed with its preview
+            return QImage()
+        page = self._doc[index]
+        try:
+            bitmap = page.render(scale=scale, rotation=rotation, prefer_bgrx=True, rev_byteorder=True)
+            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_RGBX8888).copy()
+            bitmap.close()
+        finally:
+            page.close()
+        return image
+
+    def close(self) -> None:
+        if self._doc is not None:
+            self._doc.close()
+            self._doc = None
+
+
+class _PageView(QWidget):
+    """One page in the preview: paints the page image, rendered when it is first seen."""
+
+    def __init__(self, preview: PrintPreviewDialog, index: int):
+        super().__init__()
+        self.preview = preview
+        self.index = index
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        painter.drawImage(self.rect(), self.preview.page_image(self.index))
+        painter.setPen(QColor("#9a9a9a"))
+        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.end()
+
+
+class PrintPreviewDialog(QDialog):
+    """Shows `pdf` (a rendered printout) and prints or saves it; `default_name` is offered when saving."""
+
+    saved = Signal(Path)
+    printed = Signal(int)  # sheets sent to the printer
+
+    def __init__(self, pdf: Path, default_name: str, parent: QWidget | None = None,
+                 folder: Path | None = None):
+        super().__init__(parent)
+        self.pages = PdfPages(Path(pdf).read_bytes())
+        self.default_name = default_name
+        self.folder = folder  # where `pdf` was rendered: removed when the preview closes or is deleted
+        pages = self.pages
+        self.destroyed.connect(lambda *_: pages.close())
+        if folder is not None:
+            self.destroyed.connect(lambda *_: shutil.rmtree(folder, ignore_errors=True))
+        self.zoom = 1.0
+        self.printer: QPrinter | None = None
+        self._cache: OrderedDict[int, QImage] = OrderedDict()
+        self.setWindowTitle(self.tr("Pratinjau cetak – {0}").format(default_name))
+        self.setSizeGripEnabled(True)
+
+        self.container = QWidget()
+        self.container.setObjectName("previewPages")
+        self.container.setStyleSheet("#previewPages { background: #6f7378; }")
+        column = QVBoxLayout(self.container)
+        column.setSpacing(PAGE_GAP)
+        column.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
+        self.views = [_PageView(self, i) for i in range(len(self.pages))]
+        for view in self.views:
+            column.addWidget(view, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.container)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._update_page_label)
+
+        self.page_label = QLabel()
+        self.zoom_label = QLabel()
+        self.status = QLabel()
+        self.zoom_out_button = QPushButton(self.tr("Perkecil"))
+        self.zoom_out_button.setToolTip(self.tr("Perkecil (Ctrl+-)"))
+        self.zoom_out_button.clicked.connect(self.zoom_out)
+        self.zoom_in_button = QPushButton(self.tr("Perbesar"))
+        self.zoom_in_button.setToolTip(self.tr("Perbesar (Ctrl++)"))
+        self.zoom_in_button.clicked.connect(self.zoom_in)
+        self.fit_button = QPushButton(self.tr("Selebar jendela"))
+        self.fit_button.setToolTip(self.tr("Halaman selebar jendela (Ctrl+0)"))
+        self.fit_button.clicked.connect(self.fit_width)
+        self.print_button = QPushButton(self.tr("Cetak…"))
+        self.print_button.setToolTip(self.tr("Kirim ke pencetak (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button = QPushButton(self.tr("Simpan PDF…"))
+        self.save_button.setToolTip(self.tr("Simpan sebagai berkas PDF (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save_pdf)
+        self.close_button = QPushButton(self.tr("Tutup"))
+        self.close_button.setToolTip(self.tr("Tutup pratinjau (Esc)"))
+        self.close_button.clicked.connect(self.reject)
+        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.save_button,
+                       self.close_button):
+            button.setAutoDefault(False)
+        self.print_button.setDefault(True)
+
+        for keys, slot in ((QKeySequence.StandardKey.Print, self.print_document),
+                           (QKeySequence.StandardKey.Save, self.save_pdf),
+                           (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+                           (QKeySequence("Ctrl+="), self.zoom_in),
+                           (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+                           (QKeySequence("Ctrl+0"), self.fit_width)):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.page_label)
+        tools.addStretch(1)
+        tools.addWidget(self.zoom_out_button)
+        tools.addWidget(self.zoom_label)
+        tools.addWidget(self.zoom_in_button)
+        tools.addWidget(self.fit_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(tools)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(buttons)
+
+        self._apply_zoom()
+        self.finished.connect(self._release)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            self.resize(min(980, screen.width() - 40), screen.height() - 60)
+        self._fitted = False
+
+    # --- pages -------------------------------------------------------------------------------------------
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def current_page(self) -> int:
+        """The page (0-based) at the upper third of the visible area."""
+        mark = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 3
+        for view in self.views:
+            if view.geometry().bottom() + PAGE_GAP >= mark:
+                return view.index
+        return len(self.views) - 1
+
+    def page_image(self, index: int) -> QImage:
+        """Page `index` at the current zoom (cached for the pages last seen)."""
+        image = self._cache.get(index)
+        if image is None:
+            ratio = self.devicePixelRatioF()
+            image = self.pages.render(index, self.zoom * SCREEN_DPI / POINTS_PER_INCH * ratio)
+            image.setDevicePixelRatio(ratio)
+            self._cache[index] = image
+            while len(self._cache) > CACHED_PAGES:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(index)
+        return image
+
+    def show_page(self, index: int) -> None:
+        self.scroll.verticalScrollBar().setValue(self.views[index].y() - PAGE_GAP)
+
+    def _update_page_label(self) -> None:
+        self.page_label.setText(self.tr("Halaman {0} dari {1}").format(self.current_page() + 1,
+                                                                        self.page_count()))
+
+    # --- zoom --------------------------------------------------------------------------------------------
+    def set_zoom(self, zoom: float) -> None:
+        page = self.current_page()
+        self.zoom = min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+        self._apply_zoom()
+        self._later(lambda: self.show_page(page))
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom + 0.001), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self.zoom - 0.001), ZOOM_STEPS[0]))
+
+    def fit_width(self) -> None:
+        """The widest page as wide as the visible area."""
+        room = self.scroll.viewport().width() - 2 * PAGE_GAP - self.scroll.verticalScrollBar().sizeHint().width()
+        widest = max(w for w, _ in self.pages.sizes)
+        self.set_zoom(room / (widest / POINTS_PER_INCH * SCREEN_DPI))
+
+    def _apply_zoom(self) -> None:
+        self._cache.clear()
+        for view, (width, height) in zip(self.views, self.pages.sizes, strict=True):
+            factor = self.zoom * SCREEN_DPI / POINTS_PER_INCH
+            view.setFixedSize(QSize(round(width * factor), round(height * factor)))
+        self.zoom_label.setText(f"{round(self.zoom * 100)} %")
+        self.zoom_in_button.setEnabled(self.zoom < ZOOM_STEPS[-1])
+        self.zoom_out_button.setEnabled(self.zoom > ZOOM_STEPS[0])
+        self._update_page_label()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        if not self._fitted:  # the first time: pages as wide as the window allows, at most true size
+            self._fitted = True
+            self._later(self._initial_zoom)
+
+    def _later(self, call) -> None:  # noqa: ANN001
+        """Run `call` once the layout has settled, unless the dialog is gone by then."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(call)
+        timer.timeout.connect(timer.deleteLater)
+        timer.start(0)
+
+    def _initial_zoom(self) -> None:
+        self.fit_width()
+        if self.zoom > 1.0:
+            self.set_zoom(1.0)
+
+    # --- save --------------------------------------------------------------------------------------------
+    def save_pdf(self) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan PDF"), str(default_folder() / self.default_name),
+                                                self.tr("Dokumen PDF (*.pdf)"))
+        if not chosen:
+            return None
+        path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+        try:
+            path.write_bytes(self.pages.data)
+        except OSError as exc:
+            show_error(self, UserError(self.tr("Berkas {0} tidak dapat ditulis: {1}").format(
+                path, exc.strerror or exc)))
+            return None
+        self.status.setText(self.tr("PDF disimpan: {0}").format(path))
+        self.saved.emit(path)
+        return path
+
+    # --- print -------------------------------------------------------------------------------------------
+    def print_document(self) -> int:
+        """Ask for the printer, copies and pages (QPrintDialog), then print; returns the sheets sent."""
+        if self.printer is None:
+            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            self.printer.setDocName(self.default_name)
+            width, height = self.pages.sizes[0]
+            self.printer.setPageSize(QPageSize(QSizeF(width, height), QPageSize.Unit.Point,
+                                               matchPolicy=QPageSize.SizeMatchPolicy.FuzzyOrientationMatch))
+            self.printer.setPageOrientation(QPageLayout.Orientation.Landscape if width > height
+                                            else QPageLayout.Orientation.Portrait)
+        dialog = QPrintDialog(self.printer, self)
+        dialog.setWindowTitle(self.tr("Cetak"))
+        option = QAbstractPrintDialog.PrintDialogOption
+        dialog.setOptions(option.PrintPageRange | option.PrintCurrentPage | option.PrintCollateCopies
+                          | option.PrintShowPageSize)
+        dialog.setMinMax(1, self.page_count())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        try:
+            sheets = self.print_to(self.printer)
+        except UserError as exc:
+            show_error(self, exc)
+            return 0
+        if sheets:
+            self.status.setText(self.tr("{0} halaman dikirim ke pencetak.").format(sheets))
+            self.printed.emit(sheets)
+        return sheets
+
+    def pages_to_print(self, printer: QPrinter) -> list[int]:
+        """The pages (0-based) the print dialog asked for, each copy in turn when copies are
+        made here rather than by the printer."""
+        last = self.page_count() - 1
+        chosen = list(range(last + 1))
+        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+            first = min(printer.fromPage(), last + 1) - 1
+            chosen = list(range(first, min(max(printer.toPage(), printer.fromPage()), last + 1)))
+        elif printer.printRange() == QPrinter.PrintRange.CurrentPage:
+            chosen = [self.current_page()]
+        copies = max(printer.copyCount(), 1)
+        if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and printer.supportsMultipleCopies():
+            copies = 1  # the printer driver makes the copies
+        if printer.collateCopies():
+            return chosen * copies
+        return [page for page in chosen for _ in range(copies)]
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Paint the chosen pages on `printer`, each at true size on the paper; returns the sheets."""
+        order = self.pages_to_print(printer)
+        if not order:
+            return 0
+        printer.setFullPage(True)  # the page image carries its own margins
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise UserError(self.tr("Pencetak tidak dapat dibuka. Periksa pencetak dan coba lagi."))
+        progress = QProgressDialog(self.tr("Mengirim halaman ke pencetak…"), self.tr("Batal"), 0, len(order), self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(800)
+        sent = 0
+        try:
+            for sheet, index in enumerate(order):
+                if progress.wasCanceled():
+                    printer.abort()
+                    break
+                progress.setValue(sheet)
+                if sheet:
+                    printer.newPage()
+                self._paint_page(painter, printer, index)
+                sent += 1
+        finally:
+            painter.end()
+            progress.close()
+        return sent
+
+    def _paint_page(self, painter: QPainter, printer: QPrinter, index: int) -> None:
+        paper = QRectF(painter.viewport())
+        width, height = self.pages.sizes[index]
+        rotation = 90 if (width > height) != (paper.width() > paper.height()) else 0
+        if rotation:
+            width, height = height, width
+        fit = min(paper.width() / width, paper.height() / height)  # device pixels per point
+        scale = min(fit, min(printer.resolution(), MAX_PRINT_DPI) / POINTS_PER_INCH)
+        image = self.pages.render(index, scale, rotation)
+        target = QRectF(0, 0, width * fit, height * fit)
+        target.moveCenter(paper.center())
+        target.moveTop(paper.top())
+        painter.drawImage(target, image)
+
+    # --- closing -----------------------------------------------------------------------------------------
+    def _release(self) -> None:
+        self._cache.clear()
+        self.pages.close()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
