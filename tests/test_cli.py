@@ -118,7 +118,7 @@ def test_setup_and_a_case_through_the_command_line(run):
 
     code, out, err = run("visitor", "register", "--as", "help.desk", "--name", "Maria Ndun",
                          "--purpose", "permohonan_informasi", "--info", "Data DPT 2024",
-                         "--phone", "081234567890")
+                         "--phone", "081234567890", "--directed-to", "Ketua")
     assert (code, err) == (0, "")
     visitor_case = NUMBER.search(out).group(0)
     assert re.fullmatch(r"PP/\d{4}/0001", visitor_case)
@@ -135,11 +135,16 @@ def test_setup_and_a_case_through_the_command_line(run):
     code, out, err = run("inbox", "--as", "help.desk", "--json")
     assert (code, err) == (0, "")
     inbox = json.loads(out)
-    assert inbox["counts"]["Help Desk"] == {"open": 2, "overdue": 0}
+    assert inbox["counts"]["Help Desk"] == {"open": 1, "overdue": 0}
     items = {(i["case_number"], i["step_no"]): i for i in inbox["items"]}
-    assert set(items) == {(visitor_case, 1), (number, 5)}
-    assert items[(visitor_case, 1)]["state"] == "hampir"  # 3 minutes left
-    assert items[(visitor_case, 1)]["requester"] == "Maria Ndun"
+    assert set(items) == {(number, 5)}  # the registration did the visitor case's steps 1 and 2
+    code, out, err = run("case", "show", visitor_case, "--json")
+    assert (code, err) == (0, "")
+    shown = json.loads(out)
+    assert [(i["step"], i["status"], i["completed_by"]) for i in shown["items"]] == [
+        (1, "done", "help.desk"), (2, "done", "help.desk"), (3, "open", None)]
+    assert shown["items"][1]["note"] == "Pemohon diarahkan kepada Ketua"
+    assert shown["requester"] == "Maria Ndun"
     assert items[(number, 5)]["kegiatan"] == "Menerima Surat Masuk terkait permohonan informasi"
 
     code, out, err = run("case", "complete", number, "--as", "help.desk", "--check", "1",

@@ -86,7 +86,7 @@ def saved(ws: Workspace, staff: dict[str, Actor]) -> dict:
     """An office with records already saved: two requests (with their cases), one moved on."""
     _, first = visitors.register_visitor(ws, staff["Help Desk"], request("Maria Ndun"))
     _, second = visitors.register_visitor(ws, staff["Help Desk"], request("Yohanes Bria"))
-    cases.complete(ws, staff["Help Desk"], first, StepInput(note="diterima"))
+    cases.complete(ws, staff["Komisioner"], first, StepInput(note="diterima"))  # steps 1-2: registration
     return {"cases": [first, second], "path": ws.data_dir / DB_FILE}
 
 
@@ -105,7 +105,7 @@ def test_read_only_database_refuses_an_action_with_one_clear_message(ws, staff, 
         assert ro.is_set_up()  # reading still works
         attempts = [
             lambda: visitors.register_visitor(ro, staff["Help Desk"], request("Siti Lestari")),
-            lambda: cases.complete(ro, staff["Help Desk"], saved["cases"][1], StepInput()),
+            lambda: cases.complete(ro, staff["Komisioner"], saved["cases"][1], StepInput()),
             lambda: cases.start_case(ro, staff["Help Desk"], "PP", "Surat permohonan", "surat"),
             lambda: ro.login("help.desk", PASSWORD),
         ]
@@ -251,7 +251,7 @@ def test_full_disk_refuses_the_action_keeps_the_rest_and_recovers(ws, staff, sav
     # a step completion does not fit either (or fits in a page's free space); never half-saved
     before = dump_digest(path)
     try:
-        cases.complete(ws, helpdesk, saved["cases"][1], StepInput(note="catatan " * 600))
+        cases.complete(ws, staff["Komisioner"], saved["cases"][1], StepInput(note="catatan " * 600))
     except UserError as exc:
         assert str(exc).startswith(FULL)
         assert dump_digest(path) == before

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 from sqlalchemy import func, select
 
-from sopdesk.engine.queries import case_detail, visitors_between
+from sopdesk.engine.queries import case_detail, inbox_page, visitors_between
 from sopdesk.engine.visitors import VisitorForm, register_visitor
 from sopdesk.gui import helpdesk_page
 from sopdesk.gui.context import GuiContext
@@ -102,7 +102,8 @@ def today(ws, clock):
     return visitors_between(ws, clock.now - timedelta(hours=12), clock.now + timedelta(hours=12))
 
 
-def test_information_request_by_keyboard_alone_starts_a_case(qtbot, ws, clock, ctx, page, desk):
+def test_information_request_by_keyboard_alone_starts_a_case_with_the_help_desk_steps_done(
+        qtbot, ws, clock, ctx, page, desk):
     changed = []
     ctx.data_changed.connect(lambda: changed.append(True))
     assert page.empty_text() == "Belum ada tamu hari ini"
@@ -119,16 +120,23 @@ def test_information_request_by_keyboard_alone_starts_a_case(qtbot, ws, clock, c
     assert page.info_fields_visible()
     assert desk.tab_to("info_requested") == 2  # through Uraian keperluan
     desk.type("Data DPT per kelurahan 2024")
-    desk.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    desk.press(Qt.Key.Key_Tab)
+    assert desk.focus is page.fields["directed_to"]  # whom the requester is directed to (step 2)
+    desk.type("S")  # keyboard search in the choice list: Sekretaris
+    assert page._value("directed_to") == "Sekretaris"
+    desk.press(Qt.Key.Key_Return)
 
-    # the engine recorded the visitor and started a PP case waiting at step 1
+    # the engine recorded the visitor and started a PP case; the registration did steps 1 and 2
     (visitor,) = today(ws, clock)
     assert (visitor.name, visitor.id_number, visitor.institution, visitor.purpose) == (
         "Maria Ndun", "5371014501900001", "Universitas Nusa Cendana", "permohonan_informasi")
     assert visitor.info_requested == "Data DPT per kelurahan 2024"
     detail = case_detail(ws, "PP/2026/0001")
     assert detail["requester"] == "Maria Ndun"
-    assert [(i["step"], i["status"]) for i in detail["items"]] == [(1, "open")]
+    assert [(i["step"], i["status"], i["completed_by"]) for i in detail["items"]] == [
+        (1, "done", "help.desk"), (2, "done", "help.desk"), (3, "open", None)]
+    assert detail["items"][1]["note"] == "Pemohon diarahkan kepada Sekretaris"
+    assert inbox_page(ws, ["Help Desk"]) == []  # no forms left at the desk to turn late
     # the desk sees it and is ready for the next visitor
     assert page.status_text() == "Tamu Maria Ndun tercatat; kasus PP/2026/0001 dimulai"
     assert all(page._value(k) in ("", None) for k in page.fields)
@@ -143,9 +151,10 @@ def test_information_request_by_keyboard_alone_starts_a_case(qtbot, ws, clock, c
                    "PP/2026/0001"]
     assert page.list_title.text() == "Tamu hari ini (1)"
     # keyboard only: no mouse event at all, and about as many keys as characters typed
-    typed = len("Maria Ndun" "5371014501900001" "Universitas Nusa Cendana" "P" "Data DPT per kelurahan 2024")
+    typed = len("Maria Ndun" "5371014501900001" "Universitas Nusa Cendana" "P" "Data DPT per kelurahan 2024"
+                "S")
     assert desk.counter.mouse == 0
-    assert desk.counter.keys - typed == 10  # 1 + 1 + 5 + 2 Tabs, and Ctrl+Enter
+    assert desk.counter.keys - typed == 11  # 1 + 1 + 5 + 2 + 1 Tabs, and Enter
 
 
 def test_guest_by_keyboard_hides_information_fields_and_saves_with_enter(qtbot, ws, clock, page, desk):
@@ -180,7 +189,8 @@ def test_tab_goes_top_to_bottom_through_every_field(qtbot, page, desk):
         desk.press(Qt.Key.Key_Tab)
         seen.append(desk.focus.objectName())
     assert seen == ["name", "id_number", "institution", "occupation", "address", "phone", "email", "purpose",
-                    "purpose_text", "info_requested", "info_use", "obtain_method", "delivery_method",
+                    "purpose_text", "info_requested", "directed_to", "info_use", "obtain_method",
+                    "delivery_method",
                     "saveButton"]
     desk.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert desk.focus is page.fields["delivery_method"]

@@ -31,8 +31,9 @@ def request(**changes) -> VisitorForm:
     return VisitorForm(**form)
 
 
-def test_information_request_starts_a_pp_case_at_the_help_desk(ws, staff, clock):
-    visitor_id, number = register_visitor(ws, staff["Help Desk"], request())
+def test_information_request_starts_a_pp_case_with_the_help_desk_steps_done(ws, staff, clock):
+    visitor_id, number = register_visitor(ws, staff["Help Desk"],
+                                          request(directed_to="Sekretaris KPU Kota Kupang"))
     assert number == "PP/2026/0001"
     detail = case_detail(ws, number)
     assert detail["sop"] == "PP"
@@ -40,12 +41,25 @@ def test_information_request_starts_a_pp_case_at_the_help_desk(ws, staff, clock)
     assert detail["requester"] == "Maria Ndun"
     assert "Data DPT per kelurahan 2024" in detail["title"]
     assert detail["status"] == "open"
-    assert [(i["step"], i["status"], i["role"]) for i in detail["items"]] == [
-        (1, "open", "Help Desk")]
     assert detail["started_by"] == "help.desk"
-    # the case is in the help desk's inbox
-    rows = inbox_page(ws, ["Help Desk"])
-    assert [(r.case_number, r.step_no, r.requester) for r in rows] == [(number, 1, "Maria Ndun")]
+    # steps 1 (registration) and 2 (directing the requester) are done by the clerk, now;
+    # the case waits at step 3, in the Ketua & Anggota KPU lane
+    assert [(i["step"], i["status"], i["completed_by"], i["completed_at"]) for i in detail["items"]] == [
+        (1, "done", "help.desk", clock.now), (2, "done", "help.desk", clock.now), (3, "open", None, None)]
+    assert detail["items"][0]["note"] == f"Tercatat di buku tamu no. {visitor_id}"
+    assert detail["items"][1]["note"] == "Pemohon diarahkan kepada Sekretaris KPU Kota Kupang"
+    assert detail["items"][2]["role"] == "Komisioner"
+    # step 2's output is recorded, dated today, as the step form would
+    assert [(d["name"], d["date"], d["step"]) for d in detail["documents"]] == [
+        ("Pemohon bertemu secara langsung dengan Ketua atau sekretaris KPU Kota Kupang",
+         ws.calendar.local(clock.now).date(), 2)]
+    actions = [(e["action"], e["step"], e["user"]) for e in detail["history"]]
+    assert actions == [("case_started", 1, "help.desk"), ("visitor_registered", None, "help.desk"),
+                       ("step_completed", 1, "help.desk"), ("step_completed", 2, "help.desk")]
+    # nothing new in the help desk's inbox; the request waits for the Ketua & Anggota KPU
+    assert inbox_page(ws, ["Help Desk"]) == []
+    rows = inbox_page(ws, ["Komisioner"])
+    assert [(r.case_number, r.step_no, r.requester) for r in rows] == [(number, 3, "Maria Ndun")]
     # and the visitor is recorded, linked to it, with the cleaned values
     (visitor,) = visitors_between(ws, clock.now - timedelta(hours=1), clock.now + timedelta(hours=1))
     assert visitor.id == visitor_id
@@ -55,8 +69,28 @@ def test_information_request_starts_a_pp_case_at_the_help_desk(ws, staff, clock)
         assert session.get(Visitor, visitor_id).case_id == session.scalar(
             select(Case.id).where(Case.number == number))
     # the case runs on like any other
-    cases.complete(ws, staff["Help Desk"], number, StepInput())
-    assert [i["step"] for i in case_detail(ws, number)["items"]] == [1, 2]
+    cases.complete(ws, staff["Komisioner"], number, StepInput(outputs={"1": cases.OutputValue(number="-")}))
+    assert [i["step"] for i in case_detail(ws, number)["items"]] == [1, 2, 3, 4]
+
+
+def test_registration_steps_of_the_help_desk_entry(ws):
+    with ws.db.reading() as session:
+        _, sop = ws.current_revision(session, "PP")
+    assert visitors.registration_steps(sop, sop.entry("tamu").kegiatan) == [1, 2]
+
+
+def test_a_registration_refused_by_its_steps_keeps_nothing(ws, staff, monkeypatch):
+    """The help-desk steps are part of the registration's transaction: if completing them
+    fails, neither the visitor nor the case is kept."""
+    before = counts(ws)
+
+    def refuse(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise visitors.UserError("kegiatan tidak dapat diselesaikan")
+
+    monkeypatch.setattr(visitors, "complete", refuse)
+    with pytest.raises(visitors.UserError):
+        register_visitor(ws, staff["Help Desk"], request())
+    assert counts(ws) == before
 
 
 def test_guest_visit_starts_no_case(ws, staff, clock):

@@ -215,7 +215,7 @@ def visitor_register(args: Namespace) -> int:
         institution=args.institution, occupation=args.occupation, address=args.address,
         phone=args.phone, email=args.email, purpose_text=args.purpose_text,
         info_requested=args.info, info_use=args.info_use, obtain_method=args.obtain,
-        delivery_method=args.delivery,
+        delivery_method=args.delivery, directed_to=args.directed_to,
     )
     visitors.validate(form)  # a wrong field is reported before the password is asked
     ws = _open(args)

@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--purpose", required=True,
                    help="permohonan_informasi | bertamu | pengaduan | konsultasi | lainnya")
     for flag in ("id-number", "institution", "occupation", "address", "phone", "email",
-                 "purpose-text", "info", "info-use", "obtain", "delivery"):
+                 "purpose-text", "info", "info-use", "obtain", "delivery", "directed-to"):
         p.add_argument(f"--{flag}")
     p.set_defaults(func=c.visitor_register)
     p = vis.add_parser("list", parents=[listing], help="tamu pada satu tanggal")

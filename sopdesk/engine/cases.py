@@ -7,6 +7,7 @@ audit event; a refused action raises a UserError and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -340,11 +341,13 @@ def assign(ws: Workspace, actor: Actor, number: str, username: str) -> None:
 
 
 def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
-             step: int | None = None) -> Completed:
+             step: int | None = None, within: DirectTx | None = None) -> Completed:
     """Complete the waiting step: one direct transaction (the hot path of the office day);
-    the ORM joins it only for scans, recorded documents, case deadlines and letters."""
+    the ORM joins it only for scans, recorded documents, case deadlines and letters.
+    `within` runs it in the caller's direct transaction instead (visitor registration
+    completes the help-desk steps in its own)."""
     now = ws.clock()
-    with ws.db.direct() as tx:
+    with ws.db.direct() if within is None else nullcontext(within) as tx:
         user, waiting, sop = _checked(ws, tx, actor, number, step, "menyelesaikan kegiatan ini")
         _not_claimed_by_other(user, waiting, tx)
         step_no = waiting.step_no

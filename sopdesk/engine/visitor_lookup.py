@@ -1,6 +1,11 @@
 """Help-desk look-ups (Qt-free): returning visitors to pre-fill the registration form, and
 one page of the visitor book for the desk's list. SQL filters, de-duplicates, sorts and
-limits; Python only shapes the rows that come back."""
+limits; Python only shapes the rows that come back.
+
+Identity numbers (NIK) and phone numbers are personal data: the suggestions show them in full
+only to the Help Desk and administrators, who register visitors; anyone else who opens the
+desk sees them masked but for the last four characters. The engine decides it from the
+acting user's roles, so no screen can forget it."""
 
 from __future__ import annotations
 
@@ -9,11 +14,16 @@ from typing import NamedTuple
 
 from sqlalchemy import func, or_, select, tuple_
 
+from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
-from sopdesk.store.models import Case, Visitor
+from sopdesk.errors import PermissionRefused
+from sopdesk.store.models import Case, Role, User, UserRole, Visitor
 
 IDENTITY_FIELDS = ("name", "id_number", "institution", "occupation", "address", "phone", "email")
 MIN_LOOKUP_CHARS = 2
+MASKED_FIELDS = ("id_number", "phone")
+FULL_VIEW_ROLES = frozenset({"Help Desk"})  # and administrators
+VISIBLE_TAIL = 4
 
 
 class VisitorRow(NamedTuple):
@@ -33,10 +43,33 @@ def _contains(column, text: str):  # noqa: ANN001, ANN202 - SQL expressions
     return column.icontains(text, autoescape=True)
 
 
-def find_returning_visitors(ws: Workspace, text: str, limit: int = 8) -> list[dict]:
+def mask(value: str | None) -> str | None:
+    """'5371012345678901' -> '************8901': all but the last four characters hidden."""
+    if not value:
+        return value
+    shown = value[-VISIBLE_TAIL:] if len(value) > VISIBLE_TAIL else ""
+    return "*" * (len(value) - len(shown)) + shown
+
+
+def _sees_full_identity(conn, actor: Actor) -> bool:  # noqa: ANN001 - a Connection
+    """Whether the acting user may see full NIK and phone numbers: an administrator or a
+    holder of a full-view role (read in the same connection as the look-up)."""
+    user = conn.execute(select(User.is_admin, User.active).where(User.id == actor.user_id)).first()
+    if user is None or not user.active:
+        raise PermissionRefused(f"Pengguna {actor.username} tidak aktif")
+    if user.is_admin:
+        return True
+    roles = conn.scalars(select(Role.name).join(UserRole, UserRole.role_id == Role.id)
+                         .where(UserRole.user_id == actor.user_id))
+    return any(role in FULL_VIEW_ROLES for role in roles)
+
+
+def find_returning_visitors(ws: Workspace, actor: Actor, text: str, limit: int = 8) -> list[dict]:
     """Past visitors whose name, id number or phone contains `text`, newest first, one row
     per distinct (name, id number): the identity fields to pre-fill the form with, taken
-    from that person's latest registration (which may not be the one that matched)."""
+    from that person's latest registration (which may not be the one that matched).
+    For a user who may not see them in full, the id and phone numbers are masked and the
+    row says `masked: True` (a masked value is for recognising a person, not for filling in)."""
     text = " ".join((text or "").split())
     if len(text) < MIN_LOOKUP_CHARS or limit <= 0:
         return []
@@ -62,8 +95,14 @@ def find_returning_visitors(ws: Workspace, text: str, limit: int = 8) -> list[di
         .limit(limit)
     )
     with ws.db.engine.connect() as conn:
+        full = _sees_full_identity(conn, actor)
         rows = conn.execute(query).all()
-    return [dict(zip(IDENTITY_FIELDS, row, strict=True)) for row in rows]
+    found = [dict(zip(IDENTITY_FIELDS, row, strict=True), masked=not full) for row in rows]
+    if not full:
+        for person in found:
+            for key in MASKED_FIELDS:
+                person[key] = mask(person[key])
+    return found
 
 
 def visitors_page(ws: Workspace, start: datetime | None, end: datetime | None,

@@ -1,16 +1,23 @@
 """Help-desk registration (buku tamu + PPID Form Model B). An information request starts
-a Pelayanan Publik case at its help-desk entry, in the same transaction."""
+a Pelayanan Publik case at its help-desk entry, in the same transaction, and the clerk's
+registration does the help-desk steps there and then (PP 1 "Melakukan registrasi", 2 directing
+the requester to the Ketua, the Sekretaris or a division): they are completed by the same
+completion code as a step form, so the case waits at the first step of another lane instead
+of leaving forms in the Help Desk inbox that turn late in minutes."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
+from sopdesk.catalog import END, Sop
 from sopdesk.engine import audit
-from sopdesk.engine.cases import start_case_in
+from sopdesk.engine.cases import OutputValue, StepInput, complete, start_case_in
 from sopdesk.engine.users import Actor, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
+from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Visitor
 
 HELP_DESK_SOP = "PP"
@@ -63,6 +70,7 @@ class VisitorForm:
     info_use: str | None = None
     obtain_method: str | None = None
     delivery_method: str | None = None
+    directed_to: str | None = None  # whom an information requester is directed to (PP step 2)
 
 
 def _clean(form: VisitorForm, field: str, label: str, limit: int) -> str | None:
@@ -87,7 +95,8 @@ def validate(form: VisitorForm) -> dict[str, str | None]:
               "info_requested": ("Rincian informasi yang dibutuhkan", 4000),
               "info_use": ("Tujuan penggunaan informasi", 2000),
               "obtain_method": ("Cara memperoleh informasi", 30),
-              "delivery_method": ("Cara mendapatkan salinan", 30)}
+              "delivery_method": ("Cara mendapatkan salinan", 30),
+              "directed_to": ("Diarahkan kepada", 200)}
     data = {f: _clean(form, f, label, limit) for f, (label, limit) in limits.items()}
     if not data["name"]:
         raise FieldError("name", "Nama wajib diisi")
@@ -117,13 +126,17 @@ def validate(form: VisitorForm) -> dict[str, str | None]:
 
 
 def register_visitor(ws: Workspace, actor: Actor, form: VisitorForm) -> tuple[int, str | None]:
-    """Record a visitor; return (visitor id, case number or None)."""
+    """Record a visitor; return (visitor id, case number or None). An information request
+    starts a PP case whose help-desk steps are done by the registering clerk."""
     data = validate(form)
+    directed_to = data.pop("directed_to")
     now = ws.clock()
-    with ws.db.transaction() as session:
+    with ws.db.direct() as tx:
+        session = tx.session()
         user = load_actor(session, actor, includes=ws.catalog.role_includes)
         _, sop = ws.current_revision(session, HELP_DESK_SOP)
-        require_role(user, sop.role_of(sop.entry(HELP_DESK_ENTRY).kegiatan), "mencatat tamu")
+        entry_step = sop.entry(HELP_DESK_ENTRY).kegiatan
+        require_role(user, sop.role_of(entry_step), "mencatat tamu")
         case = None
         if data["purpose"] == "permohonan_informasi":
             title = "Permohonan informasi: " + data["info_requested"][:120]
@@ -136,4 +149,52 @@ def register_visitor(ws: Workspace, actor: Actor, form: VisitorForm) -> tuple[in
         audit.record(session, at=now, user_id=user.id, action="visitor_registered",
                      case_id=case.id if case else None, visitor_id=visitor.id,
                      purpose=data["purpose"])
+        if case is not None:
+            tx.flush()
+            _do_help_desk_steps(ws, tx, actor, sop, case.number, entry_step, visitor.id,
+                                directed_to, ws.calendar.local(now).date())
         return visitor.id, case.number if case else None
+
+
+def direction_targets(ws: Workspace) -> list[str]:
+    """Whom the desk may direct an information requester to (PP step 2: "kepada Ketua,
+    Sekretaris, atau divisi yang dituju"): the Ketua, the Sekretaris, then the divisions of
+    the organisation directory (the members of the commission who lead them)."""
+    from sopdesk.engine.dispositions import directory  # dispositions imports the letter registers
+
+    divisions = [unit.nama for unit in directory(ws).values() if unit.peran == "Komisioner"]
+    return ["Ketua", "Sekretaris", *divisions]
+
+
+def registration_steps(sop: Sop, entry_step: int) -> list[int]:
+    """The steps a registration completes: the entry step and the plain steps after it in the
+    same lane (no decision, no waiting, no kelengkapan to check); PP: 1 and 2."""
+    steps = [entry_step]
+    while True:
+        exits = sop.exits(steps[-1])
+        if len(exits) != 1 or exits[0][1] == END:
+            return steps
+        following = exits[0][1]
+        step = sop.step(following)
+        if (following in steps or sop.role_of(following) != sop.role_of(entry_step)
+                or step.is_decision or step.is_wait or step.kelengkapan):
+            return steps
+        steps.append(following)
+
+
+def _do_help_desk_steps(ws: Workspace, tx: DirectTx, actor: Actor, sop: Sop, number: str,
+                        entry_step: int, visitor_id: int, directed_to: str | None,
+                        today: date) -> None:
+    """Complete the registration steps in the registration's own transaction: the
+    registration itself (noted with the buku tamu number), then directing the requester
+    (its outputs dated today, the target in the note)."""
+    steps = registration_steps(sop, entry_step)
+    for step_no in steps:
+        if step_no == entry_step:
+            note = f"Tercatat di buku tamu no. {visitor_id}"
+        elif directed_to:
+            note = f"Pemohon diarahkan kepada {directed_to}"
+        else:
+            note = None
+        outputs = {name: OutputValue(date=today) for name in sop.step(step_no).output}
+        complete(ws, actor, number, StepInput(outputs=outputs, note=note), step=step_no, within=tx)

@@ -4,12 +4,16 @@ information requesters (buku tamu + PPID Form Model B), and the list of today's 
 Keyboard: Tab moves top to bottom; Enter in a single-line field or a choice list saves
 (Ctrl+Enter in the multi-line fields); while typing a name or an id number, past visitors
 are offered below the field: Down/Up choose one, Enter fills the identity fields, Esc
-closes the list. Ctrl+F goes to the search box of the visitor list."""
+closes the list. Ctrl+F goes to the search box of the visitor list, Ctrl+P prints the tanda
+bukti of the visitor selected there (the one just registered), and the page says where the PDF
+went. Tab passes through the list (it does not walk its cells), so the whole page is a plain
+Tab chain. Showing the page (Ctrl+2 or the navigation) puts the cursor in Nama."""
 
 from __future__ import annotations
 
 import logging
 from datetime import datetime, time, timedelta, timezone
+from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -49,6 +53,7 @@ from sopdesk import reports
 from sopdesk.engine import visitors
 from sopdesk.engine.visitor_lookup import (
     IDENTITY_FIELDS,
+    MASKED_FIELDS,
     MIN_LOOKUP_CHARS,
     VisitorRow,
     find_returning_visitors,
@@ -90,9 +95,12 @@ _TR_CHOICES = (
 )
 
 INFORMATION_REQUEST = "permohonan_informasi"
-INFO_FIELDS = ("info_requested", "info_use", "obtain_method", "delivery_method")
+INFO_FIELDS = ("info_requested", "directed_to", "info_use", "obtain_method", "delivery_method")
 LOOKUP_FIELDS = ("name", "id_number")
 LIST_LIMIT = 200
+# the visitor list's columns (pixels): Nama and Instansi share the room left by the others but
+# never shrink below a readable width (the list scrolls sideways instead); Keperluan is elided
+NAME_MIN, INSTITUTION_MIN, PURPOSE_MAX = 150, 120, 190
 RANGES = (("today", 1), ("7", 7), ("30", 30), ("all", None))  # key, days back (None: all)
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 STYLE = f"""
@@ -208,6 +216,7 @@ class HelpDeskPage(QWidget):
         self._rows: dict[str, QWidget] = {}
         self._frames: dict[str, QFrame] = {}
         self._lookup_anchor: QLineEdit | None = None
+        self.receipt_path: Path | None = None  # where the last tanda bukti was saved
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -223,10 +232,17 @@ class HelpDeskPage(QWidget):
         self._build_suggestions()
         self._set_tab_order()
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_receipt)
         ctx.data_changed.connect(self.refresh)
         self._purpose_changed()
         self.refresh()
         self.fields["name"].setFocus()
+
+    def focus_first_field(self) -> None:
+        """The cursor to Nama (the main window calls it whenever it shows this page)."""
+        name = self.fields["name"]
+        name.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        name.selectAll()
 
     # --- building ---------------------------------------------------------------------------
 
@@ -255,6 +271,12 @@ class HelpDeskPage(QWidget):
         self._add_combo("purpose", self.tr("&Keperluan *"), PURPOSES, self.tr("Pilih keperluan…"))
         self._add_text("purpose_text", self.tr("&Uraian keperluan"), 2)
         self._add_text("info_requested", self.tr("&Rincian informasi yang dibutuhkan *"), 3)
+        self._add_combo("directed_to", self.tr("&Diarahkan kepada"),
+                        {target: target for target in visitors.direction_targets(self.ctx.ws)},
+                        none_label=self.tr("— belum dipilih —"), translate=False)
+        self.fields["directed_to"].setToolTip(self.tr(
+            "Pemohon diarahkan kepada Ketua, Sekretaris atau divisi yang dituju (kegiatan 2 SOP "
+            "Pelayanan Publik, dicatat selesai bersama registrasi)"))
         self._add_text("info_use", self.tr("Tu&juan penggunaan informasi"), 2)
         self._add_combo("obtain_method", self.tr("Cara &memperoleh informasi"), OBTAIN_METHODS,
                         none_label=self.tr("— belum dipilih —"))
@@ -356,12 +378,12 @@ class HelpDeskPage(QWidget):
         self._add_row(key, label, edit)
 
     def _add_combo(self, key: str, label: str, choices: dict[str, str], placeholder: str = "",
-                   none_label: str | None = None) -> None:
+                   none_label: str | None = None, translate: bool = True) -> None:
         combo = QComboBox()
         if none_label is not None:
             combo.addItem(none_label, None)
         for value, text in choices.items():
-            combo.addItem(self.tr(text), value)
+            combo.addItem(self.tr(text) if translate else text, value)
         if placeholder:
             combo.setPlaceholderText(placeholder)
             combo.setCurrentIndex(-1)
@@ -418,12 +440,14 @@ class HelpDeskPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(VisitorTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(VisitorTableModel.INSTITUTION, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.installEventFilter(self)  # resized: the columns are fitted again
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyList")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -436,7 +460,10 @@ class HelpDeskPage(QWidget):
         self.list_note.setObjectName("listNote")
         self.list_note.hide()
         layout.addWidget(self.list_note)
-        self.receipt_button = QPushButton(self.tr("Cetak tanda bukti…"))
+        self.receipt_button = QPushButton(self.tr("Cetak tanda bukti… (Ctrl+P)"))
+        self.receipt_button.setObjectName("receiptButton")
+        self.receipt_button.setToolTip(self.tr("Tanda bukti permohonan untuk tamu yang dipilih di daftar "
+                                               "(Ctrl+P)"))
         self.receipt_button.clicked.connect(self.print_receipt)
         self.register_button = QPushButton(self.tr("Cetak buku tamu…"))
         self.register_button.clicked.connect(self.print_register)
@@ -594,6 +621,8 @@ class HelpDeskPage(QWidget):
             if watched in (self.save_button, self.clear_button) and event.key() in ENTER_KEYS:
                 watched.click()  # a page is not a dialog: Enter on a button presses it, like Space
                 return True
+        if event.type() == QEvent.Type.Resize and watched is self.table:
+            QTimer.singleShot(0, self._fit_columns)  # after the viewport took its new size
         if event.type() == QEvent.Type.FocusOut and watched is self._lookup_anchor:
             self._lookup_timer.stop()
             self._hide_suggestions()
@@ -638,7 +667,7 @@ class HelpDeskPage(QWidget):
         if edit is None or not edit.hasFocus():
             return
         try:
-            matches = find_returning_visitors(self.ctx.ws, edit.text())
+            matches = find_returning_visitors(self.ctx.ws, self.ctx.actor, edit.text())
         except Exception:  # a convenience while typing: never interrupt the desk
             log.exception("looking up returning visitors failed")
             matches = []
@@ -682,6 +711,8 @@ class HelpDeskPage(QWidget):
         match = item.data(Qt.ItemDataRole.UserRole)
         self._hide_suggestions()
         for key in IDENTITY_FIELDS:
+            if match.get("masked") and key in MASKED_FIELDS:
+                continue  # shown masked to recognise the person; never written into the form
             self.fields[key].setText(match.get(key) or "")
         self.fields["purpose"].setFocus(Qt.FocusReason.OtherFocusReason)
         self._set_status(self.tr("Data tamu lama diisikan: periksa, lalu pilih keperluan."))
@@ -738,20 +769,59 @@ class HelpDeskPage(QWidget):
         self.list_note.setText(self.tr("Menampilkan {limit} tamu terbaru; persempit dengan pencarian.")
                                .format(limit=LIST_LIMIT))
         self.list_note.setVisible(len(rows) >= LIST_LIMIT)
-        self.table.resizeColumnToContents(VisitorTableModel.TIME)
-        self.table.resizeColumnToContents(VisitorTableModel.PURPOSE)
-        self.table.resizeColumnToContents(VisitorTableModel.CASE)
+        self._fit_columns()
         if selected is not None:
             self._select_visitor(selected)
 
+    def _fit_columns(self) -> None:
+        """Time, Keperluan (at most PURPOSE_MAX) and Kasus to their contents; Nama and Instansi
+        share what is left, each at least NAME_MIN / INSTITUTION_MIN wide."""
+        table, header = self.table, self.table.horizontalHeader()
+        for column in (VisitorTableModel.TIME, VisitorTableModel.PURPOSE, VisitorTableModel.CASE):
+            table.resizeColumnToContents(column)
+        header.resizeSection(VisitorTableModel.PURPOSE,
+                             min(header.sectionSize(VisitorTableModel.PURPOSE), PURPOSE_MAX))
+        fixed = sum(header.sectionSize(c) for c in (VisitorTableModel.TIME, VisitorTableModel.PURPOSE,
+                                                    VisitorTableModel.CASE))
+        free = table.viewport().width() - fixed
+        name = max(NAME_MIN, free * 55 // 100)
+        header.resizeSection(VisitorTableModel.NAME, name)
+        header.resizeSection(VisitorTableModel.INSTITUTION, max(INSTITUTION_MIN, free - name))
+
     def print_receipt(self) -> None:
-        """Tanda bukti permohonan for the visitor selected in the list."""
+        """Tanda bukti permohonan for the visitor selected in the list (Ctrl+P); the status
+        line then says where the PDF went (saved, or sent to the printer)."""
         visitor_id = self._selected_visitor()
         if visitor_id is None:
             show_error(self, UserError(self.tr("Pilih dulu seorang tamu di daftar.")))
             return
+        self._set_status(self.tr("Menyiapkan tanda bukti…"))
         print_pdf(self, self.ctx.worker, f"tanda-bukti-{visitor_id}.pdf",
-                  lambda path: reports.render_receipt(self.ctx.ws, self.ctx.actor, visitor_id, path))
+                  lambda path: reports.render_receipt(self.ctx.ws, self.ctx.actor, visitor_id, path),
+                  on_finished=self._receipt_ready)
+
+    def _receipt_ready(self, pdf: Path | None) -> None:
+        if pdf is None:
+            self._set_status(self.tr("Tanda bukti tidak dapat dibuat."), error=True)
+            return
+        previews = [d for d in self.findChildren(QDialog) if hasattr(d, "saved") and hasattr(d, "printed")
+                    and not d.property("receiptWatched")]
+        if not previews:  # written straight to the file the user chose
+            self._receipt_saved(pdf)
+            return
+        self._set_status(self.tr("Tanda bukti dibuka di pratinjau cetak; simpan sebagai PDF atau cetak "
+                                 "dari sana."))
+        for preview in previews:  # the print preview (gui.print_preview): told where it went
+            preview.setProperty("receiptWatched", True)
+            preview.saved.connect(self._receipt_saved)
+            preview.printed.connect(self._receipt_printed)
+
+    def _receipt_saved(self, path: Path) -> None:
+        self.receipt_path = Path(path).resolve()
+        self._set_status(self.tr("Tanda bukti disimpan sebagai PDF di {path}").format(path=self.receipt_path))
+
+    def _receipt_printed(self, sheets: int) -> None:
+        self._set_status(self.tr("Tanda bukti dikirim ke printer ({sheets} lembar)").format(sheets=sheets))
 
     def print_register(self) -> None:
         """Buku tamu / register permohonan informasi for a chosen period."""

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -61,6 +60,7 @@ from sopdesk.engine.registers import DISPOSER_ROLES, EXPEDITION_ROLES, REGISTRAR
 from sopdesk.engine.visitors import FieldError
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.date_field import DateField, DateTimeField
 from sopdesk.gui.messages import error_label, show_error
 from sopdesk.gui.paged_model import PagedTableModel
 from sopdesk.gui.printing import print_pdf
@@ -105,7 +105,7 @@ def _may(ctx: GuiContext, roles: tuple[str, ...]) -> bool:
 
 
 def _date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value))
+    edit = DateField(QDate(value))
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setCalendarPopup(True)
     return edit
@@ -285,7 +285,7 @@ class IncomingDialog(QDialog):
         dated = QHBoxLayout()
         dated.addWidget(self.has_date)
         dated.addWidget(self.letter_date, 1)
-        self.received = QDateTimeEdit(QDateTime(QDate(now.date()), QTime(now.hour, now.minute)))
+        self.received = DateTimeField(QDateTime(QDate(now.date()), QTime(now.hour, now.minute)))
         self.received.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.received.setCalendarPopup(True)
         self.classification = QLineEdit()

@@ -11,8 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
+from sopdesk.gui.date_field import DateField
 from sopdesk.gui.messages import ERROR_STYLE, show_error
 from sopdesk.gui.print_preview import PrintPreviewDialog
 from sopdesk.gui.worker import Worker
@@ -69,8 +70,8 @@ class PeriodDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         today = QDate.currentDate()
-        self.start = QDateEdit(QDate(today.year(), today.month(), 1))
-        self.end = QDateEdit(today)
+        self.start = DateField(QDate(today.year(), today.month(), 1))
+        self.end = DateField(today)
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")

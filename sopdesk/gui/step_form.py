@@ -46,6 +46,7 @@ from sopdesk.catalog import END, Kegiatan, Sop
 from sopdesk.engine import cases, drafts, queries, revisits
 from sopdesk.engine.cases import KeptFile, OutputValue, StepInput
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.date_field import DateField
 from sopdesk.gui.i18n import duration
 from sopdesk.gui.messages import ERROR_COLOR, error_label, run_action
 from sopdesk.textfmt import waktu_lokal
@@ -480,7 +481,7 @@ class StepFormDialog(QDialog):
             date_check = QCheckBox(self.tr("Tanggal"))
             date_check.setObjectName(f"outputDateSet_{index}")
             date_check.setToolTip(self.tr("Centang untuk mengisi tanggal dokumen"))
-            date_edit = QDateEdit()
+            date_edit = DateField()
             date_edit.setObjectName(f"outputDate_{index}")
             date_edit.setDisplayFormat("dd-MM-yyyy")
             date_edit.setCalendarPopup(True)
