@@ -6,7 +6,8 @@ keterangan, the case-level deadlines, a checklist of the kelengkapan (each with 
 optional scan), the outputs (document number, date, file), the decision or the awaited
 event, and a note. Every action goes through the engine (`cases.complete`,
 `cases.return_to`, `drafts.save_draft`); a refusal is shown and the form keeps what was
-typed.
+typed. A step the case was returned to shows who returned it, when and why, and starts from
+its last visit's values, its files still attached (`revisits`); a draft of the visit wins.
 """
 
 from __future__ import annotations
