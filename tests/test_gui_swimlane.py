@@ -412,9 +412,11 @@ def test_header_row_and_no_kegiatan_columns_stay_in_view_when_scrolled_and_zoome
         below_corner = QPoint(corner.width() + 20, top.height() // 2)
         assert pane_under(view, below_corner) is top and "header" in kinds_at(top, below_corner)
         assert top.mapToScene(below_corner).x() == pytest.approx(view.mapToScene(below_corner).x(), abs=0.5)
-        # No and Kegiatan of the rows on screen stay at the left, level with their rows
-        assert left.isVisible() and left.width() == pytest.approx((left_w + 10) * z, abs=2)
-        middle = QPoint(int((layout.columns["kegiatan"].x + 10) * z) + 10, view.viewport().height() // 2)
+        # No and Kegiatan of the rows on screen stay at the left, level with their rows (only
+        # No when both would take more than half of the viewport)
+        frozen = "kegiatan" if (left_w + 10) * z + 1 <= view.viewport().width() / 2 else "no"
+        assert left.isVisible() and left.width() == pytest.approx((layout.columns[frozen].right + 10) * z, abs=2)
+        middle = QPoint(int((layout.columns[frozen].x + 10) * z) + 10, view.viewport().height() // 2)
         assert pane_under(view, middle) is left
         row_no = next(no for no, row in layout.rows.items() if row.y <= view.mapToScene(middle).y() < row.bottom)
         texts = [i for i in left.items(middle) if i.data(KIND) == "cell" or i.data(KIND) == "text"]
@@ -430,6 +432,24 @@ def test_header_row_and_no_kegiatan_columns_stay_in_view_when_scrolled_and_zoome
         assert blocker.args == [row_no]
     vbar.setValue(vbar.maximum())      # below the last row the legend is not covered
     assert view.panes["left"].height() < view.viewport().height()
+
+
+def test_frozen_panes_never_hide_the_lanes_at_a_large_zoom(view, ws, qtbot):
+    view.set_sop(ws.catalog.sops["PAW"])
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    seen = set()
+    for _ in range(12):
+        view.zoom_in()
+        left, top = view.panes["left"], view.panes["top"]
+        assert left.width() <= view.viewport().width() / 2 and top.height() <= view.viewport().height() / 2
+        seen.add((left.isVisible(), top.isVisible()))
+    assert view.zoom() == pytest.approx(4.0)     # at 400 %: only No stays frozen, the header scrolls
+    assert view.panes["left"].width() == pytest.approx((view.layout_data.columns["no"].right + 10) * 4, abs=2)
+    assert not view.panes["top"].isVisible() and (True, True) in seen
+    view.fit_to_window()
+    assert view.panes["left"].isVisible() and view.panes["top"].isVisible()
 
 
 @pytest.mark.parametrize("width", [520, 800, 1100, 2600])

@@ -133,6 +133,7 @@ class SwimlaneView(QGraphicsView):
         self._selected: int | None = None
         self._fit: str | None = None      # "width", "readable" or None (the user's zoom)
         self._press: QPoint | None = None
+        self._frozen_right: float | None = None   # scene x where the frozen left columns end
         # created last: corner over left over top over the main viewport
         self.panes = {name: FrozenPane(self, f"swimlane_{name}_pane", self._pane_clicked)
                       for name in ("top", "left", "corner")}
@@ -237,7 +238,7 @@ class SwimlaneView(QGraphicsView):
         free = self.viewport().rect()
         top, left = self.panes["top"], self.panes["left"]
         free.setTop(0 if top.isHidden() else top.height())
-        in_left_columns = rect.right() <= self._layout.columns["kegiatan"].right
+        in_left_columns = self._frozen_right is not None and rect.right() <= self._frozen_right
         if not in_left_columns and not left.isHidden():
             free.setLeft(left.width())
         target = self.mapFromScene(rect).boundingRect()
@@ -326,11 +327,13 @@ class SwimlaneView(QGraphicsView):
         if panes is None:
             return
         if self._layout is None:
+            self._frozen_right = None
             for pane in panes.values():
                 pane.hide()
             return
         layout = self._layout
-        where = pane_geometries(self, layout.lane_area.y, layout.columns["kegiatan"].right, layout.lane_area.bottom)
+        edges = (layout.columns["kegiatan"].right, layout.columns["no"].right)
+        where, self._frozen_right = pane_geometries(self, layout.lane_area.y, edges, layout.lane_area.bottom)
         panes["top"].follow(where["top"], horizontal=True, vertical=False)
         panes["left"].follow(where["left"], horizontal=False, vertical=True)
         panes["corner"].follow(where["corner"], horizontal=False, vertical=False)

@@ -11,9 +11,9 @@ click, a tooltip or a selection outline in a pane is the same item as in the mai
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 
@@ -68,20 +68,30 @@ class FrozenPane(QGraphicsView):
         self._main.wheelEvent(event)
 
 
-def pane_geometries(main: QGraphicsView, header_bottom: float, left_right: float,
-                    rows_bottom: float) -> dict[str, QRect]:
+MAX_SHARE = 0.5     # a frozen pane never takes more than this share of the viewport
+
+
+def pane_geometries(main: QGraphicsView, header_bottom: float, left_edges: Sequence[float],
+                    rows_bottom: float) -> tuple[dict[str, QRect], float | None]:
     """Where the three panes go over `main`'s viewport: "top" (the header row, the whole
-    width), "left" (the No and Kegiatan columns, down to the last row) and "corner" (their
-    header cells). Empty rects where a pane has nothing to cover."""
+    width), "left" (the frozen columns, down to the last row) and "corner" (their header
+    cells), and the scene x where the frozen columns end. The frozen columns end at the
+    first of `left_edges` (right edges, widest first: Kegiatan, then No) whose columns take
+    at most MAX_SHARE of the viewport; when none does, or the header row alone would take
+    more, that pane is left out (an empty rect), so that a large zoom still shows the lanes."""
     viewport = main.viewport().geometry()
     scene = main.sceneRect()
     zoom = main.transform().m11()
-    top_h = min(viewport.height(), math.ceil((header_bottom - scene.top()) * zoom) + 1)
-    left_w = min(viewport.width(), math.ceil((left_right - scene.left()) * zoom) + 1)
-    last_row = main.mapFromScene(QRectF(scene.left(), rows_bottom, 1, 1).topLeft()).y() + 1
-    left_h = max(0, min(viewport.height(), last_row))
+    top_h = math.ceil((header_bottom - scene.top()) * zoom) + 1
+    if top_h > viewport.height() * MAX_SHARE:
+        top_h = 0
+    frozen = next((edge for edge in left_edges
+                   if math.ceil((edge - scene.left()) * zoom) + 1 <= viewport.width() * MAX_SHARE), None)
+    left_w = math.ceil((frozen - scene.left()) * zoom) + 1 if frozen is not None else 0
+    last_row = main.mapFromScene(QPointF(scene.left(), rows_bottom)).y() + 1
+    left_h = max(0, min(viewport.height(), last_row)) if left_w else 0
     return {
         "top": QRect(viewport.x(), viewport.y(), viewport.width(), top_h),
         "left": QRect(viewport.x(), viewport.y(), left_w, left_h),
         "corner": QRect(viewport.x(), viewport.y(), left_w, top_h),
-    }
+    }, frozen
