@@ -313,3 +313,121 @@ def test_the_page_is_in_the_navigation_after_kasus_with_its_shortcut(qtbot, ws, 
     assert isinstance(window.stack.currentWidget(), LettersPage)
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.nav.currentRow() == 5
+
+
+# --- corrections and voids ------------------------------------------------------------------------------
+
+def clicking_ok(monkeypatch, dialog_class, fill) -> list:
+    """Replace the dialog's exec(): fill it like a user, click its OK button (as often as
+    `fill` asks by returning True), return the code."""
+    seen = []
+
+    def run(dialog):
+        seen.append(dialog)
+        dialog.show()
+        while True:
+            again = fill(dialog)
+            qtbot_click(dialog.ok_button)
+            if not again:
+                return dialog.result()
+
+    monkeypatch.setattr(dialog_class, "exec", run)
+    return seen
+
+
+def qtbot_click(button) -> None:  # noqa: ANN001
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_the_registrar_corrects_and_voids_a_letter_and_the_row_shows_batal(qtbot, ws, admin, staff, worker,
+                                                                         monkeypatch, qtmodeltester):
+    from PySide6.QtWidgets import QPushButton
+
+    from sopdesk.gui.correction_dialog import CorrectionDialog, VoidDialog
+
+    incoming(ws, staff["Help Desk"], subject="Undangan rapat")
+    incoming(ws, staff["Help Desk"], sender="Pos Kupang", subject="Permohonan data DPT")
+    page = page_for(qtbot, ws, staff["Help Desk"], worker)
+    correct = page.findChild(QPushButton, "incomingCorrect")
+    void = page.findChild(QPushButton, "incomingVoid")
+    assert (correct.text(), void.text()) == ("Ko&reksi…", "Batalk&an…")
+    assert page.selected_letter().agenda == "SM/2026/0002" and correct.isEnabled() and void.isEnabled()
+
+    steps = iter(["without reason", "with reason"])
+
+    def fill_correction(dialog: CorrectionDialog) -> bool:
+        step = next(steps)
+        if step == "without reason":
+            assert dialog.fields["sender"].text() == "Pos Kupang"
+            dialog.fields["sender"].clear()
+            qtbot.keyClicks(dialog.fields["sender"], "Harian Pos Kupang")
+            return True  # OK without a reason: refused inside the dialog
+        assert dialog.error.isVisible() and dialog.error.text() == "Alasan wajib diisi"
+        assert dialog.focusWidget() is dialog.reason
+        qtbot.keyClicks(dialog.reason, "Nama pengirim salah ketik")
+        return False
+
+    dialogs = clicking_ok(monkeypatch, CorrectionDialog, fill_correction)
+    correct.click()
+    assert dialogs[0].result() == QDialog.DialogCode.Accepted
+    assert page.status.text() == "Surat masuk SM/2026/0002 dikoreksi (pengirim)"
+    assert page.incoming_model.index(0, 3).data() == "Harian Pos Kupang"
+
+    def fill_void(dialog: VoidDialog) -> bool:
+        assert dialog.ok_button.text() == "Batalkan baris ini"
+        shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        assert "tetap tercatat dan tidak dipakai lagi" in shown
+        qtbot.keyClicks(dialog.reason, "Surat yang sama dicatat dua kali")
+        return False
+
+    clicking_ok(monkeypatch, VoidDialog, fill_void)
+    page.incoming_table.selectRow(0)
+    void.click()
+    assert page.status.text() == "Surat masuk SM/2026/0002 dibatalkan; nomornya tidak dipakai lagi"
+    model = page.incoming_model
+    assert model.index(0, 0).data() == "SM/2026/0002 · BATAL"
+    assert model.index(0, 4).data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert not model.index(1, 4).data(Qt.ItemDataRole.FontRole)
+    assert model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "BATAL: Surat yang sama dicatat dua kali"
+    assert model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#8a8a8a"
+    page.incoming_table.selectRow(0)
+    assert not page.dispose_button.isEnabled() and not correct.isEnabled() and not void.isEnabled()
+    assert correct.toolTip() == "Baris ini sudah dibatalkan: Surat yang sama dicatat dua kali"
+    qtmodeltester.check(model)
+
+    # another clerk of the agenda may not; an administrator may
+    other = page_for(qtbot, ws, staff["Staf"], worker)
+    other.incoming_table.selectRow(1)
+    assert other.selected_letter().agenda == "SM/2026/0001"
+    staf_correct = other.findChild(QPushButton, "incomingCorrect")
+    assert not staf_correct.isEnabled()
+    assert staf_correct.toolTip() == "Hanya pencatatnya (help.desk) atau administrator"
+    boss = page_for(qtbot, ws, admin, worker)
+    boss.incoming_table.selectRow(1)
+    assert boss.findChild(QPushButton, "incomingVoid").isEnabled()
+
+
+def test_a_void_expedition_entry_is_struck_through_and_cannot_be_marked_received(qtbot, ws, staff, worker,
+                                                                               monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    from sopdesk.gui.correction_dialog import VoidDialog
+
+    sent = send(ws, staff["Staf"], recipient_name="Ketua Bawaslu")
+    page = page_for(qtbot, ws, staff["Staf"], worker)
+    page.expedition_table.selectRow(0)
+    assert page.receive_button.isEnabled()
+
+    def fill(dialog: VoidDialog) -> bool:
+        qtbot.keyClicks(dialog.reason, "Diantar bersama surat lain")
+        return False
+
+    clicking_ok(monkeypatch, VoidDialog, fill)
+    page.findChild(QPushButton, "expeditionVoid").click()
+    assert page.status.text() == f"Ekspedisi nomor {sent.expedition_id} dibatalkan; nomornya tidak dipakai lagi"
+    page.expedition_table.selectRow(0)
+    model = page.expedition_model
+    assert model.index(0, 0).data() == f"{sent.expedition_id} · BATAL"
+    assert model.index(0, 6).data() == "—" and model.index(0, 3).data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert not page.receive_button.isEnabled()
+    assert "0 belum diterima" in page.expedition_summary.text()

@@ -862,13 +862,9 @@ def expedition_received(args: Namespace) -> int:
 
 # --- corrections and voids of the registers ------------------------------------------------------
 
-FIELD_LABELS = {"sender": "pengirim", "recipient": "tujuan", "subject": "perihal", "number": "nomor surat",
-                "letter_number": "nomor surat", "letter_date": "tanggal surat", "sifat": "sifat",
-                "classification": "kode klasifikasi", "destination": "tujuan", "recipient_name": "nama penerima",
-                "signed_by": "ditandatangani oleh"}
-
-
 def _changes_text(changes: dict) -> str:
+    from sopdesk.engine.corrections import FIELD_LABELS
+
     def shown(value: Any) -> str:
         if value is None or value == "":
             return "(kosong)"

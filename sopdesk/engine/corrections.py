@@ -41,6 +41,11 @@ from sopdesk.errors import Conflict, NotFound, PermissionRefused, UserError
 from sopdesk.store.models import Case, Document, Expedition, IncomingLetter, OutgoingLetter, User
 
 MAX_REASON = 1000
+# the corrected fields in words (the audit detail keeps the field names)
+FIELD_LABELS = {"sender": "pengirim", "recipient": "tujuan", "subject": "perihal", "number": "nomor surat",
+                "letter_number": "nomor surat", "letter_date": "tanggal surat", "sifat": "sifat",
+                "classification": "kode klasifikasi", "destination": "tujuan", "recipient_name": "nama penerima",
+                "signed_by": "ditandatangani oleh"}
 
 
 @dataclass
@@ -105,7 +110,7 @@ def require_registrar(session: Session, user: ActingUser, owner_id: int, what: s
     if user.is_admin or user.id == owner_id:
         return
     owner = session.scalar(select(User.username).where(User.id == owner_id)) or "-"
-    raise PermissionRefused(f"{user.username} tidak boleh {what}: hanya pencatatnya ({owner}) "
+    raise PermissionRefused(f"Pengguna {user.username} tidak boleh {what}: hanya pencatatnya ({owner}) "
                             "atau administrator yang boleh")
 
 
@@ -202,7 +207,7 @@ def _void(row: IncomingLetter | OutgoingLetter | Expedition, user: ActingUser, n
 def get_outgoing(session: Session, number: str) -> OutgoingLetter:
     letter = _find_outgoing(session, str(number or "").strip()) if str(number or "").strip() else None
     if letter is None:
-        raise NotFound(f"surat keluar nomor {number!r} tidak ada")
+        raise NotFound(f"Surat keluar nomor {number!r} tidak ada")
     return letter
 
 
@@ -307,7 +312,7 @@ def _entry(session: Session, expedition_id: object) -> Expedition:
         key = 0
     entry = session.get(Expedition, key) if 0 < key < 2**62 else None
     if entry is None:
-        raise NotFound(f"ekspedisi nomor {expedition_id} tidak ada")
+        raise NotFound(f"Ekspedisi nomor {expedition_id} tidak ada")
     return entry
 
 

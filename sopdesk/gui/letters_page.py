@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTime,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import func, select
 
 from sopdesk.catalog.schema import Unit
-from sopdesk.engine import dispositions, expedition, letters, queries
+from sopdesk.engine import corrections, dispositions, expedition, letters, queries
 from sopdesk.engine.expedition import ExpeditionRow
 from sopdesk.engine.letter_settings import load_letter_settings
 from sopdesk.engine.letters import IncomingRow, OutgoingRow
@@ -60,6 +60,7 @@ from sopdesk.engine.registers import DISPOSER_ROLES, EXPEDITION_ROLES, REGISTRAR
 from sopdesk.engine.visitors import FieldError
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.correction_dialog import CorrectionDialog, VoidDialog, may_correct, registrar_of
 from sopdesk.gui.date_field import DateField, DateTimeField
 from sopdesk.gui.messages import error_label, show_error
 from sopdesk.gui.paged_model import PagedTableModel
@@ -83,6 +84,7 @@ STARTS = (
 URGENT = QColor("#fde2c4")
 SECRET = QColor("#f8d7da")
 PENDING = QColor("#fff3cd")
+VOID_INK = QColor("#8a8a8a")  # a void line: grey and struck through, its first column says BATAL
 EMPTY_STYLE = "color: #555; font-size: 11pt; padding: 24px"
 DASH = "—"
 
@@ -110,6 +112,26 @@ def _date_edit(value: date) -> QDateEdit:
     edit.setCalendarPopup(True)
     return edit
 
+
+
+def _void_look(row, column: int, role: int):  # noqa: ANN001 - a row of one of the registers
+    """How a void line looks (None: as any other line): grey, struck through except its
+    first column, which says BATAL; the reason as the tooltip of every cell."""
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(VOID_INK)
+    if role == Qt.ItemDataRole.FontRole and column > 0:
+        font = QFont()
+        font.setStrikeOut(True)
+        return font
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return _t("BATAL: {0}").format(row.void_reason)
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return None
+    return NotImplemented
+
+
+def _void_mark(value: str) -> str:
+    return f"{value} · {_t('BATAL')}"
 
 
 # --- table models ----------------------------------------------------------------------------------
@@ -144,8 +166,11 @@ class IncomingModel(PagedTableModel):
             return None
         row: IncomingRow = self._rows[index.row()]
         column = index.column()
+        if row.void and (look := _void_look(row, column, role)) is not NotImplemented:
+            return look
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (row.agenda, _short_time(row.received_at, self.ctx.ws.calendar.tz), row.number or DASH,
+            values = (_void_mark(row.agenda) if row.void else row.agenda,
+                      _short_time(row.received_at, self.ctx.ws.calendar.tz), row.number or DASH,
                       row.sender, row.subject, _t(SIFAT.get(row.sifat, row.sifat)), row.case_number or DASH,
                       str(row.dispositions) if row.dispositions else DASH)
             return values[column]
@@ -187,11 +212,14 @@ class OutgoingModel(PagedTableModel):
             return None
         row: OutgoingRow = self._rows[index.row()]
         column = index.column()
+        if row.void and (look := _void_look(row, column, role)) is not NotImplemented:
+            return look
         if role == Qt.ItemDataRole.DisplayRole:
             case = row.case_number or DASH
             if row.case_number and row.step_no:
                 case = self.tr("{0} kegiatan {1}").format(row.case_number, row.step_no)
-            values = (row.number, tanggal(row.letter_date), row.recipient or DASH, row.subject,
+            values = (_void_mark(row.number) if row.void else row.number, tanggal(row.letter_date),
+                      row.recipient or DASH, row.subject,
                       row.classification or DASH, case, row.created_by)
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3):
@@ -234,9 +262,14 @@ class ExpeditionModel(PagedTableModel):
         row: ExpeditionRow = self._rows[index.row()]
         column = index.column()
         tz = self.ctx.ws.calendar.tz
+        if row.void and (look := _void_look(row, column, role)) is not NotImplemented:
+            return look
         if role == Qt.ItemDataRole.DisplayRole:
             got = f"{row.received_at.astimezone(tz):%d-%m-%Y}" if row.received_at else self.tr("belum diterima")
-            values = (str(row.id), _short_time(row.sent_at, tz), row.letter_number or DASH, row.subject,
+            if row.void:
+                got = DASH
+            values = (_void_mark(str(row.id)) if row.void else str(row.id), _short_time(row.sent_at, tz),
+                      row.letter_number or DASH, row.subject,
                       row.destination or DASH, row.recipient_name or DASH, got, row.signed_by or DASH)
             return values[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
@@ -738,6 +771,20 @@ class LettersPage(QWidget):
             button.setToolTip(self.tr("Hanya untuk peran {0} atau administrator").format(who))
         return button
 
+    def _correction_buttons(self, which: str) -> tuple[QPushButton, QPushButton]:
+        """Koreksi… and Batalkan… of the selected line of one register (incoming, outgoing,
+        expedition); enabled for the line's registrar and administrators."""
+        correct = QPushButton(self.tr("Ko&reksi…"))
+        correct.setObjectName(f"{which}Correct")
+        correct.clicked.connect(lambda: self.correct(which))
+        void = QPushButton(self.tr("Batalk&an…"))
+        void.setObjectName(f"{which}Void")
+        void.clicked.connect(lambda: self.void(which))
+        if not hasattr(self, "correction_buttons"):
+            self.correction_buttons: dict[str, tuple[QPushButton, QPushButton]] = {}
+        self.correction_buttons[which] = (correct, void)
+        return correct, void
+
     def _incoming_tab(self) -> QWidget:
         self.incoming_model = IncomingModel(self.ctx, self)
         self.incoming_search, self.incoming_timer = self._search(
@@ -758,7 +805,8 @@ class LettersPage(QWidget):
         self.print_disposition_button = self._button(self.tr("Cetak lembar disposisi"), self.print_disposition)
         actions = QHBoxLayout()
         actions.addWidget(self.incoming_summary, 1)
-        for button in (self.register_in_button, self.dispose_button, self.print_disposition_button):
+        for button in (self.register_in_button, self.dispose_button, *self._correction_buttons("incoming"),
+                       self.print_disposition_button):
             actions.addWidget(button)
         self.incoming_table.selectionModel().selectionChanged.connect(self._update_buttons)
         tab = QWidget()
@@ -785,6 +833,9 @@ class LettersPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.outgoing_summary, 1)
         actions.addWidget(self.register_out_button)
+        for button in self._correction_buttons("outgoing"):
+            actions.addWidget(button)
+        self.outgoing_table.selectionModel().selectionChanged.connect(self._update_buttons)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(filters)
@@ -813,6 +864,7 @@ class LettersPage(QWidget):
         self.expedition_table.doubleClicked.connect(lambda _: self.mark_received() if self.may_receive else None)
         holder, self.expedition_stack, self.expedition_empty = self._stacked(self.expedition_table, "expeditionEmpty")
         self.expedition_summary = QLabel()
+        self.expedition_summary.setWordWrap(True)  # wraps instead of widening the page at 1024x768
         self.receive_button = self._button(self.tr("&Tandai diterima…"), self.mark_received, self.may_receive,
                                            " / ".join(EXPEDITION_ROLES))
         self.print_book_button = self._button(self.tr("Cetak buku ekspedisi"), self.print_expedition)
@@ -821,6 +873,8 @@ class LettersPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.expedition_summary, 1)
         actions.addWidget(self.receive_button)
+        for button in self._correction_buttons("expedition"):
+            actions.addWidget(button)
         actions.addWidget(self.print_book_button)
         self.expedition_table.selectionModel().selectionChanged.connect(self._update_buttons)
         tab = QWidget()
@@ -918,10 +972,28 @@ class LettersPage(QWidget):
     def selected_entry(self) -> ExpeditionRow | None:
         return self._selected(self.expedition_table, self.expedition_model)
 
+    def selected_outgoing(self) -> OutgoingRow | None:
+        return self._selected(self.outgoing_table, self.outgoing_model)
+
+    def _selected_in(self, which: str):  # noqa: ANN202 - a row of that register
+        return {"incoming": self.selected_letter, "outgoing": self.selected_outgoing,
+                "expedition": self.selected_entry}[which]()
+
     def _update_buttons(self) -> None:
         letter = self.selected_letter()
         entry = self.selected_entry()
-        self.dispose_button.setEnabled(self.may_dispose and letter is not None)
+        self.dispose_button.setEnabled(self.may_dispose and letter is not None and not letter.void)
+        for which, (correct, void) in self.correction_buttons.items():
+            row = self._selected_in(which)
+            allowed = may_correct(self.ctx, row)
+            why = ""
+            if row is not None and row.void:
+                why = self.tr("Baris ini sudah dibatalkan: {0}").format(row.void_reason)
+            elif row is not None and not allowed:
+                why = self.tr("Hanya pencatatnya ({0}) atau administrator").format(registrar_of(row))
+            for button in (correct, void):
+                button.setEnabled(allowed)
+                button.setToolTip(why)
         self.print_disposition_button.setEnabled(letter is not None and not self.printing)
         self.receive_button.setEnabled(self.may_receive and entry is not None and entry.pending)
         self.print_book_button.setEnabled(not self.printing)
@@ -987,6 +1059,32 @@ class LettersPage(QWidget):
         tz = self.ctx.ws.calendar.tz
         self._say(self.tr("Ekspedisi nomor {0} diterima {1} oleh {2}").format(
             done.expedition_id, tanggal(done.received_at.astimezone(tz).date()), done.signed_by))
+        self.ctx.data_changed.emit()
+
+    def correct(self, which: str) -> CorrectionDialog | None:
+        return self._amend(which, CorrectionDialog)
+
+    def void(self, which: str) -> VoidDialog | None:
+        return self._amend(which, VoidDialog)
+
+    def _amend(self, which: str, dialog_class: type[CorrectionDialog] | type[VoidDialog]):  # noqa: ANN202
+        row = self._selected_in(which)
+        if not may_correct(self.ctx, row):
+            return None
+        dialog = dialog_class(self.ctx, row, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_value:
+            self._amended(dialog.result_value)
+        return dialog
+
+    def _amended(self, done: corrections.Corrected | corrections.Voided) -> None:
+        label = done.label[:1].upper() + done.label[1:]
+        if isinstance(done, corrections.Corrected):
+            fields = ", ".join(corrections.FIELD_LABELS.get(name, name) for name in done.changes)
+            text = self.tr("{0} dikoreksi ({1})").format(label, fields)
+        else:
+            text = self.tr("{0} dibatalkan; nomornya tidak dipakai lagi").format(label)
+            text += "".join(f"; {notice}" for notice in done.notices)
+        self._say(text)
         self.ctx.data_changed.emit()
 
     # --- printing (on the worker thread) ----------------------------------------------------------------
