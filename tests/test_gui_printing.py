@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPageRanges
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -63,7 +63,7 @@ class FakePrintDialog:
     def setWindowTitle(self, title):  # noqa: N802 - Qt's name
         pass
 
-    def setOptions(self, options):  # noqa: N802
+    def setOption(self, option, on=True):  # noqa: N802
         pass
 
     def setMinMax(self, low, high):  # noqa: N802
@@ -176,6 +176,19 @@ def test_uncollated_copies_print_each_page_twice_in_a_row(preview):
     assert preview.pages_to_print(printer) == [0, 0, 1, 1]
     printer.setCollateCopies(True)
     assert preview.pages_to_print(printer) == [0, 1, 0, 1]
+    printer.setPageOrder(QPrinter.PageOrder.LastPageFirst)  # "Reverse"
+    assert preview.pages_to_print(printer) == [1, 0, 1, 0]
+
+
+def test_a_list_of_pages_prints_just_those(preview):
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    ranges = QPageRanges()
+    ranges.addRange(1, 1)
+    ranges.addRange(3, 99)  # beyond the last page: ignored
+    printer.setPageRanges(ranges)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    assert preview.pages_to_print(printer) == [0, *range(2, preview.page_count())]
 
 
 def test_escape_closes_the_preview(qtbot, preview):
@@ -238,16 +251,16 @@ def test_print_receipt_and_register_from_the_help_desk(qtbot, ws, staff, no_view
     assert "Maria Ndun" in text_of(register_preview.pages.data)
 
 
-def test_the_rendered_file_lives_only_as_long_as_its_preview(qtbot, ws, staff, no_viewer):
+def test_no_temporary_file_stays_behind_once_the_preview_is_open(qtbot, ws, staff, no_viewer):
     number = cases.start_case(ws, staff["Sekretaris"], "TKS", "Pleno mingguan")
     view = CaseView(GuiContext(ws, staff["Sekretaris"]), number)
     qtbot.addWidget(view)
     finished = []
-    dialog = printing.print_pdf(view, None, "lembar-kendali.pdf",
+    dialog = printing.print_pdf(view, None, "lembar-kendali",
                                 lambda path: reports.render_case_sheet(ws, number, path), finished.append)
-    assert finished == [finished[0]] and finished[0].is_file() and dialog.isVisible()
+    assert dialog.isVisible() and number in text_of(dialog.pages.data)
+    assert finished[0].name == "lembar-kendali.pdf" and not finished[0].parent.exists()
     dialog.close()
-    assert not finished[0].parent.exists()
 
 
 def test_a_failed_rendering_is_shown_and_opens_no_preview(qtbot, ws, staff, monkeypatch):

@@ -10,7 +10,6 @@ they scroll into view, so a buku ekspedisi of hundreds of pages opens at once.
 
 from __future__ import annotations
 
-import shutil
 from collections import OrderedDict
 from pathlib import Path
 
@@ -44,7 +43,7 @@ PAGE_GAP = 12
 def default_folder() -> Path:
     """Where a saved PDF goes first: the user's Documents folder."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
 class PdfPages:
@@ -104,16 +103,12 @@ class PrintPreviewDialog(QDialog):
     saved = Signal(Path)
     printed = Signal(int)  # sheets sent to the printer
 
-    def __init__(self, pdf: Path, default_name: str, parent: QWidget | None = None,
-                 folder: Path | None = None):
+    def __init__(self, pdf: Path, default_name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.pages = PdfPages(Path(pdf).read_bytes())
+        self.pages = PdfPages(Path(pdf).read_bytes())  # held in memory: the file may go at once
         self.default_name = default_name
-        self.folder = folder  # where `pdf` was rendered: removed when the preview closes or is deleted
         pages = self.pages
         self.destroyed.connect(lambda *_: pages.close())
-        if folder is not None:
-            self.destroyed.connect(lambda *_: shutil.rmtree(folder, ignore_errors=True))
         self.zoom = 1.0
         self.printer: QPrinter | None = None
         self._cache: OrderedDict[int, QImage] = OrderedDict()
@@ -305,8 +300,9 @@ class PrintPreviewDialog(QDialog):
         dialog = QPrintDialog(self.printer, self)
         dialog.setWindowTitle(self.tr("Cetak"))
         option = QAbstractPrintDialog.PrintDialogOption
-        dialog.setOptions(option.PrintPageRange | option.PrintCurrentPage | option.PrintCollateCopies
-                          | option.PrintShowPageSize)
+        for wanted in (option.PrintToFile, option.PrintPageRange, option.PrintCurrentPage, option.PrintCollateCopies,
+                       option.PrintShowPageSize):
+            dialog.setOption(wanted, True)
         dialog.setMinMax(1, self.page_count())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 0
@@ -323,13 +319,14 @@ class PrintPreviewDialog(QDialog):
     def pages_to_print(self, printer: QPrinter) -> list[int]:
         """The pages (0-based) the print dialog asked for, each copy in turn when copies are
         made here rather than by the printer."""
-        last = self.page_count() - 1
-        chosen = list(range(last + 1))
-        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-            first = min(printer.fromPage(), last + 1) - 1
-            chosen = list(range(first, min(max(printer.toPage(), printer.fromPage()), last + 1)))
+        chosen = list(range(self.page_count()))
+        ranges = printer.pageRanges()  # "Halaman dari … sampai …" or a list such as 1-2,5
+        if printer.printRange() == QPrinter.PrintRange.PageRange and not ranges.isEmpty():
+            chosen = [page for page in chosen if ranges.contains(page + 1)]
         elif printer.printRange() == QPrinter.PrintRange.CurrentPage:
             chosen = [self.current_page()]
+        if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
+            chosen.reverse()
         copies = max(printer.copyCount(), 1)
         if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and printer.supportsMultipleCopies():
             copies = 1  # the printer driver makes the copies
@@ -383,6 +380,3 @@ class PrintPreviewDialog(QDialog):
     def _release(self) -> None:
         self._cache.clear()
         self.pages.close()
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
-            self.folder = None

@@ -21,10 +21,10 @@ from sopdesk.gui.worker import Worker
 
 def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render: Callable[[Path], Path],
               on_finished: Callable[[Path | None], None] | None = None) -> PrintPreviewDialog | None:
-    """`render(path)` writes the PDF (on the worker when there is one), then the preview opens
-    (returned when there is no worker). `on_finished` gets the rendered PDF once the preview is
-    open (a temporary file, removed when the preview closes), or None when rendering failed;
-    errors are shown."""
+    """`render(path)` writes the PDF (on the worker when there is one) into a temporary folder,
+    then the preview opens (returned when there is no worker) holding the document in memory,
+    and the folder is removed. `on_finished` gets the path the PDF was rendered to once the
+    preview is open, or None when rendering failed; errors are shown."""
     folder = Path(tempfile.mkdtemp(prefix="sopdesk-cetak-"))
     name = default_name if default_name.lower().endswith(".pdf") else default_name + ".pdf"
     path = folder / name.replace("/", "-")
@@ -32,10 +32,12 @@ def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render:
 
     def done(result: Path) -> None:
         try:
-            dialog = PrintPreviewDialog(result, name, parent, folder)
+            dialog = PrintPreviewDialog(result, name, parent)
         except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
             failed(exc)
             return
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.show()
