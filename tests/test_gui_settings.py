@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.settings_page import AddUserDialog, SettingsPage
@@ -25,7 +25,7 @@ def test_admin_adds_a_user_with_roles_through_the_dialog(qtbot, ws, admin, worke
     qtbot.keyClicks(dialog.username, "rina")
     qtbot.keyClicks(dialog.password, "pendek")
     dialog._submit()
-    assert "kata sandi minimal 8 karakter" in dialog.error.text()
+    assert "Kata sandi minimal 8 karakter" in dialog.error.text()
     dialog.password.setText("sandi-rina-1")
     dialog._submit()
     assert "peran" in dialog.error.text()  # no role ticked yet
@@ -48,18 +48,59 @@ def test_non_admin_is_not_offered_user_management(qtbot, ws, staff, worker):
     assert page.findChild(QLabel, "adminOnly") is not None
 
 
-def test_demo_data_runs_on_the_worker_thread_and_reports_back(qtbot, tmp_path, clock, worker):
-    from sopdesk.engine.demo import build_demo
-    from sopdesk.engine.workspace import Workspace
+def test_try_demo_button_asks_the_window_for_the_separate_demo_office(qtbot, ws, admin, worker):
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QMainWindow
 
-    ws = Workspace.open(tmp_path / "demo", clock=clock)
-    build_demo(ws, cases=5, seed=3)
-    admin = ws.login("admin", "sopdesk-demo")
+    class Window(QMainWindow):
+        demo_requested = Signal()
+
+    window = Window()
+    qtbot.addWidget(window)
     page = SettingsPage(GuiContext(ws, admin), worker)
+    window.setCentralWidget(page)
+    assert page.demo_button.text() == "Coba dengan data contoh"
+    with qtbot.waitSignal(window.demo_requested, timeout=1000):
+        qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
+
+
+def test_admin_edits_the_office_profile_in_pengaturan(qtbot, ws, admin, worker, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from sopdesk.engine import office
+
+    logo = tmp_path / "logo-kpu.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(logo), ""))
+    ctx = GuiContext(ws, admin)
+    changes = []
+    ctx.data_changed.connect(lambda: changes.append(1))
+    page = SettingsPage(ctx, worker)
     qtbot.addWidget(page)
-    with qtbot.waitSignal(worker.busy_changed, timeout=60_000, check_params_cb=lambda busy: not busy):
-        page.demo_button.click()
-        assert not page.demo_button.isEnabled()
-    assert "kasus contoh dibuat" in page.demo_note.text()
-    assert page.demo_button.isEnabled()
-    ws.close()
+    assert page.office_name.text() == "KPU Kota Kupang"
+    page.office_name.clear()
+    qtbot.keyClicks(page.office_name, "KPU Provinsi NTT")
+    qtbot.keyClicks(page.office_address, "Jl. El Tari No. 3, Kupang")
+    page.office_timezone.setCurrentIndex(page.office_timezone.findData("WIB"))
+    pick = next(b for b in page.findChildren(QPushButton) if b.text() == "Pilih logo…")
+    qtbot.mouseClick(pick, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.save_office_button, Qt.MouseButton.LeftButton)
+    assert page.office_note.text() == "Profil kantor disimpan." and changes
+    saved = office.profile(ws)
+    assert (saved.name, saved.address, saved.timezone) == ("KPU Provinsi NTT", "Jl. El Tari No. 3, Kupang", "WIB")
+    assert saved.logo == ws.data_dir / "logo.png" and page.office_logo.text() == str(saved.logo)
+    # an empty name is refused with the engine's message; nothing changes
+    shown = []
+    monkeypatch.setattr("sopdesk.gui.messages.QMessageBox.warning", lambda *args: shown.append(args[2]))
+    page.office_name.clear()
+    qtbot.mouseClick(page.save_office_button, Qt.MouseButton.LeftButton)
+    assert shown and "Nama kantor wajib diisi" in shown[0]
+    assert office.profile(ws).name == "KPU Provinsi NTT"
+
+
+def test_non_admin_sees_the_office_profile_but_cannot_edit_it(qtbot, ws, staff, worker):
+    page = SettingsPage(GuiContext(ws, staff["Kasubag"]), worker)
+    qtbot.addWidget(page)
+    assert not hasattr(page, "office_name") and not hasattr(page, "save_office_button")
+    texts = [label.text() for label in page.findChildren(QLabel)]
+    assert "KPU Kota Kupang" in texts

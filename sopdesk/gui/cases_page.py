@@ -3,7 +3,7 @@ audit log, the swimlane with its progress, and the documents)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from sopdesk import reports
 from sopdesk.engine import queries
 from sopdesk.engine.queries import CaseRow
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.geometry import fit_to_screen
 from sopdesk.gui.messages import run_action
 from sopdesk.gui.paged_model import PagedTableModel, keep_sort_indicator, refresh_in_place
 from sopdesk.gui.printing import print_pdf
@@ -223,7 +224,7 @@ class CaseView(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self._swimlane = None
-        self.resize(1200, 800)
+        fit_to_screen(self, QSize(1200, 800))  # at 1024x768 the buttons stay above the task bar
         self.reload()
 
     def reload(self) -> None:

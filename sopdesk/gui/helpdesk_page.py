@@ -319,7 +319,7 @@ class HelpDeskPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(form_widget)
-        scroll.setMinimumWidth(480)
+        scroll.setMinimumWidth(400)  # with the visitor list beside it, the page fits 1024x768
         scroll.verticalScrollBar().valueChanged.connect(self._hide_suggestions)
         self.form_scroll = scroll
         return scroll

@@ -44,6 +44,9 @@ class InboxPage(QWidget):
 
         self.sop = QComboBox()
         self.sop.addItem(self.tr("Semua SOP"), None)
+        # long SOP names must not widen the page past a 1024x768 screen (the list shows them whole)
+        self.sop.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sop.setMinimumContentsLength(18)
         for kode, sop in sorted(ctx.ws.catalog.sops.items()):
             self.sop.addItem(f"{kode} — {sop.nama[:40]}", kode)
         self.mine = QCheckBox(self.tr("Hanya milik saya"))
@@ -71,6 +74,7 @@ class InboxPage(QWidget):
 
         self.summary = QLabel()
         self.summary.setObjectName("inboxSummary")
+        self.summary.setWordWrap(True)  # wraps instead of widening the page at 1024x768
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sopdesk.engine import office as office_profile
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
@@ -26,7 +24,10 @@ from sopdesk.gui.messages import error_label
 
 
 class SetupDialog(QDialog):
-    """First start: the office profile (for the letterhead) and the administrator account."""
+    """First start: the office profile (for the letterhead) and the administrator account,
+    or "Coba dengan data contoh" to try the program on a separate demo office first."""
+
+    DEMO = 2  # the dialog's result when the user chose to try the demo office
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -69,6 +70,12 @@ class SetupDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Siapkan"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        self.demo_button = buttons.addButton(self.tr("Coba dengan data contoh"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.demo_button.setObjectName("tryDemo")
+        self.demo_button.setToolTip(self.tr("Buka kantor contoh yang terpisah berisi kasus latihan; "
+                                            "data kantor ini tidak diubah."))
+        self.demo_button.clicked.connect(lambda: self.done(self.DEMO))
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -90,27 +97,21 @@ class SetupDialog(QDialog):
             self.repeat.setFocus()
             return
         try:
-            self.actor = self.ws.setup(self.office.text(), self.timezone.currentData(), self.admin.text(),
-                                       self.password.text(), address=self.address.text().strip() or None,
-                                       full_name=self.full_name.text().strip() or None)
+            if self.actor is None:  # not again when only the logo failed
+                self.actor = self.ws.setup(self.office.text(), self.timezone.currentData(), self.admin.text(),
+                                           self.password.text(), address=self.address.text().strip() or None,
+                                           full_name=self.full_name.text().strip() or None)
         except UserError as exc:
             self._show(str(exc))
             return
         if self.logo.text():
-            self._store_logo(Path(self.logo.text()))
+            try:
+                office_profile.update_profile(self.ws, self.actor, logo=self.logo.text())
+            except UserError as exc:  # the office is set up; the logo can be chosen again in Pengaturan
+                self._show(self.tr("{0}. Logo dapat dipilih lagi di Pengaturan.").format(exc))
+                self.logo.clear()
+                return
         self.accept()
-
-    def _store_logo(self, source: Path) -> None:
-        from sopdesk.store.models import Office
-
-        target = self.ws.data_dir / f"logo{source.suffix.lower()}"
-        try:
-            shutil.copyfile(source, target)
-        except OSError as exc:
-            self._show(self.tr("Logo tidak dapat disalin: {0}").format(exc.strerror))
-            return
-        with self.ws.db.transaction() as session:
-            session.query(Office).update({Office.logo_path: str(target)})
 
     def _show(self, text: str) -> None:
         self.error.setText(text)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -27,22 +27,41 @@ from PySide6.QtWidgets import (
 from sopdesk import __version__
 from sopdesk.engine import backups, queries
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.geometry import restore_window, save_window
 from sopdesk.gui.idle_lock import IdleLock
 from sopdesk.gui.worker import Worker
 
 log = logging.getLogger("sopdesk.gui")
 
 
+class NavigationList(QListWidget):
+    """The navigation: a click or the arrows choose a screen, but typing does not. QListWidget
+    jumps to the item whose text starts with a typed letter; a clerk who clicked a screen and
+    starts typing a name would land on another screen."""
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: ARG002, N802 - Qt API
+        return
+
+
 class MainWindow(QMainWindow):
     PAGES = ("inbox", "helpdesk", "cases", "letters", "catalog", "settings")
+    PREFERRED_SIZE = QSize(1360, 860)
+    # emitted once the window has closed: True when the user signed out (the program goes
+    # back to the login dialog), False when the window was closed or Ctrl+Q pressed
+    closed = Signal(bool)
+    # Pengaturan > "Coba dengan data contoh": the application opens the demo office
+    demo_requested = Signal()
     TICK_MS = 60_000  # the counts follow the clock at least once a minute
 
-    def __init__(self, ctx: GuiContext):
+    def __init__(self, ctx: GuiContext, demo: bool = False):
         super().__init__()
         self.ctx = ctx
+        self.demo = demo  # the separate demo office: marked "DATA CONTOH" in the title
+        self.signing_out = False
+        self.quitting = False
         self.worker = Worker(self)
         ctx.worker = self.worker
-        self.nav = QListWidget()
+        self.nav = NavigationList()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(210)
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 12pt; }"
@@ -57,8 +76,9 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"Ctrl+{number}")
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # built on first visit
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.show_page(n - 1))
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.go_to(n - 1))
         self.nav.currentRowChanged.connect(self.show_page)
+        self.nav.itemClicked.connect(lambda _item: self.focus_page())  # typing goes to the screen
 
         # one button per role: switching role is one click
         self.role_buttons = QButtonGroup(self)
@@ -99,9 +119,59 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.reload_page)
         self.refresh_counts()
         self.nav.setCurrentRow(0)
-        self.resize(1360, 860)
+        self.resize(self.PREFERRED_SIZE)
+        self._build_menu()
         self.idle_lock = IdleLock(self, ctx)
-        self.backup_on_exit = True
+        self.backup_on_exit = not demo
+
+    # --- menu, sign-out, help ------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        self.sign_out_action = QAction(self.tr("&Keluar/ganti pengguna"), self)
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = QAction(self.tr("&Tutup sopdesk"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.quit)
+        menu.addAction(self.sign_out_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("Ban&tuan"))
+        self.guide_action = QAction(self.tr("&Panduan Pengguna"), self)
+        self.guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
+        for action in (self.sign_out_action, self.quit_action, self.guide_action):
+            # the shortcuts work on every page, not only while the menu bar has the focus
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+
+    def restore_geometry(self) -> bool:
+        """Open at the remembered size and place when it still fits a screen, otherwise at a
+        size that fits the screen the window is on."""
+        return restore_window(self, self.PREFERRED_SIZE)
+
+    def sign_out(self) -> None:
+        """Close this window without closing the program: the login dialog comes back."""
+        self.signing_out = True
+        if not self.close():
+            self.signing_out = False
+
+    def quit(self) -> None:
+        """Ctrl+Q: close sopdesk (every window of it)."""
+        self.quitting = True
+        if self.close():
+            QApplication.closeAllWindows()
+
+    def show_guide(self) -> None:
+        from sopdesk.gui.guide import GuideDialog
+
+        guide = getattr(self, "guide", None)
+        if guide is None:
+            self.guide = guide = GuideDialog(self)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
 
     def show_page(self, index: int) -> None:
         if self.nav.currentRow() != index:
@@ -116,6 +186,18 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(index, page)
             self._pages[key] = page
         self.stack.setCurrentIndex(index)
+
+    def go_to(self, index: int) -> None:
+        """Ctrl+1..6: show the screen and put the cursor in its first field."""
+        self.show_page(index)
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """The current screen takes the keyboard when it says where: its `focus_first_field()`
+        (Meja Layanan: Nama)."""
+        hook = getattr(self.stack.currentWidget(), "focus_first_field", None)
+        if callable(hook):
+            hook()
 
     def page(self, key: str) -> QWidget:
         self.show_page(self.PAGES.index(key))
@@ -174,8 +256,11 @@ class MainWindow(QMainWindow):
         with ctx.ws.db.reading() as session:
             office = ctx.ws.office(session)
         office_name = office.name if office else "sopdesk"
-        self.setWindowTitle(self.tr("sopdesk {0} — {1} — {2} sebagai {3}").format(
-            __version__, office_name, ctx.actor.username, ctx.role))
+        title = self.tr("sopdesk {0} — {1} — {2} sebagai {3}").format(
+            __version__, office_name, ctx.actor.username, ctx.role)
+        if self.demo:
+            title = self.tr("DATA CONTOH — {0}").format(title)
+        self.setWindowTitle(title)
         self.user_label.setText(self.tr("Pengguna: {0} · Peran: {1} · Basis data: {2}").format(
             ctx.actor.username, ctx.role, ctx.ws.db.url))
 
@@ -192,9 +277,11 @@ class MainWindow(QMainWindow):
         self.worker.submit(lambda: backups.daily_backup(self.ctx.ws), done, failed)
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
+        save_window(self)
         QApplication.instance().removeEventFilter(self.idle_lock)
+        self.idle_lock.timer.stop()
         self.worker.stop()
-        if self.backup_on_exit:
+        if self.backup_on_exit and not self.signing_out:
             self.statusBar().showMessage(self.tr("Membuat cadangan sebelum keluar…"))
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
@@ -204,3 +291,4 @@ class MainWindow(QMainWindow):
             finally:
                 QApplication.restoreOverrideCursor()
         super().closeEvent(event)
+        self.closed.emit(self.signing_out)

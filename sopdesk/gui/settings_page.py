@@ -1,4 +1,6 @@
-"""Pengaturan: language, the office profile, user accounts (administrators), demo data."""
+"""Pengaturan: language, the office profile (edited by administrators through the engine),
+user accounts (administrators), the separate demo office. The page scrolls: at 1024x768 the
+administrator's boxes are taller than the screen."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from sopdesk.engine import accounts, backups, integrity
+from sopdesk.engine import office as office_profile
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
@@ -44,7 +48,8 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.worker = worker
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self._language_box())
         layout.addWidget(self._lock_box())
         layout.addWidget(self._office_box())
@@ -56,7 +61,16 @@ class SettingsPage(QWidget):
             note = QLabel(self.tr("Pengelolaan pengguna hanya untuk administrator."))
             note.setObjectName("adminOnly")
             layout.addWidget(note)
+            layout.addWidget(self._demo_box())
             layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
 
     # --- language ---------------------------------------------------------------------------------
     def _language_box(self) -> QGroupBox:
@@ -101,15 +115,81 @@ class SettingsPage(QWidget):
     def _office_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Profil kantor"))
         form = QFormLayout(box)
-        with self.ctx.ws.db.reading() as session:
-            office = self.ctx.ws.office(session)
-        form.addRow(self.tr("Nama kantor"), QLabel(office.name if office else "—"))
-        form.addRow(self.tr("Alamat"), QLabel((office.address or "—") if office else "—"))
-        form.addRow(self.tr("Zona waktu"), QLabel(office.timezone if office else "—"))
-        form.addRow(self.tr("Logo kop surat"), QLabel((office.logo_path or self.tr("belum ada")) if office else "—"))
-        form.addRow(self.tr("Basis data"), QLabel(self.ctx.ws.db.url))
-        form.addRow(self.tr("Folder data"), QLabel(str(self.ctx.ws.data_dir)))
+        office = office_profile.profile(self.ctx.ws)
+        if self.ctx.is_admin and office is not None:
+            self._office_form(form, office)
+        else:
+            form.addRow(self.tr("Nama kantor"), _wrapped(office.name if office else "—"))
+            form.addRow(self.tr("Alamat"), _wrapped((office.address or "—") if office else "—"))
+            form.addRow(self.tr("Zona waktu"), QLabel(office.timezone if office else "—"))
+            form.addRow(self.tr("Logo kop surat"),
+                        _wrapped((office.logo.name if office.logo else self.tr("belum ada")) if office else "—"))
+        form.addRow(self.tr("Basis data"), _wrapped(self.ctx.ws.db.url))
+        form.addRow(self.tr("Folder data"), _wrapped(str(self.ctx.ws.data_dir)))
         return box
+
+    def _office_form(self, form: QFormLayout, office: office_profile.OfficeProfile) -> None:
+        """Administrators edit the profile printed on every letterhead."""
+        self.office_name = QLineEdit(office.name)
+        self.office_name.setObjectName("officeName")
+        self.office_address = QLineEdit(office.address or "")
+        self.office_address.setObjectName("officeAddress")
+        self.office_timezone = QComboBox()
+        for code, label in (("WIB", self.tr("WIB (UTC+7)")), ("WITA", self.tr("WITA (UTC+8)")),
+                            ("WIT", self.tr("WIT (UTC+9)"))):
+            self.office_timezone.addItem(label, code)
+        self.office_timezone.setCurrentIndex(max(0, self.office_timezone.findData(office.timezone)))
+        self.office_logo = QLineEdit(str(office.logo) if office.logo else "")
+        self.office_logo.setReadOnly(True)
+        self.office_logo.setPlaceholderText(self.tr("belum ada"))
+        self._new_logo: str | None = None
+        self._remove_logo = False
+        pick = QPushButton(self.tr("Pilih logo…"))
+        pick.clicked.connect(self._pick_logo)
+        remove = QPushButton(self.tr("Hapus logo"))
+        remove.clicked.connect(self._clear_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.office_logo, 1)
+        logo_row.addWidget(pick)
+        logo_row.addWidget(remove)
+        self.save_office_button = QPushButton(self.tr("Simpan profil kantor"))
+        self.save_office_button.clicked.connect(self.save_office)
+        self.office_note = QLabel()
+        self.office_note.setObjectName("officeNote")
+        self.office_note.setWordWrap(True)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_office_button)
+        save_row.addWidget(self.office_note, 1)
+        form.addRow(self.tr("Nama kantor*"), self.office_name)
+        form.addRow(self.tr("Alamat"), self.office_address)
+        form.addRow(self.tr("Zona waktu*"), self.office_timezone)
+        form.addRow(self.tr("Logo kop surat"), logo_row)
+        form.addRow("", save_row)
+
+    def _pick_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo kop surat"), "",
+                                              self.tr("Gambar (*.png *.jpg *.jpeg)"))
+        if path:
+            self._new_logo, self._remove_logo = path, False
+            self.office_logo.setText(path)
+
+    def _clear_logo(self) -> None:
+        self._new_logo, self._remove_logo = None, True
+        self.office_logo.clear()
+
+    def save_office(self) -> None:
+        ok, changed = run_action(self, office_profile.update_profile, self.ctx.ws, self.ctx.actor,
+                                 name=self.office_name.text(), address=self.office_address.text(),
+                                 timezone=self.office_timezone.currentData(), logo=self._new_logo,
+                                 remove_logo=self._remove_logo)
+        if not ok:
+            return
+        self._new_logo, self._remove_logo = None, False
+        office = office_profile.profile(self.ctx.ws)
+        self.office_logo.setText(str(office.logo) if office.logo else "")
+        self.office_note.setText(self.tr("Profil kantor disimpan.") if changed else self.tr("Tidak ada perubahan."))
+        if changed:
+            self.ctx.data_changed.emit()  # the window title shows the office name
 
     # --- backups ----------------------------------------------------------------------------------
     def _backup_box(self) -> QGroupBox:
@@ -282,31 +362,29 @@ class SettingsPage(QWidget):
     # --- demo data --------------------------------------------------------------------------------
     def _demo_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Data contoh"))
-        self.demo_button = QPushButton(self.tr("Isi 500 kasus contoh"))
-        self.demo_button.clicked.connect(self._fill_demo)
-        self.demo_note = QLabel(self.tr("Hanya untuk basis data latihan (kantor demo)."))
+        self.demo_button = QPushButton(self.tr("Coba dengan data contoh"))
+        self.demo_button.setObjectName("tryDemo")
+        self.demo_button.clicked.connect(self._try_demo)
+        self.demo_note = _wrapped(self.tr("Membuka kantor contoh yang terpisah (jendela bertanda DATA CONTOH) "
+                                          "untuk berlatih; data kantor ini tidak diubah."))
         row = QHBoxLayout(box)
         row.addWidget(self.demo_button)
         row.addWidget(self.demo_note, 1)
         return box
 
-    def _fill_demo(self) -> None:
-        from sopdesk.engine.demo import build_demo
+    def _try_demo(self) -> None:
+        """The application opens the demo office in its own window (see gui/app.py)."""
+        requested = getattr(self.window(), "demo_requested", None)
+        if requested is not None:
+            requested.emit()
 
-        self.demo_button.setEnabled(False)
-        self.demo_note.setText(self.tr("Sedang membuat data contoh…"))
 
-        def done(summary: str) -> None:
-            self.demo_button.setEnabled(True)
-            self.demo_note.setText(summary)
-            self.ctx.data_changed.emit()
-
-        def failed(exc: BaseException) -> None:
-            self.demo_button.setEnabled(True)
-            self.demo_note.setText("")
-            show_error(self, exc)
-
-        self.worker.submit(lambda: build_demo(self.ctx.ws, cases=500, seed=1), done, failed)
+def _wrapped(text: str) -> QLabel:
+    """A label that wraps (long paths and addresses must not widen the page)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 class AddUserDialog(QDialog):
