@@ -486,3 +486,18 @@ def test_selecting_a_step_scrolls_it_clear_of_the_frozen_panes(view, ws, qtbot):
         symbol = view.mapFromScene(view.symbol_item(no).sceneBoundingRect()).boundingRect()
         assert symbol.left() >= view.panes["left"].width() and symbol.top() >= view.panes["top"].height()
         assert view.viewport().rect().contains(symbol)
+
+
+@pytest.mark.parametrize("width", [790, 1130])
+def test_the_diagram_keeps_most_of_the_width_beside_the_step_details(page, qtbot, width):
+    page.resize(width, 680)
+    page.list.setCurrentItem(item_for(page, "PP"))
+    page.sop_tabs.setCurrentWidget(page.diagram_tab)
+    qtbot.waitExposed(page.swimlane)
+    diagram, detail = page.diagram_splitter.sizes()
+    assert diagram >= 2 * detail and 160 <= detail <= 280
+    page.diagram_splitter.splitterMoved.emit(150, 1)     # the user's own split is kept
+    page.diagram_splitter.setSizes([150, diagram + detail - 150])
+    page.resize(width + 100, 680)
+    qtbot.wait(10)
+    assert page.diagram_splitter.sizes()[1] > 300

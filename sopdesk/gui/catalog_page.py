@@ -101,6 +101,27 @@ class _WrapDelegate(QStyledItemDelegate):
         return QSize(hint.width(), max(hint.height(), rect.height() + 6))
 
 
+class _DetailSplitter(QSplitter):
+    """The diagram and the step details beside it. Until the user drags the handle, the
+    details take a quarter of the width (160 to 280 px) and the diagram the rest, at any window
+    size (a fixed detail width left the diagram a sliver at 1024x768)."""
+
+    def __init__(self) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self._user_sized = False
+        self.splitterMoved.connect(self._moved)
+
+    def _moved(self, *_args: int) -> None:
+        self._user_sized = True
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        if not self._user_sized and self.count() == 2:
+            width = self.width() - self.handleWidth()
+            detail = min(280, max(160, width // 4))
+            self.setSizes([width - detail, detail])
+
+
 class CatalogPage(QWidget):
     """Left: the SOPs and the organisation directory. Right: the chosen document."""
 
@@ -196,11 +217,10 @@ class CatalogPage(QWidget):
         self.step_detail = QTextBrowser()
         self.step_detail.setObjectName("stepDetail")
         self.swimlane.step_clicked.connect(self.show_step)
-        inner = QSplitter(Qt.Orientation.Horizontal)
+        inner = _DetailSplitter()
         inner.addWidget(self.swimlane)
         inner.addWidget(self.step_detail)
-        inner.setStretchFactor(0, 1)
-        inner.setSizes([900, 250])
+        self.diagram_splitter = inner
         diagram_layout.addWidget(inner)
         self.sop_tabs.addTab(diagram, self.tr("Diagram alir"))
         self.diagram_tab = diagram
