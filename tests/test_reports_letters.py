@@ -130,8 +130,8 @@ def test_a_book_of_ten_thousand_rows_prints_on_the_pages_its_rows_need(ws, admin
 
 
 def test_the_book_has_the_columns_of_the_paper_book_and_embeds_its_fonts(ws, admin, tmp_path):
-    assert HEADER == ("No", "Tanggal kirim", "Nomor surat", "Perihal", "Tujuan", "Nama penerima", "Tanda tangan",
-                      "Tanggal terima")
+    assert HEADER == ("No", "Tanggal kirim", "Nomor surat", "Perihal", "Tujuan", "Nama penerima",
+                      "Ditandatangani oleh", "Tanda tangan", "Tanggal terima")
     assert ROW_HEIGHT >= 30  # points: a signature fits in its box
     bulk_entries(ws, admin.user_id, 3, at(2, 8), timedelta(hours=1))
     path = render_expedition_book(ws, date(2026, 3, 1), date(2026, 3, 31), tmp_path / "buku.pdf")
@@ -243,3 +243,46 @@ def test_report_expedition_and_disposition_commands(cli, tmp_path):
     code, _, err = cli("report", "expedition", "--from", "2026-03-31", "--to", "2026-03-01", "-o", str(tmp_path / "x"))
     assert code == 1 and "sebelum tanggal awal" in err
     assert cli("report", "expedition", "--from", "2026-03-01", "-o", str(tmp_path / "x.pdf"))[0] == 2
+
+
+# --- corrections and voids on paper ---------------------------------------------------------------------
+
+def test_the_signer_has_a_column_of_its_own_and_a_void_entry_prints_as_batal(ws, staff, clock, tmp_path):
+    from sopdesk.engine import corrections
+
+    first = send(ws, staff["Staf"], "Data DPT", recipient_name="Ketua Bawaslu")
+    second = send(ws, staff["Staf"], "Jadwal tahapan", recipient="Pos Kupang")
+    third = send(ws, staff["Staf"], "Data pemilih pemula")
+    mark_received(ws, staff["Kasubag"], first.expedition_id, date(2026, 3, 2), "Yanti Bria")
+    corrections.void_expedition(ws, staff["Staf"], second.expedition_id, "Diantar bersama surat lain")
+    path = render_expedition_book(ws, date(2026, 3, 1), date(2026, 3, 31), tmp_path / "buku.pdf")
+    (page,) = pages_text(path)
+    assert "Ditandatangani oleh" in page
+    # the intended recipient and the one who signed, both printed, in their own columns
+    assert "Ketua Bawaslu Yanti Bria 2 Maret 2026" in page
+    assert "BATAL: Diantar bersama surat lain" in page and second.number in page  # the line and its number stay
+    assert page.index(first.number) < page.index(second.number) < page.index(third.number)
+    assert "3 entri: 1 sudah diterima, 1 belum diterima, 1 dibatalkan" in page
+    pending = pages_text(render_expedition_book(ws, date(2026, 3, 1), date(2026, 3, 31), tmp_path / "belum.pdf",
+                                                pending_only=True))[0]
+    assert third.number in pending and second.number not in pending
+
+
+def test_the_disposition_sheet_of_a_void_letter_prints_batal_with_the_reason(ws, staff, tmp_path):
+    from sopdesk.engine import corrections
+
+    agenda, _ = letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(sender="Pos Kupang",
+                                                                                 subject="Undangan rapat"))
+    dispositions.dispose(ws, staff["Ketua"], agenda, ["sekretariat"], "Hadiri dan laporkan")
+    corrections.void_incoming(ws, staff["Staf"], agenda, "Surat yang sama dicatat dua kali")
+    text = " ".join(pages_text(render_disposition_sheet(ws, agenda, tmp_path / "disposisi.pdf")))
+    assert f"Surat masuk nomor agenda {agenda} BATAL Dibatalkan" in text
+    assert "Alasan: Surat yang sama dicatat dua kali" in text
+    assert "Hadiri dan laporkan" in text  # what was disposed before the void stays on the sheet
+    assert "Surat ini dibatalkan: tidak dapat didisposisi." in text
+
+    blank, _ = letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(sender="X", subject="Y"))
+    corrections.void_incoming(ws, staff["Staf"], blank, "Salah catat")
+    text = " ".join(pages_text(render_disposition_sheet(ws, blank, tmp_path / "kosong.pdf")))
+    assert "BATAL" in text and "Alasan: Salah catat" in text
+    assert "diisi dengan tangan" not in text and "Pemberi disposisi" not in text  # no blank sheet to fill in

@@ -2,7 +2,8 @@
 sender, perihal, sifat, when it was received) and each disposition written on it: from whom,
 to which units (every unit of the organisation directory with a tick box, the chosen ones
 ticked), the instruction, when, and room for the signature. A letter without a disposition
-prints a blank sheet for the leadership to fill in by hand (all boxes empty).
+prints a blank sheet for the leadership to fill in by hand (all boxes empty). A void letter
+(sopdesk.engine.corrections) prints BATAL with its reason under the title, and no blank sheet.
 """
 
 from __future__ import annotations
@@ -98,7 +99,10 @@ def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Pat
         fields = {
             "received_at": letter.received_at, "number": letter.number, "letter_date": letter.letter_date,
             "sender": letter.sender, "subject": letter.subject, "sifat": letter.sifat,
-            "classification": letter.classification,
+            "classification": letter.classification, "void_reason": letter.void_reason,
+            "voided_at": letter.voided_at,
+            "voided_by": session.scalar(select(User.full_name).where(User.id == letter.voided_by))
+            if letter.voided_by else None,
         }
         dispositions = [{
             "at": s.disposed_at, "from": names.get(s.from_user, "-"), "roles": roles.get(s.from_user, []),
@@ -135,6 +139,12 @@ def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Pat
              text(f"Surat masuk nomor agenda {agenda}" + (f" \u00b7 pindaian: {scan}" if scan else ""),
                   styles.subtitle),
              letter_table]
+    if fields["void_reason"]:
+        by = f" oleh {esc(fields['voided_by'])}" if fields["voided_by"] else ""
+        style = ParagraphStyle("void", parent=styles.body, leading=18, spaceAfter=6)
+        story.insert(2, markup(f'<font color="#b00020" size="14"><b>BATAL</b></font> &nbsp;'
+                               f"Dibatalkan {esc(tanggal_jam(fields['voided_at'], tz))}{by}. "
+                               f"Alasan: {esc(fields['void_reason'])}", style))
     blank = not dispositions
     for number, sheet in enumerate(dispositions or [None], 1):
         chosen = sheet["units"] if sheet else {}
@@ -182,7 +192,10 @@ def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Pat
         heading = "Disposisi" if blank else f"Disposisi {number} dari {len(dispositions)}"
         story += [CondPageBreak(60 * mm),
                   KeepTogether([text(heading, styles.heading), table, Spacer(1, 2 * mm), signs])]
-    if blank:
+    if fields["void_reason"]:
+        story = [part for part in story if not isinstance(part, CondPageBreak | KeepTogether)] if blank else story
+        story.append(text("Surat ini dibatalkan: tidak dapat didisposisi.", styles.note))
+    elif blank:
         story.append(text("Belum ada disposisi yang dicatat untuk surat ini; lembar ini diisi dengan tangan "
                           "lalu dicatat di sopdesk.", styles.note))
     return printout.build(story)

@@ -9,7 +9,11 @@ whole-table commands, and one LongTable splits across the pages with its header 
 on each. 10,000 lines print in a few seconds.
 
 "No" is the entry's number in the book (the number `sopdesk expedition received` and the
-screen use), so a page of a partial printout still names the entry it belongs to.
+screen use), so a page of a partial printout still names the entry it belongs to. "Nama
+penerima" is whom the letter was meant for, "Ditandatangani oleh" who actually signed the
+receipt: two columns, as the two names often differ. A void entry (sopdesk.engine.corrections)
+keeps its line and number: its text is struck through and its signature box says BATAL with
+the reason.
 """
 
 from __future__ import annotations
@@ -42,15 +46,16 @@ from sopdesk.reports.fonts import BOLD, REGULAR
 from sopdesk.textfmt import tanggal
 
 TITLE = "BUKU EKSPEDISI"
-HEADER = ("No", "Tanggal kirim", "Nomor surat", "Perihal", "Tujuan", "Nama penerima", "Tanda tangan",
-          "Tanggal terima")
+HEADER = ("No", "Tanggal kirim", "Nomor surat", "Perihal", "Tujuan", "Nama penerima", "Ditandatangani oleh",
+          "Tanda tangan", "Tanggal terima")
 # the header as printed (broken by hand where a column is narrow)
-HEADER_LINES = ("No", "Tanggal\nkirim", "Nomor surat", "Perihal", "Tujuan", "Nama\npenerima", "Tanda tangan",
-                "Tanggal\nterima")
+HEADER_LINES = ("No", "Tanggal\nkirim", "Nomor surat", "Perihal", "Tujuan", "Nama\npenerima", "Ditandatangani\noleh",
+                "Tanda tangan", "Tanggal\nterima")
 # share of the frame's width of each column (landscape: 273 mm on A4, 306 mm on F4)
-# (No 11, Tanggal kirim 29, Nomor surat 36, Perihal 58, Tujuan 38, Nama penerima 30, Tanda tangan 42,
-# Tanggal terima 29 mm on A4; a date like "30 September 2026" fits on one line)
-FRACTIONS = (0.0403, 0.1062, 0.1319, 0.2125, 0.1392, 0.1099, 0.1538, 0.1062)
+# (No 11, Tanggal kirim 29, Nomor surat 35, Perihal 48, Tujuan 34, Nama penerima 27, Ditandatangani
+# oleh 27, Tanda tangan 33, Tanggal terima 29 mm on A4; a date like "30 September 2026" fits on one line)
+FRACTIONS = tuple(mm_ / 273 for mm_ in (11, 29, 35, 48, 34, 27, 27, 33, 29))
+SIGN_COLUMN = HEADER.index("Tanda tangan")
 FONT_SIZE = 7.5
 LEADING = 9.0
 HEAD_SIZE = 7.8
@@ -155,10 +160,10 @@ class BookPage(Flowable):
     (one grid, one text object) rather than cell by cell."""
 
     def __init__(self, header: list[list[str]], rows: list[list[list[str]]], header_height: float,
-                 heights: list[float], widths: list[float]):
+                 heights: list[float], widths: list[float], voids: list[bool]):
         super().__init__()
         self.header, self.rows, self.header_height = header, rows, header_height
-        self.heights, self.widths = heights, widths
+        self.heights, self.widths, self.voids = heights, widths, voids
         self.width = sum(widths)
         self.height = header_height + sum(heights)
         self.hAlign = "LEFT"
@@ -201,6 +206,14 @@ class BookPage(Flowable):
                     for line in lines:  # textLine moves down by the leading without measuring
                         writing.textLine(line)
         canvas.drawText(writing)
+        for row, cells in enumerate(self.rows):  # a void line: its text struck through
+            if not self.voids[row]:
+                continue
+            top = ys[row + 1] - PAD_TOP - FONT_SIZE + FONT_SIZE * 0.3
+            for column in range(1, SIGN_COLUMN):
+                for n, line in enumerate(cells[column]):
+                    x = xs[column] + PAD_X
+                    canvas.line(x, top - n * LEADING, x + _width(line), top - n * LEADING)
         canvas.restoreState()
 
 
@@ -211,10 +224,11 @@ class BookTable(Flowable):
     the whole remainder on every page as a platypus Table would."""
 
     def __init__(self, header: list[list[str]], rows: list[list[list[str]]], header_height: float,
-                 heights: list[float], widths: list[float], start: int = 0, tops: list[float] | None = None):
+                 heights: list[float], widths: list[float], voids: list[bool], start: int = 0,
+                 tops: list[float] | None = None):
         super().__init__()
         self.header, self.rows, self.header_height = header, rows, header_height
-        self.heights, self.widths = heights, widths
+        self.heights, self.widths, self.voids = heights, widths, voids
         self.start = start
         # tops[i]: the height of rows[:i] (shared by every remainder of one book)
         self.tops = tops if tops is not None else [0.0, *accumulate(heights)]
@@ -227,7 +241,8 @@ class BookTable(Flowable):
         return self.width, self.height
 
     def part(self, start: int, end: int) -> BookPage:
-        return BookPage(self.header, self.rows[start:end], self.header_height, self.heights[start:end], self.widths)
+        return BookPage(self.header, self.rows[start:end], self.header_height, self.heights[start:end], self.widths,
+                        self.voids[start:end])
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         limit = self.tops[self.start] + available_height - self.header_height + 1e-6
@@ -237,7 +252,8 @@ class BookTable(Flowable):
         if end >= len(self.rows):
             return [self.part(self.start, len(self.rows))]
         return [self.part(self.start, end),
-                BookTable(self.header, self.rows, self.header_height, self.heights, self.widths, end, self.tops)]
+                BookTable(self.header, self.rows, self.header_height, self.heights, self.widths, self.voids, end,
+                          self.tops)]
 
     def draw(self) -> None:  # the whole rest fits on this page
         page = self.part(self.start, len(self.rows))
@@ -264,29 +280,32 @@ def render_expedition_book(ws: Workspace, start: date, end: date, path: Path | s
 
     data: list[list[list[str]]] = []
     heights: list[float] = []
+    voids: list[bool] = []
     cache: dict = {}
-    received = 0
+    received = void = 0
     for row in rows:
         sent = row.sent_at.astimezone(tz).date()
         number = row.letter_number or "-"
         if row.case_number:
             number += f"\n(kasus {row.case_number})"
-        if row.received_at is not None:
+        got = tanggal(row.received_at.astimezone(tz).date()) if row.received_at is not None else ""
+        sign: list[str] = []
+        if row.void:
+            void += 1
+            sign = wrap(f"BATAL: {row.void_reason}", room[SIGN_COLUMN])
+        elif row.received_at is not None:
             received += 1
-            who = row.signed_by
-            got = tanggal(row.received_at.astimezone(tz).date())
-        else:
-            who = row.recipient_name  # the intended recipient; the one who signs may differ
-            got = ""
         cells = [[str(row.id)], wrap(tanggal(sent), room[1], cache), wrap(number, room[2], cache),
                  wrap(row.subject, room[3], cache), wrap(row.destination or "-", room[4], cache),
-                 wrap(who, room[5], cache), [], wrap(got, room[7], cache)]
+                 wrap(row.recipient_name, room[5], cache), wrap(row.signed_by, room[6], cache), sign,
+                 wrap(got, room[8], cache)]
         lines = max(len(c) for c in cells)
         heights.append(max(ROW_HEIGHT, lines * LEADING + PAD_TOP + PAD_BOTTOM + 1))
         data.append(cells)
+        voids.append(row.void)
     if rows:
         header = [h.split("\n") for h in HEADER_LINES]
-        table: Flowable = BookTable(header, data, HEADER_HEIGHT, heights, widths)
+        table: Flowable = BookTable(header, data, HEADER_HEIGHT, heights, widths, voids)
     else:
         commands = _style_commands()
         what = "belum diterima " if pending_only else ""
@@ -296,11 +315,13 @@ def render_expedition_book(ws: Workspace, start: date, end: date, path: Path | s
         table.setStyle(commands + [("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (-1, 1), "CENTER"),
                                    ("VALIGN", (0, 1), (-1, 1), "MIDDLE")])
 
-    pending = len(rows) - received
+    pending = len(rows) - received - void
     if pending_only:
         summary = f"<b>{len(rows)} entri</b> yang belum diterima"
     else:
         summary = f"<b>{len(rows)} entri</b>: {received} sudah diterima, {pending} belum diterima"
+        if void:
+            summary += f", {void} dibatalkan"
     subtitle = f"Surat dan dokumen yang dikirim {periode(start, end)}"
     if pending_only:
         subtitle += " \u2014 hanya yang belum diterima"
