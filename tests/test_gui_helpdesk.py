@@ -386,3 +386,169 @@ def test_widgets_are_what_the_desk_expects(page):
     assert purposes == ["Permohonan informasi publik", "Bertamu / bertemu pejabat", "Pengaduan", "Konsultasi",
                         "Lainnya"]
     assert page.fields["purpose"].currentIndex() == -1  # a purpose is chosen, never assumed
+
+
+# --- #9 point 5: the help desk by keyboard -------------------------------------------------------
+
+def desk_window(qtbot, ws, actor):  # noqa: ANN001, ANN201 - the main window, shown
+    from sopdesk.gui.main_window import MainWindow
+
+    window = MainWindow(GuiContext(ws, actor))
+    window.backup_on_exit = False
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def test_ctrl_2_and_the_navigation_put_the_cursor_in_nama_every_time(qtbot, ws, staff):
+    window = desk_window(qtbot, ws, staff["Help Desk"])
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.page("helpdesk")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.fields["name"])
+    qtbot.keyClicks(QApplication.focusWidget(), "Maria")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.fields["id_number"]
+    # away and back by keyboard: the cursor is in Nama again, its text selected to type over
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.page("inbox")
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is page
+    assert QApplication.focusWidget() is page.fields["name"]
+    # and by a click on the navigation: typing then goes into Nama, on this screen
+    window.nav.setCurrentRow(0)
+    rect = window.nav.visualItemRect(window.nav.item(1))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is page
+    assert QApplication.focusWidget() is page.fields["name"]
+    qtbot.keyClicks(QApplication.focusWidget(), "Ndun")
+    assert page.fields["name"].text() == "Ndun"  # typed over the selected "Maria"
+    assert window.stack.currentWidget() is page
+
+
+def test_typing_after_a_click_on_the_navigation_does_not_jump_to_another_screen(qtbot, ws, staff):
+    window = desk_window(qtbot, ws, staff["Help Desk"])
+    rect = window.nav.visualItemRect(window.nav.item(2))  # Kasus: no first field of its own
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.nav.currentRow() == 2
+    for letter in "KPMS":  # Kotak Masuk, Katalog SOP, Pengaturan, Meja Layanan, Surat & Ekspedisi
+        qtbot.keyClicks(QApplication.focusWidget() or window.nav, letter)
+        assert window.nav.currentRow() == 2
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)  # the arrows still move through the screens
+    assert window.nav.currentRow() == 3
+
+
+def test_tab_leaves_the_visitor_list(qtbot, ws, staff, clock, page, desk):
+    for name in ("Maria Ndun", "Yohanes Manafe"):
+        register_visitor(ws, staff["Help Desk"], VisitorForm(name=name, purpose="bertamu"))
+    page.refresh()
+    page.table.setFocus(Qt.FocusReason.TabFocusReason)
+    page.table.selectRow(0)
+    assert desk.focus is page.table
+    desk.press(Qt.Key.Key_Tab)
+    assert desk.focus is not page.table  # not the next cell of the row
+    desk.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert desk.focus is page.table
+    desk.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert desk.focus is page.range_combo
+
+
+def test_ctrl_p_prints_the_receipt_of_the_visitor_just_registered_and_says_where_it_went(
+        qtbot, ws, clock, page, desk, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    assert "Ctrl+P" in page.receipt_button.text() and "Ctrl+P" in page.receipt_button.toolTip()
+    desk.type("Maria Ndun")
+    desk.tab_to("purpose")
+    desk.type("P")
+    desk.tab_to("info_requested")
+    desk.type("Data DPT")
+    desk.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    (visitor,) = today(ws, clock)
+    assert desk.focus is page.fields["name"]
+
+    target = tmp_path / "arsip" / "tanda bukti Maria.pdf"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    desk.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    previews = [d for d in page.findChildren(QDialog) if hasattr(d, "save_pdf")]
+    assert len(previews) == 1  # the receipt of the visitor just registered, in the print preview
+    assert previews[0].default_name == f"tanda-bukti-{visitor.id}.pdf"
+    assert "pratinjau" in page.status_text()
+    previews[0].save_pdf()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert page.status_text() == f"Tanda bukti disimpan sebagai PDF di {target}"
+    assert page.receipt_path == target
+    previews[0].printed.emit(1)
+    assert page.status_text() == "Tanda bukti dikirim ke printer (1 lembar)"
+    previews[0].close()
+    assert desk.counter.mouse == 0
+
+
+def test_a_receipt_written_straight_to_a_file_names_the_file(qtbot, ws, staff, page, monkeypatch, tmp_path):
+    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Maria Ndun", purpose="permohonan_informasi",
+                                                         info_requested="Data DPT"))
+    page.refresh()
+    page.table.selectRow(0)
+    written = tmp_path / "tanda-bukti.pdf"
+
+    def straight(parent, worker, name, render, on_finished=None):  # noqa: ANN001, ANN202 - no preview
+        on_finished(render(written))
+
+    monkeypatch.setattr(helpdesk_page, "print_pdf", straight)
+    page.print_receipt()
+    assert written.exists()
+    assert page.status_text() == f"Tanda bukti disimpan sebagai PDF di {written}"
+
+
+# --- #9 cosmetic: the visitor list's columns ---------------------------------------------------------
+
+def test_name_and_institution_keep_a_readable_width_in_semua(qtbot, ws, staff, clock, page):
+    clock.advance(days=-2)
+    for day in range(3):  # three days: "Semua" shows the date with the time
+        register_visitor(ws, staff["Help Desk"], VisitorForm(
+            name=f"Maria Magdalena Ndun Lerik {day}", purpose="permohonan_informasi",
+            institution="Fakultas Ilmu Sosial dan Ilmu Politik Universitas Nusa Cendana",
+            info_requested="Data DPT"))
+        clock.advance(days=1 if day < 2 else 0)
+    page.resize(1024 - 220, 700)  # the page beside the navigation on a 1024x768 screen
+    page.range_combo.setCurrentIndex(page.range_combo.findData("all"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    qtbot.wait(50)
+    header = page.table.horizontalHeader()
+    name, institution = (header.sectionSize(c) for c in (VisitorTableModel.NAME, VisitorTableModel.INSTITUTION))
+    three_chars = page.table.fontMetrics().horizontalAdvance("Mar…") + 12
+    assert name >= helpdesk_page.NAME_MIN > three_chars
+    assert institution >= helpdesk_page.INSTITUTION_MIN > three_chars
+    assert header.sectionSize(VisitorTableModel.PURPOSE) <= helpdesk_page.PURPOSE_MAX
+    # the date-and-time column still shows its whole text
+    time_text = page.model.index(0, VisitorTableModel.TIME).data()
+    assert header.sectionSize(VisitorTableModel.TIME) >= page.table.fontMetrics().horizontalAdvance(time_text)
+    # on a wide page the two share the room left
+    page.resize(1600, 700)
+    qtbot.waitUntil(lambda: header.sectionSize(VisitorTableModel.NAME) > name)
+    qtbot.waitUntil(lambda: header.sectionSize(VisitorTableModel.INSTITUTION) > institution)
+
+
+# --- #9 cosmetic: full NIK and phone numbers only for the Help Desk and administrators ---------------
+
+def test_other_roles_see_the_suggestions_masked_and_nothing_masked_is_filled_in(qtbot, ws, staff):
+    register_visitor(ws, staff["Help Desk"], VisitorForm(
+        name="Maria Ndun", purpose="bertamu", id_number="5371014501900001", institution="Undana",
+        phone="081234567890"))
+    page = HelpDeskPage(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitExposed(page)
+    page.fields["name"].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.fields["name"])
+    qtbot.keyClicks(page.fields["name"], "Maria")
+    qtbot.waitUntil(lambda: page.suggestion_texts() != [])
+    assert page.suggestion_texts() == ["Maria Ndun · NIK ************0001 · Undana · ********7890"]
+    qtbot.keyClick(page.fields["name"], Qt.Key.Key_Down)
+    qtbot.keyClick(page.fields["name"], Qt.Key.Key_Return)
+    assert (page._value("name"), page._value("institution")) == ("Maria Ndun", "Undana")
+    assert (page._value("id_number"), page._value("phone")) == ("", "")

@@ -167,3 +167,21 @@ def test_user_without_help_desk_role_is_refused(ws, staff, role):
         with pytest.raises(PermissionRefused, match="Help Desk"):
             register_visitor(ws, staff[role], form)
     assert counts(ws) == before
+
+
+def test_suggestions_show_full_nik_and_phone_only_to_the_help_desk_and_administrators(ws, staff, admin):
+    from sopdesk.engine.visitor_lookup import find_returning_visitors
+
+    register_visitor(ws, staff["Help Desk"], request())
+    full = find_returning_visitors(ws, staff["Help Desk"], "Maria")
+    assert [(p["id_number"], p["phone"], p["masked"]) for p in full] == [
+        ("5371014501900001", "+62 812-3456-7890", False)]
+    assert find_returning_visitors(ws, admin, "Maria") == full
+    for role in ("Kasubag", "Ketua", "Sekretaris"):
+        (person,) = find_returning_visitors(ws, staff[role], "Maria")
+        assert (person["id_number"], person["phone"], person["masked"]) == (
+            "************0001", "*************7890", True)
+        assert (person["name"], person["institution"]) == ("Maria Ndun", "Universitas Nusa Cendana")
+    # a search by the full number still finds the person, but does not show it
+    (person,) = find_returning_visitors(ws, staff["Kasubag"], "5371014501900001")
+    assert person["id_number"] == "************0001"
