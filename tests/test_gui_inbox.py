@@ -228,6 +228,22 @@ def test_completing_the_last_step_says_the_case_is_closed(qtbot, ws, staff, cloc
     assert selected(inbox) == numbers[0]
 
 
+def test_a_return_from_the_inbox_is_said_in_the_status_bar(qtbot, ws, staff, clock, monkeypatch):
+    from sopdesk.gui.main_window import MainWindow
+
+    numbers = waiting_at_kasubag(ws, staff, 2, clock)
+    window = MainWindow(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(window)
+    shown_active(qtbot, window)
+    inbox = window.page("inbox")
+    monkeypatch.setattr(StepFormDialog, "ask_return", lambda self: (3, "Disposisi belum jelas"))
+    monkeypatch.setattr(StepFormDialog, "exec", lambda self: (self.return_step(), self.result())[1])
+    select(qtbot, inbox.table, 0)
+    qtbot.keyClick(inbox.table, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == f"Kasus {numbers[0]} dikembalikan ke kegiatan 3"
+    assert selected(inbox) == numbers[1]
+
+
 def test_engine_tells_the_role_the_next_step_waits_for(ws, staff, clock):
     [number] = at_step_8(ws, staff, 1, clock)
     done = cases.complete(ws, staff["Kasubag"], number, StepInput())

@@ -213,6 +213,8 @@ class InboxPage(QWidget):
                 text = self.tr("Kegiatan {0} {1} selesai; lanjut ke {2} ({3})").format(
                     done.step_no, done.case_number, done.next_step, done.next_role)
             self.message.emit(text)
+        elif getattr(dialog, "returned_to", None) is not None:
+            self.message.emit(self.tr("Kasus {0} dikembalikan ke kegiatan {1}").format(number, dialog.returned_to))
 
 
 def _raise(message: str) -> None:
