@@ -46,3 +46,52 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
                                   text))
     session.execute(APPEND, [values])
     return values["hash"]
+
+
+# What each action of the log is called in words: the case history on screen, the lembar kendali
+# kasus and the command line show these, never the codes (the GUI translates them). Every action
+# the program records has its label (tests/test_audit_labels.py reads the sources to check).
+ACTION_LABELS = {
+    "case_started": "Kasus dimulai",
+    "step_completed": "Kegiatan selesai",
+    "step_returned": "Dikembalikan",
+    "case_cancelled": "Kasus dibatalkan",
+    "claimed": "Diambil",
+    "released": "Dilepas",
+    "assigned": "Dialihkan",
+    "draft_saved": "Draf disimpan",
+    "visitor_registered": "Tamu dicatat",
+    "letter_in_registered": "Surat masuk dicatat",
+    "letter_in_corrected": "Surat masuk dikoreksi",
+    "letter_in_voided": "Surat masuk dibatalkan",
+    "letter_out_registered": "Surat keluar dicatat",
+    "letter_out_corrected": "Surat keluar dikoreksi",
+    "letter_out_voided": "Surat keluar dibatalkan",
+    "disposition_recorded": "Disposisi dicatat",
+    "expedition_added": "Dicatat di buku ekspedisi",
+    "expedition_received": "Tanda terima ekspedisi dicatat",
+    "expedition_corrected": "Entri buku ekspedisi dikoreksi",
+    "expedition_voided": "Entri buku ekspedisi dibatalkan",
+    "letter_settings_changed": "Pengaturan nomor surat diubah",
+    "report_visitors": "Buku tamu dicetak",
+    "report_receipt": "Tanda bukti permohonan dicetak",
+    "setup": "Kantor disiapkan",
+    "office_updated": "Profil kantor diubah",
+    "holiday_added": "Hari libur kantor ditambahkan",
+    "user_added": "Pengguna ditambahkan",
+    "user_activated": "Pengguna diaktifkan",
+    "user_deactivated": "Pengguna dinonaktifkan",
+    "roles_changed": "Peran pengguna diubah",
+    "password_reset": "Kata sandi diatur ulang",
+    "login": "Masuk",
+    "login_failed": "Gagal masuk",
+    "backup_made": "Cadangan dibuat",
+    "backup_restored": "Cadangan dipulihkan",
+    "backup_settings_changed": "Pengaturan cadangan diubah",
+}
+
+
+def action_label(action: str) -> str:
+    """The action in words; an action this program does not know (a newer one wrote it) is
+    shown as its code with the underscores as spaces rather than not at all."""
+    return ACTION_LABELS.get(action, action.replace("_", " ").capitalize())

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk import reports
-from sopdesk.engine import queries
+from sopdesk.engine import audit, queries
 from sopdesk.engine.queries import CaseRow
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.geometry import fit_to_screen
@@ -37,17 +37,46 @@ STATUS = {
     "done": QT_TRANSLATE_NOOP("CasesModel", "selesai"),
     "cancelled": QT_TRANSLATE_NOOP("CasesModel", "dibatalkan"),
 }
-ACTIONS = {
-    "case_started": QT_TRANSLATE_NOOP("CaseView", "Kasus dimulai"),
-    "step_completed": QT_TRANSLATE_NOOP("CaseView", "Kegiatan selesai"),
-    "step_returned": QT_TRANSLATE_NOOP("CaseView", "Dikembalikan"),
-    "case_cancelled": QT_TRANSLATE_NOOP("CaseView", "Kasus dibatalkan"),
-    "claimed": QT_TRANSLATE_NOOP("CaseView", "Diambil"),
-    "released": QT_TRANSLATE_NOOP("CaseView", "Dilepas"),
-    "assigned": QT_TRANSLATE_NOOP("CaseView", "Dialihkan"),
-    "draft_saved": QT_TRANSLATE_NOOP("CaseView", "Draf disimpan"),
-    "visitor_registered": QT_TRANSLATE_NOOP("CaseView", "Tamu dicatat"),
-}
+# The history shows the core's words for each audit action (engine.audit.ACTION_LABELS), translated;
+# this list only shows them to lupdate (tests/test_audit_labels.py keeps it equal to the core's).
+ACTION_WORDS = (
+    QT_TRANSLATE_NOOP("CaseView", "Kasus dimulai"),
+    QT_TRANSLATE_NOOP("CaseView", "Kegiatan selesai"),
+    QT_TRANSLATE_NOOP("CaseView", "Dikembalikan"),
+    QT_TRANSLATE_NOOP("CaseView", "Kasus dibatalkan"),
+    QT_TRANSLATE_NOOP("CaseView", "Diambil"),
+    QT_TRANSLATE_NOOP("CaseView", "Dilepas"),
+    QT_TRANSLATE_NOOP("CaseView", "Dialihkan"),
+    QT_TRANSLATE_NOOP("CaseView", "Draf disimpan"),
+    QT_TRANSLATE_NOOP("CaseView", "Tamu dicatat"),
+    QT_TRANSLATE_NOOP("CaseView", "Surat masuk dicatat"),
+    QT_TRANSLATE_NOOP("CaseView", "Surat masuk dikoreksi"),
+    QT_TRANSLATE_NOOP("CaseView", "Surat masuk dibatalkan"),
+    QT_TRANSLATE_NOOP("CaseView", "Surat keluar dicatat"),
+    QT_TRANSLATE_NOOP("CaseView", "Surat keluar dikoreksi"),
+    QT_TRANSLATE_NOOP("CaseView", "Surat keluar dibatalkan"),
+    QT_TRANSLATE_NOOP("CaseView", "Disposisi dicatat"),
+    QT_TRANSLATE_NOOP("CaseView", "Dicatat di buku ekspedisi"),
+    QT_TRANSLATE_NOOP("CaseView", "Tanda terima ekspedisi dicatat"),
+    QT_TRANSLATE_NOOP("CaseView", "Entri buku ekspedisi dikoreksi"),
+    QT_TRANSLATE_NOOP("CaseView", "Entri buku ekspedisi dibatalkan"),
+    QT_TRANSLATE_NOOP("CaseView", "Pengaturan nomor surat diubah"),
+    QT_TRANSLATE_NOOP("CaseView", "Buku tamu dicetak"),
+    QT_TRANSLATE_NOOP("CaseView", "Tanda bukti permohonan dicetak"),
+    QT_TRANSLATE_NOOP("CaseView", "Kantor disiapkan"),
+    QT_TRANSLATE_NOOP("CaseView", "Profil kantor diubah"),
+    QT_TRANSLATE_NOOP("CaseView", "Hari libur kantor ditambahkan"),
+    QT_TRANSLATE_NOOP("CaseView", "Pengguna ditambahkan"),
+    QT_TRANSLATE_NOOP("CaseView", "Pengguna diaktifkan"),
+    QT_TRANSLATE_NOOP("CaseView", "Pengguna dinonaktifkan"),
+    QT_TRANSLATE_NOOP("CaseView", "Peran pengguna diubah"),
+    QT_TRANSLATE_NOOP("CaseView", "Kata sandi diatur ulang"),
+    QT_TRANSLATE_NOOP("CaseView", "Masuk"),
+    QT_TRANSLATE_NOOP("CaseView", "Gagal masuk"),
+    QT_TRANSLATE_NOOP("CaseView", "Cadangan dibuat"),
+    QT_TRANSLATE_NOOP("CaseView", "Cadangan dipulihkan"),
+    QT_TRANSLATE_NOOP("CaseView", "Pengaturan cadangan diubah"),
+)
 
 
 class CasesModel(PagedTableModel):
@@ -275,7 +304,7 @@ class CaseView(QDialog):
             if event["action"] == "assigned":
                 note = self.tr("kepada {0}").format(info.get("to"))
             values = [waktu_lokal(event["at"], tz), event["user"] or "—",
-                      self.tr(ACTIONS.get(event["action"], event["action"])),
+                      self.tr(audit.action_label(event["action"])),
                       str(event["step"] or ""), note]
             for column, value in enumerate(values):
                 self.history.setItem(row, column, QTableWidgetItem(value))

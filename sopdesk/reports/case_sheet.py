@@ -1,10 +1,12 @@
 """Lembar kendali kasus: one case on paper. Every step it visited (in order, returns
 included): who, when it arrived and left, the actual duration against the mutu baku, the
 kelengkapan present or missing, the outputs with their numbers, decisions, returns with
-their reasons; and the case-level deadlines."""
+their reasons; the case-level deadlines; and the case's history from the audit log, each
+event in words (engine.audit.ACTION_LABELS), never as its code."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from reportlab.platypus import Spacer, Table
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from sopdesk.engine.audit import action_label
 from sopdesk.engine.cases import get_case
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
@@ -27,7 +30,7 @@ from sopdesk.reports.base import (
     tanggal_jam,
     text,
 )
-from sopdesk.store.models import CaseDeadline, Document, User, WorkItem
+from sopdesk.store.models import AuditEvent, CaseDeadline, Document, User, WorkItem
 from sopdesk.textfmt import durasi, tanggal
 
 STATUS = {"open": "berjalan", "done": "selesai", "cancelled": "dibatalkan"}
@@ -108,6 +111,10 @@ def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str =
         sop = ws.sop_of_revision(session, case.sop_revision_id)
         deadlines = session.scalars(select(CaseDeadline).where(CaseDeadline.case_id == case.id)
                                     .order_by(CaseDeadline.id)).all()
+        history = session.execute(select(AuditEvent.at, User.full_name, User.username, AuditEvent.action,
+                                         AuditEvent.step_no, AuditEvent.detail)
+                                  .outerjoin(User, User.id == AuditEvent.user_id)
+                                  .where(AuditEvent.case_id == case.id).order_by(AuditEvent.id)).all()
     by_item: dict[int, list[Document]] = {}
     for d in documents:
         by_item.setdefault(d.work_item_id, []).append(d)
@@ -205,4 +212,32 @@ def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str =
                       hAlign="LEFT")
         table.setStyle(table_style())
         story += [text("Tenggat kasus", styles.heading), table]
+    if history:
+        story += [text("Riwayat", styles.heading), _history_table(history, tz, width, styles)]
     return printout.build(story)
+
+
+def _history_note(action: str, detail: dict) -> str:
+    """The one line the history says beside an event (a reason, a choice, a letter)."""
+    if action == "step_returned":
+        return f"ke kegiatan {detail.get('to')}: {detail.get('reason') or ''}".rstrip(": ")
+    if action == "assigned":
+        return f"kepada {detail.get('to')}"
+    note = detail.get("reason") or detail.get("note") or ""
+    if action == "step_completed" and detail.get("choice"):
+        note = f"pilihan: {detail['choice']}" + (f"; {note}" if note else "")
+    letter = detail.get("agenda") or detail.get("surat_masuk")
+    if letter and action.startswith(("letter_in", "disposition", "case_started")):
+        note = f"{letter}" + (f"; {note}" if note else "")
+    return note
+
+
+def _history_table(history: list, tz: tzinfo, width: float, styles: Styles) -> Table:
+    rows: list[list] = [[text(h, styles.head_cell) for h in ("Waktu", "Oleh", "Peristiwa", "Kegiatan", "Keterangan")]]
+    for at, full_name, username, action, step_no, detail in history:
+        rows.append([markup(_two_lines(at, tz), styles.cell), text(full_name or username or "-", styles.cell),
+                     text(action_label(action), styles.cell), text(step_no or "", styles.cell),
+                     text(_history_note(action, json.loads(detail or "{}")), styles.cell)])
+    table = Table(rows, colWidths=[w * width for w in (0.13, 0.16, 0.22, 0.10, 0.39)], repeatRows=1, hAlign="LEFT")
+    table.setStyle(table_style())
+    return table
