@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from sopdesk import reports
 from sopdesk.engine import cases, visitors
+from sopdesk.errors import UserError
 from sopdesk.gui import print_preview, printing
 from sopdesk.gui.cases_page import CaseView
 from sopdesk.gui.catalog_page import CatalogPage
@@ -108,6 +109,24 @@ def test_a_page_is_rendered_as_a_picture_with_ink_on_it(preview):
                 if QColor(image.pixel(x, y)).lightness() < 128)
     assert inked > 200
     assert QColor(image.pixel(image.width() // 2, image.height() - 2)).lightness() > 240  # the paper stays white
+
+
+def test_page_down_walks_through_the_pages(qtbot, preview):
+    assert preview.scroll.hasFocus()
+    count = preview.page_count()
+    for _ in range(8 * count):
+        qtbot.keyClick(preview.scroll, Qt.Key.Key_PageDown)
+    assert preview.page_label.text() == f"Halaman {count} dari {count}"
+    for _ in range(8 * count):
+        qtbot.keyClick(preview.scroll, Qt.Key.Key_PageUp)
+    assert preview.page_label.text() == f"Halaman 1 dari {count}"
+
+
+def test_a_file_that_is_no_pdf_is_refused_in_indonesian(tmp_path):
+    broken = tmp_path / "rusak.pdf"
+    broken.write_bytes(b"bukan PDF")
+    with pytest.raises(UserError, match="^Berkas PDF tidak dapat dibaca"):
+        PrintPreviewDialog(broken, "rusak.pdf")
 
 
 def test_zoom_makes_the_pages_larger_and_smaller(qtbot, preview):
@@ -249,6 +268,20 @@ def test_print_receipt_and_register_from_the_help_desk(qtbot, ws, staff, no_view
     page.register_button.click()
     [register_preview] = previews(page)
     assert "Maria Ndun" in text_of(register_preview.pages.data)
+    register_preview.close()
+
+
+def test_print_performance_report_from_the_catalog(qtbot, ws, admin, no_viewer, monkeypatch):
+    monkeypatch.setattr(printing.PeriodDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(printing.PeriodDialog, "dates", lambda self: (date(2026, 3, 1), date(2026, 3, 31)))
+    page = CatalogPage(GuiContext(ws, admin))
+    qtbot.addWidget(page)
+    page.select("PP")
+    page.performance_button.click()
+    [dialog] = previews(page)
+    assert dialog.default_name == "laporan-kinerja-PP-2026-03-01-2026-03-31.pdf"
+    assert dialog.page_count() == pages_in(dialog.pages.data) >= 1
+    dialog.close()
 
 
 def test_no_temporary_file_stays_behind_once_the_preview_is_open(qtbot, ws, staff, no_viewer):
@@ -270,7 +303,6 @@ def test_a_failed_rendering_is_shown_and_opens_no_preview(qtbot, ws, staff, monk
     qtbot.addWidget(view)
 
     def broken(path):
-        from sopdesk.errors import UserError
         raise UserError("Kasus tidak ditemukan")
 
     assert printing.print_pdf(view, None, "x.pdf", broken, finished.append) is None

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRectF, QSize, QSizeF, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, QSizeF, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPaintEvent, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -54,7 +54,8 @@ class PdfPages:
         try:
             self._doc = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
-            raise UserError(f"Berkas PDF tidak dapat dibaca: {exc}") from None
+            message = QCoreApplication.translate("PdfPages", "Berkas PDF tidak dapat dibaca: {0}")
+            raise UserError(message.format(exc)) from None
         self.sizes = [self._doc.get_page_size(i) for i in range(len(self._doc))]  # points (w, h)
 
     def __len__(self) -> int:
@@ -124,11 +125,13 @@ class PrintPreviewDialog(QDialog):
         self.views = [_PageView(self, i) for i in range(len(self.pages))]
         for view in self.views:
             column.addWidget(view, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(1)  # a short document starts at the top
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.container)
         self.scroll.setWidgetResizable(True)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll.verticalScrollBar().valueChanged.connect(self._update_page_label)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Page Down / arrows move through the pages
 
         self.page_label = QLabel()
         self.zoom_label = QLabel()
@@ -182,6 +185,7 @@ class PrintPreviewDialog(QDialog):
         layout.addLayout(buttons)
 
         self._apply_zoom()
+        self.scroll.setFocus()
         self.finished.connect(self._release)
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None:
