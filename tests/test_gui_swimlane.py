@@ -501,3 +501,25 @@ def test_the_diagram_keeps_most_of_the_width_beside_the_step_details(page, qtbot
     page.resize(width + 100, 680)
     qtbot.wait(10)
     assert page.diagram_splitter.sizes()[1] > 300
+
+
+def test_the_wheel_over_a_frozen_pane_scrolls_and_zooms_the_diagram(view, ws, qtbot):
+    view.set_sop(ws.catalog.sops["PAW"])
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    left = view.panes["left"]
+    spot = QPointF(20, 300)
+
+    def wheel(modifiers: Qt.KeyboardModifier, dy: int) -> None:
+        event = QWheelEvent(spot, left.viewport().mapToGlobal(spot), QPoint(), QPoint(0, dy), Qt.MouseButton.NoButton,
+                            modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(left.viewport(), event)
+
+    before = view.verticalScrollBar().value()
+    wheel(Qt.KeyboardModifier.NoModifier, -360)
+    assert view.verticalScrollBar().value() > before
+    assert left.mapToScene(spot.toPoint()).y() == pytest.approx(view.mapToScene(spot.toPoint()).y(), abs=0.5)
+    zoom = view.zoom()
+    wheel(Qt.KeyboardModifier.ControlModifier, 120)
+    assert view.zoom() > zoom and left.transform().m11() == pytest.approx(view.zoom())
