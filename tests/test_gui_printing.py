@@ -185,6 +185,22 @@ def test_print_honours_the_page_range_and_the_paper(qtbot, preview, print_dialog
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)
 
 
+def test_a_printer_that_cannot_be_opened_is_reported(qtbot, preview, print_dialog, monkeypatch, tmp_path):
+    shown = []
+    monkeypatch.setattr(print_preview, "show_error", lambda parent, exc: shown.append(str(exc)))
+    print_dialog.settings["file"] = tmp_path / "tidak-ada" / "cetak.pdf"
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert shown == ["Pencetak tidak dapat dibuka. Periksa pencetak dan coba lagi."]
+    assert preview.status.text() == ""
+
+
+def test_cancelling_the_print_job_aborts_it(qtbot, preview, print_dialog, monkeypatch):
+    monkeypatch.setattr(print_preview.QProgressDialog, "wasCanceled", lambda self: True)
+    with qtbot.assertNotEmitted(preview.printed):
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert preview.status.text() == "Pencetakan dibatalkan."
+
+
 def test_uncollated_copies_print_each_page_twice_in_a_row(preview):
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

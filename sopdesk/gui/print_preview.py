@@ -52,11 +52,14 @@ class PdfPages:
     def __init__(self, data: bytes):
         self.data = data
         try:
-            self._doc = pdfium.PdfDocument(data)
+            self._doc: pdfium.PdfDocument | None = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
             message = QCoreApplication.translate("PdfPages", "Berkas PDF tidak dapat dibaca: {0}")
             raise UserError(message.format(exc)) from None
         self.sizes = [self._doc.get_page_size(i) for i in range(len(self._doc))]  # points (w, h)
+        if not self.sizes:
+            self.close()
+            raise UserError(QCoreApplication.translate("PdfPages", "Berkas PDF tidak berisi halaman."))
 
     def __len__(self) -> int:
         return len(self.sizes)
@@ -102,7 +105,7 @@ class PrintPreviewDialog(QDialog):
     """Shows `pdf` (a rendered printout) and prints or saves it; `default_name` is offered when saving."""
 
     saved = Signal(Path)
-    printed = Signal(int)  # sheets sent to the printer
+    printed = Signal(int)  # pages sent to the printer
 
     def __init__(self, pdf: Path, default_name: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -292,7 +295,7 @@ class PrintPreviewDialog(QDialog):
 
     # --- print -------------------------------------------------------------------------------------------
     def print_document(self) -> int:
-        """Ask for the printer, copies and pages (QPrintDialog), then print; returns the sheets sent."""
+        """Ask for the printer, copies and pages (QPrintDialog), then print; returns the pages sent."""
         if self.printer is None:
             self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             self.printer.setDocName(self.default_name)
@@ -311,14 +314,17 @@ class PrintPreviewDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 0
         try:
-            sheets = self.print_to(self.printer)
+            sent = self.print_to(self.printer)
         except UserError as exc:
             show_error(self, exc)
             return 0
-        if sheets:
-            self.status.setText(self.tr("{0} halaman dikirim ke pencetak.").format(sheets))
-            self.printed.emit(sheets)
-        return sheets
+        if sent is None:
+            self.status.setText(self.tr("Pencetakan dibatalkan."))
+            return 0
+        if sent:
+            self.status.setText(self.tr("{0} halaman dikirim ke pencetak.").format(sent))
+            self.printed.emit(sent)
+        return sent
 
     def pages_to_print(self, printer: QPrinter) -> list[int]:
         """The pages (0-based) the print dialog asked for, each copy in turn when copies are
@@ -338,8 +344,9 @@ class PrintPreviewDialog(QDialog):
             return chosen * copies
         return [page for page in chosen for _ in range(copies)]
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Paint the chosen pages on `printer`, each at true size on the paper; returns the sheets."""
+    def print_to(self, printer: QPrinter) -> int | None:
+        """Paint the chosen pages on `printer`, each at true size on the paper; returns the pages
+        sent, None when the user cancelled (the job is aborted)."""
         order = self.pages_to_print(printer)
         if not order:
             return 0
@@ -350,21 +357,19 @@ class PrintPreviewDialog(QDialog):
         progress = QProgressDialog(self.tr("Mengirim halaman ke pencetak…"), self.tr("Batal"), 0, len(order), self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(800)
-        sent = 0
         try:
-            for sheet, index in enumerate(order):
+            for done, index in enumerate(order):
                 if progress.wasCanceled():
                     printer.abort()
-                    break
-                progress.setValue(sheet)
-                if sheet:
+                    return None
+                progress.setValue(done)
+                if done:
                     printer.newPage()
                 self._paint_page(painter, printer, index)
-                sent += 1
         finally:
             painter.end()
             progress.close()
-        return sent
+        return len(order)
 
     def _paint_page(self, painter: QPainter, printer: QPrinter, index: int) -> None:
         paper = QRectF(painter.viewport())
