@@ -269,6 +269,8 @@ def test_case_list_sort_indicator_shows_the_column_really_sorted_by(qtbot, ws, s
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (0, Qt.SortOrder.DescendingOrder)
     _click_header(qtbot, header, 6)  # Dimulai
     assert page.model._sort == "started" and header.sortIndicatorSection() == 6
+    assert page.model.headerData(5, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
+        "Kolom ini tidak dapat diurutkan"
     _click_header(qtbot, header, 5)  # Posisi sekarang: no order of its own, nothing changes
     assert page.model._sort == "started" and header.sortIndicatorSection() == 6
     _click_header(qtbot, header, 4)  # Status

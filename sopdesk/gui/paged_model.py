@@ -9,7 +9,7 @@ sorted by (a column without a sort key of its own cannot be sorted)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 
@@ -105,7 +105,8 @@ class PagedTableModel(QAbstractTableModel):
             return self.tr(self.COLUMNS[section][0])
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
                 and self.COLUMNS[section][1] is None:
-            return self.tr("Kolom ini tidak dapat diurutkan")
+            # translate() with this class's context: self.tr() would look under the subclass's name
+            return QCoreApplication.translate("PagedTableModel", "Kolom ini tidak dapat diurutkan")
         return None
 
 
