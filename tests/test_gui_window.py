@@ -78,10 +78,14 @@ def test_try_demo_on_first_start_opens_a_separate_demo_office(qtbot, shell, ws, 
     assert window.ctx.ws.data_dir == data_dir / "contoh" and window.ctx.ws is not ws
     assert window.ctx.actor.username == "admin"
     assert not ws.is_set_up() and office_cases(ws) == 0  # the office's own database untouched
-    # closing the demo window on first start brings the set-up back
-    window.close()
+    # signing out of the demo (its own login: another demo user could sign in) and leaving
+    # that login brings the office's set-up back
+    window.sign_out()
+    qtbot.waitUntil(lambda: isinstance(shell.dialog, LoginDialog))
+    assert "DATA CONTOH" in shell.dialog.windowTitle()
+    shell.dialog.reject()
     qtbot.waitUntil(lambda: isinstance(shell.dialog, SetupDialog))
-    assert shell.demo_ws is None
+    assert shell.demo_ws is None and shell.windows == []
 
 
 def test_try_demo_from_pengaturan_leaves_the_office_database_alone(qtbot, shell, ws, admin, staff, clock,

@@ -93,9 +93,9 @@ class Shell(QObject):
         login.deleteLater()
         if result == QDialog.DialogCode.Accepted and login.actor is not None:
             self.open_window(ws, login.actor)
+        elif ws is self.demo_ws:
+            self._demo_closed()
         else:
-            if ws is self.demo_ws:
-                self._close_demo()
             self._maybe_finish()
 
     def _show_dialog(self, dialog: QDialog) -> None:
@@ -137,11 +137,16 @@ class Shell(QObject):
             QTimer.singleShot(0, lambda: self.show_login(ws))
             return
         if ws is self.demo_ws:
-            self._close_demo()
-            if not self.windows and not window.quitting and not self.ws.is_set_up():
-                QTimer.singleShot(0, self.start)  # tried the demo on first start: now set up the office
-                return
-        self._maybe_finish()
+            self._demo_closed(window.quitting)
+        else:
+            self._maybe_finish()
+
+    def _demo_closed(self, quitting: bool = False) -> None:
+        self._close_demo()
+        if not self.windows and self.dialog is None and not quitting and not self.ws.is_set_up():
+            QTimer.singleShot(0, self.start)  # tried the demo on first start: now set up the office
+        else:
+            self._maybe_finish()
 
     def _maybe_finish(self) -> None:
         if not self.windows and self.dialog is None and self.progress is None:
