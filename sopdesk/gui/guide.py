@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from sopdesk.gui.geometry import fit_to_screen
 
-GUIDE = ("panduan", "panduan.md")
+GUIDE = "panduan.md"
 
 
 def guide_text() -> str:
-    return resources.files("sopdesk.resources").joinpath(*GUIDE).read_text(encoding="utf-8")
+    return resources.files("sopdesk.resources.panduan").joinpath(GUIDE).read_text(encoding="utf-8")
 
 
 class GuideDialog(QDialog):

@@ -1,0 +1,1 @@
+"""Panduan Pengguna: the user guide shown with F1 (Markdown)."""
