@@ -138,7 +138,8 @@ def test_information_request_by_keyboard_alone_starts_a_case_with_the_help_desk_
     assert detail["items"][1]["note"] == "Pemohon diarahkan kepada Sekretaris"
     assert inbox_page(ws, ["Help Desk"]) == []  # no forms left at the desk to turn late
     # the desk sees it and is ready for the next visitor
-    assert page.status_text() == "Tamu Maria Ndun tercatat; kasus PP/2026/0001 dimulai"
+    assert page.status_text() == ("Tamu Maria Ndun tercatat; kasus PP/2026/0001 dimulai, diteruskan ke "
+                                  "kegiatan 3 (Komisioner)")
     assert all(page._value(k) in ("", None) for k in page.fields)
     assert not page.info_fields_visible()
     assert QApplication.focusWidget() is page.fields["name"]
@@ -241,7 +242,7 @@ def test_bad_email_is_shown_next_to_the_field_and_nothing_is_recorded(qtbot, ws,
     assert page.field_error("email") is None and email.property("invalid") is False
     desk.press(Qt.Key.Key_Return)
     assert counts(ws) == (1, 1)
-    assert page.status_text().endswith("kasus PP/2026/0001 dimulai")
+    assert page.status_text().endswith("kasus PP/2026/0001 dimulai, diteruskan ke kegiatan 3 (Komisioner)")
 
 
 def test_missing_required_fields_are_named_in_order(qtbot, ws, page, desk):

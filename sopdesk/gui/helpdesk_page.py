@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk import reports
-from sopdesk.engine import visitors
+from sopdesk.engine import queries, visitors
 from sopdesk.engine.visitor_lookup import (
     IDENTITY_FIELDS,
     MASKED_FIELDS,
@@ -560,6 +560,9 @@ class HelpDeskPage(QWidget):
             return False
         if number:
             text = self.tr("Tamu {name} tercatat; kasus {case} dimulai").format(name=data["name"], case=number)
+            waiting = self._waiting_step(number)
+            if waiting is not None:  # the registration did the desk's steps: say where the case went
+                text += self.tr(", diteruskan ke kegiatan {step} ({role})").format(step=waiting[0], role=waiting[1])
         else:
             text = self.tr("Tamu {name} tercatat").format(name=data["name"])
         self.clear_form()
@@ -569,6 +572,15 @@ class HelpDeskPage(QWidget):
         self.ctx.data_changed.emit()
         self._select_visitor(visitor_id)
         return True
+
+    def _waiting_step(self, number: str) -> tuple[int, str] | None:
+        """The step and role a case waits for (None if it cannot be read: only a message)."""
+        try:
+            items = queries.case_detail(self.ctx.ws, number)["items"]
+        except Exception:  # the registration is saved; the extra words are not worth an error
+            log.exception("reading case %s after registration failed", number)
+            return None
+        return next(((i["step"], i["role"]) for i in items if i["status"] == "open"), None)
 
     def _show_field_error(self, exc: FieldError) -> None:
         if exc.field not in self.fields or not self.fields[exc.field].isEnabled():
