@@ -385,8 +385,9 @@ def test_the_registrar_corrects_and_voids_a_letter_and_the_row_shows_batal(qtbot
     void.click()
     assert page.status.text() == "Surat masuk SM/2026/0002 dibatalkan; nomornya tidak dipakai lagi"
     model = page.incoming_model
-    assert model.index(0, 0).data() == "SM/2026/0002 · BATAL"
+    assert model.index(0, 5).data() == "BATAL" and model.index(0, 0).data() == "SM/2026/0002"
     assert model.index(0, 4).data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert not model.index(0, 5).data(Qt.ItemDataRole.FontRole).strikeOut()
     assert not model.index(1, 4).data(Qt.ItemDataRole.FontRole)
     assert model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "BATAL: Surat yang sama dicatat dua kali"
     assert model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#8a8a8a"
@@ -427,7 +428,6 @@ def test_a_void_expedition_entry_is_struck_through_and_cannot_be_marked_received
     assert page.status.text() == f"Ekspedisi nomor {sent.expedition_id} dibatalkan; nomornya tidak dipakai lagi"
     page.expedition_table.selectRow(0)
     model = page.expedition_model
-    assert model.index(0, 0).data() == f"{sent.expedition_id} · BATAL"
-    assert model.index(0, 6).data() == "—" and model.index(0, 3).data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert model.index(0, 6).data() == "BATAL" and model.index(0, 3).data(Qt.ItemDataRole.FontRole).strikeOut()
     assert not page.receive_button.isEnabled()
     assert "0 belum diterima" in page.expedition_summary.text()

@@ -303,6 +303,9 @@ class CaseView(QDialog):
                 note = self.tr("ke kegiatan {0}: {1}").format(info.get("to"), info.get("reason"))
             if event["action"] == "assigned":
                 note = self.tr("kepada {0}").format(info.get("to"))
+            letter = info.get("agenda") or info.get("surat_masuk")  # the letter the event belongs to
+            if letter and not note:
+                note = letter
             values = [waktu_lokal(event["at"], tz), event["user"] or "—",
                       self.tr(audit.action_label(event["action"])),
                       str(event["step"] or ""), note]

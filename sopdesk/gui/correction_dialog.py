@@ -85,6 +85,12 @@ class _Dialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def _fit(self, width: int) -> None:
+        """`width` wide and as high as the wrapped labels need at that width (resize(w, 0)
+        alone leaves a wrapped sentence clipped)."""
+        needed = self.heightForWidth(width)
+        self.resize(width, needed if needed > 0 else self.sizeHint().height())
+
     def _refused(self, exc: BaseException, fields: dict[str, QWidget]) -> None:
         if not isinstance(exc, UserError):
             show_error(self, exc)
@@ -142,7 +148,7 @@ class CorrectionDialog(_Dialog):
         layout.addLayout(form)
         layout.addWidget(note)
         self._finish(layout, self.tr("Simpan koreksi"), self.tr("Tutup"))
-        self.resize(620, 0)
+        self._fit(620)
 
     def _text(self, form: QFormLayout, name: str, label: str, value: str | None, limit: int) -> QLineEdit:
         edit = QLineEdit(value or "")
@@ -169,7 +175,9 @@ class CorrectionDialog(_Dialog):
         line = QHBoxLayout()
         line.addWidget(self.has_date)
         line.addWidget(self.letter_date, 1)
-        form.addRow(self.tr("&Tanggal surat"), line)
+        label = QLabel(self.tr("&Tanggal surat"))
+        label.setBuddy(self.has_date)  # a row of two widgets: the mnemonic goes to the check box
+        form.addRow(label, line)
 
     def changed(self) -> dict:
         """The fields whose value differs from the line as recorded."""
@@ -215,7 +223,8 @@ class VoidDialog(_Dialog):
         super().__init__(ctx, row, parent)
         self.setWindowTitle(self.tr("Batalkan {0}").format(self.what()))
         subject = row.subject if len(row.subject) <= 120 else row.subject[:119] + "…"
-        summary = QLabel(self.tr("{0}: {1}").format(self.what().capitalize(), subject))
+        what = self.what()
+        summary = QLabel(self.tr("{0}: {1}").format(what[:1].upper() + what[1:], subject))
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
         if isinstance(row, IncomingRow):
@@ -236,7 +245,7 @@ class VoidDialog(_Dialog):
         layout.addWidget(note)
         layout.addLayout(form)
         self._finish(layout, self.tr("Batalkan baris ini"), self.tr("Tutup"))
-        self.resize(560, 0)
+        self._fit(560)
 
     def submit(self) -> None:
         ws, actor, reason = self.ctx.ws, self.ctx.actor, self.reason.text()

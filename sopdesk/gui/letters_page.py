@@ -114,14 +114,15 @@ def _date_edit(value: date) -> QDateEdit:
 
 
 
-def _void_look(row, column: int, role: int):  # noqa: ANN001 - a row of one of the registers
-    """How a void line looks (None: as any other line): grey, struck through except its
-    first column, which says BATAL; the reason as the tooltip of every cell."""
+def _void_look(row, column: int, role: int, mark: int):  # noqa: ANN001 - a row of one of the registers
+    """How a void line looks (NotImplemented: as any other line): grey, struck through except
+    its column `mark`, which says BATAL in bold; the reason as the tooltip of every cell."""
     if role == Qt.ItemDataRole.ForegroundRole:
         return QBrush(VOID_INK)
-    if role == Qt.ItemDataRole.FontRole and column > 0:
+    if role == Qt.ItemDataRole.FontRole:
         font = QFont()
-        font.setStrikeOut(True)
+        font.setStrikeOut(column != mark)
+        font.setBold(column == mark)
         return font
     if role == Qt.ItemDataRole.ToolTipRole:
         return _t("BATAL: {0}").format(row.void_reason)
@@ -166,12 +167,12 @@ class IncomingModel(PagedTableModel):
             return None
         row: IncomingRow = self._rows[index.row()]
         column = index.column()
-        if row.void and (look := _void_look(row, column, role)) is not NotImplemented:
+        if row.void and (look := _void_look(row, column, role, 5)) is not NotImplemented:
             return look
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (_void_mark(row.agenda) if row.void else row.agenda,
-                      _short_time(row.received_at, self.ctx.ws.calendar.tz), row.number or DASH,
-                      row.sender, row.subject, _t(SIFAT.get(row.sifat, row.sifat)), row.case_number or DASH,
+            sifat = _t("BATAL") if row.void else _t(SIFAT.get(row.sifat, row.sifat))  # the column that marks a void
+            values = (row.agenda, _short_time(row.received_at, self.ctx.ws.calendar.tz), row.number or DASH,
+                      row.sender, row.subject, sifat, row.case_number or DASH,
                       str(row.dispositions) if row.dispositions else DASH)
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in (3, 4):
@@ -212,7 +213,7 @@ class OutgoingModel(PagedTableModel):
             return None
         row: OutgoingRow = self._rows[index.row()]
         column = index.column()
-        if row.void and (look := _void_look(row, column, role)) is not NotImplemented:
+        if row.void and (look := _void_look(row, column, role, 0)) is not NotImplemented:
             return look
         if role == Qt.ItemDataRole.DisplayRole:
             case = row.case_number or DASH
@@ -262,13 +263,13 @@ class ExpeditionModel(PagedTableModel):
         row: ExpeditionRow = self._rows[index.row()]
         column = index.column()
         tz = self.ctx.ws.calendar.tz
-        if row.void and (look := _void_look(row, column, role)) is not NotImplemented:
+        if row.void and (look := _void_look(row, column, role, 6)) is not NotImplemented:
             return look
         if role == Qt.ItemDataRole.DisplayRole:
             got = f"{row.received_at.astimezone(tz):%d-%m-%Y}" if row.received_at else self.tr("belum diterima")
             if row.void:
-                got = DASH
-            values = (_void_mark(str(row.id)) if row.void else str(row.id), _short_time(row.sent_at, tz),
+                got = _t("BATAL")  # the column that marks a void
+            values = (str(row.id), _short_time(row.sent_at, tz),
                       row.letter_number or DASH, row.subject,
                       row.destination or DASH, row.recipient_name or DASH, got, row.signed_by or DASH)
             return values[column]
