@@ -235,3 +235,26 @@ def test_case_view_fits_the_screen_and_its_buttons_are_visible(qtbot, ws, staff)
         assert button.isVisible(), button.text()
         assert view.rect().contains(QRect(button.mapTo(view, QPoint(0, 0)), button.size())), button.text()
     assert view.minimumSizeHint().width() <= SMALL.width() and view.minimumSizeHint().height() <= SMALL.height()
+
+
+def test_another_user_signs_in_from_the_locked_screen(qtbot, shell, ws, admin, make_user, monkeypatch):
+    from sopdesk.gui import idle_lock
+
+    make_user("rina", "Help Desk")
+    window = shell.open_window(ws, admin)
+    window.backup_on_exit = False
+
+    def switch(dialog):  # noqa: ANN001, ANN202 - the user at the modal lock dialog
+        assert dialog.switch_button.text() == "Ganti pengguna"
+        qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(idle_lock.UnlockDialog, "exec", switch)
+    window.idle_lock.lock()
+    qtbot.waitUntil(lambda: isinstance(shell.dialog, LoginDialog))
+    assert shell.windows == []
+    qtbot.keyClicks(shell.dialog.username, "rina")
+    qtbot.keyClicks(shell.dialog.password, PASSWORD)
+    qtbot.keyClick(shell.dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(shell.windows) == 1)
+    assert shell.windows[0].ctx.actor.username == "rina"

@@ -37,6 +37,8 @@ def save_idle_minutes(minutes: int) -> None:
 
 
 class UnlockDialog(QDialog):
+    SIGN_OUT = 2  # the result when the user chose "Ganti pengguna": another user signs in
+
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -55,6 +57,8 @@ class UnlockDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Buka kunci"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Keluar dari sopdesk"))
+        self.switch_button = buttons.addButton(self.tr("Ganti pengguna"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.switch_button.clicked.connect(lambda: self.done(self.SIGN_OUT))
         buttons.accepted.connect(self._unlock)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -110,12 +114,15 @@ class IdleLock(QObject):
             widget.hide()
         self.locked.emit()
         dialog = UnlockDialog(self.ctx, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        result = dialog.exec()
+        if result == QDialog.DialogCode.Accepted:
             for widget in self._hidden():
                 widget.show()
             self.is_locked = False
             self.set_minutes(self.minutes)
             self.unlocked.emit()
+        elif result == UnlockDialog.SIGN_OUT and hasattr(self.window, "sign_out"):
+            self.window.sign_out()  # back to the login dialog; the program keeps running
         else:
             self.window.close()
 
