@@ -258,3 +258,18 @@ def test_another_user_signs_in_from_the_locked_screen(qtbot, shell, ws, admin, m
     qtbot.keyClick(shell.dialog.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(shell.windows) == 1)
     assert shell.windows[0].ctx.actor.username == "rina"
+
+
+def test_a_demo_that_cannot_be_built_is_explained_and_the_set_up_comes_back(qtbot, shell, ws, monkeypatch):
+    from sopdesk.errors import UserError
+
+    def refuse(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise UserError("Folder data contoh tidak dapat ditulis")
+
+    shown = []
+    monkeypatch.setattr(app_module.office, "open_demo_office", refuse)
+    monkeypatch.setattr("sopdesk.gui.messages.QMessageBox.warning", lambda *args: shown.append(args[2]))
+    shell.start()
+    qtbot.mouseClick(shell.dialog.findChild(QPushButton, "tryDemo"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(shell.dialog, SetupDialog), timeout=10_000)
+    assert shown == ["Folder data contoh tidak dapat ditulis"] and shell.windows == [] and not ws.is_set_up()

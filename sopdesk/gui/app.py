@@ -192,7 +192,7 @@ class Shell(QObject):
     def _demo_failed(self, exc: BaseException) -> None:
         parent = self._end_progress()
         show_error(parent, exc, self.tr("Data contoh"))
-        self._maybe_finish()
+        self._demo_closed()  # on first start: back to the set-up
 
     def _close_demo(self) -> None:
         if self.demo_ws is not None and not any(w.ctx.ws is self.demo_ws for w in self.windows):
