@@ -494,7 +494,7 @@ def test_moving_a_case_needs_the_waiting_steps_role_too(ws, staff):
     before = snapshot(ws)
     with pytest.raises(PermissionRefused, match="perlu peran Komisioner"):
         dispositions.dispose(ws, staff["Sekretaris"], agenda, ["subbag_hukum"], "Tindak lanjuti")
-    with pytest.raises(UserError, match="unit 'subbag_tidak_ada'"):
+    with pytest.raises(UserError, match="Unit 'subbag_tidak_ada'"):
         dispositions.dispose(ws, staff["Komisioner"], agenda, ["subbag_tidak_ada"], "Tindak lanjuti")
     with pytest.raises(UserError, match="Isi disposisi wajib"):
         dispositions.dispose(ws, staff["Komisioner"], agenda, ["subbag_hukum"], "  ")
@@ -782,7 +782,7 @@ def test_corrections_and_voids_through_the_command_line(ws, staff, admin, monkey
     code, out, err = run("letter", "correct", agenda, "--as", "staf", "--subject", "Data DPB", "--reason", "Salah")
     assert code == 1 and "hanya pencatatnya (help.desk) atau administrator" in err and out == ""
     code, out, err = run("letter", "correct", agenda, "--as", "help.desk", "--recipient", "X", "--reason", "Salah")
-    assert code == 1 and "--recipient tidak berlaku untuk surat masuk" in err
+    assert code == 1 and "Opsi --recipient tidak berlaku untuk surat masuk" in err
     assert run("letter", "correct", agenda, "--as", "help.desk", "--subject", "Data DPB")[0] == 2  # --reason needed
     code, out, err = run("letter", "correct", agenda, "--as", "help.desk", "--subject", "Data DPB",
                          "--sifat", "segera", "--reason", "Perihal salah ketik")
@@ -815,3 +815,17 @@ def test_corrections_and_voids_through_the_command_line(ws, staff, admin, monkey
     assert json.loads(out) == {"label": f"ekspedisi nomor {entry}", "reason": "Dikirim ulang", "notices": []}
     assert "tidak dapat dicatat diterima" in run("expedition", "received", entry, "--as", "staf",
                                                   "--signed-by", "Yanti")[2]
+
+
+def test_a_letter_voided_for_a_wrong_entry_is_registered_again_under_the_next_agenda_number(ws, staff):
+    from sopdesk.engine import corrections
+
+    form = incoming(number="12/PK/III/2026", sender="Pos Kupang")
+    first, _ = letters.register_incoming(ws, staff["Staf"], form)
+    with pytest.raises(Conflict, match="sudah dicatat sebagai SM/2026/0001"):
+        letters.register_incoming(ws, staff["Staf"], form)
+    corrections.void_incoming(ws, staff["Staf"], first, "Perihal dan lampiran salah; dicatat ulang")
+    again, _ = letters.register_incoming(ws, staff["Staf"], form)
+    assert again == "SM/2026/0002"
+    with pytest.raises(Conflict, match="sudah dicatat sebagai SM/2026/0002"):
+        letters.register_incoming(ws, staff["Staf"], form)

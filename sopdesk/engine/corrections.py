@@ -163,7 +163,8 @@ def correct_incoming(ws: Workspace, actor: Actor, agenda: str, correction: Incom
         if new["number"]:
             twin = session.execute(select(IncomingLetter.year, IncomingLetter.seq).where(
                 IncomingLetter.id != letter.id, func.lower(IncomingLetter.number) == new["number"].lower(),
-                func.lower(IncomingLetter.sender) == new["sender"].lower()).limit(1)).first()
+                func.lower(IncomingLetter.sender) == new["sender"].lower(),
+                IncomingLetter.voided_at.is_(None)).limit(1)).first()
             if twin is not None:
                 raise Conflict(f"Surat nomor {new['number']} dari {new['sender']} sudah dicatat sebagai "
                                f"{agenda_number(*twin)}")

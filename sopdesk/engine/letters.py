@@ -163,7 +163,8 @@ def _refuse_incoming_duplicate(session: Session, number: str, sender: str) -> No
     row = session.execute(
         select(IncomingLetter.year, IncomingLetter.seq)
         .where(func.lower(IncomingLetter.number) == number.lower(),
-               func.lower(IncomingLetter.sender) == sender.lower())
+               func.lower(IncomingLetter.sender) == sender.lower(),
+               IncomingLetter.voided_at.is_(None))  # a void line may be registered again, rightly
         .limit(1)
     ).first()
     if row is not None:
