@@ -1,8 +1,21 @@
 """The two kinds of error: a user error is shown as a message and changes nothing."""
 
 
+def sentence(text: str) -> str:
+    """A message as a sentence: the first letter capitalised. Messages composed from a field's
+    label ("judul kasus wajib diisi") read as sentences on screen and on the command line."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
 class UserError(Exception):
-    """An error the user can act on; its message is shown as is (in Indonesian)."""
+    """An error the user can act on; its message is shown as is (in Indonesian), starting with a
+    capital letter. Messages are written that way; the constructor makes sure of composed ones.
+    (A message never starts with a user name, which is case-sensitive: "Pengguna rina ...".)"""
+
+    def __init__(self, *args: object):
+        if args and isinstance(args[0], str):
+            args = (sentence(args[0]), *args[1:])
+        super().__init__(*args)
 
 
 class PermissionRefused(UserError):

@@ -90,7 +90,7 @@ def test_refused_for_the_wrong_step_or_unknown_item(ws, staff):
     number = pp_case_at_step_8(ws, staff)
     with pytest.raises(Conflict):
         save_draft(ws, staff["Kasubag"], number, StepInput(note="x"), step=9)
-    with pytest.raises(UserError, match="kelengkapan"):
+    with pytest.raises(UserError, match="Kelengkapan"):
         save_draft(ws, staff["Kasubag"], number, StepInput(present=["Kopi"]))
     with pytest.raises(UserError, match="bukan keputusan"):
         save_draft(ws, staff["Kasubag"], number, StepInput(choice="Ya"))

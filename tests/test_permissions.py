@@ -213,9 +213,9 @@ def test_user_with_several_roles_can_act_in_each(ws, make_user):
 # --- login ----------------------------------------------------------------------------------
 
 def test_wrong_password_is_refused_with_a_clear_message(ws, staff):
-    with pytest.raises(UserError, match="nama pengguna atau kata sandi salah"):
+    with pytest.raises(UserError, match="Nama pengguna atau kata sandi salah"):
         ws.login("kasubag", "bukan-sandinya")
-    with pytest.raises(UserError, match="nama pengguna atau kata sandi salah"):
+    with pytest.raises(UserError, match="Nama pengguna atau kata sandi salah"):
         ws.login("tidak.ada", PASSWORD)
     assert ws.login("kasubag", PASSWORD).username == "kasubag"
 
@@ -320,3 +320,102 @@ def test_audit_events_form_an_unbroken_hash_chain(ws, staff):
     tail = [(e.action, users.get(e.user_id)) for e in events[-3:]]
     assert tail == [("step_completed", "help.desk"), ("login_failed", None),
                     ("step_completed", "help.desk")]
+
+
+# --- the messages a user reads start with a capital letter ----------------------------------------
+
+USER_ERRORS = {"UserError", "PermissionRefused", "NotFound", "Conflict", "FieldError", "ArgumentError"}
+# A message may start with a field's description (what / label / flag): the UserError constructor
+# capitalises it. Never with a user name or a value, which are case-sensitive.
+DESCRIPTIONS = {"what", "label", "flag"}
+
+
+def _message_starts(root):  # noqa: ANN001, ANN202 - yields (place, first text of a user-error message)
+    import ast
+
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name not in USER_ERRORS or not node.args:
+                continue
+            message = node.args[1] if name == "FieldError" and len(node.args) > 1 else node.args[0]
+            while isinstance(message, ast.BinOp):
+                message = message.left
+            if isinstance(message, ast.JoinedStr) and message.values:
+                message = message.values[0]
+                if isinstance(message, ast.FormattedValue):
+                    start = message.value
+                    ok = isinstance(start, ast.Name) and start.id in DESCRIPTIONS or "upper" in ast.unparse(start) \
+                        or "capitalize" in ast.unparse(start)
+                    yield f"{path.name}:{node.lineno}", "X" if ok else "{" + ast.unparse(start) + "}"
+                    continue
+            if isinstance(message, ast.Constant) and isinstance(message.value, str):
+                yield f"{path.name}:{node.lineno}", message.value
+
+
+def test_user_error_messages_in_the_source_start_with_a_capital_letter():
+    from pathlib import Path
+
+    import sopdesk
+
+    package = Path(sopdesk.__file__).parent
+    starts = [item for part in ("engine", "catalog", "store", "cli", "reports")
+              for item in _message_starts(package / part)]
+    assert len(starts) > 100  # the scan sees the messages
+    wrong = [f"{place}: {text[:40]!r}" for place, text in starts if not text[:1].isupper()]
+    assert wrong == []
+
+
+def test_common_refusals_read_as_sentences(ws, admin, staff, at_step_2, clock):
+    """The refusals a user meets in a day, through the engine, start with a capital letter and
+    never with a (case-sensitive) user name."""
+    refusals = [
+        lambda: cases.complete(ws, staff["Kasubag"], at_step_2, StepInput()),
+        lambda: cases.claim(ws, staff["Staf"], at_step_2),
+        lambda: cases.complete(ws, staff["Help Desk"], at_step_2, StepInput(), step=7),
+        lambda: cases.complete(ws, staff["Help Desk"], at_step_2, StepInput(present=["Kopi"])),
+        lambda: cases.assign(ws, staff["Help Desk"], at_step_2, "kasubag"),
+        lambda: cases.cancel(ws, staff["Help Desk"], at_step_2, " "),
+        lambda: cases.start_case(ws, staff["Help Desk"], "PP", "", entry="tamu"),
+        lambda: cases.start_case(ws, staff["Help Desk"], "PP", "Tamu", entry="pintu"),
+        lambda: case_detail(ws, "PP/2026/0999"),
+        lambda: accounts.add_user(ws, staff["Sekretaris"], "baru", PASSWORD, ["Staf"]),
+        lambda: accounts.add_user(ws, admin, "baru", "pendek", ["Staf"]),
+        lambda: accounts.add_user(ws, admin, "Baru Sekali", PASSWORD, ["Staf"]),
+        lambda: accounts.add_user(ws, admin, "baru", PASSWORD, ["Bendahara"]),
+        lambda: accounts.add_user(ws, admin, "kasubag", PASSWORD, ["Staf"]),
+        lambda: accounts.set_active(ws, admin, "admin", False),
+    ]
+    for refuse in refusals:
+        with pytest.raises(UserError) as refused:
+            refuse()
+        message = str(refused.value)
+        assert message[:1].isupper(), message
+        assert not message.startswith(("kasubag", "staf", "sekretaris", "help.desk", "admin")), message
+    accounts.set_active(ws, admin, "help.desk", False)
+    with pytest.raises(PermissionRefused) as refused:
+        cases.claim(ws, staff["Help Desk"], at_step_2)
+    assert str(refused.value) == "Pengguna help.desk tidak aktif"
+    with pytest.raises(UserError, match="^Nama pengguna atau kata sandi salah$"):
+        ws.login("nobody", PASSWORD)
+
+
+def test_a_message_composed_from_a_label_is_capitalised():
+    assert str(UserError("judul kasus wajib diisi")) == "Judul kasus wajib diisi"
+    assert str(NotFound("PP/2026/0001 tidak ada")) == "PP/2026/0001 tidak ada"
+    assert str(UserError("")) == ""
+
+
+def test_the_command_line_prints_errors_as_sentences(ws, staff, monkeypatch, capsys, tmp_path):
+    from sopdesk.cli.main import main
+
+    monkeypatch.setenv("SOPDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    for argv in (["case", "start", "PP", "--title", " ", "--entry", "tamu", "--as", "help.desk"],
+                 ["case", "claim", "PP/2026/0001", "--as", "kasubag"],
+                 ["holiday", "add", "2026-13-01", "Libur", "--as", "admin"]):
+        code = main(["--data-dir", str(ws.data_dir), *argv])
+        err = capsys.readouterr().err
+        assert code != 0 and err.startswith("sopdesk: ") and err[len("sopdesk: ")].isupper(), err

@@ -295,7 +295,7 @@ def test_cancel_needs_a_reason_and_closes_the_case(ws, actors, clock):
     drive_to(ws, actors, number, 2)
     before = case_detail(ws, number)
     for reason in ("", "  "):
-        with pytest.raises(UserError, match="alasan"):
+        with pytest.raises(UserError, match="Alasan"):
             cases.cancel(ws, actors("Help Desk"), number, reason)
     assert case_detail(ws, number) == before
 

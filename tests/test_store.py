@@ -81,7 +81,7 @@ def test_url_comes_from_flag_then_environment_then_data_dir(tmp_path, monkeypatc
 
 
 def test_garbage_url_is_a_clear_error():
-    with pytest.raises(UserError, match="alamat basis data tidak sah"):
+    with pytest.raises(UserError, match="Alamat basis data tidak sah"):
         make_engine("not a url")
 
 

@@ -29,7 +29,7 @@ def _password(prompt: str, env: str = "SOPDESK_PASSWORD") -> str:
     if value:
         return value
     if not sys.stdin or not sys.stdin.isatty():
-        raise UserError(f"kata sandi tidak diberikan: isi variabel {env} atau jalankan di terminal")
+        raise UserError(f"Kata sandi tidak diberikan: isi variabel {env} atau jalankan di terminal")
     return getpass.getpass(prompt)
 
 
@@ -39,13 +39,13 @@ def _new_password(username: str) -> str:
         return value
     first = _password(f"Kata sandi baru untuk {username}: ", env="SOPDESK_NEW_PASSWORD")
     if getpass.getpass("Ulangi kata sandi: ") != first:
-        raise UserError("kedua kata sandi tidak sama")
+        raise UserError("Kedua kata sandi tidak sama")
     return first
 
 
 def _actor(ws: Workspace, args: Namespace) -> Actor:
     if not ws.is_set_up():
-        raise UserError("sopdesk belum disiapkan: jalankan dulu 'sopdesk setup'")
+        raise UserError("Program sopdesk belum disiapkan: jalankan dulu 'sopdesk setup'")
     return ws.login(args.actor, _password(f"Kata sandi {args.actor}: "))
 
 
@@ -66,7 +66,7 @@ def _pairs(values: list[str], flag: str) -> dict[str, str]:
     for value in values:
         key, sep, rest = value.partition("=")
         if not sep or not key.strip():
-            raise UserError(f"{flag} harus berbentuk NAMA=NILAI, bukan {value!r}")
+            raise UserError(f"Nilai {flag} harus berbentuk NAMA=NILAI, bukan {value!r}")
         result[key.strip()] = rest.strip()
     return result
 
@@ -75,9 +75,9 @@ def _date(text: str, what: str) -> date:
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"{what}: tanggal {text!r} tidak sah (format YYYY-MM-DD)") from None
+        raise UserError(f"Tanggal {text!r} tidak sah ({what}; format YYYY-MM-DD)") from None
     if not 1900 <= day.year <= 2999:  # 0001-01-01 / 9999-12-31 overflow once a time zone is applied
-        raise UserError(f"{what}: tanggal {text!r} di luar jangkauan (tahun 1900-2999)")
+        raise UserError(f"Tanggal {text!r} di luar jangkauan ({what}; tahun 1900-2999)")
     return day
 
 
@@ -87,7 +87,7 @@ def gui(args: Namespace) -> int:
     try:
         from sopdesk.gui.app import run
     except ImportError as exc:
-        raise UserError(f"antarmuka desktop tidak dapat dimuat ({exc})") from None
+        raise UserError(f"Antarmuka desktop tidak dapat dimuat ({exc})") from None
     return run(args.data_dir, args.db)
 
 
@@ -550,13 +550,13 @@ def _confirm_restore(args: Namespace, manifest, aside_dir: Path) -> None:  # noq
     if args.yes:
         return
     if not sys.stdin or not sys.stdin.isatty():
-        raise UserError("pemulihan mengganti seluruh data kantor: jalankan di terminal untuk "
+        raise UserError("Pemulihan mengganti seluruh data kantor: jalankan di terminal untuk "
                         "menjawab konfirmasi, atau tambahkan --yes")
     print(f"Cadangan {args.file.name}: {manifest.office or '-'}, dibuat {_made_at(manifest)}, "
           f"{manifest.attachments} lampiran (skema {manifest.schema_revision}).")
     print(f"Seluruh data sekarang akan diganti; data sekarang disimpan dulu di {aside_dir}/.")
     if input("Ketik 'ya' untuk memulihkan: ").strip().lower() != "ya":
-        raise UserError("pemulihan dibatalkan; tidak ada yang diubah")
+        raise UserError("Pemulihan dibatalkan; tidak ada yang diubah")
 
 
 def restore(args: Namespace) -> int:
@@ -569,7 +569,7 @@ def restore(args: Namespace) -> int:
     aside_dir = paths.data_dir / BACKUP_DIR / "sebelum-pemulihan-<waktu>"
     if database_state(paths) == "set_up":
         if not args.actor:
-            raise UserError("basis data sekarang berisi data kantor: pemulihan harus oleh "
+            raise UserError("Basis data sekarang berisi data kantor: pemulihan harus oleh "
                             "administrator, sebutkan dengan --as USER")
         ws = _open(args)
         try:
@@ -605,7 +605,7 @@ def check(args: Namespace) -> int:
     if path is not None:
         refuse_network_share(str(path))
     if path is not None and not path.exists():
-        raise UserError(f"basis data tidak ditemukan: {path}")
+        raise UserError(f"Basis data tidak ditemukan: {path}")
     try:
         ws = _open(args)
     except DatabaseError as exc:
@@ -640,9 +640,9 @@ def _moment(ws: Workspace, text: str | None, what: str) -> datetime | None:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise UserError(f"{what}: {text!r} tidak sah (format YYYY-MM-DD atau YYYY-MM-DDTHH:MM)") from None
+        raise UserError(f"Waktu {text!r} tidak sah ({what}; format YYYY-MM-DD atau YYYY-MM-DDTHH:MM)") from None
     if not 1900 <= value.year <= 2999:
-        raise UserError(f"{what}: tanggal {text!r} di luar jangkauan (tahun 1900-2999)")
+        raise UserError(f"Tanggal {text!r} di luar jangkauan ({what}; tahun 1900-2999)")
     if value.tzinfo is None:
         value = value.replace(tzinfo=ws.calendar.tz)
     return value
@@ -796,7 +796,7 @@ def letter_settings(args: Namespace) -> int:
     changing = any(v is not None for v in (args.pattern, args.office_code, args.classification)) \
         or bool(args.sop_classification)
     if changing and not args.actor:
-        raise UserError("mengubah pengaturan surat hanya oleh administrator: sebutkan dengan --as USER")
+        raise UserError("Mengubah pengaturan surat hanya oleh administrator: sebutkan dengan --as USER")
     ws = _open(args)
     try:
         if changing:
@@ -824,7 +824,7 @@ def expedition_list(args: Namespace) -> int:
     start = _date(args.start, "--from") if args.start else None
     end = _date(args.end, "--to") if args.end else None
     if start and end and end < start:
-        raise UserError("--to tidak boleh sebelum --from")
+        raise UserError("Tanggal --to tidak boleh sebelum --from")
     ws = _open(args)
     try:
         tz = ws.calendar.tz
@@ -896,7 +896,7 @@ def letter_correct(args: Namespace) -> int:
         [flag for flag, value in (("--sender", args.sender), ("--sifat", args.sifat)) if value is not None]
     if wrong:
         what = "surat masuk" if incoming else "surat keluar"
-        raise UserError(f"{' dan '.join(wrong)} tidak berlaku untuk {what} {args.target}")
+        raise UserError(f"Opsi {' dan '.join(wrong)} tidak berlaku untuk {what} {args.target}")
     ws = _open(args)
     try:
         if incoming:

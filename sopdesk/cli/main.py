@@ -22,7 +22,7 @@ class ArgumentError(UserError):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # noqa: ANN201 - argparse's hook
-        raise ArgumentError(f"{self.prog}: {message}")
+        raise ArgumentError(f"Perintah {self.prog}: {message}")
 
 
 MAX_COUNT = 1_000_000_000
@@ -47,7 +47,7 @@ def _check_text(argv: list[str]) -> None:
             arg.encode("utf-8")
         except UnicodeEncodeError:
             shown = arg.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
-            raise ArgumentError(f"argumen '{shown[:80]}' bukan teks UTF-8 yang sah") from None
+            raise ArgumentError(f"Argumen '{shown[:80]}' bukan teks UTF-8 yang sah") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -384,11 +384,11 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        print("sopdesk: dibatalkan", file=sys.stderr)
+        print("sopdesk: Dibatalkan", file=sys.stderr)
         return 130
     except Exception:  # a bug: log the traceback, tell the user where it is
         log.exception("unexpected error")
-        print(f"sopdesk: terjadi kesalahan internal; rinciannya dicatat di {log_file}",
+        print(f"sopdesk: Terjadi kesalahan internal; rinciannya dicatat di {log_file}",
               file=sys.stderr)
         return 3
 

@@ -25,15 +25,15 @@ def add_user(ws: Workspace, actor: Actor, username: str, password: str, roles: l
     password_hash = hash_password(password)
     full = (full_name or name).strip()
     if len(full) > 200:
-        raise UserError("nama lengkap terlalu panjang (maksimal 200 karakter)")
+        raise UserError("Nama lengkap terlalu panjang (maksimal 200 karakter)")
     now = ws.clock()
     with ws.db.transaction() as session:
         admin = require_admin(session, actor)
         if session.query(User.id).filter(User.username == name).first():
-            raise Conflict(f"pengguna {name} sudah ada")
+            raise Conflict(f"Pengguna {name} sudah ada")
         rows = role_rows(session, roles)
         if not rows and not is_admin:
-            raise UserError("berikan sedikitnya satu peran (--role), misalnya Kasubag")
+            raise UserError("Berikan sedikitnya satu peran (--role), misalnya Kasubag")
         user = User(username=name, full_name=full, password_hash=password_hash,
                     is_admin=is_admin, active=True, failed_logins=0, created_at=now, roles=rows)
         session.add(user)
@@ -58,7 +58,7 @@ def set_active(ws: Workspace, actor: Actor, username: str, active: bool) -> None
         admin = require_admin(session, actor)
         user = find_user(session, username)
         if user.id == admin.id and not active:
-            raise UserError("administrator tidak dapat menonaktifkan akunnya sendiri")
+            raise UserError("Administrator tidak dapat menonaktifkan akunnya sendiri")
         user.active = active
         audit.record(session, at=now, user_id=admin.id,
                      action="user_activated" if active else "user_deactivated",
@@ -90,12 +90,12 @@ def add_office_holiday(ws: Workspace, actor: Actor, day: date, name: str) -> Non
     """A day off of this office only (e.g. a regional anniversary); due times skip it."""
     name = (name or "").strip()
     if not name or len(name) > 200:
-        raise UserError("keterangan hari libur wajib diisi (maksimal 200 karakter)")
+        raise UserError("Keterangan hari libur wajib diisi (maksimal 200 karakter)")
     now = ws.clock()
     with ws.db.transaction() as session:
         admin = require_admin(session, actor)
         if session.query(OfficeHoliday.id).filter(OfficeHoliday.day == day).first():
-            raise Conflict(f"{day.isoformat()} sudah tercatat sebagai hari libur kantor")
+            raise Conflict(f"Tanggal {day.isoformat()} sudah tercatat sebagai hari libur kantor")
         session.add(OfficeHoliday(day=day, name=name))
         audit.record(session, at=now, user_id=admin.id, action="holiday_added",
                      day=day.isoformat(), name=name)

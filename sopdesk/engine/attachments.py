@@ -33,10 +33,10 @@ def attach(session: Session, store_dir: Path, source: Path | str, now) -> Attach
     source = Path(source)
     try:
         if not source.is_file():
-            raise UserError(f"berkas lampiran tidak ditemukan: {_shown(source)}")
+            raise UserError(f"Berkas lampiran tidak ditemukan: {_shown(source)}")
         size = source.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
-            raise UserError(f"berkas lampiran {source.name} terlalu besar ({size // (1024 * 1024)} MB; "
+            raise UserError(f"Berkas lampiran {source.name} terlalu besar ({size // (1024 * 1024)} MB; "
                             f"maksimal {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB)")
         digest = file_sha256(source)
         suffix = source.suffix.lower()[:10]
@@ -56,7 +56,7 @@ def attach(session: Session, store_dir: Path, source: Path | str, now) -> Attach
         if exc.errno == errno.ENOSPC:
             raise UserError("Penyimpanan penuh: lampiran tidak tersimpan (data yang sudah tersimpan tetap "
                             "aman); kosongkan ruang disk lalu ulangi") from None
-        raise UserError(f"berkas lampiran {_shown(source)} tidak dapat dibaca atau disalin "
+        raise UserError(f"Berkas lampiran {_shown(source)} tidak dapat dibaca atau disalin "
                         f"({exc.strerror or exc})") from None
     row = Attachment(original_name=source.name[:255], stored_name=stored_name, sha256=digest,
                      size=size, created_at=now)

@@ -63,7 +63,7 @@ def configure(ws: Workspace, actor: Actor, folder: Path | str | None = None,
     settings.folder = Path(folder).expanduser() if folder else None
     if keep is not None:
         if keep < 1:
-            raise UserError("jumlah cadangan yang disimpan minimal 1")
+            raise UserError("Jumlah cadangan yang disimpan minimal 1")
         settings.keep = keep
     store.save_settings(ws.data_dir, settings)
     with ws.db.transaction() as session:
@@ -106,7 +106,7 @@ def restore_without_login(data_dir: Path, url: str | None, file: Path | str,
     an administrator (restore_backup)."""
     paths = DataPaths.for_data_dir(data_dir, url)
     if store.database_state(paths) == "set_up":
-        raise PermissionRefused("basis data sekarang berisi data kantor: pemulihan harus dilakukan "
+        raise PermissionRefused("Basis data sekarang berisi data kantor: pemulihan harus dilakukan "
                                 "administrator (--as USER)")
     office_zone = store.read_manifest(file).timezone
     tz = zone(office_zone) if office_zone in ZONES else None

@@ -127,7 +127,7 @@ def _text(value: str | None, limit: int, what: str, required: bool = False) -> s
 def get_case(session: Session, number: str) -> Case:
     case = session.scalar(select(Case).where(Case.number == str(number).strip().upper()))
     if case is None:
-        raise NotFound(f"kasus {number!r} tidak ada")
+        raise NotFound(f"Kasus {number!r} tidak ada")
     return case
 
 
@@ -140,7 +140,7 @@ def open_item(case: Case) -> WorkItem:
 
 def _nothing_waiting(number: str, status: str) -> Conflict:
     state = {"done": "sudah selesai", "cancelled": "dibatalkan"}.get(status, status)
-    return Conflict(f"kasus {number} {state}; tidak ada kegiatan yang menunggu")
+    return Conflict(f"Kasus {number} {state}; tidak ada kegiatan yang menunggu")
 
 
 def _open_step_of(db: Session | DirectTx, number: str) -> OpenStep:
@@ -150,7 +150,7 @@ def _open_step_of(db: Session | DirectTx, number: str) -> OpenStep:
     if row is None:
         case = db.execute(CASE_STATUS, {"number": number}).first()
         if case is None:
-            raise NotFound(f"kasus {number!r} tidak ada")
+            raise NotFound(f"Kasus {number!r} tidak ada")
         raise _nothing_waiting(case[0], case[1])
     return OpenStep(*row)
 
@@ -232,7 +232,7 @@ def _checked(ws: Workspace, db: Session | DirectTx, actor: Actor, number: str, s
     user = load_actor(db, actor, includes=ws.catalog.role_includes)
     waiting = _open_step_of(db, number)
     if step is not None and step != waiting.step_no:
-        raise Conflict(f"kasus {waiting.number} sedang di kegiatan {waiting.step_no}, bukan {step}")
+        raise Conflict(f"Kasus {waiting.number} sedang di kegiatan {waiting.step_no}, bukan {step}")
     require_role(user, waiting.role, what)
     return user, waiting, ws.sop_of_revision(db, waiting.sop_revision_id)
 
@@ -247,7 +247,7 @@ def _checked_item(ws: Workspace, session: Session, actor: Actor, number: str,
 def _not_claimed_by_other(user: ActingUser, item: WorkItem | OpenStep, db: Session | DirectTx) -> None:
     if item.assignee_id is not None and item.assignee_id != user.id and not user.is_admin:
         other = db.scalar(USERNAME, {"user_id": item.assignee_id})
-        raise Conflict(f"kegiatan {item.step_no} sedang dikerjakan oleh {other}; "
+        raise Conflict(f"Kegiatan {item.step_no} sedang dikerjakan oleh {other}; "
                        "minta dilepas atau dialihkan dulu")
 
 
@@ -281,7 +281,7 @@ def start_case_in(ws: Workspace, session: Session, actor: Actor, kode: str, titl
         entri = sop.entry(entry)
     except KeyError:
         codes = ", ".join(e.kode for e in sop.entri)
-        raise UserError(f"entri {entry!r} tidak ada pada SOP {sop.kode} (pilihan: {codes})") from None
+        raise UserError(f"Entri {entry!r} tidak ada pada SOP {sop.kode} (pilihan: {codes})") from None
     require_role(user, sop.role_of(entri.kegiatan), f"memulai kasus {sop.kode} di entri {entri.kode}")
     now = ws.clock()
     year = ws.calendar.local(now).year
@@ -332,7 +332,7 @@ def assign(ws: Workspace, actor: Actor, number: str, username: str) -> None:
         _not_claimed_by_other(user, item, session)
         target = find_user(session, username)
         if not target.active:
-            raise UserError(f"pengguna {target.username} tidak aktif")
+            raise UserError(f"Pengguna {target.username} tidak aktif")
         if item.role not in effective_roles(target.role_names, ws.catalog.role_includes):
             raise UserError(f"Pengguna {target.username} tidak memegang peran {item.role}")
         item.assignee_id = target.id
@@ -359,16 +359,16 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
         if kegiatan.is_decision:
             labels = [label for label, _ in exits]
             if not data.choice:
-                raise UserError(f"kegiatan {step_no} adalah keputusan: pilih salah satu dari "
+                raise UserError(f"Kegiatan {step_no} adalah keputusan: pilih salah satu dari "
                                 + " / ".join(labels))
             choice = _resolve(labels, data.choice, "pilihan")
             target = dict(exits)[choice]
         else:
             if data.choice:
-                raise UserError(f"kegiatan {step_no} bukan keputusan; jangan isi pilihan")
+                raise UserError(f"Kegiatan {step_no} bukan keputusan; jangan isi pilihan")
             choice, target = None, exits[0][1]
         if kegiatan.is_wait and not note and not data.outputs:
-            raise UserError(f"kegiatan {step_no} menunggu '{kegiatan.menunggu}': catat "
+            raise UserError(f"Kegiatan {step_no} menunggu '{kegiatan.menunggu}': catat "
                             "peristiwa yang ditunggu (catatan atau output) untuk menyelesaikannya")
         if waiting.not_before is not None and now < waiting.not_before:
             when = ws.calendar.local(waiting.not_before).strftime("%d-%m-%Y %H:%M")
@@ -438,7 +438,7 @@ def return_to(ws: Workspace, actor: Actor, number: str, to_step: int, reason: st
         visited = {i.step_no for i in case.items if i.status == "done"}
         if to_step not in visited:
             listed = ", ".join(str(n) for n in sorted(visited)) or "belum ada"
-            raise UserError(f"kasus {case.number} hanya dapat dikembalikan ke kegiatan yang sudah "
+            raise UserError(f"Kasus {case.number} hanya dapat dikembalikan ke kegiatan yang sudah "
                             f"dilalui (kegiatan: {listed})")
         item.status = "returned"
         item.completed_at = now

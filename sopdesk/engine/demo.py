@@ -78,7 +78,7 @@ class _Ids:
 def _prepare_office(ws: Workspace, session, now: datetime) -> dict[str, int]:  # noqa: ANN001
     office = ws.office(session)
     if office is not None and office.name != DEMO_OFFICE:
-        raise UserError("data contoh hanya boleh diisi ke basis data baru atau basis data demo, "
+        raise UserError("Data contoh hanya boleh diisi ke basis data baru atau basis data demo, "
                         f"bukan ke basis data kantor {office.name}; pakai --data-dir lain")
     if office is None:
         session.add(Office(name=DEMO_OFFICE, address="Jl. Demo No. 1, Kota Kupang",

@@ -69,11 +69,11 @@ def resolve_units(ws: Workspace, kodes: list[str]) -> list[Unit]:
         unit = known.get(key)
         if unit is None:
             listed = ", ".join(sorted(known)) or "tidak ada (katalog tanpa dokumen organisasi)"
-            raise UserError(f"unit {str(kode)[:60]!r} tidak ada di direktori organisasi (unit: {listed})")
+            raise UserError(f"Unit {str(kode)[:60]!r} tidak ada di direktori organisasi (unit: {listed})")
         if unit not in wanted:
             wanted.append(unit)
     if not wanted:
-        raise UserError("pilih sedikitnya satu unit tujuan disposisi")
+        raise UserError("Pilih sedikitnya satu unit tujuan disposisi")
     return wanted
 
 
@@ -107,7 +107,7 @@ class DispositionInput(cases.StepInput):
                   next_item: WorkItem | None, now: datetime) -> list[str]:
         require_any_role(user, DISPOSER_ROLES, "membuat disposisi")
         if next_item is None or next_item.role not in {u.peran for u in self.units}:  # the plan went stale
-            raise Conflict(f"kasus {case.number} tidak lagi dapat diteruskan ke unit yang dipilih; ulangi")
+            raise Conflict(f"Kasus {case.number} tidak lagi dapat diteruskan ke unit yang dipilih; ulangi")
         row = _record(session, user, self.units, self.note or "", now, letter_id=self.letter_id,
                       case=case, routed=next_item)
         self.recorded_id = row.id
@@ -168,7 +168,7 @@ def _plan(ws: Workspace, session: Session, user: ActingUser, case: Case, units: 
     require_role(user, item.role, f"meneruskan kasus {case.number} dari kegiatan {item.step_no}")
     if item.assignee_id is not None and item.assignee_id != user.id and not user.is_admin:
         other = session.get(User, item.assignee_id)
-        raise Conflict(f"kegiatan {item.step_no} kasus {case.number} sedang dikerjakan oleh {other.username}")
+        raise Conflict(f"Kegiatan {item.step_no} kasus {case.number} sedang dikerjakan oleh {other.username}")
     roles = {u.peran for u in units}
     exits = [(label, step) for label, step in sop.exits(item.step_no) if step != END]
     fitting = [(label, step) for label, step in exits if sop.role_of(step) in roles]
@@ -179,13 +179,13 @@ def _plan(ws: Workspace, session: Session, user: ActingUser, case: Case, units: 
         having = [u.kode for u in directory(ws).values() if u.peran in needed]
         steps = ", ".join(str(step) for _, step in exits) or "selesai"
         raise UserError(
-            f"disposisi tidak dapat meneruskan kasus {case.number}: menurut SOP {sop.kode} kegiatan "
+            f"Disposisi tidak dapat meneruskan kasus {case.number}: menurut SOP {sop.kode} kegiatan "
             f"berikutnya ({steps}) dikerjakan oleh {' / '.join(needed) or '-'}, bukan oleh "
             f"{' / '.join(sorted(roles))}; pilih unit dengan peran itu ({', '.join(having) or '-'}) "
             "atau catat disposisi tanpa meneruskan kasus (--no-route)")
     if len({step for _, step in fitting}) > 1:
         labels = " / ".join(label for label, _ in fitting)
-        raise UserError(f"kegiatan {item.step_no} kasus {case.number} adalah keputusan: sebutkan pilihannya ({labels})")
+        raise UserError(f"Kegiatan {item.step_no} kasus {case.number} adalah keputusan: sebutkan pilihannya ({labels})")
     label, step = fitting[0]
     return _Route(item.step_no, label, step, sop.role_of(step))
 

@@ -56,7 +56,7 @@ def _encode(data: StepInput, kelengkapan: list[str], outputs: list[str], labels:
     choice = None
     if data.choice:
         if not labels:
-            raise UserError("kegiatan ini bukan keputusan; jangan isi pilihan")
+            raise UserError("Kegiatan ini bukan keputusan; jangan isi pilihan")
         choice = _resolve(labels, data.choice, "pilihan")
     return {
         "version": VERSION,
@@ -116,7 +116,7 @@ def save_draft(ws: Workspace, actor: Actor, case_number: str, data: StepInput,
         payload = _encode(data, kegiatan.kelengkapan, kegiatan.output, labels)
         text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
         if len(text) > MAX_DRAFT_CHARS:
-            raise UserError(f"draf terlalu besar ({len(text)} karakter; maksimal {MAX_DRAFT_CHARS})")
+            raise UserError(f"Draf terlalu besar ({len(text)} karakter; maksimal {MAX_DRAFT_CHARS})")
         item.draft = text
         audit.record(session, at=now, user_id=user.id, action="draft_saved", case_id=case.id,
                      work_item_id=item.id, step_no=item.step_no, present=payload["present"],

@@ -75,17 +75,17 @@ def mark_received(ws: Workspace, actor: Actor, expedition_id: int, received_at: 
         require_any_role(user, EXPEDITION_ROLES, "mencatat tanda terima ekspedisi")
         entry = session.get(Expedition, int(expedition_id)) if _plausible_id(expedition_id) else None
         if entry is None:
-            raise NotFound(f"ekspedisi nomor {expedition_id} tidak ada")
+            raise NotFound(f"Ekspedisi nomor {expedition_id} tidak ada")
         refuse_void(entry, f"ekspedisi nomor {entry.id}", "dicatat diterima")
         if entry.received_at is not None:
             shown = entry.received_at.astimezone(tz).strftime("%d-%m-%Y")
-            raise Conflict(f"ekspedisi nomor {entry.id} sudah diterima pada {shown} "
+            raise Conflict(f"Ekspedisi nomor {entry.id} sudah diterima pada {shown} "
                            f"(ditandatangani {entry.signed_by}); tidak dicatat ulang")
         if moment.astimezone(tz).date() < entry.sent_at.astimezone(tz).date():
-            raise UserError(f"tanggal terima {moment.astimezone(tz):%d-%m-%Y} sebelum tanggal kirim "
+            raise UserError(f"Tanggal terima {moment.astimezone(tz):%d-%m-%Y} sebelum tanggal kirim "
                             f"{entry.sent_at.astimezone(tz):%d-%m-%Y}")
         if moment.astimezone(tz).date() > now.astimezone(tz).date():
-            raise UserError(f"tanggal terima {moment.astimezone(tz):%d-%m-%Y} belum terjadi")
+            raise UserError(f"Tanggal terima {moment.astimezone(tz):%d-%m-%Y} belum terjadi")
         receipt = attach(session, ws.attachments_dir, scan, now) if scan is not None else None
         entry.received_at = moment
         entry.signed_by = signed

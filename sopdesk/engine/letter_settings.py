@@ -61,36 +61,36 @@ def check_pattern(pattern: str) -> str:
     sequence that restarts each year needs the year in the number to stay unique)."""
     pattern = (pattern or "").strip()
     if not pattern or len(pattern) > MAX_NUMBER:
-        raise UserError(f"pola nomor surat wajib diisi (maksimal {MAX_NUMBER} karakter)")
+        raise UserError(f"Pola nomor surat wajib diisi (maksimal {MAX_NUMBER} karakter)")
     try:
         parts = list(string.Formatter().parse(pattern))
     except ValueError as exc:
-        raise UserError(f"pola nomor surat {pattern!r} tidak sah ({exc})") from None
+        raise UserError(f"Pola nomor surat {pattern!r} tidak sah ({exc})") from None
     names = []
     for _literal, name, spec, conversion in parts:
         if name is None:
             continue
         if name not in PLACEHOLDERS or conversion:
-            raise UserError(f"pola nomor surat: {{{name}}} tidak dikenal; yang boleh dipakai: "
+            raise UserError(f"Pola nomor surat: {{{name}}} tidak dikenal; yang boleh dipakai: "
                             + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS))
         if spec and (name not in ("seq", "bulan") or not re.fullmatch(r"0?\d{1,2}d", spec)):
-            raise UserError(f"pola nomor surat: format {{{name}:{spec}}} tidak sah (contoh: {{seq:03d}})")
+            raise UserError(f"Pola nomor surat: format {{{name}:{spec}}} tidak sah (contoh: {{seq:03d}})")
         names.append(name)
     for required in ("seq", "tahun"):
         if required not in names:
-            raise UserError(f"pola nomor surat harus memuat {{{required}}}")
+            raise UserError(f"Pola nomor surat harus memuat {{{required}}}")
     return pattern
 
 
 def _clean_words(value: Any, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise UserError(f"pengaturan surat.{key} harus daftar teks")
+        raise UserError(f"Pengaturan surat.{key} harus daftar teks")
     return tuple(w.lower().lstrip() for w in value)
 
 
 def _clean_map(value: Any, key: str, upper_keys: bool) -> dict[str, str]:
     if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise UserError(f"pengaturan surat.{key} harus objek teks -> teks")
+        raise UserError(f"Pengaturan surat.{key} harus objek teks -> teks")
     return {(k.strip().upper() if upper_keys else k.lower().lstrip()): v.strip() for k, v in value.items()}
 
 
@@ -149,10 +149,10 @@ class LetterSettings:
         try:
             number = self.pattern.format(**values)
         except (ValueError, KeyError, IndexError) as exc:
-            raise UserError(f"pola nomor surat {self.pattern!r} tidak dapat dipakai ({exc})") from None
+            raise UserError(f"Pola nomor surat {self.pattern!r} tidak dapat dipakai ({exc})") from None
         number = re.sub(r"/{2,}", "/", number).strip("/ ")
         if len(number) > MAX_NUMBER:
-            raise UserError(f"nomor surat terlalu panjang ({len(number)} karakter; maksimal {MAX_NUMBER})")
+            raise UserError(f"Nomor surat terlalu panjang ({len(number)} karakter; maksimal {MAX_NUMBER})")
         return number
 
     def sequence_of(self, number: str, year: int) -> int | None:
@@ -212,7 +212,7 @@ def _read_letter_settings(data_dir: Path) -> LetterSettings:
     for key, attr in text_keys.items():
         if raw.get(key) is not None:
             if not isinstance(raw[key], str):
-                raise UserError(f"pengaturan surat.{key} harus teks")
+                raise UserError(f"Pengaturan surat.{key} harus teks")
             changes[attr] = raw[key].strip()
     if "pattern" in changes:
         changes["pattern"] = check_pattern(changes["pattern"])

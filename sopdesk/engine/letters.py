@@ -168,7 +168,7 @@ def _refuse_incoming_duplicate(session: Session, number: str, sender: str) -> No
         .limit(1)
     ).first()
     if row is not None:
-        raise Conflict(f"surat nomor {number} dari {sender} sudah dicatat sebagai {agenda_number(*row)}")
+        raise Conflict(f"Surat nomor {number} dari {sender} sudah dicatat sebagai {agenda_number(*row)}")
 
 
 def _start_case(ws: Workspace, session: Session, user: ActingUser, data: dict, received: datetime,
@@ -206,7 +206,7 @@ def get_incoming(session: Session, agenda: str) -> IncomingLetter:
         letter = session.scalar(select(IncomingLetter).where(IncomingLetter.year == parsed[0],
                                                              IncomingLetter.seq == parsed[1]))
     if letter is None:
-        raise NotFound(f"surat masuk {agenda!r} tidak ada (nomor agenda seperti SM/2026/0001)")
+        raise NotFound(f"Surat masuk {agenda!r} tidak ada (nomor agenda seperti SM/2026/0001)")
     return letter
 
 
@@ -286,7 +286,7 @@ def _item_of_step(session: Session, case: Case, step: int) -> WorkItem:
     visits = [i for i in case.items if i.step_no == step]
     if not visits:
         done = ", ".join(str(n) for n in sorted({i.step_no for i in case.items})) or "belum ada"
-        raise UserError(f"kasus {case.number} belum melalui kegiatan {step} (kegiatan yang dilalui: {done})")
+        raise UserError(f"Kasus {case.number} belum melalui kegiatan {step} (kegiatan yang dilalui: {done})")
     return visits[-1]
 
 
@@ -300,7 +300,7 @@ def _duplicate(session: Session, existing: OutgoingLetter) -> Conflict:
     if existing.case_id is not None:
         where = f" (kasus {session.get(Case, existing.case_id).number})"
     void = " (kini dibatalkan; nomornya tidak dipakai lagi)" if existing.voided_at is not None else ""
-    return Conflict(f"nomor surat {existing.number} sudah dipakai surat keluar tanggal "
+    return Conflict(f"Nomor surat {existing.number} sudah dipakai surat keluar tanggal "
                     f"{existing.letter_date:%d-%m-%Y} kepada {existing.recipient or '-'}{where}{void}; "
                     "satu nomor hanya untuk satu surat")
 
@@ -327,7 +327,7 @@ def register_letter_in(session: Session, settings: LetterSettings, *, now: datet
             if _find_outgoing(session, number) is None:
                 break
         else:
-            raise UserError("tidak ada nomor surat keluar yang bebas; periksa pola nomor surat")
+            raise UserError("Tidak ada nomor surat keluar yang bebas; periksa pola nomor surat")
     letter = OutgoingLetter(year=year, seq=seq, number=number, pattern=pattern, recipient=recipient,
                             subject=subject[:1000], letter_date=letter_date, classification=classification,
                             case_id=case.id if case else None, work_item_id=item.id if item else None,

@@ -56,7 +56,7 @@ def local_moment(ws, value: date | datetime) -> datetime:  # noqa: ANN001 - a Wo
     """A date means the start of that day in the office's time zone; a datetime must be aware."""
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            raise UserError("waktu tanpa zona waktu tidak dapat dicatat")
+            raise UserError("Waktu tanpa zona waktu tidak dapat dicatat")
         return value
     return datetime.combine(value, time(0), ws.calendar.tz)
 

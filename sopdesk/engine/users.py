@@ -45,16 +45,16 @@ def hash_password(password: str) -> str:
 
 def check_password(password: str) -> None:
     if not isinstance(password, str) or len(password) < MIN_PASSWORD:
-        raise UserError(f"kata sandi minimal {MIN_PASSWORD} karakter")
+        raise UserError(f"Kata sandi minimal {MIN_PASSWORD} karakter")
     if len(password) > 200:
-        raise UserError("kata sandi terlalu panjang (maksimal 200 karakter)")
+        raise UserError("Kata sandi terlalu panjang (maksimal 200 karakter)")
 
 
 def check_username(username: str) -> str:
     name = (username or "").strip().lower()
     if not USERNAME.match(name):
         raise UserError(
-            f"nama pengguna {username!r} tidak sah: 2-50 huruf kecil, angka, titik, - atau _, "
+            f"Nama pengguna {username!r} tidak sah: 2-50 huruf kecil, angka, titik, - atau _, "
             "diawali huruf"
         )
     return name
@@ -67,7 +67,7 @@ def role_rows(session: Session, names: list[str]) -> list[Role]:
     missing = [n for n in wanted if n.lower() not in known]
     if missing:
         raise UserError(
-            f"peran tidak dikenal: {', '.join(missing)}; peran yang ada: "
+            f"Peran tidak dikenal: {', '.join(missing)}; peran yang ada: "
             + ", ".join(sorted(r.name for r in known.values()))
         )
     return list({known[n.lower()].id: known[n.lower()] for n in wanted}.values())
@@ -141,7 +141,7 @@ def load_actor(session: Session | DirectTx, actor: Actor, *, includes: RoleInclu
 def require_admin(session: Session, actor: Actor) -> ActingUser:
     user = load_actor(session, actor, includes={})  # administration needs no lane roles
     if not user.is_admin:
-        raise PermissionRefused(f"hanya administrator yang boleh melakukan ini ({actor.username} bukan administrator)")
+        raise PermissionRefused(f"Hanya administrator yang boleh melakukan ini ({actor.username} bukan administrator)")
     return user
 
 
@@ -158,24 +158,24 @@ def require_role(user: ActingUser, role: str, what: str) -> None:
 def find_user(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None:
-        raise NotFound(f"pengguna {username!r} tidak ada")
+        raise NotFound(f"Pengguna {username!r} tidak ada")
     return user
 
 
 def check_login(session: Session, username: str, password: str, now: datetime) -> User | UserError:
     """The user if the password is right, else the error to show (returned, not raised, so
     that the caller can commit the failure count). Repeated failures lock the account."""
-    refused = UserError("nama pengguna atau kata sandi salah")
+    refused = UserError("Nama pengguna atau kata sandi salah")
     name = str(username or "").strip().lower()
     user = session.scalar(select(User).where(User.username == name)) if name else None
     if user is None:
         return refused
     if not user.active:
-        return PermissionRefused(f"akun {user.username} dinonaktifkan")
+        return PermissionRefused(f"Akun {user.username} dinonaktifkan")
     if user.locked_until is not None and user.locked_until > now:
         minutes = int((user.locked_until - now).total_seconds() // 60) + 1
         return PermissionRefused(
-            f"akun {user.username} dikunci karena terlalu banyak percobaan gagal; coba lagi "
+            f"Akun {user.username} dikunci karena terlalu banyak percobaan gagal; coba lagi "
             f"dalam {minutes} menit"
         )
     try:

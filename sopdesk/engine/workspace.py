@@ -142,13 +142,13 @@ class Workspace:
         zone(tz_name)  # refuses an unknown zone
         name = (office_name or "").strip()
         if not name or len(name) > 200:
-            raise UserError("nama kantor wajib diisi (maksimal 200 karakter)")
+            raise UserError("Nama kantor wajib diisi (maksimal 200 karakter)")
         username = check_username(admin)
         password_hash = hash_password(password)
         now = self.clock()
         with self.db.transaction() as session:
             if self.office(session) is not None or count_users(session) > 0:
-                raise Conflict("sopdesk sudah disiapkan untuk kantor ini; setup hanya sekali")
+                raise Conflict("Program sopdesk sudah disiapkan untuk kantor ini; setup hanya sekali")
             session.add(Office(name=name, address=address, timezone=tz_name, created_at=now))
             user = User(username=username, full_name=(full_name or username).strip(),
                         password_hash=password_hash, is_admin=True, active=True,

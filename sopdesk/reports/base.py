@@ -48,7 +48,7 @@ def paper_size(paper: str, wide: bool = False) -> tuple[float, float]:
     """The page size of "A4" or "F4" (215 x 330 mm), portrait or landscape."""
     size = PAPERS.get(str(paper or "").strip().upper())
     if size is None:
-        raise UserError(f"ukuran kertas {paper!r} tidak dikenal; pilih A4 atau F4")
+        raise UserError(f"Ukuran kertas {paper!r} tidak dikenal; pilih A4 atau F4")
     return landscape(size) if wide else size
 
 
@@ -137,7 +137,7 @@ def tanggal_jam(value: datetime, tz: tzinfo) -> str:
 def day_range(start: date, end: date, tz: tzinfo) -> tuple[datetime, datetime]:
     """[start 00:00, the day after end 00:00) in the office's time zone, for SQL filters."""
     if end < start:
-        raise UserError(f"tanggal akhir {tanggal(end)} sebelum tanggal awal {tanggal(start)}")
+        raise UserError(f"Tanggal akhir {tanggal(end)} sebelum tanggal awal {tanggal(start)}")
     return (datetime.combine(start, time(0), tz),
             datetime.combine(end + timedelta(days=1), time(0), tz))
 
@@ -316,7 +316,7 @@ class Printout:
     def build(self, story: Sequence) -> Path:
         folder = self.path.parent
         if not folder.is_dir():
-            raise UserError(f"folder {folder} tidak ada; pilih folder lain untuk berkas PDF")
+            raise UserError(f"Folder {folder} tidak ada; pilih folder lain untuk berkas PDF")
         temp = folder / f".{self.path.name}.{os.getpid()}.sementara"
         order = [self.first] + [o for o in ("portrait", "landscape") if o != self.first]
         templates = [PageTemplate(id=o, frames=[self.decor.frame(self.sizes[o])],
@@ -329,7 +329,7 @@ class Printout:
             doc.build(list(story), canvasmaker=_numbered_canvas(self.decor))
             os.replace(temp, self.path)
         except OSError as exc:
-            raise UserError(f"berkas {self.path} tidak dapat ditulis: {exc.strerror or exc}") from None
+            raise UserError(f"Berkas {self.path} tidak dapat ditulis: {exc.strerror or exc}") from None
         finally:
             if temp.exists():
                 temp.unlink()

@@ -93,7 +93,7 @@ def _details(item: WorkItem, documents: list[Document]) -> list[str]:
 def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str = "A4") -> Path:
     """The lembar kendali of case `number` (e.g. PP/2026/0001). Returns the PDF's path."""
     if not str(number or "").strip():
-        raise UserError("nomor kasus wajib diisi")
+        raise UserError("Nomor kasus wajib diisi")
     now = ws.clock()
     tz = ws.calendar.tz
     with ws.db.reading() as session:

@@ -149,7 +149,7 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
     try:
         visitor_id = int(visitor_id)
     except (TypeError, ValueError):
-        raise UserError(f"nomor tamu {visitor_id!r} tidak sah (harus angka)") from None
+        raise UserError(f"Nomor tamu {visitor_id!r} tidak sah (harus angka)") from None
     clerk = aliased(User)
     query = (select(Visitor, Case.number, clerk.full_name)
              .outerjoin(Case, Case.id == Visitor.case_id)
@@ -158,7 +158,7 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
     with ws.db.reading() as session:
         row = session.execute(query).first()
     if row is None:
-        raise NotFound(f"tamu nomor {visitor_id} tidak ada")
+        raise NotFound(f"Tamu nomor {visitor_id} tidak ada")
     v, case_no, clerk_name = row
     tz = ws.calendar.tz
     styles = Styles()

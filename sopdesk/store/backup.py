@@ -80,11 +80,11 @@ def load_settings(data_dir: Path) -> BackupSettings:
     folder = raw.get("folder")
     if folder:
         if not isinstance(folder, str):
-            raise UserError(f"berkas pengaturan {path} tidak sah: backup.folder harus teks")
+            raise UserError(f"Berkas pengaturan {path} tidak sah: backup.folder harus teks")
         settings.folder = data_dir / Path(folder).expanduser()
     keep = raw.get("keep", DEFAULT_KEEP)
     if not isinstance(keep, int) or isinstance(keep, bool) or keep < 1:
-        raise UserError(f"berkas pengaturan {path} tidak sah: backup.keep harus bilangan bulat 1 atau lebih")
+        raise UserError(f"Berkas pengaturan {path} tidak sah: backup.keep harus bilangan bulat 1 atau lebih")
     settings.keep = keep
     last = raw.get("last_at")
     if isinstance(last, str):
@@ -123,7 +123,7 @@ def _private_dir(path: Path) -> None:
 def _sqlite_file(db: Database) -> Path:
     path = sqlite_path(db.engine.url.render_as_string(hide_password=False))
     if path is None:
-        raise UserError("cadangan dan pemulihan bawaan hanya untuk basis data SQLite; untuk "
+        raise UserError("Cadangan dan pemulihan bawaan hanya untuk basis data SQLite; untuk "
                         "PostgreSQL pakai pg_dump/pg_restore di servernya")
     return path
 
@@ -144,7 +144,7 @@ def snapshot_sqlite(source: Path, target: Path) -> None:
         dst.execute("PRAGMA journal_mode=DELETE")
         result = dst.execute("PRAGMA quick_check").fetchone()[0]
     if result != "ok":
-        raise UserError(f"basis data rusak ({result}); cadangan tidak dibuat. Jalankan "
+        raise UserError(f"Basis data rusak ({result}); cadangan tidak dibuat. Jalankan "
                         "'sopdesk check' dan pulihkan dari cadangan sebelumnya")
 
 
@@ -220,7 +220,7 @@ def _target(ws: Any, target: Path | str | None, settings: BackupSettings,
         target = Path(target).expanduser()
         if target.suffix.lower() == ".zip" and not target.is_dir():
             if target.exists():
-                raise UserError(f"berkas {target} sudah ada; cadangan tidak menimpa berkas")
+                raise UserError(f"Berkas {target} sudah ada; cadangan tidak menimpa berkas")
             _private_dir(target.parent)
             return target, False
         folder = target
@@ -228,13 +228,13 @@ def _target(ws: Any, target: Path | str | None, settings: BackupSettings,
         folder = settings.folder
         # an unplugged USB disk: never create its folder on this PC's own disk instead
         if not folder.exists() and not folder.parent.is_dir():
-            raise UserError(f"folder cadangan {folder} tidak tersedia (disk USB belum dipasang?); "
+            raise UserError(f"Folder cadangan {folder} tidak tersedia (disk USB belum dipasang?); "
                             "pasang disknya atau pilih folder lain")
     else:
         folder = Path(ws.data_dir) / BACKUP_DIR
     _private_dir(folder)
     if not folder.is_dir():
-        raise UserError(f"tujuan cadangan {str(folder)[:300]} bukan folder")
+        raise UserError(f"Tujuan cadangan {str(folder)[:300]} bukan folder")
     n = 0
     while (folder / archive_name(local, n)).exists():
         n += 1
@@ -248,14 +248,14 @@ def make_backup(ws: Any, target: Path | str | None = None) -> Path:
     rotated to the newest N), or a `.zip` file name; default: the configured folder."""
     db_file = _sqlite_file(ws.db)
     if not db_file.exists():
-        raise UserError(f"basis data {db_file} tidak ada; tidak ada yang dicadangkan")
+        raise UserError(f"Basis data {db_file} tidak ada; tidak ada yang dicadangkan")
     settings = load_settings(ws.data_dir)
     now = ws.clock()
     local = now.astimezone(ws.calendar.tz)
     try:
         path, automatic = _target(ws, target, settings, local)
     except OSError as exc:
-        raise UserError(f"tujuan cadangan {str(target)[:300]} tidak dapat dipakai: "
+        raise UserError(f"Tujuan cadangan {str(target)[:300]} tidak dapat dipakai: "
                         f"{exc.strerror or exc}") from None
     part = path.with_name(path.name + ".part")
     try:
@@ -288,7 +288,7 @@ def make_backup(ws: Any, target: Path | str | None = None) -> Path:
     except OSError as exc:
         with suppress(OSError):
             part.unlink(missing_ok=True)
-        raise UserError(f"cadangan tidak dapat ditulis ke {str(path.parent)[:300]}: "
+        raise UserError(f"Cadangan tidak dapat ditulis ke {str(path.parent)[:300]}: "
                         f"{exc.strerror or exc}") from None
     except BaseException:
         part.unlink(missing_ok=True)
@@ -331,7 +331,7 @@ class Manifest:
 
 
 def _not_a_backup(file: Path, why: str) -> UserError:
-    return UserError(f"berkas {file} bukan cadangan sopdesk ({why}); tidak ada yang diubah")
+    return UserError(f"Berkas {file} bukan cadangan sopdesk ({why}); tidak ada yang diubah")
 
 
 def _safe_member(name: str) -> bool:
@@ -350,7 +350,7 @@ def _open_archive(file: Path) -> zipfile.ZipFile:
     except OSError:  # a name too long for the file system, ...
         found = False
     if not found:
-        raise UserError(f"berkas cadangan tidak ditemukan: {str(file)[:300]}")
+        raise UserError(f"Berkas cadangan tidak ditemukan: {str(file)[:300]}")
     try:
         return zipfile.ZipFile(file)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
@@ -367,7 +367,7 @@ def _manifest_of(archive: zipfile.ZipFile, file: Path) -> Manifest:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _not_a_backup(file, f"{MANIFEST} bukan milik sopdesk")
     if not isinstance(data.get("format_version"), int) or data["format_version"] > FORMAT_VERSION:
-        raise UserError(f"cadangan {file} dibuat oleh versi sopdesk yang lebih baru (format "
+        raise UserError(f"Cadangan {file} dibuat oleh versi sopdesk yang lebih baru (format "
                         f"{data.get('format_version')}); perbarui sopdesk sebelum memulihkannya")
     files = data.get("files")
     try:
@@ -393,7 +393,7 @@ def read_manifest(file: Path | str) -> Manifest:
 def _check_schema(manifest: Manifest, file: Path) -> None:
     if manifest.schema_revision not in known_revisions():
         raise UserError(
-            f"cadangan {file} dibuat oleh versi sopdesk yang lebih baru (skema "
+            f"Cadangan {file} dibuat oleh versi sopdesk yang lebih baru (skema "
             f"{manifest.schema_revision}, sopdesk {manifest.sopdesk_version}); perbarui sopdesk "
             "sebelum memulihkannya. Tidak ada yang diubah"
         )
@@ -403,11 +403,11 @@ def _members(archive: zipfile.ZipFile, manifest: Manifest, file: Path) -> list[z
     infos = {info.filename: info for info in archive.infolist() if not info.is_dir()}
     extra = sorted(set(infos) - set(manifest.files) - {MANIFEST})
     if extra:
-        raise UserError(f"cadangan {file} telah diubah: berisi berkas yang tidak tercatat di "
+        raise UserError(f"Cadangan {file} telah diubah: berisi berkas yang tidak tercatat di "
                         f"{MANIFEST} ({extra[0]}); tidak ada yang diubah")
     missing = sorted(set(manifest.files) - set(infos))
     if missing:
-        raise UserError(f"cadangan {file} tidak lengkap: {missing[0]} tidak ada; tidak ada yang diubah")
+        raise UserError(f"Cadangan {file} tidak lengkap: {missing[0]} tidak ada; tidak ada yang diubah")
     for name, info in infos.items():
         if name != MANIFEST and info.file_size != manifest.files[name]["size"]:
             raise _tampered(file, name)
@@ -415,7 +415,7 @@ def _members(archive: zipfile.ZipFile, manifest: Manifest, file: Path) -> list[z
 
 
 def _tampered(file: Path, name: str) -> UserError:
-    return UserError(f"cadangan {file} rusak atau telah diubah: isi {name} tidak sama dengan "
+    return UserError(f"Cadangan {file} rusak atau telah diubah: isi {name} tidak sama dengan "
                      f"sidik sha256 di {MANIFEST}; tidak ada yang diubah")
 
 
@@ -475,9 +475,9 @@ class DataPaths:
         try:
             database = sqlite_path(resolve_url(url, data_dir))
         except ArgumentError:
-            raise UserError(f"alamat basis data tidak sah: {url!r}") from None
+            raise UserError(f"Alamat basis data tidak sah: {url!r}") from None
         if database is None:
-            raise UserError("cadangan dan pemulihan bawaan hanya untuk basis data SQLite; untuk "
+            raise UserError("Cadangan dan pemulihan bawaan hanya untuk basis data SQLite; untuk "
                             "PostgreSQL pakai pg_dump/pg_restore di servernya")
         return cls(data_dir, database, data_dir / ATTACHMENTS_DIR)
 
@@ -520,7 +520,7 @@ def _take_over(database: Path) -> None:
             conn.execute("PRAGMA journal_mode=DELETE").fetchone()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
-            raise UserError("basis data sedang dibuka oleh program lain (mungkin jendela sopdesk "
+            raise UserError("Basis data sedang dibuka oleh program lain (mungkin jendela sopdesk "
                             "yang masih terbuka); tutup dulu lalu ulangi pemulihan. Tidak ada yang "
                             "diubah") from None
         # a damaged file: it is moved aside as it is
@@ -557,7 +557,7 @@ def restore(ws_or_paths: Any, file: Path | str, clock: Callable[[], datetime] = 
     try:
         return _restore(ws_or_paths, Path(file), clock, tz)
     except OSError as exc:  # after _undo: the records that were there are back in place
-        raise UserError(f"pemulihan gagal: {exc.strerror or exc} ({str(exc.filename or '')[:300]}); "
+        raise UserError(f"Pemulihan gagal: {exc.strerror or exc} ({str(exc.filename or '')[:300]}); "
                         "data sebelumnya tetap di tempatnya") from None
 
 
@@ -584,7 +584,7 @@ def _restore(ws_or_paths: Any, file: Path, clock: Callable[[], datetime],
         except sqlite3.DatabaseError:
             sound, revision = False, None
         if not sound or revision != manifest.schema_revision:
-            raise UserError(f"basis data di dalam cadangan {file} rusak atau tidak sesuai "
+            raise UserError(f"Basis data di dalam cadangan {file} rusak atau tidak sesuai "
                             f"{MANIFEST}; tidak ada yang diubah")
         if not isinstance(ws_or_paths, DataPaths):
             ws_or_paths.close()  # the workspace's own pooled connections

@@ -132,7 +132,7 @@ def refuse_network_share(database: str, mounts_text: str | None = None) -> None:
             where = "drive jaringan " + os.path.splitdrive(os.path.abspath(database))[0]
     if where:
         raise UserError(
-            f"basis data SQLite tidak boleh disimpan di {where}: penguncian berkas SQLite tidak "
+            f"Basis data SQLite tidak boleh disimpan di {where}: penguncian berkas SQLite tidak "
             "andal lewat jaringan (SMB/NFS), sehingga data bisa rusak atau hilang; simpan berkasnya "
             "di disk lokal PC ini, atau untuk beberapa meja pakai server PostgreSQL "
             "(--db postgresql://server/sopdesk)"
@@ -164,7 +164,7 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise UserError(f"alamat basis data tidak sah: {url!r}") from None
+        raise UserError(f"Alamat basis data tidak sah: {url!r}") from None
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:
@@ -175,7 +175,7 @@ def make_engine(url: str) -> Engine:
                 if not path.exists():  # readable by this user only; SQLite gives -wal/-shm the same
                     os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
             except OSError as exc:
-                raise UserError(f"basis data {path} tidak dapat dibuat ({exc.strerror}); periksa "
+                raise UserError(f"Basis data {path} tidak dapat dibuat ({exc.strerror}); periksa "
                                 "foldernya atau pilih yang lain (--data-dir / --db)") from None
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         _configure_sqlite(engine)
@@ -183,11 +183,11 @@ def make_engine(url: str) -> Engine:
     try:
         return create_engine(url, pool_pre_ping=True)
     except NoSuchModuleError:
-        raise UserError(f"jenis basis data {parsed.get_backend_name()!r} tidak dikenal; pakai "
+        raise UserError(f"Jenis basis data {parsed.get_backend_name()!r} tidak dikenal; pakai "
                         "sqlite:///BERKAS atau postgresql://...") from None
     except ModuleNotFoundError as exc:
         raise UserError(
-            f"driver basis data untuk {parsed.get_backend_name()} belum terpasang ({exc.name})"
+            f"Driver basis data untuk {parsed.get_backend_name()} belum terpasang ({exc.name})"
         ) from None
 
 
@@ -284,7 +284,7 @@ class Database:
             raise UserError(message) from None
         except UnicodeEncodeError:
             # text holding lone surrogates (a broken paste, an odd file name) cannot be stored
-            raise UserError("teks berisi karakter yang tidak sah (bukan Unicode yang utuh); ketik ulang "
+            raise UserError("Teks berisi karakter yang tidak sah (bukan Unicode yang utuh); ketik ulang "
                             "teks itu") from None
 
     def dispose(self) -> None:

@@ -59,13 +59,13 @@ def prepare(db: Database, backup_dir: Path) -> str:
         tables = set(inspect(db.engine).get_table_names())
         if tables:
             raise UserError(
-                "basis data ini bukan basis data sopdesk (berisi tabel lain tanpa versi skema)"
+                "Basis data ini bukan basis data sopdesk (berisi tabel lain tanpa versi skema)"
             )
     else:
         known = {rev.revision for rev in script.walk_revisions()}
         if current not in known:
             raise UserError(
-                "basis data ini dibuat oleh versi sopdesk yang lebih baru "
+                "Basis data ini dibuat oleh versi sopdesk yang lebih baru "
                 f"(skema {current}); perbarui sopdesk sebelum membukanya"
             )
         path = sqlite_path(db.url)

@@ -25,9 +25,9 @@ def read_all(data_dir: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as exc:
-        raise UserError(f"berkas pengaturan {path} tidak dapat dibaca: {exc}") from None
+        raise UserError(f"Berkas pengaturan {path} tidak dapat dibaca: {exc}") from None
     if not isinstance(data, dict):
-        raise UserError(f"berkas pengaturan {path} tidak sah: isinya harus objek JSON")
+        raise UserError(f"Berkas pengaturan {path} tidak sah: isinya harus objek JSON")
     return data
 
 
@@ -35,7 +35,7 @@ def read_section(data_dir: Path, key: str) -> dict[str, Any]:
     """One section ({} when absent); a section that is not an object is refused."""
     section = read_all(data_dir).get(key) or {}
     if not isinstance(section, dict):
-        raise UserError(f"berkas pengaturan {settings_path(data_dir)} tidak sah: '{key}' harus objek JSON")
+        raise UserError(f"Berkas pengaturan {settings_path(data_dir)} tidak sah: '{key}' harus objek JSON")
     return section
 
 
