@@ -219,12 +219,26 @@ def test_the_ketuas_window_has_a_komisioner_button_and_inbox(qtbot, ws, staff):
     buttons = {b.property("role"): b for b in window.role_buttons.buttons()}
     assert list(buttons) == ["Ketua", "Komisioner"]
     assert buttons["Komisioner"].text() == "Komisioner (1)"
+    # the only work waits in the Komisioner lane: the window starts there
+    assert window.ctx.role == "Komisioner" and buttons["Komisioner"].isChecked()
+    assert window.nav.item(0).text() == "Kotak Masuk (1)"
+    qtbot.mouseClick(buttons["Ketua"], Qt.MouseButton.LeftButton)
+    assert window.nav.item(0).text() == "Kotak Masuk (0)"
     qtbot.mouseClick(buttons["Komisioner"], Qt.MouseButton.LeftButton)
     assert window.ctx.role == "Komisioner"
-    assert window.nav.item(0).text() == "Kotak Masuk (1)"
     page = InboxPage(window.ctx)
     qtbot.addWidget(page)
     model = page.table.model()
     assert model.rowCount() == 1
     shown = " ".join(str(model.index(0, c).data()) for c in range(model.columnCount()))
     assert number in shown
+
+
+def test_the_window_starts_at_the_held_role_when_it_has_work(qtbot, ws, staff):
+    from sopdesk.gui.context import GuiContext
+
+    pp_visitor_at_step_3(ws, staff)
+    assert GuiContext(ws, staff["Ketua"]).role == "Komisioner"
+    cases.start_case(ws, staff["Ketua"], "RAKOR", "Rakor persiapan Pilkada")
+    assert GuiContext(ws, staff["Ketua"]).role == "Ketua"
+    assert GuiContext(ws, staff["Kasubag"]).role == "Kasubag"  # nothing waits: the first role

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
+
 from sopdesk.engine import audit
 from sopdesk.engine.users import (
     Actor,
@@ -76,6 +78,11 @@ def reset_password(ws: Workspace, actor: Actor, username: str, password: str) ->
         user.locked_until = None
         audit.record(session, at=now, user_id=admin.id, action="password_reset",
                      username=user.username)
+
+
+def is_admin(ws: Workspace, actor: Actor) -> bool:
+    with ws.db.reading() as session:
+        return bool(session.scalar(select(User.is_admin).where(User.id == actor.user_id)))
 
 
 def user_roles(ws: Workspace, actor: Actor) -> list[str]:

@@ -1,15 +1,18 @@
 """What every screen shares: the workspace, the logged-in user, the current role, and a
-signal that tells the screens to reload after an action changed data."""
+signal that tells the screens to reload after an action changed data.
+
+The roles are the user's effective roles (engine.users.effective_roles: held ones first, then
+the ones they include), one role button each; the window starts at the first role with work
+waiting, so that a Ketua whose work is in the Komisioner lanes sees it at once."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy import select
 
-from sopdesk.engine.accounts import user_roles
+from sopdesk.engine import queries
+from sopdesk.engine.accounts import is_admin, user_roles
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
-from sopdesk.store.models import User
 
 
 class GuiContext(QObject):
@@ -23,13 +26,19 @@ class GuiContext(QObject):
         super().__init__(parent)
         self.ws = ws
         self.actor = actor
-        with ws.db.reading() as session:
-            self.is_admin = bool(session.scalar(select(User.is_admin).where(User.id == actor.user_id)))
-        self.roles: list[str] = user_roles(ws, actor) or sorted(ws.catalog.roles)
-        self.role: str = self.roles[0]
+        self.is_admin = is_admin(ws, actor)
+        own = user_roles(ws, actor)
+        self.roles: list[str] = own or sorted(ws.catalog.roles)
+        self.role: str = _busiest_first(ws, own) if own else self.roles[0]
         self.worker = None  # the main window's background worker (printing, backups), when there is one
 
     def set_role(self, role: str) -> None:
         if role != self.role and role in self.roles:
             self.role = role
             self.role_changed.emit(role)
+
+
+def _busiest_first(ws: Workspace, roles: list[str]) -> str:
+    """The first of the roles with open work (the first role when none has any)."""
+    counts = queries.inbox_counts(ws, roles, ws.clock())
+    return next((role for role in roles if counts[role][0]), roles[0])
