@@ -282,3 +282,17 @@ def test_no_alarm_clock_emoji_the_office_fonts_lack(folder):
     root = Path(__file__).resolve().parent.parent / folder
     offenders = [str(p) for p in root.rglob("*.py") if "\u23f0" in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_ctrl_f_searches_and_down_takes_the_first_match_into_the_list(qtbot, ws, staff, clock):
+    numbers = at_step_8(ws, staff, 3, clock)
+    page = inbox_page(qtbot, ws, staff["Kasubag"])
+    shown_active(qtbot, page)
+    page.table.setFocus()
+    QTest.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    qtbot.keyClicks(page.search, numbers[1])
+    QTest.keyClick(page.search, Qt.Key.Key_Down)  # no waiting for the search timer
+    assert page.table.hasFocus()
+    assert page.model.rowCount() == 1
+    assert selected(page) == numbers[1]

@@ -110,6 +110,10 @@ class InboxPage(QWidget):
             actions.addWidget(button)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_form,
                   context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)  # Ctrl+F, as in Meja Layanan
+        for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):  # from the search box straight into the list
+            QShortcut(QKeySequence(key), self.search, activated=self.focus_list,
+                      context=Qt.ShortcutContext.WidgetShortcut)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -126,6 +130,20 @@ class InboxPage(QWidget):
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
         self.table.setFocus()  # Enter opens the selected item's form at once
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box, its text selected; Tab or Down then goes to the list."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def focus_list(self) -> None:
+        """The list takes the keyboard with its first row selected when none is."""
+        if self._search_timer.isActive():  # typed a moment ago: search now rather than in 300 ms
+            self._search_timer.stop()
+            self.reload()
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
+            self.table.selectRow(0)
 
     # --- data ------------------------------------------------------------------------------------
     def reload(self) -> None:
