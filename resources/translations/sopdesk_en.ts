@@ -4,27 +4,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="318"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="396"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="333"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="411"/>
         <source>Nama pengguna*</source>
         <translation>Username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="334"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="412"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="335"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="413"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="336"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="414"/>
         <source>Peran*</source>
         <translation>Roles*</translation>
     </message>
@@ -32,199 +32,334 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="40"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="43"/>
         <source>Kasus dimulai</source>
         <translation>Case started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="41"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="44"/>
         <source>Kegiatan selesai</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="42"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="45"/>
         <source>Dikembalikan</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="43"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="46"/>
         <source>Kasus dibatalkan</source>
         <translation>Case cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="44"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="47"/>
         <source>Diambil</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="45"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="48"/>
         <source>Dilepas</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="46"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="49"/>
         <source>Dialihkan</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="47"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="50"/>
         <source>Draf disimpan</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="48"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="51"/>
         <source>Tamu dicatat</source>
         <translation>Visitor registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="175"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="52"/>
+        <source>Surat masuk dicatat</source>
+        <translation>Incoming letter registered</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="53"/>
+        <source>Surat masuk dikoreksi</source>
+        <translation>Incoming letter corrected</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
+        <source>Surat masuk dibatalkan</source>
+        <translation>Incoming letter voided</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
+        <source>Surat keluar dicatat</source>
+        <translation>Outgoing letter registered</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
+        <source>Surat keluar dikoreksi</source>
+        <translation>Outgoing letter corrected</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
+        <source>Surat keluar dibatalkan</source>
+        <translation>Outgoing letter voided</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
+        <source>Disposisi dicatat</source>
+        <translation>Disposition recorded</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="59"/>
+        <source>Dicatat di buku ekspedisi</source>
+        <translation>Entered in the dispatch book</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="60"/>
+        <source>Tanda terima ekspedisi dicatat</source>
+        <translation>Dispatch receipt recorded</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="61"/>
+        <source>Entri buku ekspedisi dikoreksi</source>
+        <translation>Dispatch book entry corrected</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="62"/>
+        <source>Entri buku ekspedisi dibatalkan</source>
+        <translation>Dispatch book entry voided</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="63"/>
+        <source>Pengaturan nomor surat diubah</source>
+        <translation>Letter numbering settings changed</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="64"/>
+        <source>Buku tamu dicetak</source>
+        <translation>Visitor book printed</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="65"/>
+        <source>Tanda bukti permohonan dicetak</source>
+        <translation>Request receipt printed</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="66"/>
+        <source>Kantor disiapkan</source>
+        <translation>Office set up</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="67"/>
+        <source>Profil kantor diubah</source>
+        <translation>Office profile changed</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="68"/>
+        <source>Hari libur kantor ditambahkan</source>
+        <translation>Office holiday added</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="69"/>
+        <source>Pengguna ditambahkan</source>
+        <translation>User added</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="70"/>
+        <source>Pengguna diaktifkan</source>
+        <translation>User activated</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="71"/>
+        <source>Pengguna dinonaktifkan</source>
+        <translation>User deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="72"/>
+        <source>Peran pengguna diubah</source>
+        <translation>User roles changed</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="73"/>
+        <source>Kata sandi diatur ulang</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="74"/>
+        <source>Masuk</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="75"/>
+        <source>Gagal masuk</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="76"/>
+        <source>Cadangan dibuat</source>
+        <translation>Backup made</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="77"/>
+        <source>Cadangan dipulihkan</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="78"/>
+        <source>Pengaturan cadangan diubah</source>
+        <translation>Backup settings changed</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="221"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="182"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="228"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="182"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="228"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="182"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="228"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="183"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="188"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="229"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="234"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="183"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="229"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="188"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="234"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="188"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="234"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="189"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="235"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="189"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="235"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="194"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="240"/>
         <source>Buka formulir kegiatan</source>
         <translation>Open step form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="196"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="242"/>
         <source>Cetak lembar kendali…</source>
         <translation>Print control sheet…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="198"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="244"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="221"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="267"/>
         <source>SOP {0} revisi {1}: {2}</source>
         <translation>SOP {0} revision {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="222"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="268"/>
         <source>Status: {0} · dimulai {1} oleh {2}</source>
         <translation>Status: {0} · started {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="225"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="271"/>
         <source>Pemohon: {0}</source>
         <translation>Requester: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="227"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="273"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="228"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="274"/>
         <source>Menunggu kegiatan {0} ({1}), batas waktu {2}</source>
         <translation>Waiting at step {0} ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="231"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="277"/>
         <source>Alasan pembatalan: {0}</source>
         <translation>Reason for cancellation: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="234"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="280"/>
         <source>terpenuhi {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="236"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="282"/>
         <source>paling lambat {0}</source>
         <translation>no later than {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="238"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="284"/>
         <source>tidak sebelum {0}</source>
         <translation>not before {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="240"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
         <source>belum berjalan</source>
         <translation>not started yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="241"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="287"/>
         <source>Tenggat: {0} — {1}</source>
         <translation>Deadline: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="301"/>
         <source>pilihan: {0}</source>
         <translation>choice: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="257"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="303"/>
         <source>ke kegiatan {0}: {1}</source>
         <translation>to step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="259"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="305"/>
         <source>kepada {0}</source>
         <translation>to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="267"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="316"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="281"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="283"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="330"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="332"/>
         <source>Dokumen ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="290"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="339"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
@@ -232,57 +367,57 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="35"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="36"/>
         <source>berjalan</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="36"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="37"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="37"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="38"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="84"/>
         <source>Nomor kasus</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="85"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="86"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="87"/>
         <source>Pemohon</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="59"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="89"/>
         <source>Posisi sekarang</source>
         <translation>Current position</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="60"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="90"/>
         <source>Dimulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="97"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="127"/>
         <source>kegiatan {0} ({1})</source>
         <translation>step {0} ({1})</translation>
     </message>
@@ -290,32 +425,32 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="107"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="142"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="110"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="145"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="114"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="149"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="142"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="176"/>
         <source>Lihat kasus</source>
         <translation>View case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="158"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="204"/>
         <source>{0} kasus</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="160"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="206"/>
         <source>Belum ada kasus. Kasus dimulai dari Meja Layanan atau dari surat masuk.</source>
         <translation>No cases yet. Cases are started from the Help desk or from incoming letters.</translation>
     </message>
@@ -323,54 +458,54 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="113"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="134"/>
         <source>Cari kode atau nama…</source>
         <translation>Search code or name…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="171"/>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="251"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="192"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="271"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="180"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="201"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="181"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="202"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="182"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="203"/>
         <source>Sesuaikan lebar</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="192"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="213"/>
         <source>Klik sebuah kegiatan untuk rinciannya · Ctrl+roda tetikus untuk memperbesar</source>
         <translation>Click a step for its details · Ctrl+mouse wheel to zoom</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="205"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="225"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="238"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="258"/>
         <source>Unit dan uraian tugas</source>
         <translation>Unit and duties</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="238"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="258"/>
         <source>Peran penerima disposisi</source>
         <translation>Role receiving disposisi</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="52"/>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="239"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="259"/>
         <source>Keterangan</source>
         <translation>Remarks</translation>
     </message>
@@ -430,240 +565,335 @@
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="159"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="180"/>
         <source>Cetak SOP…</source>
         <translation>Print SOP…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="161"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="182"/>
         <source>Laporan kinerja…</source>
         <translation>Performance report…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="220"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="240"/>
         <source>Laporan kinerja {0}</source>
         <translation>Performance report {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="268"/>
         <source>Struktur organisasi</source>
         <translation>Organization structure</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="263"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="283"/>
         <source>Prosedur (SOP)</source>
         <translation>Procedures (SOP)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="264"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="284"/>
         <source>Direktori organisasi</source>
         <translation>Organization directory</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="326"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="346"/>
         <source>Pilih sebuah SOP di daftar sebelah kiri untuk melihat identitasnya dan diagram alirnya, atau direktori organisasi untuk melihat divisi dan unit beserta tugasnya.</source>
         <translation>Choose an SOP in the list on the left to see its identity and its flowchart, or the organization directory to see the divisions and units with their duties.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="329"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="349"/>
         <source>Katalog belum berisi SOP. Tambahkan berkas SOP (formatnya dijelaskan di sop_catalog/FORMAT.md) ke folder {folder}, lalu buka ulang sopdesk.</source>
         <translation>The catalog has no SOPs yet. Add SOP files (the format is described in sop_catalog/FORMAT.md) to the folder {folder}, then reopen sopdesk.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="344"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="364"/>
         <source>Klik sebuah kegiatan pada diagram untuk melihat rinciannya: pelaksana, mutu baku, keterangan dan rutenya.</source>
         <translation>Click a step in the diagram to see its details: pelaksana (performer), mutu baku (standards), remarks and route.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="354"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="374"/>
         <source>Nomor SOP</source>
         <translation>SOP number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="355"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="375"/>
         <source>Tanggal Pembuatan</source>
         <translation>Date drawn up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="356"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="376"/>
         <source>Tanggal Revisi</source>
         <translation>Revision date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="357"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="377"/>
         <source>Tanggal Efektif</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="358"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="378"/>
         <source>Tanggal Pengesahan</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="359"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="379"/>
         <source>Disahkan oleh</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="360"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="380"/>
         <source>Nama SOP</source>
         <translation>SOP name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="361"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="381"/>
         <source>Instansi</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="362"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="382"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="365"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="385"/>
         <source>Ditetapkan dengan keputusan</source>
         <translation>Established by decree</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="366"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="386"/>
         <source>Revisi katalog</source>
         <translation>Catalog revision</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="369"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="389"/>
         <source>Dasar Hukum</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="369"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="389"/>
         <source>Kualifikasi Pelaksana</source>
         <translation>Staff qualification</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="370"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="390"/>
         <source>Keterkaitan</source>
         <translation>Related SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="370"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="390"/>
         <source>Peralatan/Perlengkapan</source>
         <translation>Equipment/Supplies</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="371"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="391"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="371"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="391"/>
         <source>Pencatatan dan Pendataan</source>
         <translation>Record keeping</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="388"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="408"/>
         <source>Pelaksana disimpulkan: {alasan}</source>
         <translation>Pelaksana (performer) inferred: {alasan}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="391"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="411"/>
         <source>Pelaksana tercantum pada SOP.</source>
         <translation>The pelaksana (performer) is stated in the SOP.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="411"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="431"/>
         <source>ke kegiatan {no} ({pelaksana})</source>
         <translation>to step {no} ({pelaksana})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="428"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="448"/>
         <source>Divisi Anggota KPU ({n})</source>
         <translation>KPU member divisions ({n})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="435"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="455"/>
         <source>Sekretariat ({n} unit)</source>
         <translation>Secretariat ({n} units)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="441"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="461"/>
         <source>Direktori ini belum berisi divisi maupun unit.</source>
         <translation>This directory has no divisions or units yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="459"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="479"/>
         <source>(uraian tugas tidak dicantumkan)</source>
         <translation>(duties not listed)</translation>
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="112"/>
+        <source>Koreksi {0}</source>
+        <translation>Correct {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="117"/>
+        <source>&amp;Pengirim</source>
+        <translation>&amp;Sender</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="118"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="130"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="136"/>
+        <source>Peri&amp;hal</source>
+        <translation>Su&amp;bject</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="119"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="131"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="135"/>
+        <source>&amp;Nomor surat</source>
+        <translation>&amp;Number</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="125"/>
+        <source>&amp;Sifat</source>
+        <translation>&amp;Priority</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="127"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="133"/>
+        <source>&amp;Kode klasifikasi</source>
+        <translation>&amp;Classification code</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="129"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="137"/>
+        <source>T&amp;ujuan</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="138"/>
+        <source>Nama &amp;penerima</source>
+        <translation>Reci&amp;pient</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="139"/>
+        <source>&amp;Ditandatangani oleh</source>
+        <translation>Si&amp;gned by</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="142"/>
+        <source>dicatat bersama tanda terima</source>
+        <translation>recorded with the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="143"/>
+        <source>mengapa baris ini dikoreksi</source>
+        <translation>why this line is corrected</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="144"/>
+        <source>&amp;Alasan koreksi *</source>
+        <translation>&amp;Reason for the correction *</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="145"/>
+        <source>Nilai lama dan baru serta alasannya dicatat di log audit.</source>
+        <translation>The old and new values and the reason are recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="150"/>
+        <source>Simpan koreksi</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="150"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="169"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="178"/>
+        <source>&amp;Tanggal surat</source>
+        <translation>Letter &amp;date</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="171"/>
+        <source>ada</source>
+        <translation>known</translation>
+    </message>
+</context>
+<context>
     <name>DispositionDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="478"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="512"/>
         <source>Disposisi surat {0}</source>
         <translation>Disposition of letter {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="489"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="523"/>
         <source>{0} dari {1}</source>
         <translation>{0} from {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="495"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="529"/>
         <source>Diteruskan kepada</source>
         <translation>Forward to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="497"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="531"/>
         <source>Anggota KPU / Divisi</source>
         <translation>Commissioners / divisions</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="497"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="531"/>
         <source>Sekretariat</source>
         <translation>Secretariat</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="504"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="538"/>
         <source>Dikerjakan oleh peran {0}</source>
         <translation>Worked by the role {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="521"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="555"/>
         <source>mis. Mohon disiapkan data yang diminta dan dijawab sesuai SOP</source>
         <translation>e.g. Please prepare the requested data and reply as the SOP requires</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="523"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="557"/>
         <source>Teruskan kasus sesuai SOP bila kasus menunggu disposisi</source>
         <translation>Move the case on as the SOP says when it waits for a disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="528"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="562"/>
         <source>Simpan disposisi</source>
         <translation>Save disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="529"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="563"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="535"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="569"/>
         <source>Isi disposisi *</source>
         <translation>Instruction *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="546"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="580"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="549"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="583"/>
         <source>Kasus {0} tidak berjalan lagi</source>
         <translation>Case {0} is no longer running</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="550"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="584"/>
         <source>Kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>Case {0} waits at step {1} ({2})</translation>
     </message>
@@ -694,57 +924,57 @@
 <context>
     <name>ExpeditionModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="210"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="239"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="211"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="240"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="212"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="241"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="213"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="242"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="214"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="243"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="215"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="244"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="216"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="245"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="217"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="246"/>
         <source>Ditandatangani oleh</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="238"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="269"/>
         <source>belum diterima</source>
         <translation>not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="246"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="280"/>
         <source>kasus {0}</source>
         <translation>case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="251"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="285"/>
         <source>Pindaian tanda terima: {0}</source>
         <translation>Scan of the receipt: {0}</translation>
     </message>
@@ -752,367 +982,436 @@
 <context>
     <name>FileSlot</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="84"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="89"/>
         <source>Lampirkan…</source>
         <translation>Attach…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="86"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="91"/>
         <source>Pilih berkas (pindaian) untuk: {what}</source>
         <translation>Choose a file (scan) for: {what}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="90"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="95"/>
         <source>Hapus</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="92"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="97"/>
         <source>Lepaskan berkas yang dilampirkan</source>
         <translation>Detach the attached file</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="110"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="135"/>
+        <source> (terlampir)</source>
+        <translation> (attached)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form.py" line="140"/>
+        <source>{name}: sudah dilampirkan pada kunjungan sebelumnya; tetap terlampir tanpa diunggah lagi</source>
+        <translation>{name}: attached on an earlier visit to this step; it stays attached without uploading it again</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form.py" line="143"/>
         <source>belum ada berkas</source>
         <translation>no file yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="125"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="152"/>
         <source>Pilih berkas untuk: {what}</source>
         <translation>Choose a file for: {what}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="126"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="153"/>
         <source>Dokumen dan pindaian (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.odt);;Semua berkas (*)</source>
         <translation>Documents and scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.odt);;All files (*)</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/guide.py" line="28"/>
+        <source>Panduan Pengguna — sopdesk</source>
+        <translation>User Guide — sopdesk</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/guide.py" line="33"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>HelpDeskPage</name>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="75"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="80"/>
         <source>Permohonan informasi publik</source>
         <translation>Public information request</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="76"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="81"/>
         <source>Bertamu / bertemu pejabat</source>
         <translation>Visit / meet an official</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="77"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="82"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="78"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="83"/>
         <source>Konsultasi</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="79"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="84"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="86"/>
         <source>Melihat / membaca / mendengarkan / mencatat</source>
         <translation>View / read / listen / take notes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="82"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="87"/>
         <source>Mendapatkan salinan informasi (hardcopy)</source>
         <translation>Get a copy of the information (hardcopy)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="83"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="88"/>
         <source>Mendapatkan salinan informasi (softcopy)</source>
         <translation>Get a copy of the information (softcopy)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="85"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="90"/>
         <source>Mengambil langsung</source>
         <translation>Collect in person</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="86"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="91"/>
         <source>Kurir</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="87"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="92"/>
         <source>Pos</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="88"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="93"/>
         <source>Faksimili</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="94"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="238"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="254"/>
         <source>Pendaftaran tamu / pemohon informasi</source>
         <translation>Registration of visitors / information requesters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="247"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="263"/>
         <source>&amp;Nama *</source>
         <translation>&amp;Name *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="247"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="263"/>
         <source>Nama lengkap sesuai identitas</source>
         <translation>Full name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="264"/>
         <source>Nomor &amp;identitas (NIK)</source>
         <translation>&amp;ID number (NIK)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="249"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="265"/>
         <source>NIK 16 angka, atau nomor paspor / kartu lain</source>
         <translation>16-digit NIK, or passport / other card number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="250"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="266"/>
         <source>Ins&amp;tansi/Lembaga</source>
         <translation>Ins&amp;titution/Organization</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="251"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="267"/>
         <source>&amp;Pekerjaan</source>
         <translation>&amp;Occupation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="252"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="268"/>
         <source>&amp;Alamat</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="253"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="269"/>
         <source>Telepon/&amp;HP</source>
         <translation>&amp;Phone/Mobile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="253"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="269"/>
         <source>contoh: 0812 3456 7890</source>
         <translation>example: 0812 3456 7890</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="254"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="270"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="254"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="270"/>
         <source>contoh: nama@contoh.id</source>
         <translation>example: name@example.id</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="271"/>
         <source>&amp;Keperluan *</source>
         <translation>P&amp;urpose *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="271"/>
         <source>Pilih keperluan…</source>
         <translation>Choose a purpose…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="256"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="272"/>
         <source>&amp;Uraian keperluan</source>
         <translation>Purpose &amp;details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="257"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="273"/>
         <source>&amp;Rincian informasi yang dibutuhkan *</source>
         <translation>Information &amp;requested *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="258"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="274"/>
+        <source>&amp;Diarahkan kepada</source>
+        <translation>Directed to (&amp;whom)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="278"/>
+        <source>Pemohon diarahkan kepada Ketua, Sekretaris atau divisi yang dituju (kegiatan 2 SOP Pelayanan Publik, dicatat selesai bersama registrasi)</source>
+        <translation>The requester is directed to the Ketua, the Sekretaris or the division concerned (step 2 of the Pelayanan Publik SOP, recorded as done together with the registration)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="280"/>
         <source>Tu&amp;juan penggunaan informasi</source>
         <translation>Intended use of the in&amp;formation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="259"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="281"/>
         <source>Cara &amp;memperoleh informasi</source>
         <translation>How to o&amp;btain the information</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="260"/>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="262"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="463"/>
+        <source>Cetak tanda bukti… (Ctrl+P)</source>
+        <translation>Print request receipt… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="465"/>
+        <source>Tanda bukti permohonan untuk tamu yang dipilih di daftar (Ctrl+P)</source>
+        <translation>Request receipt for the visitor selected in the list (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="276"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="282"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="284"/>
         <source>— belum dipilih —</source>
         <translation>— not chosen —</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="261"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="283"/>
         <source>Cara mendapatkan &amp;salinan</source>
         <translation>How to receive a &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="267"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="289"/>
         <source>Simpan (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="270"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="292"/>
         <source>K&amp;osongkan formulir</source>
         <translation>C&amp;lear form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="286"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="308"/>
         <source>* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); saat mengetik nama atau NIK, tamu lama ditawarkan: ↓ memilih, Enter mengisi, Esc menutup.</source>
         <translation>* required. Enter saves (Ctrl+Enter in the description fields); while you type a name or NIK, returning visitors are offered: ↓ selects, Enter fills in, Esc closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="385"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="407"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="388"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="410"/>
         <source>nama, instansi, NIK, telepon atau nomor kasus</source>
         <translation>name, institution, NIK, phone or case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="391"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="413"/>
         <source>Rentan&amp;g:</source>
         <translation>Ran&amp;ge:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="394"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="416"/>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="394"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="416"/>
         <source>7 hari terakhir</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="395"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="417"/>
         <source>30 hari terakhir</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="395"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="417"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="439"/>
-        <source>Cetak tanda bukti…</source>
-        <translation>Print receipt…</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="441"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="468"/>
         <source>Cetak buku tamu…</source>
         <translation>Print visitor book…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="531"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="558"/>
         <source>Tamu belum tercatat.</source>
         <translation>The visitor has not been registered.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="532"/>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="548"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="559"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="587"/>
         <source>Tamu tidak dapat dicatat</source>
         <translation>The visitor cannot be registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="535"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="562"/>
         <source>Tamu {name} tercatat; kasus {case} dimulai</source>
         <translation>Visitor {name} registered; case {case} started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="537"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="565"/>
+        <source>, diteruskan ke kegiatan {step} ({role})</source>
+        <translation>, passed on to step {step} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="567"/>
         <source>Tamu {name} tercatat</source>
         <translation>Visitor {name} registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="552"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="591"/>
         <source>Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).</source>
         <translation>Choose one from the list (type its first letter or press ↓).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="554"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="593"/>
         <source>Tamu belum tercatat: perbaiki isian yang ditandai merah.</source>
         <translation>The visitor has not been registered: correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="669"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="710"/>
         <source>NIK {number}</source>
         <translation>NIK {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="687"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="730"/>
         <source>Data tamu lama diisikan: periksa, lalu pilih keperluan.</source>
         <translation>Returning visitor&apos;s details filled in: check them, then choose the purpose.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="722"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="765"/>
         <source>Tamu hari ini</source>
         <translation>Today&apos;s visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="722"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="765"/>
         <source>Tamu 7 hari terakhir</source>
         <translation>Visitors, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="723"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="766"/>
         <source>Tamu 30 hari terakhir</source>
         <translation>Visitors, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="723"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="766"/>
         <source>Semua tamu</source>
         <translation>All visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="730"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="773"/>
         <source>Tidak ada tamu yang cocok dengan “{text}”</source>
         <translation>No visitors match “{text}”</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="732"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="775"/>
         <source>Belum ada tamu hari ini</source>
         <translation>No visitors today yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="733"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="776"/>
         <source>Belum ada tamu dalam 7 hari terakhir</source>
         <translation>No visitors in the last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="734"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="777"/>
         <source>Belum ada tamu dalam 30 hari terakhir</source>
         <translation>No visitors in the last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="735"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="778"/>
         <source>Belum ada tamu tercatat</source>
         <translation>No visitors registered yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="738"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="781"/>
         <source>Menampilkan {limit} tamu terbaru; persempit dengan pencarian.</source>
         <translation>Showing the {limit} most recent visitors; narrow the list with a search.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="751"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="808"/>
         <source>Pilih dulu seorang tamu di daftar.</source>
         <translation>Select a visitor in the list first.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="758"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="810"/>
+        <source>Menyiapkan tanda bukti…</source>
+        <translation>Preparing the request receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="817"/>
+        <source>Tanda bukti tidak dapat dibuat.</source>
+        <translation>The request receipt could not be made.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="824"/>
+        <source>Tanda bukti dibuka di pratinjau cetak; simpan sebagai PDF atau cetak dari sana.</source>
+        <translation>The request receipt is open in the print preview; save it as a PDF or print it from there.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="833"/>
+        <source>Tanda bukti disimpan sebagai PDF di {path}</source>
+        <translation>Request receipt saved as a PDF in {path}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="836"/>
+        <source>Tanda bukti dikirim ke printer ({sheets} lembar)</source>
+        <translation>Request receipt sent to the printer ({sheets} sheets)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="840"/>
         <source>Buku tamu</source>
         <translation>Visitor book</translation>
     </message>
@@ -1120,58 +1419,58 @@
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="25"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="31"/>
         <source>Nomor kasus</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="26"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="32"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="27"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="33"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="28"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="34"/>
         <source>Sejak</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="29"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="35"/>
         <source>Batas waktu</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="30"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="36"/>
         <source>Sisa waktu</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="31"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="37"/>
         <source>Petugas</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="32"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="38"/>
         <source>Perihal / pemohon</source>
         <translation>Subject / requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="107"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="115"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="117"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="125"/>
         <source>tanpa standar waktu</source>
         <translation>no standard time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="123"/>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="124"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="131"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="132"/>
         <source>sisa {0}</source>
         <translation>{0} left</translation>
     </message>
@@ -1179,190 +1478,205 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="37"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="46"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="40"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="52"/>
         <source>Hanya milik saya</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="41"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="53"/>
         <source>Hanya yang terlambat</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="43"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="55"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="44"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="56"/>
         <source>Belum diambil</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="45"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="57"/>
         <source>Sedang dikerjakan</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="48"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="60"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="87"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="99"/>
         <source>Buka formulir (Enter)</source>
         <translation>Open form (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="88"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="100"/>
         <source>&amp;Ambil</source>
         <translation>&amp;Claim</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="101"/>
         <source>&amp;Lepas</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="90"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="102"/>
         <source>Al&amp;ihkan…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="121"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="163"/>
         <source>{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat</source>
         <translation>{0} of {1} work items shown for role {2} · {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="127"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="169"/>
         <source>Tidak ada pekerjaan yang cocok dengan saringan ini.</source>
         <translation>No work items match this filter.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="128"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="170"/>
         <source>Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini ketika sebuah kasus sampai pada kegiatan peran ini.</source>
         <translation>Nothing is waiting for role {0}. New work appears here when a case reaches a step of this role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="168"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="210"/>
         <source>Belum ada pengguna aktif dengan peran {0}.</source>
         <translation>There is no active user with role {0} yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="171"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="213"/>
         <source>Alihkan kegiatan</source>
         <translation>Assign step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="172"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="214"/>
         <source>Alihkan {0} kepada:</source>
         <translation>Assign {0} to:</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="229"/>
+        <source>Kegiatan {0} {1} selesai; kasus ditutup</source>
+        <translation>Step {0} of {1} done; the case is closed</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="231"/>
+        <source>Kegiatan {0} {1} selesai; lanjut ke {2} ({3})</source>
+        <translation>Step {0} of {1} done; next: {2} ({3})</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="235"/>
+        <source>Kasus {0} dikembalikan ke kegiatan {1}</source>
+        <translation>Case {0} returned to step {1}</translation>
     </message>
 </context>
 <context>
     <name>IncomingDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="269"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="303"/>
         <source>Catat surat masuk</source>
         <translation>Register incoming letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="274"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="308"/>
         <source>mis. Pimpinan DPRD Kota Kupang</source>
         <translation>e.g. Pimpinan DPRD Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="280"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="314"/>
         <source>mis. 170/DPRD/III/2026</source>
         <translation>e.g. 170/DPRD/III/2026</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="315"/>
         <source>ada</source>
         <translation>known</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="293"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="327"/>
         <source>mis. PP.01</source>
         <translation>e.g. PP.01</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="302"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="336"/>
         <source>nomor kasus yang sudah ada, mis. PP/2026/0001</source>
         <translation>number of an existing case, e.g. PP/2026/0001</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="304"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="338"/>
         <source>pindaian surat masuk</source>
         <translation>scan of the incoming letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="311"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="345"/>
         <source>&amp;Pengirim *</source>
         <translation>&amp;Sender *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="312"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="346"/>
         <source>P&amp;erihal *</source>
         <translation>Su&amp;bject *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="313"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="347"/>
         <source>&amp;Nomor surat</source>
         <translation>&amp;Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="314"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="348"/>
         <source>Tanggal surat</source>
         <translation>Letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="315"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="349"/>
         <source>&amp;Diterima ({0})</source>
         <translation>&amp;Received ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="316"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="350"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="317"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="351"/>
         <source>&amp;Sifat</source>
         <translation>&amp;Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="318"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="352"/>
         <source>&amp;Memulai kasus</source>
         <translation>S&amp;tarts a case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="319"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="353"/>
         <source>Masuk ke kasus</source>
         <translation>Belongs to case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="320"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="354"/>
         <source>Pindaian surat</source>
         <translation>Scan of the letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="321"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="355"/>
         <source>Permohonan informasi memulai kasus Pelayanan Publik pada kegiatan penerimaan surat; usulan PAW memulai kasus PAW (tenggat jawabannya dihitung dari waktu diterima).</source>
         <translation>An information request starts a Pelayanan Publik case at its letter step; a PAW proposal starts a PAW case (its reply deadline counts from the time the letter was received).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="327"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="361"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="328"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="362"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1370,42 +1684,42 @@
 <context>
     <name>IncomingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="121"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="144"/>
         <source>Nomor agenda</source>
         <translation>Agenda number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="122"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="145"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="123"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="146"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="124"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="147"/>
         <source>Pengirim</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="125"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="148"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="126"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="149"/>
         <source>Sifat</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="127"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="150"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="128"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="151"/>
         <source>Disposisi</source>
         <translation>Dispositions</translation>
     </message>
@@ -1413,32 +1727,32 @@
 <context>
     <name>Letters</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="74"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="75"/>
         <source>biasa</source>
         <translation>ordinary</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="75"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="76"/>
         <source>segera</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="76"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="77"/>
         <source>rahasia</source>
         <translation>confidential</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="79"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="80"/>
         <source>Tidak memulai kasus</source>
         <translation>Does not start a case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="80"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="81"/>
         <source>Permohonan informasi (memulai kasus Pelayanan Publik)</source>
         <translation>Information request (starts a Pelayanan Publik case)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="82"/>
         <source>Usulan PAW (memulai kasus PAW)</source>
         <translation>PAW proposal (starts a PAW case)</translation>
     </message>
@@ -1446,193 +1760,223 @@
 <context>
     <name>LettersPage</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="660"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="694"/>
         <source>Surat masuk</source>
         <translation>Incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="661"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="695"/>
         <source>Surat keluar</source>
         <translation>Outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="662"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="696"/>
         <source>Buku ekspedisi</source>
         <translation>Dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="724"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="758"/>
         <source>Semua tahun</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="738"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="772"/>
         <source>Hanya untuk peran {0} atau administrator</source>
         <translation>Only for the roles {0} or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="744"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="778"/>
+        <source>Ko&amp;reksi…</source>
+        <translation>&amp;Correct…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="781"/>
+        <source>Batalk&amp;an…</source>
+        <translation>&amp;Void…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="792"/>
         <source>Cari nomor surat, pengirim atau perihal…</source>
         <translation>Search letter number, sender or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="754"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="802"/>
         <source>Catat surat &amp;masuk…</source>
         <translation>Register &amp;incoming letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="756"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="804"/>
         <source>&amp;Disposisi…</source>
         <translation>&amp;Disposition…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="758"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="806"/>
         <source>Cetak lembar disposisi</source>
         <translation>Print disposition sheet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="774"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="823"/>
         <source>Cari nomor surat, tujuan atau perihal…</source>
         <translation>Search letter number, recipient or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="783"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="832"/>
         <source>Catat surat &amp;keluar…</source>
         <translation>Register &amp;outgoing letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="800"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="852"/>
         <source>Hanya yang &amp;belum diterima</source>
         <translation>Only &amp;not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="802"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="854"/>
         <source>Cari nomor surat, perihal, tujuan atau penanda tangan…</source>
         <translation>Search letter number, subject, recipient or signer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="806"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="858"/>
         <source>Dikirim dari</source>
         <translation>Sent from</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="808"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="860"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="816"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="869"/>
         <source>&amp;Tandai diterima…</source>
         <translation>Mark &amp;received…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="818"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="871"/>
         <source>Cetak buku ekspedisi</source>
         <translation>Print dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="819"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="872"/>
         <source>Semua entri yang dikirim pada rentang tanggal ini (pencarian tidak ikut dicetak)</source>
         <translation>Every entry sent in this date range (the search does not apply to the printout)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="844"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="899"/>
         <source>{0} surat masuk</source>
         <translation>{0} incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="850"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="905"/>
         <source>Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No incoming letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="852"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="907"/>
         <source>Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW langsung memulai kasusnya.</source>
         <translation>No incoming letters yet. Register every letter the office receives with “Register incoming letter…”: it gets an agenda number, and an information request or a PAW proposal starts its case at once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="863"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="918"/>
         <source>{0} surat keluar</source>
         <translation>{0} outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="868"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="923"/>
         <source>Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No outgoing letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="870"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="925"/>
         <source>Belum ada surat keluar. Surat keluar dicatat dengan “Catat surat keluar…” atau otomatis ketika kegiatan SOP menghasilkan surat; setiap surat yang dikirim masuk ke buku ekspedisi.</source>
         <translation>No outgoing letters yet. Outgoing letters are registered with “Register outgoing letter…” or automatically when an SOP step produces a letter; every letter sent goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="884"/>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1006"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="939"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1105"/>
         <source>Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal.</source>
         <translation>The end date is before the start date: correct the date range.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="891"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="946"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
         <translation>{0} entries shown · {1} not yet received in this range</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="899"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="954"/>
         <source>Tidak ada entri yang cocok dengan pencarian pada {0}.</source>
         <translation>No entry matches the search in {0}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="901"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="956"/>
         <source>Semua yang dikirim pada {0} sudah diterima.</source>
         <translation>Everything sent in {0} has been received.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="903"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="958"/>
         <source>Tidak ada pengiriman pada {0}. Setiap surat keluar yang dicatat, dan setiap kegiatan SOP yang menyerahkan dokumen, masuk ke buku ekspedisi.</source>
         <translation>Nothing was sent in {0}. Every outgoing letter registered, and every SOP step that hands over documents, goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="941"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="992"/>
+        <source>Baris ini sudah dibatalkan: {0}</source>
+        <translation>This line has been voided: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="994"/>
+        <source>Hanya pencatatnya ({0}) atau administrator</source>
+        <translation>Only the person who registered it ({0}) or an administrator</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1014"/>
         <source>Surat masuk dicatat dengan nomor agenda {0}</source>
         <translation>Incoming letter registered with agenda number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="943"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1016"/>
         <source>; kasus {0}</source>
         <translation>; case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="954"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1027"/>
         <source>Surat keluar dicatat dengan nomor {0}</source>
         <translation>Outgoing letter registered with number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="956"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1029"/>
         <source>; buku ekspedisi nomor {0}</source>
         <translation>; dispatch book entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="974"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1047"/>
         <source>Disposisi nomor {0} dicatat: {1}</source>
         <translation>Disposition {0} recorded: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="988"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1061"/>
         <source>Ekspedisi nomor {0} diterima {1} oleh {2}</source>
         <translation>Dispatch entry {0} received {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1022"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1084"/>
+        <source>{0} dikoreksi ({1})</source>
+        <translation>{0} corrected ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1086"/>
+        <source>{0} dibatalkan; nomornya tidak dipakai lagi</source>
+        <translation>{0} voided; its number is not used again</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1121"/>
         <source>Mencetak PDF…</source>
         <translation>Printing PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1027"/>
-        <source>PDF disimpan: {0}</source>
-        <translation>PDF saved: {0}</translation>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1126"/>
+        <source>Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.</source>
+        <translation>Print preview opened: print or save a PDF from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1027"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1127"/>
         <source>Gagal mencetak.</source>
         <translation>Printing failed.</translation>
     </message>
@@ -1640,27 +1984,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="125"/>
+        <location filename="../../sopdesk/gui/login.py" line="126"/>
         <source>Masuk — sopdesk</source>
         <translation>Sign in — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="134"/>
+        <location filename="../../sopdesk/gui/login.py" line="135"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="135"/>
+        <location filename="../../sopdesk/gui/login.py" line="136"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="138"/>
+        <location filename="../../sopdesk/gui/login.py" line="139"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="140"/>
+        <location filename="../../sopdesk/gui/login.py" line="141"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
@@ -1668,82 +2012,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="48"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="71"/>
         <source>Kotak Masuk</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="48"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="71"/>
         <source>Meja Layanan</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="48"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="71"/>
         <source>Kasus</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="48"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="71"/>
         <source>Surat &amp; Ekspedisi</source>
         <translation>Letters &amp; Dispatch</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="49"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="72"/>
         <source>Katalog SOP</source>
         <translation>SOP catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="49"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="72"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="147"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="129"/>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="130"/>
+        <source>&amp;Keluar/ganti pengguna</source>
+        <translation>&amp;Sign out/switch user</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="133"/>
+        <source>&amp;Tutup sopdesk</source>
+        <translation>&amp;Quit sopdesk</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="139"/>
+        <source>Ban&amp;tuan</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="140"/>
+        <source>&amp;Panduan Pengguna</source>
+        <translation>&amp;User Guide</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="240"/>
+        <source>Dimuat ulang</source>
+        <translation>Reloaded</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="248"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="148"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="249"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="167"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="262"/>
+        <source>DATA CONTOH — {0}</source>
+        <translation>SAMPLE DATA — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="271"/>
         <source>Cadangan harian dibuat: {0}</source>
         <translation>Daily backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="171"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="275"/>
         <source>Cadangan harian gagal: {0}</source>
         <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="179"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="285"/>
         <source>Membuat cadangan sebelum keluar…</source>
         <translation>Making a backup before closing…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="62"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="86"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="65"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="89"/>
         <source>Peran: </source>
         <translation>Role: </translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="151"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="252"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="158"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="259"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="160"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="264"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
@@ -1751,102 +2130,102 @@
 <context>
     <name>OutgoingDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="364"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="398"/>
         <source>Catat surat keluar</source>
         <translation>Register outgoing letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="371"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="405"/>
         <source>mis. Bawaslu Kota Kupang</source>
         <translation>e.g. Bawaslu Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="378"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="412"/>
         <source>Nomor &amp;otomatis</source>
         <translation>&amp;Automatic number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="379"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="413"/>
         <source>Nomor yang sudah &amp;ditulis</source>
         <translation>Number already &amp;written</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="399"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="433"/>
         <source>mis. PP/2026/0001 (boleh kosong)</source>
         <translation>e.g. PP/2026/0001 (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="405"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="439"/>
         <source>nama orang yang dituju (boleh kosong)</source>
         <translation>name of the person addressed (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="406"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="440"/>
         <source>Catat di buku ekspedisi (surat dikirim)</source>
         <translation>Enter in the dispatch book (the letter is sent)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="416"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="450"/>
         <source>&amp;Tujuan *</source>
         <translation>&amp;To *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="417"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="451"/>
         <source>P&amp;erihal *</source>
         <translation>Su&amp;bject *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="418"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="452"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="419"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="453"/>
         <source>Tanggal surat</source>
         <translation>Letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="420"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="454"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="421"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="455"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="422"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="456"/>
         <source>Kegiatan kasus</source>
         <translation>Step of the case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="423"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="457"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="427"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="461"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="428"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="462"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="443"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="477"/>
         <source>pola nomor tidak dapat dipakai: {0}</source>
         <translation>the numbering pattern cannot be used: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="445"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="479"/>
         <source>berikutnya: {0}</source>
         <translation>next: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="458"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="492"/>
         <source>Tulis nomor surat, atau pilih nomor otomatis.</source>
         <translation>Write the letter number, or choose the automatic number.</translation>
     </message>
@@ -1854,118 +2233,262 @@
 <context>
     <name>OutgoingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="165"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="191"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="166"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="192"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="167"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="193"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="168"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="194"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="169"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="195"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="170"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="196"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="171"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="197"/>
         <source>Dicatat oleh</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="193"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="221"/>
         <source>{0} kegiatan {1}</source>
         <translation>{0} step {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="200"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="229"/>
         <source>Nomor otomatis menurut pola</source>
         <translation>Automatic number from the pattern</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="200"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="229"/>
         <source>Nomor ditulis tangan</source>
         <translation>Number written by hand</translation>
     </message>
 </context>
 <context>
+    <name>PagedTableModel</name>
+    <message>
+        <location filename="../../sopdesk/gui/paged_model.py" line="109"/>
+        <source>Kolom ini tidak dapat diurutkan</source>
+        <translation>This column cannot be sorted</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPages</name>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="57"/>
+        <source>Berkas PDF tidak dapat dibaca: {0}</source>
+        <translation>The PDF file cannot be read: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="62"/>
+        <source>Berkas PDF tidak berisi halaman.</source>
+        <translation>The PDF file has no pages.</translation>
+    </message>
+</context>
+<context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/printing.py" line="72"/>
+        <location filename="../../sopdesk/gui/printing.py" line="86"/>
         <source>Dari tanggal</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/printing.py" line="73"/>
+        <location filename="../../sopdesk/gui/printing.py" line="87"/>
         <source>Sampai tanggal</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/printing.py" line="83"/>
+        <location filename="../../sopdesk/gui/printing.py" line="97"/>
         <source>Tanggal awal harus sebelum tanggal akhir.</source>
         <translation>The start date must be before the end date.</translation>
     </message>
 </context>
 <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="119"/>
+        <source>Pratinjau cetak – {0}</source>
+        <translation>Print preview – {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="142"/>
+        <source>Perkecil</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="143"/>
+        <source>Perkecil (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="145"/>
+        <source>Perbesar</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="146"/>
+        <source>Perbesar (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="148"/>
+        <source>Selebar jendela</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="149"/>
+        <source>Halaman selebar jendela (Ctrl+0)</source>
+        <translation>Page as wide as the window (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="151"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="152"/>
+        <source>Kirim ke pencetak (Ctrl+P)</source>
+        <translation>Send to the printer (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="154"/>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="155"/>
+        <source>Simpan sebagai berkas PDF (Ctrl+S)</source>
+        <translation>Save as a PDF file (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="157"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="158"/>
+        <source>Tutup pratinjau (Esc)</source>
+        <translation>Close the preview (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="228"/>
+        <source>Halaman {0} dari {1}</source>
+        <translation>Page {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="281"/>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="282"/>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="289"/>
+        <source>Berkas {0} tidak dapat ditulis: {1}</source>
+        <translation>The file {0} cannot be written: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="292"/>
+        <source>PDF disimpan: {0}</source>
+        <translation>PDF saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="308"/>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="322"/>
+        <source>Pencetakan dibatalkan.</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="325"/>
+        <source>{0} halaman dikirim ke pencetak.</source>
+        <translation>{0} page(s) sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="356"/>
+        <source>Pencetak tidak dapat dibuka. Periksa pencetak dan coba lagi.</source>
+        <translation>The printer cannot be opened. Check the printer and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="357"/>
+        <source>Mengirim halaman ke pencetak…</source>
+        <translation>Sending pages to the printer…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="357"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="575"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="609"/>
         <source>Tanda terima ekspedisi nomor {0}</source>
         <translation>Receipt of dispatch entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="578"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="612"/>
         <source>{0} kepada {1}, dikirim {2}</source>
         <translation>{0} to {1}, sent {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="587"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="621"/>
         <source>nama yang menandatangani tanda terima</source>
         <translation>name of the person who signed the receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="588"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="622"/>
         <source>tanda terima yang ditandatangani</source>
         <translation>the signed receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="590"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="624"/>
         <source>&amp;Tanggal terima</source>
         <translation>&amp;Date received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="591"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="625"/>
         <source>&amp;Ditandatangani oleh *</source>
         <translation>&amp;Signed by *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="592"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="626"/>
         <source>Pindaian tanda terima</source>
         <translation>Scan of the receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="595"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="629"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="596"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="630"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1973,52 +2496,52 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="162"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="189"/>
         <source>Kembalikan ke kegiatan sebelumnya</source>
         <translation>Return to an earlier step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="164"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="191"/>
         <source>Kasus akan dikembalikan ke kegiatan yang dipilih; pelaksananya mengerjakannya lagi. Alasan pengembalian dicatat.</source>
         <translation>The case goes back to the chosen step, and its pelaksana (performer) does it again. The reason for the return is recorded.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="171"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="198"/>
         <source>Kegiatan {no}: {text}</source>
         <translation>Step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="177"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="204"/>
         <source>Kembali ke</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="179"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="206"/>
         <source>Mengapa kegiatan ini dikembalikan?</source>
         <translation>Why is this step being returned?</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="182"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="209"/>
         <source>Alasan (wajib)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="187"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="214"/>
         <source>Kembalikan</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="188"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="215"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="202"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="229"/>
         <source>Pilih kegiatan tujuan.</source>
         <translation>Choose the step to return to.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="204"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="231"/>
         <source>Alasan pengembalian wajib diisi.</source>
         <translation>A reason for the return is required.</translation>
     </message>
@@ -2026,716 +2549,820 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="56"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="61"/>
         <source>Pengelolaan pengguna hanya untuk administrator.</source>
         <translation>User management is for administrators only.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="63"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="77"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="77"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="91"/>
         <source>Bahasa baru dipakai setelah sopdesk dibuka ulang.</source>
         <translation>The new language is used after sopdesk is reopened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="95"/>
         <source>Kunci layar</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="84"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="98"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="85"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="99"/>
         <source>tidak pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="103"/>
         <source>Kunci layar setelah tidak ada kegiatan selama</source>
         <translation>Lock the screen after no activity for</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="102"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="116"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="106"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="122"/>
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="107"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="123"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="164"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="108"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="124"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="109"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="125"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="166"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="170"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="109"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="126"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="144"/>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="110"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="127"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="111"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="128"/>
         <source>Folder data</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="116"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
+        <source>WIB (UTC+7)</source>
+        <translation>WIB (UTC+7)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
+        <source>WITA (UTC+8)</source>
+        <translation>WITA (UTC+8)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="139"/>
+        <source>WIT (UTC+9)</source>
+        <translation>WIT (UTC+9)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="147"/>
+        <source>Pilih logo…</source>
+        <translation>Choose logo…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="149"/>
+        <source>Hapus logo</source>
+        <translation>Remove logo</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="155"/>
+        <source>Simpan profil kantor</source>
+        <translation>Save office profile</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="163"/>
+        <source>Nama kantor*</source>
+        <translation>Office name*</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="165"/>
+        <source>Zona waktu*</source>
+        <translation>Time zone*</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="171"/>
+        <source>Gambar (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="190"/>
+        <source>Profil kantor disimpan.</source>
+        <translation>Office profile saved.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="190"/>
+        <source>Tidak ada perubahan.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="196"/>
         <source>Cadangan dan pemeriksaan</source>
         <translation>Backups and checks</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="123"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="203"/>
         <source> cadangan terakhir</source>
         <translation> latest backups</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="125"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="205"/>
         <source>Pilih folder (mis. diska USB)…</source>
         <translation>Choose folder (e.g. a USB disk)…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="127"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="207"/>
         <source>Buat cadangan sekarang</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="129"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="209"/>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="131"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="211"/>
         <source>Periksa data</source>
         <translation>Check data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="133"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="213"/>
         <source>Cadangan dibuat otomatis setiap hari dan ketika sopdesk ditutup.</source>
         <translation>A backup is made automatically every day and when sopdesk closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="136"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="156"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="216"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="236"/>
         <source>Folder cadangan</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="137"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="217"/>
         <source>Simpan</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="163"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="243"/>
         <source>Sedang membuat cadangan…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="167"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="247"/>
         <source>Cadangan dibuat: {0}</source>
         <translation>Backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="177"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="257"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="179"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="259"/>
         <source>Cadangan sopdesk (*.zip)</source>
         <translation>sopdesk backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="183"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="190"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="263"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="270"/>
         <source>Pulihkan data</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="184"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="264"/>
         <source>Semua data sekarang diganti dengan isi cadangan {0}. Data sekarang disimpan dulu di folder cadangan. sopdesk akan ditutup sesudahnya. Lanjutkan?</source>
         <translation>All current data will be replaced by the contents of backup {0}. The current data is first kept in the backup folder. sopdesk closes afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="191"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="271"/>
         <source>Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka sopdesk kembali.</source>
         <translation>Data restored from {0}. The previous data is kept in {1}. Open sopdesk again.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="199"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="279"/>
         <source>Sedang memeriksa data…</source>
         <translation>Checking data…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="204"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="284"/>
         <source>Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok.</source>
         <translation>Check finished: the data is intact; the audit chain and attachments match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="207"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="287"/>
         <source>Pemeriksaan menemukan {0} masalah:
 {1}</source>
         <translation>The check found {0} problem(s):
 {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="218"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="298"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="220"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="300"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="220"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="300"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="220"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="300"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="221"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="301"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="226"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="306"/>
         <source>Tambah pengguna…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="227"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="307"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="228"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="308"/>
         <source>Atur ulang kata sandi…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="245"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="265"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="325"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="345"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="245"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="325"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="274"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="354"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="275"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="355"/>
         <source>Kata sandi baru untuk {0}:</source>
         <translation>New password for {0}:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="280"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="360"/>
         <source>Kata sandi {0} diganti.</source>
         <translation>Password of {0} changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="284"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="364"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="285"/>
-        <source>Isi 500 kasus contoh</source>
-        <translation>Add 500 sample cases</translation>
+        <location filename="../../sopdesk/gui/settings_page.py" line="365"/>
+        <source>Coba dengan data contoh</source>
+        <translation>Try with sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="287"/>
-        <source>Hanya untuk basis data latihan (kantor demo).</source>
-        <translation>For training databases only (demo office).</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="297"/>
-        <source>Sedang membuat data contoh…</source>
-        <translation>Creating sample data…</translation>
+        <location filename="../../sopdesk/gui/settings_page.py" line="368"/>
+        <source>Membuka kantor contoh yang terpisah (jendela bertanda DATA CONTOH) untuk berlatih; data kantor ini tidak diubah.</source>
+        <translation>Opens a separate sample office (a window marked SAMPLE DATA) to practise in; this office&apos;s data is not changed.</translation>
     </message>
 </context>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="35"/>
+        <location filename="../../sopdesk/gui/login.py" line="36"/>
         <source>Penyiapan sopdesk</source>
         <translation>sopdesk setup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="36"/>
+        <location filename="../../sopdesk/gui/login.py" line="37"/>
         <source>Selamat datang. Isi profil kantor dan buat akun administrator. Langkah ini hanya sekali.</source>
         <translation>Welcome. Fill in the office profile and create the administrator account. This is done only once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="40"/>
+        <location filename="../../sopdesk/gui/login.py" line="41"/>
         <source>mis. KPU Kota Kupang</source>
         <translation>e.g. KPU Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="43"/>
+        <location filename="../../sopdesk/gui/login.py" line="44"/>
         <source>WIB (UTC+7)</source>
         <translation>WIB (UTC+7)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="43"/>
+        <location filename="../../sopdesk/gui/login.py" line="44"/>
         <source>WITA (UTC+8)</source>
         <translation>WITA (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="44"/>
+        <location filename="../../sopdesk/gui/login.py" line="45"/>
         <source>WIT (UTC+9)</source>
         <translation>WIT (UTC+9)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="48"/>
+        <location filename="../../sopdesk/gui/login.py" line="49"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="60"/>
+        <location filename="../../sopdesk/gui/login.py" line="61"/>
         <source>Nama kantor*</source>
         <translation>Office name*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="61"/>
+        <location filename="../../sopdesk/gui/login.py" line="62"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="62"/>
+        <location filename="../../sopdesk/gui/login.py" line="63"/>
         <source>Zona waktu*</source>
         <translation>Time zone*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="63"/>
-        <location filename="../../sopdesk/gui/login.py" line="82"/>
+        <location filename="../../sopdesk/gui/login.py" line="64"/>
+        <location filename="../../sopdesk/gui/login.py" line="89"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="64"/>
+        <location filename="../../sopdesk/gui/login.py" line="65"/>
         <source>Nama pengguna admin*</source>
         <translation>Admin username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="65"/>
+        <location filename="../../sopdesk/gui/login.py" line="66"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="66"/>
+        <location filename="../../sopdesk/gui/login.py" line="67"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="67"/>
+        <location filename="../../sopdesk/gui/login.py" line="68"/>
         <source>Ulangi kata sandi*</source>
         <translation>Repeat password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="70"/>
+        <location filename="../../sopdesk/gui/login.py" line="71"/>
         <source>Siapkan</source>
         <translation>Set up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="71"/>
+        <location filename="../../sopdesk/gui/login.py" line="72"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="83"/>
+        <location filename="../../sopdesk/gui/login.py" line="73"/>
+        <source>Coba dengan data contoh</source>
+        <translation>Try with sample data</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/login.py" line="76"/>
+        <source>Buka kantor contoh yang terpisah berisi kasus latihan; data kantor ini tidak diubah.</source>
+        <translation>Open a separate sample office with practice cases; this office&apos;s data is not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/login.py" line="90"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="89"/>
+        <location filename="../../sopdesk/gui/login.py" line="96"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="110"/>
-        <source>Logo tidak dapat disalin: {0}</source>
-        <translation>The logo cannot be copied: {0}</translation>
+        <location filename="../../sopdesk/gui/login.py" line="111"/>
+        <source>{0}. Logo dapat dipilih lagi di Pengaturan.</source>
+        <translation>{0}. The logo can be chosen again in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../sopdesk/gui/app.py" line="87"/>
+        <source>Masuk — DATA CONTOH — sopdesk</source>
+        <translation>Sign in — SAMPLE DATA — sopdesk</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/app.py" line="125"/>
+        <source>Kantor contoh: semua pengguna contoh (admin, kasubag, help.desk, …) memakai kata sandi sopdesk-demo. Data kantor Anda tidak tersentuh.</source>
+        <translation>Sample office: every sample user (admin, kasubag, help.desk, …) has the password sopdesk-demo. Your office&apos;s data is not touched.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/app.py" line="167"/>
+        <source>Menyiapkan kantor contoh dengan {0} kasus latihan…
+Data kantor Anda tidak diubah.</source>
+        <translation>Preparing a sample office with {0} practice cases…
+Your office&apos;s data is not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/app.py" line="170"/>
+        <source>Data contoh — sopdesk</source>
+        <translation>Sample data — sopdesk</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/app.py" line="194"/>
+        <source>Data contoh</source>
+        <translation>Sample data</translation>
     </message>
 </context>
 <context>
     <name>StepFormDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="236"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="264"/>
         <source>Kasus {number}</source>
         <translation>Case {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="238"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="266"/>
         <source>Kegiatan {no} — {number}</source>
         <translation>Step {no} — {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="290"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="320"/>
         <source>Pemohon:</source>
         <translation>Requester:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="291"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="321"/>
         <source>{kode} — {nama} (revisi {revisi})</source>
         <translation>{kode} — {nama} (revision {revisi})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="293"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="323"/>
         <source>SOP:</source>
         <translation>SOP:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="298"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="330"/>
+        <source>Dikembalikan oleh {name} ({role}) pada {when} dari kegiatan {step}: {reason}</source>
+        <translation>Returned by {name} ({role}) on {when} from step {step}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form.py" line="340"/>
         <source>sudah selesai</source>
         <translation>already done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="298"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="340"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="300"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="342"/>
         <source>Kasus ini {state}; tidak ada kegiatan yang menunggu.</source>
         <translation>This case is {state}; no step is waiting.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="307"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="349"/>
         <source>Kegiatan yang menunggu</source>
         <translation>Waiting step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="309"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="351"/>
         <source>Kegiatan {no}: {text}</source>
         <translation>Step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="317"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="359"/>
         <source>Pelaksana:</source>
         <translation>Pelaksana (performer):</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="317"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="359"/>
         <source>{lane} (peran {role})</source>
         <translation>{lane} (role {role})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="319"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="361"/>
         <source>{waktu} (tanpa standar waktu)</source>
         <translation>{waktu} (no standard time)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="321"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="363"/>
         <source>Waktu:</source>
         <translation>Standard time:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="323"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="365"/>
         <source>Masuk:</source>
         <translation>Arrived:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="329"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="371"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="331"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="373"/>
         <source>{when} — {late}</source>
         <translation>{when} — {late}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="335"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="377"/>
         <source>{when} (sisa {left})</source>
         <translation>{when} ({left} left)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="337"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="379"/>
         <source>Batas waktu:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="339"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="381"/>
         <source>{when} — menyelesaikan lebih awal dicatat sebagai peringatan</source>
         <translation>{when} — completing earlier is recorded as a warning</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="343"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="385"/>
         <source>Masa tunggu sampai:</source>
         <translation>Waiting period until:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="345"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="387"/>
         <source>Dikerjakan oleh:</source>
         <translation>Worked on by:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="347"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="389"/>
         <source>Keterangan:</source>
         <translation>Remarks:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="350"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="392"/>
         <source>Anda tidak memegang peran {role}; kegiatan ini dikerjakan oleh pemegang peran tersebut.</source>
         <translation>You do not hold the role {role}; this step is done by a holder of that role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="357"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="399"/>
         <source>Tenggat kasus</source>
         <translation>Case deadlines</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="367"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="409"/>
         <source>kasus dimulai</source>
         <translation>the case starts</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="368"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="410"/>
         <source>kegiatan {no} selesai</source>
         <translation>step {no} is done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="369"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="411"/>
         <source>belum berjalan (dihitung sejak {anchor}; {waktu})</source>
         <translation>not started yet (counted from when {anchor}; {waktu})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="373"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="415"/>
         <source>tidak sebelum {when}</source>
         <translation>not before {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="375"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="417"/>
         <source> — masa tunggu sudah berakhir</source>
         <translation> — the waiting period has ended</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="377"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="419"/>
         <source>paling lambat {when}</source>
         <translation>no later than {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="379"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="421"/>
         <source> — terpenuhi {when}</source>
         <translation> — met {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="384"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="426"/>
         <source>{name}: {state}</source>
         <translation>{name}: {state}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="390"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="432"/>
         <source>Kelengkapan</source>
         <translation>Kelengkapan (required inputs)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="393"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="435"/>
         <source>Tidak ada kelengkapan untuk kegiatan ini.</source>
         <translation>This step has no kelengkapan (required inputs).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="397"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="439"/>
         <source>Centang yang tersedia; lampirkan pindaiannya bila ada.</source>
         <translation>Tick what is at hand; attach its scan if there is one.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="416"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="458"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="419"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="461"/>
         <source>Kegiatan ini tidak menghasilkan dokumen.</source>
         <translation>This step produces no documents.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="431"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="473"/>
         <source>{index}. {name}</source>
         <translation>{index}. {name}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="436"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="478"/>
         <source>mis. 123/PP.01-SD/5371/2026</source>
         <translation>e.g. 123/PP.01-SD/5371/2026</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="438"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="480"/>
         <source>Nomor dokumen</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="440"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="482"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="442"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="484"/>
         <source>Centang untuk mengisi tanggal dokumen</source>
         <translation>Tick to enter the document date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="448"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="490"/>
         <source>kosong</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="461"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="503"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="476"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="518"/>
         <source>Keputusan</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="488"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="530"/>
         <source>→ kasus selesai</source>
         <translation>→ the case ends</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="490"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="532"/>
         <source>→ lanjut ke kegiatan {no}: {text}</source>
         <translation>→ continue at step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="501"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="543"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="503"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="545"/>
         <source>Menunggu: {event} — catat peristiwanya</source>
         <translation>Waiting for: {event} — record the event</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="507"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="549"/>
         <source>Kegiatan ini selesai ketika peristiwa yang ditunggu terjadi: tulis di Catatan apa yang terjadi dan kapan, atau isi Output-nya.</source>
         <translation>This step is done when the awaited event happens: write in Note what happened and when, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="513"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="555"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="519"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="561"/>
         <source>Catatan untuk kegiatan ini (boleh kosong)</source>
         <translation>Note for this step (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="521"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="563"/>
         <source>Peristiwa yang ditunggu: apa, kapan, nomor putusan …</source>
         <translation>The awaited event: what, when, ruling number …</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="530"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="572"/>
         <source>Kembalikan…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="531"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="573"/>
         <source>Simpan draf</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="532"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="574"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="532"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="574"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="533"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="575"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="536"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="578"/>
         <source>Kembalikan kasus ke kegiatan yang sudah dilalui, dengan alasan</source>
         <translation>Return the case to a step it has passed, with a reason</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="537"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="579"/>
         <source>Simpan isian untuk dilanjutkan nanti</source>
         <translation>Save what has been filled in, to continue later</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="538"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="580"/>
         <source>Selesaikan kegiatan ini dan teruskan kasus (Ctrl+Enter)</source>
         <translation>Complete this step and pass the case on (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="558"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="600"/>
         <source>Belum ada kegiatan yang dilalui untuk tujuan pengembalian</source>
         <translation>The case has not passed any step to return to yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="595"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="645"/>
         <source>Draf yang tersimpan dipulihkan.</source>
         <translation>The saved draft was restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="609"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="650"/>
+        <source>Isian kunjungan sebelumnya ({when}) dimuat; periksa lalu selesaikan.</source>
+        <translation>The entries of the previous visit ({when}) are filled in; check them, then complete the step.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form.py" line="666"/>
         <source>Pilih salah satu jawaban: {labels}.</source>
         <translation>Choose one of the answers: {labels}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="615"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="672"/>
         <source>Catat peristiwa yang ditunggu ({event}) di Catatan, atau isi Output-nya.</source>
         <translation>Record the awaited event ({event}) in Note, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="635"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="692"/>
         <source>Kegiatan diselesaikan</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="636"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="693"/>
         <source>Kegiatan diselesaikan dengan catatan:
 {warnings}</source>
         <translation>Step completed with notes:
 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="645"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="702"/>
         <source>Draf disimpan pukul {time} {zone}.</source>
         <translation>Draft saved at {time} {zone}.</translation>
     </message>
@@ -2743,82 +3370,82 @@
 <context>
     <name>SwimlaneView</name>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="103"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="116"/>
         <source>Diagram alir SOP</source>
         <translation>SOP flowchart</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="149"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="170"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="149"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="170"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="149"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="170"/>
         <source>Pelaksana</source>
         <translation>Pelaksana</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="150"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="171"/>
         <source>Mutu Baku</source>
         <translation>Mutu Baku</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="150"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="171"/>
         <source>Kelengkapan</source>
         <translation>Kelengkapan</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="150"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="171"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="151"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="172"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="151"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="172"/>
         <source>Keterangan</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="154"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="175"/>
         <source>Simbol: kapsul = mulai/selesai, persegi = kegiatan, belah ketupat = keputusan. Garis putus-putus di sekeliling simbol: pelaksana disimpulkan (arahkan kursor ke simbol untuk alasannya). ✓ = sudah selesai, ▶ = sedang dikerjakan.</source>
         <translation>Symbols: capsule = start/end, rectangle = step, diamond = decision. Dashed outline around a symbol: pelaksana (performer) inferred (hover over the symbol for the reason). ✓ = done, ▶ = in progress.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="63"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="64"/>
         <source>Pelaksana disimpulkan: {alasan}</source>
         <translation>Pelaksana (performer) inferred: {alasan}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="60"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="61"/>
         <source>Kegiatan {no} — {pelaksana}</source>
         <translation>Step {no} — {pelaksana}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="65"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="66"/>
         <source>menunggu</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="61"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="62"/>
         <source>Mulai</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="64"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="65"/>
         <source>Selesai</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="62"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="63"/>
         <source>Mulai: {entri}</source>
         <translation>Start: {entri}</translation>
     </message>
@@ -2826,88 +3453,164 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/idle_lock.py" line="43"/>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="45"/>
         <source>sopdesk terkunci</source>
         <translation>sopdesk is locked</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/idle_lock.py" line="45"/>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="47"/>
         <source>Layar dikunci karena tidak ada kegiatan. Masukkan kata sandi {0} untuk melanjutkan.</source>
         <translation>The screen was locked after a period without activity. Enter the password of {0} to continue.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/idle_lock.py" line="55"/>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="57"/>
         <source>Buka kunci</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/idle_lock.py" line="57"/>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="59"/>
         <source>Keluar dari sopdesk</source>
         <translation>Quit sopdesk</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="60"/>
+        <source>Ganti pengguna</source>
+        <translation>Switch user</translation>
     </message>
 </context>
 <context>
     <name>VisitorTableModel</name>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="69"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="74"/>
         <source>Permohonan informasi publik</source>
         <translation>Public information request</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="70"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="75"/>
         <source>Bertamu / bertemu pejabat</source>
         <translation>Visit / meet an official</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="71"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="76"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="72"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="77"/>
         <source>Konsultasi</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="73"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="78"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="132"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="140"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="132"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="140"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="132"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="140"/>
         <source>Instansi</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="132"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="140"/>
         <source>Keperluan</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="133"/>
+        <location filename="../../sopdesk/gui/helpdesk_page.py" line="141"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
 </context>
 <context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="224"/>
+        <source>Batalkan {0}</source>
+        <translation>Void {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="227"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="231"/>
+        <source>Surat ini tidak dapat didisposisi lagi.</source>
+        <translation>This letter can no longer be given a disposition.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="233"/>
+        <source>Surat ini tidak dapat dikirim lagi; entrinya di buku ekspedisi yang belum diterima ikut dibatalkan.</source>
+        <translation>This letter can no longer be sent; its dispatch book entry that has not been received is voided with it.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="236"/>
+        <source>Entri ini tidak dapat ditandai diterima lagi.</source>
+        <translation>This entry can no longer be marked received.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="237"/>
+        <source>Nomor {0} tetap tercatat dan tidak dipakai lagi; barisnya ditandai BATAL beserta alasannya di daftar dan di cetakan. {1}</source>
+        <translation>Number {0} stays on record and is not used again; the line is marked VOID in the list and BATAL on printouts, with the reason. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="240"/>
+        <source>mengapa baris ini dibatalkan</source>
+        <translation>why this line is voided</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="242"/>
+        <source>&amp;Alasan pembatalan *</source>
+        <translation>&amp;Reason for voiding *</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="247"/>
+        <source>Batalkan baris ini</source>
+        <translation>Void this line</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="247"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="73"/>
+        <source>surat masuk {0}</source>
+        <translation>incoming letter {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="75"/>
+        <source>surat keluar {0}</source>
+        <translation>outgoing letter {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="76"/>
+        <source>ekspedisi nomor {0}</source>
+        <translation>dispatch entry {0}</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="28"/>
+        <location filename="../../sopdesk/gui/app.py" line="40"/>
         <source>Pemeriksaan data</source>
         <translation>Data check</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="29"/>
+        <location filename="../../sopdesk/gui/app.py" line="41"/>
         <source>Pemeriksaan awal menemukan masalah pada data:
 {0}
 
@@ -2929,19 +3632,6 @@ Run &apos;sopdesk check&apos; for the full details, and restore from a backup if
         <location filename="../../sopdesk/gui/messages.py" line="39"/>
         <source>Tidak dapat dilakukan</source>
         <translation>Cannot be done</translation>
-    </message>
-</context>
-<context>
-    <name>printing</name>
-    <message>
-        <location filename="../../sopdesk/gui/printing.py" line="26"/>
-        <source>Simpan PDF</source>
-        <translation>Save PDF</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/printing.py" line="28"/>
-        <source>Dokumen PDF (*.pdf)</source>
-        <translation>PDF document (*.pdf)</translation>
     </message>
 </context>
 </TS>
