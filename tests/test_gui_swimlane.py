@@ -7,6 +7,7 @@ import gc
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTreeWidgetItemIterator
 from shiboken6 import Shiboken
 
@@ -523,3 +524,14 @@ def test_the_wheel_over_a_frozen_pane_scrolls_and_zooms_the_diagram(view, ws, qt
     zoom = view.zoom()
     wheel(Qt.KeyboardModifier.ControlModifier, 120)
     assert view.zoom() > zoom and left.transform().m11() == pytest.approx(view.zoom())
+
+
+def test_alt_d_and_alt_i_switch_between_diagram_and_identity_by_keyboard(page, qtbot):
+    page.list.setCurrentItem(item_for(page, "PP"))
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.list.setFocus()
+    QTest.keyClick(page.list, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert page.sop_tabs.currentWidget() is page.diagram_tab
+    QTest.keyClick(page.list, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    assert page.sop_tabs.currentWidget() is page.identity

@@ -189,7 +189,7 @@ class CatalogPage(QWidget):
         self.sop_tabs = QTabWidget()
         self.identity = QTextBrowser()
         self.identity.setObjectName("identityPanel")
-        self.sop_tabs.addTab(self.identity, self.tr("Identitas"))
+        self.sop_tabs.addTab(self.identity, self.tr("&Identitas"))  # Alt+I
 
         diagram = QWidget()
         diagram_layout = QVBoxLayout(diagram)
@@ -222,7 +222,7 @@ class CatalogPage(QWidget):
         inner.addWidget(self.step_detail)
         self.diagram_splitter = inner
         diagram_layout.addWidget(inner)
-        self.sop_tabs.addTab(diagram, self.tr("Diagram alir"))
+        self.sop_tabs.addTab(diagram, self.tr("&Diagram alir"))  # Alt+D
         self.diagram_tab = diagram
         layout.addWidget(self.sop_tabs)
         return page
