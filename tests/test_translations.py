@@ -36,8 +36,9 @@ def ts_messages() -> list[tuple[str, str, ET.Element]]:
 
 
 def literal_tr_calls(path: Path) -> list[tuple[str, str, int]]:
-    """(context, text, line) of every tr / translate / QT_TRANSLATE_NOOP call with literal
-    strings in a GUI module; self.tr in class X translates under context "X", X.tr as well."""
+    """(context, text, line) of every tr / translate / QT_TRANSLATE_NOOP / _t call with literal
+    strings in a GUI module; self.tr in class X translates under context "X", X.tr as well, and
+    _t under the module's CONTEXT."""
     found: list[tuple[str, str, int]] = []
 
     def literal(args: list[ast.expr], index: int) -> str | None:
@@ -64,9 +65,16 @@ def literal_tr_calls(path: Path) -> list[tuple[str, str, int]]:
                     context, text = literal(child.args, 0), literal(child.args, 1)
                     if context is not None and text is not None:
                         found.append((context, text, child.lineno))
+                elif name == "_t" and module_context and (text := literal(child.args, 0)) is not None:
+                    found.append((module_context, text, child.lineno))  # the module's translate helper
             visit(child, cls)
 
-    visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)), None)
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    # a module's _t(text) helper translates under its CONTEXT = "..." (lupdate cannot see those calls)
+    module_context = next((node.value.value for node in tree.body if isinstance(node, ast.Assign)
+                           and [getattr(t, "id", None) for t in node.targets] == ["CONTEXT"]
+                           and isinstance(node.value, ast.Constant)), None)
+    visit(tree, None)
     return found
 
 
@@ -202,3 +210,24 @@ def test_main_window_is_indonesian_without_the_translator(qtbot, ws, admin):
     assert labels[1:] == ["Meja Layanan", "Kasus", "Surat & Ekspedisi", "Katalog SOP", "Pengaturan"]
     purpose = window.page("helpdesk").fields["purpose"]
     assert purpose.itemText(0) == "Permohonan informasi publik"
+
+
+def test_a_void_letter_says_void_in_english(qtbot, ws, staff, english):
+    """The void mark reaches QCoreApplication.translate through letters_page._t, which lupdate
+    does not follow: without its markers the English list said BATAL."""
+    from sopdesk.engine import corrections, letters
+    from sopdesk.gui.letters_page import LettersPage
+    from sopdesk.gui.worker import Worker
+
+    kept, _ = letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(sender="LSM", subject="Undangan"))
+    void, _ = letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(sender="LSM", subject="Ganda"))
+    corrections.void_incoming(ws, staff["Staf"], void, "Dicatat dua kali")
+    worker = Worker()
+    page = LettersPage(GuiContext(ws, staff["Staf"]), worker)
+    qtbot.addWidget(page)
+    worker.stop()
+    model = page.incoming_model
+    rows = {model.index(row, 0).data(): row for row in range(model.rowCount())}
+    assert model.index(rows[void], 5).data() == "VOID"
+    assert model.index(rows[void], 4).data(Qt.ItemDataRole.ToolTipRole) == "VOID: Dicatat dua kali"
+    assert model.index(rows[kept], 5).data() == "ordinary"

@@ -463,7 +463,6 @@
         <translation>Search code or name…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="192"/>
         <location filename="../../sopdesk/gui/catalog_page.py" line="271"/>
         <source>Identitas</source>
         <translation>Identity</translation>
@@ -487,11 +486,6 @@
         <location filename="../../sopdesk/gui/catalog_page.py" line="213"/>
         <source>Klik sebuah kegiatan untuk rinciannya · Ctrl+roda tetikus untuk memperbesar</source>
         <translation>Click a step for its details · Ctrl+mouse wheel to zoom</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="225"/>
-        <source>Diagram alir</source>
-        <translation>Flowchart</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="258"/>
@@ -573,6 +567,16 @@
         <location filename="../../sopdesk/gui/catalog_page.py" line="182"/>
         <source>Laporan kinerja…</source>
         <translation>Performance report…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="192"/>
+        <source>&amp;Identitas</source>
+        <translation>&amp;Identity</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="225"/>
+        <source>&amp;Diagram alir</source>
+        <translation>Flow&amp;chart</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_page.py" line="240"/>
@@ -828,72 +832,72 @@
 <context>
     <name>DispositionDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="512"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="514"/>
         <source>Disposisi surat {0}</source>
         <translation>Disposition of letter {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="523"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="525"/>
         <source>{0} dari {1}</source>
         <translation>{0} from {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="529"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="531"/>
         <source>Diteruskan kepada</source>
         <translation>Forward to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="531"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="533"/>
         <source>Anggota KPU / Divisi</source>
         <translation>Commissioners / divisions</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="531"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="533"/>
         <source>Sekretariat</source>
         <translation>Secretariat</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="538"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="540"/>
         <source>Dikerjakan oleh peran {0}</source>
         <translation>Worked by the role {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="555"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="557"/>
         <source>mis. Mohon disiapkan data yang diminta dan dijawab sesuai SOP</source>
         <translation>e.g. Please prepare the requested data and reply as the SOP requires</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="557"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="559"/>
         <source>Teruskan kasus sesuai SOP bila kasus menunggu disposisi</source>
         <translation>Move the case on as the SOP says when it waits for a disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="562"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="564"/>
         <source>Simpan disposisi</source>
         <translation>Save disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="563"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="565"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="569"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="571"/>
         <source>Isi disposisi *</source>
         <translation>Instruction *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="580"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="582"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="583"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="585"/>
         <source>Kasus {0} tidak berjalan lagi</source>
         <translation>Case {0} is no longer running</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="584"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="586"/>
         <source>Kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>Case {0} waits at step {1} ({2})</translation>
     </message>
@@ -924,57 +928,57 @@
 <context>
     <name>ExpeditionModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="239"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="241"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="240"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="242"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="241"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="243"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="242"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="244"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="243"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="245"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="244"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="246"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="245"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="247"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="246"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="248"/>
         <source>Ditandatangani oleh</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="269"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="271"/>
         <source>belum diterima</source>
         <translation>not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="280"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="282"/>
         <source>kasus {0}</source>
         <translation>case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="285"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="287"/>
         <source>Pindaian tanda terima: {0}</source>
         <translation>Scan of the receipt: {0}</translation>
     </message>
@@ -1581,102 +1585,102 @@
 <context>
     <name>IncomingDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="303"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="305"/>
         <source>Catat surat masuk</source>
         <translation>Register incoming letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="308"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="310"/>
         <source>mis. Pimpinan DPRD Kota Kupang</source>
         <translation>e.g. Pimpinan DPRD Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="314"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="316"/>
         <source>mis. 170/DPRD/III/2026</source>
         <translation>e.g. 170/DPRD/III/2026</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="315"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="317"/>
         <source>ada</source>
         <translation>known</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="327"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="329"/>
         <source>mis. PP.01</source>
         <translation>e.g. PP.01</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="336"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="338"/>
         <source>nomor kasus yang sudah ada, mis. PP/2026/0001</source>
         <translation>number of an existing case, e.g. PP/2026/0001</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="338"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="340"/>
         <source>pindaian surat masuk</source>
         <translation>scan of the incoming letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="345"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="347"/>
         <source>&amp;Pengirim *</source>
         <translation>&amp;Sender *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="346"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="348"/>
         <source>P&amp;erihal *</source>
         <translation>Su&amp;bject *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="347"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="349"/>
         <source>&amp;Nomor surat</source>
         <translation>&amp;Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="348"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="350"/>
         <source>Tanggal surat</source>
         <translation>Letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="349"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="351"/>
         <source>&amp;Diterima ({0})</source>
         <translation>&amp;Received ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="350"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="352"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="353"/>
         <source>&amp;Sifat</source>
         <translation>&amp;Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="352"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="354"/>
         <source>&amp;Memulai kasus</source>
         <translation>S&amp;tarts a case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="353"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="355"/>
         <source>Masuk ke kasus</source>
         <translation>Belongs to case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="354"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="356"/>
         <source>Pindaian surat</source>
         <translation>Scan of the letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="355"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="357"/>
         <source>Permohonan informasi memulai kasus Pelayanan Publik pada kegiatan penerimaan surat; usulan PAW memulai kasus PAW (tenggat jawabannya dihitung dari waktu diterima).</source>
         <translation>An information request starts a Pelayanan Publik case at its letter step; a PAW proposal starts a PAW case (its reply deadline counts from the time the letter was received).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="361"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="363"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="362"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="364"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1684,42 +1688,42 @@
 <context>
     <name>IncomingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="144"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="146"/>
         <source>Nomor agenda</source>
         <translation>Agenda number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="145"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="147"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="146"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="148"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="147"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="149"/>
         <source>Pengirim</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="148"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="150"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="149"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="151"/>
         <source>Sifat</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="150"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="152"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="151"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="153"/>
         <source>Disposisi</source>
         <translation>Dispositions</translation>
     </message>
@@ -1756,227 +1760,237 @@
         <source>Usulan PAW (memulai kasus PAW)</source>
         <translation>PAW proposal (starts a PAW case)</translation>
     </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="89"/>
+        <source>BATAL</source>
+        <translation>VOID</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="89"/>
+        <source>BATAL: {0}</source>
+        <translation>VOID: {0}</translation>
+    </message>
 </context>
 <context>
     <name>LettersPage</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="694"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="696"/>
         <source>Surat masuk</source>
         <translation>Incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="695"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="697"/>
         <source>Surat keluar</source>
         <translation>Outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="696"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="698"/>
         <source>Buku ekspedisi</source>
         <translation>Dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="758"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="760"/>
         <source>Semua tahun</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="772"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="774"/>
         <source>Hanya untuk peran {0} atau administrator</source>
         <translation>Only for the roles {0} or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="778"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="780"/>
         <source>Ko&amp;reksi…</source>
         <translation>&amp;Correct…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="781"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="783"/>
         <source>Batalk&amp;an…</source>
         <translation>&amp;Void…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="792"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="794"/>
         <source>Cari nomor surat, pengirim atau perihal…</source>
         <translation>Search letter number, sender or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="802"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="804"/>
         <source>Catat surat &amp;masuk…</source>
         <translation>Register &amp;incoming letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="804"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="806"/>
         <source>&amp;Disposisi…</source>
         <translation>&amp;Disposition…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="806"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="808"/>
         <source>Cetak lembar disposisi</source>
         <translation>Print disposition sheet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="823"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="825"/>
         <source>Cari nomor surat, tujuan atau perihal…</source>
         <translation>Search letter number, recipient or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="832"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="834"/>
         <source>Catat surat &amp;keluar…</source>
         <translation>Register &amp;outgoing letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="852"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="854"/>
         <source>Hanya yang &amp;belum diterima</source>
         <translation>Only &amp;not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="854"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="856"/>
         <source>Cari nomor surat, perihal, tujuan atau penanda tangan…</source>
         <translation>Search letter number, subject, recipient or signer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="858"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="860"/>
         <source>Dikirim dari</source>
         <translation>Sent from</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="860"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="862"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="869"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="871"/>
         <source>&amp;Tandai diterima…</source>
         <translation>Mark &amp;received…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="871"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="873"/>
         <source>Cetak buku ekspedisi</source>
         <translation>Print dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="872"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="874"/>
         <source>Semua entri yang dikirim pada rentang tanggal ini (pencarian tidak ikut dicetak)</source>
         <translation>Every entry sent in this date range (the search does not apply to the printout)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="899"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="901"/>
         <source>{0} surat masuk</source>
         <translation>{0} incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="905"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="907"/>
         <source>Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No incoming letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="907"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="909"/>
         <source>Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW langsung memulai kasusnya.</source>
         <translation>No incoming letters yet. Register every letter the office receives with “Register incoming letter…”: it gets an agenda number, and an information request or a PAW proposal starts its case at once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="918"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="920"/>
         <source>{0} surat keluar</source>
         <translation>{0} outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="923"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="925"/>
         <source>Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No outgoing letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="925"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="927"/>
         <source>Belum ada surat keluar. Surat keluar dicatat dengan “Catat surat keluar…” atau otomatis ketika kegiatan SOP menghasilkan surat; setiap surat yang dikirim masuk ke buku ekspedisi.</source>
         <translation>No outgoing letters yet. Outgoing letters are registered with “Register outgoing letter…” or automatically when an SOP step produces a letter; every letter sent goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="939"/>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1105"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="941"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1107"/>
         <source>Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal.</source>
         <translation>The end date is before the start date: correct the date range.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="946"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="948"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
         <translation>{0} entries shown · {1} not yet received in this range</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="954"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="956"/>
         <source>Tidak ada entri yang cocok dengan pencarian pada {0}.</source>
         <translation>No entry matches the search in {0}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="956"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="958"/>
         <source>Semua yang dikirim pada {0} sudah diterima.</source>
         <translation>Everything sent in {0} has been received.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="958"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="960"/>
         <source>Tidak ada pengiriman pada {0}. Setiap surat keluar yang dicatat, dan setiap kegiatan SOP yang menyerahkan dokumen, masuk ke buku ekspedisi.</source>
         <translation>Nothing was sent in {0}. Every outgoing letter registered, and every SOP step that hands over documents, goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="992"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="994"/>
         <source>Baris ini sudah dibatalkan: {0}</source>
         <translation>This line has been voided: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="994"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="996"/>
         <source>Hanya pencatatnya ({0}) atau administrator</source>
         <translation>Only the person who registered it ({0}) or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1014"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1016"/>
         <source>Surat masuk dicatat dengan nomor agenda {0}</source>
         <translation>Incoming letter registered with agenda number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1016"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1018"/>
         <source>; kasus {0}</source>
         <translation>; case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1027"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1029"/>
         <source>Surat keluar dicatat dengan nomor {0}</source>
         <translation>Outgoing letter registered with number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1029"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1031"/>
         <source>; buku ekspedisi nomor {0}</source>
         <translation>; dispatch book entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1047"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1049"/>
         <source>Disposisi nomor {0} dicatat: {1}</source>
         <translation>Disposition {0} recorded: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1061"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1063"/>
         <source>Ekspedisi nomor {0} diterima {1} oleh {2}</source>
         <translation>Dispatch entry {0} received {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1084"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1086"/>
         <source>{0} dikoreksi ({1})</source>
         <translation>{0} corrected ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1086"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1088"/>
         <source>{0} dibatalkan; nomornya tidak dipakai lagi</source>
         <translation>{0} voided; its number is not used again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1121"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1123"/>
         <source>Mencetak PDF…</source>
         <translation>Printing PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1126"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1128"/>
         <source>Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.</source>
         <translation>Print preview opened: print or save a PDF from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1127"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1129"/>
         <source>Gagal mencetak.</source>
         <translation>Printing failed.</translation>
     </message>
@@ -2130,102 +2144,102 @@
 <context>
     <name>OutgoingDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="398"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="400"/>
         <source>Catat surat keluar</source>
         <translation>Register outgoing letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="405"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="407"/>
         <source>mis. Bawaslu Kota Kupang</source>
         <translation>e.g. Bawaslu Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="412"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="414"/>
         <source>Nomor &amp;otomatis</source>
         <translation>&amp;Automatic number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="413"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="415"/>
         <source>Nomor yang sudah &amp;ditulis</source>
         <translation>Number already &amp;written</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="433"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="435"/>
         <source>mis. PP/2026/0001 (boleh kosong)</source>
         <translation>e.g. PP/2026/0001 (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="439"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="441"/>
         <source>nama orang yang dituju (boleh kosong)</source>
         <translation>name of the person addressed (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="440"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="442"/>
         <source>Catat di buku ekspedisi (surat dikirim)</source>
         <translation>Enter in the dispatch book (the letter is sent)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="450"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="452"/>
         <source>&amp;Tujuan *</source>
         <translation>&amp;To *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="451"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="453"/>
         <source>P&amp;erihal *</source>
         <translation>Su&amp;bject *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="452"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="454"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="453"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="455"/>
         <source>Tanggal surat</source>
         <translation>Letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="454"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="456"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="455"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="457"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="456"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="458"/>
         <source>Kegiatan kasus</source>
         <translation>Step of the case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="457"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="459"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="461"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="463"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="462"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="464"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="477"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="479"/>
         <source>pola nomor tidak dapat dipakai: {0}</source>
         <translation>the numbering pattern cannot be used: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="479"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="481"/>
         <source>berikutnya: {0}</source>
         <translation>next: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="492"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="494"/>
         <source>Tulis nomor surat, atau pilih nomor otomatis.</source>
         <translation>Write the letter number, or choose the automatic number.</translation>
     </message>
@@ -2233,52 +2247,52 @@
 <context>
     <name>OutgoingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="191"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="193"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="192"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="194"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="193"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="195"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="194"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="196"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="195"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="197"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="196"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="198"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="197"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="199"/>
         <source>Dicatat oleh</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="221"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="223"/>
         <source>{0} kegiatan {1}</source>
         <translation>{0} step {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="229"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="231"/>
         <source>Nomor otomatis menurut pola</source>
         <translation>Automatic number from the pattern</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="229"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="231"/>
         <source>Nomor ditulis tangan</source>
         <translation>Number written by hand</translation>
     </message>
@@ -2448,47 +2462,47 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="609"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="611"/>
         <source>Tanda terima ekspedisi nomor {0}</source>
         <translation>Receipt of dispatch entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="612"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="614"/>
         <source>{0} kepada {1}, dikirim {2}</source>
         <translation>{0} to {1}, sent {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="621"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="623"/>
         <source>nama yang menandatangani tanda terima</source>
         <translation>name of the person who signed the receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="622"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="624"/>
         <source>tanda terima yang ditandatangani</source>
         <translation>the signed receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="624"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="626"/>
         <source>&amp;Tanggal terima</source>
         <translation>&amp;Date received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="625"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="627"/>
         <source>&amp;Ditandatangani oleh *</source>
         <translation>&amp;Signed by *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="626"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="628"/>
         <source>Pindaian tanda terima</source>
         <translation>Scan of the receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="629"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="631"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="630"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="632"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
