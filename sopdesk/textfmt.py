@@ -39,6 +39,8 @@ def durasi(delta: timedelta, words: DurationWords = DurationWords()) -> str:  # 
     other words are given)."""
     late = delta.total_seconds() < 0
     seconds = int(abs(delta.total_seconds()))
+    if late:
+        seconds = max(seconds, 60)  # a row that has just turned late never reads 'terlambat 0 menit'
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60

@@ -27,3 +27,9 @@ def test_a_duration_in_other_words():
 
 def test_a_date_in_indonesian():
     assert tanggal(date(2026, 8, 17)) == "17 Agustus 2026"
+
+
+def test_a_step_that_has_just_turned_late_is_late_by_a_minute_not_zero():
+    assert durasi(timedelta(seconds=-5)) == "terlambat 1 menit"
+    assert durasi(timedelta(seconds=-59)) == "terlambat 1 menit"
+    assert durasi(timedelta(seconds=59)) == "0 menit"
