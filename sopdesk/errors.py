@@ -28,3 +28,14 @@ class NotFound(UserError):
 
 class Conflict(UserError):
     """The action no longer fits the state (already completed, case closed)."""
+
+
+class StoreUnreachable(UserError):
+    """The database server cannot be reached (switched off, network down): the desk says so in
+    one sentence and tries again; nothing about it is a bug."""
+
+    MESSAGE = ("Server basis data tidak terjangkau: periksa bahwa PC server menyala dan jaringan kantor "
+               "tersambung, lalu ulangi")
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or self.MESSAGE)

@@ -103,6 +103,35 @@ def setup(args: Namespace) -> int:
     return 0
 
 
+def connect(args: Namespace) -> int:
+    """Point this desk at the office's database server once (stored per PC), or back to the
+    local file (--local); without a URL, say which database this desk uses."""
+    from sopdesk.engine import desk_connection
+
+    if args.local:
+        desk_connection.disconnect()
+        print("Meja ini kembali memakai berkas SQLite di folder data")
+        return 0
+    if not args.url:
+        now = desk_connection.current()
+        print(f"Basis data meja ini: {now.url or 'berkas SQLite di folder data'}")
+        if now.url:
+            print(f"Pengaturan: {now.config_file}")
+        return 0
+    from sopdesk.store import connection_settings
+
+    connection_settings.refuse_password_in(args.url)  # before asking for the password
+    password = os.environ.get(connection_settings.PASSWORD_ENV)
+    if password is None and sys.stdin and sys.stdin.isatty():
+        shown = connection_settings.mask_url(args.url)
+        password = getpass.getpass(f"Kata sandi basis data untuk {shown} (kosong: tanpa kata sandi): ")
+    now = desk_connection.connect(args.url, password or None, verify=not args.no_check)
+    print(f"Meja ini sekarang memakai basis data {now.url}")
+    print(f"Pengaturan: {now.config_file}" + (" (kata sandi di berkas terpisah, hanya untuk pengguna ini)"
+                                              if now.has_password else ""))
+    return 0
+
+
 def _catalog(args: Namespace):  # noqa: ANN202
     return load_catalog([bundled_catalog_dir(), args.data_dir / "sop_catalog"])
 
@@ -589,6 +618,36 @@ def restore(args: Namespace) -> int:
         print(f"Basis data diperbarui dari skema {manifest.schema_revision} ke skema terbaru.")
     if result.set_aside is not None:
         print(f"Data sebelumnya disimpan di {result.set_aside}")
+    return 0
+
+
+def transfer(args: Namespace) -> int:
+    from sopdesk.engine import backups
+
+    def progress(table: str, rows: int) -> None:
+        if rows % 50_000 == 0:
+            print(f"  {table}: {rows} baris", file=sys.stderr)
+
+    ws = _open(args)
+    try:
+        result = backups.transfer_office(ws, _actor(ws, args), args.target, progress)
+    finally:
+        ws.close()
+    copied = result.copied
+    print(f"Data kantor disalin ke {result.target}: {sum(copied.rows.values())} baris dari "
+          f"{len(copied.rows)} tabel, {copied.attachments} berkas lampiran.")
+    if result.attachments_dir is not None:
+        print(f"  Lampiran di {result.attachments_dir}; buka dengan --data-dir {result.attachments_dir.parent}")
+    for finding in result.report.findings:
+        print(f"sopdesk: {finding.message}", file=sys.stderr)
+    if not result.report.ok:
+        print(f"sopdesk: pemeriksaan tujuan menemukan {len(result.report.findings)} masalah; jangan "
+              "pakai salinan ini", file=sys.stderr)
+        return 1
+    checked = result.report.checked
+    print(f"Pemeriksaan tujuan: semua catatan utuh ({checked.get('attachments', 0)} lampiran, "
+          f"{checked.get('audit_events', 0)} peristiwa audit; rantai audit berakhir di "
+          f"{(result.target_audit_head or '-')[:16]}, sama dengan kantor asal).")
     return 0
 
 

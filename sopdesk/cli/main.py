@@ -77,6 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--address", help="alamat kantor (kop surat)")
     p.set_defaults(func=c.setup)
 
+    p = sub.add_parser("connect", help="hubungkan meja ini ke server basis data kantor (disimpan per PC)")
+    p.add_argument("url", nargs="?", metavar="URL",
+                   help="mis. postgresql+psycopg://sopdesk@server/sopdesk (tanpa kata sandi: kata sandi "
+                   "ditanya atau dari SOPDESK_DB_PASSWORD); tanpa URL: tampilkan basis data meja ini")
+    p.add_argument("--local", action="store_true", help="kembali ke berkas SQLite di folder data")
+    p.add_argument("--no-check", action="store_true", help="simpan tanpa mencoba koneksinya")
+    p.set_defaults(func=c.connect, needs_db=False)
+
     cat = sub.add_parser("catalog", help="katalog SOP").add_subparsers(
         dest="catalog_command", required=True, parser_class=_Parser)
     p = cat.add_parser("list", parents=[listing], help="daftar SOP")
@@ -230,6 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="administrator yang bertindak (wajib bila basis data sekarang berisi data)")
     p.add_argument("--yes", action="store_true", help="tanpa pertanyaan konfirmasi")
     p.set_defaults(func=c.restore)
+    p = sub.add_parser("transfer", parents=[acting],
+                       help="pindahkan seluruh data kantor ke basis data lain yang kosong (admin)")
+    p.add_argument("--to", dest="target", required=True, metavar="URL",
+                   help="basis data tujuan yang kosong: postgresql+psycopg://PENGGUNA@SERVER/NAMA, "
+                        "atau sqlite:////FOLDER/sopdesk.sqlite3 (lampiran ke FOLDER/lampiran)")
+    p.set_defaults(func=c.transfer)
     p = sub.add_parser("check", parents=[listing],
                        help="periksa keutuhan basis data, lampiran dan rantai audit")
     p.set_defaults(func=c.check)

@@ -1,4 +1,12 @@
-"""Attached files (scans of kelengkapan, outputs) copied into the data directory by sha256."""
+"""Attached files (scans of kelengkapan, outputs) copied into the data directory by sha256.
+
+Where the scans live: a SQLite office is one PC, so its data directory (`lampiran/`) holds
+them. A PostgreSQL office has several desks, each with its own data directory, so the content
+is also stored in the database (`attachment_blob`, keyed by sha256, bytea) in the same
+transaction as the row that refers to it; a desk's `lampiran/` is then only a local cache,
+filled from the database when a file is opened there (`local_file`). In the database rather
+than on a shared folder: one thing to set up, back up and move, the same permissions and
+transaction as the records, and no SMB share that one desk cannot see."""
 
 from __future__ import annotations
 
@@ -7,10 +15,11 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sopdesk.errors import UserError
-from sopdesk.store.models import Attachment
+from sopdesk.store.models import Attachment, AttachmentBlob
 
 MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
 
@@ -26,6 +35,53 @@ def file_sha256(path: Path) -> str:
 def _shown(path: Path) -> str:
     text = str(path)
     return text if len(text) <= 200 else f"{text[:120]}...{text[-60:]}"
+
+
+def keeps_blobs(session: Session | None = None, dialect: str | None = None) -> bool:
+    """True for a store whose scans are kept in the database (every store but SQLite)."""
+    name = dialect if dialect is not None else session.get_bind().dialect.name
+    return name != "sqlite"
+
+
+def store_blob(session: Session, digest: str, content: bytes) -> None:
+    """Add a file's content to `attachment_blob` unless it is there (two desks attaching the
+    same scan at once: the second insert does nothing on PostgreSQL)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+
+        session.execute(insert(AttachmentBlob).values(sha256=digest, size=len(content), content=content)
+                        .on_conflict_do_nothing(index_elements=["sha256"]))
+    elif session.scalar(select(AttachmentBlob.sha256).where(AttachmentBlob.sha256 == digest)) is None:
+        session.add(AttachmentBlob(sha256=digest, size=len(content), content=content))
+        session.flush()
+
+
+def _write_atomically(target: Path, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temp = target.with_suffix(target.suffix + ".tmp")
+    try:
+        temp.write_bytes(content)
+        temp.chmod(0o600)
+        temp.replace(target)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def local_file(session: Session, store_dir: Path, row: Attachment) -> Path:
+    """The path of an attachment's file on this desk; for a PostgreSQL office the file is
+    written from the database when this desk does not have it yet (attached on another desk).
+    A file that cannot be written here keeps its path: opening it says it is missing."""
+    target = Path(store_dir) / row.stored_name
+    if target.is_file() or not keeps_blobs(session):
+        return target
+    content = session.scalar(select(AttachmentBlob.content).where(AttachmentBlob.sha256 == row.sha256))
+    if content is not None and hashlib.sha256(content).hexdigest() == row.sha256:
+        try:
+            Path(store_dir).mkdir(parents=True, exist_ok=True, mode=0o700)
+            _write_atomically(target, bytes(content))
+        except OSError:
+            pass
+    return target
 
 
 def attach(session: Session, store_dir: Path, source: Path | str, now) -> Attachment:  # noqa: ANN001
@@ -58,6 +114,12 @@ def attach(session: Session, store_dir: Path, source: Path | str, now) -> Attach
                             "aman); kosongkan ruang disk lalu ulangi") from None
         raise UserError(f"Berkas lampiran {_shown(source)} tidak dapat dibaca atau disalin "
                         f"({exc.strerror or exc})") from None
+    if keeps_blobs(session):
+        try:
+            content = source.read_bytes()
+        except OSError as exc:
+            raise UserError(f"Berkas lampiran {_shown(source)} tidak dapat dibaca ({exc.strerror or exc})") from None
+        store_blob(session, digest, content)
     row = Attachment(original_name=source.name[:255], stored_name=stored_name, sha256=digest,
                      size=size, created_at=now)
     session.add(row)

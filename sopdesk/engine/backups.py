@@ -1,27 +1,31 @@
-"""Backup and restore as office actions: an administrator's, recorded in the audit log.
-The mechanics (archive, manifest, rotation, restore) are in sopdesk.store.backup."""
+"""Backup, restore and moving an office as office actions: an administrator's, recorded in
+the audit log (a transfer is not: the copy's audit chain must end where the source's does, so
+that the check on the target shows the same head). The mechanics (archive, manifest,
+rotation, restore, copying between stores) are in sopdesk.store.backup and store.transfer."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
-from sopdesk.engine import audit
+from sopdesk.engine import audit, integrity
 from sopdesk.engine.attachments import file_sha256
 from sopdesk.engine.users import Actor, require_admin
 from sopdesk.engine.workdays import ZONES, utcnow, zone
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import PermissionRefused, UserError
 from sopdesk.store import backup as store
+from sopdesk.store import transfer as moving
 from sopdesk.store.backup import BackupSettings, DataPaths, RestoreResult, backup_due
 from sopdesk.store.db import Database, make_engine, sqlite_path
-from sopdesk.store.models import User
+from sopdesk.store.models import AuditEvent, User
 
 __all__ = ["backup", "backup_due", "configure", "daily_backup", "exit_backup", "restore_backup",
-           "restore_without_login"]
+           "restore_without_login", "transfer_office"]
 
 
 def _record_backup(ws: Workspace, path: Path, user_id: int | None, automatic: bool) -> None:
@@ -123,3 +127,45 @@ def exit_backup(ws: Workspace) -> Path | None:
     path = store.make_backup(ws)
     _record_backup(ws, path, None, automatic=True)
     return path
+
+
+# --- moving an office to another store ------------------------------------------------------
+
+@dataclass
+class _Office:
+    """What `integrity.check` needs of an office that is not open as a workspace."""
+
+    db: Database
+    attachments_dir: Path
+
+
+@dataclass(frozen=True)
+class TransferResult:
+    target: str  # the target's URL without its password
+    copied: moving.CopyResult
+    attachments_dir: Path | None  # where a SQLite target keeps its files
+    report: integrity.Report  # `sopdesk check` of the target
+    target_audit_head: str | None
+
+
+def transfer_office(ws: Workspace, actor: Actor, target_url: str,
+                    progress: moving.Progress | None = None) -> TransferResult:
+    """An administrator copies the whole office (every table, attachments, audit chain) into
+    an empty database at `target_url`: PostgreSQL from SQLite, or a new SQLite file (its
+    attachments beside it in `lampiran/`) from PostgreSQL. The copy is checked as by
+    `sopdesk check`; the source is left as it was."""
+    with ws.db.reading() as session:
+        require_admin(session, actor)
+    copied = moving.transfer(ws.db.engine, Path(ws.attachments_dir), target_url,
+                             Path(ws.data_dir) / store.BACKUP_DIR, progress)
+    files = moving.attachments_dir_of(target_url)
+    target = Database(make_engine(target_url))
+    try:
+        report = integrity.check(_Office(target, files or Path(ws.attachments_dir)))
+        with target.reading() as session:
+            head = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
+    finally:
+        target.dispose()
+    if head != copied.audit_head:
+        report.add("audit_link", "peristiwa audit terakhir di tujuan tidak sama dengan di kantor asal")
+    return TransferResult(moving.shown_url(target_url), copied, files, report, head)

@@ -164,12 +164,12 @@ def expedition_page(ws: Workspace, *, start: date | None = None, end: date | Non
         .where(*_conditions(ws, start, end, pending, search))
         .order_by(*order).limit(limit).offset(offset)
     )
-    with ws.db.engine.connect() as conn:
+    with ws.db.connect() as conn:
         return [ExpeditionRow(*row) for row in conn.execute(query)]
 
 
 def expedition_total(ws: Workspace, *, start: date | None = None, end: date | None = None,
                      pending: bool = False, search: str | None = None) -> int:
     query = select(func.count(Expedition.id)).where(*_conditions(ws, start, end, pending, search))
-    with ws.db.engine.connect() as conn:
+    with ws.db.connect() as conn:
         return conn.execute(query).scalar() or 0

@@ -1,8 +1,11 @@
 """`sopdesk check`: is every record still what sopdesk wrote?
 
-- the SQLite file itself (PRAGMA integrity_check, or quick_check at start-up),
-- references between rows (PRAGMA foreign_key_check),
-- every attachment row's file: present, with the sha256 recorded when it was attached,
+- the SQLite file itself (PRAGMA integrity_check, or quick_check at start-up); on PostgreSQL
+  the server keeps its own files, so only that it answers,
+- references between rows (PRAGMA foreign_key_check; on PostgreSQL one query per foreign key,
+  since its constraints can be switched off by an administrator, e.g. during a bulk load),
+- every attachment row's file: present, with the sha256 recorded when it was attached (on
+  PostgreSQL the content in `attachment_blob`, hashed by the server: nothing is downloaded),
 - the audit log's hash chain: each event's hash recomputed from its stored fields, and each
   event's prev_hash equal to the hash of the event before it. An event edited outside sopdesk
   no longer matches its hash; a deleted event breaks the link of the one after it.
@@ -17,13 +20,22 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, and_, func, select, type_coerce
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from sopdesk.engine.attachments import file_sha256
 from sopdesk.engine.audit import GENESIS, event_hash
-from sopdesk.store.models import Attachment, AuditEvent, Case, ChecklistEntry, Document, WorkItem
+from sopdesk.store.models import (
+    Attachment,
+    AttachmentBlob,
+    AuditEvent,
+    Base,
+    Case,
+    ChecklistEntry,
+    Document,
+    WorkItem,
+)
 
 QUICK_TAIL = 200  # audit events checked at start-up
 MAX_DATABASE_FINDINGS = 20
@@ -64,10 +76,16 @@ def _is_sqlite(ws: Any) -> bool:
 def check_database(ws: Any, report: Report, pragma: str = "integrity_check") -> bool:
     """PRAGMA integrity_check / quick_check; False when the file cannot be read at all."""
     if not _is_sqlite(ws):
-        report.checked["database"] = "tidak diperiksa (bukan SQLite)"
+        try:
+            with ws.db.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1").all()
+        except DBAPIError as exc:
+            report.add("database", f"basis data tidak dapat dibaca: {exc.orig}")
+            return False
+        report.checked["database"] = f"server {ws.db.engine.dialect.name}"
         return True
     try:
-        with ws.db.engine.connect() as conn:
+        with ws.db.connect() as conn:
             rows = [row[0] for row in conn.exec_driver_sql(f"PRAGMA {pragma}")]
     except DBAPIError as exc:
         report.add("database", f"berkas basis data rusak: {exc.orig}")
@@ -81,10 +99,34 @@ def check_database(ws: Any, report: Report, pragma: str = "integrity_check") -> 
     return True
 
 
+def _broken_references(ws: Any) -> list[tuple[str, Any, str]]:
+    """(table, row id, parent table) of every row whose foreign key names no row, by query."""
+    found: list[tuple[str, Any, str]] = []
+    with ws.db.reading() as session:
+        for table in Base.metadata.sorted_tables:
+            key = list(table.primary_key.columns)[0]
+            for fk in table.foreign_keys:
+                parent = fk.column.table.alias()
+                column = parent.c[fk.column.name]
+                rows = session.execute(
+                    select(key).select_from(table.outerjoin(parent, column == fk.parent))
+                    .where(and_(fk.parent.is_not(None), column.is_(None)))
+                    .order_by(key).limit(MAX_DATABASE_FINDINGS + 1)).scalars().all()
+                found.extend((table.name, rowid, fk.column.table.name) for rowid in rows)
+    return found
+
+
 def check_foreign_keys(ws: Any, report: Report) -> None:
     if not _is_sqlite(ws):
+        rows = _broken_references(ws)
+        report.checked["foreign_keys"] = "kueri rujukan"
+        for table, rowid, parent in rows[:MAX_DATABASE_FINDINGS]:
+            report.add("foreign_key", f"baris #{rowid} tabel {table} merujuk ke baris {parent} yang "
+                                      "tidak ada (dihapus di luar sopdesk)")
+        if len(rows) > MAX_DATABASE_FINDINGS:
+            report.add("foreign_key", f"... dan {len(rows) - MAX_DATABASE_FINDINGS} rujukan lain yang putus")
         return
-    with ws.db.engine.connect() as conn:
+    with ws.db.connect() as conn:
         rows = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
     report.checked["foreign_keys"] = "foreign_key_check"
     for table, rowid, parent, _fkid in rows[:MAX_DATABASE_FINDINGS]:
@@ -112,7 +154,33 @@ def _attachment_cases(session: Session) -> dict[int, str]:
     return cases
 
 
+def _check_blobs(ws: Any, report: Report) -> None:
+    """A PostgreSQL office: every attachment's content in the database, hashed by the server."""
+    digest = func.encode(func.sha256(AttachmentBlob.content), "hex")
+    with ws.db.reading() as session:
+        cases = _attachment_cases(session)
+        rows = session.execute(
+            select(Attachment.id, Attachment.original_name, Attachment.sha256, digest)
+            .outerjoin(AttachmentBlob, AttachmentBlob.sha256 == Attachment.sha256)
+            .order_by(Attachment.id)).all()
+    for attachment_id, original, sha, actual in rows:
+        where = f"lampiran #{attachment_id} ({original}" + (
+            f", kasus {cases[attachment_id]})" if attachment_id in cases else ")")
+        if actual is None:
+            report.add("attachment_missing", f"{where} hilang: isinya tidak ada di basis data, "
+                                             "sehingga tidak dapat dibuka di meja mana pun",
+                       attachment_id=attachment_id)
+        elif actual != sha:
+            report.add("attachment_changed", f"{where} telah diubah di luar sopdesk: isinya di basis "
+                                             "data tidak sama dengan sidik sha256 yang tercatat",
+                       attachment_id=attachment_id)
+    report.checked["attachments"] = len(rows)
+
+
 def check_attachments(ws: Any, report: Report) -> None:
+    if ws.db.engine.dialect.name == "postgresql":
+        _check_blobs(ws, report)
+        return
     store = Path(ws.attachments_dir)
     with ws.db.reading() as session:
         cases = _attachment_cases(session)

@@ -541,14 +541,14 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
         .order_by(*[c.desc() for c in order] if descending else order)
         .limit(limit).offset(offset)
     )
-    with ws.db.engine.connect() as conn:
+    with ws.db.connect() as conn:
         return [IncomingRow(row[0], agenda_number(row[1], row[2]), *row[3:]) for row in conn.execute(query)]
 
 
 def incoming_total(ws: Workspace, *, year: int | None = None, search: str | None = None,
                    sifat: str | None = None) -> int:
     query = select(func.count(IncomingLetter.id)).where(*_incoming_conditions(year, search, sifat))
-    with ws.db.engine.connect() as conn:
+    with ws.db.connect() as conn:
         return conn.execute(query).scalar() or 0
 
 
@@ -578,11 +578,11 @@ def outgoing_page(ws: Workspace, *, year: int | None = None, search: str | None 
         .where(*_outgoing_conditions(year, search))
         .order_by(*order).limit(limit).offset(offset)
     )
-    with ws.db.engine.connect() as conn:
+    with ws.db.connect() as conn:
         return [OutgoingRow(*row) for row in conn.execute(query)]
 
 
 def outgoing_total(ws: Workspace, *, year: int | None = None, search: str | None = None) -> int:
     query = select(func.count(OutgoingLetter.id)).where(*_outgoing_conditions(year, search))
-    with ws.db.engine.connect() as conn:
+    with ws.db.connect() as conn:
         return conn.execute(query).scalar() or 0

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import aliased
 
+from sopdesk.engine.attachments import local_file
 from sopdesk.engine.cases import get_case
 from sopdesk.engine.users import roles_including
 from sopdesk.engine.workspace import Workspace
@@ -242,7 +243,7 @@ def case_detail(ws: Workspace, number: str) -> dict:
             "documents": [
                 {"name": d.name, "number": d.number, "date": d.doc_date, "step": step_of.get(d.work_item_id),
                  "file": d.attachment.original_name if d.attachment else None,
-                 "path": str(ws.attachments_dir / d.attachment.stored_name) if d.attachment else None,
+                 "path": str(local_file(session, ws.attachments_dir, d.attachment)) if d.attachment else None,
                  "sha256": d.attachment.sha256 if d.attachment else None}
                 for d in documents
             ],
@@ -314,14 +315,14 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
         .order_by(order, Case.id.desc())
         .limit(limit).offset(offset)
     )
-    with ws.db.engine.connect() as conn:
+    with ws.db.connect() as conn:
         return [CaseRow(*row) for row in conn.execute(query)]
 
 
 def cases_total(ws: Workspace, *, search: str | None = None, sop: str | None = None,
                 status: str | None = None) -> int:
     query = select(func.count(Case.id)).where(*_case_conditions(search, sop, status))
-    with ws.db.engine.connect() as conn:
+    with ws.db.connect() as conn:
         return conn.execute(query).scalar() or 0
 
 
@@ -340,5 +341,5 @@ def users_with_role(ws: Workspace, role: str) -> list[tuple[str, str]]:
         .group_by(User.username, User.full_name)
         .order_by(User.username)
     )
-    with ws.db.engine.connect() as conn:
+    with ws.db.connect() as conn:
         return [tuple(row) for row in conn.execute(query)]

@@ -94,7 +94,7 @@ def find_returning_visitors(ws: Workspace, actor: Actor, text: str, limit: int =
         .order_by(latest.c.registered_at.desc(), latest.c.id.desc())
         .limit(limit)
     )
-    with ws.db.engine.connect() as conn:
+    with ws.db.connect() as conn:
         full = _sees_full_identity(conn, actor)
         rows = conn.execute(query).all()
     found = [dict(zip(IDENTITY_FIELDS, row, strict=True), masked=not full) for row in rows]
@@ -125,6 +125,6 @@ def visitors_page(ws: Workspace, start: datetime | None, end: datetime | None,
                                 _contains(Visitor.id_number, search.replace(" ", "")),
                                 _contains(Visitor.phone, search), _contains(Case.number, search)))
     query = query.order_by(Visitor.registered_at.desc(), Visitor.id.desc()).limit(limit)
-    with ws.db.engine.connect() as conn:
+    with ws.db.connect() as conn:
         return [VisitorRow(*row) for row in conn.execute(query)]
 

@@ -107,7 +107,7 @@ def step_stats(ws: Workspace, sop: Sop, start: date, end: date) -> list[StepStat
              .where(Case.sop_kode == sop.kode, WorkItem.status.in_(("done", "returned")),
                     WorkItem.completed_at >= begin, WorkItem.completed_at < stop)
              .order_by(WorkItem.step_no, WorkItem.completed_at, WorkItem.id))
-    with ws.db.engine.connect() as conn:
+    with ws.db.connect() as conn:
         rows = conn.execute(query).all()
     stats = {k.no: StepStats(k.no, k.kegiatan, sop.lane(k.pelaksana).nama, k.waktu) for k in sop.kegiatan}
     for step_no, status, created, completed, due, number in rows:

@@ -12,6 +12,14 @@ program knows, and changes nothing then; otherwise it moves the current database
 attachments aside (`cadangan/sebelum-pemulihan-<stamp>/`), puts the backup in place and
 upgrades it with `migrate.prepare`.
 
+A PostgreSQL office is backed up into the same format: its records are copied, in one
+REPEATABLE READ transaction (one moment of the office, desks keep working), into a SQLite
+file that becomes the archive's database, and its attachments (kept in the database there)
+become the archive's `lampiran/` files, so one backup restores into either store. Restoring
+into PostgreSQL replaces every row in one transaction (the desks see the old office or the
+new one, never half of each), after the current records were saved as a backup zip in
+`cadangan/sebelum-pemulihan-<stamp>.zip`; it is refused while other desks are connected.
+
 The backup folder and how many backups to keep are in `pengaturan.json` in the data
 directory (a file, not a table: no schema change, and it is readable when the database is
 not)."""
@@ -34,10 +42,12 @@ from datetime import datetime, timezone, tzinfo
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import ArgumentError
 
 from sopdesk import __version__
 from sopdesk.errors import UserError
+from sopdesk.store import transfer
 from sopdesk.store.db import DB_FILE, Database, make_engine, resolve_url, sqlite_path
 from sopdesk.store.migrate import known_revisions, prepare
 from sopdesk.store.settings_file import read_section, settings_path, write_section
@@ -126,6 +136,25 @@ def _sqlite_file(db: Database) -> Path:
         raise UserError("Cadangan dan pemulihan bawaan hanya untuk basis data SQLite; untuk "
                         "PostgreSQL pakai pg_dump/pg_restore di servernya")
     return path
+
+
+def snapshot_server(db: Database, attachments_dir: Path | None, target: Path, files: Path) -> None:
+    """A consistent copy of a PostgreSQL office: its rows, read in one REPEATABLE READ
+    transaction, into a new SQLite file `target`, and its attachments into the folder `files`."""
+    engine = make_engine(f"sqlite:///{target}")
+    try:
+        copy = Database(engine)
+        prepare(copy, target.parent / ".migrasi")
+        with db.storage_errors(), db.engine.connect() as reading, engine.begin() as writing:
+            reading = transfer.begin_snapshot(reading)
+            transfer.copy_office(reading, attachments_dir, writing, files)
+    finally:
+        engine.dispose()
+    with closing(sqlite3.connect(target)) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        raise UserError(f"Salinan basis data rusak ({result}); cadangan tidak dibuat")
 
 
 def _ro_uri(path: Path) -> str:
@@ -246,8 +275,9 @@ def make_backup(ws: Any, target: Path | str | None = None) -> Path:
 
     `target`: a folder (the archive gets its automatic name there, and the folder is
     rotated to the newest N), or a `.zip` file name; default: the configured folder."""
-    db_file = _sqlite_file(ws.db)
-    if not db_file.exists():
+    server = sqlite_path(ws.db.engine.url.render_as_string(hide_password=False)) is None
+    db_file = None if server else _sqlite_file(ws.db)
+    if db_file is not None and not db_file.exists():
         raise UserError(f"Basis data {db_file} tidak ada; tidak ada yang dicadangkan")
     settings = load_settings(ws.data_dir)
     now = ws.clock()
@@ -261,14 +291,19 @@ def make_backup(ws: Any, target: Path | str | None = None) -> Path:
     try:
         with tempfile.TemporaryDirectory(dir=ws.data_dir, prefix=".cadangan-") as temp:
             copy = Path(temp) / DB_MEMBER
-            snapshot_sqlite(db_file, copy)  # first the database, then the files: every
+            files = Path(ws.attachments_dir)
+            if db_file is None:  # a server: rows and attachment contents from one snapshot
+                files = Path(temp) / ATTACHMENTS_DIR
+                snapshot_server(ws.db, Path(ws.attachments_dir), copy, files)
+            else:
+                snapshot_sqlite(db_file, copy)  # first the database, then the files: every
             revision, office, tz = _file_facts(copy)  # attachment row has its file
             members: dict[str, dict[str, Any]] = {}
             fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             with os.fdopen(fd, "wb") as raw:
                 with zipfile.ZipFile(raw, "w", allowZip64=True) as archive:
                     members[DB_MEMBER] = _add_member(archive, DB_MEMBER, copy, local, True)
-                    for name, source in _attachment_files(Path(ws.attachments_dir)):
+                    for name, source in _attachment_files(files):
                         members[name] = _add_member(archive, name, source, local,
                                                     source.suffix.lower() not in _COMPRESSED)
                     manifest = {
@@ -301,9 +336,9 @@ def make_backup(ws: Any, target: Path | str | None = None) -> Path:
 
 
 def backup_due(ws: Any) -> bool:
-    """True when no backup was made today (office time); never for a non-SQLite database."""
-    if sqlite_path(ws.db.engine.url.render_as_string(hide_password=False)) is None:
-        return False
+    """True when this desk made no backup today (office time). A PostgreSQL office too: each
+    desk keeps its own daily copy of the whole office, so the office has backups even when
+    its server's own are not set up."""
     tz = ws.calendar.tz
     today = ws.clock().astimezone(tz).date()
     settings = load_settings(ws.data_dir)
@@ -459,14 +494,19 @@ def verify_backup(file: Path | str) -> Manifest:
 
 @dataclass(frozen=True)
 class DataPaths:
-    """Where an office's records live: the data folder, the SQLite file, the attachments."""
+    """Where an office's records live: the data folder, the SQLite file, the attachments;
+    or, for a PostgreSQL office, the server's URL (`database` is None then)."""
 
     data_dir: Path
-    database: Path
+    database: Path | None
     attachments: Path
+    server_url: str | None = None
 
     @classmethod
     def of(cls, ws: Any) -> DataPaths:
+        url = ws.db.engine.url.render_as_string(hide_password=False)
+        if sqlite_path(url) is None:
+            return cls(Path(ws.data_dir), None, Path(ws.attachments_dir), url)
         return cls(Path(ws.data_dir), _sqlite_file(ws.db), Path(ws.attachments_dir))
 
     @classmethod
@@ -477,13 +517,12 @@ class DataPaths:
         except ArgumentError:
             raise UserError(f"Alamat basis data tidak sah: {url!r}") from None
         if database is None:
-            raise UserError("Cadangan dan pemulihan bawaan hanya untuk basis data SQLite; untuk "
-                            "PostgreSQL pakai pg_dump/pg_restore di servernya")
+            return cls(data_dir, None, data_dir / ATTACHMENTS_DIR, resolve_url(url, data_dir))
         return cls(data_dir, database, data_dir / ATTACHMENTS_DIR)
 
     @property
     def url(self) -> str:
-        return f"sqlite:///{self.database}"
+        return self.server_url or f"sqlite:///{self.database}"
 
 
 @dataclass(frozen=True)
@@ -497,6 +536,8 @@ class RestoreResult:
 def database_state(paths: DataPaths) -> str:
     """"missing" (no file or empty), "empty" (no users: not set up), "damaged" (not readable
     as a database) or "set_up" (holds an office's records)."""
+    if paths.server_url is not None:
+        return _server_state(paths.server_url)
     if not paths.database.exists() or paths.database.stat().st_size == 0:
         return "missing"
     try:
@@ -508,6 +549,31 @@ def database_state(paths: DataPaths) -> str:
     except sqlite3.DatabaseError:
         return "damaged"
     return "set_up" if count else "empty"
+
+
+def _server_state(url: str) -> str:
+    engine = make_engine(url)
+    try:
+        with Database(engine).storage_errors(), engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            if not tables:
+                return "missing"
+            if "user_account" not in tables:
+                return "empty"
+            count = conn.scalar(text("SELECT count(*) FROM user_account"))
+    finally:
+        engine.dispose()
+    return "set_up" if count else "empty"
+
+
+def _refuse_other_desks(conn: Any) -> None:
+    """A restore replaces the whole office: not while another desk is connected to it."""
+    others = conn.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                              "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"))
+    if others:
+        raise UserError(f"Basis data kantor sedang dipakai oleh {others} koneksi lain (sopdesk masih "
+                        "terbuka di meja lain?); tutup sopdesk di semua meja lalu ulangi pemulihan. "
+                        "Tidak ada yang diubah")
 
 
 def _take_over(database: Path) -> None:
@@ -570,22 +636,10 @@ def _restore(ws_or_paths: Any, file: Path, clock: Callable[[], datetime],
     _private_dir(paths.data_dir)
     staging = Path(tempfile.mkdtemp(dir=paths.data_dir, prefix=".pemulihan-"))
     try:
-        with _open_archive(file) as archive:
-            manifest = _manifest_of(archive, file)
-            _check_schema(manifest, file)
-            for info in _members(archive, manifest, file):
-                _copy_member(archive, info, file, manifest.files[info.filename]["sha256"],
-                             staging / info.filename)
+        manifest = _unpack(file, staging)
         staged_db = staging / DB_MEMBER
-        try:
-            revision, _office, _tz = _file_facts(staged_db)
-            with closing(sqlite3.connect(_ro_uri(staged_db), uri=True)) as conn:
-                sound = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        except sqlite3.DatabaseError:
-            sound, revision = False, None
-        if not sound or revision != manifest.schema_revision:
-            raise UserError(f"Basis data di dalam cadangan {file} rusak atau tidak sesuai "
-                            f"{MANIFEST}; tidak ada yang diubah")
+        if paths.server_url is not None:
+            return _restore_server(ws_or_paths, paths, manifest, staging, stamp)
         if not isinstance(ws_or_paths, DataPaths):
             ws_or_paths.close()  # the workspace's own pooled connections
         _take_over(paths.database)
@@ -621,6 +675,62 @@ def _restore(ws_or_paths: Any, file: Path, clock: Callable[[], datetime],
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return RestoreResult(manifest, aside if aside.exists() else None, migration, paths)
+
+
+def _unpack(file: Path, staging: Path) -> Manifest:
+    """Verify a backup member by member into `staging`; its database must be sound."""
+    with _open_archive(file) as archive:
+        manifest = _manifest_of(archive, file)
+        _check_schema(manifest, file)
+        for info in _members(archive, manifest, file):
+            _copy_member(archive, info, file, manifest.files[info.filename]["sha256"],
+                         staging / info.filename)
+    staged_db = staging / DB_MEMBER
+    try:
+        revision, _office, _tz = _file_facts(staged_db)
+        with closing(sqlite3.connect(_ro_uri(staged_db), uri=True)) as conn:
+            sound = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError:
+        sound, revision = False, None
+    if not sound or revision != manifest.schema_revision:
+        raise UserError(f"Basis data di dalam cadangan {file} rusak atau tidak sesuai "
+                        f"{MANIFEST}; tidak ada yang diubah")
+    return manifest
+
+
+def _restore_server(ws_or_paths: Any, paths: DataPaths, manifest: Manifest, staging: Path,
+                    stamp: str) -> RestoreResult:
+    """Replace a PostgreSQL office's rows and attachments by the staged backup in one
+    transaction, after saving the current office as a backup zip."""
+    staged = Database(make_engine(f"sqlite:///{staging / DB_MEMBER}"))
+    try:
+        migration = prepare(staged, staging / ".migrasi")  # an older backup: upgraded here
+    finally:
+        staged.dispose()
+    aside = None
+    if not isinstance(ws_or_paths, DataPaths):
+        if _server_state(paths.server_url) == "set_up":
+            folder = paths.data_dir / BACKUP_DIR
+            _private_dir(folder)
+            name = _unique_dir(folder, f"sebelum-pemulihan-{stamp}").name + ".zip"
+            aside = make_backup(ws_or_paths, folder / name)
+        ws_or_paths.close()
+    target = Database(make_engine(paths.server_url))
+    source = make_engine(f"sqlite:///{staging / DB_MEMBER}")
+    try:
+        with target.storage_errors():
+            prepare(target, paths.data_dir / BACKUP_DIR)  # a new, empty database: the schema
+            with source.connect() as reading, target.engine.begin() as writing:
+                _refuse_other_desks(writing)
+                names = ", ".join(f'"{t.name}"' for t in transfer.record_tables())
+                writing.exec_driver_sql(f'LOCK TABLE {names}, "attachment_blob" IN ACCESS EXCLUSIVE MODE')
+                reading = transfer.begin_snapshot(reading)
+                transfer.clear(writing)
+                transfer.copy_office(reading, staging / ATTACHMENTS_DIR, writing, None)
+    finally:
+        source.dispose()
+        target.dispose()
+    return RestoreResult(manifest, aside, migration, paths)
 
 
 def _undo(paths: DataPaths, moved: list[tuple[Path, Path]], placed: list[Path]) -> None:

@@ -13,12 +13,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from sopdesk.errors import UserError
+from sopdesk.errors import StoreUnreachable, UserError
+from sopdesk.store import connection_settings
 from sopdesk.store.direct import DirectTx
 
 log = logging.getLogger(__name__)
@@ -47,8 +48,9 @@ def default_log_dir() -> Path:
 
 
 def resolve_url(url: str | None, data_dir: Path) -> str:
-    """--db beats SOPDESK_DB beats the SQLite file in the data directory."""
-    url = url or os.environ.get("SOPDESK_DB")
+    """--db beats SOPDESK_DB beats this PC's stored connection (`sopdesk connect`) beats the
+    SQLite file in the data directory."""
+    url = url or os.environ.get("SOPDESK_DB") or connection_settings.configured_url()
     if url:
         return url
     return f"sqlite:///{data_dir / DB_FILE}"
@@ -164,7 +166,7 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise UserError(f"Alamat basis data tidak sah: {url!r}") from None
+        raise UserError(f"Alamat basis data tidak sah: {connection_settings.mask_url(url)!r}") from None
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:
@@ -181,6 +183,10 @@ def make_engine(url: str) -> Engine:
         _configure_sqlite(engine)
         return engine
     try:
+        if parsed.get_backend_name() == "postgresql":
+            # pre-ping: a connection the server dropped (restart, network) is replaced unnoticed
+            return create_engine(url, pool_pre_ping=True,
+                                 connect_args=connection_settings.connect_args(url))
         return create_engine(url, pool_pre_ping=True)
     except NoSuchModuleError:
         raise UserError(f"Jenis basis data {parsed.get_backend_name()!r} tidak dikenal; pakai "
@@ -219,6 +225,35 @@ def storage_problem(exc: OperationalError, url: str) -> str | None:
         if (code is not None and code & 0xFF == primary) or any(f in text for f in fragments):
             return message.format(where=where)
     return None
+
+
+# SQLSTATE classes/codes of a lost server: 08 connection exception, 57P01-03 shutdown / cannot connect now
+_LOST_SERVER_STATES = ("08", "57P01", "57P02", "57P03")
+_LOST_SERVER_TEXT = (
+    "connection refused", "could not connect", "connection failed", "server closed the connection",
+    "connection is closed", "connection is lost", "timeout expired", "no route to host",
+    "network is unreachable", "consuming input failed", "terminating connection", "connection reset",
+    "connection timed out", "could not receive data", "could not send data", "is the server running",
+)
+
+_REFUSED_LOGIN_TEXT = ("authentication failed", "no password supplied", "no pg_hba.conf entry", "does not exist")
+
+
+def server_unreachable(exc: DBAPIError) -> bool:
+    """True when a database error means the server cannot be reached (switched off, restarted,
+    network down), not that a statement is wrong. Never for a SQLite file."""
+    orig = exc.orig
+    if orig is None or type(orig).__module__.startswith("sqlite3"):
+        return False
+    text = str(orig).lower()
+    if any(fragment in text for fragment in _REFUSED_LOGIN_TEXT):
+        return False  # the server answered: it refuses this login (said by `desk_connection`)
+    if exc.connection_invalidated:
+        return True
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or ""
+    if state and state.startswith(_LOST_SERVER_STATES):
+        return True
+    return any(fragment in text for fragment in _LOST_SERVER_TEXT)
 
 
 class Database:
@@ -266,6 +301,17 @@ class Database:
                 tx.close()
 
     @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A plain Core connection for reads, with the same error handling as every other way in."""
+        with self.storage_errors(), self.engine.connect() as conn:
+            yield conn
+
+    def ping(self) -> None:
+        """One trivial query: StoreUnreachable while the server cannot be reached."""
+        with self.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+
+    @contextmanager
     def reading(self) -> Iterator[Session]:
         with self.storage_errors(), self._sessions() as session:
             yield session
@@ -276,7 +322,12 @@ class Database:
         UserError the user can act on; any other database error is a bug and passes through."""
         try:
             yield
-        except OperationalError as exc:
+        except DBAPIError as exc:
+            if server_unreachable(exc):
+                log.warning("server basis data tidak terjangkau (%s): %s", self.url, exc.orig)
+                raise StoreUnreachable() from None
+            if not isinstance(exc, OperationalError):
+                raise
             message = storage_problem(exc, self.url)
             if message is None:
                 raise

@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -155,6 +156,17 @@ class Attachment(Base):
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     size: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime]
+
+
+class AttachmentBlob(Base):
+    """The content of an attached file, for a PostgreSQL office: kept in the database so that
+    a scan attached on one desk opens on every other desk (a SQLite office keeps the file in
+    its data directory only)."""
+
+    __tablename__ = "attachment_blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Visitor(Base):
