@@ -1,11 +1,14 @@
 """`sopdesk check`: a clean office passes; every kind of tampering with the file behind
-sopdesk's back is found and named, and the exit code says so."""
+sopdesk's back is found and named, and the exit code says so. On SQLite and on PostgreSQL
+(where the tampering is done on the server with the foreign keys' triggers off, and an
+attachment is its row in attachment_blob)."""
 
 from __future__ import annotations
 
 import io
 import json
 import logging
+import os
 import sqlite3
 import sys
 from contextlib import closing
@@ -20,6 +23,7 @@ from sopdesk.engine import audit, cases, integrity
 from sopdesk.engine.cases import StepInput
 from sopdesk.store.models import AuditEvent, Case
 
+pytestmark = pytest.mark.both_stores
 SCAN = b"%PDF-1.4 pindaian surat permohonan"
 
 
@@ -42,8 +46,7 @@ def check(ws, data_dir, tmp_path, monkeypatch, capsys):
     """Run `sopdesk check [--json]` on the test's data directory."""
     monkeypatch.setenv("SOPDESK_DATA_DIR", str(data_dir))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.delenv("SOPDESK_DB", raising=False)
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # SOPDESK_DB: set by the `db_url` fixture
     logger = logging.getLogger("sopdesk")
     handlers = list(logger.handlers)
 
@@ -59,8 +62,22 @@ def check(ws, data_dir, tmp_path, monkeypatch, capsys):
             handler.close()
 
 
+def server_url() -> str | None:
+    """The test's PostgreSQL database (the `db_url` fixture sets SOPDESK_DB), None on SQLite."""
+    url = os.environ.get("SOPDESK_DB", "")
+    return url if url.startswith("postgresql") else None
+
+
 def tamper(data_dir: Path, sql: str, *params) -> None:
-    """Change the file directly, as someone with a SQLite tool would (foreign keys off)."""
+    """Change the records directly, as someone with a database tool would (foreign keys off)."""
+    url = server_url()
+    if url is not None:
+        import psycopg
+
+        with psycopg.connect(url.replace("+psycopg", "")) as conn:
+            conn.execute("SET session_replication_role = replica")
+            conn.execute(sql.replace("?", "%s"), params)
+        return
     with closing(sqlite3.connect(data_dir / "sopdesk.sqlite3")) as conn:
         conn.execute(sql, params)
         conn.commit()
@@ -117,8 +134,9 @@ def test_an_audit_event_time_edited_is_found(ws, office, data_dir):
     tamper(data_dir, "UPDATE audit_event SET at = '2025-01-01 00:00:00.000000' WHERE id = ?", event.id)
     assert messages(integrity.check(ws)) == [
         f"peristiwa audit #{event.id} (case_started, kasus {office.first}) telah diubah di luar sopdesk"]
-    tamper(data_dir, "UPDATE audit_event SET at = 'kemarin' WHERE id = ?", event.id)  # not a time
-    assert len(integrity.check(ws).findings) == 1
+    if server_url() is None:  # a typed column on PostgreSQL: it refuses text that is not a time
+        tamper(data_dir, "UPDATE audit_event SET at = 'kemarin' WHERE id = ?", event.id)
+        assert len(integrity.check(ws).findings) == 1
 
 
 def test_an_audit_event_deleted_in_the_middle_is_named(ws, office, data_dir, check):
@@ -149,9 +167,12 @@ def test_the_first_events_deleted_are_found(ws, office, data_dir):
     assert finding.kind == "audit_missing" and finding.message.startswith("peristiwa audit #1-#2 hilang/dihapus")
 
 
-def test_an_attachment_file_changed_is_named(ws, office, check):
-    (scan,) = ws.attachments_dir.rglob("*.pdf")
-    scan.write_bytes(SCAN.replace(b"surat", b"SURAT"))
+def test_an_attachment_file_changed_is_named(ws, office, data_dir, check):
+    if server_url():
+        tamper(data_dir, "UPDATE attachment_blob SET content = ?", SCAN.replace(b"surat", b"SURAT"))
+    else:
+        (scan,) = ws.attachments_dir.rglob("*.pdf")
+        scan.write_bytes(SCAN.replace(b"surat", b"SURAT"))
     (finding,) = integrity.check(ws).findings
     assert finding.kind == "attachment_changed"
     assert finding.message.startswith(f"lampiran #1 (surat masuk.pdf, kasus {office.second}) telah diubah")
@@ -159,9 +180,12 @@ def test_an_attachment_file_changed_is_named(ws, office, check):
     assert code == 1 and "lampiran #1 (surat masuk.pdf" in err and "telah diubah" in err
 
 
-def test_an_attachment_file_deleted_is_named(ws, office, check):
-    (scan,) = ws.attachments_dir.rglob("*.pdf")
-    scan.unlink()
+def test_an_attachment_file_deleted_is_named(ws, office, data_dir, check):
+    if server_url():
+        tamper(data_dir, "DELETE FROM attachment_blob")
+    else:
+        (scan,) = ws.attachments_dir.rglob("*.pdf")
+        scan.unlink()
     (finding,) = integrity.check(ws).findings
     assert finding.kind == "attachment_missing"
     assert finding.message.startswith(f"lampiran #1 (surat masuk.pdf, kasus {office.second}) hilang")
@@ -177,6 +201,7 @@ def test_a_row_deleted_behind_sopdesk_breaks_a_reference(ws, office, data_dir):
                for m in messages(integrity.check(ws)))
 
 
+@pytest.mark.sqlite_only("damages the SQLite file's pages; a server keeps its own files")
 def test_a_damaged_database_file_is_reported_not_a_traceback(ws, office, data_dir, check):
     ws.close()
     path = data_dir / "sopdesk.sqlite3"
