@@ -173,6 +173,34 @@ def test_a_disposition_moves_the_case_or_is_refused_in_the_dialog(qtbot, ws, sta
     assert [(i["step"], i["status"]) for i in case_detail(ws, number)["items"]][-1] == (7, "open")
 
 
+def test_the_disposed_letter_stays_selected_so_its_sheet_is_the_one_printed(qtbot, ws, staff, worker,
+                                                                            monkeypatch):
+    """Found by hand: after disposing the oldest of three letters the list jumped back to the newest,
+    and "Cetak lembar disposisi" then printed another letter's sheet."""
+    for subject in ("Undangan rapat koordinasi", "Permohonan data DPT", "Usulan PAW"):
+        incoming(ws, staff["Staf"], subject=subject)
+    page = page_for(qtbot, ws, staff["Ketua"], worker)
+    page.show()
+    table = page.incoming_table
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(page.incoming_model.index(2, 1)).center())
+    assert page.selected_letter().agenda == "SM/2026/0001"
+
+    def fill(dialog: DispositionDialog) -> None:
+        dialog.units["teknis"].setChecked(True)
+        qtbot.keyClicks(dialog.instruction, "Hadiri dan laporkan hasilnya")
+
+    answer(monkeypatch, DispositionDialog, fill)
+    page.dispose_button.click()
+    assert page.incoming_model.index(2, 7).data() == "1"
+    assert page.selected_letter().agenda == "SM/2026/0001"  # still the letter just disposed
+    page.ctx.data_changed.emit()  # a change made in another screen keeps it too
+    assert page.selected_letter().agenda == "SM/2026/0001"
+    page.incoming_search.setText("PAW")  # a new search starts from its newest letter
+    page.reload_incoming()
+    assert page.selected_letter().agenda == "SM/2026/0003"
+
+
 # --- surat keluar and buku ekspedisi ------------------------------------------------------------------
 
 def test_an_outgoing_letter_gets_the_previewed_number_and_an_expedition_entry(qtbot, ws, staff, worker,

@@ -896,12 +896,13 @@ class LettersPage(QWidget):
     def reload_incoming(self) -> None:
         search = self.incoming_search.text().strip() or None
         year = self.incoming_year.currentData()
+        kept = self._selected_key(self.incoming_table, self.incoming_model)
         self.incoming_model.set_filters(year=year, search=search)
         total = self.incoming_model.total
         self.incoming_summary.setText(self.tr("{0} surat masuk").format(total))
         if total:
             self.incoming_stack.setCurrentWidget(self.incoming_table)
-            self.incoming_table.selectRow(0)  # the newest letter: its buttons are ready
+            self._reselect(self.incoming_table, self.incoming_model, kept)
         else:
             self.incoming_empty.setText(
                 self.tr("Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.")
@@ -915,11 +916,14 @@ class LettersPage(QWidget):
     def reload_outgoing(self) -> None:
         search = self.outgoing_search.text().strip() or None
         year = self.outgoing_year.currentData()
+        kept = self._selected_key(self.outgoing_table, self.outgoing_model)
         self.outgoing_model.set_filters(year=year, search=search)
         total = self.outgoing_model.total
         self.outgoing_summary.setText(self.tr("{0} surat keluar").format(total))
         if total:
             self.outgoing_stack.setCurrentWidget(self.outgoing_table)
+            if kept is not None:
+                self._reselect(self.outgoing_table, self.outgoing_model, kept)
         else:
             self.outgoing_empty.setText(
                 self.tr("Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.")
@@ -942,6 +946,7 @@ class LettersPage(QWidget):
             self.expedition_stack.setCurrentWidget(self.expedition_empty)
             self._update_buttons()
             return
+        kept = self._selected_key(self.expedition_table, self.expedition_model)
         self.expedition_model.set_filters(start=start, end=end, pending=self.pending.isChecked(), search=search)
         total = self.expedition_model.total
         pending = expedition.expedition_total(self.ctx.ws, start=start, end=end, pending=True)
@@ -949,7 +954,7 @@ class LettersPage(QWidget):
                                         .format(total, pending))
         if total:
             self.expedition_stack.setCurrentWidget(self.expedition_table)
-            self.expedition_table.selectRow(0)
+            self._reselect(self.expedition_table, self.expedition_model, kept)
         else:
             period = f"{tanggal(start)} – {tanggal(end)}"
             if search:
@@ -962,6 +967,17 @@ class LettersPage(QWidget):
             self.expedition_empty.setText(message)
             self.expedition_stack.setCurrentWidget(self.expedition_empty)
         self._update_buttons()
+
+    def _selected_key(self, table: QTableView, model: PagedTableModel) -> object:
+        row = self._selected(table, model)
+        return None if row is None else model.key(row)
+
+    @staticmethod
+    def _reselect(table: QTableView, model: PagedTableModel, key: object) -> None:
+        """After a reload the line worked on stays selected (a disposition, a receipt, a change
+        made in another screen), so the next button acts on it; else the newest line."""
+        row = model.row_of(key) if key is not None else None
+        table.selectRow(0 if row is None else row)
 
     def _selected(self, table: QTableView, model: PagedTableModel):  # noqa: ANN202
         rows = table.selectionModel().selectedRows()
