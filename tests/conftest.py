@@ -1,8 +1,18 @@
-"""Shared fixtures: a workspace on a temporary SQLite file with a clock the test controls."""
+"""Shared fixtures: a workspace with a clock the test controls, on a temporary SQLite file or,
+for the modules that must hold on both stores, also on a fresh PostgreSQL database.
+
+The modules in BOTH_STORES (or marked `both_stores`) run every test that uses `ws`, `data_dir`
+or `store` twice: `[sqlite]` and `[postgresql]`. On the PostgreSQL run SOPDESK_DB names the
+test's own database, so a CLI call or a re-opened workspace in the test reaches it too. A test
+that cannot run on PostgreSQL yet says why with `@pytest.mark.sqlite_only("reason")`.
+The server is a throwaway cluster started once per session (tests/helpers/pg.py); without
+PostgreSQL those runs skip with the reason, and fail when CI=true.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -16,6 +26,9 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="sopdesk-test-config-")
 from sopdesk.engine.accounts import add_user  # noqa: E402
 from sopdesk.engine.users import Actor  # noqa: E402
 from sopdesk.engine.workspace import Workspace  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))
+from helpers.pg import PgServer, PgUnavailable  # noqa: E402
 
 PASSWORD = "rahasia-123"
 WITA = timezone(timedelta(hours=8))
@@ -41,14 +54,130 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2026, 3, 2, 9, 0, tzinfo=WITA).astimezone(timezone.utc))
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
+# --- the two stores ----------------------------------------------------------------------------
+STORES = ("sqlite", "postgresql")
+# test modules whose tests using `ws`/`data_dir`/`store` run on both stores
+BOTH_STORES = frozenset({
+    "test_smoke_engine", "test_permissions", "test_roles", "test_visitors", "test_cli",
+    "test_return", "test_office", "test_drafts",
+})
+_stores_run: dict[str, int] = {}
+_pg_state: dict[str, object] = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "both_stores: run the module's store-using tests on "
+                                       "SQLite and on PostgreSQL")
+    config.addinivalue_line("markers", "sqlite_only(reason): not run on PostgreSQL, for the "
+                                       "reason given")
+
+
+def runs_on_both_stores(node) -> bool:  # noqa: ANN001 - a pytest node or FunctionDefinition
+    module = node.module.__name__.rpartition(".")[2] if getattr(node, "module", None) else ""
+    return module in BOTH_STORES or node.get_closest_marker("both_stores") is not None
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # a widget test stays on SQLite: the window is not the store's business, and its timers
+    # may outlive the test's throwaway database
+    if ("store" in metafunc.fixturenames and "qtbot" not in metafunc.fixturenames
+            and runs_on_both_stores(metafunc.definition)):
+        metafunc.parametrize("store", STORES, indirect=True)
+
+
+def _pg_server() -> PgServer:
+    """The session's server, started on first use; its failure is remembered, not retried."""
+    if "server" in _pg_state:
+        return _pg_state["server"]  # type: ignore[return-value]
+    if "error" not in _pg_state:
+        try:
+            server = PgServer.from_env() or PgServer.start_throwaway()
+        except PgUnavailable as exc:
+            _pg_state["error"] = str(exc)
+        else:
+            _pg_state["server"] = server
+            _pg_state["version"] = server.version
+            return server
+    reason = f"PostgreSQL not available: {_pg_state['error']}"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(reason + " (CI=true: the PostgreSQL runs are required)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The session's PostgreSQL server (skips, or fails when CI=true, without one)."""
+    yield _pg_server()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    server = _pg_state.pop("server", None)
+    if server is not None:
+        server.stop()  # type: ignore[attr-defined]
 
 
 @pytest.fixture
-def ws(data_dir: Path, clock: FakeClock):
-    workspace = Workspace.open(data_dir, clock=clock)
+def pg_url(pg_server: PgServer):
+    """A fresh empty PostgreSQL database for this test (dropped afterwards)."""
+    url = pg_server.create_database()
+    yield url
+    pg_server.drop_database(url)
+
+
+@pytest.fixture
+def store(request: pytest.FixtureRequest) -> str:
+    """"sqlite" or "postgresql": the store this run of the test works on."""
+    name = getattr(request, "param", "sqlite")
+    if name == "postgresql":
+        marker = request.node.get_closest_marker("sqlite_only")
+        if marker is not None:
+            pytest.skip("sqlite only: " + (marker.args[0] if marker.args else "not yet on PostgreSQL"))
+    return name
+
+
+@pytest.fixture
+def db_url(store: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str | None:
+    """The test's database URL: None for the SQLite file in `data_dir`, else a fresh
+    PostgreSQL database, also set as SOPDESK_DB for the CLI and re-opened workspaces."""
+    if store == "sqlite":
+        monkeypatch.delenv("SOPDESK_DB", raising=False)
+        url = None
+    else:
+        url = request.getfixturevalue("pg_url")
+        monkeypatch.setenv("SOPDESK_DB", url)
+    _stores_run[store] = _stores_run.get(store, 0) + 1
+    return url
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ANN001
+    """One CI log line saying which stores the run covered."""
+    if not _stores_run:
+        return
+    names = []
+    for name in STORES:
+        if name not in _stores_run:
+            continue
+        label = f"{name} ({_stores_run[name]} tests)"
+        if name == "postgresql" and "version" in _pg_state:
+            label = f"{name} (PostgreSQL {_pg_state['version']}, {_stores_run[name]} tests)"
+        names.append(label)
+    line = "stores: " + ", ".join(names)
+    if "postgresql" not in _stores_run or "error" in _pg_state:
+        line += f"; PostgreSQL not run: {_pg_state.get('error', 'no test asked for it')}"
+    terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, db_url: str | None) -> Path:
+    path = tmp_path / "data"
+    if db_url is not None:  # no SQLite file creates it: attachments and catalog files live here
+        path.mkdir(mode=0o700)
+    return path
+
+
+@pytest.fixture
+def ws(data_dir: Path, db_url: str | None, clock: FakeClock):
+    workspace = Workspace.open(data_dir, url=db_url, clock=clock)
     yield workspace
     workspace.close()
 
