@@ -231,3 +231,54 @@ def test_a_void_letter_says_void_in_english(qtbot, ws, staff, english):
     assert model.index(rows[void], 5).data() == "VOID"
     assert model.index(rows[void], 4).data(Qt.ItemDataRole.ToolTipRole) == "VOID: Dicatat dua kali"
     assert model.index(rows[kept], 5).data() == "ordinary"
+
+
+def test_the_fields_named_after_a_correction_follow_the_core():
+    from sopdesk.engine.corrections import FIELD_LABELS
+    from sopdesk.gui.letters_page import FIELD_WORDS
+
+    assert sorted(set(FIELD_WORDS)) == sorted(set(FIELD_LABELS.values()))
+
+
+def test_correcting_and_voiding_a_letter_speak_english(qtbot, ws, staff, english, monkeypatch):
+    """The sifat choices of the correction dialog and the status after a correction or a void
+    were Indonesian in the English window (raw codes, the core's label and field names)."""
+    from PySide6.QtWidgets import QPushButton
+
+    from sopdesk.engine import letters
+    from sopdesk.gui.correction_dialog import CorrectionDialog, VoidDialog
+    from sopdesk.gui.letters_page import LettersPage
+    from sopdesk.gui.worker import Worker
+
+    agenda, _ = letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(sender="LSM", subject="Undangan"))
+    worker = Worker()
+    page = LettersPage(GuiContext(ws, staff["Staf"]), worker)
+    qtbot.addWidget(page)
+    worker.stop()
+    page.incoming_table.selectRow(0)
+    seen = {}
+
+    def correcting(dialog: CorrectionDialog) -> int:
+        sifat = dialog.sifat
+        seen["sifat"] = [sifat.itemText(i) for i in range(sifat.count())]
+        dialog.fields["sender"].clear()
+        qtbot.keyClicks(dialog.fields["sender"], "LSM Bengkel APPeK")
+        sifat.setCurrentIndex(sifat.findData("segera"))
+        qtbot.keyClicks(dialog.reason, "Salah ketik")
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(CorrectionDialog, "exec", correcting)
+    page.findChild(QPushButton, "incomingCorrect").click()
+    assert seen["sifat"] == ["ordinary", "urgent", "confidential"]
+    assert page.status.text() == f"Incoming letter {agenda} corrected (sender, priority)"
+
+    def voiding(dialog: VoidDialog) -> int:
+        qtbot.keyClicks(dialog.reason, "Dicatat dua kali")
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(VoidDialog, "exec", voiding)
+    page.incoming_table.selectRow(0)
+    page.findChild(QPushButton, "incomingVoid").click()
+    assert page.status.text() == f"Incoming letter {agenda} voided; its number is not used again"

@@ -832,72 +832,72 @@
 <context>
     <name>DispositionDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="514"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="527"/>
         <source>Disposisi surat {0}</source>
         <translation>Disposition of letter {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="525"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="538"/>
         <source>{0} dari {1}</source>
         <translation>{0} from {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="531"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="544"/>
         <source>Diteruskan kepada</source>
         <translation>Forward to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="533"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="546"/>
         <source>Anggota KPU / Divisi</source>
         <translation>Commissioners / divisions</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="533"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="546"/>
         <source>Sekretariat</source>
         <translation>Secretariat</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="540"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="553"/>
         <source>Dikerjakan oleh peran {0}</source>
         <translation>Worked by the role {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="557"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="570"/>
         <source>mis. Mohon disiapkan data yang diminta dan dijawab sesuai SOP</source>
         <translation>e.g. Please prepare the requested data and reply as the SOP requires</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="559"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="572"/>
         <source>Teruskan kasus sesuai SOP bila kasus menunggu disposisi</source>
         <translation>Move the case on as the SOP says when it waits for a disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="564"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="577"/>
         <source>Simpan disposisi</source>
         <translation>Save disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="565"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="578"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="571"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="584"/>
         <source>Isi disposisi *</source>
         <translation>Instruction *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="582"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="595"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="585"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="598"/>
         <source>Kasus {0} tidak berjalan lagi</source>
         <translation>Case {0} is no longer running</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="586"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="599"/>
         <source>Kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>Case {0} waits at step {1} ({2})</translation>
     </message>
@@ -905,22 +905,22 @@
 <context>
     <name>Durasi</name>
     <message>
-        <location filename="../../sopdesk/gui/i18n.py" line="42"/>
+        <location filename="../../sopdesk/gui/i18n.py" line="58"/>
         <source>{0} hari</source>
         <translation>{0} d</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/i18n.py" line="43"/>
+        <location filename="../../sopdesk/gui/i18n.py" line="59"/>
         <source>{0} jam</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/i18n.py" line="44"/>
+        <location filename="../../sopdesk/gui/i18n.py" line="60"/>
         <source>{0} menit</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/i18n.py" line="45"/>
+        <location filename="../../sopdesk/gui/i18n.py" line="61"/>
         <source>terlambat {0}</source>
         <translation>overdue by {0}</translation>
     </message>
@@ -928,57 +928,57 @@
 <context>
     <name>ExpeditionModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="241"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="254"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="242"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="255"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="243"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="256"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="244"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="257"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="245"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="258"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="246"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="259"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="247"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="260"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="261"/>
         <source>Ditandatangani oleh</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="271"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="284"/>
         <source>belum diterima</source>
         <translation>not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="282"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="295"/>
         <source>kasus {0}</source>
         <translation>case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="287"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="300"/>
         <source>Pindaian tanda terima: {0}</source>
         <translation>Scan of the receipt: {0}</translation>
     </message>
@@ -986,47 +986,47 @@
 <context>
     <name>FileSlot</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="89"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="90"/>
         <source>Lampirkan…</source>
         <translation>Attach…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="91"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="92"/>
         <source>Pilih berkas (pindaian) untuk: {what}</source>
         <translation>Choose a file (scan) for: {what}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="95"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="96"/>
         <source>Hapus</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="97"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="98"/>
         <source>Lepaskan berkas yang dilampirkan</source>
         <translation>Detach the attached file</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="135"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="136"/>
         <source> (terlampir)</source>
         <translation> (attached)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="140"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="141"/>
         <source>{name}: sudah dilampirkan pada kunjungan sebelumnya; tetap terlampir tanpa diunggah lagi</source>
         <translation>{name}: attached on an earlier visit to this step; it stays attached without uploading it again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="143"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="144"/>
         <source>belum ada berkas</source>
         <translation>no file yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="152"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="153"/>
         <source>Pilih berkas untuk: {what}</source>
         <translation>Choose a file for: {what}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="153"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="154"/>
         <source>Dokumen dan pindaian (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.odt);;Semua berkas (*)</source>
         <translation>Documents and scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.odt);;All files (*)</translation>
     </message>
@@ -1567,17 +1567,17 @@
         <translation>Assign {0} to:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="229"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="231"/>
         <source>Kegiatan {0} {1} selesai; kasus ditutup</source>
         <translation>Step {0} of {1} done; the case is closed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="231"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="233"/>
         <source>Kegiatan {0} {1} selesai; lanjut ke {2} ({3})</source>
         <translation>Step {0} of {1} done; next: {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="235"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="237"/>
         <source>Kasus {0} dikembalikan ke kegiatan {1}</source>
         <translation>Case {0} returned to step {1}</translation>
     </message>
@@ -1585,102 +1585,102 @@
 <context>
     <name>IncomingDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="305"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="318"/>
         <source>Catat surat masuk</source>
         <translation>Register incoming letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="310"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="323"/>
         <source>mis. Pimpinan DPRD Kota Kupang</source>
         <translation>e.g. Pimpinan DPRD Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="316"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="329"/>
         <source>mis. 170/DPRD/III/2026</source>
         <translation>e.g. 170/DPRD/III/2026</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="317"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="330"/>
         <source>ada</source>
         <translation>known</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="329"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="342"/>
         <source>mis. PP.01</source>
         <translation>e.g. PP.01</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="338"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="351"/>
         <source>nomor kasus yang sudah ada, mis. PP/2026/0001</source>
         <translation>number of an existing case, e.g. PP/2026/0001</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="340"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="353"/>
         <source>pindaian surat masuk</source>
         <translation>scan of the incoming letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="347"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="360"/>
         <source>&amp;Pengirim *</source>
         <translation>&amp;Sender *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="348"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="361"/>
         <source>P&amp;erihal *</source>
         <translation>Su&amp;bject *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="349"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="362"/>
         <source>&amp;Nomor surat</source>
         <translation>&amp;Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="350"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="363"/>
         <source>Tanggal surat</source>
         <translation>Letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="364"/>
         <source>&amp;Diterima ({0})</source>
         <translation>&amp;Received ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="352"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="365"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="353"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="366"/>
         <source>&amp;Sifat</source>
         <translation>&amp;Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="354"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="367"/>
         <source>&amp;Memulai kasus</source>
         <translation>S&amp;tarts a case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="355"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="368"/>
         <source>Masuk ke kasus</source>
         <translation>Belongs to case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="356"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="369"/>
         <source>Pindaian surat</source>
         <translation>Scan of the letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="357"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="370"/>
         <source>Permohonan informasi memulai kasus Pelayanan Publik pada kegiatan penerimaan surat; usulan PAW memulai kasus PAW (tenggat jawabannya dihitung dari waktu diterima).</source>
         <translation>An information request starts a Pelayanan Publik case at its letter step; a PAW proposal starts a PAW case (its reply deadline counts from the time the letter was received).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="363"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="376"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="364"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="377"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1688,42 +1688,42 @@
 <context>
     <name>IncomingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="146"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="159"/>
         <source>Nomor agenda</source>
         <translation>Agenda number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="147"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="160"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="148"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="161"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="149"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="162"/>
         <source>Pengirim</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="150"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="163"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="151"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="164"/>
         <source>Sifat</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="152"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="165"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="153"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="166"/>
         <source>Disposisi</source>
         <translation>Dispositions</translation>
     </message>
@@ -1770,227 +1770,272 @@
         <source>BATAL: {0}</source>
         <translation>VOID: {0}</translation>
     </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="93"/>
+        <source>pengirim</source>
+        <translation>sender</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="94"/>
+        <source>tujuan</source>
+        <translation>addressee</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="95"/>
+        <source>perihal</source>
+        <translation>subject</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="96"/>
+        <source>nomor surat</source>
+        <translation>letter number</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="97"/>
+        <source>tanggal surat</source>
+        <translation>letter date</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="98"/>
+        <source>sifat</source>
+        <translation>priority</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="99"/>
+        <source>kode klasifikasi</source>
+        <translation>classification code</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="100"/>
+        <source>nama penerima</source>
+        <translation>recipient&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="101"/>
+        <source>ditandatangani oleh</source>
+        <translation>signed by</translation>
+    </message>
 </context>
 <context>
     <name>LettersPage</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="696"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="709"/>
         <source>Surat masuk</source>
         <translation>Incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="697"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="710"/>
         <source>Surat keluar</source>
         <translation>Outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="698"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="711"/>
         <source>Buku ekspedisi</source>
         <translation>Dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="760"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="773"/>
         <source>Semua tahun</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="774"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="787"/>
         <source>Hanya untuk peran {0} atau administrator</source>
         <translation>Only for the roles {0} or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="780"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="793"/>
         <source>Ko&amp;reksi…</source>
         <translation>&amp;Correct…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="783"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="796"/>
         <source>Batalk&amp;an…</source>
         <translation>&amp;Void…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="794"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="807"/>
         <source>Cari nomor surat, pengirim atau perihal…</source>
         <translation>Search letter number, sender or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="804"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="817"/>
         <source>Catat surat &amp;masuk…</source>
         <translation>Register &amp;incoming letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="806"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="819"/>
         <source>&amp;Disposisi…</source>
         <translation>&amp;Disposition…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="808"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="821"/>
         <source>Cetak lembar disposisi</source>
         <translation>Print disposition sheet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="825"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="838"/>
         <source>Cari nomor surat, tujuan atau perihal…</source>
         <translation>Search letter number, recipient or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="834"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="847"/>
         <source>Catat surat &amp;keluar…</source>
         <translation>Register &amp;outgoing letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="854"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="867"/>
         <source>Hanya yang &amp;belum diterima</source>
         <translation>Only &amp;not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="856"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="869"/>
         <source>Cari nomor surat, perihal, tujuan atau penanda tangan…</source>
         <translation>Search letter number, subject, recipient or signer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="860"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="873"/>
         <source>Dikirim dari</source>
         <translation>Sent from</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="862"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="875"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="871"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="884"/>
         <source>&amp;Tandai diterima…</source>
         <translation>Mark &amp;received…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="873"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="886"/>
         <source>Cetak buku ekspedisi</source>
         <translation>Print dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="874"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="887"/>
         <source>Semua entri yang dikirim pada rentang tanggal ini (pencarian tidak ikut dicetak)</source>
         <translation>Every entry sent in this date range (the search does not apply to the printout)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="901"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="915"/>
         <source>{0} surat masuk</source>
         <translation>{0} incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="907"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="921"/>
         <source>Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No incoming letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="909"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="923"/>
         <source>Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW langsung memulai kasusnya.</source>
         <translation>No incoming letters yet. Register every letter the office receives with “Register incoming letter…”: it gets an agenda number, and an information request or a PAW proposal starts its case at once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="920"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="935"/>
         <source>{0} surat keluar</source>
         <translation>{0} outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="925"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="942"/>
         <source>Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No outgoing letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="927"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="944"/>
         <source>Belum ada surat keluar. Surat keluar dicatat dengan “Catat surat keluar…” atau otomatis ketika kegiatan SOP menghasilkan surat; setiap surat yang dikirim masuk ke buku ekspedisi.</source>
         <translation>No outgoing letters yet. Outgoing letters are registered with “Register outgoing letter…” or automatically when an SOP step produces a letter; every letter sent goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="941"/>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1107"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="958"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1137"/>
         <source>Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal.</source>
         <translation>The end date is before the start date: correct the date range.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="948"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="966"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
         <translation>{0} entries shown · {1} not yet received in this range</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="956"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="974"/>
         <source>Tidak ada entri yang cocok dengan pencarian pada {0}.</source>
         <translation>No entry matches the search in {0}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="958"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="976"/>
         <source>Semua yang dikirim pada {0} sudah diterima.</source>
         <translation>Everything sent in {0} has been received.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="960"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="978"/>
         <source>Tidak ada pengiriman pada {0}. Setiap surat keluar yang dicatat, dan setiap kegiatan SOP yang menyerahkan dokumen, masuk ke buku ekspedisi.</source>
         <translation>Nothing was sent in {0}. Every outgoing letter registered, and every SOP step that hands over documents, goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="994"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1023"/>
         <source>Baris ini sudah dibatalkan: {0}</source>
         <translation>This line has been voided: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="996"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1025"/>
         <source>Hanya pencatatnya ({0}) atau administrator</source>
         <translation>Only the person who registered it ({0}) or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1016"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1045"/>
         <source>Surat masuk dicatat dengan nomor agenda {0}</source>
         <translation>Incoming letter registered with agenda number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1018"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1047"/>
         <source>; kasus {0}</source>
         <translation>; case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1029"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1058"/>
         <source>Surat keluar dicatat dengan nomor {0}</source>
         <translation>Outgoing letter registered with number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1031"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1060"/>
         <source>; buku ekspedisi nomor {0}</source>
         <translation>; dispatch book entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1049"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1078"/>
         <source>Disposisi nomor {0} dicatat: {1}</source>
         <translation>Disposition {0} recorded: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1063"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1092"/>
         <source>Ekspedisi nomor {0} diterima {1} oleh {2}</source>
         <translation>Dispatch entry {0} received {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1086"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1116"/>
         <source>{0} dikoreksi ({1})</source>
         <translation>{0} corrected ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1088"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1118"/>
         <source>{0} dibatalkan; nomornya tidak dipakai lagi</source>
         <translation>{0} voided; its number is not used again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1123"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1153"/>
         <source>Mencetak PDF…</source>
         <translation>Printing PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1128"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1158"/>
         <source>Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.</source>
         <translation>Print preview opened: print or save a PDF from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1129"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1159"/>
         <source>Gagal mencetak.</source>
         <translation>Printing failed.</translation>
     </message>
@@ -2026,117 +2071,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="71"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="76"/>
         <source>Kotak Masuk</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="71"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="76"/>
         <source>Meja Layanan</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="71"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="76"/>
         <source>Kasus</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="71"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="76"/>
         <source>Surat &amp; Ekspedisi</source>
         <translation>Letters &amp; Dispatch</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="72"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="77"/>
         <source>Katalog SOP</source>
         <translation>SOP catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="72"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="77"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="129"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="141"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="130"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="142"/>
         <source>&amp;Keluar/ganti pengguna</source>
         <translation>&amp;Sign out/switch user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="133"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="145"/>
         <source>&amp;Tutup sopdesk</source>
         <translation>&amp;Quit sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="139"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="151"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="140"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="152"/>
         <source>&amp;Panduan Pengguna</source>
         <translation>&amp;User Guide</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="240"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="256"/>
         <source>Dimuat ulang</source>
         <translation>Reloaded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="248"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="260"/>
+        <source>Server basis data tidak terjangkau; mencoba lagi...</source>
+        <translation>Database server unreachable; retrying...</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="287"/>
+        <source>Server basis data tersambung kembali</source>
+        <translation>Database server connected again</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="301"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="249"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="302"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="262"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="315"/>
         <source>DATA CONTOH — {0}</source>
         <translation>SAMPLE DATA — {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="271"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="324"/>
         <source>Cadangan harian dibuat: {0}</source>
         <translation>Daily backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="275"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="328"/>
         <source>Cadangan harian gagal: {0}</source>
         <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="285"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="341"/>
         <source>Membuat cadangan sebelum keluar…</source>
         <translation>Making a backup before closing…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="86"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="91"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="89"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="94"/>
         <source>Peran: </source>
         <translation>Role: </translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="252"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="305"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="259"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="312"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="264"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="317"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
@@ -2144,102 +2199,102 @@
 <context>
     <name>OutgoingDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="400"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="413"/>
         <source>Catat surat keluar</source>
         <translation>Register outgoing letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="407"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="420"/>
         <source>mis. Bawaslu Kota Kupang</source>
         <translation>e.g. Bawaslu Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="414"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="427"/>
         <source>Nomor &amp;otomatis</source>
         <translation>&amp;Automatic number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="415"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="428"/>
         <source>Nomor yang sudah &amp;ditulis</source>
         <translation>Number already &amp;written</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="435"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="448"/>
         <source>mis. PP/2026/0001 (boleh kosong)</source>
         <translation>e.g. PP/2026/0001 (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="441"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="454"/>
         <source>nama orang yang dituju (boleh kosong)</source>
         <translation>name of the person addressed (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="442"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="455"/>
         <source>Catat di buku ekspedisi (surat dikirim)</source>
         <translation>Enter in the dispatch book (the letter is sent)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="452"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="465"/>
         <source>&amp;Tujuan *</source>
         <translation>&amp;To *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="453"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="466"/>
         <source>P&amp;erihal *</source>
         <translation>Su&amp;bject *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="454"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="467"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="455"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="468"/>
         <source>Tanggal surat</source>
         <translation>Letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="456"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="469"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="457"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="470"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="458"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="471"/>
         <source>Kegiatan kasus</source>
         <translation>Step of the case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="459"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="472"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="463"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="476"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="464"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="477"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="479"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="492"/>
         <source>pola nomor tidak dapat dipakai: {0}</source>
         <translation>the numbering pattern cannot be used: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="481"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="494"/>
         <source>berikutnya: {0}</source>
         <translation>next: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="494"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="507"/>
         <source>Tulis nomor surat, atau pilih nomor otomatis.</source>
         <translation>Write the letter number, or choose the automatic number.</translation>
     </message>
@@ -2247,52 +2302,52 @@
 <context>
     <name>OutgoingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="193"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="206"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="194"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="207"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="195"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="208"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="196"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="209"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="197"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="210"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="198"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="211"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="199"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="212"/>
         <source>Dicatat oleh</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="223"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="236"/>
         <source>{0} kegiatan {1}</source>
         <translation>{0} step {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="231"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="244"/>
         <source>Nomor otomatis menurut pola</source>
         <translation>Automatic number from the pattern</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="231"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="244"/>
         <source>Nomor ditulis tangan</source>
         <translation>Number written by hand</translation>
     </message>
@@ -2462,47 +2517,47 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="611"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="624"/>
         <source>Tanda terima ekspedisi nomor {0}</source>
         <translation>Receipt of dispatch entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="614"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="627"/>
         <source>{0} kepada {1}, dikirim {2}</source>
         <translation>{0} to {1}, sent {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="623"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="636"/>
         <source>nama yang menandatangani tanda terima</source>
         <translation>name of the person who signed the receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="624"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="637"/>
         <source>tanda terima yang ditandatangani</source>
         <translation>the signed receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="626"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="639"/>
         <source>&amp;Tanggal terima</source>
         <translation>&amp;Date received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="627"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="640"/>
         <source>&amp;Ditandatangani oleh *</source>
         <translation>&amp;Signed by *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="628"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="641"/>
         <source>Pindaian tanda terima</source>
         <translation>Scan of the receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="631"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="644"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="632"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="645"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2510,52 +2565,52 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="189"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="190"/>
         <source>Kembalikan ke kegiatan sebelumnya</source>
         <translation>Return to an earlier step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="191"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="192"/>
         <source>Kasus akan dikembalikan ke kegiatan yang dipilih; pelaksananya mengerjakannya lagi. Alasan pengembalian dicatat.</source>
         <translation>The case goes back to the chosen step, and its pelaksana (performer) does it again. The reason for the return is recorded.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="198"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="199"/>
         <source>Kegiatan {no}: {text}</source>
         <translation>Step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="204"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="205"/>
         <source>Kembali ke</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="206"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="207"/>
         <source>Mengapa kegiatan ini dikembalikan?</source>
         <translation>Why is this step being returned?</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="209"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="210"/>
         <source>Alasan (wajib)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="214"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="215"/>
         <source>Kembalikan</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="215"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="216"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="229"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="230"/>
         <source>Pilih kegiatan tujuan.</source>
         <translation>Choose the step to return to.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="231"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="232"/>
         <source>Alasan pengembalian wajib diisi.</source>
         <translation>A reason for the return is required.</translation>
     </message>
@@ -3024,359 +3079,389 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>StepFormDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="264"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="265"/>
         <source>Kasus {number}</source>
         <translation>Case {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="266"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="267"/>
         <source>Kegiatan {no} — {number}</source>
         <translation>Step {no} — {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="320"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="322"/>
         <source>Pemohon:</source>
         <translation>Requester:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="321"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="323"/>
         <source>{kode} — {nama} (revisi {revisi})</source>
         <translation>{kode} — {nama} (revision {revisi})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="323"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="325"/>
         <source>SOP:</source>
         <translation>SOP:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="330"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="332"/>
         <source>Dikembalikan oleh {name} ({role}) pada {when} dari kegiatan {step}: {reason}</source>
         <translation>Returned by {name} ({role}) on {when} from step {step}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="340"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="342"/>
         <source>sudah selesai</source>
         <translation>already done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="340"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="342"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="342"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="344"/>
         <source>Kasus ini {state}; tidak ada kegiatan yang menunggu.</source>
         <translation>This case is {state}; no step is waiting.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="349"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="351"/>
         <source>Kegiatan yang menunggu</source>
         <translation>Waiting step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="351"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="353"/>
         <source>Kegiatan {no}: {text}</source>
         <translation>Step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="359"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="361"/>
         <source>Pelaksana:</source>
         <translation>Pelaksana (performer):</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="359"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="361"/>
         <source>{lane} (peran {role})</source>
         <translation>{lane} (role {role})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="361"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="363"/>
         <source>{waktu} (tanpa standar waktu)</source>
         <translation>{waktu} (no standard time)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="363"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="365"/>
         <source>Waktu:</source>
         <translation>Standard time:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="365"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="367"/>
         <source>Masuk:</source>
         <translation>Arrived:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="371"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="373"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="373"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="375"/>
         <source>{when} — {late}</source>
         <translation>{when} — {late}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="377"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="379"/>
         <source>{when} (sisa {left})</source>
         <translation>{when} ({left} left)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="379"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="381"/>
         <source>Batas waktu:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="381"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="383"/>
         <source>{when} — menyelesaikan lebih awal dicatat sebagai peringatan</source>
         <translation>{when} — completing earlier is recorded as a warning</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="385"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="387"/>
         <source>Masa tunggu sampai:</source>
         <translation>Waiting period until:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="387"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="389"/>
         <source>Dikerjakan oleh:</source>
         <translation>Worked on by:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="389"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="391"/>
         <source>Keterangan:</source>
         <translation>Remarks:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="392"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="394"/>
         <source>Anda tidak memegang peran {role}; kegiatan ini dikerjakan oleh pemegang peran tersebut.</source>
         <translation>You do not hold the role {role}; this step is done by a holder of that role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="399"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="401"/>
         <source>Tenggat kasus</source>
         <translation>Case deadlines</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="409"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="411"/>
         <source>kasus dimulai</source>
         <translation>the case starts</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="410"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="412"/>
         <source>kegiatan {no} selesai</source>
         <translation>step {no} is done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="411"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="413"/>
         <source>belum berjalan (dihitung sejak {anchor}; {waktu})</source>
         <translation>not started yet (counted from when {anchor}; {waktu})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="415"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="417"/>
         <source>tidak sebelum {when}</source>
         <translation>not before {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="417"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="419"/>
         <source> — masa tunggu sudah berakhir</source>
         <translation> — the waiting period has ended</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="419"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="421"/>
         <source>paling lambat {when}</source>
         <translation>no later than {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="421"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="423"/>
         <source> — terpenuhi {when}</source>
         <translation> — met {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="426"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="428"/>
         <source>{name}: {state}</source>
         <translation>{name}: {state}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="432"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="434"/>
         <source>Kelengkapan</source>
         <translation>Kelengkapan (required inputs)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="435"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="437"/>
         <source>Tidak ada kelengkapan untuk kegiatan ini.</source>
         <translation>This step has no kelengkapan (required inputs).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="439"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="441"/>
         <source>Centang yang tersedia; lampirkan pindaiannya bila ada.</source>
         <translation>Tick what is at hand; attach its scan if there is one.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="458"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="460"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="461"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="463"/>
         <source>Kegiatan ini tidak menghasilkan dokumen.</source>
         <translation>This step produces no documents.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="473"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="475"/>
         <source>{index}. {name}</source>
         <translation>{index}. {name}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="478"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="480"/>
         <source>mis. 123/PP.01-SD/5371/2026</source>
         <translation>e.g. 123/PP.01-SD/5371/2026</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="480"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="482"/>
         <source>Nomor dokumen</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="482"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="484"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="484"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="486"/>
         <source>Centang untuk mengisi tanggal dokumen</source>
         <translation>Tick to enter the document date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="490"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="492"/>
         <source>kosong</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="503"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="505"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="518"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="520"/>
         <source>Keputusan</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="530"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="532"/>
         <source>→ kasus selesai</source>
         <translation>→ the case ends</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="532"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="534"/>
         <source>→ lanjut ke kegiatan {no}: {text}</source>
         <translation>→ continue at step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="543"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="545"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="545"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="547"/>
         <source>Menunggu: {event} — catat peristiwanya</source>
         <translation>Waiting for: {event} — record the event</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="549"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="551"/>
         <source>Kegiatan ini selesai ketika peristiwa yang ditunggu terjadi: tulis di Catatan apa yang terjadi dan kapan, atau isi Output-nya.</source>
         <translation>This step is done when the awaited event happens: write in Note what happened and when, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="555"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="557"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="561"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="563"/>
         <source>Catatan untuk kegiatan ini (boleh kosong)</source>
         <translation>Note for this step (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="563"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="565"/>
         <source>Peristiwa yang ditunggu: apa, kapan, nomor putusan …</source>
         <translation>The awaited event: what, when, ruling number …</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="572"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="574"/>
         <source>Kembalikan…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="573"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="575"/>
         <source>Simpan draf</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="574"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="576"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="574"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="576"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="575"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="577"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="578"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="580"/>
         <source>Kembalikan kasus ke kegiatan yang sudah dilalui, dengan alasan</source>
         <translation>Return the case to a step it has passed, with a reason</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="579"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="581"/>
         <source>Simpan isian untuk dilanjutkan nanti</source>
         <translation>Save what has been filled in, to continue later</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="580"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="582"/>
         <source>Selesaikan kegiatan ini dan teruskan kasus (Ctrl+Enter)</source>
         <translation>Complete this step and pass the case on (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="600"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="602"/>
         <source>Belum ada kegiatan yang dilalui untuk tujuan pengembalian</source>
         <translation>The case has not passed any step to return to yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="645"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="647"/>
         <source>Draf yang tersimpan dipulihkan.</source>
         <translation>The saved draft was restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="650"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="652"/>
         <source>Isian kunjungan sebelumnya ({when}) dimuat; periksa lalu selesaikan.</source>
         <translation>The entries of the previous visit ({when}) are filled in; check them, then complete the step.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="666"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="667"/>
+        <source>Isian yang disimpan di PC ini saat server basis data tidak terjangkau (pukul {time} {zone}) masih ada.</source>
+        <translation>Entries saved on this PC while the database server was unreachable (at {time} {zone}) are still here.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form.py" line="670"/>
+        <source>Pakai isian itu</source>
+        <translation>Use those entries</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form.py" line="671"/>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form.py" line="679"/>
+        <source>Isian dari PC ini dimuat; periksa lalu selesaikan.</source>
+        <translation>The entries from this PC are filled in; check them, then complete the step.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form.py" line="695"/>
+        <source>Server basis data tidak terjangkau, dan isian tidak dapat disimpan di PC ini ({error}); jangan tutup formulir ini.</source>
+        <translation>The database server is unreachable, and the entries cannot be saved on this PC ({error}); do not close this form.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form.py" line="698"/>
+        <source>Server basis data tidak terjangkau; isian disimpan di PC ini dan ditawarkan lagi saat formulir ini dibuka.</source>
+        <translation>The database server is unreachable; the entries are saved on this PC and offered again when this form is opened.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form.py" line="726"/>
         <source>Pilih salah satu jawaban: {labels}.</source>
         <translation>Choose one of the answers: {labels}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="672"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="732"/>
         <source>Catat peristiwa yang ditunggu ({event}) di Catatan, atau isi Output-nya.</source>
         <translation>Record the awaited event ({event}) in Note, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="692"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="753"/>
         <source>Kegiatan diselesaikan</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="693"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="754"/>
         <source>Kegiatan diselesaikan dengan catatan:
 {warnings}</source>
         <translation>Step completed with notes:
 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="702"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="763"/>
         <source>Draf disimpan pukul {time} {zone}.</source>
         <translation>Draft saved at {time} {zone}.</translation>
     </message>
@@ -3638,12 +3723,12 @@ Run &apos;sopdesk check&apos; for the full details, and restore from a backup if
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../sopdesk/gui/messages.py" line="37"/>
+        <location filename="../../sopdesk/gui/messages.py" line="43"/>
         <source>Terjadi kesalahan internal. Rinciannya dicatat di berkas log sopdesk.</source>
         <translation>An internal error occurred. The details are recorded in the sopdesk log file.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/messages.py" line="39"/>
+        <location filename="../../sopdesk/gui/messages.py" line="45"/>
         <source>Tidak dapat dilakukan</source>
         <translation>Cannot be done</translation>
     </message>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -119,8 +119,8 @@ class CorrectionDialog(_Dialog):
             self._text(form, "number", self.tr("&Nomor surat"), row.number, 200)
             self._date(form, row.letter_date, optional=True)
             self.sifat = QComboBox()
-            for value in SIFAT:
-                self.sifat.addItem(value, value)
+            for value in SIFAT:  # the label as the agenda shows it (letters_page marks them under "Letters")
+                self.sifat.addItem(QCoreApplication.translate("Letters", value), value)
             self.sifat.setCurrentIndex(SIFAT.index(row.sifat) if row.sifat in SIFAT else 0)
             form.addRow(self.tr("&Sifat"), self.sifat)
             self.fields["sifat"], self.original["sifat"] = self.sifat, row.sifat

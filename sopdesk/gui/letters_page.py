@@ -87,6 +87,19 @@ PENDING = QColor("#fff3cd")
 VOID_INK = QColor("#8a8a8a")  # a void line: grey and struck through, its first column says BATAL
 # lupdate does not follow _t(): these markers put the void mark's words in the translation source
 VOID_WORDS = (QT_TRANSLATE_NOOP("Letters", "BATAL"), QT_TRANSLATE_NOOP("Letters", "BATAL: {0}"))
+# engine.corrections.FIELD_LABELS, the fields named after a correction (tests/test_translations.py
+# keeps this list equal to the core's)
+FIELD_WORDS = (
+    QT_TRANSLATE_NOOP("Letters", "pengirim"),
+    QT_TRANSLATE_NOOP("Letters", "tujuan"),
+    QT_TRANSLATE_NOOP("Letters", "perihal"),
+    QT_TRANSLATE_NOOP("Letters", "nomor surat"),
+    QT_TRANSLATE_NOOP("Letters", "tanggal surat"),
+    QT_TRANSLATE_NOOP("Letters", "sifat"),
+    QT_TRANSLATE_NOOP("Letters", "kode klasifikasi"),
+    QT_TRANSLATE_NOOP("Letters", "nama penerima"),
+    QT_TRANSLATE_NOOP("Letters", "ditandatangani oleh"),
+)
 EMPTY_STYLE = "color: #555; font-size: 11pt; padding: 24px"
 DASH = "—"
 
@@ -1092,13 +1105,14 @@ class LettersPage(QWidget):
             return None
         dialog = dialog_class(self.ctx, row, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_value:
-            self._amended(dialog.result_value)
+            self._amended(dialog.result_value, dialog.what())
         return dialog
 
-    def _amended(self, done: corrections.Corrected | corrections.Voided) -> None:
-        label = done.label[:1].upper() + done.label[1:]
+    def _amended(self, done: corrections.Corrected | corrections.Voided, what: str) -> None:
+        """`what`: the line named in the screen's language (the core's label is Indonesian)."""
+        label = what[:1].upper() + what[1:]
         if isinstance(done, corrections.Corrected):
-            fields = ", ".join(corrections.FIELD_LABELS.get(name, name) for name in done.changes)
+            fields = ", ".join(_t(corrections.FIELD_LABELS.get(name, name)) for name in done.changes)
             text = self.tr("{0} dikoreksi ({1})").format(label, fields)
         else:
             text = self.tr("{0} dibatalkan; nomornya tidak dipakai lagi").format(label)
