@@ -8,3 +8,5 @@ bin=$(dirname "$(command -v python)")  # the venv whose PySide6 tools to use
 "$bin/pyside6-lupdate" sopdesk/gui/*.py -source-language id -target-language en -no-obsolete \
   -ts resources/translations/sopdesk_en.ts
 "$bin/pyside6-lrelease" resources/translations/sopdesk_en.ts -qm resources/translations/sopdesk_en.qm
+# Qt's own dialogs in Indonesian: qtbase_id.ts is written by hand (no lupdate), only compiled here
+"$bin/pyside6-lrelease" resources/translations/qtbase_id.ts -qm resources/translations/qtbase_id.qm

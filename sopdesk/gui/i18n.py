@@ -1,12 +1,19 @@
 """Language: Bahasa Indonesia is the source language of every tr() string; English comes
-from resources/translations/sopdesk_en.qm (built from sopdesk_en.ts)."""
+from resources/translations/sopdesk_en.qm (built from sopdesk_en.ts).
+
+Qt's own dialogs and widgets (the print and file dialogs, the Salin/Tempel menu of a text
+field, the standard buttons of a message box) speak the language of the Qt translation that is
+loaded, and Qt ships none for Indonesian: resources/translations/qtbase_id.ts is ours, loaded
+with the Indonesian UI. The month and day names of a date field's calendar come from the
+default QLocale, not from a translation, so the Indonesian UI also sets that to id_ID.
+English keeps Qt's own texts and the system locale."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from sopdesk.textfmt import DurationWords, durasi
 
@@ -23,12 +30,21 @@ def save_language(code: str) -> None:
     QSettings().setValue(SETTINGS_KEY, code)
 
 
+INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+
+
 def install_translator(app: QCoreApplication, code: str) -> QTranslator | None:
-    """Load the translation for `code` (nothing to load for Indonesian)."""
+    """Load the translation for `code`: sopdesk's own for English; for Indonesian (the
+    language of the sources) Qt's dialogs and widgets in Indonesian and the id_ID locale."""
     if code == "id":
-        return None
+        QLocale.setDefault(INDONESIAN)
+        return _load(app, "qtbase_id.qm")
+    return _load(app, f"sopdesk_{code}.qm")
+
+
+def _load(app: QCoreApplication, name: str) -> QTranslator | None:
     translator = QTranslator(app)
-    source = resources.files("sopdesk.resources.translations").joinpath(f"sopdesk_{code}.qm")
+    source = resources.files("sopdesk.resources.translations").joinpath(name)
     with resources.as_file(source) as path:
         if not translator.load(str(path)):
             return None
