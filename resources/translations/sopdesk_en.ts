@@ -447,7 +447,7 @@
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="204"/>
         <source>{0} kasus</source>
-        <translation>{0} cases</translation>
+        <translation>Cases: {0}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="206"/>
@@ -1412,7 +1412,7 @@
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="836"/>
         <source>Tanda bukti dikirim ke printer ({sheets} lembar)</source>
-        <translation>Request receipt sent to the printer ({sheets} sheets)</translation>
+        <translation>Request receipt sent to the printer ({sheets} sheet(s))</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk_page.py" line="840"/>
@@ -1574,7 +1574,7 @@
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="233"/>
         <source>Kegiatan {0} {1} selesai; lanjut ke {2} ({3})</source>
-        <translation>Step {0} of {1} done; next: {2} ({3})</translation>
+        <translation>Step {0} of {1} done; next: step {2} ({3})</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/inbox_page.py" line="237"/>
@@ -1921,7 +1921,7 @@
     <message>
         <location filename="../../sopdesk/gui/letters_page.py" line="915"/>
         <source>{0} surat masuk</source>
-        <translation>{0} incoming letters</translation>
+        <translation>Incoming letters: {0}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/letters_page.py" line="921"/>
@@ -1936,7 +1936,7 @@
     <message>
         <location filename="../../sopdesk/gui/letters_page.py" line="935"/>
         <source>{0} surat keluar</source>
-        <translation>{0} outgoing letters</translation>
+        <translation>Outgoing letters: {0}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/letters_page.py" line="942"/>
@@ -1957,7 +1957,7 @@
     <message>
         <location filename="../../sopdesk/gui/letters_page.py" line="966"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
-        <translation>{0} entries shown · {1} not yet received in this range</translation>
+        <translation>Entries shown: {0} · not yet received in this range: {1}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/letters_page.py" line="974"/>
@@ -2101,72 +2101,72 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="141"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="140"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="142"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="141"/>
         <source>&amp;Keluar/ganti pengguna</source>
         <translation>&amp;Sign out/switch user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="145"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="144"/>
         <source>&amp;Tutup sopdesk</source>
         <translation>&amp;Quit sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="151"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="150"/>
         <source>Ban&amp;tuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="152"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="151"/>
         <source>&amp;Panduan Pengguna</source>
         <translation>&amp;User Guide</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="256"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="255"/>
         <source>Dimuat ulang</source>
         <translation>Reloaded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="260"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="259"/>
         <source>Server basis data tidak terjangkau; mencoba lagi...</source>
         <translation>Database server unreachable; retrying...</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="287"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="286"/>
         <source>Server basis data tersambung kembali</source>
         <translation>Database server connected again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="301"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="300"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="302"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="301"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="315"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="314"/>
         <source>DATA CONTOH — {0}</source>
         <translation>SAMPLE DATA — {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="324"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="323"/>
         <source>Cadangan harian dibuat: {0}</source>
         <translation>Daily backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="328"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="327"/>
         <source>Cadangan harian gagal: {0}</source>
         <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="341"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="339"/>
         <source>Membuat cadangan sebelum keluar…</source>
         <translation>Making a backup before closing…</translation>
     </message>
@@ -2181,17 +2181,17 @@
         <translation>Role: </translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="305"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="304"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="312"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="311"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="317"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="316"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
