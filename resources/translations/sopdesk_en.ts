@@ -447,7 +447,7 @@
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="204"/>
         <source>{0} kasus</source>
-        <translation>Cases: {0}</translation>
+        <translation>{0} case(s)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/cases_page.py" line="206"/>
@@ -1921,7 +1921,7 @@
     <message>
         <location filename="../../sopdesk/gui/letters_page.py" line="915"/>
         <source>{0} surat masuk</source>
-        <translation>Incoming letters: {0}</translation>
+        <translation>{0} incoming letter(s)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/letters_page.py" line="921"/>
@@ -1936,7 +1936,7 @@
     <message>
         <location filename="../../sopdesk/gui/letters_page.py" line="935"/>
         <source>{0} surat keluar</source>
-        <translation>Outgoing letters: {0}</translation>
+        <translation>{0} outgoing letter(s)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/letters_page.py" line="942"/>
@@ -1957,7 +1957,7 @@
     <message>
         <location filename="../../sopdesk/gui/letters_page.py" line="966"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
-        <translation>Entries shown: {0} · not yet received in this range: {1}</translation>
+        <translation>{0} entry(ies) shown · {1} not yet received in this range</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/letters_page.py" line="974"/>
@@ -2101,72 +2101,62 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="140"/>
-        <source>&amp;Berkas</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="141"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="143"/>
         <source>&amp;Keluar/ganti pengguna</source>
         <translation>&amp;Sign out/switch user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="144"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="146"/>
         <source>&amp;Tutup sopdesk</source>
         <translation>&amp;Quit sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="150"/>
-        <source>Ban&amp;tuan</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="151"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="153"/>
         <source>&amp;Panduan Pengguna</source>
         <translation>&amp;User Guide</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="255"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="257"/>
         <source>Dimuat ulang</source>
         <translation>Reloaded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="259"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="261"/>
         <source>Server basis data tidak terjangkau; mencoba lagi...</source>
         <translation>Database server unreachable; retrying...</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="286"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="288"/>
         <source>Server basis data tersambung kembali</source>
         <translation>Database server connected again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="300"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="302"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="301"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="303"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="314"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="316"/>
         <source>DATA CONTOH — {0}</source>
         <translation>SAMPLE DATA — {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="323"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="325"/>
         <source>Cadangan harian dibuat: {0}</source>
         <translation>Daily backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="327"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="329"/>
         <source>Cadangan harian gagal: {0}</source>
         <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="339"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="341"/>
         <source>Membuat cadangan sebelum keluar…</source>
         <translation>Making a backup before closing…</translation>
     </message>
@@ -2181,17 +2171,27 @@
         <translation>Role: </translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="304"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="142"/>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="152"/>
+        <source>Bantuan</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/main_window.py" line="306"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="311"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="313"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="316"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="318"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
