@@ -273,3 +273,28 @@ def test_a_demo_that_cannot_be_built_is_explained_and_the_set_up_comes_back(qtbo
     qtbot.mouseClick(shell.dialog.findChild(QPushButton, "tryDemo"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(shell.dialog, SetupDialog), timeout=10_000)
     assert shown == ["Folder data contoh tidak dapat ditulis"] and shell.windows == [] and not ws.is_set_up()
+
+
+def test_alt_letters_of_the_pages_are_not_taken_by_the_menu_bar(qtbot, ws, staff):
+    """Found by hand under Xvfb: Alt+T opened the Bantuan menu instead of going to Instansi at the
+    help desk or pressing "Tandai diterima…" in the buku ekspedisi; Alt+B opened Berkas instead of
+    ticking "Hanya yang belum diterima". The menus are reached by their shortcuts (Ctrl+Shift+L,
+    Ctrl+Q, F1) and a click; the page's underlined letters are the keyboard user's."""
+    window = MainWindow(GuiContext(ws, staff["Help Desk"]))
+    qtbot.addWidget(window)
+    window.backup_on_exit = False
+    window.show()
+    active(qtbot, window)
+    press(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    desk = window.page("helpdesk")
+    assert desk.fields["name"].hasFocus()
+    press(window, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert window.menuBar().activeAction() is None
+    assert desk.fields["institution"].hasFocus()
+
+    press(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    letters_page = window.page("letters")
+    letters_page.tabs.setCurrentIndex(2)
+    press(window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert window.menuBar().activeAction() is None
+    qtbot.waitUntil(letters_page.pending.isChecked, timeout=2000)  # a mnemonic clicks after a moment

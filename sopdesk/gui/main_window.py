@@ -126,7 +126,9 @@ class MainWindow(QMainWindow):
 
     # --- menu, sign-out, help ------------------------------------------------------------------
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Berkas"))
+        # no underlined letter on the menu bar: Alt+letter belongs to the pages' fields and buttons
+        # (Instansi, Tandai diterima, Hanya yang belum diterima); every menu item has its shortcut
+        menu = self.menuBar().addMenu(self.tr("Berkas"))
         self.sign_out_action = QAction(self.tr("&Keluar/ganti pengguna"), self)
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.sign_out_action.triggered.connect(self.sign_out)
@@ -136,7 +138,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.sign_out_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("Ban&tuan"))
+        help_menu = self.menuBar().addMenu(self.tr("Bantuan"))
         self.guide_action = QAction(self.tr("&Panduan Pengguna"), self)
         self.guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.guide_action.triggered.connect(self.show_guide)
