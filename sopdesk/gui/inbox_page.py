@@ -221,7 +221,9 @@ class InboxPage(QWidget):
             return
         from sopdesk.gui.step_form import StepFormDialog
 
-        dialog = StepFormDialog(self.ctx, number, self)
+        ok, dialog = run_action(self, StepFormDialog, self.ctx, number, self)  # a lost server: the banner
+        if not ok:
+            return
         dialog.exec()
         done = dialog.completed
         if done is not None:  # the list has already moved on to the next row (data_changed)

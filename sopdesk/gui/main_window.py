@@ -21,14 +21,18 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QStackedWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from sopdesk import __version__
 from sopdesk.engine import backups, queries
+from sopdesk.errors import StoreUnreachable
+from sopdesk.gui import server_watch
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.geometry import restore_window, save_window
 from sopdesk.gui.idle_lock import IdleLock
+from sopdesk.gui.messages import ERROR_COLOR
 from sopdesk.gui.worker import Worker
 
 log = logging.getLogger("sopdesk.gui")
@@ -52,6 +56,7 @@ class MainWindow(QMainWindow):
     # Pengaturan > "Coba dengan data contoh": the application opens the demo office
     demo_requested = Signal()
     TICK_MS = 60_000  # the counts follow the clock at least once a minute
+    RETRY_MS = 3_000  # a lost database server is asked again this often
 
     def __init__(self, ctx: GuiContext, demo: bool = False):
         super().__init__()
@@ -97,7 +102,10 @@ class MainWindow(QMainWindow):
         self.role_buttons.buttonClicked.connect(lambda button: ctx.set_role(button.property("role")))
 
         body = QWidget()
-        row = QHBoxLayout(body)
+        column = QVBoxLayout(body)
+        column.addWidget(self._server_banner())
+        row = QHBoxLayout()
+        column.addLayout(row, 1)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(body)
@@ -117,6 +125,9 @@ class MainWindow(QMainWindow):
         self.clock_timer.timeout.connect(self.refresh_counts)
         self.clock_timer.start()
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.reload_page)
+        self.retry_timer = QTimer(self, interval=self.RETRY_MS)
+        self.retry_timer.timeout.connect(lambda: server_watch.watch().probe(self.ctx.ws.db))
+        server_watch.watch().attach(self, self.server_lost, self._server_answered)
         self.refresh_counts()
         self.nav.setCurrentRow(0)
         self.resize(self.PREFERRED_SIZE)
@@ -238,10 +249,51 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         reload = getattr(page, "refresh", None) or getattr(page, "reload", None)
         if callable(reload):
-            reload()
+            try:
+                reload()
+            except StoreUnreachable:
+                self.server_lost()
+                return
         self.statusBar().showMessage(self.tr("Dimuat ulang"), 3_000)
 
+    # --- a lost database server --------------------------------------------------------------
+    def _server_banner(self) -> QLabel:
+        self.server_banner = QLabel(self.tr("Server basis data tidak terjangkau; mencoba lagi..."))
+        self.server_banner.setObjectName("serverBanner")
+        self.server_banner.setWordWrap(True)
+        self.server_banner.setStyleSheet(f"QLabel#serverBanner {{ background: {ERROR_COLOR}; color: white; "
+                                         "font-weight: bold; font-size: 11pt; padding: 8px; }")
+        self.server_banner.hide()
+        self.server_down = False
+        return self.server_banner
+
+    def server_lost(self) -> None:
+        """The server cannot be reached: one banner, a probe every few seconds (no dialogs)."""
+        if not self.server_down:
+            log.warning("database server unreachable; retrying every %d ms", self.RETRY_MS)
+        self.server_down = True
+        self.server_banner.show()
+        if not self.retry_timer.isActive():
+            self.retry_timer.start()
+
+    def _server_answered(self, ok: bool) -> None:
+        if not ok or not self.server_down:
+            return
+        self.server_down = False
+        self.retry_timer.stop()
+        self.server_banner.hide()
+        log.info("database server reachable again")
+        self.reload_page()
+        if not self.server_down:
+            self.statusBar().showMessage(self.tr("Server basis data tersambung kembali"), 10_000)
+
     def refresh_counts(self) -> None:
+        try:
+            self._refresh_counts()
+        except StoreUnreachable:
+            self.server_lost()
+
+    def _refresh_counts(self) -> None:
         ctx = self.ctx
         counts = queries.inbox_counts(ctx.ws, ctx.roles, ctx.ws.clock())
         for button in self.role_buttons.buttons():
@@ -280,6 +332,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
         save_window(self)
+        self.retry_timer.stop()
+        server_watch.watch().detach(self)
         QApplication.instance().removeEventFilter(self.idle_lock)
         self.idle_lock.timer.stop()
         self.worker.stop()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from sopdesk.catalog import CatalogError
-from sopdesk.errors import UserError
+from sopdesk.errors import StoreUnreachable, UserError
 
 log = logging.getLogger("sopdesk.gui")
 
@@ -29,7 +29,13 @@ def error_label(name: str = "errorLabel") -> QLabel:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    """Tell the user what went wrong (never a traceback)."""
+    """Tell the user what went wrong (never a traceback). A lost database server is shown by the
+    main window's banner (`server_watch`), not by one dialog per click."""
+    if isinstance(exc, StoreUnreachable):
+        from sopdesk.gui.server_watch import watch
+
+        if watch().report_lost():
+            return
     if isinstance(exc, UserError | CatalogError):
         text = str(exc)
     else:

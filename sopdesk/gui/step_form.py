@@ -44,12 +44,13 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk.catalog import END, Kegiatan, Sop
-from sopdesk.engine import cases, drafts, queries, revisits
+from sopdesk.engine import cases, drafts, local_drafts, queries, revisits
 from sopdesk.engine.cases import KeptFile, OutputValue, StepInput
+from sopdesk.errors import StoreUnreachable
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.date_field import DateField
 from sopdesk.gui.i18n import duration
-from sopdesk.gui.messages import ERROR_COLOR, error_label, run_action
+from sopdesk.gui.messages import ERROR_COLOR, error_label, show_error
 from sopdesk.textfmt import waktu_lokal
 
 RED = ERROR_COLOR
@@ -271,6 +272,7 @@ class StepFormDialog(QDialog):
         self.setMinimumSize(max(640, self.scroll.widget().minimumSizeHint().width() + margins), 480)
         if self.step is not None:
             self._restore_draft()
+            self._offer_local_draft()
 
     # --- building ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -651,6 +653,64 @@ class StepFormDialog(QDialog):
                                               "selesaikan.").format(when=waktu_lokal(last.completed_at,
                                                                                      self.ws.calendar.tz)))
 
+    # --- the form kept on this PC while the server was unreachable ------------------------------
+    def _offer_local_draft(self) -> None:
+        """A form kept on this PC (the server was unreachable) is offered above the fields."""
+        kept = local_drafts.load(self.ws.data_dir, self.case_number, self.step.no, self.ctx.actor.username)
+        if kept is None:
+            return
+        local = self.ws.calendar.local(kept.saved_at)
+        bar = QFrame()
+        bar.setObjectName("localDraftBar")
+        bar.setStyleSheet("QFrame#localDraftBar { background: #fff4ce; border: 1px solid #c9a400; }")
+        row = QHBoxLayout(bar)
+        row.addWidget(_wrapped(self.tr("Isian yang disimpan di PC ini saat server basis data tidak terjangkau "
+                                       "(pukul {time} {zone}) masih ada.").format(
+            time=local.strftime("%H:%M"), zone=local.tzname())), 1)
+        use = QPushButton(self.tr("Pakai isian itu"))
+        drop = QPushButton(self.tr("Buang"))
+        for button in (use, drop):
+            button.setAutoDefault(False)
+            row.addWidget(button)
+
+        def use_it() -> None:
+            self.fill(kept.data)
+            bar.hide()
+            self.status_label.setText(self.tr("Isian dari PC ini dimuat; periksa lalu selesaikan."))
+
+        def drop_it() -> None:
+            local_drafts.discard(self.ws.data_dir, self.case_number, self.step.no, self.ctx.actor.username)
+            bar.hide()
+
+        use.clicked.connect(use_it)
+        drop.clicked.connect(drop_it)
+        self.local_draft_bar = bar
+        self.body_layout.insertWidget(1, bar)
+
+    def _keep_locally(self) -> None:
+        try:
+            local_drafts.save(self.ws.data_dir, self.case_number, self.step.no, self.ctx.actor.username,
+                              self.form_data(), self.ws.clock())
+        except OSError as exc:
+            self.status_label.setText(self.tr("Server basis data tidak terjangkau, dan isian tidak dapat disimpan "
+                                              "di PC ini ({error}); jangan tutup formulir ini.").format(error=exc))
+        else:
+            self.status_label.setText(self.tr("Server basis data tidak terjangkau; isian disimpan di PC ini dan "
+                                              "ditawarkan lagi saat formulir ini dibuka."))
+        self.status_label.setStyleSheet(f"color: {RED}")
+
+    def _act(self, action, *args, **kwargs):  # noqa: ANN001, ANN202
+        """run_action, but with the server unreachable the form is first kept on this PC."""
+        try:
+            return True, action(*args, **kwargs)
+        except StoreUnreachable as exc:
+            self._keep_locally()
+            show_error(self, exc)
+            return False, None
+        except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
+            show_error(self, exc)
+            return False, None
+
     def _visited_steps(self) -> list[tuple[int, str]]:
         done = sorted({i["step"] for i in self.detail["items"] if i["status"] == "done"})
         return [(no, self.sop.step(no).kegiatan) for no in done]
@@ -682,11 +742,12 @@ class StepFormDialog(QDialog):
         data = self.form_data()
         if not self._validate(data):
             return
-        ok, result = run_action(self, cases.complete, self.ws, self.ctx.actor, self.case_number, data,
+        ok, result = self._act(cases.complete, self.ws, self.ctx.actor, self.case_number, data,
                                 step=self.step.no)
         if not ok:
             return  # the refusal was shown; everything typed stays
         self.completed = result
+        local_drafts.discard(self.ws.data_dir, self.case_number, self.step.no, self.ctx.actor.username)
         self.ctx.data_changed.emit()
         if result.warnings:
             QMessageBox.information(self, self.tr("Kegiatan diselesaikan"),
@@ -695,7 +756,7 @@ class StepFormDialog(QDialog):
         self.accept()
 
     def save_draft(self) -> None:
-        ok, _ = run_action(self, drafts.save_draft, self.ws, self.ctx.actor, self.case_number,
+        ok, _ = self._act(drafts.save_draft, self.ws, self.ctx.actor, self.case_number,
                            self.form_data(), step=self.step.no)
         if ok:
             local: datetime = self.ws.calendar.local(self.ws.clock())
@@ -718,7 +779,7 @@ class StepFormDialog(QDialog):
         if answer is None:
             return
         to_step, reason = answer
-        ok, _ = run_action(self, cases.return_to, self.ws, self.ctx.actor, self.case_number, to_step, reason)
+        ok, _ = self._act(cases.return_to, self.ws, self.ctx.actor, self.case_number, to_step, reason)
         if ok:
             self.returned_to = to_step
             self.ctx.data_changed.emit()

@@ -48,6 +48,7 @@ class Cluster:
         except ImportError:
             unavailable("psycopg is not installed")
         self.bindir = bindir
+        self.running = False
         self.as_postgres = hasattr(os, "geteuid") and os.geteuid() == 0
         self.root = Path(tempfile.mkdtemp(prefix="sopdesk-pgc-"))
         if self.as_postgres:
@@ -69,14 +70,20 @@ class Cluster:
             raise RuntimeError(f"{program} failed: {done.stderr}{done.stdout}")
 
     def start(self) -> None:
+        if self.running:
+            return
         options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
                    "-c synchronous_commit=off")
         self._run("pg_ctl", "-D", str(self.root / "data"), "-o", options, "-l", str(self.root / "log"),
                   "-w", "-t", "60", "start")
+        self.running = True
 
     def stop(self) -> None:
         """Switch the server off, as a desk sees a PC being shut down: open sessions are cut."""
+        if not self.running:
+            return
         self._run("pg_ctl", "-D", str(self.root / "data"), "-m", "fast", "-w", "stop")
+        self.running = False
 
     def sql(self, statement: str, dbname: str = "postgres") -> None:
         import psycopg
