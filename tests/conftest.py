@@ -58,8 +58,9 @@ def clock() -> FakeClock:
 STORES = ("sqlite", "postgresql")
 # test modules whose tests using `ws`/`data_dir`/`store` run on both stores
 BOTH_STORES = frozenset({
-    "test_smoke_engine", "test_permissions", "test_roles", "test_visitors", "test_cli",
-    "test_return", "test_office", "test_drafts",
+    "test_store", "test_smoke_engine", "test_routing", "test_permissions", "test_roles",
+    "test_letters", "test_expedition", "test_visitors", "test_cli", "test_return", "test_office",
+    "test_drafts", "test_direct",
 })
 _stores_run: dict[str, int] = {}
 _pg_state: dict[str, object] = {}
@@ -80,7 +81,8 @@ def runs_on_both_stores(node) -> bool:  # noqa: ANN001 - a pytest node or Functi
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     # a widget test stays on SQLite: the window is not the store's business, and its timers
     # may outlive the test's throwaway database
-    if ("store" in metafunc.fixturenames and "qtbot" not in metafunc.fixturenames
+    chosen = any("store" in str(m.args[0]) for m in metafunc.definition.iter_markers("parametrize"))
+    if ("store" in metafunc.fixturenames and "qtbot" not in metafunc.fixturenames and not chosen
             and runs_on_both_stores(metafunc.definition)):
         metafunc.parametrize("store", STORES, indirect=True)
 

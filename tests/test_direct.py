@@ -40,6 +40,8 @@ def test_a_completion_written_directly_reads_back_through_the_orm(ws, staff, clo
     assert events[-1].action == "step_completed" and events[-1].prev_hash == events[-2].hash
 
 
+@pytest.mark.sqlite_only("SQLite's file write lock (BEGIN IMMEDIATE); the server's locks are "
+                        "proven by tests/test_concurrency.py")
 def test_a_direct_transaction_holds_the_write_lock_from_its_first_statement(ws, staff):
     other = sqlite3.connect(sqlite_path(ws.db.url), timeout=0, isolation_level=None)
     try:

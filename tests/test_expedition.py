@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import inspect, select, text
 
 from sopdesk.engine import cases, letters
 from sopdesk.engine.cases import OutputValue, StepInput
@@ -16,7 +15,6 @@ from sopdesk.engine.expedition import expedition_page, expedition_total, mark_re
 from sopdesk.engine.queries import case_detail
 from sopdesk.engine.visitors import FieldError
 from sopdesk.errors import Conflict, NotFound, PermissionRefused, UserError
-from sopdesk.store.db import DB_FILE
 from sopdesk.store.models import Attachment, AuditEvent, Expedition
 
 WITA = timezone(timedelta(hours=8))
@@ -24,15 +22,12 @@ WITA = timezone(timedelta(hours=8))
 
 def snapshot(ws) -> dict:
     """Every row of every table (log-in events aside)."""
-    con = sqlite3.connect(ws.data_dir / DB_FILE)
-    try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                            "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        data = {t: con.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}  # noqa: S608
-        data["audit_event"] = [r for r in data["audit_event"] if r[3] not in ("login", "login_failed")]
-        return data
-    finally:
-        con.close()
+    with ws.db.engine.connect() as con:  # SQLite or PostgreSQL alike
+        tables = sorted(inspect(con).get_table_names())
+        data = {t: [tuple(r) for r in con.execute(text(f'SELECT * FROM "{t}" ORDER BY 1'))]  # noqa: S608
+                for t in tables}
+    data["audit_event"] = [r for r in data["audit_event"] if r[3] not in ("login", "login_failed")]
+    return data
 
 
 def send(ws, actor, recipient: str = "Bawaslu Kota Kupang", subject: str = "Data DPT", **fields) -> letters.Registered:

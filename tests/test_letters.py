@@ -4,13 +4,12 @@ letters that SOP steps produce."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import inspect, select, text
 
 from sopdesk.catalog.waktu import parse_waktu
 from sopdesk.engine import cases, dispositions, letters
@@ -33,15 +32,12 @@ WITA = timezone(timedelta(hours=8))
 
 def snapshot(ws) -> dict:
     """Every row of every table (log-in events aside: a refused action may follow a log-in)."""
-    con = sqlite3.connect(ws.data_dir / DB_FILE)
-    try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                            "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        data = {t: con.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}  # noqa: S608
-        data["audit_event"] = [r for r in data["audit_event"] if r[3] not in ("login", "login_failed")]
-        return data
-    finally:
-        con.close()
+    with ws.db.engine.connect() as con:  # SQLite or PostgreSQL alike
+        tables = sorted(inspect(con).get_table_names())
+        data = {t: [tuple(r) for r in con.execute(text(f'SELECT * FROM "{t}" ORDER BY 1'))]  # noqa: S608
+                for t in tables}
+    data["audit_event"] = [r for r in data["audit_event"] if r[3] not in ("login", "login_failed")]
+    return data
 
 
 def audit_actions(ws) -> list[str]:

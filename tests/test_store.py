@@ -126,6 +126,7 @@ def test_workspace_stores_each_catalog_revision_once(ws, data_dir, clock):
         again.close()
 
 
+@pytest.mark.sqlite_only("the SQLite file's mode; a server keeps its own files")
 def test_database_file_and_data_dir_are_private_to_the_user(ws, data_dir):
     assert (data_dir / "sopdesk.sqlite3").stat().st_mode & 0o777 == 0o600
     assert data_dir.stat().st_mode & 0o777 == 0o700
