@@ -1,5 +1,7 @@
-"""Backups and restore: one zip with the database (online backup API), the attachments and a
-manifest; restore refuses anything else and keeps the current records aside."""
+"""Backups and restore: one zip with the database (online backup API, or on PostgreSQL a
+snapshot copied into a SQLite file), the attachments and a manifest; restore refuses anything
+else and keeps the current records aside. The tests marked `both_stores` run on SQLite and on
+PostgreSQL, and a backup of either restores into either."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import hashlib
 import io
 import json
 import logging
+import os
 import sqlite3
 import stat
 import sys
@@ -20,7 +23,6 @@ from types import SimpleNamespace
 import pytest
 from conftest import PASSWORD
 from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
 
 from sopdesk.cli.main import main
 from sopdesk.engine import audit, backups, cases, integrity
@@ -79,12 +81,39 @@ def rewrite(source: Path, target: Path, *, change: dict[str, bytes] | None = Non
     return target
 
 
-def db_bytes(data_dir: Path) -> bytes:
-    return (data_dir / "sopdesk.sqlite3").read_bytes()
+def server_url() -> str | None:
+    """The test's PostgreSQL database (the `db_url` fixture sets SOPDESK_DB), None on SQLite."""
+    url = os.environ.get("SOPDESK_DB", "")
+    return url if url.startswith("postgresql") else None
+
+
+def db_bytes(data_dir: Path) -> bytes | tuple:
+    """What the office's records are now: the SQLite file, or the server's rows in short."""
+    url = server_url()
+    if url is None:
+        return (data_dir / "sopdesk.sqlite3").read_bytes()
+    db = Database(make_engine(url))
+    try:
+        with db.reading() as session:
+            return (tuple(session.scalars(select(Case.number).order_by(Case.number))),
+                    tuple(session.scalars(select(AuditEvent.hash).order_by(AuditEvent.id))))
+    finally:
+        db.dispose()
+
+
+def scans_of(ws: Workspace) -> list[bytes]:
+    """Every attachment as this desk opens it."""
+    from sopdesk.engine.attachments import local_file
+    from sopdesk.store.models import Attachment
+
+    with ws.db.reading() as session:
+        rows = session.scalars(select(Attachment).order_by(Attachment.id)).all()
+        return [local_file(session, ws.attachments_dir, row).read_bytes() for row in rows]
 
 
 # --- making backups --------------------------------------------------------------------------
 
+@pytest.mark.both_stores
 def test_backup_holds_the_database_every_attachment_and_a_manifest(ws, office, data_dir, clock):
     path = backups.backup(ws, office.admin)
 
@@ -124,12 +153,14 @@ def test_backup_holds_the_database_every_attachment_and_a_manifest(ws, office, d
     assert not list(data_dir.glob(".cadangan-*")) and not list(path.parent.glob("*.part"))
 
 
+@pytest.mark.both_stores
 def test_only_an_administrator_makes_a_backup(ws, office, data_dir):
     with pytest.raises(PermissionRefused, match="administrator"):
         backups.backup(ws, office.staff["Kasubag"])
     assert not (data_dir / "cadangan").exists()
 
 
+@pytest.mark.both_stores
 def test_backup_to_a_chosen_folder_or_file(ws, office, tmp_path):
     usb = tmp_path / "usb" / "cadangan kantor"
     path = backups.backup(ws, office.admin, usb)
@@ -176,6 +207,7 @@ def test_rotation_keeps_the_newest_n_and_nothing_else_is_touched(ws, office, dat
     assert (folder / "sebelum-migrasi-0001-20260101-000000.sqlite3").exists()
 
 
+@pytest.mark.both_stores
 def test_two_backups_in_the_same_second_get_two_names(ws, office):
     first = backups.backup(ws, office.admin)
     second = backups.backup(ws, office.admin)
@@ -183,6 +215,7 @@ def test_two_backups_in_the_same_second_get_two_names(ws, office):
     assert store.list_backups(first.parent) == [second, first]
 
 
+@pytest.mark.both_stores
 def test_a_backup_is_due_once_a_day_in_office_time(ws, office, clock):
     assert backups.backup_due(ws)
     backups.backup(ws, office.admin)
@@ -199,8 +232,9 @@ def test_a_backup_is_due_once_a_day_in_office_time(ws, office, clock):
     assert json.loads(event.detail)["automatic"] is True
 
 
+@pytest.mark.both_stores
 def test_backups_taken_while_another_connection_writes_are_sound(ws, office, data_dir, tmp_path):
-    writer_db = Database(make_engine(f"sqlite:///{data_dir / 'sopdesk.sqlite3'}"))
+    writer_db = Database(make_engine(server_url() or f"sqlite:///{data_dir / 'sopdesk.sqlite3'}"))
     stop = threading.Event()
     written = []
     errors: list[BaseException] = []
@@ -287,6 +321,7 @@ def test_restore_brings_back_a_deleted_case_and_keeps_the_current_records_aside(
     assert result.migration == "current"
 
 
+@pytest.mark.both_stores
 def test_only_an_administrator_restores(ws, office, data_dir):
     path = backups.backup(ws, office.admin)
     before = db_bytes(data_dir)
@@ -297,12 +332,14 @@ def test_only_an_administrator_restores(ws, office, data_dir):
         backups.restore_without_login(data_dir, None, path)
 
 
+@pytest.mark.both_stores
 def test_restore_onto_a_new_pc_needs_no_login(ws, office, tmp_path):
     path = backups.backup(ws, office.admin)
     new_pc = tmp_path / "pc-baru"
-    result = backups.restore_without_login(new_pc, None, path)
+    url = f"sqlite:///{new_pc / 'sopdesk.sqlite3'}"  # named: SOPDESK_DB is the office's server
+    result = backups.restore_without_login(new_pc, url, path)
     assert result.set_aside is None  # nothing was there
-    fresh = Workspace.open(new_pc)
+    fresh = Workspace.open(new_pc, url=url)
     try:
         assert case_numbers(fresh) == sorted([office.first, office.second])
         assert integrity.check(fresh).ok
@@ -323,6 +360,7 @@ def assert_refused(ws, admin, data_dir, file: Path, *fragments: str) -> None:
     assert not list(data_dir.glob(".pemulihan-*"))
 
 
+@pytest.mark.both_stores
 def test_refuses_a_zip_that_is_not_a_backup(ws, office, data_dir, tmp_path):
     other = tmp_path / "foto.zip"
     with zipfile.ZipFile(other, "w") as archive:
@@ -330,6 +368,7 @@ def test_refuses_a_zip_that_is_not_a_backup(ws, office, data_dir, tmp_path):
     assert_refused(ws, office.admin, data_dir, other, "bukan cadangan sopdesk", "manifest.json")
 
 
+@pytest.mark.both_stores
 def test_refuses_a_file_that_is_not_a_zip(ws, office, data_dir, tmp_path):
     other = tmp_path / "sopdesk-cadangan-20260302-090000.zip"
     other.write_bytes(b"this is not a zip archive at all" * 10)
@@ -337,6 +376,7 @@ def test_refuses_a_file_that_is_not_a_zip(ws, office, data_dir, tmp_path):
     assert_refused(ws, office.admin, data_dir, tmp_path / "tidak-ada.zip", "tidak ditemukan")
 
 
+@pytest.mark.both_stores
 def test_refuses_a_tampered_member(ws, office, data_dir, tmp_path):
     path = backups.backup(ws, office.admin)
     content = members(path)
@@ -353,6 +393,7 @@ def test_refuses_a_tampered_member(ws, office, data_dir, tmp_path):
     assert_refused(ws, office.admin, data_dir, forged, "bukan cadangan sopdesk")
 
 
+@pytest.mark.both_stores
 def test_refuses_a_backup_from_a_newer_schema(ws, office, data_dir, tmp_path):
     path = backups.backup(ws, office.admin)
     copy = tmp_path / "newer.sqlite3"
@@ -365,6 +406,7 @@ def test_refuses_a_backup_from_a_newer_schema(ws, office, data_dir, tmp_path):
     assert_refused(ws, office.admin, data_dir, newer, "versi sopdesk yang lebih baru", "fffffffffff9")
 
 
+@pytest.mark.both_stores
 def test_refuses_a_manifest_that_lies_about_the_schema(ws, office, data_dir, tmp_path):
     path = backups.backup(ws, office.admin)
     copy = tmp_path / "x.sqlite3"
@@ -377,9 +419,10 @@ def test_refuses_a_manifest_that_lies_about_the_schema(ws, office, data_dir, tmp
     assert_refused(ws, office.admin, data_dir, lying, "tidak sesuai manifest.json")
 
 
+@pytest.mark.both_stores
 def test_restore_waits_until_no_other_program_has_the_database_open(ws, office, data_dir):
     path = backups.backup(ws, office.admin)
-    other = Workspace.open(data_dir)  # e.g. the window still open on this PC
+    other = Workspace.open(data_dir)  # e.g. the window still open on this PC (or another desk)
     try:
         with other.db.reading() as session:
             session.scalar(select(func.count(Case.id)))
@@ -391,13 +434,12 @@ def test_restore_waits_until_no_other_program_has_the_database_open(ws, office, 
 # --- the command line ------------------------------------------------------------------------
 
 @pytest.fixture
-def cli(tmp_path, monkeypatch, capsys):
+def cli(tmp_path, monkeypatch, capsys, db_url):  # db_url: SOPDESK_DB names the PostgreSQL run's database
     data = tmp_path / "cli-data"
     monkeypatch.setenv("SOPDESK_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("SOPDESK_PASSWORD", PASSWORD)
     monkeypatch.setenv("SOPDESK_NEW_PASSWORD", PASSWORD)
-    monkeypatch.delenv("SOPDESK_DB", raising=False)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     logger = logging.getLogger("sopdesk")
     handlers = list(logger.handlers)
@@ -418,6 +460,7 @@ def cli(tmp_path, monkeypatch, capsys):
             handler.close()
 
 
+@pytest.mark.both_stores
 def test_cli_backup_and_restore(cli, tmp_path):
     code, out, err = cli("backup", "--as", "rina")
     assert code == 1 and "administrator" in err and len(err.strip().splitlines()) == 1
@@ -465,14 +508,66 @@ def test_cli_restore_asks_on_a_terminal(cli, monkeypatch):
     assert list((cli.data / "cadangan").glob("sebelum-pemulihan-*"))
 
 
-def test_backups_are_refused_for_a_postgresql_database(tmp_path):
-    url = make_url("postgresql://server/sopdesk")  # no driver needed: nothing connects
-    fake = SimpleNamespace(db=SimpleNamespace(engine=SimpleNamespace(url=url)),
-                           data_dir=tmp_path, calendar=None, clock=None)
-    with pytest.raises(UserError, match="pg_dump"):
-        store.make_backup(fake)
-    assert backups.backup_due(fake) is False
+@pytest.mark.both_stores
+def test_a_backup_restores_into_either_store(ws, office, tmp_path, pg_server):
+    """A backup of either store restores into a new SQLite data folder and into an empty
+    PostgreSQL database: the same cases, the audit chain intact, the scan opens there."""
+    path = backups.backup(ws, office.admin)
+    with ws.db.reading() as session:
+        events = list(session.scalars(select(AuditEvent.hash).order_by(AuditEvent.id)))
+    server = pg_server.create_database()
+    try:
+        one_pc = f"sqlite:///{tmp_path / 'pc-baru' / 'sopdesk.sqlite3'}"
+        for target, url in ((tmp_path / "pc-baru", one_pc), (tmp_path / "meja-baru", server)):
+            result = backups.restore_without_login(target, url, path)
+            assert result.set_aside is None and result.migration == "current"
+            fresh = Workspace.open(target, url=url)
+            try:
+                assert case_numbers(fresh) == sorted([office.first, office.second])
+                report = integrity.check(fresh)
+                assert report.ok, report.findings
+                with fresh.db.reading() as session:
+                    restored = list(session.scalars(select(AuditEvent.hash).order_by(AuditEvent.id)))
+                    last = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+                assert restored[:-1] == events[:-1] and last.action == "backup_restored"
+                assert scans_of(fresh) == [SCAN]
+            finally:
+                fresh.close()
+    finally:
+        pg_server.drop_database(server)
 
+
+def test_a_postgresql_office_is_restored_in_place_and_its_records_kept_aside(tmp_path, pg_url, clock):
+    data_dir = tmp_path / "meja"
+    ws = Workspace.open(data_dir, url=pg_url, clock=clock)
+    try:
+        admin = ws.setup("KPU Kota Kupang", "WITA", "admin", PASSWORD)
+        from sopdesk.engine.accounts import add_user
+
+        add_user(ws, admin, "rina", PASSWORD, ["Help Desk"])
+        rina = ws.login("rina", PASSWORD)
+        first = cases.start_case(ws, rina, "PP", "Permohonan data DPT", entry="tamu")
+        path = backups.backup(ws, admin)
+        later = cases.start_case(ws, rina, "PP", "Sesudah cadangan", entry="tamu")
+        clock.advance(minutes=5)
+        result = backups.restore_backup(ws, admin, path)
+    finally:
+        ws.close()
+    assert result.set_aside == data_dir / "cadangan" / "sebelum-pemulihan-20260302-090500.zip"
+    assert store.verify_backup(result.set_aside).attachments == 0
+    with zipfile.ZipFile(result.set_aside) as archive:  # the replaced records, whole
+        kept = tmp_path / "kept.sqlite3"
+        kept.write_bytes(archive.read("sopdesk.sqlite3"))
+    with closing(sqlite3.connect(kept)) as conn:
+        assert sorted(r[0] for r in conn.execute("SELECT number FROM case_file")) == [first, later]
+    again = Workspace.open(data_dir, url=pg_url, clock=clock)
+    try:
+        assert case_numbers(again) == [first]
+        assert integrity.check(again).ok
+        rina = again.login("rina", PASSWORD)  # the sequences follow the restored rows
+        assert cases.start_case(again, rina, "PP", "Sesudah pemulihan", entry="tamu") == later
+    finally:
+        again.close()
 
 
 def test_a_database_too_damaged_to_open_is_restored_without_login(ws, office, data_dir):

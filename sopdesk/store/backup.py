@@ -571,9 +571,9 @@ def _refuse_other_desks(conn: Any) -> None:
     others = conn.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
                               "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"))
     if others:
-        raise UserError(f"Basis data kantor sedang dipakai oleh {others} koneksi lain (sopdesk masih "
-                        "terbuka di meja lain?); tutup sopdesk di semua meja lalu ulangi pemulihan. "
-                        "Tidak ada yang diubah")
+        raise UserError(f"Basis data kantor sedang dibuka oleh program lain ({others} koneksi: sopdesk "
+                        "masih terbuka di meja lain?); tutup sopdesk di semua meja lalu ulangi "
+                        "pemulihan. Tidak ada yang diubah")
 
 
 def _take_over(database: Path) -> None:
@@ -708,6 +708,14 @@ def _restore_server(ws_or_paths: Any, paths: DataPaths, manifest: Manifest, stag
     finally:
         staged.dispose()
     aside = None
+    if not isinstance(ws_or_paths, DataPaths):
+        ws_or_paths.db.engine.dispose()  # this desk's own idle connections are not another desk
+    probe = make_engine(paths.server_url)
+    try:
+        with Database(probe).storage_errors(), probe.connect() as conn:
+            _refuse_other_desks(conn)  # before anything is set aside; again when replacing
+    finally:
+        probe.dispose()
     if not isinstance(ws_or_paths, DataPaths):
         if _server_state(paths.server_url) == "set_up":
             folder = paths.data_dir / BACKUP_DIR
