@@ -18,6 +18,16 @@ class UserError(Exception):
         super().__init__(*args)
 
 
+class StoreBusy(UserError):
+    """Another desk or process held the database past the bounded wait (or PostgreSQL gave up a
+    deadlock or serialisation failure): the transaction was rolled back whole; try again."""
+
+    MESSAGE = "Basis data sedang dipakai oleh proses lain; coba lagi."
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or self.MESSAGE)
+
+
 class PermissionRefused(UserError):
     """The acting user may not do this (not their role, inactive, not admin)."""
 

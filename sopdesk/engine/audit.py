@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from sopdesk.store import locks
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import AuditEvent
 
@@ -35,7 +36,9 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
            case_id: int | None = None, work_item_id: int | None = None,
            step_no: int | None = None, **detail: Any) -> str:
     """Append one event in the caller's transaction (an ORM session or a direct one);
-    return its hash."""
+    return its hash. The chain head is read under the chain's lock (held to the end of the
+    transaction), so two desks never link to the same previous event."""
+    locks.hold(session, locks.AUDIT_CHAIN)
     prev = session.scalar(LAST_HASH)
     prev = prev or GENESIS
     at = at.astimezone(timezone.utc)

@@ -23,6 +23,7 @@ from sopdesk.engine.attachments import attach
 from sopdesk.engine.users import ActingUser, Actor, effective_roles, find_user, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, NotFound, UserError
+from sopdesk.store import locks
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import (
     Case,
@@ -45,6 +46,14 @@ OPEN_STEP = (
     .where(Case.number == bindparam("number"), WorkItem.status == "open")
 )
 CASE_STATUS = select(Case.number, Case.status).where(Case.number == bindparam("number"))
+LAST_VISIT = (  # the latest finished visit of a step: its state, when and by whom
+    select(Case.number, WorkItem.status, WorkItem.completed_at, User.username)
+    .join(WorkItem, WorkItem.case_id == Case.id)
+    .outerjoin(User, User.id == WorkItem.completed_by)
+    .where(Case.number == bindparam("number"), WorkItem.step_no == bindparam("step"),
+           WorkItem.status != "open")
+    .order_by(WorkItem.id.desc()).limit(1)
+)
 USERNAME = select(User.username).where(User.id == bindparam("user_id"))
 ADD_CHECKS = insert(ChecklistEntry)
 ADD_ITEM = insert(WorkItem).returning(WorkItem.id)
@@ -155,6 +164,24 @@ def _open_step_of(db: Session | DirectTx, number: str) -> OpenStep:
     return OpenStep(*row)
 
 
+def _refuse_acted_on(ws: Workspace, db: Session | DirectTx, number: str, step: int) -> None:
+    """The step a desk acts on was finished (returned, cancelled) by someone else meanwhile:
+    refuse in one line naming who and when (office time), as two desks racing read it."""
+    row = db.execute(LAST_VISIT, {"number": str(number).strip().upper(), "step": step}).first()
+    if row is None or row[2] is None:
+        return
+    case_number, status, when, who = row
+    local = ws.calendar.local(when)
+    at = f"pukul {local:%H.%M}"
+    if local.date() != ws.calendar.local(ws.clock()).date():
+        at = f"pada {local:%d-%m-%Y} {at}"
+    who = who or "pengguna lain"
+    if status == "cancelled":
+        raise Conflict(f"Kasus {case_number} sudah dibatalkan oleh {who} {at}")
+    done = "dikembalikan" if status == "returned" else "diselesaikan"
+    raise Conflict(f"Kegiatan {step} {case_number} sudah {done} oleh {who} {at}")
+
+
 def _resolve(names: list[str], key: str, what: str) -> str:
     key = str(key).strip()
     if key.isdigit() and 1 <= int(key) <= len(names):
@@ -167,6 +194,8 @@ def _resolve(names: list[str], key: str, what: str) -> str:
 
 
 def _next_number(session: Session, kode: str, year: int) -> str:
+    """The next case number of an SOP in a year, taken under that sequence's lock."""
+    locks.hold(session, f"sopdesk:case-number:{kode}:{year}")
     seq = session.get(CaseSequence, (kode, year))
     if seq is None:
         seq = CaseSequence(kode=kode, year=year, last=0)
@@ -230,8 +259,14 @@ def _checked(ws: Workspace, db: Session | DirectTx, actor: Actor, number: str, s
              what: str) -> tuple[ActingUser, OpenStep, Sop]:
     """The acting user, the waiting step and its SOP revision, once the user may act on it."""
     user = load_actor(db, actor, includes=ws.catalog.role_includes)
-    waiting = _open_step_of(db, number)
+    try:
+        waiting = _open_step_of(db, number)
+    except Conflict:
+        if step is not None:
+            _refuse_acted_on(ws, db, number, step)
+        raise
     if step is not None and step != waiting.step_no:
+        _refuse_acted_on(ws, db, number, step)
         raise Conflict(f"Kasus {waiting.number} sedang di kegiatan {waiting.step_no}, bukan {step}")
     require_role(user, waiting.role, what)
     return user, waiting, ws.sop_of_revision(db, waiting.sop_revision_id)

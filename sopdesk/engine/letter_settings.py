@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 from sopdesk.engine import audit
 from sopdesk.engine.users import Actor, require_admin
 from sopdesk.errors import UserError
+from sopdesk.store import locks
 from sopdesk.store.models import LetterSequence
 from sopdesk.store.settings_file import read_section, settings_path, write_section
 
@@ -277,7 +278,9 @@ def change_letter_settings(ws, actor: Actor, *, pattern: str | None = None,  # n
 # --- sequences -----------------------------------------------------------------------------------
 
 def take_sequence(session: Session, kind: str, year: int) -> int:
-    """The next number of a register for a year, consumed in the caller's transaction."""
+    """The next number of a register for a year, consumed in the caller's transaction (under
+    the register's lock: two desks never get the same number)."""
+    locks.hold(session, f"sopdesk:letter-sequence:{kind}:{year}")
     row = session.get(LetterSequence, (kind, year))
     if row is None:
         row = LetterSequence(kind=kind, year=year, last=0)
@@ -294,6 +297,7 @@ def peek_sequence(session: Session, kind: str, year: int) -> int:
 
 def raise_sequence(session: Session, kind: str, year: int, at_least: int) -> None:
     """A number written by hand used `at_least`: automatic numbers continue after it."""
+    locks.hold(session, f"sopdesk:letter-sequence:{kind}:{year}")
     row = session.get(LetterSequence, (kind, year))
     if row is None:
         session.add(LetterSequence(kind=kind, year=year, last=at_least))

@@ -19,14 +19,14 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlalchemy.orm import Session, sessionmaker
 
 from sopdesk.errors import StoreUnreachable, UserError
-from sopdesk.store import connection_settings
+from sopdesk.store import connection_settings, locks
 from sopdesk.store.direct import DirectTx
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "sopdesk"
 DB_FILE = "sopdesk.sqlite3"
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 10_000  # how long a desk waits for another desk's write (SOPDESK_BUSY_TIMEOUT_MS)
 IMMEDIATE_OPTION = "sopdesk_begin_immediate"
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -34,6 +34,12 @@ SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
+
+
+def busy_timeout_ms() -> int:
+    """The bounded wait for a busy store: BUSY_TIMEOUT_MS, or SOPDESK_BUSY_TIMEOUT_MS (tests)."""
+    override = os.environ.get("SOPDESK_BUSY_TIMEOUT_MS", "")
+    return int(override) if override.isdigit() else BUSY_TIMEOUT_MS
 
 
 def default_data_dir() -> Path:
@@ -150,6 +156,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         for pragma in SQLITE_PRAGMAS:
             cursor.execute(pragma)
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -179,7 +186,7 @@ def make_engine(url: str) -> Engine:
             except OSError as exc:
                 raise UserError(f"Basis data {path} tidak dapat dibuat ({exc.strerror}); periksa "
                                 "foldernya atau pilih yang lain (--data-dir / --db)") from None
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms() / 1000})
         _configure_sqlite(engine)
         return engine
     try:
@@ -263,6 +270,10 @@ class Database:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._immediate = engine.execution_options(**{IMMEDIATE_OPTION: True})  # same pool
+        # every writing transaction takes the write lock first (store.locks)
+        self._writers = sessionmaker(self._immediate, expire_on_commit=False)
+        if engine.dialect.name == "postgresql":
+            locks.configure_postgres(engine, busy_timeout_ms())
 
     @property
     def url(self) -> str:
@@ -271,19 +282,24 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """Commit on success, roll back on error; a full disk or a read-only database
-        becomes a UserError (after the rollback: nothing of this unit is kept)."""
-        with self.storage_errors(), self._sessions() as session, session.begin():
+        becomes a UserError (after the rollback: nothing of this unit is kept). The write lock
+        is taken first (BEGIN IMMEDIATE; the writer lock on PostgreSQL): a busy store is waited
+        for a bounded time, then StoreBusy."""
+        with self.storage_errors(), locks.busy_errors(), self._writers() as session, session.begin():
+            locks.writer(session)
             yield session
 
     @contextmanager
     def direct(self) -> Iterator[DirectTx]:
         """One write transaction for a hot path: prepared statements straight on the DBAPI
         connection (`store.direct`), an ORM session joined to it on demand; committed on
-        success (the on-demand session flushed first), rolled back on error."""
-        with self.storage_errors(), self._immediate.connect() as conn:
+        success (the on-demand session flushed first), rolled back on error. Takes the write
+        lock first, as `transaction()` does."""
+        with self.storage_errors(), locks.busy_errors(), self._immediate.connect() as conn:
             tx = DirectTx(conn)
             try:
                 with conn.begin():
+                    locks.writer(tx)
                     yield tx
                     tx.flush()
             finally:
