@@ -2,6 +2,7 @@
 
     python tests/benchmark_core.py [--cases 100000] [--data-dir DIR] [--runs 50] [--expedition-rows 10000]
     python tests/benchmark_core.py --cases 0 --expedition-rows 10000   # the printout only
+    python tests/benchmark_core.py --db postgresql+psycopg://sopdesk@server/bench --cases 20000
 
 Builds the demo database in DIR when it holds no cases, else reuses it. Reports, each as a
 median of repeated runs taken in turns with a hand-written raw sqlite3 baseline of the same run:
@@ -13,6 +14,12 @@ median of repeated runs taken in turns with a hand-written raw sqlite3 baseline 
 - with --expedition-rows N: printing a buku ekspedisi of N entries (one month, one PDF of
   several hundred pages) on a database of its own, in seconds (target: 10,000 rows < 5 s).
   --cases 0 skips the sections above.
+
+Both stores (--db URL: a PostgreSQL database, built when it holds no cases): the inbox page and
+a step completion through `store.direct` (statements on the DBAPI cursor) and through plain
+SQLAlchemy Core (`Connection.execute`, the same statements), taken in turns; the last line is one
+row of the table that decided to keep `store.direct` (README). On PostgreSQL the completions use
+up waiting work of that database.
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ from sopdesk.engine import audit, cases, queries
 from sopdesk.engine.demo import build_demo, demo_password
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.db import DB_FILE, SQLITE_PRAGMAS, sqlite_path
+from sopdesk.store.direct import Rows
 from sopdesk.store.models import Case, Expedition, WorkItem
 
 ROLE = "Kasubag"
@@ -216,6 +224,116 @@ def expedition_book(rows: int) -> float:
     return seconds
 
 
+class CoreTx:
+    """`store.direct.DirectTx`'s interface run through plain SQLAlchemy Core: what the hot paths
+    would cost without `store.direct` (the same statements, `Connection.execute`)."""
+
+    def __init__(self, connection):  # noqa: ANN001
+        self.connection = connection
+        self.dialect = connection.dialect
+        self._session = None
+
+    def execute(self, statement, params=None):  # noqa: ANN001, ANN201
+        if isinstance(params, list):  # executemany: no rows
+            if params:
+                self.connection.execute(statement, params)
+            return Rows([])
+        return self.connection.execute(statement, params or {})
+
+    def scalar(self, statement, params=None):  # noqa: ANN001, ANN201
+        return self.execute(statement, params).scalar()
+
+    def session(self):  # noqa: ANN201
+        from sqlalchemy.orm import Session
+
+        if self._session is None:
+            self._session = Session(bind=self.connection, expire_on_commit=False, autoflush=True)
+        return self._session
+
+    def flush(self) -> None:
+        if self._session is not None:
+            self._session.flush()
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+
+
+def direct_vs_core(ws: Workspace, runs: int) -> dict[str, float]:
+    """Medians (ms) of the inbox page and of a step completion, through `store.direct` and
+    through plain Core, in turns (the rows of both are checked to be the same)."""
+    from unittest import mock
+
+    import sopdesk.store.db as store_db
+
+    actor = ws.login("kasubag", demo_password())
+
+    def inbox():
+        return queries.inbox_page(ws, [ROLE], actor.user_id, limit=50)
+
+    with ws.db.reading() as session:
+        waiting = session.execute(
+            select(Case.number, Case.sop_kode, WorkItem.step_no).join(WorkItem, WorkItem.case_id == Case.id)
+            .where(WorkItem.status == "open", WorkItem.role == ROLE,
+                   WorkItem.assignee_id.is_(None) | (WorkItem.assignee_id == actor.user_id))
+            .limit(2 * runs + 2)).all()
+    jobs = iter(waiting)
+
+    def complete():
+        number, kode, step = next(jobs)
+        sop = ws.catalog.sop(kode)
+        cases.complete(ws, actor, number, cases.StepInput(choice=sop.exits(step)[0][0], note="benchmark"))
+
+    def core(func):  # noqa: ANN001, ANN202
+        def run():  # noqa: ANN202
+            with mock.patch.object(store_db, "DirectTx", CoreTx):
+                return func()
+        return run
+
+    if len(waiting) < 6:
+        raise SystemExit(f"too few open items for {ROLE} ({len(waiting)}): build a bigger demo (--cases)")
+    direct_rows = [tuple(r) for r in inbox()]
+    assert direct_rows == [tuple(r) for r in core(inbox)()], "direct and Core inbox pages differ"
+    complete(), core(complete)()  # warm both
+    inbox_direct, inbox_core = interleaved_ms(inbox, core(inbox), runs=runs)
+    runs = min(runs, (len(waiting) - 2) // 2)
+    complete_direct, complete_core = interleaved_ms(complete, core(complete), runs=runs)
+    return {"inbox_direct": inbox_direct, "inbox_core": inbox_core, "complete_direct": complete_direct,
+            "complete_core": complete_core, "completion_runs": runs}
+
+
+def print_direct_vs_core(store: str, figures: dict[str, float]) -> None:
+    f = figures
+    print(f"{store}: inbox page direct {f['inbox_direct']:.2f} ms, Core {f['inbox_core']:.2f} ms "
+          f"({f['inbox_core'] / f['inbox_direct']:.2f}x); step completion direct {f['complete_direct']:.2f} ms, "
+          f"Core {f['complete_core']:.2f} ms ({f['complete_core'] / f['complete_direct']:.2f}x, "
+          f"{f['completion_runs']} runs)")
+    print("| store | inbox page: direct | inbox page: Core | step completion: direct | step completion: Core |")
+    print(f"| {store} | {f['inbox_direct']:.2f} ms | {f['inbox_core']:.2f} ms | {f['complete_direct']:.2f} ms "
+          f"| {f['complete_core']:.2f} ms |")
+
+
+def server_main(args: argparse.Namespace) -> int:
+    """The benchmark on a database server (--db URL): direct vs Core only (no sqlite3 baseline)."""
+    from sopdesk.store.connection_settings import mask_url
+
+    ws = Workspace.open(args.data_dir or Path(tempfile.mkdtemp(prefix="sopdesk-bench-")), args.db)
+    with ws.db.reading() as session:
+        existing = session.scalar(select(func.count(Case.id)))
+    if existing == 0:
+        start = time.perf_counter()
+        print(build_demo(ws, cases=args.cases, seed=1))
+        print(f"demo build: {time.perf_counter() - start:.1f} s")
+    with ws.db.reading() as session:
+        total = session.scalar(select(func.count(Case.id)))
+        open_items = session.scalar(select(func.count(WorkItem.id)).where(
+            WorkItem.status == "open", WorkItem.role == ROLE))
+    print(f"database {mask_url(args.db)}: {total} cases, {open_items} open items for {ROLE}")
+    print_direct_vs_core(ws.db.engine.dialect.name, direct_vs_core(ws, args.runs))
+    ws.close()
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=100_000, help="0: skip the inbox/step/catalog sections")
@@ -223,8 +341,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--expedition-rows", type=int, default=0, metavar="N",
                         help="also time printing a buku ekspedisi of N rows (e.g. 10000)")
+    parser.add_argument("--db", metavar="URL", help="a database server (PostgreSQL) instead of the SQLite file")
     args = parser.parse_args()
     os.environ.pop("SOPDESK_DB", None)
+    if args.db and not args.db.startswith("sqlite"):
+        if args.cases <= 0:
+            parser.error("--db needs --cases > 0")
+        return server_main(args)
     if args.expedition_rows:
         expedition_book(args.expedition_rows)
     if args.cases <= 0:
@@ -270,12 +393,19 @@ def main() -> int:
 
     # step completions, on a copy of the database (each run finds the same work waiting)
     copy_dir = Path(tempfile.mkdtemp(prefix="sopdesk-bench-completion-"))
-    with closing(sqlite3.connect(sqlite_path(ws.db.url))) as source, \
+    source_path = sqlite_path(ws.db.url)
+    with closing(sqlite3.connect(source_path)) as source, \
             closing(sqlite3.connect(copy_dir / DB_FILE)) as copy:
         source.backup(copy)
     ws = Workspace.open(copy_dir)
     durable = completion_figures(ws, args.runs, fsync=True)
     without_fsync = completion_figures(ws, args.runs, fsync=False)
+    ws.close()
+    with closing(sqlite3.connect(source_path)) as source, \
+            closing(sqlite3.connect(copy_dir / DB_FILE)) as copy:  # the same work waiting again
+        source.backup(copy)
+    ws = Workspace.open(copy_dir)
+    store_figures = direct_vs_core(ws, args.runs)
     ws.close()
     shutil.rmtree(copy_dir)
 
@@ -286,6 +416,7 @@ def main() -> int:
     print_completion("the same with synchronous=OFF (no fsync: the CPU part)", without_fsync, "")
     print(f"catalog load (5 files): {catalog_ms:.1f} ms median")
     print(f"data dir: {data_dir}")
+    print_direct_vs_core("sqlite", store_figures)
     return 0
 
 

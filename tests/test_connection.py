@@ -130,3 +130,42 @@ def test_shown_url_masks_a_password(tmp_path):
     url = "postgresql+psycopg://sopdesk:Rahasia-99@server/sopdesk"
     assert "Rahasia-99" not in connection_settings.mask_url(url)
     assert "Rahasia-99" not in Database(make_engine(url)).url
+
+
+def test_pengaturan_server_box_tries_the_server_then_stores_it_for_this_pc(qtbot, cluster, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from sopdesk.gui.server_settings import ServerBox
+    from sopdesk.gui.worker import Worker
+
+    monkeypatch.setenv("SOPDESK_CONFIG_DIR", str(tmp_path / "cfg"))
+    monkeypatch.delenv("SOPDESK_DB_PASSWORD", raising=False)
+    url = cluster.new_database("kantor_pengaturan")
+    worker = Worker()
+    box = ServerBox(worker)
+    qtbot.addWidget(box)
+    box.show()
+    assert box.current.text() == "Meja ini memakai: berkas SQLite di PC ini"
+
+    qtbot.keyClicks(box.url, url)
+    qtbot.keyClicks(box.password, "salah-sekali")
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(box.error.isVisible, timeout=15_000)
+    assert box.error.text().startswith("Login ke server basis data ditolak")
+    assert not (tmp_path / "cfg" / "koneksi.json").exists()
+
+    box.password.clear()
+    qtbot.keyClicks(box.password, DESK_PASSWORD)
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Tersimpan untuk PC ini" in box.note.text(), timeout=15_000)
+    assert not box.error.isVisible()
+    assert box.password.text() == ""
+    assert box.current.text() == f"Meja ini memakai: {url}"
+    assert json.loads((tmp_path / "cfg" / "koneksi.json").read_text()) == {"db": url}
+    assert stat.S_IMODE((tmp_path / "cfg" / "pgpass").stat().st_mode) == 0o600
+    assert resolve_url(None, tmp_path) == url
+
+    qtbot.mouseClick(box.local_button, Qt.MouseButton.LeftButton)
+    assert box.current.text() == "Meja ini memakai: berkas SQLite di PC ini"
+    assert not (tmp_path / "cfg" / "koneksi.json").exists()
+    worker.stop()

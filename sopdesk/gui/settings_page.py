@@ -39,6 +39,7 @@ from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
 from sopdesk.gui.idle_lock import idle_minutes, save_idle_minutes
 from sopdesk.gui.messages import ERROR_STYLE, run_action, show_error
+from sopdesk.gui.server_settings import ServerBox
 from sopdesk.store.backup import backup_folder, load_settings
 from sopdesk.store.models import User
 
@@ -54,6 +55,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self._lock_box())
         layout.addWidget(self._office_box())
         if ctx.is_admin:  # the engine refuses the rest to others anyway; do not offer it
+            self.server_box = ServerBox(worker)  # this PC's database: the administrator's choice
+            layout.addWidget(self.server_box)
             layout.addWidget(self._backup_box())
             layout.addWidget(self._users_box(), 1)
             layout.addWidget(self._demo_box())

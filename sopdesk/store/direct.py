@@ -141,7 +141,10 @@ class DirectTx:
             self._cursor.execute(prepared.sql, parameters)
             return self._cursor.fetchall() if self._cursor.description else []
         except self._dbapi_error as exc:
-            raise DBAPIError.instance(prepared.sql, parameters, exc, self._dbapi_error,
+            # a dropped server connection is flagged as SQLAlchemy flags its own, so that the
+            # store's error handling names it (StoreUnreachable) the same on every path
+            lost = self.dialect.is_disconnect(exc, self.connection.connection.dbapi_connection, self._cursor)
+            raise DBAPIError.instance(prepared.sql, parameters, exc, self._dbapi_error, connection_invalidated=lost,
                                       dialect=self.dialect, ismulti=many) from exc
 
     def session(self) -> Session:
