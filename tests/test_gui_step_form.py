@@ -453,3 +453,20 @@ def test_a_step_opened_for_the_first_time_has_no_banner_and_blank_fields(qtbot, 
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
     assert dialog.findChild(step_form.QLabel, "returnBanner") is None
     assert dialog.output_rows["Hasil Identifikasi"].number.text() == ""
+
+
+def test_the_return_dialog_opens_with_the_cursor_in_the_reason(qtbot):
+    """Found by hand under Xvfb: the step to return to is already chosen (the previous one), yet
+    the cursor sat in the step list, so the reason typed went into the list."""
+    def opened(steps, preselect):  # noqa: ANN001, ANN202
+        dialog = step_form.ReturnDialog(steps, preselect)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: dialog.focusWidget() is not None, timeout=2000)
+        return dialog
+
+    dialog = opened([(7, "Menindak lanjuti"), (8, "Melakukan identifikasi")], 8)
+    assert dialog.focusWidget() is dialog.reason_edit
+    qtbot.keyClicks(dialog.focusWidget(), "Data belum lengkap")
+    assert dialog.reason() == "Data belum lengkap" and dialog.selected_step() == 8

@@ -219,6 +219,11 @@ class ReturnDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(640, 300)
 
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self.selected_step() is not None:  # the step is chosen already: the reason is what to type
+            self.reason_edit.setFocus()
+
     def selected_step(self) -> int | None:
         return self.step_combo.currentData()
 
