@@ -60,7 +60,8 @@ STORES = ("sqlite", "postgresql")
 BOTH_STORES = frozenset({
     "test_store", "test_smoke_engine", "test_routing", "test_permissions", "test_roles",
     "test_letters", "test_expedition", "test_visitors", "test_cli", "test_return", "test_office",
-    "test_drafts", "test_direct",
+    "test_drafts", "test_direct", "test_edge_inputs", "test_hostile_input", "test_audit_labels",
+    "test_holidays", "test_reports_letters",
 })
 _stores_run: dict[str, int] = {}
 _pg_state: dict[str, object] = {}

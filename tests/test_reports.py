@@ -223,6 +223,7 @@ def test_a_missing_logo_file_does_not_stop_the_printout(ws, admin, tmp_path):
 
 # --- the case sheet ------------------------------------------------------------------------------
 
+@pytest.mark.both_stores  # the report's own queries
 def test_case_sheet_lists_every_visit_with_who_when_returns_and_document_numbers(ws, staff, clock, tmp_path):
     desk, commissioner, kasubag = staff["Help Desk"], staff["Komisioner"], staff["Kasubag"]
     number = cases.start_case(ws, desk, "PP", "Permohonan data DPT per kelurahan", "surat", "Yoséf Ñdun")
@@ -274,6 +275,7 @@ def test_case_sheet_of_an_unknown_case(ws, admin, tmp_path):
 
 # --- the visitor register and the receipt ---------------------------------------------------------
 
+@pytest.mark.both_stores  # the report's own queries
 def test_register_masks_nik_and_holds_exactly_the_visitors_in_range(ws, staff, clock, tmp_path):
     desk = staff["Help Desk"]
     at(clock, 1, 15)
@@ -378,6 +380,7 @@ def test_mask_id():
 
 # --- the performance report --------------------------------------------------------------------------
 
+@pytest.mark.both_stores  # the report's own queries
 def test_performance_counts_medians_p90_and_late_cases(ws, staff, clock, tmp_path):
     desk, commissioner = staff["Help Desk"], staff["Komisioner"]
     numbers = [cases.start_case(ws, desk, "PP", f"Tamu {i}", "tamu") for i in range(3)]
@@ -422,6 +425,7 @@ def test_performance_counts_medians_p90_and_late_cases(ws, staff, clock, tmp_pat
     assert set(fonts(path)) <= {"/AAAAAA+DejaVuSans", "/AAAAAA+DejaVuSans-Bold", "/AAAAAA+DejaVuSans-Oblique"}
 
 
+@pytest.mark.both_stores  # the report's own queries
 def test_performance_for_a_period_without_work(ws, admin, tmp_path):
     path = render_performance(ws, "PAW", date(2030, 1, 1), date(2030, 1, 31), tmp_path / "k.pdf")
     text = " ".join(pages_text(path))

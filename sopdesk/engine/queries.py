@@ -273,6 +273,7 @@ CASE_SORTS = {
     "status": Case.status,
     "started": Case.started_at,
 }
+TEXT_CASE_SORTS = {"title", "requester"}
 
 
 class CaseRow(NamedTuple):
@@ -305,14 +306,17 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
                sort: str = "number", descending: bool = True, limit: int = 100, offset: int = 0) -> list[CaseRow]:
     """All cases (any status) with their waiting step, filtered, sorted and paged by SQL."""
     column = CASE_SORTS[sort]
-    order = column.desc() if descending else column.asc()
+    key = func.lower(column) if sort in TEXT_CASE_SORTS else column
+    # the same order on both stores: letter case ignored (SQLite compares bytes, a server its
+    # locale) and a missing value after the others either way (SQLite puts NULL first, PostgreSQL last)
+    order = [column.is_(None), key.desc() if descending else key.asc()]
     current = aliased(WorkItem)
     query = (
         select(Case.id, Case.number, Case.sop_kode, Case.title, Case.requester, Case.status, Case.started_at,
                Case.closed_at, current.step_no, current.role, current.due_at)
         .outerjoin(current, (current.case_id == Case.id) & (current.status == "open"))
         .where(*_case_conditions(search, sop, status))
-        .order_by(order, Case.id.desc())
+        .order_by(*order, Case.id.desc())
         .limit(limit).offset(offset)
     )
     with ws.db.connect() as conn:
