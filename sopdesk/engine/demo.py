@@ -34,6 +34,7 @@ from sopdesk.store.models import (
     Visitor,
     WorkItem,
 )
+from sopdesk.store.transfer import reset_sequences
 
 DEMO_OFFICE = "KPU Kota Kupang (demo)"
 SOP_WEIGHTS = {"PP": 50, "TKS": 25, "RAKOR": 15, "PAW": 10}
@@ -186,6 +187,9 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1) -> str:
             for chunk in range(0, len(data), 20000):
                 session.execute(insert(model), data[chunk:chunk + 20000])
         _visitors_without_case(session, ids, users, today, now, rng, cal)
+        # rows written with their own ids leave PostgreSQL's sequences behind: without this the
+        # first login after the demo fails on a duplicate audit event id
+        reset_sequences(session.connection())
     total = len(rows[Case])
     still_open = sum(1 for c in rows[Case] if c["status"] == "open")
     return (f"{total} kasus contoh dibuat ({still_open} masih berjalan), "

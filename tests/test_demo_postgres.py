@@ -1,0 +1,20 @@
+"""The demo office on a PostgreSQL server: its rows are written with their own ids, so the
+server's sequences must follow them, or the first login afterwards fails (found by running
+tests/benchmark_core.py --db on a server)."""
+
+from __future__ import annotations
+
+from sopdesk.engine import cases
+from sopdesk.engine.demo import build_demo, demo_password
+from sopdesk.engine.workspace import Workspace
+
+
+def test_after_a_demo_on_postgresql_users_sign_in_and_start_cases(pg_url, tmp_path):
+    ws = Workspace.open(tmp_path / "data", pg_url)
+    try:
+        build_demo(ws, cases=40, seed=1)
+        actor = ws.login("help.desk", demo_password())  # writes an audit event
+        number = cases.start_case(ws, actor, "PP", "Permohonan salinan DPT", entry="surat", requester="Maria")
+        assert number.startswith("PP/")
+    finally:
+        ws.close()
