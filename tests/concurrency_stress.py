@@ -340,7 +340,8 @@ def run(url: str | None, data_dir: Path, desks: int, actions: int, processes: in
         if outcome == "refused" and "internal" in detail.lower():
             figures.failures.append(detail)
     figures.problems = verify(plan, outcomes)
-    figures.refusal_samples = sorted({o[5] for o in outcomes if o[3] == "refused"})[:8]  # type: ignore[attr-defined]
+    samples = {o[2]: o[5] for o in reversed(outcomes) if o[3] == "refused"}  # one refusal per kind
+    figures.refusal_samples = [f"{kind}: {text}" for kind, text in sorted(samples.items())]  # type: ignore[attr-defined]
     return figures
 
 

@@ -165,6 +165,21 @@ def test_completing_a_step_of_a_case_cancelled_meanwhile_names_who_and_when(ws, 
     with pytest.raises(Conflict) as refused:
         cases.complete(ws, mine, number, StepInput(), step=8)
     assert str(refused.value) == f"Kasus {number} sudah dibatalkan oleh yosef pukul 09.00"
+    with pytest.raises(Conflict) as refused:  # the other desk's cancel of the same case
+        cases.cancel(ws, mine, number, "Permohonan ditarik")
+    assert str(refused.value) == f"Kasus {number} sudah dibatalkan oleh yosef pukul 09.00"
+
+
+def test_acting_on_a_case_another_desk_ended_names_the_last_step_who_and_when(ws, staff, two_kasubag):
+    mine, other = two_kasubag
+    number = pp_case_at_8(ws, staff)
+    cases.complete(ws, other, number, StepInput(), step=8)
+    cases.complete(ws, other, number, StepInput(choice="Tidak"), step=9)
+    cases.complete(ws, staff["Sekretaris"], number, StepInput(), step=10)
+    cases.complete(ws, other, number, StepInput(), step=11)
+    with pytest.raises(Conflict) as refused:
+        cases.cancel(ws, mine, number, "Permohonan ditarik")
+    assert str(refused.value) == f"Kasus {number} sudah selesai: kegiatan 11 diselesaikan oleh yosef pukul 09.00"
 
 
 def test_step_form_of_the_losing_desk_stays_open_with_its_values(qtbot, ws, staff, two_kasubag, monkeypatch):

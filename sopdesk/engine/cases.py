@@ -46,14 +46,14 @@ OPEN_STEP = (
     .where(Case.number == bindparam("number"), WorkItem.status == "open")
 )
 CASE_STATUS = select(Case.number, Case.status).where(Case.number == bindparam("number"))
-LAST_VISIT = (  # the latest finished visit of a step: its state, when and by whom
-    select(Case.number, WorkItem.status, WorkItem.completed_at, User.username)
+LAST_ACT = (  # the latest finished work item of a case: which step, its state, when and by whom
+    select(Case.number, WorkItem.step_no, WorkItem.status, WorkItem.completed_at, User.username)
     .join(WorkItem, WorkItem.case_id == Case.id)
     .outerjoin(User, User.id == WorkItem.completed_by)
-    .where(Case.number == bindparam("number"), WorkItem.step_no == bindparam("step"),
-           WorkItem.status != "open")
+    .where(Case.number == bindparam("number"), WorkItem.status != "open")
     .order_by(WorkItem.id.desc()).limit(1)
 )
+LAST_VISIT = LAST_ACT.where(WorkItem.step_no == bindparam("step"))  # ... of one step
 USERNAME = select(User.username).where(User.id == bindparam("user_id"))
 ADD_CHECKS = insert(ChecklistEntry)
 ADD_ITEM = insert(WorkItem).returning(WorkItem.id)
@@ -164,13 +164,16 @@ def _open_step_of(db: Session | DirectTx, number: str) -> OpenStep:
     return OpenStep(*row)
 
 
-def _refuse_acted_on(ws: Workspace, db: Session | DirectTx, number: str, step: int) -> None:
-    """The step a desk acts on was finished (returned, cancelled) by someone else meanwhile:
-    refuse in one line naming who and when (office time), as two desks racing read it."""
-    row = db.execute(LAST_VISIT, {"number": str(number).strip().upper(), "step": step}).first()
-    if row is None or row[2] is None:
+def _refuse_acted_on(ws: Workspace, db: Session | DirectTx, number: str, step: int | None) -> None:
+    """The step a desk acts on (or, without a step, the case) was finished, returned or
+    cancelled by someone else meanwhile: refuse in one line naming who and when (office time),
+    as two desks racing read it."""
+    number = str(number).strip().upper()
+    row = (db.execute(LAST_ACT, {"number": number}) if step is None
+           else db.execute(LAST_VISIT, {"number": number, "step": step})).first()
+    if row is None or row[3] is None:
         return
-    case_number, status, when, who = row
+    case_number, last_step, status, when, who = row
     local = ws.calendar.local(when)
     at = f"pukul {local:%H.%M}"
     if local.date() != ws.calendar.local(ws.clock()).date():
@@ -178,6 +181,8 @@ def _refuse_acted_on(ws: Workspace, db: Session | DirectTx, number: str, step: i
     who = who or "pengguna lain"
     if status == "cancelled":
         raise Conflict(f"Kasus {case_number} sudah dibatalkan oleh {who} {at}")
+    if step is None:  # the case ended with this step
+        raise Conflict(f"Kasus {case_number} sudah selesai: kegiatan {last_step} diselesaikan oleh {who} {at}")
     done = "dikembalikan" if status == "returned" else "diselesaikan"
     raise Conflict(f"Kegiatan {step} {case_number} sudah {done} oleh {who} {at}")
 
@@ -261,9 +266,8 @@ def _checked(ws: Workspace, db: Session | DirectTx, actor: Actor, number: str, s
     user = load_actor(db, actor, includes=ws.catalog.role_includes)
     try:
         waiting = _open_step_of(db, number)
-    except Conflict:
-        if step is not None:
-            _refuse_acted_on(ws, db, number, step)
+    except Conflict:  # nothing waits: the case ended or was cancelled
+        _refuse_acted_on(ws, db, number, step)
         raise
     if step is not None and step != waiting.step_no:
         _refuse_acted_on(ws, db, number, step)
