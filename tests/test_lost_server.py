@@ -110,6 +110,10 @@ def test_window_shows_a_banner_keeps_the_form_on_this_pc_and_recovers(qtbot, clu
     kept = local_drafts.load(data_dir, number, 6, komisioner.username)  # ... and is kept on this PC
     assert kept is not None and kept.data.note == "Segera diproses, salinan DPT kelurahan Oebobo"
     window.refresh_counts()  # the minute tick while the server is off: still the banner, no error
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # a screen not built yet
+    assert window.nav.currentRow() == 0  # it cannot be built now: the window stays where it was
     qtbot.wait(700)  # a few probes fail: the banner stays
     assert banner.isVisible()
     assert dialogs == []  # no dialog, no internal error
@@ -118,6 +122,11 @@ def test_window_shows_a_banner_keeps_the_form_on_this_pc_and_recovers(qtbot, clu
     cluster.start()
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=15_000)
     assert "tersambung kembali" in window.statusBar().currentMessage()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.nav.currentRow() == 3  # with the server back the screen opens
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
 
     again = StepFormDialog(window.ctx, number, window)
     qtbot.addWidget(again)

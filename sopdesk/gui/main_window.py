@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.retry_timer = QTimer(self, interval=self.RETRY_MS)
         self.retry_timer.timeout.connect(lambda: server_watch.watch().probe(self.ctx.ws.db))
         server_watch.watch().attach(self, self.server_lost, self._server_answered)
+        server_watch.install_excepthook()
         self.refresh_counts()
         self.nav.setCurrentRow(0)
         self.resize(self.PREFERRED_SIZE)
@@ -192,7 +193,14 @@ class MainWindow(QMainWindow):
             return
         key = self.PAGES[index]
         if key not in self._pages:
-            page = self._build(key)
+            try:
+                page = self._build(key)
+            except StoreUnreachable:  # the screen cannot be built now: stay where we were
+                self.server_lost()
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(self.stack.currentIndex())
+                self.nav.blockSignals(False)
+                return
             old = self.stack.widget(index)
             self.stack.removeWidget(old)
             old.deleteLater()

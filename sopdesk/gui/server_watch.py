@@ -9,6 +9,7 @@ usable meanwhile (typing in a form goes on).
 
 from __future__ import annotations
 
+import sys
 import threading
 
 from PySide6.QtCore import QObject, Signal
@@ -75,3 +76,20 @@ def watch() -> ServerWatch:
     if _watch is None:
         _watch = ServerWatch()
     return _watch
+
+
+def install_excepthook() -> None:
+    """A StoreUnreachable that escapes a Qt slot or override (a screen built, a table sorted while
+    the server is away) goes to the banner instead of a traceback on stderr. Installed once, by
+    the first main window; every other exception goes on to the hook that was there."""
+    previous = sys.excepthook
+    if getattr(previous, "sopdesk_server_watch", False):
+        return
+
+    def hook(kind, value, trace) -> None:  # noqa: ANN001
+        if isinstance(value, StoreUnreachable) and watch().report_lost():
+            return
+        previous(kind, value, trace)
+
+    hook.sopdesk_server_watch = True
+    sys.excepthook = hook
