@@ -298,3 +298,20 @@ def test_alt_letters_of_the_pages_are_not_taken_by_the_menu_bar(qtbot, ws, staff
     press(window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     assert window.menuBar().activeAction() is None
     qtbot.waitUntil(letters_page.pending.isChecked, timeout=2000)  # a mnemonic clicks after a moment
+
+
+def test_the_inbox_shows_the_time_left_at_1024x768_without_scrolling(qtbot, ws, staff):
+    """Found by hand under Xvfb at 1024x768: "Sisa waktu" (and so "terlambat") began past the right
+    edge of the inbox; only a sideways scroll showed whether a step was late."""
+    cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan salinan DPT", entry="tamu", requester="Maria Ndun")
+    window = MainWindow(GuiContext(ws, staff["Help Desk"]))
+    qtbot.addWidget(window)
+    window.backup_on_exit = False
+    window.resize(fitted_rect(SMALL, window.PREFERRED_SIZE).size())
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.page("inbox").table
+    left = [header for header, _key in table.model().COLUMNS].index("Sisa waktu")
+    assert table.model().index(0, left).data().startswith("sisa")
+    start = table.columnViewportPosition(left)
+    assert start >= 0 and start + table.columnWidth(left) <= table.viewport().width()

@@ -87,6 +87,7 @@ class InboxPage(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((130, 60, 270, 150, 150, 185, 80)):
             self.table.setColumnWidth(column, width)
+        header.moveSection(5, 3)  # Sisa waktu right after Kegiatan: in view at 1024x768 without scrolling
         self.table.doubleClicked.connect(lambda _: self.open_form())
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
