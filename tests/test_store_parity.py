@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from sopdesk.engine import cases
-from sopdesk.engine.queries import cases_page
+from sopdesk.engine import cases, letters
+from sopdesk.engine.queries import cases_page, inbox_page
 
 pytestmark = pytest.mark.both_stores
 
@@ -32,3 +32,19 @@ def test_text_sorts_ignore_letter_case(ws, staff):
         cases.start_case(ws, desk, "PP", title, entry="surat")
     titles = [row.title for row in cases_page(ws, sort="title", descending=False)]
     assert titles == ["Permohonan data DPT", "undangan rapat pleno", "Usulan PAW"]
+
+
+@pytest.mark.parametrize("search, found", [
+    ("100%", ["Pengadaan 100% kotak suara"]),  # % is no wildcard
+    ("PP_01", ["Arsip PP_01"]),  # nor _
+    ("C:\\arsip", ["Salinan dari C:\\arsip"]),  # a backslash is a character on both stores
+])
+def test_the_search_box_matches_its_text_literally_on_every_list(ws, staff, search, found):
+    desk = staff["Help Desk"]
+    for title in ("Pengadaan 100% kotak suara", "Pengadaan 100 kursi", "Arsip PP_01", "Arsip PP.01",
+                  "Salinan dari C:\\arsip", "Salinan dari C:arsip"):
+        cases.start_case(ws, desk, "PP", title, entry="surat")
+        letters.register_incoming(ws, desk, letters.IncomingForm(sender="KPU Provinsi NTT", subject=title))
+    assert [row.title for row in cases_page(ws, search=search)] == found
+    assert [row.title for row in inbox_page(ws, ["Help Desk", "Kasubag", "Komisioner"], search=search)] == found
+    assert [row.subject for row in letters.incoming_page(ws, search=search)] == found

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from sopdesk.engine import audit
@@ -28,6 +28,7 @@ from sopdesk.engine.registers import (
     refuse_void,
     require_any_role,
 )
+from sopdesk.engine.search import matching
 from sopdesk.engine.users import Actor, load_actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, NotFound, UserError
@@ -145,9 +146,8 @@ def _conditions(ws: Workspace, start: date | None, end: date | None, pending: bo
     if pending:
         conditions += [Expedition.received_at.is_(None), Expedition.voided_at.is_(None)]  # a void waits for nothing
     if search and search.strip():
-        like = f"%{search.strip()}%"
-        conditions.append(or_(Expedition.letter_number.ilike(like), Expedition.subject.ilike(like),
-                              Expedition.destination.ilike(like), Expedition.signed_by.ilike(like)))
+        conditions.append(matching(search, Expedition.letter_number, Expedition.subject, Expedition.destination,
+                                   Expedition.signed_by))
     return conditions
 
 

@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from sopdesk.catalog import Sop
@@ -40,6 +40,7 @@ from sopdesk.engine.letter_settings import (
     take_sequence,
 )
 from sopdesk.engine.registers import REGISTRAR_ROLES, check_day, clean, refuse_void, require_any_role
+from sopdesk.engine.search import matching
 from sopdesk.engine.users import ActingUser, Actor, load_actor
 from sopdesk.engine.visitors import FieldError
 from sopdesk.engine.workspace import Workspace
@@ -513,9 +514,7 @@ def _incoming_conditions(year: int | None, search: str | None, sifat: str | None
     if sifat:
         conditions.append(IncomingLetter.sifat == sifat)
     if search and search.strip():
-        like = f"%{search.strip()}%"
-        conditions.append(or_(IncomingLetter.number.ilike(like), IncomingLetter.sender.ilike(like),
-                              IncomingLetter.subject.ilike(like)))
+        conditions.append(matching(search, IncomingLetter.number, IncomingLetter.sender, IncomingLetter.subject))
     return conditions
 
 
@@ -557,9 +556,7 @@ def _outgoing_conditions(year: int | None, search: str | None) -> list:
     if year is not None:
         conditions.append(OutgoingLetter.year == year)
     if search and search.strip():
-        like = f"%{search.strip()}%"
-        conditions.append(or_(OutgoingLetter.number.ilike(like), OutgoingLetter.recipient.ilike(like),
-                              OutgoingLetter.subject.ilike(like)))
+        conditions.append(matching(search, OutgoingLetter.number, OutgoingLetter.recipient, OutgoingLetter.subject))
     return conditions
 
 

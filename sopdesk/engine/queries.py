@@ -13,6 +13,7 @@ from sqlalchemy.orm import aliased
 
 from sopdesk.engine.attachments import local_file
 from sopdesk.engine.cases import get_case
+from sopdesk.engine.search import LIKE_ESCAPE, contains_pattern, matching
 from sopdesk.engine.users import roles_including
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.models import AuditEvent, Case, Document, User, Visitor, WorkItem
@@ -76,8 +77,8 @@ def _case_filters(sop: bool, search: bool) -> list:
         conditions.append(Case.sop_kode == bindparam("sop"))
     if search:
         like = bindparam("like")
-        conditions.append(or_(Case.number.ilike(like), Case.title.ilike(like),
-                              Case.requester.ilike(like)))
+        conditions.append(or_(*(column.ilike(like, escape=LIKE_ESCAPE)
+                                for column in (Case.number, Case.title, Case.requester))))
     return conditions
 
 
@@ -123,7 +124,7 @@ def _parameters(roles, user_id, mine, overdue_at, sop, search) -> dict:  # noqa:
     if sop:
         params["sop"] = sop.upper()
     if search:
-        params["like"] = f"%{search.strip()}%"
+        params["like"] = contains_pattern(search)
     return params
 
 
@@ -259,8 +260,7 @@ def visitors_between(ws: Workspace, start: datetime, end: datetime,
                      search: str | None = None) -> list[Visitor]:
     query = select(Visitor).where(Visitor.registered_at >= start, Visitor.registered_at < end)
     if search:
-        like = f"%{search.strip()}%"
-        query = query.where(or_(Visitor.name.ilike(like), Visitor.institution.ilike(like)))
+        query = query.where(matching(search, Visitor.name, Visitor.institution))
     with ws.db.reading() as session:
         return list(session.scalars(query.order_by(Visitor.registered_at)))
 
@@ -297,8 +297,7 @@ def _case_conditions(search: str | None, sop: str | None, status: str | None) ->
     if status:
         conditions.append(Case.status == status)
     if search and search.strip():
-        like = f"%{search.strip()}%"
-        conditions.append(or_(Case.number.ilike(like), Case.title.ilike(like), Case.requester.ilike(like)))
+        conditions.append(matching(search, Case.number, Case.title, Case.requester))
     return conditions
 
 
