@@ -30,7 +30,7 @@ from sopdesk.store.migrate import prepare
 from sopdesk.store.models import Attachment, AttachmentBlob, AuditEvent, Base
 
 BATCH = 2000  # rows per INSERT batch
-BLOB_BATCH = 8  # attachment contents held in memory at once (each up to 100 MB)
+BLOB_BATCH = 4  # attachment contents held in memory at once (each up to 100 MB)
 ATTACHMENTS_DIR = "lampiran"
 # filled in by simply opening a store (the catalog's revisions and roles): not office data
 FILLED_ON_OPEN = frozenset({"sop_revision", "role"})
