@@ -169,3 +169,35 @@ def test_pengaturan_server_box_tries_the_server_then_stores_it_for_this_pc(qtbot
     assert box.current.text() == "Meja ini memakai: berkas SQLite di PC ini"
     assert not (tmp_path / "cfg" / "koneksi.json").exists()
     worker.stop()
+
+
+def test_a_new_desk_is_pointed_at_the_server_from_the_first_start_setup(qtbot, cluster, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from sopdesk.engine.workspace import Workspace
+    from sopdesk.gui import server_settings
+    from sopdesk.gui.login import SetupDialog
+
+    monkeypatch.setenv("SOPDESK_CONFIG_DIR", str(tmp_path / "cfg"))
+    monkeypatch.delenv("SOPDESK_DB_PASSWORD", raising=False)
+    url = cluster.new_database("kantor_meja_baru")
+    opened: list = []
+    monkeypatch.setattr(server_settings.ServerDialog, "exec", lambda self: (opened.append(self), self.show()))
+    ws = Workspace.open(tmp_path / "data")  # a new desk: its own empty SQLite file, set-up shown
+    try:
+        setup = SetupDialog(ws)
+        qtbot.addWidget(setup)
+        setup.show()
+        button = setup.findChild(QPushButton, "connectServer")
+        assert button.text() == "Server kantor…"
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        dialog = opened[0]
+        qtbot.keyClicks(dialog.box.url, url)
+        qtbot.keyClicks(dialog.box.password, DESK_PASSWORD)
+        qtbot.mouseClick(dialog.box.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Berlaku setelah sopdesk dibuka ulang" in dialog.box.note.text(), timeout=15_000)
+        dialog.close()
+    finally:
+        ws.close()
+    assert resolve_url(None, tmp_path / "data") == url  # the next start opens the server's office

@@ -11,7 +11,7 @@ from helpers.pg_cluster import DESK_PASSWORD, Cluster
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QMessageBox, QPushButton
 
-from sopdesk.engine import cases, local_drafts, queries
+from sopdesk.engine import cases, letters, local_drafts, queries
 from sopdesk.engine.cases import StepInput
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import StoreUnreachable
@@ -61,6 +61,10 @@ def test_engine_says_the_server_is_unreachable_and_works_again_after_restart(clu
         cases.complete(ws, staff["Komisioner"], number, StepInput(note="x"), step=6)
     with pytest.raises(StoreUnreachable):
         ws.db.ping()
+    with pytest.raises(StoreUnreachable):  # a raw Core read (Database.connect), no longer bypassing it
+        queries.cases_total(ws)
+    with pytest.raises(StoreUnreachable):
+        letters.incoming_total(ws)
     cluster.start()
     # the same workspace, its pool holding connections of the old server: replaced unnoticed
     done = cases.complete(ws, staff["Komisioner"], number, StepInput(note="sesudah server hidup lagi"), step=6)

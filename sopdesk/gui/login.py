@@ -76,6 +76,11 @@ class SetupDialog(QDialog):
         self.demo_button.setToolTip(self.tr("Buka kantor contoh yang terpisah berisi kasus latihan; "
                                             "data kantor ini tidak diubah."))
         self.demo_button.clicked.connect(lambda: self.done(self.DEMO))
+        self.server_button = buttons.addButton(self.tr("Server kantor…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.server_button.setObjectName("connectServer")
+        self.server_button.setToolTip(self.tr("Kantor ini sudah memakai server basis data: hubungkan PC ini ke "
+                                              "server itu, tanpa menyiapkan kantor baru."))
+        self.server_button.clicked.connect(self._connect_server)
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -84,6 +89,11 @@ class SetupDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(520, 0)
+
+    def _connect_server(self) -> None:
+        from sopdesk.gui.server_settings import ServerDialog
+
+        ServerDialog(self).exec()
 
     def _pick_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo kop surat"), "",

@@ -7,6 +7,8 @@ The new database is used from the next start of sopdesk."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 from sopdesk.engine import desk_connection
 from sopdesk.errors import UserError
 from sopdesk.gui.messages import error_label, show_error
+from sopdesk.gui.worker import Worker
 
 EXAMPLE_URL = "postgresql+psycopg://sopdesk@server/sopdesk"
 
@@ -112,3 +115,25 @@ class ServerBox(QGroupBox):
             return
         self._show_current()
         self.note.setText(self.tr("Meja ini memakai berkas SQLite di PC ini setelah sopdesk dibuka ulang."))
+
+
+class ServerDialog(QDialog):
+    """The same box from the first-start set-up: a new desk of an office that already works on
+    a server is pointed at it instead of setting up a second office."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Server basis data kantor"))
+        self.worker = Worker(self)
+        self.box = ServerBox(self.worker)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.box)
+        layout.addWidget(close)
+        self.resize(560, 0)
+
+    def done(self, result: int) -> None:
+        self.worker.stop()
+        super().done(result)
