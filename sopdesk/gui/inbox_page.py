@@ -87,7 +87,9 @@ class InboxPage(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((130, 60, 270, 150, 150, 185, 80)):
             self.table.setColumnWidth(column, width)
-        header.moveSection(5, 3)  # Sisa waktu right after Kegiatan: in view at 1024x768 without scrolling
+        # Sisa waktu and Batas waktu right after Kegiatan, then Sejak: the time left is in view at 1024x768
+        header.moveSection(5, 3)
+        header.moveSection(header.visualIndex(4), 4)
         self.table.doubleClicked.connect(lambda _: self.open_form())
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
