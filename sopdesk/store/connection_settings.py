@@ -141,9 +141,11 @@ def forget_connection() -> bool:
 
 def connect_args(url: str) -> dict[str, object]:
     """Driver arguments for a PostgreSQL URL: where the password is (SOPDESK_DB_PASSWORD, else
-    this PC's password file) and a bounded connect time, so a switched-off server is reported
-    in seconds instead of hanging the desk."""
-    args: dict[str, object] = {"connect_timeout": 5}
+    this PC's password file) and bounded waits, so a switched-off server or a dropped network
+    is reported in seconds instead of hanging the desk: the connect time, TCP keepalives on an
+    idle connection, and how long sent data may stay unacknowledged."""
+    args: dict[str, object] = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 10,
+                               "keepalives_interval": 5, "keepalives_count": 3, "tcp_user_timeout": 15_000}
     if make_url(url).password:
         return args
     password = os.environ.get(PASSWORD_ENV)
