@@ -221,6 +221,20 @@ def hold_write_lock(url: str | None, data_dir: str, seconds: float, holding) -> 
         ws.close()
 
 
+def open_office(url: str | None, data_dir: str, start_at: float) -> str:
+    """A desk starting sopdesk at `start_at` (all desks at once on a new database: one creates
+    the schema, the others wait for it); "ok" or the error as text."""
+    from sopdesk.engine.workspace import Workspace
+
+    while time.time() < start_at:
+        time.sleep(0.002)
+    try:
+        Workspace.open(Path(data_dir), url=url).close()
+    except Exception as exc:  # noqa: BLE001 - reported to the test
+        return f"{type(exc).__name__}: {exc}"
+    return "ok"
+
+
 def _run_desk(args: tuple[Plan, int]) -> list:
     return desk_main(*args)
 

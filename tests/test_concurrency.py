@@ -52,6 +52,15 @@ def test_eight_desks_racing_lose_nothing_and_each_item_has_one_winner(store, req
         assert figures.won[kind] == figures.tried[kind], kind
 
 
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
+def test_desks_starting_at_once_on_a_new_database_all_open_it(store, request, tmp_path):
+    url, data_dir = url_of(store, request), tmp_path / "data"
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(4) as pool:
+        started = pool.starmap(stress.open_office, [(url, str(data_dir), time.time() + 4)] * 4)
+    assert started == ["ok"] * 4
+
+
 # --- a busy store: wait, bounded ---------------------------------------------------------------
 
 def office_with_case(url: str | None, data_dir: Path) -> str:

@@ -306,6 +306,14 @@ class Database:
                 tx.close()
 
     @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A Core connection in one write transaction holding the write lock from its start
+        (schema migrations): committed on success, rolled back on error."""
+        with self.storage_errors(), locks.busy_errors(), self._immediate.begin() as conn:
+            locks.writer(conn)
+            yield conn
+
+    @contextmanager
     def direct_reading(self) -> Iterator[DirectTx]:
         """Prepared reads straight on the DBAPI connection, each statement its own snapshot
         (for one-statement hot reads such as the inbox page)."""

@@ -11,7 +11,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import Connection, inspect
 
 from sopdesk.errors import UserError
 from sopdesk.store.db import Database, sqlite_path
@@ -49,14 +49,25 @@ def backup_sqlite(source: Path, target: Path) -> Path:
 
 
 def prepare(db: Database, backup_dir: Path) -> str:
-    """Bring the database to the current schema; return what was done (for the log)."""
+    """Bring the database to the current schema; return what was done (for the log).
+
+    Several desks may start at once on a new or older database: the schema is decided and
+    changed under the write lock (`Database.writing`), the state read again once it is held,
+    so one desk migrates and the others find the work done."""
     script = ScriptDirectory.from_config(_config())
     head = script.get_current_head()
-    current = current_revision(db)
+    if current_revision(db) == head:
+        return "current"  # the everyday start: no write lock needed
+    with db.writing() as conn:
+        return _upgrade(db, conn, script, head, backup_dir)
+
+
+def _upgrade(db: Database, conn: Connection, script: ScriptDirectory, head: str, backup_dir: Path) -> str:
+    current = MigrationContext.configure(conn).get_current_revision()
     if current == head:
-        return "current"
+        return "current"  # another desk did it meanwhile
     if current is None:
-        tables = set(inspect(db.engine).get_table_names())
+        tables = set(inspect(conn).get_table_names())
         if tables:
             raise UserError(
                 "Basis data ini bukan basis data sopdesk (berisi tabel lain tanpa versi skema)"
@@ -73,7 +84,6 @@ def prepare(db: Database, backup_dir: Path) -> str:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             backup_sqlite(path, backup_dir / f"sebelum-migrasi-{current}-{stamp}.sqlite3")
     config = _config()
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    config.attributes["connection"] = conn
+    command.upgrade(config, "head")
     return "created" if current is None else f"upgraded from {current}"
