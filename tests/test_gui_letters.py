@@ -459,3 +459,26 @@ def test_a_void_expedition_entry_is_struck_through_and_cannot_be_marked_received
     assert model.index(0, 6).data() == "BATAL" and model.index(0, 3).data(Qt.ItemDataRole.FontRole).strikeOut()
     assert not page.receive_button.isEnabled()
     assert "0 belum diterima" in page.expedition_summary.text()
+
+
+def test_the_perihal_stays_readable_in_a_narrow_window(qtbot, ws, staff, worker):
+    """Found by hand under Xvfb at 1024x768: the stretched Perihal column of the three registers
+    shrank to nothing (the other columns fill the view); it keeps a readable width and the table
+    scrolls sideways; in a wide window it still takes the room left."""
+    incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi pengawasan tahapan")
+    send(ws, staff["Staf"], subject="Penyampaian data DPT per kelurahan")
+    page = page_for(qtbot, ws, staff["Staf"], worker)
+    page.resize(760, 600)  # the page's share of a 1024x768 window
+    page.show()
+    qtbot.waitExposed(page)
+    tables = ((page.incoming_table, 4), (page.outgoing_table, 3), (page.expedition_table, 3))
+    for index, (table, perihal) in enumerate(tables):
+        page.tabs.setCurrentIndex(index)
+        qtbot.waitUntil(table.isVisible)
+        assert table.columnWidth(perihal) >= 200, index
+    page.resize(1300, 600)
+    qtbot.wait(10)
+    table, perihal = tables[2]
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(perihal) == header.ResizeMode.Stretch
+    assert header.length() == table.viewport().width()  # no gap, no sideways scroll

@@ -65,6 +65,7 @@ from sopdesk.gui.date_field import DateField, DateTimeField
 from sopdesk.gui.messages import error_label, show_error
 from sopdesk.gui.paged_model import PagedTableModel
 from sopdesk.gui.printing import print_pdf
+from sopdesk.gui.readable_stretch import keep_readable
 from sopdesk.gui.step_form import FileSlot
 from sopdesk.gui.worker import Worker
 from sopdesk.store.models import Case, IncomingLetter, OutgoingLetter
@@ -742,6 +743,7 @@ class LettersPage(QWidget):
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         for column, width in enumerate(widths):
             table.setColumnWidth(column, width)
+        keep_readable(table, stretch)  # at 1024x768 the others fill the view: the perihal keeps 200 px
         return table
 
     def _stacked(self, table: QTableView, name: str) -> tuple[QWidget, QStackedLayout, QLabel]:
