@@ -4,9 +4,12 @@ run on each store (`both_stores`) and expect one answer."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
-from sopdesk.engine import cases, letters
+from sopdesk.engine import cases, letters, visitors
 from sopdesk.engine.queries import cases_page, inbox_page
+from sopdesk.errors import UserError
+from sopdesk.store.db import Database, make_engine
 
 pytestmark = pytest.mark.both_stores
 
@@ -48,3 +51,43 @@ def test_the_search_box_matches_its_text_literally_on_every_list(ws, staff, sear
     assert [row.title for row in cases_page(ws, search=search)] == found
     assert [row.title for row in inbox_page(ws, ["Help Desk", "Kasubag", "Komisioner"], search=search)] == found
     assert [row.subject for row in letters.incoming_page(ws, search=search)] == found
+
+
+def _rows(ws) -> dict[str, int]:
+    with ws.db.connect() as conn:
+        return {table: conn.execute(text(f'SELECT count(*) FROM "{table}"')).scalar()  # noqa: S608
+                for table in ("case_file", "work_item", "incoming_letter", "visitor")}
+
+
+@pytest.mark.parametrize("action, message", [
+    (lambda ws, who: cases.start_case(ws, who, "PP", "Permohonan\x00 data", entry="surat"), "Judul kasus berisi"),
+    (lambda ws, who: letters.register_incoming(ws, who, letters.IncomingForm(sender="KPU\x00 NTT", subject="Data")),
+     "Pengirim berisi"),
+    (lambda ws, who: visitors.register_visitor(ws, who, visitors.VisitorForm(
+        name="Maria\x00 Ndun", purpose="permohonan_informasi", info_requested="Data DPT")), "Nama berisi"),
+])
+def test_a_pasted_nul_character_is_refused_alike_and_nothing_is_stored(ws, staff, action, message):
+    # PostgreSQL cannot hold a NUL in text (the driver raised an internal error); SQLite stored
+    # it, and such an office could then not be moved to a server
+    before = _rows(ws)
+    with pytest.raises(UserError, match=f"^{message} karakter NUL"):
+        action(ws, staff["Help Desk"])
+    assert _rows(ws) == before
+
+
+def test_a_nul_in_a_login_or_a_search_is_no_internal_error(ws, staff):
+    with pytest.raises(UserError, match="^Nama pengguna atau kata sandi salah$"):
+        ws.login("help\x00.desk", "rahasia-123")
+    cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data DPT", entry="surat")
+    assert [row.title for row in cases_page(ws, search="DPT\x00")] == ["Permohonan data DPT"]
+    assert inbox_page(ws, ["Help Desk"], search="\x00DPT")[0].title == "Permohonan data DPT"
+
+
+def test_any_other_nul_reaching_the_server_is_one_clear_sentence(pg_url):
+    # a path without its own text cleaning: the store's error handling still explains it
+    db = Database(make_engine(pg_url))
+    try:
+        with pytest.raises(UserError, match="^Teks berisi karakter NUL"), db.transaction() as session:
+            session.execute(text("SELECT :value"), {"value": "a\x00b"}).all()
+    finally:
+        db.dispose()

@@ -126,6 +126,8 @@ class OpenStep(NamedTuple):
 
 def _text(value: str | None, limit: int, what: str, required: bool = False) -> str | None:
     value = (value or "").strip()
+    if "\x00" in value:  # PostgreSQL cannot store it (store.db.NUL_TEXT); refused on SQLite alike
+        raise UserError(f"{what} berisi karakter NUL (kode 0) yang tidak dapat disimpan")
     if required and not value:
         raise UserError(f"{what} wajib diisi")
     if len(value) > limit:

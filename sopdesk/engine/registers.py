@@ -35,6 +35,8 @@ def clean(value: object, field: str, label: str, limit: int, required: bool = Fa
     if not isinstance(value, str):
         raise FieldError(field, f"{label} harus berupa teks")
     value = " ".join(value.split())
+    if "\x00" in value:  # PostgreSQL cannot store it (store.db.NUL_TEXT); refused on SQLite alike
+        raise FieldError(field, f"{label} berisi karakter NUL (kode 0) yang tidak dapat disimpan")
     if required and not value:
         raise FieldError(field, f"{label} wajib diisi")
     if len(value) > limit:

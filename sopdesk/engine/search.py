@@ -13,8 +13,9 @@ LIKE_ESCAPE = "\\"
 
 
 def contains_pattern(text: str) -> str:
-    """`%text%` for `column.ilike(pattern, escape=LIKE_ESCAPE)`, the text stripped and literal."""
-    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """`%text%` for `column.ilike(pattern, escape=LIKE_ESCAPE)`, the text stripped and literal
+    (a NUL dropped: no stored text holds one, and PostgreSQL refuses it even in a pattern)."""
+    escaped = text.replace("\x00", "").strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 

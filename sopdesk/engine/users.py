@@ -167,7 +167,8 @@ def check_login(session: Session, username: str, password: str, now: datetime) -
     that the caller can commit the failure count). Repeated failures lock the account."""
     refused = UserError("Nama pengguna atau kata sandi salah")
     name = str(username or "").strip().lower()
-    user = session.scalar(select(User).where(User.username == name)) if name else None
+    # no user name holds a NUL (check_username); PostgreSQL could not even be asked about one
+    user = session.scalar(select(User).where(User.username == name)) if name and "\x00" not in name else None
     if user is None:
         return refused
     if not user.active:

@@ -80,6 +80,8 @@ def _clean(form: VisitorForm, field: str, label: str, limit: int) -> str | None:
     if not isinstance(value, str):
         raise FieldError(field, f"{label} harus berupa teks")
     value = " ".join(value.split())
+    if "\x00" in value:  # PostgreSQL cannot store it (store.db.NUL_TEXT); refused on SQLite alike
+        raise FieldError(field, f"{label} berisi karakter NUL (kode 0) yang tidak dapat disimpan")
     if len(value) > limit:
         raise FieldError(field, f"{label} terlalu panjang (maksimal {limit} karakter)")
     return value or None

@@ -263,6 +263,15 @@ def server_unreachable(exc: DBAPIError) -> bool:
     return any(fragment in text for fragment in _LOST_SERVER_TEXT)
 
 
+NUL_TEXT = "Teks berisi karakter NUL (kode 0) yang tidak dapat disimpan; hapus karakter itu atau ketik ulang teksnya"
+
+
+def _nul_in_text(exc: DBAPIError) -> bool:
+    """PostgreSQL text cannot hold a NUL character (psycopg refuses it before sending); SQLite
+    would store it, so the engine's text cleaning refuses it too: one answer on both stores."""
+    return "nul (0x00)" in str(exc.orig).lower()
+
+
 class Database:
     """An engine plus a session factory; `transaction()` is one unit of work."""
 
@@ -350,6 +359,8 @@ class Database:
             if server_unreachable(exc):
                 log.warning("server basis data tidak terjangkau (%s): %s", self.url, exc.orig)
                 raise StoreUnreachable() from None
+            if _nul_in_text(exc):
+                raise UserError(NUL_TEXT) from None
             if not isinstance(exc, OperationalError):
                 raise
             message = storage_problem(exc, self.url)
