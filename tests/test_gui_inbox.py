@@ -296,3 +296,13 @@ def test_ctrl_f_searches_and_down_takes_the_first_match_into_the_list(qtbot, ws,
     assert page.table.hasFocus()
     assert page.model.rowCount() == 1
     assert selected(page) == numbers[1]
+
+
+def test_the_last_minute_before_the_due_time_does_not_read_sisa_0_menit(qtbot, ws, staff, clock):
+    """Found by hand under Xvfb: a PP step 3 due in 40 seconds read "sisa 0 menit" in the inbox
+    and its form, as if it were already due."""
+    waiting_at_kasubag(ws, staff, 1, clock, minutes=0)
+    page = inbox_page(qtbot, ws, staff["Kasubag"])
+    clock.advance(minutes=29, seconds=20)
+    page.clock_timer.timeout.emit()
+    assert page.model.index(0, 5).data() == "sisa kurang dari 1 menit"

@@ -53,7 +53,10 @@ def _load(app: QCoreApplication, name: str) -> QTranslator | None:
 
 
 def duration(delta: timedelta) -> str:
-    """A duration in the language of the screen: '2 hari 3 jam' / '2 d 3 h'."""
+    """A time to a due time in the language of the screen: '2 hari 3 jam' / '2 d 3 h'; the last
+    minute before it reads 'kurang dari 1 menit', not '0 menit' (as if already due)."""
+    if timedelta(0) <= delta < timedelta(minutes=1):
+        return QCoreApplication.translate("Durasi", "kurang dari 1 menit")
     words = DurationWords(
         day=QCoreApplication.translate("Durasi", "{0} hari"),
         hour=QCoreApplication.translate("Durasi", "{0} jam"),
