@@ -319,3 +319,18 @@ def test_module_entry_point_runs_as_a_process(tmp_path):
     assert "Traceback" not in done.stderr
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith("sopdesk: ") and "TKS/2000/0001" in line
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (("case", "show"), "argumen wajib belum diisi: case_no"),
+    (("inbox", "--as", "kasubag", "--sop"), "argumen --sop: perlu satu nilai"),
+    (("frobnicate",), "argumen command: pilihan tidak dikenal: 'frobnicate' (pilih dari 'gui', "),
+    (("holiday", "list", "--year", "abc"), "argumen --year: nilai int tidak sah: 'abc'"),
+    (("catalog", "list", "--bogus"), "argumen tidak dikenal: --bogus"),
+])
+def test_argument_errors_are_in_indonesian(run, argv, said):
+    """Found by hand: argparse's own messages reached the user in English ("the following arguments
+    are required", "unrecognized arguments", "invalid choice")."""
+    line = assert_one_line_error(run(*argv), said, code=2)
+    for english in ("required", "unrecognized", "invalid", "expected", "choose from", "argument "):
+        assert english not in line

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sopdesk import __version__
 from sopdesk.catalog import CatalogError
+from sopdesk.cli.argparse_id import indonesian
 from sopdesk.errors import UserError
 from sopdesk.store.db import default_data_dir, default_log_dir
 
@@ -22,7 +23,7 @@ class ArgumentError(UserError):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # noqa: ANN201 - argparse's hook
-        raise ArgumentError(f"Perintah {self.prog}: {message}")
+        raise ArgumentError(f"Perintah {self.prog}: {indonesian(message)}")
 
 
 MAX_COUNT = 1_000_000_000
