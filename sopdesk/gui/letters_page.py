@@ -743,7 +743,7 @@ class LettersPage(QWidget):
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         for column, width in enumerate(widths):
             table.setColumnWidth(column, width)
-        keep_readable(table, stretch)  # at 1024x768 the others fill the view: the perihal keeps 200 px
+        keep_readable(table, stretch)  # at 1024x768 the others fill the view: the perihal keeps 160 px
         return table
 
     def _stacked(self, table: QTableView, name: str) -> tuple[QWidget, QStackedLayout, QLabel]:

@@ -37,5 +37,5 @@ class ReadableStretch(QObject):
             header.resizeSection(self.column, self.minimum)
 
 
-def keep_readable(table: QTableView, column: int, minimum: int = 200) -> ReadableStretch:
+def keep_readable(table: QTableView, column: int, minimum: int = 160) -> ReadableStretch:
     return ReadableStretch(table, column, minimum)
