@@ -128,6 +128,27 @@ def pg_url(pg_server: PgServer):
 
 
 @pytest.fixture
+def pg_office_url(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory):
+    """A fresh PostgreSQL database already at the newest schema (a copy of a template migrated
+    once per session: Alembic on every test's empty database would cost the PostgreSQL runs a
+    second a test). Migrating an empty server database is tested through `pg_url`."""
+    if "template" not in _pg_state:
+        from sopdesk.store.db import Database, make_engine
+        from sopdesk.store.migrate import prepare
+
+        template = pg_server.create_database("sopdesk_template")
+        db = Database(make_engine(template))
+        try:
+            prepare(db, tmp_path_factory.mktemp("template-backup"))
+        finally:
+            db.dispose()
+        _pg_state["template"] = template
+    url = pg_server.create_database(template=_pg_state["template"])  # type: ignore[arg-type]
+    yield url
+    pg_server.drop_database(url)
+
+
+@pytest.fixture
 def store(request: pytest.FixtureRequest) -> str:
     """"sqlite" or "postgresql": the store this run of the test works on."""
     name = getattr(request, "param", "sqlite")
@@ -141,12 +162,13 @@ def store(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def db_url(store: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str | None:
     """The test's database URL: None for the SQLite file in `data_dir`, else a fresh
-    PostgreSQL database, also set as SOPDESK_DB for the CLI and re-opened workspaces."""
+    PostgreSQL database at the newest schema, also set as SOPDESK_DB for the CLI and
+    re-opened workspaces."""
     if store == "sqlite":
         monkeypatch.delenv("SOPDESK_DB", raising=False)
         url = None
     else:
-        url = request.getfixturevalue("pg_url")
+        url = request.getfixturevalue("pg_office_url")
         monkeypatch.setenv("SOPDESK_DB", url)
     _stores_run[store] = _stores_run.get(store, 0) + 1
     return url

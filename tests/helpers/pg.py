@@ -173,11 +173,15 @@ class PgServer:
         self._cluster_dir = None
 
     # --- databases ----------------------------------------------------------------------
-    def create_database(self, prefix: str = "sopdesk_test") -> str:
-        """A fresh empty database; returns its SQLAlchemy URL."""
+    def create_database(self, prefix: str = "sopdesk_test", template: str | None = None) -> str:
+        """A fresh database, empty or a copy of `template` (a URL or name of a database nobody
+        is connected to); returns its SQLAlchemy URL."""
         name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+        clause = ""
+        if template:
+            clause = ' TEMPLATE "{}"'.format(make_url(template).database if "://" in template else template)
         with _connect_admin(self.admin_url) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"{clause}')
         self._created.append(name)
         return make_url(self.admin_url).set(database=name).render_as_string(hide_password=False)
 
