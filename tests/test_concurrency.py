@@ -130,6 +130,16 @@ def test_a_desk_waiting_past_the_bound_reads_one_sentence_and_nothing_changed(st
     assert assignee(url, data_dir, number) is None
 
 
+def test_postgresql_connections_wait_bounded_and_a_vanished_desk_frees_the_lock(pg_url, tmp_path):
+    ws = Workspace.open(tmp_path / "data", url=pg_url)
+    try:
+        with ws.db.connect() as conn:
+            assert conn.exec_driver_sql("SHOW lock_timeout").scalar() == "10s"
+            assert conn.exec_driver_sql("SHOW idle_in_transaction_session_timeout").scalar() == "5min"
+    finally:
+        ws.close()
+
+
 def test_store_busy_is_a_user_error_with_the_sentence():
     assert str(StoreBusy()) == BUSY_SENTENCE
 

@@ -72,8 +72,16 @@ def writer(target: Session | DirectTx | Connection) -> None:
     hold(target, WRITER)
 
 
+# a desk that vanished inside a transaction (its network dropped, its PC switched off) would
+# keep the writer lock until the server notices the dead connection (TCP keepalive: hours);
+# the server ends such a session after this long idle inside a transaction instead. No sopdesk
+# transaction waits for a person; the longest pauses are file copies of a backup or a transfer.
+IDLE_IN_TRANSACTION_MS = 300_000
+
+
 def configure_postgres(engine: Engine, timeout_ms: int) -> None:
-    """Every connection waits at most `timeout_ms` for a lock (then 55P03: StoreBusy)."""
+    """Every connection waits at most `timeout_ms` for a lock (then 55P03: StoreBusy), and the
+    server ends it when it sits idle inside a transaction for IDLE_IN_TRANSACTION_MS."""
 
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record):  # noqa: ANN001
@@ -81,6 +89,7 @@ def configure_postgres(engine: Engine, timeout_ms: int) -> None:
         dbapi_connection.autocommit = True
         cursor = dbapi_connection.cursor()
         cursor.execute(f"SET lock_timeout = {int(timeout_ms)}")
+        cursor.execute(f"SET idle_in_transaction_session_timeout = {IDLE_IN_TRANSACTION_MS}")
         cursor.close()
         dbapi_connection.autocommit = autocommit
 
