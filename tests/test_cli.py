@@ -26,14 +26,14 @@ NUMBER = re.compile(r"\b(PP|TKS|PAW|RAKOR)/\d{4}/\d{4}\b")
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch):
-    """A fresh data directory, passwords from the environment, no terminal on stdin."""
+def env(tmp_path, monkeypatch, db_url):
+    """A fresh data directory (and, on the PostgreSQL run, SOPDESK_DB naming the test's server
+    database: the `db_url` fixture), passwords from the environment, no terminal on stdin."""
     data = tmp_path / "data"
     monkeypatch.setenv("SOPDESK_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # the log file
     monkeypatch.setenv("SOPDESK_PASSWORD", PASSWORD)
     monkeypatch.setenv("SOPDESK_NEW_PASSWORD", PASSWORD)
-    monkeypatch.delenv("SOPDESK_DB", raising=False)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     logger = logging.getLogger("sopdesk")
     handlers = list(logger.handlers)
@@ -267,6 +267,8 @@ def demo_cases(data_dir: Path) -> list[tuple[str, str, str]]:
         ws.close()
 
 
+@pytest.mark.sqlite_only("two demo offices in two data directories; one server database here "
+                        "(the demo on PostgreSQL: tests/test_demo_postgres.py)")
 def test_demo_data_is_reproducible_and_fills_the_inboxes(run, tmp_path):
     first, second = tmp_path / "demo1", tmp_path / "demo2"
     for folder in (first, second):
@@ -290,6 +292,8 @@ def test_demo_data_is_reproducible_and_fills_the_inboxes(run, tmp_path):
     assert inbox["counts"]["Kasubag"]["open"] >= len(inbox["items"])
 
 
+@pytest.mark.sqlite_only("two demo offices in two data directories; one server database here "
+                        "(the demo on PostgreSQL: tests/test_demo_postgres.py)")
 def test_demo_with_another_seed_differs(run, tmp_path):
     first, second = tmp_path / "demo1", tmp_path / "demo2"
     for folder, seed in ((first, "7"), (second, "8")):
