@@ -29,15 +29,11 @@ from sopdesk.store import locks
 BUSY_SENTENCE = "Basis data sedang dipakai oleh proses lain; coba lagi."
 
 
-def url_of(store: str, request: pytest.FixtureRequest) -> str | None:
-    return request.getfixturevalue("pg_url") if store == "postgresql" else None
-
-
 # --- N desks x M actions, each desk a process ------------------------------------------------
 
-@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
-def test_eight_desks_racing_lose_nothing_and_each_item_has_one_winner(store, request, tmp_path):
-    figures = stress.run(url_of(store, request), tmp_path / "data", desks=8, actions=25)
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"], indirect=True)  # the harness's db_url
+def test_eight_desks_racing_lose_nothing_and_each_item_has_one_winner(store, db_url, tmp_path):
+    figures = stress.run(db_url, tmp_path / "data", desks=8, actions=25)
     print(figures.table(f"{store}: 8 desks x 25 actions"))
     assert figures.failures == [] and sum(figures.failed.values()) == 0
     assert sum(figures.busy.values()) == 0
@@ -52,9 +48,9 @@ def test_eight_desks_racing_lose_nothing_and_each_item_has_one_winner(store, req
         assert figures.won[kind] == figures.tried[kind], kind
 
 
-@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
-def test_desks_starting_at_once_on_a_new_database_all_open_it(store, request, tmp_path):
-    url, data_dir = url_of(store, request), tmp_path / "data"
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"], indirect=True)  # the harness's db_url
+def test_desks_starting_at_once_on_a_new_database_all_open_it(store, db_url, tmp_path):
+    url, data_dir = db_url, tmp_path / "data"
     context = multiprocessing.get_context("spawn")
     with context.Pool(4) as pool:
         started = pool.starmap(stress.open_office, [(url, str(data_dir), time.time() + 4)] * 4)
@@ -102,9 +98,9 @@ def assignee(url: str | None, data_dir: Path, number: str) -> str | None:
         ws.close()
 
 
-@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
-def test_a_desk_waits_for_a_writer_holding_the_store_and_then_succeeds(store, request, tmp_path):
-    url, data_dir = url_of(store, request), tmp_path / "data"
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"], indirect=True)  # the harness's db_url
+def test_a_desk_waits_for_a_writer_holding_the_store_and_then_succeeds(store, db_url, tmp_path):
+    url, data_dir = db_url, tmp_path / "data"
     number = office_with_case(url, data_dir)
     holder = holding_writer(url, data_dir, seconds=3)
     started = time.monotonic()
@@ -117,9 +113,9 @@ def test_a_desk_waits_for_a_writer_holding_the_store_and_then_succeeds(store, re
     assert assignee(url, data_dir, number) == "meja2"
 
 
-@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
-def test_a_desk_waiting_past_the_bound_reads_one_sentence_and_nothing_changed(store, request, tmp_path):
-    url, data_dir = url_of(store, request), tmp_path / "data"
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"], indirect=True)  # the harness's db_url
+def test_a_desk_waiting_past_the_bound_reads_one_sentence_and_nothing_changed(store, db_url, tmp_path):
+    url, data_dir = db_url, tmp_path / "data"
     number = office_with_case(url, data_dir)
     holder = holding_writer(url, data_dir, seconds=6)
     done = claim_by_cli(url, data_dir, number, wait_ms=1000)
