@@ -21,7 +21,6 @@ import argparse
 import io
 import logging
 import os
-import sqlite3
 import sys
 from collections import Counter
 from datetime import date
@@ -30,7 +29,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import Engine, create_engine, inspect, select, text
 
 from sopdesk.cli.main import build_parser, main
 from sopdesk.engine import accounts, cases, visitors
@@ -55,18 +54,26 @@ pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 def fingerprint(path: Path) -> tuple:
     """The row count of every table and the last audit event. Logging in is audited even when
     the command then fails (and a failed log-in is counted on purpose), so log-in events are
-    left out of the audit part."""
-    con = sqlite3.connect(path)
-    try:
-        tables = [row[0] for row in con.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name != 'audit_event' ORDER BY name")]
-        counts = tuple((t, con.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]) for t in tables)  # noqa: S608
-        last = con.execute("SELECT COUNT(*), MAX(id) FROM audit_event "
-                           "WHERE action NOT IN ('login', 'login_failed')").fetchone()
-        return counts, last
-    finally:
-        con.close()
+    left out of the audit part. The SQLite file at `path`, or on the PostgreSQL run the test's
+    server database (SOPDESK_DB, set by the `db_url` fixture)."""
+    url = os.environ.get("SOPDESK_DB") or f"sqlite:///{path}"
+    engine = _ENGINES.get(url) or _ENGINES.setdefault(url, create_engine(url))  # one per test: quick
+    with engine.connect() as con:
+        tables = [t for t in sorted(inspect(con).get_table_names()) if t != "audit_event"]
+        counts = tuple((t, con.execute(text(f'SELECT COUNT(*) FROM "{t}"')).scalar()) for t in tables)  # noqa: S608
+        last = tuple(con.execute(text("SELECT COUNT(*), MAX(id) FROM audit_event "
+                                      "WHERE action NOT IN ('login', 'login_failed')")).one())
+    return counts, last
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+@pytest.fixture(autouse=True)
+def _fingerprint_engines():
+    yield
+    while _ENGINES:
+        _ENGINES.popitem()[1].dispose()
 
 
 def prepare_office(data: Path) -> list[str]:
@@ -272,7 +279,7 @@ def test_command_line_known_hostile_arguments(cli_office, capsys):
 # --- (b) the engine services --------------------------------------------------------------------
 
 @pytest.fixture
-def office(tmp_path, clock):
+def office(tmp_path, clock, db_url):  # db_url: SQLite, or the PostgreSQL run's SOPDESK_DB
     data = tmp_path / "data"
     numbers = prepare_office(data)
     ws = Workspace.open(data, clock=clock)
