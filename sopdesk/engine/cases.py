@@ -171,6 +171,8 @@ def _refuse_acted_on(ws: Workspace, db: Session | DirectTx, number: str, step: i
     cancelled by someone else meanwhile: refuse in one line naming who and when (office time),
     as two desks racing read it."""
     number = str(number).strip().upper()
+    if step is not None and not 0 < step < 2**31:  # no such step: nobody acted on it (and SQLite
+        return  # cannot even bind an integer beyond 64 bits)
     row = (db.execute(LAST_ACT, {"number": number}) if step is None
            else db.execute(LAST_VISIT, {"number": number, "step": step})).first()
     if row is None or row[3] is None:
