@@ -112,7 +112,9 @@ class PgServer:
         as_postgres = hasattr(os, "geteuid") and os.geteuid() == 0
         if as_postgres and not shutil.which("runuser"):
             raise PgUnavailable("running as root and runuser is missing: cannot start PostgreSQL")
-        cluster_dir = Path(tempfile.mkdtemp(prefix="sopdesk-pg-"))
+        # the server's user must reach the directory: not under root's own TMPDIR
+        base = "/tmp" if as_postgres and os.path.isdir("/tmp") else None
+        cluster_dir = Path(tempfile.mkdtemp(prefix="sopdesk-pg-", dir=base))
         if as_postgres:
             try:
                 shutil.chown(cluster_dir, user=SUPERUSER)
