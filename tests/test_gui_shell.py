@@ -184,6 +184,22 @@ def test_role_switch_is_one_click_and_updates_inbox_title_and_status(qtbot, ws, 
     assert "Peran: Sekretaris" in window.user_label.text() and "sqlite" in window.user_label.text()
 
 
+def test_an_administrator_without_roles_starts_at_the_first_role_with_work(qtbot, ws, admin, staff, clock):
+    # the demo's admin holds no role and sees every role; the window opened on "Help Desk (0)"
+    # while Kasubag had work waiting
+    waiting_at_kasubag(ws, staff, 2, clock)
+    from sopdesk.gui.main_window import MainWindow
+
+    window = MainWindow(GuiContext(ws, admin))
+    qtbot.addWidget(window)
+    buttons = {b.property("role"): b for b in window.role_buttons.buttons()}
+    assert "Help Desk" in buttons and buttons["Help Desk"].text() == "Help Desk (0)"
+    assert window.ctx.role == "Kasubag"
+    assert buttons["Kasubag"].isChecked() and buttons["Kasubag"].text() == "Kasubag (2)"
+    assert window.nav.item(0).text() == "Kotak Masuk (2)"
+    assert "admin sebagai Kasubag" in window.windowTitle()
+
+
 def test_inbox_status_filter_separates_taken_and_untaken_work(qtbot, ws, staff, clock):
     numbers = waiting_at_kasubag(ws, staff, 3, clock)
     cases.claim(ws, staff["Kasubag"], numbers[1])

@@ -29,7 +29,9 @@ class GuiContext(QObject):
         self.is_admin = is_admin(ws, actor)
         own = user_roles(ws, actor)
         self.roles: list[str] = own or sorted(ws.catalog.roles)
-        self.role: str = _busiest_first(ws, own) if own else self.roles[0]
+        # an administrator without a role of their own sees every role: they too start at
+        # the first one with work waiting (not at the alphabetically first, often empty)
+        self.role: str = _busiest_first(ws, self.roles)
         self.worker = None  # the main window's background worker (printing, backups), when there is one
 
     def set_role(self, role: str) -> None:
