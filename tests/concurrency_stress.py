@@ -235,6 +235,21 @@ def open_office(url: str | None, data_dir: str, start_at: float) -> str:
     return "ok"
 
 
+def hold_exclusive_lock(data_dir: str, seconds: float, holding) -> None:  # noqa: ANN001
+    """A process that locks the SQLite file against readers too (exclusive locking mode: what
+    a crashed desk's recovery or a foreign tool can do) for `seconds`."""
+    import sqlite3
+
+    conn = sqlite3.connect(Path(data_dir) / "sopdesk.sqlite3", isolation_level=None, timeout=30)
+    conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+    conn.execute("BEGIN EXCLUSIVE")
+    conn.execute("UPDATE office SET name = name")
+    holding.set()
+    time.sleep(seconds)
+    conn.execute("ROLLBACK")
+    conn.close()
+
+
 def _run_desk(args: tuple[Plan, int]) -> list:
     return desk_main(*args)
 

@@ -126,6 +126,27 @@ def test_a_desk_waiting_past_the_bound_reads_one_sentence_and_nothing_changed(st
     assert assignee(url, data_dir, number) is None
 
 
+@pytest.mark.sqlite_only("reads on PostgreSQL never wait for a lock")
+def test_a_read_blocked_past_the_bound_reads_the_same_sentence(tmp_path, monkeypatch):
+    data_dir = tmp_path / "data"
+    number = office_with_case(None, data_dir)
+    monkeypatch.setenv("SOPDESK_BUSY_TIMEOUT_MS", "500")
+    ws = Workspace.open(data_dir)
+    try:
+        ws.db.engine.dispose()  # this desk's idle connections would keep the holder out
+        context = multiprocessing.get_context("spawn")
+        holding = context.Event()
+        holder = context.Process(target=stress.hold_exclusive_lock, args=(str(data_dir), 4, holding))
+        holder.start()
+        assert holding.wait(60)
+        with pytest.raises(StoreBusy):
+            case_detail(ws, number)
+        holder.join(30)
+        assert case_detail(ws, number)["number"] == number  # the lock gone, the read works
+    finally:
+        ws.close()
+
+
 def test_postgresql_connections_wait_bounded_and_a_vanished_desk_frees_the_lock(pg_url, tmp_path):
     ws = Workspace.open(tmp_path / "data", url=pg_url)
     try:

@@ -326,7 +326,7 @@ class Database:
     def direct_reading(self) -> Iterator[DirectTx]:
         """Prepared reads straight on the DBAPI connection, each statement its own snapshot
         (for one-statement hot reads such as the inbox page)."""
-        with self.storage_errors(), self.engine.connect() as conn:
+        with self.storage_errors(), locks.busy_errors(), self.engine.connect() as conn:
             tx = DirectTx(conn)
             try:
                 yield tx
@@ -336,7 +336,7 @@ class Database:
     @contextmanager
     def connect(self) -> Iterator[Connection]:
         """A plain Core connection for reads, with the same error handling as every other way in."""
-        with self.storage_errors(), self.engine.connect() as conn:
+        with self.storage_errors(), locks.busy_errors(), self.engine.connect() as conn:
             yield conn
 
     def ping(self) -> None:
@@ -346,7 +346,9 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self.storage_errors(), self._sessions() as session:
+        """An ORM session for reads (WAL: never blocked by a writer, only by an exclusive lock
+        such as a crashed desk's recovery; then waited for, bounded, like a write)."""
+        with self.storage_errors(), locks.busy_errors(), self._sessions() as session:
             yield session
 
     @contextmanager
