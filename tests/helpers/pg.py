@@ -27,6 +27,7 @@ from sqlalchemy.engine import make_url
 
 ENV_URL = "SOPDESK_TEST_PG_URL"
 SUPERUSER = "postgres"
+SERVER_TIMEZONE = "Asia/Jayapura"  # WIT, UTC+9
 
 
 class PgUnavailable(RuntimeError):
@@ -127,8 +128,11 @@ class PgServer:
         try:
             server._run("initdb", "-D", str(cluster_dir / "data"), "-A", "trust", "-U", SUPERUSER,
                         "-E", "UTF8", "--locale=C", "--no-sync")
+            # the server's own zone is neither UTC nor the test office's (WITA): a time handed to
+            # it without its zone, or read back in the session's zone, shows as a shifted time
             options = (f"-p {port} -k {cluster_dir} -c listen_addresses=127.0.0.1 -c fsync=off "
-                       "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+                       "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
+                       f"-c timezone={SERVER_TIMEZONE}")
             server._run("pg_ctl", "-D", str(cluster_dir / "data"), "-o", options,
                         "-l", str(cluster_dir / "log"), "-w", "-t", "60", "start")
             server._read_version()
