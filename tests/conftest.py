@@ -6,7 +6,9 @@ or `store` twice: `[sqlite]` and `[postgresql]`. On the PostgreSQL run SOPDESK_D
 test's own database, so a CLI call or a re-opened workspace in the test reaches it too. A test
 that cannot run on PostgreSQL yet says why with `@pytest.mark.sqlite_only("reason")`.
 The server is a throwaway cluster started once per session (tests/helpers/pg.py); without
-PostgreSQL those runs skip with the reason, and fail when CI=true.
+PostgreSQL those runs skip with the reason, and fail when CI=true. `pg_url` gives a test an
+empty database of its own; the `[postgresql]` runs get a copy of a migrated template
+(`pg_office_url`). The run ends with one line naming the stores and their test counts.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ BOTH_STORES = frozenset({
     "test_drafts", "test_direct", "test_edge_inputs", "test_hostile_input", "test_audit_labels",
     "test_holidays", "test_reports_letters",
 })
-_stores_run: dict[str, int] = {}
+_stores_run: dict[str, set[str]] = {}  # store -> the tests that ran on it
 _pg_state: dict[str, object] = {}
 
 
@@ -79,10 +81,18 @@ def runs_on_both_stores(node) -> bool:  # noqa: ANN001 - a pytest node or Functi
     return module in BOTH_STORES or node.get_closest_marker("both_stores") is not None
 
 
+def _argnames(names: str | list | tuple) -> list[str]:
+    return [n.strip() for n in names.split(",")] if isinstance(names, str) else list(names)
+
+
+def _ran_on(store: str, request: pytest.FixtureRequest) -> None:
+    _stores_run.setdefault(store, set()).add(request.node.nodeid)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     # a widget test stays on SQLite: the window is not the store's business, and its timers
     # may outlive the test's throwaway database
-    chosen = any("store" in str(m.args[0]) for m in metafunc.definition.iter_markers("parametrize"))
+    chosen = any("store" in _argnames(m.args[0]) for m in metafunc.definition.iter_markers("parametrize"))
     if ("store" in metafunc.fixturenames and "qtbot" not in metafunc.fixturenames and not chosen
             and runs_on_both_stores(metafunc.definition)):
         metafunc.parametrize("store", STORES, indirect=True)
@@ -120,15 +130,16 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 @pytest.fixture
-def pg_url(pg_server: PgServer):
+def pg_url(pg_server: PgServer, request: pytest.FixtureRequest):
     """A fresh empty PostgreSQL database for this test (dropped afterwards)."""
+    _ran_on("postgresql", request)
     url = pg_server.create_database()
     yield url
     pg_server.drop_database(url)
 
 
 @pytest.fixture
-def pg_office_url(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory):
+def pg_office_url(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest):
     """A fresh PostgreSQL database already at the newest schema (a copy of a template migrated
     once per session: Alembic on every test's empty database would cost the PostgreSQL runs a
     second a test). Migrating an empty server database is tested through `pg_url`."""
@@ -143,6 +154,7 @@ def pg_office_url(pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory)
         finally:
             db.dispose()
         _pg_state["template"] = template
+    _ran_on("postgresql", request)
     url = pg_server.create_database(template=_pg_state["template"])  # type: ignore[arg-type]
     yield url
     pg_server.drop_database(url)
@@ -164,14 +176,13 @@ def db_url(store: str, request: pytest.FixtureRequest, monkeypatch: pytest.Monke
     """The test's database URL: None for the SQLite file in `data_dir`, else a fresh
     PostgreSQL database at the newest schema, also set as SOPDESK_DB for the CLI and
     re-opened workspaces."""
-    if store == "sqlite":
-        monkeypatch.delenv("SOPDESK_DB", raising=False)
-        url = None
-    else:
+    if store == "postgresql":
         url = request.getfixturevalue("pg_office_url")
         monkeypatch.setenv("SOPDESK_DB", url)
-    _stores_run[store] = _stores_run.get(store, 0) + 1
-    return url
+        return url
+    monkeypatch.delenv("SOPDESK_DB", raising=False)
+    _ran_on("sqlite", request)
+    return None
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ANN001
@@ -182,9 +193,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # no
     for name in STORES:
         if name not in _stores_run:
             continue
-        label = f"{name} ({_stores_run[name]} tests)"
+        count = len(_stores_run[name])
+        label = f"{name} ({count} tests)"
         if name == "postgresql" and "version" in _pg_state:
-            label = f"{name} (PostgreSQL {_pg_state['version']}, {_stores_run[name]} tests)"
+            label = f"{name} (PostgreSQL {_pg_state['version']}, {count} tests)"
         names.append(label)
     line = "stores: " + ", ".join(names)
     if "postgresql" not in _stores_run or "error" in _pg_state:
