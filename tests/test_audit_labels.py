@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pypdf
 
-from sopdesk.engine import cases, dispositions, letters
+from sopdesk.engine import dispositions, letters
 from sopdesk.engine.audit import ACTION_LABELS, action_label
-from sopdesk.engine.cases import StepInput
 
 SOURCES = Path(__file__).resolve().parents[1] / "sopdesk"
 RECORDED = (
@@ -51,8 +50,7 @@ def test_the_gui_shows_the_cores_words_to_lupdate():
 
 def letter_case(ws, staff) -> str:
     agenda, number = letters.register_incoming(ws, staff["Help Desk"], letters.IncomingForm(
-        sender="LSM Bengkel APPeK", subject="Permohonan data DPT", starts="permohonan_informasi"))
-    cases.complete(ws, staff["Help Desk"], number, StepInput(present=["Surat Masuk"]))  # 5 -> 6
+        sender="LSM Bengkel APPeK", subject="Permohonan data DPT", starts="permohonan_informasi"))  # 5 done: at 6
     dispositions.dispose(ws, staff["Komisioner"], agenda, ["subbag_hukum"], "Siapkan data DPT")
     return number
 

@@ -82,13 +82,40 @@ def test_a_request_letter_starts_pelayanan_publik_at_the_letter_entry(ws, staff,
     assert detail["entry"] == "surat"
     assert detail["title"] == "Permohonan informasi: Permohonan data DPT per kelurahan"
     assert detail["requester"] == "LSM Bengkel APPeK"
-    assert [(i["step"], i["status"], i["role"]) for i in detail["items"]] == [(5, "open", "Help Desk")]
+    # the registration is step 5 ("Menerima Surat Masuk"): done by the clerk, the case waits at 6
+    assert [(i["step"], i["status"], i["role"]) for i in detail["items"]] == [
+        (5, "done", "Help Desk"), (6, "open", "Komisioner")]
+    five = detail["items"][0]
+    assert (five["completed_by"], five["note"]) == ("help.desk", "Dicatat di agenda surat masuk nomor SM/2026/0001")
+    assert [(c["item"], c["present"]) for c in five["checks"]] == [("Surat Masuk", True), ("Disposisi Surat", False)]
     assert detail["history"][0]["detail"]["surat_masuk"] == "SM/2026/0001"
-    assert [row.case_number for row in inbox_page(ws, ["Help Desk"])] == [number]
+    assert [row.case_number for row in inbox_page(ws, ["Help Desk"])] == []
+    assert [row.case_number for row in inbox_page(ws, ["Komisioner"])] == [number]
     (row,) = letters.incoming_page(ws)
     assert (row.number, row.letter_date, row.sifat, row.case_number, row.scan, row.registered_by) == (
         "12/BA/III/2026", date(2026, 2, 27), "segera", number, "surat permohonan.pdf", "help.desk")
+    assert audit_actions(ws)[-3:] == ["case_started", "letter_in_registered", "step_completed"]
+
+
+def test_a_clerk_who_may_not_work_the_letter_entry_leaves_it_open(ws, staff):
+    """Staf keeps the agenda but not the Help Desk lane: PP 5 waits for the Help Desk, as before."""
+    _agenda, number = letters.register_incoming(ws, staff["Staf"], incoming(starts="permohonan_informasi"))
+    assert [(i["step"], i["status"]) for i in case_detail(ws, number)["items"]] == [(5, "open")]
+    assert [row.case_number for row in inbox_page(ws, ["Help Desk"])] == [number]
     assert audit_actions(ws)[-2:] == ["case_started", "letter_in_registered"]
+
+
+def test_the_entry_step_is_done_by_the_registrar_only_for_a_plain_step_of_a_clerks_lane(ws):
+    from sopdesk.engine.users import ActingUser
+
+    catalog = ws.catalog
+    clerk = ActingUser(1, "help.desk", False, frozenset({"Help Desk"}), frozenset({"Help Desk"}))
+    staf = ActingUser(2, "staf", False, frozenset({"Staf"}), frozenset({"Staf"}))
+    both = ActingUser(3, "ketua", False, frozenset({"Ketua", "Komisioner", "Staf"}), frozenset({"Ketua", "Staf"}))
+    pp, paw = catalog.sop("PP"), catalog.sop("PAW")
+    assert letters.entry_step_done_by_registrar(pp, pp.entry("surat").kegiatan, clerk)
+    assert not letters.entry_step_done_by_registrar(pp, pp.entry("surat").kegiatan, staf)  # not her lane
+    assert not letters.entry_step_done_by_registrar(paw, paw.entry(None).kegiatan, both)  # the Ketua's disposition
 
 
 def test_a_paw_proposal_starts_paw_step_1_and_its_deadline_counts_from_receipt(ws, staff, clock):
@@ -412,8 +439,7 @@ def test_outputs_that_only_mention_a_letter_are_not_letters():
 
 def pp_at_disposition(ws, staff) -> tuple[str, str]:
     agenda, number = letters.register_incoming(ws, staff["Help Desk"], incoming(starts="permohonan_informasi"))
-    cases.complete(ws, staff["Help Desk"], number, StepInput(present=["Surat Masuk"]))  # 5 -> 6
-    return agenda, number
+    return agenda, number  # the registration did step 5: the case waits at 6
 
 
 def test_a_disposition_to_the_next_steps_unit_moves_the_case_there(ws, staff):
@@ -455,7 +481,7 @@ def test_a_disposition_to_a_unit_the_sop_does_not_route_to_is_refused_with_nothi
 
 
 def test_a_disposition_elsewhere_is_only_recorded(ws, staff):
-    agenda, number = letters.register_incoming(ws, staff["Help Desk"], incoming(starts="permohonan_informasi"))
+    agenda, number = letters.register_incoming(ws, staff["Staf"], incoming(starts="permohonan_informasi"))
     done = dispositions.dispose(ws, staff["Ketua"], agenda, ["subbag_hukum"], "Segera proses")
     assert done.routed_step is None and "bukan kegiatan disposisi" in done.message  # still at step 5
     plain, _ = letters.register_incoming(ws, staff["Staf"], incoming(sender="Bawaslu", subject="Undangan"))
@@ -552,7 +578,8 @@ def test_letters_through_the_command_line(ws, staff, admin, monkeypatch, capsys,
     code, _out, err = run("letter", "in", "--as", "staf", "--sender", "X", "--subject", "Y", "--sifat", "kilat")
     assert code == 1 and "sifat" in err
 
-    assert run("case", "complete", f"PP/{year}/0001", "--as", "help.desk", "--check", "1")[0] == 0
+    code, out, _err = run("case", "show", f"PP/{year}/0001", "--json")
+    assert [(i["step"], i["status"]) for i in json.loads(out)["items"]] == [(5, "done"), (6, "open")]
     code, out, err = run("letter", "dispose", f"SM/{year}/0001", "--as", "komisioner", "--to", "sekretariat",
                          "--instruction", "Proses")
     assert code == 1 and "bukan oleh Sekretaris" in err

@@ -5,7 +5,11 @@ request for information starts Pelayanan Publik at its letter entry (step 5), a 
 from the DPRD starts PAW at its entry (step 1). Registering is the agenda clerk's work (Help
 Desk, Staf, Kasubag; see sopdesk.engine.registers), so the clerk starts such a case even
 when the entry step belongs to another lane (PAW step 1 is the commissioners'): the case
-then waits in that lane's inbox. Case-level deadlines that run "sejak mulai" (the PAW reply
+then waits in that lane's inbox. When the entry step is itself the receipt of the letter (a
+plain step of a clerk's lane the registering user may work: PP 5 "Menerima Surat Masuk"),
+the registration completes it in the same transaction, as visitor registration does PP 1-2,
+so the case waits at the next lane (PP 6, the Ketua's disposition) instead of leaving a form
+in the clerk's inbox that only repeats the registration. Case-level deadlines that run "sejak mulai" (the PAW reply
 within 5 days "sejak diterimanya surat") count from the day the letter was received.
 
 Outgoing letters are numbered with the office's pattern (sopdesk.engine.letter_settings),
@@ -41,10 +45,11 @@ from sopdesk.engine.letter_settings import (
 )
 from sopdesk.engine.registers import REGISTRAR_ROLES, check_day, clean, refuse_void, require_any_role
 from sopdesk.engine.search import matching
-from sopdesk.engine.users import ActingUser, Actor, load_actor
+from sopdesk.engine.users import ActingUser, Actor, load_actor, require_role
 from sopdesk.engine.visitors import FieldError
 from sopdesk.engine.workspace import Workspace
-from sopdesk.errors import Conflict, NotFound, UserError
+from sopdesk.errors import Conflict, NotFound, PermissionRefused, UserError
+from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import (
     Attachment,
     Case,
@@ -133,7 +138,8 @@ def register_incoming(ws: Workspace, actor: Actor, form: IncomingForm) -> tuple[
         raise FieldError("received_at", "Waktu diterima belum terjadi")
     if data["letter_date"] and data["letter_date"] > received.astimezone(tz).date():
         raise FieldError("letter_date", "Tanggal surat sesudah tanggal surat diterima")
-    with ws.db.transaction() as session:
+    with ws.db.direct() as tx:
+        session = tx.session()
         user = load_actor(session, actor, includes=ws.catalog.role_includes)
         require_any_role(user, REGISTRAR_ROLES, "mencatat surat masuk")
         year = received.astimezone(tz).year
@@ -157,6 +163,9 @@ def register_incoming(ws: Workspace, actor: Actor, form: IncomingForm) -> tuple[
                      case_id=case.id if case else None, agenda=agenda, letter_id=letter.id,
                      number=data["number"], sender=data["sender"], subject=data["subject"],
                      sifat=data["sifat"], starts=data["starts"], scan=scan.sha256 if scan else None)
+        if data["starts"]:
+            tx.flush()
+            _do_entry_step(ws, tx, actor, user, case, agenda)
         return agenda, case.number if case else None
 
 
@@ -198,6 +207,38 @@ def _start_case(ws: Workspace, session: Session, user: ActingUser, data: dict, r
                  work_item_id=item.id, step_no=item.step_no, sop=sop.kode, revisi=sop.revisi,
                  entry=entri.kode, title=title, surat_masuk=agenda)
     return case
+
+
+def entry_step_done_by_registrar(sop: Sop, step_no: int, user: ActingUser) -> bool:
+    """Whether registering the letter is itself the work of the entry step, so that the
+    registering user completes it there and then: a plain process step (no decision, no
+    waiting) in a lane of the agenda clerks (PP 5 "Menerima Surat Masuk ...", Help Desk) that
+    this user may work. PAW 1 is the commissioners' disposition: it stays open for them."""
+    step = sop.step(step_no)
+    role = sop.role_of(step_no)
+    if role not in REGISTRAR_ROLES or step.is_decision or step.is_wait:
+        return False
+    try:
+        require_role(user, role, "")
+    except PermissionRefused:
+        return False
+    return True
+
+
+def _do_entry_step(ws: Workspace, tx: DirectTx, actor: Actor, user: ActingUser, case: Case,
+                   agenda: str) -> None:
+    """Complete the letter's entry step in the registration's own transaction (as visitor
+    registration does PP 1-2): the letter ticked among the kelengkapan, the agenda number in
+    the note. Otherwise the case would wait in the clerk's inbox for a form that only repeats
+    the registration, and a disposition made meanwhile could not move it."""
+    sop = ws.sop_of_revision(tx.session(), case.sop_revision_id)
+    step_no = sop.entry(case.entry).kegiatan
+    if not entry_step_done_by_registrar(sop, step_no, user):
+        return
+    letter_items = [k for k in sop.step(step_no).kelengkapan if k.lower().startswith("surat")]
+    note = f"Dicatat di agenda surat masuk nomor {agenda}"
+    cases.complete(ws, actor, case.number, cases.StepInput(present=letter_items, note=note),
+                   step=step_no, within=tx)
 
 
 def get_incoming(session: Session, agenda: str) -> IncomingLetter:
