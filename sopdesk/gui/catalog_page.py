@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTextBrowser,
     QToolBar,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from sopdesk import reports
 from sopdesk.catalog.schema import END, Organisasi, Sop, Unit
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.list_splitter import ListSplitter
 from sopdesk.gui.printing import PeriodDialog, print_pdf
 from sopdesk.gui.swimlane import SwimlaneView
 from sopdesk.textfmt import tanggal
@@ -103,8 +105,9 @@ class _WrapDelegate(QStyledItemDelegate):
 
 class _DetailSplitter(QSplitter):
     """The diagram and the step details beside it. Until the user drags the handle, the
-    details take a quarter of the width (160 to 280 px) and the diagram the rest, at any window
-    size (a fixed detail width left the diagram a sliver at 1024x768)."""
+    details take 160 px in a narrow page, growing with the width to 280 px, and the diagram
+    the rest (a fixed detail width left the diagram a sliver at 1024x768; a quarter still
+    hid PP's fourth lane there)."""
 
     def __init__(self) -> None:
         super().__init__(Qt.Orientation.Horizontal)
@@ -118,7 +121,7 @@ class _DetailSplitter(QSplitter):
         super().resizeEvent(event)
         if not self._user_sized and self.count() == 2:
             width = self.width() - self.handleWidth()
-            detail = min(280, max(160, width // 4))
+            detail = min(280, max(160, width // 2 - 300))
             self.setSizes([width - detail, detail])
 
 
@@ -129,6 +132,11 @@ class CatalogPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._shown: Sop | Organisasi | None = None
+        self.list_action = QAction(self)
+        self.list_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.list_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.list_action.triggered.connect(self.toggle_list)
+        self.addAction(self.list_action)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Cari kode atau nama…"))
@@ -158,13 +166,12 @@ class CatalogPage(QWidget):
         self.stack.addWidget(self._build_sop_page())
         self.stack.addWidget(self._build_org_page())
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 1150])
+        # the list can be put away (button, Ctrl+L), and is by itself when the diagram needs room
+        self.splitter = ListSplitter(left, self.stack)
+        self.splitter.shown_changed.connect(self._list_shown_changed)
+        self._update_list_action()
         layout = QHBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
         ctx.data_changed.connect(self.reload)
         self.reload()
 
@@ -182,6 +189,7 @@ class CatalogPage(QWidget):
         self.performance_button = QPushButton(self.tr("Laporan kinerja…"))
         self.performance_button.clicked.connect(self.print_performance)
         title_row = QHBoxLayout()
+        title_row.addWidget(self._list_button())
         title_row.addWidget(self.sop_title, 1)
         title_row.addWidget(self.print_sop_button)
         title_row.addWidget(self.performance_button)
@@ -200,7 +208,7 @@ class CatalogPage(QWidget):
         for text, slot, keys in (
             (self.tr("Perbesar"), self.swimlane.zoom_in, QKeySequence.StandardKey.ZoomIn),
             (self.tr("Perkecil"), self.swimlane.zoom_out, QKeySequence.StandardKey.ZoomOut),
-            (self.tr("Sesuaikan lebar"), self.swimlane.fit_to_window, None),
+            (self.tr("Sesuaikan lebar"), self.fit_diagram, None),
         ):
             action = QAction(text, self)
             if keys is not None:
@@ -224,8 +232,57 @@ class CatalogPage(QWidget):
         diagram_layout.addWidget(inner)
         self.sop_tabs.addTab(diagram, self.tr("&Diagram alir"))  # Alt+D
         self.diagram_tab = diagram
+        self.sop_tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.sop_tabs)
         return page
+
+    def _list_button(self) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(self.list_action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setObjectName("listToggle")
+        return button
+
+    # ------------------------------------------------------------------ room for the diagram
+    def toggle_list(self) -> None:
+        """Ctrl+L or the button: hide the list, or show it again (remembered)."""
+        self.splitter.set_list_shown(not self.splitter.list_shown())
+
+    def fit_diagram(self) -> None:
+        """The "Sesuaikan lebar" button: make room first (put the list away when the lanes do
+        not fit beside it at a readable size), then fit the diagram to the width it has."""
+        self._make_room()
+        self.swimlane.fit_to_window()
+
+    def _make_room(self) -> None:
+        view = self.swimlane
+        if self.splitter.list_shown() and view.viewport().width() < view.lanes_width():
+            self.splitter.make_room()
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.sop_tabs.currentWidget() is self.diagram_tab:
+            self._make_room()
+        else:
+            self.splitter.give_back()
+
+    def _list_shown_changed(self, shown: bool) -> None:
+        self._update_list_action()
+        if shown:
+            self.list.setFocus()
+        elif self.stack.currentIndex() == 1:
+            on_diagram = self.sop_tabs.currentWidget() is self.diagram_tab
+            (self.swimlane if on_diagram else self.identity).setFocus()
+        elif self.stack.currentIndex() == 2:
+            self.org_tree.setFocus()
+        else:
+            self.stack.setFocus()
+
+    def _update_list_action(self) -> None:
+        shown = self.splitter.list_shown()
+        self.list_action.setText(self.tr("Sembunyikan daftar") if shown else self.tr("Tampilkan daftar"))
+        self.list_action.setToolTip(
+            self.tr("Sembunyikan daftar SOP agar diagram mendapat seluruh lebar (Ctrl+L)") if shown
+            else self.tr("Tampilkan lagi daftar SOP dan direktori organisasi (Ctrl+L)"))
 
     def print_sop(self) -> None:
         kode = self.current_kode()
@@ -251,7 +308,10 @@ class CatalogPage(QWidget):
         self.org_title = QLabel()
         self.org_title.setWordWrap(True)
         self.org_title.setStyleSheet("font-size: 13pt; font-weight: bold")
-        layout.addWidget(self.org_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self._list_button())
+        title_row.addWidget(self.org_title, 1)
+        layout.addLayout(title_row)
         self.org_tabs = QTabWidget()
         self.org_tree = QTreeWidget()
         self.org_tree.setObjectName("organisationTree")

@@ -10,6 +10,7 @@ of a text item), which the tests use and the click handling relies on.
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
@@ -225,6 +226,14 @@ class SwimlaneView(QGraphicsView):
     def min_fit_zoom(self) -> float:
         """The zoom at which the smallest text of the diagram is MIN_TEXT_PX high."""
         return MIN_TEXT_PX / self._text_px(self._small)
+
+    def lanes_width(self) -> int:
+        """The viewport width that shows No, Kegiatan and every lane at the smallest readable
+        zoom (0 before set_sop); in a narrower view "fit" leaves lanes to the scroll bar."""
+        if self._layout is None:
+            return 0
+        lanes = self._layout.lane_area.right + 10 - self.sceneRect().left()
+        return math.ceil(lanes * self.min_fit_zoom()) + 2
 
     def text_px(self) -> float:
         """The on-screen pixel size of the smallest text of the diagram at the current zoom."""
