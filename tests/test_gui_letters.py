@@ -10,9 +10,9 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton
 
-from sopdesk.engine import cases, dispositions, letters
+from sopdesk.engine import dispositions, letters
 from sopdesk.engine.expedition import expedition_page
 from sopdesk.engine.queries import case_detail
 from sopdesk.errors import UserError
@@ -69,8 +69,8 @@ def send(ws, actor, recipient: str = "Bawaslu Kota Kupang", subject: str = "Data
 
 # --- surat masuk -------------------------------------------------------------------------------------
 
-def test_a_request_letter_registered_in_the_dialog_starts_a_pp_case_at_step_5(qtbot, ws, staff, worker,
-                                                                              monkeypatch, tmp_path):
+def test_a_request_letter_registered_in_the_dialog_does_step_5_and_waits_for_the_ketua(qtbot, ws, staff, worker,
+                                                                                      monkeypatch, tmp_path):
     page = page_for(qtbot, ws, staff["Help Desk"], worker)
     assert page.incoming_stack.currentWidget() is page.incoming_empty
     assert "Belum ada surat masuk" in page.findChild(QLabel, "incomingEmpty").text()
@@ -96,8 +96,11 @@ def test_a_request_letter_registered_in_the_dialog_starts_a_pp_case_at_step_5(qt
         "SM/2026/0001", "12/BA/III/2026", date(2026, 2, 27), "segera", "surat permohonan.pdf")
     detail = case_detail(ws, row.case_number)
     assert detail["sop"] == "PP" and detail["entry"] == "surat"
-    assert [(i["step"], i["status"]) for i in detail["items"]] == [(5, "open")]
-    assert page.status.text() == f"Surat masuk dicatat dengan nomor agenda SM/2026/0001; kasus {row.case_number}"
+    # the registration was step 5 "Menerima Surat Masuk": done by the clerk, the Ketua disposes next
+    assert [(i["step"], i["status"], i["completed_by"]) for i in detail["items"]] == [
+        (5, "done", "help.desk"), (6, "open", None)]
+    assert page.status.text() == (f"Surat masuk dicatat dengan nomor agenda SM/2026/0001; kasus {row.case_number} "
+                                  "menunggu di kegiatan 6 (Komisioner)")
     assert page.incoming_stack.currentWidget() is page.incoming_table
     model = page.incoming_model
     assert [model.index(0, c).data() for c in (0, 2, 3, 5, 6)] == [
@@ -141,13 +144,12 @@ def test_a_disposition_from_the_dialog_ticks_units_and_shows_the_engines_message
     (sheet,) = dispositions.dispositions_of(ws, "SM/2026/0001")
     assert [u["kode"] for u in sheet["units"]] == ["teknis", "subbag_hukum"]
     assert sheet["instruction"] == "Hadiri dan laporkan hasilnya"
-    assert page.status.text() == "Disposisi nomor 1 dicatat: disposisi dicatat (surat ini tidak terkait kasus)"
+    assert page.status.text() == "Disposisi nomor 1 dicatat; surat ini tidak terkait kasus"  # said once
     assert page.incoming_model.index(0, 7).data() == "1"
 
 
 def test_a_disposition_moves_the_case_or_is_refused_in_the_dialog(qtbot, ws, staff, worker, monkeypatch):
-    _agenda, number = incoming(ws, staff["Help Desk"], starts="permohonan_informasi")
-    cases.complete(ws, staff["Help Desk"], number, cases.StepInput())  # step 5 -> 6, Komisioner disposes
+    _agenda, number = incoming(ws, staff["Help Desk"], starts="permohonan_informasi")  # step 5 done: at 6
     page = page_for(qtbot, ws, staff["Komisioner"], worker)
     page.incoming_table.selectRow(0)
     summaries = []
@@ -169,8 +171,36 @@ def test_a_disposition_moves_the_case_or_is_refused_in_the_dialog(qtbot, ws, sta
 
     answer(monkeypatch, DispositionDialog, right_unit)
     page.dispose()
-    assert page.status.text().endswith(f"kasus {number} diteruskan ke kegiatan 7 (Kasubag)")
+    assert page.status.text() == f"Disposisi nomor 1 dicatat; kasus {number} diteruskan ke kegiatan 7 (Kasubag)"
     assert [(i["step"], i["status"]) for i in case_detail(ws, number)["items"]][-1] == (7, "open")
+
+
+def test_a_disposition_that_does_not_move_the_case_says_so_once(qtbot, ws, staff, worker, monkeypatch):
+    """Found in the acceptance walk: "Disposisi nomor 1 dicatat: disposisi dicatat tanpa ..."."""
+    incoming(ws, staff["Staf"], starts="permohonan_informasi")  # Staf may not do step 5: it waits there
+    page = page_for(qtbot, ws, staff["Ketua"], worker)
+
+    def fill(dialog: DispositionDialog) -> None:
+        dialog.units["subbag_hukum"].setChecked(True)
+        qtbot.keyClicks(dialog.instruction, "Segera proses")
+
+    answer(monkeypatch, DispositionDialog, fill)
+    page.dispose_button.click()
+    assert page.status.text() == ("Disposisi nomor 1 dicatat; kasus PP/2026/0001 tidak diteruskan: menunggu di "
+                                  "kegiatan 5 (Help Desk), bukan kegiatan disposisi")
+
+
+def test_the_disposition_dialog_opens_with_the_cursor_in_the_instruction(qtbot, ws, staff):
+    """Found in the acceptance walk: the dialog opened on the Save button, so typing went nowhere."""
+    incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi")
+    dialog = DispositionDialog(GuiContext(ws, staff["Ketua"]), "SM/2026/0001")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    assert dialog.focusWidget() is dialog.instruction
+    QTest.keyClicks(dialog.focusWidget(), "Hadiri")
+    assert dialog.instruction.toPlainText() == "Hadiri"
 
 
 def test_the_disposed_letter_stays_selected_so_its_sheet_is_the_one_printed(qtbot, ws, staff, worker,
@@ -225,6 +255,18 @@ def test_an_outgoing_letter_gets_the_previewed_number_and_an_expedition_entry(qt
         row.number, "Bawaslu Kota Kupang", "Ketua Bawaslu")
     assert page.status.text() == f"Surat keluar dicatat dengan nomor {row.number}; buku ekspedisi nomor {entry.id}"
     assert page.expedition_model.rowCount() == 1
+
+
+def test_the_outgoing_tab_selects_its_newest_letter_like_the_incoming_tab(qtbot, ws, staff, worker):
+    """Found in the acceptance walk: Surat keluar opened with no line selected (Koreksi/Batalkan off)."""
+    send(ws, staff["Staf"], subject="Data DPT")
+    send(ws, staff["Staf"], subject="Undangan rapat")
+    page = page_for(qtbot, ws, staff["Staf"], worker)
+    page.show()
+    page.tabs.setCurrentIndex(1)
+    assert page.selected_outgoing().subject == "Undangan rapat"
+    assert page.outgoing_table.selectionModel().selectedRows()[0].row() == 0
+    assert page.findChild(QPushButton, "outgoingCorrect").isEnabled()
 
 
 def test_an_expedition_entry_is_marked_received_with_signer_and_scan(qtbot, ws, staff, worker, monkeypatch,

@@ -476,7 +476,7 @@ def test_a_disposition_to_a_unit_the_sop_does_not_route_to_is_refused_with_nothi
     assert snapshot(ws) == before
     # recorded without moving the case, on request
     done = dispositions.dispose(ws, staff["Komisioner"], agenda, ["sekretariat"], "Untuk diketahui", route=False)
-    assert done.routed_step is None and "tanpa meneruskan" in done.message
+    assert done.routed_step is None and done.message == f"kasus {number} tidak diteruskan"
     assert [i["step"] for i in case_detail(ws, number)["items"] if i["status"] == "open"] == [6]
 
 

@@ -159,12 +159,11 @@ def _plan(ws: Workspace, session: Session, user: ActingUser, case: Case, units: 
           choice: str | None) -> _Route | str:
     """Where the disposition moves the case, or why it does not move (a refusal raises)."""
     if case.status != "open":
-        return f"kasus {case.number} sudah {'selesai' if case.status == 'done' else 'dibatalkan'}"
+        return f"kasus sudah {'selesai' if case.status == 'done' else 'dibatalkan'}"
     item = cases.open_item(case)
     sop = ws.sop_of_revision(session, case.sop_revision_id)
     if not is_disposition_step(sop, item.step_no):
-        return (f"kasus {case.number} menunggu di kegiatan {item.step_no} ({sop.role_of(item.step_no)}), "
-                "bukan kegiatan disposisi")
+        return f"menunggu di kegiatan {item.step_no} ({sop.role_of(item.step_no)}), bukan kegiatan disposisi"
     require_role(user, item.role, f"meneruskan kasus {case.number} dari kegiatan {item.step_no}")
     if item.assignee_id is not None and item.assignee_id != user.id and not user.is_admin:
         other = session.get(User, item.assignee_id)
@@ -226,11 +225,10 @@ def dispose(ws: Workspace, actor: Actor, target: str, unit_kodes: list[str], ins
         require_any_role(user, DISPOSER_ROLES, "membuat disposisi")
         case = session.get(Case, case.id) if case is not None else None
         row = _record(session, user, units, text, now, letter_id=letter_id, case=case, routed=None)
-        why = "disposisi dicatat tanpa meneruskan kasus" if case is not None else "disposisi dicatat"
+        # what became of the case only: callers say "Disposisi nomor N dicatat; <why>"
+        why = f"kasus {case_number} tidak diteruskan" if case is not None else "surat ini tidak terkait kasus"
         if isinstance(plan, str):
             why = f"{why}: {plan}"
-        elif case is None:
-            why = f"{why} (surat ini tidak terkait kasus)"
         return Disposed(row.id, case_number, None, None, why)
 
 

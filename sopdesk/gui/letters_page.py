@@ -588,13 +588,13 @@ class DispositionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(980, 660)
+        self.instruction.setFocus()  # the one thing always typed; the units are ticked with the mouse
 
     def _case_state(self, number: str) -> str:
         try:
-            detail = queries.case_detail(self.ctx.ws, number)
+            waiting = _waiting_step(self.ctx, number)
         except UserError:
             return self.tr("Kasus {0}").format(number)
-        waiting = next((i for i in detail["items"] if i["status"] == "open"), None)
         if waiting is None:
             return self.tr("Kasus {0} tidak berjalan lagi").format(number)
         return self.tr("Kasus {0} menunggu di kegiatan {1} ({2})").format(number, waiting["step"], waiting["role"])
@@ -675,6 +675,12 @@ def _show_in(dialog: QDialog, label: QLabel, exc: BaseException, fields: dict[st
     widget = fields.get(getattr(exc, "field", ""))
     if widget is not None:
         widget.setFocus()
+
+
+def _waiting_step(ctx: GuiContext, number: str) -> dict | None:
+    """The open work item of a case (None when it no longer runs)."""
+    detail = queries.case_detail(ctx.ws, number)
+    return next((i for i in detail["items"] if i["status"] == "open"), None)
 
 
 def _units(ctx: GuiContext, group: str) -> list[tuple[Unit, int]]:
@@ -937,8 +943,7 @@ class LettersPage(QWidget):
         self.outgoing_summary.setText(self.tr("{0} surat keluar").format(total))
         if total:
             self.outgoing_stack.setCurrentWidget(self.outgoing_table)
-            if kept is not None:
-                self._reselect(self.outgoing_table, self.outgoing_model, kept)
+            self._reselect(self.outgoing_table, self.outgoing_model, kept)  # the newest line, as Surat masuk
         else:
             self.outgoing_empty.setText(
                 self.tr("Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.")
@@ -1045,7 +1050,11 @@ class LettersPage(QWidget):
     def _registered_incoming(self, result: tuple[str, str | None]) -> None:
         agenda, case = result
         text = self.tr("Surat masuk dicatat dengan nomor agenda {0}").format(agenda)
-        if case:
+        waiting = _waiting_step(self.ctx, case) if case else None
+        if waiting is not None:  # where the case went: the registration may have done its first step
+            text += self.tr("; kasus {0} menunggu di kegiatan {1} ({2})").format(case, waiting["step"],
+                                                                              waiting["role"])
+        elif case:
             text += self.tr("; kasus {0}").format(case)
         self._say(text)
         self.ctx.data_changed.emit()
@@ -1077,7 +1086,7 @@ class LettersPage(QWidget):
         return dialog
 
     def _disposed(self, done: dispositions.Disposed) -> None:
-        self._say(self.tr("Disposisi nomor {0} dicatat: {1}").format(done.disposition_id, done.message))
+        self._say(self.tr("Disposisi nomor {0} dicatat; {1}").format(done.disposition_id, done.message))
         self.ctx.data_changed.emit()
 
     def mark_received(self) -> ReceiptDialog | None:
