@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTabWidget,
@@ -189,12 +190,13 @@ class CatalogPage(QWidget):
         self.performance_button = QPushButton(self.tr("Laporan kinerja…"))
         self.performance_button.clicked.connect(self.print_performance)
         title_row = QHBoxLayout()
-        title_row.addWidget(self._list_button())
         title_row.addWidget(self.sop_title, 1)
         title_row.addWidget(self.print_sop_button)
         title_row.addWidget(self.performance_button)
         layout.addLayout(title_row)
         self.sop_tabs = QTabWidget()
+        # the list's button left of the tabs, where the list was (the title row has no room to spare)
+        self.sop_tabs.setCornerWidget(self._list_button(), Qt.Corner.TopLeftCorner)
         self.identity = QTextBrowser()
         self.identity.setObjectName("identityPanel")
         self.sop_tabs.addTab(self.identity, self.tr("&Identitas"))  # Alt+I
@@ -239,7 +241,8 @@ class CatalogPage(QWidget):
     def _list_button(self) -> QToolButton:
         button = QToolButton()
         button.setDefaultAction(self.list_action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)   # a button, not one more tab
         button.setObjectName("listToggle")
         return button
 
@@ -280,6 +283,8 @@ class CatalogPage(QWidget):
     def _update_list_action(self) -> None:
         shown = self.splitter.list_shown()
         self.list_action.setText(self.tr("Sembunyikan daftar") if shown else self.tr("Tampilkan daftar"))
+        arrow = QStyle.StandardPixmap.SP_ArrowLeft if shown else QStyle.StandardPixmap.SP_ArrowRight
+        self.list_action.setIcon(self.style().standardIcon(arrow))
         self.list_action.setToolTip(
             self.tr("Sembunyikan daftar SOP agar diagram mendapat seluruh lebar (Ctrl+L)") if shown
             else self.tr("Tampilkan lagi daftar SOP dan direktori organisasi (Ctrl+L)"))
@@ -308,11 +313,9 @@ class CatalogPage(QWidget):
         self.org_title = QLabel()
         self.org_title.setWordWrap(True)
         self.org_title.setStyleSheet("font-size: 13pt; font-weight: bold")
-        title_row = QHBoxLayout()
-        title_row.addWidget(self._list_button())
-        title_row.addWidget(self.org_title, 1)
-        layout.addLayout(title_row)
+        layout.addWidget(self.org_title)
         self.org_tabs = QTabWidget()
+        self.org_tabs.setCornerWidget(self._list_button(), Qt.Corner.TopLeftCorner)
         self.org_tree = QTreeWidget()
         self.org_tree.setObjectName("organisationTree")
         self.org_tree.setHeaderLabels([self.tr("Unit dan uraian tugas"), self.tr("Peran penerima disposisi"),
