@@ -368,8 +368,10 @@ class IncomingDialog(QDialog):
         form.addRow(self.tr("&Memulai kasus"), self.starts)
         form.addRow(self.tr("Masuk ke kasus"), self.case)
         form.addRow(self.tr("Pindaian surat"), self.scan)
-        note = QLabel(self.tr("Permohonan informasi memulai kasus Pelayanan Publik pada kegiatan penerimaan surat; "
-                              "usulan PAW memulai kasus PAW (tenggat jawabannya dihitung dari waktu diterima)."))
+        note = QLabel(self.tr("Permohonan informasi memulai kasus Pelayanan Publik: pencatatan oleh Help Desk "
+                              "sekaligus menyelesaikan kegiatan penerimaan surat, lalu kasus menunggu disposisi "
+                              "pimpinan; usulan PAW memulai kasus PAW (tenggat jawabannya dihitung dari waktu "
+                              "diterima)."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555")
         self.error = error_label("dialogError")
