@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolBar, QToolButton
 
-from sopdesk.gui.catalog_page import CatalogPage
+from sopdesk.gui.catalog_page import LAST_DOCUMENT_KEY, CatalogPage
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.list_splitter import SETTINGS_KEY
 from sopdesk.gui.swimlane import MIN_TEXT_PX
@@ -21,7 +21,8 @@ PP_LANES = ["Help Desk", "Ketua & Anggota KPU", "Sekretaris", "Kasubag"]
 
 @pytest.fixture
 def new_page(qtbot, ws, admin):
-    QSettings().remove(SETTINGS_KEY)   # the settings file is shared by the whole test session
+    for key in (SETTINGS_KEY, LAST_DOCUMENT_KEY):   # the settings file is shared by the whole session
+        QSettings().remove(key)
 
     def make(width: int, height: int) -> CatalogPage:
         page = CatalogPage(GuiContext(ws, admin))
@@ -34,7 +35,8 @@ def new_page(qtbot, ws, admin):
         return page
 
     yield make
-    QSettings().remove(SETTINGS_KEY)
+    for key in (SETTINGS_KEY, LAST_DOCUMENT_KEY):
+        QSettings().remove(key)
 
 
 def click_sop(qtbot, page: CatalogPage, kode: str) -> None:  # noqa: ANN001
@@ -129,7 +131,7 @@ def test_ctrl_l_hides_and_shows_the_list_and_the_choice_is_remembered(new_page, 
     second.resize(1400, 900)
     second.show()
     qtbot.waitExposed(second)
-    assert not second.list.isVisible()
+    assert not second.list.isVisible() and second.current_kode() == "PP"   # with the document read last
     assert second.list_action.text() == "Tampilkan daftar"
     # Ctrl+L again: the list is back with the cursor in it, ready for the arrow keys
     QTest.keyClick(page.identity, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -175,3 +177,12 @@ def test_the_organisation_page_has_the_list_button_too(new_page, qtbot):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert not page.list.isVisible() and page.org_tree.hasFocus()
     qtbot.waitUntil(lambda: button.mapTo(page, QPoint(0, 0)).x() < 40)   # the tree took the width
+
+
+def test_with_nothing_to_read_the_list_put_away_comes_back(new_page, qtbot):
+    QSettings().setValue(SETTINGS_KEY, True)          # put away last time, no document remembered
+    page = new_page(*SMALL_PAGE)
+    assert page.stack.currentWidget() is page.empty and "Pilih sebuah SOP" in page.empty.text()
+    assert page.list.isVisible()                       # "the list on the left" is there to choose from
+    click_sop(qtbot, page, "TKS")
+    assert page.list.isVisible() and page.list_action.text() == "Sembunyikan daftar"

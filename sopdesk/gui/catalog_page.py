@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,6 +39,7 @@ from sopdesk.gui.swimlane import SwimlaneView
 from sopdesk.textfmt import tanggal
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
+LAST_DOCUMENT_KEY = "catalog/last_document"
 KODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # lupdate does not look inside f-strings: the self.tr() calls of the step details (show_step)
@@ -364,6 +365,9 @@ class CatalogPage(QWidget):
         self.list.blockSignals(False)
         if current and self.select(current):
             return
+        # the list put away last time: the document read then, in the room the user chose
+        if not self.splitter.list_shown() and self.select(str(QSettings().value(LAST_DOCUMENT_KEY, ""))):
+            return
         self._shown = None
         self._show_empty()
 
@@ -398,12 +402,14 @@ class CatalogPage(QWidget):
             return
         catalog = self.ctx.ws.catalog
         kode = item.data(0, KODE_ROLE)
+        QSettings().setValue(LAST_DOCUMENT_KEY, kode)
         if item.data(0, KIND_ROLE) == "sop":
             self.show_sop(catalog.sops[kode])
         else:
             self.show_organisation(catalog.organisations[kode])
 
     def _show_empty(self) -> None:
+        self.splitter.reveal()      # nothing to read: the list is where to choose, whatever was chosen
         catalog = self.ctx.ws.catalog
         if catalog.sops or catalog.organisations:
             text = self.tr("Pilih sebuah SOP di daftar sebelah kiri untuk melihat identitasnya dan diagram "

@@ -62,6 +62,12 @@ class ListSplitter(QSplitter):
             self._auto_hidden = False
             self._apply(True)
 
+    def reveal(self) -> None:
+        """Show the list without changing the user's choice (nothing is shown beside it to
+        read: the list is the only thing to use)."""
+        self._auto_hidden = False
+        self._apply(True)
+
     def _apply(self, shown: bool) -> None:
         if shown == self.list_shown():
             return
