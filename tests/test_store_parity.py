@@ -35,6 +35,8 @@ def test_text_sorts_ignore_letter_case(ws, staff):
         cases.start_case(ws, desk, "PP", title, entry="surat")
     titles = [row.title for row in cases_page(ws, sort="title", descending=False)]
     assert titles == ["Permohonan data DPT", "undangan rapat pleno", "Usulan PAW"]
+    inbox = [row.title for row in inbox_page(ws, ["Help Desk", "Kasubag", "Komisioner"], sort="title")]
+    assert inbox == ["Permohonan data DPT", "undangan rapat pleno", "Usulan PAW"]
 
 
 @pytest.mark.parametrize("search, found", [

@@ -25,7 +25,7 @@ SORTS = {
     "case": Case.number,
     "sop": Case.sop_kode,
     "step": WorkItem.step_no,
-    "title": Case.title,
+    "title": func.lower(Case.title),  # letter case ignored, alike on both stores (as cases_page)
 }
 
 
