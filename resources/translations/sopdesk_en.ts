@@ -4,27 +4,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="396"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="399"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="411"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="414"/>
         <source>Nama pengguna*</source>
         <translation>Username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="412"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="415"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="413"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="416"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="414"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="417"/>
         <source>Peran*</source>
         <translation>Roles*</translation>
     </message>
@@ -458,278 +458,298 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="134"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="144"/>
         <source>Cari kode atau nama…</source>
         <translation>Search code or name…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="271"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="335"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="201"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="212"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="202"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="213"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="203"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="214"/>
         <source>Sesuaikan lebar</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="213"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="224"/>
         <source>Klik sebuah kegiatan untuk rinciannya · Ctrl+roda tetikus untuk memperbesar</source>
         <translation>Click a step for its details · Ctrl+mouse wheel to zoom</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="258"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="322"/>
         <source>Unit dan uraian tugas</source>
         <translation>Unit and duties</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="258"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="322"/>
         <source>Peran penerima disposisi</source>
         <translation>Role receiving disposisi</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="52"/>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="259"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="56"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="323"/>
         <source>Keterangan</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="44"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="48"/>
         <source>Kegiatan {no}</source>
         <translation>Step {no}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="45"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="49"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="46"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="50"/>
         <source>Pelaksana</source>
         <translation>Pelaksana (performer)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="47"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="51"/>
         <source>Mulai</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="48"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="52"/>
         <source>Menunggu</source>
         <translation>Waiting for</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="49"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="53"/>
         <source>Kelengkapan</source>
         <translation>Kelengkapan (required inputs)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="50"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="54"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="51"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="55"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="53"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="57"/>
         <source>Keputusan</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="54"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="58"/>
         <source>selesai</source>
         <translation>end</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="55"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="59"/>
         <source>Rute</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="180"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="189"/>
         <source>Cetak SOP…</source>
         <translation>Print SOP…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="182"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="191"/>
         <source>Laporan kinerja…</source>
         <translation>Performance report…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="192"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="203"/>
         <source>&amp;Identitas</source>
         <translation>&amp;Identity</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="225"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="236"/>
         <source>&amp;Diagram alir</source>
         <translation>Flow&amp;chart</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="240"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="286"/>
+        <source>Sembunyikan daftar</source>
+        <translation>Hide list</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="286"/>
+        <source>Tampilkan daftar</source>
+        <translation>Show list</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="290"/>
+        <source>Sembunyikan daftar SOP agar diagram mendapat seluruh lebar (Ctrl+L)</source>
+        <translation>Hide the SOP list so that the flowchart gets the whole width (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="291"/>
+        <source>Tampilkan lagi daftar SOP dan direktori organisasi (Ctrl+L)</source>
+        <translation>Show the SOP list and the organisation directory again (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="303"/>
         <source>Laporan kinerja {0}</source>
         <translation>Performance report {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="268"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="332"/>
         <source>Struktur organisasi</source>
         <translation>Organization structure</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="283"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="347"/>
         <source>Prosedur (SOP)</source>
         <translation>Procedures (SOP)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="284"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="348"/>
         <source>Direktori organisasi</source>
         <translation>Organization directory</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="346"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="415"/>
         <source>Pilih sebuah SOP di daftar sebelah kiri untuk melihat identitasnya dan diagram alirnya, atau direktori organisasi untuk melihat divisi dan unit beserta tugasnya.</source>
         <translation>Choose an SOP in the list on the left to see its identity and its flowchart, or the organization directory to see the divisions and units with their duties.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="349"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="418"/>
         <source>Katalog belum berisi SOP. Tambahkan berkas SOP (formatnya dijelaskan di sop_catalog/FORMAT.md) ke folder {folder}, lalu buka ulang sopdesk.</source>
         <translation>The catalog has no SOPs yet. Add SOP files (the format is described in sop_catalog/FORMAT.md) to the folder {folder}, then reopen sopdesk.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="364"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="433"/>
         <source>Klik sebuah kegiatan pada diagram untuk melihat rinciannya: pelaksana, mutu baku, keterangan dan rutenya.</source>
         <translation>Click a step in the diagram to see its details: pelaksana (performer), mutu baku (standards), remarks and route.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="374"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="443"/>
         <source>Nomor SOP</source>
         <translation>SOP number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="375"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="444"/>
         <source>Tanggal Pembuatan</source>
         <translation>Date drawn up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="376"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="445"/>
         <source>Tanggal Revisi</source>
         <translation>Revision date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="377"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="446"/>
         <source>Tanggal Efektif</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="378"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="447"/>
         <source>Tanggal Pengesahan</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="379"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="448"/>
         <source>Disahkan oleh</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="380"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="449"/>
         <source>Nama SOP</source>
         <translation>SOP name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="381"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="450"/>
         <source>Instansi</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="382"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="451"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="385"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="454"/>
         <source>Ditetapkan dengan keputusan</source>
         <translation>Established by decree</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="386"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="455"/>
         <source>Revisi katalog</source>
         <translation>Catalog revision</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="389"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="458"/>
         <source>Dasar Hukum</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="389"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="458"/>
         <source>Kualifikasi Pelaksana</source>
         <translation>Staff qualification</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="390"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="459"/>
         <source>Keterkaitan</source>
         <translation>Related SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="390"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="459"/>
         <source>Peralatan/Perlengkapan</source>
         <translation>Equipment/Supplies</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="391"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="460"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="391"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="460"/>
         <source>Pencatatan dan Pendataan</source>
         <translation>Record keeping</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="408"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="477"/>
         <source>Pelaksana disimpulkan: {alasan}</source>
         <translation>Pelaksana (performer) inferred: {alasan}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="411"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="480"/>
         <source>Pelaksana tercantum pada SOP.</source>
         <translation>The pelaksana (performer) is stated in the SOP.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="431"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="500"/>
         <source>ke kegiatan {no} ({pelaksana})</source>
         <translation>to step {no} ({pelaksana})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="448"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="517"/>
         <source>Divisi Anggota KPU ({n})</source>
         <translation>KPU member divisions ({n})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="455"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="524"/>
         <source>Sekretariat ({n} unit)</source>
         <translation>Secretariat ({n} units)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="461"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="530"/>
         <source>Direktori ini belum berisi divisi maupun unit.</source>
         <translation>This directory has no divisions or units yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="479"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="548"/>
         <source>(uraian tugas tidak dicantumkan)</source>
         <translation>(duties not listed)</translation>
     </message>
@@ -832,72 +852,72 @@
 <context>
     <name>DispositionDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="527"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="530"/>
         <source>Disposisi surat {0}</source>
         <translation>Disposition of letter {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="538"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="541"/>
         <source>{0} dari {1}</source>
         <translation>{0} from {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="544"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="547"/>
         <source>Diteruskan kepada</source>
         <translation>Forward to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="546"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="549"/>
         <source>Anggota KPU / Divisi</source>
         <translation>Commissioners / divisions</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="546"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="549"/>
         <source>Sekretariat</source>
         <translation>Secretariat</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="553"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="556"/>
         <source>Dikerjakan oleh peran {0}</source>
         <translation>Worked by the role {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="570"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="573"/>
         <source>mis. Mohon disiapkan data yang diminta dan dijawab sesuai SOP</source>
         <translation>e.g. Please prepare the requested data and reply as the SOP requires</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="572"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="575"/>
         <source>Teruskan kasus sesuai SOP bila kasus menunggu disposisi</source>
         <translation>Move the case on as the SOP says when it waits for a disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="577"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="580"/>
         <source>Simpan disposisi</source>
         <translation>Save disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="578"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="581"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="584"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="587"/>
         <source>Isi disposisi *</source>
         <translation>Instruction *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="595"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="599"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="598"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="601"/>
         <source>Kasus {0} tidak berjalan lagi</source>
         <translation>Case {0} is no longer running</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="599"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="602"/>
         <source>Kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>Case {0} waits at step {1} ({2})</translation>
     </message>
@@ -905,22 +925,27 @@
 <context>
     <name>Durasi</name>
     <message>
-        <location filename="../../sopdesk/gui/i18n.py" line="58"/>
+        <location filename="../../sopdesk/gui/i18n.py" line="59"/>
+        <source>kurang dari 1 menit</source>
+        <translation>less than 1 min</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/i18n.py" line="61"/>
         <source>{0} hari</source>
         <translation>{0} d</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/i18n.py" line="59"/>
+        <location filename="../../sopdesk/gui/i18n.py" line="62"/>
         <source>{0} jam</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/i18n.py" line="60"/>
+        <location filename="../../sopdesk/gui/i18n.py" line="63"/>
         <source>{0} menit</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/i18n.py" line="61"/>
+        <location filename="../../sopdesk/gui/i18n.py" line="64"/>
         <source>terlambat {0}</source>
         <translation>overdue by {0}</translation>
     </message>
@@ -928,57 +953,57 @@
 <context>
     <name>ExpeditionModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="254"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="255"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="256"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="256"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="257"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="257"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="258"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="258"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="259"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="259"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="260"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="260"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="261"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="261"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="262"/>
         <source>Ditandatangani oleh</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="284"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="285"/>
         <source>belum diterima</source>
         <translation>not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="295"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="296"/>
         <source>kasus {0}</source>
         <translation>case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="301"/>
         <source>Pindaian tanda terima: {0}</source>
         <translation>Scan of the receipt: {0}</translation>
     </message>
@@ -1517,67 +1542,67 @@
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="99"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="102"/>
         <source>Buka formulir (Enter)</source>
         <translation>Open form (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="100"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="103"/>
         <source>&amp;Ambil</source>
         <translation>&amp;Claim</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="101"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="104"/>
         <source>&amp;Lepas</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="102"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="105"/>
         <source>Al&amp;ihkan…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="163"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="166"/>
         <source>{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat</source>
         <translation>{0} of {1} work items shown for role {2} · {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="169"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="172"/>
         <source>Tidak ada pekerjaan yang cocok dengan saringan ini.</source>
         <translation>No work items match this filter.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="170"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="173"/>
         <source>Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini ketika sebuah kasus sampai pada kegiatan peran ini.</source>
         <translation>Nothing is waiting for role {0}. New work appears here when a case reaches a step of this role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="210"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="213"/>
         <source>Belum ada pengguna aktif dengan peran {0}.</source>
         <translation>There is no active user with role {0} yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="213"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="216"/>
         <source>Alihkan kegiatan</source>
         <translation>Assign step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="214"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="217"/>
         <source>Alihkan {0} kepada:</source>
         <translation>Assign {0} to:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="231"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="234"/>
         <source>Kegiatan {0} {1} selesai; kasus ditutup</source>
         <translation>Step {0} of {1} done; the case is closed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="233"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="236"/>
         <source>Kegiatan {0} {1} selesai; lanjut ke {2} ({3})</source>
         <translation>Step {0} of {1} done; next: step {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="237"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="240"/>
         <source>Kasus {0} dikembalikan ke kegiatan {1}</source>
         <translation>Case {0} returned to step {1}</translation>
     </message>
@@ -1585,102 +1610,102 @@
 <context>
     <name>IncomingDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="318"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="319"/>
         <source>Catat surat masuk</source>
         <translation>Register incoming letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="323"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="324"/>
         <source>mis. Pimpinan DPRD Kota Kupang</source>
         <translation>e.g. Pimpinan DPRD Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="329"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="330"/>
         <source>mis. 170/DPRD/III/2026</source>
         <translation>e.g. 170/DPRD/III/2026</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="330"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="331"/>
         <source>ada</source>
         <translation>known</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="342"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="343"/>
         <source>mis. PP.01</source>
         <translation>e.g. PP.01</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="352"/>
         <source>nomor kasus yang sudah ada, mis. PP/2026/0001</source>
         <translation>number of an existing case, e.g. PP/2026/0001</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="353"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="354"/>
         <source>pindaian surat masuk</source>
         <translation>scan of the incoming letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="360"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="361"/>
         <source>&amp;Pengirim *</source>
         <translation>&amp;Sender *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="361"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="362"/>
         <source>P&amp;erihal *</source>
         <translation>Su&amp;bject *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="362"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="363"/>
         <source>&amp;Nomor surat</source>
         <translation>&amp;Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="363"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="364"/>
         <source>Tanggal surat</source>
         <translation>Letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="364"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="365"/>
         <source>&amp;Diterima ({0})</source>
         <translation>&amp;Received ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="365"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="366"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="366"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="367"/>
         <source>&amp;Sifat</source>
         <translation>&amp;Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="367"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="368"/>
         <source>&amp;Memulai kasus</source>
         <translation>S&amp;tarts a case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="368"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="369"/>
         <source>Masuk ke kasus</source>
         <translation>Belongs to case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="369"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="370"/>
         <source>Pindaian surat</source>
         <translation>Scan of the letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="370"/>
-        <source>Permohonan informasi memulai kasus Pelayanan Publik pada kegiatan penerimaan surat; usulan PAW memulai kasus PAW (tenggat jawabannya dihitung dari waktu diterima).</source>
-        <translation>An information request starts a Pelayanan Publik case at its letter step; a PAW proposal starts a PAW case (its reply deadline counts from the time the letter was received).</translation>
+        <location filename="../../sopdesk/gui/letters_page.py" line="371"/>
+        <source>Permohonan informasi memulai kasus Pelayanan Publik: pencatatan oleh Help Desk sekaligus menyelesaikan kegiatan penerimaan surat, lalu kasus menunggu disposisi pimpinan; usulan PAW memulai kasus PAW (tenggat jawabannya dihitung dari waktu diterima).</source>
+        <translation>An information request starts a Public Service case: registering it at the Help Desk also completes the step of receiving the letter, then the case waits for the leadership&apos;s disposition; a PAW proposal starts a PAW case (its reply deadline counts from the time received).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="376"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="379"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="377"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="380"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1688,42 +1713,42 @@
 <context>
     <name>IncomingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="159"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="160"/>
         <source>Nomor agenda</source>
         <translation>Agenda number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="160"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="161"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="161"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="162"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="162"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="163"/>
         <source>Pengirim</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="163"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="164"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="164"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="165"/>
         <source>Sifat</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="165"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="166"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="166"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="167"/>
         <source>Disposisi</source>
         <translation>Dispositions</translation>
     </message>
@@ -1731,87 +1756,87 @@
 <context>
     <name>Letters</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="75"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="76"/>
         <source>biasa</source>
         <translation>ordinary</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="76"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="77"/>
         <source>segera</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="77"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="78"/>
         <source>rahasia</source>
         <translation>confidential</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="80"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="81"/>
         <source>Tidak memulai kasus</source>
         <translation>Does not start a case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="82"/>
         <source>Permohonan informasi (memulai kasus Pelayanan Publik)</source>
         <translation>Information request (starts a Pelayanan Publik case)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="82"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="83"/>
         <source>Usulan PAW (memulai kasus PAW)</source>
         <translation>PAW proposal (starts a PAW case)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="90"/>
         <source>BATAL</source>
         <translation>VOID</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="90"/>
         <source>BATAL: {0}</source>
         <translation>VOID: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="93"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="94"/>
         <source>pengirim</source>
         <translation>sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="94"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="95"/>
         <source>tujuan</source>
         <translation>addressee</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="95"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="96"/>
         <source>perihal</source>
         <translation>subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="96"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="97"/>
         <source>nomor surat</source>
         <translation>letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="97"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="98"/>
         <source>tanggal surat</source>
         <translation>letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="98"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="99"/>
         <source>sifat</source>
         <translation>priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="99"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="100"/>
         <source>kode klasifikasi</source>
         <translation>classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="100"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="101"/>
         <source>nama penerima</source>
         <translation>recipient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="101"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="102"/>
         <source>ditandatangani oleh</source>
         <translation>signed by</translation>
     </message>
@@ -1819,223 +1844,228 @@
 <context>
     <name>LettersPage</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="709"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="718"/>
         <source>Surat masuk</source>
         <translation>Incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="710"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="719"/>
         <source>Surat keluar</source>
         <translation>Outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="711"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="720"/>
         <source>Buku ekspedisi</source>
         <translation>Dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="773"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="783"/>
         <source>Semua tahun</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="787"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="797"/>
         <source>Hanya untuk peran {0} atau administrator</source>
         <translation>Only for the roles {0} or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="793"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="803"/>
         <source>Ko&amp;reksi…</source>
         <translation>&amp;Correct…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="796"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="806"/>
         <source>Batalk&amp;an…</source>
         <translation>&amp;Void…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="807"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="817"/>
         <source>Cari nomor surat, pengirim atau perihal…</source>
         <translation>Search letter number, sender or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="817"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="827"/>
         <source>Catat surat &amp;masuk…</source>
         <translation>Register &amp;incoming letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="819"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="829"/>
         <source>&amp;Disposisi…</source>
         <translation>&amp;Disposition…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="821"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="831"/>
         <source>Cetak lembar disposisi</source>
         <translation>Print disposition sheet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="838"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="848"/>
         <source>Cari nomor surat, tujuan atau perihal…</source>
         <translation>Search letter number, recipient or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="847"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="857"/>
         <source>Catat surat &amp;keluar…</source>
         <translation>Register &amp;outgoing letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="867"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="877"/>
         <source>Hanya yang &amp;belum diterima</source>
         <translation>Only &amp;not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="869"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="879"/>
         <source>Cari nomor surat, perihal, tujuan atau penanda tangan…</source>
         <translation>Search letter number, subject, recipient or signer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="873"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="883"/>
         <source>Dikirim dari</source>
         <translation>Sent from</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="875"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="885"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="884"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="894"/>
         <source>&amp;Tandai diterima…</source>
         <translation>Mark &amp;received…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="886"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="896"/>
         <source>Cetak buku ekspedisi</source>
         <translation>Print dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="887"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="897"/>
         <source>Semua entri yang dikirim pada rentang tanggal ini (pencarian tidak ikut dicetak)</source>
         <translation>Every entry sent in this date range (the search does not apply to the printout)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="915"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="925"/>
         <source>{0} surat masuk</source>
         <translation>{0} incoming letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="921"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="931"/>
         <source>Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No incoming letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="923"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="933"/>
         <source>Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW langsung memulai kasusnya.</source>
         <translation>No incoming letters yet. Register every letter the office receives with “Register incoming letter…”: it gets an agenda number, and an information request or a PAW proposal starts its case at once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="935"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="945"/>
         <source>{0} surat keluar</source>
         <translation>{0} outgoing letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="942"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="951"/>
         <source>Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No outgoing letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="944"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="953"/>
         <source>Belum ada surat keluar. Surat keluar dicatat dengan “Catat surat keluar…” atau otomatis ketika kegiatan SOP menghasilkan surat; setiap surat yang dikirim masuk ke buku ekspedisi.</source>
         <translation>No outgoing letters yet. Outgoing letters are registered with “Register outgoing letter…” or automatically when an SOP step produces a letter; every letter sent goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="958"/>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1137"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="967"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1150"/>
         <source>Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal.</source>
         <translation>The end date is before the start date: correct the date range.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="966"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="975"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
         <translation>{0} entry(ies) shown · {1} not yet received in this range</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="974"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="983"/>
         <source>Tidak ada entri yang cocok dengan pencarian pada {0}.</source>
         <translation>No entry matches the search in {0}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="976"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="985"/>
         <source>Semua yang dikirim pada {0} sudah diterima.</source>
         <translation>Everything sent in {0} has been received.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="978"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="987"/>
         <source>Tidak ada pengiriman pada {0}. Setiap surat keluar yang dicatat, dan setiap kegiatan SOP yang menyerahkan dokumen, masuk ke buku ekspedisi.</source>
         <translation>Nothing was sent in {0}. Every outgoing letter registered, and every SOP step that hands over documents, goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1023"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1032"/>
         <source>Baris ini sudah dibatalkan: {0}</source>
         <translation>This line has been voided: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1025"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1034"/>
         <source>Hanya pencatatnya ({0}) atau administrator</source>
         <translation>Only the person who registered it ({0}) or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1045"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1054"/>
         <source>Surat masuk dicatat dengan nomor agenda {0}</source>
         <translation>Incoming letter registered with agenda number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1047"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1057"/>
+        <source>; kasus {0} menunggu di kegiatan {1} ({2})</source>
+        <translation>; case {0} waits at step {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1060"/>
         <source>; kasus {0}</source>
         <translation>; case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1058"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1071"/>
         <source>Surat keluar dicatat dengan nomor {0}</source>
         <translation>Outgoing letter registered with number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1060"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1073"/>
         <source>; buku ekspedisi nomor {0}</source>
         <translation>; dispatch book entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1078"/>
-        <source>Disposisi nomor {0} dicatat: {1}</source>
-        <translation>Disposition {0} recorded: {1}</translation>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1091"/>
+        <source>Disposisi nomor {0} dicatat; {1}</source>
+        <translation>Disposition number {0} recorded; {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1092"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1105"/>
         <source>Ekspedisi nomor {0} diterima {1} oleh {2}</source>
         <translation>Dispatch entry {0} received {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1116"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1129"/>
         <source>{0} dikoreksi ({1})</source>
         <translation>{0} corrected ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1118"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1131"/>
         <source>{0} dibatalkan; nomornya tidak dipakai lagi</source>
         <translation>{0} voided; its number is not used again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1153"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1166"/>
         <source>Mencetak PDF…</source>
         <translation>Printing PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1158"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1171"/>
         <source>Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.</source>
         <translation>Print preview opened: print or save a PDF from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1159"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="1172"/>
         <source>Gagal mencetak.</source>
         <translation>Printing failed.</translation>
     </message>
@@ -2043,27 +2073,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="126"/>
+        <location filename="../../sopdesk/gui/login.py" line="136"/>
         <source>Masuk — sopdesk</source>
         <translation>Sign in — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="135"/>
+        <location filename="../../sopdesk/gui/login.py" line="145"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="136"/>
+        <location filename="../../sopdesk/gui/login.py" line="146"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="139"/>
+        <location filename="../../sopdesk/gui/login.py" line="149"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="141"/>
+        <location filename="../../sopdesk/gui/login.py" line="151"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
@@ -2101,62 +2131,62 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="143"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="144"/>
         <source>&amp;Keluar/ganti pengguna</source>
         <translation>&amp;Sign out/switch user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="146"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="147"/>
         <source>&amp;Tutup sopdesk</source>
         <translation>&amp;Quit sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="153"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="154"/>
         <source>&amp;Panduan Pengguna</source>
         <translation>&amp;User Guide</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="257"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="265"/>
         <source>Dimuat ulang</source>
         <translation>Reloaded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="261"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="269"/>
         <source>Server basis data tidak terjangkau; mencoba lagi...</source>
         <translation>Database server unreachable; retrying...</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="288"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="296"/>
         <source>Server basis data tersambung kembali</source>
         <translation>Database server connected again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="302"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="310"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="303"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="311"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="316"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="324"/>
         <source>DATA CONTOH — {0}</source>
         <translation>SAMPLE DATA — {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="325"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="333"/>
         <source>Cadangan harian dibuat: {0}</source>
         <translation>Daily backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="329"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="337"/>
         <source>Cadangan harian gagal: {0}</source>
         <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="341"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="349"/>
         <source>Membuat cadangan sebelum keluar…</source>
         <translation>Making a backup before closing…</translation>
     </message>
@@ -2171,27 +2201,27 @@
         <translation>Role: </translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="142"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="143"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="152"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="153"/>
         <source>Bantuan</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="306"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="314"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="313"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="321"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="318"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="326"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
@@ -2199,102 +2229,102 @@
 <context>
     <name>OutgoingDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="413"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="416"/>
         <source>Catat surat keluar</source>
         <translation>Register outgoing letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="420"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="423"/>
         <source>mis. Bawaslu Kota Kupang</source>
         <translation>e.g. Bawaslu Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="427"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="430"/>
         <source>Nomor &amp;otomatis</source>
         <translation>&amp;Automatic number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="428"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="431"/>
         <source>Nomor yang sudah &amp;ditulis</source>
         <translation>Number already &amp;written</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="448"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="451"/>
         <source>mis. PP/2026/0001 (boleh kosong)</source>
         <translation>e.g. PP/2026/0001 (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="454"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="457"/>
         <source>nama orang yang dituju (boleh kosong)</source>
         <translation>name of the person addressed (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="455"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="458"/>
         <source>Catat di buku ekspedisi (surat dikirim)</source>
         <translation>Enter in the dispatch book (the letter is sent)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="465"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="468"/>
         <source>&amp;Tujuan *</source>
         <translation>&amp;To *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="466"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="469"/>
         <source>P&amp;erihal *</source>
         <translation>Su&amp;bject *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="467"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="470"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="468"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="471"/>
         <source>Tanggal surat</source>
         <translation>Letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="469"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="472"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="470"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="473"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="471"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="474"/>
         <source>Kegiatan kasus</source>
         <translation>Step of the case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="472"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="475"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="476"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="479"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="477"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="480"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="492"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="495"/>
         <source>pola nomor tidak dapat dipakai: {0}</source>
         <translation>the numbering pattern cannot be used: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="494"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="497"/>
         <source>berikutnya: {0}</source>
         <translation>next: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="507"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="510"/>
         <source>Tulis nomor surat, atau pilih nomor otomatis.</source>
         <translation>Write the letter number, or choose the automatic number.</translation>
     </message>
@@ -2302,52 +2332,52 @@
 <context>
     <name>OutgoingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="206"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="207"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="207"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="208"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="208"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="209"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="209"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="210"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="210"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="211"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="211"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="212"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="212"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="213"/>
         <source>Dicatat oleh</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="236"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="237"/>
         <source>{0} kegiatan {1}</source>
         <translation>{0} step {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="244"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="245"/>
         <source>Nomor otomatis menurut pola</source>
         <translation>Automatic number from the pattern</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="244"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="245"/>
         <source>Nomor ditulis tangan</source>
         <translation>Number written by hand</translation>
     </message>
@@ -2517,47 +2547,47 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="624"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="627"/>
         <source>Tanda terima ekspedisi nomor {0}</source>
         <translation>Receipt of dispatch entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="627"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="630"/>
         <source>{0} kepada {1}, dikirim {2}</source>
         <translation>{0} to {1}, sent {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="636"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="639"/>
         <source>nama yang menandatangani tanda terima</source>
         <translation>name of the person who signed the receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="637"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="640"/>
         <source>tanda terima yang ditandatangani</source>
         <translation>the signed receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="639"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="642"/>
         <source>&amp;Tanggal terima</source>
         <translation>&amp;Date received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="640"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="643"/>
         <source>&amp;Ditandatangani oleh *</source>
         <translation>&amp;Signed by *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="641"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="644"/>
         <source>Pindaian tanda terima</source>
         <translation>Scan of the receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="644"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="647"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="645"/>
+        <location filename="../../sopdesk/gui/letters_page.py" line="648"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2605,329 +2635,405 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="230"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="235"/>
         <source>Pilih kegiatan tujuan.</source>
         <translation>Choose the step to return to.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="232"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="237"/>
         <source>Alasan pengembalian wajib diisi.</source>
         <translation>A reason for the return is required.</translation>
     </message>
 </context>
 <context>
+    <name>ServerBox</name>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="33"/>
+        <source>Server basis data</source>
+        <translation>Database server</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="45"/>
+        <source>Uji dan simpan</source>
+        <translation>Test and save</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="47"/>
+        <source>Pakai berkas di PC ini</source>
+        <translation>Use the file on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="50"/>
+        <source>Untuk beberapa meja: alamat server PostgreSQL kantor, tanpa kata sandi (kata sandi diisi di bawah dan disimpan terpisah, hanya untuk pengguna PC ini). Berlaku setelah sopdesk dibuka ulang.</source>
+        <translation>For several desks: the address of the office&apos;s PostgreSQL server, without the password (the password is entered below and kept separately, for this PC&apos;s user only). Takes effect when sopdesk is opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="56"/>
+        <source>Alamat server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="57"/>
+        <source>Kata sandi basis data</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="76"/>
+        <source>Meja ini memakai: {0}</source>
+        <translation>This desk uses: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="77"/>
+        <source>berkas SQLite di PC ini</source>
+        <translation>the SQLite file on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="83"/>
+        <source>Isi alamat server, mis. {0}</source>
+        <translation>Enter the server address, e.g. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="89"/>
+        <source>Mencoba koneksi ke server…</source>
+        <translation>Trying to connect to the server…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="95"/>
+        <source>Tersimpan untuk PC ini: {0}. Berlaku setelah sopdesk dibuka ulang.</source>
+        <translation>Saved for this PC: {0}. Takes effect when sopdesk is opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="117"/>
+        <source>Meja ini memakai berkas SQLite di PC ini setelah sopdesk dibuka ulang.</source>
+        <translation>This desk uses the SQLite file on this PC once sopdesk is opened again.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="126"/>
+        <source>Server basis data kantor</source>
+        <translation>Office database server</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/server_settings.py" line="130"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="61"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="64"/>
         <source>Pengelolaan pengguna hanya untuk administrator.</source>
         <translation>User management is for administrators only.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="77"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="80"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="91"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="94"/>
         <source>Bahasa baru dipakai setelah sopdesk dibuka ulang.</source>
         <translation>The new language is used after sopdesk is reopened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="95"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="98"/>
         <source>Kunci layar</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="98"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="101"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="99"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="102"/>
         <source>tidak pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="103"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="106"/>
         <source>Kunci layar setelah tidak ada kegiatan selama</source>
         <translation>Lock the screen after no activity for</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="116"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="119"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="122"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="125"/>
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="123"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="164"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="126"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="167"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="124"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="127"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="125"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="166"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="170"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="128"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="169"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="173"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="126"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="144"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="129"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="147"/>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="127"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="130"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="128"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="131"/>
         <source>Folder data</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="141"/>
         <source>WIB (UTC+7)</source>
         <translation>WIB (UTC+7)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="141"/>
         <source>WITA (UTC+8)</source>
         <translation>WITA (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="139"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="142"/>
         <source>WIT (UTC+9)</source>
         <translation>WIT (UTC+9)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="147"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="150"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="149"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="152"/>
         <source>Hapus logo</source>
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="155"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="158"/>
         <source>Simpan profil kantor</source>
         <translation>Save office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="163"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="166"/>
         <source>Nama kantor*</source>
         <translation>Office name*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="165"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="168"/>
         <source>Zona waktu*</source>
         <translation>Time zone*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="171"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="174"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="190"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="193"/>
         <source>Profil kantor disimpan.</source>
         <translation>Office profile saved.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="190"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="193"/>
         <source>Tidak ada perubahan.</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="196"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="199"/>
         <source>Cadangan dan pemeriksaan</source>
         <translation>Backups and checks</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="203"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="206"/>
         <source> cadangan terakhir</source>
         <translation> latest backups</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="205"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="208"/>
         <source>Pilih folder (mis. diska USB)…</source>
         <translation>Choose folder (e.g. a USB disk)…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="207"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="210"/>
         <source>Buat cadangan sekarang</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="209"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="212"/>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="211"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="214"/>
         <source>Periksa data</source>
         <translation>Check data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="213"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="216"/>
         <source>Cadangan dibuat otomatis setiap hari dan ketika sopdesk ditutup.</source>
         <translation>A backup is made automatically every day and when sopdesk closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="216"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="236"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="219"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="239"/>
         <source>Folder cadangan</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="217"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="220"/>
         <source>Simpan</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="243"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="246"/>
         <source>Sedang membuat cadangan…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="247"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="250"/>
         <source>Cadangan dibuat: {0}</source>
         <translation>Backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="257"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="260"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="259"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="262"/>
         <source>Cadangan sopdesk (*.zip)</source>
         <translation>sopdesk backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="263"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="270"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="266"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="273"/>
         <source>Pulihkan data</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="264"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="267"/>
         <source>Semua data sekarang diganti dengan isi cadangan {0}. Data sekarang disimpan dulu di folder cadangan. sopdesk akan ditutup sesudahnya. Lanjutkan?</source>
         <translation>All current data will be replaced by the contents of backup {0}. The current data is first kept in the backup folder. sopdesk closes afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="271"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="274"/>
         <source>Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka sopdesk kembali.</source>
         <translation>Data restored from {0}. The previous data is kept in {1}. Open sopdesk again.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="279"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="282"/>
         <source>Sedang memeriksa data…</source>
         <translation>Checking data…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="284"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="287"/>
         <source>Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok.</source>
         <translation>Check finished: the data is intact; the audit chain and attachments match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="287"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="290"/>
         <source>Pemeriksaan menemukan {0} masalah:
 {1}</source>
         <translation>The check found {0} problem(s):
 {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="298"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="301"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="303"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="303"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="303"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="301"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="304"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="306"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="309"/>
         <source>Tambah pengguna…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="307"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="310"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="308"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="311"/>
         <source>Atur ulang kata sandi…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="325"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="345"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="328"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="348"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="325"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="328"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="354"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="357"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="355"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="358"/>
         <source>Kata sandi baru untuk {0}:</source>
         <translation>New password for {0}:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="360"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="363"/>
         <source>Kata sandi {0} diganti.</source>
         <translation>Password of {0} changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="364"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="367"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="365"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="368"/>
         <source>Coba dengan data contoh</source>
         <translation>Try with sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="368"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="371"/>
         <source>Membuka kantor contoh yang terpisah (jendela bertanda DATA CONTOH) untuk berlatih; data kantor ini tidak diubah.</source>
         <translation>Opens a separate sample office (a window marked SAMPLE DATA) to practise in; this office&apos;s data is not changed.</translation>
     </message>
@@ -2986,7 +3092,7 @@
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="64"/>
-        <location filename="../../sopdesk/gui/login.py" line="89"/>
+        <location filename="../../sopdesk/gui/login.py" line="99"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
@@ -3031,17 +3137,27 @@
         <translation>Open a separate sample office with practice cases; this office&apos;s data is not changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="90"/>
+        <location filename="../../sopdesk/gui/login.py" line="79"/>
+        <source>Server kantor…</source>
+        <translation>Office server…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/login.py" line="81"/>
+        <source>Kantor ini sudah memakai server basis data: hubungkan PC ini ke server itu, tanpa menyiapkan kantor baru.</source>
+        <translation>This office already uses a database server: connect this PC to that server without setting up a new office.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/login.py" line="100"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="96"/>
+        <location filename="../../sopdesk/gui/login.py" line="106"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="111"/>
+        <location filename="../../sopdesk/gui/login.py" line="121"/>
         <source>{0}. Logo dapat dipilih lagi di Pengaturan.</source>
         <translation>{0}. The logo can be chosen again in Settings.</translation>
     </message>
@@ -3079,389 +3195,389 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>StepFormDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="265"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="270"/>
         <source>Kasus {number}</source>
         <translation>Case {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="267"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="272"/>
         <source>Kegiatan {no} — {number}</source>
         <translation>Step {no} — {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="322"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="327"/>
         <source>Pemohon:</source>
         <translation>Requester:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="323"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="328"/>
         <source>{kode} — {nama} (revisi {revisi})</source>
         <translation>{kode} — {nama} (revision {revisi})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="325"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="330"/>
         <source>SOP:</source>
         <translation>SOP:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="332"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="337"/>
         <source>Dikembalikan oleh {name} ({role}) pada {when} dari kegiatan {step}: {reason}</source>
         <translation>Returned by {name} ({role}) on {when} from step {step}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="342"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="347"/>
         <source>sudah selesai</source>
         <translation>already done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="342"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="347"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="344"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="349"/>
         <source>Kasus ini {state}; tidak ada kegiatan yang menunggu.</source>
         <translation>This case is {state}; no step is waiting.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="351"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="356"/>
         <source>Kegiatan yang menunggu</source>
         <translation>Waiting step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="353"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="358"/>
         <source>Kegiatan {no}: {text}</source>
         <translation>Step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="361"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="366"/>
         <source>Pelaksana:</source>
         <translation>Pelaksana (performer):</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="361"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="366"/>
         <source>{lane} (peran {role})</source>
         <translation>{lane} (role {role})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="363"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="368"/>
         <source>{waktu} (tanpa standar waktu)</source>
         <translation>{waktu} (no standard time)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="365"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="370"/>
         <source>Waktu:</source>
         <translation>Standard time:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="367"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="372"/>
         <source>Masuk:</source>
         <translation>Arrived:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="373"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="378"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="375"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="380"/>
         <source>{when} — {late}</source>
         <translation>{when} — {late}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="379"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="384"/>
         <source>{when} (sisa {left})</source>
         <translation>{when} ({left} left)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="381"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="386"/>
         <source>Batas waktu:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="383"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="388"/>
         <source>{when} — menyelesaikan lebih awal dicatat sebagai peringatan</source>
         <translation>{when} — completing earlier is recorded as a warning</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="387"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="392"/>
         <source>Masa tunggu sampai:</source>
         <translation>Waiting period until:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="389"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="394"/>
         <source>Dikerjakan oleh:</source>
         <translation>Worked on by:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="391"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="396"/>
         <source>Keterangan:</source>
         <translation>Remarks:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="394"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="399"/>
         <source>Anda tidak memegang peran {role}; kegiatan ini dikerjakan oleh pemegang peran tersebut.</source>
         <translation>You do not hold the role {role}; this step is done by a holder of that role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="401"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="406"/>
         <source>Tenggat kasus</source>
         <translation>Case deadlines</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="411"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="416"/>
         <source>kasus dimulai</source>
         <translation>the case starts</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="412"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="417"/>
         <source>kegiatan {no} selesai</source>
         <translation>step {no} is done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="413"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="418"/>
         <source>belum berjalan (dihitung sejak {anchor}; {waktu})</source>
         <translation>not started yet (counted from when {anchor}; {waktu})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="417"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="422"/>
         <source>tidak sebelum {when}</source>
         <translation>not before {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="419"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="424"/>
         <source> — masa tunggu sudah berakhir</source>
         <translation> — the waiting period has ended</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="421"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="426"/>
         <source>paling lambat {when}</source>
         <translation>no later than {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="423"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="428"/>
         <source> — terpenuhi {when}</source>
         <translation> — met {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="428"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="433"/>
         <source>{name}: {state}</source>
         <translation>{name}: {state}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="434"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="439"/>
         <source>Kelengkapan</source>
         <translation>Kelengkapan (required inputs)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="437"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="442"/>
         <source>Tidak ada kelengkapan untuk kegiatan ini.</source>
         <translation>This step has no kelengkapan (required inputs).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="441"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="446"/>
         <source>Centang yang tersedia; lampirkan pindaiannya bila ada.</source>
         <translation>Tick what is at hand; attach its scan if there is one.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="460"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="465"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="463"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="468"/>
         <source>Kegiatan ini tidak menghasilkan dokumen.</source>
         <translation>This step produces no documents.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="475"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="480"/>
         <source>{index}. {name}</source>
         <translation>{index}. {name}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="480"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="485"/>
         <source>mis. 123/PP.01-SD/5371/2026</source>
         <translation>e.g. 123/PP.01-SD/5371/2026</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="482"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="487"/>
         <source>Nomor dokumen</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="484"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="489"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="486"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="491"/>
         <source>Centang untuk mengisi tanggal dokumen</source>
         <translation>Tick to enter the document date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="492"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="497"/>
         <source>kosong</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="505"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="510"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="520"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="525"/>
         <source>Keputusan</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="532"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="537"/>
         <source>→ kasus selesai</source>
         <translation>→ the case ends</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="534"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="539"/>
         <source>→ lanjut ke kegiatan {no}: {text}</source>
         <translation>→ continue at step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="545"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="550"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="547"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="552"/>
         <source>Menunggu: {event} — catat peristiwanya</source>
         <translation>Waiting for: {event} — record the event</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="551"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="556"/>
         <source>Kegiatan ini selesai ketika peristiwa yang ditunggu terjadi: tulis di Catatan apa yang terjadi dan kapan, atau isi Output-nya.</source>
         <translation>This step is done when the awaited event happens: write in Note what happened and when, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="557"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="562"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="563"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="568"/>
         <source>Catatan untuk kegiatan ini (boleh kosong)</source>
         <translation>Note for this step (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="565"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="570"/>
         <source>Peristiwa yang ditunggu: apa, kapan, nomor putusan …</source>
         <translation>The awaited event: what, when, ruling number …</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="574"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="579"/>
         <source>Kembalikan…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="575"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="580"/>
         <source>Simpan draf</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="576"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="581"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="576"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="581"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="577"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="582"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="580"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="585"/>
         <source>Kembalikan kasus ke kegiatan yang sudah dilalui, dengan alasan</source>
         <translation>Return the case to a step it has passed, with a reason</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="581"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="586"/>
         <source>Simpan isian untuk dilanjutkan nanti</source>
         <translation>Save what has been filled in, to continue later</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="582"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="587"/>
         <source>Selesaikan kegiatan ini dan teruskan kasus (Ctrl+Enter)</source>
         <translation>Complete this step and pass the case on (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="602"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="607"/>
         <source>Belum ada kegiatan yang dilalui untuk tujuan pengembalian</source>
         <translation>The case has not passed any step to return to yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="647"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="652"/>
         <source>Draf yang tersimpan dipulihkan.</source>
         <translation>The saved draft was restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="652"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="657"/>
         <source>Isian kunjungan sebelumnya ({when}) dimuat; periksa lalu selesaikan.</source>
         <translation>The entries of the previous visit ({when}) are filled in; check them, then complete the step.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="667"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="672"/>
         <source>Isian yang disimpan di PC ini saat server basis data tidak terjangkau (pukul {time} {zone}) masih ada.</source>
         <translation>Entries saved on this PC while the database server was unreachable (at {time} {zone}) are still here.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="670"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="675"/>
         <source>Pakai isian itu</source>
         <translation>Use those entries</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="671"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="676"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="679"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="684"/>
         <source>Isian dari PC ini dimuat; periksa lalu selesaikan.</source>
         <translation>The entries from this PC are filled in; check them, then complete the step.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="695"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="700"/>
         <source>Server basis data tidak terjangkau, dan isian tidak dapat disimpan di PC ini ({error}); jangan tutup formulir ini.</source>
         <translation>The database server is unreachable, and the entries cannot be saved on this PC ({error}); do not close this form.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="698"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="703"/>
         <source>Server basis data tidak terjangkau; isian disimpan di PC ini dan ditawarkan lagi saat formulir ini dibuka.</source>
         <translation>The database server is unreachable; the entries are saved on this PC and offered again when this form is opened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="726"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="731"/>
         <source>Pilih salah satu jawaban: {labels}.</source>
         <translation>Choose one of the answers: {labels}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="732"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="737"/>
         <source>Catat peristiwa yang ditunggu ({event}) di Catatan, atau isi Output-nya.</source>
         <translation>Record the awaited event ({event}) in Note, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="753"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="758"/>
         <source>Kegiatan diselesaikan</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="754"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="759"/>
         <source>Kegiatan diselesaikan dengan catatan:
 {warnings}</source>
         <translation>Step completed with notes:
 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="763"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="768"/>
         <source>Draf disimpan pukul {time} {zone}.</source>
         <translation>Draft saved at {time} {zone}.</translation>
     </message>
@@ -3469,82 +3585,82 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>SwimlaneView</name>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="116"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="117"/>
         <source>Diagram alir SOP</source>
         <translation>SOP flowchart</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="170"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="171"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="170"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="171"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="170"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="171"/>
         <source>Pelaksana</source>
         <translation>Pelaksana</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="171"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="172"/>
         <source>Mutu Baku</source>
         <translation>Mutu Baku</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="171"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="172"/>
         <source>Kelengkapan</source>
         <translation>Kelengkapan</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="171"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="172"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="172"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="173"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="172"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="173"/>
         <source>Keterangan</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="175"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="176"/>
         <source>Simbol: kapsul = mulai/selesai, persegi = kegiatan, belah ketupat = keputusan. Garis putus-putus di sekeliling simbol: pelaksana disimpulkan (arahkan kursor ke simbol untuk alasannya). ✓ = sudah selesai, ▶ = sedang dikerjakan.</source>
         <translation>Symbols: capsule = start/end, rectangle = step, diamond = decision. Dashed outline around a symbol: pelaksana (performer) inferred (hover over the symbol for the reason). ✓ = done, ▶ = in progress.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="64"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="65"/>
         <source>Pelaksana disimpulkan: {alasan}</source>
         <translation>Pelaksana (performer) inferred: {alasan}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="61"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="62"/>
         <source>Kegiatan {no} — {pelaksana}</source>
         <translation>Step {no} — {pelaksana}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="66"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="67"/>
         <source>menunggu</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="62"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="63"/>
         <source>Mulai</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="65"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="66"/>
         <source>Selesai</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="63"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="64"/>
         <source>Mulai: {entri}</source>
         <translation>Start: {entri}</translation>
     </message>
