@@ -46,6 +46,7 @@ def at_step_8(ws, staff, count: int, clock) -> list[str]:
 def inbox_page(qtbot, ws, actor) -> InboxPage:
     page = InboxPage(GuiContext(ws, actor))
     qtbot.addWidget(page)
+    page.show()  # the clock ticks only for a window on screen
     return page
 
 
@@ -99,6 +100,7 @@ def test_counts_on_role_buttons_and_navigation_follow_the_clock(qtbot, ws, staff
     waiting_at_kasubag(ws, staff, 2, clock, minutes=0)
     window = MainWindow(GuiContext(ws, staff["Kasubag"]))
     qtbot.addWidget(window)
+    window.show()
     [button] = window.role_buttons.buttons()
     assert button.text() == "Kasubag (2)" and window.nav.item(0).text() == "Kotak Masuk (2)"
     assert window.clock_timer.isActive() and window.clock_timer.interval() <= 60_000
@@ -112,6 +114,7 @@ def test_case_list_follows_the_clock_for_other_desks_work(qtbot, ws, staff, cloc
     numbers = waiting_at_kasubag(ws, staff, 2, clock)
     page = CasesPage(GuiContext(ws, staff["Kasubag"]))
     qtbot.addWidget(page)
+    page.show()
     assert page.clock_timer.isActive() and page.clock_timer.interval() <= 60_000
     cases.complete(ws, staff["Kasubag"], numbers[0], StepInput())  # another desk, no signal here
     page.clock_timer.timeout.emit()
@@ -306,3 +309,18 @@ def test_the_last_minute_before_the_due_time_does_not_read_sisa_0_menit(qtbot, w
     clock.advance(minutes=29, seconds=20)
     page.clock_timer.timeout.emit()
     assert page.model.index(0, 5).data() == "sisa kurang dari 1 menit"
+
+
+def test_a_closed_window_asks_the_store_nothing_when_its_clock_ticks(qtbot, ws, staff, clock):
+    """A closed inbox (a signed-out user's window, a test's leftover) must not query a store
+    that may be gone; it follows the clock again once shown."""
+    waiting_at_kasubag(ws, staff, 1, clock, minutes=0)
+    page = inbox_page(qtbot, ws, staff["Kasubag"])
+    assert page.model.index(0, 5).data() == "sisa 30 menit"
+    page.close()
+    clock.advance(minutes=10)
+    page.clock_timer.timeout.emit()
+    assert page.model.index(0, 5).data() == "sisa 30 menit"
+    page.show()
+    page.clock_timer.timeout.emit()
+    assert page.model.index(0, 5).data() == "sisa 20 menit"

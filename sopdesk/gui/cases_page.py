@@ -184,7 +184,8 @@ class CasesPage(QWidget):
         layout.addLayout(bottom)
         ctx.data_changed.connect(self.refresh)
         self.clock_timer = QTimer(self, interval=self.TICK_MS)
-        self.clock_timer.timeout.connect(self.refresh)
+        # a closed window (or one never shown) asks the store nothing
+        self.clock_timer.timeout.connect(lambda: self.refresh() if self.window().isVisible() else None)
         self.clock_timer.start()
         self.reload()
 

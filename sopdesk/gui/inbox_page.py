@@ -126,7 +126,8 @@ class InboxPage(QWidget):
         ctx.data_changed.connect(self.refresh)
         ctx.role_changed.connect(lambda _: self.reload())
         self.clock_timer = QTimer(self, interval=self.TICK_MS)
-        self.clock_timer.timeout.connect(self.refresh)
+        # a closed window (or one never shown) asks the store nothing
+        self.clock_timer.timeout.connect(lambda: self.refresh() if self.window().isVisible() else None)
         self.clock_timer.start()
         self.reload()
 

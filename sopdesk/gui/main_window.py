@@ -122,7 +122,8 @@ class MainWindow(QMainWindow):
         ctx.data_changed.connect(self.refresh_counts)
         ctx.role_changed.connect(lambda _: self.refresh_counts())
         self.clock_timer = QTimer(self, interval=self.TICK_MS)
-        self.clock_timer.timeout.connect(self.refresh_counts)
+        # a closed window (or one never shown) asks the store nothing
+        self.clock_timer.timeout.connect(lambda: self.refresh_counts() if self.window().isVisible() else None)
         self.clock_timer.start()
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.reload_page)
         self.retry_timer = QTimer(self, interval=self.RETRY_MS)
