@@ -248,3 +248,18 @@ def test_the_window_starts_at_the_held_role_when_it_has_work(qtbot, ws, staff):
     cases.start_case(ws, staff["Ketua"], "RAKOR", "Rakor persiapan Pilkada")
     assert GuiContext(ws, staff["Ketua"]).role == "Ketua"
     assert GuiContext(ws, staff["Kasubag"]).role == "Kasubag"  # nothing waits: the first role
+
+
+def test_letter_in_on_the_command_line_says_where_the_case_waits(ws, staff, monkeypatch, capsys, tmp_path):
+    from conftest import PASSWORD
+
+    from sopdesk.cli.main import main
+
+    monkeypatch.setenv("SOPDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    code = main(["--data-dir", str(ws.data_dir), "letter", "in", "--as", "help.desk", "--sender", "Pos Kupang",
+                 "--subject", "Data DPT", "--starts", "permohonan_informasi"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert out.strip().endswith("menunggu di kegiatan 6 (Komisioner)")
+    assert "; kasus PP/" in out

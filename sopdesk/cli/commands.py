@@ -719,13 +719,16 @@ def letter_in(args: Namespace) -> int:
     try:
         form.received_at = _moment(ws, args.received, "--received")
         agenda, case_no = letters.register_incoming(ws, _actor(ws, args), form)
+        # where the case went: the registration may have done its first step already
+        waiting = next((item for item in queries.case_detail(ws, case_no)["items"] if item["status"] == "open"),
+                       None) if case_no else None
     finally:
         ws.close()
     if args.json:
         _json({"agenda": agenda, "case": case_no})
     else:
-        print(f"Surat masuk dicatat dengan nomor agenda {agenda}"
-              + (f"; kasus {case_no}" if case_no else ""))
+        where = f" menunggu di kegiatan {waiting['step']} ({waiting['role']})" if waiting else ""
+        print(f"Surat masuk dicatat dengan nomor agenda {agenda}" + (f"; kasus {case_no}{where}" if case_no else ""))
     return 0
 
 
