@@ -67,7 +67,11 @@ class Lines:
     def next(self) -> str | None:
         if self.ended:
             return None
-        line = self.queue.get(timeout=TIMEOUT)
+        try:
+            line = self.queue.get(timeout=TIMEOUT)
+        except queue.Empty:
+            raise AssertionError(f"no line from the worker for {TIMEOUT:.0f} s (its stack, when it "
+                                 "hung, is in child-stderr.txt of the test's tmp_path)") from None
         self.ended = line is None
         return line
 
@@ -222,6 +226,9 @@ def test_killed_worker_never_loses_a_committed_action(office: Path, tmp_path: Pa
                     during_open += "ready" not in seen
                     reported.add(seen)
                     verify(db_path, reported)
+            except AssertionError as exc:  # with what the workers wrote to stderr (a hung one's stack)
+                stderr.flush()
+                raise AssertionError(f"{exc}\n--- workers' stderr ---\n{stderr_path.read_text()[-4000:]}") from None
             finally:
                 server.stdin.close()
                 server_lines.drain()

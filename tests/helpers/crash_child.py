@@ -18,6 +18,7 @@ of a second; the fork server itself never opens the database.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import random
 import sys
@@ -90,6 +91,9 @@ def complete(ws: Workspace, rng: random.Random, people: dict[str, Actor],
 
 
 def work(data_dir: Path, seed: int) -> None:
+    # a worker silent for 30 s writes where it stands to stderr (the test shows that file when it
+    # gives up waiting), so a rare hang names its place instead of a bare queue.Empty
+    faulthandler.dump_traceback_later(30, repeat=True)
     rng = random.Random(seed)
     ws = Workspace.open(data_dir)
     people = actors_by_role(ws)
