@@ -80,7 +80,7 @@ class _Dialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(close_text)
-        buttons.accepted.connect(self.submit)
+        buttons.accepted.connect(self.submit)  # each dialog below defines its own submit()
         buttons.rejected.connect(self.reject)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -99,9 +99,6 @@ class _Dialog(QDialog):
         self.error.show()
         widget = fields.get(getattr(exc, "field", ""), self.reason)
         widget.setFocus()
-
-    def submit(self) -> None:  # pragma: no cover - each dialog has its own
-        raise NotImplementedError
 
 
 class CorrectionDialog(_Dialog):
