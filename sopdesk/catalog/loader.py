@@ -265,6 +265,7 @@ def check_flow(sop: Sop | FlowView, name: str) -> list[Problem]:
                 add(where, field, f"menuju kegiatan {target} yang tidak ada")
             elif target == step.no:
                 add(where, field, "tidak boleh menuju dirinya sendiri")
+    problems += _check_deadlines_and_lanes(sop, name, lanes, steps)  # issue #13
     for entri in sop.entri:
         if entri.kegiatan not in steps:
             add(f"entri {entri.kode}", "kegiatan", f"kegiatan {entri.kegiatan} tidak ada")
@@ -288,6 +289,45 @@ def check_flow(sop: Sop | FlowView, name: str) -> list[Problem]:
         for no in numbers:
             if no in reachable and no not in ending:
                 add(f"kegiatan {no}", "lanjut", "dari kegiatan ini alur tidak pernah selesai")
+    return problems
+
+
+def _check_deadlines_and_lanes(sop: Sop | FlowView, name: str, lanes: set[str],
+                               steps: set[int]) -> list[Problem]:
+    """Issue #13: joint lanes of a step, conditional and extendable deadlines."""
+    problems: list[Problem] = []
+    for step in sop.kegiatan:
+        joint = step.pelaksana_bersama if isinstance(step.pelaksana_bersama, list) else []
+        for kode in joint:
+            if kode not in lanes:
+                problems.append(Problem(name, f"kegiatan {step.no}", "pelaksana_bersama",
+                                        f"pelaksana {kode!r} tidak ada di daftar pelaksana"))
+            elif kode == step.pelaksana or joint.count(kode) > 1:
+                problems.append(Problem(name, f"kegiatan {step.no}", "pelaksana_bersama",
+                                        f"pelaksana {kode!r} disebut lebih dari sekali"))
+    for tenggat in sop.tenggat:
+        where = f"tenggat {tenggat.kode}"
+        if tenggat.perpanjangan is not None and tenggat.jenis == "paling_cepat":
+            problems.append(Problem(name, where, "perpanjangan",
+                                    "hanya tenggat paling_lambat yang dapat diperpanjang"))
+        rule = tenggat.berlaku_jika
+        if rule is None:
+            continue
+        no = getattr(rule, "kegiatan", None)
+        if no is None and isinstance(rule, dict):
+            no = rule.get("kegiatan")
+        label = getattr(rule, "pilihan", None) or (rule.get("pilihan") if isinstance(rule, dict) else None)
+        if no not in steps:
+            problems.append(Problem(name, where, "berlaku_jika.kegiatan", f"kegiatan {no} tidak ada"))
+            continue
+        decision = sop.step(no).keputusan
+        if decision is None:
+            problems.append(Problem(name, where, "berlaku_jika.kegiatan",
+                                    f"kegiatan {no} bukan keputusan"))
+        elif str(label).lower() not in [p.label.lower() for p in decision.pilihan]:
+            labels = " / ".join(p.label for p in decision.pilihan)
+            problems.append(Problem(name, where, "berlaku_jika.pilihan",
+                                    f"pilihan {label!r} tidak ada pada kegiatan {no} (pilihan: {labels})"))
     return problems
 
 

@@ -10,7 +10,15 @@ from datetime import date
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    field_validator,
+)
 
 from sopdesk.catalog.waktu import Waktu, parse_waktu
 
@@ -57,17 +65,120 @@ class Pelaksana(_Strict):
     kode: Kode
     nama: Item
     peran: Item
+    # issue #13 (lanes): a party outside the office (Pemohon): no user holds it; users of
+    # `peran` record its steps on its behalf
+    eksternal: bool = False
+
+
+# --- issue #13 (catalog import): front doors and output kinds ------------------------------
+
+DOOR_KINDS = ("tamu", "surat")  # a visitor's purpose at the help desk, a kind of incoming letter
+OUTPUT_KINDS = ("dokumen", "formulir", "surat_keluar", "ekspedisi")
+DOKUMEN = "dokumen"
+
+
+class Pintu(_Strict):
+    """What starts a case at an entry besides a manual start: a visitor purpose chosen at the
+    help desk (`tamu`) or a kind of incoming letter chosen when it is registered (`surat`)."""
+
+    jenis: Literal["tamu", "surat"]
+    kode: Kode  # the purpose / letter kind, unique per jenis in the installed catalog
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+    judul: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)] | None = None
+
+    @property
+    def title_prefix(self) -> str:
+        """The started case's title begins with this ("Permohonan informasi: ...")."""
+        return f"{self.judul or self.label}: "
+
+
+class Keluaran(str):
+    """An output of a step. The object *is* its name (documents, the step form, the drafts and
+    the prints go by name), and it carries its kind, declared in the file:
+    dokumen (kept with the case), formulir (a form filled in), surat_keluar (a letter
+    numbered in the outgoing agenda and dispatched), ekspedisi (the dispatch record: a line
+    of the buku ekspedisi for what the step hands over)."""
+
+    jenis: str
+
+    def __new__(cls, nama: str, jenis: str = DOKUMEN) -> Keluaran:
+        self = super().__new__(cls, nama)
+        self.jenis = jenis
+        return self
+
+    def __getnewargs__(self) -> tuple[str, str]:
+        return str(self), self.jenis
+
+
+def _keluaran(value: Any) -> Keluaran:
+    """A plain text is a dokumen; a mapping names its kind: {nama: ..., jenis: surat_keluar}."""
+    if isinstance(value, Keluaran):
+        return value
+    if isinstance(value, str):
+        nama, jenis = value, DOKUMEN
+    elif isinstance(value, dict):
+        unknown = sorted(str(k) for k in value if k not in ("nama", "jenis"))
+        if unknown:
+            raise ValueError(f"kunci tidak dikenal: {', '.join(unknown)} (yang diterima: nama, jenis)")
+        nama, jenis = value.get("nama"), value.get("jenis", DOKUMEN)
+        if not isinstance(nama, str):
+            raise ValueError("nama output wajib diisi (teks)")
+        if jenis not in OUTPUT_KINDS:
+            raise ValueError(f"jenis output {jenis!r} tidak dikenal; yang diterima: {', '.join(OUTPUT_KINDS)}")
+    else:
+        raise ValueError("output harus berupa teks atau pemetaan nama/jenis")
+    nama = nama.strip()
+    if not nama:
+        raise ValueError("nama output tidak boleh kosong")
+    if len(nama) > 2000:
+        raise ValueError("nama output terlalu panjang (maksimal 2000 karakter)")
+    return Keluaran(nama, jenis)
+
+
+OutputItem = Annotated[
+    Any,
+    PlainValidator(_keluaran),
+    PlainSerializer(lambda k: {"nama": str(k), "jenis": k.jenis}, return_type=dict),
+]
 
 
 class Entri(_Strict):
     kode: Kode
     nama: Item
     kegiatan: StepNo
+    pintu: Pintu | None = None  # issue #13: front door; None = started by hand only
+
+
+# --- end of issue #13 (catalog import) block -----------------------------------------------
 
 
 def _check_waktu(value: str) -> str:
     parse_waktu(value)
     return value
+
+
+# --- issue #13 (deadlines): conditional and extendable case deadlines ---------------------
+
+class BerlakuJika(_Strict):
+    """A deadline that applies only when a decision step chose a given route."""
+
+    kegiatan: StepNo  # the decision step
+    pilihan: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+class Perpanjangan(_Strict):
+    """How a 'paling lambat' deadline may be extended: by `waktu` each time, at most
+    `paling_banyak` times, each with a reason and (when named) the written notice as output."""
+
+    waktu: Item
+    paling_banyak: Annotated[int, Field(ge=1, le=10)] = 1
+    output: Item | None = None  # the notice, e.g. "Surat Pemberitahuan Perpanjangan Waktu"
+
+    _waktu_ok = field_validator("waktu")(_check_waktu)
+
+    @property
+    def waktu_baku(self) -> Waktu:
+        return parse_waktu(self.waktu)
 
 
 class Tenggat(_Strict):
@@ -78,6 +189,8 @@ class Tenggat(_Strict):
     sejak: StepNo | Literal["mulai"]
     kegiatan: Annotated[list[StepNo], Field(min_length=1)]
     dasar: Text | None = None
+    berlaku_jika: BerlakuJika | None = None  # issue #13: None = applies to every case
+    perpanjangan: Perpanjangan | None = None  # issue #13: only for paling_lambat
 
     _waktu_ok = field_validator("waktu")(_check_waktu)
 
@@ -89,6 +202,7 @@ class Tenggat(_Strict):
 class Pilihan(_Strict):
     label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
     lanjut: Target
+    rahasia: bool = False  # issue #13: this route marks the case confidential
 
 
 class Keputusan(_Strict):
@@ -104,11 +218,14 @@ class Kegiatan(_Strict):
     alasan_pelaksana: Text | None = None
     kelengkapan: list[Item] = []
     waktu: Item
-    output: list[Item] = []
+    output: list[OutputItem] = []  # Keluaran: str with .jenis (issue #13)
     keterangan: Text | None = None
     lanjut: Target | None = None
     keputusan: Keputusan | None = None
     menunggu: Item | None = None
+    # issue #13 (lanes): further lanes that work the step with `pelaksana`, in order: each
+    # confirms in turn, the last one completes it (persetujuan berjenjang)
+    pelaksana_bersama: Annotated[list[Kode], Field(max_length=5)] = []
 
     _waktu_ok = field_validator("waktu")(_check_waktu)
 
@@ -123,6 +240,11 @@ class Kegiatan(_Strict):
     @property
     def is_wait(self) -> bool:
         return self.menunggu is not None
+
+    @property
+    def lanes(self) -> list[str]:
+        """Every lane that works the step, in the order they confirm it."""
+        return [self.pelaksana, *self.pelaksana_bersama]
 
 
 class _Document(_Strict):
@@ -170,6 +292,10 @@ class Sop(_Document):
     def role_of(self, no: int) -> str:
         return self.lane(self.step(no).pelaksana).peran
 
+    def roles_of(self, no: int) -> list[str]:
+        """The roles of every lane of a step, in order (one unless the step is joint)."""
+        return [self.lane(kode).peran for kode in self.step(no).lanes]
+
     def entry(self, kode: str | None) -> Entri:
         if kode is None:
             return self.entri[0]
@@ -212,6 +338,9 @@ class _FlowTenggat(_Loose):
     kode: str
     sejak: StepNo | Literal["mulai"]
     kegiatan: list[StepNo]
+    jenis: Any = None
+    berlaku_jika: Any = None
+    perpanjangan: Any = None
 
 
 class _FlowStep(_Loose):
@@ -222,6 +351,7 @@ class _FlowStep(_Loose):
     lanjut: Target | None = None
     keputusan: Keputusan | None = None
     menunggu: Any = None
+    pelaksana_bersama: Any = []
 
 
 class FlowView(_Loose):

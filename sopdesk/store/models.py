@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -108,6 +109,18 @@ class SopRevision(Base):
     loaded_at: Mapped[datetime]
 
 
+class SopDisabled(Base):
+    """An SOP the office switched off (issue #13): no new case starts on it; the cases already
+    run on it stay visible and can be finished. Switching it on again deletes the row (the
+    audit log keeps the history)."""
+
+    __tablename__ = "sop_disabled"
+    kode: Mapped[str] = mapped_column(String(20), primary_key=True)
+    disabled_at: Mapped[datetime]
+    disabled_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    reason: Mapped[str | None] = mapped_column(String(500))
+
+
 class Role(Base):
     __tablename__ = "role"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -194,6 +207,11 @@ class Visitor(Base):
 
 class Case(Base):
     __tablename__ = "case_file"
+    # the case list's sorts, each with the id as the tie-break (migration 0006; the lower-cased
+    # text sorts and the text search are expression indexes and FTS5, see store.text_search)
+    __table_args__ = (Index("ix_case_file_sort_sop", "sop_kode", "id"),
+                      Index("ix_case_file_sort_status", "status", "id"),
+                      Index("ix_case_file_sort_started", "started_at", "id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)
     sop_kode: Mapped[str] = mapped_column(String(20))
@@ -201,11 +219,14 @@ class Case(Base):
     entry: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(500))
     requester: Mapped[str | None] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(12), index=True)  # open | done | cancelled
+    status: Mapped[str] = mapped_column(String(12))  # open | done | cancelled
     started_at: Mapped[datetime]
     started_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     closed_at: Mapped[datetime | None]
     close_reason: Mapped[str | None] = mapped_column(Text)
+    # issue #13: confidential (a rahasia letter or a rahasia route): its title is shown only to
+    # the roles on its chain and administrators (engine.rahasia)
+    rahasia: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     revision: Mapped[SopRevision] = relationship()
     items: Mapped[list[WorkItem]] = relationship(
         back_populates="case", order_by="WorkItem.id", cascade="all, delete-orphan"
@@ -219,7 +240,8 @@ class WorkItem(Base):
     """One visit of a step by a case: created when the case arrives, closed when it leaves."""
 
     __tablename__ = "work_item"
-    __table_args__ = (Index("ix_work_item_inbox", "status", "role", "due_at"),)
+    __table_args__ = (Index("ix_work_item_inbox", "status", "role", "due_at"),
+                      Index("ix_work_item_completed", "completed_at"))  # reports by period
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
     step_no: Mapped[int] = mapped_column(Integer)
@@ -274,8 +296,11 @@ class CaseDeadline(Base):
     kode: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(500))
     kind: Mapped[str] = mapped_column(String(20))  # paling_lambat | paling_cepat
-    due_at: Mapped[datetime | None]  # None until its anchor step completes
+    due_at: Mapped[datetime | None]  # None until its anchor step completes; the extended date
     met_at: Mapped[datetime | None]
+    # issue #13: extensions recorded (engine.deadlines.extend) and the date before the first
+    extensions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    first_due_at: Mapped[datetime | None]
 
 
 class AuditEvent(Base):
