@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from sopdesk.engine.workspace import Workspace
@@ -14,6 +12,7 @@ from sopdesk.errors import UserError
 from sopdesk.store.db import Database, default_data_dir, make_engine, resolve_url
 from sopdesk.store.migrate import current_revision, head_revision, prepare
 from sopdesk.store.models import Base
+from sopdesk.store.text_search import schema_differences
 
 
 @pytest.fixture
@@ -89,7 +88,7 @@ def test_fresh_database_is_created_at_head_and_matches_the_models(db, tmp_path):
     assert prepare(db, tmp_path / "backups") == "created"
     assert current_revision(db) == head_revision()
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = schema_differences(conn, Base.metadata)
     assert diff == []
     assert prepare(db, tmp_path / "backups") == "current"
 

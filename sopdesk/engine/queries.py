@@ -13,7 +13,7 @@ from sqlalchemy.orm import aliased
 
 from sopdesk.engine.attachments import local_file
 from sopdesk.engine.cases import get_case
-from sopdesk.engine.search import LIKE_ESCAPE, contains_pattern, matching
+from sopdesk.engine.search import LIKE_ESCAPE, case_matching, contains_pattern, matching
 from sopdesk.engine.users import roles_including
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.models import AuditEvent, Case, Document, User, Visitor, WorkItem
@@ -274,6 +274,7 @@ CASE_SORTS = {
     "started": Case.started_at,
 }
 TEXT_CASE_SORTS = {"title", "requester"}
+MISSING_CASE_SORTS = {"requester"}  # may be missing: sorted after the others
 
 
 class CaseRow(NamedTuple):
@@ -290,14 +291,14 @@ class CaseRow(NamedTuple):
     due_at: datetime | None
 
 
-def _case_conditions(search: str | None, sop: str | None, status: str | None) -> list:
+def _case_conditions(dialect: str, search: str | None, sop: str | None, status: str | None) -> list:
     conditions = []
     if sop:
         conditions.append(Case.sop_kode == sop.upper())
     if status:
         conditions.append(Case.status == status)
     if search and search.strip():
-        conditions.append(matching(search, Case.number, Case.title, Case.requester))
+        conditions.append(case_matching(dialect, search, Case.id, Case.number, Case.title, Case.requester))
     return conditions
 
 
@@ -307,15 +308,18 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
     column = CASE_SORTS[sort]
     key = func.lower(column) if sort in TEXT_CASE_SORTS else column
     # the same order on both stores: letter case ignored (SQLite compares bytes, a server its
-    # locale) and a missing value after the others either way (SQLite puts NULL first, PostgreSQL last)
-    order = [column.is_(None), key.desc() if descending else key.asc()]
+    # locale) and a missing value after the others either way (SQLite puts NULL first, PostgreSQL
+    # last). Each order is an index of case_file read forwards or backwards (migration 0007):
+    # the tie-break follows the direction, and only a column that may be missing sorts on IS NULL.
+    order = [column.is_(None)] if sort in MISSING_CASE_SORTS else []
+    order += [key.desc(), Case.id.desc()] if descending else [key.asc(), Case.id.asc()]
     current = aliased(WorkItem)
     query = (
         select(Case.id, Case.number, Case.sop_kode, Case.title, Case.requester, Case.status, Case.started_at,
                Case.closed_at, current.step_no, current.role, current.due_at)
         .outerjoin(current, (current.case_id == Case.id) & (current.status == "open"))
-        .where(*_case_conditions(search, sop, status))
-        .order_by(*order, Case.id.desc())
+        .where(*_case_conditions(ws.db.engine.dialect.name, search, sop, status))
+        .order_by(*order)
         .limit(limit).offset(offset)
     )
     with ws.db.connect() as conn:
@@ -324,7 +328,7 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
 
 def cases_total(ws: Workspace, *, search: str | None = None, sop: str | None = None,
                 status: str | None = None) -> int:
-    query = select(func.count(Case.id)).where(*_case_conditions(search, sop, status))
+    query = select(func.count(Case.id)).where(*_case_conditions(ws.db.engine.dialect.name, search, sop, status))
     with ws.db.connect() as conn:
         return conn.execute(query).scalar() or 0
 

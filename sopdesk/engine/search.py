@@ -1,4 +1,5 @@
-"""The search box as a LIKE pattern that means the same on SQLite and PostgreSQL.
+"""The search box as a LIKE pattern that means the same on SQLite and PostgreSQL, and the case
+list's search through the store's own text index (store.text_search).
 
 A user's text is matched literally: `%` and `_` are wildcards to LIKE, and a backslash is
 PostgreSQL's default escape character but an ordinary character to SQLite, so "100%" would find
@@ -7,9 +8,12 @@ and every query names that escape character (ESCAPE), so both stores read the pa
 
 from __future__ import annotations
 
-from sqlalchemy import or_
+from sqlalchemy import bindparam, column, or_, select, table
+
+from sopdesk.store.text_search import CASE_SEARCH, MIN_TRIGRAM
 
 LIKE_ESCAPE = "\\"
+_CASE_SEARCH = table(CASE_SEARCH, column("rowid"), column(CASE_SEARCH))
 
 
 def contains_pattern(text: str) -> str:
@@ -23,3 +27,30 @@ def matching(text: str, *columns):  # noqa: ANN201 - an SQL expression
     """Any of `columns` contains `text`, letter case ignored, the text taken literally."""
     pattern = contains_pattern(text)
     return or_(*(column.ilike(pattern, escape=LIKE_ESCAPE) for column in columns))
+
+
+def _cleaned(text: str) -> str:
+    return text.replace("\x00", "").strip()
+
+
+def fts_phrase(text: str) -> str:
+    """The text as one FTS5 phrase: with the trigram tokenizer, "contains this text" (letter
+    case ignored), every character literal (a double quote doubled)."""
+    return '"' + _cleaned(text).replace('"', '""') + '"'
+
+
+def uses_text_index(dialect_name: str, text: str) -> bool:
+    """Whether the case search goes through SQLite's FTS5 table (three characters or more);
+    otherwise LIKE, which a PostgreSQL server answers from its trigram indexes."""
+    return dialect_name == "sqlite" and len(_cleaned(text)) >= MIN_TRIGRAM
+
+
+def case_matching(dialect_name: str, text: str, id_column, *columns):  # noqa: ANN001, ANN201
+    """Cases whose number, title or requester (`columns`) contain `text`, letter case ignored,
+    the text taken literally: on SQLite the case ids the FTS5 trigram table finds (`id_column`
+    IN ...), on PostgreSQL `ILIKE`, served by the pg_trgm indexes."""
+    if uses_text_index(dialect_name, text):
+        found = select(_CASE_SEARCH.c.rowid).where(
+            _CASE_SEARCH.c[CASE_SEARCH].match(bindparam("case_search", fts_phrase(text))))
+        return id_column.in_(found)
+    return matching(text, *columns)

@@ -207,7 +207,7 @@ class Visitor(Base):
 
 class Case(Base):
     __tablename__ = "case_file"
-    # the case list's sorts, each with the id as the tie-break (migration 0006; the lower-cased
+    # the case list's sorts, each with the id as the tie-break (migration 0007; the lower-cased
     # text sorts and the text search are expression indexes and FTS5, see store.text_search)
     __table_args__ = (Index("ix_case_file_sort_sop", "sop_kode", "id"),
                       Index("ix_case_file_sort_status", "status", "id"),

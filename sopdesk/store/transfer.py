@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, Table, func, inspect, select, text
 
 from sopdesk.errors import UserError
+from sopdesk.store import text_search
 from sopdesk.store.db import Database, make_engine, sqlite_path
 from sopdesk.store.migrate import prepare
 from sopdesk.store.models import Attachment, AttachmentBlob, AuditEvent, Base
@@ -78,7 +79,7 @@ def refuse_unless_empty(engine: Engine, shown: str) -> None:
         names = set(inspect(conn).get_table_names())
         if not names:
             return
-        ours = set(Base.metadata.tables) | {"alembic_version"}
+        ours = set(Base.metadata.tables) | {"alembic_version"} | text_search.SQLITE_TABLES
         other = sorted(names - ours)
         if other:
             raise UserError(f"Basis data tujuan {shown} tidak kosong: berisi tabel lain ({other[0]}); "

@@ -1,0 +1,49 @@
+"""The case list's search and sort structures that live outside the SQLAlchemy models.
+
+Searching "contains x" with `LIKE '%x%'` reads every case; sorting by title without an index
+sorts the whole table for each page. Both stores have their own answer, which the models
+cannot describe: on SQLite an FTS5 table with the trigram tokenizer (`case_search`, external
+content over `case_file`, kept in step by triggers), on PostgreSQL trigram GIN indexes
+(pg_trgm) that serve `ILIKE` directly; and on both, expression indexes (lower-cased text,
+missing requesters last) that match the case list's ORDER BY. Migration 0007 creates them.
+
+This module names them, so that the schema comparison of the tests (models vs. migrations),
+the transfer's "is the target empty" check and the search queries agree on what they are.
+"""
+
+from __future__ import annotations
+
+CASE_SEARCH = "case_search"  # the FTS5 table (SQLite), rowid = case_file.id
+# FTS5 keeps its index in shadow tables named after the virtual table
+SQLITE_TABLES = frozenset({CASE_SEARCH, *(f"{CASE_SEARCH}_{part}" for part in ("data", "idx", "docsize", "config"))})
+SQLITE_TRIGGERS = ("case_search_insert", "case_search_delete", "case_search_update")
+TRIGRAM_INDEXES = ("ix_case_file_trgm_number", "ix_case_file_trgm_title", "ix_case_file_trgm_requester")
+SORT_INDEXES = ("ix_case_file_sort_title", "ix_case_file_sort_requester", "ix_case_file_sort_requester_desc")
+MIN_TRIGRAM = 3  # a trigram index cannot answer a shorter text: those searches use LIKE
+
+
+def is_search_object(name: str | None) -> bool:
+    """A table or index of this module (not part of the models)."""
+    return name in SQLITE_TABLES or name in TRIGRAM_INDEXES or name in SORT_INDEXES
+
+
+def include_name(name: str | None, type_: str, parent_names: dict) -> bool:  # noqa: ARG001 - alembic's hook
+    """For alembic's `compare_metadata` (MigrationContext opts `include_name`): leave this
+    module's objects out of the comparison of the models with the database."""
+    return not is_search_object(name)
+
+
+def schema_differences(connection, metadata) -> list:  # noqa: ANN001
+    """alembic's `compare_metadata` of the models with the database, this module's objects left
+    out (SQLAlchemy cannot reflect SQLite's expression indexes and says so in a warning)."""
+    import warnings
+
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy.exc import SAWarning
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index",
+                                SAWarning)
+        return compare_metadata(MigrationContext.configure(connection, opts={"include_name": include_name}),
+                                metadata)
