@@ -575,14 +575,18 @@ def test_a_database_too_damaged_to_open_is_restored_without_login(ws, office, da
     ws.close()
     (data_dir / "sopdesk.sqlite3").write_bytes(b"\x00" * 8192)  # not a database any more
     assert store.database_state(store.DataPaths.for_data_dir(data_dir)) == "damaged"
-    result = backups.restore_without_login(data_dir, None, path)
+    with pytest.raises(PermissionRefused, match="administrator dari cadangan"):
+        backups.restore_without_login(data_dir, None, path)
+    with pytest.raises(PermissionRefused, match="kata sandinya salah"):
+        backups.restore_without_login(data_dir, None, path, backup_admin=("admin", "salah-sandi-1"))
+    result = backups.restore_without_login(data_dir, None, path, backup_admin=("admin", PASSWORD))
     assert (result.set_aside / "sopdesk.sqlite3").read_bytes() == b"\x00" * 8192
     again = Workspace.open(data_dir)
     try:
         assert case_numbers(again) == sorted([office.first, office.second])
         with again.db.reading() as session:
             event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
-        assert event.action == "backup_restored" and event.user_id is None
+        assert event.action == "backup_restored" and event.user_id == office.admin.user_id
     finally:
         again.close()
 

@@ -575,28 +575,48 @@ def _made_at(manifest) -> str:  # noqa: ANN001 - a store.backup.Manifest
         return f"{manifest.created_at:%d-%m-%Y %H:%M} UTC"
 
 
-def _confirm_restore(args: Namespace, manifest, aside_dir: Path) -> None:  # noqa: ANN001
-    if args.yes:
-        return
-    if not sys.stdin or not sys.stdin.isatty():
-        raise UserError("Pemulihan mengganti seluruh data kantor: jalankan di terminal untuk "
-                        "menjawab konfirmasi, atau tambahkan --yes")
-    print(f"Cadangan {args.file.name}: {manifest.office or '-'}, dibuat {_made_at(manifest)}, "
-          f"{manifest.attachments} lampiran (skema {manifest.schema_revision}).")
-    print(f"Seluruh data sekarang akan diganti; data sekarang disimpan dulu di {aside_dir}/.")
-    if input("Ketik 'ya' untuk memulihkan: ").strip().lower() != "ya":
-        raise UserError("Pemulihan dibatalkan; tidak ada yang diubah")
+def _confirm_restore(args: Namespace, aside_dir: Path):  # noqa: ANN202 - a restore_checks.Confirm
+    """Asked once the backup is verified, before anything is replaced. Another office's backup
+    needs its name typed at a terminal, --yes or not."""
+
+    def confirm(plan) -> bool:  # noqa: ANN001 - a restore_checks.RestorePlan
+        for warning in plan.warnings:
+            print(f"sopdesk: peringatan: {warning}", file=sys.stderr)
+        if args.yes and not plan.other_office:
+            return True
+        if not sys.stdin or not sys.stdin.isatty():
+            if plan.other_office:
+                raise UserError(f"Cadangan {args.file.name} milik kantor lain ({plan.office}): "
+                                "pemulihannya harus dikonfirmasi dengan mengetik nama kantor itu di "
+                                "terminal, juga dengan --yes. Tidak ada yang diubah")
+            raise UserError("Pemulihan mengganti seluruh data kantor: jalankan di terminal untuk "
+                            "menjawab konfirmasi, atau tambahkan --yes")
+        manifest = plan.manifest
+        print(f"Cadangan {args.file.name}: {plan.office or '-'}, dibuat {_made_at(manifest)}, "
+              f"{manifest.attachments} lampiran (skema {manifest.schema_revision}).")
+        print(f"Seluruh data sekarang akan diganti; data sekarang disimpan dulu di {aside_dir}/.")
+        if not args.yes and input("Ketik 'ya' untuk memulihkan: ").strip().lower() != "ya":
+            return False
+        if plan.other_office:
+            print(f"PERHATIAN: cadangan ini milik kantor lain ({plan.office}); data kantor "
+                  f"{plan.current_office} akan diganti dengan data kantor itu.")
+            typed = input(f"Ketik nama kantor cadangan ({plan.office}) untuk tetap memulihkan: ")
+            return typed.strip() == (plan.office or "").strip()
+        return True
+
+    return confirm
 
 
 def restore(args: Namespace) -> int:
     from sopdesk.engine import backups
     from sopdesk.engine.users import require_admin
-    from sopdesk.store.backup import BACKUP_DIR, DataPaths, database_state, verify_backup
+    from sopdesk.store.backup import BACKUP_DIR, DataPaths, database_state, inspect_backup
 
-    manifest = verify_backup(args.file)  # refused before anything is asked or changed
+    manifest = inspect_backup(args.file)  # the quick checks; the rest before anything is replaced
     paths = DataPaths.for_data_dir(args.data_dir, args.db)
-    aside_dir = paths.data_dir / BACKUP_DIR / "sebelum-pemulihan-<waktu>"
-    if database_state(paths) == "set_up":
+    confirm = _confirm_restore(args, paths.data_dir / BACKUP_DIR / "sebelum-pemulihan-<waktu>")
+    state = database_state(paths)
+    if state == "set_up":
         if not args.actor:
             raise UserError("Basis data sekarang berisi data kantor: pemulihan harus oleh "
                             "administrator, sebutkan dengan --as USER")
@@ -605,13 +625,21 @@ def restore(args: Namespace) -> int:
             actor = _actor(ws, args)
             with ws.db.reading() as session:
                 require_admin(session, actor)  # before the question, not after it
-            _confirm_restore(args, manifest, aside_dir)
-            result = backups.restore_backup(ws, actor, args.file)
+            result = backups.restore_backup(ws, actor, args.file, allow_other_office=args.other_office,
+                                            confirm=confirm)
         finally:
             ws.close()
     else:
-        _confirm_restore(args, manifest, aside_dir)
-        result = backups.restore_without_login(args.data_dir, args.db, args.file)
+        backup_admin = None
+        if state == "damaged":  # nobody can log in: an administrator of the backup instead
+            if not args.actor:
+                raise UserError("Basis data sekarang rusak: pemulihan harus oleh administrator dari "
+                                "cadangan yang dipulihkan, sebutkan dengan --as USER (kata sandinya "
+                                "di cadangan itu)")
+            backup_admin = (args.actor, _password(f"Kata sandi {args.actor} (di cadangan): "))
+        result = backups.restore_without_login(args.data_dir, args.db, args.file,
+                                               backup_admin=backup_admin,
+                                               allow_other_office=args.other_office, confirm=confirm)
     print(f"Data dipulihkan dari {args.file} (dibuat {_made_at(manifest)}, "
           f"{manifest.attachments} lampiran).")
     if result.migration.startswith("upgraded"):

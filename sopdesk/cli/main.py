@@ -236,8 +236,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="pulihkan data dari berkas cadangan (admin)")
     p.add_argument("file", type=Path, help="berkas sopdesk-cadangan-*.zip")
     p.add_argument("--as", dest="actor", metavar="USER",
-                   help="administrator yang bertindak (wajib bila basis data sekarang berisi data)")
+                   help="administrator yang bertindak (wajib bila basis data sekarang berisi data; "
+                        "bila basis data sekarang rusak: administrator di cadangan itu)")
     p.add_argument("--yes", action="store_true", help="tanpa pertanyaan konfirmasi")
+    p.add_argument("--kantor-lain", dest="other_office", action="store_true",
+                   help="izinkan cadangan kantor lain (tetap harus mengetik nama kantornya)")
     p.set_defaults(func=c.restore)
     p = sub.add_parser("transfer", parents=[acting],
                        help="pindahkan seluruh data kantor ke basis data lain yang kosong (admin)")

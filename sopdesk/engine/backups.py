@@ -12,8 +12,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sopdesk.engine import audit, integrity
+from sopdesk.engine import audit, integrity, restore_checks
 from sopdesk.engine.attachments import file_sha256
+from sopdesk.engine.restore_checks import Confirm, CurrentOffice
 from sopdesk.engine.users import Actor, require_admin
 from sopdesk.engine.workdays import ZONES, utcnow, zone
 from sopdesk.engine.workspace import Workspace
@@ -23,6 +24,7 @@ from sopdesk.store import transfer as moving
 from sopdesk.store.backup import BackupSettings, DataPaths, RestoreResult, backup_due
 from sopdesk.store.db import Database, make_engine, sqlite_path
 from sopdesk.store.models import AuditEvent, User
+from sopdesk.store.restore_safety import DEFAULT_LIMITS, Limits, clean_orphans
 
 __all__ = ["backup", "backup_due", "configure", "daily_backup", "exit_backup", "restore_backup",
            "restore_without_login", "transfer_office"]
@@ -92,30 +94,62 @@ def _record_restore(result: RestoreResult, file: Path, username: str | None,
         db.dispose()
 
 
-def restore_backup(ws: Workspace, actor: Actor, file: Path | str) -> RestoreResult:
+def restore_backup(ws: Workspace, actor: Actor, file: Path | str, *,
+                   allow_other_office: bool = False, confirm: Confirm | None = None,
+                   limits: Limits = DEFAULT_LIMITS) -> RestoreResult:
     """An administrator replaces the office's records by a backup. The workspace is closed
-    (open a new one afterwards); the current records are kept in cadangan/sebelum-pemulihan-*."""
+    (open a new one afterwards); the current records are kept in cadangan/sebelum-pemulihan-*.
+
+    The backup's database is verified before anything is replaced (engine.restore_checks):
+    its schema, audit chain and anchor, its administrators, its office. Another office's
+    backup needs `allow_other_office` and a `confirm` that says yes; `confirm` is asked after
+    the checks, with what they found (RestorePlan)."""
     with ws.db.reading() as session:
         user = require_admin(session, actor)
     clock = ws.clock
-    result = store.restore(ws, file, clock=clock)
+    verify = restore_checks.verifier(file, restore_checks.current_office(ws.db),
+                                     allow_other_office=allow_other_office, confirm=confirm)
+    result = store.restore(ws, file, clock=clock, verify=verify, limits=limits)
     _record_restore(result, file, user.username, clock)
     return result
 
 
+def _current_office(paths: DataPaths, state: str) -> CurrentOffice | None:
+    if state != "set_up":
+        return None
+    db = Database(make_engine(paths.url))
+    try:
+        return restore_checks.current_office(db)
+    finally:
+        db.dispose()
+
+
 def restore_without_login(data_dir: Path, url: str | None, file: Path | str,
-                          clock: Callable[[], datetime] = utcnow) -> RestoreResult:
+                          clock: Callable[[], datetime] = utcnow, *,
+                          backup_admin: tuple[str, str] | None = None,
+                          allow_other_office: bool = False, confirm: Confirm | None = None,
+                          limits: Limits = DEFAULT_LIMITS) -> RestoreResult:
     """Restore where there is nobody to log in: no database yet (a new PC), one that was
     never set up, or one too damaged to open. A database holding an office's records needs
-    an administrator (restore_backup)."""
+    an administrator (restore_backup); over a damaged one, `backup_admin` (user name,
+    password) must be an administrator of the backup being restored."""
     paths = DataPaths.for_data_dir(data_dir, url)
-    if store.database_state(paths) == "set_up":
+    clean_orphans(paths.data_dir)  # an interrupted restore's records back first
+    state = store.database_state(paths)
+    if state == "set_up":
         raise PermissionRefused("Basis data sekarang berisi data kantor: pemulihan harus dilakukan "
                                 "administrator (--as USER)")
+    if state == "damaged" and backup_admin is None:
+        raise PermissionRefused("Basis data sekarang rusak: pemulihan memerlukan nama dan kata sandi "
+                                "seorang administrator dari cadangan yang dipulihkan (--as USER)")
     office_zone = store.read_manifest(file).timezone
     tz = zone(office_zone) if office_zone in ZONES else None
-    result = store.restore(paths, file, clock=clock, tz=tz)
-    _record_restore(result, file, None, clock)
+    verify = restore_checks.verifier(file, _current_office(paths, state),
+                                     allow_other_office=allow_other_office, confirm=confirm,
+                                     backup_admin=backup_admin if state == "damaged" else None)
+    result = store.restore(paths, file, clock=clock, tz=tz, verify=verify, limits=limits)
+    _record_restore(result, file, backup_admin[0] if backup_admin and state == "damaged" else None,
+                    clock)
     return result
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import func, insert, select
 
 from sopdesk.catalog import END, Sop
 from sopdesk.catalog.waktu import Satuan
+from sopdesk.engine import audit as audit_log
 from sopdesk.engine.audit import GENESIS, event_hash
 from sopdesk.engine.users import hash_password
 from sopdesk.engine.workspace import Workspace
@@ -81,7 +82,8 @@ def _prepare_office(ws: Workspace, session, now: datetime) -> dict[str, int]:  #
     if office is not None and office.name != DEMO_OFFICE:
         raise UserError("Data contoh hanya boleh diisi ke basis data baru atau basis data demo, "
                         f"bukan ke basis data kantor {office.name}; pakai --data-dir lain")
-    if office is None:
+    new_office = office is None
+    if new_office:
         session.add(Office(name=DEMO_OFFICE, address="Jl. Demo No. 1, Kota Kupang",
                            timezone="WITA", created_at=now))
     password_hash = hash_password(demo_password())
@@ -91,6 +93,10 @@ def _prepare_office(ws: Workspace, session, now: datetime) -> dict[str, int]:  #
                               active=True, failed_logins=0, password_hash=password_hash,
                               created_at=now)
         session.add(users["admin"])
+        session.flush()
+    if new_office:  # the users' history as setup and `user add` write it: a restore checks it
+        audit_log.record(session, at=now, user_id=users["admin"].id, action="setup",
+                         office=DEMO_OFFICE, timezone="WITA")
     roles = {r.name: r for r in session.scalars(select(Role))}
     by_role = {}
     for name, role in sorted(roles.items()):
@@ -102,6 +108,8 @@ def _prepare_office(ws: Workspace, session, now: datetime) -> dict[str, int]:  #
             session.add(users[username])
             session.flush()
             session.execute(insert(UserRole), [{"user_id": users[username].id, "role_id": role.id}])
+            audit_log.record(session, at=now, user_id=users["admin"].id, action="user_added",
+                             username=username, roles=[name], is_admin=False)
         by_role[name] = users[username].id
     session.flush()
     by_role["admin"] = users["admin"].id

@@ -30,6 +30,7 @@ from sopdesk.store.db import Database, make_engine, resolve_url
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.migrate import prepare
 from sopdesk.store.models import Office, OfficeHoliday, Role, SopRevision, User
+from sopdesk.store.restore_safety import clean_orphans
 
 Clock = Callable[[], datetime]
 REVISION_CONTENT = select(SopRevision.content).where(SopRevision.id == bindparam("id"))
@@ -49,6 +50,7 @@ class Workspace:
     def open(cls, data_dir: Path, url: str | None = None, catalog_dirs: list[Path] | None = None,
              clock: Clock = utcnow) -> Workspace:
         data_dir = Path(data_dir)
+        clean_orphans(data_dir)  # a killed restore: its previous records back, its copy gone
         db = Database(make_engine(resolve_url(url, data_dir)))
         try:
             with db.storage_errors():  # a read-only or missing database fails here, not later

@@ -268,14 +268,29 @@ class SettingsPage(QWidget):
                     "cadangan. sopdesk akan ditutup sesudahnya. Lanjutkan?").format(Path(file).name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        ok, result = run_action(self, backups.restore_backup, self.ctx.ws, self.ctx.actor, file)
+        ok, result = run_action(self, backups.restore_backup, self.ctx.ws, self.ctx.actor, file,
+                                allow_other_office=True, confirm=self._confirm_restore)
         if ok:
+            notes = "".join("\n\n" + self.tr("Peringatan: {0}").format(w) for w in result.warnings)
             QMessageBox.information(self, self.tr("Pulihkan data"),
                                     self.tr("Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka "
-                                            "sopdesk kembali.").format(Path(file).name, result.set_aside or "-"))
+                                            "sopdesk kembali.").format(Path(file).name, result.set_aside or "-")
+                                    + notes)
             window = self.window()
             window.backup_on_exit = False  # the workspace is closed: nothing to back up
             window.close()
+
+    def _confirm_restore(self, plan) -> bool:  # noqa: ANN001 - a restore_checks.RestorePlan
+        """The second question, after the backup was verified: only for another office's
+        backup, whose name must be typed."""
+        if not plan.other_office:
+            return True
+        typed, ok = QInputDialog.getText(
+            self, self.tr("Cadangan kantor lain"),
+            self.tr("Cadangan ini milik kantor lain: {0}. Semua data kantor {1} akan diganti dengan "
+                    "data kantor itu. Ketik nama kantor cadangan untuk tetap memulihkan:").format(
+                plan.office or "-", plan.current_office or "-"))
+        return bool(ok) and typed.strip() == (plan.office or "").strip()
 
     def _check(self) -> None:
         self.check_button.setEnabled(False)

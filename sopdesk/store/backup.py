@@ -47,9 +47,11 @@ from sqlalchemy.exc import ArgumentError
 
 from sopdesk import __version__
 from sopdesk.errors import UserError
+from sopdesk.store import restore_safety as safety
 from sopdesk.store import transfer
 from sopdesk.store.db import DB_FILE, Database, make_engine, resolve_url, sqlite_path
 from sopdesk.store.migrate import known_revisions, prepare
+from sopdesk.store.restore_safety import DEFAULT_LIMITS, Limits
 from sopdesk.store.settings_file import read_section, settings_path, write_section
 
 BACKUP_DIR = "cadangan"
@@ -191,6 +193,15 @@ def _file_facts(path: Path) -> tuple[str | None, str | None, str | None]:
     return revision, office, tz
 
 
+def office_identity(path: Path) -> str | None:
+    """Which office a database file belongs to: the hash of its first audit event (the
+    office's setup), which a rename of the office does not change and a copy keeps."""
+    with closing(sqlite3.connect(_ro_uri(path), uri=True)) as conn, suppress(sqlite3.Error):
+        row = conn.execute("SELECT hash FROM audit_event ORDER BY id LIMIT 1").fetchone()
+        return str(row[0]) if row else None
+    return None
+
+
 def _attachment_files(store: Path) -> Iterator[tuple[str, Path]]:
     if not store.is_dir():
         return
@@ -298,18 +309,23 @@ def make_backup(ws: Any, target: Path | str | None = None) -> Path:
             else:
                 snapshot_sqlite(db_file, copy)  # first the database, then the files: every
             revision, office, tz = _file_facts(copy)  # attachment row has its file
+            office_id = office_identity(copy)
+            # only the files the database refers to: a restore refuses any other member
+            referenced = safety.referenced_attachments(copy, ATTACHMENTS_DIR)
             members: dict[str, dict[str, Any]] = {}
             fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             with os.fdopen(fd, "wb") as raw:
                 with zipfile.ZipFile(raw, "w", allowZip64=True) as archive:
                     members[DB_MEMBER] = _add_member(archive, DB_MEMBER, copy, local, True)
                     for name, source in _attachment_files(files):
+                        if name not in referenced:
+                            continue  # a scan whose attaching never committed (a crash)
                         members[name] = _add_member(archive, name, source, local,
                                                     source.suffix.lower() not in _COMPRESSED)
                     manifest = {
                         "format": FORMAT, "format_version": FORMAT_VERSION,
                         "sopdesk_version": __version__, "schema_revision": revision,
-                        "office": office, "timezone": tz,
+                        "office": office, "office_id": office_id, "timezone": tz,
                         "created_at": now.astimezone(timezone.utc).isoformat(),
                         "database": DB_MEMBER, "files": members,
                     }
@@ -359,6 +375,9 @@ class Manifest:
     timezone: str | None
     created_at: datetime
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # {"count": N, "head": hex} of the audit chain when the backup was made (older backups: None)
+    audit_anchor: dict[str, Any] | None = None
+    office_id: str | None = None  # the hash of the office's first audit event (its setup)
 
     @property
     def attachments(self) -> int:
@@ -392,8 +411,10 @@ def _open_archive(file: Path) -> zipfile.ZipFile:
         raise _not_a_backup(file, "bukan arsip zip yang utuh") from None
 
 
-def _manifest_of(archive: zipfile.ZipFile, file: Path) -> Manifest:
+def _manifest_of(archive: zipfile.ZipFile, file: Path, limits: Limits = DEFAULT_LIMITS) -> Manifest:
     try:
+        if archive.getinfo(MANIFEST).file_size > limits.manifest:
+            raise _not_a_backup(file, f"{MANIFEST} terlalu besar")
         data = json.loads(archive.read(MANIFEST).decode("utf-8"))
     except KeyError:
         raise _not_a_backup(file, f"tidak ada {MANIFEST}") from None
@@ -412,11 +433,20 @@ def _manifest_of(archive: zipfile.ZipFile, file: Path) -> Manifest:
                       and isinstance(v.get("size"), int) for n, v in files.items()))
     except (KeyError, TypeError, ValueError):
         ok = False
+    anchor = data.get("audit_anchor")
+    office_id = data.get("office_id")
+    if anchor is not None and not (
+            isinstance(anchor, dict) and isinstance(anchor.get("count"), int)
+            and not isinstance(anchor.get("count"), bool) and isinstance(anchor.get("head"), str)):
+        ok = False
+    if office_id is not None and not isinstance(office_id, str):
+        ok = False
     if not ok:
         raise _not_a_backup(file, f"{MANIFEST} tidak lengkap atau tidak sah")
     return Manifest(sopdesk_version=str(data.get("sopdesk_version")),
                     schema_revision=data["schema_revision"], office=data.get("office"),
-                    timezone=data.get("timezone"), created_at=created, files=files)
+                    timezone=data.get("timezone"), created_at=created, files=files,
+                    audit_anchor=anchor, office_id=office_id)
 
 
 def read_manifest(file: Path | str) -> Manifest:
@@ -465,8 +495,12 @@ def _copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: Path,
             else:
                 target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+                written = 0
                 with os.fdopen(fd, "wb") as dst:
                     for block in iter(lambda: src.read(_CHUNK), b""):
+                        written += len(block)
+                        if written > info.file_size:  # never more than its header says
+                            raise _tampered(file, info.filename)
                         digest.update(block)
                         dst.write(block)
                     dst.flush()
@@ -485,8 +519,22 @@ def verify_backup(file: Path | str) -> Manifest:
     with _open_archive(file) as archive:
         manifest = _manifest_of(archive, file)
         _check_schema(manifest, file)
-        for info in _members(archive, manifest, file):
+        infos = _members(archive, manifest, file)
+        safety.check_sizes(file, {i.filename: i.file_size for i in infos}, DB_MEMBER, DEFAULT_LIMITS, None)
+        for info in infos:
             _copy_member(archive, info, file, manifest.files[info.filename]["sha256"], None)
+    return manifest
+
+
+def inspect_backup(file: Path | str, limits: Limits = DEFAULT_LIMITS) -> Manifest:
+    """The quick part of verify_backup, nothing decompressed: a sopdesk manifest, a schema
+    this program knows, the members it lists and nothing else, within the size limits."""
+    file = Path(file)
+    with _open_archive(file) as archive:
+        manifest = _manifest_of(archive, file, limits)
+        _check_schema(manifest, file)
+        infos = _members(archive, manifest, file)
+        safety.check_sizes(file, {i.filename: i.file_size for i in infos}, DB_MEMBER, limits, None)
     return manifest
 
 
@@ -531,6 +579,11 @@ class RestoreResult:
     set_aside: Path | None  # the replaced database and attachments (None: there were none)
     migration: str  # what migrate.prepare did: "current" or "upgraded from ..."
     paths: DataPaths
+    warnings: tuple[str, ...] = ()  # what the verification could not check (an older backup)
+
+
+# verify(unpacked database, manifest) -> warnings; raises UserError to refuse the backup
+Verify = Callable[[Path, Manifest], list[str]]
 
 
 def database_state(paths: DataPaths) -> str:
@@ -612,34 +665,41 @@ def _unique_dir(parent: Path, base: str) -> Path:
 
 
 def restore(ws_or_paths: Any, file: Path | str, clock: Callable[[], datetime] = _now,
-            tz: tzinfo | None = None) -> RestoreResult:
+            tz: tzinfo | None = None, verify: Verify | None = None,
+            limits: Limits = DEFAULT_LIMITS) -> RestoreResult:
     """Replace the office's records by a backup (see the module's docstring).
 
     `ws_or_paths`: an open workspace (closed once the backup is verified: a restore needs
     the database to itself) or DataPaths. `tz` names the set-aside folder in office time
     (default: the workspace's office, else this PC's time zone). Raises UserError, having
     changed nothing, for a file that is not a whole sopdesk backup, for a newer schema and
-    while another program uses the database."""
+    while another program uses the database. `verify` is called on the unpacked database
+    before anything is replaced (the engine's checks of what it holds; see
+    engine.restore_checks); `limits` bound the archive's members (see store.restore_safety)."""
     try:
-        return _restore(ws_or_paths, Path(file), clock, tz)
+        return _restore(ws_or_paths, Path(file), clock, tz, verify, limits)
     except OSError as exc:  # after _undo: the records that were there are back in place
         raise UserError(f"Pemulihan gagal: {exc.strerror or exc} ({str(exc.filename or '')[:300]}); "
                         "data sebelumnya tetap di tempatnya") from None
 
 
 def _restore(ws_or_paths: Any, file: Path, clock: Callable[[], datetime],
-             tz: tzinfo | None) -> RestoreResult:
+             tz: tzinfo | None, verify: Verify | None, limits: Limits) -> RestoreResult:
     paths = ws_or_paths if isinstance(ws_or_paths, DataPaths) else DataPaths.of(ws_or_paths)
     if tz is None and not isinstance(ws_or_paths, DataPaths):
         tz = ws_or_paths.calendar.tz
     stamp = clock().astimezone(tz).strftime("%Y%m%d-%H%M%S")  # office time, as backups
     _private_dir(paths.data_dir)
-    staging = Path(tempfile.mkdtemp(dir=paths.data_dir, prefix=".pemulihan-"))
+    safety.clean_orphans(paths.data_dir)  # a restore killed before this one
+    staging = Path(tempfile.mkdtemp(dir=paths.data_dir, prefix=safety.STAGING_PREFIX))
+    lock = safety.hold_staging(staging)
     try:
-        manifest = _unpack(file, staging)
+        manifest, warnings = _unpack(file, staging, verify, limits)
         staged_db = staging / DB_MEMBER
         if paths.server_url is not None:
-            return _restore_server(ws_or_paths, paths, manifest, staging, stamp)
+            result = _restore_server(ws_or_paths, paths, manifest, staging, stamp)
+            return RestoreResult(result.manifest, result.set_aside, result.migration, paths,
+                                 tuple(warnings))
         if not isinstance(ws_or_paths, DataPaths):
             ws_or_paths.close()  # the workspace's own pooled connections
         _take_over(paths.database)
@@ -647,6 +707,8 @@ def _restore(ws_or_paths: Any, file: Path, clock: Callable[[], datetime],
         _private_dir(aside)
         moved: list[tuple[Path, Path]] = []
         placed: list[Path] = []
+        safety.write_journal(staging, paths.database, paths.attachments, aside, DB_MEMBER,
+                             _SIDE_FILES)  # a kill from here on is rolled back at the next start
         try:
             for suffix in ("", *_SIDE_FILES):
                 current = Path(str(paths.database) + suffix)
@@ -666,26 +728,46 @@ def _restore(ws_or_paths: Any, file: Path, clock: Callable[[], datetime],
                 migration = prepare(db, paths.data_dir / BACKUP_DIR)
             finally:
                 db.dispose()
+            safety.clear_journal(staging, paths.database)
         except BaseException:
             _undo(paths, moved, placed)
+            safety.clear_journal(staging, paths.database)
             raise
         finally:
             with suppress(OSError):
                 aside.rmdir()  # only when nothing was there to set aside (a new PC)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return RestoreResult(manifest, aside if aside.exists() else None, migration, paths)
+        lock.close()
+    return RestoreResult(manifest, aside if aside.exists() else None, migration, paths,
+                         tuple(warnings))
 
 
-def _unpack(file: Path, staging: Path) -> Manifest:
-    """Verify a backup member by member into `staging`; its database must be sound."""
+def _unpack(file: Path, staging: Path, verify: Verify | None,
+            limits: Limits) -> tuple[Manifest, list[str]]:
+    """Verify a backup member by member into `staging`: first its database, which must be
+    sound and pass `verify`; then only the attachments it references, within `limits`.
+    Returns the manifest and the warnings of `verify`."""
     with _open_archive(file) as archive:
-        manifest = _manifest_of(archive, file)
+        manifest = _manifest_of(archive, file, limits)
         _check_schema(manifest, file)
-        for info in _members(archive, manifest, file):
-            _copy_member(archive, info, file, manifest.files[info.filename]["sha256"],
-                         staging / info.filename)
-    staged_db = staging / DB_MEMBER
+        infos = {info.filename: info for info in _members(archive, manifest, file)}
+        safety.check_sizes(file, {n: i.file_size for n, i in infos.items()}, DB_MEMBER, limits,
+                           staging)
+        _copy_member(archive, infos[DB_MEMBER], file, manifest.files[DB_MEMBER]["sha256"],
+                     staging / DB_MEMBER)
+        _check_staged_database(file, staging / DB_MEMBER, manifest)
+        others = [name for name in infos if name != DB_MEMBER]
+        safety.refuse_unreferenced(
+            file, others, safety.referenced_attachments(staging / DB_MEMBER, ATTACHMENTS_DIR),
+            {name: manifest.files[name]["sha256"] for name in others})
+        warnings = list(verify(staging / DB_MEMBER, manifest)) if verify is not None else []
+        for name in others:
+            _copy_member(archive, infos[name], file, manifest.files[name]["sha256"], staging / name)
+    return manifest, warnings
+
+
+def _check_staged_database(file: Path, staged_db: Path, manifest: Manifest) -> None:
     try:
         revision, _office, _tz = _file_facts(staged_db)
         with closing(sqlite3.connect(_ro_uri(staged_db), uri=True)) as conn:
@@ -695,7 +777,6 @@ def _unpack(file: Path, staging: Path) -> Manifest:
     if not sound or revision != manifest.schema_revision:
         raise UserError(f"Basis data di dalam cadangan {file} rusak atau tidak sesuai "
                         f"{MANIFEST}; tidak ada yang diubah")
-    return manifest
 
 
 def _restore_server(ws_or_paths: Any, paths: DataPaths, manifest: Manifest, staging: Path,
