@@ -479,7 +479,7 @@ def test_cli_backup_and_restore(cli, tmp_path):
     code, out, err = cli("restore", str(path), "--as", "admin", "--yes")
     assert code == 0, err
     assert "Data dipulihkan" in out and "sebelum-pemulihan-" in out
-    code, out, _ = cli("case", "show", "PP/2026/0002")
+    code, out, _ = cli("case", "show", "PP/2026/0002", "--as", "admin")
     assert code == 1  # the case started after the backup is gone with the restore
     code, out, _ = cli("check")
     assert code == 0 and "Semua catatan utuh" in out

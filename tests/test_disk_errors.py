@@ -149,7 +149,7 @@ def test_read_only_database_through_the_command_line(ws, saved, monkeypatch, tmp
     assert "Traceback" not in err and "kesalahan internal" not in err
     # reading through the read-only URL still works
     assert main(["--db", read_only_url(saved["path"]), "--data-dir", str(ws.data_dir), "case", "show",
-                 saved["cases"][0]]) == 0
+                 saved["cases"][0], "--as", "help.desk"]) == 0
     assert saved["cases"][0] in capsys.readouterr().out
     assert dump_digest(saved["path"]) == before
 

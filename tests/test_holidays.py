@@ -32,7 +32,7 @@ def test_cli_lists_national_joint_and_office_holidays(tmp_path, monkeypatch, cap
     assert main(["setup", "--office", "KPU Kota Serang", "--timezone", "WIB", "--admin", "admin"]) == 0
     assert main(["holiday", "add", "2026-12-10", "HUT Kota Serang", "--as", "admin"]) == 0
     capsys.readouterr()
-    assert main(["holiday", "list", "--year", "2026"]) == 0
+    assert main(["holiday", "list", "--as", "admin", "--year", "2026"]) == 0
     out = capsys.readouterr().out
     assert "10 Desember 2026     HUT Kota Serang" in out
     assert "24 Desember 2026     Cuti Bersama Hari Raya Natal" in out

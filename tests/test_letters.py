@@ -564,7 +564,7 @@ def test_letters_through_the_command_line(ws, staff, admin, monkeypatch, capsys,
                          "--classification", "PP.01", "--json")
     assert (code, err) == (0, "")
     assert json.loads(out)["kode_kantor"] == "5371"
-    assert run("letter", "settings", "--office-code", "1")[0] == 1  # changing needs --as
+    assert run("letter", "settings", "--as", "staf", "--office-code", "1")[0] == 1  # changing: an administrator
 
     scan = tmp_path / "surat.pdf"
     scan.write_bytes(b"%PDF-1.4 surat")
@@ -578,7 +578,7 @@ def test_letters_through_the_command_line(ws, staff, admin, monkeypatch, capsys,
     code, _out, err = run("letter", "in", "--as", "staf", "--sender", "X", "--subject", "Y", "--sifat", "kilat")
     assert code == 1 and "sifat" in err
 
-    code, out, _err = run("case", "show", f"PP/{year}/0001", "--json")
+    code, out, _err = run("case", "show", f"PP/{year}/0001", "--as", "staf", "--json")
     assert [(i["step"], i["status"]) for i in json.loads(out)["items"]] == [(5, "done"), (6, "open")]
     code, out, err = run("letter", "dispose", f"SM/{year}/0001", "--as", "komisioner", "--to", "sekretariat",
                          "--instruction", "Proses")
@@ -587,7 +587,7 @@ def test_letters_through_the_command_line(ws, staff, admin, monkeypatch, capsys,
                          "hukum_pengawasan", "--instruction", "Siapkan data")
     assert (code, err) == (0, "")
     assert "diteruskan ke kegiatan 7 (Kasubag)" in out
-    code, out, _err = run("letter", "show", f"SM/{year}/0001")
+    code, out, _err = run("letter", "show", f"SM/{year}/0001", "--as", "staf")
     assert "Sub Bagian Hukum (diteruskan)" in out and "Divisi Hukum dan Pengawasan" in out
 
     code, out, err = run("letter", "out", "--as", "staf", "--recipient", "Pos Kupang", "--subject", "Jawaban",
@@ -599,19 +599,19 @@ def test_letters_through_the_command_line(ws, staff, admin, monkeypatch, capsys,
                          "--number", "1/pp.01/5371/III/2026")
     assert code == 1 and "sudah dipakai" in err
 
-    code, out, _err = run("letter", "list", "--json")
+    code, out, _err = run("letter", "list", "--as", "staf", "--json")
     listed = json.loads(out)
     assert [r["agenda"] for r in listed["masuk"]] == [f"SM/{year}/0001"]
     assert listed["masuk"][0]["dispositions"] == 1 and listed["masuk"][0]["scan"] == "surat.pdf"
     assert [(r["number"], r["case_number"], r["step_no"]) for r in listed["keluar"]] == [
         ("1/PP.01/5371/III/2026", f"PP/{year}/0001", 6)]
-    code, out, _err = run("letter", "list", "--out")
+    code, out, _err = run("letter", "list", "--as", "staf", "--out")
     assert "Agenda surat masuk" not in out and "1/PP.01/5371/III/2026" in out
     code, out, _err = run("letter", "units", "--json")
     assert {"kode": "subbag_hukum", "nama": "Sub Bagian Hukum", "peran": "Kasubag",
             "organisasi": "ORG-BANTEN"} in json.loads(out)
 
-    code, out, _err = run("expedition", "list", "--pending", "--json")
+    code, out, _err = run("expedition", "list", "--as", "staf", "--pending", "--json")
     assert [(e["id"], e["letter_number"], e["destination"]) for e in json.loads(out)] == [
         (1, "1/PP.01/5371/III/2026", "Pos Kupang")]
     code, out, err = run("expedition", "received", "1", "--as", "help.desk", "--signed-by", "Maria")
@@ -620,9 +620,9 @@ def test_letters_through_the_command_line(ws, staff, admin, monkeypatch, capsys,
                          "--signed-by", "Maria Ndun", "--scan", str(scan))
     assert (code, err) == (0, "")
     assert f"diterima {today:%d-%m-%Y}" in out
-    code, out, _err = run("expedition", "list", "--pending", "--json")
+    code, out, _err = run("expedition", "list", "--as", "staf", "--pending", "--json")
     assert json.loads(out) == []
-    code, out, _err = run("expedition", "list", "--from", today.isoformat(), "--to", today.isoformat())
+    code, out, _err = run("expedition", "list", "--as", "staf", "--from", today.isoformat(), "--to", today.isoformat())
     assert "Maria Ndun" in out and "1 entri ekspedisi" in out
 
 
@@ -813,8 +813,8 @@ def test_corrections_and_voids_through_the_command_line(ws, staff, admin, monkey
     assert out.strip() == f"Surat masuk {agenda} dikoreksi: perihal Data DPT -> Data DPB; sifat biasa -> segera"
     code, out, err = run("letter", "void", agenda, "--as", "help.desk", "--reason", "Surat ganda")
     assert (code, err) == (0, "") and f"Surat masuk {agenda} dibatalkan (alasan: Surat ganda)" in out
-    assert "BATAL: Surat ganda" in run("letter", "list", "--in")[1]
-    assert "BATAL: Surat ganda" in run("letter", "show", agenda)[1]
+    assert "BATAL: Surat ganda" in run("letter", "list", "--as", "staf", "--in")[1]
+    assert "BATAL: Surat ganda" in run("letter", "show", agenda, "--as", "staf")[1]
     code, out, err = run("letter", "dispose", agenda, "--as", "ketua", "--to", "sekretariat", "--instruction", "X")
     assert code == 1 and "sudah dibatalkan (alasan: Surat ganda); tidak dapat didisposisi" in err
 
@@ -822,7 +822,7 @@ def test_corrections_and_voids_through_the_command_line(ws, staff, admin, monkey
     first = json.loads(out)
     code, out, err = run("letter", "void", first["number"], "--as", "staf", "--reason", "Ditarik")
     assert (code, err) == (0, "") and f"ekspedisi nomor {first['expedition_id']} ikut dibatalkan" in out
-    assert "BATAL: surat keluar" in run("expedition", "list")[1]
+    assert "BATAL: surat keluar" in run("expedition", "list", "--as", "staf")[1]
     code, out, _ = run("letter", "out", "--as", "staf", "--recipient", "Bawaslu", "--subject", "Data", "--json")
     second = json.loads(out)
     assert second["number"] != first["number"]

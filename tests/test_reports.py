@@ -490,12 +490,13 @@ def test_report_commands(cli, tmp_path):
     case_no = re.search(r"PP/\d{4}/\d{4}", out).group(0)
     today = date.today().isoformat()
     runs = [
-        ("report", "sop", "PAW", "-o", str(tmp_path / "sop.pdf"), "--paper", "f4"),
-        ("report", "case", case_no, "-o", str(tmp_path / "case.pdf")),
+        ("report", "sop", "--as", "admin", "PAW", "-o", str(tmp_path / "sop.pdf"), "--paper", "f4"),
+        ("report", "case", "--as", "admin", case_no, "-o", str(tmp_path / "case.pdf")),
         ("report", "visitors", "--from", "2020-01-01", "--to", "2999-12-31", "--as", "admin",
          "-o", str(tmp_path / "tamu.pdf")),
         ("report", "receipt", "1", "--as", "admin", "-o", str(tmp_path / "bukti.pdf")),
-        ("report", "performance", "PP", "--from", "2020-01-01", "--to", today, "-o", str(tmp_path / "k.pdf")),
+        ("report", "performance", "--as", "admin", "PP", "--from", "2020-01-01", "--to", today,
+         "-o", str(tmp_path / "k.pdf")),
     ]
     for argv in runs:
         code, out, err = cli(*argv)
@@ -506,10 +507,10 @@ def test_report_commands(cli, tmp_path):
     code, _, err = cli("report", "visitors", "--from", "2026-01-01", "--to", "2026-01-31", "-o",
                        str(tmp_path / "x.pdf"))
     assert code == 2 and "--as" in err                       # personal data: who prints it must log in
-    code, _, err = cli("report", "sop", "PP", "-o", str(tmp_path / "x.pdf"), "--paper", "A3")
+    code, _, err = cli("report", "sop", "--as", "admin", "PP", "-o", str(tmp_path / "x.pdf"), "--paper", "A3")
     assert code == 2
-    code, _, err = cli("report", "case", "PP/2026/9999", "-o", str(tmp_path / "x.pdf"))
+    code, _, err = cli("report", "case", "--as", "admin", "PP/2026/9999", "-o", str(tmp_path / "x.pdf"))
     assert code == 1 and "tidak ada" in err
-    code, _, err = cli("report", "performance", "PP", "--from", "kemarin", "--to", today, "-o",
+    code, _, err = cli("report", "performance", "--as", "admin", "PP", "--from", "kemarin", "--to", today, "-o",
                        str(tmp_path / "x.pdf"))
     assert code == 1 and "--from" in err

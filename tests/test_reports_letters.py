@@ -226,20 +226,22 @@ def test_report_expedition_and_disposition_commands(cli, tmp_path):
     assert cli("letter", "dispose", agenda, "--as", "admin", "--to", "teknis", "--instruction", "Hadiri")[0] == 0
     # the office's day may differ from this machine's: a range around today holds it
     since, until = (date.today() - timedelta(days=1)).isoformat(), (date.today() + timedelta(days=1)).isoformat()
-    code, out, err = cli("report", "expedition", "--from", since, "--to", until, "-o", str(tmp_path / "buku.pdf"))
+    code, out, err = cli("report", "expedition", "--as", "admin", "--from", since, "--to", until,
+                         "-o", str(tmp_path / "buku.pdf"))
     assert (code, err) == (0, "") and out.startswith("PDF ditulis: ")
     assert number in " ".join(pages_text(tmp_path / "buku.pdf"))
-    code, _, err = cli("report", "expedition", "--from", since, "--to", until, "--pending", "--paper", "f4",
-                       "-o", str(tmp_path / "belum.pdf"))
+    code, _, err = cli("report", "expedition", "--as", "admin", "--from", since, "--to", until, "--pending",
+                       "--paper", "f4", "-o", str(tmp_path / "belum.pdf"))
     assert (code, err) == (0, "") and "hanya yang belum diterima" in pages_text(tmp_path / "belum.pdf")[0]
-    code, _, err = cli("report", "disposition", agenda, "-o", str(tmp_path / "disposisi.pdf"))
+    code, _, err = cli("report", "disposition", "--as", "admin", agenda, "-o", str(tmp_path / "disposisi.pdf"))
     assert (code, err) == (0, "")
     assert f"{TICKED} Divisi Teknis Penyelenggaraan" in pages_text(tmp_path / "disposisi.pdf")[0]
-    code, _, err = cli("report", "disposition", "SM/2026/0999", "-o", str(tmp_path / "x.pdf"))
+    code, _, err = cli("report", "disposition", "--as", "admin", "SM/2026/0999", "-o", str(tmp_path / "x.pdf"))
     assert code == 1 and "tidak ada" in err
-    code, _, err = cli("report", "expedition", "--from", "2026-03-31", "--to", "2026-03-01", "-o", str(tmp_path / "x"))
+    code, _, err = cli("report", "expedition", "--as", "admin", "--from", "2026-03-31", "--to", "2026-03-01",
+                       "-o", str(tmp_path / "x"))
     assert code == 1 and "sebelum tanggal awal" in err
-    assert cli("report", "expedition", "--from", "2026-03-01", "-o", str(tmp_path / "x.pdf"))[0] == 2
+    assert cli("report", "expedition", "--as", "admin", "--from", "2026-03-01", "-o", str(tmp_path / "x.pdf"))[0] == 2
 
 
 # --- corrections and voids on paper ---------------------------------------------------------------------

@@ -169,11 +169,12 @@ def test_a_draft_keeps_the_carried_files(ws, staff, yosef, clock, tmp_path):
 def test_case_show_prints_the_return_reason(ws, staff, yosef, clock, tmp_path, data_dir, capsys, monkeypatch):
     number = step8_done_then_returned(ws, staff, yosef, clock, tmp_path)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    assert main(["--data-dir", str(data_dir), "case", "show", number]) == 0
+    monkeypatch.setenv("SOPDESK_PASSWORD", PASSWORD)
+    assert main(["--data-dir", str(data_dir), "case", "show", number, "--as", "yosef"]) == 0
     out = capsys.readouterr().out
     assert (f"Dikembalikan oleh Yosef Tefa (Kasubag) pada 02-03-2026 09:30 WITA dari kegiatan 9: {REASON}"
             in out), out
-    assert main(["--data-dir", str(data_dir), "case", "show", number, "--json"]) == 0
+    assert main(["--data-dir", str(data_dir), "case", "show", number, "--as", "yosef", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)["return_info"]
     assert shown == {"from_step": 9, "to_step": 8, "by": "yosef", "by_name": "Yosef Tefa", "role": "Kasubag",
                      "at": clock().isoformat(), "reason": REASON}

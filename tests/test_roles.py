@@ -193,7 +193,7 @@ def test_letter_dispose_as_ketua_on_the_command_line(ws, staff, monkeypatch, cap
     # the registration was step 5 ("Menerima Surat Masuk"): nothing is left in the Help Desk inbox
     code, out, err = run("inbox", "--as", "help.desk", "--json")
     assert (code, err, json.loads(out)["items"]) == (0, "", [])
-    code, out, err = run("case", "show", number, "--json")
+    code, out, err = run("case", "show", number, "--as", "help.desk", "--json")
     shown = json.loads(out)
     assert [(i["step"], i["status"]) for i in shown["items"]] == [(5, "done"), (6, "open")]
     assert [(e["action"], e["step"], e["user"]) for e in shown["history"]

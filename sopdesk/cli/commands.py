@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sopdesk.catalog import Sop, bundled_catalog_dir, load_catalog, validate_paths
-from sopdesk.engine import accounts, cases, queries, revisits, visitors
+from sopdesk.engine import accounts, cases, queries, revisits, visitor_lookup, visitors
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
@@ -20,8 +20,15 @@ from sopdesk.textfmt import durasi, tanggal, waktu_lokal
 
 # --- plumbing ---------------------------------------------------------------------------------
 
-def _open(args: Namespace) -> Workspace:
-    return Workspace.open(args.data_dir, args.db)
+def _open(args: Namespace, held_ok: bool = False) -> Workspace:
+    """The workspace of the command; refused while a check's findings of tampering wait for an
+    administrator (engine.tamper), except for the commands that deal with them (`held_ok`)."""
+    ws = Workspace.open(args.data_dir, args.db)
+    if ws.db.hold is not None and not held_ok:
+        message = ws.db.hold
+        ws.close()
+        raise UserError(message)
+    return ws
 
 
 def _password(prompt: str, env: str = "SOPDESK_PASSWORD") -> str:
@@ -47,6 +54,13 @@ def _actor(ws: Workspace, args: Namespace) -> Actor:
     if not ws.is_set_up():
         raise UserError("Program sopdesk belum disiapkan: jalankan dulu 'sopdesk setup'")
     return ws.login(args.actor, _password(f"Kata sandi {args.actor}: "))
+
+
+def _viewer(ws: Workspace, args: Namespace) -> Actor:
+    """The login of a command that only shows office data (nothing written when it succeeds)."""
+    from sopdesk.engine.viewer import login_to_read
+
+    return login_to_read(ws, args.actor, _password(f"Kata sandi {args.actor}: "))
 
 
 def _json(data: Any) -> None:
@@ -85,9 +99,11 @@ def _date(text: str, what: str) -> date:
 
 def gui(args: Namespace) -> int:
     try:
-        from sopdesk.gui.app import run
+        from sopdesk.gui.app import run, smoke_test
     except ImportError as exc:
         raise UserError(f"Antarmuka desktop tidak dapat dimuat ({exc})") from None
+    if getattr(args, "smoke_test", False):  # `sopdesk` alone has no such option
+        return smoke_test(args.data_dir)
     return run(args.data_dir, args.db)
 
 
@@ -223,6 +239,7 @@ def user_list(args: Namespace) -> int:
 
     ws = _open(args)
     try:
+        _viewer(ws, args)
         with ws.db.reading() as session:
             rows = [{"username": u.username, "nama": u.full_name, "admin": u.is_admin,
                      "aktif": u.active, "peran": sorted(u.role_names)}
@@ -263,19 +280,19 @@ def visitor_register(args: Namespace) -> int:
 def visitor_list(args: Namespace) -> int:
     ws = _open(args)
     try:
+        actor = _viewer(ws, args)
         tz = ws.calendar.tz
         day = _date(args.date, "--date") if args.date else datetime.now(tz).date()
         start = datetime.combine(day, time(0), tz)
-        rows = queries.visitors_between(ws, start, start + timedelta(days=1), args.search)
-        data = [{"id": v.id, "waktu": v.registered_at, "nama": v.name, "instansi": v.institution,
-                 "keperluan": v.purpose, "informasi": v.info_requested} for v in rows]
+        data = visitor_lookup.visitor_book(ws, actor, start, start + timedelta(days=1), args.search)
     finally:
         ws.close()
     if args.json:
         _json(data)
     else:
-        for v in data:
-            print(f"{waktu_lokal(v['waktu'], tz)}  {v['nama']:<30} {v['keperluan']}")
+        for v in data:  # NIK and phone come masked from the engine for roles that do not need them
+            print(f"{waktu_lokal(v['waktu'], tz)}  {v['nama']:<30} {v['keperluan']:<22} "
+                  f"NIK {v['nik'] or '-':<18} telp. {v['telepon'] or '-'}")
         print(f"{len(data)} tamu")
     return 0
 
@@ -297,6 +314,7 @@ def case_start(args: Namespace) -> int:
 def case_show(args: Namespace) -> int:
     ws = _open(args)
     try:
+        _viewer(ws, args)
         detail = queries.case_detail(ws, args.case_no)
         returned = revisits.return_info(ws, detail["number"])
         detail["return_info"] = returned.as_dict() if returned else None
@@ -447,6 +465,7 @@ def holiday_add(args: Namespace) -> int:
 def holiday_list(args: Namespace) -> int:
     ws = _open(args)
     try:
+        _viewer(ws, args)
         cal = ws.calendar
         year = args.year or datetime.now(cal.tz).year
         days = cal.holidays_in(year)
@@ -479,11 +498,20 @@ def _written(path: Path) -> int:
     return 0
 
 
-def _report(args: Namespace, render) -> int:  # noqa: ANN001 - render(ws) -> the PDF's path
-    """Open the workspace, write one PDF, say where it is."""
+def _report(args: Namespace, render) -> int:  # noqa: ANN001 - render(ws, actor) -> the PDF's path
+    """Check where the PDF goes (never into sopdesk's own folders, never over a file that is
+    not a PDF), log in, write one PDF, say where it is."""
+    from sopdesk.reports.target import check_pdf_target, protected_folders
+    from sopdesk.store.db import resolve_url, sqlite_path
+
+    try:
+        database = sqlite_path(resolve_url(args.db, args.data_dir))
+    except Exception:  # noqa: BLE001 - a wrong URL is reported by the workspace below
+        database = None
+    check_pdf_target(args.output, protected_folders(args.data_dir, database))
     ws = _open(args)
     try:
-        path = render(ws)
+        path = render(ws, _viewer(ws, args))
     finally:
         ws.close()
     return _written(path)
@@ -496,48 +524,49 @@ def _period(args: Namespace) -> tuple[date, date]:
 def report_sop(args: Namespace) -> int:
     from sopdesk.reports import render_sop
 
-    return _report(args, lambda ws: render_sop(ws, args.sop_id, args.output, args.paper, revisi=args.revisi))
+    return _report(args, lambda ws, _actor: render_sop(ws, args.sop_id, args.output, args.paper,
+                                                       revisi=args.revisi))
 
 
 def report_case(args: Namespace) -> int:
     from sopdesk.reports import render_case_sheet
 
-    return _report(args, lambda ws: render_case_sheet(ws, args.case_no, args.output, args.paper))
+    return _report(args, lambda ws, _actor: render_case_sheet(ws, args.case_no, args.output, args.paper))
 
 
 def report_visitors(args: Namespace) -> int:
     from sopdesk.reports import render_visitor_register
 
     start, end = _period(args)
-    return _report(args, lambda ws: render_visitor_register(ws, _actor(ws, args), start, end, args.output,
-                                                            args.paper))
+    return _report(args, lambda ws, actor: render_visitor_register(ws, actor, start, end, args.output, args.paper))
 
 
 def report_receipt(args: Namespace) -> int:
     from sopdesk.reports import render_receipt
 
-    return _report(args, lambda ws: render_receipt(ws, _actor(ws, args), args.visitor_id, args.output, args.paper))
+    return _report(args, lambda ws, actor: render_receipt(ws, actor, args.visitor_id, args.output, args.paper))
 
 
 def report_performance(args: Namespace) -> int:
     from sopdesk.reports import render_performance
 
     start, end = _period(args)
-    return _report(args, lambda ws: render_performance(ws, args.sop_id, start, end, args.output, args.paper))
+    return _report(args, lambda ws, _actor: render_performance(ws, args.sop_id, start, end, args.output,
+                                                               args.paper))
 
 
 def report_expedition(args: Namespace) -> int:
     from sopdesk.reports.expedition import render_expedition_book
 
     start, end = _period(args)
-    return _report(args, lambda ws: render_expedition_book(ws, start, end, args.output, args.paper,
-                                                           pending_only=args.pending))
+    return _report(args, lambda ws, _actor: render_expedition_book(ws, start, end, args.output, args.paper,
+                                                                   pending_only=args.pending))
 
 
 def report_disposition(args: Namespace) -> int:
     from sopdesk.reports.disposition import render_disposition_sheet
 
-    return _report(args, lambda ws: render_disposition_sheet(ws, args.agenda, args.output, args.paper))
+    return _report(args, lambda ws, _actor: render_disposition_sheet(ws, args.agenda, args.output, args.paper))
 
 
 # --- keeping the records safe: backup, restore, check ------------------------------------------
@@ -620,7 +649,7 @@ def restore(args: Namespace) -> int:
         if not args.actor:
             raise UserError("Basis data sekarang berisi data kantor: pemulihan harus oleh "
                             "administrator, sebutkan dengan --as USER")
-        ws = _open(args)
+        ws = _open(args, held_ok=True)  # a restore is the remedy for tampering
         try:
             actor = _actor(ws, args)
             with ws.db.reading() as session:
@@ -682,7 +711,7 @@ def transfer(args: Namespace) -> int:
 def check(args: Namespace) -> int:
     from sqlalchemy.exc import ArgumentError, DatabaseError
 
-    from sopdesk.engine import integrity
+    from sopdesk.engine import integrity, tamper
     from sopdesk.store.db import refuse_network_share, resolve_url, sqlite_path
 
     try:
@@ -693,14 +722,20 @@ def check(args: Namespace) -> int:
         refuse_network_share(str(path))
     if path is not None and not path.exists():
         raise UserError(f"Basis data tidak ditemukan: {path}")
+    if args.acknowledge and not args.actor:
+        raise UserError("--acknowledge dilakukan oleh administrator: sebutkan dengan --as USER")
+    hold = lifted = None
     try:
-        ws = _open(args)
+        ws = _open(args, held_ok=True)
     except DatabaseError as exc:
         report = integrity.Report()
         report.add("database", f"berkas basis data rusak dan tidak dapat dibuka: {exc.orig}")
     else:
         try:
             report = integrity.check(ws)
+            hold = tamper.remember(ws, report)
+            if args.acknowledge:
+                lifted = tamper.acknowledge(ws, _actor(ws, args))
         finally:
             ws.close()
     counted = report.checked
@@ -709,13 +744,34 @@ def check(args: Namespace) -> int:
     elif report.ok:
         print(f"Semua catatan utuh: basis data ({counted.get('database', '-')}), "
               f"{counted.get('attachments', 0)} lampiran, "
-              f"{counted.get('audit_events', 0)} peristiwa audit diperiksa.")
+              f"{counted.get('audit_events', 0)} peristiwa audit, "
+              f"{counted.get('records', 0)} catatan diperiksa.")
+    if not args.json:
+        _print_anchor(counted)
     for finding in [] if args.json else report.findings:  # problems go to stderr, as in validate
         print(f"sopdesk: {finding.message}", file=sys.stderr)
     if not report.ok:
         print(f"sopdesk: {len(report.findings)} masalah ditemukan; pulihkan dari cadangan yang utuh "
               "('sopdesk restore') bila data telah rusak atau diubah", file=sys.stderr)
+    if lifted is not None:
+        print(f"Temuan pemeriksaan {lifted.checked_at} ({len(lifted.findings)} catatan) sudah dilihat "
+              f"oleh {args.actor} dan dicatat di log audit; tindakan diizinkan lagi.", file=sys.stderr)
+    elif hold is not None:
+        print("sopdesk: semua tindakan ditolak sampai seorang administrator melihat temuan ini: "
+              "'sopdesk check --acknowledge --as ADMIN'", file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def _print_anchor(counted: dict) -> None:
+    """The anchor compared, or why not (records not compared with a damaged chain)."""
+    found = counted.get("anchor")
+    if isinstance(found, dict):
+        print(f"Jangkar rantai audit: peristiwa #{found['count']}, {found['head'][:16]}... "
+              f"(kunci: {found['kunci']})")
+    elif found:
+        print("Jangkar rantai audit: tidak ada di folder data ini (dibuat pada tindakan berikutnya)")
+    if isinstance(counted.get("records"), str):
+        print(f"Catatan kantor {counted['records']}", file=sys.stderr)
 
 
 # --- correspondence: agenda of letters, lembar disposisi, buku ekspedisi ------------------------
@@ -785,6 +841,7 @@ def letter_list(args: Namespace) -> int:
 
     ws = _open(args)
     try:
+        _viewer(ws, args)
         tz = ws.calendar.tz
         paging = {"year": args.year, "search": args.search, "limit": args.limit, "offset": args.offset}
         incoming = None if args.outgoing else letters.incoming_page(ws, **paging)
@@ -819,6 +876,7 @@ def letter_show(args: Namespace) -> int:
 
     ws = _open(args)
     try:
+        _viewer(ws, args)
         tz = ws.calendar.tz
         letter = None
         if letters.parse_agenda_number(args.target) is not None:
@@ -885,13 +943,12 @@ def letter_settings(args: Namespace) -> int:
 
     changing = any(v is not None for v in (args.pattern, args.office_code, args.classification)) \
         or bool(args.sop_classification)
-    if changing and not args.actor:
-        raise UserError("Mengubah pengaturan surat hanya oleh administrator: sebutkan dengan --as USER")
     ws = _open(args)
     try:
+        actor = _actor(ws, args) if changing else _viewer(ws, args)
         if changing:
             settings = change_letter_settings(
-                ws, _actor(ws, args), pattern=args.pattern, office_code=args.office_code,
+                ws, actor, pattern=args.pattern, office_code=args.office_code,
                 default_classification=args.classification,
                 sop_classification=_pairs(args.sop_classification, "--sop-classification"))
         else:
@@ -917,6 +974,7 @@ def expedition_list(args: Namespace) -> int:
         raise UserError("Tanggal --to tidak boleh sebelum --from")
     ws = _open(args)
     try:
+        _viewer(ws, args)
         tz = ws.calendar.tz
         rows = expedition.expedition_page(ws, start=start, end=end, pending=args.pending, search=args.search,
                                           limit=args.limit, offset=args.offset)

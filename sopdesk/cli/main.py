@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 from sopdesk import __version__
-from sopdesk.catalog import CatalogError
 from sopdesk.cli.argparse_id import indonesian
 from sopdesk.errors import UserError
-from sopdesk.store.db import default_data_dir, default_log_dir
 
+# Nothing heavy at the top: `sopdesk --version` answers before SQLAlchemy, pydantic or the
+# catalog are imported, and each command imports what it needs (tests/test_start_speed.py).
 log = logging.getLogger("sopdesk")
+GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--data-dir")
 
 
 class ArgumentError(UserError):
@@ -69,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="keluaran JSON")
 
     p = sub.add_parser("gui", help="buka aplikasi desktop (bawaan)")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="uji mulai (mis. paket baru di PC kantor): buka jendela utama pada kantor contoh, "
+                        "tunggu Kotak Masuk tampil, lalu keluar dengan kode 0")
     p.set_defaults(func=c.gui)
 
     p = sub.add_parser("setup", help="penyiapan pertama: kantor dan administrator")
@@ -105,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--full-name")
     p.add_argument("--admin", action="store_true", help="jadikan administrator")
     p.set_defaults(func=c.user_add)
-    p = users.add_parser("list", parents=[listing], help="daftar pengguna")
+    p = users.add_parser("list", parents=[acting, listing], help="daftar pengguna")
     p.set_defaults(func=c.user_list)
 
     vis = sub.add_parser("visitor", help="meja layanan: tamu dan pemohon").add_subparsers(
@@ -118,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
                  "purpose-text", "info", "info-use", "obtain", "delivery", "directed-to"):
         p.add_argument(f"--{flag}")
     p.set_defaults(func=c.visitor_register)
-    p = vis.add_parser("list", parents=[listing], help="tamu pada satu tanggal")
+    p = vis.add_parser("list", parents=[acting, listing], help="tamu pada satu tanggal")
     p.add_argument("--date", help="YYYY-MM-DD (bawaan: hari ini)")
     p.add_argument("--search")
     p.set_defaults(func=c.visitor_list)
@@ -131,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", required=True)
     p.add_argument("--requester")
     p.set_defaults(func=c.case_start)
-    p = case.add_parser("show", parents=[listing], help="rincian kasus")
+    p = case.add_parser("show", parents=[acting, listing], help="rincian kasus")
     p.add_argument("case_no")
     p.set_defaults(func=c.case_show)
     p = case.add_parser("complete", parents=[acting, listing], help="selesaikan kegiatan")
@@ -184,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("date", help="YYYY-MM-DD")
     p.add_argument("name", help="keterangan, mis. 'HUT Kota Kupang'")
     p.set_defaults(func=c.holiday_add)
-    p = hol.add_parser("list", parents=[listing], help="hari libur (nasional, cuti bersama, kantor)")
+    p = hol.add_parser("list", parents=[acting, listing], help="hari libur (nasional, cuti bersama, kantor)")
     p.add_argument("--year", type=int)
     p.set_defaults(func=c.holiday_list)
 
@@ -198,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     reports = sub.add_parser("report", help="cetak PDF: SOP, lembar kendali, buku tamu, tanda bukti, kinerja, "
                              "buku ekspedisi, lembar disposisi"
                              ).add_subparsers(dest="report_command", required=True, parser_class=_Parser)
-    pdf = _Parser(add_help=False)
+    pdf = _Parser(add_help=False, parents=[acting])  # every printout shows office data: a login
     pdf.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="berkas PDF yang ditulis")
     pdf.add_argument("--paper", default="A4", type=str.upper, choices=["A4", "F4"],
                      help="ukuran kertas: A4 atau F4 (215 x 330 mm); bawaan A4")
@@ -212,10 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = reports.add_parser("case", parents=[pdf], help="lembar kendali kasus")
     p.add_argument("case_no")
     p.set_defaults(func=c.report_case)
-    p = reports.add_parser("visitors", parents=[acting, pdf, period],
+    p = reports.add_parser("visitors", parents=[pdf, period],
                            help="buku tamu / register permohonan informasi (data pribadi: Help Desk atau admin)")
     p.set_defaults(func=c.report_visitors)
-    p = reports.add_parser("receipt", parents=[acting, pdf],
+    p = reports.add_parser("receipt", parents=[pdf],
                            help="tanda bukti permohonan untuk satu tamu (Help Desk atau admin)")
     p.add_argument("visitor_id", type=_positive_int)
     p.set_defaults(func=c.report_receipt)
@@ -249,7 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "atau sqlite:////FOLDER/sopdesk.sqlite3 (lampiran ke FOLDER/lampiran)")
     p.set_defaults(func=c.transfer)
     p = sub.add_parser("check", parents=[listing],
-                       help="periksa keutuhan basis data, lampiran dan rantai audit")
+                       help="periksa keutuhan basis data, lampiran, catatan dan rantai audit")
+    p.add_argument("--acknowledge", action="store_true",
+                   help="administrator: temuan perubahan di luar sopdesk sudah dilihat (dicatat di log "
+                        "audit); tindakan diizinkan lagi")
+    p.add_argument("--as", dest="actor", metavar="USER", help="administrator untuk --acknowledge")
     p.set_defaults(func=c.check)
     return parser
 
@@ -289,13 +297,13 @@ def _letter_parsers(sub, acting: argparse.ArgumentParser, listing: argparse.Argu
     p.add_argument("--recipient-name", help="nama penerima (buku ekspedisi)")
     p.add_argument("--no-expedition", action="store_true", help="jangan catat di buku ekspedisi")
     p.set_defaults(func=c.letter_out)
-    p = letter.add_parser("list", parents=[listing, paging], help="agenda surat")
+    p = letter.add_parser("list", parents=[acting, listing, paging], help="agenda surat")
     which = p.add_mutually_exclusive_group()
     which.add_argument("--in", dest="incoming", action="store_true", help="hanya surat masuk")
     which.add_argument("--out", dest="outgoing", action="store_true", help="hanya surat keluar")
     p.add_argument("--year", type=_positive_int)
     p.set_defaults(func=c.letter_list)
-    p = letter.add_parser("show", parents=[listing], help="surat masuk atau kasus dengan lembar disposisinya")
+    p = letter.add_parser("show", parents=[acting, listing], help="surat masuk atau kasus dengan lembar disposisinya")
     p.add_argument("target", metavar="SM/TAHUN/NOMOR|KASUS")
     p.set_defaults(func=c.letter_show)
     p = letter.add_parser("dispose", parents=[acting, listing], help="lembar disposisi")
@@ -308,8 +316,7 @@ def _letter_parsers(sub, acting: argparse.ArgumentParser, listing: argparse.Argu
     p.set_defaults(func=c.letter_dispose)
     p = letter.add_parser("units", parents=[listing], help="unit tujuan disposisi (direktori organisasi)")
     p.set_defaults(func=c.letter_units, needs_db=False)
-    p = letter.add_parser("settings", parents=[listing], help="pola nomor surat keluar (ubah: admin)")
-    p.add_argument("--as", dest="actor", metavar="USER", help="administrator yang mengubah")
+    p = letter.add_parser("settings", parents=[acting, listing], help="pola nomor surat keluar (ubah: admin)")
     p.add_argument("--pattern", help="mis. '{seq}/{klasifikasi}/{kode_kantor}/{bulan_romawi}/{tahun}'")
     p.add_argument("--office-code", help="kode kantor, mis. 5371 atau '5371/KPU-Kot'")
     p.add_argument("--classification", help="klasifikasi bawaan surat keluar dari kegiatan SOP")
@@ -336,7 +343,7 @@ def _letter_parsers(sub, acting: argparse.ArgumentParser, listing: argparse.Argu
 
     exp = sub.add_parser("expedition", help="buku ekspedisi").add_subparsers(
         dest="expedition_command", required=True, parser_class=_Parser)
-    p = exp.add_parser("list", parents=[listing, paging], help="isi buku ekspedisi")
+    p = exp.add_parser("list", parents=[acting, listing, paging], help="isi buku ekspedisi")
     p.add_argument("--from", dest="start", help="dikirim sejak YYYY-MM-DD")
     p.add_argument("--to", dest="end", help="dikirim sampai YYYY-MM-DD")
     p.add_argument("--pending", action="store_true", help="hanya yang belum diterima")
@@ -362,7 +369,25 @@ def _letter_parsers(sub, acting: argparse.ArgumentParser, listing: argparse.Argu
     p.set_defaults(func=c.expedition_void)
 
 
+def wants_version(argv: list[str]) -> bool:
+    """`--version` among the global options (before any command): answered without building
+    the parser, which imports every command's module."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--version":
+            return True
+        elif arg in GLOBAL_OPTIONS_WITH_VALUE:
+            skip = True
+        elif not arg.startswith(tuple(f"{option}=" for option in GLOBAL_OPTIONS_WITH_VALUE)):
+            return False
+    return False
+
+
 def _setup_logging() -> Path:
+    from sopdesk.store.paths import default_log_dir
+
     log_dir = default_log_dir()
     for handler in list(log.handlers):  # main() may run several times in one process (tests)
         log.removeHandler(handler)
@@ -378,7 +403,19 @@ def _setup_logging() -> Path:
     return log_dir / "sopdesk.log"
 
 
+def _catalog_problems(exc: Exception) -> list | None:
+    """The problems of a CatalogError, or None; the catalog module is only looked at when a
+    command imported it (no catalog error can come from a command that did not)."""
+    catalog = sys.modules.get("sopdesk.catalog.loader")
+    if catalog is not None and isinstance(exc, catalog.CatalogError):
+        return exc.problems
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    if wants_version(sys.argv[1:] if argv is None else argv):
+        print(f"sopdesk {__version__}")
+        return 0
     log_file = _setup_logging()
     try:
         _check_text(sys.argv[1:] if argv is None else argv)
@@ -387,12 +424,11 @@ def main(argv: list[str] | None = None) -> int:
             from sopdesk.cli import commands
 
             args.func = commands.gui
-        args.data_dir = args.data_dir or default_data_dir()
+        if not args.data_dir:
+            from sopdesk.store.paths import default_data_dir
+
+            args.data_dir = default_data_dir()
         return args.func(args) or 0
-    except CatalogError as exc:
-        for problem in exc.problems:
-            print(f"sopdesk: {problem}", file=sys.stderr)
-        return 1
     except UserError as exc:
         print(f"sopdesk: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, ArgumentError) else 1
@@ -404,7 +440,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sopdesk: Dibatalkan", file=sys.stderr)
         return 130
-    except Exception:  # a bug: log the traceback, tell the user where it is
+    except Exception as exc:  # a bug (or a broken catalog): log the traceback, tell the user where it is
+        problems = _catalog_problems(exc)
+        if problems is not None:
+            for problem in problems:
+                print(f"sopdesk: {problem}", file=sys.stderr)
+            return 1
         log.exception("unexpected error")
         print(f"sopdesk: Terjadi kesalahan internal; rinciannya dicatat di {log_file}",
               file=sys.stderr)

@@ -128,3 +128,26 @@ def visitors_page(ws: Workspace, start: datetime | None, end: datetime | None,
     with ws.db.connect() as conn:
         return [VisitorRow(*row) for row in conn.execute(query)]
 
+
+
+def visitor_book(ws: Workspace, actor: Actor, start: datetime, end: datetime,
+                 search: str | None = None) -> list[dict]:
+    """The visitor book for [start, end), oldest first, optionally those whose name or
+    institution contains `search`: what the command line's `visitor list` shows. Identity and
+    phone numbers come masked (and the row says `masked: True`) for a user who may not see
+    them in full, as in the returning-visitor suggestions."""
+    query = (
+        select(Visitor.id, Visitor.registered_at, Visitor.name, Visitor.institution, Visitor.purpose,
+               Visitor.info_requested, Visitor.id_number, Visitor.phone)
+        .where(Visitor.registered_at >= start, Visitor.registered_at < end)
+    )
+    search = " ".join((search or "").split())
+    if search:
+        query = query.where(or_(_contains(Visitor.name, search), _contains(Visitor.institution, search)))
+    with ws.db.connect() as conn:
+        full = _sees_full_identity(conn, actor)
+        rows = conn.execute(query.order_by(Visitor.registered_at, Visitor.id)).all()
+    shown = (lambda value: value) if full else mask
+    return [{"id": r.id, "waktu": r.registered_at, "nama": r.name, "instansi": r.institution,
+             "keperluan": r.purpose, "informasi": r.info_requested, "nik": shown(r.id_number),
+             "telepon": shown(r.phone), "masked": not full} for r in rows]

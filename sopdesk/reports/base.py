@@ -4,6 +4,7 @@ and writing the PDF safely (a half-written file never replaces a good one)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Sequence
@@ -314,6 +315,10 @@ class Printout:
         return frame._width, frame._height
 
     def build(self, story: Sequence) -> Path:
+        from sopdesk.reports.target import check_pdf_target, protected_folders
+        from sopdesk.store.private_files import make_private
+
+        check_pdf_target(self.path, protected_folders(None))  # callers also name the data directory
         folder = self.path.parent
         if not folder.is_dir():
             raise UserError(f"Folder {folder} tidak ada; pilih folder lain untuk berkas PDF")
@@ -327,10 +332,11 @@ class Printout:
                               creator="sopdesk", subject=self.title, initialFontName=REGULAR)
         try:
             doc.build(list(story), canvasmaker=_numbered_canvas(self.decor))
+            make_private(temp)  # names, NIK, case details: readable by this user only (0600)
             os.replace(temp, self.path)
         except OSError as exc:
             raise UserError(f"Berkas {self.path} tidak dapat ditulis: {exc.strerror or exc}") from None
         finally:
-            if temp.exists():
-                temp.unlink()
+            with contextlib.suppress(OSError):  # e.g. a name too long: no temporary file to remove
+                temp.unlink(missing_ok=True)
         return self.path
