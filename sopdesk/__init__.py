@@ -1,8 +1,6 @@
 """sopdesk: written SOPs of KPU secretariats as runnable, offline workflows."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("sopdesk")
-except PackageNotFoundError:  # running from a checkout that is not installed
-    __version__ = "0.0.0+checkout"
+# The single source of the version (pyproject.toml reads it: [tool.setuptools.dynamic]).
+# A literal rather than importlib.metadata: `sopdesk --version` answers in a few
+# milliseconds, and a bundled program has no package metadata to look up.
+__version__ = "0.1.0"

@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
@@ -21,10 +20,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sopdesk.errors import StoreUnreachable, UserError
 from sopdesk.store import connection_settings, locks
 from sopdesk.store.direct import DirectTx
+from sopdesk.store.paths import APP_NAME, default_data_dir, default_log_dir  # noqa: F401 - their old home
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "sopdesk"
 DB_FILE = "sopdesk.sqlite3"
 BUSY_TIMEOUT_MS = 10_000  # how long a desk waits for another desk's write (SOPDESK_BUSY_TIMEOUT_MS)
 IMMEDIATE_OPTION = "sopdesk_begin_immediate"
@@ -40,17 +39,6 @@ def busy_timeout_ms() -> int:
     """The bounded wait for a busy store: BUSY_TIMEOUT_MS, or SOPDESK_BUSY_TIMEOUT_MS (tests)."""
     override = os.environ.get("SOPDESK_BUSY_TIMEOUT_MS", "")
     return int(override) if override.isdigit() else BUSY_TIMEOUT_MS
-
-
-def default_data_dir() -> Path:
-    override = os.environ.get("SOPDESK_DATA_DIR")
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def default_log_dir() -> Path:
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
 def resolve_url(url: str | None, data_dir: Path) -> str:

@@ -1,42 +1,91 @@
 """Schema versions: a fresh database is created at head, an older one is copied aside and
-upgraded, a newer one (from a later sopdesk) is refused."""
+upgraded, a newer one (from a later sopdesk) is refused.
+
+Alembic (and the Mako and Pygments it brings) is imported only when a database has to be
+created or upgraded: the everyday start reads the stored revision with one query and the
+head from the migration files' own `revision = ...` lines, and finds nothing to do."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from sopdesk.errors import UserError
 from sopdesk.store.db import Database, sqlite_path
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_REVISION = re.compile(r"""^revision\s*(?::[^=\n]*)?=\s*['"]([^'"]+)['"]\s*$""", re.M)
+_DOWN = re.compile(r"""^down_revision\s*(?::[^=\n]*)?=\s*(?:['"]([^'"]+)['"]|None)\s*$""", re.M)
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
+def _script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_config())
+
+
+def file_head() -> str | None:
+    """The head revision read from the migration files' text, or None when the files say
+    something only Alembic can read (a merge, a branch, files not found): ask Alembic then."""
+    links: dict[str, str | None] = {}
+    try:
+        files = sorted((MIGRATIONS_DIR / "versions").glob("*.py"))
+        for path in files:
+            source = path.read_text(encoding="utf-8")
+            revision = _REVISION.search(source)
+            if revision is None:
+                continue  # __init__.py
+            down = _DOWN.search(source)
+            if down is None:
+                return None
+            links[revision.group(1)] = down.group(1)
+    except OSError:
+        return None
+    heads = set(links) - set(links.values())
+    return heads.pop() if len(heads) == 1 else None
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    return _script().get_current_head()
 
 
 def known_revisions() -> set[str]:
     """Every schema revision this program can open (and upgrade from)."""
-    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+    return {rev.revision for rev in _script().walk_revisions()}
 
 
 def current_revision(db: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def _stored_revision(db: Database) -> str | None:
+    """The revision in alembic_version, read with one query (None: no such table or row)."""
+    try:
+        with db.engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError:
+        return None
 
 
 def backup_sqlite(source: Path, target: Path) -> Path:
@@ -54,15 +103,21 @@ def prepare(db: Database, backup_dir: Path) -> str:
     Several desks may start at once on a new or older database: the schema is decided and
     changed under the write lock (`Database.writing`), the state read again once it is held,
     so one desk migrates and the others find the work done."""
-    script = ScriptDirectory.from_config(_config())
+    head = file_head()
+    if head is not None and _stored_revision(db) == head:
+        return "current"  # the everyday start: no write lock needed, no Alembic import
+    script = _script()
     head = script.get_current_head()
     if current_revision(db) == head:
-        return "current"  # the everyday start: no write lock needed
+        return "current"
     with db.writing() as conn:
         return _upgrade(db, conn, script, head, backup_dir)
 
 
 def _upgrade(db: Database, conn: Connection, script: ScriptDirectory, head: str, backup_dir: Path) -> str:
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     current = MigrationContext.configure(conn).get_current_revision()
     if current == head:
         return "current"  # another desk did it meanwhile
