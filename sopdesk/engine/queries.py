@@ -11,9 +11,10 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import aliased
 
+from sopdesk.engine import case_list
 from sopdesk.engine.attachments import local_file
 from sopdesk.engine.cases import get_case
-from sopdesk.engine.search import LIKE_ESCAPE, case_matching, contains_pattern, matching
+from sopdesk.engine.search import LIKE_ESCAPE, contains_pattern, matching
 from sopdesk.engine.users import roles_including
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.models import AuditEvent, Case, Document, User, Visitor, WorkItem
@@ -265,16 +266,8 @@ def visitors_between(ws: Workspace, start: datetime, end: datetime,
         return list(session.scalars(query.order_by(Visitor.registered_at)))
 
 
-CASE_SORTS = {
-    "number": Case.id,  # numbers are issued in order; the id sorts them numerically
-    "sop": Case.sop_kode,
-    "title": Case.title,
-    "requester": Case.requester,
-    "status": Case.status,
-    "started": Case.started_at,
-}
-TEXT_CASE_SORTS = {"title", "requester"}
-MISSING_CASE_SORTS = {"requester"}  # may be missing: sorted after the others
+CASE_SORTS = case_list.CASE_SORTS
+CASE_COUNT_CAP = 1000  # the Kasus list counts up to this many matches ("lebih dari 1.000 kasus")
 
 
 class CaseRow(NamedTuple):
@@ -291,46 +284,42 @@ class CaseRow(NamedTuple):
     due_at: datetime | None
 
 
-def _case_conditions(dialect: str, search: str | None, sop: str | None, status: str | None) -> list:
-    conditions = []
-    if sop:
-        conditions.append(Case.sop_kode == sop.upper())
-    if status:
-        conditions.append(Case.status == status)
-    if search and search.strip():
-        conditions.append(case_matching(dialect, search, Case.id, Case.number, Case.title, Case.requester))
-    return conditions
+@lru_cache(maxsize=128)
+def _cases_statement(mode: str | None, sop: bool, status: bool, sort: str, descending: bool):  # noqa: ANN202
+    """The Kasus page query for one combination of filters: the page's ids first, on case_file
+    and its indexes alone (engine.case_list), then only those rows joined to their waiting step."""
+    page = case_list.page_ids(mode, sop, status, sort, descending)
+    current = aliased(WorkItem)
+    return (
+        select(Case.id, Case.number, Case.sop_kode, Case.title, Case.requester, Case.status, Case.started_at,
+               Case.closed_at, current.step_no, current.role, current.due_at)
+        .outerjoin(current, (current.case_id == Case.id) & (current.status == "open"))
+        .where(Case.id.in_(page.scalar_subquery()))
+        .order_by(*case_list.ordering(sort, descending))
+    )
 
 
 def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = None, status: str | None = None,
                sort: str = "number", descending: bool = True, limit: int = 100, offset: int = 0) -> list[CaseRow]:
     """All cases (any status) with their waiting step, filtered, sorted and paged by SQL."""
-    column = CASE_SORTS[sort]
-    key = func.lower(column) if sort in TEXT_CASE_SORTS else column
-    # the same order on both stores: letter case ignored (SQLite compares bytes, a server its
-    # locale) and a missing value after the others either way (SQLite puts NULL first, PostgreSQL
-    # last). Each order is an index of case_file read forwards or backwards (migration 0007):
-    # the tie-break follows the direction, and only a column that may be missing sorts on IS NULL.
-    order = [column.is_(None)] if sort in MISSING_CASE_SORTS else []
-    order += [key.desc(), Case.id.desc()] if descending else [key.asc(), Case.id.asc()]
-    current = aliased(WorkItem)
-    query = (
-        select(Case.id, Case.number, Case.sop_kode, Case.title, Case.requester, Case.status, Case.started_at,
-               Case.closed_at, current.step_no, current.role, current.due_at)
-        .outerjoin(current, (current.case_id == Case.id) & (current.status == "open"))
-        .where(*_case_conditions(ws.db.engine.dialect.name, search, sop, status))
-        .order_by(*order)
-        .limit(limit).offset(offset)
-    )
-    with ws.db.connect() as conn:
-        return [CaseRow(*row) for row in conn.execute(query)]
+    if sort not in CASE_SORTS:
+        raise ValueError(f"unknown sort {sort!r}")
+    mode = case_list.search_mode(ws.db.engine.dialect.name, search)
+    statement = _cases_statement(mode, bool(sop), bool(status), sort, descending)
+    params = {**case_list.parameters(mode, search, sop, status), "limit": limit, "offset": offset}
+    with ws.db.direct_reading() as db:
+        return [CaseRow(*row) for row in db.execute(statement, params).all()]
 
 
 def cases_total(ws: Workspace, *, search: str | None = None, sop: str | None = None,
-                status: str | None = None) -> int:
-    query = select(func.count(Case.id)).where(*_case_conditions(ws.db.engine.dialect.name, search, sop, status))
-    with ws.db.connect() as conn:
-        return conn.execute(query).scalar() or 0
+                status: str | None = None, cap: int | None = None) -> int:
+    """How many cases the filters give; with `cap`, at most cap + 1 ("more than cap")."""
+    mode = case_list.search_mode(ws.db.engine.dialect.name, search)
+    params = case_list.parameters(mode, search, sop, status)
+    if cap is not None:
+        params["cap_plus_one"] = cap + 1
+    with ws.db.direct_reading() as db:
+        return db.scalar(case_list.count(mode, bool(sop), bool(status), cap is not None), params) or 0
 
 
 def users_with_role(ws: Workspace, role: str) -> list[tuple[str, str]]:

@@ -8,12 +8,12 @@ and every query names that escape character (ESCAPE), so both stores read the pa
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, column, or_, select, table
+from sqlalchemy import column, or_, table
 
 from sopdesk.store.text_search import CASE_SEARCH, MIN_TRIGRAM
 
 LIKE_ESCAPE = "\\"
-_CASE_SEARCH = table(CASE_SEARCH, column("rowid"), column(CASE_SEARCH))
+CASE_SEARCH_TABLE = table(CASE_SEARCH, column("rowid"), column(CASE_SEARCH))  # SQLite's FTS5 table
 
 
 def contains_pattern(text: str) -> str:
@@ -43,14 +43,3 @@ def uses_text_index(dialect_name: str, text: str) -> bool:
     """Whether the case search goes through SQLite's FTS5 table (three characters or more);
     otherwise LIKE, which a PostgreSQL server answers from its trigram indexes."""
     return dialect_name == "sqlite" and len(_cleaned(text)) >= MIN_TRIGRAM
-
-
-def case_matching(dialect_name: str, text: str, id_column, *columns):  # noqa: ANN001, ANN201
-    """Cases whose number, title or requester (`columns`) contain `text`, letter case ignored,
-    the text taken literally: on SQLite the case ids the FTS5 trigram table finds (`id_column`
-    IN ...), on PostgreSQL `ILIKE`, served by the pg_trgm indexes."""
-    if uses_text_index(dialect_name, text):
-        found = select(_CASE_SEARCH.c.rowid).where(
-            _CASE_SEARCH.c[CASE_SEARCH].match(bindparam("case_search", fts_phrase(text))))
-        return id_column.in_(found)
-    return matching(text, *columns)

@@ -3,8 +3,8 @@
 Times are stored in UTC and computed in the office's time zone. Indonesia has no daylight
 saving, so WIB/WITA/WIT are fixed offsets (no tz database is needed on office PCs).
 A "hari kerja" is Monday-Friday that is neither a national holiday nor cuti bersama (the
-`holidays` package, Indonesia, categories public + government) nor a holiday the office
-added itself.
+`holidays` package, Indonesia, categories public + government: engine.national_holidays)
+nor a holiday the office added itself.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta, timezone
 
-import holidays
-
 from sopdesk.catalog.waktu import Satuan, Waktu
+from sopdesk.engine.national_holidays import NationalHolidays
 
 ZONES = {
     "WIB": timezone(timedelta(hours=7), "WIB"),
@@ -45,9 +44,7 @@ class WorkCalendar:
         if not isinstance(office_holidays, Mapping):
             office_holidays = dict.fromkeys(office_holidays, "Libur kantor")
         self._office = dict(office_holidays)
-        self._national = holidays.country_holidays(
-            "ID", categories=("public", "government"), language="id"
-        )
+        self._national = NationalHolidays()  # one country, a year at a time, cached
 
     def holiday_name(self, day: date) -> str | None:
         if day in self._office:
@@ -56,8 +53,7 @@ class WorkCalendar:
 
     def holidays_in(self, year: int) -> list[tuple[date, str]]:
         """Every day off of a year except weekends: national, cuti bersama and the office's."""
-        days = {d: n for d, n in holidays.country_holidays(
-            "ID", categories=("public", "government"), language="id", years=year).items()}
+        days = dict(self._national.year(year))
         days.update({d: n for d, n in self._office.items() if d.year == year})
         return sorted(days.items())
 

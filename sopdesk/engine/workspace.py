@@ -22,6 +22,7 @@ from sopdesk.catalog import (
     bundled_catalog_dir,
     load_catalog,
 )
+from sopdesk.catalog.cache import cached_catalog
 from sopdesk.engine import audit
 from sopdesk.engine.users import Actor, check_login, check_username, count_users, hash_password
 from sopdesk.engine.workdays import WorkCalendar, utcnow, zone
@@ -58,7 +59,8 @@ class Workspace:
             dirs = catalog_dirs if catalog_dirs is not None else [
                 bundled_catalog_dir(), data_dir / "sop_catalog"
             ]
-            workspace = cls(db=db, catalog=load_catalog(dirs), data_dir=data_dir, clock=clock)
+            catalog = cached_catalog(dirs, lambda: load_catalog(dirs))
+            workspace = cls(db=db, catalog=catalog, data_dir=data_dir, clock=clock)
             workspace.sync_catalog()
         except BaseException:
             db.dispose()

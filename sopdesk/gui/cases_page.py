@@ -99,7 +99,7 @@ class CasesModel(PagedTableModel):
                                   offset=offset, **self.filters)
 
     def _count(self) -> int:
-        return queries.cases_total(self.ctx.ws, **self.filters)
+        return queries.cases_total(self.ctx.ws, cap=queries.CASE_COUNT_CAP, **self.filters)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -201,7 +201,10 @@ class CasesPage(QWidget):
         self._show_total()
 
     def _show_total(self) -> None:
-        if self.model.total:
+        if self.model.total > queries.CASE_COUNT_CAP:  # counted up to the cap only (engine.case_list)
+            cap = f"{queries.CASE_COUNT_CAP:,}".replace(",", ".")  # 1.000: Indonesian thousands
+            self.summary.setText(self.tr("Lebih dari {0} kasus").format(cap))
+        elif self.model.total:
             self.summary.setText(self.tr("{0} kasus").format(self.model.total))
         else:
             self.summary.setText(self.tr("Belum ada kasus. Kasus dimulai dari Meja Layanan atau dari surat masuk."))

@@ -1,0 +1,103 @@
+"""The Kasus list's SQL: which case ids make one page, in which order, and how many there are.
+
+At 100,000 cases a page must not read the office: each order is an index of case_file read
+forwards or backwards (migration 0007), and a search goes through the store's own text index
+(engine.search.case_matching). A page is chosen as ids first, with no other table involved,
+and only its rows are then joined to their waiting step (queries.cases_page); on SQLite a
+search in the default order (by number) is read from the FTS5 table in rowid order and stops
+at the page's end, whatever the number of matches. The count can be capped: the list says
+"more than N" rather than counting every one of fifty thousand matches. Statements are built
+once per combination of filters and run with new values (`store.direct`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy.sql import Select
+
+from sopdesk.engine.search import CASE_SEARCH_TABLE, LIKE_ESCAPE, contains_pattern, fts_phrase, uses_text_index
+from sopdesk.store.models import Case
+from sopdesk.store.text_search import CASE_SEARCH
+
+CASE_SORTS = {
+    "number": Case.id,  # numbers are issued in order; the id sorts them numerically
+    "sop": Case.sop_kode,
+    "title": Case.title,
+    "requester": Case.requester,
+    "status": Case.status,
+    "started": Case.started_at,
+}
+TEXT_CASE_SORTS = {"title", "requester"}
+MISSING_CASE_SORTS = {"requester"}  # may be missing: sorted after the others
+
+
+def ordering(sort: str, descending: bool) -> list:
+    """The ORDER BY of the case list: the same order on both stores, letter case ignored
+    (SQLite compares bytes, a server its locale) and a missing value after the others either
+    way (SQLite puts NULL first, PostgreSQL last). The tie-break (the id) follows the direction
+    and only a column that may be missing sorts on IS NULL, so that each order is one index."""
+    column = CASE_SORTS[sort]
+    key = func.lower(column) if sort in TEXT_CASE_SORTS else column
+    order = [column.is_(None)] if sort in MISSING_CASE_SORTS else []
+    return order + ([key.desc(), Case.id.desc()] if descending else [key.asc(), Case.id.asc()])
+
+
+def search_mode(dialect: str, search: str | None) -> str | None:
+    """How a search is answered: "fts" (SQLite's FTS5 table), "like" (LIKE; on PostgreSQL
+    served by the trigram indexes) or None (no search)."""
+    if not (search and search.replace("\x00", "").strip()):
+        return None
+    return "fts" if uses_text_index(dialect, search) else "like"
+
+
+def parameters(mode: str | None, search: str | None, sop: str | None, status: str | None) -> dict:
+    """The bind values of `page_ids`/`count` for these filters."""
+    params: dict = {}
+    if mode == "fts":
+        params["case_search"] = fts_phrase(search)
+    elif mode == "like":
+        params["like"] = contains_pattern(search)
+    if sop:
+        params["sop"] = sop.upper()
+    if status:
+        params["status"] = status
+    return params
+
+
+def _matching(mode: str | None, sop: bool, status: bool) -> Select:
+    """`SELECT case_file.id FROM ...` with every filter (bind parameters), before ordering."""
+    conditions = []
+    if sop:
+        conditions.append(Case.sop_kode == bindparam("sop"))
+    if status:
+        conditions.append(Case.status == bindparam("status"))
+    if mode == "fts":
+        return (select(Case.id).select_from(CASE_SEARCH_TABLE).join(Case, Case.id == CASE_SEARCH_TABLE.c.rowid)
+                .where(CASE_SEARCH_TABLE.c[CASE_SEARCH].match(bindparam("case_search")), *conditions))
+    if mode == "like":
+        like = bindparam("like")
+        conditions.append(or_(*(column.ilike(like, escape=LIKE_ESCAPE)
+                                for column in (Case.number, Case.title, Case.requester))))
+    return select(Case.id).where(*conditions)
+
+
+def page_ids(mode: str | None, sop: bool, status: bool, sort: str, descending: bool) -> Select:
+    """The ids of one page of the case list, in its order (bind parameters limit, offset)."""
+    query = _matching(mode, sop, status)
+    if sort == "number" and mode == "fts":
+        rowid = CASE_SEARCH_TABLE.c.rowid  # the FTS5 table's own order: read until the page is full
+        query = query.order_by(rowid.desc() if descending else rowid.asc())
+    else:
+        query = query.order_by(*ordering(sort, descending))
+    return query.limit(bindparam("limit")).offset(bindparam("offset"))
+
+
+@lru_cache(maxsize=64)
+def count(mode: str | None, sop: bool, status: bool, capped: bool) -> Select:
+    """How many cases match; when `capped`, counting stops at the bind parameter `cap` + 1."""
+    query = _matching(mode, sop, status)
+    if capped:
+        query = query.limit(bindparam("cap_plus_one"))
+    return select(func.count()).select_from(query.subquery())
