@@ -154,7 +154,7 @@ def test_an_edited_event_with_a_recomputed_hash_breaks_the_next_link(ws, office,
     detail = event.detail.replace('"note": null', '"note": "dipalsukan"')
     assert detail != event.detail
     forged = audit.event_hash(event.prev_hash, event.at, event.user_id, event.action, event.case_id,
-                              event.work_item_id, event.step_no, detail)
+                              event.work_item_id, event.step_no, detail, event.sealed)  # every stored field
     tamper(data_dir, "UPDATE audit_event SET detail = ?, hash = ? WHERE id = ?", detail, forged, event.id)
     assert messages(integrity.check(ws)) == [
         f"rantai audit terputus antara peristiwa #{event.id} dan #{event.id + 1}: salah satunya "

@@ -1,4 +1,8 @@
-"""The append-only audit log, hash-chained: each event carries the previous event's hash."""
+"""The append-only audit log, hash-chained: each event carries the previous event's hash.
+
+The last event of every write transaction is also sealed with the digests of the records the
+transaction changed (engine.seal), just before the commit, and the chain's new head is written
+beside the database (engine.anchor): see `_finish`."""
 
 from __future__ import annotations
 
@@ -7,10 +11,13 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.orm import Session
 
+from sopdesk.engine import seal
+from sopdesk.engine.anchor import Head
 from sopdesk.store import locks
+from sopdesk.store.db import COMMIT_HOOKS
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import AuditEvent
 
@@ -19,16 +26,20 @@ GENESIS = "0" * 64
 
 def event_hash(prev_hash: str, at: datetime, user_id: int | None, action: str,
                case_id: int | None, work_item_id: int | None, step_no: int | None,
-               detail: str) -> str:
-    payload = json.dumps(
-        [prev_hash, at.isoformat(), user_id, action, case_id, work_item_id, step_no, detail],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+               detail: str, sealed: str | None = None) -> str:
+    fields = [prev_hash, at.isoformat(), user_id, action, case_id, work_item_id, step_no, detail]
+    if sealed is not None:  # events without a seal hash as they always did
+        fields.append(sealed)
+    payload = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 LAST_HASH = select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+LAST_EVENT = select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+NEWEST = (select(AuditEvent.id, AuditEvent.at, AuditEvent.user_id, AuditEvent.action,
+                 AuditEvent.case_id, AuditEvent.work_item_id, AuditEvent.step_no,
+                 AuditEvent.detail, AuditEvent.prev_hash)
+          .order_by(AuditEvent.id.desc()).limit(1))
 APPEND = insert(AuditEvent)
 
 
@@ -39,8 +50,12 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
     return its hash. The chain head is read under the chain's lock (held to the end of the
     transaction), so two desks never link to the same previous event."""
     locks.hold(session, locks.AUDIT_CHAIN)
-    prev = session.scalar(LAST_HASH)
-    prev = prev or GENESIS
+    last = session.execute(LAST_EVENT).first()
+    prev = last[1] if last else GENESIS
+    state = seal.pending(seal.connection_of(session))
+    if state.events == 0:
+        state.before = Head(last[0], last[1]) if last else Head(0, "")
+    state.events += 1
     at = at.astimezone(timezone.utc)
     text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
     values = dict(at=at, user_id=user_id, action=action, case_id=case_id,
@@ -49,6 +64,28 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
                                   text))
     session.execute(APPEND, [values])
     return values["hash"]
+
+
+def _finish(conn: Connection) -> dict[str, Head] | None:
+    """Just before a write transaction commits (store.db.COMMIT_HOOKS): seal its last audit
+    event with the rows it changed and hash that event again; return the chain's head before
+    and after the transaction (for the anchor), None when it recorded no event."""
+    state = seal.take(conn)
+    if state is None or not state.events:
+        return None
+    row = conn.execute(NEWEST).first()
+    sealed = seal.seal_text(conn, state)
+    if sealed is None:
+        head = conn.execute(LAST_EVENT).first()
+        return {"before": state.before, "head": Head(head[0], head[1])}
+    at = row.at.astimezone(timezone.utc)
+    digest = event_hash(row.prev_hash, at, row.user_id, row.action, row.case_id,
+                        row.work_item_id, row.step_no, row.detail, sealed)
+    conn.execute(update(AuditEvent).where(AuditEvent.id == row.id).values(sealed=sealed, hash=digest))
+    return {"before": state.before, "head": Head(row.id, digest)}
+
+
+COMMIT_HOOKS.append(_finish)
 
 
 # What each action of the log is called in words: the case history on screen, the lembar kendali
@@ -91,6 +128,8 @@ ACTION_LABELS = {
     "backup_made": "Cadangan dibuat",
     "backup_restored": "Cadangan dipulihkan",
     "backup_settings_changed": "Pengaturan cadangan diubah",
+    "demo_created": "Data contoh dibuat",
+    "tamper_acknowledged": "Temuan pemeriksaan keutuhan dilihat administrator",
 }
 
 

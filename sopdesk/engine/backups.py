@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sopdesk.engine import audit, integrity, restore_checks
+from sopdesk.engine import audit, integrity, restore_checks, tamper
 from sopdesk.engine.attachments import file_sha256
 from sopdesk.engine.restore_checks import Confirm, CurrentOffice
 from sopdesk.engine.users import Actor, require_admin
@@ -82,6 +82,7 @@ def _record_restore(result: RestoreResult, file: Path, username: str | None,
                     clock: Callable[[], datetime]) -> None:
     """The restored database's own history says when, from what and by whom it was restored."""
     db = Database(make_engine(result.paths.url))
+    tamper.after_restore(db, result.paths.data_dir)  # the anchor follows the restored chain
     try:
         with db.transaction() as session:
             user_id = session.scalar(select(User.id).where(User.username == username)) if username else None

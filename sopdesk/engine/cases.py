@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from sopdesk.catalog import END, Sop
 from sopdesk.catalog.waktu import parse_waktu
-from sopdesk.engine import audit
+from sopdesk.engine import audit, seal
 from sopdesk.engine.attachments import attach
 from sopdesk.engine.users import ActingUser, Actor, effective_roles, find_user, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
@@ -442,15 +442,19 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
 
         tx.execute(FINISH_ITEM, {"item_id": waiting.item_id, "done_at": now, "done_by": user.id,
                                  "chosen": choice, "note_text": note})
+        seal.touch(tx, "work_item", waiting.item_id)  # Core writes: sealed with the step's event
+        seal.touch_related(tx, "checklist_entry", "work_item_id", waiting.item_id)
         case = tx.session().get(Case, waiting.case_id) if sop.tenggat else None
         if case is not None:
             _anchor_deadlines(ws, case, sop, step_no, now)
         next_id = None
         if target == END:
             tx.execute(CLOSE_CASE, {"case_id": waiting.case_id, "done_at": now})
+            seal.touch(tx, "case_file", waiting.case_id)
         else:
             values = _step_values(ws, sop, target, now, lambda: case.deadlines)
             next_id = tx.scalar(ADD_ITEM, {"case_id": waiting.case_id, **values})
+            seal.touch(tx, "work_item", next_id)  # a Core insert: sealed with the step's event
         audit.record(tx, at=now, user_id=user.id, action="step_completed", case_id=waiting.case_id,
                      work_item_id=waiting.item_id, step_no=step_no, choice=choice,
                      next=None if target == END else target, present=sorted(present),

@@ -17,6 +17,7 @@ from sqlalchemy import func, insert, select
 from sopdesk.catalog import END, Sop
 from sopdesk.catalog.waktu import Satuan
 from sopdesk.engine import audit as audit_log
+from sopdesk.engine import seal
 from sopdesk.engine.audit import GENESIS, event_hash
 from sopdesk.engine.users import hash_password
 from sopdesk.engine.workspace import Workspace
@@ -142,6 +143,8 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1) -> str:
         rows: dict[type, list[dict]] = {m: [] for m in (Case, WorkItem, ChecklistEntry, Document,
                                                         AuditEvent, Visitor, CaseDeadline)}
         kodes, weights = zip(*SOP_WEIGHTS.items(), strict=True)
+        last_event: dict[int, int] = {}  # case id -> index of its newest event
+        first_prev = prev_hash
 
         def audit(at: datetime, user: int, action: str, case_id: int, item_id: int | None,
                   step: int | None, **detail) -> None:
@@ -152,8 +155,9 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1) -> str:
             rows[AuditEvent].append({"id": ids(AuditEvent), "at": at, "user_id": user,
                                      "action": action, "case_id": case_id,
                                      "work_item_id": item_id, "step_no": step, "detail": text,
-                                     "prev_hash": prev_hash, "hash": digest})
+                                     "prev_hash": prev_hash, "hash": digest, "sealed": None})
             prev_hash = digest
+            last_event[case_id] = len(rows[AuditEvent]) - 1
 
         for start in starts:
             start = _office_hours(cal, start, rng)
@@ -192,12 +196,22 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1) -> str:
                   audit)
             rows[CaseDeadline].extend(deadlines.values())
         for model, data in rows.items():
-            for chunk in range(0, len(data), 20000):
-                session.execute(insert(model), data[chunk:chunk + 20000])
-        _visitors_without_case(session, ids, users, today, now, rng, cal)
+            if model is not AuditEvent:
+                for chunk in range(0, len(data), 20000):
+                    session.execute(insert(model), data[chunk:chunk + 20000])
+        _seal_cases(session.connection(), rows, last_event, first_prev)
+        for chunk in range(0, len(rows[AuditEvent]), 20000):
+            session.execute(insert(AuditEvent), rows[AuditEvent][chunk:chunk + 20000])
+        extra = _visitors_without_case(session, ids, users, today, now, rng, cal)
         # rows written with their own ids leave PostgreSQL's sequences behind: without this the
         # first login after the demo fails on a duplicate audit event id
         reset_sequences(session.connection())
+    with ws.db.transaction() as session:  # the office, its users and the guests without a case
+        seal.touch(session, "office", *session.scalars(select(Office.id)))
+        seal.touch(session, "user_account", *session.scalars(select(User.id)))
+        seal.touch(session, "visitor", *extra)
+        audit_log.record(session, at=ws.clock(), user_id=users["admin"], action="demo_created",
+                         cases=len(rows[Case]), seed=seed)
     total = len(rows[Case])
     still_open = sum(1 for c in rows[Case] if c["status"] == "open")
     return (f"{total} kasus contoh dibuat ({still_open} masih berjalan), "
@@ -334,8 +348,39 @@ def _visitor(visitor_id: int, at: datetime, clerk: int, person: str, case_id: in
             "delivery_method": "langsung" if info else None, "case_id": case_id}
 
 
-def _visitors_without_case(session, ids, users, today, now, rng, cal) -> None:  # noqa: ANN001
-    """Guests who came to meet someone (no case), a few per working day of the last month."""
+def _seal_cases(conn, rows: dict[type, list[dict]], last_event: dict[int, int], prev: str) -> None:  # noqa: ANN001
+    """Seal each case's rows (read back as stored, engine.seal) in its newest event, as the
+    office's own actions would have, then hash the chain again from the first new event."""
+    owner: dict[str, dict[int, int]] = {
+        "case_file": {r["id"]: r["id"] for r in rows[Case]},
+        "work_item": {r["id"]: r["case_id"] for r in rows[WorkItem]},
+        "document": {r["id"]: r["case_id"] for r in rows[Document]},
+        "case_deadline": {r["id"]: r["case_id"] for r in rows[CaseDeadline]},
+        "visitor": {r["id"]: r["case_id"] for r in rows[Visitor]},
+    }
+    owner["checklist_entry"] = {r["id"]: owner["work_item"][r["work_item_id"]] for r in rows[ChecklistEntry]}
+    sealed: dict[int, dict[str, dict[str, str]]] = {}
+    for table, cases_of in owner.items():
+        if not cases_of:
+            continue
+        for key, digest in seal.row_digests(conn, table):
+            case_id = cases_of.get(key)
+            if case_id is not None:
+                sealed.setdefault(case_id, {}).setdefault(table, {})[str(key)] = digest
+    events = rows[AuditEvent]
+    for case_id, index in last_event.items():
+        if case_id in sealed:
+            events[index]["sealed"] = json.dumps(sealed[case_id], sort_keys=True, separators=(",", ":"))
+    for event in events:
+        event["prev_hash"] = prev
+        event["hash"] = prev = event_hash(prev, event["at"], event["user_id"], event["action"],
+                                          event["case_id"], event["work_item_id"], event["step_no"],
+                                          event["detail"], event["sealed"])
+
+
+def _visitors_without_case(session, ids, users, today, now, rng, cal) -> list[int]:  # noqa: ANN001
+    """Guests who came to meet someone (no case), a few per working day of the last month;
+    returns their numbers."""
     rows = []
     for back in range(30):
         day = today - timedelta(days=back)
@@ -350,3 +395,4 @@ def _visitors_without_case(session, ids, users, today, now, rng, cal) -> None:  
                 rows.append(row)
     if rows:
         session.execute(insert(Visitor), rows)
+    return [row["id"] for row in rows]

@@ -10,8 +10,16 @@
   event's prev_hash equal to the hash of the event before it. An event edited outside sopdesk
   no longer matches its hash; a deleted event breaks the link of the one after it.
 
-The chain cannot show that the newest events were cut off the end (nothing comes after them);
-the backups are the remedy for that. Findings name the event, attachment or row concerned."""
+- the office's records against the audit log's seals (engine.seal, engine.record_check): a row
+  edited, added or deleted outside sopdesk no longer agrees with the newest seal of its row,
+- the chain against its anchor outside the database (engine.anchor): a chain cut short at its
+  end, grown by events written outside sopdesk, or rebuilt from an edited event onwards no
+  longer ends where the anchor says.
+
+Every part runs even when another could not read its table (a damaged page is one finding; the
+rest is still checked and reported). The records are compared only with a chain that verified:
+a chain with holes or edits is the finding then. Findings name the event, attachment or row
+concerned."""
 
 from __future__ import annotations
 
@@ -24,6 +32,7 @@ from sqlalchemy import String, and_, func, select, type_coerce
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from sopdesk.engine import record_check
 from sopdesk.engine.attachments import file_sha256
 from sopdesk.engine.audit import GENESIS, event_hash
 from sopdesk.store.models import (
@@ -44,10 +53,13 @@ MAX_DATABASE_FINDINGS = 20
 @dataclass(frozen=True)
 class Finding:
     kind: str  # database | foreign_key | attachment_missing | attachment_changed |
-    #            audit_changed | audit_missing | audit_link
+    #            audit_changed | audit_missing | audit_link | audit_anchor |
+    #            record_changed | record_added | record_deleted
     message: str
     event_id: int | None = None
     attachment_id: int | None = None
+    table: str | None = None  # a record found changed, added or deleted: its table and key
+    row: Any = None
 
 
 @dataclass
@@ -59,7 +71,7 @@ class Report:
     def ok(self) -> bool:
         return not self.findings
 
-    def add(self, kind: str, message: str, **ids: int | None) -> None:
+    def add(self, kind: str, message: str, **ids: Any) -> None:
         self.findings.append(Finding(kind, message, **ids))
 
     def as_dict(self) -> dict[str, Any]:
@@ -89,7 +101,13 @@ def check_database(ws: Any, report: Report, pragma: str = "integrity_check") -> 
             rows = [row[0] for row in conn.exec_driver_sql(f"PRAGMA {pragma}")]
     except DBAPIError as exc:
         report.add("database", f"berkas basis data rusak: {exc.orig}")
-        return False
+        try:  # a damaged page: the rest of the file may still be read, table by table
+            with ws.db.connect() as conn:
+                conn.exec_driver_sql("SELECT name FROM sqlite_master").all()
+        except DBAPIError:
+            return False
+        report.checked["database"] = f"{pragma} (rusak)"
+        return True
     report.checked["database"] = pragma
     if rows != ["ok"]:
         for row in rows[:MAX_DATABASE_FINDINGS]:
@@ -233,14 +251,17 @@ def _ids(first: int, last: int) -> str:
     return f"#{first}" if first == last else f"#{first}-#{last}"
 
 
-def check_audit_chain(ws: Any, report: Report, last: int | None = None) -> None:
+def check_audit_chain(ws: Any, report: Report, last: int | None = None,
+                      book: record_check.SealBook | None = None,
+                      end: record_check.ChainEnd | None = None) -> None:
     """Recompute every event's hash and follow the prev_hash links (only the newest `last`
-    events when given; the oldest of them anchors the first link)."""
+    events when given; the oldest of them anchors the first link). `book` collects the events'
+    seals, `end` what the anchor comparison needs."""
     at = type_coerce(AuditEvent.at, String) if _is_sqlite(ws) else AuditEvent.at
     statement = (
         select(AuditEvent.id, at.label("at"), AuditEvent.user_id, AuditEvent.action,
                AuditEvent.case_id, AuditEvent.work_item_id, AuditEvent.step_no, AuditEvent.detail,
-               AuditEvent.prev_hash, AuditEvent.hash, Case.number)
+               AuditEvent.prev_hash, AuditEvent.hash, AuditEvent.sealed, Case.number)
         .outerjoin(Case, Case.id == AuditEvent.case_id)
         .order_by(AuditEvent.id)
     )
@@ -258,9 +279,14 @@ def check_audit_chain(ws: Any, report: Report, last: int | None = None) -> None:
             when = _stored_at(row.at)
             try:
                 expected = event_hash(row.prev_hash, when, row.user_id, row.action, row.case_id,
-                                      row.work_item_id, row.step_no, row.detail) if when else None
+                                      row.work_item_id, row.step_no, row.detail,
+                                      row.sealed) if when else None
             except (TypeError, ValueError):
                 expected = None
+            if book is not None:
+                book.add(row.id, row.sealed)
+            if end is not None:
+                end.see(row.id, row.hash)
             if expected != row.hash:
                 report.add("audit_changed", f"{_label(row)} telah diubah di luar sopdesk",
                            event_id=row.id)
@@ -280,19 +306,67 @@ def check_audit_chain(ws: Any, report: Report, last: int | None = None) -> None:
                                event_id=row.id)
             previous = row
     report.checked["audit_events"] = count
+    if end is not None:
+        end.complete = True
 
 
 # --- entry points ------------------------------------------------------------------------
+
+CHAIN_KINDS = frozenset({"audit_changed", "audit_missing", "audit_link"})
+
+
+def _guarded(report: Report, what: str, step: Any, *args: Any) -> bool:
+    """Run one part of the check; a table that cannot be read (a damaged page, a value that is
+    not what its column holds) is a finding, and the other parts still run."""
+    try:
+        step(*args)
+    except (DBAPIError, ValueError, TypeError, OverflowError) as exc:
+        reason = getattr(exc, "orig", None) or exc
+        report.add("database", f"{what} tidak dapat dibaca seluruhnya: {reason}")
+        return False
+    return True
+
+
+def _chain_and_records(ws: Any, report: Report) -> None:
+    """The whole chain, its anchor, and the records against the chain's seals."""
+    found, end = record_check.anchor_for(ws, report)
+    with ws.db.connect() as conn:
+        book = record_check.SealBook.sized(conn)
+    before = len(report.findings)
+    if not _guarded(report, "log audit (tabel audit_event)", check_audit_chain, ws, report, None, book, end):
+        report.checked["records"] = "tidak dibandingkan: log audit tidak dapat dibaca"
+        return
+    record_check.check_anchor(ws, report, found, end)
+    if any(f.kind in CHAIN_KINDS for f in report.findings[before:]):
+        report.checked["records"] = "tidak dibandingkan: rantai audit rusak"
+        return
+    record_check.check_records(ws, report, book)
+
 
 def check(ws: Any) -> Report:
     """The full check of `sopdesk check` (reads everything; hashes every attachment)."""
     report = Report()
     if not check_database(ws, report, "integrity_check"):
         return report
-    check_foreign_keys(ws, report)
-    check_attachments(ws, report)
-    check_audit_chain(ws, report)
+    _guarded(report, "rujukan antarbaris", check_foreign_keys, ws, report)
+    _guarded(report, "daftar lampiran", check_attachments, ws, report)
+    _guarded(report, "log audit", _chain_and_records, ws, report)
     return report
+
+
+def verify_whole_chain(ws: Any, remember: bool = True) -> list[Finding]:
+    """The desktop's start-up check, for its worker thread: PRAGMA quick_check, the whole audit
+    chain, its anchor and the records against the seals (not the attachments' content, which
+    `sopdesk check` hashes). With `remember`, findings of tampering hold the workspace until an
+    administrator has seen them (engine.tamper)."""
+    from sopdesk.engine import tamper
+
+    report = Report()
+    if check_database(ws, report, "quick_check"):
+        _guarded(report, "log audit", _chain_and_records, ws, report)
+    if remember:
+        tamper.remember(ws, report)
+    return report.findings
 
 
 def quick_check(ws: Any, tail: int = QUICK_TAIL) -> Report:

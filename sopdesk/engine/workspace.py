@@ -23,7 +23,7 @@ from sopdesk.catalog import (
     load_catalog,
 )
 from sopdesk.catalog.cache import cached_catalog
-from sopdesk.engine import audit
+from sopdesk.engine import audit, tamper
 from sopdesk.engine.users import Actor, check_login, check_username, count_users, hash_password
 from sopdesk.engine.workdays import WorkCalendar, utcnow, zone
 from sopdesk.errors import Conflict, UserError
@@ -62,6 +62,7 @@ class Workspace:
             catalog = cached_catalog(dirs, lambda: load_catalog(dirs))
             workspace = cls(db=db, catalog=catalog, data_dir=data_dir, clock=clock)
             workspace.sync_catalog()
+            tamper.attach(workspace)  # the anchor after every action; a check's hold
         except BaseException:
             db.dispose()
             raise
@@ -150,6 +151,7 @@ class Workspace:
         username = check_username(admin)
         password_hash = hash_password(password)
         now = self.clock()
+        tamper.prepare_setup(self)
         with self.db.transaction() as session:
             if self.office(session) is not None or count_users(session) > 0:
                 raise Conflict("Program sopdesk sudah disiapkan untuk kantor ini; setup hanya sekali")
@@ -167,8 +169,8 @@ class Workspace:
     def login(self, username: str, password: str) -> Actor:
         """Check a password. A failed attempt is counted (and audited) even though it fails."""
         now = self.clock()
-        with self.db.transaction() as session:
-            result = check_login(session, username, password, now)
+        with self.db.transaction(held_ok=True) as session:  # an administrator logs in to lift a hold
+            result = tamper.checked_login(self, session, check_login(session, username, password, now))
             if isinstance(result, UserError):
                 audit.record(session, at=now, user_id=None, action="login_failed",
                              username=str(username)[:50], reason=str(result))

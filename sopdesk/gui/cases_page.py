@@ -76,6 +76,8 @@ ACTION_WORDS = (
     QT_TRANSLATE_NOOP("CaseView", "Cadangan dibuat"),
     QT_TRANSLATE_NOOP("CaseView", "Cadangan dipulihkan"),
     QT_TRANSLATE_NOOP("CaseView", "Pengaturan cadangan diubah"),
+    QT_TRANSLATE_NOOP("CaseView", "Data contoh dibuat"),
+    QT_TRANSLATE_NOOP("CaseView", "Temuan pemeriksaan keutuhan dilihat administrator"),
 )
 
 

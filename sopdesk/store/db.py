@@ -6,10 +6,12 @@ from __future__ import annotations
 import logging
 import os
 import re
+import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -260,6 +262,13 @@ def _nul_in_text(exc: DBAPIError) -> bool:
     return "nul (0x00)" in str(exc.orig).lower()
 
 
+# Run inside every write transaction of `Database.transaction()` / `direct()` just before it
+# commits, with its connection; each returns what `Database.after_commit` hooks receive. The
+# engine's audit log registers here (it writes the transaction's audit events, sealed with the
+# rows the transaction changed, at this point): the store itself knows nothing of the log.
+COMMIT_HOOKS: list[Callable[[Connection], Any]] = []
+
+
 class Database:
     """An engine plus a session factory; `transaction()` is one unit of work."""
 
@@ -271,20 +280,55 @@ class Database:
         self._writers = sessionmaker(self._immediate, expire_on_commit=False)
         if engine.dialect.name == "postgresql":
             locks.configure_postgres(engine, busy_timeout_ms())
+        # set by the engine (sopdesk.engine.tamper): the office's records were found changed
+        # outside sopdesk and no administrator has seen it yet; writes are refused with this text
+        self.hold: str | None = None
+        # called just before / after every write transaction commits, with what the commit hooks
+        # returned (the engine writes the audit chain's anchor beside the database there)
+        self.before_commit: list[Callable[[list[Any]], None]] = []
+        self.after_commit: list[Callable[[list[Any]], None]] = []
+
+    def _refuse_when_held(self, held_ok: bool) -> None:
+        if self.hold is not None and not held_ok:
+            raise UserError(self.hold)
+
+    def _before_commit(self, conn: Connection) -> list[Any]:
+        outcome = [hook(conn) for hook in COMMIT_HOOKS]
+        self._run(self.before_commit, outcome)
+        return outcome
+
+    def _after_commit(self, outcome: list[Any]) -> None:
+        """The transaction is committed: nothing here may undo it or fail the action."""
+        self._run(self.after_commit, outcome)
+
+    @staticmethod
+    def _run(hooks: list[Callable[[list[Any]], None]], outcome: list[Any]) -> None:
+        if not any(outcome):
+            return
+        for hook in hooks:
+            try:
+                hook(outcome)
+            except Exception:  # noqa: BLE001 - a note beside the records; the log says why
+                log.exception("commit hook failed")
 
     @property
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, held_ok: bool = False) -> Iterator[Session]:
         """Commit on success, roll back on error; a full disk or a read-only database
         becomes a UserError (after the rollback: nothing of this unit is kept). The write lock
         is taken first (BEGIN IMMEDIATE; the writer lock on PostgreSQL): a busy store is waited
         for a bounded time, then StoreBusy."""
-        with self.storage_errors(), locks.busy_errors(), self._writers() as session, session.begin():
-            locks.writer(session)
-            yield session
+        self._refuse_when_held(held_ok)
+        with self.storage_errors(), locks.busy_errors():
+            with self._writers() as session, session.begin():
+                locks.writer(session)
+                yield session
+                session.flush()
+                outcome = self._before_commit(session.connection())
+            self._after_commit(outcome)
 
     @contextmanager
     def direct(self) -> Iterator[DirectTx]:
@@ -292,6 +336,7 @@ class Database:
         connection (`store.direct`), an ORM session joined to it on demand; committed on
         success (the on-demand session flushed first), rolled back on error. Takes the write
         lock first, as `transaction()` does."""
+        self._refuse_when_held(False)
         with self.storage_errors(), locks.busy_errors(), self._immediate.connect() as conn:
             tx = DirectTx(conn)
             try:
@@ -299,8 +344,10 @@ class Database:
                     locks.writer(tx)
                     yield tx
                     tx.flush()
+                    outcome = self._before_commit(conn)
             finally:
                 tx.close()
+        self._after_commit(outcome)
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:

@@ -317,6 +317,9 @@ class AuditEvent(Base):
     detail: Mapped[str] = mapped_column(Text)  # JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # JSON {table: {row: digest}} of the rows the event's transaction changed (engine.seal);
+    # part of the hash when present
+    sealed: Mapped[str | None] = mapped_column(Text)
 
 
 # --- correspondence and expedition (surat masuk, surat keluar, disposisi, buku ekspedisi) -------

@@ -1,0 +1,244 @@
+"""The audit chain's anchor outside the database: `<data-dir>/audit-anker.json` (0600), the
+number and hash of the newest event after every committed action, so that a chain cut short,
+grown by events written outside sopdesk or rebuilt from an edited event no longer ends where
+the anchor says, and an emptied database file is not taken for a new office.
+
+`count` is the number of the newest event (its id: the events of a SQLite office are numbered
+1..N without gaps; on PostgreSQL, where a sequence may skip numbers, it is still the newest
+event's number) and `head` its hash. The same pair goes into every backup manifest
+("audit_anchor") and onto the control sheet (`chain_head` reads it from a database).
+
+Crash safety: just before an action commits (holding the database's write lock) the anchor is
+written with the new head and the head it replaces ("before"); after the commit, the plain new
+head. A crash in between leaves an anchor that accepts either head. Writers are serialised by a
+lock file beside the anchor; a desk finishing its write never drops another desk's pending one.
+
+Keyed: the anchor carries an HMAC-SHA256 made with a key kept apart from the data, in this
+user's configuration folder (`audit-kunci/<digest of the data folder>.key`, 0600, made at setup
+or with the first anchor of a data folder), so that whoever rewrites the database and the anchor
+together still needs the key, and an anchor deleted where its key is still found is a finding.
+Without the key the anchor is written and checked unkeyed, and the check says so.
+
+On PostgreSQL each desk keeps its own anchor in its own data folder: a desk that has not acted
+for a while holds an older head, which is not tampering as long as that head is still in the
+chain."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import logging
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from sopdesk.store import connection_settings
+from sopdesk.store.models import AuditEvent
+
+log = logging.getLogger(__name__)
+
+ANCHOR_FILE = "audit-anker.json"
+LOCK_FILE = "audit-anker.lock"
+KEY_DIR = "audit-kunci"
+
+
+@dataclass(frozen=True)
+class Head:
+    count: int
+    head: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"count": self.count, "head": self.head}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    head: Head
+    before: Head | None = None  # a commit in flight: its head before the commit
+    keyed: bool | None = None  # None: no key to check with; False: the MAC does not match
+
+
+def chain_head(conn: Connection) -> Head:
+    """The newest event of a database's chain: Head(0, "") for an empty chain."""
+    row = conn.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc())
+                       .limit(1)).first()
+    return Head(0, "") if row is None else Head(int(row[0]), str(row[1]))
+
+
+# --- the key ----------------------------------------------------------------------------------
+
+def key_path(data_dir: Path) -> Path:
+    """The key of one data folder, in this user's configuration folder."""
+    name = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:24]
+    return connection_settings.config_dir() / KEY_DIR / f"{name}.key"
+
+
+def read_key(data_dir: Path) -> bytes | None:
+    try:
+        text = key_path(data_dir).read_text(encoding="ascii").strip()
+        return bytes.fromhex(text) if len(text) == 64 else None
+    except (OSError, ValueError):
+        return None
+
+
+def ensure_key(data_dir: Path) -> bytes | None:
+    """The data folder's anchor key, made when there is none; None when it cannot be written."""
+    key = read_key(data_dir)
+    if key is not None:
+        return key
+    path = key_path(data_dir)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _write_private(path, secrets.token_hex(32) + "\n")
+    except OSError as exc:
+        log.warning("kunci jangkar audit tidak dapat dibuat (%s): %s", path, exc.strerror)
+        return None
+    return read_key(data_dir)
+
+
+def _mac(key: bytes, body: dict[str, Any]) -> str:
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"))
+    return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+# --- the file ---------------------------------------------------------------------------------
+
+def anchor_path(data_dir: Path) -> Path:
+    return Path(data_dir) / ANCHOR_FILE
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write a 0600 file atomically (a temporary file beside it, fsync, rename)."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o600)
+        os.replace(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+class AnchorUnreadable(ValueError):
+    """The anchor file exists but is not an anchor (edited, truncated)."""
+
+
+def read_anchor(data_dir: Path) -> Anchor | None:
+    """The anchor beside the database, None when there is none; AnchorUnreadable when the
+    file is not one."""
+    path = anchor_path(data_dir)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise AnchorUnreadable(f"{path}: {exc.strerror}") from None
+    try:
+        data = json.loads(raw)
+        head = Head(int(data["count"]), str(data["head"]))
+        before = data.get("before")
+        before = Head(int(before["count"]), str(before["head"])) if before else None
+    except (ValueError, KeyError, TypeError):
+        raise AnchorUnreadable(f"{path}: isinya bukan jangkar rantai audit") from None
+    key = read_key(data_dir)
+    keyed = None
+    if key is not None:
+        body = {k: v for k, v in data.items() if k != "mac"}
+        keyed = hmac.compare_digest(str(data.get("mac", "")), _mac(key, body))
+    return Anchor(head, before, keyed)
+
+
+def write_anchor(data_dir: Path, head: Head, before: Head | None = None) -> None:
+    """Write the anchor (keyed when this user has the key; the key is made with the first
+    anchor of a data folder)."""
+    path = anchor_path(data_dir)
+    body: dict[str, Any] = head.as_dict()
+    if before is not None:
+        body["before"] = before.as_dict()
+    key = read_key(data_dir) if path.exists() else ensure_key(data_dir)
+    if key is not None:
+        body["mac"] = _mac(key, body)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _write_private(path, json.dumps(body, sort_keys=True, indent=1) + "\n")
+
+
+@contextlib.contextmanager
+def _locked(data_dir: Path) -> Iterator[None]:
+    """An exclusive lock on the anchor among the processes of this PC."""
+    path = Path(data_dir) / LOCK_FILE
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if os.name == "nt":  # pragma: no cover - Windows
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _current(data_dir: Path) -> Anchor | None:
+    try:
+        return read_anchor(data_dir)
+    except AnchorUnreadable:
+        return None
+
+
+def before_commit(data_dir: Path, old: Head, new: Head) -> None:
+    """Under the database's write lock, just before the commit: either head is accepted."""
+    with _locked(data_dir):
+        write_anchor(data_dir, new, before=old)
+
+
+def after_commit(data_dir: Path, conn_head: Head) -> None:
+    """After a commit: the plain head read from the database, unless another desk's commit is
+    in flight (its pending anchor starts at this head) or a newer head is written already."""
+    with _locked(data_dir):
+        now = _current(data_dir)
+        if now is not None:
+            if now.before is not None and now.before == conn_head and now.head != conn_head:
+                return  # another writer's commit is in flight: its anchor accepts this head too
+            if now.before is None and now.head.count > conn_head.count:
+                return
+        write_anchor(data_dir, conn_head)
+
+
+def compare(anchor: Anchor, chain_hashes: dict[int, str], last: Head, strict: bool) -> list[str]:
+    """What is wrong with the chain against its anchor (messages, empty when it agrees).
+    `chain_hashes` maps the event numbers the anchor names to their hashes; `last` is the
+    chain's newest event. `strict`: a SQLite office, whose anchor is always the newest head."""
+    accepted = [anchor.head] + ([anchor.before] if anchor.before else [])
+    if last in accepted:
+        return []
+    problems = []
+    mark = anchor.head
+    if last.count < mark.count and (anchor.before is None or last.count < anchor.before.count):
+        gone = mark.count - last.count
+        problems.append(f"rantai audit lebih pendek daripada jangkarnya ({ANCHOR_FILE}): jangkar "
+                        f"mencatat {mark.count} peristiwa, basis data hanya sampai #{last.count}; "
+                        f"{gone} peristiwa terbaru telah dihapus di luar sopdesk")
+        return problems
+    found = [h for h in accepted if chain_hashes.get(h.count) == h.head]
+    if not found:
+        problems.append(f"peristiwa audit #{mark.count} tidak lagi sama dengan jangkarnya "
+                        f"({ANCHOR_FILE}): rantai audit telah disusun ulang di luar sopdesk")
+    elif strict:
+        extra = last.count - max(h.count for h in found)
+        problems.append(f"rantai audit memuat {extra} peristiwa setelah jangkarnya ({ANCHOR_FILE}, "
+                        f"#{mark.count}): peristiwa itu ditambahkan di luar sopdesk")
+    return problems

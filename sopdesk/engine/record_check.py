@@ -1,0 +1,201 @@
+"""The part of `sopdesk check` that compares the office's records with the audit log's seals
+(engine.seal) and the chain with its anchor outside the database (engine.anchor).
+
+Seals are collected while the chain is read (`SealBook.add`, in chain order, the newest seal of
+a row wins); `check_records` then reads every covered table once, digests each row and compares.
+Memory stays small on a large office: the seals of a table with numeric keys are 64-bit values
+in an array indexed by the row's number (a 100,000-case office holds some three million rows).
+A table that cannot be read (a damaged page) is a finding of its own; the other tables are
+still compared."""
+
+from __future__ import annotations
+
+import json
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
+
+from sopdesk.engine import anchor, seal
+
+MAX_ROW_FINDINGS = 20  # per table and kind; the rest are counted
+DENSE_LIMIT = 50_000_000  # a table numbered beyond this keeps its seals in a dict
+
+WHAT = {
+    "office": "profil kantor", "office_holiday": "hari libur kantor", "user_account": "pengguna",
+    "case_file": "kasus", "work_item": "kegiatan", "case_deadline": "tenggat kasus",
+    "checklist_entry": "kelengkapan", "document": "dokumen", "attachment": "lampiran",
+    "visitor": "tamu", "incoming_letter": "surat masuk", "outgoing_letter": "surat keluar",
+    "disposition": "disposisi", "disposition_target": "tujuan disposisi",
+    "expedition": "buku ekspedisi", "sop_disabled": "SOP dinonaktifkan",
+}
+
+
+def _value(digest: str) -> int:
+    if not digest:
+        return 0  # deleted by sopdesk: no row expected
+    return int(digest, 16) or 1
+
+
+class _Seals:
+    """The newest seal of each row of one table."""
+
+    def __init__(self, size: int):
+        self.dense = array("Q", bytes(8 * size)) if 0 < size <= DENSE_LIMIT else array("Q")
+        self.sparse: dict[Any, int] = {}
+
+    def set(self, key: Any, value: int) -> None:
+        if isinstance(key, int) and 0 <= key < len(self.dense):
+            self.dense[key] = value
+        elif value:
+            self.sparse[key] = value
+        else:
+            self.sparse.pop(key, None)
+
+    def pop(self, key: Any) -> int:
+        if isinstance(key, int) and 0 <= key < len(self.dense):
+            value = self.dense[key]
+            self.dense[key] = 0
+            return value
+        return self.sparse.pop(key, 0)
+
+    def left(self) -> list[Any]:
+        return [i for i, v in enumerate(self.dense) if v] + sorted(self.sparse, key=str)
+
+
+@dataclass
+class SealBook:
+    """Seals collected from the chain, in chain order."""
+
+    sizes: dict[str, int] = field(default_factory=dict)
+    tables: dict[str, _Seals] = field(default_factory=dict)
+    events: int = 0
+    unreadable: list[int] = field(default_factory=list)
+
+    @classmethod
+    def sized(cls, conn: Any) -> SealBook:
+        """Arrays as large as each table's highest row number (read once, before the chain)."""
+        book = cls()
+        for name, table in seal.tables().items():
+            key = table.c[seal.COVERED[name]]
+            top = conn.execute(select(func.max(key))).scalar() if key.type.python_type is int else None
+            book.sizes[name] = int(top) + 1 if isinstance(top, int) else 0
+        return book
+
+    def add(self, event_id: int, sealed: str | None) -> None:
+        if not sealed:
+            return
+        try:
+            data = json.loads(sealed)
+            items = [(name, rows) for name, rows in data.items() if name in seal.COVERED]
+        except (ValueError, AttributeError):
+            self.unreadable.append(event_id)
+            return
+        self.events += 1
+        for name, rows in items:
+            seals = self.tables.get(name)
+            if seals is None:
+                seals = self.tables[name] = _Seals(self.sizes.get(name, 0))
+            numeric = seal.COVERED[name] == "id"
+            for key, digest in rows.items():
+                try:
+                    seals.set(int(key) if numeric else key, _value(str(digest)))
+                except ValueError:
+                    self.unreadable.append(event_id)
+
+
+def _where(name: str, key: Any) -> str:
+    return f"{WHAT.get(name, name)} #{key} (tabel {name})"
+
+
+def check_records(ws: Any, report: Any, book: SealBook) -> None:
+    """Every covered row against its newest seal; a table that cannot be read is a finding."""
+    compared = 0
+    for name in seal.tables():
+        seals = book.tables.get(name) or _Seals(0)
+        found: dict[str, list[tuple[Any, str]]] = {"record_changed": [], "record_added": []}
+        try:
+            with ws.db.connect() as conn:
+                for key, digest in seal.row_digests(conn, name):
+                    compared += 1
+                    expected = seals.pop(key)
+                    if expected == 0:
+                        found["record_added"].append((key,
+                            f"{_where(name, key)} tidak tercatat di log audit: ditambahkan di luar sopdesk"))
+                    elif expected != _value(digest):
+                        found["record_changed"].append((key,
+                            f"{_where(name, key)} telah diubah di luar sopdesk: isinya tidak sama dengan "
+                            "yang tercatat di log audit"))
+        except (DBAPIError, ValueError, TypeError, OverflowError) as exc:
+            reason = getattr(exc, "orig", None) or exc
+            report.add("database", f"tabel {name} tidak dapat dibaca seluruhnya untuk dibandingkan "
+                                   f"dengan log audit: {reason}")
+            continue
+        found["record_deleted"] = [(key, f"{_where(name, key)} telah dihapus di luar sopdesk: tercatat di "
+                                         "log audit tetapi tidak ada lagi") for key in seals.left()]
+        for kind, rows in found.items():
+            for key, message in rows[:MAX_ROW_FINDINGS]:
+                report.add(kind, message, table=name, row=key)
+            if len(rows) > MAX_ROW_FINDINGS:
+                report.add(kind, f"... dan {len(rows) - MAX_ROW_FINDINGS} baris lain tabel {name}", table=name)
+    for event_id in sorted(set(book.unreadable))[:MAX_ROW_FINDINGS]:
+        report.add("audit_changed", f"peristiwa audit #{event_id}: segel catatannya tidak dapat dibaca",
+                   event_id=event_id)
+    report.checked["records"] = compared
+
+
+@dataclass
+class ChainEnd:
+    """What the chain check saw of the ends of the chain, for the anchor comparison."""
+
+    wanted: set[int] = field(default_factory=set)  # event numbers the anchor names
+    hashes: dict[int, str] = field(default_factory=dict)
+    last: anchor.Head = field(default_factory=lambda: anchor.Head(0, ""))
+    complete: bool = False  # the whole chain was read
+
+    def see(self, event_id: int, digest: str) -> None:
+        if event_id in self.wanted:
+            self.hashes[event_id] = digest
+        self.last = anchor.Head(event_id, digest)
+
+
+def anchor_for(ws: Any, report: Any) -> tuple[anchor.Anchor | None, ChainEnd]:
+    """The workspace's anchor (a finding when it is unreadable) and what to watch for."""
+    end = ChainEnd()
+    data_dir = getattr(ws, "data_dir", None)
+    if data_dir is None:
+        return None, end
+    try:
+        found = anchor.read_anchor(Path(data_dir))
+    except anchor.AnchorUnreadable as exc:
+        report.add("audit_anchor", f"jangkar rantai audit tidak dapat dibaca ({exc}): berkas itu telah "
+                                   "diubah di luar sopdesk")
+        return None, end
+    if found is not None:
+        end.wanted = {found.head.count} | ({found.before.count} if found.before else set())
+    return found, end
+
+
+def check_anchor(ws: Any, report: Any, found: anchor.Anchor | None, end: ChainEnd) -> None:
+    """The chain against its anchor beside the database (see engine.anchor)."""
+    data_dir = getattr(ws, "data_dir", None)
+    if data_dir is None or not end.complete:
+        return
+    strict = ws.db.engine.dialect.name == "sqlite"
+    if found is None:
+        if anchor.read_key(Path(data_dir)) is not None and end.last.count > 0 and strict:
+            report.add("audit_anchor", f"jangkar rantai audit ({anchor.ANCHOR_FILE}) tidak ada di {data_dir}, "
+                                       "padahal kantor ini mempunyai kunci jangkar: berkas itu telah dihapus "
+                                       "di luar sopdesk")
+        report.checked["anchor"] = "tidak ada"
+        return
+    if found.keyed is False:
+        report.add("audit_anchor", f"jangkar rantai audit ({anchor.ANCHOR_FILE}) tidak cocok dengan kuncinya: "
+                                   "jangkar itu ditulis di luar sopdesk")
+    for problem in anchor.compare(found, end.hashes, end.last, strict):
+        report.add("audit_anchor", problem)
+    report.checked["anchor"] = {**found.head.as_dict(),
+                                "kunci": {True: "cocok", False: "tidak cocok", None: "tidak ada"}[found.keyed]}

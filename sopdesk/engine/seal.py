@@ -1,0 +1,232 @@
+"""Seals: the office's records tied to the audit chain, so that a row edited outside sopdesk
+is found by `sopdesk check` even when the audit log itself was left alone.
+
+Every write transaction notes the rows it changed of the tables that matter (`COVERED`: users
+with their roles, admin flag, password hash and active flag; the office and its holidays; cases,
+work items, deadlines, checks, documents, attachments; visitors; letters, dispositions and the
+buku ekspedisi; switched-off SOPs). ORM changes are noted by a flush listener; the few Core
+writes of the hot path say so themselves (`touch`). Just before the transaction commits, the
+digest of each such row, read back as committed, goes into the `sealed` field of the
+transaction's last audit event, and that event's hash is computed with it: the seal is part of
+the chain. A covered row written in a transaction without an audit event stays unsealed (every
+sopdesk action that changes a covered row records an event).
+
+`sopdesk check` replays the seals in chain order (the newest seal of a row wins) and compares
+every covered row of the database with it (`check_rows` in engine.integrity): a row whose digest
+differs was edited outside sopdesk, a row with no seal was added outside sopdesk, a sealed row
+that is gone was deleted outside sopdesk.
+
+A row's digest is a 64-bit truncated sha256 of its table name and its non-empty column values
+(None, "", False and 0 are left out, so a column added later with such a default leaves older
+seals valid); a user's digest includes the names of the roles the user holds.
+
+Only rows an action really changed are sealed again (a login that counts a failed attempt does
+not seal the user). A limit: a later sopdesk action that changes the same row seals the row as
+it is then, edits outside sopdesk to its other columns included; the check at every start of
+the desktop (and `sopdesk check`) is what finds them in between."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import weakref
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from itertools import chain
+from typing import Any
+
+from sqlalchemy import Connection, Table, event, inspect, select
+from sqlalchemy.orm import Session
+
+from sopdesk.store.direct import DirectTx
+from sopdesk.store.models import Base, Role, UserRole
+
+# the tables whose rows are sealed, with the column that names a row
+COVERED: dict[str, str] = {
+    "office": "id",
+    "office_holiday": "id",
+    "user_account": "id",
+    "case_file": "id",
+    "work_item": "id",
+    "case_deadline": "id",
+    "checklist_entry": "id",
+    "document": "id",
+    "attachment": "id",
+    "visitor": "id",
+    "incoming_letter": "id",
+    "outgoing_letter": "id",
+    "disposition": "id",
+    "disposition_target": "id",
+    "expedition": "id",
+    "sop_disabled": "kode",
+}
+# columns that change without an action of their own meaning (a failed login counts)
+NOT_SEALED = {"user_account": {"failed_logins", "locked_until"}}
+GONE = ""  # the seal of a row the action deleted
+IN_CLAUSE = 500  # rows per query when reading back touched rows
+
+
+def _columns(table: Table) -> list:
+    key = COVERED[table.name]
+    skip = NOT_SEALED.get(table.name, set()) | {key}
+    return [column for column in table.columns if column.name not in skip]
+
+
+def tables() -> dict[str, Table]:
+    present = Base.metadata.tables
+    return {name: present[name] for name in COVERED if name in present}
+
+
+# --- the digest -------------------------------------------------------------------------------
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "1"
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
+    return str(value)
+
+
+def digest(table: str, names: Iterable[str], values: Iterable[Any], roles: Iterable[str] = ()) -> str:
+    """The seal of one row: its table and its non-empty values, each with its column name and
+    length (unambiguous whatever the text holds)."""
+    parts = [table]
+    for name, value in zip(names, values, strict=True):
+        if value is None or value == "" or (value == 0 and not isinstance(value, str)):
+            continue  # None, "", False, 0: what a column added later holds in older rows
+        text = _text(value)
+        parts.append(f"{name}={len(text)}:{text}")
+    for role in sorted(roles):
+        parts.append(f"role={len(role)}:{role}")
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _roles(conn: Connection, user_ids: list | None) -> dict[int, list[str]]:
+    statement = select(UserRole.user_id, Role.name).join(Role, Role.id == UserRole.role_id)
+    if user_ids is not None:
+        statement = statement.where(UserRole.user_id.in_(user_ids))
+    held: dict[int, list[str]] = {}
+    for user_id, name in conn.execute(statement):
+        held.setdefault(user_id, []).append(name)
+    return held
+
+
+def row_digests(conn: Connection, name: str, keys: list | None = None,
+                batch: int = 5000) -> Iterator[tuple[Any, str]]:
+    """(key, digest) of the rows of a covered table: all of them (streamed, in key order), or
+    those whose key is in `keys`."""
+    table = tables()[name]
+    columns = _columns(table)
+    names = [column.name for column in columns]
+    key = table.c[COVERED[name]]
+    statement = select(key, *columns).order_by(key)
+    whole = keys is None
+    chunks = [None] if whole else [keys[i:i + IN_CLAUSE] for i in range(0, len(keys), IN_CLAUSE)]
+    for chunk in chunks:
+        query = statement if chunk is None else statement.where(key.in_(chunk))
+        roles = _roles(conn, chunk) if name == "user_account" else {}
+        result = conn.execution_options(yield_per=batch).execute(query)
+        for row in result:
+            yield row[0], digest(name, names, row[1:], roles.get(row[0], ()))
+
+
+# --- noting what a transaction changed ------------------------------------------------------
+
+@dataclass
+class Pending:
+    """What one write transaction changed and recorded, until it commits."""
+
+    touched: dict[str, set] = field(default_factory=dict)
+    related: dict[tuple[str, str], set] = field(default_factory=dict)  # (table, column) -> values
+    events: int = 0
+    before: Any = None  # the chain's head before the transaction's first event (anchor.Head)
+
+
+_pending: weakref.WeakKeyDictionary[Connection, Pending] = weakref.WeakKeyDictionary()
+
+
+def pending(conn: Connection) -> Pending:
+    state = _pending.get(conn)
+    if state is None:
+        state = _pending[conn] = Pending()
+    return state
+
+
+def connection_of(target: Session | DirectTx | Connection) -> Connection:
+    if isinstance(target, DirectTx):
+        return target.connection
+    if isinstance(target, Session):
+        return target.connection()
+    return target
+
+
+def touch(target: Session | DirectTx | Connection, table: str, *keys: Any) -> None:
+    """Note rows a Core statement changed (ORM changes are noted on their own)."""
+    if table in COVERED:
+        pending(connection_of(target)).touched.setdefault(table, set()).update(keys)
+
+
+def touch_related(target: Session | DirectTx | Connection, table: str, column: str, *values: Any) -> None:
+    """Note the rows of a table whose `column` holds one of `values` (rows a Core statement
+    inserted in bulk, e.g. the checks of a work item)."""
+    if table in COVERED:
+        pending(connection_of(target)).related.setdefault((table, column), set()).update(values)
+
+
+def _changed(obj: Any, table: str) -> bool:
+    """A flushed dirty object changed a sealed column (or a user's roles): a login that only
+    counts a failed attempt does not seal the user again (which would take in an edit made
+    outside sopdesk in the meantime)."""
+    state = inspect(obj)
+    skip = NOT_SEALED.get(table, set())
+    return any(attr.history.has_changes() for attr in state.attrs if attr.key not in skip)
+
+
+@event.listens_for(Session, "after_flush")
+def _noted(session: Session, _context: Any) -> None:
+    found: dict[str, set] = {}
+    for obj in chain(session.new, session.dirty, session.deleted):
+        table = getattr(obj, "__tablename__", None)
+        if table in COVERED:
+            if obj in session.dirty and not _changed(obj, table):
+                continue
+            found.setdefault(table, set()).add(getattr(obj, COVERED[table]))
+        elif table == "user_role":
+            found.setdefault("user_account", set()).add(obj.user_id)
+    if found:
+        state = pending(session.connection())
+        for table, keys in found.items():
+            state.touched.setdefault(table, set()).update(keys)
+
+
+def take(conn: Connection) -> Pending | None:
+    """The transaction's notes, forgotten: read once, just before the commit."""
+    return _pending.pop(conn, None)
+
+
+def seal_text(conn: Connection, state: Pending) -> str | None:
+    """The `sealed` field for the rows a transaction changed: {table: {key: digest}}, a
+    deleted row with GONE. None when nothing covered was changed."""
+    touched = {name: set(keys) for name, keys in state.touched.items()}
+    for (name, column), values in state.related.items():
+        table = tables()[name]
+        key = table.c[COVERED[name]]
+        found = conn.execute(select(key).where(table.c[column].in_(sorted(values)))).scalars()
+        touched.setdefault(name, set()).update(found)
+    sealed: dict[str, dict[str, str]] = {}
+    for name in sorted(touched):
+        keys = sorted((k for k in touched[name] if k is not None), key=str)
+        if not keys or name not in tables():
+            continue
+        found = dict(row_digests(conn, name, keys))
+        sealed[name] = {str(k): found.get(k, GONE) for k in keys}
+    if not sealed:
+        return None
+    return json.dumps(sealed, sort_keys=True, separators=(",", ":"))
