@@ -226,3 +226,61 @@ def run(data_dir: Path, url: str | None) -> int:
     finally:
         shell.close()
         ws.close()
+
+
+SMOKE_CASES = 50  # the demo office the start-up check opens (built on its first use)
+SMOKE_TIMEOUT_MS = 120_000
+
+
+def smoke_test(data_dir: Path) -> int:
+    """`sopdesk gui --smoke-test`: prove that the desktop program starts here (a fresh bundle,
+    an office PC): open the main window on the demo office beside `data_dir`, wait until the
+    Kotak Masuk has painted its rows, say so and exit 0; one line on stderr and 1 otherwise."""
+    import time
+
+    from PySide6.QtCore import QEvent
+
+    from sopdesk.gui.main_window import MainWindow
+
+    started = time.monotonic()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("sopdesk")
+    install_translator(app, saved_language())
+    try:
+        ws, actor = office.open_demo_office(data_dir, cases=SMOKE_CASES)
+    except (UserError, CatalogError) as exc:
+        print(f"sopdesk: uji mulai gagal: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # e.g. the data folder is a file or not writable
+        print(f"sopdesk: uji mulai gagal: folder data {data_dir} tidak dapat dipakai ({exc.strerror})",
+              file=sys.stderr)
+        return 1
+    outcome: list[int] = []
+
+    def finish(code: int, message: str) -> None:
+        if not outcome:
+            outcome.append(code)
+            print(message, file=sys.stdout if code == 0 else sys.stderr, flush=True)
+            app.quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and inbox.model.rowCount() > 0:
+                QTimer.singleShot(0, lambda: finish(0, f"Uji mulai berhasil: Kotak Masuk tampil dengan "
+                                                       f"{inbox.model.rowCount()} baris dalam "
+                                                       f"{time.monotonic() - started:.1f} detik"))
+            return False
+
+    try:
+        window = MainWindow(GuiContext(ws, actor), demo=True)
+        inbox = window.page("inbox")
+        watcher = FirstPaint(window)
+        inbox.table.viewport().installEventFilter(watcher)
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: finish(1, "sopdesk: uji mulai gagal: Kotak Masuk tidak tampil "
+                                                              f"dalam {SMOKE_TIMEOUT_MS // 1000} detik"))
+        window.show()
+        app.exec()
+        window.close()
+    finally:
+        ws.close()
+    return outcome[0] if outcome else 1
