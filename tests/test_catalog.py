@@ -461,7 +461,7 @@ def test_same_kode_and_revisi_twice_is_refused(tmp_path, pp):
     write(tmp_path, "b.yaml", pp)
     [problem] = [str(p) for p in validate_paths([tmp_path])]
     assert problem.startswith("b.yaml: kode: ")
-    assert "PP" in problem and "revisi 1" in problem and "a.yaml" in problem
+    assert "PP" in problem and f"revisi {pp['revisi']}" in problem and "a.yaml" in problem
 
 
 def test_office_copy_with_the_same_revisi_as_the_bundled_one_is_refused(tmp_path, pp):
@@ -478,16 +478,17 @@ def test_office_copy_with_the_same_revisi_as_the_bundled_one_is_refused(tmp_path
 def test_higher_revisi_wins(tmp_path, pp, office_first):
     office = tmp_path / "sop_catalog"
     office.mkdir()
-    pp["revisi"] = 2
+    bundled = pp["revisi"]
+    pp["revisi"] = bundled + 1
     pp["identitas"]["nama_sop"] = "Pelayanan Publik (revisi kantor)"
     write(office, "pp_rev2.yaml", pp)
     folders = [office, bundled_catalog_dir()] if office_first else [bundled_catalog_dir(), office]
     catalog = load_catalog(folders)
     sop = catalog.sop("PP")
-    assert sop.revisi == 2
+    assert sop.revisi == bundled + 1
     assert sop.nama == "Pelayanan Publik (revisi kantor)"
     assert catalog.sources["PP"].name == "pp_rev2.yaml"
-    assert catalog.sop("PAW").revisi == 1  # the other SOPs are untouched
+    assert catalog.sources["PAW"].name == "paw_dprd_ntt.yaml"  # the other SOPs are untouched
 
 
 def test_lower_revisi_does_not_replace_a_higher_one(tmp_path, pp):

@@ -296,6 +296,7 @@ def _check_deadlines_and_lanes(sop: Sop | FlowView, name: str, lanes: set[str],
                                steps: set[int]) -> list[Problem]:
     """Issue #13: joint lanes of a step, conditional and extendable deadlines."""
     problems: list[Problem] = []
+    lane_roles = {p.kode: p.peran for p in sop.pelaksana if isinstance(p.peran, str)}
     for step in sop.kegiatan:
         joint = step.pelaksana_bersama if isinstance(step.pelaksana_bersama, list) else []
         for kode in joint:
@@ -305,6 +306,10 @@ def _check_deadlines_and_lanes(sop: Sop | FlowView, name: str, lanes: set[str],
             elif kode == step.pelaksana or joint.count(kode) > 1:
                 problems.append(Problem(name, f"kegiatan {step.no}", "pelaksana_bersama",
                                         f"pelaksana {kode!r} disebut lebih dari sekali"))
+        roles = [lane_roles.get(k) for k in [step.pelaksana, *joint] if k in lane_roles]
+        if joint and len(set(roles)) != len(roles):
+            problems.append(Problem(name, f"kegiatan {step.no}", "pelaksana_bersama",
+                                    "pelaksana bersama harus berperan berbeda (giliran menurut peran)"))
     for tenggat in sop.tenggat:
         where = f"tenggat {tenggat.kode}"
         if tenggat.perpanjangan is not None and tenggat.jenis == "paling_cepat":

@@ -130,6 +130,8 @@ class Layout:
     lane_area: Box
     legend: Box
     lane_keys: list[str] = field(default_factory=list)
+    # issue #13: a joint step's symbol repeated in each further lane (pelaksana_bersama)
+    companions: list[Symbol] = field(default_factory=list)
 
 
 def lane_key(kode: str) -> str:
@@ -188,14 +190,17 @@ def compute_layout(sop: Sop, measure: Measure, headers: dict[str, str], legend: 
     rows: dict[int, Box] = {}
     cells: list[Cell] = []
     symbols: dict[int, Symbol] = {}
+    companions: list[Symbol] = []
     terminators: list[Terminator] = []
     channel_in: dict[int, float] = {}
     channel_out: dict[int, float] = {}
     y = header_h
     for step in sop.kegiatan:
+        # a decision's question is part of the step (issue #13): "Ya" on the chart means this
+        question = f"\nKeputusan: {step.keputusan.pertanyaan}" if step.keputusan is not None else ""
         texts: list[tuple[str, str, Content]] = [
             ("no", "number", str(step.no)),
-            ("kegiatan", "text", step.kegiatan),
+            ("kegiatan", "text", step.kegiatan + question),
             ("kelengkapan", "list", _bullets(step.kelengkapan)),
             ("waktu", "text", step.waktu),
             ("output", "list", _bullets(step.output)),
@@ -228,6 +233,10 @@ def compute_layout(sop: Sop, measure: Measure, headers: dict[str, str], legend: 
         box = Box(cx - sym_w / 2, zy + CHANNEL, sym_w, sym_h)
         symbols[step.no] = Symbol(step.no, "decision" if decision else "process", box, step.pelaksana,
                                   step.is_wait, step.pelaksana_disimpulkan)
+        for kode in step.pelaksana_bersama:
+            joint_x = xs[lane_key(kode)][0] + lane_w / 2
+            companions.append(Symbol(step.no, symbols[step.no].kind, Box(joint_x - sym_w / 2, box.y, sym_w, sym_h),
+                                     kode, step.is_wait, False))
         channel_out[step.no] = box.bottom + CHANNEL / 2
         if step.no in ends:
             ty = box.bottom + TERM_GAP + CHANNEL / 2
@@ -242,7 +251,7 @@ def compute_layout(sop: Sop, measure: Measure, headers: dict[str, str], legend: 
     legend_box = Box(0, y + 8, width, legend_h)
     columns = {k: Box(xs[k][0], 0, xs[k][1], y) for k in order}
     return Layout(width, legend_box.bottom, columns, header, rows, cells, symbols, terminators, arrows,
-                  lane_area, legend_box, lane_keys)
+                  lane_area, legend_box, lane_keys, companions)
 
 
 def _lane_width(sop: Sop, measure: Measure) -> float:

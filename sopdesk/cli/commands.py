@@ -24,11 +24,19 @@ def _open(args: Namespace, held_ok: bool = False) -> Workspace:
     """The workspace of the command; refused while a check's findings of tampering wait for an
     administrator (engine.tamper), except for the commands that deal with them (`held_ok`)."""
     ws = Workspace.open(args.data_dir, args.db)
+    _warn_left_out(ws.catalog)
     if ws.db.hold is not None and not held_ok:
         message = ws.db.hold
         ws.close()
         raise UserError(message)
     return ws
+
+
+def _warn_left_out(catalog) -> None:  # noqa: ANN001 - a Catalog
+    """A catalog file that is broken or conflicts is left out: one line each on stderr
+    (issue #13: it never stops the office)."""
+    for problem in catalog.left_out:
+        print(f"sopdesk: peringatan: {problem}", file=sys.stderr)
 
 
 def _password(prompt: str, env: str = "SOPDESK_PASSWORD") -> str:
@@ -149,7 +157,9 @@ def connect(args: Namespace) -> int:
 
 
 def _catalog(args: Namespace):  # noqa: ANN202
-    return load_catalog([bundled_catalog_dir(), args.data_dir / "sop_catalog"])
+    catalog = load_catalog([bundled_catalog_dir(), args.data_dir / "sop_catalog"], tolerant=True)
+    _warn_left_out(catalog)
+    return catalog
 
 
 def catalog_list(args: Namespace) -> int:
@@ -314,9 +324,10 @@ def case_start(args: Namespace) -> int:
 def case_show(args: Namespace) -> int:
     ws = _open(args)
     try:
-        _viewer(ws, args)
-        detail = queries.case_detail(ws, args.case_no)
+        viewer = _viewer(ws, args)
+        detail = queries.case_detail(ws, args.case_no, viewer)
         returned = revisits.return_info(ws, detail["number"])
+        now = ws.clock()
         detail["return_info"] = returned.as_dict() if returned else None
         tz = ws.calendar.tz
     finally:
@@ -336,6 +347,8 @@ def case_show(args: Namespace) -> int:
         extra = f" -> {item['choice']}" if item["choice"] else ""
         if item["return_to"]:
             extra = f" -> dikembalikan ke {item['return_to']}: {item['note']}"
+        if item.get("on_behalf"):  # an outside party's step, recorded by the desk (issue #13)
+            extra += f" (atas nama {item['on_behalf']}, dicatat oleh {item['completed_by']})"
         print(f"  {item['step']:>3}. {state:<12} {who:<14} "
               f"{waktu_lokal(item['completed_at'] or item['since'], tz)}{extra}")
         if item["status"] == "open" and item["due_at"]:
@@ -343,10 +356,10 @@ def case_show(args: Namespace) -> int:
         if item["status"] == "open" and returned:
             print(f"       Dikembalikan oleh {returned.by} ({returned.role}) pada {waktu_lokal(returned.at, tz)} "
                   f"dari kegiatan {returned.from_step}: {returned.reason}")
+    from sopdesk.engine.deadlines import state_text
+
     for deadline in detail["deadlines"]:
-        state = "terpenuhi" if deadline["met_at"] else (
-            waktu_lokal(deadline["due_at"], tz) or "belum berjalan")
-        print(f"  Tenggat: {deadline['name']}: {state}")
+        print(f"  Tenggat: {deadline['name']}: {state_text(tz, deadline, now)}")
     for doc in detail["documents"]:
         print(f"  Dokumen: {doc['name']} {doc['number'] or ''} {doc['date'] or ''}".rstrip())
     return 0
@@ -362,7 +375,8 @@ def case_complete(args: Namespace) -> int:
         outputs.setdefault(name, cases.OutputValue()).file = Path(path)
     data = cases.StepInput(present=args.check,
                            files={k: Path(v) for k, v in _pairs(args.attach, "--attach").items()},
-                           outputs=outputs, choice=args.choice, note=args.note)
+                           outputs=outputs, choice=args.choice, note=args.note,
+                           on_behalf=args.on_behalf, override_reason=args.override_reason)
     ws = _open(args)
     try:
         done = cases.complete(ws, _actor(ws, args), args.case_no, data, step=args.step)
@@ -371,6 +385,9 @@ def case_complete(args: Namespace) -> int:
     if args.json:
         _json(done.__dict__)
         return 0
+    if done.confirmed:  # a joint step: this lane agreed, the next lane completes it
+        print(f"Kegiatan {done.step_no} kasus {done.case_number} disetujui; menunggu {done.next_role}")
+        return 0
     route = f"lanjut ke kegiatan {done.next_step}" if done.next_step else "kasus selesai"
     print(f"Kegiatan {done.step_no} kasus {done.case_number} selesai"
           + (f" ({done.choice})" if done.choice else "") + f"; {route}")
@@ -378,6 +395,26 @@ def case_complete(args: Namespace) -> int:
         print(f"Peringatan: {warning}")
     for notice in done.notices:
         print(f"Dicatat: {notice}")
+    return 0
+
+
+def case_extend(args: Namespace) -> int:
+    from sopdesk.engine import deadlines
+
+    ws = _open(args)
+    try:
+        done = deadlines.extend(ws, _actor(ws, args), args.case_no, args.tenggat, args.reason,
+                                notice_number=args.notice_number)
+        tz = ws.calendar.tz
+    finally:
+        ws.close()
+    if args.json:
+        _json(done.__dict__)
+        return 0
+    print(f"Tenggat '{done.name}' kasus {done.case_number} diperpanjang (ke-{done.times}): "
+          f"{waktu_lokal(done.before, tz)} -> {waktu_lokal(done.due_at, tz)}")
+    if done.notice:
+        print(f"Dicatat: {done.notice}" + (f" {args.notice_number}" if args.notice_number else ""))
     return 0
 
 
@@ -429,22 +466,25 @@ def inbox(args: Namespace) -> int:
         rows = queries.inbox_page(
             ws, roles, actor.user_id, sort=args.sort, descending=args.desc, limit=args.limit,
             offset=args.offset, mine=args.mine, overdue_at=now if args.overdue else None,
-            sop=args.sop, search=args.search)
+            sop=args.sop, search=args.search, viewer=actor)
         counts = queries.inbox_counts(ws, roles, now)
         tz = ws.calendar.tz
     finally:
         ws.close()
     if args.json:
         _json({"counts": {r: {"open": t, "overdue": o} for r, (t, o) in counts.items()},
-               "items": [dict(row._asdict(), state=row.state(now)) for row in rows]})
+               "items": [dict(row._asdict(), state=row.state(now), nearest_due=row.nearest_due,
+                              due_is_case=row.due_is_case) for row in rows]})
         return 0
     for role, (total, late) in counts.items():
         print(f"{role}: {total} menunggu, {late} terlambat")
     marks = {"terlambat": "!! TERLAMBAT", "hampir": "!  hampir", "tepat": "", "tanpa_batas": ""}
     for row in rows:
-        left = durasi(row.due_at - now) if row.due_at else "tanpa batas"
+        due = row.nearest_due  # the nearer of the step's time and the case deadline (issue #13)
+        left = durasi(due - now) if due else "tanpa batas"
+        shown = waktu_lokal(due, tz) + (" (kasus)" if row.due_is_case else "")
         print(f"{row.case_number:<16} {row.step_no:>3}. {row.kegiatan[:48]:<48} "
-              f"{waktu_lokal(row.due_at, tz):<22} {left:<22} {row.assignee or '-':<10} "
+              f"{shown:<22} {left:<22} {row.assignee or '-':<10} "
               f"{marks[row.state(now)]}")
     if not rows:
         print("Tidak ada pekerjaan yang menunggu.")
@@ -531,7 +571,8 @@ def report_sop(args: Namespace) -> int:
 def report_case(args: Namespace) -> int:
     from sopdesk.reports import render_case_sheet
 
-    return _report(args, lambda ws, _actor: render_case_sheet(ws, args.case_no, args.output, args.paper))
+    return _report(args, lambda ws, actor: render_case_sheet(ws, args.case_no, args.output, args.paper,
+                                                             viewer=actor))
 
 
 def report_visitors(args: Namespace) -> int:
@@ -942,7 +983,10 @@ def letter_settings(args: Namespace) -> int:
     from sopdesk.engine.letter_settings import change_letter_settings, load_letter_settings
 
     changing = any(v is not None for v in (args.pattern, args.office_code, args.classification)) \
-        or bool(args.sop_classification)
+        or bool(args.sop_classification) or bool(args.registrar_role or args.disposer_role or args.expedition_role)
+    roles = {key: values for key, values in (("peran_pencatat", args.registrar_role),
+                                             ("peran_disposisi", args.disposer_role),
+                                             ("peran_ekspedisi", args.expedition_role)) if values}
     ws = _open(args)
     try:
         actor = _actor(ws, args) if changing else _viewer(ws, args)
@@ -950,7 +994,7 @@ def letter_settings(args: Namespace) -> int:
             settings = change_letter_settings(
                 ws, actor, pattern=args.pattern, office_code=args.office_code,
                 default_classification=args.classification,
-                sop_classification=_pairs(args.sop_classification, "--sop-classification"))
+                sop_classification=_pairs(args.sop_classification, "--sop-classification"), roles=roles)
         else:
             settings = load_letter_settings(ws.data_dir)
         following = letters.next_outgoing_number(ws, settings.default_classification)

@@ -30,7 +30,20 @@ class _Parser(argparse.ArgumentParser):
 MAX_COUNT = 1_000_000_000
 
 
+MAX_SEARCH_CHARS = 200  # SQLite refuses LIKE patterns over 50,000 bytes ("pattern too complex")
+
+
+def _search_text(text: str) -> str:
+    """A --search text: what a person types into a search box, not a document."""
+    if len(text) > MAX_SEARCH_CHARS:
+        raise argparse.ArgumentTypeError(f"teks pencarian terlalu panjang ({len(text)} karakter; maksimal "
+                                         f"{MAX_SEARCH_CHARS})")
+    return text
+
+
 def _positive_int(text: str) -> int:
+    if not text.strip().isascii():  # int() reads "٣" as 3 and fails on "²": digits 0-9 only
+        raise argparse.ArgumentTypeError(f"bukan bilangan bulat (angka 0-9): {text[:40]!r}")
     try:
         value = int(text)
     except ValueError:
@@ -100,6 +113,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = cat.add_parser("validate", help="periksa berkas katalog")
     p.add_argument("paths", nargs="+", type=Path)
     p.set_defaults(func=c.catalog_validate, needs_db=False)
+    # issue #13: the office's own SOPs
+    from sopdesk.cli import catalog_commands as cc
+
+    p = cat.add_parser("add", parents=[acting, listing],
+                       help="tambah SOP ke katalog kantor (admin): diperiksa terhadap katalog terpasang")
+    p.add_argument("paths", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="hanya periksa, jangan pasang")
+    p.set_defaults(func=cc.catalog_add)
+    p = cat.add_parser("disable", parents=[acting],
+                       help="nonaktifkan SOP (admin): tidak ada kasus baru; kasus berjalan tetap dapat diselesaikan")
+    p.add_argument("sop_id")
+    p.add_argument("--reason", help="alasan (dicatat di log audit)")
+    p.set_defaults(func=cc.catalog_disable)
+    p = cat.add_parser("enable", parents=[acting], help="aktifkan kembali SOP yang nonaktif (admin)")
+    p.add_argument("sop_id")
+    p.set_defaults(func=cc.catalog_enable)
+    p = cat.add_parser("doors", parents=[listing],
+                       help="keperluan tamu dan jenis surat masuk yang memulai kasus, menurut katalog")
+    p.set_defaults(func=cc.catalog_doors)
 
     users = sub.add_parser("user", help="akun pengguna").add_subparsers(
         dest="user_command", required=True, parser_class=_Parser)
@@ -117,14 +149,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = vis.add_parser("register", parents=[acting, listing], help="catat tamu/pemohon")
     p.add_argument("--name", required=True)
     p.add_argument("--purpose", required=True,
-                   help="permohonan_informasi | bertamu | pengaduan | konsultasi | lainnya")
+                   help="keperluan: yang memulai kasus menurut katalog (permohonan_informasi ...; "
+                   "lihat 'sopdesk catalog doors') | bertamu | pengaduan | konsultasi | lainnya")
     for flag in ("id-number", "institution", "occupation", "address", "phone", "email",
                  "purpose-text", "info", "info-use", "obtain", "delivery", "directed-to"):
         p.add_argument(f"--{flag}")
     p.set_defaults(func=c.visitor_register)
     p = vis.add_parser("list", parents=[acting, listing], help="tamu pada satu tanggal")
     p.add_argument("--date", help="YYYY-MM-DD (bawaan: hari ini)")
-    p.add_argument("--search")
+    p.add_argument("--search", type=_search_text)
     p.set_defaults(func=c.visitor_list)
 
     case = sub.add_parser("case", help="kasus").add_subparsers(
@@ -151,7 +184,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output-file", action="append", default=[], metavar="NAME=FILE")
     p.add_argument("--choice", help="pilihan keputusan (mis. Ya / Tidak)")
     p.add_argument("--note")
+    p.add_argument("--atas-nama", dest="on_behalf", action="store_true",
+                   help="kegiatan pihak luar (mis. Pemohon): dicatat atas namanya")
+    p.add_argument("--lewati-tunggu", dest="override_reason", metavar="ALASAN",
+                   help="administrator: selesaikan sebelum masa tunggu berakhir, dengan alasan")
     p.set_defaults(func=c.case_complete)
+    p = case.add_parser("extend", parents=[acting, listing],
+                        help="perpanjang tenggat kasus (sesuai SOP, dengan alasan dan surat pemberitahuan)")
+    p.add_argument("case_no")
+    p.add_argument("--tenggat", metavar="KODE", help="kode tenggat (bawaan: satu-satunya yang dapat diperpanjang)")
+    p.add_argument("--reason", required=True, help="alasan perpanjangan")
+    p.add_argument("--notice-number", metavar="NOMOR", help="nomor surat pemberitahuan perpanjangan")
+    p.set_defaults(func=c.case_extend)
     p = case.add_parser("return", parents=[acting], help="kembalikan ke kegiatan sebelumnya")
     p.add_argument("case_no")
     p.add_argument("--to", type=int, required=True)
@@ -175,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mine", action="store_true", help="hanya yang diambil/dialihkan ke saya")
     p.add_argument("--overdue", action="store_true", help="hanya yang terlambat")
     p.add_argument("--sop")
-    p.add_argument("--search")
+    p.add_argument("--search", type=_search_text)
     p.add_argument("--sort", default="due", choices=["due", "since", "case", "sop", "step", "title"])
     p.add_argument("--desc", action="store_true")
     p.add_argument("--limit", type=_positive_int, default=50)
@@ -268,7 +312,7 @@ def _letter_parsers(sub, acting: argparse.ArgumentParser, listing: argparse.Argu
     from sopdesk.cli import commands as c
 
     paging = _Parser(add_help=False)
-    paging.add_argument("--search")
+    paging.add_argument("--search", type=_search_text)
     paging.add_argument("--limit", type=_positive_int, default=500)
     paging.add_argument("--offset", type=_positive_int, default=0)
 
@@ -282,7 +326,8 @@ def _letter_parsers(sub, acting: argparse.ArgumentParser, listing: argparse.Argu
     p.add_argument("--received", help="waktu diterima YYYY-MM-DD[THH:MM] waktu kantor (bawaan: sekarang)")
     p.add_argument("--classification", help="kode klasifikasi")
     p.add_argument("--sifat", default="biasa", help="biasa | segera | rahasia")
-    p.add_argument("--starts", help="memulai kasus: permohonan_informasi | usulan_paw")
+    p.add_argument("--starts", help="memulai kasus: jenis surat menurut katalog (permohonan_informasi, "
+                   "usulan_paw ...; lihat 'sopdesk catalog doors')")
     p.add_argument("--case", help="kasus yang sudah ada tempat surat ini masuk")
     p.add_argument("--scan", type=Path, help="pindaian surat")
     p.set_defaults(func=c.letter_in)
@@ -322,6 +367,10 @@ def _letter_parsers(sub, acting: argparse.ArgumentParser, listing: argparse.Argu
     p.add_argument("--classification", help="klasifikasi bawaan surat keluar dari kegiatan SOP")
     p.add_argument("--sop-classification", action="append", default=[], metavar="SOP=KODE",
                    help="klasifikasi untuk surat dari satu SOP (kosong: hapus)")
+    for flag, duty in (("registrar", "mencatat surat masuk dan keluar"), ("disposer", "membuat disposisi"),
+                       ("expedition", "mencatat tanda terima ekspedisi")):
+        p.add_argument(f"--{flag}-role", action="append", default=[], metavar="PERAN",
+                       help=f"peran yang boleh {duty} (boleh berulang; menggantikan daftar sekarang)")
     p.set_defaults(func=c.letter_settings)
     p = letter.add_parser("correct", parents=[acting, listing],
                           help="koreksi surat masuk (SM/TAHUN/NOMOR) atau surat keluar (nomornya); oleh pencatat/admin")
@@ -385,22 +434,38 @@ def wants_version(argv: list[str]) -> bool:
     return False
 
 
+def gui_request(argv: list[str]) -> tuple[str | None, str | None] | None:
+    """(--data-dir, --db) when the command line asks for the desktop program and nothing else
+    (`sopdesk`, `sopdesk --data-dir DIR gui`): started without building the parser, which
+    imports every command's module. None otherwise (the parser handles it, --help included)."""
+    values: dict[str, str | None] = dict.fromkeys(GLOBAL_OPTIONS_WITH_VALUE)
+    args = list(argv)
+    if args and args[-1] == "gui":
+        args.pop()
+    while args:
+        arg = args.pop(0)
+        option, equals, value = arg.partition("=")
+        if option not in values:
+            return None
+        if not equals:
+            if not args or args[0].startswith("-") or args[0] == "gui":
+                return None
+            value = args.pop(0)
+        values[option] = value
+    return values["--data-dir"], values["--db"]
+
+
 def _setup_logging() -> Path:
+    from sopdesk.logfile import private_log_handler
     from sopdesk.store.paths import default_log_dir
 
-    log_dir = default_log_dir()
     for handler in list(log.handlers):  # main() may run several times in one process (tests)
         log.removeHandler(handler)
         handler.close()
-    try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(log_dir / "sopdesk.log", encoding="utf-8")
-    except OSError:
-        handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler, path = private_log_handler(default_log_dir())  # 0700 folder, 0600 file, redacted
     log.addHandler(handler)
     log.setLevel(logging.INFO)
-    return log_dir / "sopdesk.log"
+    return path
 
 
 def _catalog_problems(exc: Exception) -> list | None:
@@ -412,13 +477,62 @@ def _catalog_problems(exc: Exception) -> list | None:
     return None
 
 
+# SQLite's primary result codes for a file that is no database / a damaged one
+_SQLITE_NOTADB, _SQLITE_CORRUPT = 26, 11
+
+
+def _unreadable_database(exc: Exception) -> str | None:
+    """The message for a --db / data file that is not a SQLite database or is damaged beyond
+    opening (SQLITE_NOTADB, SQLITE_CORRUPT), else None. SQLAlchemy is only looked at when a
+    command imported it."""
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is None or not isinstance(exc, sa_exc.DatabaseError):
+        return None
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    text = str(exc.orig).lower()
+    if (code is not None and code & 0xFF == _SQLITE_NOTADB) or "file is not a database" in text:
+        return ("Berkas basis data bukan basis data SQLite sopdesk (atau rusak berat): periksa --db / "
+                "--data-dir, atau pulihkan dari cadangan ('sopdesk restore')")
+    if (code is not None and code & 0xFF == _SQLITE_CORRUPT) or "malformed" in text:
+        return ("Basis data rusak dan tidak dapat dibaca: jalankan 'sopdesk check', lalu pulihkan dari "
+                "cadangan yang utuh ('sopdesk restore')")
+    return None
+
+
+def _desktop(data_dir: str | None, url: str | None) -> int:
+    from sopdesk.store.paths import default_data_dir
+
+    try:
+        from sopdesk.gui.start import run
+    except ImportError as exc:
+        raise UserError(f"Antarmuka desktop tidak dapat dimuat ({exc})") from None
+    return run(Path(data_dir) if data_dir else default_data_dir(), url)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command with a private umask (a backstop: whatever a library writes, PDFs or
+    SQLite's -wal/-shm, is 0600), restored afterwards for a caller that runs several."""
+    import os
+
+    from sopdesk.store.private_files import restrict_umask
+
+    old_umask = restrict_umask()
+    try:
+        return _main(argv)
+    finally:
+        os.umask(old_umask)
+
+
+def _main(argv: list[str] | None) -> int:
     if wants_version(sys.argv[1:] if argv is None else argv):
         print(f"sopdesk {__version__}")
         return 0
     log_file = _setup_logging()
     try:
         _check_text(sys.argv[1:] if argv is None else argv)
+        desktop = gui_request(sys.argv[1:] if argv is None else argv)
+        if desktop is not None:
+            return _desktop(*desktop)
         args = build_parser().parse_args(argv)
         if args.command is None:
             from sopdesk.cli import commands
@@ -445,6 +559,11 @@ def main(argv: list[str] | None = None) -> int:
         if problems is not None:
             for problem in problems:
                 print(f"sopdesk: {problem}", file=sys.stderr)
+            return 1
+        unreadable = _unreadable_database(exc)
+        if unreadable is not None:
+            log.error("basis data tidak terbaca: %s", unreadable)
+            print(f"sopdesk: {unreadable}", file=sys.stderr)
             return 1
         log.exception("unexpected error")
         print(f"sopdesk: Terjadi kesalahan internal; rinciannya dicatat di {log_file}",

@@ -93,7 +93,12 @@ COMMIT_HOOKS.append(_finish)
 # the program records has its label (tests/test_audit_labels.py reads the sources to check).
 ACTION_LABELS = {
     "case_started": "Kasus dimulai",
+    "catalog_added": "SOP ditambahkan ke katalog kantor",  # issue #13 (catalog import)
+    "sop_disabled": "SOP dinonaktifkan",  # issue #13
+    "sop_enabled": "SOP diaktifkan kembali",  # issue #13
     "step_completed": "Kegiatan selesai",
+    "step_confirmed": "Kegiatan bersama disetujui, diteruskan ke pelaksana berikutnya",  # issue #13
+    "deadline_extended": "Tenggat diperpanjang",  # issue #13
     "step_returned": "Dikembalikan",
     "case_cancelled": "Kasus dibatalkan",
     "claimed": "Diambil",
@@ -130,6 +135,7 @@ ACTION_LABELS = {
     "backup_settings_changed": "Pengaturan cadangan diubah",
     "demo_created": "Data contoh dibuat",
     "tamper_acknowledged": "Temuan pemeriksaan keutuhan dilihat administrator",
+    "records_sealed": "Catatan yang ada disegel ke log audit",
 }
 
 

@@ -17,12 +17,11 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from sopdesk.catalog import END, Sop
-from sopdesk.catalog.waktu import parse_waktu
 from sopdesk.engine import audit, seal
 from sopdesk.engine.attachments import attach
 from sopdesk.engine.users import ActingUser, Actor, effective_roles, find_user, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
-from sopdesk.errors import Conflict, NotFound, UserError
+from sopdesk.errors import Conflict, NotFound, PermissionRefused, UserError
 from sopdesk.store import locks
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import (
@@ -96,6 +95,10 @@ class StepInput:
     outputs: dict[str, OutputValue] = field(default_factory=dict)
     choice: str | None = None
     note: str | None = None
+    # issue #13: the step of a party outside the office (lane `eksternal`) is recorded on its
+    # behalf; an administrator may complete a step before its binding wait ends, with a reason
+    on_behalf: bool = False
+    override_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ class Completed:
     warnings: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()  # what the letter registers recorded (numbers given, expedition)
     next_role: str | None = None  # the role the next step waits for (None when the case ended)
+    confirmed: bool = False  # a joint step's lane confirmed it; the step waits for the next lane
 
 
 class OpenStep(NamedTuple):
@@ -193,7 +197,7 @@ def _refuse_acted_on(ws: Workspace, db: Session | DirectTx, number: str, step: i
 
 def _resolve(names: list[str], key: str, what: str) -> str:
     key = str(key).strip()
-    if key.isdigit() and 1 <= int(key) <= len(names):
+    if key.isascii() and key.isdigit() and 1 <= int(key) <= len(names):  # not "²": int() refuses it
         return names[int(key) - 1]
     for name in names:
         if name.lower() == key.lower():
@@ -239,29 +243,48 @@ def _rule(sop: Sop, kode: str):  # noqa: ANN202 - a Tenggat
 
 
 def _anchor_deadlines(ws: Workspace, case: Case, sop: Sop, completed_step: int | None,
-                      now: datetime) -> None:
-    """Start the clock of deadlines anchored on the case start or on a completed step, and
-    mark 'paling lambat' deadlines met by a completed step."""
-    for rule in sop.tenggat:
-        row = next((d for d in case.deadlines if d.kode == rule.kode), None)
-        anchored = (rule.sejak == "mulai" and completed_step is None) or (
-            rule.sejak == completed_step
-        )
-        if anchored and (row is None or row.due_at is None):
-            due = ws.calendar.due(now, parse_waktu(rule.waktu))
-            if row is None:
-                case.deadlines.append(CaseDeadline(kode=rule.kode, name=rule.nama,
-                                                   kind=rule.jenis, due_at=due))
-            else:
-                row.due_at = due
-        elif row is None and completed_step is None:
-            case.deadlines.append(CaseDeadline(kode=rule.kode, name=rule.nama, kind=rule.jenis))
-    if completed_step is not None:
-        for rule in sop.tenggat:
-            row = next(d for d in case.deadlines if d.kode == rule.kode)
-            if (rule.jenis == "paling_lambat" and completed_step in rule.kegiatan
-                    and row.met_at is None and row.due_at is not None):
-                row.met_at = now
+                      now: datetime, choice: str | None = None) -> None:
+    """Start, add (conditional) and meet case deadlines: engine.deadlines.anchor."""
+    from sopdesk.engine import deadlines
+
+    deadlines.anchor(ws, case, sop, completed_step, choice, now)
+
+
+def _lane_now(sop: Sop, waiting: OpenStep):  # noqa: ANN202 - (Pelaksana, Pelaksana | None)
+    """The lane working the waiting step now and, for a joint step, the lane after it (None
+    for the last or only lane). The work item's role says which lane's turn it is."""
+    lanes = [sop.lane(kode) for kode in sop.step(waiting.step_no).lanes]
+    index = next((i for i, lane in enumerate(lanes) if lane.peran == waiting.role), 0)
+    return lanes[index], (lanes[index + 1] if index + 1 < len(lanes) else None)
+
+
+def _secret_route(kegiatan, choice: str | None) -> bool:  # noqa: ANN001 - a Kegiatan
+    """Does the chosen route mark the case rahasia (`pilihan.rahasia`)?"""
+    if kegiatan.keputusan is None or choice is None:
+        return False
+    return any(p.rahasia and p.label == choice for p in kegiatan.keputusan.pilihan)
+
+
+def _binding_wait(ws: Workspace, sop: Sop, waiting: OpenStep, user: ActingUser, data: StepInput,
+                  now: datetime) -> str | None:
+    """A step held back by a 'paling cepat' deadline (a binding wait) may not be completed
+    before the wait ends; an administrator may, with a reason (returned as the warning)."""
+    if waiting.not_before is None or now >= waiting.not_before:
+        return None
+    from sopdesk.engine.deadlines import wait_of
+
+    when = ws.calendar.local(waiting.not_before).strftime("%d-%m-%Y %H.%M")
+    rule = wait_of(sop, waiting.step_no)
+    name = f" '{rule.nama}'" if rule else ""
+    reason = (data.override_reason or "").strip()
+    if not reason:
+        raise Conflict(f"Kegiatan {waiting.step_no} kasus {waiting.number} belum boleh diselesaikan: "
+                       f"masa tunggu{name} berakhir {when}. Administrator dapat melewatinya dengan alasan")
+    if not user.is_admin:
+        raise PermissionRefused(f"Hanya administrator yang boleh menyelesaikan kegiatan {waiting.step_no} "
+                                f"sebelum masa tunggu berakhir ({when})")
+    _text(reason, MAX_NOTE, "alasan melewati masa tunggu")
+    return f"diselesaikan sebelum masa tunggu berakhir ({when}) oleh administrator: {reason}"
 
 
 def _checked(ws: Workspace, db: Session | DirectTx, actor: Actor, number: str, step: int | None,
@@ -319,7 +342,7 @@ def start_case_in(ws: Workspace, session: Session, actor: Actor, kode: str, titl
     user = load_actor(session, actor, includes=ws.catalog.role_includes)
     title = _text(title, MAX_TITLE, "judul kasus", required=True)
     requester = _text(requester, 200, "nama pemohon")
-    revision_id, sop = ws.current_revision(session, kode)
+    revision_id, sop = ws.startable_revision(session, kode)  # refused for an SOP switched off
     try:
         entri = sop.entry(entry)
     except KeyError:
@@ -399,7 +422,13 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
         warnings: list[str] = []
 
         exits = sop.exits(step_no)
-        if kegiatan.is_decision:
+        lane, following = _lane_now(sop, waiting)
+        if following is not None:  # a joint step: this lane confirms, the next lane goes on
+            if data.choice:
+                raise UserError(f"Kegiatan {step_no} dikerjakan bersama: {lane.nama} menyetujui dulu "
+                                f"(tanpa pilihan); pilihan diisi oleh {following.nama}")
+            choice, target = None, step_no
+        elif kegiatan.is_decision:
             labels = [label for label, _ in exits]
             if not data.choice:
                 raise UserError(f"Kegiatan {step_no} adalah keputusan: pilih salah satu dari "
@@ -413,9 +442,15 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
         if kegiatan.is_wait and not note and not data.outputs:
             raise UserError(f"Kegiatan {step_no} menunggu '{kegiatan.menunggu}': catat "
                             "peristiwa yang ditunggu (catatan atau output) untuk menyelesaikannya")
-        if waiting.not_before is not None and now < waiting.not_before:
-            when = ws.calendar.local(waiting.not_before).strftime("%d-%m-%Y %H:%M")
-            warnings.append(f"diselesaikan sebelum masa tunggu berakhir ({when})")
+        override = _binding_wait(ws, sop, waiting, user, data, now)
+        if override:
+            warnings.append(override)
+        if lane.eksternal and not data.on_behalf:
+            raise UserError(f"Kegiatan {step_no} dikerjakan oleh {lane.nama}, pihak di luar kantor: catat "
+                            f"atas namanya (centang 'Dicatat atas nama {lane.nama}' / --atas-nama)")
+        if data.on_behalf and not lane.eksternal:
+            raise UserError(f"Kegiatan {step_no} dikerjakan oleh {lane.nama} sendiri, bukan pihak luar; "
+                            "jangan catat 'atas nama'")
 
         present = {_resolve(kegiatan.kelengkapan, key, "kelengkapan") for key in data.present}
         files = {_resolve(kegiatan.kelengkapan, key, "kelengkapan"): path
@@ -444,27 +479,36 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
                                  "chosen": choice, "note_text": note})
         seal.touch(tx, "work_item", waiting.item_id)  # Core writes: sealed with the step's event
         seal.touch_related(tx, "checklist_entry", "work_item_id", waiting.item_id)
-        case = tx.session().get(Case, waiting.case_id) if sop.tenggat else None
-        if case is not None:
-            _anchor_deadlines(ws, case, sop, step_no, now)
+        secret = _secret_route(kegiatan, choice)
+        case = tx.session().get(Case, waiting.case_id) if sop.tenggat or secret else None
+        if case is not None and following is None:
+            _anchor_deadlines(ws, case, sop, step_no, now, choice)
+        if secret:
+            case.rahasia = True
         next_id = None
         if target == END:
             tx.execute(CLOSE_CASE, {"case_id": waiting.case_id, "done_at": now})
             seal.touch(tx, "case_file", waiting.case_id)
         else:
             values = _step_values(ws, sop, target, now, lambda: case.deadlines)
+            if following is not None:
+                values["role"] = following.peran
             next_id = tx.scalar(ADD_ITEM, {"case_id": waiting.case_id, **values})
             seal.touch(tx, "work_item", next_id)  # a Core insert: sealed with the step's event
-        audit.record(tx, at=now, user_id=user.id, action="step_completed", case_id=waiting.case_id,
-                     work_item_id=waiting.item_id, step_no=step_no, choice=choice,
+        extra = {"on_behalf": lane.nama} if data.on_behalf else {}
+        if override:
+            extra["wait_overridden"] = data.override_reason.strip()
+        audit.record(tx, at=now, user_id=user.id,
+                     action="step_confirmed" if following is not None else "step_completed",
+                     case_id=waiting.case_id, work_item_id=waiting.item_id, step_no=step_no, choice=choice,
                      next=None if target == END else target, present=sorted(present),
-                     outputs=sorted(data.outputs), note=note, warnings=warnings)
+                     outputs=sorted(data.outputs), note=note, warnings=warnings, **extra)
         # the hook of the letter registers: letter outputs into the outgoing agenda and the
         # buku ekspedisi, a disposition riding on the step (imported here: letters imports cases)
         from sopdesk.engine import letters
 
         notices: list[str] = []
-        if letters.has_step_work(ws, sop, step_no, data):
+        if following is None and letters.has_step_work(ws, sop, step_no, data):
             session = tx.session()
             session.flush()
             session.expire_all()  # the direct writes above are newer than what it loaded
@@ -472,7 +516,7 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
                 ws, session, user, session.get(Case, waiting.case_id), session.get(WorkItem, waiting.item_id),
                 sop, data, session.get(WorkItem, next_id) if next_id else None, now)
         return Completed(waiting.number, step_no, None if next_id is None else target, choice, tuple(warnings),
-                         tuple(notices), None if next_id is None else values["role"])
+                         tuple(notices), None if next_id is None else values["role"], following is not None)
 
 
 def return_to(ws: Workspace, actor: Actor, number: str, to_step: int, reason: str) -> int:

@@ -1,9 +1,11 @@
 """The agenda of incoming letters (surat masuk) and of outgoing letters (surat keluar).
 
-Incoming letters get an agenda number per year, "SM/2026/0001". A letter may start a case: a
-request for information starts Pelayanan Publik at its letter entry (step 5), a PAW proposal
-from the DPRD starts PAW at its entry (step 1). Registering is the agenda clerk's work (Help
-Desk, Staf, Kasubag; see sopdesk.engine.registers), so the clerk starts such a case even
+Incoming letters get an agenda number per year, "SM/2026/0001". A letter may start a case when
+an SOP entry declares the letter's kind as its front door (`pintu: {jenis: surat, ...}`,
+issue #13): a request for information starts Pelayanan Publik at its letter entry (step 5), a
+PAW proposal from the DPRD starts PAW at its entry (step 1). Registering is the agenda clerk's
+work (Help Desk, Staf, Kasubag by default, office configuration: see
+sopdesk.engine.registers), so the clerk starts such a case even
 when the entry step belongs to another lane (PAW step 1 is the commissioners'): the case
 then waits in that lane's inbox. When the entry step is itself the receipt of the letter (a
 plain step of a clerk's lane the registering user may work: PP 5 "Menerima Surat Masuk"),
@@ -43,7 +45,14 @@ from sopdesk.engine.letter_settings import (
     raise_sequence,
     take_sequence,
 )
-from sopdesk.engine.registers import REGISTRAR_ROLES, check_day, clean, refuse_void, require_any_role
+from sopdesk.engine.registers import (
+    REGISTRAR_ROLES,
+    check_day,
+    clean,
+    refuse_void,
+    registrar_roles,
+    require_any_role,
+)
 from sopdesk.engine.search import matching
 from sopdesk.engine.users import ActingUser, Actor, load_actor, require_role
 from sopdesk.engine.visitors import FieldError
@@ -63,13 +72,9 @@ from sopdesk.store.models import (
 
 INCOMING = "masuk"
 OUTGOING = "keluar"
-AGENDA_PREFIX = "SM"
+AGENDA_PREFIX = "SM"  # reserved for SOP kodes in sopdesk.catalog.registry.REGISTER_PREFIXES
 SIFAT = ("biasa", "segera", "rahasia")
-# what an incoming letter may start: SOP, entry (None: the SOP's first), title prefix
-STARTS = {
-    "permohonan_informasi": ("PP", "surat", "Permohonan informasi: "),
-    "usulan_paw": ("PAW", None, "Usulan PAW: "),
-}
+REGISTERED_KINDS = ("surat_keluar", "ekspedisi")  # output kinds that write a register
 FUTURE_SLACK = timedelta(minutes=5)  # clocks of two desks may differ a little
 _AGENDA = re.compile(r"^\s*SM\s*/\s*(\d{4})\s*/\s*0*(\d{1,9})\s*$", re.IGNORECASE)
 
@@ -96,13 +101,22 @@ class IncomingForm:
     received_at: datetime | None = None  # aware; None: now
     classification: str | None = None
     sifat: str = "biasa"
-    starts: str | None = None  # permohonan_informasi | usulan_paw
+    starts: str | None = None  # a letter door of the catalog: permohonan_informasi, usulan_paw ...
     case: str | None = None  # an existing case the letter belongs to
     scan: Path | None = None
 
 
-def validate_incoming(form: IncomingForm) -> dict:
-    """Clean and check the form; FieldError names the first wrong field."""
+def letter_kinds(ws: Workspace) -> dict[str, str]:
+    """Kind -> label of the incoming letters that start a case: the letter doors of the
+    installed SOPs that are switched on."""
+    off = ws.disabled_sops()
+    return {pintu.kode: f"{pintu.label} (memulai kasus {sop.kode})"
+            for pintu, sop, _ in ws.catalog.doors("surat") if sop.kode not in off}
+
+
+def validate_incoming(form: IncomingForm, kinds: dict[str, str] | None = None) -> dict:
+    """Clean and check the form; FieldError names the first wrong field. `kinds`: the letter
+    kinds that start a case (letter_kinds(ws)); None checks only the form of the code."""
     data = {
         "sender": clean(form.sender, "sender", "Pengirim", 300, required=True),
         "subject": clean(form.subject, "subject", "Perihal", 1000, required=True),
@@ -115,8 +129,11 @@ def validate_incoming(form: IncomingForm) -> dict:
         raise FieldError("sifat", "Pilih sifat surat: " + ", ".join(SIFAT))
     data["sifat"] = sifat
     starts = clean(form.starts, "starts", "Memulai kasus", 40)
-    if starts is not None and starts not in STARTS:
-        raise FieldError("starts", "Surat dapat memulai: " + ", ".join(STARTS) + " (atau kosong)")
+    if starts is not None and kinds is not None and starts not in kinds:
+        raise FieldError("starts", "Surat dapat memulai: " + (", ".join(kinds) or "tidak ada (katalog tanpa "
+                         "entri surat)") + " (atau kosong)")
+    if starts is not None and not re.fullmatch(r"[a-z][a-z0-9_]{0,39}", starts):
+        raise FieldError("starts", f"Jenis surat {starts[:40]!r} tidak sah (kode seperti permohonan_informasi)")
     data["starts"] = starts
     data["case"] = clean(form.case, "case", "Nomor kasus", 40)
     if starts and data["case"]:
@@ -130,7 +147,7 @@ def validate_incoming(form: IncomingForm) -> dict:
 def register_incoming(ws: Workspace, actor: Actor, form: IncomingForm) -> tuple[str, str | None]:
     """Enter a letter in the agenda; return (agenda number, number of the case it started or
     belongs to, or None)."""
-    data = validate_incoming(form)
+    data = validate_incoming(form, letter_kinds(ws))
     now = ws.clock()
     received = form.received_at or now
     tz = ws.calendar.tz
@@ -141,7 +158,7 @@ def register_incoming(ws: Workspace, actor: Actor, form: IncomingForm) -> tuple[
     with ws.db.direct() as tx:
         session = tx.session()
         user = load_actor(session, actor, includes=ws.catalog.role_includes)
-        require_any_role(user, REGISTRAR_ROLES, "mencatat surat masuk")
+        require_any_role(user, registrar_roles(ws), "mencatat surat masuk")
         year = received.astimezone(tz).year
         if data["number"]:
             _refuse_incoming_duplicate(session, data["number"], data["sender"])
@@ -158,6 +175,8 @@ def register_incoming(ws: Workspace, actor: Actor, form: IncomingForm) -> tuple[
                                 case_id=case.id if case else None, registered_by=user.id,
                                 registered_at=now)
         session.add(letter)
+        if case is not None and data["sifat"] == "rahasia":
+            case.rahasia = True  # issue #13: the case of a rahasia letter is confidential too
         session.flush()
         audit.record(session, at=now, user_id=user.id, action="letter_in_registered",
                      case_id=case.id if case else None, agenda=agenda, letter_id=letter.id,
@@ -183,14 +202,15 @@ def _refuse_incoming_duplicate(session: Session, number: str, sender: str) -> No
 
 def _start_case(ws: Workspace, session: Session, user: ActingUser, data: dict, received: datetime,
                 now: datetime, agenda: str) -> Case:
-    """Start the case the letter asks for, at the SOP's letter entry. Mirrors
-    cases.start_case_in except for the role check (the agenda clerk hands the letter over)."""
-    kode, entry, prefix = STARTS[data["starts"]]
-    revision_id, sop = ws.current_revision(session, kode)
-    try:
-        entri = sop.entry(entry)
-    except KeyError:
-        raise UserError(f"SOP {sop.kode} tidak punya entri {entry!r} untuk surat masuk") from None
+    """Start the case the letter asks for, at the entry whose front door is the letter's kind.
+    Mirrors cases.start_case_in except for the role check (the agenda clerk hands the letter
+    over)."""
+    door = ws.catalog.door("surat", data["starts"])
+    if door is None:
+        raise UserError(f"Tidak ada SOP yang dimulai oleh surat {data['starts']!r}")
+    revision_id, sop = ws.startable_revision(session, door[0].kode)
+    entri = sop.entry(door[1].kode)
+    kode, prefix = sop.kode, entri.pintu.title_prefix
     subject = data["subject"]
     repeated = kode != "PP" and subject.lower().startswith(prefix.rstrip(": ").lower())
     title = (subject if repeated else prefix + subject)[: cases.MAX_TITLE]  # not "Usulan PAW: Usulan PAW ..."
@@ -209,14 +229,15 @@ def _start_case(ws: Workspace, session: Session, user: ActingUser, data: dict, r
     return case
 
 
-def entry_step_done_by_registrar(sop: Sop, step_no: int, user: ActingUser) -> bool:
+def entry_step_done_by_registrar(sop: Sop, step_no: int, user: ActingUser,
+                                 clerks: tuple[str, ...] = REGISTRAR_ROLES) -> bool:
     """Whether registering the letter is itself the work of the entry step, so that the
     registering user completes it there and then: a plain process step (no decision, no
     waiting) in a lane of the agenda clerks (PP 5 "Menerima Surat Masuk ...", Help Desk) that
     this user may work. PAW 1 is the commissioners' disposition: it stays open for them."""
     step = sop.step(step_no)
     role = sop.role_of(step_no)
-    if role not in REGISTRAR_ROLES or step.is_decision or step.is_wait:
+    if role not in clerks or step.is_decision or step.is_wait:
         return False
     try:
         require_role(user, role, "")
@@ -233,7 +254,7 @@ def _do_entry_step(ws: Workspace, tx: DirectTx, actor: Actor, user: ActingUser, 
     the registration, and a disposition made meanwhile could not move it."""
     sop = ws.sop_of_revision(tx.session(), case.sop_revision_id)
     step_no = sop.entry(case.entry).kegiatan
-    if not entry_step_done_by_registrar(sop, step_no, user):
+    if not entry_step_done_by_registrar(sop, step_no, user, registrar_roles(ws)):
         return
     letter_items = [k for k in sop.step(step_no).kelengkapan if k.lower().startswith("surat")]
     note = f"Dicatat di agenda surat masuk nomor {agenda}"
@@ -307,7 +328,7 @@ def register_outgoing(ws: Workspace, actor: Actor, form: OutgoingForm) -> Regist
     letter_date = letter_date or ws.calendar.local(now).date()
     with ws.db.transaction() as session:
         user = load_actor(session, actor, includes=ws.catalog.role_includes)
-        require_any_role(user, REGISTRAR_ROLES, "mencatat surat keluar")
+        require_any_role(user, registrar_roles(ws), "mencatat surat keluar")
         case = cases.get_case(session, form.case) if form.case else None
         item = _item_of_step(session, case, form.step) if case is not None and form.step is not None else None
         if case is not None and not classification:
@@ -390,10 +411,7 @@ def has_step_work(ws: Workspace, sop: Sop, step_no: int, data: cases.StepInput) 
     """Whether on_step_completed has anything to do for this step (most steps: no)."""
     if callable(getattr(data, "completed", None)):
         return True
-    outputs = sop.step(step_no).output
-    if not outputs:
-        return False
-    return load_letter_settings(ws.data_dir).registers_any(tuple(outputs))
+    return any(o.jenis in REGISTERED_KINDS for o in sop.step(step_no).output)
 
 
 def on_step_completed(ws: Workspace, session: Session, user: ActingUser, case: Case, item: WorkItem,
@@ -403,10 +421,11 @@ def on_step_completed(ws: Workspace, session: Session, user: ActingUser, case: C
     and the case has moved on; returns notices for the user (the numbers given). A
     UserError raised here refuses the whole completion.
 
-    Letter outputs ("Surat Balasan", "Surat Jawaban PAW", "Nota Dinas", "SK Pokja PAW" ...;
-    see LetterSettings.is_letter) are registered in the outgoing agenda when the user
+    Outputs of kind surat_keluar (declared in the SOP file: "Surat Balasan", "Surat Jawaban
+    PAW", "Nota Dinas", "SK Pokja PAW" ...) are registered in the outgoing agenda when the user
     recorded them (a number, a date or a file) or when the step dispatches them (the step
-    also has an expedition output: "Tanda Terima Surat Keluar", "Pengarsipan ekspedisi").
+    also has an output of kind ekspedisi: "Tanda Terima Surat Keluar", "Pengarsipan
+    ekspedisi"). The name of an output plays no part (issue #13).
     A number the user wrote is registered as is (a number of another letter is refused); an
     output without a number gets the next number of the pattern, written into its document.
     The same letter met again at the next step or at a repeated step of the same case (PP
@@ -421,11 +440,11 @@ def on_step_completed(ws: Workspace, session: Session, user: ActingUser, case: C
     outputs = sop.step(item.step_no).output
     if not outputs:
         return notices
-    settings = load_letter_settings(ws.data_dir)
-    letter_outputs = [o for o in outputs if settings.is_letter(o)]
-    expedition_outputs = [o for o in outputs if settings.is_expedition(o)]
+    letter_outputs = [o for o in outputs if o.jenis == "surat_keluar"]
+    expedition_outputs = [o for o in outputs if o.jenis == "ekspedisi"]
     if not letter_outputs and not expedition_outputs:
         return notices
+    settings = load_letter_settings(ws.data_dir)
     documents = {d.name: d for d in session.scalars(select(Document).where(Document.work_item_id == item.id)
                                                     .order_by(Document.id))}
     today = ws.calendar.local(now).date()

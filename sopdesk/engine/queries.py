@@ -14,8 +14,10 @@ from sqlalchemy.orm import aliased
 from sopdesk.engine import case_list
 from sopdesk.engine.attachments import local_file
 from sopdesk.engine.cases import get_case
+from sopdesk.engine.deadlines import case_overdue, late_days, open_case_due
+from sopdesk.engine.rahasia import MASK, case_readable, readable_cases, viewer_of
 from sopdesk.engine.search import LIKE_ESCAPE, contains_pattern, matching
-from sopdesk.engine.users import roles_including
+from sopdesk.engine.users import Actor, roles_including
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.models import AuditEvent, Case, Document, User, Visitor, WorkItem
 
@@ -43,14 +45,29 @@ class InboxRow(NamedTuple):
     due_at: datetime | None
     not_before: datetime | None
     assignee: str | None
+    case_due_at: datetime | None = None  # the case's earliest unmet deadline (issue #13)
+    rahasia: bool = False  # a confidential case; `title` is "(rahasia)" unless the reader may see it
+
+    @property
+    def nearest_due(self) -> datetime | None:
+        """The nearer of the step's own time and the case's deadline."""
+        dues = [d for d in (self.due_at, self.case_due_at) if d is not None]
+        return min(dues) if dues else None
+
+    @property
+    def due_is_case(self) -> bool:
+        """Is the nearer date the case's deadline (shown marked "kasus")?"""
+        return self.case_due_at is not None and (self.due_at is None or self.case_due_at < self.due_at)
 
     def state(self, now: datetime) -> str:
-        """'terlambat', 'hampir' (due within two hours), 'tepat' or 'tanpa_batas'."""
-        if self.due_at is None:
+        """'terlambat', 'hampir' (due within two hours), 'tepat' or 'tanpa_batas', by the
+        nearer of the step's and the case's deadline."""
+        due = self.nearest_due
+        if due is None:
             return "tanpa_batas"
-        if self.due_at < now:
+        if due < now:
             return "terlambat"
-        return "hampir" if self.due_at - now <= NEARLY_DUE else "tepat"
+        return "hampir" if due - now <= NEARLY_DUE else "tepat"
 
 
 ITEM_SORTS = {"due", "since", "step"}  # sortable on work_item alone
@@ -65,8 +82,9 @@ def _item_filters(role_count: int, mine: bool, overdue: bool, claimed: bool | No
     conditions = [WorkItem.status == "open", WorkItem.role.in_(roles)]
     if mine:
         conditions.append(WorkItem.assignee_id == bindparam("user_id"))
-    if overdue:
-        conditions.append(WorkItem.due_at < bindparam("now", type_=WorkItem.due_at.type))
+    if overdue:  # late by the step's own time or by its case's deadline (issue #13)
+        now = bindparam("now", type_=WorkItem.due_at.type)
+        conditions.append(or_(WorkItem.due_at < now, case_overdue(now)))
     if claimed is not None:
         conditions.append(WorkItem.assignee_id.isnot(None) if claimed else WorkItem.assignee_id.is_(None))
     return conditions
@@ -101,7 +119,8 @@ def _inbox_statement(role_count: int, sort: str, descending: bool, mine: bool, o
     query = (
         select(WorkItem.id, Case.number, Case.sop_kode, Case.sop_revision_id, WorkItem.step_no,
                WorkItem.role, Case.title, Case.requester, WorkItem.created_at,
-               WorkItem.due_at, WorkItem.not_before, assignee.username)
+               WorkItem.due_at, WorkItem.not_before, assignee.username,
+               open_case_due().label("case_due"), Case.rahasia, Case.id)
         .join(Case, Case.id == WorkItem.case_id)
         .outerjoin(assignee, assignee.id == WorkItem.assignee_id)
         .order_by(*ordering)
@@ -132,9 +151,12 @@ def _parameters(roles, user_id, mine, overdue_at, sop, search) -> dict:  # noqa:
 def inbox_page(ws: Workspace, roles: list[str], user_id: int | None = None, *,
                sort: str = "due", descending: bool = False, limit: int = 50, offset: int = 0,
                mine: bool = False, overdue_at: datetime | None = None, sop: str | None = None,
-               search: str | None = None, claimed: bool | None = None) -> list[InboxRow]:
+               search: str | None = None, claimed: bool | None = None,
+               viewer: Actor | None = None) -> list[InboxRow]:
     """One page of open work items for the given roles, filtered and sorted by SQL.
-    `claimed`: True only items someone took, False only items nobody took, None both."""
+    `claimed`: True only items someone took, False only items nobody took, None both.
+    A confidential case's title is "(rahasia)" unless the reader (`viewer`, else the user
+    `user_id`) is on its chain."""
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}")
     mine = mine and user_id is not None
@@ -147,13 +169,27 @@ def inbox_page(ws: Workspace, roles: list[str], user_id: int | None = None, *,
     params.update(limit=limit, offset=offset)
     with ws.db.direct_reading() as db:
         rows = db.execute(statement, params).all()
+        secret = {row[-1] for row in rows if row[-2]}
+        readable = _readable(ws, db.session(), secret, viewer, user_id)
     steps = ws.steps_of_revision
     return [
-        InboxRow(item, number, sop_kode, step, steps(revision)[step].kegiatan, role, title,
-                 requester, since, due, not_before, assignee)
+        InboxRow(item, number, sop_kode, step, steps(revision)[step].kegiatan, role,
+                 title if not secret_case or case_id in readable else MASK,
+                 requester, since, due, not_before, assignee, case_due, bool(secret_case))
         for (item, number, sop_kode, revision, step, role, title, requester, since, due,
-             not_before, assignee) in rows
+             not_before, assignee, case_due, secret_case, case_id) in rows
     ]
+
+
+def _readable(ws: Workspace, session, secret: set[int], viewer: Actor | None,  # noqa: ANN001
+              user_id: int | None) -> set[int]:
+    """Of the confidential case ids on a page, those the reader may read."""
+    if not secret:
+        return set()
+    if viewer is None and user_id is not None:
+        viewer = Actor(user_id, "")
+    reader = viewer_of(session, viewer, ws.catalog.role_includes)
+    return readable_cases(session, reader, secret)
 
 
 def inbox_total(ws: Workspace, roles: list[str], user_id: int | None = None, *,
@@ -184,7 +220,7 @@ def inbox_counts(ws: Workspace, roles: list[str], now: datetime) -> dict[str, tu
     """Per role: (open items, overdue items)."""
     query = (
         select(WorkItem.role, func.count(),
-               func.count().filter(WorkItem.due_at < now))
+               func.count().filter(or_(WorkItem.due_at < now, case_overdue(now))))
         .where(WorkItem.status == "open", WorkItem.role.in_(roles))
         .group_by(WorkItem.role)
     )
@@ -193,11 +229,13 @@ def inbox_counts(ws: Workspace, roles: list[str], now: datetime) -> dict[str, tu
     return {role: counts.get(role, (0, 0)) for role in roles}
 
 
-def case_detail(ws: Workspace, number: str) -> dict:
-    """Everything about one case, ready to show or dump as JSON."""
+def case_detail(ws: Workspace, number: str, viewer: Actor | None = None) -> dict:
+    """Everything about one case, ready to show or dump as JSON. A confidential case's title
+    (and the perihal in its history) reads "(rahasia)" unless `viewer` is on its chain."""
     with ws.db.reading() as session:
         case = get_case(session, number)
         sop = ws.sop_of_revision(session, case.sop_revision_id)
+        readable = case_readable(session, viewer_of(session, viewer, ws.catalog.role_includes), case)
         names = dict(session.execute(select(User.id, User.username)).all())
         documents = session.scalars(select(Document).where(Document.case_id == case.id)).all()
         step_of = {i.id: i.step_no for i in case.items}
@@ -210,7 +248,8 @@ def case_detail(ws: Workspace, number: str) -> dict:
             "revisi": sop.revisi,
             "sop_name": sop.nama,
             "entry": case.entry,
-            "title": case.title,
+            "title": case.title if readable else MASK,
+            "rahasia": case.rahasia,
             "requester": case.requester,
             "status": case.status,
             "started_at": case.started_at,
@@ -232,6 +271,7 @@ def case_detail(ws: Workspace, number: str) -> dict:
                     "choice": i.choice,
                     "note": i.note,
                     "return_to": i.return_to,
+                    "on_behalf": _on_behalf(sop, i),
                     "checks": [{"item": c.item, "present": c.present,
                                 "attachment": c.attachment_id} for c in i.checks],
                 }
@@ -239,7 +279,8 @@ def case_detail(ws: Workspace, number: str) -> dict:
             ],
             "deadlines": [
                 {"kode": d.kode, "name": d.name, "kind": d.kind, "due_at": d.due_at,
-                 "met_at": d.met_at}
+                 "met_at": d.met_at, "extensions": d.extensions, "first_due_at": d.first_due_at,
+                 "late_days": late_days(d.due_at, d.met_at)}
                 for d in case.deadlines
             ],
             "documents": [
@@ -251,10 +292,26 @@ def case_detail(ws: Workspace, number: str) -> dict:
             ],
             "history": [
                 {"at": e.at, "user": names.get(e.user_id), "action": e.action,
-                 "step": e.step_no, "detail": json.loads(e.detail)}
+                 "step": e.step_no, "detail": _masked(json.loads(e.detail), readable)}
                 for e in history
             ],
         }
+
+
+def _on_behalf(sop, item: WorkItem) -> str | None:  # noqa: ANN001 - a Sop
+    """The outside party a finished step was recorded for ('Pemohon'), or None."""
+    if item.status != "done" or not sop.has_step(item.step_no):
+        return None
+    lanes = [sop.lane(k) for k in sop.step(item.step_no).lanes]
+    lane = next((lane for lane in lanes if lane.peran == item.role), lanes[0])
+    return lane.nama if lane.eksternal else None
+
+
+def _masked(detail: dict, readable: bool) -> dict:
+    """An audit event's detail with the perihal taken out, for a reader off the chain."""
+    if readable:
+        return detail
+    return {k: (MASK if k in ("title", "subject", "perihal") and v else v) for k, v in detail.items()}
 
 
 def visitors_between(ws: Workspace, start: datetime, end: datetime,
@@ -292,7 +349,7 @@ def _cases_statement(mode: str | None, sop: bool, status: bool, sort: str, desce
     current = aliased(WorkItem)
     return (
         select(Case.id, Case.number, Case.sop_kode, Case.title, Case.requester, Case.status, Case.started_at,
-               Case.closed_at, current.step_no, current.role, current.due_at)
+               Case.closed_at, current.step_no, current.role, current.due_at, Case.rahasia)
         .outerjoin(current, (current.case_id == Case.id) & (current.status == "open"))
         .where(Case.id.in_(page.scalar_subquery()))
         .order_by(*case_list.ordering(sort, descending))
@@ -300,15 +357,23 @@ def _cases_statement(mode: str | None, sop: bool, status: bool, sort: str, desce
 
 
 def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = None, status: str | None = None,
-               sort: str = "number", descending: bool = True, limit: int = 100, offset: int = 0) -> list[CaseRow]:
-    """All cases (any status) with their waiting step, filtered, sorted and paged by SQL."""
+               sort: str = "number", descending: bool = True, limit: int = 100, offset: int = 0,
+               viewer: Actor | None = None) -> list[CaseRow]:
+    """All cases (any status) with their waiting step, filtered, sorted and paged by SQL. A
+    confidential case's title reads "(rahasia)" unless `viewer` is on its chain (issue #13)."""
     if sort not in CASE_SORTS:
         raise ValueError(f"unknown sort {sort!r}")
     mode = case_list.search_mode(ws.db.engine.dialect.name, search)
     statement = _cases_statement(mode, bool(sop), bool(status), sort, descending)
     params = {**case_list.parameters(mode, search, sop, status), "limit": limit, "offset": offset}
     with ws.db.direct_reading() as db:
-        return [CaseRow(*row) for row in db.execute(statement, params).all()]
+        rows = db.execute(statement, params).all()
+    secret = {row[0] for row in rows if row[-1]}
+    if secret:
+        with ws.db.reading() as session:
+            readable = readable_cases(session, viewer_of(session, viewer, ws.catalog.role_includes), secret)
+        rows = [row if row[0] not in secret or row[0] in readable else (*row[:3], MASK, *row[4:]) for row in rows]
+    return [CaseRow(*row[:-1]) for row in rows]
 
 
 def cases_total(ws: Workspace, *, search: str | None = None, sop: str | None = None,

@@ -78,6 +78,7 @@ ACTION_WORDS = (
     QT_TRANSLATE_NOOP("CaseView", "Pengaturan cadangan diubah"),
     QT_TRANSLATE_NOOP("CaseView", "Data contoh dibuat"),
     QT_TRANSLATE_NOOP("CaseView", "Temuan pemeriksaan keutuhan dilihat administrator"),
+    QT_TRANSLATE_NOOP("CaseView", "Catatan yang ada disegel ke log audit"),
 )
 
 
@@ -98,7 +99,7 @@ class CasesModel(PagedTableModel):
 
     def _fetch(self, offset: int) -> list[CaseRow]:
         return queries.cases_page(self.ctx.ws, sort=self._sort, descending=self._descending, limit=self.PAGE,
-                                  offset=offset, **self.filters)
+                                  offset=offset, viewer=self.ctx.actor, **self.filters)
 
     def _count(self) -> int:
         return queries.cases_total(self.ctx.ws, cap=queries.CASE_COUNT_CAP, **self.filters)
@@ -264,7 +265,7 @@ class CaseView(QDialog):
 
     def reload(self) -> None:
         ws = self.ctx.ws
-        detail = queries.case_detail(ws, self.number)
+        detail = queries.case_detail(ws, self.number, self.ctx.actor)  # rahasia: masked off the chain
         self.detail = detail
         tz = ws.calendar.tz
         status = CasesModel.tr(STATUS[detail["status"]])
@@ -354,7 +355,8 @@ class CaseView(QDialog):
 
     def print_sheet(self) -> None:
         name = "lembar-kendali-" + self.number.replace("/", "-") + ".pdf"
-        print_pdf(self, self.ctx.worker, name, lambda path: reports.render_case_sheet(self.ctx.ws, self.number, path))
+        print_pdf(self, self.ctx.worker, name, lambda path: reports.render_case_sheet(self.ctx.ws, self.number, path,
+                                                                                           viewer=self.ctx.actor))
 
     def _open_document(self, row: int, _column: int) -> None:
         path = self.documents.item(row, 0).data(Qt.ItemDataRole.UserRole)

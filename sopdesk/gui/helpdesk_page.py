@@ -576,7 +576,7 @@ class HelpDeskPage(QWidget):
     def _waiting_step(self, number: str) -> tuple[int, str] | None:
         """The step and role a case waits for (None if it cannot be read: only a message)."""
         try:
-            items = queries.case_detail(self.ctx.ws, number)["items"]
+            items = queries.case_detail(self.ctx.ws, number, self.ctx.actor)["items"]
         except Exception:  # the registration is saved; the extra words are not worth an error
             log.exception("reading case %s after registration failed", number)
             return None

@@ -111,8 +111,9 @@ class InboxModel(PagedTableModel):
             return f"{row.step_no}. {row.kegiatan}"
         if column == 3:
             return waktu_lokal(row.since, tz)
-        if column == 4:
-            return waktu_lokal(row.due_at, tz) or self.tr("tanpa batas")
+        if column == 4:  # the nearer of the step's time and the case deadline, marked (issue #13)
+            shown = waktu_lokal(row.nearest_due, tz) or self.tr("tanpa batas")
+            return self.tr("{0} (kasus)").format(shown) if row.due_is_case else shown
         if column == 5:
             return self._time_left(row)
         if column == 6:
@@ -121,12 +122,13 @@ class InboxModel(PagedTableModel):
         return title
 
     def _time_left(self, row: InboxRow) -> str:
-        if row.due_at is None:
+        due = row.nearest_due
+        if due is None:
             return self.tr("tanpa standar waktu")
         state = row.state(self._now)
         if state == "terlambat":
-            return "⚠ " + duration(row.due_at - self._now)  # negative: "terlambat ..."
-        left = duration(row.due_at - self._now)
+            return "⚠ " + duration(due - self._now)  # negative: "terlambat ..."
+        left = duration(due - self._now)
         if state == "hampir":
             return self.tr("sisa {0}").format(left)  # with the clock icon (DecorationRole)
         return self.tr("sisa {0}").format(left)

@@ -681,7 +681,7 @@ def _show_in(dialog: QDialog, label: QLabel, exc: BaseException, fields: dict[st
 
 def _waiting_step(ctx: GuiContext, number: str) -> dict | None:
     """The open work item of a case (None when it no longer runs)."""
-    detail = queries.case_detail(ctx.ws, number)
+    detail = queries.case_detail(ctx.ws, number, ctx.actor)
     return next((i for i in detail["items"] if i["status"] == "open"), None)
 
 

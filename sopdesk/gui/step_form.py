@@ -252,7 +252,7 @@ class StepFormDialog(QDialog):
         self.ws = ctx.ws
         self.completed: cases.Completed | None = None
         self.returned_to: int | None = None
-        self.detail = queries.case_detail(self.ws, case_number)
+        self.detail = queries.case_detail(self.ws, case_number, ctx.actor)
         self.case_number = self.detail["number"]
         with self.ws.db.reading() as session:
             case = cases.get_case(session, self.case_number)
@@ -265,6 +265,11 @@ class StepFormDialog(QDialog):
         self.choice_buttons: dict[str, QRadioButton] = {}
         self.choice_group = QButtonGroup(self)
         self.note_edit: QPlainTextEdit | None = None
+        # issue #13: the lane whose turn it is (a joint step has several), an outside party's
+        # "on behalf" tick, an administrator's reason to end a binding wait early
+        self.lane, self.next_lane = self._lanes_now()
+        self.on_behalf_check: QCheckBox | None = None
+        self.override_edit: QLineEdit | None = None
 
         if self.step is None:
             self.setWindowTitle(self.tr("Kasus {number}").format(number=self.case_number))
@@ -300,7 +305,9 @@ class StepFormDialog(QDialog):
                 self.body_layout.addWidget(self._deadlines_box())
             self.body_layout.addWidget(self._kelengkapan_box())
             self.body_layout.addWidget(self._output_box())
-            if self.step.keputusan is not None:
+            if self.lane is not None and (self.lane.eksternal or self.next_lane is not None):
+                self.body_layout.addWidget(self._lane_box())
+            if self.step.keputusan is not None and self.next_lane is None:
                 self.body_layout.addWidget(self._decision_box())
             if self.step.menunggu:
                 self.body_layout.addWidget(self._wait_box())
@@ -385,11 +392,16 @@ class StepFormDialog(QDialog):
                                                                            left=duration(due - now)))
         form.addRow(self.tr("Batas waktu:"), self.due_label)
         if item["not_before"] is not None:
-            wait = _wrapped(self.tr("{when} — menyelesaikan lebih awal dicatat sebagai peringatan").format(
+            wait = _wrapped(self.tr("{when} — belum boleh diselesaikan sebelumnya").format(
                 when=waktu_lokal(item["not_before"], tz)))
             if item["not_before"] > now:
                 wait.setStyleSheet("font-weight: bold")
             form.addRow(self.tr("Masa tunggu sampai:"), wait)
+            if item["not_before"] > now and self.ctx.is_admin:
+                self.override_edit = QLineEdit()
+                self.override_edit.setObjectName("overrideReason")
+                self.override_edit.setPlaceholderText(self.tr("wajib diisi untuk menyelesaikan lebih awal"))
+                form.addRow(self.tr("Alasan melewati masa tunggu (administrator):"), self.override_edit)
         if item["assignee"]:
             form.addRow(self.tr("Dikerjakan oleh:"), QLabel(item["assignee"]))
         if step.keterangan:
@@ -400,6 +412,33 @@ class StepFormDialog(QDialog):
                                     "peran tersebut.").format(role=item["role"]), f"color: {RED}")
             hint.setObjectName("roleHint")
             layout.addWidget(hint)
+        return box
+
+    def _lanes_now(self):  # noqa: ANN202 - (Pelaksana | None, Pelaksana | None)
+        """The lane working the step now and, on a joint step, the lane after it."""
+        if self.step is None:
+            return None, None
+        lanes = [self.sop.lane(kode) for kode in self.step.lanes]
+        index = next((i for i, lane in enumerate(lanes) if lane.peran == self.item["role"]), 0)
+        return lanes[index], (lanes[index + 1] if index + 1 < len(lanes) else None)
+
+    def _lane_box(self) -> QGroupBox:
+        """An outside party's step (recorded on its behalf) or a joint step's earlier lane."""
+        box = QGroupBox(self.tr("Pelaksana"))
+        box.setObjectName("laneBox")
+        layout = QVBoxLayout(box)
+        if self.lane.eksternal:
+            layout.addWidget(_wrapped(self.tr("{lane} adalah pihak di luar kantor; kegiatan ini dicatat atas "
+                                              "namanya oleh petugas.").format(lane=self.lane.nama)))
+            self.on_behalf_check = QCheckBox(self.tr("Dicatat atas nama {lane} (mis. diserahkan oleh {lower})")
+                                             .format(lane=self.lane.nama, lower=self.lane.nama.lower()))
+            self.on_behalf_check.setObjectName("onBehalf")
+            layout.addWidget(self.on_behalf_check)
+        if self.next_lane is not None:
+            names = " → ".join(self.sop.lane(k).nama for k in self.step.lanes)
+            layout.addWidget(_wrapped(self.tr("Kegiatan bersama ({names}): {lane} menyetujui lebih dulu, lalu "
+                                              "kegiatan ini menunggu {next}.").format(
+                names=names, lane=self.lane.nama, next=self.next_lane.nama)))
         return box
 
     def _deadlines_box(self) -> QGroupBox:
@@ -620,6 +659,8 @@ class StepFormDialog(QDialog):
             outputs={name: value for name, row in self.output_rows.items() if (value := row.value())},
             choice=checked.text() if checked else None,
             note=(self.note_edit.toPlainText().strip() or None) if self.note_edit else None,
+            on_behalf=bool(self.on_behalf_check and self.on_behalf_check.isChecked()),
+            override_reason=(self.override_edit.text().strip() or None) if self.override_edit else None,
         )
 
     def fill(self, data: StepInput) -> None:
@@ -724,7 +765,7 @@ class StepFormDialog(QDialog):
     def _validate(self, data: StepInput) -> bool:
         """The checks the form can make before asking the engine; shows the message inline."""
         self.note_error.hide()
-        if self.step.keputusan is not None:
+        if self.step.keputusan is not None and self.next_lane is None:  # a joint step's earlier lane: no choice
             self.choice_error.hide()
             if not data.choice:
                 labels = " / ".join(p.label for p in self.step.keputusan.pilihan)

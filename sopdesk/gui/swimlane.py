@@ -418,6 +418,8 @@ class SwimlaneView(QGraphicsView):
             self._draw_arrow(arrow, layout)
         for symbol in layout.symbols.values():
             self._draw_symbol(sop, symbol)
+        for companion in layout.companions:  # a joint step in its further lanes (issue #13)
+            self._draw_companion(layout.symbols[companion.step], companion)
         for term in layout.terminators:
             self._draw_terminator(term)
         if legend:
@@ -459,6 +461,26 @@ class SwimlaneView(QGraphicsView):
             br = waiting.boundingRect()
             waiting.setPos(rect.center().x() - br.width() / 2, rect.center().y() + 1)
         self._symbols[symbol.step] = item
+
+    def _draw_companion(self, main, companion) -> None:  # noqa: ANN001 - layout Symbols
+        """A joint step's symbol in a further lane: same shape and number, dashed, linked."""
+        scene = self.scene()
+        pen = QPen(INK, 1.1, Qt.PenStyle.DashLine)
+        rect = _box_rect(companion.box)
+        left, right = sorted((main.box, companion.box), key=lambda b: b.x)
+        link = scene.addLine(left.right, main.box.cy, right.x, main.box.cy, pen)
+        _tag(link, "joint", companion.step)
+        link.setZValue(2)
+        if companion.kind == "decision":
+            item: QGraphicsItem = scene.addPolygon(_diamond(rect), pen, QBrush(Qt.GlobalColor.white))
+        else:
+            item = scene.addRect(rect, pen, QBrush(Qt.GlobalColor.white))
+        _tag(item, "joint", companion.step)
+        item.setZValue(3)
+        number = QGraphicsSimpleTextItem(str(companion.step), item)
+        number.setFont(self._bold)
+        br = number.boundingRect()
+        number.setPos(rect.center().x() - br.width() / 2, rect.center().y() - br.height() / 2)
 
     def _centre_number(self, no: int) -> None:
         number = self._numbers[no]

@@ -17,6 +17,9 @@ from sqlalchemy.orm import selectinload
 
 from sopdesk.engine.audit import action_label
 from sopdesk.engine.cases import get_case
+from sopdesk.engine.deadlines import late_days
+from sopdesk.engine.rahasia import MASK, case_readable, viewer_of
+from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 from sopdesk.reports.base import (
@@ -90,14 +93,17 @@ def _details(item: WorkItem, documents: list[Document]) -> list[str]:
     return lines
 
 
-def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str = "A4") -> Path:
-    """The lembar kendali of case `number` (e.g. PP/2026/0001). Returns the PDF's path."""
+def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str = "A4",
+                      viewer: Actor | None = None) -> Path:
+    """The lembar kendali of case `number` (e.g. PP/2026/0001). Returns the PDF's path. A
+    confidential case's title reads "(rahasia)" unless `viewer` is on its chain (issue #13)."""
     if not str(number or "").strip():
         raise UserError("Nomor kasus wajib diisi")
     now = ws.clock()
     tz = ws.calendar.tz
     with ws.db.reading() as session:
         case = get_case(session, number)
+        readable = case_readable(session, viewer_of(session, viewer, ws.catalog.role_includes), case)
         items = session.scalars(
             select(WorkItem).where(WorkItem.case_id == case.id).order_by(WorkItem.id)
             .options(selectinload(WorkItem.checks))
@@ -134,7 +140,7 @@ def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str =
     info = [
         ("Nomor kasus", text(case.number, styles.cell_bold)),
         ("SOP", text(f"{sop.kode} revisi {sop.revisi}: {sop.nama}", styles.cell)),
-        ("Judul", text(case.title, styles.cell)),
+        ("Judul", text(case.title if readable else MASK, styles.cell)),
         ("Pemohon", text(case.requester, styles.cell)),
         ("Masuk melalui", text(entry, styles.cell)),
         ("Status", text(status, styles.cell)),
@@ -203,9 +209,11 @@ def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str =
                     state = "belum berjalan"
                 elif d.met_at is not None:
                     state = "terpenuhi tepat waktu" if d.met_at <= d.due_at else (
-                        f"terpenuhi, terlambat {durasi(d.met_at - d.due_at)}")
+                        f"terlambat {late_days(d.due_at, d.met_at)} hari")
                 else:
                     state = "terlewati" if now > d.due_at else "belum terpenuhi"
+                if d.extensions:  # issue #13: the extended date is the one that counts
+                    state += f"; diperpanjang {d.extensions} kali (semula {moment(d.first_due_at, tz)})"
             data.append([text(d.name, styles.cell), text(kind, styles.cell), text(moment(d.due_at, tz), styles.cell),
                          text(moment(d.met_at, tz), styles.cell), text(state, styles.cell)])
         table = Table(data, colWidths=[w * width for w in (0.42, 0.16, 0.13, 0.13, 0.16)], repeatRows=1,
@@ -213,6 +221,10 @@ def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str =
         table.setStyle(table_style())
         story += [text("Tenggat kasus", styles.heading), table]
     if history:
+        if not readable:  # the perihal in the history goes too
+            history = [(*row[:5], json.dumps({k: (MASK if k in ("title", "subject") and v else v)
+                                              for k, v in json.loads(row[5] or "{}").items()}))
+                       for row in history]
         story += [text("Riwayat", styles.heading), _history_table(history, tz, width, styles)]
     return printout.build(story)
 

@@ -519,6 +519,9 @@ class FlowchartPage(Flowable):
         steps = set(self.page.steps)
         for no in self.page.steps:
             self._symbol(c, layout.symbols[no])
+        for companion in layout.companions:  # a joint step shown in its other lanes too (issue #13)
+            if companion.step in steps:
+                self._companion(c, layout.symbols[companion.step], companion)
         for term in layout.terminators:
             if term.step in steps:
                 self._terminator(c, term)
@@ -632,6 +635,27 @@ class FlowchartPage(Flowable):
             c.drawCentredString(box.cx, self._y(box.cy + small + 0.5), "menunggu")
         else:
             c.drawCentredString(box.cx, self._y(box.cy + size * 0.36), str(symbol.step))
+
+    def _companion(self, c: Canvas, main, companion) -> None:  # noqa: ANN001 - layout Symbols
+        """The symbol of a joint step in a further lane: the same shape and number, dashed, with
+        a dashed link to the first lane's symbol."""
+        c.saveState()
+        c.setDash(4, 2)
+        c.setStrokeColor(INK)
+        c.setLineWidth(1.0)
+        left, right = sorted((main, companion), key=lambda s: s.box.x)
+        c.line(left.box.right, self._y(main.box.cy), right.box.x, self._y(main.box.cy))
+        box = companion.box
+        c.setFillColorRGB(1, 1, 1)
+        if companion.kind == "decision":
+            self._polygon(c, _diamond(box), fill=True)
+        else:
+            c.rect(box.x, self._y(box.bottom), box.w, box.h, stroke=1, fill=1)
+        c.restoreState()
+        size = _fit(str(companion.step), BOLD, self.chart.type.size * 1.1, box.w * 0.5, box.h * 0.42)
+        c.setFillColor(INK)
+        c.setFont(BOLD, size)
+        c.drawCentredString(box.cx, self._y(box.cy + size * 0.36), str(companion.step))
 
     def _polygon(self, c: Canvas, points: list[Point], fill: bool) -> None:
         path = c.beginPath()

@@ -105,6 +105,38 @@ def identity_page(sop: Sop, printout: Printout, styles: Styles, orientation: str
     return content                      # very long boxes (a dozen laws): continued on the next page
 
 
+def _deadline_row(rule, styles: Styles) -> list:  # noqa: ANN001 - a Tenggat
+    """One case deadline in words, as sop_catalog/FORMAT.md declares it (issue #13)."""
+    steps = ", ".join(str(n) for n in rule.kegiatan)
+    if rule.jenis == "paling_lambat":
+        kind, rule_text = "Paling lambat", f"terpenuhi oleh kegiatan {steps} (yang pertama selesai)"
+    else:
+        kind, rule_text = "Paling cepat (masa tunggu)", f"kegiatan {steps} tidak boleh diselesaikan sebelumnya"
+    since = "kasus dimulai" if rule.sejak == "mulai" else f"kegiatan {rule.sejak} selesai"
+    extra = []
+    if rule.berlaku_jika is not None:
+        extra.append(f"Hanya bila keputusan kegiatan {rule.berlaku_jika.kegiatan} = {rule.berlaku_jika.pilihan}")
+    if rule.perpanjangan is not None:
+        ext = rule.perpanjangan
+        times = "satu kali" if ext.paling_banyak == 1 else f"paling banyak {ext.paling_banyak} kali"
+        extra.append(f"Dapat diperpanjang {times}, masing-masing {ext.waktu}, dengan alasan"
+                     + (f" dan {ext.output}" if ext.output else ""))
+    return [text(rule.nama, styles.cell), text(kind, styles.cell), text(f"{rule.waktu} sejak {since}", styles.cell),
+            text(rule_text, styles.cell), text("; ".join(extra) or "-", styles.cell),
+            text(rule.dasar or "-", styles.cell)]
+
+
+def deadlines_table(sop: Sop, styles: Styles, width: float) -> list:
+    """The SOP's case-level deadlines (tenggat): the keterangan rules the flow table cannot
+    draw, printed after the flowchart."""
+    head = ["Tenggat kasus", "Jenis", "Waktu", "Ketentuan", "Berlaku / perpanjangan", "Dasar"]
+    rows = [[text(h, styles.head_cell) for h in head]] + [_deadline_row(r, styles) for r in sop.tenggat]
+    fractions = (0.17, 0.11, 0.15, 0.18, 0.21, 0.18)
+    table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
+    table.setStyle(table_style())
+    return [text(f"Tenggat kasus SOP {sop.kode}: {sop.nama}", styles.heading), table]
+
+
 def render_sop(ws: Workspace, kode: str, path: Path | str, paper: str = "A4", revisi: int | None = None) -> Path:
     """The SOP `kode` (the catalog's revision, or a stored `revisi`): identity page and
     flowchart pages, landscape, on A4 or F4. Returns the PDF's path."""
@@ -121,5 +153,7 @@ def render_sop(ws: Workspace, kode: str, path: Path | str, paper: str = "A4", re
                   text(f"Prosedur SOP {sop.identitas.nomor_sop or sop.kode}: {sop.nama} "
                        f"(bagan alir {index + 1}/{len(chart.pages)})", caption),
                   FlowchartPage(chart, index)]
+    if sop.tenggat:
+        story += [PageBreak(), *deadlines_table(sop, styles, width)]
     story.insert(0, NextPageTemplate("landscape"))
     return printout.build(story)

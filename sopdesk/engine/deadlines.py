@@ -1,0 +1,219 @@
+"""Case-level deadlines (tenggat) beyond a step's own time: when they start, when they apply,
+how they are extended, and how late a deadline was met.
+
+Why a module of its own: the law behind an SOP sets deadlines the flow table cannot hold (UU
+14/2008: an information request is answered within 10 working days, extendable once by 7
+working days with a written notice; PAW: a 14-day wait only while a candidate's eligibility
+is being clarified). The SOP file declares them (`tenggat`, sop_catalog/FORMAT.md); this module
+keeps the dates the office must meet, and cases.py asks it at every start and completion.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import Session
+
+from sopdesk.catalog import Sop
+from sopdesk.catalog.schema import Tenggat
+from sopdesk.engine import audit
+from sopdesk.engine.users import Actor, load_actor
+from sopdesk.engine.workspace import Workspace
+from sopdesk.errors import UserError
+from sopdesk.store.models import Case, CaseDeadline, Document, WorkItem
+
+MAX_REASON = 5000
+
+
+def rule_of(sop: Sop, kode: str) -> Tenggat | None:
+    return next((t for t in sop.tenggat if t.kode == kode), None)
+
+
+def applies(rule: Tenggat, step_no: int | None, choice: str | None) -> bool:
+    """Does a conditional rule's condition hold for this completion (decision step, label)?"""
+    cond = rule.berlaku_jika
+    return (cond is not None and step_no == cond.kegiatan and choice is not None
+            and choice.strip().lower() == cond.pilihan.lower())
+
+
+def _completed_at(case: Case, step_no: int) -> datetime | None:
+    done = [i.completed_at for i in case.items if i.step_no == step_no and i.status == "done" and i.completed_at]
+    return max(done) if done else None
+
+
+def anchor(ws: Workspace, case: Case, sop: Sop, completed_step: int | None, choice: str | None,
+           now: datetime) -> None:
+    """Start the clock of deadlines anchored on the case start or on a completed step, add a
+    conditional deadline when its decision chose its route, and mark 'paling lambat'
+    deadlines met by a completed step. `completed_step` None: the case starts."""
+    rows = {d.kode: d for d in case.deadlines}
+    for rule in sop.tenggat:
+        row = rows.get(rule.kode)
+        if rule.berlaku_jika is not None:
+            if row is None and applies(rule, completed_step, choice):
+                since = case.started_at if rule.sejak == "mulai" else (
+                    now if rule.sejak == completed_step else _completed_at(case, rule.sejak))
+                due = ws.calendar.due(since, rule.waktu_baku) if since is not None else None
+                row = CaseDeadline(kode=rule.kode, name=rule.nama, kind=rule.jenis, due_at=due)
+                case.deadlines.append(row)
+                rows[rule.kode] = row
+                continue
+            if row is None:
+                continue  # the condition does not hold (yet): no deadline
+        anchored = (rule.sejak == "mulai" and completed_step is None) or rule.sejak == completed_step
+        if anchored and (row is None or row.due_at is None):
+            due = ws.calendar.due(now, rule.waktu_baku)
+            if row is None:
+                row = CaseDeadline(kode=rule.kode, name=rule.nama, kind=rule.jenis, due_at=due)
+                case.deadlines.append(row)
+                rows[rule.kode] = row
+            else:
+                row.due_at = due
+        elif row is None and completed_step is None:
+            row = CaseDeadline(kode=rule.kode, name=rule.nama, kind=rule.jenis)
+            case.deadlines.append(row)
+            rows[rule.kode] = row
+    if completed_step is not None:
+        for rule in sop.tenggat:
+            row = rows.get(rule.kode)
+            if (row is not None and rule.jenis == "paling_lambat" and completed_step in rule.kegiatan
+                    and row.met_at is None and row.due_at is not None):
+                row.met_at = now
+
+
+def wait_of(sop: Sop, step_no: int) -> Tenggat | None:
+    """The 'paling cepat' rule (a wait) that holds a step back, if any."""
+    return next((t for t in sop.tenggat if t.jenis == "paling_cepat" and step_no in t.kegiatan), None)
+
+
+def late_days(due_at: datetime | None, met_at: datetime | None) -> int:
+    """Whole days (begun) by which a deadline was met late; 0 when met in time."""
+    if due_at is None or met_at is None or met_at <= due_at:
+        return 0
+    return max(1, math.ceil((met_at - due_at) / timedelta(days=1)))
+
+
+def state_text(tz, deadline: dict, now: datetime) -> str:  # noqa: ANN001 - a tzinfo
+    """How a case deadline stands, in words: 'terpenuhi 03-03-2026', 'terlambat 12 hari',
+    'batas 14-03-2026 16.00 (diperpanjang 1 kali)', 'belum berjalan'."""
+    from sopdesk.textfmt import waktu_lokal
+
+    extended = f" (diperpanjang {deadline['extensions']} kali)" if deadline.get("extensions") else ""
+    if deadline["kind"] == "paling_cepat":
+        if deadline["due_at"] is None:
+            return "belum berjalan"
+        return f"masa tunggu sampai {waktu_lokal(deadline['due_at'], tz)}"
+    if deadline["met_at"] is not None:
+        late = late_days(deadline["due_at"], deadline["met_at"])
+        when = waktu_lokal(deadline["met_at"], tz)
+        return (f"terlambat {late} hari ({when}){extended}" if late
+                else f"terpenuhi {when}{extended}")
+    if deadline["due_at"] is None:
+        return "belum berjalan"
+    late = " — TERLAMBAT" if deadline["due_at"] < now else ""
+    return f"batas {waktu_lokal(deadline['due_at'], tz)}{extended}{late}"
+
+
+# --- the nearest case deadline of open work (inbox, --overdue, late counts) --------------------
+
+def open_case_due():  # noqa: ANN201 - a scalar subquery
+    """The earliest unmet 'paling lambat' case deadline of the work item's case (correlated)."""
+    return (select(func.min(CaseDeadline.due_at))
+            .where(CaseDeadline.case_id == WorkItem.case_id, CaseDeadline.kind == "paling_lambat",
+                   CaseDeadline.met_at.is_(None))
+            .correlate(WorkItem).scalar_subquery())
+
+
+def case_overdue(now) -> object:  # noqa: ANN001 - a datetime or a bind parameter
+    """Condition: the work item's case has an unmet 'paling lambat' deadline already past."""
+    return exists().where(and_(CaseDeadline.case_id == WorkItem.case_id,
+                               CaseDeadline.kind == "paling_lambat", CaseDeadline.met_at.is_(None),
+                               CaseDeadline.due_at < now))
+
+
+# --- extension --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Extended:
+    case_number: str
+    kode: str
+    name: str
+    due_at: datetime       # the date that counts now
+    before: datetime       # the date before this extension
+    times: int             # extensions so far
+    notice: str | None     # the notice recorded as output (its name), if the SOP names one
+
+
+def extend(ws: Workspace, actor: Actor, number: str, kode: str | None, reason: str, *,
+           notice_number: str | None = None) -> Extended:
+    """Extend a case deadline by the time its SOP allows, with a reason (and the written
+    notice recorded as a document of the waiting step when the SOP names one). Who may: the
+    users of the waiting step's role, or an administrator."""
+    from sopdesk.engine.cases import _text, get_case, open_item
+    from sopdesk.engine.users import require_role
+
+    now = ws.clock()
+    with ws.db.transaction() as session:
+        user = load_actor(session, actor, includes=ws.catalog.role_includes)
+        case = get_case(session, number)
+        sop = ws.sop_of_revision(session, case.sop_revision_id)
+        item = open_item(case)
+        require_role(user, item.role, "memperpanjang tenggat kasus ini")
+        rule, row = _extendable(sop, case, kode)
+        reason = _text(reason, MAX_REASON, "alasan perpanjangan", required=True)
+        notice_number = _text(notice_number, 200, "nomor surat pemberitahuan")
+        ext = rule.perpanjangan
+        if row.extensions >= ext.paling_banyak:
+            raise UserError(f"Tenggat '{rule.nama}' kasus {case.number} sudah diperpanjang "
+                            f"{row.extensions} kali; SOP {sop.kode} membolehkan paling banyak "
+                            f"{ext.paling_banyak} kali")
+        before = row.due_at
+        if row.first_due_at is None:
+            row.first_due_at = before
+        row.due_at = ws.calendar.due(before, ext.waktu_baku)
+        row.extensions += 1
+        if ext.output:
+            session.add(Document(case_id=case.id, work_item_id=item.id, name=ext.output,
+                                 number=notice_number, doc_date=ws.calendar.local(now).date()))
+        session.flush()
+        audit.record(session, at=now, user_id=user.id, action="deadline_extended", case_id=case.id,
+                     work_item_id=item.id, step_no=item.step_no, tenggat=rule.kode,
+                     before=before.isoformat(), after=row.due_at.isoformat(), by=ext.waktu,
+                     reason=reason, notice=ext.output, notice_number=notice_number)
+        return Extended(case.number, rule.kode, rule.nama, row.due_at, before, row.extensions, ext.output)
+
+
+def _extendable(sop: Sop, case: Case, kode: str | None) -> tuple[Tenggat, CaseDeadline]:
+    """The deadline to extend: the one named, or the only extendable one of the case."""
+    rows = {d.kode: d for d in case.deadlines}
+    candidates = [t for t in sop.tenggat if t.perpanjangan is not None and t.kode in rows]
+    if kode:
+        rule = rule_of(sop, kode.strip())
+        if rule is None:
+            known = ", ".join(t.kode for t in sop.tenggat) or "tidak ada"
+            raise UserError(f"Tenggat {kode!r} tidak ada pada SOP {sop.kode} (tenggat: {known})")
+        if rule.perpanjangan is None:
+            raise UserError(f"Tenggat '{rule.nama}' tidak dapat diperpanjang menurut SOP {sop.kode}")
+        if rule.kode not in rows:
+            raise UserError(f"Tenggat '{rule.nama}' tidak berlaku pada kasus {case.number}")
+    elif len(candidates) == 1:
+        rule = candidates[0]
+    elif not candidates:
+        raise UserError(f"Kasus {case.number} tidak mempunyai tenggat yang dapat diperpanjang")
+    else:
+        listed = ", ".join(t.kode for t in candidates)
+        raise UserError(f"Kasus {case.number} mempunyai beberapa tenggat; sebutkan yang mana ({listed})")
+    row = rows[rule.kode]
+    if row.met_at is not None:
+        raise UserError(f"Tenggat '{rule.nama}' kasus {case.number} sudah terpenuhi")
+    if row.due_at is None:
+        raise UserError(f"Tenggat '{rule.nama}' kasus {case.number} belum berjalan")
+    return rule, row
+
+
+def deadline_rows(session: Session, case_id: int) -> list[CaseDeadline]:
+    return list(session.scalars(select(CaseDeadline).where(CaseDeadline.case_id == case_id)
+                                .order_by(CaseDeadline.id)))
