@@ -10,9 +10,12 @@ transaction as the records, and no SMB share that one desk cannot see."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
-import shutil
+import os
+import stat
+import uuid
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from sopdesk.errors import UserError
 from sopdesk.store.models import Attachment, AttachmentBlob
+from sopdesk.store.private_files import open_private, private_dir
 
 MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
 
@@ -84,41 +88,78 @@ def local_file(session: Session, store_dir: Path, row: Attachment) -> Path:
     return target
 
 
+def _copy_hashed(source: Path, temp: Path) -> tuple[str, int]:
+    """Copy `source` into `temp` (created 0600) in one read, hashing while copying: the digest
+    is that of the bytes stored, even when the source changes meanwhile (a file still being
+    written, /proc/uptime). Only a regular file is read (a FIFO, a device or /proc/self/pagemap
+    would block or never end), and the size limit counts the bytes read, not what stat says
+    (/proc files say 0)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(source, flags)  # O_NONBLOCK: opening a FIFO without a writer must not hang
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise UserError(f"{_shown(source)} bukan berkas biasa (folder, perangkat, pipa atau berkas "
+                        "sistem); pilih berkas pindaian")
+    with os.fdopen(fd, "rb") as src:
+        if info.st_size > MAX_ATTACHMENT_BYTES:
+            raise _too_big(source, info.st_size)
+        digest = hashlib.sha256()
+        size = 0
+        out = open_private(temp)
+        with os.fdopen(out, "wb") as dst:
+            for block in iter(lambda: src.read(1 << 20), b""):
+                size += len(block)
+                if size > MAX_ATTACHMENT_BYTES:
+                    raise _too_big(source, size)
+                if size > info.st_size:  # growing while read, or a /proc pseudo-file that says 0
+                    raise UserError(f"{_shown(source)} berubah selama dibaca atau bukan berkas biasa; "
+                                    "pilih berkas pindaian yang sudah selesai ditulis")
+                digest.update(block)
+                dst.write(block)
+            dst.flush()
+            os.fsync(dst.fileno())
+    return digest.hexdigest(), size
+
+
+def _too_big(source: Path, size: int) -> UserError:
+    return UserError(f"Berkas lampiran {source.name[:120]} terlalu besar (lebih dari {size // (1024 * 1024)} MB; "
+                     f"maksimal {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB)")
+
+
 def attach(session: Session, store_dir: Path, source: Path | str, now) -> Attachment:  # noqa: ANN001
-    """Copy `source` into the attachment store and add its row (in the caller's transaction)."""
+    """Copy `source` into the attachment store and add its row (in the caller's transaction).
+    The file is read once: copied and hashed together into a private temporary file, which
+    becomes the stored file (and, for a PostgreSQL office, the stored blob)."""
     source = Path(source)
+    temp: Path | None = None
     try:
-        if not source.is_file():
+        if not source.exists():
             raise UserError(f"Berkas lampiran tidak ditemukan: {_shown(source)}")
-        size = source.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
-            raise UserError(f"Berkas lampiran {source.name} terlalu besar ({size // (1024 * 1024)} MB; "
-                            f"maksimal {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB)")
-        digest = file_sha256(source)
+        store_dir = Path(store_dir)
+        private_dir(store_dir)  # the store itself private too
+        temp = store_dir / f".masuk-{os.getpid()}-{uuid.uuid4().hex}.tmp"
+        digest, size = _copy_hashed(source, temp)
         suffix = source.suffix.lower()[:10]
         stored_name = f"{digest[:2]}/{digest}{suffix}"
         target = store_dir / stored_name
+        content = temp.read_bytes() if keeps_blobs(session) else None
         if not target.exists():
-            store_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # the store itself private too
-            target.parent.mkdir(exist_ok=True, mode=0o700)
-            temp = target.with_suffix(target.suffix + ".tmp")
-            try:
-                shutil.copyfile(source, temp)
-                temp.chmod(0o600)
-                temp.replace(target)
-            finally:
-                temp.unlink(missing_ok=True)
+            private_dir(target.parent)
+            temp.replace(target)
     except OSError as exc:  # a path too long, unreadable, vanished; a full disk while copying
         if exc.errno == errno.ENOSPC:
             raise UserError("Penyimpanan penuh: lampiran tidak tersimpan (data yang sudah tersimpan tetap "
                             "aman); kosongkan ruang disk lalu ulangi") from None
+        if exc.errno == errno.ENOENT and not source.exists():
+            raise UserError(f"Berkas lampiran tidak ditemukan: {_shown(source)}") from None
         raise UserError(f"Berkas lampiran {_shown(source)} tidak dapat dibaca atau disalin "
                         f"({exc.strerror or exc})") from None
-    if keeps_blobs(session):
-        try:
-            content = source.read_bytes()
-        except OSError as exc:
-            raise UserError(f"Berkas lampiran {_shown(source)} tidak dapat dibaca ({exc.strerror or exc})") from None
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
+    if content is not None:
         store_blob(session, digest, content)
     row = Attachment(original_name=source.name[:255], stored_name=stored_name, sha256=digest,
                      size=size, created_at=now)

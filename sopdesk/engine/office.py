@@ -23,6 +23,7 @@ from sopdesk.engine.workdays import zone
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 from sopdesk.store.db import DB_FILE
+from sopdesk.store.private_files import make_private, private_dir
 
 LOGO_SUFFIXES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
 LOGO_MAX_BYTES = 5 * 1024 * 1024
@@ -110,9 +111,10 @@ def _store_logo(ws: Workspace, source: Path) -> str:
     """Copy the logo next to the database; the row keeps the name relative to the data dir."""
     target = ws.data_dir / f"logo{source.suffix.lower()}"
     try:
-        ws.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(ws.data_dir)
         if source.resolve() != target.resolve():
             shutil.copyfile(source, target)
+            make_private(target)
     except OSError as exc:
         raise UserError(f"Logo tidak dapat disalin ke {ws.data_dir}: {exc.strerror or exc}") from None
     return target.name
@@ -138,7 +140,7 @@ def open_demo_office(data_dir: Path, cases: int = 300, seed: int = 1) -> tuple[W
     from sopdesk.engine.demo import build_demo, demo_password
 
     folder = demo_dir(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     ws = Workspace.open(folder, f"sqlite:///{folder / DB_FILE}")
     try:
         if not ws.is_set_up():

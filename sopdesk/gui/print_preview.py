@@ -282,9 +282,17 @@ class PrintPreviewDialog(QDialog):
                                                 self.tr("Dokumen PDF (*.pdf)"))
         if not chosen:
             return None
+        from sopdesk.reports.target import check_pdf_target, protected_folders
+        from sopdesk.store.db import default_data_dir
+        from sopdesk.store.private_files import write_private
+
         path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
         try:
-            path.write_bytes(self.pages.data)
+            check_pdf_target(path, protected_folders(default_data_dir()))  # never over the records
+            write_private(path, bytes(self.pages.data))  # 0600: a printout holds names and NIKs
+        except UserError as exc:
+            show_error(self, exc)
+            return None
         except OSError as exc:
             show_error(self, UserError(self.tr("Berkas {0} tidak dapat ditulis: {1}").format(
                 path, exc.strerror or exc)))

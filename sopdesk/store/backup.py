@@ -51,6 +51,7 @@ from sopdesk.store import restore_safety as safety
 from sopdesk.store import transfer
 from sopdesk.store.db import DB_FILE, Database, make_engine, resolve_url, sqlite_path
 from sopdesk.store.migrate import known_revisions, prepare
+from sopdesk.store.private_files import private_tree
 from sopdesk.store.restore_safety import DEFAULT_LIMITS, Limits
 from sopdesk.store.settings_file import read_section, settings_path, write_section
 
@@ -723,6 +724,7 @@ def _restore(ws_or_paths: Any, file: Path, clock: Callable[[], datetime],
             if (staging / ATTACHMENTS_DIR).exists():
                 _move(staging / ATTACHMENTS_DIR, paths.attachments)
                 placed.append(paths.attachments)
+                private_tree(paths.attachments)  # mkdir(parents=True) made lampiran/ itself 0755
             db = Database(make_engine(paths.url))
             try:
                 migration = prepare(db, paths.data_dir / BACKUP_DIR)

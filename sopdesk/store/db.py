@@ -40,7 +40,7 @@ SQLITE_PRAGMAS = (
 def busy_timeout_ms() -> int:
     """The bounded wait for a busy store: BUSY_TIMEOUT_MS, or SOPDESK_BUSY_TIMEOUT_MS (tests)."""
     override = os.environ.get("SOPDESK_BUSY_TIMEOUT_MS", "")
-    return int(override) if override.isdigit() else BUSY_TIMEOUT_MS
+    return int(override) if override.isascii() and override.isdigit() else BUSY_TIMEOUT_MS
 
 
 def resolve_url(url: str | None, data_dir: Path) -> str:
@@ -52,15 +52,38 @@ def resolve_url(url: str | None, data_dir: Path) -> str:
     return f"sqlite:///{data_dir / DB_FILE}"
 
 
+def _uri_flag(value: object) -> bool:
+    """The `uri` query value as SQLAlchemy's pysqlite dialect reads it (util.asbool): "true",
+    "1", "yes", "on", "y", "t" in any case and spacing are true; a repeated `uri` (a tuple)
+    is true; anything else it cannot read is refused here rather than failing at connect."""
+    if isinstance(value, tuple):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "on", "y", "t", "1"):
+        return True
+    if text in ("false", "no", "off", "n", "f", "0"):
+        return False
+    raise UserError(f"Nilai uri={str(value)[:40]!r} pada alamat basis data tidak sah (pakai uri=true)")
+
+
 def sqlite_path(url: str) -> Path | None:
+    """The file a SQLite URL opens, or None for an in-memory database; with `uri` true (every
+    spelling SQLAlchemy accepts) the SQLite URI filename's path, percent-decoded, and a
+    `file://server/...` authority as the UNC path SQLite makes of it on Windows."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
-    if parsed.query.get("uri") == "true" and parsed.database.startswith("file:"):
+    if "uri" in parsed.query and _uri_flag(parsed.query["uri"]) and parsed.database.startswith("file:"):
         # a SQLite URI filename, e.g. sqlite:///file:/path/db.sqlite3?mode=ro&uri=true
         if parsed.query.get("mode") == "memory":
             return None
-        return Path(unquote(urlsplit(parsed.database).path))
+        parts = urlsplit(parsed.database)
+        path = unquote(parts.path)
+        if path == ":memory:" or (not path and not parts.netloc):
+            return None
+        if parts.netloc and parts.netloc.lower() != "localhost":
+            return Path(f"//{unquote(parts.netloc)}{path}")
+        return Path(path)
     return Path(parsed.database)
 
 
@@ -137,6 +160,18 @@ def refuse_network_share(database: str, mounts_text: str | None = None) -> None:
         )
 
 
+def refuse_special_file(path: Path) -> None:
+    """An existing database path must be a regular file: a FIFO would block the open for
+    ever, a device or a folder is no database."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return  # missing (created below) or unreadable: SQLite says so when it opens it
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(f"Basis data {path} bukan berkas biasa (folder, pipa atau perangkat); "
+                        "sebutkan berkas basis data sopdesk (--db / --data-dir)")
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record):  # noqa: ANN001
@@ -160,14 +195,18 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 def make_engine(url: str) -> Engine:
+    """Every engine hides statement parameters (hide_parameters=True): an error's text, which
+    reaches the log, then never holds a NIK, a name or a password hash that a failing
+    INSERT/UPDATE carried."""
     try:
         parsed = make_url(url)
     except ArgumentError:
         raise UserError(f"Alamat basis data tidak sah: {connection_settings.mask_url(url)!r}") from None
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(url)
-        if path is not None:
-            refuse_network_share(str(path))
+        if path is not None:  # where the file really is: a symlink into a share counts
+            refuse_network_share(str(path) if str(path).startswith("//") else os.path.realpath(path))
+            refuse_special_file(path)
         if path is not None and parsed.query.get("mode", "rwc") == "rwc":  # not for mode=ro / rw
             try:
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -176,15 +215,15 @@ def make_engine(url: str) -> Engine:
             except OSError as exc:
                 raise UserError(f"Basis data {path} tidak dapat dibuat ({exc.strerror}); periksa "
                                 "foldernya atau pilih yang lain (--data-dir / --db)") from None
-        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms() / 1000})
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms() / 1000}, hide_parameters=True)
         _configure_sqlite(engine)
         return engine
     try:
         if parsed.get_backend_name() == "postgresql":
             # pre-ping: a connection the server dropped (restart, network) is replaced unnoticed
-            return create_engine(url, pool_pre_ping=True,
+            return create_engine(url, pool_pre_ping=True, hide_parameters=True,
                                  connect_args=connection_settings.connect_args(url))
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     except NoSuchModuleError:
         raise UserError(f"Jenis basis data {parsed.get_backend_name()!r} tidak dikenal; pakai "
                         "sqlite:///BERKAS atau postgresql://...") from None
