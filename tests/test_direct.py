@@ -110,13 +110,13 @@ def test_letter_settings_changed_on_disk_are_seen_by_the_next_read(ws, admin):
     assert load_letter_settings(ws.data_dir) is load_letter_settings(ws.data_dir)  # read once
 
 
-def test_which_outputs_go_to_a_register_follows_a_changed_word_list(ws, admin):
-    outputs = ("Laporan Hasil Rapat",)
-    assert not load_letter_settings(ws.data_dir).registers_any(outputs)
-    write_section(ws.data_dir, "surat", {"kata_surat": ["laporan"]})
-    assert load_letter_settings(ws.data_dir).registers_any(outputs)
-    write_section(ws.data_dir, "surat", {"kata_surat": ["surat"]})
-    assert not load_letter_settings(ws.data_dir).registers_any(outputs)
+def test_who_registers_letters_follows_a_changed_role_list(ws, admin):
+    """Issue #13: the registering roles are office configuration, read again when it changes."""
+    assert load_letter_settings(ws.data_dir).registrar_roles == ("Help Desk", "Staf", "Kasubag")
+    write_section(ws.data_dir, "surat", {"peran_pencatat": ["Petugas TU"]})
+    assert load_letter_settings(ws.data_dir).registrar_roles == ("Petugas TU",)
+    write_section(ws.data_dir, "surat", {"peran_pencatat": None})
+    assert load_letter_settings(ws.data_dir).registrar_roles == ("Help Desk", "Staf", "Kasubag")
 
 
 def test_direct_executor_of_a_session_sees_its_pending_changes(ws, admin, clock):

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import inspect, select, text
 
+from sopdesk.catalog import bundled_catalog_dir, load_catalog
 from sopdesk.catalog.waktu import parse_waktu
 from sopdesk.engine import cases, dispositions, letters
 from sopdesk.engine.cases import OutputValue, StepInput
@@ -424,15 +426,32 @@ def test_a_letter_recorded_by_hand_for_a_case_is_the_one_its_step_sends(ws, staf
     assert row.step_no == 3
 
 
-def test_outputs_that_only_mention_a_letter_are_not_letters():
-    words = LetterSettings()
-    assert words.is_letter("Surat Jawaban PAW") and words.is_letter("Nota Dinas")
-    assert words.is_letter("SK Pokja PAW") and words.is_letter("Surat undangan dan peserta")
-    assert not words.is_letter("Tanda Terima Surat Keluar")
-    assert not words.is_letter("Disposisi Tindak lanjut Surat Usulan PAW dari Pimpinan DPRD Provinsi")
-    assert not words.is_letter("Dokumen Hasil verifikasi (BA Klarifikasi/Surat Keterangan)")
-    assert not words.is_letter("Skripsi") and not words.is_letter("Dispoisi Surat")
-    assert words.is_expedition("Pengarsipan ekspedisi") and words.is_expedition("tanda terima ekspedisi")
+def test_the_bundled_outputs_declare_the_kinds_their_names_used_to_give():
+    """Issue #13: the kind is in the file; the bundled files say what the name rules gave (so
+    migration 0005 keeps the cases pinned to stored revisions behaving the same)."""
+    kinds = {(sop.kode, str(o)): o.jenis for sop in load_catalog([bundled_catalog_dir()]).sops.values()
+             for step in sop.kegiatan for o in step.output}
+    assert kinds[("PAW", "Surat Jawaban PAW")] == "surat_keluar" and kinds[("PAW", "SK Pokja PAW")] == "surat_keluar"
+    assert kinds[("RAKOR", "Nota Dinas")] == "surat_keluar"
+    assert kinds[("RAKOR", "Surat undangan dan peserta")] == "surat_keluar"
+    assert kinds[("PAW", "Tanda Terima Surat Keluar")] == "ekspedisi"
+    assert kinds[("PP", "Pengarsipan ekspedisi")] == "ekspedisi"
+    assert kinds[("PAW", "Disposisi Tindak lanjut Surat Usulan PAW dari Pimpinan DPRD Provinsi")] == "dokumen"
+    assert kinds[("PP", "Dispoisi Surat")] == "dokumen"
+    derived = migration_0005().output_kind
+    assert {key: derived(key[1]) for key in kinds} == kinds
+
+
+def migration_0005():
+    import importlib.util
+
+    from sopdesk.store import migrations
+
+    path = Path(migrations.__file__).parent / "versions" / "0005_catalog_import.py"
+    spec = importlib.util.spec_from_file_location("migration_0005", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 # --- lembar disposisi -----------------------------------------------------------------------------

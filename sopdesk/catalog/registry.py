@@ -1,5 +1,11 @@
 """The catalog: every SOP and the organisation directory, from the bundled folder and the
-office's own folder of added SOPs."""
+office's own folder of added SOPs.
+
+A file that is broken or conflicts with the catalog as a whole (a kode or revisi already
+used, a kode that is a register prefix, a front door another SOP declares) is either an error
+(`load_catalog(..., tolerant=False)`, for `catalog validate` and tests) or, when the office is
+opened, left out with one warning naming the file and its first problem (`Catalog.left_out`),
+so that one bad draft never stops the office."""
 
 from __future__ import annotations
 
@@ -9,7 +15,14 @@ from importlib import resources
 from pathlib import Path
 
 from sopdesk.catalog.loader import CatalogError, Document, Problem, load_file
-from sopdesk.catalog.schema import Organisasi, Sop
+from sopdesk.catalog.schema import Entri, Organisasi, Pintu, Sop
+
+# Prefixes of the registers' numbers that an SOP kode (used in case numbers PP/2026/0001) may
+# not take: "SM/2026/0001" is an agenda number of the incoming letters (engine.letters).
+REGISTER_PREFIXES = {"SM": "nomor agenda surat masuk (SM/2026/0001)"}
+# Visitor purposes the help desk always offers without starting a case (engine.visitors).
+PLAIN_PURPOSES = ("bertamu", "pengaduan", "konsultasi", "lainnya")
+DOOR_LABELS = {"tamu": "keperluan tamu", "surat": "jenis surat masuk"}
 
 
 def bundled_catalog_dir() -> Path:
@@ -28,6 +41,49 @@ class Catalog:
     sops: dict[str, Sop] = field(default_factory=dict)
     organisations: dict[str, Organisasi] = field(default_factory=dict)
     sources: dict[str, Path] = field(default_factory=dict)
+    left_out: list[Problem] = field(default_factory=list)  # one per file not used (tolerant load)
+
+    def doors(self, jenis: str) -> list[tuple[Pintu, Sop, Entri]]:
+        """The front doors of one kind (tamu / surat) the installed SOPs declare, by label."""
+        found = [(e.pintu, sop, e) for sop in self.sops.values() for e in sop.entri
+                 if e.pintu is not None and e.pintu.jenis == jenis]
+        return sorted(found, key=lambda d: (d[0].label.lower(), d[1].kode))
+
+    def door(self, jenis: str, kode: str) -> tuple[Sop, Entri] | None:
+        for pintu, sop, entri in self.doors(jenis):
+            if pintu.kode == kode:
+                return sop, entri
+        return None
+
+    def conflicts(self, document: Document, name: str) -> list[Problem]:
+        """What keeps a valid file out of this catalog as a whole: a kode that is a register
+        prefix, a front door (or a visitor purpose) another SOP already has."""
+        problems = []
+        if document.kode in REGISTER_PREFIXES:
+            problems.append(Problem(name, "", "kode", f"kode {document.kode} sudah dipakai untuk "
+                                    f"{REGISTER_PREFIXES[document.kode]}; pilih kode lain"))
+        if isinstance(document, Organisasi):
+            return problems
+        if document.kode in self.organisations:
+            problems.append(Problem(name, "", "kode", f"kode {document.kode} sudah dipakai oleh dokumen "
+                                    f"organisasi {self.sources[document.kode].name}"))
+        for entri in document.entri:
+            pintu = entri.pintu
+            if pintu is None:
+                continue
+            where = f"entri {entri.kode}"
+            if pintu.jenis == "tamu" and pintu.kode in PLAIN_PURPOSES:
+                problems.append(Problem(name, where, "pintu.kode", f"keperluan {pintu.kode!r} sudah ada di "
+                                        "meja layanan (tanpa kasus); pilih kode lain"))
+            owner = self.door(pintu.jenis, pintu.kode)
+            if owner is not None and owner[0].kode != document.kode:
+                problems.append(Problem(name, where, "pintu.kode",
+                                        f"{DOOR_LABELS[pintu.jenis]} {pintu.kode!r} sudah memulai SOP "
+                                        f"{owner[0].kode} ({self.sources[owner[0].kode].name})"))
+        kinds = [(e.pintu.jenis, e.pintu.kode) for e in document.entri if e.pintu is not None]
+        for jenis, kode in sorted({k for k in kinds if kinds.count(k) > 1}):
+            problems.append(Problem(name, "", "entri", f"{DOOR_LABELS[jenis]} {kode!r} dipakai dua entri"))
+        return problems
 
     @property
     def roles(self) -> set[str]:
@@ -73,19 +129,35 @@ class Catalog:
             self.sources[document.kode] = source
 
 
-def load_catalog(directories: Iterable[Path]) -> Catalog:
-    """Load every file of the given folders; raise one CatalogError naming all problems."""
+def load_catalog(directories: Iterable[Path], tolerant: bool = False) -> Catalog:
+    """Load every file of the given folders. Strict: raise one CatalogError naming all
+    problems. Tolerant: leave every broken or conflicting file out, with one warning each in
+    `Catalog.left_out`."""
     catalog = Catalog()
     problems: list[Problem] = []
     for directory in directories:
         for path in catalog_files(directory):
             try:
-                catalog.add(load_file(path), path)
+                document = load_file(path)
+                clash = catalog.conflicts(document, path.name)
+                if clash:
+                    raise CatalogError(clash)
+                catalog.add(document, path)
             except CatalogError as exc:
                 problems.extend(exc.problems)
-    if problems:
+                catalog.left_out.append(left_out_warning(path.name, exc.problems))
+    if problems and not tolerant:
         raise CatalogError(problems)
     return catalog
+
+
+def left_out_warning(name: str, problems: list[Problem]) -> Problem:
+    """One line for a file that is not used: its first problem, and how many more."""
+    first = problems[0]
+    place = ", ".join(p for p in (first.where, first.field) if p)
+    more = f" (dan {len(problems) - 1} masalah lain; periksa dengan 'sopdesk catalog validate')" \
+        if len(problems) > 1 else ""
+    return Problem(name, "", "", f"berkas tidak dipakai: {place + ': ' if place else ''}{first.message}{more}")
 
 
 def validate_paths(paths: Iterable[Path]) -> list[Problem]:

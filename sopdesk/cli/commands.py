@@ -607,7 +607,8 @@ def report_expedition(args: Namespace) -> int:
 def report_disposition(args: Namespace) -> int:
     from sopdesk.reports.disposition import render_disposition_sheet
 
-    return _report(args, lambda ws, _actor: render_disposition_sheet(ws, args.agenda, args.output, args.paper))
+    return _report(args, lambda ws, actor: render_disposition_sheet(ws, args.agenda, args.output, args.paper,
+                                                                    viewer=actor))
 
 
 # --- keeping the records safe: backup, restore, check ------------------------------------------
@@ -882,9 +883,10 @@ def letter_list(args: Namespace) -> int:
 
     ws = _open(args)
     try:
-        _viewer(ws, args)
+        viewer = _viewer(ws, args)
         tz = ws.calendar.tz
-        paging = {"year": args.year, "search": args.search, "limit": args.limit, "offset": args.offset}
+        paging = {"year": args.year, "search": args.search, "limit": args.limit, "offset": args.offset,
+                  "viewer": viewer}  # a rahasia perihal is masked off its chain (issue #13)
         incoming = None if args.outgoing else letters.incoming_page(ws, **paging)
         outgoing = None if args.incoming else letters.outgoing_page(ws, **paging)
     finally:
@@ -917,15 +919,20 @@ def letter_show(args: Namespace) -> int:
 
     ws = _open(args)
     try:
-        _viewer(ws, args)
+        viewer = _viewer(ws, args)
         tz = ws.calendar.tz
         letter = None
         if letters.parse_agenda_number(args.target) is not None:
+            from sopdesk.engine import rahasia
+
             with ws.db.reading() as session:
                 row = letters.get_incoming(session, args.target)
+                secret = row.sifat == "rahasia" and row.id not in rahasia.readable_letters(
+                    session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes), [row.id])
                 letter = {"agenda": letters.agenda_number(row.year, row.seq), "received_at": row.received_at,
                           "number": row.number, "letter_date": row.letter_date, "sender": row.sender,
-                          "subject": row.subject, "classification": row.classification, "sifat": row.sifat,
+                          "subject": rahasia.MASK if secret else row.subject,
+                          "classification": row.classification, "sifat": row.sifat,
                           "batal": row.void_reason}
         sheets = dispositions.dispositions_of(ws, args.target)
     finally:

@@ -40,7 +40,7 @@ from sopdesk.catalog import END, Sop
 from sopdesk.catalog.schema import Unit
 from sopdesk.engine import audit, cases
 from sopdesk.engine.letters import agenda_number, get_incoming, parse_agenda_number
-from sopdesk.engine.registers import DISPOSER_ROLES, clean, refuse_void, require_any_role
+from sopdesk.engine.registers import DISPOSER_ROLES, clean, disposer_roles, refuse_void, require_any_role
 from sopdesk.engine.users import ActingUser, Actor, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, UserError
@@ -77,9 +77,9 @@ def resolve_units(ws: Workspace, kodes: list[str]) -> list[Unit]:
     return wanted
 
 
-def is_disposition_step(sop: Sop, step_no: int) -> bool:
+def is_disposition_step(sop: Sop, step_no: int, disposers: tuple[str, ...] = DISPOSER_ROLES) -> bool:
     step = sop.step(step_no)
-    if sop.role_of(step_no) not in DISPOSER_ROLES:
+    if sop.role_of(step_no) not in disposers:
         return False
     texts = [step.kegiatan, *step.output]
     return any(word in text.lower() for text in texts for word in DISPOSITION_WORDS)
@@ -105,7 +105,7 @@ class DispositionInput(cases.StepInput):
 
     def completed(self, ws: Workspace, session: Session, user: ActingUser, case: Case, item: WorkItem,
                   next_item: WorkItem | None, now: datetime) -> list[str]:
-        require_any_role(user, DISPOSER_ROLES, "membuat disposisi")
+        require_any_role(user, disposer_roles(ws), "membuat disposisi")
         if next_item is None or next_item.role not in {u.peran for u in self.units}:  # the plan went stale
             raise Conflict(f"Kasus {case.number} tidak lagi dapat diteruskan ke unit yang dipilih; ulangi")
         row = _record(session, user, self.units, self.note or "", now, letter_id=self.letter_id,
@@ -162,7 +162,7 @@ def _plan(ws: Workspace, session: Session, user: ActingUser, case: Case, units: 
         return f"kasus sudah {'selesai' if case.status == 'done' else 'dibatalkan'}"
     item = cases.open_item(case)
     sop = ws.sop_of_revision(session, case.sop_revision_id)
-    if not is_disposition_step(sop, item.step_no):
+    if not is_disposition_step(sop, item.step_no, disposer_roles(ws)):
         return f"menunggu di kegiatan {item.step_no} ({sop.role_of(item.step_no)}), bukan kegiatan disposisi"
     require_role(user, item.role, f"meneruskan kasus {case.number} dari kegiatan {item.step_no}")
     if item.assignee_id is not None and item.assignee_id != user.id and not user.is_admin:
@@ -198,7 +198,7 @@ def dispose(ws: Workspace, actor: Actor, target: str, unit_kodes: list[str], ins
     now = ws.clock()
     with ws.db.reading() as session:
         user = load_actor(session, actor, includes=ws.catalog.role_includes)
-        require_any_role(user, DISPOSER_ROLES, "membuat disposisi")
+        require_any_role(user, disposer_roles(ws), "membuat disposisi")
         letter, case = _target(session, target)
         if letter is not None:
             refuse_void(letter, f"surat masuk {agenda_number(letter.year, letter.seq)}", "didisposisi")
@@ -222,7 +222,7 @@ def dispose(ws: Workspace, actor: Actor, target: str, unit_kodes: list[str], ins
                         f"kasus {case_number} diteruskan ke kegiatan {done.next_step} ({plan.role})")
     with ws.db.transaction() as session:
         user = load_actor(session, actor, includes=ws.catalog.role_includes)
-        require_any_role(user, DISPOSER_ROLES, "membuat disposisi")
+        require_any_role(user, disposer_roles(ws), "membuat disposisi")
         case = session.get(Case, case.id) if case is not None else None
         row = _record(session, user, units, text, now, letter_id=letter_id, case=case, routed=None)
         # what became of the case only: callers say "Disposisi nomor N dicatat; <why>"

@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session, aliased
 from sopdesk.engine import audit
 from sopdesk.engine.attachments import attach
 from sopdesk.engine.registers import (
-    EXPEDITION_ROLES,
     clean,
     day_bounds,
+    expedition_roles,
     local_moment,
     refuse_void,
     require_any_role,
@@ -78,7 +78,7 @@ def mark_received(ws: Workspace, actor: Actor, expedition_id: int, received_at: 
     tz = ws.calendar.tz
     with ws.db.transaction() as session:
         user = load_actor(session, actor, includes=ws.catalog.role_includes)
-        require_any_role(user, EXPEDITION_ROLES, "mencatat tanda terima ekspedisi")
+        require_any_role(user, expedition_roles(ws), "mencatat tanda terima ekspedisi")
         entry = session.get(Expedition, int(expedition_id)) if _plausible_id(expedition_id) else None
         if entry is None:
             raise NotFound(f"Ekspedisi nomor {expedition_id} tidak ada")

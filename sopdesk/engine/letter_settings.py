@@ -9,9 +9,17 @@ also holds "backup"; it is read, merged and written whole, so neither loses the 
       "klasifikasi_bawaan": "PP.01",
       "klasifikasi_sop": {"PAW": "HK.03.1"},
       "klasifikasi_output": {"sk ": "HK.03.1-Kpt"},
-      "kata_surat": ["surat", "nota dinas", "undangan", "sk "],
-      "kata_ekspedisi": ["ekspedisi", "tanda terima"]
+      "peran_pencatat": ["Help Desk", "Staf", "Kasubag"],
+      "peran_disposisi": ["Ketua", "Komisioner", "Sekretaris"],
+      "peran_ekspedisi": ["Staf", "Kasubag"]
     }
+
+The three role lists say who may register letters, dispose them and record expedition
+receipts (defaults: sopdesk.engine.registers); an administrator changes them with
+`sopdesk letter settings --registrar-role ... --disposer-role ... --expedition-role ...`.
+Which outputs are letters or expedition records is declared in the SOP file (the `jenis` of
+each output, issue #13); the word lists "kata_surat" / "kata_ekspedisi" that used to guess it
+from the names are no longer read.
 
 The pattern follows the KPU Tata Naskah Dinas: sequence / classification / office code /
 month in Roman numerals / year. Placeholders: {seq} (a format spec is allowed, e.g. {seq:03d}
@@ -38,6 +46,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from sopdesk.engine import audit
+from sopdesk.engine.registers import DISPOSER_ROLES, EXPEDITION_ROLES, REGISTRAR_ROLES
 from sopdesk.engine.users import Actor, require_admin
 from sopdesk.errors import UserError
 from sopdesk.store import locks
@@ -47,8 +56,6 @@ from sopdesk.store.settings_file import read_section, settings_path, write_secti
 SETTINGS_KEY = "surat"
 DEFAULT_PATTERN = "{seq}/{klasifikasi}/{kode_kantor}/{bulan_romawi}/{tahun}"
 PLACEHOLDERS = ("seq", "klasifikasi", "kode_kantor", "bulan_romawi", "bulan", "tahun")
-LETTER_WORDS = ("surat", "nota dinas", "undangan", "sk ")
-EXPEDITION_WORDS = ("ekspedisi", "tanda terima")
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 MAX_NUMBER = 200
 
@@ -83,12 +90,6 @@ def check_pattern(pattern: str) -> str:
     return pattern
 
 
-def _clean_words(value: Any, key: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise UserError(f"Pengaturan surat.{key} harus daftar teks")
-    return tuple(w.lower().lstrip() for w in value)
-
-
 def _clean_map(value: Any, key: str, upper_keys: bool) -> dict[str, str]:
     if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         raise UserError(f"Pengaturan surat.{key} harus objek teks -> teks")
@@ -102,33 +103,9 @@ class LetterSettings:
     default_classification: str = ""
     sop_classification: dict[str, str] = field(default_factory=dict)
     output_classification: dict[str, str] = field(default_factory=dict)
-    letter_words: tuple[str, ...] = LETTER_WORDS
-    expedition_words: tuple[str, ...] = EXPEDITION_WORDS
-    # outputs -> whether any is a letter or an expedition record (asked on every completion)
-    _registered: dict[tuple[str, ...], bool] = field(default_factory=dict, init=False, repr=False,
-                                                     compare=False)
-
-    # --- what an output is -----------------------------------------------------------------
-    def is_expedition(self, output: str) -> bool:
-        """An output that is the dispatch record itself: "Tanda Terima Surat Keluar",
-        "pengarsipan ekspedisi", "tanda terima ekspedisi"."""
-        text = output.lower()
-        return any(word in text for word in self.expedition_words)
-
-    def registers_any(self, outputs: tuple[str, ...]) -> bool:
-        """Whether any of a step's outputs goes into a letter register (remembered per list)."""
-        known = self._registered.get(outputs)
-        if known is None:
-            known = self._registered[outputs] = any(self.is_letter(o) or self.is_expedition(o) for o in outputs)
-        return known
-
-    def is_letter(self, output: str) -> bool:
-        """An output that is a letter: its name *begins* with one of the letter words
-        ("Surat Jawaban PAW", "Nota Dinas", "Surat undangan dan peserta", "SK Pokja PAW").
-        A word elsewhere in the name does not count: "Disposisi Tindak lanjut Surat Usulan
-        PAW" and "Dokumen Hasil verifikasi ... (Surat Keterangan ...)" are not letters."""
-        text = " ".join(output.lower().split()) + " "
-        return not self.is_expedition(output) and any(text.startswith(word) for word in self.letter_words)
+    registrar_roles: tuple[str, ...] = REGISTRAR_ROLES
+    disposer_roles: tuple[str, ...] = DISPOSER_ROLES
+    expedition_roles: tuple[str, ...] = EXPEDITION_ROLES
 
     def classification_for(self, sop_kode: str | None, output: str | None) -> str:
         """The output's own classification (longest matching name prefix), else the SOP's,
@@ -182,7 +159,18 @@ class LetterSettings:
                 "klasifikasi_bawaan": self.default_classification,
                 "klasifikasi_sop": dict(self.sop_classification),
                 "klasifikasi_output": dict(self.output_classification),
-                "kata_surat": list(self.letter_words), "kata_ekspedisi": list(self.expedition_words)}
+                **{key: list(getattr(self, attr)) for key, attr in ROLE_KEYS.items()}}
+
+
+ROLE_KEYS = {"peran_pencatat": "registrar_roles", "peran_disposisi": "disposer_roles",
+             "peran_ekspedisi": "expedition_roles"}
+
+
+def _clean_roles(value: Any, key: str) -> tuple[str, ...]:
+    if (not isinstance(value, list) or not value
+            or not all(isinstance(r, str) and r.strip() and len(r) <= 100 for r in value)):
+        raise UserError(f"Pengaturan surat.{key} harus daftar nama peran (sedikitnya satu)")
+    return tuple(dict.fromkeys(" ".join(r.split()) for r in value))
 
 
 _loaded: dict[Path, tuple[tuple[int, int, int] | None, LetterSettings]] = {}
@@ -221,10 +209,9 @@ def _read_letter_settings(data_dir: Path) -> LetterSettings:
         changes["sop_classification"] = _clean_map(raw["klasifikasi_sop"], "klasifikasi_sop", True)
     if raw.get("klasifikasi_output") is not None:
         changes["output_classification"] = _clean_map(raw["klasifikasi_output"], "klasifikasi_output", False)
-    if raw.get("kata_surat") is not None:
-        changes["letter_words"] = _clean_words(raw["kata_surat"], "kata_surat")
-    if raw.get("kata_ekspedisi") is not None:
-        changes["expedition_words"] = _clean_words(raw["kata_ekspedisi"], "kata_ekspedisi")
+    for key, attr in ROLE_KEYS.items():
+        if raw.get(key) is not None:
+            changes[attr] = _clean_roles(raw[key], key)
     return replace(settings, **changes)
 
 
@@ -242,9 +229,12 @@ def _short(value: str | None, what: str, limit: int = 60) -> str:
 
 def change_letter_settings(ws, actor: Actor, *, pattern: str | None = None,  # noqa: ANN001 - a Workspace
                            office_code: str | None = None, default_classification: str | None = None,
-                           sop_classification: dict[str, str] | None = None) -> LetterSettings:
+                           sop_classification: dict[str, str] | None = None,
+                           roles: dict[str, list[str]] | None = None) -> LetterSettings:
     """An administrator changes the numbering; the change is checked, audited, then written.
-    `sop_classification` entries are merged (an empty value removes the SOP's entry)."""
+    `sop_classification` entries are merged (an empty value removes the SOP's entry).
+    `roles`: "peran_pencatat" / "peran_disposisi" / "peran_ekspedisi" -> the roles that do
+    that duty (known roles of the catalog only)."""
     current = load_letter_settings(ws.data_dir)
     changes: dict[str, Any] = {}
     if pattern is not None:
@@ -265,6 +255,13 @@ def change_letter_settings(ws, actor: Actor, *, pattern: str | None = None,  # n
             else:
                 merged.pop(kode, None)
         changes["sop_classification"] = merged
+    for key, names in (roles or {}).items():
+        cleaned = _clean_roles(list(names), key)
+        unknown = [r for r in cleaned if r not in ws.catalog.roles]
+        if unknown:
+            raise UserError(f"Peran {', '.join(unknown)} tidak dikenal ({key}); peran yang ada: "
+                            + ", ".join(sorted(ws.catalog.roles)))
+        changes[ROLE_KEYS[key]] = cleaned
     updated = replace(current, **changes)
     updated.render(1, "X", date(2026, 1, 1))  # a pattern that cannot render is refused now
     with ws.db.transaction() as session:

@@ -580,8 +580,9 @@ def _incoming_conditions(year: int | None, search: str | None, sifat: str | None
 
 def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None = None,
                   sifat: str | None = None, limit: int = 100, offset: int = 0,
-                  descending: bool = False) -> list[IncomingRow]:
-    """A page of the incoming agenda in agenda order, filtered and paged by SQL."""
+                  descending: bool = False, viewer: Actor | None = None) -> list[IncomingRow]:
+    """A page of the incoming agenda in agenda order, filtered and paged by SQL. A rahasia
+    letter's perihal reads "(rahasia)" unless `viewer` is on its chain (engine.rahasia)."""
     from sopdesk.store.models import Disposition
 
     registrar = aliased(User)
@@ -601,7 +602,16 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
         .limit(limit).offset(offset)
     )
     with ws.db.connect() as conn:
-        return [IncomingRow(row[0], agenda_number(row[1], row[2]), *row[3:]) for row in conn.execute(query)]
+        rows = [IncomingRow(row[0], agenda_number(row[1], row[2]), *row[3:]) for row in conn.execute(query)]
+    secret = {row.id for row in rows if row.sifat == "rahasia"}
+    if secret:
+        from sopdesk.engine import rahasia
+
+        with ws.db.reading() as session:
+            readable = rahasia.readable_letters(
+                session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes), secret)
+        rows = [row._replace(subject=rahasia.MASK) if row.id in secret - readable else row for row in rows]
+    return rows
 
 
 def incoming_total(ws: Workspace, *, year: int | None = None, search: str | None = None,
@@ -621,14 +631,16 @@ def _outgoing_conditions(year: int | None, search: str | None) -> list:
 
 
 def outgoing_page(ws: Workspace, *, year: int | None = None, search: str | None = None, limit: int = 100,
-                  offset: int = 0, descending: bool = False) -> list[OutgoingRow]:
-    """A page of the outgoing agenda in the order the letters were registered."""
+                  offset: int = 0, descending: bool = False, viewer: Actor | None = None) -> list[OutgoingRow]:
+    """A page of the outgoing agenda in the order the letters were registered. The perihal of
+    a letter of a confidential case reads "(rahasia)" unless `viewer` is on the case's chain."""
     creator = aliased(User)
     order = [OutgoingLetter.id.desc()] if descending else [OutgoingLetter.id]
     query = (
         select(OutgoingLetter.id, OutgoingLetter.number, OutgoingLetter.letter_date, OutgoingLetter.recipient,
                OutgoingLetter.subject, OutgoingLetter.classification, Case.number, WorkItem.step_no,
-               OutgoingLetter.seq.isnot(None), creator.username, OutgoingLetter.void_reason)
+               OutgoingLetter.seq.isnot(None), creator.username, OutgoingLetter.void_reason,
+               Case.id, Case.rahasia)
         .outerjoin(Case, Case.id == OutgoingLetter.case_id)
         .outerjoin(WorkItem, WorkItem.id == OutgoingLetter.work_item_id)
         .join(creator, creator.id == OutgoingLetter.created_by)
@@ -636,7 +648,17 @@ def outgoing_page(ws: Workspace, *, year: int | None = None, search: str | None 
         .order_by(*order).limit(limit).offset(offset)
     )
     with ws.db.connect() as conn:
-        return [OutgoingRow(*row) for row in conn.execute(query)]
+        rows = conn.execute(query).all()
+    secret = {row[-2] for row in rows if row[-1]}
+    readable: set[int] = set()
+    if secret:
+        from sopdesk.engine import rahasia
+
+        with ws.db.reading() as session:
+            readable = rahasia.readable_cases(session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes),
+                                              secret)
+    return [OutgoingRow(*row[:-2]) if not row[-1] or row[-2] in readable
+            else OutgoingRow(*row[:-2])._replace(subject="(rahasia)") for row in rows]
 
 
 def outgoing_total(ws: Workspace, *, year: int | None = None, search: str | None = None) -> int:

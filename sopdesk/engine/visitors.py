@@ -3,7 +3,11 @@ a Pelayanan Publik case at its help-desk entry, in the same transaction, and the
 registration does the help-desk steps there and then (PP 1 "Melakukan registrasi", 2 directing
 the requester to the Ketua, the Sekretaris or a division): they are completed by the same
 completion code as a step form, so the case waits at the first step of another lane instead
-of leaving forms in the Help Desk inbox that turn late in minutes."""
+of leaving forms in the Help Desk inbox that turn late in minutes.
+
+Which purposes start a case is declared by the catalog (issue #13): an SOP entry with
+`pintu: {jenis: tamu, kode: ..., label: ...}` (the bundled PP: permohonan_informasi) adds its
+purpose to the help desk's list; the purposes in PLAIN_PURPOSES start nothing."""
 
 from __future__ import annotations
 
@@ -12,17 +16,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from sopdesk.catalog import END, Sop
+from sopdesk.catalog.registry import PLAIN_PURPOSES
 from sopdesk.engine import audit
 from sopdesk.engine.cases import OutputValue, StepInput, complete, start_case_in
-from sopdesk.engine.users import Actor, load_actor, require_role
+from sopdesk.engine.users import ActingUser, Actor, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
-from sopdesk.errors import UserError
+from sopdesk.errors import PermissionRefused, UserError
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Visitor
 
 HELP_DESK_SOP = "PP"
 HELP_DESK_ENTRY = "tamu"
+HELP_DESK_ROLE = "Help Desk"  # who keeps the buku tamu when no SOP declares a visitor door
 
+# Labels of the bundled doors' purpose and of the purposes that start nothing; the list the
+# desk offers is purposes(ws).
 PURPOSES = {
     "permohonan_informasi": "Permohonan informasi publik",
     "bertamu": "Bertamu / bertemu pejabat",
@@ -87,8 +95,32 @@ def _clean(form: VisitorForm, field: str, label: str, limit: int) -> str | None:
     return value or None
 
 
-def validate(form: VisitorForm) -> dict[str, str | None]:
-    """Clean and check every field; raise FieldError naming the first wrong field."""
+def purposes(ws: Workspace) -> dict[str, str]:
+    """Code -> label of the purposes the help desk offers: the visitor doors of the installed
+    SOPs that are switched on (by label), then the purposes that start nothing."""
+    off = ws.disabled_sops()
+    doors = {pintu.kode: pintu.label for pintu, sop, _ in ws.catalog.doors("tamu") if sop.kode not in off}
+    return {**doors, **{code: PURPOSES[code] for code in PLAIN_PURPOSES}}
+
+
+def purpose_label(ws: Workspace, code: str) -> str:
+    """The label of a purpose recorded earlier (its SOP may be gone or switched off since)."""
+    door = ws.catalog.door("tamu", code)
+    if door is not None:
+        return door[1].pintu.label
+    return PURPOSES.get(code, code)
+
+
+def visitor_roles(ws: Workspace) -> list[str]:
+    """Who keeps the buku tamu: the lanes where the visitor doors start (Help Desk)."""
+    roles = sorted({sop.role_of(entri.kegiatan) for _, sop, entri in ws.catalog.doors("tamu")})
+    return roles or [HELP_DESK_ROLE]
+
+
+def validate(form: VisitorForm, offered: dict[str, str] | None = None) -> dict[str, str | None]:
+    """Clean and check every field; raise FieldError naming the first wrong field. `offered`:
+    the purposes the desk offers (purposes(ws)); None checks only the form of the code (the
+    CLI, before the workspace is open)."""
     limits = {"name": ("Nama", 200), "id_number": ("Nomor identitas", 30),
               "institution": ("Instansi", 200), "occupation": ("Pekerjaan", 100),
               "address": ("Alamat", 500), "phone": ("Nomor telepon", 30),
@@ -102,8 +134,11 @@ def validate(form: VisitorForm) -> dict[str, str | None]:
     data = {f: _clean(form, f, label, limit) for f, (label, limit) in limits.items()}
     if not data["name"]:
         raise FieldError("name", "Nama wajib diisi")
-    if data["purpose"] not in PURPOSES:
-        raise FieldError("purpose", "Pilih keperluan: " + ", ".join(PURPOSES))
+    if offered is not None and data["purpose"] not in offered:
+        raise FieldError("purpose", "Pilih keperluan: " + ", ".join(offered))
+    if offered is None and not re.fullmatch(r"[a-z][a-z0-9_]{0,29}", data["purpose"] or ""):
+        raise FieldError("purpose", "Pilih keperluan: kode seperti permohonan_informasi, "
+                         + ", ".join(PLAIN_PURPOSES))
     if data["id_number"]:
         data["id_number"] = data["id_number"].replace(" ", "").upper()
         if not _ID_NUMBER.match(data["id_number"]):
@@ -118,32 +153,36 @@ def validate(form: VisitorForm) -> dict[str, str | None]:
     if data["delivery_method"] and data["delivery_method"] not in DELIVERY_METHODS:
         raise FieldError("delivery_method", "Pilih cara mendapatkan salinan: "
                          + ", ".join(DELIVERY_METHODS))
-    if data["purpose"] == "permohonan_informasi":
+    if data["purpose"] not in PLAIN_PURPOSES:  # it starts a case titled with what is asked
         if not data["info_requested"]:
-            raise FieldError("info_requested", "Rincian informasi yang dibutuhkan wajib diisi "
-                             "untuk permohonan informasi")
+            label = (offered or PURPOSES).get(data["purpose"], data["purpose"]).lower()
+            raise FieldError("info_requested", f"Rincian informasi yang dibutuhkan wajib diisi "
+                             f"untuk {label}")
         if data["delivery_method"] == "email" and not data["email"]:
             raise FieldError("email", "Isi alamat e-mail bila salinan dikirim lewat e-mail")
     return data
 
 
 def register_visitor(ws: Workspace, actor: Actor, form: VisitorForm) -> tuple[int, str | None]:
-    """Record a visitor; return (visitor id, case number or None). An information request
-    starts a PP case whose help-desk steps are done by the registering clerk."""
-    data = validate(form)
+    """Record a visitor; return (visitor id, case number or None). A purpose that is an SOP's
+    visitor door (an information request: PP) starts a case at that entry, whose help-desk
+    steps are done by the registering clerk."""
+    data = validate(form, purposes(ws))
     directed_to = data.pop("directed_to")
     now = ws.clock()
+    door = ws.catalog.door("tamu", data["purpose"])
     with ws.db.direct() as tx:
         session = tx.session()
         user = load_actor(session, actor, includes=ws.catalog.role_includes)
-        _, sop = ws.current_revision(session, HELP_DESK_SOP)
-        entry_step = sop.entry(HELP_DESK_ENTRY).kegiatan
-        require_role(user, sop.role_of(entry_step), "mencatat tamu")
         case = None
-        if data["purpose"] == "permohonan_informasi":
-            title = "Permohonan informasi: " + data["info_requested"][:120]
-            case = start_case_in(ws, session, actor, HELP_DESK_SOP, title, HELP_DESK_ENTRY,
-                                 requester=data["name"])
+        if door is None:
+            require_any_role(user, tuple(visitor_roles(ws)), "mencatat tamu")
+        else:
+            sop, entri = door
+            entry_step = entri.kegiatan
+            require_role(user, sop.role_of(entry_step), "mencatat tamu")
+            title = entri.pintu.title_prefix + data["info_requested"][:120]
+            case = start_case_in(ws, session, actor, sop.kode, title, entri.kode, requester=data["name"])
         visitor = Visitor(registered_at=now, registered_by=user.id,
                           case_id=case.id if case else None, **data)
         session.add(visitor)
@@ -156,6 +195,14 @@ def register_visitor(ws: Workspace, actor: Actor, form: VisitorForm) -> tuple[in
             _do_help_desk_steps(ws, tx, actor, sop, case.number, entry_step, visitor.id,
                                 directed_to, ws.calendar.local(now).date())
         return visitor.id, case.number if case else None
+
+
+def require_any_role(user: ActingUser, roles: tuple[str, ...], what: str) -> None:
+    """Refuse unless the user holds one of the roles (or is an administrator)."""
+    if not (user.is_admin or user.role_names & set(roles)):
+        raise PermissionRefused(f"Pengguna {user.username} tidak boleh {what}: perlu peran "
+                                f"{' / '.join(roles)} atau administrator (peran {user.username}: "
+                                f"{user.roles_text()})")
 
 
 def direction_targets(ws: Workspace) -> list[str]:

@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session
 
 from sopdesk.catalog import (
     Catalog,
-    CatalogError,
     Problem,
     Sop,
     bundled_catalog_dir,
     load_catalog,
 )
 from sopdesk.catalog.cache import cached_catalog
+from sopdesk.catalog.registry import left_out_warning
 from sopdesk.engine import audit, tamper
 from sopdesk.engine.users import Actor, check_login, check_username, count_users, hash_password
 from sopdesk.engine.workdays import WorkCalendar, utcnow, zone
@@ -30,7 +30,7 @@ from sopdesk.errors import Conflict, UserError
 from sopdesk.store.db import Database, make_engine, resolve_url
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.migrate import prepare
-from sopdesk.store.models import Office, OfficeHoliday, Role, SopRevision, User
+from sopdesk.store.models import Office, OfficeHoliday, Role, SopDisabled, SopRevision, User
 from sopdesk.store.restore_safety import clean_orphans
 
 Clock = Callable[[], datetime]
@@ -43,6 +43,7 @@ class Workspace:
     catalog: Catalog
     data_dir: Path
     clock: Clock = utcnow
+    catalog_dirs: list[Path] = field(default_factory=list)  # bundled first, the office's last
     _revisions: dict[int, Sop] = field(default_factory=dict)
     _steps: dict[int, dict] = field(default_factory=dict)
 
@@ -55,18 +56,30 @@ class Workspace:
         db = Database(make_engine(resolve_url(url, data_dir)))
         try:
             with db.storage_errors():  # a read-only or missing database fails here, not later
-                prepare(db, data_dir / "cadangan")
+                migration = prepare(db, data_dir / "cadangan")
             dirs = catalog_dirs if catalog_dirs is not None else [
                 bundled_catalog_dir(), data_dir / "sop_catalog"
             ]
-            catalog = cached_catalog(dirs, lambda: load_catalog(dirs))
-            workspace = cls(db=db, catalog=catalog, data_dir=data_dir, clock=clock)
+            catalog = cached_catalog(dirs, lambda: load_catalog(dirs, tolerant=True))
+            workspace = cls(db=db, catalog=catalog, data_dir=data_dir, clock=clock,
+                            catalog_dirs=list(dirs))
             workspace.sync_catalog()
             tamper.attach(workspace)  # the anchor after every action; a check's hold
+            tamper.seal_existing(db, migration)  # an office from before seals: sealed as it is
         except BaseException:
             db.dispose()
             raise
         return workspace
+
+    def reload_catalog(self) -> None:
+        """Read the catalog folders again (after an SOP was added) and store new revisions."""
+        self.catalog = load_catalog(self.catalog_dirs, tolerant=True)
+        self.sync_catalog()
+
+    @property
+    def office_catalog_dir(self) -> Path:
+        """Where the office's own SOP files are installed (`sopdesk catalog add`)."""
+        return self.data_dir / "sop_catalog"
 
     def close(self) -> None:
         self.db.dispose()
@@ -76,10 +89,13 @@ class Workspace:
         return self.data_dir / "lampiran"
 
     def sync_catalog(self) -> None:
-        """Store every catalog revision not yet in the database, and its roles."""
+        """Store every catalog revision not yet in the database, and its roles. A file whose
+        revision is stored with other content is left out (one warning): the stored revision
+        stays the installed one. Stored content is compared as an SOP, so a key added to the
+        format later (with its default) is no change."""
         with self.db.transaction() as session:
-            stored = {(r.kode, r.revisi): r.sha256 for r in session.scalars(select(SopRevision))}
-            for sop in self.catalog.sops.values():
+            stored = {(r.kode, r.revisi): r for r in session.scalars(select(SopRevision))}
+            for sop in list(self.catalog.sops.values()):
                 content = sop.model_dump_json()
                 digest = hashlib.sha256(content.encode()).hexdigest()
                 known = stored.get((sop.kode, sop.revisi))
@@ -87,12 +103,38 @@ class Workspace:
                     session.add(SopRevision(kode=sop.kode, revisi=sop.revisi, nama=sop.nama,
                                             content=content, sha256=digest,
                                             loaded_at=self.clock()))
-                elif known != digest:
-                    source = self.catalog.sources[sop.kode].name
-                    raise CatalogError([_changed_content(source, sop)])
+                elif known.sha256 != digest:
+                    kept = Sop.model_validate(json.loads(known.content))
+                    if kept.model_dump_json() != content:
+                        source = self.catalog.sources[sop.kode]
+                        self.catalog.left_out.append(
+                            left_out_warning(source.name, [_changed_content(source.name, sop)]))
+                        self.catalog.sops[sop.kode] = kept
             names = {r.name for r in session.scalars(select(Role))}
             for role in sorted(self.catalog.roles - names):
                 session.add(Role(name=role))
+
+    # --- SOPs switched off (issue #13) ----------------------------------------------------------
+    def disabled_sops(self, session: Session | None = None) -> dict[str, SopDisabled]:
+        """Kode -> the row of every SOP the office switched off."""
+        if session is None:
+            with self.db.reading() as reading:
+                return self.disabled_sops(reading)
+        rows = session.scalars(select(SopDisabled)).all()
+        for row in rows:
+            session.expunge(row)
+        return {row.kode: row for row in rows}
+
+    def startable_revision(self, session: Session, kode: str) -> tuple[int, Sop]:
+        """The current revision of an SOP a new case may start on: refused when the office
+        switched the SOP off."""
+        revision_id, sop = self.current_revision(session, kode)
+        off = session.get(SopDisabled, sop.kode)
+        if off is not None:
+            raise UserError(f"SOP {sop.kode} ({sop.nama}) dinonaktifkan oleh kantor sejak "
+                            f"{off.disabled_at:%d-%m-%Y}; kasus baru tidak dapat dimulai "
+                            "(kasus yang sudah berjalan tetap dapat diselesaikan)")
+        return revision_id, sop
 
     def sop_of_revision(self, session: Session | DirectTx, revision_id: int) -> Sop:
         sop = self._revisions.get(revision_id)

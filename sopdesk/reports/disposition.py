@@ -16,8 +16,10 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from sopdesk.engine import rahasia
 from sopdesk.engine.letters import SIFAT, agenda_number, get_incoming
-from sopdesk.engine.registers import DISPOSER_ROLES
+from sopdesk.engine.registers import disposer_roles
+from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.reports.base import (
     Letterhead,
@@ -73,9 +75,10 @@ def _unit_style(base: ParagraphStyle, depth: int) -> ParagraphStyle:
 
 
 def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Path | str,
-                             paper: str = "A4") -> Path:
+                             paper: str = "A4", viewer: Actor | None = None) -> Path:
     """The lembar disposisi of the incoming letter `letter_agenda_number` (SM/2026/0001).
-    Returns the PDF's path."""
+    Returns the PDF's path. A rahasia letter's perihal is printed only for a `viewer` on its
+    chain (issue #13)."""
     tz = ws.calendar.tz
     with ws.db.reading() as session:
         letter = get_incoming(session, letter_agenda_number)
@@ -88,17 +91,20 @@ def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Pat
         givers = {s.from_user for s in sheets}
         names = dict(session.execute(select(User.id, User.full_name).where(User.id.in_(givers))).all())
         roles: dict[int, list[str]] = {}
+        disposers = disposer_roles(ws)
         for user_id, role in session.execute(select(UserRole.user_id, Role.name)
                                              .join(Role, Role.id == UserRole.role_id)
                                              .where(UserRole.user_id.in_(givers)).order_by(Role.name)):
-            if role in DISPOSER_ROLES:
+            if role in disposers:
                 roles.setdefault(user_id, []).append(role)
         routed_ids = [s.routed_work_item_id for s in sheets if s.routed_work_item_id]
         routed = {i.id: (i.step_no, i.role)
                   for i in session.scalars(select(WorkItem).where(WorkItem.id.in_(routed_ids)))}
         fields = {
             "received_at": letter.received_at, "number": letter.number, "letter_date": letter.letter_date,
-            "sender": letter.sender, "subject": letter.subject, "sifat": letter.sifat,
+            "sender": letter.sender, "sifat": letter.sifat,
+            "subject": letter.subject if letter.sifat != "rahasia" or letter.id in rahasia.readable_letters(
+                session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes), [letter.id]) else rahasia.MASK,
             "classification": letter.classification, "void_reason": letter.void_reason,
             "voided_at": letter.voided_at,
             "voided_by": session.scalar(select(User.full_name).where(User.id == letter.voided_by))

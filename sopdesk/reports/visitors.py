@@ -15,8 +15,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from sopdesk.engine import audit
-from sopdesk.engine.users import Actor, load_actor, require_role
-from sopdesk.engine.visitors import DELIVERY_METHODS, HELP_DESK_ENTRY, HELP_DESK_SOP, OBTAIN_METHODS, PURPOSES
+from sopdesk.engine.users import Actor, load_actor
+from sopdesk.engine.visitors import (
+    DELIVERY_METHODS,
+    OBTAIN_METHODS,
+    purpose_label,
+    require_any_role,
+    visitor_roles,
+)
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import NotFound, UserError
 from sopdesk.reports.base import (
@@ -44,8 +50,7 @@ def _allowed(ws: Workspace, actor: Actor, what: str) -> str:
     """Check that the actor may read the register (help desk or admin); return the username."""
     with ws.db.reading() as session:
         user = load_actor(session, actor, includes=ws.catalog.role_includes)
-        _, sop = ws.current_revision(session, HELP_DESK_SOP)
-        require_role(user, sop.role_of(sop.entry(HELP_DESK_ENTRY).kegiatan), what)
+        require_any_role(user, tuple(visitor_roles(ws)), what)
     return user.username
 
 
@@ -116,7 +121,7 @@ def render_visitor_register(ws: Workspace, actor: Actor, start: date, end: date,
         data.append([
             text(i, styles.cell_right), text(moment(v.registered_at, tz), styles.cell), markup(who, styles.cell),
             text(mask_id(v.id_number), styles.cell), markup(_contact(v), styles.cell),
-            text(PURPOSES.get(v.purpose, v.purpose), styles.cell), markup(_request(v), styles.cell),
+            text(purpose_label(ws, v.purpose), styles.cell), markup(_request(v), styles.cell),
             markup(_method(v), styles.cell), text(case_no or "-", styles.cell), text(clerk_name, styles.cell),
         ])
     extra = []
@@ -127,7 +132,7 @@ def render_visitor_register(ws: Workspace, actor: Actor, start: date, end: date,
     table = Table(data, colWidths=[f * width for f in fractions], repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(*extra))
     total = sum(counts.values())
-    summary = "; ".join(f"{PURPOSES.get(k, k)}: {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    summary = "; ".join(f"{purpose_label(ws, k)}: {n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
     lines = f"<b>Jumlah: {total} tamu/pemohon</b>" + (f" ({esc(summary)})" if summary else "")
     story = [
         text("BUKU TAMU / REGISTER PERMOHONAN INFORMASI", styles.title),
@@ -176,7 +181,7 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
             ("Instansi / pekerjaan", text(" / ".join(p for p in (v.institution, v.occupation) if p), styles.cell)),
             ("Alamat", text(v.address, styles.cell)),
             ("Telepon / e-mail", text(" / ".join(p for p in (v.phone, v.email) if p), styles.cell)),
-            ("Keperluan", text(PURPOSES.get(v.purpose, v.purpose), styles.cell)),
+            ("Keperluan", text(purpose_label(ws, v.purpose), styles.cell)),
         ]
         if request or v.info_requested:
             fields += [

@@ -1,0 +1,270 @@
+"""Issue #13: an office brings its own SOP. Through the command line: an SOP that is not one of
+the five (tests/fixtures/catalog/sop_layanan_arsip.yaml) is added with `catalog add`, started
+from the front doors it declares (a visitor purpose, a kind of incoming letter) by a registrar
+role of the office's own ("Petugas TU"), its outputs do what their declared kinds say, and a
+broken file beside it stops nothing. Clashes and revisions are refused, SOPs are switched off
+and on, and only administrators may do any of it."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import re
+import shutil
+import sqlite3
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import select
+
+from sopdesk.catalog import CatalogError
+from sopdesk.catalog.loader import _NoAliasLoader as CatalogLoader  # "no" is a key, not a boolean
+from sopdesk.cli.main import main
+from sopdesk.engine import accounts, catalog_admin
+from sopdesk.engine.workspace import Workspace
+from sopdesk.errors import PermissionRefused
+from sopdesk.store.models import AuditEvent, SopRevision
+
+PASSWORD = "sandi-kantor-123"
+FIXTURE = Path(__file__).parent / "fixtures" / "catalog" / "sop_layanan_arsip.yaml"
+ARS = re.compile(r"\bARS/\d{4}/\d{4}\b")
+BROKEN = "jenis: sop\nkode: DRAF\nkegiatan: [\n"  # a draft left half-written
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch, db_url):
+    data = tmp_path / "data"
+    monkeypatch.setenv("SOPDESK_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("SOPDESK_PASSWORD", PASSWORD)
+    monkeypatch.setenv("SOPDESK_NEW_PASSWORD", PASSWORD)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    logger = logging.getLogger("sopdesk")
+    handlers = list(logger.handlers)
+    yield data
+    for handler in logger.handlers[:]:
+        if handler not in handlers:
+            logger.removeHandler(handler)
+            handler.close()
+
+
+@pytest.fixture
+def run(env, capsys):
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def office(env, run):
+    """An office with its administrator, a Kasubag and a Help Desk clerk (roles the bundled
+    catalog knows); the archive's own roles come with its SOP."""
+    ws = Workspace.open(env)
+    try:
+        admin = ws.setup("KPU Kabupaten Sumba Timur", "WITA", "admin", PASSWORD)
+        accounts.add_user(ws, admin, "kasubag", PASSWORD, ["Kasubag"])
+        accounts.add_user(ws, admin, "desk", PASSWORD, ["Help Desk"])
+    finally:
+        ws.close()
+    return run
+
+
+def ok(result: tuple[int, str, str]) -> str:
+    code, out, err = result
+    assert code == 0, err
+    return out
+
+
+def refused(result: tuple[int, str, str], *fragments: str) -> str:
+    code, _out, err = result
+    assert code == 1 and "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in err, err
+    return err
+
+
+def variant(tmp_path: Path, name: str, **changes) -> Path:
+    """A copy of the fixture with top-level keys or identity fields changed."""
+    data = yaml.load(FIXTURE.read_text(encoding="utf-8"), Loader=CatalogLoader)  # noqa: S506 - safe
+    for key, value in changes.items():
+        if key in data["identitas"]:
+            data["identitas"][key] = value
+        else:
+            data[key] = value
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def add_archive(run) -> None:
+    out = ok(run("catalog", "add", FIXTURE, "--as", "admin"))
+    assert "SOP baru ARS revisi 1: Layanan Peminjaman Arsip" in out
+    assert "peran baru" in out and "Arsiparis" in out and "Petugas TU" in out
+    ok(run("user", "add", "tu", "--role", "Petugas TU", "--as", "admin"))
+    ok(run("user", "add", "arsip", "--role", "Arsiparis", "--as", "admin"))
+
+
+# --- the whole path ------------------------------------------------------------------------------
+
+def test_an_office_sop_is_added_and_started_from_its_front_doors_beside_a_broken_file(office, env):
+    add_archive(office)
+    assert (env / "sop_catalog" / FIXTURE.name).read_text(encoding="utf-8") == FIXTURE.read_text(encoding="utf-8")
+    (env / "sop_catalog" / "draf.yaml").write_text(BROKEN, encoding="utf-8")
+
+    code, out, err = office("catalog", "doors")
+    assert code == 0
+    warnings = [line for line in err.splitlines() if "draf.yaml" in line]
+    assert len(warnings) == 1 and "berkas tidak dipakai" in warnings[0] and "YAML tidak valid" in warnings[0]
+    assert re.search(r"peminjaman_arsip\s+Peminjaman arsip\s+SOP ARS entri tamu", out)
+    assert re.search(r"permohonan_arsip\s+Permohonan peminjaman arsip\s+SOP ARS entri surat", out)
+    assert re.search(r"permohonan_informasi\s+Permohonan informasi publik\s+SOP PP entri tamu", out)
+
+    # the visitor door: the Petugas TU keeps this SOP's desk; the registration does step 1
+    out = ok(office("visitor", "register", "--name", "Budi Ratu", "--purpose", "peminjaman_arsip",
+                    "--info", "SK penetapan DPT 2019", "--as", "tu"))
+    visitor_case = ARS.search(out).group(0)
+    shown = json.loads(ok(office("case", "show", visitor_case, "--json", "--as", "tu")))
+    assert shown["title"] == "Peminjaman arsip: SK penetapan DPT 2019"
+    assert [(i["step"], i["status"]) for i in shown["items"]] == [(1, "done"), (2, "open")]
+
+    # the letter door: refused for the Petugas TU until the office says who registers letters
+    letter = ("letter", "in", "--sender", "Universitas Kristen Wira Wacana", "--subject",
+              "Peminjaman arsip Pemilu 2019", "--starts", "permohonan_arsip", "--as", "tu")
+    refused(office(*letter), "tidak boleh mencatat surat masuk", "Help Desk / Staf / Kasubag")
+    ok(office("letter", "settings", "--registrar-role", "Petugas TU", "--registrar-role", "Help Desk",
+              "--as", "admin"))
+    out = ok(office(*letter))
+    letter_case = ARS.search(out).group(0)
+    assert "SM/2026/0001" in out and "menunggu di kegiatan 2 (Kasubag)" in out
+    assert "kasus PP" not in out
+
+    # outputs do what their declared kinds say, whatever their names
+    ok(office("case", "complete", letter_case, "--choice", "Ya", "--as", "kasubag"))
+    out = ok(office("case", "complete", letter_case, "--as", "arsip"))  # kind ekspedisi: "Bukti serah arsip"
+    assert "buku ekspedisi nomor 1" in out
+    ok(office("case", "complete", visitor_case, "--choice", "Tidak", "--as", "kasubag"))
+    lists = json.loads(ok(office("letter", "list", "--json", "--as", "admin")))
+    assert lists["keluar"] == []  # "Surat permohonan asli dari peminjam" (dokumen) is no outgoing letter
+    out = ok(office("case", "complete", visitor_case, "--output-date",  # step 4: kind surat_keluar
+                    "Jawaban atas permohonan arsip=2026-12-02", "--as", "admin"))
+    assert "Jawaban atas permohonan arsip: surat keluar nomor" in out
+    [outgoing] = json.loads(ok(office("letter", "list", "--json", "--as", "admin")))["keluar"]
+    assert outgoing["case_number"] == visitor_case
+
+    # the broken draft never stopped anything, and `check` names it too
+    code, _out, err = office("check")
+    assert code == 0 and "draf.yaml: berkas tidak dipakai" in err
+
+
+# --- what is refused -------------------------------------------------------------------------------
+
+def test_a_kode_of_another_sop_or_of_a_register_is_refused(office, tmp_path, env):
+    err = refused(office("catalog", "add", variant(tmp_path, "pp.yaml", kode="PP", revisi=9), "--as", "admin"),
+                  "pp.yaml: kode: kode PP sudah dipakai oleh SOP lain")
+    assert "Pelayanan Publik" in err
+    refused(office("catalog", "add", variant(tmp_path, "sm.yaml", kode="SM"), "--as", "admin"),
+            "sm.yaml: kode: kode SM sudah dipakai untuk nomor agenda surat masuk")
+    clash = yaml.load(FIXTURE.read_text(encoding="utf-8"), Loader=CatalogLoader)["entri"]  # noqa: S506
+    clash[0]["pintu"]["kode"] = "permohonan_informasi"
+    refused(office("catalog", "add", variant(tmp_path, "pintu.yaml", entri=clash), "--as", "admin"),
+            "entri tamu, pintu.kode: keperluan tamu 'permohonan_informasi' sudah memulai SOP PP")
+    assert not (env / "sop_catalog").exists() or list((env / "sop_catalog").iterdir()) == []
+    # nothing was installed: every command still runs without warnings
+    code, _out, err = office("catalog", "list")
+    assert code == 0 and err == ""
+
+
+def test_a_new_revision_must_raise_revisi_and_cases_stay_pinned(office, tmp_path):
+    add_archive(office)
+    case = ARS.search(ok(office("case", "start", "ARS", "--entry", "tamu", "--title", "Pinjam arsip",
+                                "--as", "tu"))).group(0)
+    ok(office("catalog", "add", FIXTURE, "--as", "admin"))  # the same content again: nothing to do
+    changed = variant(tmp_path, FIXTURE.name, nama_sop="Layanan Peminjaman dan Penyerahan Arsip")
+    refused(office("catalog", "add", changed, "--as", "admin"),
+            "SOP ARS revisi 1 sudah tersimpan dengan isi lain; naikkan nomor revisi")
+    raised = variant(tmp_path, FIXTURE.name, nama_sop="Layanan Peminjaman dan Penyerahan Arsip", revisi=2)
+    out = ok(office("catalog", "add", raised, "--as", "admin"))
+    assert "revisi baru 2 dari SOP ARS (terpasang: revisi 1)" in out
+    lower = variant(tmp_path, "lama.yaml", revisi=1, nama_sop="Layanan Arsip lama")
+    refused(office("catalog", "add", lower, "--as", "admin"), "lama.yaml: revisi: SOP ARS revisi 1 sudah tersimpan")
+    assert json.loads(ok(office("case", "show", case, "--json", "--as", "tu")))["revisi"] == 1
+    new = ARS.search(ok(office("case", "start", "ARS", "--entry", "tamu", "--title", "Pinjam lagi",
+                               "--as", "tu"))).group(0)
+    assert json.loads(ok(office("case", "show", new, "--json", "--as", "tu")))["revisi"] == 2
+
+
+def test_only_an_administrator_adds_or_switches_sops(office, env, clock):
+    add_archive(office)
+    refused(office("catalog", "add", FIXTURE, "--as", "kasubag"), "Hanya administrator")
+    refused(office("catalog", "disable", "PP", "--as", "kasubag"), "Hanya administrator")
+    ws = Workspace.open(env, clock=clock)
+    try:
+        kasubag = ws.login("kasubag", PASSWORD)
+        with pytest.raises(PermissionRefused):
+            catalog_admin.add_sops(ws, kasubag, [FIXTURE])
+        with pytest.raises(PermissionRefused):
+            catalog_admin.enable_sop(ws, kasubag, "ARS")
+        with pytest.raises(CatalogError):  # an administrator gets the problems, not an install
+            catalog_admin.add_sops(ws, ws.login("admin", PASSWORD), [env / "tidak-ada.yaml"])
+    finally:
+        ws.close()
+
+
+def test_a_switched_off_sop_starts_nothing_and_its_cases_can_be_finished(office, env):
+    add_archive(office)
+    running = ARS.search(ok(office("visitor", "register", "--name", "Ani", "--purpose", "peminjaman_arsip",
+                                   "--info", "Arsip 2014", "--as", "tu"))).group(0)
+    ok(office("catalog", "disable", "ARS", "--reason", "Layanan arsip pindah ke kabupaten", "--as", "admin"))
+    ok(office("catalog", "disable", "PP", "--as", "admin"))  # a bundled SOP, too
+    refused(office("visitor", "register", "--name", "Ina", "--purpose", "peminjaman_arsip", "--info", "x",
+                   "--as", "tu"), "Pilih keperluan")
+    refused(office("case", "start", "ARS", "--title", "Baru", "--as", "tu"), "SOP ARS", "dinonaktifkan")
+    refused(office("letter", "in", "--sender", "Pos Kupang", "--subject", "Data DPT", "--starts",
+                   "permohonan_informasi", "--as", "desk"), "Surat dapat memulai")
+    assert "[SOP nonaktif]" in ok(office("catalog", "doors"))
+    ok(office("case", "complete", running, "--choice", "Ya", "--as", "kasubag"))  # the running case goes on
+    assert json.loads(ok(office("case", "show", running, "--json", "--as", "tu")))["status"] == "open"
+    ok(office("catalog", "enable", "ARS", "--as", "admin"))
+    ok(office("visitor", "register", "--name", "Ina", "--purpose", "peminjaman_arsip", "--info", "x", "--as", "tu"))
+
+    ws = Workspace.open(env)
+    try:
+        with ws.db.reading() as session:
+            actions = [(a, json.loads(d).get("sop")) for a, d in session.execute(
+                select(AuditEvent.action, AuditEvent.detail)
+                .where(AuditEvent.action.in_(["catalog_added", "sop_disabled", "sop_enabled"]))
+                .order_by(AuditEvent.id))]
+            assert session.scalar(select(SopRevision.id).where(SopRevision.kode == "ARS")) is not None
+    finally:
+        ws.close()
+    assert actions == [("catalog_added", "ARS"), ("sop_disabled", "ARS"), ("sop_disabled", "PP"),
+                       ("sop_enabled", "ARS")]
+
+
+# --- an older office database ------------------------------------------------------------------
+
+def test_migration_0005_gives_the_stored_revisions_their_kinds_and_doors(tmp_path):
+    """The cases pinned to a revision stored before issue #13 keep their letters: the stored
+    content gets the kinds the names used to give, and PP/PAW their front doors."""
+    fixture = Path(__file__).parent / "fixtures" / "schema_0004.sqlite3"
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    shutil.copyfile(fixture, data_dir / "sopdesk.sqlite3")
+    Workspace.open(data_dir).close()
+    with closing(sqlite3.connect(data_dir / "sopdesk.sqlite3")) as conn:
+        rows = {kode: json.loads(content) for kode, content in
+                conn.execute("SELECT kode, content FROM sop_revision WHERE revisi = 1")}
+    outputs = {o["nama"]: o["jenis"] for step in rows["PP"]["kegiatan"] for o in step["output"]}
+    assert outputs["Surat Balasan"] == "surat_keluar" and outputs["Pengarsipan ekspedisi"] == "ekspedisi"
+    assert outputs["Dispoisi Surat"] == "dokumen"
+    doors = {e["kode"]: e["pintu"] for e in rows["PP"]["entri"]}
+    assert doors["tamu"]["kode"] == "permohonan_informasi" and doors["surat"]["jenis"] == "surat"
+    assert rows["PAW"]["entri"][0]["pintu"]["kode"] == "usulan_paw"
