@@ -56,7 +56,7 @@ from sopdesk.engine import corrections, dispositions, expedition, letters, queri
 from sopdesk.engine.expedition import ExpeditionRow
 from sopdesk.engine.letter_settings import load_letter_settings
 from sopdesk.engine.letters import IncomingRow, OutgoingRow
-from sopdesk.engine.registers import DISPOSER_ROLES, EXPEDITION_ROLES, REGISTRAR_ROLES
+from sopdesk.engine.registers import disposer_roles, expedition_roles, registrar_roles
 from sopdesk.engine.visitors import FieldError
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
@@ -77,11 +77,7 @@ SIFAT = {
     "segera": QT_TRANSLATE_NOOP("Letters", "segera"),
     "rahasia": QT_TRANSLATE_NOOP("Letters", "rahasia"),
 }
-STARTS = (
-    (None, QT_TRANSLATE_NOOP("Letters", "Tidak memulai kasus")),
-    ("permohonan_informasi", QT_TRANSLATE_NOOP("Letters", "Permohonan informasi (memulai kasus Pelayanan Publik)")),
-    ("usulan_paw", QT_TRANSLATE_NOOP("Letters", "Usulan PAW (memulai kasus PAW)")),
-)
+NO_CASE = QT_TRANSLATE_NOOP("Letters", "Tidak memulai kasus")  # the other choices: letters.letter_kinds
 URGENT = QColor("#fde2c4")
 SECRET = QColor("#f8d7da")
 PENDING = QColor("#fff3cd")
@@ -173,7 +169,7 @@ class IncomingModel(PagedTableModel):
 
     def _fetch(self, offset: int) -> list[IncomingRow]:
         return letters.incoming_page(self.ctx.ws, limit=self.PAGE, offset=offset, descending=self._descending,
-                                     **self.filters)
+                                     viewer=self.ctx.actor, **self.filters)
 
     def _count(self) -> int:
         return letters.incoming_total(self.ctx.ws, **self.filters)
@@ -219,7 +215,7 @@ class OutgoingModel(PagedTableModel):
 
     def _fetch(self, offset: int) -> list[OutgoingRow]:
         return letters.outgoing_page(self.ctx.ws, limit=self.PAGE, offset=offset, descending=self._descending,
-                                     **self.filters)
+                                     viewer=self.ctx.actor, **self.filters)
 
     def _count(self) -> int:
         return letters.outgoing_total(self.ctx.ws, **self.filters)
@@ -345,8 +341,9 @@ class IncomingDialog(QDialog):
         for code, label in SIFAT.items():
             self.sifat.addItem(_t(label), code)
         self.starts = QComboBox()
-        for code, label in STARTS:
-            self.starts.addItem(_t(label), code)
+        self.starts.addItem(_t(NO_CASE), None)
+        for code, label in letters.letter_kinds(ctx.ws).items():  # from the installed catalog (issue #13)
+            self.starts.addItem(label, code)
         self.case = QLineEdit()
         self.case.setMaxLength(40)
         self.case.setPlaceholderText(self.tr("nomor kasus yang sudah ada, mis. PP/2026/0001"))
@@ -710,9 +707,11 @@ class LettersPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.worker = worker
-        self.may_register = _may(ctx, REGISTRAR_ROLES)
-        self.may_dispose = _may(ctx, DISPOSER_ROLES)
-        self.may_receive = _may(ctx, EXPEDITION_ROLES)
+        self.registrars, self.disposers, self.receivers = (
+            registrar_roles(ctx.ws), disposer_roles(ctx.ws), expedition_roles(ctx.ws))  # office settings
+        self.may_register = _may(ctx, self.registrars)
+        self.may_dispose = _may(ctx, self.disposers)
+        self.may_receive = _may(ctx, self.receivers)
         self.printing = False
         self.tabs = QTabWidget()
         self.tabs.addTab(self._incoming_tab(), self.tr("Surat masuk"))
@@ -825,9 +824,9 @@ class LettersPage(QWidget):
         holder, self.incoming_stack, self.incoming_empty = self._stacked(self.incoming_table, "incomingEmpty")
         self.incoming_summary = QLabel()
         self.register_in_button = self._button(self.tr("Catat surat &masuk…"), self.register_incoming,
-                                               self.may_register, " / ".join(REGISTRAR_ROLES))
+                                               self.may_register, " / ".join(self.registrars))
         self.dispose_button = self._button(self.tr("&Disposisi…"), self.dispose, self.may_dispose,
-                                           " / ".join(DISPOSER_ROLES))
+                                           " / ".join(self.disposers))
         self.print_disposition_button = self._button(self.tr("Cetak lembar disposisi"), self.print_disposition)
         actions = QHBoxLayout()
         actions.addWidget(self.incoming_summary, 1)
@@ -855,7 +854,7 @@ class LettersPage(QWidget):
         holder, self.outgoing_stack, self.outgoing_empty = self._stacked(self.outgoing_table, "outgoingEmpty")
         self.outgoing_summary = QLabel()
         self.register_out_button = self._button(self.tr("Catat surat &keluar…"), self.register_outgoing,
-                                                self.may_register, " / ".join(REGISTRAR_ROLES))
+                                                self.may_register, " / ".join(self.registrars))
         actions = QHBoxLayout()
         actions.addWidget(self.outgoing_summary, 1)
         actions.addWidget(self.register_out_button)
@@ -892,7 +891,7 @@ class LettersPage(QWidget):
         self.expedition_summary = QLabel()
         self.expedition_summary.setWordWrap(True)  # wraps instead of widening the page at 1024x768
         self.receive_button = self._button(self.tr("&Tandai diterima…"), self.mark_received, self.may_receive,
-                                           " / ".join(EXPEDITION_ROLES))
+                                           " / ".join(self.receivers))
         self.print_book_button = self._button(self.tr("Cetak buku ekspedisi"), self.print_expedition)
         self.print_book_button.setToolTip(self.tr("Semua entri yang dikirim pada rentang tanggal ini (pencarian "
                                                   "tidak ikut dicetak)"))
@@ -1142,7 +1141,7 @@ class LettersPage(QWidget):
 
         agenda = letter.agenda
         self._print(f"lembar-disposisi-{agenda.replace('/', '-')}.pdf",
-                    lambda path: render_disposition_sheet(self.ctx.ws, agenda, path))
+                    lambda path: render_disposition_sheet(self.ctx.ws, agenda, path, viewer=self.ctx.actor))
 
     def print_expedition(self) -> None:
         start, end = self.expedition_range()

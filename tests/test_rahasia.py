@@ -1,0 +1,99 @@
+"""Confidential cases and letters (issue #13): the perihal of a case on a rahasia route, or of a
+rahasia letter, is shown only to the people on its chain and to administrators; everyone else
+reads "(rahasia)" in the inbox, the case view and list, the letter agenda and the prints."""
+
+from __future__ import annotations
+
+import json
+
+import pypdf
+
+from helpers import ppid_office
+from helpers.ppid_office import complete, ok, show, start
+from sopdesk.engine import queries
+from sopdesk.engine.rahasia import MASK
+from sopdesk.engine.workspace import Workspace
+
+ppid = ppid_office.ppid  # the fixture: an office with the PPID SOP, driven through the CLI
+TITLE = "Permohonan salinan data pemilih disabilitas Desa Tulamalae"
+
+
+def secret_case(run) -> str:  # noqa: ANN001
+    number = start(run, TITLE)
+    complete(run, number, "petugas", "--atas-nama")
+    complete(run, number, "petugas")
+    complete(run, number, "petugas", "--choice", "Ya")  # exempt information: the rahasia route
+    return number
+
+
+def pdf_text(path) -> str:  # noqa: ANN001
+    return " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(path).pages)
+
+
+def test_a_case_on_a_rahasia_route_shows_its_perihal_only_on_its_chain(ppid, tmp_path):
+    run, _clock, data = ppid
+    number = secret_case(run)
+    plain = start(run, "Permohonan jadwal rapat pleno terbuka")
+
+    for outsider in ("staf", "komisioner"):
+        detail = show(run, number, outsider)
+        assert detail["rahasia"] is True and detail["title"] == MASK
+        started = next(e for e in detail["history"] if e["action"] == "case_started")
+        assert started["detail"]["title"] == MASK
+        assert TITLE not in ok(run("case", "show", number, "--as", outsider))
+        assert show(run, plain, outsider)["title"] == "Permohonan jadwal rapat pleno terbuka"
+    for insider in ("petugas", "kabag", "admin"):  # worked it, waits for it, administrator
+        assert show(run, number, insider)["title"] == TITLE
+
+    # the inbox: the Kabag sees what waits for him; a user looking at the Kabag's inbox does not
+    (mine,) = json.loads(ok(run("inbox", "--as", "kabag", "--json")))["items"]
+    assert (mine["case_number"], mine["title"], mine["rahasia"]) == (number, TITLE, True)
+    (other,) = json.loads(ok(run("inbox", "--as", "staf", "--role", "Kabag", "--json")))["items"]
+    assert other["title"] == MASK
+
+    # the case sheet
+    pdf = tmp_path / "kendali.pdf"
+    ok(run("report", "case", number, "--as", "staf", "-o", str(pdf)))
+    assert MASK in pdf_text(pdf) and "Tulamalae" not in pdf_text(pdf)
+    ok(run("report", "case", number, "--as", "kabag", "-o", str(pdf)))
+    assert "Tulamalae" in pdf_text(pdf)
+
+    # the case list (GUI's Kasus page) reads the same engine function
+    ws = Workspace.open(data)
+    try:
+        staf, kabag = ws.login("staf", ppid_office.PASSWORD), ws.login("kabag", ppid_office.PASSWORD)
+        rows = {r.number: r.title for r in queries.cases_page(ws, viewer=staf)}
+        assert rows[number] == MASK and rows[plain] == "Permohonan jadwal rapat pleno terbuka"
+        assert {r.number: r.title for r in queries.cases_page(ws, viewer=kabag)}[number] == TITLE
+        assert queries.case_detail(ws, number)["title"] == MASK  # nobody signed in: masked
+    finally:
+        ws.close()
+
+
+def test_a_rahasia_letter_shows_its_perihal_only_to_its_registrar_its_disposition_and_admins(ppid, tmp_path):
+    run, _clock, _data = ppid
+    subject = "Laporan dugaan pelanggaran kode etik anggota PPK Atambua Selatan"
+    ok(run("letter", "in", "--as", "help.desk", "--sender", "Bawaslu Kabupaten Belu", "--subject", subject,
+           "--number", "099/PM.00/K.NT-04/III/2026", "--sifat", "rahasia"))
+    ok(run("letter", "in", "--as", "help.desk", "--sender", "Dinas Dukcapil", "--subject", "Data penduduk"))
+
+    def agenda(who: str) -> dict:
+        rows = json.loads(ok(run("letter", "list", "--as", who, "--json")))["masuk"]
+        return {r["sender"]: r["subject"] for r in rows}
+
+    assert agenda("staf") == {"Bawaslu Kabupaten Belu": MASK, "Dinas Dukcapil": "Data penduduk"}
+    assert agenda("help.desk")["Bawaslu Kabupaten Belu"] == subject  # registered it
+    assert agenda("admin")["Bawaslu Kabupaten Belu"] == subject
+    assert agenda("kasubag")["Bawaslu Kabupaten Belu"] == MASK
+    shown = json.loads(ok(run("letter", "show", "SM/2026/0001", "--as", "staf", "--json")))
+    assert shown["surat"]["subject"] == MASK
+    assert subject not in ok(run("letter", "list", "--as", "staf"))
+
+    # disposed to the Sub Bagian Hukum (Kasubag): the Kasubag is on its chain now
+    ok(run("letter", "dispose", "SM/2026/0001", "--as", "komisioner", "--to", "subbag_hukum",
+           "--instruction", "Telaah dan siapkan jawaban"))
+    assert agenda("kasubag")["Bawaslu Kabupaten Belu"] == subject
+    assert agenda("staf")["Bawaslu Kabupaten Belu"] == MASK
+    pdf = tmp_path / "disposisi.pdf"
+    ok(run("report", "disposition", "SM/2026/0001", "--as", "staf", "-o", str(pdf)))
+    assert MASK in pdf_text(pdf) and "kode etik" not in pdf_text(pdf)
