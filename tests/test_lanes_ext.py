@@ -8,11 +8,11 @@ import json
 import shutil
 
 import pytest
+from helpers import ppid_office
+from helpers.ppid_office import complete, ok, refused, show, start
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QMessageBox
 
-from helpers import ppid_office
-from helpers.ppid_office import complete, ok, refused, show, start
 from sopdesk.engine import cases
 from sopdesk.engine.cases import StepInput
 from sopdesk.engine.queries import case_detail

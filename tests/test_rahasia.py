@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 import pypdf
-
 from helpers import ppid_office
 from helpers.ppid_office import complete, ok, show, start
+
 from sopdesk.engine import queries
 from sopdesk.engine.rahasia import MASK
 from sopdesk.engine.workspace import Workspace
