@@ -268,3 +268,74 @@ def test_migration_0005_gives_the_stored_revisions_their_kinds_and_doors(tmp_pat
     doors = {e["kode"]: e["pintu"] for e in rows["PP"]["entri"]}
     assert doors["tamu"]["kode"] == "permohonan_informasi" and doors["surat"]["jenis"] == "surat"
     assert rows["PAW"]["entri"][0]["pintu"]["kode"] == "usulan_paw"
+
+
+# --- the desktop: Katalog SOP -> Tambah SOP… ----------------------------------------------------
+
+def test_tambah_sop_checks_previews_installs_and_switches_in_the_catalog_page(qtbot, ws, admin, make_user,
+                                                                              monkeypatch, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    from sopdesk.gui.catalog_admin import AddSopDialog, catalog_banner
+    from sopdesk.gui.catalog_page import CatalogPage
+    from sopdesk.gui.context import GuiContext
+
+    (ws.data_dir / "sop_catalog").mkdir(exist_ok=True)
+    (ws.data_dir / "sop_catalog" / "draf.yaml").write_text(BROKEN, encoding="utf-8")
+    ws.reload_catalog()  # the broken draft is left out, with one line in the banner
+    ctx = GuiContext(ws, admin)
+    banner = catalog_banner(ctx)
+    assert not banner.isHidden() and banner.text().count("draf.yaml: berkas tidak dipakai") == 1
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    page = CatalogPage(ctx)
+    qtbot.addWidget(page)
+    assert page.add_button.isVisibleTo(page) and page.switch_button.isVisibleTo(page)
+
+    # a file whose kode is taken: the dialog says why, previews it, and offers no install
+    dialog = AddSopDialog(ctx, page, paths=[variant(tmp_path, "pp.yaml", kode="PP", revisi=9)])
+    qtbot.addWidget(dialog)
+    assert "kode PP sudah dipakai oleh SOP lain" in dialog.report.toPlainText()
+    assert not dialog.install_button.isEnabled()
+
+    seen = {}
+
+    def click_install(dialog: AddSopDialog) -> int:
+        seen["text"] = dialog.report.toPlainText()
+        seen["preview"] = dialog.preview.sop.kode if dialog.preview.sop else None
+        seen["enabled"] = dialog.install_button.isEnabled()
+        qtbot.mouseClick(dialog.install_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(FIXTURE)], "")))
+    monkeypatch.setattr(AddSopDialog, "exec", click_install)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert "SOP baru ARS revisi 1: Layanan Peminjaman Arsip" in seen["text"]
+    assert seen["preview"] == "ARS" and seen["enabled"]
+    assert "ARS" in ws.catalog.sops and (ws.data_dir / "sop_catalog" / FIXTURE.name).exists()
+    assert page.select("ARS") and page.sop_title.text().startswith("ARS — Layanan Peminjaman Arsip")
+    assert warnings == []
+
+    # switched off from the page: the list says so, and the button switches it on again
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("tidak dipakai", True)))
+    qtbot.mouseClick(page.switch_button, Qt.MouseButton.LeftButton)
+    assert "ARS" in ws.disabled_sops()
+    assert page.select("ARS") and page.list.currentItem().text(0).endswith("(nonaktif)")
+    assert page.switch_button.text() == "Aktifkan"
+    qtbot.mouseClick(page.switch_button, Qt.MouseButton.LeftButton)
+    assert "ARS" not in ws.disabled_sops()
+
+    # not an administrator: no buttons, and the engine refuses the install when forced
+    clerk = make_user("clerk", "Kasubag")
+    clerk_ctx = GuiContext(ws, clerk)
+    clerk_page = CatalogPage(clerk_ctx)
+    qtbot.addWidget(clerk_page)
+    assert not clerk_page.add_button.isVisibleTo(clerk_page)
+    forced = AddSopDialog(clerk_ctx, clerk_page, paths=[variant(tmp_path, "ars2.yaml", revisi=2)])
+    qtbot.addWidget(forced)
+    forced.install()
+    assert warnings and "Hanya administrator" in warnings[-1]
+    assert ws.catalog.sops["ARS"].revisi == 1

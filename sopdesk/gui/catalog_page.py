@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from sopdesk import reports
 from sopdesk.catalog.schema import END, Organisasi, Sop, Unit
+from sopdesk.gui.catalog_admin import AddSopDialog, switch_sop
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.list_splitter import ListSplitter
 from sopdesk.gui.printing import PeriodDialog, print_pdf
@@ -157,6 +158,19 @@ class CatalogPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.list)
+        # issue #13: the office's own SOPs (administrators; the engine refuses everyone else)
+        self.add_button = QPushButton(self.tr("&Tambah SOP…"))
+        self.add_button.setObjectName("addSop")
+        self.add_button.clicked.connect(self.add_sop)
+        self.switch_button = QPushButton(self.tr("Nonaktifkan"))
+        self.switch_button.setObjectName("switchSop")
+        self.switch_button.clicked.connect(self.switch_current)
+        admin_row = QHBoxLayout()
+        admin_row.addWidget(self.add_button)
+        admin_row.addWidget(self.switch_button)
+        left_layout.addLayout(admin_row)
+        for button in (self.add_button, self.switch_button):
+            button.setVisible(ctx.is_admin)
 
         self.empty = QLabel()
         self.empty.setObjectName("catalogEmpty")
@@ -341,6 +355,7 @@ class CatalogPage(QWidget):
         """Rebuild the list from the catalog; keeps the current document selected."""
         catalog = self.ctx.ws.catalog
         current = self.current_kode()
+        self._off = self.ctx.ws.disabled_sops()
         self.list.blockSignals(True)
         self.list.clear()
         groups = (
@@ -357,7 +372,8 @@ class CatalogPage(QWidget):
             group.setData(0, KODE_ROLE, "")
             self.list.addTopLevelItem(group)
             for kode in sorted(documents):
-                item = QTreeWidgetItem(group, [f"{kode} — {documents[kode].nama}"])
+                off = self.tr(" (nonaktif)") if kind == "sop" and kode in self._off else ""
+                item = QTreeWidgetItem(group, [f"{kode} — {documents[kode].nama}{off}"])
                 item.setToolTip(0, documents[kode].nama)
                 item.setData(0, KIND_ROLE, kind)
                 item.setData(0, KODE_ROLE, kode)
@@ -403,10 +419,25 @@ class CatalogPage(QWidget):
         catalog = self.ctx.ws.catalog
         kode = item.data(0, KODE_ROLE)
         QSettings().setValue(LAST_DOCUMENT_KEY, kode)
+        self.switch_button.setEnabled(item.data(0, KIND_ROLE) == "sop")
+        self.switch_button.setText(self.tr("Aktifkan") if kode in self._off else self.tr("Nonaktifkan"))
         if item.data(0, KIND_ROLE) == "sop":
             self.show_sop(catalog.sops[kode])
         else:
             self.show_organisation(catalog.organisations[kode])
+
+    def add_sop(self) -> None:
+        """Tambah SOP…: check files against the installed catalog, preview, install."""
+        dialog = AddSopDialog(self.ctx, self)
+        dialog.choose()
+        if dialog.paths:
+            dialog.exec()
+
+    def switch_current(self) -> None:
+        """Switch the chosen SOP off (no new cases) or on again."""
+        kode = self.current_kode()
+        if kode in self.ctx.ws.catalog.sops:
+            switch_sop(self, self.ctx, kode)
 
     def _show_empty(self) -> None:
         self.splitter.reveal()      # nothing to read: the list is where to choose, whatever was chosen

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk import reports
+from sopdesk.catalog.registry import PLAIN_PURPOSES
 from sopdesk.engine import queries, visitors
 from sopdesk.engine.visitor_lookup import (
     IDENTITY_FIELDS,
@@ -94,7 +95,7 @@ _TR_CHOICES = (
     QT_TRANSLATE_NOOP("HelpDeskPage", "E-mail"),
 )
 
-INFORMATION_REQUEST = "permohonan_informasi"
+INFORMATION_REQUEST = "permohonan_informasi"  # the bundled PP's visitor door
 INFO_FIELDS = ("info_requested", "directed_to", "info_use", "obtain_method", "delivery_method")
 LOOKUP_FIELDS = ("name", "id_number")
 LIST_LIMIT = 200
@@ -136,6 +137,7 @@ class VisitorTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._tz = tz
         self._rows: list[VisitorRow] = []
+        self.labels: dict[str, str] = dict(PURPOSES)  # + the catalog's visitor doors (HelpDeskPage)
         self._with_date = False
         self._headers = [self.tr("Waktu"), self.tr("Nama"), self.tr("Instansi"), self.tr("Keperluan"),
                          self.tr("Kasus")]
@@ -192,7 +194,7 @@ class VisitorTableModel(QAbstractTableModel):
         if column == self.INSTITUTION:
             return row.institution or ""
         if column == self.PURPOSE:
-            return self.tr(PURPOSES.get(row.purpose, row.purpose))
+            return self.tr(self.labels.get(row.purpose, row.purpose))
         if column == self.CASE:
             return row.case_number or ""
         return ""
@@ -268,7 +270,8 @@ class HelpDeskPage(QWidget):
         self._add_line("address", self.tr("&Alamat"))
         self._add_line("phone", self.tr("Telepon/&HP"), self.tr("contoh: 0812 3456 7890"))
         self._add_line("email", self.tr("&E-mail"), self.tr("contoh: nama@contoh.id"))
-        self._add_combo("purpose", self.tr("&Keperluan *"), PURPOSES, self.tr("Pilih keperluan…"))
+        # the purposes that start a case come from the installed catalog (issue #13)
+        self._add_combo("purpose", self.tr("&Keperluan *"), visitors.purposes(self.ctx.ws), self.tr("Pilih keperluan…"))
         self._add_text("purpose_text", self.tr("&Uraian keperluan"), 2)
         self._add_text("info_requested", self.tr("&Rincian informasi yang dibutuhkan *"), 3)
         self._add_combo("directed_to", self.tr("&Diarahkan kepada"),
@@ -432,6 +435,7 @@ class HelpDeskPage(QWidget):
         self.range_combo.currentIndexChanged.connect(self.refresh)
 
         self.model = VisitorTableModel(self.ctx.ws.calendar.tz, self)
+        self.model.labels.update({pintu.kode: pintu.label for pintu, _, _ in self.ctx.ws.catalog.doors("tamu")})
         self.table = QTableView()
         self.table.setObjectName("visitorTable")
         self.table.setModel(self.model)
@@ -502,7 +506,7 @@ class HelpDeskPage(QWidget):
         """What the form holds now, as the engine takes it (information-request fields only
         for an information request)."""
         values = {key: self._value(key) for key in self.fields}
-        if values["purpose"] != INFORMATION_REQUEST:
+        if values["purpose"] in PLAIN_PURPOSES or not values["purpose"]:  # no case: no request fields
             values.update(dict.fromkeys(INFO_FIELDS))
         values["purpose"] = values["purpose"] or ""
         return VisitorForm(**values)
@@ -531,7 +535,8 @@ class HelpDeskPage(QWidget):
         self.fields["name"].setFocus()
 
     def _purpose_changed(self) -> None:
-        shown = self.fields["purpose"].currentData() == INFORMATION_REQUEST
+        purpose = self.fields["purpose"].currentData()
+        shown = bool(purpose) and purpose not in PLAIN_PURPOSES  # a front door: it starts a case
         for key in INFO_FIELDS:
             self.form_layout.setRowVisible(self._rows[key], shown)
             self.fields[key].setEnabled(shown)

@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
         body = QWidget()
         column = QVBoxLayout(body)
         column.addWidget(self._server_banner())
+        from sopdesk.gui.catalog_admin import catalog_banner  # issue #13: catalog files left out
+
+        column.addWidget(catalog_banner(ctx))
         row = QHBoxLayout()
         column.addLayout(row, 1)
         row.addWidget(self.nav)
@@ -339,21 +342,22 @@ class MainWindow(QMainWindow):
 
         self.worker.submit(lambda: backups.daily_backup(self.ctx.ws), done, failed)
 
+    @property
+    def wants_exit_backup(self) -> bool:
+        """Closed (not signed out) in the office's own window: the Shell writes the backup on
+        exit if the records changed since the newest one (engine.backups.exit_backup_due)."""
+        return self.backup_on_exit and not self.signing_out
+
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
+        """The window goes at once: nothing here waits for the disk. A job still on the worker
+        (the day's first backup, a printout) ends on its own; the Shell keeps this window until
+        then and writes the backup on exit behind a progress window of its own."""
         save_window(self)
         self.retry_timer.stop()
+        self.clock_timer.stop()
         server_watch.watch().detach(self)
         QApplication.instance().removeEventFilter(self.idle_lock)
         self.idle_lock.timer.stop()
-        self.worker.stop()
-        if self.backup_on_exit and not self.signing_out:
-            self.statusBar().showMessage(self.tr("Membuat cadangan sebelum keluar…"))
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                backups.exit_backup(self.ctx.ws)
-            except Exception as exc:  # noqa: BLE001 - closing must not fail; the log keeps it
-                log.warning("backup on exit failed: %s", exc)
-            finally:
-                QApplication.restoreOverrideCursor()
+        self.worker.stop(wait=False)
         super().closeEvent(event)
         self.closed.emit(self.signing_out)

@@ -1,0 +1,197 @@
+"""The office's own SOPs in the desktop (issue #13): "Tambah SOP…" checks files against the
+installed catalog, shows the result and a swimlane preview, then installs them; an SOP is
+switched off or on; a catalog file left out is named in a banner. The engine
+(sopdesk.engine.catalog_admin) decides who may: administrators only."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sopdesk.catalog import Catalog
+from sopdesk.engine import catalog_admin
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.messages import ERROR_COLOR, show_error
+from sopdesk.gui.swimlane import SwimlaneView
+
+WARNING_STYLE = ("QLabel#catalogBanner { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; "
+                 "padding: 6px; }")
+
+
+def left_out_text(catalog: Catalog) -> str:
+    """The banner's text: one line per catalog file that is not used."""
+    return "\n".join(str(problem) for problem in catalog.left_out)
+
+
+def catalog_banner(ctx: GuiContext, parent: QWidget | None = None) -> QLabel:
+    """A banner naming the catalog files left out (hidden when there are none), kept up to date
+    when an SOP is added."""
+    banner = QLabel(parent)
+    banner.setObjectName("catalogBanner")
+    banner.setWordWrap(True)
+    banner.setStyleSheet(WARNING_STYLE)
+    refresh_banner(banner, ctx)
+    ctx.data_changed.connect(lambda: refresh_banner(banner, ctx))
+    return banner
+
+
+def refresh_banner(banner: QLabel, ctx: GuiContext) -> None:
+    text = left_out_text(ctx.ws.catalog)
+    if text:
+        banner.setText(banner.tr("Berkas katalog yang tidak dipakai (perbaiki lalu buka ulang sopdesk):") + "\n" + text)
+    banner.setVisible(bool(text))
+
+
+class AddSopDialog(QDialog):
+    """Choose SOP files; see what the check against the installed catalog says and the flow of
+    each file; install them all (or nothing)."""
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None, paths: list[Path] | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.paths: list[Path] = []
+        self.results: list[catalog_admin.Checked] = []
+        self.setWindowTitle(self.tr("Tambah SOP ke katalog kantor"))
+        self.resize(980, 680)
+
+        self.files = QLineEdit()
+        self.files.setReadOnly(True)
+        self.files.setPlaceholderText(self.tr("Belum ada berkas dipilih"))
+        choose = QPushButton(self.tr("&Pilih berkas…"))
+        choose.clicked.connect(self.choose)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Berkas SOP (.yaml):")))
+        row.addWidget(self.files, 1)
+        row.addWidget(choose)
+
+        self.report = QTextBrowser()
+        self.report.setObjectName("checkResult")
+        self.which = QComboBox()
+        self.which.setObjectName("previewChoice")
+        self.which.currentIndexChanged.connect(self._preview)
+        self.preview = SwimlaneView()
+        self.preview.setObjectName("preview")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel(self.tr("Pratinjau diagram alir:")))
+        right_layout.addWidget(self.which)
+        right_layout.addWidget(self.preview, 1)
+        split = QSplitter()
+        split.addWidget(self.report)
+        split.addWidget(right)
+        split.setSizes([360, 620])
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.install_button = self.buttons.addButton(self.tr("&Pasang"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.install_button.setEnabled(False)
+        self.buttons.accepted.connect(self.install)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.buttons)
+        if paths:
+            self.set_paths(paths)
+
+    def choose(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Pilih berkas SOP"), str(Path.home()),
+                                                self.tr("Berkas SOP (*.yaml *.yml)"))
+        if names:
+            self.set_paths([Path(n) for n in names])
+
+    def set_paths(self, paths: list[Path]) -> None:
+        """Check the files against the installed catalog and show the result."""
+        self.paths = [Path(p) for p in paths]
+        self.files.setText("; ".join(p.name for p in self.paths))
+        try:
+            self.results = catalog_admin.check_files(self.ctx.ws, self.paths)
+        except Exception as exc:  # noqa: BLE001 - shown, never a traceback
+            show_error(self, exc)
+            self.results = []
+        self.report.setHtml(self._result_html())
+        self.which.blockSignals(True)
+        self.which.clear()
+        for result in self.results:
+            if result.sop is not None:
+                self.which.addItem(f"{result.sop.kode} — {result.sop.nama}", result.path.name)
+        self.which.blockSignals(False)
+        self._preview()
+        self.install_button.setEnabled(bool(self.results) and all(r.ok for r in self.results)
+                                       and any(not r.installed for r in self.results))
+
+    def _result_html(self) -> str:
+        if not self.results:
+            return ""
+        parts = []
+        for result in self.results:
+            parts.append(f"<p><b>{escape(result.summary())}</b></p>")
+            for note in result.notes:
+                parts.append(f"<p>{escape(self.tr('Catatan'))}: {escape(note)}</p>")
+            if result.problems:
+                items = "".join(f"<li>{escape(str(p))}</li>" for p in result.problems)
+                parts.append(f"<ul style='color:{ERROR_COLOR}'>{items}</ul>")
+        if all(r.ok for r in self.results):
+            parts.append("<p>" + escape(self.tr("Berkas sah dan cocok dengan katalog terpasang. Tekan Pasang untuk "
+                                                "menambahkannya ke katalog kantor.")) + "</p>")
+        else:
+            parts.append(f"<p style='color:{ERROR_COLOR}'>" + escape(self.tr(
+                "Perbaiki masalah di atas lalu pilih berkasnya lagi; tidak ada yang dipasang.")) + "</p>")
+        return "".join(parts)
+
+    def _preview(self) -> None:
+        name = self.which.currentData()
+        sop = next((r.sop for r in self.results if r.sop is not None and r.path.name == name), None)
+        if sop is not None:
+            self.preview.set_sop(sop)
+
+    def install(self) -> None:
+        try:
+            done = catalog_admin.add_sops(self.ctx.ws, self.ctx.actor, self.paths)
+        except Exception as exc:  # noqa: BLE001 - the engine refuses with a message
+            show_error(self, exc)
+            return
+        added = [r.sop.kode for r in done if not r.installed]
+        self.ctx.data_changed.emit()
+        QMessageBox.information(self, self.windowTitle(),
+                                self.tr("SOP ditambahkan ke katalog kantor: {0}").format(", ".join(added) or "-"))
+        self.accept()
+
+
+def switch_sop(parent: QWidget, ctx: GuiContext, kode: str) -> bool:
+    """Switch an SOP off (asking for a reason) or on again; True when it changed."""
+    off = kode in ctx.ws.disabled_sops()
+    try:
+        if off:
+            catalog_admin.enable_sop(ctx.ws, ctx.actor, kode)
+        else:
+            reason, accepted = QInputDialog.getText(
+                parent, parent.tr("Nonaktifkan SOP {0}").format(kode),
+                parent.tr("Kasus baru tidak dapat dimulai; kasus yang berjalan tetap dapat diselesaikan.\n"
+                          "Alasan (dicatat di log audit):"))
+            if not accepted:
+                return False
+            catalog_admin.disable_sop(ctx.ws, ctx.actor, kode, reason)
+    except Exception as exc:  # noqa: BLE001 - the engine refuses with a message
+        show_error(parent, exc)
+        return False
+    ctx.data_changed.emit()
+    return True
