@@ -245,7 +245,9 @@ def compute_layout(sop: Sop, measure: Measure, headers: dict[str, str], legend: 
 
     lane_area = Box(lanes_x, header_h, lanes_w, y - header_h)
     router = _Router(sop, symbols, terminators, channel_in, channel_out, lanes_x, len(lane_keys), lane_w)
-    arrows = _place_labels(router.route_all(), symbols, terminators, lane_area,
+    router.obstacles += [c.box for c in companions]  # arrows and labels keep off a joint step's copies
+    shown = {**symbols, **{-(i + 1): c for i, c in enumerate(companions)}}
+    arrows = _place_labels(router.route_all(), shown, terminators, lane_area,
                            label_size or (lambda text: (7.0 * len(text) + 4, 14.0)))
     legend_h = measure("text", legend, width - 2 * PAD) + 2 * PAD if legend else 0.0
     legend_box = Box(0, y + 8, width, legend_h)

@@ -419,7 +419,7 @@ class SwimlaneView(QGraphicsView):
         for symbol in layout.symbols.values():
             self._draw_symbol(sop, symbol)
         for companion in layout.companions:  # a joint step in its further lanes (issue #13)
-            self._draw_companion(layout.symbols[companion.step], companion)
+            self._draw_companion(companion)
         for term in layout.terminators:
             self._draw_terminator(term)
         if legend:
@@ -462,17 +462,14 @@ class SwimlaneView(QGraphicsView):
             waiting.setPos(rect.center().x() - br.width() / 2, rect.center().y() + 1)
         self._symbols[symbol.step] = item
 
-    def _draw_companion(self, main, companion) -> None:  # noqa: ANN001 - layout Symbols
-        """A joint step's symbol in a further lane: same shape and number, dashed, linked."""
+    def _draw_companion(self, companion) -> None:  # noqa: ANN001 - a layout Symbol
+        """A joint step's symbol in a further lane: the same shape and number, dashed."""
         scene = self.scene()
         pen = QPen(INK, 1.1, Qt.PenStyle.DashLine)
         rect = _box_rect(companion.box)
-        left, right = sorted((main.box, companion.box), key=lambda b: b.x)
-        link = scene.addLine(left.right, main.box.cy, right.x, main.box.cy, pen)
-        _tag(link, "joint", companion.step)
-        link.setZValue(2)
+        item: QGraphicsItem
         if companion.kind == "decision":
-            item: QGraphicsItem = scene.addPolygon(_diamond(rect), pen, QBrush(Qt.GlobalColor.white))
+            item = scene.addPolygon(_diamond(rect), pen, QBrush(Qt.GlobalColor.white))
         else:
             item = scene.addRect(rect, pen, QBrush(Qt.GlobalColor.white))
         _tag(item, "joint", companion.step)

@@ -521,7 +521,7 @@ class FlowchartPage(Flowable):
             self._symbol(c, layout.symbols[no])
         for companion in layout.companions:  # a joint step shown in its other lanes too (issue #13)
             if companion.step in steps:
-                self._companion(c, layout.symbols[companion.step], companion)
+                self._companion(c, companion)
         for term in layout.terminators:
             if term.step in steps:
                 self._terminator(c, term)
@@ -636,15 +636,13 @@ class FlowchartPage(Flowable):
         else:
             c.drawCentredString(box.cx, self._y(box.cy + size * 0.36), str(symbol.step))
 
-    def _companion(self, c: Canvas, main, companion) -> None:  # noqa: ANN001 - layout Symbols
-        """The symbol of a joint step in a further lane: the same shape and number, dashed, with
-        a dashed link to the first lane's symbol."""
+    def _companion(self, c: Canvas, companion) -> None:  # noqa: ANN001 - a layout Symbol
+        """The symbol of a joint step in a further lane: the same shape and number, dashed (no
+        link line: the routes of the first lane's symbol may leave by its side)."""
         c.saveState()
         c.setDash(4, 2)
         c.setStrokeColor(INK)
         c.setLineWidth(1.0)
-        left, right = sorted((main, companion), key=lambda s: s.box.x)
-        c.line(left.box.right, self._y(main.box.cy), right.box.x, self._y(main.box.cy))
         box = companion.box
         c.setFillColorRGB(1, 1, 1)
         if companion.kind == "decision":
