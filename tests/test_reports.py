@@ -413,8 +413,10 @@ def test_performance_counts_medians_p90_and_late_cases(ws, staff, clock, tmp_pat
     assert re.search(r"2 Menyampaikan permohonan .*? Help Desk 10 menit 1 16 menit 16 menit 0% 1 0", text)
     assert re.search(r"3 Memberikan disposisi lisan .*? 5 menit 1 4 menit 4 menit 100% 0 0", text)
     assert "Jumlah 5 60% 2 0" in text                          # 5 visits, 3 of 5 on time, 2 late
-    assert f"Kegiatan 1 (1 kasus, mutu baku 3 menit): {numbers[2]} (2 menit)" in text
-    assert f"Kegiatan 2 (1 kasus, mutu baku 10 menit): {numbers[0]} (6 menit)" in text
+    # the late cases as table rows: step, kegiatan (how many late, the standard), case, how late
+    assert re.search(rf"1 Melakukan registrasi\. \(1 kasus terlambat; mutu baku 3 menit\) {numbers[2]} 2 menit", text)
+    assert re.search(rf"2 Menyampaikan permohonan .*?\(1 kasus terlambat; mutu baku 10 menit\) {numbers[0]} 6 menit",
+                     text)
     assert late not in text
     # the chart: axis titles, legend, the dashed 100 % line
     assert "Persen dari mutu baku (%)" in text and "Kegiatan (nomor)" in text

@@ -241,7 +241,9 @@ class WorkItem(Base):
 
     __tablename__ = "work_item"
     __table_args__ = (Index("ix_work_item_inbox", "status", "role", "due_at"),
-                      Index("ix_work_item_completed", "completed_at"))  # reports by period
+                      # reports by period: the visits completed in it, read from this index alone
+                      Index("ix_work_item_completed", "completed_at", "status", "step_no", "case_id",
+                            "created_at", "due_at"))
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
     step_no: Mapped[int] = mapped_column(Integer)
