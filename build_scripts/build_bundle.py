@@ -141,7 +141,7 @@ def windows_resources(version: str, description: str) -> list[str]:
 
 
 def draw_icon(path: Path) -> None:
-    """The program's icon (sizes 16-256) written with Qt's ICO image writer."""
+    """The program's icon, one 256 x 256 image (Windows scales it down), written by Qt's ICO plugin."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
