@@ -73,10 +73,9 @@ def open_private(path: Path | str, flags: int = os.O_CREAT | os.O_WRONLY | os.O_
 def write_private(target: Path | str, content: bytes) -> Path:
     """Replace `target` atomically with `content`, the new file 0600 from its creation (a
     crash leaves the old file or the new one, never half of one, never a readable copy).
-    A missing folder is created 0700; an existing one (a folder the user chose) keeps its mode."""
+    The folder must exist (a folder the user chose keeps its mode; a missing one is an
+    OSError for the caller to report)."""
     target = Path(target)
-    if not target.parent.is_dir():
-        private_dir(target.parent)
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         fd = open_private(temp)
