@@ -24,6 +24,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # QSettings (language, idle lock) of the tests must not touch the user's own settings
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="sopdesk-test-config-")
+# nor the user's cache folder (the cached catalog and holidays: sopdesk.usercache)
+os.environ["SOPDESK_CACHE_DIR"] = tempfile.mkdtemp(prefix="sopdesk-test-cache-")
 
 from sopdesk.engine.accounts import add_user  # noqa: E402
 from sopdesk.engine.users import Actor  # noqa: E402

@@ -5,12 +5,13 @@ rotation, restore, copying between stores) are in sopdesk.store.backup and store
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from sopdesk.engine import audit, integrity, restore_checks, tamper
 from sopdesk.engine.attachments import file_sha256
@@ -26,17 +27,53 @@ from sopdesk.store.db import Database, make_engine, sqlite_path
 from sopdesk.store.models import AuditEvent, User
 from sopdesk.store.restore_safety import DEFAULT_LIMITS, Limits, clean_orphans
 
-__all__ = ["backup", "backup_due", "configure", "daily_backup", "exit_backup", "restore_backup",
-           "restore_without_login", "transfer_office"]
+__all__ = ["backup", "backup_due", "changed_since_last_backup", "configure", "daily_backup", "exit_backup",
+           "exit_backup_due", "restore_backup", "restore_without_login", "transfer_office"]
 
 
-def _record_backup(ws: Workspace, path: Path, user_id: int | None, automatic: bool) -> None:
+# Audited actions that change none of the office's records: a sign-in, and a backup (one made
+# after another backup's snapshot does not make that backup stale).
+UNCHANGING_ACTIONS = ("login", "backup_made")
+
+
+def audit_position(ws: Workspace) -> int:
+    """The newest audit event's id (0: none). Read before a backup's snapshot: every event up to
+    it is in the backup (`audit_upto` of its backup_made event)."""
+    with ws.db.reading() as session:
+        return session.scalar(select(func.max(AuditEvent.id))) or 0
+
+
+def changed_since_last_backup(ws: Workspace) -> bool:
+    """Whether the office's records changed since the newest backup, if its archive is still
+    where it was written: any audited action after its snapshot began other than a sign-in or
+    a backup. True when there is no such backup, or its event does not say where its snapshot
+    began (made by an older sopdesk)."""
+    with ws.db.reading() as session:
+        row = session.execute(select(AuditEvent.detail).where(AuditEvent.action == "backup_made")
+                              .order_by(AuditEvent.id.desc()).limit(1)).first()
+        if row is None:
+            return True
+        try:
+            detail = json.loads(row.detail)
+            upto, size = detail["audit_upto"], detail["size"]
+            archive = Path(detail["folder"]) / detail["file"]
+        except (ValueError, KeyError, TypeError):
+            return True
+        if not isinstance(upto, int) or not archive.is_file() or archive.stat().st_size != size:
+            return True
+        later = session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.id > upto, AuditEvent.action.not_in(UNCHANGING_ACTIONS)))
+    return bool(later)
+
+
+def _record_backup(ws: Workspace, path: Path, user_id: int | None, automatic: bool,
+                   upto: int | None = None) -> None:
     manifest = store.read_manifest(path)
     with ws.db.transaction() as session:
         audit.record(session, at=ws.clock(), user_id=user_id, action="backup_made",
                      file=path.name, folder=str(path.parent), sha256=file_sha256(path),
                      size=path.stat().st_size, attachments=manifest.attachments,
-                     schema=manifest.schema_revision, automatic=automatic)
+                     schema=manifest.schema_revision, automatic=automatic, audit_upto=upto)
 
 
 def backup(ws: Workspace, actor: Actor, target: Path | str | None = None) -> Path:
@@ -44,8 +81,9 @@ def backup(ws: Workspace, actor: Actor, target: Path | str | None = None) -> Pat
     configured folder); return the archive's path."""
     with ws.db.reading() as session:
         user = require_admin(session, actor)
+    upto = audit_position(ws)
     path = store.make_backup(ws, target)
-    _record_backup(ws, path, user.id, automatic=False)
+    _record_backup(ws, path, user.id, automatic=False, upto=upto)
     return path
 
 
@@ -54,8 +92,9 @@ def daily_backup(ws: Workspace) -> Path | None:
     configured folder. Returns its path, or None when today's backup exists already."""
     if not backup_due(ws):
         return None
+    upto = audit_position(ws)
     path = store.make_backup(ws)
-    _record_backup(ws, path, None, automatic=True)
+    _record_backup(ws, path, None, automatic=True, upto=upto)
     return path
 
 
@@ -154,13 +193,20 @@ def restore_without_login(data_dir: Path, url: str | None, file: Path | str,
     return result
 
 
-def exit_backup(ws: Workspace) -> Path | None:
-    """The automatic backup when the application closes (SQLite only); None for a server
-    database, which its own server backs up."""
-    if sqlite_path(ws.db.url) is None:
+def exit_backup_due(ws: Workspace) -> bool:
+    """Whether closing the application writes a backup: a SQLite office (a server database is
+    backed up by its server) whose records changed since the newest backup."""
+    return sqlite_path(ws.db.url) is not None and changed_since_last_backup(ws)
+
+
+def exit_backup(ws: Workspace, progress: store.Progress | None = None) -> Path | None:
+    """The automatic backup when the application closes; None when none is due (exit_backup_due).
+    `progress` (bytes written, bytes in all) is called from the thread that writes it."""
+    if not exit_backup_due(ws):
         return None
-    path = store.make_backup(ws)
-    _record_backup(ws, path, None, automatic=True)
+    upto = audit_position(ws)
+    path = store.make_backup(ws, progress=progress)
+    _record_backup(ws, path, None, automatic=True, upto=upto)
     return path
 
 

@@ -1,23 +1,31 @@
 """Start the desktop application: open the workspace, set up on the very first run, log in,
-show the main window.
+show the main window (sopdesk.gui.start shows the login dialog before the workspace is open
+and hands it to the Shell).
 
 `Shell` runs the program's life between windows without blocking calls, so that a test can
 drive it like a user: the first start signs the new administrator in straight after the
 set-up; signing out closes the window and shows the login dialog again; "Coba dengan data
 contoh" opens the separate demo office (built on the worker, progress shown) in its own
 window, never the office's own database. The program ends when its last window closes.
+
+The start-up integrity check (PRAGMA quick_check and the audit chain) runs on the Shell's
+worker once the window is shown, and warns when it finds damage. Closing a window hides it at
+once; the backup on exit is then written on the worker behind a small progress window, and
+only when the office's records changed since the newest backup (engine.backups).
 """
 
 from __future__ import annotations
 
+import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from sopdesk.catalog import CatalogError
-from sopdesk.engine import integrity, office
+from sopdesk.engine import backups, integrity, office
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
@@ -29,14 +37,28 @@ from sopdesk.gui.messages import show_error
 from sopdesk.gui.worker import Worker
 
 DEMO_CASES = 300
+log = logging.getLogger("sopdesk.gui")
+
+
+def start_check(ws: Workspace) -> list:
+    """The start-up check (for the worker): PRAGMA quick_check and the audit chain, the whole
+    chain with its anchor and seals where the engine has that check (#11), else its newest events."""
+    whole = getattr(integrity, "verify_whole_chain", None)
+    if whole is not None:
+        return whole(ws)
+    return integrity.quick_check(ws).findings
 
 
 def warn_if_damaged(ws: Workspace, parent=None) -> bool:  # noqa: ANN001
-    """The quick part of `sopdesk check` at start; tell the user when something is wrong."""
-    report = integrity.quick_check(ws)
-    if report.ok:
+    """The start-up check, run here and now; tell the user when something is wrong."""
+    return show_findings(start_check(ws), parent)
+
+
+def show_findings(findings: list, parent=None) -> bool:  # noqa: ANN001
+    """Warn about the start-up check's findings; True when there were none."""
+    if not findings:
         return True
-    lines = "\n".join(f"• {finding.message}" for finding in report.findings[:8])
+    lines = "\n".join(f"• {finding.message}" for finding in findings[:8])
     QMessageBox.warning(parent, QCoreApplication.translate("app", "Pemeriksaan data"),
                         QCoreApplication.translate("app", "Pemeriksaan awal menemukan masalah pada data:\n{0}\n\n"
                                                    "Jalankan 'sopdesk check' untuk rincian lengkap, dan pulihkan "
@@ -44,10 +66,34 @@ def warn_if_damaged(ws: Workspace, parent=None) -> bool:  # noqa: ANN001
     return False
 
 
+def after_first_paint(widget: QWidget, action: Callable[[], None], latest_ms: int = 2_000) -> None:
+    """Run `action` once `widget` has painted (the window is on the screen with its data), or
+    after `latest_ms` at the latest (a window that is not painted, e.g. minimised)."""
+    done: list[bool] = []
+
+    def once() -> None:
+        if not done:
+            done.append(True)
+            action()
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, once)
+            return False
+
+    watcher = Painted(widget)
+    widget.installEventFilter(watcher)
+    QTimer.singleShot(latest_ms, once)
+
+
 class Shell(QObject):
     """The office workspace, the demo workspace (when opened) and their windows."""
 
     finished = Signal()  # the last window or dialog closed: the program ends
+    backup_progress = Signal(int, int)  # the backup on exit, from the worker: bytes written, in all
+    WAIT_MS = 200  # how often a closed window's busy worker is looked at
 
     def __init__(self, ws: Workspace, check_data: bool = True, parent: QObject | None = None):
         super().__init__(parent)
@@ -59,6 +105,9 @@ class Shell(QObject):
         self.progress: QProgressDialog | None = None
         self.worker = Worker(self)
         self._checked = False
+        self.check_running = False  # the start-up check is on the worker
+        self.closing: list[MainWindow] = []  # closed windows kept until their worker's job ended
+        self.backup_progress.connect(self._show_backup_progress)
 
     # --- first start and signing in ---------------------------------------------------------------
     def start(self) -> None:
@@ -98,6 +147,13 @@ class Shell(QObject):
         else:
             self._maybe_finish()
 
+    def adopt_login(self, login: LoginDialog, ws: Workspace, office_name: str | None = None) -> None:
+        """The login dialog shown before the workspace was open (sopdesk.gui.start) becomes this
+        Shell's, as if show_login had opened it; a Masuk clicked meanwhile signs in now."""
+        login.finished.connect(lambda result: self._logged_in(login, ws, result))
+        self.dialog = login
+        login.set_workspace(ws, office_name)
+
     def _show_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
@@ -108,10 +164,7 @@ class Shell(QObject):
     # --- windows ----------------------------------------------------------------------------------
     def open_window(self, ws: Workspace, actor: Actor) -> MainWindow:
         demo = ws is self.demo_ws
-        ws.calendar  # noqa: B018 - load the holiday calendar (~0.2 s) now, not on the first screen
-        if not demo and self.check_data and not self._checked:
-            self._checked = True
-            warn_if_damaged(ws)
+        ws.calendar  # noqa: B018 - the holiday calendar now, not on the first screen
         window = MainWindow(GuiContext(ws, actor), demo=demo)
         window.closed.connect(lambda signed_out: self._window_closed(window, signed_out))
         window.demo_requested.connect(self.open_demo)
@@ -125,16 +178,36 @@ class Shell(QObject):
                 self.tr("Kantor contoh: semua pengguna contoh (admin, kasubag, help.desk, …) memakai kata sandi "
                         "sopdesk-demo. Data kantor Anda tidak tersentuh."), 60_000)
         else:
+            if self.check_data and not self._checked:
+                self._checked = True
+                after_first_paint(window, lambda: self.check_in_background(ws))
             window.start_daily_backup()
         return window
+
+    def check_in_background(self, ws: Workspace) -> None:
+        """The start-up check on the worker, after the window is shown; a warning if it finds damage."""
+        def done(findings: list) -> None:
+            self.check_running = False
+            show_findings(findings, self.windows[0] if self.windows else None)
+
+        def failed(exc: BaseException) -> None:
+            self.check_running = False
+            log.warning("start-up check failed: %s", exc)
+            show_error(self.windows[0] if self.windows else None, exc, self.tr("Pemeriksaan data"))
+
+        self.check_running = True
+        self.worker.submit(lambda: start_check(ws), done, failed)
 
     def _window_closed(self, window: MainWindow, signed_out: bool) -> None:
         if window in self.windows:
             self.windows.remove(window)
-        window.deleteLater()
         ws = window.ctx.ws
+        self._retire(window)
         if signed_out:
             QTimer.singleShot(0, lambda: self.show_login(ws))
+            return
+        if window.wants_exit_backup and ws is not self.demo_ws:
+            self._backup_on_exit(window, ws)
             return
         if ws is self.demo_ws:
             self._demo_closed(window.quitting)
@@ -148,8 +221,78 @@ class Shell(QObject):
         else:
             self._maybe_finish()
 
+    def _retire(self, window: MainWindow) -> None:
+        """Delete a closed window once its worker's thread has ended (a job it was doing, such
+        as the day's first backup, finishes first; the program does not end before)."""
+        self.closing.append(window)
+        self._sweep()
+
+    def _sweep(self) -> None:
+        for window in list(self.closing):
+            if window.worker.finished_all:
+                self.closing.remove(window)
+                window.deleteLater()
+        if self.closing:
+            QTimer.singleShot(self.WAIT_MS, self._sweep)
+        else:
+            self._maybe_finish()
+
+    # --- the backup on exit -----------------------------------------------------------------------
+    def _backup_on_exit(self, window: MainWindow, ws: Workspace) -> None:
+        """After the window is gone: wait for a backup its worker is still writing, then write
+        one more only if the records changed since the newest backup, with a progress window."""
+        if not window.worker.finished_all:
+            self._exit_progress(self.tr("Menunggu cadangan harian selesai ditulis…"))
+            QTimer.singleShot(self.WAIT_MS, lambda: self._backup_on_exit(window, ws))
+            return
+        try:
+            due = backups.exit_backup_due(ws)
+        except Exception as exc:  # noqa: BLE001 - e.g. a database gone: try the backup, which says why
+            log.warning("cannot tell whether a backup on exit is due: %s", exc)
+            due = True
+        if not due:
+            log.info("backup on exit skipped: nothing changed since the newest backup")
+            self._end_progress()
+            self._maybe_finish()
+            return
+        self._exit_progress(self.tr("Membuat cadangan sebelum keluar…"))
+
+        def done(path) -> None:  # noqa: ANN001
+            log.info("backup on exit written: %s", path)
+            self._end_progress()
+            self._maybe_finish()
+
+        def failed(exc: BaseException) -> None:
+            log.warning("backup on exit failed: %s", exc)
+            self._end_progress()
+            show_error(None, exc, self.tr("Cadangan sebelum keluar"))
+            self._maybe_finish()
+
+        self.worker.submit(lambda: backups.exit_backup(ws, self.backup_progress.emit), done, failed)
+
+    def _exit_progress(self, text: str) -> None:
+        if self.progress is None:
+            self.progress = QProgressDialog(text, "", 0, 0)
+            self.progress.setWindowTitle(self.tr("Cadangan — sopdesk"))
+            self.progress.setCancelButton(None)
+            self.progress.setMinimumDuration(0)
+            self.progress.setMinimumWidth(420)
+            self.progress.show()
+        self.progress.setLabelText(text)
+
+    def _show_backup_progress(self, done: int, total: int) -> None:
+        if self.progress is None:
+            return
+        if total <= 0:
+            self.progress.setRange(0, 0)  # copying the database: no size yet
+            return
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(min(1000, done * 1000 // total))
+        self.progress.setLabelText(self.tr("Membuat cadangan sebelum keluar… {0} dari {1} MB").format(
+            done // 1_000_000, max(1, total // 1_000_000)))
+
     def _maybe_finish(self) -> None:
-        if not self.windows and self.dialog is None and self.progress is None:
+        if not self.windows and self.dialog is None and self.progress is None and not self.closing:
             self.worker.stop()
             self.finished.emit()
 
@@ -208,27 +351,10 @@ class Shell(QObject):
 
 
 def run(data_dir: Path, url: str | None) -> int:
-    from sopdesk.store.private_files import restrict_umask
+    """The desktop program: sopdesk.gui.start shows the login dialog first, then this Shell."""
+    from sopdesk.gui.start import run as start
 
-    restrict_umask()  # every file the desktop writes is this user's only (also when not started by the CLI)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("sopdesk")
-    app.setOrganizationName("sopdesk")
-    install_translator(app, saved_language())
-    try:
-        ws = Workspace.open(data_dir, url)
-    except (UserError, CatalogError) as exc:
-        QMessageBox.critical(None, "sopdesk", str(exc))
-        return 1
-    app.setQuitOnLastWindowClosed(False)  # signing out closes the window but not the program
-    shell = Shell(ws)
-    shell.finished.connect(app.quit)
-    try:
-        shell.start()
-        return app.exec()
-    finally:
-        shell.close()
-        ws.close()
+    return start(data_dir, url)
 
 
 SMOKE_CASES = 50  # the demo office the start-up check opens (built on its first use)

@@ -1,6 +1,12 @@
-"""The first-run set-up (office profile + administrator) and the login dialog."""
+"""The first-run set-up (office profile + administrator) and the login dialog.
+
+The login dialog is the first thing a user sees: this module imports no engine module at its
+top, so that the dialog shows before SQLAlchemy, the catalog and the other screens are loaded
+(sopdesk.gui.start loads them while the password is typed)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sopdesk.engine import office as office_profile
-from sopdesk.engine.users import Actor
-from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 from sopdesk.gui.messages import error_label
+
+if TYPE_CHECKING:
+    from sopdesk.engine.users import Actor
+    from sopdesk.engine.workspace import Workspace
 
 
 class SetupDialog(QDialog):
@@ -115,6 +122,8 @@ class SetupDialog(QDialog):
             self._show(str(exc))
             return
         if self.logo.text():
+            from sopdesk.engine import office as office_profile
+
             try:
                 office_profile.update_profile(self.ws, self.actor, logo=self.logo.text())
             except UserError as exc:  # the office is set up; the logo can be chosen again in Pengaturan
@@ -129,12 +138,17 @@ class SetupDialog(QDialog):
 
 
 class LoginDialog(QDialog):
-    def __init__(self, ws: Workspace, office_name: str, parent: QWidget | None = None):
+    """User name and password. At start-up it shows before the office's workspace is open
+    (`ws` None, the office name remembered from the last start): a click on Masuk before
+    `set_workspace` signs in as soon as the workspace is there."""
+
+    def __init__(self, ws: Workspace | None, office_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = ws
         self.actor: Actor | None = None
+        self._waiting = False  # Masuk was clicked before the workspace was open
         self.setWindowTitle(self.tr("Masuk — sopdesk"))
-        heading = QLabel(office_name)
+        self.heading = heading = QLabel(office_name)
         heading.setStyleSheet("font-size: 14pt; font-weight: bold")
         self.username = QLineEdit()
         self.username.setObjectName("username")
@@ -158,7 +172,23 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(380, 0)
 
+    def set_workspace(self, ws: Workspace, office_name: str | None = None) -> None:
+        """The workspace is open (and the office's name known): sign in now if Masuk was
+        clicked meanwhile."""
+        self.ws = ws
+        if office_name:
+            self.heading.setText(office_name)
+        if self._waiting:
+            self._waiting = False
+            self.error.hide()
+            self._submit()
+
     def _submit(self) -> None:
+        if self.ws is None:
+            self._waiting = True
+            self.error.setText(self.tr("Memuat data kantor…"))
+            self.error.show()
+            return
         try:
             self.actor = self.ws.login(self.username.text(), self.password.text())
         except UserError as exc:

@@ -4,11 +4,11 @@ the user is told where the details are."""
 from __future__ import annotations
 
 import logging
+import sys
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from sopdesk.catalog import CatalogError
 from sopdesk.errors import StoreUnreachable, UserError
 
 log = logging.getLogger("sopdesk.gui")
@@ -16,6 +16,13 @@ log = logging.getLogger("sopdesk.gui")
 
 ERROR_COLOR = "#b00020"  # the one red of every error text
 ERROR_STYLE = f"color: {ERROR_COLOR}; font-weight: bold"
+
+
+def _is_catalog_error(exc: BaseException) -> bool:
+    """A CatalogError, looked up only when the catalog was loaded (none can come before it):
+    the login dialog uses this module before the catalog is imported (sopdesk.gui.start)."""
+    loader = sys.modules.get("sopdesk.catalog.loader")
+    return loader is not None and isinstance(exc, loader.CatalogError)
 
 
 def error_label(name: str = "errorLabel") -> QLabel:
@@ -36,7 +43,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
 
         if watch().report_lost():
             return
-    if isinstance(exc, UserError | CatalogError):
+    if isinstance(exc, UserError) or _is_catalog_error(exc):
         text = str(exc)
     else:
         log.error("unexpected error in the GUI", exc_info=exc)

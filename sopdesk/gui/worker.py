@@ -68,6 +68,14 @@ class Worker(QObject):
     def _failed(self, job: int, exc: BaseException) -> None:
         self._pop(job)[1](exc)
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = True) -> None:
+        """End the thread after its current job; `wait=False` returns at once (`finished_all`
+        then says when the thread is done: keep this object until then)."""
         self._thread.quit()
-        self._thread.wait()
+        if wait:
+            self._thread.wait()
+
+    @property
+    def finished_all(self) -> bool:
+        """The thread has ended (after stop) or was never busy: the worker can be deleted."""
+        return self._thread.isFinished() or not self._thread.isRunning()

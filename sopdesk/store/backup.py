@@ -212,7 +212,7 @@ def _attachment_files(store: Path) -> Iterator[tuple[str, Path]]:
 
 
 def _add_member(archive: zipfile.ZipFile, name: str, source: Path, when: datetime,
-                compress: bool) -> dict[str, Any]:
+                compress: bool, advance: Callable[[int], None] | None = None) -> dict[str, Any]:
     info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
     info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     info.external_attr = (0o100600 & 0xFFFF) << 16  # a regular file, private to its owner
@@ -222,10 +222,29 @@ def _add_member(archive: zipfile.ZipFile, name: str, source: Path, when: datetim
         for block in iter(lambda: src.read(_CHUNK), b""):
             digest.update(block)
             dst.write(block)
+            if advance is not None:
+                advance(len(block))
     return {"sha256": digest.hexdigest(), "size": size}
 
 
 # --- making backups ------------------------------------------------------------------------
+
+def _progress_counter(progress: Callable[[int, int], None] | None, database: Path,
+                      files: list[tuple[str, Path]]) -> Callable[[int], None] | None:
+    """A callback for _add_member that reports the bytes written so far out of all of them."""
+    if progress is None:
+        return None
+    total = database.stat().st_size + sum(source.stat().st_size for _name, source in files)
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        progress(done, total)
+
+    progress(0, total)
+    return advance
+
 
 def archive_name(local: datetime, n: int = 0) -> str:
     return f"sopdesk-cadangan-{local:%Y%m%d-%H%M%S}" + (f"-{n}" if n else "") + ".zip"
@@ -282,11 +301,15 @@ def _target(ws: Any, target: Path | str | None, settings: BackupSettings,
     return folder / archive_name(local, n), True
 
 
-def make_backup(ws: Any, target: Path | str | None = None) -> Path:
+Progress = Callable[[int, int], None]  # (bytes written, bytes in all); (0, 0): copying the database
+
+
+def make_backup(ws: Any, target: Path | str | None = None, progress: Progress | None = None) -> Path:
     """Write one backup archive of the workspace `ws` and return its path.
 
     `target`: a folder (the archive gets its automatic name there, and the folder is
-    rotated to the newest N), or a `.zip` file name; default: the configured folder."""
+    rotated to the newest N), or a `.zip` file name; default: the configured folder.
+    `progress` is called (from this thread) while the archive is written."""
     server = sqlite_path(ws.db.engine.url.render_as_string(hide_password=False)) is None
     db_file = None if server else _sqlite_file(ws.db)
     if db_file is not None and not db_file.exists():
@@ -300,6 +323,8 @@ def make_backup(ws: Any, target: Path | str | None = None) -> Path:
         raise UserError(f"Tujuan cadangan {str(target)[:300]} tidak dapat dipakai: "
                         f"{exc.strerror or exc}") from None
     part = path.with_name(path.name + ".part")
+    if progress is not None:
+        progress(0, 0)
     try:
         with tempfile.TemporaryDirectory(dir=ws.data_dir, prefix=".cadangan-") as temp:
             copy = Path(temp) / DB_MEMBER
@@ -313,16 +338,16 @@ def make_backup(ws: Any, target: Path | str | None = None) -> Path:
             office_id = office_identity(copy)
             # only the files the database refers to: a restore refuses any other member
             referenced = safety.referenced_attachments(copy, ATTACHMENTS_DIR)
+            chosen = [(name, source) for name, source in _attachment_files(files) if name in referenced]
+            advance = _progress_counter(progress, copy, chosen)
             members: dict[str, dict[str, Any]] = {}
             fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             with os.fdopen(fd, "wb") as raw:
                 with zipfile.ZipFile(raw, "w", allowZip64=True) as archive:
-                    members[DB_MEMBER] = _add_member(archive, DB_MEMBER, copy, local, True)
-                    for name, source in _attachment_files(files):
-                        if name not in referenced:
-                            continue  # a scan whose attaching never committed (a crash)
+                    members[DB_MEMBER] = _add_member(archive, DB_MEMBER, copy, local, True, advance)
+                    for name, source in chosen:  # not a scan whose attaching never committed (a crash)
                         members[name] = _add_member(archive, name, source, local,
-                                                    source.suffix.lower() not in _COMPRESSED)
+                                                    source.suffix.lower() not in _COMPRESSED, advance)
                     manifest = {
                         "format": FORMAT, "format_version": FORMAT_VERSION,
                         "sopdesk_version": __version__, "schema_revision": revision,
