@@ -41,7 +41,12 @@ TOPICS = ("Data DPT per kelurahan", "Hasil rekapitulasi suara", "Daftar calon te
 
 
 def say(line: str) -> None:
-    print(line, flush=True)
+    """Write one whole line in one write(2): a pipe write of under PIPE_BUF bytes is atomic, so a
+    kill can never leave half a line for the next writer's line to be glued to. print() is not
+    enough: under PYTHONUNBUFFERED (set on CI) it writes the text and the newline in two calls,
+    and a kill between them once made "visitor 321" and the fork server's "ended 7044 -9" one
+    line, which the test then waited for in vain."""
+    os.write(sys.stdout.fileno(), f"{line}\n".encode())
 
 
 def actors_by_role(ws: Workspace) -> dict[str, Actor]:
