@@ -38,7 +38,8 @@ from sopdesk.engine.workspace import Workspace
 from sopdesk.store.db import DB_FILE
 from sopdesk.store.models import AuditEvent
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL (POSIX)")
+pytestmark = [pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL (POSIX)"),
+              pytest.mark.slow]  # CI runs it; `-m "not slow"` skips it locally
 
 ROOT = Path(__file__).resolve().parents[1]
 CHILD = Path(__file__).with_name("helpers") / "crash_child.py"
