@@ -524,11 +524,28 @@ def demo(args: Namespace) -> int:
 
     ws = _open(args)
     try:
-        summary = build_demo(ws, cases=args.cases, seed=args.seed)
+        summary = build_demo(ws, cases=args.cases, seed=args.seed, progress=_demo_progress())
     finally:
         ws.close()
     print(summary)
     return 0
+
+
+def _demo_progress():  # noqa: ANN202 - progress(done, total)
+    """Progress on stderr: one line rewritten on a terminal, else a line every tenth."""
+    live = sys.stderr.isatty()
+    shown = [-1]
+
+    def report(done: int, total: int) -> None:
+        tenth = 10 * done // max(total, 1)
+        if not live and tenth == shown[0]:
+            return
+        shown[0] = tenth
+        line = f"Membuat data contoh: {done:,} dari {total:,} kasus ({100 * done // max(total, 1)}%)".replace(",", ".")
+        print(f"\r{line}" if live else line, end="\n" if not live or done >= total else "", file=sys.stderr,
+              flush=True)
+
+    return report
 
 
 # --- printed records (PDF) ----------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """Realistic, reproducible demo data across all SOPs: a year of an office's work.
 
 The same seed gives the same cases, people and routes; times are placed in the year before
-today so that recent cases are still open (some due, some late). Rows are written in bulk
-so that 100,000 cases take a minute, not an hour.
+today so that recent cases are still open (some due, some late). Rows are written in bulk,
+every few thousand cases (prepared executemany on the DBAPI cursor, store.direct), each batch's
+cases sealed in their newest audit event and the chain hashed on from the batch before, all in
+one transaction, with the progress reported as it goes.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import random
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, insert, select
@@ -22,6 +25,7 @@ from sopdesk.engine.audit import GENESIS, event_hash
 from sopdesk.engine.users import hash_password
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
+from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import (
     AuditEvent,
     Case,
@@ -56,6 +60,11 @@ INFO_TOPICS = ("Data DPT per kelurahan Pemilu 2024", "Hasil rekapitulasi suara t
                "Jadwal tahapan Pemilihan 2024", "Data penyandang disabilitas dalam DPT",
                "Laporan dana kampanye peserta pemilu", "Profil badan ad hoc PPK dan PPS")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+FLUSH_EVERY = 2000  # cases generated between two bulk writes (and progress reports)
+INSERTS = {model: insert(model) for model in (Case, WorkItem, ChecklistEntry, Document, AuditEvent, Visitor,
+                                              CaseDeadline)}  # prepared once (store.direct)
 
 
 def demo_password() -> str:
@@ -117,7 +126,25 @@ def _prepare_office(ws: Workspace, session, now: datetime) -> dict[str, int]:  #
     return by_role
 
 
-def build_demo(ws: Workspace, cases: int = 500, seed: int = 1) -> str:
+def _write(session, rows: dict[type, list[dict]], models) -> None:  # noqa: ANN001
+    """The generated rows of `models` so far, in bulk, in that order (parents first)."""
+    tx = DirectTx.of(session)  # flushes the ORM's pending rows (case sequences) first
+    for model in models:
+        data = rows[model]
+        if data:
+            # a column's Python-side default (e.g. case_file.rahasia) is the ORM's to fill in:
+            # on the DBAPI cursor every column left out is given its default here
+            missing = {column.key: column.default.arg for column in model.__table__.columns
+                       if column.key not in data[0] and column.default is not None and column.default.is_scalar}
+            if missing:
+                data = [{**missing, **row} for row in data]
+            tx.execute(INSERTS[model], data)
+
+
+def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
+               progress: Callable[[int, int], None] | None = None) -> str:
+    """Fill the office with `cases` demo cases; `progress(done, total)` is called as they are
+    written (every FLUSH_EVERY cases and at the end)."""
     rng = random.Random(seed)
     real_now = ws.clock()
     ws.reset_calendar()
@@ -143,23 +170,39 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1) -> str:
         rows: dict[type, list[dict]] = {m: [] for m in (Case, WorkItem, ChecklistEntry, Document,
                                                         AuditEvent, Visitor, CaseDeadline)}
         kodes, weights = zip(*SOP_WEIGHTS.items(), strict=True)
-        last_event: dict[int, int] = {}  # case id -> index of its newest event
-        first_prev = prev_hash
+        last_event: dict[int, int] = {}  # case id -> index of its newest event (in this batch)
+        counts = {"cases": 0, "open": 0, "items": 0, "visitors": 0}
+
+        def write(done: int) -> None:
+            """This batch: its rows, then its cases sealed in their newest events and the chain
+            hashed on (_seal_cases), then the events; the batch is then let go."""
+            nonlocal prev_hash
+            counts["cases"] += len(rows[Case])
+            counts["open"] += sum(1 for c in rows[Case] if c["status"] == "open")
+            counts["items"] += len(rows[WorkItem])
+            counts["visitors"] += len(rows[Visitor])
+            _write(session, rows, (Case, WorkItem, ChecklistEntry, Document, Visitor, CaseDeadline))
+            prev_hash = _seal_cases(session.connection(), rows, last_event, prev_hash)
+            _write(session, rows, (AuditEvent,))
+            for data in rows.values():
+                data.clear()
+            last_event.clear()
+            if progress is not None:
+                progress(done, cases)
 
         def audit(at: datetime, user: int, action: str, case_id: int, item_id: int | None,
                   step: int | None, **detail) -> None:
-            nonlocal prev_hash
             at = at.astimezone(real_now.tzinfo)
             text = json.dumps(detail, ensure_ascii=False, sort_keys=True)
-            digest = event_hash(prev_hash, at, user, action, case_id, item_id, step, text)
             rows[AuditEvent].append({"id": ids(AuditEvent), "at": at, "user_id": user,
                                      "action": action, "case_id": case_id,
                                      "work_item_id": item_id, "step_no": step, "detail": text,
-                                     "prev_hash": prev_hash, "hash": digest, "sealed": None})
-            prev_hash = digest
+                                     "prev_hash": None, "hash": None, "sealed": None})  # _seal_cases
             last_event[case_id] = len(rows[AuditEvent]) - 1
 
-        for start in starts:
+        for done, start in enumerate(starts):
+            if done and done % FLUSH_EVERY == 0:
+                write(done)
             start = _office_hours(cal, start, rng)
             if start >= now:
                 continue
@@ -195,13 +238,7 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1) -> str:
             _walk(sop, case, entry.kegiatan, start, now, cal, rng, users, ids, rows, deadlines,
                   audit)
             rows[CaseDeadline].extend(deadlines.values())
-        for model, data in rows.items():
-            if model is not AuditEvent:
-                for chunk in range(0, len(data), 20000):
-                    session.execute(insert(model), data[chunk:chunk + 20000])
-        _seal_cases(session.connection(), rows, last_event, first_prev)
-        for chunk in range(0, len(rows[AuditEvent]), 20000):
-            session.execute(insert(AuditEvent), rows[AuditEvent][chunk:chunk + 20000])
+        write(cases)
         extra = _visitors_without_case(session, ids, users, today, now, rng, cal)
         # rows written with their own ids leave PostgreSQL's sequences behind: without this the
         # first login after the demo fails on a duplicate audit event id
@@ -211,11 +248,9 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1) -> str:
         seal.touch(session, "user_account", *session.scalars(select(User.id)))
         seal.touch(session, "visitor", *extra)
         audit_log.record(session, at=ws.clock(), user_id=users["admin"], action="demo_created",
-                         cases=len(rows[Case]), seed=seed)
-    total = len(rows[Case])
-    still_open = sum(1 for c in rows[Case] if c["status"] == "open")
-    return (f"{total} kasus contoh dibuat ({still_open} masih berjalan), "
-            f"{len(rows[WorkItem])} kegiatan, {len(rows[Visitor])} tamu. "
+                         cases=counts["cases"], seed=seed)
+    return (f"{counts['cases']} kasus contoh dibuat ({counts['open']} masih berjalan), "
+            f"{counts['items']} kegiatan, {counts['visitors']} tamu. "
             f"Masuk sebagai 'admin' atau pengguna per peran (mis. 'kasubag', 'help.desk') "
             f"dengan kata sandi '{demo_password()}'.")
 
@@ -348,9 +383,10 @@ def _visitor(visitor_id: int, at: datetime, clerk: int, person: str, case_id: in
             "delivery_method": "langsung" if info else None, "case_id": case_id}
 
 
-def _seal_cases(conn, rows: dict[type, list[dict]], last_event: dict[int, int], prev: str) -> None:  # noqa: ANN001
+def _seal_cases(conn, rows: dict[type, list[dict]], last_event: dict[int, int], prev: str) -> str:  # noqa: ANN001
     """Seal each case's rows (read back as stored, engine.seal) in its newest event, as the
-    office's own actions would have, then hash the chain again from the first new event."""
+    office's own actions would have, then hash the chain on from `prev` (the head before these
+    events); returns the new head."""
     owner: dict[str, dict[int, int]] = {
         "case_file": {r["id"]: r["id"] for r in rows[Case]},
         "work_item": {r["id"]: r["case_id"] for r in rows[WorkItem]},
@@ -363,7 +399,7 @@ def _seal_cases(conn, rows: dict[type, list[dict]], last_event: dict[int, int], 
     for table, cases_of in owner.items():
         if not cases_of:
             continue
-        for key, digest in seal.row_digests(conn, table):
+        for key, digest in seal.row_digests(conn, table, sorted(cases_of)):  # this batch's rows
             case_id = cases_of.get(key)
             if case_id is not None:
                 sealed.setdefault(case_id, {}).setdefault(table, {})[str(key)] = digest
@@ -376,6 +412,7 @@ def _seal_cases(conn, rows: dict[type, list[dict]], last_event: dict[int, int], 
         event["hash"] = prev = event_hash(prev, event["at"], event["user_id"], event["action"],
                                           event["case_id"], event["work_item_id"], event["step_no"],
                                           event["detail"], event["sealed"])
+    return prev
 
 
 def _visitors_without_case(session, ids, users, today, now, rng, cal) -> list[int]:  # noqa: ANN001
