@@ -165,6 +165,7 @@ def smoke(bundle: Bundle, version: str) -> None:
     out = bundle.run("jendela desktop (offscreen)", *office, "gui", "--smoke-test",
                      extra_env={"QT_QPA_PLATFORM": "offscreen"})
     check("Kotak Masuk tampil" in out, "the desktop window did not report the Kotak Masuk")
+    check("pratinjau cetak SOP PAW" in out, "the print preview's renderer did not draw the SOP sheet")
 
     backups = work / "cadangan"
     backups.mkdir()

@@ -1,6 +1,7 @@
 """`sopdesk gui --smoke-test`, the start-up proof the office-PC bundle is checked with: run as a
 user would (a separate process, offscreen, an empty HOME), it opens the demo office's main
-window, waits for the Kotak Masuk, says so and exits 0; a folder it cannot use is one line and
+window, waits for the Kotak Masuk, draws the SOP PAW sheet as the print preview does, says so
+and exits 0; a folder it cannot use is one line and
 exit 1, never a traceback."""
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ def test_smoke_test_opens_the_demo_office_until_the_inbox_shows_its_rows(tmp_pat
     assert done.stdout.startswith("Uji mulai berhasil: Kotak Masuk tampil dengan ")
     rows = int(done.stdout.split("tampil dengan ")[1].split()[0])
     assert rows > 0
+    # the print preview's renderer (PDFium) drew the SOP PAW sheet ReportLab wrote
+    pages = int(done.stdout.split("pratinjau cetak SOP PAW: ")[1].split()[0])
+    assert pages >= 1
     assert (tmp_path / "kantor" / "contoh" / "sopdesk.sqlite3").is_file()  # the demo office, not the office's
     assert not (tmp_path / "kantor" / "sopdesk.sqlite3").exists()
     assert "Traceback" not in done.stderr
