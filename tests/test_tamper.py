@@ -379,3 +379,39 @@ def test_the_whole_chain_check_for_the_desktop_holds_on_findings(ws, office, dat
     findings = integrity.verify_whole_chain(ws)
     assert [f.kind for f in findings] == ["record_changed"] and findings[0].table == "case_file"
     assert ws.db.hold is not None and "semua tindakan ditolak" in ws.db.hold
+
+
+def test_every_backup_and_the_case_control_sheet_carry_the_anchor(ws, office, admin, tmp_path):
+    import pypdf
+
+    from sopdesk.engine import backups
+    from sopdesk.reports import render_case_sheet
+    from sopdesk.store.backup import read_manifest
+
+    head = all_events(ws)[-1]
+    archive = backups.backup(ws, admin, tmp_path / "cadangan")
+    assert read_manifest(archive).audit_anchor == {"count": head.id, "head": head.hash}
+    assert anchor.read_anchor(ws.data_dir).head.count == head.id + 1  # the backup's own event
+    newest = all_events(ws)[-1]
+    sheet = render_case_sheet(ws, office.second, tmp_path / "kasus.pdf")
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(sheet).pages)
+    assert f"Jangkar rantai audit saat dicetak: peristiwa #{newest.id}, ujung {newest.hash[:16]}" in text
+
+
+def test_an_office_upgraded_from_before_seals_is_sealed_once_and_then_checked(ws, office, data_dir, check):
+    """The upgrade from schema 0007 seals every record in one event; a later edit is named."""
+    tamper_sql(data_dir, ("UPDATE audit_event SET sealed = NULL",))
+    statements, prev = [], audit.GENESIS  # the chain as the program before seals hashed it
+    for event in all_events(ws):
+        digest = audit.event_hash(prev, event.at, event.user_id, event.action, event.case_id,
+                                  event.work_item_id, event.step_no, event.detail)
+        statements.append(("UPDATE audit_event SET prev_hash = ?, hash = ? WHERE id = ?", prev, digest, event.id))
+        prev = digest
+    tamper_sql(data_dir, *statements)
+    assert tamper.seal_existing(ws.db, "upgraded from 0007")  # what Workspace.open does after it
+    assert all_events(ws)[-1].action == "records_sealed"
+    assert not tamper.seal_existing(ws.db, "current") and not tamper.seal_existing(ws.db, "upgraded from 0008")
+    code, out, err = check()
+    assert code == 0, err
+    tamper_sql(data_dir, ("UPDATE visitor SET id_number = '5371010101010001' WHERE id = ?", office.visitor))
+    named(*check(), f"tamu #{office.visitor} (tabel visitor) telah diubah di luar sopdesk")

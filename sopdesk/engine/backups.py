@@ -121,7 +121,7 @@ def _record_restore(result: RestoreResult, file: Path, username: str | None,
                     clock: Callable[[], datetime]) -> None:
     """The restored database's own history says when, from what and by whom it was restored."""
     db = Database(make_engine(result.paths.url))
-    tamper.after_restore(db, result.paths.data_dir)  # the anchor follows the restored chain
+    tamper.after_restore(db, result.paths.data_dir, result.migration)  # the anchor follows the restored chain
     try:
         with db.transaction() as session:
             user_id = session.scalar(select(User.id).where(User.username == username)) if username else None

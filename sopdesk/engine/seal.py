@@ -132,7 +132,8 @@ def row_digests(conn: Connection, name: str, keys: list | None = None,
     for chunk in chunks:
         query = statement if chunk is None else statement.where(key.in_(chunk))
         roles = _roles(conn, chunk) if name == "user_account" else {}
-        result = conn.execution_options(yield_per=batch).execute(query)
+        # the option on the statement, not the connection (which keeps it for the UPDATE after)
+        result = conn.execute(query.execution_options(yield_per=batch))
         for row in result:
             yield row[0], digest(name, names, row[1:], roles.get(row[0], ()))
 
@@ -145,6 +146,7 @@ class Pending:
 
     touched: dict[str, set] = field(default_factory=dict)
     related: dict[tuple[str, str], set] = field(default_factory=dict)  # (table, column) -> values
+    everything: bool = False  # every covered row (an office upgraded from before seals)
     events: int = 0
     before: Any = None  # the chain's head before the transaction's first event (anchor.Head)
 
@@ -171,6 +173,11 @@ def touch(target: Session | DirectTx | Connection, table: str, *keys: Any) -> No
     """Note rows a Core statement changed (ORM changes are noted on their own)."""
     if table in COVERED:
         pending(connection_of(target)).touched.setdefault(table, set()).update(keys)
+
+
+def touch_everything(target: Session | DirectTx | Connection) -> None:
+    """Seal every covered row with the transaction's event (an office from before seals)."""
+    pending(connection_of(target)).everything = True
 
 
 def touch_related(target: Session | DirectTx | Connection, table: str, column: str, *values: Any) -> None:
@@ -221,6 +228,12 @@ def seal_text(conn: Connection, state: Pending) -> str | None:
         found = conn.execute(select(key).where(table.c[column].in_(sorted(values)))).scalars()
         touched.setdefault(name, set()).update(found)
     sealed: dict[str, dict[str, str]] = {}
+    if state.everything:
+        for name in sorted(tables()):
+            rows = {str(k): d for k, d in row_digests(conn, name)}
+            if rows:
+                sealed[name] = rows
+        touched = {}
     for name in sorted(touched):
         keys = sorted((k for k in touched[name] if k is not None), key=str)
         if not keys or name not in tables():

@@ -16,8 +16,9 @@ problem (each desk's start-up check finds the same problem on the shared records
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -163,11 +164,30 @@ def attach(ws: Any) -> None:
     ws.db.hold = hold.message() if hold else None
 
 
-def after_restore(db: Any, data_dir: Path) -> None:
+def after_restore(db: Any, data_dir: Path, migration: str = "current") -> None:
     """A restore replaced the records: the anchor follows the restored chain (from its next
-    event on) and a hold about the records replaced is lifted."""
+    event on), a hold about the records replaced is lifted, and a backup from before seals has
+    its records sealed."""
     keep_anchor(db, data_dir)
     hold_path(data_dir).unlink(missing_ok=True)
+    seal_existing(db, migration)
+
+
+SEALS_SINCE = 8  # schema revision 0008 brought the seals
+
+
+def seal_existing(db: Any, migration: str) -> bool:
+    """An office upgraded from a schema before seals: one event seals every record as it is
+    (`records_sealed`), so that the check compares them from now on. Only right after that
+    upgrade (never on a later start: rows without a seal are a finding then)."""
+    old = migration.removeprefix("upgraded from ")
+    if old == migration or not old.isdigit() or int(old) >= SEALS_SINCE:
+        return False
+    with db.transaction(held_ok=True) as session:
+        seal.touch_everything(session)
+        audit.record(session, at=datetime.now(timezone.utc), user_id=None, action="records_sealed",
+                     schema_before=old)
+    return True
 
 
 def refuse_new_office_over_old(ws: Any) -> None:
@@ -205,14 +225,21 @@ def require_clear(data_dir: Path) -> None:
 
 # --- the user logging in ---------------------------------------------------------------------------
 
+_USER_SEALS = re.compile(r'"user_account":(\{[^{}]*\})')
+
+
 def _newest_user_seal(session: Any, user_id: int) -> str | None:
     """The newest seal of a user's record in the log (None when the log has none)."""
     key = str(user_id)
     rows = session.execute(select(AuditEvent.sealed).where(AuditEvent.sealed.like('%"user_account":{%'))
                            .order_by(AuditEvent.id.desc()))
     for (sealed,) in rows:
+        # only the user_account part is parsed: the seal of every record made when an office
+        # from before seals was opened holds all its rows (74 MB at 100,000 cases: seconds of
+        # json.loads at every login, issue #15)
+        part = _USER_SEALS.search(sealed)
         try:
-            found = json.loads(sealed).get("user_account", {}).get(key)
+            found = (json.loads(part.group(1)) if part else json.loads(sealed).get("user_account", {})).get(key)
         except (ValueError, AttributeError):
             continue
         if found is not None:

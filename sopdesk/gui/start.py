@@ -90,6 +90,18 @@ class Opener(QObject):
             self.failed.emit(exc)
             return
         self.opened.emit((ws, name, set_up))
+        warm_qt_types()
+
+
+def warm_qt_types() -> None:
+    """PySide6 builds each Qt class's Python type and enums on its first use (some 150 of them
+    for the main window, a few milliseconds each): build them all here, on this thread, while
+    the password is typed, instead of when Masuk opens the window."""
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    for module in (QtCore, QtGui, QtWidgets):
+        for name in dir(module):
+            getattr(module, name, None)
 
 
 class Start(QObject):

@@ -15,6 +15,7 @@ from reportlab.platypus import Spacer, Table
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from sopdesk.engine.anchor import chain_head
 from sopdesk.engine.audit import action_label
 from sopdesk.engine.cases import get_case
 from sopdesk.engine.deadlines import late_days
@@ -121,6 +122,7 @@ def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str =
                                          AuditEvent.step_no, AuditEvent.detail)
                                   .outerjoin(User, User.id == AuditEvent.user_id)
                                   .where(AuditEvent.case_id == case.id).order_by(AuditEvent.id)).all()
+        chain = chain_head(session.connection())  # printed: a later cut or rebuilt chain shows
     by_item: dict[int, list[Document]] = {}
     for d in documents:
         by_item.setdefault(d.work_item_id, []).append(d)
@@ -226,6 +228,8 @@ def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str =
                                               for k, v in json.loads(row[5] or "{}").items()}))
                        for row in history]
         story += [text("Riwayat", styles.heading), _history_table(history, tz, width, styles)]
+    story += [Spacer(1, 3 * mm), text(f"Jangkar rantai audit saat dicetak: peristiwa #{chain.count}, ujung "
+                                      f"{chain.head[:16] or '-'} (bandingkan dengan 'sopdesk check')", styles.body)]
     return printout.build(story)
 
 

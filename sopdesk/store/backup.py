@@ -194,6 +194,14 @@ def _file_facts(path: Path) -> tuple[str | None, str | None, str | None]:
     return revision, office, tz
 
 
+def chain_anchor(path: Path) -> dict[str, Any]:
+    """The audit chain's anchor of a database file, as the data folder keeps it (engine.anchor):
+    the newest event's number and hash ({"count": 0, "head": ""} for an empty chain)."""
+    with closing(sqlite3.connect(_ro_uri(path), uri=True)) as conn:
+        row = conn.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+    return {"count": int(row[0]), "head": str(row[1])} if row else {"count": 0, "head": ""}
+
+
 def office_identity(path: Path) -> str | None:
     """Which office a database file belongs to: the hash of its first audit event (the
     office's setup), which a rename of the office does not change and a copy keeps."""
@@ -354,6 +362,7 @@ def make_backup(ws: Any, target: Path | str | None = None, progress: Progress | 
                         "office": office, "office_id": office_id, "timezone": tz,
                         "created_at": now.astimezone(timezone.utc).isoformat(),
                         "database": DB_MEMBER, "files": members,
+                        "audit_anchor": chain_anchor(copy),  # a restore refuses a chain cut or rebuilt
                     }
                     info = zipfile.ZipInfo(MANIFEST, date_time=local.timetuple()[:6])
                     info.compress_type = zipfile.ZIP_DEFLATED
