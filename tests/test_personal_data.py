@@ -267,3 +267,19 @@ def test_the_log_is_private_and_holds_no_personal_data(run, office, tmp_path, mo
         assert secret not in logged
     assert stat.S_IMODE(log_dir.stat().st_mode) == 0o700
     assert stat.S_IMODE((log_dir / "sopdesk.log").stat().st_mode) == 0o600
+
+
+@pytest.mark.sqlite_only("edits the SQLite file directly")
+def test_a_password_hash_swapped_outside_sopdesk_opens_nothing_for_reading(run, office, monkeypatch):
+    """An attacker who writes their own Argon2 hash into the admin's row must not read the
+    visitor book with it either (the login to read checks the sealed user record too)."""
+    import sqlite3
+
+    from argon2 import PasswordHasher
+
+    forged = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1).hash("sandi-penyerang")
+    with sqlite3.connect(office / "sopdesk.sqlite3") as conn:
+        conn.execute("UPDATE user_account SET password_hash = ? WHERE username = 'admin'", (forged,))
+    monkeypatch.setenv("SOPDESK_PASSWORD", "sandi-penyerang")
+    code, out, err = run("visitor", "list", "--as", "admin", "--json")
+    assert code == 1 and "diubah di luar sopdesk" in err and out == ""

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from sopdesk.errors import UserError
 from sopdesk.store.models import Attachment, AttachmentBlob
-from sopdesk.store.private_files import open_private, private_dir
+from sopdesk.store.private_files import open_private, private_dir, write_private
 
 MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
 
@@ -61,14 +61,8 @@ def store_blob(session: Session, digest: str, content: bytes) -> None:
 
 
 def _write_atomically(target: Path, content: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temp = target.with_suffix(target.suffix + ".tmp")
-    try:
-        temp.write_bytes(content)
-        temp.chmod(0o600)
-        temp.replace(target)
-    finally:
-        temp.unlink(missing_ok=True)
+    private_dir(target.parent)
+    write_private(target, content)
 
 
 def local_file(session: Session, store_dir: Path, row: Attachment) -> Path:
