@@ -9,6 +9,7 @@ Komisioner does not thereby get the Ketua's own lanes.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -174,7 +175,9 @@ def check_login(session: Session, username: str, password: str, now: datetime) -
     if not user.active:
         return PermissionRefused(f"Akun {user.username} dinonaktifkan")
     if user.locked_until is not None and user.locked_until > now:
-        minutes = int((user.locked_until - now).total_seconds() // 60) + 1
+        # `now` was read before this login waited for the write lock: never more than the lockout
+        left = min(user.locked_until - now, LOCKOUT)
+        minutes = max(1, math.ceil(left.total_seconds() / 60))
         return PermissionRefused(
             f"Akun {user.username} dikunci karena terlalu banyak percobaan gagal; coba lagi "
             f"dalam {minutes} menit"
