@@ -257,7 +257,7 @@ def test_missing_required_fields_are_named_in_order(qtbot, ws, page, desk):
     desk.type("P")
     desk.press(Qt.Key.Key_Return)
     assert page.field_error("info_requested") == ("Rincian informasi yang dibutuhkan wajib diisi untuk "
-                                                  "permohonan informasi")
+                                                  "permohonan informasi publik")  # the door's label
     assert desk.focus is page.fields["info_requested"]
     assert counts(ws) == (0, 0)
 

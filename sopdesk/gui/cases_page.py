@@ -41,7 +41,12 @@ STATUS = {
 # this list only shows them to lupdate (tests/test_audit_labels.py keeps it equal to the core's).
 ACTION_WORDS = (
     QT_TRANSLATE_NOOP("CaseView", "Kasus dimulai"),
+    QT_TRANSLATE_NOOP("CaseView", "SOP ditambahkan ke katalog kantor"),  # issue #13 (catalog import)
+    QT_TRANSLATE_NOOP("CaseView", "SOP dinonaktifkan"),
+    QT_TRANSLATE_NOOP("CaseView", "SOP diaktifkan kembali"),
     QT_TRANSLATE_NOOP("CaseView", "Kegiatan selesai"),
+    QT_TRANSLATE_NOOP("CaseView", "Kegiatan bersama disetujui, diteruskan ke pelaksana berikutnya"),  # issue #13
+    QT_TRANSLATE_NOOP("CaseView", "Tenggat diperpanjang"),  # issue #13
     QT_TRANSLATE_NOOP("CaseView", "Dikembalikan"),
     QT_TRANSLATE_NOOP("CaseView", "Kasus dibatalkan"),
     QT_TRANSLATE_NOOP("CaseView", "Diambil"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -55,7 +56,8 @@ def catalog_banner(ctx: GuiContext, parent: QWidget | None = None) -> QLabel:
 def refresh_banner(banner: QLabel, ctx: GuiContext) -> None:
     text = left_out_text(ctx.ws.catalog)
     if text:
-        banner.setText(banner.tr("Berkas katalog yang tidak dipakai (perbaiki lalu buka ulang sopdesk):") + "\n" + text)
+        banner.setText(QCoreApplication.translate("CatalogBanner", "Berkas katalog yang tidak dipakai (perbaiki "
+                                                  "lalu buka ulang sopdesk):") + "\n" + text)
     banner.setVisible(bool(text))
 
 
@@ -184,9 +186,9 @@ def switch_sop(parent: QWidget, ctx: GuiContext, kode: str) -> bool:
             catalog_admin.enable_sop(ctx.ws, ctx.actor, kode)
         else:
             reason, accepted = QInputDialog.getText(
-                parent, parent.tr("Nonaktifkan SOP {0}").format(kode),
-                parent.tr("Kasus baru tidak dapat dimulai; kasus yang berjalan tetap dapat diselesaikan.\n"
-                          "Alasan (dicatat di log audit):"))
+                parent, QCoreApplication.translate("CatalogSwitch", "Nonaktifkan SOP {0}").format(kode),
+                QCoreApplication.translate("CatalogSwitch", "Kasus baru tidak dapat dimulai; kasus yang berjalan "
+                                           "tetap dapat diselesaikan.\nAlasan (dicatat di log audit):"))
             if not accepted:
                 return False
             catalog_admin.disable_sop(ctx.ws, ctx.actor, kode, reason)
