@@ -109,7 +109,9 @@ def test_no_text_is_clipped(view, ws, kode):
     view.set_sop(sop)
     texts = of_kind(view, "text")
     shown = [t.toPlainText() for t in texts]
-    assert all(any(step.kegiatan == s for s in shown) for step in sop.kegiatan)   # full text, never cut
+    full = [step.kegiatan + (f"\nKeputusan: {step.keputusan.pertanyaan}" if step.keputusan else "")
+            for step in sop.kegiatan]  # a decision's question under its text (issue #13)
+    assert all(any(text == s for s in shown) for text in full)   # full text, never cut
     for text in texts:
         cell = text.data(CELL)
         box = text.sceneBoundingRect()

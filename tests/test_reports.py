@@ -113,7 +113,10 @@ def test_sop_printout_has_identity_every_step_every_lane_and_page_numbers(ws, ad
         assert box in everything
     assert starts(sop.dasar_hukum[0]) in everything
     charts = [text for text in texts if "(bagan alir" in text]
-    assert charts and texts[-len(charts):] == charts           # the identity page(s) first, then the flowchart
+    deadlines = 1 if sop.tenggat else 0  # the case deadlines are printed after the flowchart (issue #13)
+    assert charts and texts[len(texts) - len(charts) - deadlines:len(texts) - deadlines] == charts  # identity first
+    if deadlines:
+        assert f"Tenggat kasus SOP {kode}" in texts[-1] and sop.tenggat[0].waktu in texts[-1]
     flow = " ".join(charts)
     for step in sop.kegiatan:
         assert starts(step.kegiatan) in flow, step.no
@@ -122,7 +125,7 @@ def test_sop_printout_has_identity_every_step_every_lane_and_page_numbers(ws, ad
     total = len(texts)
     for number, text in enumerate(texts, 1):
         assert f"Halaman {number} dari {total}" in text
-    for page_text in texts[-1:]:
+    for page_text in charts[-1:]:
         assert "segi lima berhuruf = penghubung antarhalaman" in page_text
     # the header row repeats on every flowchart page
     for text in charts:
