@@ -1,19 +1,26 @@
-"""Benchmark of the core on a 100,000-case database (not a test: run it by hand).
+"""Benchmark of the core on the 100,000-case demo office (not a test: run it by hand).
 
-    python tests/benchmark_core.py [--cases 100000] [--data-dir DIR] [--runs 50] [--expedition-rows 10000]
+    python tests/benchmark_core.py --data-dir DIR [--runs 3] [--spiff-python /tmp/spiffvenv/bin/python]
+                                   [--demo-cases 100000] [--accel-rows 3000] [--no-start] [--details]
     python tests/benchmark_core.py --cases 0 --expedition-rows 10000   # the printout only
     python tests/benchmark_core.py --db postgresql+psycopg://sopdesk@server/bench --cases 20000
 
-Builds the demo database in DIR when it holds no cases, else reuses it. Reports, each as a
-median of repeated runs taken in turns with a hand-written raw sqlite3 baseline of the same run:
-- the first page (50 rows, by due time) of a role's inbox, vs the same query in sqlite3;
-- a step completion (one transaction with its audit event), on a copy of the database, vs a
-  one-row sqlite3 insert+commit with the same pragmas and vs the same completion written by
-  hand in sqlite3 (the statements the engine runs, without its Python);
-- loading the bundled catalog;
-- with --expedition-rows N: printing a buku ekspedisi of N entries (one month, one PDF of
-  several hundred pages) on a database of its own, in seconds (target: 10,000 rows < 5 s).
-  --cases 0 skips the sections above.
+Prints ONE table, issue #15's: every place a person waits, with the figure of the issue
+("today"), the target, this run's measurement (medians of --runs) and the ratio to the target
+(a row meets it at most 1.00, or at the factor the target names):
+- launch, login to the inbox (cached and not), closing, `--version`, an acting command: the rows
+  of tests/benchmark_start.py (`start_rows`), included when that module is there (it is
+  imported guarded; --no-start leaves them out, they start the GUI many times);
+- the case list searched (a name; a word in half the cases) and sorted by every column, the
+  performance report of PP over 12 months, a PAW case's CPU part (synchronous=OFF) beside
+  SpiffWorkflow's doing the same steps (--spiff-python: an interpreter with spiffworkflow, see
+  tests/benchmark_spiff.py; a BPMN of PAW is written from the catalog), the durable PAW case
+  beside as many one-row commits, the demo build (--demo-cases N: `sopdesk demo` into a new
+  folder, timed whole) and ReportLab's accelerator (--accel-rows N): tests/benchmark_waits.py;
+- the inbox's first page and a step completion vs raw sqlite3 (the hot paths before #15).
+
+Builds the demo database in DIR when it holds no cases, else reuses it. --details also prints
+the older detailed lines (direct vs Core, the completion written by hand in sqlite3).
 
 Both stores (--db URL: a PostgreSQL database, built when it holds no cases): the inbox page and
 a step completion through `store.direct` (statements on the DBAPI cursor) and through plain
@@ -334,11 +341,92 @@ def server_main(args: argparse.Namespace) -> int:
     return 0
 
 
+HEADER = ("where a person waits", "today", "target", "measured", "ratio")
+
+
+def print_table(rows: list[tuple]) -> None:
+    """The one table of issue #15 (Markdown, so it can be pasted into a note as it is)."""
+    print("| " + " | ".join(HEADER) + " |")
+    print("|" + "---|" * len(HEADER))
+    for row in rows:
+        print("| " + " | ".join(str(cell).replace("|", "/") for cell in row) + " |")
+
+
+def _start_rows(data_dir: Path, runs: int) -> list[tuple]:
+    """tests/benchmark_start.py's rows (start, close, --version, a CLI command), when it is there."""
+    try:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from benchmark_start import start_rows
+    except ImportError as exc:
+        print(f"(start rows left out: tests/benchmark_start.py not importable: {exc})", file=sys.stderr)
+        return []
+    return list(start_rows(data_dir, runs))
+
+
+def hot_path_rows(ws: Workspace, data_dir: Path, runs: int) -> list[tuple]:
+    """The inbox's first page vs the same query in sqlite3, and a step completion (on a copy)
+    vs a one-row commit: the hot paths measured before #15, kept in the table."""
+    actor = ws.login("kasubag", demo_password())
+    raw = sqlite3.connect(sqlite_path(ws.db.url))
+    for pragma in SQLITE_PRAGMAS:
+        raw.execute(pragma)
+    engine_inbox = lambda: queries.inbox_page(ws, [ROLE], actor.user_id, limit=50)  # noqa: E731
+    raw_inbox = lambda: raw.execute(RAW_INBOX, (ROLE,)).fetchall()  # noqa: E731
+    engine_inbox(), raw_inbox()
+    inbox_ms, raw_ms = interleaved_ms(engine_inbox, raw_inbox, runs=max(runs, 10))
+    raw.close()
+    copy_dir = Path(tempfile.mkdtemp(prefix="sopdesk-bench-completion-"))
+    with closing(sqlite3.connect(sqlite_path(ws.db.url))) as source, \
+            closing(sqlite3.connect(copy_dir / DB_FILE)) as copy:
+        source.backup(copy)
+    copy_ws = Workspace.open(copy_dir)
+    try:
+        done, engine_ms, insert_ms, _ = completion_figures(copy_ws, max(runs, 10), fsync=True)
+    finally:
+        copy_ws.close()
+        shutil.rmtree(copy_dir, ignore_errors=True)
+    return [("inbox first page (50 rows)", "1.6-1.8x sqlite3 by hand", "<= 20 ms, <= 2x sqlite3",
+             f"{inbox_ms:.2f} ms; sqlite3 {raw_ms:.2f} ms", f"{inbox_ms / raw_ms:.2f}x"),
+            ("a step completion (durable)", "-", "<= 3x a one-row commit",
+             f"{engine_ms:.2f} ms; one-row commit {insert_ms:.2f} ms ({done} runs)", f"{engine_ms / insert_ms:.2f}x")]
+
+
+def details(ws: Workspace, data_dir: Path, runs: int) -> None:
+    """The older detailed lines: direct vs Core, the completion written by hand in sqlite3."""
+    copy_dir = Path(tempfile.mkdtemp(prefix="sopdesk-bench-completion-"))
+    source_path = sqlite_path(ws.db.url)
+    with closing(sqlite3.connect(source_path)) as source, closing(sqlite3.connect(copy_dir / DB_FILE)) as copy:
+        source.backup(copy)
+    copy_ws = Workspace.open(copy_dir)
+    durable = completion_figures(copy_ws, runs, fsync=True)
+    without_fsync = completion_figures(copy_ws, runs, fsync=False)
+    copy_ws.close()
+    with closing(sqlite3.connect(source_path)) as source, closing(sqlite3.connect(copy_dir / DB_FILE)) as copy:
+        source.backup(copy)  # the same work waiting again
+    copy_ws = Workspace.open(copy_dir)
+    store_figures = direct_vs_core(copy_ws, runs)
+    copy_ws.close()
+    shutil.rmtree(copy_dir)
+    print_completion("step completion (one transaction + audit event)", durable, "(target: <= 3x)")
+    print_completion("the same with synchronous=OFF (no fsync: the CPU part)", without_fsync, "")
+    print(f"catalog load: {median_ms(lambda: load_catalog([bundled_catalog_dir()]), 20):.1f} ms median")
+    print_direct_vs_core("sqlite", store_figures)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cases", type=int, default=100_000, help="0: skip the inbox/step/catalog sections")
-    parser.add_argument("--data-dir", type=Path, help="reuse (or create) this data dir")
-    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--cases", type=int, default=100_000, help="the demo office's size when DIR is empty; "
+                        "0: only --expedition-rows")
+    parser.add_argument("--data-dir", type=Path, help="the demo office (reused when it holds cases, else built)")
+    parser.add_argument("--runs", type=int, default=3, help="medians of this many runs (3)")
+    parser.add_argument("--spiff-python", default="/tmp/spiffvenv/bin/python",
+                        help="a Python with spiffworkflow installed, for the PAW comparison (skipped when missing)")
+    parser.add_argument("--demo-cases", type=int, default=0, metavar="N",
+                        help="time `sopdesk demo --cases N` into a new folder (the demo row; e.g. 100000)")
+    parser.add_argument("--accel-rows", type=int, default=0, metavar="N",
+                        help="time a buku ekspedisi of N rows with and without ReportLab's accelerator")
+    parser.add_argument("--no-start", action="store_true", help="leave out tests/benchmark_start.py's rows")
+    parser.add_argument("--details", action="store_true", help="also the older detailed lines")
     parser.add_argument("--expedition-rows", type=int, default=0, metavar="N",
                         help="also time printing a buku ekspedisi of N rows (e.g. 10000)")
     parser.add_argument("--db", metavar="URL", help="a database server (PostgreSQL) instead of the SQLite file")
@@ -352,8 +440,9 @@ def main() -> int:
         expedition_book(args.expedition_rows)
     if args.cases <= 0:
         return 0
-    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="sopdesk-bench-"))
+    import benchmark_waits as waits  # beside this file
 
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="sopdesk-bench-"))
     ws = Workspace.open(data_dir)
     with ws.db.reading() as session:
         existing = session.scalar(select(func.count(Case.id)))
@@ -363,60 +452,21 @@ def main() -> int:
         print(f"demo build: {time.perf_counter() - start:.1f} s")
     with ws.db.reading() as session:
         total = session.scalar(select(func.count(Case.id)))
-        open_items = session.scalar(select(func.count(WorkItem.id)).where(
-            WorkItem.status == "open", WorkItem.role == ROLE))
-    print(f"database: {total} cases, {open_items} open items for {ROLE}")
-
-    actor = ws.login("kasubag", demo_password())
-
-    def engine_inbox():
-        return queries.inbox_page(ws, [ROLE], actor.user_id, limit=50)
-
-    raw = sqlite3.connect(sqlite_path(ws.db.url))
-    for pragma in SQLITE_PRAGMAS:
-        raw.execute(pragma)
-
-    def raw_inbox():
-        return raw.execute(RAW_INBOX, (ROLE,)).fetchall()
-
-    def naive_inbox():
-        return raw.execute(NAIVE_INBOX, (ROLE,)).fetchall()
-
-    assert [r.item_id for r in engine_inbox()] == [r[0] for r in raw_inbox()]
-    assert [r[0] for r in naive_inbox()] == [r[0] for r in raw_inbox()]
-    engine_inbox(), raw_inbox()  # warm caches
-    inbox_ms, raw_inbox_ms = interleaved_ms(engine_inbox, raw_inbox, runs=args.runs)
-    naive_ms = median_ms(naive_inbox, args.runs)
-    raw.close()
-    catalog_ms = median_ms(lambda: load_catalog([bundled_catalog_dir()]), 20)
+    print(f"database {data_dir}: {total} cases", file=sys.stderr)
+    rows: list[tuple] = []
+    rows += waits.case_list_rows(ws, max(args.runs, 5))
+    rows.append(waits.report_row(ws, args.runs))
+    rows += hot_path_rows(ws, data_dir, args.runs)
+    if args.details:
+        details(ws, data_dir, max(args.runs, 20))
     ws.close()
-
-    # step completions, on a copy of the database (each run finds the same work waiting)
-    copy_dir = Path(tempfile.mkdtemp(prefix="sopdesk-bench-completion-"))
-    source_path = sqlite_path(ws.db.url)
-    with closing(sqlite3.connect(source_path)) as source, \
-            closing(sqlite3.connect(copy_dir / DB_FILE)) as copy:
-        source.backup(copy)
-    ws = Workspace.open(copy_dir)
-    durable = completion_figures(ws, args.runs, fsync=True)
-    without_fsync = completion_figures(ws, args.runs, fsync=False)
-    ws.close()
-    with closing(sqlite3.connect(source_path)) as source, \
-            closing(sqlite3.connect(copy_dir / DB_FILE)) as copy:  # the same work waiting again
-        source.backup(copy)
-    ws = Workspace.open(copy_dir)
-    store_figures = direct_vs_core(ws, args.runs)
-    ws.close()
-    shutil.rmtree(copy_dir)
-
-    print(f"inbox first page ({ROLE}, 50 rows by due time): {inbox_ms:.2f} ms median; "
-          f"raw sqlite3 {raw_inbox_ms:.2f} ms; ratio {inbox_ms / raw_inbox_ms:.2f}x "
-          f"(targets: <= 20 ms, <= 2x); the one-step join in sqlite3 takes {naive_ms:.2f} ms")
-    print_completion("step completion (one transaction + audit event)", durable, "(target: <= 3x)")
-    print_completion("the same with synchronous=OFF (no fsync: the CPU part)", without_fsync, "")
-    print(f"catalog load (5 files): {catalog_ms:.1f} ms median")
-    print(f"data dir: {data_dir}")
-    print_direct_vs_core("sqlite", store_figures)
+    rows = (_start_rows(data_dir, args.runs) if not args.no_start else []) + rows
+    rows += waits.paw_rows(args.runs, args.spiff_python)
+    if args.demo_cases:
+        rows.append(waits.demo_row(args.demo_cases))
+    if args.accel_rows:
+        rows.append(waits.accel_row(args.accel_rows, args.runs))
+    print_table(rows)
     return 0
 
 

@@ -1,0 +1,292 @@
+"""The rows of issue #15's table measured in-process: the case list's search and sorts, the
+performance report, a PAW case (CPU part vs SpiffWorkflow, durable vs one-row commits), the
+demo build and ReportLab's accelerator. tests/benchmark_core.py prints them in one table with
+the start/close/command-line rows of tests/benchmark_start.py. Not a test: run by hand.
+
+Each row is (where a person waits, today, target, measured, ratio): `today` is issue #15's
+figure before this work, `ratio` the measured figure over the target's bound (a row meets its
+target at a ratio of at most 1.00) or, for a comparison, over what it is compared with.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from sqlalchemy import event
+
+from sopdesk.catalog import END, Sop
+from sopdesk.engine import cases, queries
+from sopdesk.engine.workspace import Workspace
+from sopdesk.store.db import SQLITE_PRAGMAS
+
+Row = tuple[str, str, str, str, str]
+SPIFF_SCRIPT = Path(__file__).with_name("benchmark_spiff.py")
+PAW_PATH = {2: "Ya", 10: "Ya"}  # start + 9 steps: 1, 2 (Ya), 8, 9, 10 (Ya), 11, 12, 13, 14
+WAITS_BEFORE = 13  # PAW's 14-day wait after the clarification (step 9) holds step 13
+
+
+def median_ms(func: Callable[[], object], runs: int) -> float:
+    func()  # warm
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+# --- the case list -----------------------------------------------------------------------------
+
+def case_list_rows(ws: Workspace, runs: int) -> list[Row]:
+    """A search (page + count, as the Kasus list asks) for a name and for a word in half the
+    cases; every sortable column both ways (the worst page, and the title's)."""
+    rows = []
+    for label, text in (("a name", "Ndun"), ("a word in half the cases", "Permohonan")):
+        page = median_ms(lambda text=text: queries.cases_page(ws, search=text), runs)
+        count = median_ms(lambda text=text: queries.cases_total(ws, search=text, cap=queries.CASE_COUNT_CAP), runs)
+        worst_sort = max(median_ms(lambda text=text, sort=sort: queries.cases_page(ws, search=text, sort=sort), runs)
+                         for sort in queries.CASE_SORTS)
+        rows.append((f"case list searched ({label}: '{text}')", "count 93 ms, growing", "<= 20 ms per page",
+                     f"page {page:.1f} ms + count {count:.1f} ms; sorted by another column: worst {worst_sort:.0f} ms",
+                     f"{(page + count) / 20:.2f}"))
+    sorts = {(sort, down): median_ms(lambda sort=sort, down=down: queries.cases_page(ws, sort=sort, descending=down),
+                                     runs)
+             for sort in queries.CASE_SORTS for down in (False, True)}
+    worst = max(sorts, key=sorts.get)
+    title = max(sorts[("title", False)], sorts[("title", True)])
+    rows.append(("case list sorted (every column, both ways)", "228 ms per page (title)", "<= 20 ms per page",
+                 f"title {title:.1f} ms; worst {worst[0]} {'desc' if worst[1] else 'asc'} {sorts[worst]:.1f} ms",
+                 f"{sorts[worst] / 20:.2f}"))
+    return rows
+
+
+# --- the performance report ---------------------------------------------------------------------
+
+def report_row(ws: Workspace, runs: int) -> Row:
+    from pypdf import PdfReader
+
+    from sopdesk.reports import render_performance
+
+    end = ws.calendar.local(ws.clock()).date()
+    start = end - timedelta(days=365)
+    folder = Path(tempfile.mkdtemp(prefix="sopdesk-bench-report-"))
+    seconds = []
+    for n in range(runs):
+        began = time.perf_counter()
+        path = render_performance(ws, "PP", start, end, folder / f"kinerja-{n}.pdf")
+        seconds.append(time.perf_counter() - began)
+    pages, size = len(PdfReader(path).pages), path.stat().st_size / 1e6
+    shutil.rmtree(folder)
+    took = statistics.median(seconds)
+    return ("performance report PP, 12 months", "61 s, 265 pages, 305 MB", "<= 5 s, readable length",
+            f"{took:.2f} s, {pages} pages, {size:.2f} MB", f"{took / 5:.2f}")
+
+
+# --- a PAW case --------------------------------------------------------------------------------
+
+def paw_bpmn(sop: Sop, process: str = "paw") -> str:
+    """The BPMN of an SOP from the catalog: a user task per kegiatan from the first entry, an
+    exclusive gateway after each decision (its flows conditioned on `pilihan`), end events."""
+    parts = ['<bpmn:startEvent id="start"/>',
+             f'<bpmn:sequenceFlow id="f_start" sourceRef="start" targetRef="k{sop.entri[0].kegiatan}"/>']
+    for kegiatan in sop.kegiatan:
+        no = kegiatan.no
+        parts.append(f'<bpmn:userTask id="k{no}" name="{escape(kegiatan.kegiatan[:60], {chr(34): "&quot;"})}"/>')
+        exits = sop.exits(no)
+        source = f"k{no}"
+        if kegiatan.is_decision:
+            parts.append(f'<bpmn:exclusiveGateway id="g{no}"/>')
+            parts.append(f'<bpmn:sequenceFlow id="f_k{no}_g{no}" sourceRef="k{no}" targetRef="g{no}"/>')
+            source = f"g{no}"
+        for n, (label, target) in enumerate(exits):
+            if target == END:
+                parts.append(f'<bpmn:endEvent id="end{no}"/>')
+                target_id = f"end{no}"
+            else:
+                target_id = f"k{target}"
+            condition = (f'<bpmn:conditionExpression>pilihan == "{label}"</bpmn:conditionExpression>'
+                         if kegiatan.is_decision else "")
+            parts.append(f'<bpmn:sequenceFlow id="f_{source}_{n}" sourceRef="{source}" targetRef="{target_id}">'
+                         f"{condition}</bpmn:sequenceFlow>")
+    body = "\n    ".join(parts)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs" '
+            'targetNamespace="http://sopdesk.example/benchmark">\n'
+            f'  <bpmn:process id="{process}" isExecutable="true">\n    {body}\n  </bpmn:process>\n'
+            "</bpmn:definitions>\n")
+
+
+class _Clock:
+    """The time now, moved on by `skip` (PAW waits 14 days before step 13: the walk skips them)."""
+
+    def __init__(self) -> None:
+        self.skip = timedelta()
+
+    def __call__(self):  # noqa: ANN204
+        return datetime.now(timezone.utc) + self.skip
+
+
+def _paw_office() -> tuple[Workspace, object, Path]:
+    folder = Path(tempfile.mkdtemp(prefix="sopdesk-bench-paw-"))
+    ws = Workspace.open(folder, clock=_Clock())
+    admin = ws.setup("KPU Provinsi NTT", "WITA", "admin", "benchmark-sandi-1")
+    return ws, admin, folder
+
+
+def paw_case(ws: Workspace, actor) -> list[int]:  # noqa: ANN001
+    """One PAW case started and walked through its nine steps; returns the steps completed."""
+    sop = ws.catalog.sop("PAW")
+    number = cases.start_case(ws, actor, "PAW", "Usulan PAW Anggota DPRD Provinsi NTT a.n. Yohanes Manafe",
+                              requester="Pimpinan DPRD Provinsi NTT")
+    walked = []
+    step = sop.entri[0].kegiatan
+    while step != END:
+        kegiatan = sop.step(step)
+        choice = PAW_PATH.get(step) if kegiatan.is_decision else None
+        if step == WAITS_BEFORE:
+            ws.clock.skip += timedelta(days=15)
+        done = cases.complete(ws, actor, number, cases.StepInput(
+            present=list(kegiatan.kelengkapan), choice=choice, note="benchmark"), step=step)
+        walked.append(step)
+        step = END if done.next_step is None else done.next_step
+    return walked
+
+
+def _sync_off(ws: Workspace, off: bool) -> None:
+    """synchronous=OFF on every new connection of the office (the CPU part: no fsync)."""
+    def pragma(dbapi_connection, _record):  # noqa: ANN001
+        dbapi_connection.execute("PRAGMA synchronous=OFF")
+
+    ws.db.engine.dispose()
+    if off:
+        event.listen(ws.db.engine, "connect", pragma)
+        ws._bench_pragma = pragma  # noqa: SLF001 - to remove it again
+    elif getattr(ws, "_bench_pragma", None):
+        event.remove(ws.db.engine, "connect", ws._bench_pragma)  # noqa: SLF001
+        ws._bench_pragma = None  # noqa: SLF001
+    ws.db.engine.dispose()
+
+
+def spiff_case_ms(sop: Sop, spiff_python: str, runs: int) -> dict | None:
+    if not spiff_python or not Path(spiff_python).exists():
+        return None
+    folder = Path(tempfile.mkdtemp(prefix="sopdesk-bench-spiff-"))
+    bpmn = folder / "paw.bpmn"
+    bpmn.write_text(paw_bpmn(sop), encoding="utf-8")
+    choices = {f"k{step}": label for step, label in PAW_PATH.items()}
+    done = subprocess.run([spiff_python, str(SPIFF_SCRIPT), str(bpmn), "paw", json.dumps(choices), str(runs)],
+                          capture_output=True, text=True, check=False)
+    shutil.rmtree(folder)
+    if done.returncode != 0:
+        print(f"SpiffWorkflow side failed: {done.stderr.strip()[-400:]}", file=sys.stderr)
+        return None
+    return json.loads(done.stdout)
+
+
+def one_row_commits_ms(path: Path, commits: int, runs: int) -> float:
+    """The floor: `commits` one-row insert+commit transactions on the same disk, same pragmas."""
+    raw = sqlite3.connect(path, isolation_level=None)
+    for pragma in SQLITE_PRAGMAS:
+        raw.execute(pragma)
+    raw.execute("CREATE TABLE IF NOT EXISTS bench_insert (id INTEGER PRIMARY KEY, at TEXT, detail TEXT)")
+
+    def commits_in_a_row() -> None:
+        for _ in range(commits):
+            raw.execute("BEGIN IMMEDIATE")
+            raw.execute("INSERT INTO bench_insert (at, detail) VALUES (datetime('now'), 'benchmark')")
+            raw.execute("COMMIT")
+
+    try:
+        return median_ms(commits_in_a_row, runs)
+    finally:
+        raw.close()
+
+
+def paw_rows(runs: int, spiff_python: str | None) -> list[Row]:
+    """The CPU part (synchronous=OFF) of a PAW case vs SpiffWorkflow's, and the durable case
+    (synchronous=FULL) vs the same number of one-row commits, taken in turns."""
+    ws, admin, folder = _paw_office()
+    try:
+        walked = paw_case(ws, admin)
+        transactions = 1 + len(walked)
+        durable, floor, cpu = [], [], []
+        floor_file = folder / "floor.sqlite3"
+        for _ in range(runs):
+            _sync_off(ws, False)
+            durable.append(median_ms(lambda: paw_case(ws, admin), 1))
+            floor.append(one_row_commits_ms(floor_file, transactions, 1))
+            _sync_off(ws, True)
+            cpu.append(median_ms(lambda: paw_case(ws, admin), 1))
+        _sync_off(ws, False)
+        cpu_ms, durable_ms, floor_ms = (statistics.median(x) for x in (cpu, durable, floor))
+        spiff = spiff_case_ms(ws.catalog.sop("PAW"), spiff_python or "", max(runs, 5))
+    finally:
+        ws.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    steps = f"start + {len(walked)} steps ({', '.join(map(str, walked))})"
+    if spiff is None:
+        cpu_row = (f"a PAW case ({steps}), CPU part", "25.5 ms; SpiffWorkflow 13.9 ms",
+                   "<= 1/3 of SpiffWorkflow's", f"{cpu_ms:.1f} ms (SpiffWorkflow not run: --spiff-python)", "-")
+    else:
+        same = [f"k{s}" for s in walked] == spiff["walked"]
+        cpu_row = (f"a PAW case ({steps}), CPU part", "25.5 ms; SpiffWorkflow 13.9 ms",
+                   "<= 1/3 of SpiffWorkflow's",
+                   f"{cpu_ms:.1f} ms; SpiffWorkflow {spiff['ms']:.1f} ms{'' if same else ' (other path!)'}",
+                   f"{cpu_ms / spiff['ms']:.2f} (target 0.33)")
+    durable_row = (f"a PAW case, durable ({transactions} transactions, synchronous=FULL)", "-",
+                   "<= 1.3x the same number of one-row commits",
+                   f"{durable_ms:.1f} ms; {transactions} one-row commits {floor_ms:.1f} ms",
+                   f"{durable_ms / floor_ms:.2f}x")
+    return [cpu_row, durable_row]
+
+
+# --- the demo and ReportLab's accelerator -------------------------------------------------------
+
+def demo_row(cases_count: int) -> Row:
+    """`sopdesk demo --cases N` into a new folder, whole process (progress shown on stderr)."""
+    folder = Path(tempfile.mkdtemp(prefix="sopdesk-bench-demo-"))
+    env = {k: v for k, v in os.environ.items() if k != "SOPDESK_DB"}
+    began = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "sopdesk", "--data-dir", str(folder / "data"), "demo",
+                           "--cases", str(cases_count)], capture_output=True, text=True, env=env, check=False)
+    seconds = time.perf_counter() - began
+    progress = sum(1 for line in done.stderr.splitlines() if line.startswith("Membuat data contoh:"))
+    shutil.rmtree(folder, ignore_errors=True)
+    if done.returncode != 0:
+        return (f"sopdesk demo --cases {cases_count}", "4 min 35 s, no progress", "<= 90 s, progress shown",
+                f"failed: {done.stderr.strip()[-200:]}", "-")
+    bound = 90 * cases_count / 100_000
+    return (f"sopdesk demo --cases {cases_count}", "4 min 35 s (100,000), no progress",
+            f"<= {bound:.0f} s, progress shown", f"{seconds:.1f} s, {progress} progress lines",
+            f"{seconds / bound:.2f}")
+
+
+def accel_row(rows: int, runs: int) -> Row:
+    """A buku ekspedisi of `rows` entries printed with ReportLab's C accelerator and without it
+    (`_rl_accel` hidden), in child processes taken in turns."""
+    code = ("import sys, time, contextlib, io; sys.path.insert(0, {root!r}); {hide}"
+            "import tests.benchmark_core as b; f = io.StringIO()\n"
+            "with contextlib.redirect_stdout(f): s = b.expedition_book({rows})\n"
+            "print(s)")
+    root = str(Path(__file__).resolve().parent.parent)
+    with_accel, without = [], []
+    for _ in range(runs):
+        for hide, out in (("", with_accel), ("sys.modules['_rl_accel'] = None; ", without)):
+            done = subprocess.run([sys.executable, "-c", code.format(root=root, hide=hide, rows=rows)],
+                                  capture_output=True, text=True, check=True)
+            out.append(float(done.stdout.strip().splitlines()[-1]))
+    a, b = statistics.median(with_accel), statistics.median(without)
+    return (f"reportlab[accel]: buku ekspedisi of {rows} rows", "not installed", "faster with it",
+            f"{a:.2f} s with, {b:.2f} s without", f"{a / b:.2f}")
