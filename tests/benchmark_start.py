@@ -278,8 +278,20 @@ def _json_child(args: list[str], env: dict[str, str]) -> dict:
 
 
 def _prepare(data_dir: Path, env: dict[str, str]) -> None:
-    """One start that signs in: the catalog and holiday caches are written, the office name is
-    remembered for the early login dialog, the day's first backup made."""
+    """The day's first backup (so that no run starts one, nor is stopped in the middle of one),
+    then one start that signs in: the catalog and holiday caches are written and the office
+    name is remembered for the early login dialog."""
+    from sopdesk.engine.workspace import Workspace
+    from sopdesk.store.backup import backup_due
+
+    ws = Workspace.open(data_dir)
+    try:
+        due = backup_due(ws)
+    finally:
+        ws.close()
+    if due:
+        subprocess.run([sys.executable, "-m", "sopdesk", "--data-dir", str(data_dir), "backup", "--as", USER],
+                       env=env, check=True, stdout=subprocess.DEVNULL, timeout=1800)
     _json_child(["login-inbox", str(data_dir), "0"], env)
 
 

@@ -178,7 +178,7 @@ class Start(QObject):
         """At the end of the program: the Shell (its demo office, its worker), the workspace."""
         if self.shell is not None:
             self.shell.close()
-        self.opener.join(30)
+        self.opener.join(10)  # an office still opening after Keluar: not waited for long
         if self.ws is not None:
             self.ws.close()
 
