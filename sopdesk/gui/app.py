@@ -41,12 +41,9 @@ log = logging.getLogger("sopdesk.gui")
 
 
 def start_check(ws: Workspace) -> list:
-    """The start-up check (for the worker): PRAGMA quick_check and the audit chain, the whole
-    chain with its anchor and seals where the engine has that check (#11), else its newest events."""
-    whole = getattr(integrity, "verify_whole_chain", None)
-    if whole is not None:
-        return whole(ws)
-    return integrity.quick_check(ws).findings
+    """The start-up check (for the worker): PRAGMA quick_check, the whole audit chain, its
+    anchor and the records against their seals (engine.integrity.verify_whole_chain)."""
+    return integrity.verify_whole_chain(ws)
 
 
 def warn_if_damaged(ws: Workspace, parent=None) -> bool:  # noqa: ANN001
