@@ -15,6 +15,7 @@ bundle itself sees only HOME, PATH, SOPDESK_PASSWORD (and QT_QPA_PLATFORM for th
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -52,6 +53,9 @@ class Bundle:
             if shutil.which(python, path=path):
                 raise SmokeFailure(f"{python} is on the smoke test's PATH")
         self.env = {"HOME": str(home), "PATH": path, "SOPDESK_PASSWORD": PASSWORD}
+        if build_bundle.WINDOWS:  # (not run yet) Windows needs its system folder; the user folders are empty
+            self.env.update(SYSTEMROOT=os.environ["SYSTEMROOT"], USERPROFILE=str(home),
+                            LOCALAPPDATA=str(home / "AppData" / "Local"), APPDATA=str(home / "AppData" / "Roaming"))
         self._helps: dict[tuple[str, ...], str] = {}
 
     def run(self, title: str, *args: str, extra_env: dict | None = None, timeout: int = 300) -> str:
