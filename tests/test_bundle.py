@@ -92,3 +92,36 @@ def test_the_bundle_holds_what_the_program_reads_at_run_time():
 def test_the_bundle_is_within_its_size():
     size = sum((BUNDLE / f).stat().st_size for f in bundle_files() if not (BUNDLE / f).is_symlink())
     assert size <= SIZE_LIMIT, f"{size / 1e6:.0f} MB"
+
+
+def test_the_readme_in_the_folder_tells_how_to_start_where_the_data_is_and_how_to_back_up():
+    text = (BUNDLE / "BACA-SAYA.txt").read_text(encoding="utf-8")
+    for heading in ("MEMULAI", "TEMPAT DATA", "CADANGAN"):
+        assert heading in text
+    data_dir = r"%LOCALAPPDATA%\sopdesk" if sys.platform == "win32" else "~/.local/share/sopdesk"
+    assert data_dir in text
+    assert "backup --as admin" in text and "restore --as admin" in text
+    assert "Coba dengan data contoh" in text  # the first start, as from source
+
+
+def test_the_archive_is_named_by_version_and_platform_and_unpacks_into_one_folder():
+    import tarfile
+    import zipfile
+
+    sys.path.insert(0, str(ROOT / "build_scripts"))
+    import build_bundle
+
+    version = build_bundle.project_version(build_bundle.read_project())
+    windows = sys.platform == "win32"
+    archive = ROOT / "dist" / f"sopdesk-{version}-{build_bundle.platform_tag()}.{'zip' if windows else 'tar.gz'}"
+    assert archive.is_file()
+    if windows:
+        with zipfile.ZipFile(archive) as zf:
+            names = zf.namelist()
+    else:
+        with tarfile.open(archive) as tf:
+            names = tf.getnames()
+    assert {name.replace("\\", "/").split("/")[0] for name in names} == {f"sopdesk-{version}"}
+    program = "sopdesk.exe" if windows else "sopdesk"
+    assert f"sopdesk-{version}/{program}" in {name.replace("\\", "/") for name in names}
+    assert f"sopdesk-{version}/BACA-SAYA.txt" in names
