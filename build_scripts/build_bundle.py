@@ -68,10 +68,10 @@ TEMPAT DATA
   tempatnya dan diperbarui otomatis (salinan basis data lama disimpan lebih dulu).
 
 CADANGAN
-- Buat cadangan secara teratur: di program, Pengaturan > Cadangan > "Buat cadangan"
-  (simpan juga ke flashdisk), atau dari perintah baris:
+- Buat cadangan secara teratur: di program, Pengaturan > Cadangan dan pemeriksaan >
+  "Buat cadangan sekarang" (simpan juga ke flashdisk), atau dari perintah baris:
     {cli_hint} backup --as admin -o FOLDER_FLASHDISK
-- Pemulihan: Pengaturan > Cadangan > "Pulihkan...", atau
+- Pemulihan: Pengaturan > Cadangan dan pemeriksaan > "Pulihkan dari cadangan…", atau
     {cli_hint} restore --as admin BERKAS-sopdesk-cadangan-....zip
 - Periksa keutuhan data kapan saja: {cli_hint} check
 """
