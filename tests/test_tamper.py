@@ -415,3 +415,35 @@ def test_an_office_upgraded_from_before_seals_is_sealed_once_and_then_checked(ws
     assert code == 0, err
     tamper_sql(data_dir, ("UPDATE visitor SET id_number = '5371010101010001' WHERE id = ?", office.visitor))
     named(*check(), f"tamu #{office.visitor} (tabel visitor) telah diubah di luar sopdesk")
+
+
+@pytest.mark.sqlite_only("kills processes working on the office's SQLite file; the anchor is strict there")
+def test_workers_killed_mid_action_leave_records_seals_and_anchor_in_agreement(ws, staff, data_dir):
+    """Two workers act at once (the anchor's writers race) and are SIGKILLed at random moments,
+    also between a commit and its anchor: the office still checks clean."""
+    import random
+    import signal
+    import subprocess
+    import time
+
+    child = Path(__file__).parent / "helpers" / "crash_child.py"
+    rng = random.Random(11)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    ws.close()
+    actions, errors = 0, []
+    for round_no in range(4):
+        workers = [subprocess.Popen([sys.executable, str(child), "run", str(data_dir), str(round_no * 2 + n)],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                   for n in range(2)]
+        for worker in workers:  # both working before the kill
+            assert worker.stdout.readline().strip() == b"ready"
+        time.sleep(rng.uniform(0.3, 1.5))
+        for worker in workers:
+            worker.send_signal(signal.SIGKILL)
+            out, err = worker.communicate()
+            errors.append(err.decode()[-2000:])
+            actions += sum(1 for line in out.decode().splitlines() if line.startswith(("visitor", "done")))
+    assert actions > 0, errors
+    report = integrity.check(ws)
+    assert report.ok, [f.message for f in report.findings]
+    assert report.checked["anchor"]["count"] == all_events(ws)[-1].id

@@ -65,6 +65,7 @@ COVERED: dict[str, str] = {
 NOT_SEALED = {"user_account": {"failed_logins", "locked_until"}}
 GONE = ""  # the seal of a row the action deleted
 IN_CLAUSE = 500  # rows per query when reading back touched rows
+_UTC = timezone.utc
 
 
 def _columns(table: Table) -> list:
@@ -96,15 +97,31 @@ def _text(value: Any) -> str:
 
 def digest(table: str, names: Iterable[str], values: Iterable[Any], roles: Iterable[str] = ()) -> str:
     """The seal of one row: its table and its non-empty values, each with its column name and
-    length (unambiguous whatever the text holds)."""
+    length (unambiguous whatever the text holds). Written for speed (millions of rows at a
+    check): the common types first, each as `_text` would write it."""
     parts = [table]
-    for name, value in zip(names, values, strict=True):
-        if value is None or value == "" or (value == 0 and not isinstance(value, str)):
-            continue  # None, "", False, 0: what a column added later holds in older rows
-        text = _text(value)
-        parts.append(f"{name}={len(text)}:{text}")
+    append = parts.append
+    for name, value in zip(names, values):  # noqa: B905 - the same select gives both
+        if value is None:
+            continue
+        kind = type(value)
+        if kind is str:
+            if not value:
+                continue
+            text = value
+        elif kind is bool or kind is int:
+            if not value:
+                continue
+            text = "1" if kind is bool else str(value)
+        elif kind is datetime and value.tzinfo is _UTC:
+            text = value.isoformat()[:-6]  # "+00:00" off: the naive UTC text
+        else:
+            if value == "" or (value == 0 and not isinstance(value, str)):
+                continue  # None, "", False, 0: what a column added later holds in older rows
+            text = _text(value)
+        append(f"{name}={len(text)}:{text}")
     for role in sorted(roles):
-        parts.append(f"role={len(role)}:{role}")
+        append(f"role={len(role)}:{role}")
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
