@@ -200,7 +200,7 @@ def _child_close(data_dir: str, change: str) -> None:
     qt.setOrganizationName("sopdesk")
     qt.setQuitOnLastWindowClosed(False)
     ws = Workspace.open(Path(data_dir))
-    shell = app_module.Shell(ws)
+    shell = app_module.Shell(ws, check_data=False)  # the start-up check is the start's, not the close's
     result: dict = {}
     folder = store.backup_folder(ws.data_dir)
     before = set(store.list_backups(folder))
