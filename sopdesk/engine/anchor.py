@@ -114,15 +114,17 @@ def anchor_path(data_dir: Path) -> Path:
     return Path(data_dir) / ANCHOR_FILE
 
 
-def _write_private(path: Path, text: str) -> None:
-    """Write a 0600 file atomically (a temporary file beside it, fsync, rename)."""
+def _write_private(path: Path, text: str, durable: bool = True) -> None:
+    """Write a 0600 file atomically (a temporary file beside it, fsync unless not `durable`,
+    rename)."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(temp, 0o600)
         os.replace(temp, path)
     finally:
@@ -159,9 +161,10 @@ def read_anchor(data_dir: Path) -> Anchor | None:
     return Anchor(head, before, keyed)
 
 
-def write_anchor(data_dir: Path, head: Head, before: Head | None = None) -> None:
+def write_anchor(data_dir: Path, head: Head, before: Head | None = None, durable: bool = True) -> None:
     """Write the anchor (keyed when this user has the key; the key is made with the first
-    anchor of a data folder)."""
+    anchor of a data folder). Not `durable`: without fsync (the anchor after a commit: lost in
+    a power cut, the one written before the commit, on disk, still accepts the head)."""
     path = anchor_path(data_dir)
     body: dict[str, Any] = head.as_dict()
     if before is not None:
@@ -170,7 +173,7 @@ def write_anchor(data_dir: Path, head: Head, before: Head | None = None) -> None
     if key is not None:
         body["mac"] = _mac(key, body)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _write_private(path, json.dumps(body, sort_keys=True, indent=1) + "\n")
+    _write_private(path, json.dumps(body, sort_keys=True, indent=1) + "\n", durable)
 
 
 @contextlib.contextmanager
@@ -215,7 +218,7 @@ def after_commit(data_dir: Path, conn_head: Head) -> None:
                 return  # another writer's commit is in flight: its anchor accepts this head too
             if now.before is None and now.head.count > conn_head.count:
                 return
-        write_anchor(data_dir, conn_head)
+        write_anchor(data_dir, conn_head, durable=False)
 
 
 def compare(anchor: Anchor, chain_hashes: dict[int, str], last: Head, strict: bool) -> list[str]:

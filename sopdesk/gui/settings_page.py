@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from sopdesk.engine import accounts, backups, integrity
+from sopdesk.engine import accounts, backups, integrity, tamper
 from sopdesk.engine import office as office_profile
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
@@ -213,13 +213,18 @@ class SettingsPage(QWidget):
         restore.clicked.connect(self._restore)
         self.check_button = QPushButton(self.tr("Periksa data"))
         self.check_button.clicked.connect(self._check)
+        # a check found records changed outside sopdesk: every action waits until an
+        # administrator says so here (recorded in the audit log, engine.tamper)
+        self.acknowledge_button = QPushButton(self.tr("Temuan sudah saya lihat"))
+        self.acknowledge_button.clicked.connect(self._acknowledge)
+        self.acknowledge_button.setVisible(tamper.read_hold(self.ctx.ws.data_dir) is not None)
         self.backup_note = QLabel(self.tr("Cadangan dibuat otomatis setiap hari dan ketika sopdesk ditutup."))
         self.backup_note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Folder cadangan"), self.backup_folder)
         form.addRow(self.tr("Simpan"), self.backup_keep)
         buttons = QHBoxLayout()
-        for button in (choose, self.backup_now, restore, self.check_button):
+        for button in (choose, self.backup_now, restore, self.check_button, self.acknowledge_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(box)
@@ -304,12 +309,21 @@ class SettingsPage(QWidget):
                 lines = "\n".join(f.message for f in report.findings[:10])
                 self.backup_note.setText(self.tr("Pemeriksaan menemukan {0} masalah:\n{1}").format(
                     len(report.findings), lines))
+            self.acknowledge_button.setVisible(tamper.read_hold(self.ctx.ws.data_dir) is not None)
 
         def failed(exc: BaseException) -> None:
             self.check_button.setEnabled(True)
             show_error(self, exc)
 
-        self.worker.submit(lambda: integrity.check(self.ctx.ws), done, failed)
+        self.worker.submit(lambda: _checked(self.ctx.ws), done, failed)
+
+    def _acknowledge(self) -> None:
+        ok, lifted = run_action(self, tamper.acknowledge, self.ctx.ws, self.ctx.actor)
+        if ok:
+            self.acknowledge_button.setVisible(False)
+            self.backup_note.setText(self.tr("Temuan pemeriksaan sudah dilihat dan dicatat di log audit; tindakan "
+                                             "diizinkan lagi. Pulihkan dari cadangan yang utuh bila data telah "
+                                             "diubah."))
 
     # --- users ------------------------------------------------------------------------------------
     def _users_box(self) -> QGroupBox:
@@ -448,3 +462,11 @@ class AddUserDialog(QDialog):
             self.error.setText(str(exc))
             return
         self.accept()
+
+
+def _checked(ws):  # noqa: ANN001, ANN202 - a Workspace; an integrity.Report
+    """The full check (on the worker); findings of tampering hold every action until an
+    administrator has seen them (engine.tamper)."""
+    report = integrity.check(ws)
+    tamper.remember(ws, report)
+    return report
