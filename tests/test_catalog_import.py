@@ -339,3 +339,27 @@ def test_tambah_sop_checks_previews_installs_and_switches_in_the_catalog_page(qt
     forced.install()
     assert warnings and "Hanya administrator" in warnings[-1]
     assert ws.catalog.sops["ARS"].revisi == 1
+
+
+# --- the catalog as a whole, on loading --------------------------------------------------------
+
+def test_conflicting_office_files_are_left_out_with_one_warning_each(tmp_path):
+    from sopdesk.catalog import bundled_catalog_dir, load_catalog
+
+    office = tmp_path / "sop_catalog"
+    office.mkdir()
+    variant(office, "agenda.yaml", kode="SM")
+    doors = yaml.load(FIXTURE.read_text(encoding="utf-8"), Loader=CatalogLoader)["entri"]  # noqa: S506
+    doors[1]["pintu"]["kode"] = "usulan_paw"
+    variant(office, "pintu.yaml", kode="ARSIP", entri=doors)
+    (office / "draf.yaml").write_text(BROKEN, encoding="utf-8")
+    shutil.copyfile(FIXTURE, office / "arsip.yaml")
+    catalog = load_catalog([bundled_catalog_dir(), office], tolerant=True)
+    assert sorted(p.file for p in catalog.left_out) == ["agenda.yaml", "draf.yaml", "pintu.yaml"]
+    [pintu] = [str(p) for p in catalog.left_out if p.file == "pintu.yaml"]
+    assert "keperluan tamu 'peminjaman_arsip' sudah memulai SOP ARS (arsip.yaml)" in pintu  # the first problem
+    assert "(dan 1 masalah lain" in pintu  # its letter door is PAW's
+    assert "ARS" in catalog.sops and "SM" not in catalog.sops and "ARSIP" not in catalog.sops
+    assert catalog.door("surat", "usulan_paw")[0].kode == "PAW"
+    with pytest.raises(CatalogError):
+        load_catalog([bundled_catalog_dir(), office])  # strict, as `catalog validate` wants it

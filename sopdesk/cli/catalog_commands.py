@@ -6,12 +6,16 @@ from __future__ import annotations
 import sys
 from argparse import Namespace
 
-from sopdesk.catalog import CatalogError
 from sopdesk.cli.commands import _actor, _json, _open
-from sopdesk.engine import catalog_admin, letters, visitors
+
+# the engine modules are imported by the commands that use them: building the parser (every
+# command line call) imports this module (tests/test_start_speed.py)
 
 
 def catalog_add(args: Namespace) -> int:
+    from sopdesk.catalog import CatalogError
+    from sopdesk.engine import catalog_admin
+
     ws = _open(args)
     try:
         actor = _actor(ws, args)
@@ -52,6 +56,8 @@ def catalog_add(args: Namespace) -> int:
 
 
 def catalog_disable(args: Namespace) -> int:
+    from sopdesk.engine import catalog_admin
+
     ws = _open(args)
     try:
         kode = catalog_admin.disable_sop(ws, _actor(ws, args), args.sop_id, args.reason)
@@ -62,6 +68,8 @@ def catalog_disable(args: Namespace) -> int:
 
 
 def catalog_enable(args: Namespace) -> int:
+    from sopdesk.engine import catalog_admin
+
     ws = _open(args)
     try:
         kode = catalog_admin.enable_sop(ws, _actor(ws, args), args.sop_id)
@@ -73,6 +81,8 @@ def catalog_enable(args: Namespace) -> int:
 
 def catalog_doors(args: Namespace) -> int:
     """What starts a case besides a manual start: visitor purposes and incoming-letter kinds."""
+    from sopdesk.engine import letters, visitors
+
     ws = _open(args)
     try:
         off = ws.disabled_sops()
