@@ -25,8 +25,6 @@ from sopdesk.errors import PermissionRefused, UserError
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Visitor
 
-HELP_DESK_SOP = "PP"
-HELP_DESK_ENTRY = "tamu"
 HELP_DESK_ROLE = "Help Desk"  # who keeps the buku tamu when no SOP declares a visitor door
 
 # Labels of the bundled doors' purpose and of the purposes that start nothing; the list the
