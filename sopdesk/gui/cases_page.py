@@ -288,7 +288,10 @@ class CaseView(QDialog):
         if detail["close_reason"]:
             lines.append(self.tr("Alasan pembatalan: {0}").format(detail["close_reason"]))
         for deadline in detail["deadlines"]:
-            if deadline["met_at"]:
+            if deadline["met_at"] and deadline.get("late_days"):  # met after the date in force (issue #13)
+                state = self.tr("terlambat {0} hari ({1})").format(deadline["late_days"],
+                                                                  waktu_lokal(deadline["met_at"], tz))
+            elif deadline["met_at"]:
                 state = self.tr("terpenuhi {0}").format(waktu_lokal(deadline["met_at"], tz))
             elif deadline["due_at"]:
                 state = self.tr("paling lambat {0}").format(waktu_lokal(deadline["due_at"], tz)) \
@@ -296,6 +299,8 @@ class CaseView(QDialog):
                     self.tr("tidak sebelum {0}").format(waktu_lokal(deadline["due_at"], tz))
             else:
                 state = self.tr("belum berjalan")
+            if deadline.get("extensions"):
+                state += self.tr(" (diperpanjang {0} kali)").format(deadline["extensions"])
             lines.append(self.tr("Tenggat: {0} — {1}").format(deadline["name"], state))
         self.header.setText("<br>".join(lines))
         self._fill_history(detail, tz)

@@ -463,12 +463,18 @@ class StepFormDialog(QDialog):
                     state += self.tr(" — masa tunggu sudah berakhir")
             else:
                 state = self.tr("paling lambat {when}").format(when=waktu_lokal(due, tz))
-                if met is not None:
+                if met is not None and deadline.get("late_days"):  # issue #13
+                    state += self.tr(" — terlambat {days} hari ({when})").format(
+                        days=deadline["late_days"], when=waktu_lokal(met, tz))
+                    style = f"color: {RED}"
+                elif met is not None:
                     state += self.tr(" — terpenuhi {when}").format(when=waktu_lokal(met, tz))
-                    style = f"color: {GREEN}" if met <= due else f"color: {RED}"
+                    style = f"color: {GREEN}"
                 elif due < now:
                     state += " — " + duration(due - now)  # negative: "terlambat ..."
                     style = f"color: {RED}; font-weight: bold"
+            if deadline.get("extensions"):
+                state += self.tr(" (diperpanjang {n} kali)").format(n=deadline["extensions"])
             label = _wrapped(self.tr("{name}: {state}").format(name=deadline["name"], state=state), style)
             label.setObjectName(f"deadline_{deadline['kode']}")
             layout.addWidget(label)
