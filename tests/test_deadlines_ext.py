@@ -218,3 +218,56 @@ def test_the_printed_sop_lists_its_case_deadlines(ws, tmp_path):
     pdf = render_sop(ws, "PAW", tmp_path / "paw.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(pdf).pages)
     assert "Hanya bila keputusan kegiatan 10 = Ya" in text
+
+
+# --- the step form ------------------------------------------------------------------------------
+
+def test_the_step_form_extends_a_deadline_with_a_reason(qtbot, tmp_path, clock, monkeypatch):
+    import shutil
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from sopdesk.engine.accounts import add_user
+    from sopdesk.engine.workspace import Workspace
+    from sopdesk.gui.context import GuiContext
+    from sopdesk.gui.deadline_dialog import ExtendDeadlineDialog
+    from sopdesk.gui.step_form import StepFormDialog
+
+    data = tmp_path / "data"
+    (data / "sop_catalog").mkdir(parents=True)
+    shutil.copy(ppid_office.FIXTURE, data / "sop_catalog" / ppid_office.FIXTURE.name)
+    ws = Workspace.open(data, clock=clock)
+    try:
+        admin = ws.setup("KPU Kabupaten Belu", "WITA", "admin", ppid_office.PASSWORD)
+        add_user(ws, admin, "petugas", ppid_office.PASSWORD, ["Petugas PPID"])
+        petugas = ws.login("petugas", ppid_office.PASSWORD)
+        number = cases.start_case(ws, petugas, "PPID", "Permohonan salinan DPT")
+        first = deadline(case_detail(ws, number), "jawaban")["due_at"]
+        form = StepFormDialog(GuiContext(ws, petugas), number)
+        qtbot.addWidget(form)
+        form.show()
+        reasons = iter(["", "Data DPT masih direkap KPU Provinsi"])
+
+        def answer(dialog: ExtendDeadlineDialog) -> int:
+            for reason in reasons:  # an empty reason first: refused in the dialog, nothing written
+                dialog.reason.setPlainText(reason)
+                dialog.notice.setText("045/PP.08/5304/III/2026")
+                dialog.submit()
+                if dialog.extended is None:
+                    assert dialog.error.text() == "Tuliskan alasan perpanjangan."
+                    assert deadline(case_detail(ws, number), "jawaban")["extensions"] == 0
+                    continue
+                return dialog.result()
+            return 0
+
+        monkeypatch.setattr(ExtendDeadlineDialog, "exec", answer)
+        qtbot.mouseClick(form.findChild(QPushButton, "extend_jawaban"), Qt.MouseButton.LeftButton)
+        row = deadline(case_detail(ws, number), "jawaban")
+        assert row["extensions"] == 1 and row["first_due_at"] == first
+        assert row["due_at"] == ws.calendar.add_working_days(first, 7)
+        shown = form.deadlines_box.findChild(QLabel, "deadline_jawaban").text()
+        assert "diperpanjang 1 kali" in shown
+        assert form.deadlines_box.findChild(QPushButton, "extend_jawaban") is None  # once only
+    finally:
+        ws.close()

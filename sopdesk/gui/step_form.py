@@ -302,7 +302,8 @@ class StepFormDialog(QDialog):
         else:
             self.body_layout.addWidget(self._step_box())
             if self.detail["deadlines"]:
-                self.body_layout.addWidget(self._deadlines_box())
+                self.deadlines_box = self._deadlines_box()
+                self.body_layout.addWidget(self.deadlines_box)
             self.body_layout.addWidget(self._kelengkapan_box())
             self.body_layout.addWidget(self._output_box())
             if self.lane is not None and (self.lane.eksternal or self.next_lane is not None):
@@ -478,7 +479,25 @@ class StepFormDialog(QDialog):
             label = _wrapped(self.tr("{name}: {state}").format(name=deadline["name"], state=state), style)
             label.setObjectName(f"deadline_{deadline['kode']}")
             layout.addWidget(label)
+            ext = rule.perpanjangan if rule is not None else None
+            if ext and due is not None and met is None and deadline.get("extensions", 0) < ext.paling_banyak:
+                extend = QPushButton(self.tr("Perpanjang tenggat…"))  # issue #13: as the SOP allows
+                extend.setObjectName(f"extend_{deadline['kode']}")
+                extend.clicked.connect(lambda _=False, r=rule: self.extend_deadline(r))
+                layout.addWidget(extend, 0, Qt.AlignmentFlag.AlignLeft)
         return box
+
+    def extend_deadline(self, rule) -> None:  # noqa: ANN001 - a Tenggat
+        from sopdesk.gui.deadline_dialog import ExtendDeadlineDialog
+
+        dialog = ExtendDeadlineDialog(self.ctx, self.case_number, rule, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.detail = queries.case_detail(self.ws, self.case_number, self.ctx.actor)
+        fresh = self._deadlines_box()
+        self.body_layout.replaceWidget(self.deadlines_box, fresh)
+        self.deadlines_box.deleteLater()
+        self.deadlines_box = fresh
 
     def _kelengkapan_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Kelengkapan"))

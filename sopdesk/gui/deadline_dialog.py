@@ -1,0 +1,73 @@
+"""Perpanjang tenggat…: extend a case deadline as its SOP allows (issue #13), from the step
+form. The engine (sopdesk.engine.deadlines.extend) decides who may, by how much and how often;
+this dialog asks for the reason (required) and the number of the written notice, and never
+closes without a reason."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sopdesk.catalog.schema import Tenggat
+from sopdesk.engine import deadlines
+from sopdesk.errors import UserError
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.messages import error_label, show_error
+
+
+class ExtendDeadlineDialog(QDialog):
+    """After `accept()`, `extended` holds the engine's result."""
+
+    def __init__(self, ctx: GuiContext, case_number: str, rule: Tenggat, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.case_number, self.rule = ctx, case_number, rule
+        self.extended: deadlines.Extended | None = None
+        ext = rule.perpanjangan
+        self.setWindowTitle(self.tr("Perpanjang tenggat — {number}").format(number=case_number))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("{name}: diperpanjang {waktu} sesuai SOP (paling banyak {times} kali).").format(
+            name=rule.nama, waktu=ext.waktu, times=ext.paling_banyak))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("extendReason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(72)
+        form.addRow(self.tr("Alasan *"), self.reason)
+        self.notice = QLineEdit()
+        self.notice.setObjectName("extendNotice")
+        if ext.output:
+            form.addRow(self.tr("Nomor {output}").format(output=ext.output), self.notice)
+        layout.addLayout(form)
+        self.error = error_label("extendError")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Perpanjang"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Tutup"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        reason = self.reason.toPlainText().strip()
+        if not reason:
+            self.error.setText(self.tr("Tuliskan alasan perpanjangan."))
+            self.error.show()
+            self.reason.setFocus()
+            return
+        try:
+            self.extended = deadlines.extend(self.ctx.ws, self.ctx.actor, self.case_number, self.rule.kode,
+                                             reason, notice_number=self.notice.text().strip() or None)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
