@@ -520,11 +520,14 @@ def holiday_list(args: Namespace) -> int:
 
 
 def demo(args: Namespace) -> int:
+    from sopdesk.engine import demo as demo_module
     from sopdesk.engine.demo import build_demo
 
     ws = _open(args)
     try:
-        summary = build_demo(ws, cases=args.cases, seed=args.seed, progress=_demo_progress())
+        # progress when it takes a while: more than one batch of rows (a small demo prints only its summary)
+        summary = build_demo(ws, cases=args.cases, seed=args.seed,
+                             progress=_demo_progress() if args.cases > demo_module.FLUSH_EVERY else None)
     finally:
         ws.close()
     print(summary)
