@@ -360,7 +360,14 @@ def _start_rows(data_dir: Path, runs: int) -> list[tuple]:
     except ImportError as exc:
         print(f"(start rows left out: tests/benchmark_start.py not importable: {exc})", file=sys.stderr)
         return []
-    return list(start_rows(data_dir, runs))
+    try:
+        return list(start_rows(data_dir, runs))
+    except Exception as exc:  # noqa: BLE001 - the other rows are still worth printing
+        import traceback
+
+        traceback.print_exc()
+        return [("start, close, --version, CLI command (tests/benchmark_start.py)", "-", "-",
+                 f"failed: {type(exc).__name__}: {exc}", "-")]
 
 
 def hot_path_rows(ws: Workspace, data_dir: Path, runs: int) -> list[tuple]:
