@@ -21,6 +21,7 @@ from sopdesk.errors import Conflict, PermissionRefused
 from sopdesk.textfmt import waktu_lokal
 
 ppid = ppid_office.ppid  # the fixture: an office with the PPID SOP, driven through the CLI
+pytestmark = pytest.mark.both_stores  # the store-using tests run on SQLite and PostgreSQL
 
 
 def deadline(detail: dict, kode: str) -> dict:

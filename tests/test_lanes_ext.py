@@ -23,6 +23,7 @@ from sopdesk.gui.step_form import StepFormDialog
 from sopdesk.reports.flowchart import plan
 
 ppid = ppid_office.ppid  # the fixture: an office with the PPID SOP, driven through the CLI
+pytestmark = pytest.mark.both_stores  # the store-using tests run on SQLite and PostgreSQL
 
 
 def test_the_requesters_step_is_recorded_on_its_behalf_with_who_recorded_it(ppid):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pypdf
+import pytest
 from helpers import ppid_office
 from helpers.ppid_office import complete, ok, show, start
 
@@ -15,6 +16,7 @@ from sopdesk.engine.rahasia import MASK
 from sopdesk.engine.workspace import Workspace
 
 ppid = ppid_office.ppid  # the fixture: an office with the PPID SOP, driven through the CLI
+pytestmark = pytest.mark.both_stores  # the store-using tests run on SQLite and PostgreSQL
 TITLE = "Permohonan salinan data pemilih disabilitas Desa Tulamalae"
 
 
