@@ -283,3 +283,18 @@ def test_a_password_hash_swapped_outside_sopdesk_opens_nothing_for_reading(run, 
     monkeypatch.setenv("SOPDESK_PASSWORD", "sandi-penyerang")
     code, out, err = run("visitor", "list", "--as", "admin", "--json")
     assert code == 1 and "diubah di luar sopdesk" in err and out == ""
+
+
+@pytest.mark.sqlite_only("the SQLite data directory")
+def test_an_office_left_readable_by_an_older_sopdesk_is_made_private_at_start(run, office, tmp_path):
+    """A data directory and a lampiran/ from before (0755, as a restore left them) are 0700 again
+    once sopdesk opens the office; the files in them keep 0600."""
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 pindaian")
+    assert run("letter", "in", "--as", "help.desk", "--sender", "B", "--subject", "D", "--scan", str(scan))[0] == 0
+    folders = [office, office / "lampiran", *(office / "lampiran").iterdir()]
+    for folder in folders:
+        folder.chmod(0o755)
+    assert run("user", "list", "--as", "admin")[0] == 0
+    assert {oct(stat.S_IMODE(f.stat().st_mode)) for f in folders} == {"0o700"}
+    assert {oct(stat.S_IMODE(f.stat().st_mode)) for f in (office / "lampiran").rglob("*") if f.is_file()} == {"0o600"}

@@ -31,6 +31,7 @@ from sopdesk.store.db import Database, make_engine, resolve_url
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.migrate import prepare
 from sopdesk.store.models import Office, OfficeHoliday, Role, SopDisabled, SopRevision, User
+from sopdesk.store.private_files import tighten_data_dir
 from sopdesk.store.restore_safety import clean_orphans
 
 Clock = Callable[[], datetime]
@@ -53,6 +54,7 @@ class Workspace:
              clock: Clock = utcnow) -> Workspace:
         data_dir = Path(data_dir)
         clean_orphans(data_dir)  # a killed restore: its previous records back, its copy gone
+        tighten_data_dir(data_dir)  # 0700, also for an office an older sopdesk left 0755
         db = Database(make_engine(resolve_url(url, data_dir)))
         try:
             with db.storage_errors():  # a read-only or missing database fails here, not later

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -88,3 +89,25 @@ def write_private(target: Path | str, content: bytes) -> Path:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
     return target
+
+
+# the data directory's own folders; their files are written 0600 as they are made
+DATA_FOLDERS = ("lampiran", "cadangan", "draf-lokal", "sop_catalog")
+
+
+def tighten_data_dir(data_dir: Path | str) -> None:
+    """An office set up by an older sopdesk (or restored by one) kept a 0755 data directory
+    and lampiran/ folders: made 0700 at every start. Folders only, and only the data
+    directory, its own folders and lampiran's two-character buckets (at most 256), so it stays
+    cheap for an office with many scans."""
+    root = Path(data_dir)
+    if os.name != "posix" or not root.is_dir() or root.is_symlink():
+        return
+    with contextlib.suppress(OSError):  # a folder of another user: its files are still 0600
+        folders = [root, *(root / name for name in DATA_FOLDERS)]
+        scans = root / "lampiran"
+        if scans.is_dir() and not scans.is_symlink():
+            folders += [p for p in scans.iterdir() if len(p.name) == 2 and p.is_dir() and not p.is_symlink()]
+        for folder in folders:
+            if folder.is_dir() and not folder.is_symlink() and stat.S_IMODE(folder.stat().st_mode) != PRIVATE_DIR:
+                folder.chmod(PRIVATE_DIR)
