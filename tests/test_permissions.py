@@ -315,7 +315,7 @@ def test_audit_events_form_an_unbroken_hash_chain(ws, staff):
     for event in events:
         assert event.hash == event_hash(event.prev_hash, event.at, event.user_id, event.action,
                                         event.case_id, event.work_item_id, event.step_no,
-                                        event.detail)
+                                        event.detail, event.sealed)
     assert len({e.hash for e in events}) == len(events)
     tail = [(e.action, users.get(e.user_id)) for e in events[-3:]]
     assert tail == [("step_completed", "help.desk"), ("login_failed", None),

@@ -785,7 +785,7 @@ def check(args: Namespace) -> int:
     if path is not None and not path.exists():
         raise UserError(f"Basis data tidak ditemukan: {path}")
     if args.acknowledge and not args.actor:
-        raise UserError("--acknowledge dilakukan oleh administrator: sebutkan dengan --as USER")
+        raise UserError("Pilihan --acknowledge dilakukan oleh administrator: sebutkan dengan --as USER")
     hold = lifted = None
     try:
         ws = _open(args, held_ok=True)
