@@ -370,7 +370,7 @@ class StepFormDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        lane = self.sop.lane(step.pelaksana)
+        lane = self.lane or self.sop.lane(step.pelaksana)  # a joint step: the lane whose turn it is
         form.addRow(self.tr("Pelaksana:"), _wrapped(self.tr("{lane} (peran {role})").format(
             lane=lane.nama, role=lane.peran)))
         waktu = step.waktu if step.waktu_baku.has_standard else self.tr("{waktu} (tanpa standar waktu)").format(
