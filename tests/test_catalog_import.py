@@ -33,6 +33,7 @@ PASSWORD = "sandi-kantor-123"
 FIXTURE = Path(__file__).parent / "fixtures" / "catalog" / "sop_layanan_arsip.yaml"
 ARS = re.compile(r"\bARS/\d{4}/\d{4}\b")
 BROKEN = "jenis: sop\nkode: DRAF\nkegiatan: [\n"  # a draft left half-written
+pytestmark = pytest.mark.both_stores  # the CLI tests run on SQLite and on PostgreSQL
 
 
 @pytest.fixture
