@@ -150,3 +150,42 @@ def test_step_form_has_the_on_behalf_tick_and_shows_the_question(qtbot, ppid_ws,
     box = dialog.findChild(QGroupBox, "decisionBox")
     texts = [label.text() for label in box.findChildren(QLabel)]
     assert "Apakah informasi yang dimohon termasuk informasi yang dikecualikan?" in texts
+
+
+def test_a_front_door_records_an_outside_partys_entry_step_on_its_behalf(tmp_path, clock):
+    """An office whose requester lane is outside the office (PP's Help Desk column marked
+    `eksternal`, the desk recording it): the visitor's registration and a request letter's
+    registration still do the entry steps, on the requester's behalf."""
+    from sopdesk.engine import letters
+    from sopdesk.engine.accounts import add_user
+    from sopdesk.engine.visitors import VisitorForm, register_visitor
+
+    data = tmp_path / "data"
+    (data / "sop_catalog").mkdir(parents=True)
+    bundled = Workspace.open(tmp_path / "bundled", clock=clock)
+    try:
+        text = bundled.catalog.sources["PP"].read_text(encoding="utf-8")
+        revisi = bundled.catalog.sops["PP"].revisi
+    finally:
+        bundled.close()
+    lane = '    nama: "Help Desk"\n    peran: "Help Desk"\n'
+    assert text.count(lane) == 1
+    text = text.replace(lane, lane + "    eksternal: true\n")
+    text = text.replace(f"\nrevisi: {revisi}\n", f"\nrevisi: {revisi + 1}\n")
+    (data / "sop_catalog" / "pp_kantor.yaml").write_text(text, encoding="utf-8")
+    ws = Workspace.open(data, clock=clock)
+    try:
+        assert ws.catalog.sops["PP"].lane("help_desk").eksternal
+        admin = ws.setup("KPU Kota Kupang", "WITA", "admin", ppid_office.PASSWORD)
+        add_user(ws, admin, "help.desk", ppid_office.PASSWORD, ["Help Desk"])
+        desk = ws.login("help.desk", ppid_office.PASSWORD)
+        _, number = register_visitor(ws, desk, VisitorForm(name="Maria Ndun", purpose="permohonan_informasi",
+                                                           info_requested="Data DPT 2024"))
+        done = [i for i in case_detail(ws, number)["items"] if i["status"] == "done"]
+        assert [(i["step"], i["on_behalf"]) for i in done] == [(1, "Help Desk"), (2, "Help Desk")]
+        _, number = letters.register_incoming(ws, desk, letters.IncomingForm(
+            sender="LSM Bengkel APPeK", subject="Permohonan data DPT", starts="permohonan_informasi"))
+        (done,) = [i for i in case_detail(ws, number)["items"] if i["status"] == "done"]
+        assert (done["step"], done["on_behalf"], done["completed_by"]) == (5, "Help Desk", "help.desk")
+    finally:
+        ws.close()

@@ -258,7 +258,8 @@ def _do_entry_step(ws: Workspace, tx: DirectTx, actor: Actor, user: ActingUser, 
         return
     letter_items = [k for k in sop.step(step_no).kelengkapan if k.lower().startswith("surat")]
     note = f"Dicatat di agenda surat masuk nomor {agenda}"
-    cases.complete(ws, actor, case.number, cases.StepInput(present=letter_items, note=note),
+    outside = sop.lane(sop.step(step_no).pelaksana).eksternal  # handed in by the requester (issue #13)
+    cases.complete(ws, actor, case.number, cases.StepInput(present=letter_items, note=note, on_behalf=outside),
                    step=step_no, within=tx)
 
 

@@ -244,4 +244,6 @@ def _do_help_desk_steps(ws: Workspace, tx: DirectTx, actor: Actor, sop: Sop, num
         else:
             note = None
         outputs = {name: OutputValue(date=today) for name in sop.step(step_no).output}
-        complete(ws, actor, number, StepInput(outputs=outputs, note=note), step=step_no, within=tx)
+        outside = sop.lane(sop.step(step_no).pelaksana).eksternal  # the visitor's own step (issue #13)
+        complete(ws, actor, number, StepInput(outputs=outputs, note=note, on_behalf=outside), step=step_no,
+                 within=tx)
