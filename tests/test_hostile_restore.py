@@ -79,6 +79,8 @@ def forge(source: Path, target: Path, *, edit: Callable[[sqlite3.Connection], No
         content["sopdesk.sqlite3"] = work.read_bytes()
     if anchor:
         data["audit_anchor"] = chain_end(work)
+    else:
+        data.pop("audit_anchor", None)  # as an older sopdesk wrote it
     data.update(manifest or {})
     files = {name: {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body)}
              for name, body in content.items()}
@@ -135,14 +137,13 @@ def test_a_backup_whose_database_makes_kasubag_administrator_is_refused(ws, offi
     assert usernames_and_admins(data_dir)["kasubag"] == 0
 
 
-def test_a_forger_who_made_himself_administrator_and_then_backed_up_is_refused(ws, office, data_dir):
-    """The forger flips his own flag in the office file, logs in and makes a real backup: the
-    archive and its chain are sopdesk's own, but no audited action made him administrator."""
+def test_a_forged_administrator_in_a_genuine_backup_is_refused(ws, office, data_dir, tmp_path):
+    """The forger flips his own flag in the office file and sopdesk's next backup archives it:
+    the archive and its chain are sopdesk's own, but no audited action made him administrator."""
     with closing(sqlite3.connect(data_dir / "sopdesk.sqlite3")) as conn:
         conn.execute("UPDATE user_account SET is_admin = 1 WHERE username = 'kasubag'")
         conn.commit()
-    forger = ws.login("kasubag", PASSWORD)
-    archive = backups.backup(ws, forger)
+    archive = store.make_backup(ws, tmp_path / "asli.zip")
     store.verify_backup(archive)  # whole and unmodified as an archive
     with closing(sqlite3.connect(data_dir / "sopdesk.sqlite3")) as conn:
         conn.execute("UPDATE user_account SET is_admin = 0 WHERE username = 'kasubag'")
@@ -159,6 +160,48 @@ def test_a_user_added_outside_sopdesk_is_refused(ws, office, data_dir, tmp_path)
 
     forged = forge(office["backup"], tmp_path / "user.zip", edit=add)
     refused(ws, office["admin"], data_dir, forged, "penyusup", "tidak pernah ditambahkan")
+
+
+ATTACKER_HASH = "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHRzYWx0$7Vn1k0l9o4nq3b8m0qkJc0n3wq3b8m0qkJc0n3wq3b8"
+
+
+@pytest.mark.parametrize("edit", [
+    "UPDATE user_account SET password_hash = '" + ATTACKER_HASH + "' WHERE username = 'admin'",
+    "UPDATE case_file SET status = 'cancelled' WHERE number = 'PP/2026/0001'",
+    "UPDATE work_item SET status = 'done' WHERE id = (SELECT min(id) FROM work_item WHERE status = 'open')",
+], ids=["admin-password-hash", "case-cancelled", "work-item-done"])
+def test_records_edited_against_the_chains_seals_are_refused(ws, office, data_dir, tmp_path, edit):
+    forged = forge(office["backup"], tmp_path / "rekaman.zip", edit=lambda conn: conn.execute(edit))
+    refused(ws, office["admin"], data_dir, forged, "telah diubah di luar sopdesk", "log audit")
+
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema_*.sqlite3"))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.stem for f in FIXTURES])
+def test_a_genuine_backup_of_an_older_schema_restores_with_warnings(tmp_path, fixture):
+    """Made by an older sopdesk: no anchor, no seals; its objects are that revision's own."""
+    body = fixture.read_bytes()
+    with closing(sqlite3.connect(fixture)) as conn:
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        name, zone = conn.execute("SELECT name, timezone FROM office").fetchone()
+    archive = tmp_path / "lama.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("sopdesk.sqlite3", body)
+        out.writestr("manifest.json", json.dumps({
+            "format": "sopdesk-cadangan", "format_version": 1, "sopdesk_version": "0.1",
+            "schema_revision": revision, "office": name, "timezone": zone,
+            "created_at": "2026-03-02T01:00:00+00:00", "database": "sopdesk.sqlite3",
+            "files": {"sopdesk.sqlite3": {"sha256": hashlib.sha256(body).hexdigest(), "size": len(body)}}}))
+    result = backups.restore_without_login(tmp_path / "pc", None, archive)
+    assert result.migration == f"upgraded from {revision}"
+    assert any("jangkar" in w for w in result.warnings) and any("segel" in w for w in result.warnings)
+    again = Workspace.open(tmp_path / "pc")
+    try:
+        report = integrity.check(again)  # chain and seals sound; the fixture's scans are not here
+        assert {f.kind for f in report.findings} <= {"attachment_missing"}, report.findings
+    finally:
+        again.close()
 
 
 # --- schema objects of its own ------------------------------------------------------------
@@ -203,9 +246,15 @@ def test_a_changed_table_definition_is_refused(ws, office, data_dir, tmp_path):
 # --- the audit chain and its anchor ---------------------------------------------------------
 
 def test_a_chain_cut_short_is_refused_by_the_anchor(ws, office, data_dir, tmp_path):
-    """The newest events deleted: the chain itself still verifies, the anchor does not."""
-    anchor = chain_end(data_dir / "sopdesk.sqlite3")
-    forged = forge(office["backup"], tmp_path / "cut.zip", manifest={"audit_anchor": anchor},
+    """The newest events deleted (three logins: no record depends on them): the chain itself
+    still verifies, the anchor does not."""
+    for _ in range(3):
+        ws.login("admin", PASSWORD)
+    archive = backups.backup(ws, office["admin"], tmp_path / "sesudah-masuk.zip")
+    anchor = json.loads(members(archive)["manifest.json"]).get("audit_anchor")
+    with zipfile.ZipFile(archive) as opened:
+        anchor = anchor or chain_end(Path(opened.extract("sopdesk.sqlite3", tmp_path / "x")))
+    forged = forge(archive, tmp_path / "cut.zip", manifest={"audit_anchor": anchor},
                    edit=lambda conn: conn.execute(
                        "DELETE FROM audit_event WHERE id > (SELECT max(id) - 3 FROM audit_event)"))
     refused(ws, office["admin"], data_dir, forged, "jangkar", "manifest.json")
@@ -213,14 +262,14 @@ def test_a_chain_cut_short_is_refused_by_the_anchor(ws, office, data_dir, tmp_pa
 
 def test_an_old_event_edited_and_the_chain_rebuilt_is_refused_by_the_anchor(ws, office, data_dir, tmp_path):
     def rebuild(conn: sqlite3.Connection) -> None:
-        rows = conn.execute("SELECT id, at, user_id, action, case_id, work_item_id, step_no, detail "
-                            "FROM audit_event ORDER BY id").fetchall()
+        rows = conn.execute("SELECT id, at, user_id, action, case_id, work_item_id, step_no, detail, "
+                            "sealed FROM audit_event ORDER BY id").fetchall()
         prev = audit.GENESIS
-        for i, (event_id, at, user_id, action, case_id, item, step, detail) in enumerate(rows):
+        for i, (event_id, at, user_id, action, case_id, item, step, detail, sealed) in enumerate(rows):
             if i == 2:
                 detail = detail.replace("Permohonan", "Perubahan")
             when = datetime.fromisoformat(at).replace(tzinfo=timezone.utc)
-            digest = audit.event_hash(prev, when, user_id, action, case_id, item, step, detail)
+            digest = audit.event_hash(prev, when, user_id, action, case_id, item, step, detail, sealed)
             conn.execute("UPDATE audit_event SET detail = ?, prev_hash = ?, hash = ? WHERE id = ?",
                          (detail, prev, digest, event_id))
             prev = digest

@@ -11,10 +11,12 @@ sopdesk itself would have written, and be this office's:
   and hash of the chain's newest event when the backup was made, see engine.anchor), so a
   chain rebuilt or cut short is refused; an older backup without the anchor restores with a
   warning saying so;
+- its records agree with the seals in its chain (engine.seal, engine.record_check: a
+  swapped password hash, a flipped admin flag, an edited case or visitor); a backup from
+  before the seals (schema < 0008) restores with a warning saying so, and is sealed after;
 - every user was added, and every administrator made one, by an audited action (the
-  `setup` event for the first administrator, `user_added` with `is_admin` for the others);
-  where the tamper-evidence check of the records (`engine.tamper`, when present) exists it is
-  run too, and it sees a swapped password hash;
+  `setup` event for the first administrator, `user_added` with `is_admin` for the others),
+  which holds for backups from before the seals too;
 - its office is this office (the hash of the office's first audit event, which a rename
   keeps): another office's backup only when the caller allows it and the confirmation,
   which must be given then, says yes;
@@ -43,11 +45,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.exc import DBAPIError
 
-from sopdesk.engine import integrity
+from sopdesk.engine import integrity, record_check, tamper
 from sopdesk.errors import PermissionRefused, UserError
 from sopdesk.store.backup import Manifest, Verify
 from sopdesk.store.db import Database, make_engine
-from sopdesk.store.migrate import MIGRATIONS_DIR
+from sopdesk.store.migrate import MIGRATIONS_DIR, prepare
 
 # objects SQLite itself may add to a database sopdesk wrote (ANALYZE / PRAGMA optimize)
 _SQLITE_OWN = {"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
@@ -127,26 +129,50 @@ def check_schema(file: Path, database: Path, revision: str) -> None:
                              "milik sopdesk")
 
 
+def upgrade(file: Path, db: Database, folder: Path) -> None:
+    """An older backup's unpacked copy brought to the current schema (its objects were
+    checked first, so the migrations meet what they were written for)."""
+    try:
+        prepare(db, folder)
+    except (DBAPIError, ValueError, TypeError) as exc:
+        raise _refused(file, f"basis datanya tidak dapat diperbarui ke skema sekarang "
+                             f"({str(getattr(exc, 'orig', None) or exc)[:200]})") from None
+
+
 def check_chain(file: Path, db: Database, manifest: Manifest) -> list[str]:
     """The audit chain verifies and ends where the manifest's anchor says."""
     report = integrity.Report()
-    integrity.check_audit_chain(SimpleNamespace(db=db), report)
-    integrity.check_foreign_keys(SimpleNamespace(db=db), report)
+    office = SimpleNamespace(db=db)
+    sealed = _sealed(manifest.schema_revision)
+    with db.engine.connect() as conn:
+        book = record_check.SealBook.sized(conn) if sealed else None
+    integrity.check_audit_chain(office, report, None, book)
+    integrity.check_foreign_keys(office, report)
+    if book is not None and report.ok:  # every record against the chain's seals
+        record_check.check_records(office, report, book)
     if not report.ok:
         more = f" (dan {len(report.findings) - 1} temuan lain)" if len(report.findings) > 1 else ""
         raise _refused(file, f"pemeriksaan basis datanya menemukan: {report.findings[0].message}{more}")
     with db.engine.connect() as conn:  # the anchor's count is the newest event's number
         newest = conn.exec_driver_sql("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").first()
     count, head = (int(newest[0]), str(newest[1])) if newest else (0, "")
+    warnings = [] if sealed else [
+        f"Cadangan ini dari sebelum segel catatan (skema {manifest.schema_revision}): isi catatannya "
+        "tidak dapat dibandingkan dengan log audit; catatan disegel sesudah pemulihan"]
     anchor = manifest.audit_anchor
     if anchor is None:
-        return ["Cadangan ini tidak memuat jangkar rantai audit (dibuat sopdesk versi lama): "
-                "peristiwa audit terbaru yang terpotong tidak dapat diketahui"]
+        return [*warnings, "Cadangan ini tidak memuat jangkar rantai audit (dibuat sopdesk versi "
+                           "lama): peristiwa audit terbaru yang terpotong tidak dapat diketahui"]
     if anchor["count"] != count or anchor["head"] != head:
         raise _refused(file, f"rantai audit basis datanya ({count} peristiwa, ujung "
                              f"{str(head or '-')[:16]}) tidak sama dengan jangkar di manifest.json "
                              f"({anchor['count']} peristiwa, ujung {str(anchor['head'])[:16]})")
-    return []
+    return warnings
+
+
+def _sealed(revision: str) -> bool:
+    """A backup of a schema with seals (0008 on): its records are compared with them."""
+    return revision.isdigit() and int(revision) >= tamper.SEALS_SINCE
 
 
 def _granted_admins(conn: Any) -> tuple[set[str], dict[str, bool]]:
@@ -191,21 +217,6 @@ def check_users(file: Path, db: Database) -> None:
         if is_admin and not admin.get(username):
             raise _refused(file, f"pengguna {str(username)[:50]} tercatat sebagai administrator "
                                  "tanpa peristiwa audit yang memberinya hak itu (diubah di luar sopdesk)")
-    tamper = _tamper_check()
-    if tamper is not None:
-        findings = tamper(SimpleNamespace(db=db))
-        if findings:
-            first = getattr(findings[0], "message", str(findings[0]))
-            raise _refused(file, f"catatan di basis datanya tidak sesuai log audit: {first}")
-
-
-def _tamper_check() -> Callable[[Any], list[Any]] | None:
-    """The record-versus-audit-log check of the tamper-evidence work, when it is installed."""
-    try:
-        from sopdesk.engine import tamper  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return getattr(tamper, "check_records", None)
 
 
 def _office_of(db: Database) -> tuple[str | None, str | None]:
@@ -240,10 +251,11 @@ def verifier(file: Path | str, current: CurrentOffice | None, *, allow_other_off
         check_schema(file, database, manifest.schema_revision)
         db = Database(make_engine(f"sqlite:///{database}"))
         try:
+            upgrade(file, db, database.parent / ".migrasi")  # read with this program's models
             if backup_admin is not None:
                 check_backup_admin(file, db, *backup_admin)
+            check_users(file, db)  # first: its refusal names the user
             warnings = check_chain(file, db, manifest)
-            check_users(file, db)
             name, identity = _office_of(db)
         finally:
             db.dispose()

@@ -50,7 +50,7 @@ from sopdesk.errors import UserError
 from sopdesk.store import restore_safety as safety
 from sopdesk.store import transfer
 from sopdesk.store.db import DB_FILE, Database, make_engine, resolve_url, sqlite_path
-from sopdesk.store.migrate import known_revisions, prepare
+from sopdesk.store.migrate import head_revision, known_revisions, prepare
 from sopdesk.store.private_files import private_tree
 from sopdesk.store.restore_safety import DEFAULT_LIMITS, Limits
 from sopdesk.store.settings_file import read_section, settings_path, write_section
@@ -761,7 +761,7 @@ def _restore(ws_or_paths: Any, file: Path, clock: Callable[[], datetime],
                 private_tree(paths.attachments)  # mkdir(parents=True) made lampiran/ itself 0755
             db = Database(make_engine(paths.url))
             try:
-                migration = prepare(db, paths.data_dir / BACKUP_DIR)
+                migration = _migrated(prepare(db, paths.data_dir / BACKUP_DIR), manifest)
             finally:
                 db.dispose()
             safety.clear_journal(staging, paths.database)
@@ -777,6 +777,14 @@ def _restore(ws_or_paths: Any, file: Path, clock: Callable[[], datetime],
         lock.close()
     return RestoreResult(manifest, aside if aside.exists() else None, migration, paths,
                          tuple(warnings))
+
+
+def _migrated(done: str, manifest: Manifest) -> str:
+    """What the restore did to the backup's schema (`verify` may have upgraded the unpacked
+    copy already, so that the checks read it with this program's models)."""
+    if done == "current" and manifest.schema_revision != head_revision():
+        return f"upgraded from {manifest.schema_revision}"
+    return done
 
 
 def _unpack(file: Path, staging: Path, verify: Verify | None,
@@ -821,7 +829,7 @@ def _restore_server(ws_or_paths: Any, paths: DataPaths, manifest: Manifest, stag
     transaction, after saving the current office as a backup zip."""
     staged = Database(make_engine(f"sqlite:///{staging / DB_MEMBER}"))
     try:
-        migration = prepare(staged, staging / ".migrasi")  # an older backup: upgraded here
+        migration = _migrated(prepare(staged, staging / ".migrasi"), manifest)  # an older backup
     finally:
         staged.dispose()
     aside = None
