@@ -148,6 +148,11 @@ def add_sops(ws: Workspace, actor: Actor, paths: list[Path]) -> list[Checked]:
             if not result.installed:
                 written.append(_install_file(ws, result))
         ws.reload_catalog()
+        for result, path in zip([r for r in results if not r.installed], written, strict=True):
+            loaded = ws.catalog.sops.get(result.sop.kode)
+            if loaded is None or loaded.revisi != result.sop.revisi:
+                why = next((str(p) for p in ws.catalog.left_out if p.file == path.name), "")
+                raise UserError(f"SOP {result.sop.kode} tidak dapat dipasang: {why or 'tidak terbaca'}")
         with ws.db.transaction() as session:
             user = require_admin(session, actor)
             for result in results:
