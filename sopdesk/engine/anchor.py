@@ -15,7 +15,7 @@ lock file beside the anchor; a desk finishing its write never drops another desk
 
 Keyed: the anchor carries an HMAC-SHA256 made with a key kept apart from the data, in this
 user's configuration folder (`audit-kunci/<digest of the data folder>.key`, 0600, made at setup
-or with the first anchor of a data folder), so that whoever rewrites the database and the anchor
+or with the next anchor when missing, e.g. on a new PC), so that whoever rewrites the database and the anchor
 together still needs the key, and an anchor deleted where its key is still found is a finding.
 Without the key the anchor is written and checked unkeyed, and the check says so.
 
@@ -162,14 +162,14 @@ def read_anchor(data_dir: Path) -> Anchor | None:
 
 
 def write_anchor(data_dir: Path, head: Head, before: Head | None = None, durable: bool = True) -> None:
-    """Write the anchor (keyed when this user has the key; the key is made with the first
-    anchor of a data folder). Not `durable`: without fsync (the anchor after a commit: lost in
-    a power cut, the one written before the commit, on disk, still accepts the head)."""
+    """Write the anchor, keyed (the key is made when this user has none for the folder). Not
+    `durable`: without fsync (the anchor after a commit: lost in a power cut, the one written
+    before the commit, on disk, still accepts the head)."""
     path = anchor_path(data_dir)
     body: dict[str, Any] = head.as_dict()
     if before is not None:
         body["before"] = before.as_dict()
-    key = read_key(data_dir) if path.exists() else ensure_key(data_dir)
+    key = ensure_key(data_dir)  # a data folder moved to another PC is keyed again from here
     if key is not None:
         body["mac"] = _mac(key, body)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
