@@ -364,3 +364,31 @@ def test_conflicting_office_files_are_left_out_with_one_warning_each(tmp_path):
     assert catalog.door("surat", "usulan_paw")[0].kode == "PAW"
     with pytest.raises(CatalogError):
         load_catalog([bundled_catalog_dir(), office])  # strict, as `catalog validate` wants it
+
+
+def test_the_help_desk_offers_the_visitor_doors_of_the_installed_catalog(qtbot, ws, admin, make_user):
+    from sopdesk.gui.context import GuiContext
+    from sopdesk.gui.helpdesk_page import HelpDeskPage
+    from sopdesk.store.models import Case
+
+    catalog_admin.add_sops(ws, admin, [FIXTURE])
+    ctx = GuiContext(ws, make_user("tu", "Petugas TU"))
+    page = HelpDeskPage(ctx)
+    qtbot.addWidget(page)
+    combo = page.fields["purpose"]
+    codes = [combo.itemData(i) for i in range(combo.count())]
+    assert codes == ["peminjaman_arsip", "permohonan_informasi", "bertamu", "pengaduan", "konsultasi", "lainnya"]
+    page.fields["name"].setText("Budi Ratu")
+    combo.setCurrentIndex(codes.index("peminjaman_arsip"))
+    assert page.fields["info_requested"].isVisibleTo(page)  # a door: what is asked titles the case
+    page.fields["info_requested"].setPlainText("SK penetapan DPT 2019")
+    assert page.save()
+    with ws.db.reading() as session:
+        [(number, title)] = session.execute(select(Case.number, Case.title).where(Case.sop_kode == "ARS")).all()
+    assert title == "Peminjaman arsip: SK penetapan DPT 2019" and number in page.status_text()
+
+    catalog_admin.disable_sop(ws, admin, "ARS")
+    switched = HelpDeskPage(ctx)
+    qtbot.addWidget(switched)
+    combo = switched.fields["purpose"]
+    assert "peminjaman_arsip" not in [combo.itemData(i) for i in range(combo.count())]

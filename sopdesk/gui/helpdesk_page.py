@@ -409,6 +409,7 @@ class HelpDeskPage(QWidget):
         filters = QHBoxLayout()
         search_label = QLabel(self.tr("&Cari:"))
         self.search_box = QLineEdit()
+        self.search_box.setMaxLength(200)  # a search, not a document (SQLite refuses LIKE patterns over 50,000 bytes)
         self.search_box.setObjectName("visitorSearch")
         self.search_box.setPlaceholderText(self.tr("nama, instansi, NIK, telepon atau nomor kasus"))
         self.search_box.setClearButtonEnabled(True)
@@ -554,7 +555,7 @@ class HelpDeskPage(QWidget):
         self._clear_errors()
         form = self.form()
         try:
-            data = visitors.validate(form)
+            data = visitors.validate(form, visitors.purposes(self.ctx.ws))
             visitor_id, number = visitors.register_visitor(self.ctx.ws, self.ctx.actor, form)
         except FieldError as exc:
             self._show_field_error(exc)
