@@ -99,3 +99,25 @@ def test_a_rahasia_letter_shows_its_perihal_only_to_its_registrar_its_dispositio
     pdf = tmp_path / "disposisi.pdf"
     ok(run("report", "disposition", "SM/2026/0001", "--as", "staf", "-o", str(pdf)))
     assert MASK in pdf_text(pdf) and "kode etik" not in pdf_text(pdf)
+
+
+def test_the_letter_and_the_expedition_line_of_a_confidential_case_are_masked_off_its_chain(ppid):
+    run, _clock, _data = ppid
+    number = secret_case(run)
+    complete(run, number, "kabag")
+    complete(run, number, "sekretaris")
+    out = complete(run, number, "petugas")  # 5: the refusal letter and its receipt
+    assert "kasus selesai" in out
+
+    def outgoing(who: str) -> list[str]:
+        return [r["subject"] for r in json.loads(ok(run("letter", "list", "--as", who, "--json")))["keluar"]]
+
+    def book(who: str) -> list[str]:
+        return [r["subject"] for r in json.loads(ok(run("expedition", "list", "--as", who, "--json")))]
+
+    (subject,) = outgoing("petugas")
+    assert "Surat Penolakan" in subject and "Tulamalae" in subject
+    assert outgoing("staf") == [MASK] and outgoing("admin") == [subject]
+    (line,) = book("sekretaris")
+    assert "Tulamalae" in line
+    assert book("staf") == [MASK]

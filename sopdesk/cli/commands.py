@@ -620,8 +620,8 @@ def report_expedition(args: Namespace) -> int:
     from sopdesk.reports.expedition import render_expedition_book
 
     start, end = _period(args)
-    return _report(args, lambda ws, _actor: render_expedition_book(ws, start, end, args.output, args.paper,
-                                                                   pending_only=args.pending))
+    return _report(args, lambda ws, actor: render_expedition_book(ws, start, end, args.output, args.paper,
+                                                                  pending_only=args.pending, viewer=actor))
 
 
 def report_disposition(args: Namespace) -> int:
@@ -1045,10 +1045,10 @@ def expedition_list(args: Namespace) -> int:
         raise UserError("Tanggal --to tidak boleh sebelum --from")
     ws = _open(args)
     try:
-        _viewer(ws, args)
+        viewer = _viewer(ws, args)
         tz = ws.calendar.tz
         rows = expedition.expedition_page(ws, start=start, end=end, pending=args.pending, search=args.search,
-                                          limit=args.limit, offset=args.offset)
+                                          limit=args.limit, offset=args.offset, viewer=viewer)
     finally:
         ws.close()
     if args.json:

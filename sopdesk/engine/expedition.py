@@ -153,16 +153,18 @@ def _conditions(ws: Workspace, start: date | None, end: date | None, pending: bo
 
 def expedition_page(ws: Workspace, *, start: date | None = None, end: date | None = None,
                     pending: bool = False, search: str | None = None, limit: int = 100,
-                    offset: int = 0, descending: bool = False) -> list[ExpeditionRow]:
+                    offset: int = 0, descending: bool = False, viewer: Actor | None = None) -> list[ExpeditionRow]:
     """Entries sent on office-local days [start, end], oldest first (the book's order), only
-    those not yet received when `pending`; filtered and paged by SQL."""
+    those not yet received when `pending`; filtered and paged by SQL. The subject of a line of
+    a confidential case reads "(rahasia)" unless `viewer` is on the case's chain (issue #13)."""
     recorder = aliased(User)
     receipt = aliased(Attachment)
     order = [Expedition.sent_at.desc(), Expedition.id.desc()] if descending else [Expedition.sent_at, Expedition.id]
     query = (
         select(Expedition.id, Expedition.sent_at, Expedition.letter_number, Expedition.subject,
                Expedition.destination, Expedition.recipient_name, Case.number, Expedition.received_at,
-               Expedition.signed_by, receipt.original_name, recorder.username, Expedition.void_reason)
+               Expedition.signed_by, receipt.original_name, recorder.username, Expedition.void_reason,
+               Case.id, Case.rahasia)
         .outerjoin(Case, Case.id == Expedition.case_id)
         .outerjoin(receipt, receipt.id == Expedition.receipt_attachment_id)
         .join(recorder, recorder.id == Expedition.recorded_by)
@@ -170,7 +172,17 @@ def expedition_page(ws: Workspace, *, start: date | None = None, end: date | Non
         .order_by(*order).limit(limit).offset(offset)
     )
     with ws.db.connect() as conn:
-        return [ExpeditionRow(*row) for row in conn.execute(query)]
+        rows = conn.execute(query).all()
+    secret = {row[-2] for row in rows if row[-1]}
+    readable: set[int] = set()
+    if secret:
+        from sopdesk.engine import rahasia
+
+        with ws.db.reading() as session:
+            readable = rahasia.readable_cases(session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes),
+                                              secret)
+    return [ExpeditionRow(*row[:-2]) if not row[-1] or row[-2] in readable
+            else ExpeditionRow(*row[:-2])._replace(subject="(rahasia)") for row in rows]
 
 
 def expedition_total(ws: Workspace, *, start: date | None = None, end: date | None = None,

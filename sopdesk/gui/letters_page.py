@@ -264,7 +264,7 @@ class ExpeditionModel(PagedTableModel):
 
     def _fetch(self, offset: int) -> list[ExpeditionRow]:
         return expedition.expedition_page(self.ctx.ws, limit=self.PAGE, offset=offset,
-                                          descending=self._descending, **self.filters)
+                                          descending=self._descending, viewer=self.ctx.actor, **self.filters)
 
     def _count(self) -> int:
         return expedition.expedition_total(self.ctx.ws, **self.filters)
@@ -770,6 +770,7 @@ class LettersPage(QWidget):
 
     def _search(self, placeholder: str, reload: Callable[[], None]) -> tuple[QLineEdit, QTimer]:
         edit = QLineEdit()
+        edit.setMaxLength(200)  # a search, not a document (SQLite refuses LIKE patterns over 50,000 bytes)
         edit.setPlaceholderText(placeholder)
         edit.setClearButtonEnabled(True)
         timer = QTimer(self, singleShot=True, interval=300)
@@ -1153,7 +1154,8 @@ class LettersPage(QWidget):
         pending = self.pending.isChecked()
         name = f"buku-ekspedisi-{start.isoformat()}-{end.isoformat()}" + ("-belum-diterima" if pending else "")
         self._print(f"{name}.pdf",
-                    lambda path: render_expedition_book(self.ctx.ws, start, end, path, pending_only=pending))
+                    lambda path: render_expedition_book(self.ctx.ws, start, end, path, pending_only=pending,
+                                                        viewer=self.ctx.actor))
 
     def _print(self, default_name: str, render: Callable[[Path], Path]) -> None:
         """Render on the worker (printing.print_pdf; the main window's busy bar runs meanwhile),

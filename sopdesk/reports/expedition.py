@@ -29,6 +29,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table
 
 from sopdesk.engine.expedition import expedition_page
+from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.reports.base import (
     GRID,
@@ -262,13 +263,13 @@ class BookTable(Flowable):
 
 
 def render_expedition_book(ws: Workspace, start: date, end: date, path: Path | str, paper: str = "A4",
-                           pending_only: bool = False) -> Path:
+                           pending_only: bool = False, viewer: Actor | None = None) -> Path:
     """The buku ekspedisi of the entries sent from `start` to `end` (office-local days,
     inclusive), in the book's order; only those not yet received when `pending_only`.
     Landscape A4 or F4. Returns the PDF's path."""
     tz = ws.calendar.tz
     day_range(start, end, tz)  # refuses an end before the start
-    rows = expedition_page(ws, start=start, end=end, pending=pending_only, limit=None)
+    rows = expedition_page(ws, start=start, end=end, pending=pending_only, limit=None, viewer=viewer)
 
     styles = Styles()
     head = Letterhead.of(ws)
