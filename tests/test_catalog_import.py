@@ -392,3 +392,25 @@ def test_the_help_desk_offers_the_visitor_doors_of_the_installed_catalog(qtbot, 
     qtbot.addWidget(switched)
     combo = switched.fields["purpose"]
     assert "peminjaman_arsip" not in [combo.itemData(i) for i in range(combo.count())]
+
+
+def test_an_sop_added_on_one_desk_is_installed_on_the_other_desks(ws, admin, data_dir, db_url, tmp_path, clock):
+    """Several desks share one database, each with its own data folder: the SOP one desk added
+    is used on the others too, and written into their office folder once."""
+    from sopdesk.store.db import DB_FILE
+
+    catalog_admin.add_sops(ws, admin, [FIXTURE])
+    other_dir = tmp_path / "meja-2"
+    other_dir.mkdir(mode=0o700)
+    url = db_url or f"sqlite:///{data_dir / DB_FILE}"
+    for _ in range(2):  # the first start writes the copy, the second reads it as a file
+        other = Workspace.open(other_dir, url=url, clock=clock)
+        try:
+            assert other.catalog.left_out == []
+            sop = other.catalog.sop("ARS")
+            assert sop.model_dump_json() == ws.catalog.sop("ARS").model_dump_json()
+            assert other.catalog.door("surat", "permohonan_arsip")[0].kode == "ARS"
+        finally:
+            other.close()
+    copy = other_dir / "sop_catalog" / "ars_rev1.yaml"
+    assert copy.read_text(encoding="utf-8").startswith("# SOP ARS revisi 1: dipasang di meja lain")

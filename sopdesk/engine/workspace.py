@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
+import yaml
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
@@ -30,7 +32,7 @@ from sopdesk.errors import Conflict, UserError
 from sopdesk.store.db import Database, make_engine, resolve_url
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.migrate import prepare
-from sopdesk.store.models import Office, OfficeHoliday, Role, SopDisabled, SopRevision, User
+from sopdesk.store.models import AuditEvent, Office, OfficeHoliday, Role, SopDisabled, SopRevision, User
 from sopdesk.store.private_files import tighten_data_dir
 from sopdesk.store.restore_safety import clean_orphans
 
@@ -97,6 +99,7 @@ class Workspace:
         format later (with its default) is no change."""
         with self.db.transaction() as session:
             stored = {(r.kode, r.revisi): r for r in session.scalars(select(SopRevision))}
+            elsewhere = self._added_elsewhere(session, stored)
             for sop in list(self.catalog.sops.values()):
                 content = sop.model_dump_json()
                 digest = hashlib.sha256(content.encode()).hexdigest()
@@ -115,6 +118,53 @@ class Workspace:
             names = {r.name for r in session.scalars(select(Role))}
             for role in sorted(self.catalog.roles - names):
                 session.add(Role(name=role))
+        for sop in elsewhere:
+            self._write_office_copy(sop)
+
+    def _added_elsewhere(self, session: Session, stored: dict) -> list[Sop]:
+        """Revisions another desk of the office installed with `catalog add` (stored, newer than
+        this desk's files): used here as installed, and written into this desk's office folder
+        so that the next start reads them as files (issue #13). Looked for only when the
+        database holds a revision newer than the files."""
+        newest: dict[str, int] = {}
+        for kode, revisi in stored:
+            newest[kode] = max(newest.get(kode, 0), revisi)
+        wanted = {(kode, revisi) for kode, revisi in newest.items()
+                  if kode not in self.catalog.sops or self.catalog.sops[kode].revisi < revisi}
+        if not wanted:
+            return []
+        added = set()
+        for detail in session.scalars(select(AuditEvent.detail).where(AuditEvent.action == "catalog_added")):
+            data = json.loads(detail)
+            added.add((data.get("sop"), data.get("revisi")))
+        found = []
+        for kode, revisi in sorted(wanted & added):
+            sop = Sop.model_validate_json(stored[(kode, revisi)].content)
+            name = f"{kode.lower()}_rev{revisi}.yaml"
+            clash = self.catalog.conflicts(sop, name)
+            if clash:
+                self.catalog.left_out.append(left_out_warning(name, clash))
+                continue
+            self.catalog.sops[kode] = sop
+            self.catalog.sources[kode] = self.office_catalog_dir / name
+            found.append(sop)
+        return found
+
+    def _write_office_copy(self, sop: Sop) -> None:
+        """The stored content as a catalog file (a read-only folder: read from the database
+        again at the next start)."""
+        path = self.catalog.sources[sop.kode]
+        header = (f"# SOP {sop.kode} revisi {sop.revisi}: dipasang di meja lain dengan 'sopdesk catalog add';\n"
+                  "# disalin dari basis data kantor (isi tersimpan, tanpa komentar berkas aslinya).\n")
+        text = header + yaml.safe_dump(sop.model_dump(mode="json"), allow_unicode=True, sort_keys=False, width=100)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                temp = path.with_name(path.name + ".baru")
+                temp.write_text(text, encoding="utf-8")
+                os.replace(temp, path)
+        except OSError:
+            pass
 
     # --- SOPs switched off (issue #13) ----------------------------------------------------------
     def disabled_sops(self, session: Session | None = None) -> dict[str, SopDisabled]:
