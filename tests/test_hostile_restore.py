@@ -603,3 +603,28 @@ def test_a_restore_killed_at_any_point_leaves_old_or_new_records_and_no_orphan(
             assert case_set(data_dir) == old
     assert sum(1 for code, _ in outcomes if code == -signal.SIGKILL) >= 7
     assert any(not restored for _, restored in outcomes[:7])  # a swap killed half-way: rolled back
+
+
+def test_the_start_leaves_a_running_restore_alone_and_cleans_up_after_a_dead_one(ws, office, data_dir):
+    """Another program's start (a second window, a CLI command) must not take a restore that
+    is running for an orphan: only a staging folder nobody holds is removed."""
+    from sopdesk.store import restore_safety as safety
+
+    running = data_dir / ".pemulihan-berjalan"
+    running.mkdir()
+    handle = safety.hold_staging(running)
+    try:
+        safety.write_journal(running, data_dir / "sopdesk.sqlite3", ws.attachments_dir,
+                             data_dir / "cadangan" / "sebelum-pemulihan-x", "sopdesk.sqlite3", ())
+        assert safety.clean_orphans(data_dir) == []
+        Workspace.open(data_dir).close()
+        assert running.exists() and (data_dir / "sopdesk.sqlite3").exists()
+    finally:
+        handle.close()
+    stale = data_dir / ".pemulihan-lama"  # killed before it was locked, a while ago
+    stale.mkdir()
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    done = safety.clean_orphans(data_dir)
+    assert not running.exists() and not stale.exists()
+    assert any("dikembalikan" in line for line in done)  # the journal was honoured
+    assert case_set(data_dir) == sorted([office["first"], office["second"]])

@@ -118,6 +118,7 @@ def refuse_unreferenced(file: Path, members: Iterable[str], referenced: dict[str
 # --- the running restore: lock and journal ---------------------------------------------------
 
 def _lock(handle: IO[bytes], blocking: bool) -> bool:
+    handle.seek(0)  # msvcrt locks from the file position: every locker takes the same byte
     try:
         import fcntl
     except ImportError:  # Windows: an open file cannot be deleted there anyway
