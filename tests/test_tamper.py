@@ -447,3 +447,14 @@ def test_workers_killed_mid_action_leave_records_seals_and_anchor_in_agreement(w
     report = integrity.check(ws)
     assert report.ok, [f.message for f in report.findings]
     assert report.checked["anchor"]["count"] == all_events(ws)[-1].id
+
+
+def test_a_hold_made_or_lifted_elsewhere_counts_at_once_in_an_open_window(ws, office, check, data_dir, staff):
+    """The desktop stays open while `sopdesk check` runs beside it: its next action is refused,
+    and allowed again as soon as an administrator has acknowledged (in the other process)."""
+    tamper_sql(data_dir, ("UPDATE visitor SET id_number = '5371010101010001' WHERE id = ?", office.visitor))
+    check()
+    with pytest.raises(UserError, match="semua tindakan ditolak"):
+        cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan baru", entry="surat")
+    check("--acknowledge", "--as", "admin")
+    cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan baru", entry="surat")

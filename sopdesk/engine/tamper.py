@@ -99,7 +99,6 @@ def remember(ws: Any, report: Any, when: datetime | None = None) -> Hold | None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     anchor._write_private(path, json.dumps({"checked_at": hold.checked_at, "findings": findings,
                                             "users": users}, ensure_ascii=False, indent=1) + "\n")
-    ws.db.hold = hold.message()
     return hold
 
 
@@ -120,7 +119,6 @@ def acknowledge(ws: Any, actor: Actor) -> Hold | None:
                      checked_at=hold.checked_at, findings=hold.findings[:MAX_KEPT],
                      count=len(hold.findings))
     hold_path(ws.data_dir).unlink(missing_ok=True)
-    ws.db.hold = None
     return hold
 
 
@@ -158,10 +156,15 @@ def keep_anchor(db: Any, data_dir: Path) -> None:
 
 
 def attach(ws: Any) -> None:
-    """Keep the anchor beside this workspace's database and load the hold, if any."""
+    """Keep the anchor beside this workspace's database; its writes ask the hold file."""
     keep_anchor(ws.db, ws.data_dir)
-    hold = read_hold(ws.data_dir)
-    ws.db.hold = hold.message() if hold else None
+    data_dir = Path(ws.data_dir)
+
+    def current() -> str | None:
+        hold = read_hold(data_dir)
+        return hold.message() if hold else None
+
+    ws.db.hold_source = current
 
 
 def after_restore(db: Any, data_dir: Path, migration: str = "current") -> None:

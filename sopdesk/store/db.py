@@ -319,17 +319,24 @@ class Database:
         self._writers = sessionmaker(self._immediate, expire_on_commit=False)
         if engine.dialect.name == "postgresql":
             locks.configure_postgres(engine, busy_timeout_ms())
-        # set by the engine (sopdesk.engine.tamper): the office's records were found changed
-        # outside sopdesk and no administrator has seen it yet; writes are refused with this text
-        self.hold: str | None = None
+        # set by the engine (sopdesk.engine.tamper): says whether the office's records were
+        # found changed outside sopdesk with no administrator having seen it yet (read at every
+        # write, so a check or an acknowledgement in another process counts at once)
+        self.hold_source: Callable[[], str | None] | None = None
         # called just before / after every write transaction commits, with what the commit hooks
         # returned (the engine writes the audit chain's anchor beside the database there)
         self.before_commit: list[Callable[[list[Any]], None]] = []
         self.after_commit: list[Callable[[list[Any]], None]] = []
 
+    @property
+    def hold(self) -> str | None:
+        """Why writes are refused now (a check's findings wait for an administrator), or None."""
+        return self.hold_source() if self.hold_source is not None else None
+
     def _refuse_when_held(self, held_ok: bool) -> None:
-        if self.hold is not None and not held_ok:
-            raise UserError(self.hold)
+        message = None if held_ok else self.hold
+        if message is not None:
+            raise UserError(message)
 
     def _before_commit(self, conn: Connection) -> list[Any]:
         outcome = [hook(conn) for hook in COMMIT_HOOKS]
