@@ -34,6 +34,13 @@ def event_hash(prev_hash: str, at: datetime, user_id: int | None, action: str,
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def stored_hash(event: AuditEvent) -> str:
+    """The hash an event's stored fields give, its seal included (what `sopdesk check`
+    recomputes); for a test or a tool that verifies the chain row by row."""
+    return event_hash(event.prev_hash, event.at.astimezone(timezone.utc), event.user_id, event.action,
+                      event.case_id, event.work_item_id, event.step_no, event.detail, event.sealed)
+
+
 LAST_HASH = select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
 LAST_EVENT = select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
 NEWEST = (select(AuditEvent.id, AuditEvent.at, AuditEvent.user_id, AuditEvent.action,
