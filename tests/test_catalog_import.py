@@ -106,6 +106,9 @@ def variant(tmp_path: Path, name: str, **changes) -> Path:
 
 
 def add_archive(run) -> None:
+    preview = ok(run("catalog", "add", FIXTURE, "--dry-run", "--as", "admin"))
+    assert "2. [Kasubag KUL] Memeriksa permohonan" in preview and "lanjut: Ya: 3, Tidak: 4" in preview
+    assert "belum ditambahkan" in preview
     out = ok(run("catalog", "add", FIXTURE, "--as", "admin"))
     assert "SOP baru ARS revisi 1: Layanan Peminjaman Arsip" in out
     assert "peran baru" in out and "Arsiparis" in out and "Petugas TU" in out

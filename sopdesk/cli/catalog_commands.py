@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from argparse import Namespace
 
-from sopdesk.cli.commands import _actor, _json, _open
+from sopdesk.cli.commands import _actor, _json, _open, _print_flow
 
 # the engine modules are imported by the commands that use them: building the parser (every
 # command line call) imports this module (tests/test_start_speed.py)
@@ -42,6 +42,8 @@ def catalog_add(args: Namespace) -> int:
         print(result.summary())
         for note in result.notes:
             print(f"  Catatan: {note}")
+        if args.dry_run and result.sop is not None:  # the preview: lanes, entries, steps and routes
+            _print_flow(result.sop)
     for problem in problems:
         print(str(problem), file=sys.stderr)
     if problems:
