@@ -39,8 +39,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.exc import DBAPIError
@@ -93,6 +91,9 @@ def _objects(path: Path) -> frozenset[tuple[str, str, str, str]]:
 def expected_schema(revision: str) -> frozenset[tuple[str, str, str, str]]:
     """The schema objects of a new database migrated to `revision` (cached per process)."""
     if revision not in _expected_schema:
+        from alembic import command  # only when restoring: a start never pays for it
+        from alembic.config import Config
+
         with tempfile.TemporaryDirectory(prefix="sopdesk-skema-") as temp:
             path = Path(temp) / "skema.sqlite3"
             engine = make_engine(f"sqlite:///{path}")
