@@ -417,3 +417,18 @@ def test_an_sop_added_on_one_desk_is_installed_on_the_other_desks(ws, admin, dat
             other.close()
     copy = other_dir / "sop_catalog" / "ars_rev1.yaml"
     assert copy.read_text(encoding="utf-8").startswith("# SOP ARS revisi 1: dipasang di meja lain")
+
+
+def test_the_desk_of_an_office_door_sees_full_identity_numbers(ws, admin, make_user):
+    """The clerks who keep the buku tamu for an office SOP's door (Petugas TU) see what the
+    Help Desk sees; other roles see NIK masked."""
+    from sopdesk.engine import visitor_lookup, visitors
+
+    catalog_admin.add_sops(ws, admin, [FIXTURE])
+    tu, kasubag = make_user("tu", "Petugas TU"), make_user("kasubag", "Kasubag")
+    visitors.register_visitor(ws, tu, visitors.VisitorForm(
+        name="Budi Ratu", purpose="peminjaman_arsip", id_number="5311012345678901", info_requested="SK 2019"))
+    [full] = visitor_lookup.find_returning_visitors(ws, tu, "Budi")
+    [masked] = visitor_lookup.find_returning_visitors(ws, kasubag, "Budi")
+    assert full["id_number"] == "5311012345678901"
+    assert masked["id_number"] != "5311012345678901" and masked["id_number"].endswith("8901")

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from sqlalchemy import func, or_, select, tuple_
 
 from sopdesk.engine.users import Actor
+from sopdesk.engine.visitors import visitor_roles
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import PermissionRefused
 from sopdesk.store.models import Case, Role, User, UserRole, Visitor
@@ -22,7 +23,8 @@ from sopdesk.store.models import Case, Role, User, UserRole, Visitor
 IDENTITY_FIELDS = ("name", "id_number", "institution", "occupation", "address", "phone", "email")
 MIN_LOOKUP_CHARS = 2
 MASKED_FIELDS = ("id_number", "phone")
-FULL_VIEW_ROLES = frozenset({"Help Desk"})  # and administrators
+FULL_VIEW_ROLES = frozenset({"Help Desk"})  # and administrators; plus the lanes of the catalog's
+# visitor doors (engine.visitors.visitor_roles: an office whose desk is "Petugas TU", issue #13)
 VISIBLE_TAIL = 4
 
 
@@ -51,7 +53,7 @@ def mask(value: str | None) -> str | None:
     return "*" * (len(value) - len(shown)) + shown
 
 
-def _sees_full_identity(conn, actor: Actor) -> bool:  # noqa: ANN001 - a Connection
+def _sees_full_identity(conn, actor: Actor, desk_roles: frozenset[str] = FULL_VIEW_ROLES) -> bool:  # noqa: ANN001
     """Whether the acting user may see full NIK and phone numbers: an administrator or a
     holder of a full-view role (read in the same connection as the look-up)."""
     user = conn.execute(select(User.is_admin, User.active).where(User.id == actor.user_id)).first()
@@ -61,7 +63,7 @@ def _sees_full_identity(conn, actor: Actor) -> bool:  # noqa: ANN001 - a Connect
         return True
     roles = conn.scalars(select(Role.name).join(UserRole, UserRole.role_id == Role.id)
                          .where(UserRole.user_id == actor.user_id))
-    return any(role in FULL_VIEW_ROLES for role in roles)
+    return any(role in desk_roles for role in roles)
 
 
 def find_returning_visitors(ws: Workspace, actor: Actor, text: str, limit: int = 8) -> list[dict]:
@@ -95,7 +97,7 @@ def find_returning_visitors(ws: Workspace, actor: Actor, text: str, limit: int =
         .limit(limit)
     )
     with ws.db.connect() as conn:
-        full = _sees_full_identity(conn, actor)
+        full = _sees_full_identity(conn, actor, FULL_VIEW_ROLES | set(visitor_roles(ws)))
         rows = conn.execute(query).all()
     found = [dict(zip(IDENTITY_FIELDS, row, strict=True), masked=not full) for row in rows]
     if not full:
@@ -145,7 +147,7 @@ def visitor_book(ws: Workspace, actor: Actor, start: datetime, end: datetime,
     if search:
         query = query.where(or_(_contains(Visitor.name, search), _contains(Visitor.institution, search)))
     with ws.db.connect() as conn:
-        full = _sees_full_identity(conn, actor)
+        full = _sees_full_identity(conn, actor, FULL_VIEW_ROLES | set(visitor_roles(ws)))
         rows = conn.execute(query.order_by(Visitor.registered_at, Visitor.id)).all()
     shown = (lambda value: value) if full else mask
     return [{"id": r.id, "waktu": r.registered_at, "nama": r.name, "instansi": r.institution,
