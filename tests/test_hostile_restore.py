@@ -628,3 +628,23 @@ def test_the_start_leaves_a_running_restore_alone_and_cleans_up_after_a_dead_one
     assert not running.exists() and not stale.exists()
     assert any("dikembalikan" in line for line in done)  # the journal was honoured
     assert case_set(data_dir) == sorted([office["first"], office["second"]])
+
+
+def test_a_postgresql_office_refuses_hostile_archives_too(tmp_path, pg_url, clock, other_office):
+    """The checks run on the unpacked SQLite copy, whichever store the office uses: a
+    PostgreSQL office is left as it was by another office's backup and by a forged one."""
+    data_dir = tmp_path / "meja"
+    ws = Workspace.open(data_dir, url=pg_url, clock=clock)
+    try:
+        admin = ws.setup("KPU Kota Kupang", "WITA", "admin", PASSWORD)
+        archive = backups.backup(ws, admin, tmp_path / "pg.zip")
+        forged = forge(archive, tmp_path / "pg-trigger.zip", edit=lambda conn: conn.execute(LOGIN_TRIGGER))
+        for hostile, fragment in ((other_office, "kantor lain"), (forged, "trigger jadi_admin")):
+            with pytest.raises(UserError, match=fragment):
+                backups.restore_backup(ws, admin, hostile)
+        with ws.db.reading() as session:
+            assert ws.office(session).name == "KPU Kota Kupang"
+        assert not list((data_dir / "cadangan").glob("sebelum-pemulihan-*"))
+        assert not list(data_dir.glob(".pemulihan-*"))
+    finally:
+        ws.close()

@@ -334,6 +334,7 @@ def make_backup(ws: Any, target: Path | str | None = None, progress: Progress | 
     if progress is not None:
         progress(0, 0)
     try:
+        _private_dir(Path(ws.data_dir))  # a server office's desk may have no folder of its own yet
         with tempfile.TemporaryDirectory(dir=ws.data_dir, prefix=".cadangan-") as temp:
             copy = Path(temp) / DB_MEMBER
             files = Path(ws.attachments_dir)
