@@ -251,3 +251,28 @@ def test_eight_wrong_passwords_at_once_are_eight_clear_refusals(office):
         assert "dalam 6 menit" not in done.stderr
     done = process("user", "list", "--as", "admin", timeout=60)
     assert done.returncode == 1 and "dikunci" in done.stderr and "dalam 5 menit" in done.stderr
+
+
+@pytest.mark.sqlite_only("a widget test")
+def test_the_desktop_search_boxes_hold_a_search_not_a_document(qtbot, ws, admin):
+    """A pasted 60,000-character text reached SQLite's LIKE ("pattern too complex")."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from sopdesk.gui.cases_page import CasesPage
+    from sopdesk.gui.context import GuiContext
+    from sopdesk.gui.helpdesk_page import HelpDeskPage
+    from sopdesk.gui.inbox_page import InboxPage
+    from sopdesk.gui.letters_page import LettersPage
+    from sopdesk.gui.worker import Worker
+
+    context = GuiContext(ws, admin)
+    worker = Worker()
+    for page in (InboxPage(context), CasesPage(context), HelpDeskPage(context), LettersPage(context, worker)):
+        qtbot.addWidget(page)
+        boxes = [box for box in page.findChildren(QLineEdit) if box.maxLength() == 200]
+        assert boxes, type(page).__name__
+        for box in boxes:
+            box.setText("ä" * 60_000)
+            assert len(box.text()) == 200
+        qtbot.wait(400)  # the search timers fire and the pages reload without an error dialog
+    worker.stop()

@@ -147,6 +147,7 @@ class CasesPage(QWidget):
         self.ctx = ctx
         self.model = CasesModel(ctx, self)
         self.search = QLineEdit()
+        self.search.setMaxLength(200)  # a search, not a document (SQLite refuses LIKE patterns over 50,000 bytes)
         self.search.setPlaceholderText(self.tr("Cari nomor kasus, perihal atau pemohon…"))
         self.search.setClearButtonEnabled(True)
         self.sop = QComboBox()

@@ -57,6 +57,7 @@ class InboxPage(QWidget):
         self.claimed.addItem(self.tr("Sedang dikerjakan"), True)
         self.claimed.currentIndexChanged.connect(self.reload)
         self.search = QLineEdit()
+        self.search.setMaxLength(200)  # a search, not a document (SQLite refuses LIKE patterns over 50,000 bytes)
         self.search.setPlaceholderText(self.tr("Cari nomor kasus, perihal atau pemohon…"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=300)
