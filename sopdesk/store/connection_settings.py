@@ -84,7 +84,9 @@ def configured_url() -> str | None:
     except FileNotFoundError:
         return None
     except PermissionError as exc:
-        if not os.access(path.parent, os.X_OK):  # a config folder this user cannot enter: none
+        # a config folder this user cannot enter: none (asked as the effective user, as the
+        # read was: a process that switched users must not be judged by its real one)
+        if not os.access(path.parent, os.X_OK, effective_ids=os.access in os.supports_effective_ids):
             return None
         raise UserError(f"Berkas koneksi {path} tidak dapat dibaca: {exc}") from None
     except (OSError, ValueError) as exc:
