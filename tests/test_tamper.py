@@ -128,6 +128,8 @@ def test_a_clean_office_passes_and_shows_its_anchor(ws, office, check, data_dir)
     for name in (anchor.ANCHOR_FILE,):
         assert (data_dir / name).stat().st_mode & 0o777 == 0o600
     assert anchor.key_path(data_dir).stat().st_mode & 0o777 == 0o600
+    assert anchor.key_path(data_dir).parent.stat().st_mode & 0o777 == 0o700
+    assert (data_dir / anchor.LOCK_FILE).stat().st_mode & 0o777 == 0o600
 
 
 def test_admin_flag_set_outside_sopdesk_is_named_and_never_opens_a_session(ws, office, check, data_dir):

@@ -95,7 +95,8 @@ def ensure_key(data_dir: Path) -> bytes | None:
         return key
     path = key_path(data_dir)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for folder in (path.parent.parent, path.parent):  # each made 0700, not only the last
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         _write_private(path, secrets.token_hex(32) + "\n")
     except OSError as exc:
         log.warning("kunci jangkar audit tidak dapat dibuat (%s): %s", path, exc.strerror)
