@@ -8,8 +8,8 @@ set-up; signing out closes the window and shows the login dialog again; "Coba de
 contoh" opens the separate demo office (built on the worker, progress shown) in its own
 window, never the office's own database. The program ends when its last window closes.
 
-The start-up integrity check (PRAGMA quick_check and the audit chain) runs on the Shell's
-worker once the window is shown, and warns when it finds damage. Closing a window hides it at
+The start-up integrity check (PRAGMA quick_check and the audit chain) runs on a thread of its
+own once the window has painted, and warns when it finds damage. Closing a window hides it at
 once; the backup on exit is then written on the worker behind a small progress window, and
 only when the office's records changed since the newest backup (engine.backups).
 """
@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -41,7 +43,7 @@ log = logging.getLogger("sopdesk.gui")
 
 
 def start_check(ws: Workspace) -> list:
-    """The start-up check (for the worker): PRAGMA quick_check, the whole audit chain, its
+    """The start-up check (for its thread): PRAGMA quick_check, the whole audit chain, its
     anchor and the records against their seals (engine.integrity.verify_whole_chain)."""
     return integrity.verify_whole_chain(ws)
 
@@ -90,6 +92,8 @@ class Shell(QObject):
 
     finished = Signal()  # the last window or dialog closed: the program ends
     backup_progress = Signal(int, int)  # the backup on exit, from the worker: bytes written, in all
+    check_done = Signal(object)  # the start-up check's findings, from its thread
+    check_failed = Signal(object)
     WAIT_MS = 200  # how often a closed window's busy worker is looked at
 
     def __init__(self, ws: Workspace, check_data: bool = True, parent: QObject | None = None):
@@ -102,9 +106,12 @@ class Shell(QObject):
         self.progress: QProgressDialog | None = None
         self.worker = Worker(self)
         self._checked = False
-        self.check_running = False  # the start-up check is on the worker
+        self.check_running = False  # the start-up check is running (its own thread)
         self.closing: list[MainWindow] = []  # closed windows kept until their worker's job ended
+        self.exit_pending = False  # a backup on exit is being decided or written
         self.backup_progress.connect(self._show_backup_progress)
+        self.check_done.connect(self._check_done)
+        self.check_failed.connect(self._check_failed)
 
     # --- first start and signing in ---------------------------------------------------------------
     def start(self) -> None:
@@ -182,28 +189,43 @@ class Shell(QObject):
         return window
 
     def check_in_background(self, ws: Workspace) -> None:
-        """The start-up check on the worker, after the window is shown; a warning if it finds damage."""
-        def done(findings: list) -> None:
-            self.check_running = False
-            show_findings(findings, self.windows[0] if self.windows else None)
-
-        def failed(exc: BaseException) -> None:
-            self.check_running = False
-            log.warning("start-up check failed: %s", exc)
-            show_error(self.windows[0] if self.windows else None, exc, self.tr("Pemeriksaan data"))
+        """The start-up check after the window is shown, on a thread of its own; a warning if it
+        finds damage. Not the worker: the whole chain takes minutes at 100,000 cases, and neither
+        the backup on exit nor the program's end waits for it (it only reads; the next start
+        checks again)."""
+        def run() -> None:
+            try:
+                findings = start_check(ws)
+            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+                with suppress(RuntimeError):  # the program ended meanwhile
+                    self.check_failed.emit(exc)
+                return
+            with suppress(RuntimeError):
+                self.check_done.emit(findings)
 
         self.check_running = True
-        self.worker.submit(lambda: start_check(ws), done, failed)
+        threading.Thread(target=run, name="sopdesk-start-check", daemon=True).start()
+
+    def _check_done(self, findings: list) -> None:
+        self.check_running = False
+        show_findings(findings, self.windows[0] if self.windows else None)
+
+    def _check_failed(self, exc: BaseException) -> None:
+        self.check_running = False
+        log.warning("start-up check failed: %s", exc)
+        show_error(self.windows[0] if self.windows else None, exc, self.tr("Pemeriksaan data"))
 
     def _window_closed(self, window: MainWindow, signed_out: bool) -> None:
         if window in self.windows:
             self.windows.remove(window)
         ws = window.ctx.ws
+        backup = window.wants_exit_backup and ws is not self.demo_ws
+        self.exit_pending = self.exit_pending or backup  # the program does not end before it
         self._retire(window)
         if signed_out:
             QTimer.singleShot(0, lambda: self.show_login(ws))
             return
-        if window.wants_exit_backup and ws is not self.demo_ws:
+        if backup:
             self._backup_on_exit(window, ws)
             return
         if ws is self.demo_ws:
@@ -238,7 +260,7 @@ class Shell(QObject):
     def _backup_on_exit(self, window: MainWindow, ws: Workspace) -> None:
         """After the window is gone: wait for a backup its worker is still writing, then write
         one more only if the records changed since the newest backup, with a progress window."""
-        if not window.worker.finished_all:
+        if window in self.closing:  # its worker still writes (_sweep deletes the window after)
             self._exit_progress(self.tr("Menunggu cadangan harian selesai ditulis…"))
             QTimer.singleShot(self.WAIT_MS, lambda: self._backup_on_exit(window, ws))
             return
@@ -249,6 +271,7 @@ class Shell(QObject):
             due = True
         if not due:
             log.info("backup on exit skipped: nothing changed since the newest backup")
+            self.exit_pending = False
             self._end_progress()
             self._maybe_finish()
             return
@@ -256,11 +279,13 @@ class Shell(QObject):
 
         def done(path) -> None:  # noqa: ANN001
             log.info("backup on exit written: %s", path)
+            self.exit_pending = False
             self._end_progress()
             self._maybe_finish()
 
         def failed(exc: BaseException) -> None:
             log.warning("backup on exit failed: %s", exc)
+            self.exit_pending = False
             self._end_progress()
             show_error(None, exc, self.tr("Cadangan sebelum keluar"))
             self._maybe_finish()
@@ -289,7 +314,8 @@ class Shell(QObject):
             done // 1_000_000, max(1, total // 1_000_000)))
 
     def _maybe_finish(self) -> None:
-        if not self.windows and self.dialog is None and self.progress is None and not self.closing:
+        if (not self.windows and self.dialog is None and self.progress is None and not self.closing
+                and not self.exit_pending):
             self.worker.stop()
             self.finished.emit()
 
