@@ -273,7 +273,7 @@ def _paired(a: list[str], b: list[str], env: dict[str, str], runs: int) -> tuple
 
 def _json_child(args: list[str], env: dict[str, str]) -> dict:
     out = subprocess.run([sys.executable, __file__, "child", *args], env=env, check=True,
-                         capture_output=True, text=True, timeout=600).stdout
+                         capture_output=True, text=True, timeout=1800).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -295,13 +295,21 @@ def _prepare(data_dir: Path, env: dict[str, str]) -> None:
     _json_child(["login-inbox", str(data_dir), "0"], env)
 
 
+class _Rows(list):
+    """The rows, each also said on stderr as soon as it is measured (a long run shows progress)."""
+
+    def append(self, row: Row) -> None:
+        super().append(row)
+        print(" | ".join(row), file=sys.stderr, flush=True)
+
+
 def start_rows(data_dir: Path, runs: int = 3) -> list[Row]:
     data_dir = Path(data_dir)
     me = [sys.executable, __file__, "child"]
     with tempfile.TemporaryDirectory(prefix="sopdesk-bench-start-") as temp:
         env = _env(Path(temp))
         _prepare(data_dir, env)
-        rows: list[Row] = []
+        rows: list[Row] = _Rows()
         launch, bare, ratio = _paired([*me, "login-window", str(data_dir)], [*me, "bare-dialog"], env, runs)
         rows.append(("launch to the login window", "2.9 s", "<= 2x a bare PySide6 dialog",
                      f"{launch:.2f} s (bare {bare:.2f} s)", f"{ratio:.2f}x"))
@@ -330,7 +338,7 @@ def start_rows(data_dir: Path, runs: int = 3) -> list[Row]:
         seconds = statistics.median(_wall(inbox, env) for _ in range(runs))
         rows.append(("acting CLI command (inbox --as)", "1.8 s", "<= 0.5 s", f"{seconds:.2f} s",
                      f"{seconds / 0.5:.2f}"))
-        return rows
+        return list(rows)
 
 
 def print_rows(rows: list[Row]) -> None:
