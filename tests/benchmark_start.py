@@ -206,7 +206,7 @@ def _child_close(data_dir: str, change: str) -> None:
     before = set(store.list_backups(folder))
 
     def finished() -> None:
-        result["program_ended_s"] = time.perf_counter() - result.pop("t0")
+        result["program_ended_s"] = time.perf_counter() - result["t0"]
         result["backup_written"] = bool(set(store.list_backups(folder)) - before)
         qt.quit()
 
@@ -234,9 +234,11 @@ def _child_close(data_dir: str, change: str) -> None:
         result["window_gone_s"] = time.perf_counter() - result["t0"] if not window.isVisible() else None
 
     _inbox_painted(window, close)
-    qt.exec()
+    if "program_ended_s" not in result:  # ended within close(): nothing was due
+        qt.exec()
     shell.close()
     ws.close()
+    result.pop("t0", None)
     print(json.dumps(result), flush=True)
 
 
