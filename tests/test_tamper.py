@@ -125,8 +125,7 @@ def test_a_clean_office_passes_and_shows_its_anchor(ws, office, check, data_dir)
     head = all_events(ws)[-1]
     assert f"Jangkar rantai audit: peristiwa #{head.id}, {head.hash[:16]}" in out
     assert "kunci: cocok" in out
-    for name in (anchor.ANCHOR_FILE,):
-        assert (data_dir / name).stat().st_mode & 0o777 == 0o600
+    assert anchor.anchor_path(data_dir, ws.db.url).stat().st_mode & 0o777 == 0o600
     assert anchor.key_path(data_dir).stat().st_mode & 0o777 == 0o600
     assert anchor.key_path(data_dir).parent.stat().st_mode & 0o777 == 0o700
     assert (data_dir / anchor.LOCK_FILE).stat().st_mode & 0o777 == 0o600
@@ -289,7 +288,7 @@ def test_an_emptied_database_file_is_not_a_new_office(ws, office, check, data_di
 
 
 def test_the_anchor_deleted_or_rewritten_is_named(ws, office, check, data_dir):
-    path = anchor.anchor_path(data_dir)
+    path = anchor.anchor_path(data_dir, ws.db.url)
     data = json.loads(path.read_text())
     data["count"] -= 1  # "the chain ends one earlier", without the key
     path.write_text(json.dumps(data))
@@ -368,10 +367,10 @@ def test_a_commit_interrupted_between_its_anchors_is_not_tampering(ws, office, d
     accepted; after the next action the plain head again."""
     with ws.db.connect() as conn:
         head = anchor.chain_head(conn)
-    anchor.before_commit(data_dir, head, anchor.Head(head.count + 1, "f" * 64))
+    anchor.before_commit(data_dir, head, anchor.Head(head.count + 1, "f" * 64), ws.db.url)
     assert integrity.check(ws).ok
     cases.start_case(ws, ws.login("help.desk", PASSWORD), "PP", "Permohonan baru", entry="surat")
-    assert anchor.read_anchor(data_dir).before is None
+    assert anchor.read_anchor(data_dir, ws.db.url).before is None
     assert integrity.check(ws).ok
 
 
@@ -393,7 +392,7 @@ def test_every_backup_and_the_case_control_sheet_carry_the_anchor(ws, office, ad
     head = all_events(ws)[-1]
     archive = backups.backup(ws, admin, tmp_path / "cadangan")
     assert read_manifest(archive).audit_anchor == {"count": head.id, "head": head.hash}
-    assert anchor.read_anchor(ws.data_dir).head.count == head.id + 1  # the backup's own event
+    assert anchor.read_anchor(ws.data_dir, ws.db.url).head.count == head.id + 1  # the backup's own event
     newest = all_events(ws)[-1]
     sheet = render_case_sheet(ws, office.second, tmp_path / "kasus.pdf")
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(sheet).pages)
@@ -460,3 +459,20 @@ def test_a_hold_made_or_lifted_elsewhere_counts_at_once_in_an_open_window(ws, of
         cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan baru", entry="surat")
     check("--acknowledge", "--as", "admin")
     cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan baru", entry="surat")
+
+
+def test_a_desk_that_switches_databases_keeps_one_anchor_per_database(ws, office, data_dir, tmp_path, clock):
+    """A demo on the desk's own file first, then the office's database (here: another file named
+    with --db): each has its anchor beside the data folder; neither is compared with the other."""
+    from sopdesk.engine.accounts import add_user
+
+    other_url = f"sqlite:///{tmp_path / 'lain' / 'kantor.sqlite3'}"
+    other = Workspace.open(data_dir, other_url, clock=clock)
+    try:
+        add_user(other, other.setup("KPU Lain", "WITA", "admin", PASSWORD), "staf", PASSWORD, ["Staf"])
+        assert integrity.check(other).ok
+        assert anchor.anchor_path(data_dir, other.db.url) != anchor.anchor_path(data_dir, ws.db.url)
+    finally:
+        other.close()
+    report = integrity.check(ws)
+    assert report.ok, [f.message for f in report.findings]

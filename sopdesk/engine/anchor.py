@@ -40,6 +40,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from sopdesk.store import connection_settings
+from sopdesk.store.db import DB_FILE, sqlite_path
 from sopdesk.store.models import AuditEvent
 
 log = logging.getLogger(__name__)
@@ -111,8 +112,19 @@ def _mac(key: bytes, body: dict[str, Any]) -> str:
 
 # --- the file ---------------------------------------------------------------------------------
 
-def anchor_path(data_dir: Path) -> Path:
-    return Path(data_dir) / ANCHOR_FILE
+def anchor_path(data_dir: Path, database: str | None = None) -> Path:
+    """`audit-anker.json` for the data folder's own SQLite file (or no database named);
+    `audit-anker-<digest of the URL>.json` for any other (a server, a --db elsewhere), so that a
+    desk that switches databases (a demo first, then the office's server) never compares one
+    database's chain with another's anchor."""
+    data_dir = Path(data_dir)
+    if database is None:
+        return data_dir / ANCHOR_FILE
+    path = sqlite_path(database)
+    if path is not None and os.path.abspath(path) == os.path.abspath(data_dir / DB_FILE):
+        return data_dir / ANCHOR_FILE
+    name = hashlib.sha256(database.encode("utf-8")).hexdigest()[:12]
+    return data_dir / f"audit-anker-{name}.json"
 
 
 def _write_private(path: Path, text: str, durable: bool = True) -> None:
@@ -137,10 +149,10 @@ class AnchorUnreadable(ValueError):
     """The anchor file exists but is not an anchor (edited, truncated)."""
 
 
-def read_anchor(data_dir: Path) -> Anchor | None:
+def read_anchor(data_dir: Path, database: str | None = None) -> Anchor | None:
     """The anchor beside the database, None when there is none; AnchorUnreadable when the
     file is not one."""
-    path = anchor_path(data_dir)
+    path = anchor_path(data_dir, database)
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -162,11 +174,12 @@ def read_anchor(data_dir: Path) -> Anchor | None:
     return Anchor(head, before, keyed)
 
 
-def write_anchor(data_dir: Path, head: Head, before: Head | None = None, durable: bool = True) -> None:
+def write_anchor(data_dir: Path, head: Head, before: Head | None = None, durable: bool = True,
+                 database: str | None = None) -> None:
     """Write the anchor, keyed (the key is made when this user has none for the folder). Not
     `durable`: without fsync (the anchor after a commit: lost in a power cut, the one written
     before the commit, on disk, still accepts the head)."""
-    path = anchor_path(data_dir)
+    path = anchor_path(data_dir, database)
     body: dict[str, Any] = head.as_dict()
     if before is not None:
         body["before"] = before.as_dict()
@@ -196,33 +209,34 @@ def _locked(data_dir: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def _current(data_dir: Path) -> Anchor | None:
+def _current(data_dir: Path, database: str | None) -> Anchor | None:
     try:
-        return read_anchor(data_dir)
+        return read_anchor(data_dir, database)
     except AnchorUnreadable:
         return None
 
 
-def before_commit(data_dir: Path, old: Head, new: Head) -> None:
+def before_commit(data_dir: Path, old: Head, new: Head, database: str | None = None) -> None:
     """Under the database's write lock, just before the commit: either head is accepted."""
     with _locked(data_dir):
-        write_anchor(data_dir, new, before=old)
+        write_anchor(data_dir, new, before=old, database=database)
 
 
-def after_commit(data_dir: Path, conn_head: Head) -> None:
+def after_commit(data_dir: Path, conn_head: Head, database: str | None = None) -> None:
     """After a commit: the plain head read from the database, unless another desk's commit is
     in flight (its pending anchor starts at this head) or a newer head is written already."""
     with _locked(data_dir):
-        now = _current(data_dir)
+        now = _current(data_dir, database)
         if now is not None:
             if now.before is not None and now.before == conn_head and now.head != conn_head:
                 return  # another writer's commit is in flight: its anchor accepts this head too
             if now.before is None and now.head.count > conn_head.count:
                 return
-        write_anchor(data_dir, conn_head, durable=False)
+        write_anchor(data_dir, conn_head, durable=False, database=database)
 
 
-def compare(anchor: Anchor, chain_hashes: dict[int, str], last: Head, strict: bool) -> list[str]:
+def compare(anchor: Anchor, chain_hashes: dict[int, str], last: Head, strict: bool,
+            name: str = ANCHOR_FILE) -> list[str]:
     """What is wrong with the chain against its anchor (messages, empty when it agrees).
     `chain_hashes` maps the event numbers the anchor names to their hashes; `last` is the
     chain's newest event. `strict`: a SQLite office, whose anchor is always the newest head."""
@@ -233,16 +247,16 @@ def compare(anchor: Anchor, chain_hashes: dict[int, str], last: Head, strict: bo
     mark = anchor.head
     if last.count < mark.count and (anchor.before is None or last.count < anchor.before.count):
         gone = mark.count - last.count
-        problems.append(f"rantai audit lebih pendek daripada jangkarnya ({ANCHOR_FILE}): jangkar "
+        problems.append(f"rantai audit lebih pendek daripada jangkarnya ({name}): jangkar "
                         f"mencatat {mark.count} peristiwa, basis data hanya sampai #{last.count}; "
                         f"{gone} peristiwa terbaru telah dihapus di luar sopdesk")
         return problems
     found = [h for h in accepted if chain_hashes.get(h.count) == h.head]
     if not found:
         problems.append(f"peristiwa audit #{mark.count} tidak lagi sama dengan jangkarnya "
-                        f"({ANCHOR_FILE}): rantai audit telah disusun ulang di luar sopdesk")
+                        f"({name}): rantai audit telah disusun ulang di luar sopdesk")
     elif strict:
         extra = last.count - max(h.count for h in found)
-        problems.append(f"rantai audit memuat {extra} peristiwa setelah jangkarnya ({ANCHOR_FILE}, "
+        problems.append(f"rantai audit memuat {extra} peristiwa setelah jangkarnya ({name}, "
                         f"#{mark.count}): peristiwa itu ditambahkan di luar sopdesk")
     return problems

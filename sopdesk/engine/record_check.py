@@ -169,7 +169,7 @@ def anchor_for(ws: Any, report: Any) -> tuple[anchor.Anchor | None, ChainEnd]:
     if data_dir is None:
         return None, end
     try:
-        found = anchor.read_anchor(Path(data_dir))
+        found = anchor.read_anchor(Path(data_dir), ws.db.url)
     except anchor.AnchorUnreadable as exc:
         report.add("audit_anchor", f"jangkar rantai audit tidak dapat dibaca ({exc}): berkas itu telah "
                                    "diubah di luar sopdesk")
@@ -187,15 +187,18 @@ def check_anchor(ws: Any, report: Any, found: anchor.Anchor | None, end: ChainEn
     strict = ws.db.engine.dialect.name == "sqlite"
     if found is None:
         if anchor.read_key(Path(data_dir)) is not None and end.last.count > 0 and strict:
-            report.add("audit_anchor", f"jangkar rantai audit ({anchor.ANCHOR_FILE}) tidak ada di {data_dir}, "
+            name = anchor.anchor_path(Path(data_dir), ws.db.url).name
+            report.add("audit_anchor", f"jangkar rantai audit ({name}) tidak ada di {data_dir}, "
                                        "padahal kantor ini mempunyai kunci jangkar: berkas itu telah dihapus "
                                        "di luar sopdesk")
         report.checked["anchor"] = "tidak ada"
         return
     if found.keyed is False:
-        report.add("audit_anchor", f"jangkar rantai audit ({anchor.ANCHOR_FILE}) tidak cocok dengan kuncinya: "
+        name = anchor.anchor_path(Path(data_dir), ws.db.url).name
+        report.add("audit_anchor", f"jangkar rantai audit ({name}) tidak cocok dengan kuncinya: "
                                    "jangkar itu ditulis di luar sopdesk")
-    for problem in anchor.compare(found, end.hashes, end.last, strict):
+    for problem in anchor.compare(found, end.hashes, end.last, strict,
+                                  anchor.anchor_path(Path(data_dir), ws.db.url).name):
         report.add("audit_anchor", problem)
     report.checked["anchor"] = {**found.head.as_dict(),
                                 "kunci": {True: "cocok", False: "tidak cocok", None: "tidak ada"}[found.keyed]}

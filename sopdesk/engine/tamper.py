@@ -144,12 +144,12 @@ def keep_anchor(db: Any, data_dir: Path) -> None:
     def before(outcome: list[Any]) -> None:
         heads = _heads(outcome)
         if heads is not None:
-            anchor.before_commit(data_dir, heads["before"], heads["head"])
+            anchor.before_commit(data_dir, heads["before"], heads["head"], db.url)
 
     def after(outcome: list[Any]) -> None:
         heads = _heads(outcome)
         if heads is not None:
-            anchor.after_commit(data_dir, heads["head"])
+            anchor.after_commit(data_dir, heads["head"], db.url)
 
     db.before_commit.append(before)
     db.after_commit.append(after)
@@ -198,17 +198,18 @@ def refuse_new_office_over_old(ws: Any) -> None:
     database was emptied or replaced, not new. Refused, so that nobody makes a fresh office
     (with a fresh administrator) over the traces of the old one."""
     try:
-        found = anchor.read_anchor(ws.data_dir)
+        found = anchor.read_anchor(ws.data_dir, ws.db.url)
     except anchor.AnchorUnreadable:
         found = None
     if found is None or found.head.count == 0:
         return
     with ws.db.connect() as conn:
         now = anchor.chain_head(conn)
+    name = anchor.anchor_path(ws.data_dir, ws.db.url).name
     if now.count < found.head.count:
         raise Conflict(
             f"Folder data {ws.data_dir} pernah berisi kantor sopdesk ({found.head.count} peristiwa audit "
-            f"menurut {anchor.ANCHOR_FILE}), tetapi basis datanya sekarang kosong atau lebih pendek: basis "
+            f"menurut {name}), tetapi basis datanya sekarang kosong atau lebih pendek: basis "
             "data itu telah dikosongkan atau diganti di luar sopdesk. Kantor baru tidak dibuat di atasnya; "
             "pulihkan dari cadangan ('sopdesk restore'), atau pakai folder data lain untuk kantor baru")
 
