@@ -504,6 +504,12 @@ class CatalogPage(QWidget):
         lane = sop.lane(step.pelaksana)
         parts = [f"<h3>{escape(self.tr('Kegiatan {no}').format(no=no))}</h3><p>{escape(step.kegiatan)}</p>"]
         pelaksana = f"{escape(lane.nama)} ({escape(self.tr('peran'))}: {escape(lane.peran)})"
+        for kode in step.pelaksana_bersama:  # issue #13: a joint step, confirmed lane by lane
+            other = sop.lane(kode)
+            pelaksana += "<br/>" + escape(self.tr("lalu {lane} (peran: {role})").format(lane=other.nama,
+                                                                                       role=other.peran))
+        if lane.eksternal:
+            pelaksana += "<br/><i>{}</i>".format(escape(self.tr("Pihak di luar kantor: dicatat atas namanya.")))
         if step.pelaksana_disimpulkan:
             pelaksana += "<br/><i>{}</i>".format(escape(self.tr("Pelaksana disimpulkan: {alasan}").format(
                 alasan=step.alasan_pelaksana or "-")))
