@@ -235,8 +235,17 @@ _USER_SEALS = re.compile(r'"user_account":(\{[^{}]*\})')
 def _newest_user_seal(session: Any, user_id: int) -> str | None:
     """The newest seal of a user's record in the log (None when the log has none)."""
     key = str(user_id)
+    # newest first, one row at a time: the scan stops at the newest seal of this user instead
+    # of reading every seal of the log (issue #15: 1 s cached, 10 s uncached at 100,000 cases)
     rows = session.execute(select(AuditEvent.sealed).where(AuditEvent.sealed.like('%"user_account":{%'))
-                           .order_by(AuditEvent.id.desc()))
+                           .order_by(AuditEvent.id.desc()).execution_options(yield_per=1))
+    try:
+        return _first_user_seal(rows, key)
+    finally:
+        rows.close()
+
+
+def _first_user_seal(rows: Any, key: str) -> str | None:
     for (sealed,) in rows:
         # only the user_account part is parsed: the seal of every record made when an office
         # from before seals was opened holds all its rows (74 MB at 100,000 cases: seconds of
