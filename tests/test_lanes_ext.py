@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import timedelta
 
 import pytest
 from helpers import ppid_office
@@ -189,3 +190,37 @@ def test_a_front_door_records_an_outside_partys_entry_step_on_its_behalf(tmp_pat
         assert (done["step"], done["on_behalf"], done["completed_by"]) == (5, "Help Desk", "help.desk")
     finally:
         ws.close()
+
+
+def test_the_inbox_window_shows_the_case_deadline_marked_and_late_in_red(qtbot, ppid_ws, clock):
+    """The desktop inbox: a step with no time of its own shows its case's deadline, marked
+    "(kasus)", and turns late when that deadline passes (issue #13)."""
+    from PySide6.QtGui import QBrush
+
+    from sopdesk.engine.accounts import add_user
+    from sopdesk.gui.inbox_model import LATE
+    from sopdesk.gui.inbox_page import InboxPage
+
+    ws = ppid_ws
+    admin = ws.setup("KPU Kabupaten Belu", "WITA", "admin", ppid_office.PASSWORD)
+    add_user(ws, admin, "petugas", ppid_office.PASSWORD, ["Petugas PPID"])
+    petugas = ws.login("petugas", ppid_office.PASSWORD)
+    number = cases.start_case(ws, petugas, "PPID", "Permohonan salinan DPT")
+    for data in (StepInput(on_behalf=True), StepInput(), StepInput(choice="Tidak"), StepInput(choice="Ya")):
+        cases.complete(ws, petugas, number, data)  # waits at 7: the requester's clarification, no time
+    due = next(d for d in case_detail(ws, number)["deadlines"] if d["kode"] == "jawaban")["due_at"]
+
+    page = InboxPage(GuiContext(ws, petugas))
+    qtbot.addWidget(page)
+    page.show()
+    model = page.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    shown = model.data(model.index(0, 4))
+    assert shown.endswith("(kasus)") and shown.startswith(due.astimezone(ppid_office.WITA).strftime("%d-%m-%Y"))
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
+
+    clock.now = due + timedelta(minutes=1)
+    model.refresh()
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.now() == clock.now)
+    brush = model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole)
+    assert isinstance(brush, QBrush) and brush.color() == QBrush(LATE).color()
