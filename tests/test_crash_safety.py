@@ -33,7 +33,8 @@ import pytest
 from sqlalchemy import select
 
 from sopdesk.engine import accounts
-from sopdesk.engine.audit import GENESIS, event_hash
+from sopdesk.engine.audit import GENESIS, stored_hash
+from sopdesk.engine.integrity import verify_whole_chain
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.db import DB_FILE
 from sopdesk.store.models import AuditEvent
@@ -252,24 +253,28 @@ def test_killed_worker_never_loses_a_committed_action(office: Path, tmp_path: Pa
                 server.wait(TIMEOUT)
     assert "Traceback" not in stderr_path.read_text()
 
-    # the survivor: every reported action once more, and the audit chain hash by hash
+    # the survivor: every reported action once more, the audit chain hash by hash (seals
+    # included), and the start-up check: a kill between a commit and the anchor written beside
+    # the database, or inside a transaction, is never taken for tampering
     events = verify(db_path, reported)
     ws = Workspace.open(office)
     try:
         with ws.db.reading() as session:
             chain = list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
+        findings = verify_whole_chain(ws, remember=False)
     finally:
         ws.close()
+    assert findings == [], [str(finding) for finding in findings]
     previous = GENESIS
     for event in chain:
         assert event.prev_hash == previous
-        assert event.hash == event_hash(event.prev_hash, event.at, event.user_id, event.action,
-                                        event.case_id, event.work_item_id, event.step_no, event.detail)
+        assert event.hash == stored_hash(event)
         previous = event.hash
     elapsed = time.monotonic() - started
     print(f"\ncrash safety: {kills} kills survived ({fresh} fresh interpreters, {during_open} before "
-          f"the worker was ready, {while_working} after its first action); {len(reported)} committed actions verified "
-          f"({len(reported.visitors)} visitors, {len(reported.steps)} completed steps); "
+          f"the worker was ready, {while_working} after its first action); "
+          f"{len(reported)} committed actions verified ({len(reported.visitors)} visitors, "
+          f"{len(reported.steps)} completed steps); "
           f"{events} audit events chained; {elapsed:.1f} s")
     assert kills == KILLS
     # the kills did not all land before any work was done: each worker killed while working
