@@ -209,14 +209,23 @@ class Shell(QObject):
                 self.check_done.emit(findings)
 
         self.check_running = True
+        self._label_check(self.tr("Memeriksa keutuhan data…"))
         threading.Thread(target=run, name="sopdesk-start-check", daemon=True).start()
+
+    def _label_check(self, text: str | None) -> None:
+        """The status bar says the start-up check runs (it takes minutes in a large office)."""
+        for window in self.windows:
+            with suppress(RuntimeError):  # a window deleted meanwhile
+                window.set_activity("check", text)
 
     def _check_done(self, findings: list) -> None:
         self.check_running = False
+        self._label_check(None)
         show_findings(findings, self.windows[0] if self.windows else None)
 
     def _check_failed(self, exc: BaseException) -> None:
         self.check_running = False
+        self._label_check(None)
         log.warning("start-up check failed: %s", exc)
         show_error(self.windows[0] if self.windows else None, exc, self.tr("Pemeriksaan data"))
 

@@ -118,9 +118,14 @@ class MainWindow(QMainWindow):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(160)
         self.busy.hide()
+        self.busy_label = QLabel()  # what the bar is busy with: a bar alone says nothing
+        self.busy_label.hide()
+        self._activities: dict[str, str] = {}
         self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.busy)
-        self.worker.busy_changed.connect(self.busy.setVisible)
+        self.worker.busy_changed.connect(
+            lambda on: self.set_activity("worker", self.tr("Sedang memproses…") if on else None))
 
         ctx.data_changed.connect(self.refresh_counts)
         ctx.role_changed.connect(lambda _: self.refresh_counts())
@@ -330,16 +335,33 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Pengguna: {0} · Peran: {1} · Basis data: {2}").format(
             ctx.actor.username, ctx.role, ctx.ws.db.url))
 
+    def set_activity(self, key: str, text: str | None) -> None:
+        """Show (text) or end (None) one piece of background work beside the status bar's busy
+        bar; the bar shows while any runs, labelled by the newest named one (the worker's own
+        generic label only when nothing more precise runs)."""
+        self._activities.pop(key, None)
+        if text:
+            self._activities[key] = text
+        named = [label for name, label in self._activities.items() if name != "worker"]
+        label = named[-1] if named else self._activities.get("worker", "")
+        self.busy_label.setText(label)
+        self.busy.setToolTip(label)
+        self.busy_label.setVisible(bool(label))
+        self.busy.setVisible(bool(label))
+
     def start_daily_backup(self) -> None:
         """Today's automatic backup, on the worker thread (the window stays usable)."""
         def done(path) -> None:  # noqa: ANN001
+            self.set_activity("backup", None)
             if path is not None:
                 self.statusBar().showMessage(self.tr("Cadangan harian dibuat: {0}").format(path), 15_000)
 
         def failed(exc: BaseException) -> None:
+            self.set_activity("backup", None)
             log.warning("daily backup failed: %s", exc)
             self.statusBar().showMessage(self.tr("Cadangan harian gagal: {0}").format(exc), 30_000)
 
+        self.set_activity("backup", self.tr("Memeriksa cadangan harian…"))
         self.worker.submit(lambda: backups.daily_backup(self.ctx.ws), done, failed)
 
     @property
