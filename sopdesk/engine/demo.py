@@ -229,6 +229,8 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
                 rows[Visitor].append(_visitor(ids(Visitor), start, starter, person, case_id, rng))
             deadlines = {}
             for rule in sop.tenggat:
+                if rule.berlaku_jika is not None:  # added when its decision takes its route (below)
+                    continue
                 due = cal.due(start, rule.waktu_baku) if rule.sejak == "mulai" else None
                 deadlines[rule.kode] = {"id": ids(CaseDeadline), "case_id": case_id,
                                         "kode": rule.kode, "name": rule.nama, "kind": rule.jenis,
@@ -281,13 +283,14 @@ def _duration(sop: Sop, step_no: int, start: datetime, cal, rng: random.Random) 
 def _walk(sop, case, step_no, at, now, cal, rng, users, ids, rows, deadlines, audit) -> None:  # noqa: ANN001, PLR0913
     """Drive one case through its SOP until it ends or reaches the present."""
     odds = CHOICE_ODDS.get(sop.kode, {})
+    done_at: dict[int, datetime] = {}
     for _ in range(60):
         step = sop.step(step_no)
         role = sop.role_of(step_no)
         item_id = ids(WorkItem)
         not_before = None
         for rule in sop.tenggat:
-            if rule.jenis == "paling_cepat" and step_no in rule.kegiatan:
+            if rule.jenis == "paling_cepat" and step_no in rule.kegiatan and rule.kode in deadlines:
                 not_before = deadlines[rule.kode]["due_at"]
         item = {"id": item_id, "case_id": case["id"], "step_no": step_no, "role": role,
                 "status": "open", "created_at": at, "due_at": cal.due(at, step.waktu_baku),
@@ -336,8 +339,18 @@ def _walk(sop, case, step_no, at, now, cal, rng, users, ids, rows, deadlines, au
         note = "Putusan berkekuatan hukum tetap telah diterima" if step.menunggu else None
         item.update(status="done", completed_at=finished, completed_by=user, choice=choice,
                     note=note)
+        done_at[step_no] = finished
         for rule in sop.tenggat:
-            row = deadlines[rule.kode]
+            cond = rule.berlaku_jika  # a conditional deadline (#13): only on its decision's route
+            taken = cond is not None and cond.kegiatan == step_no and (choice or "").lower() == cond.pilihan.lower()
+            if taken and rule.kode not in deadlines:
+                since = case["started_at"] if rule.sejak == "mulai" else done_at.get(rule.sejak)
+                deadlines[rule.kode] = {"id": ids(CaseDeadline), "case_id": case["id"], "kode": rule.kode,
+                                        "name": rule.nama, "kind": rule.jenis, "met_at": None,
+                                        "due_at": cal.due(since, rule.waktu_baku) if since else None}
+            row = deadlines.get(rule.kode)
+            if row is None:
+                continue
             if rule.sejak == step_no and row["due_at"] is None:
                 row["due_at"] = cal.due(finished, rule.waktu_baku)
             if (rule.jenis == "paling_lambat" and step_no in rule.kegiatan
