@@ -207,7 +207,7 @@ def test_the_login_dialog_shows_before_the_office_is_open_and_signs_in_when_it_i
 
     from sopdesk.gui import start as start_module
 
-    start_module.remember_office(ws.data_dir, None, "KPU Kota Kupang")
+    start_module.remember_office(ws.data_dir, None, "KPU Kota Kupang (nama lama)")
     opening = threading.Event()
     real_run = start_module.Opener._run
 
@@ -220,13 +220,14 @@ def test_the_login_dialog_shows_before_the_office_is_open_and_signs_in_when_it_i
     start.begin()
     login = start.login
     assert login is not None and login.isVisible() and login.ws is None
-    assert login.heading.text() == "KPU Kota Kupang"
+    assert login.heading.text() == "KPU Kota Kupang (nama lama)"  # as remembered from the last start
     qtbot.keyClicks(login.username, "admin")
     qtbot.keyClicks(login.password, PASSWORD)
     login.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert login.isVisible() and "Memuat" in login.error.text()  # waits for the office, no error
     opening.set()
     qtbot.waitUntil(lambda: start.shell is not None and len(start.shell.windows) == 1, timeout=60_000)
+    assert start_module.remembered_office(ws.data_dir, None) == "KPU Kota Kupang"  # the office's own name
     window = start.shell.windows[0]
     assert window.ctx.actor.username == "admin" and start.shell.dialog is None  # the login went
     window.backup_on_exit = False

@@ -80,9 +80,9 @@ class Opener(QObject):
                     name = office.name if office is not None else None
                 set_up = ws.is_set_up()
                 ws.calendar  # noqa: B018 - the holiday calendar, before the first screen needs it
-                for name in PRELOAD:
+                for module in PRELOAD:
                     with suppress(ModuleNotFoundError):
-                        importlib.import_module(name)
+                        importlib.import_module(module)
             except BaseException:
                 ws.close()
                 raise
