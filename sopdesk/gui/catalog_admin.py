@@ -115,7 +115,8 @@ class AddSopDialog(QDialog):
             self.set_paths(paths)
 
     def choose(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Pilih berkas SOP"), str(Path.home()),
+        start = self.paths[0].parent if self.paths else Path.home()  # fixing a file: its folder again
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Pilih berkas SOP"), str(start),
                                                 self.tr("Berkas SOP (*.yaml *.yml)"))
         if names:
             self.set_paths([Path(n) for n in names])
@@ -162,8 +163,8 @@ class AddSopDialog(QDialog):
     def _preview(self) -> None:
         name = self.which.currentData()
         sop = next((r.sop for r in self.results if r.sop is not None and r.path.name == name), None)
-        if sop is not None:
-            self.preview.set_sop(sop)
+        self.preview.set_sop(sop)  # None clears it: a file that does not load shows no other file's flow
+        self.which.setEnabled(self.which.count() > 0)
 
     def install(self) -> None:
         try:

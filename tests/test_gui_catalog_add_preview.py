@@ -1,0 +1,42 @@
+"""Tambah SOP…: choosing a broken file after a good one leaves no stale flowchart behind (the
+good file's swimlane stayed in the preview beside the broken file's errors), and the file
+dialog opens again in the folder of the file being fixed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+FIXTURE = Path(__file__).parent / "fixtures" / "catalog" / "sop_layanan_arsip.yaml"
+
+
+def test_a_broken_file_clears_the_preview_and_the_dialog_reopens_in_its_folder(
+        qtbot, ws, admin, tmp_path, monkeypatch):
+    from sopdesk.gui.catalog_admin import AddSopDialog
+    from sopdesk.gui.context import GuiContext
+
+    good = tmp_path / "sop" / FIXTURE.name
+    good.parent.mkdir()
+    shutil.copy(FIXTURE, good)
+    broken = good.with_name("sop_rusak.yaml")
+    broken.write_text(good.read_text(encoding="utf-8").replace("kode: ARS", "kode: [ARS"), encoding="utf-8")
+
+    dialog = AddSopDialog(GuiContext(ws, admin), paths=[good])
+    qtbot.addWidget(dialog)
+    assert dialog.preview.sop is not None and dialog.preview.sop.kode == "ARS"
+    assert dialog.which.isEnabled()
+
+    asked = []
+
+    def pick(_parent, _title, folder, _filter):  # noqa: ANN001, ANN202
+        asked.append(folder)
+        return [str(broken)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(pick))
+    dialog.choose()
+    assert asked == [str(good.parent)]
+    assert "sop_rusak.yaml" in dialog.report.toPlainText()
+    assert dialog.preview.sop is None  # not the good file's flow any more
+    assert not dialog.which.isEnabled() and not dialog.install_button.isEnabled()
