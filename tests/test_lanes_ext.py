@@ -27,7 +27,7 @@ ppid = ppid_office.ppid  # the fixture: an office with the PPID SOP, driven thro
 pytestmark = pytest.mark.both_stores  # the store-using tests run on SQLite and PostgreSQL
 
 
-def test_the_requesters_step_is_recorded_on_its_behalf_with_who_recorded_it(ppid):
+def test_the_requesters_step_is_recorded_on_its_behalf_with_who_recorded_it(ppid, tmp_path):
     run, _clock, _data = ppid
     number = start(run)
     refused(run("case", "complete", number, "--as", "petugas"),
@@ -40,6 +40,12 @@ def test_the_requesters_step_is_recorded_on_its_behalf_with_who_recorded_it(ppid
     assert "(atas nama Pemohon, dicatat oleh petugas)" in ok(run("case", "show", number, "--as", "petugas"))
     refused(run("case", "complete", number, "--as", "petugas", "--atas-nama"), "bukan pihak luar")
     assert detail["items"][1]["on_behalf"] is None
+    pdf = tmp_path / "kendali.pdf"
+    ok(run("report", "case", number, "--as", "petugas", "-o", str(pdf)))
+    import pypdf
+
+    sheet = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(pdf).pages)
+    assert "atas nama Pemohon" in sheet
 
 
 def test_a_joint_step_waits_for_the_kabag_then_for_the_sekretaris(ppid):

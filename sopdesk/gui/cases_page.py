@@ -321,6 +321,10 @@ class CaseView(QDialog):
                 note = self.tr("ke kegiatan {0}: {1}").format(info.get("to"), info.get("reason"))
             if event["action"] == "assigned":
                 note = self.tr("kepada {0}").format(info.get("to"))
+            if info.get("on_behalf"):  # an outside party's step, recorded by this user (issue #13)
+                note = self.tr("atas nama {0}").format(info["on_behalf"]) + (f"; {note}" if note else "")
+            if info.get("wait_overridden"):
+                note = self.tr("sebelum masa tunggu berakhir: {0}").format(info["wait_overridden"])
             letter = info.get("agenda") or info.get("surat_masuk")  # the letter the event belongs to
             if letter and not note:
                 note = letter

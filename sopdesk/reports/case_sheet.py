@@ -242,6 +242,10 @@ def _history_note(action: str, detail: dict) -> str:
     note = detail.get("reason") or detail.get("note") or ""
     if action == "step_completed" and detail.get("choice"):
         note = f"pilihan: {detail['choice']}" + (f"; {note}" if note else "")
+    if detail.get("on_behalf"):  # an outside party's step, recorded by this user (issue #13)
+        note = f"atas nama {detail['on_behalf']}" + (f"; {note}" if note else "")
+    if detail.get("wait_overridden"):
+        note = f"sebelum masa tunggu berakhir: {detail['wait_overridden']}"
     letter = detail.get("agenda") or detail.get("surat_masuk")
     if letter and action.startswith(("letter_in", "disposition", "case_started")):
         note = f"{letter}" + (f"; {note}" if note else "")
