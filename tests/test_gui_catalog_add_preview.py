@@ -40,3 +40,33 @@ def test_a_broken_file_clears_the_preview_and_the_dialog_reopens_in_its_folder(
     assert "sop_rusak.yaml" in dialog.report.toPlainText()
     assert dialog.preview.sop is None  # not the good file's flow any more
     assert not dialog.which.isEnabled() and not dialog.install_button.isEnabled()
+
+
+def test_nonaktifkan_needs_a_chosen_sop_and_an_installed_sop_is_shown(qtbot, ws, admin, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from sopdesk.gui.catalog_admin import AddSopDialog
+    from sopdesk.gui.catalog_page import CatalogPage
+    from sopdesk.gui.context import GuiContext
+
+    page = CatalogPage(GuiContext(ws, admin))
+    qtbot.addWidget(page)
+    assert page.select("PP") and page.switch_button.isEnabled()
+    page.list.setCurrentItem(None)
+    page.reload()  # the list again, nothing chosen
+    assert page.current_kode() is None
+    assert not page.switch_button.isEnabled()  # it was enabled, and a click did nothing, silently
+
+    good = tmp_path / FIXTURE.name
+    shutil.copy(FIXTURE, good)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(good)], "")))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+
+    def install(dialog: AddSopDialog) -> int:
+        dialog.install()
+        return dialog.result()
+
+    monkeypatch.setattr(AddSopDialog, "exec", install)
+    page.add_sop()
+    assert page.current_kode() == "ARS"
+    assert page.sop_title.text().startswith("ARS — Layanan Peminjaman Arsip")

@@ -430,8 +430,10 @@ class CatalogPage(QWidget):
         """Tambah SOP…: check files against the installed catalog, preview, install."""
         dialog = AddSopDialog(self.ctx, self)
         dialog.choose()
-        if dialog.paths:
-            dialog.exec()
+        if dialog.paths and dialog.exec() == AddSopDialog.DialogCode.Accepted:
+            added = [r.sop.kode for r in dialog.results if r.sop is not None]
+            if added:
+                self.select(added[0])  # the administrator sees what was installed
 
     def switch_current(self) -> None:
         """Switch the chosen SOP off (no new cases) or on again."""
@@ -441,6 +443,7 @@ class CatalogPage(QWidget):
 
     def _show_empty(self) -> None:
         self.splitter.reveal()      # nothing to read: the list is where to choose, whatever was chosen
+        self.switch_button.setEnabled(False)  # no SOP chosen: nothing to switch off
         catalog = self.ctx.ws.catalog
         if catalog.sops or catalog.organisations:
             text = self.tr("Pilih sebuah SOP di daftar sebelah kiri untuk melihat identitasnya dan diagram "
