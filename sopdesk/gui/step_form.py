@@ -301,9 +301,7 @@ class StepFormDialog(QDialog):
             self.body_layout.addWidget(self._nothing_waiting())
         else:
             self.body_layout.addWidget(self._step_box())
-            if self.detail["deadlines"]:
-                self.deadlines_box = self._deadlines_box()
-                self.body_layout.addWidget(self.deadlines_box)
+            deadlines_at = self.body_layout.count()
             self.body_layout.addWidget(self._kelengkapan_box())
             self.body_layout.addWidget(self._output_box())
             if self.lane is not None and (self.lane.eksternal or self.next_lane is not None):
@@ -313,6 +311,11 @@ class StepFormDialog(QDialog):
             if self.step.menunggu:
                 self.body_layout.addWidget(self._wait_box())
             self.body_layout.addWidget(self._note_box())
+            if self.detail["deadlines"]:
+                # built after the fields, shown above them: Tab reaches 'Perpanjang tenggat…' after
+                # the fields, and the form opens in its first field, not on that button (Enter opened it)
+                self.deadlines_box = self._deadlines_box()
+                self.body_layout.insertWidget(deadlines_at, self.deadlines_box)
         self.body_layout.addStretch(1)
         self.scroll.setWidget(body)
         outer.addWidget(self.scroll, 1)
