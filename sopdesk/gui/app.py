@@ -114,6 +114,7 @@ class Shell(QObject):
         self.check_running = False  # the start-up check is running (its own thread)
         self.closing: list[MainWindow] = []  # closed windows kept until their worker's job ended
         self.exit_pending = False  # a backup on exit is being decided or written
+        self.login_pending = False  # signed out: the login dialog is about to show
         self.backup_progress.connect(self._show_backup_progress)
         self.check_done.connect(self._check_done)
         self.check_failed.connect(self._check_failed)
@@ -235,9 +236,11 @@ class Shell(QObject):
         ws = window.ctx.ws
         backup = window.wants_exit_backup and ws is not self.demo_ws
         self.exit_pending = self.exit_pending or backup  # the program does not end before it
+        if signed_out:  # set before _retire: a worker already ended must not end the program first
+            self.login_pending = True
+            QTimer.singleShot(0, lambda: self._login_again(ws))
         self._retire(window)
         if signed_out:
-            QTimer.singleShot(0, lambda: self.show_login(ws))
             return
         if backup:
             self._backup_on_exit(window, ws)
@@ -246,6 +249,11 @@ class Shell(QObject):
             self._demo_closed(window.quitting)
         else:
             self._maybe_finish()
+
+    def _login_again(self, ws: Workspace) -> None:
+        """After Keluar/ganti pengguna: the login dialog (the program goes on meanwhile)."""
+        self.login_pending = False
+        self.show_login(ws)
 
     def _demo_closed(self, quitting: bool = False) -> None:
         self._close_demo()
@@ -329,7 +337,7 @@ class Shell(QObject):
 
     def _maybe_finish(self) -> None:
         if (not self.windows and self.dialog is None and self.progress is None and not self.closing
-                and not self.exit_pending):
+                and not self.exit_pending and not self.login_pending):
             self.worker.stop()
             self.finished.emit()
 
