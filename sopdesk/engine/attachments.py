@@ -93,7 +93,7 @@ def _copy_hashed(source: Path, temp: Path) -> tuple[str, int]:
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        raise UserError(f"{_shown(source)} bukan berkas biasa (folder, perangkat, pipa atau berkas "
+        raise UserError(f"Berkas {_shown(source)} bukan berkas biasa (folder, perangkat, pipa atau berkas "
                         "sistem); pilih berkas pindaian")
     with os.fdopen(fd, "rb") as src:
         if info.st_size > MAX_ATTACHMENT_BYTES:
@@ -107,7 +107,7 @@ def _copy_hashed(source: Path, temp: Path) -> tuple[str, int]:
                 if size > MAX_ATTACHMENT_BYTES:
                     raise _too_big(source, size)
                 if size > info.st_size:  # growing while read, or a /proc pseudo-file that says 0
-                    raise UserError(f"{_shown(source)} berubah selama dibaca atau bukan berkas biasa; "
+                    raise UserError(f"Berkas {_shown(source)} berubah selama dibaca atau bukan berkas biasa; "
                                     "pilih berkas pindaian yang sudah selesai ditulis")
                 digest.update(block)
                 dst.write(block)

@@ -77,9 +77,9 @@ def check_pdf_target(path: Path | str, protected: Iterable[Path] = ()) -> Path:
     except OSError as exc:
         raise UserError(f"Berkas PDF {_shown(path)} tidak dapat dipakai ({exc.strerror or exc})") from None
     if stat.S_ISDIR(info.st_mode):
-        raise UserError(f"{_shown(path)} adalah folder: sebutkan nama berkas PDF di dalamnya")
+        raise UserError(f"Berkas PDF {_shown(path)} adalah folder: sebutkan nama berkas PDF di dalamnya")
     if not stat.S_ISREG(info.st_mode):
-        raise UserError(f"{_shown(path)} bukan berkas biasa; pilih nama berkas PDF yang lain")
+        raise UserError(f"Berkas PDF {_shown(path)} bukan berkas biasa; pilih nama berkas PDF yang lain")
     try:
         with open(resolved, "rb") as handle:
             head = handle.read(len(PDF_MAGIC))
