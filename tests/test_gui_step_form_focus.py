@@ -1,6 +1,7 @@
-"""The step form of a case with an extendable case deadline opens in its first field: the
-'Perpanjang tenggat…' button was the first widget of the form, so it had the focus and Enter
-opened the extension dialog; Tab still reaches the button, after the fields."""
+"""The step form of a case with an extendable case deadline: 'Perpanjang tenggat…' was the
+first push button that may be a dialog's default, so Qt made it the form's default button and
+Enter in any field (Nomor dokumen, say) opened the extension dialog. Enter in a field neither
+opens it nor completes the step; a click still does."""
 
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ import shutil
 from helpers import ppid_office
 
 from sopdesk.engine import cases
+from sopdesk.engine.queries import case_detail
 
 
-def test_the_step_form_does_not_open_on_the_extend_button(qtbot, tmp_path, clock):
-    from PySide6.QtWidgets import QPushButton
+def test_enter_in_a_field_does_not_open_the_extension_dialog(qtbot, tmp_path, clock, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit, QPushButton
 
     from sopdesk.engine.accounts import add_user
     from sopdesk.engine.workspace import Workspace
     from sopdesk.gui.context import GuiContext
+    from sopdesk.gui.deadline_dialog import ExtendDeadlineDialog
     from sopdesk.gui.step_form import StepFormDialog
 
     data = tmp_path / "data"
@@ -28,20 +32,20 @@ def test_the_step_form_does_not_open_on_the_extend_button(qtbot, tmp_path, clock
         add_user(ws, admin, "petugas", ppid_office.PASSWORD, ["Petugas PPID"])
         petugas = ws.login("petugas", ppid_office.PASSWORD)
         number = cases.start_case(ws, petugas, "PPID", "Permohonan salinan DPT")
+        opened = []
+        monkeypatch.setattr(ExtendDeadlineDialog, "exec", lambda dialog: opened.append(1) or 0)
         form = StepFormDialog(GuiContext(ws, petugas), number)
         qtbot.addWidget(form)
         form.show()
-        qtbot.waitUntil(lambda: form.focusWidget() is not None, timeout=2_000)
         extend = form.findChild(QPushButton, "extend_jawaban")
-        assert extend is not None and extend.isVisible()
-        assert form.focusWidget() is not extend
-        assert form.body_layout.indexOf(form.deadlines_box) < form.body_layout.indexOf(form.note_edit.parentWidget())
-        seen = []
-        for _ in range(60):  # Tab through the form: the button comes, after the fields
-            form.focusNextChild()
-            seen.append(form.focusWidget())
-            if form.focusWidget() is extend:
-                break
-        assert extend in seen and form.note_edit in seen[: seen.index(extend)]
+        assert extend is not None and not extend.isDefault() and not extend.autoDefault()
+        field = form.findChild(QLineEdit, "outputNumber_1")
+        field.setFocus()
+        qtbot.keyClicks(field, "045/PPID/2026")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert opened == []  # Enter in the field opened 'Perpanjang tenggat' before
+        assert all(i["status"] != "done" for i in case_detail(ws, number)["items"])  # nor completed
+        qtbot.mouseClick(extend, Qt.MouseButton.LeftButton)
+        assert opened == [1]  # the button itself still opens it
     finally:
         ws.close()

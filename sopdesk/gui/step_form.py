@@ -301,7 +301,9 @@ class StepFormDialog(QDialog):
             self.body_layout.addWidget(self._nothing_waiting())
         else:
             self.body_layout.addWidget(self._step_box())
-            deadlines_at = self.body_layout.count()
+            if self.detail["deadlines"]:
+                self.deadlines_box = self._deadlines_box()
+                self.body_layout.addWidget(self.deadlines_box)
             self.body_layout.addWidget(self._kelengkapan_box())
             self.body_layout.addWidget(self._output_box())
             if self.lane is not None and (self.lane.eksternal or self.next_lane is not None):
@@ -311,11 +313,6 @@ class StepFormDialog(QDialog):
             if self.step.menunggu:
                 self.body_layout.addWidget(self._wait_box())
             self.body_layout.addWidget(self._note_box())
-            if self.detail["deadlines"]:
-                # built after the fields, shown above them: Tab reaches 'Perpanjang tenggat…' after
-                # the fields, and the form opens in its first field, not on that button (Enter opened it)
-                self.deadlines_box = self._deadlines_box()
-                self.body_layout.insertWidget(deadlines_at, self.deadlines_box)
         self.body_layout.addStretch(1)
         self.scroll.setWidget(body)
         outer.addWidget(self.scroll, 1)
@@ -485,6 +482,7 @@ class StepFormDialog(QDialog):
             ext = rule.perpanjangan if rule is not None else None
             if ext and due is not None and met is None and deadline.get("extensions", 0) < ext.paling_banyak:
                 extend = QPushButton(self.tr("Perpanjang tenggat…"))  # issue #13: as the SOP allows
+                extend.setAutoDefault(False)  # else the dialog's default: Enter in any field opened it
                 extend.setObjectName(f"extend_{deadline['kode']}")
                 extend.clicked.connect(lambda _=False, r=rule: self.extend_deadline(r))
                 layout.addWidget(extend, 0, Qt.AlignmentFlag.AlignLeft)
