@@ -44,17 +44,22 @@
         <translation>SOP files (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="156"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="148"/>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="157"/>
         <source>Berkas sah dan cocok dengan katalog terpasang. Tekan Pasang untuk menambahkannya ke katalog kantor.</source>
         <translation>The file is valid and fits the installed catalog. Press Install to add it to the office catalog.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="160"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="161"/>
         <source>Perbaiki masalah di atas lalu pilih berkasnya lagi; tidak ada yang dipasang.</source>
         <translation>Fix the problems above, then choose the file again; nothing was installed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="178"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="179"/>
         <source>SOP ditambahkan ke katalog kantor: {0}</source>
         <translation>SOP added to the office catalog: {0}</translation>
     </message>
@@ -919,12 +924,12 @@
 <context>
     <name>CatalogSwitch</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="190"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="191"/>
         <source>Nonaktifkan SOP {0}</source>
         <translation>Switch off SOP {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="191"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="192"/>
         <source>Kasus baru tidak dapat dimulai; kasus yang berjalan tetap dapat diselesaikan.
 Alasan (dicatat di log audit):</source>
         <translation>No new cases can start; running cases can still be finished.
@@ -3773,144 +3778,149 @@ Your office&apos;s data is not changed.</translation>
         <translation>→ continue at step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="615"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="607"/>
+        <source>; kasus menjadi rahasia (perihalnya disembunyikan dari peran di luar alurnya)</source>
+        <translation>; the case becomes confidential (its subject is hidden from roles outside its flow)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form.py" line="619"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="617"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="621"/>
         <source>Menunggu: {event} — catat peristiwanya</source>
         <translation>Waiting for: {event} — record the event</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="621"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="625"/>
         <source>Kegiatan ini selesai ketika peristiwa yang ditunggu terjadi: tulis di Catatan apa yang terjadi dan kapan, atau isi Output-nya.</source>
         <translation>This step is done when the awaited event happens: write in Note what happened and when, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="627"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="631"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="633"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="637"/>
         <source>Catatan untuk kegiatan ini (boleh kosong)</source>
         <translation>Note for this step (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="635"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="639"/>
         <source>Peristiwa yang ditunggu: apa, kapan, nomor putusan …</source>
         <translation>The awaited event: what, when, ruling number …</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="644"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="648"/>
         <source>Kembalikan…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="645"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="649"/>
         <source>Simpan draf</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="646"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="650"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="646"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="650"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="647"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="651"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="650"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="654"/>
         <source>Kembalikan kasus ke kegiatan yang sudah dilalui, dengan alasan</source>
         <translation>Return the case to a step it has passed, with a reason</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="651"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="655"/>
         <source>Simpan isian untuk dilanjutkan nanti</source>
         <translation>Save what has been filled in, to continue later</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="652"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="656"/>
         <source>Selesaikan kegiatan ini dan teruskan kasus (Ctrl+Enter)</source>
         <translation>Complete this step and pass the case on (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="672"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="676"/>
         <source>Belum ada kegiatan yang dilalui untuk tujuan pengembalian</source>
         <translation>The case has not passed any step to return to yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="719"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="723"/>
         <source>Draf yang tersimpan dipulihkan.</source>
         <translation>The saved draft was restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="724"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="728"/>
         <source>Isian kunjungan sebelumnya ({when}) dimuat; periksa lalu selesaikan.</source>
         <translation>The entries of the previous visit ({when}) are filled in; check them, then complete the step.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="739"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="743"/>
         <source>Isian yang disimpan di PC ini saat server basis data tidak terjangkau (pukul {time} {zone}) masih ada.</source>
         <translation>Entries saved on this PC while the database server was unreachable (at {time} {zone}) are still here.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="742"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="746"/>
         <source>Pakai isian itu</source>
         <translation>Use those entries</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="743"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="747"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="751"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="755"/>
         <source>Isian dari PC ini dimuat; periksa lalu selesaikan.</source>
         <translation>The entries from this PC are filled in; check them, then complete the step.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="767"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="771"/>
         <source>Server basis data tidak terjangkau, dan isian tidak dapat disimpan di PC ini ({error}); jangan tutup formulir ini.</source>
         <translation>The database server is unreachable, and the entries cannot be saved on this PC ({error}); do not close this form.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="770"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="774"/>
         <source>Server basis data tidak terjangkau; isian disimpan di PC ini dan ditawarkan lagi saat formulir ini dibuka.</source>
         <translation>The database server is unreachable; the entries are saved on this PC and offered again when this form is opened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="798"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="802"/>
         <source>Pilih salah satu jawaban: {labels}.</source>
         <translation>Choose one of the answers: {labels}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="804"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="808"/>
         <source>Catat peristiwa yang ditunggu ({event}) di Catatan, atau isi Output-nya.</source>
         <translation>Record the awaited event ({event}) in Note, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="825"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="829"/>
         <source>Kegiatan diselesaikan</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="826"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="830"/>
         <source>Kegiatan diselesaikan dengan catatan:
 {warnings}</source>
         <translation>Step completed with notes:
 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="835"/>
+        <location filename="../../sopdesk/gui/step_form.py" line="839"/>
         <source>Draf disimpan pukul {time} {zone}.</source>
         <translation>Draft saved at {time} {zone}.</translation>
     </message>

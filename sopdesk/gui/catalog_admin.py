@@ -145,10 +145,11 @@ class AddSopDialog(QDialog):
         if not self.results:
             return ""
         parts = []
+        note_label = escape(self.tr("Catatan"))  # outside the f-string, where lupdate sees it
         for result in self.results:
             parts.append(f"<p><b>{escape(result.summary())}</b></p>")
             for note in result.notes:
-                parts.append(f"<p>{escape(self.tr('Catatan'))}: {escape(note)}</p>")
+                parts.append(f"<p>{note_label}: {escape(note)}</p>")
             if result.problems:
                 items = "".join(f"<li>{escape(str(p))}</li>" for p in result.problems)
                 parts.append(f"<ul style='color:{ERROR_COLOR}'>{items}</ul>")
