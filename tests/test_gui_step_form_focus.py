@@ -1,7 +1,8 @@
 """The step form of a case with an extendable case deadline: 'Perpanjang tenggat…' was the
 first push button that may be a dialog's default, so Qt made it the form's default button and
 Enter in any field (Nomor dokumen, say) opened the extension dialog. Enter in a field neither
-opens it nor completes the step; a click still does."""
+opens it nor completes the step; a click still does. A choice that makes the case rahasia
+says so beside it."""
 
 from __future__ import annotations
 
@@ -47,5 +48,35 @@ def test_enter_in_a_field_does_not_open_the_extension_dialog(qtbot, tmp_path, cl
         assert all(i["status"] != "done" for i in case_detail(ws, number)["items"])  # nor completed
         qtbot.mouseClick(extend, Qt.MouseButton.LeftButton)
         assert opened == [1]  # the button itself still opens it
+    finally:
+        ws.close()
+
+
+def test_a_choice_that_makes_the_case_confidential_says_so_before_it_is_chosen(qtbot, tmp_path, clock):
+    from PySide6.QtWidgets import QLabel
+
+    from sopdesk.engine.accounts import add_user
+    from sopdesk.engine.cases import StepInput
+    from sopdesk.engine.workspace import Workspace
+    from sopdesk.gui.context import GuiContext
+    from sopdesk.gui.step_form import StepFormDialog
+
+    data = tmp_path / "data"
+    (data / "sop_catalog").mkdir(parents=True)
+    shutil.copy(ppid_office.FIXTURE, data / "sop_catalog" / ppid_office.FIXTURE.name)
+    ws = Workspace.open(data, clock=clock)
+    try:
+        admin = ws.setup("KPU Kabupaten Belu", "WITA", "admin", ppid_office.PASSWORD)
+        add_user(ws, admin, "petugas", ppid_office.PASSWORD, ["Petugas PPID"])
+        petugas = ws.login("petugas", ppid_office.PASSWORD)
+        number = cases.start_case(ws, petugas, "PPID", "Permohonan salinan DPT")
+        cases.complete(ws, petugas, number, StepInput(on_behalf=True))
+        cases.complete(ws, petugas, number, StepInput())
+        form = StepFormDialog(GuiContext(ws, petugas), number)  # step 3: is the information exempt?
+        qtbot.addWidget(form)
+        ya = form.findChild(QLabel, "choiceRoute_1").text()
+        tidak = form.findChild(QLabel, "choiceRoute_2").text()
+        assert "kegiatan 4" in ya and "kasus menjadi rahasia" in ya
+        assert "kegiatan 6" in tidak and "rahasia" not in tidak
     finally:
         ws.close()

@@ -603,8 +603,12 @@ class StepFormDialog(QDialog):
             else:
                 where = self.tr("→ lanjut ke kegiatan {no}: {text}").format(
                     no=pilihan.lanjut, text=self.sop.step(pilihan.lanjut).kegiatan)
+            if pilihan.rahasia:  # issue #13: said before it is chosen, not found out afterwards
+                where += self.tr("; kasus menjadi rahasia (perihalnya disembunyikan dari peran di luar alurnya)")
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(_wrapped(where, f"color: {GREY}"), row, 1)
+            route = _wrapped(where, f"color: {GREY}")
+            route.setObjectName(f"choiceRoute_{row + 1}")
+            grid.addWidget(route, row, 1)
         layout.addLayout(grid)
         self.choice_error = error_label("choiceError")
         layout.addWidget(self.choice_error)
