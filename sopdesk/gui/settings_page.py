@@ -292,8 +292,9 @@ class SettingsPage(QWidget):
             return True
         typed, ok = QInputDialog.getText(
             self, self.tr("Cadangan kantor lain"),
-            self.tr("Cadangan ini milik kantor lain: {0}. Semua data kantor {1} akan diganti dengan "
-                    "data kantor itu. Ketik nama kantor cadangan untuk tetap memulihkan:").format(
+            # one sentence a line: as one line the dialog was wider than a 1024-pixel screen
+            self.tr("Cadangan ini milik kantor lain: {0}.\nSemua data kantor {1} akan diganti dengan "
+                    "data kantor itu.\nKetik nama kantor cadangan untuk tetap memulihkan:").format(
                 plan.office or "-", plan.current_office or "-"))
         return bool(ok) and typed.strip() == (plan.office or "").strip()
 
