@@ -181,6 +181,9 @@ class CasesPage(QWidget):
         self.table.doubleClicked.connect(lambda _: self.open_case())
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_case,
                   context=Qt.ShortcutContext.WidgetShortcut)
+        for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):  # from the search box into the list, as in Kotak Masuk
+            QShortcut(QKeySequence(key), self.search, activated=self.focus_list,
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self.summary = QLabel()
         open_button = QPushButton(self.tr("Lihat kasus"))
         open_button.clicked.connect(self.open_case)
@@ -203,6 +206,17 @@ class CasesPage(QWidget):
         self.model.set_filters(search=self.search.text().strip() or None, sop=self.sop.currentData(),
                                status=self.status.currentData())
         self._show_total()
+
+    def focus_list(self) -> None:
+        """Down or Enter in the search box: the list takes the keyboard, its first row selected
+        (Enter then opens the case; before, Down did nothing and a keyboard user had to Tab
+        past both filters)."""
+        if self._timer.isActive():  # typed a moment ago: search now rather than in 300 ms
+            self._timer.stop()
+            self.reload()
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
+            self.table.selectRow(0)
 
     def refresh(self) -> None:
         """Same filters, newer data: reload in place (selected case and scroll position kept)."""

@@ -1,0 +1,36 @@
+"""Kasus by keyboard: Down or Enter in the search box takes the list with its first match
+selected, and Enter there opens the case (Down did nothing: the search box kept the keys and a
+keyboard user had to Tab past both filters to reach the list)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from sopdesk.engine import cases
+
+
+def test_down_in_the_search_box_takes_the_first_match_and_enter_opens_it(qtbot, ws, staff, monkeypatch):
+    from sopdesk.gui import cases_page
+    from sopdesk.gui.cases_page import CasesPage
+    from sopdesk.gui.context import GuiContext
+
+    cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data DPT", entry="tamu", requester="Maria Ndun")
+    wanted = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan salinan SK", entry="tamu",
+                              requester="Yosef Tefa")
+    opened = []
+    monkeypatch.setattr(cases_page.CaseView, "exec", lambda view: opened.append(view.number) or 0)
+    page = CasesPage(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    assert QTest.qWaitForWindowActive(page)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "Tefa")
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)  # at once: the search is not left to its timer
+    assert QApplication.focusWidget() is page.table
+    rows = page.table.selectionModel().selectedRows()
+    assert [page.model.row_at(r.row()).number for r in rows] == [wanted]
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [wanted]
