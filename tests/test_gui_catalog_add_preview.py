@@ -70,3 +70,22 @@ def test_nonaktifkan_needs_a_chosen_sop_and_an_installed_sop_is_shown(qtbot, ws,
     page.add_sop()
     assert page.current_kode() == "ARS"
     assert page.sop_title.text().startswith("ARS — Layanan Peminjaman Arsip")
+
+
+def test_a_file_already_installed_is_not_offered_for_pasang(qtbot, ws, admin, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from sopdesk.engine import catalog_admin
+    from sopdesk.gui.catalog_admin import AddSopDialog
+    from sopdesk.gui.context import GuiContext
+
+    good = tmp_path / FIXTURE.name
+    shutil.copy(FIXTURE, good)
+    catalog_admin.add_sops(ws, admin, [good])
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    dialog = AddSopDialog(GuiContext(ws, admin), paths=[good])
+    qtbot.addWidget(dialog)
+    text = dialog.report.toPlainText()
+    assert "sudah terpasang" in text and not dialog.install_button.isEnabled()
+    assert "Tekan Pasang" not in text  # it said so beside a disabled Pasang
+    assert "tidak ada yang perlu dipasang" in text

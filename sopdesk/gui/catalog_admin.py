@@ -153,7 +153,10 @@ class AddSopDialog(QDialog):
             if result.problems:
                 items = "".join(f"<li>{escape(str(p))}</li>" for p in result.problems)
                 parts.append(f"<ul style='color:{ERROR_COLOR}'>{items}</ul>")
-        if all(r.ok for r in self.results):
+        if all(r.ok and r.installed for r in self.results):  # Pasang stays off: nothing to tell it to do
+            parts.append("<p>" + escape(self.tr("Semua berkas sudah terpasang; tidak ada yang perlu dipasang."))
+                         + "</p>")
+        elif all(r.ok for r in self.results):
             parts.append("<p>" + escape(self.tr("Berkas sah dan cocok dengan katalog terpasang. Tekan Pasang untuk "
                                                 "menambahkannya ke katalog kantor.")) + "</p>")
         else:
