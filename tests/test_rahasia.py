@@ -68,6 +68,19 @@ def test_a_case_on_a_rahasia_route_shows_its_perihal_only_on_its_chain(ppid, tmp
         assert rows[number] == MASK and rows[plain] == "Permohonan jadwal rapat pleno terbuka"
         assert {r.number: r.title for r in queries.cases_page(ws, viewer=kabag)}[number] == TITLE
         assert queries.case_detail(ws, number)["title"] == MASK  # nobody signed in: masked
+
+        # a search by a word of the perihal does not reveal the case off its chain; its number
+        # and requester still find it, and on its chain the perihal is searchable
+        for word in ("Tulamalae", "disabilitas"):  # the trigram index and (short words aside) LIKE
+            assert [r.number for r in queries.cases_page(ws, search=word, viewer=staf)] == []
+            assert queries.cases_total(ws, search=word, viewer=staf) == 0
+            assert [r.number for r in queries.cases_page(ws, search=word, viewer=kabag)] == [number]
+            assert queries.cases_total(ws, search=word, viewer=kabag) == 1
+        admin = ws.login("admin", ppid_office.PASSWORD)
+        assert [r.number for r in queries.cases_page(ws, search="Tulamalae", viewer=admin)] == [number]
+        by_number = queries.cases_page(ws, search=number, viewer=staf)
+        assert [(r.number, r.title) for r in by_number] == [(number, MASK)]
+        assert [r.number for r in queries.cases_page(ws, search="pleno", viewer=staf)] == [plain]
     finally:
         ws.close()
 

@@ -8,13 +8,17 @@ search in the default order (by number) is read from the FTS5 table in rowid ord
 at the page's end, whatever the number of matches. The count can be capped: the list says
 "more than N" rather than counting every one of fifty thousand matches. Statements are built
 once per combination of filters and run with new values (`store.direct`).
+
+A search must not find a confidential case by a word of its perihal for a reader who may not
+see that perihal (engine.rahasia): with `hide_secret`, such a case matches only through its
+number or requester, unless its id is among the bind parameter `readable_secret`.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import String, bindparam, cast, func, literal, or_, select
 from sqlalchemy.sql import Select
 
 from sopdesk.engine.search import CASE_SEARCH_TABLE, LIKE_ESCAPE, contains_pattern, fts_phrase, uses_text_index
@@ -52,9 +56,15 @@ def search_mode(dialect: str, search: str | None) -> str | None:
     return "fts" if uses_text_index(dialect, search) else "like"
 
 
-def parameters(mode: str | None, search: str | None, sop: str | None, status: str | None) -> dict:
-    """The bind values of `page_ids`/`count` for these filters."""
+def parameters(mode: str | None, search: str | None, sop: str | None, status: str | None,
+               readable_secret: set[int] | None = None) -> dict:
+    """The bind values of `page_ids`/`count` for these filters; `readable_secret` (the
+    confidential cases the reader may see) when the statement hides the others' perihal."""
     params: dict = {}
+    if mode and readable_secret is not None:
+        params["secret_like"] = contains_pattern(search)
+        # one text ",12,45," (a prepared statement takes no list): "does it hold ,<id>,"
+        params["readable_secret"] = "," + ",".join(str(i) for i in sorted(readable_secret)) + ","
     if mode == "fts":
         params["case_search"] = fts_phrase(search)
     elif mode == "like":
@@ -66,9 +76,16 @@ def parameters(mode: str | None, search: str | None, sop: str | None, status: st
     return params
 
 
-def _matching(mode: str | None, sop: bool, status: bool) -> Select:
+def _matching(mode: str | None, sop: bool, status: bool, hide_secret: bool = False) -> Select:
     """`SELECT case_file.id FROM ...` with every filter (bind parameters), before ordering."""
     conditions = []
+    if mode and hide_secret:
+        secret_like = bindparam("secret_like")
+        readable = bindparam("readable_secret", type_=String).like(
+            literal("%,") + cast(Case.id, String) + literal(",%"))
+        conditions.append(or_(Case.rahasia.is_(False), readable,
+                              Case.number.ilike(secret_like, escape=LIKE_ESCAPE),
+                              Case.requester.ilike(secret_like, escape=LIKE_ESCAPE)))
     if sop:
         conditions.append(Case.sop_kode == bindparam("sop"))
     if status:
@@ -83,9 +100,10 @@ def _matching(mode: str | None, sop: bool, status: bool) -> Select:
     return select(Case.id).where(*conditions)
 
 
-def page_ids(mode: str | None, sop: bool, status: bool, sort: str, descending: bool) -> Select:
+def page_ids(mode: str | None, sop: bool, status: bool, sort: str, descending: bool,
+             hide_secret: bool = False) -> Select:
     """The ids of one page of the case list, in its order (bind parameters limit, offset)."""
-    query = _matching(mode, sop, status)
+    query = _matching(mode, sop, status, hide_secret)
     if sort == "number" and mode == "fts":
         rowid = CASE_SEARCH_TABLE.c.rowid  # the FTS5 table's own order: read until the page is full
         query = query.order_by(rowid.desc() if descending else rowid.asc())
@@ -95,9 +113,9 @@ def page_ids(mode: str | None, sop: bool, status: bool, sort: str, descending: b
 
 
 @lru_cache(maxsize=64)
-def count(mode: str | None, sop: bool, status: bool, capped: bool) -> Select:
+def count(mode: str | None, sop: bool, status: bool, capped: bool, hide_secret: bool = False) -> Select:
     """How many cases match; when `capped`, counting stops at the bind parameter `cap` + 1."""
-    query = _matching(mode, sop, status)
+    query = _matching(mode, sop, status, hide_secret)
     if capped:
         query = query.limit(bindparam("cap_plus_one"))
     return select(func.count()).select_from(query.subquery())

@@ -342,10 +342,11 @@ class CaseRow(NamedTuple):
 
 
 @lru_cache(maxsize=128)
-def _cases_statement(mode: str | None, sop: bool, status: bool, sort: str, descending: bool):  # noqa: ANN202
+def _cases_statement(mode: str | None, sop: bool, status: bool, sort: str, descending: bool,  # noqa: ANN202
+                     hide_secret: bool = False):
     """The Kasus page query for one combination of filters: the page's ids first, on case_file
     and its indexes alone (engine.case_list), then only those rows joined to their waiting step."""
-    page = case_list.page_ids(mode, sop, status, sort, descending)
+    page = case_list.page_ids(mode, sop, status, sort, descending, hide_secret)
     current = aliased(WorkItem)
     return (
         select(Case.id, Case.number, Case.sop_kode, Case.title, Case.requester, Case.status, Case.started_at,
@@ -364,8 +365,9 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
     if sort not in CASE_SORTS:
         raise ValueError(f"unknown sort {sort!r}")
     mode = case_list.search_mode(ws.db.engine.dialect.name, search)
-    statement = _cases_statement(mode, bool(sop), bool(status), sort, descending)
-    params = {**case_list.parameters(mode, search, sop, status), "limit": limit, "offset": offset}
+    readable_secret = _readable_secret(ws, mode, viewer)
+    statement = _cases_statement(mode, bool(sop), bool(status), sort, descending, readable_secret is not None)
+    params = {**case_list.parameters(mode, search, sop, status, readable_secret), "limit": limit, "offset": offset}
     with ws.db.direct_reading() as db:
         rows = db.execute(statement, params).all()
     secret = {row[0] for row in rows if row[-1]}
@@ -377,14 +379,31 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
 
 
 def cases_total(ws: Workspace, *, search: str | None = None, sop: str | None = None,
-                status: str | None = None, cap: int | None = None) -> int:
-    """How many cases the filters give; with `cap`, at most cap + 1 ("more than cap")."""
+                status: str | None = None, cap: int | None = None, viewer: Actor | None = None) -> int:
+    """How many cases the filters give; with `cap`, at most cap + 1 ("more than cap"). A search
+    counts what `cases_page` shows the same viewer."""
     mode = case_list.search_mode(ws.db.engine.dialect.name, search)
-    params = case_list.parameters(mode, search, sop, status)
+    readable_secret = _readable_secret(ws, mode, viewer)
+    params = case_list.parameters(mode, search, sop, status, readable_secret)
     if cap is not None:
         params["cap_plus_one"] = cap + 1
+    statement = case_list.count(mode, bool(sop), bool(status), cap is not None, readable_secret is not None)
     with ws.db.direct_reading() as db:
-        return db.scalar(case_list.count(mode, bool(sop), bool(status), cap is not None), params) or 0
+        return db.scalar(statement, params) or 0
+
+
+def _readable_secret(ws: Workspace, mode: str | None, viewer: Actor | None) -> set[int] | None:
+    """For a search by a reader who is not an administrator: the confidential cases whose
+    perihal the reader may see (the others match only by number or requester); None when
+    nothing is hidden (no search, or an administrator)."""
+    if mode is None:
+        return None
+    with ws.db.reading() as session:
+        reader = None if viewer is None else viewer_of(session, viewer, ws.catalog.role_includes)
+        if reader is not None and reader.is_admin:
+            return None
+        secret = session.scalars(select(Case.id).where(Case.rahasia.is_(True))).all()
+        return readable_cases(session, reader, secret)
 
 
 def users_with_role(ws: Workspace, role: str) -> list[tuple[str, str]]:

@@ -107,7 +107,7 @@ class CasesModel(PagedTableModel):
                                   offset=offset, viewer=self.ctx.actor, **self.filters)
 
     def _count(self) -> int:
-        return queries.cases_total(self.ctx.ws, cap=queries.CASE_COUNT_CAP, **self.filters)
+        return queries.cases_total(self.ctx.ws, cap=queries.CASE_COUNT_CAP, viewer=self.ctx.actor, **self.filters)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

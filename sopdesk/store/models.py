@@ -226,7 +226,7 @@ class Case(Base):
     close_reason: Mapped[str | None] = mapped_column(Text)
     # issue #13: confidential (a rahasia letter or a rahasia route): its title is shown only to
     # the roles on its chain and administrators (engine.rahasia)
-    rahasia: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    rahasia: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
     revision: Mapped[SopRevision] = relationship()
     items: Mapped[list[WorkItem]] = relationship(
         back_populates="case", order_by="WorkItem.id", cascade="all, delete-orphan"
