@@ -50,16 +50,21 @@
     </message>
     <message>
         <location filename="../../sopdesk/gui/catalog_admin.py" line="157"/>
+        <source>Semua berkas sudah terpasang; tidak ada yang perlu dipasang.</source>
+        <translation>Every file is installed already; there is nothing to install.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="160"/>
         <source>Berkas sah dan cocok dengan katalog terpasang. Tekan Pasang untuk menambahkannya ke katalog kantor.</source>
         <translation>The file is valid and fits the installed catalog. Press Install to add it to the office catalog.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="161"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="164"/>
         <source>Perbaiki masalah di atas lalu pilih berkasnya lagi; tidak ada yang dipasang.</source>
         <translation>Fix the problems above, then choose the file again; nothing was installed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="179"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="182"/>
         <source>SOP ditambahkan ke katalog kantor: {0}</source>
         <translation>SOP added to the office catalog: {0}</translation>
     </message>
@@ -67,27 +72,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="428"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="429"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="443"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="444"/>
         <source>Nama pengguna*</source>
         <translation>Username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="444"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="445"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="445"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="446"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="446"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="447"/>
         <source>Peran*</source>
         <translation>Roles*</translation>
     </message>
@@ -315,174 +320,174 @@
         <translation>Existing records sealed into the audit log</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="234"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="248"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="241"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="255"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="241"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="255"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="241"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="255"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="242"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="247"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="256"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="261"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="242"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="256"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="247"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="261"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="247"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="261"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="262"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="262"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="253"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="267"/>
         <source>Buka formulir kegiatan</source>
         <translation>Open step form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="269"/>
         <source>Cetak lembar kendali…</source>
         <translation>Print control sheet…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="257"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="271"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="280"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="294"/>
         <source>SOP {0} revisi {1}: {2}</source>
         <translation>SOP {0} revision {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="295"/>
         <source>Status: {0} · dimulai {1} oleh {2}</source>
         <translation>Status: {0} · started {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="284"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="298"/>
         <source>Pemohon: {0}</source>
         <translation>Requester: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="300"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="287"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="301"/>
         <source>Menunggu kegiatan {0} ({1}), batas waktu {2}</source>
         <translation>Waiting at step {0} ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="290"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="304"/>
         <source>Alasan pembatalan: {0}</source>
         <translation>Reason for cancellation: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="293"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="307"/>
         <source>terlambat {0} hari ({1})</source>
         <translation>{0} days late ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="296"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="310"/>
         <source>terpenuhi {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="298"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="312"/>
         <source>paling lambat {0}</source>
         <translation>no later than {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="314"/>
         <source>tidak sebelum {0}</source>
         <translation>not before {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="302"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="316"/>
         <source>belum berjalan</source>
         <translation>not started yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="304"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="318"/>
         <source> (diperpanjang {0} kali)</source>
         <translation> (extended {0} times)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="305"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="319"/>
         <source>Tenggat: {0} — {1}</source>
         <translation>Deadline: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="319"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="333"/>
         <source>pilihan: {0}</source>
         <translation>choice: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="321"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="335"/>
         <source>ke kegiatan {0}: {1}</source>
         <translation>to step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="323"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="337"/>
         <source>kepada {0}</source>
         <translation>to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="325"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="339"/>
         <source>atas nama {0}</source>
         <translation>on behalf of {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="327"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="341"/>
         <source>sebelum masa tunggu berakhir: {0}</source>
         <translation>before the waiting period ends: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="338"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="352"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="352"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="354"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="366"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="368"/>
         <source>Dokumen ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="361"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="375"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
@@ -563,22 +568,22 @@
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="185"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="188"/>
         <source>Lihat kasus</source>
         <translation>View case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="215"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="229"/>
         <source>Lebih dari {0} kasus</source>
         <translation>More than {0} cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="217"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="231"/>
         <source>{0} kasus</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="219"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="233"/>
         <source>Belum ada kasus. Kasus dimulai dari Meja Layanan atau dari surat masuk.</source>
         <translation>No cases yet. Cases are started from the Help desk or from incoming letters.</translation>
     </message>
@@ -924,12 +929,12 @@
 <context>
     <name>CatalogSwitch</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="191"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="194"/>
         <source>Nonaktifkan SOP {0}</source>
         <translation>Switch off SOP {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="192"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="195"/>
         <source>Kasus baru tidak dapat dimulai; kasus yang berjalan tetap dapat diselesaikan.
 Alasan (dicatat di log audit):</source>
         <translation>No new cases can start; running cases can still be finished.
@@ -3180,110 +3185,114 @@ Reason (kept in the audit log):</translation>
         <translation>Another office&apos;s backup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="295"/>
-        <source>Cadangan ini milik kantor lain: {0}. Semua data kantor {1} akan diganti dengan data kantor itu. Ketik nama kantor cadangan untuk tetap memulihkan:</source>
-        <translation>This backup belongs to another office: {0}. All data of {1} will be replaced with that office&apos;s data. Type the backup&apos;s office name to restore anyway:</translation>
+        <location filename="../../sopdesk/gui/settings_page.py" line="296"/>
+        <source>Cadangan ini milik kantor lain: {0}.
+Semua data kantor {1} akan diganti dengan data kantor itu.
+Ketik nama kantor cadangan untuk tetap memulihkan:</source>
+        <translation>This backup belongs to another office: {0}.
+All data of {1} will be replaced with that office&apos;s data.
+Type the backup&apos;s office name to restore anyway:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="302"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="303"/>
         <source>Sedang memeriksa data…</source>
         <translation>Checking data…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="307"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="308"/>
         <source>Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok.</source>
         <translation>Check finished: the data is intact; the audit chain and attachments match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="310"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="311"/>
         <source>Pemeriksaan menemukan {0} masalah:
 {1}</source>
         <translation>The check found {0} problem(s):
 {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="324"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="325"/>
         <source>Temuan pemeriksaan sudah dilihat dan dicatat di log audit; tindakan diizinkan lagi. Pulihkan dari cadangan yang utuh bila data telah diubah.</source>
         <translation>The findings were seen and recorded in the audit log; actions are allowed again. Restore from an intact backup if the data was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="330"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="331"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="332"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="333"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="332"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="333"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="332"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="333"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="333"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="334"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="338"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="339"/>
         <source>Tambah pengguna…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="339"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="340"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="340"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="341"/>
         <source>Atur ulang kata sandi…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="357"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="377"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="358"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="378"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="357"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="358"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="386"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="387"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="387"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="388"/>
         <source>Kata sandi baru untuk {0}:</source>
         <translation>New password for {0}:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="392"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="393"/>
         <source>Kata sandi {0} diganti.</source>
         <translation>Password of {0} changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="396"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="397"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="397"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="398"/>
         <source>Coba dengan data contoh</source>
         <translation>Try with sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="400"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="401"/>
         <source>Membuka kantor contoh yang terpisah (jendela bertanda DATA CONTOH) untuk berlatih; data kantor ini tidak diubah.</source>
         <translation>Opens a separate sample office (a window marked SAMPLE DATA) to practise in; this office&apos;s data is not changed.</translation>
     </message>
