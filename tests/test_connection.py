@@ -64,7 +64,7 @@ def test_connect_stores_url_and_0600_password_file_and_later_commands_use_them(c
                     SOPDESK_PASSWORD=ADMIN_PASSWORD)
     assert setup.returncode == 0, setup.stderr
     assert f"Basis data: {url}" in setup.stdout
-    users = sopdesk(desk, "user", "list", "--as", "admin")
+    users = sopdesk(desk, "user", "list", "--as", "admin", SOPDESK_PASSWORD=ADMIN_PASSWORD)
     assert users.returncode == 0, users.stderr
     assert "admin" in users.stdout
     shown = sopdesk(desk, "connect")
@@ -73,7 +73,7 @@ def test_connect_stores_url_and_0600_password_file_and_later_commands_use_them(c
     # a lost server: one sentence, non-zero, the password nowhere
     cluster.stop()
     try:
-        lost = sopdesk(desk, "user", "list", "--as", "admin")
+        lost = sopdesk(desk, "user", "list", "--as", "admin", SOPDESK_PASSWORD=ADMIN_PASSWORD)
     finally:
         cluster.start()
     assert lost.returncode == 1
