@@ -141,6 +141,9 @@ def _write(session, rows: dict[type, list[dict]], models) -> None:  # noqa: ANN0
             tx.execute(INSERTS[model], data)
 
 
+RECENT = 8  # the newest cases start on the last working day: a demo always has open cases
+
+
 def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
                progress: Callable[[int, int], None] | None = None) -> str:
     """Fill the office with `cases` demo cases; `progress(done, total)` is called as they are
@@ -167,6 +170,7 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
             today - timedelta(days=365) + timedelta(seconds=rng.uniform(0, 365 * 86400))
             for _ in range(cases)
         )
+        starts[len(starts) - min(cases, RECENT):] = _recent_starts(cal, now, rng, min(cases, RECENT))
         rows: dict[type, list[dict]] = {m: [] for m in (Case, WorkItem, ChecklistEntry, Document,
                                                         AuditEvent, Visitor, CaseDeadline)}
         kodes, weights = zip(*SOP_WEIGHTS.items(), strict=True)
@@ -255,6 +259,23 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
             f"{counts['items']} kegiatan, {counts['visitors']} tamu. "
             f"Masuk sebagai 'admin' atau pengguna per peran (mis. 'kasubag', 'help.desk') "
             f"dengan kata sandi '{demo_password()}'.")
+
+
+def _recent_starts(cal, now: datetime, rng: random.Random, count: int) -> list[datetime]:  # noqa: ANN001
+    """`count` starts in the office hours of the newest working day that has begun, before `now`:
+    the newest cases are still open whatever the hour of the demo (at 00:10 the year's random
+    starts alone could leave a small demo with no open case and empty inboxes)."""
+    local = cal.local(now)
+    day = local.date()
+    while True:
+        opens = local.replace(year=day.year, month=day.month, day=day.day, hour=8, minute=0, second=0,
+                              microsecond=0)
+        if cal.is_working_day(day) and opens < local:
+            break
+        day -= timedelta(days=1)
+    closes = min(local, opens.replace(hour=16))
+    span = (closes - opens).total_seconds()
+    return sorted((opens + timedelta(seconds=rng.uniform(0, span))).astimezone(now.tzinfo) for _ in range(count))
 
 
 def _office_hours(cal, moment: datetime, rng: random.Random) -> datetime:  # noqa: ANN001
