@@ -149,9 +149,8 @@ def restore_backup(ws: Workspace, actor: Actor, file: Path | str, *,
     clock = ws.clock
     verify = restore_checks.verifier(file, restore_checks.current_office(ws.db),
                                      allow_other_office=allow_other_office, confirm=confirm)
-    result = store.restore(ws, file, clock=clock, verify=verify, limits=limits)
-    _record_restore(result, file, user.username, clock)
-    return result
+    return store.restore(ws, file, clock=clock, verify=verify, limits=limits,
+                         after_swap=lambda result: _record_restore(result, file, user.username, clock))
 
 
 def _current_office(paths: DataPaths, state: str) -> CurrentOffice | None:
@@ -187,10 +186,9 @@ def restore_without_login(data_dir: Path, url: str | None, file: Path | str,
     verify = restore_checks.verifier(file, _current_office(paths, state),
                                      allow_other_office=allow_other_office, confirm=confirm,
                                      backup_admin=backup_admin if state == "damaged" else None)
-    result = store.restore(paths, file, clock=clock, tz=tz, verify=verify, limits=limits)
-    _record_restore(result, file, backup_admin[0] if backup_admin and state == "damaged" else None,
-                    clock)
-    return result
+    username = backup_admin[0] if backup_admin and state == "damaged" else None
+    return store.restore(paths, file, clock=clock, tz=tz, verify=verify, limits=limits,
+                         after_swap=lambda result: _record_restore(result, file, username, clock))
 
 
 def exit_backup_due(ws: Workspace) -> bool:

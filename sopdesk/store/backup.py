@@ -702,7 +702,8 @@ def _unique_dir(parent: Path, base: str) -> Path:
 
 def restore(ws_or_paths: Any, file: Path | str, clock: Callable[[], datetime] = _now,
             tz: tzinfo | None = None, verify: Verify | None = None,
-            limits: Limits = DEFAULT_LIMITS) -> RestoreResult:
+            limits: Limits = DEFAULT_LIMITS,
+            after_swap: Callable[[RestoreResult], None] | None = None) -> RestoreResult:
     """Replace the office's records by a backup (see the module's docstring).
 
     `ws_or_paths`: an open workspace (closed once the backup is verified: a restore needs
@@ -711,16 +712,23 @@ def restore(ws_or_paths: Any, file: Path | str, clock: Callable[[], datetime] = 
     changed nothing, for a file that is not a whole sopdesk backup, for a newer schema and
     while another program uses the database. `verify` is called on the unpacked database
     before anything is replaced (the engine's checks of what it holds; see
-    engine.restore_checks); `limits` bound the archive's members (see store.restore_safety)."""
+    engine.restore_checks); `limits` bound the archive's members (see store.restore_safety).
+    `after_swap` (the engine's record of the restore, which writes the restored chain's anchor)
+    runs on a SQLite office while the journal still stands: a kill before it ends rolls back
+    records and anchors together; on a server it runs after the restore."""
     try:
-        return _restore(ws_or_paths, Path(file), clock, tz, verify, limits)
+        result = _restore(ws_or_paths, Path(file), clock, tz, verify, limits, after_swap)
     except OSError as exc:  # after _undo: the records that were there are back in place
         raise UserError(f"Pemulihan gagal: {exc.strerror or exc} ({str(exc.filename or '')[:300]}); "
                         "data sebelumnya tetap di tempatnya") from None
+    if after_swap is not None and result.paths.server_url is not None:
+        after_swap(result)  # a server's records are swapped in one transaction: nothing to roll back
+    return result
 
 
 def _restore(ws_or_paths: Any, file: Path, clock: Callable[[], datetime],
-             tz: tzinfo | None, verify: Verify | None, limits: Limits) -> RestoreResult:
+             tz: tzinfo | None, verify: Verify | None, limits: Limits,
+             after_swap: Callable[[RestoreResult], None] | None) -> RestoreResult:
     paths = ws_or_paths if isinstance(ws_or_paths, DataPaths) else DataPaths.of(ws_or_paths)
     if tz is None and not isinstance(ws_or_paths, DataPaths):
         tz = ws_or_paths.calendar.tz
@@ -765,9 +773,12 @@ def _restore(ws_or_paths: Any, file: Path, clock: Callable[[], datetime],
                 migration = _migrated(prepare(db, paths.data_dir / BACKUP_DIR), manifest)
             finally:
                 db.dispose()
+            if after_swap is not None:
+                after_swap(RestoreResult(manifest, aside, migration, paths, tuple(warnings)))
             safety.clear_journal(staging, paths.database)
         except BaseException:
             _undo(paths, moved, placed)
+            safety.put_back_anchors(paths.data_dir, aside)
             safety.clear_journal(staging, paths.database)
             raise
         finally:

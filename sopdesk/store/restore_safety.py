@@ -152,9 +152,39 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+ANCHORS_ASIDE = "jangkar"  # the audit anchors beside the records, as they were before the restore
+
+
+def keep_anchors(data_dir: Path, aside: Path) -> None:
+    """Copy the audit anchors beside the database (engine.anchor: audit-anker*.json) into the
+    set-aside folder before the swap: a roll-back puts them back with the records, so a kill
+    after the restored chain's anchor was written never leaves old records with a new anchor."""
+    anchors = sorted(data_dir.glob("audit-anker*.json"))
+    if not anchors or not aside.is_dir():
+        return
+    folder = aside / ANCHORS_ASIDE
+    folder.mkdir(mode=0o700, exist_ok=True)
+    for anchor in anchors:
+        shutil.copy2(anchor, folder / anchor.name)
+    _fsync_dir(folder)
+
+
+def put_back_anchors(data_dir: Path, aside: Path) -> None:
+    """The anchors of the records that are back in place (see keep_anchors)."""
+    folder = aside / ANCHORS_ASIDE
+    if not folder.is_dir():
+        return
+    for saved in folder.iterdir():
+        os.replace(saved, data_dir / saved.name)
+    with suppress(OSError):
+        folder.rmdir()
+    _fsync_dir(data_dir)
+
+
 def write_journal(staging: Path, database: Path, attachments: Path, aside: Path,
                   aside_name: str, side_files: tuple[str, ...]) -> None:
     """Before the current records are moved aside: what exists now, and where it goes."""
+    keep_anchors(database.parent, aside)
     originals = [str(database) + suffix for suffix in ("", *side_files)] + [str(attachments)]
     entry = {"aside": str(aside), "aside_name": aside_name, "database": str(database),
              "attachments": str(attachments),
@@ -205,6 +235,7 @@ def _roll_back(journal: dict[str, Any]) -> None:
             _move(saved, original)
         elif str(original) not in existed:
             _remove(original)  # there was nothing before the restore
+    put_back_anchors(database.parent, aside)
     with suppress(OSError):
         aside.rmdir()
 
