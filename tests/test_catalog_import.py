@@ -7,23 +7,20 @@ and on, and only administrators may do any of it."""
 
 from __future__ import annotations
 
-import io
 import json
-import logging
 import re
 import shutil
 import sqlite3
-import sys
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 import yaml
+from helpers.cli_env import cli_runner, own_log_handlers, set_cli_environment
 from sqlalchemy import select
 
 from sopdesk.catalog import CatalogError
 from sopdesk.catalog.loader import _NoAliasLoader as CatalogLoader  # "no" is a key, not a boolean
-from sopdesk.cli.main import main
 from sopdesk.engine import accounts, catalog_admin
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import PermissionRefused
@@ -38,30 +35,14 @@ pytestmark = pytest.mark.both_stores  # the CLI tests run on SQLite and on Postg
 
 @pytest.fixture
 def env(tmp_path, monkeypatch, db_url):
-    data = tmp_path / "data"
-    monkeypatch.setenv("SOPDESK_DATA_DIR", str(data))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("SOPDESK_PASSWORD", PASSWORD)
-    monkeypatch.setenv("SOPDESK_NEW_PASSWORD", PASSWORD)
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    logger = logging.getLogger("sopdesk")
-    handlers = list(logger.handlers)
-    yield data
-    for handler in logger.handlers[:]:
-        if handler not in handlers:
-            logger.removeHandler(handler)
-            handler.close()
+    data = set_cli_environment(monkeypatch, tmp_path, PASSWORD)
+    with own_log_handlers():
+        yield data
 
 
 @pytest.fixture
 def run(env, capsys):
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+    return cli_runner(capsys)
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@ process): output a clerk reads, JSON a script parses, and errors as one clear li
 
 from __future__ import annotations
 
-import io
 import json
-import logging
 import os
 import re
 import subprocess
@@ -13,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers.cli_env import cli_runner, own_log_handlers, set_cli_environment
 from sqlalchemy import select
 
 import sopdesk
@@ -29,29 +28,14 @@ NUMBER = re.compile(r"\b(PP|TKS|PAW|RAKOR)/\d{4}/\d{4}\b")
 def env(tmp_path, monkeypatch, db_url):
     """A fresh data directory (and, on the PostgreSQL run, SOPDESK_DB naming the test's server
     database: the `db_url` fixture), passwords from the environment, no terminal on stdin."""
-    data = tmp_path / "data"
-    monkeypatch.setenv("SOPDESK_DATA_DIR", str(data))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # the log file
-    monkeypatch.setenv("SOPDESK_PASSWORD", PASSWORD)
-    monkeypatch.setenv("SOPDESK_NEW_PASSWORD", PASSWORD)
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    logger = logging.getLogger("sopdesk")
-    handlers = list(logger.handlers)
-    yield data
-    for handler in logger.handlers[:]:
-        if handler not in handlers:
-            logger.removeHandler(handler)
-            handler.close()
+    data = set_cli_environment(monkeypatch, tmp_path, PASSWORD)
+    with own_log_handlers():
+        yield data
 
 
 @pytest.fixture
 def run(env, capsys):
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+    return cli_runner(capsys)
 
 
 def assert_one_line_error(result: tuple[int, str, str], *fragments: str, code: int = 1) -> str:

@@ -6,8 +6,6 @@ no database or a FIFO, a 300-character file name, eight wrong passwords at once.
 from __future__ import annotations
 
 import hashlib
-import io
-import logging
 import os
 import subprocess
 import sys
@@ -16,8 +14,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from helpers.cli_env import cli_runner, own_log_handlers, set_cli_environment
 
-from sopdesk.cli.main import main
 from sopdesk.engine import accounts
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
@@ -32,35 +30,20 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def office(tmp_path, monkeypatch, db_url):
-    data = tmp_path / "data"
-    monkeypatch.setenv("SOPDESK_DATA_DIR", str(data))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("SOPDESK_PASSWORD", PASSWORD)
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    data = set_cli_environment(monkeypatch, tmp_path, PASSWORD)
     ws = Workspace.open(data, db_url)
     try:
         admin = ws.setup("KPU Kota Kupang", "WITA", "admin", PASSWORD)
         accounts.add_user(ws, admin, "help.desk", PASSWORD, ["Help Desk"])
     finally:
         ws.close()
-    logger = logging.getLogger("sopdesk")
-    handlers = list(logger.handlers)
-    yield data
-    for handler in logger.handlers[:]:
-        if handler not in handlers:
-            logger.removeHandler(handler)
-            handler.close()
+    with own_log_handlers():
+        yield data
 
 
 @pytest.fixture
 def run(office, capsys):
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+    return cli_runner(capsys)
 
 
 def one_line(result: tuple[int, str, str], *fragments: str, code: int = 1) -> str:

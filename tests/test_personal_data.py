@@ -5,19 +5,16 @@ the log never holds statement parameters or personal data."""
 
 from __future__ import annotations
 
-import io
 import json
-import logging
 import os
 import stat
-import sys
 from pathlib import Path
 
 import pytest
+from helpers.cli_env import cli_runner, own_log_handlers, set_cli_environment
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select, text
 
-from sopdesk.cli.main import main
 from sopdesk.engine import accounts
 from sopdesk.engine.visitors import VisitorForm, register_visitor
 from sopdesk.engine.workspace import Workspace
@@ -35,13 +32,7 @@ PHONE = "081234567890"
 def office(tmp_path, monkeypatch, db_url):
     """An office with a Help Desk clerk, a Kasubag and a Peserta, one visitor with NIK and
     phone, one case; passwords from the environment, no terminal."""
-    data = tmp_path / "data"
-    monkeypatch.setenv("SOPDESK_DATA_DIR", str(data))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("SOPDESK_PASSWORD", PASSWORD)
-    monkeypatch.setenv("SOPDESK_NEW_PASSWORD", PASSWORD)
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    data = set_cli_environment(monkeypatch, tmp_path, PASSWORD)
     ws = Workspace.open(data, db_url)
     try:
         admin = ws.setup("KPU Kota Kupang", "WITA", "admin", PASSWORD)
@@ -52,23 +43,13 @@ def office(tmp_path, monkeypatch, db_url):
             institution="Undana", info_requested="Data DPT 2024"))
     finally:
         ws.close()
-    logger = logging.getLogger("sopdesk")
-    handlers = list(logger.handlers)
-    yield data
-    for handler in logger.handlers[:]:
-        if handler not in handlers:
-            logger.removeHandler(handler)
-            handler.close()
+    with own_log_handlers():
+        yield data
 
 
 @pytest.fixture
 def run(office, capsys):
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+    return cli_runner(capsys)
 
 
 def audit_count(data: Path, url: str | None) -> int:
