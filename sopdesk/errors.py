@@ -28,6 +28,14 @@ class StoreBusy(UserError):
         super().__init__(message or self.MESSAGE)
 
 
+class FieldError(UserError):
+    """A form value that is wrong; `field` names the form field it belongs next to."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        super().__init__(message)
+
+
 class PermissionRefused(UserError):
     """The acting user may not do this (not their role, inactive, not admin)."""
 

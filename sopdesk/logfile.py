@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from sopdesk.store.private_files import open_private, private_dir
+from sopdesk.private_files import open_private, private_dir
 
 LOG_NAME = "sopdesk.log"
 HIDDEN = "[disembunyikan]"

@@ -13,8 +13,7 @@ from sopdesk.engine import cases, letters
 from sopdesk.engine.cases import OutputValue, StepInput
 from sopdesk.engine.expedition import expedition_page, expedition_total, mark_received
 from sopdesk.engine.queries import case_detail
-from sopdesk.engine.visitors import FieldError
-from sopdesk.errors import Conflict, NotFound, PermissionRefused, UserError
+from sopdesk.errors import Conflict, FieldError, NotFound, PermissionRefused, UserError
 from sopdesk.store.models import Attachment, AuditEvent, Expedition
 
 WITA = timezone(timedelta(hours=8))

@@ -23,8 +23,7 @@ from sopdesk.engine.letter_settings import (
     load_letter_settings,
 )
 from sopdesk.engine.queries import case_detail, inbox_page
-from sopdesk.engine.visitors import FieldError
-from sopdesk.errors import Conflict, PermissionRefused, UserError
+from sopdesk.errors import Conflict, FieldError, PermissionRefused, UserError
 from sopdesk.store.backup import BackupSettings, load_settings, save_settings
 from sopdesk.store.db import DB_FILE
 from sopdesk.store.models import AuditEvent, Disposition, IncomingLetter, OutgoingLetter

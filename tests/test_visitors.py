@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 from sopdesk.engine import cases, visitors
 from sopdesk.engine.cases import StepInput
 from sopdesk.engine.queries import case_detail, inbox_page, visitors_between
-from sopdesk.engine.visitors import FieldError, VisitorForm, register_visitor
-from sopdesk.errors import PermissionRefused
+from sopdesk.engine.visitors import VisitorForm, register_visitor
+from sopdesk.errors import FieldError, PermissionRefused, UserError
 from sopdesk.store.models import AuditEvent, Case, Visitor
 
 
@@ -85,10 +85,10 @@ def test_a_registration_refused_by_its_steps_keeps_nothing(ws, staff, monkeypatc
     before = counts(ws)
 
     def refuse(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        raise visitors.UserError("kegiatan tidak dapat diselesaikan")
+        raise UserError("kegiatan tidak dapat diselesaikan")
 
     monkeypatch.setattr(visitors, "complete", refuse)
-    with pytest.raises(visitors.UserError):
+    with pytest.raises(UserError):
         register_visitor(ws, staff["Help Desk"], request())
     assert counts(ws) == before
 

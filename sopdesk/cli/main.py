@@ -457,7 +457,7 @@ def gui_request(argv: list[str]) -> tuple[str | None, str | None] | None:
 
 def _setup_logging() -> Path:
     from sopdesk.logfile import private_log_handler
-    from sopdesk.store.paths import default_log_dir
+    from sopdesk.paths import default_log_dir
 
     for handler in list(log.handlers):  # main() may run several times in one process (tests)
         log.removeHandler(handler)
@@ -500,7 +500,7 @@ def _unreadable_database(exc: Exception) -> str | None:
 
 
 def _desktop(data_dir: str | None, url: str | None) -> int:
-    from sopdesk.store.paths import default_data_dir
+    from sopdesk.paths import default_data_dir
 
     try:
         from sopdesk.gui.start import run
@@ -514,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
     SQLite's -wal/-shm, is 0600), restored afterwards for a caller that runs several."""
     import os
 
-    from sopdesk.store.private_files import restrict_umask
+    from sopdesk.private_files import restrict_umask
 
     old_umask = restrict_umask()
     try:
@@ -539,7 +539,7 @@ def _main(argv: list[str] | None) -> int:
 
             args.func = commands.gui
         if not args.data_dir:
-            from sopdesk.store.paths import default_data_dir
+            from sopdesk.paths import default_data_dir
 
             args.data_dir = default_data_dir()
         return args.func(args) or 0

@@ -22,8 +22,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sopdesk.errors import UserError
+from sopdesk.private_files import open_private, private_dir, write_private
 from sopdesk.store.models import Attachment, AttachmentBlob
-from sopdesk.store.private_files import open_private, private_dir, write_private
 
 MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
 

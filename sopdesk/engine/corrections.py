@@ -35,9 +35,8 @@ from sopdesk.engine.letters import (
 )
 from sopdesk.engine.registers import check_day, clean, refuse_void
 from sopdesk.engine.users import ActingUser, Actor, load_actor
-from sopdesk.engine.visitors import FieldError
 from sopdesk.engine.workspace import Workspace
-from sopdesk.errors import Conflict, NotFound, PermissionRefused, UserError
+from sopdesk.errors import Conflict, FieldError, NotFound, PermissionRefused, UserError
 from sopdesk.store.models import Case, Document, Expedition, IncomingLetter, OutgoingLetter, User
 
 MAX_REASON = 1000

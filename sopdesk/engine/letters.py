@@ -55,9 +55,8 @@ from sopdesk.engine.registers import (
 )
 from sopdesk.engine.search import matching
 from sopdesk.engine.users import ActingUser, Actor, load_actor, require_role
-from sopdesk.engine.visitors import FieldError
 from sopdesk.engine.workspace import Workspace
-from sopdesk.errors import Conflict, NotFound, PermissionRefused, UserError
+from sopdesk.errors import Conflict, FieldError, NotFound, PermissionRefused, UserError
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import (
     Attachment,

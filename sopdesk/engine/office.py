@@ -22,8 +22,8 @@ from sopdesk.engine.users import Actor, require_admin
 from sopdesk.engine.workdays import zone
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
+from sopdesk.private_files import make_private, private_dir
 from sopdesk.store.db import DB_FILE
-from sopdesk.store.private_files import make_private, private_dir
 
 LOGO_SUFFIXES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
 LOGO_MAX_BYTES = 5 * 1024 * 1024

@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from sopdesk.engine.users import ActingUser
-from sopdesk.engine.visitors import FieldError
-from sopdesk.errors import Conflict, PermissionRefused, UserError
+from sopdesk.errors import Conflict, FieldError, PermissionRefused, UserError
 
 # Who may write which register (an administrator may always). The agenda is kept at the front
 # desk and in the Umum sub-section: the Help Desk receives request letters (PP step 5), Staf

@@ -21,7 +21,7 @@ from sopdesk.engine import audit
 from sopdesk.engine.cases import OutputValue, StepInput, complete, start_case_in
 from sopdesk.engine.users import ActingUser, Actor, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
-from sopdesk.errors import PermissionRefused, UserError
+from sopdesk.errors import FieldError, PermissionRefused
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Visitor
 
@@ -51,14 +51,6 @@ DELIVERY_METHODS = {  # PPID Form Model B: cara mendapatkan salinan informasi
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,19}$")
 _ID_NUMBER = re.compile(r"^[0-9A-Z]{6,20}$")
-
-
-class FieldError(UserError):
-    """A form value that is wrong; `field` names the form field it belongs next to."""
-
-    def __init__(self, field: str, message: str):
-        self.field = field
-        super().__init__(message)
 
 
 @dataclass

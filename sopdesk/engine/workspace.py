@@ -29,11 +29,11 @@ from sopdesk.engine import audit, tamper
 from sopdesk.engine.users import Actor, check_login, check_username, count_users, hash_password
 from sopdesk.engine.workdays import WorkCalendar, utcnow, zone
 from sopdesk.errors import Conflict, UserError
+from sopdesk.private_files import tighten_data_dir
 from sopdesk.store.db import Database, make_engine, resolve_url
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.migrate import prepare
 from sopdesk.store.models import AuditEvent, Office, OfficeHoliday, Role, SopDisabled, SopRevision, User
-from sopdesk.store.private_files import tighten_data_dir
 from sopdesk.store.restore_safety import clean_orphans
 
 Clock = Callable[[], datetime]

@@ -60,8 +60,8 @@ from sopdesk.engine.visitor_lookup import (
     find_returning_visitors,
     visitors_page,
 )
-from sopdesk.engine.visitors import DELIVERY_METHODS, OBTAIN_METHODS, PURPOSES, FieldError, VisitorForm
-from sopdesk.errors import UserError
+from sopdesk.engine.visitors import DELIVERY_METHODS, OBTAIN_METHODS, PURPOSES, VisitorForm
+from sopdesk.errors import FieldError, UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.messages import ERROR_COLOR, show_error
 from sopdesk.gui.printing import PeriodDialog, print_pdf

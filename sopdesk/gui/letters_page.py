@@ -57,8 +57,7 @@ from sopdesk.engine.expedition import ExpeditionRow
 from sopdesk.engine.letter_settings import load_letter_settings
 from sopdesk.engine.letters import IncomingRow, OutgoingRow
 from sopdesk.engine.registers import disposer_roles, expedition_roles, registrar_roles
-from sopdesk.engine.visitors import FieldError
-from sopdesk.errors import UserError
+from sopdesk.errors import FieldError, UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.correction_dialog import CorrectionDialog, VoidDialog, may_correct, registrar_of
 from sopdesk.gui.date_field import DateField, DateTimeField

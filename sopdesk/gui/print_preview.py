@@ -282,9 +282,9 @@ class PrintPreviewDialog(QDialog):
                                                 self.tr("Dokumen PDF (*.pdf)"))
         if not chosen:
             return None
+        from sopdesk.paths import default_data_dir
+        from sopdesk.private_files import write_private
         from sopdesk.reports.target import check_pdf_target, protected_folders
-        from sopdesk.store.db import default_data_dir
-        from sopdesk.store.private_files import write_private
 
         path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
         try:

@@ -184,7 +184,7 @@ class Start(QObject):
 
 
 def run(data_dir: Path, url: str | None) -> int:
-    from sopdesk.store.private_files import restrict_umask
+    from sopdesk.private_files import restrict_umask
 
     restrict_umask()  # every file the desktop writes is this user's only (also when not started by the CLI)
     app = QApplication.instance() or QApplication(sys.argv[:1])

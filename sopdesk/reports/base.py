@@ -315,8 +315,8 @@ class Printout:
         return frame._width, frame._height
 
     def build(self, story: Sequence) -> Path:
+        from sopdesk.private_files import make_private
         from sopdesk.reports.target import check_pdf_target, protected_folders
-        from sopdesk.store.private_files import make_private
 
         check_pdf_target(self.path, protected_folders(None))  # callers also name the data directory
         folder = self.path.parent

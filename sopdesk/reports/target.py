@@ -40,7 +40,7 @@ def protected_folders(data_dir: Path | None, database: Path | None = None) -> li
     (with --db elsewhere), the log folder and this PC's configuration folder."""
     import platformdirs
 
-    from sopdesk.store.db import APP_NAME, default_log_dir
+    from sopdesk.paths import APP_NAME, default_log_dir
 
     folders = [default_log_dir(), Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))]
     if data_dir is not None:

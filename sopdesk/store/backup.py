@@ -47,11 +47,11 @@ from sqlalchemy.exc import ArgumentError
 
 from sopdesk import __version__
 from sopdesk.errors import UserError
+from sopdesk.private_files import private_tree
 from sopdesk.store import restore_safety as safety
 from sopdesk.store import transfer
 from sopdesk.store.db import DB_FILE, Database, make_engine, resolve_url, sqlite_path
 from sopdesk.store.migrate import head_revision, known_revisions, prepare
-from sopdesk.store.private_files import private_tree
 from sopdesk.store.restore_safety import DEFAULT_LIMITS, Limits
 from sopdesk.store.settings_file import read_section, settings_path, write_section
 

@@ -20,9 +20,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlalchemy.orm import Session, sessionmaker
 
 from sopdesk.errors import StoreUnreachable, UserError
+from sopdesk.paths import APP_NAME, default_data_dir, default_log_dir  # noqa: F401 - their old home
 from sopdesk.store import connection_settings, locks
 from sopdesk.store.direct import DirectTx
-from sopdesk.store.paths import APP_NAME, default_data_dir, default_log_dir  # noqa: F401 - their old home
 
 log = logging.getLogger(__name__)
 
