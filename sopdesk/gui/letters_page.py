@@ -51,12 +51,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import func, select
 
-from sopdesk.catalog.schema import Unit
 from sopdesk.engine import corrections, dispositions, expedition, letters, queries
 from sopdesk.engine.expedition import ExpeditionRow
 from sopdesk.engine.letter_settings import load_letter_settings
 from sopdesk.engine.letters import IncomingRow, OutgoingRow
 from sopdesk.engine.registers import disposer_roles, expedition_roles, registrar_roles
+from sopdesk.engine.units import unit_directory
 from sopdesk.errors import FieldError, UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.correction_dialog import CorrectionDialog, VoidDialog, may_correct, registrar_of
@@ -546,7 +546,8 @@ class DispositionDialog(QDialog):
             column = QVBoxLayout()
             heading = QLabel(f"<b>{title}</b>")
             column.addWidget(heading)
-            for unit, depth in _units(ctx, group):
+            for place in unit_directory(ctx.ws.catalog.organisations.values()).group(group):
+                unit, depth = place.unit, place.depth
                 box = QCheckBox(unit.nama)
                 box.setObjectName(f"unit_{unit.kode}")
                 box.setToolTip(self.tr("Dikerjakan oleh peran {0}").format(unit.peran))
@@ -679,22 +680,6 @@ def _waiting_step(ctx: GuiContext, number: str) -> dict | None:
     """The open work item of a case (None when it no longer runs)."""
     detail = queries.case_detail(ctx.ws, number, ctx.actor)
     return next((i for i in detail["items"] if i["status"] == "open"), None)
-
-
-def _units(ctx: GuiContext, group: str) -> list[tuple[Unit, int]]:
-    """(unit, depth below its induk) of the divisions or the secretariat units."""
-    found, seen = [], set()
-    for org in ctx.ws.catalog.organisations.values():
-        parents = {u.kode: u.induk for u in org.units}
-        for unit in org.divisi if group == "divisi" else org.unit_sekretariat:
-            if unit.kode in seen:
-                continue
-            seen.add(unit.kode)
-            depth, parent = 0, unit.induk
-            while parent in parents and depth < 5:
-                depth, parent = depth + 1, parents[parent]
-            found.append((unit, depth))
-    return found
 
 
 # --- the page ------------------------------------------------------------------------------------------
