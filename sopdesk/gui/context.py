@@ -13,11 +13,13 @@ from sopdesk.engine import queries
 from sopdesk.engine.accounts import is_admin, user_roles
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
+from sopdesk.gui.worker import Worker
 
 
 class GuiContext(QObject):
-    """Passed to every page. Pages call engine services with `ws` and `actor`, then call
-    `data_changed.emit()` so that other pages (inbox counts, case lists) refresh."""
+    """Passed to every page. Pages read through the engine with `ws` and `actor` and change data
+    through `gui.operation.Operation`, which emits `data_changed` so that other pages (inbox
+    counts, case lists) refresh."""
 
     data_changed = Signal()
     role_changed = Signal(str)
@@ -32,7 +34,7 @@ class GuiContext(QObject):
         # an administrator without a role of their own sees every role: they too start at
         # the first one with work waiting (not at the alphabetically first, often empty)
         self.role: str = _busiest_first(ws, self.roles)
-        self.worker = None  # the main window's background worker (printing, backups), when there is one
+        self.worker: Worker | None = None  # the main window's background worker (printing, backups), when there is one
 
     def set_role(self, role: str) -> None:
         if role != self.role and role in self.roles:

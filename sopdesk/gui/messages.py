@@ -43,13 +43,23 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
 
         if watch().report_lost():
             return
-    if isinstance(exc, UserError) or _is_catalog_error(exc):
-        text = str(exc)
-    else:
-        log.error("unexpected error in the GUI", exc_info=exc)
-        text = QCoreApplication.translate("messages",
-                                          "Terjadi kesalahan internal. Rinciannya dicatat di berkas log sopdesk.")
-    QMessageBox.warning(parent, title or QCoreApplication.translate("messages", "Tidak dapat dilakukan"), text)
+    QMessageBox.warning(parent, title or QCoreApplication.translate("messages", "Tidak dapat dilakukan"),
+                        error_text(exc))
+
+
+def is_refusal(exc: BaseException) -> bool:
+    """An error the user can act on (its text is shown as is), not a bug."""
+    return isinstance(exc, UserError) or _is_catalog_error(exc)
+
+
+def error_text(exc: BaseException) -> str:
+    """What the user reads: a refusal's own words; for a bug (logged here with its traceback)
+    the sentence that says where the details are."""
+    if is_refusal(exc):
+        return str(exc)
+    log.error("unexpected error in the GUI", exc_info=exc)
+    return QCoreApplication.translate("messages",
+                                      "Terjadi kesalahan internal. Rinciannya dicatat di berkas log sopdesk.")
 
 
 def run_action(parent: QWidget | None, action, *args, **kwargs):  # noqa: ANN001, ANN201

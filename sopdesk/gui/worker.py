@@ -38,7 +38,7 @@ class Worker(QObject):
         self._start.connect(self._runner.run)
         self._runner.done.connect(self._finished)
         self._runner.failed.connect(self._failed)
-        self._callbacks: dict[int, tuple[Callable, Callable]] = {}
+        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None]]] = {}
         self._next = 0
         self._thread.start()
 
@@ -54,7 +54,7 @@ class Worker(QObject):
             self.busy_changed.emit(True)
         self._start.emit(self._next, call)
 
-    def _pop(self, job: int) -> tuple[Callable, Callable]:
+    def _pop(self, job: int) -> tuple[Callable[[Any], None], Callable[[BaseException], None]]:
         callbacks = self._callbacks.pop(job)
         if not self._callbacks:
             self.busy_changed.emit(False)

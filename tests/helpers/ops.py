@@ -1,0 +1,13 @@
+"""Waiting for GUI operations (sopdesk.gui.operation) in tests: a command runs on the main
+window's worker thread, so a test that clicks "Simpan" waits for it before looking."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from sopdesk.gui import operation
+
+
+def wait_for_ops(qtbot: QtBot, timeout: int = 30_000) -> None:
+    """Until every started operation has finished and its callbacks have run."""
+    qtbot.waitUntil(lambda: operation.pending() == 0, timeout=timeout)
