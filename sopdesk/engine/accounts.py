@@ -1,7 +1,9 @@
-"""Administration of local accounts (admin only)."""
+"""Administration of local accounts (admin only), and the list of accounts the CLI and the
+Pengaturan page show (one read, typed rows)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -78,6 +80,31 @@ def reset_password(ws: Workspace, actor: Actor, username: str, password: str) ->
         user.locked_until = None
         audit.record(session, at=now, user_id=admin.id, action="password_reset",
                      username=user.username)
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """One account as the user lists show it."""
+
+    username: str
+    full_name: str
+    is_admin: bool
+    active: bool
+    roles: tuple[str, ...]  # the roles given to the account (not the included ones), sorted
+
+
+def list_users(ws: Workspace) -> list[UserRow]:
+    """Every account, by user name."""
+    with ws.db.reading() as session:
+        return [UserRow(u.username, u.full_name, u.is_admin, u.active, tuple(sorted(u.role_names)))
+                for u in session.scalars(select(User).order_by(User.username))]
+
+
+def check_admin(ws: Workspace, actor: Actor) -> None:
+    """Refuse (PermissionRefused) unless the actor is an active administrator: asked before a
+    question whose answer only an administrator may give (a restore's confirmation)."""
+    with ws.db.reading() as session:
+        require_admin(session, actor)
 
 
 def is_admin(ws: Workspace, actor: Actor) -> bool:

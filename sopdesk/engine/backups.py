@@ -1,7 +1,9 @@
 """Backup, restore and moving an office as office actions: an administrator's, recorded in
 the audit log (a transfer is not: the copy's audit chain must end where the source's does, so
 that the check on the target shows the same head). The mechanics (archive, manifest,
-rotation, restore, copying between stores) are in sopdesk.store.backup and store.transfer."""
+rotation, restore, copying between stores) are in sopdesk.store.backup and store.transfer; what
+the CLI and the GUI read of them (a backup's manifest, the backup folder and its settings, the
+state of the database a restore would replace) they read here."""
 
 from __future__ import annotations
 
@@ -22,13 +24,26 @@ from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import PermissionRefused, UserError
 from sopdesk.store import backup as store
 from sopdesk.store import transfer as moving
-from sopdesk.store.backup import BackupSettings, DataPaths, RestoreResult, backup_due
+from sopdesk.store.backup import (
+    BACKUP_DIR,
+    BackupSettings,
+    DataPaths,
+    Manifest,
+    RestoreResult,
+    backup_due,
+    backup_folder,
+    inspect_backup,
+    load_settings,
+    read_manifest,
+)
 from sopdesk.store.db import Database, make_engine, sqlite_path
 from sopdesk.store.models import AuditEvent, User
 from sopdesk.store.restore_safety import DEFAULT_LIMITS, Limits, clean_orphans
 
-__all__ = ["backup", "backup_due", "changed_since_last_backup", "configure", "daily_backup", "exit_backup",
-           "exit_backup_due", "restore_backup", "restore_without_login", "transfer_office"]
+__all__ = ["BackupSettings", "Manifest", "RestoreTarget", "backup", "backup_due", "backup_folder",
+           "changed_since_last_backup", "configure", "daily_backup", "exit_backup", "exit_backup_due",
+           "inspect_backup", "load_settings", "read_manifest", "restore_backup", "restore_target",
+           "restore_without_login", "transfer_office"]
 
 
 # Audited actions that change none of the office's records: a sign-in, and a backup (one made
@@ -117,7 +132,7 @@ def configure(ws: Workspace, actor: Actor, folder: Path | str | None = None,
     return settings
 
 
-def _record_restore(result: RestoreResult, file: Path, username: str | None,
+def _record_restore(result: RestoreResult, file: Path | str, username: str | None,
                     clock: Callable[[], datetime]) -> None:
     """The restored database's own history says when, from what and by whom it was restored."""
     db = Database(make_engine(result.paths.url))
@@ -151,6 +166,20 @@ def restore_backup(ws: Workspace, actor: Actor, file: Path | str, *,
                                      allow_other_office=allow_other_office, confirm=confirm)
     return store.restore(ws, file, clock=clock, verify=verify, limits=limits,
                          after_swap=lambda result: _record_restore(result, file, user.username, clock))
+
+
+@dataclass(frozen=True)
+class RestoreTarget:
+    """What a restore into a data folder would replace, asked before the question is put."""
+
+    state: str  # store.backup.database_state: "missing", "empty", "damaged" or "set_up"
+    set_aside_dir: Path  # where the current records are kept (the time is filled in then)
+
+
+def restore_target(data_dir: Path, url: str | None) -> RestoreTarget:
+    paths = DataPaths.for_data_dir(data_dir, url)
+    return RestoreTarget(store.database_state(paths),
+                         paths.data_dir / BACKUP_DIR / "sebelum-pemulihan-<waktu>")
 
 
 def _current_office(paths: DataPaths, state: str) -> CurrentOffice | None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -131,12 +132,13 @@ ACTOR_ROLES = (
 def load_actor(session: Session | DirectTx, actor: Actor, *, includes: RoleIncludes) -> ActingUser:
     """The acting user with their effective roles; `includes` is the catalog's
     `role_includes` (required, so that no check forgets the Ketua's Komisioner lanes)."""
-    rows = session.execute(ACTOR_ROLES, {"user_id": actor.user_id}).all()
-    if not rows or not rows[0].active:
+    # (id, username, is_admin, active, role name): ORM rows or the direct path's, read by position
+    rows: Sequence[Sequence[Any]] = session.execute(ACTOR_ROLES, {"user_id": actor.user_id}).all()
+    if not rows or not rows[0][3]:
         raise PermissionRefused(f"Pengguna {actor.username} tidak aktif")
-    first = rows[0]
-    held = frozenset(r.name for r in rows if r.name)
-    return ActingUser(first.id, first.username, first.is_admin, effective_roles(held, includes), held)
+    user_id, username, admin = rows[0][:3]
+    held = frozenset(str(r[4]) for r in rows if r[4])
+    return ActingUser(user_id, username, admin, effective_roles(held, includes), held)
 
 
 def require_admin(session: Session, actor: Actor) -> ActingUser:
