@@ -27,7 +27,7 @@ from sopdesk.engine import audit, queries
 from sopdesk.engine.queries import CaseRow
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.geometry import fit_to_screen
-from sopdesk.gui.messages import run_action
+from sopdesk.gui.messages import show_error
 from sopdesk.gui.paged_model import PagedTableModel, keep_sort_indicator, refresh_in_place
 from sopdesk.gui.printing import print_pdf
 from sopdesk.textfmt import tanggal, waktu_lokal
@@ -395,10 +395,13 @@ class CaseView(QDialog):
     def _open_form(self) -> None:
         from sopdesk.gui.step_form import StepFormDialog
 
-        ok, dialog = run_action(self, StepFormDialog, self.ctx, self.number, self)
-        if ok:
-            dialog.exec()
-            self.reload()
+        try:  # the form reads the case: a refusal (or a lost server, for the banner) is shown
+            dialog = StepFormDialog(self.ctx, self.number, self)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
+            show_error(self, exc)
+            return
+        dialog.exec()
+        self.reload()
 
 
 def progress_of(items: list[dict]) -> tuple[set[int], int | None, list[tuple[int, int]]]:

@@ -30,6 +30,7 @@ from sopdesk.catalog import Catalog
 from sopdesk.engine import catalog_admin
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.messages import ERROR_COLOR, show_error
+from sopdesk.gui.operation import Operation
 from sopdesk.gui.swimlane import SwimlaneView
 
 WARNING_STYLE = ("QLabel#catalogBanner { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; "
@@ -171,34 +172,27 @@ class AddSopDialog(QDialog):
         self.which.setEnabled(self.which.count() > 0)
 
     def install(self) -> None:
-        try:
-            done = catalog_admin.add_sops(self.ctx.ws, self.ctx.actor, self.paths)
-        except Exception as exc:  # noqa: BLE001 - the engine refuses with a message
-            show_error(self, exc)
-            return
-        added = [r.sop.kode for r in done if not r.installed]
-        self.ctx.data_changed.emit()
+        ws, actor, paths = self.ctx.ws, self.ctx.actor, list(self.paths)
+        Operation(self, self.ctx, lambda: catalog_admin.add_sops(ws, actor, paths)) \
+            .disabling(self.install_button).success(self._installed).run()
+
+    def _installed(self, done: list[catalog_admin.Checked]) -> None:
+        added = [r.sop.kode for r in done if not r.installed and r.sop is not None]
         QMessageBox.information(self, self.windowTitle(),
                                 self.tr("SOP ditambahkan ke katalog kantor: {0}").format(", ".join(added) or "-"))
         self.accept()
 
 
 def switch_sop(parent: QWidget, ctx: GuiContext, kode: str) -> bool:
-    """Switch an SOP off (asking for a reason) or on again; True when it changed."""
-    off = kode in ctx.ws.disabled_sops()
-    try:
-        if off:
-            catalog_admin.enable_sop(ctx.ws, ctx.actor, kode)
-        else:
-            reason, accepted = QInputDialog.getText(
-                parent, QCoreApplication.translate("CatalogSwitch", "Nonaktifkan SOP {0}").format(kode),
-                QCoreApplication.translate("CatalogSwitch", "Kasus baru tidak dapat dimulai; kasus yang berjalan "
-                                           "tetap dapat diselesaikan.\nAlasan (dicatat di log audit):"))
-            if not accepted:
-                return False
-            catalog_admin.disable_sop(ctx.ws, ctx.actor, kode, reason)
-    except Exception as exc:  # noqa: BLE001 - the engine refuses with a message
-        show_error(parent, exc)
+    """Switch an SOP off (asking for a reason) or on again; True when the change was started
+    (it is announced through `ctx.data_changed` when done)."""
+    ws, actor = ctx.ws, ctx.actor
+    if kode in ws.disabled_sops():
+        return Operation(parent, ctx, lambda: catalog_admin.enable_sop(ws, actor, kode)).run()
+    reason, accepted = QInputDialog.getText(
+        parent, QCoreApplication.translate("CatalogSwitch", "Nonaktifkan SOP {0}").format(kode),
+        QCoreApplication.translate("CatalogSwitch", "Kasus baru tidak dapat dimulai; kasus yang berjalan "
+                                   "tetap dapat diselesaikan.\nAlasan (dicatat di log audit):"))
+    if not accepted:
         return False
-    ctx.data_changed.emit()
-    return True
+    return Operation(parent, ctx, lambda: catalog_admin.disable_sop(ws, actor, kode, reason)).run()

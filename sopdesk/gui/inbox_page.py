@@ -8,6 +8,8 @@ window's status bar what happened."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -27,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk.engine import cases, queries
+from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.inbox_model import InboxModel
-from sopdesk.gui.messages import run_action
+from sopdesk.gui.messages import show_error
+from sopdesk.gui.operation import Operation
 from sopdesk.gui.paged_model import keep_sort_indicator, refresh_in_place
 
 
@@ -197,14 +201,15 @@ class InboxPage(QWidget):
         self.assign_button.setEnabled(row is not None)
 
     # --- actions ---------------------------------------------------------------------------------
-    def _act(self, action, *args) -> bool:  # noqa: ANN001
+    def _act(self, action: Callable[..., object], *args: str) -> bool:
+        """Claim, release or assign the selected case on the worker; False when none is selected
+        (or an action from this page still runs)."""
         number = self.selected_case()
         if number is None:
             return False
-        ok, _ = run_action(self, action, self.ctx.ws, self.ctx.actor, number, *args)
-        if ok:
-            self.ctx.data_changed.emit()
-        return ok
+        ws, actor = self.ctx.ws, self.ctx.actor
+        return Operation(self, self.ctx, lambda: action(ws, actor, number, *args)) \
+            .disabling(self.claim_button, self.release_button, self.assign_button).run()
 
     def assign(self) -> None:
         number = self.selected_case()
@@ -212,7 +217,7 @@ class InboxPage(QWidget):
             return
         users = queries.users_with_role(self.ctx.ws, self.ctx.role)
         if not users:
-            run_action(self, _raise, self.tr("Belum ada pengguna aktif dengan peran {0}.").format(self.ctx.role))
+            show_error(self, UserError(self.tr("Belum ada pengguna aktif dengan peran {0}.").format(self.ctx.role)))
             return
         labels = [f"{name} — {full}" for name, full in users]
         choice, ok = QInputDialog.getItem(self, self.tr("Alihkan kegiatan"),
@@ -226,8 +231,10 @@ class InboxPage(QWidget):
             return
         from sopdesk.gui.step_form import StepFormDialog
 
-        ok, dialog = run_action(self, StepFormDialog, self.ctx, number, self)  # a lost server: the banner
-        if not ok:
+        try:  # the form reads the case: a refusal (or a lost server, for the banner) is shown
+            dialog = StepFormDialog(self.ctx, number, self)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
+            show_error(self, exc)
             return
         dialog.exec()
         done = dialog.completed
@@ -241,8 +248,3 @@ class InboxPage(QWidget):
         elif getattr(dialog, "returned_to", None) is not None:
             self.message.emit(self.tr("Kasus {0} dikembalikan ke kegiatan {1}").format(number, dialog.returned_to))
 
-
-def _raise(message: str) -> None:
-    from sopdesk.errors import UserError
-
-    raise UserError(message)
