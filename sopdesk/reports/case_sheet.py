@@ -6,20 +6,16 @@ event in words (engine.audit.ACTION_LABELS), never as its code."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from reportlab.platypus import Flowable, Spacer, Table
 
-from sopdesk.engine.anchor import chain_head
 from sopdesk.engine.audit import action_label
-from sopdesk.engine.cases import get_case
+from sopdesk.engine.case_record import HistoryEvent, Output, Visit, case_record
 from sopdesk.engine.deadlines import late_days
-from sopdesk.engine.rahasia import MASK, case_readable, viewer_of
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
@@ -34,13 +30,12 @@ from sopdesk.reports.base import (
     tanggal_jam,
     text,
 )
-from sopdesk.store.models import AuditEvent, CaseDeadline, Document, User, WorkItem
 from sopdesk.textfmt import durasi, tanggal
 
 STATUS = {"open": "berjalan", "done": "selesai", "cancelled": "dibatalkan"}
 
 
-def _state(item: WorkItem, now: datetime) -> tuple[str, bool]:
+def _state(item: Visit, now: datetime) -> tuple[str, bool]:
     """What the sheet says about the time of a visit, and whether it was late."""
     if item.status == "returned":
         return f"Dikembalikan ke kegiatan {item.return_to}", False
@@ -66,7 +61,7 @@ def _two_lines(value: datetime, tz: tzinfo) -> str:
     return moment(value, tz).replace(" ", "<br/>", 1)
 
 
-def _details(item: WorkItem, documents: list[Document]) -> list[str]:
+def _details(item: Visit, documents: tuple[Output, ...]) -> list[str]:
     lines = []
     if item.checks:
         marks = [f"\u2713 {esc(c.item)}" if c.present else f"\u2717 {esc(c.item)} <i>(tidak ada)</i>"
@@ -78,8 +73,8 @@ def _details(item: WorkItem, documents: list[Document]) -> list[str]:
             out = f"{esc(d.name)} nomor <b>{esc(d.number)}</b>" if d.number else f"{esc(d.name)} (tanpa nomor)"
             if d.doc_date:
                 out += f", tanggal {tanggal(d.doc_date)}"
-            if d.attachment is not None:
-                out += f", berkas {esc(d.attachment.original_name)}"
+            if d.file_name is not None:
+                out += f", berkas {esc(d.file_name)}"
             outs.append(out)
         lines.append("<b>Output:</b>")
         lines += [f"\u2022 {out}" for out in outs]
@@ -102,31 +97,8 @@ def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str =
         raise UserError("Nomor kasus wajib diisi")
     now = ws.clock()
     tz = ws.calendar.tz
-    with ws.db.reading() as session:
-        case = get_case(session, number)
-        readable = case_readable(session, viewer_of(session, viewer, ws.catalog.role_includes), case)
-        items = session.scalars(
-            select(WorkItem).where(WorkItem.case_id == case.id).order_by(WorkItem.id)
-            .options(selectinload(WorkItem.checks))
-        ).all()
-        documents = session.scalars(
-            select(Document).where(Document.case_id == case.id).order_by(Document.id)
-            .options(selectinload(Document.attachment))
-        ).all()
-        ids = {case.started_by} | {i.completed_by for i in items} | {i.assignee_id for i in items}
-        names = dict(session.execute(select(User.id, User.full_name).where(User.id.in_(ids - {None}))).all())
-        sop = ws.sop_of_revision(session, case.sop_revision_id)
-        deadlines = session.scalars(select(CaseDeadline).where(CaseDeadline.case_id == case.id)
-                                    .order_by(CaseDeadline.id)).all()
-        history = session.execute(select(AuditEvent.at, User.full_name, User.username, AuditEvent.action,
-                                         AuditEvent.step_no, AuditEvent.detail)
-                                  .outerjoin(User, User.id == AuditEvent.user_id)
-                                  .where(AuditEvent.case_id == case.id).order_by(AuditEvent.id)).all()
-        chain = chain_head(session.connection())  # printed: a later cut or rebuilt chain shows
-    by_item: dict[int, list[Document]] = {}
-    for d in documents:
-        by_item.setdefault(d.work_item_id, []).append(d)
-
+    case = case_record(ws, number, viewer)
+    sop, items, deadlines, history = case.sop, case.visits, case.deadlines, case.history
     styles = Styles()
     head = Letterhead.of(ws)
     printout = Printout(path, paper, head, f"Lembar Kendali Kasus {case.number}")
@@ -139,14 +111,15 @@ def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str =
     if case.close_reason:
         status += f" ({case.close_reason})"
     span = (case.closed_at or now) - case.started_at
+    starter = "-" if case.started_by is None else case.started_by
     info = [
         ("Nomor kasus", text(case.number, styles.cell_bold)),
         ("SOP", text(f"{sop.kode} revisi {sop.revisi}: {sop.nama}", styles.cell)),
-        ("Judul", text(case.title if readable else MASK, styles.cell)),
+        ("Judul", text(case.title, styles.cell)),
         ("Pemohon", text(case.requester, styles.cell)),
         ("Masuk melalui", text(entry, styles.cell)),
         ("Status", text(status, styles.cell)),
-        ("Dimulai", text(f"{tanggal_jam(case.started_at, tz)} oleh {names.get(case.started_by, '-')}", styles.cell)),
+        ("Dimulai", text(f"{tanggal_jam(case.started_at, tz)} oleh {starter}", styles.cell)),
         ("Selesai / ditutup", text(tanggal_jam(case.closed_at, tz) if case.closed_at else "-", styles.cell)),
         ("Lama proses", text(durasi(span) + ("" if case.closed_at else " (masih berjalan)"), styles.cell)),
     ]
@@ -156,7 +129,7 @@ def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str =
 
     header = ["No", "Kegiatan", "Pelaksana", "Masuk", "Keluar", "Durasi", "Mutu baku", "Ketepatan"]
     fractions = [0.04, 0.32, 0.12, 0.1, 0.1, 0.085, 0.105, 0.13]
-    rows: list[list] = [[text(h, styles.head_cell) for h in header]]
+    rows: list[list[Flowable | str]] = [[text(h, styles.head_cell) for h in header]]
     late_rows = []
     counts = {"late": 0, "on_time": 0, "returned": 0}
     for i, item in enumerate(items, 1):
@@ -172,9 +145,8 @@ def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str =
         elif item.status == "done" and item.due_at is not None:
             counts["on_time"] += 1
         counts["returned"] += item.status == "returned"
-        detail = "<br/>".join([f"<b>{item.step_no}. {esc(kegiatan)}</b>", *_details(item, by_item.get(item.id, []))])
-        who_id = item.completed_by or item.assignee_id
-        who = f"{esc(item.role)}<br/>" + (esc(names.get(who_id)) if who_id else "<i>belum diambil</i>")
+        detail = "<br/>".join([f"<b>{item.step_no}. {esc(kegiatan)}</b>", *_details(item, item.outputs)])
+        who = f"{esc(item.role)}<br/>" + (esc(item.worker) if item.claimed else "<i>belum diambil</i>")
         end = item.completed_at
         spent: timedelta = (end or now) - item.created_at
         mutu = esc(waktu) + (f"<br/>batas<br/>{_two_lines(item.due_at, tz)}" if item.due_at else "")
@@ -222,18 +194,15 @@ def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str =
                       hAlign="LEFT")
         table.setStyle(table_style())
         story += [text("Tenggat kasus", styles.heading), table]
-    if history:
-        if not readable:  # the perihal in the history goes too
-            history = [(*row[:5], json.dumps({k: (MASK if k in ("title", "subject") and v else v)
-                                              for k, v in json.loads(row[5] or "{}").items()}))
-                       for row in history]
+    if history:  # the perihal in it is masked for a reader off the chain (engine.case_record)
         story += [text("Riwayat", styles.heading), _history_table(history, tz, width, styles)]
-    story += [Spacer(1, 3 * mm), text(f"Jangkar rantai audit saat dicetak: peristiwa #{chain.count}, ujung "
-                                      f"{chain.head[:16] or '-'} (bandingkan dengan 'sopdesk check')", styles.body)]
+    story += [Spacer(1, 3 * mm),
+              text(f"Jangkar rantai audit saat dicetak: peristiwa #{case.chain_count}, ujung "
+                   f"{case.chain_head[:16] or '-'} (bandingkan dengan 'sopdesk check')", styles.body)]
     return printout.build(story)
 
 
-def _history_note(action: str, detail: dict) -> str:
+def _history_note(action: str, detail: dict[str, Any]) -> str:
     """The one line the history says beside an event (a reason, a choice, a letter)."""
     if action == "step_returned":
         return f"ke kegiatan {detail.get('to')}: {detail.get('reason') or ''}".rstrip(": ")
@@ -252,12 +221,15 @@ def _history_note(action: str, detail: dict) -> str:
     return note
 
 
-def _history_table(history: list, tz: tzinfo, width: float, styles: Styles) -> Table:
-    rows: list[list] = [[text(h, styles.head_cell) for h in ("Waktu", "Oleh", "Peristiwa", "Kegiatan", "Keterangan")]]
-    for at, full_name, username, action, step_no, detail in history:
+def _history_table(history: tuple[HistoryEvent, ...], tz: tzinfo, width: float, styles: Styles) -> Table:
+    header = ("Waktu", "Oleh", "Peristiwa", "Kegiatan", "Keterangan")
+    rows: list[list[Flowable | str]] = [[text(h, styles.head_cell) for h in header]]
+    for event in history:
+        at, full_name, username, action, step_no = (event.at, event.full_name, event.username, event.action,
+                                                    event.step_no)
         rows.append([markup(_two_lines(at, tz), styles.cell), text(full_name or username or "-", styles.cell),
                      text(action_label(action), styles.cell), text(step_no or "", styles.cell),
-                     text(_history_note(action, json.loads(detail or "{}")), styles.cell)])
+                     text(_history_note(action, event.detail), styles.cell)])
     table = Table(rows, colWidths=[w * width for w in (0.13, 0.16, 0.22, 0.10, 0.39)], repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style())
     return table
