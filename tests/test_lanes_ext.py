@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from helpers import ppid_office
@@ -14,11 +15,13 @@ from helpers.ppid_office import complete, ok, refused, show, start
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QMessageBox
 
+from sopdesk.catalog import load_file
 from sopdesk.engine import cases
 from sopdesk.engine.cases import StepInput
 from sopdesk.engine.queries import case_detail
+from sopdesk.engine.step_input import check_step_input
 from sopdesk.engine.workspace import Workspace
-from sopdesk.errors import PermissionRefused, UserError
+from sopdesk.errors import FieldError, PermissionRefused, UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.step_form import StepFormDialog
 from sopdesk.reports.flowchart import plan
@@ -69,6 +72,19 @@ def test_a_joint_step_waits_for_the_kabag_then_for_the_sekretaris(ppid):
     assert steps == [(4, "Kabag", "kabag"), (4, "Sekretaris", "sekretaris")]
     actions = [e["action"] for e in show(run, number)["history"] if e["step"] == 4]
     assert actions == ["step_confirmed", "step_completed"]
+
+
+def test_a_joint_steps_earlier_lane_gives_no_choice_the_last_lane_may():
+    """engine.step_input: the lane that confirms a joint step first records no choice (the
+    engine refuses it on the field 'choice'); the last lane goes on to the step's route."""
+    sop = load_file(Path(__file__).parent / "fixtures" / "catalog" / "sop_ppid_informasi.yaml")
+    with pytest.raises(FieldError, match="tanpa pilihan") as wrong:
+        check_step_input(sop, 4, "Kabag", StepInput(choice="Ya"))
+    assert wrong.value.field == "choice"
+    first = check_step_input(sop, 4, "Kabag", StepInput())
+    assert (first.lane.peran, first.following.peran, first.target) == ("Kabag", "Sekretaris", 4)
+    last = check_step_input(sop, 4, "Sekretaris", StepInput())
+    assert (last.lane.peran, last.following, last.target) == ("Sekretaris", None, 5)
 
 
 @pytest.fixture

@@ -15,9 +15,10 @@ from sopdesk.catalog import END, Sop, bundled_catalog_dir, load_catalog
 from sopdesk.engine import cases
 from sopdesk.engine.cases import OutputValue, StepInput
 from sopdesk.engine.queries import case_detail
+from sopdesk.engine.step_input import check_step_input
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
-from sopdesk.errors import Conflict, UserError
+from sopdesk.errors import Conflict, FieldError, UserError
 
 WITA = timezone(timedelta(hours=8))
 
@@ -248,6 +249,30 @@ def test_wait_step_needs_the_awaited_event_recorded(ws, actors):
     assert done.next_step == 13
     (document,) = [d for d in case_detail(ws, second)["documents"] if d["number"] == "12/PUU/2026"]
     assert document["name"] == "Putusan yang berkekuatan hukum tetap"
+
+
+def test_step_input_checks_name_the_field_without_a_database():
+    """engine.step_input.check_step_input: the checks the step form makes before submitting and
+    cases.complete makes again, as one pure function raising FieldError('choice' | 'note')."""
+    pp, paw = BUNDLED.sops["PP"], BUNDLED.sops["PAW"]
+    decision, role = 9, pp.role_of(9)
+    with pytest.raises(FieldError, match="keputusan") as refused:
+        check_step_input(pp, decision, role, StepInput())
+    assert refused.value.field == "choice"
+    with pytest.raises(FieldError, match="Mungkin") as refused:
+        check_step_input(pp, decision, role, StepInput(choice="Mungkin"))
+    assert refused.value.field == "choice"
+    route = check_step_input(pp, decision, role, StepInput(choice="tidak"))
+    assert (route.choice, route.target, route.following) == ("Tidak", 10, None)
+    with pytest.raises(FieldError, match="bukan keputusan") as refused:
+        check_step_input(pp, 1, pp.role_of(1), StepInput(choice="Ya"))
+    assert refused.value.field == "choice"
+    for data in (StepInput(), StepInput(note="   ")):
+        with pytest.raises(FieldError, match="menunggu") as refused:
+            check_step_input(paw, 12, paw.role_of(12), data)
+        assert refused.value.field == "note"
+    assert check_step_input(paw, 12, paw.role_of(12), StepInput(note="Putusan diterima")).target == 13
+    assert check_step_input(paw, 12, paw.role_of(12), StepInput(outputs={"1": OutputValue()})).target == 13
 
 
 # --- return and cancel --------------------------------------------------------------------

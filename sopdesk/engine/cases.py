@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import nullcontext
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from pathlib import Path
+from dataclasses import dataclass
+from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import bindparam, insert, select, update
@@ -19,6 +18,10 @@ from sqlalchemy.orm import Session
 from sopdesk.catalog import END, Sop
 from sopdesk.engine import audit, seal
 from sopdesk.engine.attachments import attach
+from sopdesk.engine.step_input import KeptFile as KeptFile  # re-exported: callers name the inputs by cases
+from sopdesk.engine.step_input import OutputValue as OutputValue
+from sopdesk.engine.step_input import StepInput as StepInput
+from sopdesk.engine.step_input import check_step_input, resolve
 from sopdesk.engine.users import ActingUser, Actor, effective_roles, find_user, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, NotFound, PermissionRefused, UserError
@@ -65,40 +68,6 @@ CLOSE_CASE = (
     update(Case).where(Case.id == bindparam("case_id"))
     .values(status="done", closed_at=bindparam("done_at"))
 )
-
-
-@dataclass(frozen=True)
-class KeptFile:
-    """A file attached at an earlier visit of the step, carried over to the new visit (a
-    returned step): the engine links the stored attachment again instead of a new upload."""
-
-    attachment_id: int
-    name: str = ""  # the original file name, for showing
-
-
-@dataclass
-class OutputValue:
-    number: str | None = None
-    date: date | None = None
-    file: Path | None = None
-    kept: KeptFile | None = None  # used when no new `file` is given
-
-
-@dataclass
-class StepInput:
-    """What the step form (or `case complete`) records. Items are named by their text
-    (case-insensitive) or by their 1-based position in the step's list."""
-
-    present: list[str] = field(default_factory=list)
-    files: dict[str, Path] = field(default_factory=dict)  # kelengkapan item -> scan
-    kept: dict[str, KeptFile] = field(default_factory=dict)  # kelengkapan item -> earlier scan
-    outputs: dict[str, OutputValue] = field(default_factory=dict)
-    choice: str | None = None
-    note: str | None = None
-    # issue #13: the step of a party outside the office (lane `eksternal`) is recorded on its
-    # behalf; an administrator may complete a step before its binding wait ends, with a reason
-    on_behalf: bool = False
-    override_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -195,17 +164,6 @@ def _refuse_acted_on(ws: Workspace, db: Session | DirectTx, number: str, step: i
     raise Conflict(f"Kegiatan {step} {case_number} sudah {done} oleh {who} {at}")
 
 
-def _resolve(names: list[str], key: str, what: str) -> str:
-    key = str(key).strip()
-    if key.isascii() and key.isdigit() and 1 <= int(key) <= len(names):  # not "²": int() refuses it
-        return names[int(key) - 1]
-    for name in names:
-        if name.lower() == key.lower():
-            return name
-    listed = "; ".join(f"{i}. {n}" for i, n in enumerate(names, 1)) or "tidak ada"
-    raise UserError(f"{what} {key!r} tidak ada pada kegiatan ini (pilihan: {listed})")
-
-
 def _next_number(session: Session, kode: str, year: int) -> str:
     """The next case number of an SOP in a year, taken under that sequence's lock."""
     locks.hold(session, f"sopdesk:case-number:{kode}:{year}")
@@ -248,14 +206,6 @@ def _anchor_deadlines(ws: Workspace, case: Case, sop: Sop, completed_step: int |
     from sopdesk.engine import deadlines
 
     deadlines.anchor(ws, case, sop, completed_step, choice, now)
-
-
-def _lane_now(sop: Sop, waiting: OpenStep):  # noqa: ANN202 - (Pelaksana, Pelaksana | None)
-    """The lane working the waiting step now and, for a joint step, the lane after it (None
-    for the last or only lane). The work item's role says which lane's turn it is."""
-    lanes = [sop.lane(kode) for kode in sop.step(waiting.step_no).lanes]
-    index = next((i for i, lane in enumerate(lanes) if lane.peran == waiting.role), 0)
-    return lanes[index], (lanes[index + 1] if index + 1 < len(lanes) else None)
 
 
 def _secret_route(kegiatan, choice: str | None) -> bool:  # noqa: ANN001 - a Kegiatan
@@ -421,27 +371,8 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
         note = _text(data.note, MAX_NOTE, "catatan")
         warnings: list[str] = []
 
-        exits = sop.exits(step_no)
-        lane, following = _lane_now(sop, waiting)
-        if following is not None:  # a joint step: this lane confirms, the next lane goes on
-            if data.choice:
-                raise UserError(f"Kegiatan {step_no} dikerjakan bersama: {lane.nama} menyetujui dulu "
-                                f"(tanpa pilihan); pilihan diisi oleh {following.nama}")
-            choice, target = None, step_no
-        elif kegiatan.is_decision:
-            labels = [label for label, _ in exits]
-            if not data.choice:
-                raise UserError(f"Kegiatan {step_no} adalah keputusan: pilih salah satu dari "
-                                + " / ".join(labels))
-            choice = _resolve(labels, data.choice, "pilihan")
-            target = dict(exits)[choice]
-        else:
-            if data.choice:
-                raise UserError(f"Kegiatan {step_no} bukan keputusan; jangan isi pilihan")
-            choice, target = None, exits[0][1]
-        if kegiatan.is_wait and not note and not data.outputs:
-            raise UserError(f"Kegiatan {step_no} menunggu '{kegiatan.menunggu}': catat "
-                            "peristiwa yang ditunggu (catatan atau output) untuk menyelesaikannya")
+        route = check_step_input(sop, step_no, waiting.role, data)
+        lane, following, choice, target = route.lane, route.following, route.choice, route.target
         override = _binding_wait(ws, sop, waiting, user, data, now)
         if override:
             warnings.append(override)
@@ -452,10 +383,10 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
             raise UserError(f"Kegiatan {step_no} dikerjakan oleh {lane.nama} sendiri, bukan pihak luar; "
                             "jangan catat 'atas nama'")
 
-        present = {_resolve(kegiatan.kelengkapan, key, "kelengkapan") for key in data.present}
-        files = {_resolve(kegiatan.kelengkapan, key, "kelengkapan"): path
+        present = {resolve(kegiatan.kelengkapan, key, "kelengkapan") for key in data.present}
+        files = {resolve(kegiatan.kelengkapan, key, "kelengkapan"): path
                  for key, path in data.files.items()}
-        kept = {_resolve(kegiatan.kelengkapan, key, "kelengkapan"): scan.attachment_id
+        kept = {resolve(kegiatan.kelengkapan, key, "kelengkapan"): scan.attachment_id
                 for key, scan in data.kept.items() if scan}
         _check_kept(tx, waiting, [*kept.values(), *(v.kept.attachment_id for v in data.outputs.values()
                                                      if v.kept and not v.file)])
@@ -468,7 +399,7 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
         tx.flush()  # the scans, before the checklist refers to them
         tx.execute(ADD_CHECKS, checks)
         for key, value in data.outputs.items():
-            name = _resolve(kegiatan.output, key, "output")
+            name = resolve(kegiatan.output, key, "output")
             number_text = _text(value.number, 200, f"nomor dokumen {name}")
             scan = attach(tx.session(), ws.attachments_dir, value.file, now) if value.file else None
             scan_id = scan.id if scan else (value.kept.attachment_id if value.kept else None)
