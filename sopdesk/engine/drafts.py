@@ -24,10 +24,10 @@ from sopdesk.engine.cases import (
     StepInput,
     _checked_item,
     _not_claimed_by_other,
-    _resolve,
     _text,
     get_case,
 )
+from sopdesk.engine.step_input import resolve as _resolve
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
