@@ -2,26 +2,16 @@
 median and 90th-percentile actual duration against the mutu baku, the share on time, the
 late cases; and a bar chart of the median and P90 as a percentage of the standard.
 
-A visit counts in the period when it was completed in it (office time). Its actual duration
-runs from its arrival at the step to its completion; it is on time when completed by its due
-time (the mutu baku on the office's working-day calendar, fixed when it arrived). The
-standard of a step is its median allowed time (due time - arrival), which is the mutu baku
-itself for minutes, hours and calendar days, and follows the calendar for working days.
-
-A year of a busy office holds hundreds of thousands of visits and tens of thousands of late
-ones: the durations are computed by the store (seconds, not a datetime per value), the visits
-are found through the index of completion times, and the late cases are listed as table rows,
-the most late first, LATE_SHOWN per step with the count of the others.
+The numbers come from the engine (sopdesk.engine.performance_data, which says how a visit
+counts and how the store computes a year of them); this module lays them out. The late
+cases are listed as table rows, the most late first, LATE_SHOWN per step with the count of
+the others.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
-import statistics
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
 from pathlib import Path
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -30,9 +20,11 @@ from reportlab.graphics.shapes import Drawing, Group, Line, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
-from sqlalchemy import bindparam, case, func, select
 
 from sopdesk.catalog.schema import Sop
+from sopdesk.engine.performance_data import LATE_SHOWN as LATE_SHOWN  # the tests read it here
+from sopdesk.engine.performance_data import StepStats, step_stats_between
+from sopdesk.engine.sop_history import load_sop
 from sopdesk.engine.workspace import Workspace
 from sopdesk.reports.base import (
     INK,
@@ -45,8 +37,6 @@ from sopdesk.reports.base import (
     text,
 )
 from sopdesk.reports.fonts import BOLD, REGULAR
-from sopdesk.reports.sop import load_sop
-from sopdesk.store.models import Case, WorkItem
 from sopdesk.textfmt import durasi
 
 MEDIAN_FILL = colors.HexColor("#4a78b0")
@@ -54,119 +44,12 @@ P90_FILL = colors.HexColor("#b9cbe3")
 STANDARD_LINE = colors.HexColor("#c0392b")
 AXIS_TITLE_Y = "Persen dari mutu baku (%)"
 AXIS_TITLE_X = "Kegiatan (nomor)"
-LATE_SHOWN = 10  # late cases listed per step (the most late); the others are counted
-
-
-@dataclass
-class StepStats:
-    step: int
-    kegiatan: str
-    pelaksana: str
-    waktu: str
-    durations: list[float] = field(default_factory=list)  # seconds, as the store computed them
-    allowed: list[float] = field(default_factory=list)
-    on_time: int = 0
-    late: list[tuple[str, timedelta]] = field(default_factory=list)   # (case number, how late), most late first
-    late_count: int = 0  # all late visits (`late` holds the LATE_SHOWN most late)
-    returned: int = 0
-
-    @property
-    def count(self) -> int:
-        return len(self.durations)
-
-    @cached_property
-    def median(self) -> timedelta | None:
-        return _delta(statistics.median(self.durations)) if self.durations else None
-
-    @cached_property
-    def p90(self) -> timedelta | None:
-        """Nearest-rank 90th percentile: the smallest duration that 90 % of visits did not exceed."""
-        if not self.durations:
-            return None
-        ordered = sorted(self.durations)
-        return _delta(ordered[math.ceil(0.9 * len(ordered)) - 1])
-
-    @cached_property
-    def standard(self) -> timedelta | None:
-        return _delta(statistics.median(self.allowed)) if self.allowed else None
-
-    @property
-    def with_standard(self) -> int:
-        return self.on_time + self.late_count
-
-    @property
-    def on_time_share(self) -> float | None:
-        return self.on_time / self.with_standard if self.with_standard else None
-
-    def percent(self, value: timedelta | None) -> float | None:
-        standard = self.standard
-        if value is None or not standard:
-            return None
-        return 100 * value / standard
-
-
-def _seconds(dialect: str, later, earlier):  # noqa: ANN001, ANN202 - SQL expressions
-    """`later - earlier` in seconds, computed by the store."""
-    if dialect == "sqlite":
-        return (func.julianday(later) - func.julianday(earlier)) * 86400.0
-    return func.date_part("epoch", later - earlier)
-
-
-def _visits(dialect: str):  # noqa: ANN202 - a Select
-    """Per visit completed (or returned) in the period: step, status, its duration, its allowed
-    time (None without a standard), and how late and in which case (when it was late).
-
-    Read from the covering index of completion times alone (ix_work_item_completed): the
-    status test is written as NOT IN and the SOP's cases as a set, so that no other index
-    (the inbox's status index, the case index) looks cheaper to the planner."""
-    late = WorkItem.completed_at > WorkItem.due_at
-    cases_of_sop = select(Case.id).where(Case.sop_kode == bindparam("kode"))
-    return (select(WorkItem.step_no, WorkItem.status,
-                   _seconds(dialect, WorkItem.completed_at, WorkItem.created_at),
-                   _seconds(dialect, WorkItem.due_at, WorkItem.created_at),
-                   case((late, _seconds(dialect, WorkItem.completed_at, WorkItem.due_at))),
-                   case((late, WorkItem.case_id)))
-            .where(WorkItem.completed_at >= bindparam("begin", type_=WorkItem.completed_at.type),
-                   WorkItem.completed_at < bindparam("stop", type_=WorkItem.completed_at.type),
-                   WorkItem.status.not_in(("open", "cancelled")),  # done or returned
-                   (WorkItem.case_id + 0).in_(cases_of_sop)))
-
-
-def _delta(seconds: float) -> timedelta:
-    return timedelta(milliseconds=round(seconds * 1000))  # the store's float arithmetic, to the millisecond
 
 
 def step_stats(ws: Workspace, sop: Sop, start: date, end: date) -> list[StepStats]:
-    """Per step of `sop` (all its revisions' cases), the visits completed from `start` to `end`."""
-    begin, stop = day_range(start, end, ws.calendar.tz)
-    with ws.db.connect() as conn:
-        rows = conn.execute(_visits(conn.dialect.name), {"begin": begin, "stop": stop, "kode": sop.kode}).all()
-    stats = {k.no: StepStats(k.no, k.kegiatan, sop.lane(k.pelaksana).nama, k.waktu) for k in sop.kegiatan}
-    late: dict[int, list[tuple[float, int]]] = {}  # step -> (seconds late, case id)
-    for step_no, status, took, allowed, overdue, case_id in rows:
-        entry = stats.get(step_no)
-        if entry is None:   # a step of an older revision that the current one no longer has
-            entry = stats[step_no] = StepStats(step_no, f"Kegiatan {step_no} (revisi lama)", "-", "-")
-        if status == "returned":
-            entry.returned += 1
-            continue
-        entry.durations.append(took)
-        if allowed is not None:
-            entry.allowed.append(allowed)
-            if overdue is None:
-                entry.on_time += 1
-            else:
-                late.setdefault(step_no, []).append((overdue, case_id))
-    shown = {step_no: heapq.nlargest(LATE_SHOWN, visits) for step_no, visits in late.items()}
-    wanted = {case_id for visits in shown.values() for _, case_id in visits}
-    numbers: dict[int, str] = {}
-    if wanted:
-        with ws.db.connect() as conn:
-            numbers = dict(conn.execute(select(Case.id, Case.number).where(Case.id.in_(sorted(wanted)))).all())
-    for step_no, visits in shown.items():
-        stats[step_no].late_count = len(late[step_no])
-        stats[step_no].late = [(numbers[case_id], _delta(seconds)) for seconds, case_id in visits]
-    return [stats[no] for no in sorted(stats)]
+    """Per step of `sop` (all its revisions' cases), the visits completed from `start` to `end`
+    (inclusive, office time)."""
+    return step_stats_between(ws, sop, *day_range(start, end, ws.calendar.tz))
 
 
 def _share(value: float | None) -> str:

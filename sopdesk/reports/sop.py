@@ -3,20 +3,17 @@ six boxes), then the flowchart pages (see sopdesk.reports.flowchart)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepInFrame, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
-from sqlalchemy import select
 
 from sopdesk.catalog.schema import Sop
+from sopdesk.engine.sop_history import load_sop
 from sopdesk.engine.workspace import Workspace
-from sopdesk.errors import NotFound
 from sopdesk.reports.base import HEADER_BG, Letterhead, Printout, Styles, esc, markup, table_style, text
 from sopdesk.reports.flowchart import FlowchartPage, plan
 from sopdesk.reports.fonts import REGULAR
-from sopdesk.store.models import SopRevision
 from sopdesk.textfmt import tanggal
 
 BOXES = (
@@ -26,22 +23,6 @@ BOXES = (
 )
 CAPTION_H = 14.0
 MIN_SHRINK = 0.82   # the identity page shrinks to fit one page down to this scale, no further
-
-
-def load_sop(ws: Workspace, kode: str, revisi: int | None = None) -> Sop:
-    """The catalog's current SOP, or a stored earlier revision (cases keep theirs)."""
-    kode = str(kode or "").strip().upper()
-    if revisi is None:
-        try:
-            return ws.catalog.sop(kode)
-        except KeyError as exc:
-            raise NotFound(exc.args[0]) from None
-    with ws.db.reading() as session:
-        content = session.scalar(select(SopRevision.content).where(SopRevision.kode == kode,
-                                                                   SopRevision.revisi == revisi))
-    if content is None:
-        raise NotFound(f"SOP {kode} revisi {revisi} tidak tersimpan")
-    return Sop.model_validate(json.loads(content))
 
 
 def _date(value) -> str:  # noqa: ANN001 - a date or None
