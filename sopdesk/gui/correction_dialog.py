@@ -6,6 +6,7 @@ dialog "batal" is the action itself."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -29,6 +30,7 @@ from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.date_field import DateField
 from sopdesk.gui.messages import error_label, show_error
+from sopdesk.gui.operation import Operation
 
 Row = IncomingRow | OutgoingRow | ExpeditionRow
 
@@ -90,6 +92,16 @@ class _Dialog(QDialog):
         alone leaves a wrapped sentence clipped)."""
         needed = self.heightForWidth(width)
         self.resize(width, needed if needed > 0 else self.sizeHint().height())
+
+    def _run(self, call: Callable[[], corrections.Corrected | corrections.Voided],
+             fields: dict[str, QWidget]) -> None:
+        """The engine's command on the worker; the dialog closes when it is done."""
+        Operation(self, self.ctx, call).disabling(self.ok_button) \
+            .failure(lambda exc: self._refused(exc, fields)).success(self._done).run()
+
+    def _done(self, result: corrections.Corrected | corrections.Voided) -> None:
+        self.result_value = result
+        self.accept()
 
     def _refused(self, exc: BaseException, fields: dict[str, QWidget]) -> None:
         if not isinstance(exc, UserError):
@@ -196,21 +208,19 @@ class CorrectionDialog(_Dialog):
 
     def submit(self) -> None:
         changed = self.changed()
-        ws, actor, reason = self.ctx.ws, self.ctx.actor, self.reason.text()
-        try:
-            if isinstance(self.row, IncomingRow):
-                self.result_value = corrections.correct_incoming(
-                    ws, actor, self.row.agenda, corrections.IncomingCorrection(**changed), reason)
-            elif isinstance(self.row, OutgoingRow):
-                self.result_value = corrections.correct_outgoing(
-                    ws, actor, self.row.number, corrections.OutgoingCorrection(**changed), reason)
-            else:
-                self.result_value = corrections.correct_expedition(
-                    ws, actor, self.row.id, corrections.ExpeditionCorrection(**changed), reason)
-        except Exception as exc:  # noqa: BLE001
-            self._refused(exc, self.fields | {"reason": self.reason})
-            return
-        self.accept()
+        ws, actor, reason, row = self.ctx.ws, self.ctx.actor, self.reason.text(), self.row
+
+        def correct() -> corrections.Corrected:
+            if isinstance(row, IncomingRow):
+                return corrections.correct_incoming(
+                    ws, actor, row.agenda, corrections.IncomingCorrection(**changed), reason)
+            if isinstance(row, OutgoingRow):
+                return corrections.correct_outgoing(
+                    ws, actor, row.number, corrections.OutgoingCorrection(**changed), reason)
+            return corrections.correct_expedition(
+                ws, actor, row.id, corrections.ExpeditionCorrection(**changed), reason)
+
+        self._run(correct, self.fields | {"reason": self.reason})
 
 
 class VoidDialog(_Dialog):
@@ -245,15 +255,13 @@ class VoidDialog(_Dialog):
         self._fit(560)
 
     def submit(self) -> None:
-        ws, actor, reason = self.ctx.ws, self.ctx.actor, self.reason.text()
-        try:
-            if isinstance(self.row, IncomingRow):
-                self.result_value = corrections.void_incoming(ws, actor, self.row.agenda, reason)
-            elif isinstance(self.row, OutgoingRow):
-                self.result_value = corrections.void_outgoing(ws, actor, self.row.number, reason)
-            else:
-                self.result_value = corrections.void_expedition(ws, actor, self.row.id, reason)
-        except Exception as exc:  # noqa: BLE001
-            self._refused(exc, {"reason": self.reason})
-            return
-        self.accept()
+        ws, actor, reason, row = self.ctx.ws, self.ctx.actor, self.reason.text(), self.row
+
+        def void() -> corrections.Voided:
+            if isinstance(row, IncomingRow):
+                return corrections.void_incoming(ws, actor, row.agenda, reason)
+            if isinstance(row, OutgoingRow):
+                return corrections.void_outgoing(ws, actor, row.number, reason)
+            return corrections.void_expedition(ws, actor, row.id, reason)
+
+        self._run(void, {"reason": self.reason})

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from sopdesk.catalog.schema import Tenggat
 from sopdesk.engine import deadlines
-from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.messages import error_label, show_error
+from sopdesk.gui.messages import error_label
+from sopdesk.gui.operation import Operation
 
 
 class ExtendDeadlineDialog(QDialog):
@@ -51,7 +51,8 @@ class ExtendDeadlineDialog(QDialog):
         self.error = error_label("extendError")
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Perpanjang"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Perpanjang"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Tutup"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -64,10 +65,11 @@ class ExtendDeadlineDialog(QDialog):
             self.error.show()
             self.reason.setFocus()
             return
-        try:
-            self.extended = deadlines.extend(self.ctx.ws, self.ctx.actor, self.case_number, self.rule.kode,
-                                             reason, notice_number=self.notice.text().strip() or None)
-        except UserError as exc:
-            show_error(self, exc)
-            return
+        ws, actor, number, kode = self.ctx.ws, self.ctx.actor, self.case_number, self.rule.kode
+        notice = self.notice.text().strip() or None
+        Operation(self, self.ctx, lambda: deadlines.extend(ws, actor, number, kode, reason, notice_number=notice)) \
+            .disabling(self.ok_button).success(self._extended).run()
+
+    def _extended(self, extended: deadlines.Extended) -> None:
+        self.extended = extended
         self.accept()
