@@ -82,19 +82,17 @@ class Report:
 # --- the database file -----------------------------------------------------------------------
 
 def _is_sqlite(ws: Any) -> bool:
-    return ws.db.engine.dialect.name == "sqlite"
+    return ws.db.dialect == "sqlite"
 
 
 def check_database(ws: Any, report: Report, pragma: str = "integrity_check") -> bool:
     """PRAGMA integrity_check / quick_check; False when the file cannot be read at all."""
     if not _is_sqlite(ws):
-        try:
-            with ws.db.engine.connect() as conn:
-                conn.exec_driver_sql("SELECT 1").all()
-        except DBAPIError as exc:
-            report.add("database", f"basis data tidak dapat dibaca: {exc.orig}")
+        problem = ws.db.probe()
+        if problem is not None:
+            report.add("database", f"basis data tidak dapat dibaca: {problem}")
             return False
-        report.checked["database"] = f"server {ws.db.engine.dialect.name}"
+        report.checked["database"] = f"server {ws.db.dialect}"
         return True
     try:
         with ws.db.connect() as conn:
@@ -196,7 +194,7 @@ def _check_blobs(ws: Any, report: Report) -> None:
 
 
 def check_attachments(ws: Any, report: Report) -> None:
-    if ws.db.engine.dialect.name == "postgresql":
+    if ws.db.dialect == "postgresql":
         _check_blobs(ws, report)
         return
     store = Path(ws.attachments_dir)

@@ -184,7 +184,7 @@ def check_anchor(ws: Any, report: Any, found: anchor.Anchor | None, end: ChainEn
     data_dir = getattr(ws, "data_dir", None)
     if data_dir is None or not end.complete:
         return
-    strict = ws.db.engine.dialect.name == "sqlite"
+    strict = ws.db.dialect == "sqlite"
     if found is None:
         if anchor.read_key(Path(data_dir)) is not None and end.last.count > 0 and strict:
             name = anchor.anchor_path(Path(data_dir), ws.db.url).name

@@ -96,15 +96,15 @@ def expected_schema(revision: str) -> frozenset[tuple[str, str, str, str]]:
 
         with tempfile.TemporaryDirectory(prefix="sopdesk-skema-") as temp:
             path = Path(temp) / "skema.sqlite3"
-            engine = make_engine(f"sqlite:///{path}")
+            db = Database(make_engine(f"sqlite:///{path}"))
             try:
                 config = Config()
                 config.set_main_option("script_location", str(MIGRATIONS_DIR))
-                with engine.begin() as conn:
+                with db.writing() as conn:
                     config.attributes["connection"] = conn
                     command.upgrade(config, revision)
             finally:
-                engine.dispose()
+                db.dispose()
             _expected_schema[revision] = _objects(path)
     return _expected_schema[revision]
 
@@ -145,7 +145,7 @@ def check_chain(file: Path, db: Database, manifest: Manifest) -> list[str]:
     report = integrity.Report()
     office = SimpleNamespace(db=db)
     sealed = _sealed(manifest.schema_revision)
-    with db.engine.connect() as conn:
+    with db.connect() as conn:
         book = record_check.SealBook.sized(conn) if sealed else None
     integrity.check_audit_chain(office, report, None, book)
     integrity.check_foreign_keys(office, report)
@@ -154,7 +154,7 @@ def check_chain(file: Path, db: Database, manifest: Manifest) -> list[str]:
     if not report.ok:
         more = f" (dan {len(report.findings) - 1} temuan lain)" if len(report.findings) > 1 else ""
         raise _refused(file, f"pemeriksaan basis datanya menemukan: {report.findings[0].message}{more}")
-    with db.engine.connect() as conn:  # the anchor's count is the newest event's number
+    with db.connect() as conn:  # the anchor's count is the newest event's number
         newest = conn.exec_driver_sql("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").first()
     count, head = (int(newest[0]), str(newest[1])) if newest else (0, "")
     warnings = [] if sealed else [
@@ -208,7 +208,7 @@ def _granted_admins(conn: Any) -> tuple[set[str], dict[str, bool]]:
 
 def check_users(file: Path, db: Database) -> None:
     """Every user added, every administrator made one, by an audited action."""
-    with db.engine.connect() as conn:
+    with db.connect() as conn:
         added, admin = _granted_admins(conn)
         users = conn.exec_driver_sql("SELECT username, is_admin FROM user_account ORDER BY id").all()
     for username, is_admin in users:
@@ -221,7 +221,7 @@ def check_users(file: Path, db: Database) -> None:
 
 
 def _office_of(db: Database) -> tuple[str | None, str | None]:
-    with db.engine.connect() as conn:
+    with db.connect() as conn:
         name = conn.exec_driver_sql("SELECT name FROM office ORDER BY id LIMIT 1").scalar()
         first = conn.exec_driver_sql("SELECT hash FROM audit_event ORDER BY id LIMIT 1").scalar()
     return name, first
@@ -229,7 +229,7 @@ def _office_of(db: Database) -> tuple[str | None, str | None]:
 
 def check_backup_admin(file: Path, db: Database, username: str, password: str) -> None:
     """The person restoring over a damaged database is an administrator of the backup."""
-    with db.engine.connect() as conn:
+    with db.connect() as conn:
         row = conn.exec_driver_sql(
             "SELECT password_hash, is_admin, active FROM user_account WHERE username = ?",
             (str(username or "").strip().lower(),)).first()

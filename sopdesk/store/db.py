@@ -1,5 +1,35 @@
-"""The one engine factory: a SQLite file in the user data directory by default, any
-SQLAlchemy URL (PostgreSQL for a multi-desk office) on request."""
+"""The one engine factory and the one door into the data.
+
+The engine factory (`make_engine`): a SQLite file in the user data directory by default, any
+SQLAlchemy URL (PostgreSQL for a multi-desk office) on request.
+
+The door (`Database`): every statement of the core runs through one of its ways, each with the
+same error handling (`Database.storage_errors` plus `locks.busy_errors`): a full disk, a
+read-only or unopenable database, an I/O error, a lost server, a busy store or text the store
+cannot hold becomes the same UserError (StoreUnreachable, StoreBusy) on every way; any other
+database error is a bug and passes through. Which way to use:
+
+- `transaction()`: an ORM session in one write transaction, the write lock taken first (BEGIN
+  IMMEDIATE on SQLite, the writer advisory lock on PostgreSQL); the audit commit hooks run in
+  it. Every command that changes data, unless it is one of the hot paths below.
+- `reading()`: an ORM session for reads (read functions, checks, reports).
+- `direct()`: the documented fast path of the hot statements (a step completion and its audit
+  event): a write transaction like `transaction()`, its statements prepared once and run
+  straight on the DBAPI cursor (`store/direct.py`), an ORM session joined on demand.
+- `direct_reading()`: the same fast path for one-statement hot reads (the inbox page).
+  Both fast paths are proven on SQLite and PostgreSQL alike by tests/test_direct.py.
+- `connect()`: a plain Core connection for reads in SQL (PRAGMAs, driver SQL, Alembic's
+  revision lookup, the checks of a restored backup).
+- `snapshot()`: a Core connection whose statements all see one moment of the store (copying
+  an office, a backup of a server office).
+- `writing()`: a Core connection in one write transaction holding the write lock (schema
+  migrations, copying an office into an empty store).
+- `probe()`: whether the store answers at all, its driver's reason when not (the integrity
+  check reports that as a finding instead of an error).
+
+Nothing outside this module touches the SQLAlchemy engine itself: `dialect`, `url`,
+`sqlite_file` and `dispose()` say what a caller needs to know about it.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +41,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -21,8 +51,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sopdesk.errors import StoreUnreachable, UserError
 from sopdesk.paths import APP_NAME, default_data_dir, default_log_dir  # noqa: F401 - their old home
-from sopdesk.store import connection_settings, locks
+from sopdesk.store import connection_settings, failures, locks
 from sopdesk.store.direct import DirectTx
+
+if TYPE_CHECKING:
+    import sqlite3
 
 log = logging.getLogger(__name__)
 
@@ -126,12 +159,15 @@ def network_filesystem(directory: Path, mounts_text: str | None = None) -> str |
 
 def _windows_remote_drive(path: Path) -> bool:
     """A mapped network drive (Z: -> \\\\server\\share) on Windows."""
+    if sys.platform != "win32":  # ctypes.windll exists on Windows only
+        return False
     import ctypes
 
     drive = os.path.splitdrive(os.path.abspath(path))[0]
     if not drive:
         return False
-    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == 4  # DRIVE_REMOTE
+    drive_type: int = ctypes.windll.kernel32.GetDriveTypeW(drive + "\\")
+    return drive_type == 4  # DRIVE_REMOTE
 
 
 def refuse_network_share(database: str, mounts_text: str | None = None) -> None:
@@ -174,7 +210,7 @@ def refuse_special_file(path: Path) -> None:
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def on_connect(dbapi_connection, _record):  # noqa: ANN001
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # pysqlite would otherwise BEGIN on its own schedule (and not before DDL or
         # SAVEPOINT); hand transaction control to SQLAlchemy, as its docs recommend.
         dbapi_connection.isolation_level = None
@@ -185,13 +221,14 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def on_begin(conn):  # noqa: ANN001
+    def on_begin(conn: Connection) -> None:
         # straight on the DBAPI connection: through exec_driver_sql it costs more than a
         # whole direct statement. A write transaction of `Database.direct()` takes the write
         # lock at once (BEGIN IMMEDIATE), so two desks writing wait on the busy timeout instead
         # of failing when a read lock cannot be upgraded.
         immediate = conn.get_execution_options().get(IMMEDIATE_OPTION)
-        conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        sqlite = cast("sqlite3.Connection", conn.connection.dbapi_connection)  # pysqlite's own
+        sqlite.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -233,72 +270,17 @@ def make_engine(url: str) -> Engine:
         ) from None
 
 
-# SQLite primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF) and, for drivers without
-# them, the message fragments that name the same failures
-_STORAGE_PROBLEMS = (
-    (13, ("database or disk is full", "no space left on device"),
-     "Penyimpanan penuh: perubahan ini tidak tersimpan (data yang sudah tersimpan tetap aman); "
-     "kosongkan ruang disk lalu ulangi"),
-    (8, ("attempt to write a readonly database", "read-only file system"),
-     "Basis data hanya-baca ({where}): perubahan ini tidak tersimpan (data yang sudah tersimpan "
-     "tetap aman); periksa izin tulis berkas dan foldernya lalu ulangi"),
-    (14, ("unable to open database file",),
-     "Basis data tidak dapat dibuka ({where}): periksa bahwa folder dan berkasnya ada dan boleh "
-     "ditulis, lalu ulangi; tidak ada perubahan yang tersimpan"),
-    (10, ("disk i/o error",),
-     "Kesalahan baca/tulis disk pada basis data ({where}): perubahan ini tidak tersimpan; periksa "
-     "disk atau media penyimpanannya lalu ulangi"),
-)
-
-
-def storage_problem(exc: OperationalError, url: str) -> str | None:
-    """The message for a storage failure, or None for any other operational error."""
-    code = getattr(exc.orig, "sqlite_errorcode", None)
-    text = str(exc.orig).lower()
-    path = sqlite_path(url)
-    where = str(path) if path is not None else url
-    for primary, fragments, message in _STORAGE_PROBLEMS:
-        if (code is not None and code & 0xFF == primary) or any(f in text for f in fragments):
-            return message.format(where=where)
-    return None
-
-
-# SQLSTATE classes/codes of a lost server: 08 connection exception, 57P01-03 shutdown / cannot connect now
-_LOST_SERVER_STATES = ("08", "57P01", "57P02", "57P03")
-_LOST_SERVER_TEXT = (
-    "connection refused", "could not connect", "connection failed", "server closed the connection",
-    "connection is closed", "connection is lost", "timeout expired", "no route to host",
-    "network is unreachable", "consuming input failed", "terminating connection", "connection reset",
-    "connection timed out", "could not receive data", "could not send data", "is the server running",
-)
-
-_REFUSED_LOGIN_TEXT = ("authentication failed", "no password supplied", "no pg_hba.conf entry", "does not exist")
-
-
-def server_unreachable(exc: DBAPIError) -> bool:
-    """True when a database error means the server cannot be reached (switched off, restarted,
-    network down), not that a statement is wrong. Never for a SQLite file."""
-    orig = exc.orig
-    if orig is None or type(orig).__module__.startswith("sqlite3"):
-        return False
-    text = str(orig).lower()
-    if any(fragment in text for fragment in _REFUSED_LOGIN_TEXT):
-        return False  # the server answered: it refuses this login (said by `desk_connection`)
-    if exc.connection_invalidated:
-        return True
-    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or ""
-    if state and state.startswith(_LOST_SERVER_STATES):
-        return True
-    return any(fragment in text for fragment in _LOST_SERVER_TEXT)
-
-
-NUL_TEXT = "Teks berisi karakter NUL (kode 0) yang tidak dapat disimpan; hapus karakter itu atau ketik ulang teksnya"
-
-
-def _nul_in_text(exc: DBAPIError) -> bool:
-    """PostgreSQL text cannot hold a NUL character (psycopg refuses it before sending); SQLite
-    would store it, so the engine's text cleaning refuses it too: one answer on both stores."""
-    return "nul (0x00)" in str(exc.orig).lower()
+def begin_snapshot(conn: Connection) -> Connection:
+    """Start a read transaction on `conn` that sees one moment of the store for every
+    statement; the connection to use for it is returned (`Database.snapshot`)."""
+    if conn.dialect.name == "postgresql":
+        conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        conn.begin()
+        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+    else:
+        conn.begin()
+        conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()  # takes the snapshot now
+    return conn
 
 
 # Run inside every write transaction of `Database.transaction()` / `direct()` just before it
@@ -361,6 +343,21 @@ class Database:
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
+    @property
+    def dialect(self) -> str:
+        """The store's kind: "sqlite" or "postgresql"."""
+        return self.engine.dialect.name
+
+    def same_store(self, other: Database) -> bool:
+        """Whether both name the same database (their full URLs, passwords included, agree)."""
+        return (self.engine.url.render_as_string(hide_password=False)
+                == other.engine.url.render_as_string(hide_password=False))
+
+    @property
+    def sqlite_file(self) -> Path | None:
+        """The SQLite file of this store, or None for a server (or an in-memory database)."""
+        return sqlite_path(self.engine.url.render_as_string(hide_password=False))
+
     @contextmanager
     def transaction(self, held_ok: bool = False) -> Iterator[Session]:
         """Commit on success, roll back on error; a full disk or a read-only database
@@ -420,10 +417,28 @@ class Database:
         with self.storage_errors(), locks.busy_errors(), self.engine.connect() as conn:
             yield conn
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """A Core connection in one read-only transaction whose statements all see one moment
+        of the store (REPEATABLE READ on PostgreSQL, one read transaction on SQLite), for a
+        read of many statements that must agree with each other (copying a whole office)."""
+        with self.connect() as conn:
+            yield begin_snapshot(conn)
+
     def ping(self) -> None:
         """One trivial query: StoreUnreachable while the server cannot be reached."""
         with self.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
+
+    def probe(self) -> str | None:
+        """None when the store answers a trivial query, else the driver's reason: for the
+        integrity check, which reports a store it cannot read as a finding, not as an error."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1").all()
+        except DBAPIError as exc:
+            return str(exc.orig)
+        return None
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -439,14 +454,15 @@ class Database:
         try:
             yield
         except DBAPIError as exc:
-            if server_unreachable(exc):
+            if failures.server_unreachable(exc):
                 log.warning("server basis data tidak terjangkau (%s): %s", self.url, exc.orig)
                 raise StoreUnreachable() from None
-            if _nul_in_text(exc):
-                raise UserError(NUL_TEXT) from None
+            if failures.nul_in_text(exc):
+                raise UserError(failures.NUL_TEXT) from None
             if not isinstance(exc, OperationalError):
                 raise
-            message = storage_problem(exc, self.url)
+            path = sqlite_path(self.url)
+            message = failures.storage_problem(exc, str(path) if path is not None else self.url)
             if message is None:
                 raise
             log.error("penyimpanan gagal (%s): %s", self.url, exc.orig)

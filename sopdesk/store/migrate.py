@@ -75,14 +75,14 @@ def known_revisions() -> set[str]:
 def current_revision(db: Database) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
-    with db.engine.connect() as conn:
+    with db.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def _stored_revision(db: Database) -> str | None:
     """The revision in alembic_version, read with one query (None: no such table or row)."""
     try:
-        with db.engine.connect() as conn:
+        with db.connect() as conn:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except DBAPIError:
         return None

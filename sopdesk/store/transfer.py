@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, Table, func, inspect, select, text
 
 from sopdesk.errors import UserError
-from sopdesk.store import text_search
+from sopdesk.store import db, text_search
 from sopdesk.store.db import Database, make_engine, sqlite_path
 from sopdesk.store.migrate import prepare
 from sopdesk.store.models import Attachment, AttachmentBlob, AuditEvent, Base
@@ -59,23 +59,17 @@ def audit_head(conn: Connection) -> str | None:
 
 
 def begin_snapshot(conn: Connection) -> Connection:
-    """Start a read transaction that sees one moment of the store for every statement."""
-    if conn.dialect.name == "postgresql":
-        conn = conn.execution_options(isolation_level="REPEATABLE READ")
-        conn.begin()
-        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
-    else:
-        conn.begin()
-        conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()  # takes the snapshot now
-    return conn
+    """Start a read transaction that sees one moment of the store for every statement (kept
+    for store/backup.py's server backup; `Database.snapshot()` is the way in)."""
+    return db.begin_snapshot(conn)
 
 
 # --- the target must be empty ------------------------------------------------------------
 
-def refuse_unless_empty(engine: Engine, shown: str) -> None:
-    """Raise a UserError unless `engine`'s database holds no office: no tables at all, or the
-    sopdesk tables with nothing in them but what opening a store fills in."""
-    with engine.connect() as conn:
+def refuse_unless_empty(target: Database, shown: str) -> None:
+    """Raise a UserError unless `target` holds no office: no tables at all, or the sopdesk
+    tables with nothing in them but what opening a store fills in."""
+    with target.connect() as conn:
         names = set(inspect(conn).get_table_names())
         if not names:
             return
@@ -241,25 +235,31 @@ def attachments_dir_of(url: str) -> Path | None:
     return path.parent / ATTACHMENTS_DIR if path is not None else None
 
 
-def transfer(source: Engine, source_dir: Path | None, target_url: str, backup_dir: Path,
+def transfer(source: Database | Engine, source_dir: Path | None, target_url: str, backup_dir: Path,
              progress: Progress | None = None) -> CopyResult:
     """Copy the office of `source` into the empty database `target_url` (schema created
-    there), refusing a target that holds an office or is the source itself."""
+    there), refusing a target that holds an office or is the source itself. The source is
+    read in one snapshot (`Database.snapshot`), the target written in one transaction holding
+    its write lock (`Database.writing`)."""
+    if isinstance(source, Engine):  # engine/backups.py passes the engine until it passes ws.db
+        return _transfer(db.Database(source), source_dir, target_url, backup_dir, progress)
+    return _transfer(source, source_dir, target_url, backup_dir, progress)
+
+
+def _transfer(source: Database, source_dir: Path | None, target_url: str, backup_dir: Path,
+              progress: Progress | None) -> CopyResult:
     shown = shown_url(target_url)
-    target_engine = make_engine(target_url)
+    target = Database(make_engine(target_url))
     try:
-        if target_engine.url.render_as_string(hide_password=False) == \
-                source.url.render_as_string(hide_password=False):
+        if target.same_store(source):
             raise UserError(f"Basis data tujuan {shown} sama dengan basis data kantor ini; pilih "
                             "basis data lain. Tidak ada yang diubah")
-        refuse_unless_empty(target_engine, shown)
-        target_db = Database(target_engine)
-        with target_db.storage_errors():
-            prepare(target_db, backup_dir)
+        refuse_unless_empty(target, shown)
+        with target.storage_errors():
+            prepare(target, backup_dir)
             target_dir = attachments_dir_of(target_url)
-            with source.connect() as reading, target_engine.begin() as writing:
-                reading = begin_snapshot(reading)
+            with source.snapshot() as reading, target.writing() as writing:
                 clear(writing)
                 return copy_office(reading, source_dir, writing, target_dir, progress)
     finally:
-        target_engine.dispose()
+        target.dispose()
