@@ -3,7 +3,7 @@ audit log, the swimlane with its progress, and the documents)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from sopdesk.engine.queries import CaseRow
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.geometry import fit_to_screen
 from sopdesk.gui.messages import show_error
-from sopdesk.gui.paged_model import PagedTableModel, keep_sort_indicator, refresh_in_place
+from sopdesk.gui.paged_model import QT_TRANSLATE_NOOP, Column, PagedTableModel, keep_sort_indicator, refresh_in_place
 from sopdesk.gui.printing import print_pdf
 from sopdesk.textfmt import tanggal, waktu_lokal
 
@@ -87,20 +87,23 @@ ACTION_WORDS = (
 )
 
 
-class CasesModel(PagedTableModel):
-    COLUMNS = (
-        (QT_TRANSLATE_NOOP("CasesModel", "Nomor kasus"), "number"),
-        (QT_TRANSLATE_NOOP("CasesModel", "SOP"), "sop"),
-        (QT_TRANSLATE_NOOP("CasesModel", "Perihal"), "title"),
-        (QT_TRANSLATE_NOOP("CasesModel", "Pemohon"), "requester"),
-        (QT_TRANSLATE_NOOP("CasesModel", "Status"), "status"),
-        (QT_TRANSLATE_NOOP("CasesModel", "Posisi sekarang"), None),
-        (QT_TRANSLATE_NOOP("CasesModel", "Dimulai"), "started"),
-    )
+class CasesModel(PagedTableModel[CaseRow]):
+    """Every case the viewer may see, one named column each (sort keys of queries.cases_page)."""
 
-    def __init__(self, ctx: GuiContext, parent=None):  # noqa: ANN001
+    def __init__(self, ctx: GuiContext, parent: QObject | None = None):
         super().__init__("number", True, parent)
         self.ctx = ctx
+        columns: tuple[Column[CaseRow], ...] = (
+            Column(QT_TRANSLATE_NOOP("CasesModel", "Nomor kasus"), "number", lambda row: row.number),
+            Column(QT_TRANSLATE_NOOP("CasesModel", "SOP"), "sop", lambda row: row.sop),
+            Column(QT_TRANSLATE_NOOP("CasesModel", "Perihal"), "title", lambda row: row.title),
+            Column(QT_TRANSLATE_NOOP("CasesModel", "Pemohon"), "requester", lambda row: row.requester or "—"),
+            Column(QT_TRANSLATE_NOOP("CasesModel", "Status"), "status", lambda row: self.tr(STATUS[row.status])),
+            Column(QT_TRANSLATE_NOOP("CasesModel", "Posisi sekarang"), None, self._position),
+            Column(QT_TRANSLATE_NOOP("CasesModel", "Dimulai"), "started",
+                   lambda row: waktu_lokal(row.started_at, self.ctx.ws.calendar.tz)),
+        )
+        self.COLUMNS = columns
 
     def _fetch(self, offset: int) -> list[CaseRow]:
         return queries.cases_page(self.ctx.ws, sort=self._sort, descending=self._descending, limit=self.PAGE,
@@ -109,31 +112,13 @@ class CasesModel(PagedTableModel):
     def _count(self) -> int:
         return queries.cases_total(self.ctx.ws, cap=queries.CASE_COUNT_CAP, viewer=self.ctx.actor, **self.filters)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.number
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        tz = self.ctx.ws.calendar.tz
-        column = index.column()
-        if column == 0:
-            return row.number
-        if column == 1:
-            return row.sop
-        if column == 2:
-            return row.title
-        if column == 3:
-            return row.requester or "—"
-        if column == 4:
-            return self.tr(STATUS[row.status])
-        if column == 5:
-            if row.current_step is None:
-                return "—"
-            return self.tr("kegiatan {0} ({1})").format(row.current_step, row.current_role)
-        return waktu_lokal(row.started_at, tz)
+    def row_data(self, row: CaseRow, role: int) -> object:
+        return row.number if role == Qt.ItemDataRole.UserRole else None
+
+    def _position(self, row: CaseRow) -> str:
+        if row.current_step is None:
+            return "—"
+        return self.tr("kegiatan {0} ({1})").format(row.current_step, row.current_role)
 
 
 class CasesPage(QWidget):

@@ -8,43 +8,48 @@ emoji (U+23F0) as an empty box."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from functools import cache
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPointF, Qt
+from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 
 from sopdesk.engine import queries
 from sopdesk.engine.queries import InboxRow
 from sopdesk.engine.workspace import Workspace
 from sopdesk.gui.i18n import duration
-from sopdesk.gui.paged_model import PagedTableModel
+from sopdesk.gui.paged_model import QT_TRANSLATE_NOOP, Column, PagedTableModel
 from sopdesk.textfmt import waktu_lokal
 
 LATE = QColor("#f8d7da")
 NEARLY = QColor("#fff3cd")
 
 
-class InboxModel(PagedTableModel):
-    # (header, sort key of queries.SORTS)
-    COLUMNS = (
-        (QT_TRANSLATE_NOOP("InboxModel", "Nomor kasus"), "case"),
-        (QT_TRANSLATE_NOOP("InboxModel", "SOP"), "sop"),
-        (QT_TRANSLATE_NOOP("InboxModel", "Kegiatan"), "step"),
-        (QT_TRANSLATE_NOOP("InboxModel", "Sejak"), "since"),
-        (QT_TRANSLATE_NOOP("InboxModel", "Batas waktu"), "due"),
-        (QT_TRANSLATE_NOOP("InboxModel", "Sisa waktu"), "due"),
-        (QT_TRANSLATE_NOOP("InboxModel", "Petugas"), None),
-        (QT_TRANSLATE_NOOP("InboxModel", "Perihal / pemohon"), "title"),
-    )
+class InboxModel(PagedTableModel[InboxRow]):
+    """A role's inbox, one named column each (sort keys of queries.SORTS)."""
 
-    def __init__(self, ws: Workspace, parent=None):  # noqa: ANN001
+    def __init__(self, ws: Workspace, parent: QObject | None = None):
         super().__init__("due", False, parent)
         self.ws = ws
-        self._filters: dict = {}
+        self._filters: dict[str, object] = {}
         self._roles: list[str] = []
         self._user_id: int | None = None
         self._now = ws.clock()
+        columns: tuple[Column[InboxRow], ...] = (
+            Column(QT_TRANSLATE_NOOP("InboxModel", "Nomor kasus"), "case", lambda row: row.case_number),
+            Column(QT_TRANSLATE_NOOP("InboxModel", "SOP"), "sop", lambda row: row.sop),
+            Column(QT_TRANSLATE_NOOP("InboxModel", "Kegiatan"), "step", lambda row: f"{row.step_no}. {row.kegiatan}",
+                   tooltip=lambda row: row.kegiatan),
+            Column(QT_TRANSLATE_NOOP("InboxModel", "Sejak"), "since", lambda row: waktu_lokal(row.since, self._tz())),
+            Column(QT_TRANSLATE_NOOP("InboxModel", "Batas waktu"), "due", self._due),
+            Column(QT_TRANSLATE_NOOP("InboxModel", "Sisa waktu"), "due", self._time_left,
+                   icon=lambda row: clock_icon() if row.state(self._now) == "hampir" else None),
+            Column(QT_TRANSLATE_NOOP("InboxModel", "Petugas"), None, lambda row: row.assignee or "—"),
+            Column(QT_TRANSLATE_NOOP("InboxModel", "Perihal / pemohon"), "title", _title,
+                   tooltip=lambda row: row.title),
+        )
+        self.COLUMNS = columns
 
     def set_query(self, roles: list[str], user_id: int | None, *, mine: bool = False, overdue: bool = False,
                   sop: str | None = None, search: str | None = None, claimed: bool | None = None) -> None:
@@ -56,7 +61,7 @@ class InboxModel(PagedTableModel):
     def _prepare(self) -> None:
         self._now = self.ws.clock()
 
-    def _query_filters(self) -> dict:
+    def _query_filters(self) -> dict[str, Any]:
         filters = dict(self._filters)
         filters["overdue_at"] = self._now if filters.pop("overdue", False) else None
         return filters
@@ -75,21 +80,7 @@ class InboxModel(PagedTableModel):
     def state(self, row: InboxRow) -> str:
         return row.state(self._now)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 2:
-                return row.kegiatan
-            if column == 7:
-                return row.title
-            return None
-        if role == Qt.ItemDataRole.DecorationRole:
-            return clock_icon() if column == 5 and row.state(self._now) == "hampir" else None
+    def row_data(self, row: InboxRow, role: int) -> object:
         if role == Qt.ItemDataRole.BackgroundRole:
             state = row.state(self._now)
             if state == "terlambat":
@@ -101,25 +92,13 @@ class InboxModel(PagedTableModel):
             return row.case_number
         return None
 
-    def _text(self, row: InboxRow, column: int) -> str:
-        tz = self.ws.calendar.tz
-        if column == 0:
-            return row.case_number
-        if column == 1:
-            return row.sop
-        if column == 2:
-            return f"{row.step_no}. {row.kegiatan}"
-        if column == 3:
-            return waktu_lokal(row.since, tz)
-        if column == 4:  # the nearer of the step's time and the case deadline, marked (issue #13)
-            shown = waktu_lokal(row.nearest_due, tz) or self.tr("tanpa batas")
-            return self.tr("{0} (kasus)").format(shown) if row.due_is_case else shown
-        if column == 5:
-            return self._time_left(row)
-        if column == 6:
-            return row.assignee or "—"
-        title = row.title if not row.requester else f"{row.title} — {row.requester}"
-        return title
+    def _tz(self) -> tzinfo:
+        return self.ws.calendar.tz
+
+    def _due(self, row: InboxRow) -> str:
+        """The nearer of the step's time and the case deadline, marked (issue #13)."""
+        shown = waktu_lokal(row.nearest_due, self._tz()) or self.tr("tanpa batas")
+        return self.tr("{0} (kasus)").format(shown) if row.due_is_case else shown
 
     def _time_left(self, row: InboxRow) -> str:
         due = row.nearest_due
@@ -135,6 +114,10 @@ class InboxModel(PagedTableModel):
 
     def now(self) -> datetime:
         return self._now
+
+
+def _title(row: InboxRow) -> str:
+    return row.title if not row.requester else f"{row.title} — {row.requester}"
 
 
 @cache

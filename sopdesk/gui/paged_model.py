@@ -9,29 +9,90 @@ sorted by (a column without a sort key of its own cannot be sorted)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QItemSelectionModel, QModelIndex, Qt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QTableView
 
+if TYPE_CHECKING:
+    def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - PySide's stub says `object`
+        """The marker lupdate reads; returns its text."""
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP  # noqa: F401 - re-exported, typed, for the models' headers
 
-class PagedTableModel(QAbstractTableModel):
-    """Subclasses set COLUMNS ((header, sort key or None) pairs, headers marked with
-    QT_TRANSLATE_NOOP under the subclass's name) and implement `_fetch(offset)` (one page of
-    rows in the current order) and `_count()` (rows matching the current filters). A row's
-    first field is its key (a database id), which identifies it across reloads."""
+R = TypeVar("R", bound="tuple[object, ...]")  # a page query's row: a named tuple, its id first
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
 
-    COLUMNS: tuple[tuple[str, str | None], ...] = ()
+
+class SortableColumn(Protocol):
+    """What the paged model needs of a column: its header and the page query's sort key."""
+
+    @property
+    def header(self) -> str: ...
+
+    @property
+    def sort(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One named column of a paged table: `header` marked with QT_TRANSLATE_NOOP under the
+    model's class name, `sort` the page query's sort key (None: the column cannot be sorted),
+    how a row reads in it, and optionally its tooltip and its icon."""
+
+    header: str
+    sort: str | None
+    text: Callable[[R], str]
+    tooltip: Callable[[R], str | None] | None = None
+    icon: Callable[[R], QIcon | None] | None = None
+
+
+class PagedTableModel(QAbstractTableModel, Generic[R]):
+    """Subclasses set COLUMNS (named columns, `Column` or anything with `header` and `sort`)
+    and implement `_fetch(offset)` (one page of rows in the current order) and `_count()`
+    (rows matching the current filters). A row's first field is its key (a database id), which
+    identifies it across reloads. With `Column`s, `data()` answers the text, tooltip and icon
+    from the column and asks `row_data(row, role)` for the rest (the row's colour, its key)."""
+
+    COLUMNS: Sequence[SortableColumn] = ()
     PAGE = 100
 
-    def __init__(self, sort: str, descending: bool, parent=None):  # noqa: ANN001
+    def __init__(self, sort: str, descending: bool, parent: QObject | None = None):
         super().__init__(parent)
-        self._rows: list = []
+        self._rows: list[R] = []
         self._more = False
         self._sort, self._descending = sort, descending
         self._sort_column: int | None = None  # the header clicked last, when it sorted
-        self.filters: dict = {}
+        self.filters: dict[str, object] = {}
         self.total = 0
 
-    def set_filters(self, **filters) -> None:
+    def _fetch(self, offset: int) -> list[R]:
+        raise NotImplementedError
+
+    def _count(self) -> int:
+        raise NotImplementedError
+
+    def _header(self, column: int) -> str:
+        spec = self.COLUMNS[column]
+        return spec[0] if isinstance(spec, tuple) else spec.header  # (header, sort) pairs still read
+
+    def _sort_key(self, column: int) -> str | None:
+        spec = self.COLUMNS[column]
+        return spec[1] if isinstance(spec, tuple) else spec.sort
+
+    def set_filters(self, **filters: object) -> None:
         """New filters (keyword arguments of the page query); reloads from the first page."""
         self.filters = filters
         self.refresh()
@@ -54,11 +115,11 @@ class PagedTableModel(QAbstractTableModel):
     def _prepare(self) -> None:
         """Called before each refresh (e.g. to take the time 'now' once)."""
 
-    def row_at(self, row: int):  # noqa: ANN201
+    def row_at(self, row: int) -> R:
         return self._rows[row]
 
     @staticmethod
-    def key(row) -> object:  # noqa: ANN001
+    def key(row: R) -> object:
         """What identifies a row across reloads: its first field, a database id."""
         return row[0]
 
@@ -68,17 +129,17 @@ class PagedTableModel(QAbstractTableModel):
 
     def sort_column(self) -> int:
         """The column the rows are sorted by: the one clicked, or the first with the sort key."""
-        if self._sort_column is not None and self.COLUMNS[self._sort_column][1] == self._sort:
+        if self._sort_column is not None and self._sort_key(self._sort_column) == self._sort:
             return self._sort_column
-        return next((n for n, (_, key) in enumerate(self.COLUMNS) if key == self._sort), 0)
+        return next((n for n in range(len(self.COLUMNS)) if self._sort_key(n) == self._sort), 0)
 
     def sort_order(self) -> Qt.SortOrder:
         return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
 
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+    def canFetchMore(self, parent: Index = ROOT) -> bool:  # noqa: N802
         return not parent.isValid() and self._more
 
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+    def fetchMore(self, parent: Index = ROOT) -> None:  # noqa: N802
         if parent.isValid():
             return
         more = self._fetch(len(self._rows))
@@ -89,22 +150,42 @@ class PagedTableModel(QAbstractTableModel):
             self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < len(self.COLUMNS) and self.COLUMNS[column][1] is not None:
-            self._sort, self._sort_column = self.COLUMNS[column][1], column
+        key = self._sort_key(column) if 0 <= column < len(self.COLUMNS) else None
+        if key is not None:
+            self._sort, self._sort_column = key, column
             self._descending = order == Qt.SortOrder.DescendingOrder
             self.refresh()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if isinstance(column, Column):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column.text(row)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return column.tooltip(row) if column.tooltip is not None else None
+            if role == Qt.ItemDataRole.DecorationRole:
+                return column.icon(row) if column.icon is not None else None
+        return self.row_data(row, role)
+
+    def row_data(self, row: R, role: int) -> object:
+        """What the whole row answers for `role` (its background, its key for UserRole)."""
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section][0])
+            return self.tr(self._header(section))
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
-                and self.COLUMNS[section][1] is None:
+                and self._sort_key(section) is None:
             # translate() with this class's context: self.tr() would look under the subclass's name
             return QCoreApplication.translate("PagedTableModel", "Kolom ini tidak dapat diurutkan")
         return None
@@ -114,7 +195,7 @@ def keep_sort_indicator(view: QTableView) -> None:
     """Sort a PagedTableModel by clicking the header, with the header's arrow always on the
     column the rows are really sorted by: a click on a column without a sort key of its own
     leaves the order and the arrow where they were."""
-    model: PagedTableModel = view.model()
+    model = _paged(view)
     header = view.horizontalHeader()
     header.setSortIndicator(model.sort_column(), model.sort_order())
     view.setSortingEnabled(True)  # sorts by the indicator: the model's own order
@@ -134,7 +215,7 @@ def refresh_in_place(view: QTableView) -> None:
     """Reload the view's PagedTableModel with the same filters, keeping the selected row (by
     key) and the scroll position. When the selected row is gone (its step was completed),
     the row that took its place is selected: the next one in the list."""
-    model: PagedTableModel = view.model()
+    model = _paged(view)
     selected = view.selectionModel().selectedRows()
     old_row = selected[0].row() if selected else None
     key = model.key(model.row_at(old_row)) if old_row is not None else None
@@ -150,3 +231,9 @@ def refresh_in_place(view: QTableView) -> None:
         view.selectionModel().setCurrentIndex(model.index(row, column), flags)
     view.verticalScrollBar().setValue(vertical)
     view.horizontalScrollBar().setValue(horizontal)
+
+
+def _paged(view: QTableView) -> PagedTableModel[tuple[object, ...]]:
+    model = view.model()
+    assert isinstance(model, PagedTableModel), "the view shows a PagedTableModel"
+    return model
