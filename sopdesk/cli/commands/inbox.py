@@ -1,0 +1,56 @@
+"""`sopdesk inbox`: the steps waiting for the user's roles, nearest deadline first."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+
+from sopdesk.cli.output import print_json
+from sopdesk.cli.parsing import Commands, Parents, positive_int, search_text
+from sopdesk.cli.session import actor, office
+from sopdesk.engine import accounts, queries
+from sopdesk.textfmt import durasi, waktu_lokal
+
+
+def add_parsers(sub: Commands, parents: Parents) -> None:
+    p = sub.add_parser("inbox", parents=[parents.acting, parents.listing], help="kotak masuk")
+    p.add_argument("--role", action="append", help="peran (bawaan: semua peran pengguna)")
+    p.add_argument("--mine", action="store_true", help="hanya yang diambil/dialihkan ke saya")
+    p.add_argument("--overdue", action="store_true", help="hanya yang terlambat")
+    p.add_argument("--sop")
+    p.add_argument("--search", type=search_text)
+    p.add_argument("--sort", default="due", choices=["due", "since", "case", "sop", "step", "title"])
+    p.add_argument("--desc", action="store_true")
+    p.add_argument("--limit", type=positive_int, default=50)
+    p.add_argument("--offset", type=positive_int, default=0)
+    p.set_defaults(func=inbox)
+
+
+def inbox(args: Namespace) -> int:
+    with office(args) as ws:
+        user = actor(ws, args)
+        roles = args.role or accounts.user_roles(ws, user) or sorted(ws.catalog.roles)
+        now = ws.clock()
+        rows = queries.inbox_page(
+            ws, roles, user.user_id, sort=args.sort, descending=args.desc, limit=args.limit,
+            offset=args.offset, mine=args.mine, overdue_at=now if args.overdue else None,
+            sop=args.sop, search=args.search, viewer=user)
+        counts = queries.inbox_counts(ws, roles, now)
+        tz = ws.calendar.tz
+    if args.json:
+        print_json({"counts": {r: {"open": t, "overdue": o} for r, (t, o) in counts.items()},
+                    "items": [dict(row._asdict(), state=row.state(now), nearest_due=row.nearest_due,
+                                   due_is_case=row.due_is_case) for row in rows]})
+        return 0
+    for role, (total, late) in counts.items():
+        print(f"{role}: {total} menunggu, {late} terlambat")
+    marks = {"terlambat": "!! TERLAMBAT", "hampir": "!  hampir", "tepat": "", "tanpa_batas": ""}
+    for row in rows:
+        due = row.nearest_due  # the nearer of the step's time and the case deadline (issue #13)
+        left = durasi(due - now) if due else "tanpa batas"
+        shown = waktu_lokal(due, tz) + (" (kasus)" if row.due_is_case else "")
+        print(f"{row.case_number:<16} {row.step_no:>3}. {row.kegiatan[:48]:<48} "
+              f"{shown:<22} {left:<22} {row.assignee or '-':<10} "
+              f"{marks[row.state(now)]}")
+    if not rows:
+        print("Tidak ada pekerjaan yang menunggu.")
+    return 0

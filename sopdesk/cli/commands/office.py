@@ -1,0 +1,104 @@
+"""The office itself: `setup` (the first start), `holiday` (the office's own days off) and
+`demo` (realistic sample data)."""
+
+from __future__ import annotations
+
+import sys
+from argparse import Namespace
+from collections.abc import Callable
+from datetime import datetime
+
+from sopdesk.cli.output import print_json
+from sopdesk.cli.parsing import Commands, Parents, noun, positive_int
+from sopdesk.cli.session import actor, office, password, viewer
+from sopdesk.cli.values import day
+from sopdesk.engine import accounts
+from sopdesk.textfmt import tanggal
+
+
+def add_setup(sub: Commands, parents: Parents) -> None:  # noqa: ARG001 - every noun's signature
+    p = sub.add_parser("setup", help="penyiapan pertama: kantor dan administrator")
+    p.add_argument("--office", required=True, help="nama kantor")
+    p.add_argument("--timezone", required=True, choices=["WIB", "WITA", "WIT"])
+    p.add_argument("--admin", required=True, help="nama pengguna administrator")
+    p.add_argument("--address", help="alamat kantor (kop surat)")
+    p.set_defaults(func=setup)
+
+
+def add_holiday(sub: Commands, parents: Parents) -> None:
+    hol = noun(sub, "holiday", "hari libur kantor (di luar libur nasional)")
+    p = hol.add_parser("add", parents=[parents.acting], help="tambah hari libur kantor (admin)")
+    p.add_argument("date", help="YYYY-MM-DD")
+    p.add_argument("name", help="keterangan, mis. 'HUT Kota Kupang'")
+    p.set_defaults(func=holiday_add)
+    p = hol.add_parser("list", parents=[parents.acting, parents.listing],
+                       help="hari libur (nasional, cuti bersama, kantor)")
+    p.add_argument("--year", type=int)
+    p.set_defaults(func=holiday_list)
+
+
+def add_demo(sub: Commands, parents: Parents) -> None:  # noqa: ARG001 - every noun's signature
+    p = sub.add_parser("demo", help="isi data contoh yang realistis")
+    p.add_argument("--cases", type=positive_int, default=500)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(func=demo)
+
+
+def setup(args: Namespace) -> int:
+    with office(args) as ws:
+        secret = password(f"Kata sandi administrator {args.admin}: ")
+        ws.setup(args.office, args.timezone, args.admin, secret, address=args.address)
+        print(f"Kantor {args.office} ({args.timezone}) disiapkan; administrator: {args.admin}")
+        print(f"Basis data: {ws.db.url}")
+    return 0
+
+
+def holiday_add(args: Namespace) -> int:
+    when = day(args.date, "tanggal")
+    with office(args) as ws:
+        accounts.add_office_holiday(ws, actor(ws, args), when, args.name)
+    print(f"{tanggal(when)} dicatat sebagai hari libur kantor: {args.name}")
+    return 0
+
+
+def holiday_list(args: Namespace) -> int:
+    with office(args) as ws:
+        viewer(ws, args)
+        cal = ws.calendar
+        year = args.year or datetime.now(cal.tz).year
+        days = cal.holidays_in(year)
+    if args.json:
+        print_json([{"tanggal": d, "nama": n} for d, n in days])
+    else:
+        for when, name in days:
+            print(f"{tanggal(when):<20} {name}")
+    return 0
+
+
+def demo(args: Namespace) -> int:
+    from sopdesk.engine import demo as demo_module
+    from sopdesk.engine.demo import build_demo
+
+    with office(args) as ws:
+        # progress when it takes a while: more than one batch of rows (a small demo prints only its summary)
+        summary = build_demo(ws, cases=args.cases, seed=args.seed,
+                             progress=_demo_progress() if args.cases > demo_module.FLUSH_EVERY else None)
+    print(summary)
+    return 0
+
+
+def _demo_progress() -> Callable[[int, int], None]:
+    """Progress on stderr: one line rewritten on a terminal, else a line every tenth."""
+    live = sys.stderr.isatty()
+    shown = [-1]
+
+    def report(done: int, total: int) -> None:
+        tenth = 10 * done // max(total, 1)
+        if not live and tenth == shown[0]:
+            return
+        shown[0] = tenth
+        line = f"Membuat data contoh: {done:,} dari {total:,} kasus ({100 * done // max(total, 1)}%)".replace(",", ".")
+        print(f"\r{line}" if live else line, end="\n" if not live or done >= total else "", file=sys.stderr,
+              flush=True)
+
+    return report

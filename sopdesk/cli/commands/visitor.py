@@ -1,0 +1,66 @@
+"""`sopdesk visitor`: the service desk's visitors and requesters (register, the day's book)."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+from datetime import datetime, time, timedelta
+
+from sopdesk.cli.output import print_json
+from sopdesk.cli.parsing import Commands, Parents, noun, search_text
+from sopdesk.cli.session import actor, office, viewer
+from sopdesk.cli.values import day
+from sopdesk.engine import visitor_lookup, visitors
+from sopdesk.textfmt import waktu_lokal
+
+
+def add_parsers(sub: Commands, parents: Parents) -> None:
+    vis = noun(sub, "visitor", "meja layanan: tamu dan pemohon")
+    p = vis.add_parser("register", parents=[parents.acting, parents.listing], help="catat tamu/pemohon")
+    p.add_argument("--name", required=True)
+    p.add_argument("--purpose", required=True,
+                   help="keperluan: yang memulai kasus menurut katalog (permohonan_informasi ...; "
+                   "lihat 'sopdesk catalog doors') | bertamu | pengaduan | konsultasi | lainnya")
+    for flag in ("id-number", "institution", "occupation", "address", "phone", "email",
+                 "purpose-text", "info", "info-use", "obtain", "delivery", "directed-to"):
+        p.add_argument(f"--{flag}")
+    p.set_defaults(func=visitor_register)
+    p = vis.add_parser("list", parents=[parents.acting, parents.listing], help="tamu pada satu tanggal")
+    p.add_argument("--date", help="YYYY-MM-DD (bawaan: hari ini)")
+    p.add_argument("--search", type=search_text)
+    p.set_defaults(func=visitor_list)
+
+
+def visitor_register(args: Namespace) -> int:
+    form = visitors.VisitorForm(
+        name=args.name, purpose=args.purpose, id_number=args.id_number,
+        institution=args.institution, occupation=args.occupation, address=args.address,
+        phone=args.phone, email=args.email, purpose_text=args.purpose_text,
+        info_requested=args.info, info_use=args.info_use, obtain_method=args.obtain,
+        delivery_method=args.delivery, directed_to=args.directed_to,
+    )
+    visitors.validate(form)  # a wrong field is reported before the password is asked
+    with office(args) as ws:
+        visitor_id, case_no = visitors.register_visitor(ws, actor(ws, args), form)
+    if args.json:
+        print_json({"visitor_id": visitor_id, "case": case_no})
+    else:
+        print(f"Tamu {args.name} tercatat (no. {visitor_id})"
+              + (f"; kasus {case_no} dimulai" if case_no else ""))
+    return 0
+
+
+def visitor_list(args: Namespace) -> int:
+    with office(args) as ws:
+        reader = viewer(ws, args)
+        tz = ws.calendar.tz
+        when = day(args.date, "--date") if args.date else datetime.now(tz).date()
+        start = datetime.combine(when, time(0), tz)
+        data = visitor_lookup.visitor_book(ws, reader, start, start + timedelta(days=1), args.search)
+    if args.json:
+        print_json(data)
+    else:
+        for v in data:  # NIK and phone come masked from the engine for roles that do not need them
+            print(f"{waktu_lokal(v['waktu'], tz)}  {v['nama']:<30} {v['keperluan']:<22} "
+                  f"NIK {v['nik'] or '-':<18} telp. {v['telepon'] or '-'}")
+        print(f"{len(data)} tamu")
+    return 0

@@ -1,0 +1,82 @@
+"""The parser's building blocks every noun module shares: the parser class whose errors are one
+Indonesian line (exit code 2), the checked argument types, and the parent parsers of the
+options many commands take (--as, --json, paging)."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from typing import NoReturn, TypeAlias
+
+from sopdesk.cli.argparse_id import indonesian
+from sopdesk.errors import UserError
+
+
+class ArgumentError(UserError):
+    """A command line argparse refused (exit code 2)."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise ArgumentError(f"Perintah {self.prog}: {indonesian(message)}")
+
+
+# the registry of one level's sub-commands: `sub.add_parser(name, ...)` gives a Parser
+Commands: TypeAlias = "argparse._SubParsersAction[Parser]"
+
+MAX_COUNT = 1_000_000_000
+MAX_SEARCH_CHARS = 200  # SQLite refuses LIKE patterns over 50,000 bytes ("pattern too complex")
+
+
+def search_text(text: str) -> str:
+    """A --search text: what a person types into a search box, not a document."""
+    if len(text) > MAX_SEARCH_CHARS:
+        raise argparse.ArgumentTypeError(f"teks pencarian terlalu panjang ({len(text)} karakter; maksimal "
+                                         f"{MAX_SEARCH_CHARS})")
+    return text
+
+
+def positive_int(text: str) -> int:
+    if not text.strip().isascii():  # int() reads "٣" as 3 and fails on "²": digits 0-9 only
+        raise argparse.ArgumentTypeError(f"bukan bilangan bulat (angka 0-9): {text[:40]!r}")
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bukan bilangan bulat: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"harus 0 atau lebih: {text!r}")
+    if value > MAX_COUNT:  # SQLite integers stop at 2**63
+        raise argparse.ArgumentTypeError(f"terlalu besar (maksimal {MAX_COUNT}): {text[:40]!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class Parents:
+    """The parent parsers of options many commands share."""
+
+    acting: Parser  # --as USER: who acts (password from SOPDESK_PASSWORD or asked)
+    listing: Parser  # --json
+
+    @classmethod
+    def build(cls) -> Parents:
+        acting = Parser(add_help=False)
+        acting.add_argument("--as", dest="actor", metavar="USER", required=True,
+                            help="pengguna yang bertindak (kata sandi dari SOPDESK_PASSWORD atau ditanya)")
+        listing = Parser(add_help=False)
+        listing.add_argument("--json", action="store_true", help="keluaran JSON")
+        return cls(acting, listing)
+
+
+def paging() -> Parser:
+    """--search, --limit, --offset of a register's list."""
+    parser = Parser(add_help=False)
+    parser.add_argument("--search", type=search_text)
+    parser.add_argument("--limit", type=positive_int, default=500)
+    parser.add_argument("--offset", type=positive_int, default=0)
+    return parser
+
+
+def noun(sub: Commands, name: str, help: str) -> Commands:  # noqa: A002 - argparse's word
+    """A command with sub-commands of its own (`sopdesk case ...`): their registry."""
+    return sub.add_parser(name, help=help).add_subparsers(
+        dest=f"{name}_command", required=True, parser_class=Parser)

@@ -1,0 +1,92 @@
+"""The workspace of one command and who acts in it: opened and closed around the command's
+work (`with office(args) as ws:`), refused while a check's findings of tampering wait for an
+administrator, and the login of a command that acts or only reads."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from argparse import Namespace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from sopdesk.engine.users import Actor
+from sopdesk.engine.workspace import Workspace
+from sopdesk.errors import UserError
+
+if TYPE_CHECKING:
+    from sopdesk.catalog import Catalog
+
+
+def open_office(args: Namespace, held_ok: bool = False) -> Workspace:
+    """The workspace of the command (the caller closes it); refused while a check's findings of
+    tampering wait for an administrator (engine.tamper), except for the commands that deal
+    with them (`held_ok`)."""
+    ws = Workspace.open(args.data_dir, args.db)
+    warn_left_out(ws.catalog)
+    if ws.db.hold is not None and not held_ok:
+        message = ws.db.hold
+        ws.close()
+        raise UserError(message)
+    return ws
+
+
+@contextmanager
+def office(args: Namespace, held_ok: bool = False) -> Iterator[Workspace]:
+    """The workspace of the command, closed when the block ends (open_office)."""
+    ws = open_office(args, held_ok)
+    try:
+        yield ws
+    finally:
+        ws.close()
+
+
+def warn_left_out(catalog: Catalog) -> None:
+    """A catalog file that is broken or conflicts is left out: one line each on stderr
+    (issue #13: it never stops the office)."""
+    for problem in catalog.left_out:
+        print(f"sopdesk: peringatan: {problem}", file=sys.stderr)
+
+
+def office_catalog(args: Namespace) -> Catalog:
+    """The catalog (bundled and the office's own SOPs) without opening the database."""
+    from sopdesk.catalog import bundled_catalog_dir, load_catalog
+
+    catalog = load_catalog([bundled_catalog_dir(), args.data_dir / "sop_catalog"], tolerant=True)
+    warn_left_out(catalog)
+    return catalog
+
+
+def password(prompt: str, env: str = "SOPDESK_PASSWORD") -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError(f"Kata sandi tidak diberikan: isi variabel {env} atau jalankan di terminal")
+    return getpass.getpass(prompt)
+
+
+def new_password(username: str) -> str:
+    value = os.environ.get("SOPDESK_NEW_PASSWORD")
+    if value:
+        return value
+    first = password(f"Kata sandi baru untuk {username}: ", env="SOPDESK_NEW_PASSWORD")
+    if getpass.getpass("Ulangi kata sandi: ") != first:
+        raise UserError("Kedua kata sandi tidak sama")
+    return first
+
+
+def actor(ws: Workspace, args: Namespace) -> Actor:
+    """The login of a command that acts (--as; recorded)."""
+    if not ws.is_set_up():
+        raise UserError("Program sopdesk belum disiapkan: jalankan dulu 'sopdesk setup'")
+    return ws.login(args.actor, password(f"Kata sandi {args.actor}: "))
+
+
+def viewer(ws: Workspace, args: Namespace) -> Actor:
+    """The login of a command that only shows office data (nothing written when it succeeds)."""
+    from sopdesk.engine.viewer import login_to_read
+
+    return login_to_read(ws, args.actor, password(f"Kata sandi {args.actor}: "))
