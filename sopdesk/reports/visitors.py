@@ -11,20 +11,19 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import HRFlowable, KeepTogether, Spacer, Table
-from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
+from reportlab.platypus.flowables import Flowable
 
-from sopdesk.engine import audit
-from sopdesk.engine.users import Actor, load_actor
-from sopdesk.engine.visitors import (
-    DELIVERY_METHODS,
-    OBTAIN_METHODS,
-    purpose_label,
-    require_any_role,
-    visitor_roles,
+from sopdesk.engine.users import Actor
+from sopdesk.engine.visitor_report import (
+    VisitorEntry,
+    may_print,
+    record_printout,
+    visitor_entry,
+    visitor_register,
 )
+from sopdesk.engine.visitors import DELIVERY_METHODS, OBTAIN_METHODS, purpose_label
 from sopdesk.engine.workspace import Workspace
-from sopdesk.errors import NotFound, UserError
+from sopdesk.errors import UserError
 from sopdesk.reports.base import (
     GRID,
     Letterhead,
@@ -40,33 +39,19 @@ from sopdesk.reports.base import (
     tanggal_jam,
     text,
 )
-from sopdesk.store.models import Case, User, Visitor
 from sopdesk.textfmt import tanggal
 
 ANSWER_DAYS = 10  # UU 14/2008 pasal 22 (7): jawaban paling lambat 10 hari kerja
 
 
-def _allowed(ws: Workspace, actor: Actor, what: str) -> str:
-    """Check that the actor may read the register (help desk or admin); return the username."""
-    with ws.db.reading() as session:
-        user = load_actor(session, actor, includes=ws.catalog.role_includes)
-        require_any_role(user, tuple(visitor_roles(ws)), what)
-    return user.username
-
-
-def _record(ws: Workspace, actor: Actor, action: str, **detail) -> None:
-    with ws.db.transaction() as session:
-        audit.record(session, at=ws.clock(), user_id=actor.user_id, action=action, **detail)
-
-
-def _contact(v: Visitor) -> str:
+def _contact(v: VisitorEntry) -> str:
     parts = [esc(v.address)] if v.address else []
     parts += [f"Telp. {esc(v.phone)}"] if v.phone else []
     parts += [esc(v.email)] if v.email else []
     return "<br/>".join(parts) or "-"
 
 
-def _request(v: Visitor) -> str:
+def _request(v: VisitorEntry) -> str:
     parts = []
     if v.info_requested:
         parts.append(esc(v.info_requested))
@@ -77,7 +62,7 @@ def _request(v: Visitor) -> str:
     return "<br/>".join(parts) or "-"
 
 
-def _method(v: Visitor) -> str:
+def _method(v: VisitorEntry) -> str:
     parts = [OBTAIN_METHODS.get(v.obtain_method, v.obtain_method)] if v.obtain_method else []
     if v.delivery_method:
         parts.append(DELIVERY_METHODS.get(v.delivery_method, v.delivery_method))
@@ -88,20 +73,10 @@ def render_visitor_register(ws: Workspace, actor: Actor, start: date, end: date,
                             paper: str = "A4") -> Path:
     """Buku tamu / register permohonan informasi of the visitors registered from `start` to
     `end` (inclusive, office time), landscape. NIK masked. Returns the PDF's path."""
-    username = _allowed(ws, actor, "mencetak buku tamu (berisi data pribadi)")
+    username = may_print(ws, actor, "mencetak buku tamu (berisi data pribadi)")
     tz = ws.calendar.tz
-    begin, stop = day_range(start, end, tz)
-    clerk = aliased(User)
-    in_range = (Visitor.registered_at >= begin, Visitor.registered_at < stop)
-    query = (select(Visitor, Case.number, clerk.full_name)
-             .outerjoin(Case, Case.id == Visitor.case_id)
-             .join(clerk, clerk.id == Visitor.registered_by)
-             .where(*in_range)
-             .order_by(Visitor.registered_at, Visitor.id))
-    counts_query = select(Visitor.purpose, func.count()).where(*in_range).group_by(Visitor.purpose)
-    with ws.db.reading() as session:
-        rows = session.execute(query).all()
-        counts = dict(session.execute(counts_query).all())
+    register = visitor_register(ws, *day_range(start, end, tz))
+    rows, counts = register.entries, register.counts
 
     styles = Styles()
     head = Letterhead.of(ws)
@@ -111,8 +86,8 @@ def render_visitor_register(ws: Workspace, actor: Actor, start: date, end: date,
     header = ["No", f"Waktu ({ws.calendar.tz_name})", "Nama / Instansi", "Nomor Identitas", "Alamat / Kontak",
               "Keperluan", "Informasi yang Diminta", "Cara Memperoleh", "Nomor Kasus", "Petugas"]
     fractions = [0.03, 0.075, 0.14, 0.095, 0.145, 0.085, 0.165, 0.1, 0.085, 0.08]
-    data: list[list] = [[text(h, styles.head_cell) for h in header]]
-    for i, (v, case_no, clerk_name) in enumerate(rows, 1):
+    data: list[list[Flowable | str]] = [[text(h, styles.head_cell) for h in header]]
+    for i, v in enumerate(rows, 1):
         who = f"<b>{esc(v.name)}</b>"
         if v.institution:
             who += f"<br/>{esc(v.institution)}"
@@ -122,12 +97,12 @@ def render_visitor_register(ws: Workspace, actor: Actor, start: date, end: date,
             text(i, styles.cell_right), text(moment(v.registered_at, tz), styles.cell), markup(who, styles.cell),
             text(mask_id(v.id_number), styles.cell), markup(_contact(v), styles.cell),
             text(purpose_label(ws, v.purpose), styles.cell), markup(_request(v), styles.cell),
-            markup(_method(v), styles.cell), text(case_no or "-", styles.cell), text(clerk_name, styles.cell),
+            markup(_method(v), styles.cell), text(v.case_number or "-", styles.cell), text(v.clerk, styles.cell),
         ])
     extra = []
     if not rows:
         data.append([text("Tidak ada data: tidak ada tamu atau pemohon yang tercatat pada periode ini.",
-                          styles.cell_center)] + [""] * (len(header) - 1))
+                          styles.cell_center), *[""] * (len(header) - 1)])
         extra.append(("SPAN", (0, 1), (-1, 1)))
     table = Table(data, colWidths=[f * width for f in fractions], repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(*extra))
@@ -142,29 +117,20 @@ def render_visitor_register(ws: Workspace, actor: Actor, start: date, end: date,
              styles.note),
     ]
     result = printout.build(story)
-    _record(ws, actor, "report_visitors", start=start.isoformat(), end=end.isoformat(), rows=len(rows),
-            by=username)
+    record_printout(ws, actor, action="report_visitors", start=start.isoformat(), end=end.isoformat(),
+                    rows=len(rows), by=username)
     return result
 
 
 def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | str, paper: str = "A4") -> Path:
     """Tanda bukti permohonan (or kunjungan) for one registered visitor, with the case
     number and the date by which the answer is due. Returns the PDF's path."""
-    username = _allowed(ws, actor, "mencetak tanda bukti (berisi data pribadi)")
+    username = may_print(ws, actor, "mencetak tanda bukti (berisi data pribadi)")
     try:
         visitor_id = int(visitor_id)
     except (TypeError, ValueError):
         raise UserError(f"Nomor tamu {visitor_id!r} tidak sah (harus angka)") from None
-    clerk = aliased(User)
-    query = (select(Visitor, Case.number, clerk.full_name)
-             .outerjoin(Case, Case.id == Visitor.case_id)
-             .join(clerk, clerk.id == Visitor.registered_by)
-             .where(Visitor.id == visitor_id))
-    with ws.db.reading() as session:
-        row = session.execute(query).first()
-    if row is None:
-        raise NotFound(f"Tamu nomor {visitor_id} tidak ada")
-    v, case_no, clerk_name = row
+    v = visitor_entry(ws, visitor_id)
     tz = ws.calendar.tz
     styles = Styles()
     head = Letterhead.of(ws)
@@ -172,8 +138,8 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
     title = "TANDA BUKTI PERMOHONAN INFORMASI PUBLIK" if request else "TANDA BUKTI KUNJUNGAN"
     printout = Printout(path, paper, head, f"{title.title()} nomor {v.id}")
     width, _ = printout.frame_size("portrait")
-    def rows() -> list[tuple[str, object]]:   # fresh paragraphs for each copy
-        fields = [
+    def rows() -> list[tuple[str, Flowable]]:   # fresh paragraphs for each copy
+        fields: list[tuple[str, Flowable]] = [
             ("Nomor pendaftaran", text(v.id, styles.cell_bold)),
             ("Tanggal", text(tanggal_jam(v.registered_at, tz), styles.cell)),
             ("Nama", text(v.name, styles.cell_bold)),
@@ -191,7 +157,7 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
             ]
         elif v.purpose_text:
             fields.append(("Uraian keperluan", text(v.purpose_text, styles.cell)))
-        fields.append(("Nomor kasus", text(case_no or "-", styles.cell_bold)))
+        fields.append(("Nomor kasus", text(v.case_number or "-", styles.cell_bold)))
         if request:
             due = ws.calendar.add_working_days(v.registered_at, ANSWER_DAYS)
             fields.append(("Jawaban paling lambat",
@@ -211,7 +177,7 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
                                    header_rows=0, grid=False))
         signs = Table([[text("Pemohon", styles.cell_center), text(f"{signed}\nPetugas", styles.cell_center)],
                        ["", ""],
-                       [text(f"( {v.name} )", styles.cell_center), text(f"( {clerk_name} )", styles.cell_center)]],
+                       [text(f"( {v.name} )", styles.cell_center), text(f"( {v.clerk} )", styles.cell_center)]],
                       colWidths=[width / 2, width / 2], rowHeights=[None, 14 * mm, None])
         signs.setStyle(table_style(header_rows=0, grid=False))
         return KeepTogether([text(title, styles.title), text(label, styles.subtitle), table, Spacer(1, 2 * mm),
@@ -220,5 +186,5 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
     cut = HRFlowable(width="100%", thickness=0.6, color=GRID, dash=[3, 3], spaceBefore=5 * mm, spaceAfter=5 * mm)
     story = [copy("Lembar 1: untuk pemohon"), cut, copy("Lembar 2: arsip petugas")]
     result = printout.build(story)
-    _record(ws, actor, "report_receipt", visitor_id=v.id, by=username)
+    record_printout(ws, actor, action="report_receipt", visitor_id=v.id, by=username)
     return result
