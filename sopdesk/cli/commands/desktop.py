@@ -18,7 +18,8 @@ def add_parsers(sub: Commands, parents: Parents) -> None:  # noqa: ARG001 - ever
 
 def gui(args: Namespace) -> int:
     try:
-        from sopdesk.gui.app import run, smoke_test
+        from sopdesk.gui.smoke import smoke_test
+        from sopdesk.gui.start import run
     except ImportError as exc:
         raise UserError(f"Antarmuka desktop tidak dapat dimuat ({exc})") from None
     if getattr(args, "smoke_test", False):  # `sopdesk` alone has no such option
