@@ -311,7 +311,7 @@ def test_the_inbox_shows_the_time_left_at_1024x768_without_scrolling(qtbot, ws, 
     window.show()
     qtbot.waitExposed(window)
     table = window.page("inbox").table
-    left = [header for header, _key in table.model().COLUMNS].index("Sisa waktu")
+    left = [column.header for column in table.model().COLUMNS].index("Sisa waktu")
     assert table.model().index(0, left).data().startswith("sisa")
     start = table.columnViewportPosition(left)
     assert start >= 0 and start + table.columnWidth(left) <= table.viewport().width()
