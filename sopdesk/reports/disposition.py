@@ -8,17 +8,19 @@ prints a blank sheet for the leadership to fill in by hand (all boxes empty). A 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from reportlab.platypus.flowables import Flowable
 
-from sopdesk.engine import rahasia
-from sopdesk.engine.letters import SIFAT, agenda_number, get_incoming
-from sopdesk.engine.registers import disposer_roles
+from sopdesk.engine.disposition_sheet import sheet_letter
+from sopdesk.engine.dispositions import dispositions_of
+from sopdesk.engine.letters import SIFAT
+from sopdesk.engine.units import unit_directory
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.reports.base import (
@@ -31,7 +33,6 @@ from sopdesk.reports.base import (
     tanggal_jam,
     text,
 )
-from sopdesk.store.models import Attachment, Case, Disposition, Role, User, UserRole, WorkItem
 from sopdesk.textfmt import tanggal
 
 TICKED = "\u2611"  # ☑
@@ -44,22 +45,22 @@ HANG = 10.5  # the width of a tick box and its space
 
 def _directory(ws: Workspace) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
     """(kode, nama, depth) of the divisions and of the secretariat units, in the order of
-    the organisation documents; depth is how far a unit sits below another (induk)."""
-    divisions: list[tuple[str, str, int]] = []
-    secretariat: list[tuple[str, str, int]] = []
-    seen: set[str] = set()
-    for org in ws.catalog.organisations.values():
-        parents = {u.kode: u.induk for u in org.units}
-        for units, into in ((org.divisi, divisions), (org.unit_sekretariat, secretariat)):
-            for unit in units:
-                if unit.kode in seen:
-                    continue
-                seen.add(unit.kode)
-                depth, parent = 0, unit.induk
-                while parent in parents and depth < 5:
-                    depth, parent = depth + 1, parents[parent]
-                into.append((unit.kode, unit.nama, depth))
-    return divisions, secretariat
+    the organisation documents (engine.units); depth is how far a unit sits below another."""
+    units = unit_directory(ws.catalog.organisations.values())
+    return ([(p.unit.kode, p.unit.nama, p.depth) for p in units.divisions],
+            [(p.unit.kode, p.unit.nama, p.depth) for p in units.secretariat])
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """One disposition written on the letter, as its block prints it."""
+
+    at: datetime
+    giver: str  # full name
+    roles: tuple[str, ...]  # the giver's disposing roles
+    instruction: str
+    routed: tuple[int, str] | None  # (step, role) the case was sent to
+    units: dict[str, tuple[str, bool]]  # unit kode -> (nama, the case was routed to it)
 
 
 def _box(ticked: bool, name: str, routed: bool) -> str:
@@ -80,41 +81,14 @@ def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Pat
     Returns the PDF's path. A rahasia letter's perihal is printed only for a `viewer` on its
     chain (issue #13)."""
     tz = ws.calendar.tz
-    with ws.db.reading() as session:
-        letter = get_incoming(session, letter_agenda_number)
-        agenda = agenda_number(letter.year, letter.seq)
-        case_no = session.scalar(select(Case.number).where(Case.id == letter.case_id)) if letter.case_id else None
-        scan = session.scalar(select(Attachment.original_name).where(Attachment.id == letter.attachment_id)) \
-            if letter.attachment_id else None
-        sheets = session.scalars(select(Disposition).where(Disposition.incoming_letter_id == letter.id)
-                                 .order_by(Disposition.id).options(selectinload(Disposition.targets))).all()
-        givers = {s.from_user for s in sheets}
-        names = dict(session.execute(select(User.id, User.full_name).where(User.id.in_(givers))).all())
-        roles: dict[int, list[str]] = {}
-        disposers = disposer_roles(ws)
-        for user_id, role in session.execute(select(UserRole.user_id, Role.name)
-                                             .join(Role, Role.id == UserRole.role_id)
-                                             .where(UserRole.user_id.in_(givers)).order_by(Role.name)):
-            if role in disposers:
-                roles.setdefault(user_id, []).append(role)
-        routed_ids = [s.routed_work_item_id for s in sheets if s.routed_work_item_id]
-        routed = {i.id: (i.step_no, i.role)
-                  for i in session.scalars(select(WorkItem).where(WorkItem.id.in_(routed_ids)))}
-        fields = {
-            "received_at": letter.received_at, "number": letter.number, "letter_date": letter.letter_date,
-            "sender": letter.sender, "sifat": letter.sifat,
-            "subject": letter.subject if letter.sifat != "rahasia" or letter.id in rahasia.readable_letters(
-                session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes), [letter.id]) else rahasia.MASK,
-            "classification": letter.classification, "void_reason": letter.void_reason,
-            "voided_at": letter.voided_at,
-            "voided_by": session.scalar(select(User.full_name).where(User.id == letter.voided_by))
-            if letter.voided_by else None,
-        }
-        dispositions = [{
-            "at": s.disposed_at, "from": names.get(s.from_user, "-"), "roles": roles.get(s.from_user, []),
-            "instruction": s.instruction, "routed": routed.get(s.routed_work_item_id),
-            "units": {t.unit_kode: (t.unit_nama, t.routed) for t in s.targets},
-        } for s in sheets]
+    letter = sheet_letter(ws, letter_agenda_number, viewer)
+    agenda, case_no, scan = letter.agenda, letter.case_number, letter.scan
+    dispositions: list[_Sheet] = [_Sheet(
+        at=d["at"], giver="-" if d["from"] is None else d["from"], roles=letter.giver_roles.get(d["id"], ()),
+        instruction=d["instruction"],
+        routed=(d["routed_step"], d["routed_role"]) if d["routed_step"] is not None else None,
+        units={u["kode"]: (u["nama"], u["routed"]) for u in d["units"]},
+    ) for d in dispositions_of(ws, agenda)]
 
     styles = Styles()
     head = Letterhead.of(ws)
@@ -124,17 +98,17 @@ def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Pat
     value_w = width / 2 - label_w
 
     sifat = "&nbsp;&nbsp;&nbsp;".join(
-        f"{TICKED} <b>{s.capitalize()}</b>" if s == fields["sifat"] else f"{EMPTY} {s.capitalize()}" for s in SIFAT)
-    letter_rows = [
+        f"{TICKED} <b>{s.capitalize()}</b>" if s == letter.sifat else f"{EMPTY} {s.capitalize()}" for s in SIFAT)
+    letter_rows: list[list[Flowable | str]] = [
         [text("Nomor agenda", styles.cell_bold), text(agenda, styles.cell_bold),
-         text("Diterima", styles.cell_bold), text(tanggal_jam(fields["received_at"], tz), styles.cell)],
-        [text("Nomor surat", styles.cell_bold), text(fields["number"], styles.cell),
+         text("Diterima", styles.cell_bold), text(tanggal_jam(letter.received_at, tz), styles.cell)],
+        [text("Nomor surat", styles.cell_bold), text(letter.number, styles.cell),
          text("Tanggal surat", styles.cell_bold),
-         text(tanggal(fields["letter_date"]) if fields["letter_date"] else "-", styles.cell)],
-        [text("Asal surat", styles.cell_bold), text(fields["sender"], styles.cell), "", ""],
-        [text("Perihal", styles.cell_bold), text(fields["subject"], styles.cell), "", ""],
+         text(tanggal(letter.letter_date) if letter.letter_date else "-", styles.cell)],
+        [text("Asal surat", styles.cell_bold), text(letter.sender, styles.cell), "", ""],
+        [text("Perihal", styles.cell_bold), text(letter.subject, styles.cell), "", ""],
         [text("Sifat", styles.cell_bold), markup(sifat, styles.cell), "", ""],
-        [text("Kode klasifikasi", styles.cell_bold), text(fields["classification"], styles.cell),
+        [text("Kode klasifikasi", styles.cell_bold), text(letter.classification, styles.cell),
          text("Kasus", styles.cell_bold), text(case_no or "-", styles.cell)],
     ]
     letter_table = Table(letter_rows, colWidths=[label_w, value_w, label_w, value_w], hAlign="LEFT")
@@ -145,20 +119,23 @@ def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Pat
              text(f"Surat masuk nomor agenda {agenda}" + (f" \u00b7 pindaian: {scan}" if scan else ""),
                   styles.subtitle),
              letter_table]
-    if fields["void_reason"]:
-        by = f" oleh {esc(fields['voided_by'])}" if fields["voided_by"] else ""
+    if letter.void_reason:
+        by = f" oleh {esc(letter.voided_by)}" if letter.voided_by else ""
+        voided = tanggal_jam(letter.voided_at, tz) if letter.voided_at is not None else None
         style = ParagraphStyle("void", parent=styles.body, leading=18, spaceAfter=6)
         story.insert(2, markup(f'<font color="#b00020" size="14"><b>BATAL</b></font> &nbsp;'
-                               f"Dibatalkan {esc(tanggal_jam(fields['voided_at'], tz))}{by}. "
-                               f"Alasan: {esc(fields['void_reason'])}", style))
+                               f"Dibatalkan {esc(voided)}{by}. "
+                               f"Alasan: {esc(letter.void_reason)}", style))
     blank = not dispositions
-    for number, sheet in enumerate(dispositions or [None], 1):
-        chosen = sheet["units"] if sheet else {}
+    sheets: list[_Sheet | None] = [*dispositions] or [None]  # a blank sheet to fill by hand
+    for number, sheet in enumerate(sheets, 1):
+        chosen = sheet.units if sheet else {}
         known = {kode for kode, _, _ in divisions + secretariat}
         others = [(kode, nama, 0) for kode, (nama, _) in chosen.items() if kode not in known]  # left the directory
 
-        def column(title: str, units: list[tuple[str, str, int]], chosen: dict = chosen) -> list:
-            lines = [markup(f"<b>{esc(title)}</b>", styles.cell)]
+        def column(title: str, units: list[tuple[str, str, int]],
+                   chosen: dict[str, tuple[str, bool]] = chosen) -> list[Flowable]:
+            lines: list[Flowable] = [markup(f"<b>{esc(title)}</b>", styles.cell)]
             for kode, nama, depth in units:
                 ticked = kode in chosen
                 lines.append(markup(_box(ticked, nama, ticked and chosen[kode][1]), _unit_style(styles.cell, depth)))
@@ -170,17 +147,17 @@ def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Pat
         units_table.setStyle(table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), header_rows=0, grid=False))
 
         if sheet:
-            giver = sheet["from"] + (f" ({' / '.join(sheet['roles'])})" if sheet["roles"] else "")
-            when = tanggal_jam(sheet["at"], tz)
+            giver = sheet.giver + (f" ({' / '.join(sheet.roles)})" if sheet.roles else "")
+            when = tanggal_jam(sheet.at, tz)
             follow = "Disposisi dicatat; kasus tidak berpindah kegiatan" if case_no else "-"
-            if sheet["routed"]:
-                step, role = sheet["routed"]
+            if sheet.routed:
+                step, role = sheet.routed
                 follow = f"Kasus {case_no or ''} diteruskan ke kegiatan {step} ({role})".replace("  ", " ")
-            instruction = text(sheet["instruction"], styles.body)
+            instruction: Flowable = text(sheet.instruction, styles.body)
         else:
             giver, when, follow = "", "", ""
             instruction = Spacer(1, INSTRUCTION_MIN_H)
-        rows = [
+        rows: list[list[Flowable | str]] = [
             [text("Dari", styles.cell_bold), text(giver, styles.cell) if giver else "",
              text("Tanggal", styles.cell_bold), text(when, styles.cell) if when else ""],
             [text("Diteruskan kepada", styles.cell_bold), units_table, "", ""],
@@ -190,15 +167,15 @@ def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Pat
             rows.append([text("Tindak lanjut", styles.cell_bold), text(follow, styles.cell), "", ""])
         table = Table(rows, colWidths=[label_w, value_w, label_w, value_w], hAlign="LEFT")
         table.setStyle(table_style(*[("SPAN", (1, r), (3, r)) for r in range(1, len(rows))], header_rows=0))
-        signed = tanggal(sheet["at"].astimezone(tz).date()) if sheet else "..........................."
+        signed = tanggal(sheet.at.astimezone(tz).date()) if sheet else "..........................."
         signs = Table([[text(f"{signed}\nPemberi disposisi,", styles.cell_center)], [""],
-                       [text(f"( {sheet['from'] if sheet else '.' * 40} )", styles.cell_center)]],
+                       [text(f"( {sheet.giver if sheet else '.' * 40} )", styles.cell_center)]],
                       colWidths=[70 * mm], rowHeights=[None, SIGN_H, None], hAlign="RIGHT")
         signs.setStyle(table_style(header_rows=0, grid=False))
         heading = "Disposisi" if blank else f"Disposisi {number} dari {len(dispositions)}"
         story += [CondPageBreak(60 * mm),
                   KeepTogether([text(heading, styles.heading), table, Spacer(1, 2 * mm), signs])]
-    if fields["void_reason"]:
+    if letter.void_reason:
         story = [part for part in story if not isinstance(part, CondPageBreak | KeepTogether)] if blank else story
         story.append(text("Surat ini dibatalkan: tidak dapat didisposisi.", styles.note))
     elif blank:
