@@ -264,7 +264,7 @@ def transfer_office(ws: Workspace, actor: Actor, target_url: str,
     `sopdesk check`; the source is left as it was."""
     with ws.db.reading() as session:
         require_admin(session, actor)
-    copied = moving.transfer(ws.db.engine, Path(ws.attachments_dir), target_url,
+    copied = moving.transfer(ws.db, Path(ws.attachments_dir), target_url,
                              Path(ws.data_dir) / store.BACKUP_DIR, progress)
     files = moving.attachments_dir_of(target_url)
     target = Database(make_engine(target_url))

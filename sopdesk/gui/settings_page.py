@@ -1,10 +1,12 @@
 """Pengaturan: language, the office profile (edited by administrators through the engine),
 user accounts (administrators), the separate demo office. The page scrolls: at 1024x768 the
-administrator's boxes are taller than the screen."""
+administrator's boxes are taller than the screen. Every change is an engine command run
+through gui.operation; the user list and the backup settings are read through the engine."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,22 +32,29 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from sopdesk.engine import accounts, backups, integrity, tamper
 from sopdesk.engine import office as office_profile
-from sopdesk.errors import UserError
+from sopdesk.engine.restore_checks import RestorePlan
+from sopdesk.engine.workspace import Workspace
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
 from sopdesk.gui.idle_lock import idle_minutes, save_idle_minutes
-from sopdesk.gui.messages import ERROR_STYLE, run_action, show_error
+from sopdesk.gui.messages import ERROR_STYLE, show_error
+from sopdesk.gui.operation import Operation
 from sopdesk.gui.server_settings import ServerBox
-from sopdesk.store.backup import backup_folder, load_settings
-from sopdesk.store.models import User
+from sopdesk.gui.worker import Worker
+
+
+@runtime_checkable
+class _BacksUpOnExit(Protocol):
+    """The main window: it backs the office up when it closes, unless told not to."""
+
+    backup_on_exit: bool
 
 
 class SettingsPage(QWidget):
-    def __init__(self, ctx: GuiContext, worker, parent: QWidget | None = None):  # noqa: ANN001
+    def __init__(self, ctx: GuiContext, worker: Worker, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.worker = worker
@@ -66,14 +75,14 @@ class SettingsPage(QWidget):
             layout.addWidget(note)
             layout.addWidget(self._demo_box())
             layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(content)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroller)
 
     # --- language ---------------------------------------------------------------------------------
     def _language_box(self) -> QGroupBox:
@@ -181,24 +190,25 @@ class SettingsPage(QWidget):
         self.office_logo.clear()
 
     def save_office(self) -> None:
-        ok, changed = run_action(self, office_profile.update_profile, self.ctx.ws, self.ctx.actor,
-                                 name=self.office_name.text(), address=self.office_address.text(),
-                                 timezone=self.office_timezone.currentData(), logo=self._new_logo,
-                                 remove_logo=self._remove_logo)
-        if not ok:
-            return
+        ws, actor = self.ctx.ws, self.ctx.actor
+        name, address = self.office_name.text(), self.office_address.text()
+        timezone, logo, remove_logo = self.office_timezone.currentData(), self._new_logo, self._remove_logo
+        # announced: the window title shows the office name
+        Operation(self, self.ctx, lambda: office_profile.update_profile(
+            ws, actor, name=name, address=address, timezone=timezone, logo=logo, remove_logo=remove_logo)) \
+            .disabling(self.save_office_button).success(self._office_saved).run()
+
+    def _office_saved(self, changed: list[str]) -> None:
         self._new_logo, self._remove_logo = None, False
         office = office_profile.profile(self.ctx.ws)
-        self.office_logo.setText(str(office.logo) if office.logo else "")
+        self.office_logo.setText(str(office.logo) if office is not None and office.logo else "")
         self.office_note.setText(self.tr("Profil kantor disimpan.") if changed else self.tr("Tidak ada perubahan."))
-        if changed:
-            self.ctx.data_changed.emit()  # the window title shows the office name
 
     # --- backups ----------------------------------------------------------------------------------
     def _backup_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Cadangan dan pemeriksaan"))
-        settings = load_settings(self.ctx.ws.data_dir)
-        self.backup_folder = QLabel(str(backup_folder(self.ctx.ws.data_dir)))
+        settings = backups.load_settings(self.ctx.ws.data_dir)
+        self.backup_folder = QLabel(str(backups.backup_folder(self.ctx.ws.data_dir)))
         self.backup_folder.setObjectName("backupFolder")
         self.backup_keep = QSpinBox()
         self.backup_keep.setRange(1, 365)
@@ -234,15 +244,14 @@ class SettingsPage(QWidget):
         return box
 
     def _configure(self, folder: str | None = None, keep: int | None = None) -> None:
-        current = load_settings(self.ctx.ws.data_dir).folder
-        ok, _ = run_action(self, backups.configure, self.ctx.ws, self.ctx.actor,
-                           folder if folder is not None else current, keep)
-        if ok:
-            self.backup_folder.setText(str(backup_folder(self.ctx.ws.data_dir)))
+        ws, actor = self.ctx.ws, self.ctx.actor
+        chosen = folder if folder is not None else backups.load_settings(ws.data_dir).folder
+        Operation(self, self.ctx, lambda: backups.configure(ws, actor, chosen, keep)).quiet() \
+            .success(lambda _settings: self.backup_folder.setText(str(backups.backup_folder(ws.data_dir)))).run()
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder cadangan"),
-                                                  str(backup_folder(self.ctx.ws.data_dir)))
+                                                  str(backups.backup_folder(self.ctx.ws.data_dir)))
         if folder:
             self._configure(folder=folder)
 
@@ -250,7 +259,7 @@ class SettingsPage(QWidget):
         self.backup_now.setEnabled(False)
         self.backup_note.setText(self.tr("Sedang membuat cadangan…"))
 
-        def done(path) -> None:  # noqa: ANN001
+        def done(path: Path) -> None:
             self.backup_now.setEnabled(True)
             self.backup_note.setText(self.tr("Cadangan dibuat: {0}").format(path))
 
@@ -263,7 +272,7 @@ class SettingsPage(QWidget):
 
     def _restore(self) -> None:
         file, _ = QFileDialog.getOpenFileName(self, self.tr("Pulihkan dari cadangan"),
-                                              str(backup_folder(self.ctx.ws.data_dir)),
+                                              str(backups.backup_folder(self.ctx.ws.data_dir)),
                                               self.tr("Cadangan sopdesk (*.zip)"))
         if not file:
             return
@@ -273,19 +282,25 @@ class SettingsPage(QWidget):
                     "cadangan. sopdesk akan ditutup sesudahnya. Lanjutkan?").format(Path(file).name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        ok, result = run_action(self, backups.restore_backup, self.ctx.ws, self.ctx.actor, file,
-                                allow_other_office=True, confirm=self._confirm_restore)
-        if ok:
+        # on the GUI thread, not through an Operation: the confirmation asks with a dialog from
+        # inside the restore, and nothing else may run while the office's records are replaced
+        try:
+            result = backups.restore_backup(self.ctx.ws, self.ctx.actor, file, allow_other_office=True,
+                                            confirm=self._confirm_restore)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
+            show_error(self, exc)
+        else:
             notes = "".join("\n\n" + self.tr("Peringatan: {0}").format(w) for w in result.warnings)
             QMessageBox.information(self, self.tr("Pulihkan data"),
                                     self.tr("Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka "
                                             "sopdesk kembali.").format(Path(file).name, result.set_aside or "-")
                                     + notes)
             window = self.window()
-            window.backup_on_exit = False  # the workspace is closed: nothing to back up
+            if isinstance(window, _BacksUpOnExit):
+                window.backup_on_exit = False  # the workspace is closed: nothing to back up
             window.close()
 
-    def _confirm_restore(self, plan) -> bool:  # noqa: ANN001 - a restore_checks.RestorePlan
+    def _confirm_restore(self, plan: RestorePlan) -> bool:
         """The second question, after the backup was verified: only for another office's
         backup, whose name must be typed."""
         if not plan.other_office:
@@ -302,7 +317,7 @@ class SettingsPage(QWidget):
         self.check_button.setEnabled(False)
         self.backup_note.setText(self.tr("Sedang memeriksa data…"))
 
-        def done(report) -> None:  # noqa: ANN001
+        def done(report: integrity.Report) -> None:
             self.check_button.setEnabled(True)
             if report.ok:
                 self.backup_note.setText(self.tr("Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok."))
@@ -319,12 +334,15 @@ class SettingsPage(QWidget):
         self.worker.submit(lambda: _checked(self.ctx.ws), done, failed)
 
     def _acknowledge(self) -> None:
-        ok, lifted = run_action(self, tamper.acknowledge, self.ctx.ws, self.ctx.actor)
-        if ok:
-            self.acknowledge_button.setVisible(False)
-            self.backup_note.setText(self.tr("Temuan pemeriksaan sudah dilihat dan dicatat di log audit; tindakan "
-                                             "diizinkan lagi. Pulihkan dari cadangan yang utuh bila data telah "
-                                             "diubah."))
+        ws, actor = self.ctx.ws, self.ctx.actor
+        Operation(self, self.ctx, lambda: tamper.acknowledge(ws, actor)).quiet() \
+            .disabling(self.acknowledge_button).success(self._acknowledged).run()
+
+    def _acknowledged(self, _lifted: object) -> None:
+        self.acknowledge_button.setVisible(False)
+        self.backup_note.setText(self.tr("Temuan pemeriksaan sudah dilihat dan dicatat di log audit; tindakan "
+                                         "diizinkan lagi. Pulihkan dari cadangan yang utuh bila data telah "
+                                         "diubah."))
 
     # --- users ------------------------------------------------------------------------------------
     def _users_box(self) -> QGroupBox:
@@ -353,19 +371,22 @@ class SettingsPage(QWidget):
         return box
 
     def _load_users(self) -> None:
-        with self.ctx.ws.db.reading() as session:
-            rows = [(u.username, u.full_name, ", ".join([*sorted(u.role_names), *(["admin"] if u.is_admin else [])]),
-                     self.tr("aktif") if u.active else self.tr("nonaktif"))
-                    for u in session.scalars(select(User).order_by(User.username))]
+        rows = [(u.username, u.full_name, ", ".join([*u.roles, *(["admin"] if u.is_admin else [])]),
+                 self.tr("aktif") if u.active else self.tr("nonaktif"))
+                for u in accounts.list_users(self.ctx.ws)]
         self.users.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 self.users.setItem(r, c, QTableWidgetItem(value))
         self.users.resizeColumnsToContents()
 
+    def _cell(self, row: int, column: int) -> str:
+        item = self.users.item(row, column)
+        return item.text() if item is not None else ""
+
     def _selected_user(self) -> str | None:
         rows = self.users.selectionModel().selectedRows()
-        return self.users.item(rows[0].row(), 0).text() if rows else None
+        return self._cell(rows[0].row(), 0) if rows else None
 
     def _add_user(self) -> None:
         dialog = AddUserDialog(self.ctx, self)
@@ -375,10 +396,10 @@ class SettingsPage(QWidget):
     def _toggle_user(self) -> None:
         name = self._selected_user()
         if name:
-            active = self.users.item(self.users.currentRow(), 3).text() == self.tr("aktif")
-            ok, _ = run_action(self, accounts.set_active, self.ctx.ws, self.ctx.actor, name, not active)
-            if ok:
-                self._load_users()
+            ws, actor = self.ctx.ws, self.ctx.actor
+            active = self._cell(self.users.currentRow(), 3) == self.tr("aktif")
+            Operation(self, self.ctx, lambda: accounts.set_active(ws, actor, name, not active)).quiet() \
+                .success(lambda _: self._load_users()).run()
 
     def _reset_password(self) -> None:
         name = self._selected_user()
@@ -388,9 +409,13 @@ class SettingsPage(QWidget):
                                             self.tr("Kata sandi baru untuk {0}:").format(name),
                                             QLineEdit.EchoMode.Password)
         if ok:
-            done, _ = run_action(self, accounts.reset_password, self.ctx.ws, self.ctx.actor, name, password)
-            if done:
-                QMessageBox.information(self, "sopdesk", self.tr("Kata sandi {0} diganti.").format(name))
+            ws, actor = self.ctx.ws, self.ctx.actor
+            said = self.tr("Kata sandi {0} diganti.").format(name)
+            Operation(self, self.ctx, lambda: accounts.reset_password(ws, actor, name, password)).quiet() \
+                .success(lambda _: self._tell(said)).run()
+
+    def _tell(self, text: str) -> None:
+        QMessageBox.information(self, "sopdesk", text)
 
     # --- demo data --------------------------------------------------------------------------------
     def _demo_box(self) -> QGroupBox:
@@ -448,24 +473,24 @@ class AddUserDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
     def _submit(self) -> None:
-        roles = [self.roles.item(i).text() for i in range(self.roles.count())
-                 if self.roles.item(i).checkState() == Qt.CheckState.Checked]
-        try:
-            accounts.add_user(self.ctx.ws, self.ctx.actor, self.username.text(), self.password.text(), roles,
-                              full_name=self.full_name.text() or None)
-        except UserError as exc:
-            self.error.setText(str(exc))
-            return
-        self.accept()
+        checked = (self.roles.item(i) for i in range(self.roles.count()))
+        roles = [item.text() for item in checked if item is not None and item.checkState() == Qt.CheckState.Checked]
+        ws, actor = self.ctx.ws, self.ctx.actor
+        username, password, full_name = self.username.text(), self.password.text(), self.full_name.text() or None
+        # quiet: the page reloads its own list when the dialog is accepted; no other screen lists accounts
+        Operation(self, self.ctx, lambda: accounts.add_user(ws, actor, username, password, roles,
+                                                            full_name=full_name)) \
+            .inline(self.error).disabling(self.buttons).quiet().success(lambda _: self.accept()).run()
 
 
-def _checked(ws):  # noqa: ANN001, ANN202 - a Workspace; an integrity.Report
+def _checked(ws: Workspace) -> integrity.Report:
     """The full check (on the worker); findings of tampering hold every action until an
     administrator has seen them (engine.tamper)."""
     report = integrity.check(ws)
