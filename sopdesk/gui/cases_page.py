@@ -27,8 +27,9 @@ from sopdesk.engine import audit, queries
 from sopdesk.engine.queries import CaseRow
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.geometry import fit_to_screen
+from sopdesk.gui.markers import QT_TRANSLATE_NOOP
 from sopdesk.gui.messages import show_error
-from sopdesk.gui.paged_model import QT_TRANSLATE_NOOP, Column, PagedTableModel, keep_sort_indicator, refresh_in_place
+from sopdesk.gui.paged_model import Column, PagedTableModel, keep_sort_indicator, refresh_in_place
 from sopdesk.gui.printing import print_pdf
 from sopdesk.textfmt import tanggal, waktu_lokal
 

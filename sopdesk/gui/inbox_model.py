@@ -19,7 +19,8 @@ from sopdesk.engine import queries
 from sopdesk.engine.queries import InboxRow
 from sopdesk.engine.workspace import Workspace
 from sopdesk.gui.i18n import duration
-from sopdesk.gui.paged_model import QT_TRANSLATE_NOOP, Column, PagedTableModel
+from sopdesk.gui.markers import QT_TRANSLATE_NOOP
+from sopdesk.gui.paged_model import Column, PagedTableModel
 from sopdesk.textfmt import waktu_lokal
 
 LATE = QColor("#f8d7da")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -25,11 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QTableView
 
-if TYPE_CHECKING:
-    def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - PySide's stub says `object`
-        """The marker lupdate reads; returns its text."""
-else:
-    from PySide6.QtCore import QT_TRANSLATE_NOOP  # noqa: F401 - re-exported, typed, for the models' headers
+from sopdesk.gui.markers import QT_TRANSLATE_NOOP  # noqa: F401 - re-exported for the models' headers
 
 R = TypeVar("R", bound="tuple[object, ...]")  # a page query's row: a named tuple, its id first
 Index = QModelIndex | QPersistentModelIndex
