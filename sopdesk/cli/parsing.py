@@ -76,6 +76,12 @@ def paging() -> Parser:
     return parser
 
 
+def text_options(parser: Parser, *options: tuple[str, str]) -> None:
+    """Optional text options, each (flag, help), in the order given."""
+    for flag, text in options:
+        parser.add_argument(flag, help=text)
+
+
 def noun(sub: Commands, name: str, help: str) -> Commands:  # noqa: A002 - argparse's word
     """A command with sub-commands of its own (`sopdesk case ...`): their registry."""
     return sub.add_parser(name, help=help).add_subparsers(

@@ -1,5 +1,6 @@
 """The workspace of one command and who acts in it: opened and closed around the command's
-work (`with office(args) as ws:`), refused while a check's findings of tampering wait for an
+work (`with office(args) as ws:`, or `with reading(args) as (ws, viewer):` for a command that
+only shows office data), refused while a check's findings of tampering wait for an
 administrator, and the login of a command that acts or only reads."""
 
 from __future__ import annotations
@@ -41,6 +42,14 @@ def office(args: Namespace, held_ok: bool = False) -> Iterator[Workspace]:
         yield ws
     finally:
         ws.close()
+
+
+@contextmanager
+def reading(args: Namespace) -> Iterator[tuple[Workspace, Actor]]:
+    """The workspace of a command that only shows office data and the viewer's login (--as),
+    closed when the block ends."""
+    with office(args) as ws:
+        yield ws, viewer(ws, args)
 
 
 def warn_left_out(catalog: Catalog) -> None:

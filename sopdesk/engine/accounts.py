@@ -3,13 +3,17 @@ Pengaturan page show (one read, typed rows)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sopdesk.engine import audit
 from sopdesk.engine.users import (
+    ActingUser,
     Actor,
     check_username,
     find_user,
@@ -23,6 +27,15 @@ from sopdesk.errors import Conflict, UserError
 from sopdesk.store.models import OfficeHoliday, User
 
 
+@contextmanager
+def _as_admin(ws: Workspace, actor: Actor) -> Iterator[tuple[Session, ActingUser, datetime]]:
+    """One administrator's transaction: the session, the administrator (refused otherwise) and
+    the time of the change (read before the write lock is waited for)."""
+    now = ws.clock()
+    with ws.db.transaction() as session:
+        yield session, require_admin(session, actor), now
+
+
 def add_user(ws: Workspace, actor: Actor, username: str, password: str, roles: list[str],
              full_name: str | None = None, is_admin: bool = False) -> None:
     name = check_username(username)
@@ -30,9 +43,7 @@ def add_user(ws: Workspace, actor: Actor, username: str, password: str, roles: l
     full = (full_name or name).strip()
     if len(full) > 200:
         raise UserError("Nama lengkap terlalu panjang (maksimal 200 karakter)")
-    now = ws.clock()
-    with ws.db.transaction() as session:
-        admin = require_admin(session, actor)
+    with _as_admin(ws, actor) as (session, admin, now):
         if session.query(User.id).filter(User.username == name).first():
             raise Conflict(f"Pengguna {name} sudah ada")
         rows = role_rows(session, roles)
@@ -47,9 +58,7 @@ def add_user(ws: Workspace, actor: Actor, username: str, password: str, roles: l
 
 
 def set_roles(ws: Workspace, actor: Actor, username: str, roles: list[str]) -> None:
-    now = ws.clock()
-    with ws.db.transaction() as session:
-        admin = require_admin(session, actor)
+    with _as_admin(ws, actor) as (session, admin, now):
         user = find_user(session, username)
         user.roles = role_rows(session, roles)
         audit.record(session, at=now, user_id=admin.id, action="roles_changed",
@@ -57,9 +66,7 @@ def set_roles(ws: Workspace, actor: Actor, username: str, roles: list[str]) -> N
 
 
 def set_active(ws: Workspace, actor: Actor, username: str, active: bool) -> None:
-    now = ws.clock()
-    with ws.db.transaction() as session:
-        admin = require_admin(session, actor)
+    with _as_admin(ws, actor) as (session, admin, now):
         user = find_user(session, username)
         if user.id == admin.id and not active:
             raise UserError("Administrator tidak dapat menonaktifkan akunnya sendiri")
@@ -71,9 +78,7 @@ def set_active(ws: Workspace, actor: Actor, username: str, active: bool) -> None
 
 def reset_password(ws: Workspace, actor: Actor, username: str, password: str) -> None:
     password_hash = hash_password(password)
-    now = ws.clock()
-    with ws.db.transaction() as session:
-        admin = require_admin(session, actor)
+    with _as_admin(ws, actor) as (session, admin, now):
         user = find_user(session, username)
         user.password_hash = password_hash
         user.failed_logins = 0
@@ -125,9 +130,7 @@ def add_office_holiday(ws: Workspace, actor: Actor, day: date, name: str) -> Non
     name = (name or "").strip()
     if not name or len(name) > 200:
         raise UserError("Keterangan hari libur wajib diisi (maksimal 200 karakter)")
-    now = ws.clock()
-    with ws.db.transaction() as session:
-        admin = require_admin(session, actor)
+    with _as_admin(ws, actor) as (session, admin, now):
         if session.query(OfficeHoliday.id).filter(OfficeHoliday.day == day).first():
             raise Conflict(f"Tanggal {day.isoformat()} sudah tercatat sebagai hari libur kantor")
         session.add(OfficeHoliday(day=day, name=name))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, noun
-from sopdesk.cli.session import actor, office, viewer
+from sopdesk.cli.session import actor, office, reading
 from sopdesk.cli.values import day, pairs
 from sopdesk.engine import cases, queries, revisits
 from sopdesk.textfmt import waktu_lokal
@@ -83,8 +83,7 @@ def case_start(args: Namespace) -> int:
 
 
 def case_show(args: Namespace) -> int:
-    with office(args) as ws:
-        reader = viewer(ws, args)
+    with reading(args) as (ws, reader):
         detail = queries.case_detail(ws, args.case_no, reader)
         returned = revisits.return_info(ws, detail["number"])
         now = ws.clock()

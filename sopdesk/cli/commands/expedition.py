@@ -6,8 +6,8 @@ from argparse import Namespace
 from pathlib import Path
 
 from sopdesk.cli.output import print_json, print_outcome
-from sopdesk.cli.parsing import Commands, Parents, noun, paging, positive_int
-from sopdesk.cli.session import actor, office, viewer
+from sopdesk.cli.parsing import Commands, Parents, noun, paging, positive_int, text_options
+from sopdesk.cli.session import actor, office, reading
 from sopdesk.cli.values import moment, optional_day
 from sopdesk.errors import UserError
 from sopdesk.textfmt import waktu_lokal
@@ -32,11 +32,9 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
     p = exp.add_parser("correct", parents=[acting, listing], help="koreksi entri buku ekspedisi; oleh pencatat/admin")
     p.add_argument("id", type=positive_int, help=ENTRY)
     p.add_argument("--reason", required=True, help="alasan koreksi (wajib)")
-    p.add_argument("--number", help="nomor surat")
-    p.add_argument("--subject", help="perihal")
-    p.add_argument("--destination", help="tujuan")
-    p.add_argument("--recipient-name", help="nama penerima")
-    p.add_argument("--signed-by", help="yang menandatangani tanda terima (entri yang sudah diterima)")
+    text_options(p, ("--number", "nomor surat"), ("--subject", "perihal"), ("--destination", "tujuan"),
+                 ("--recipient-name", "nama penerima"),
+                 ("--signed-by", "yang menandatangani tanda terima (entri yang sudah diterima)"))
     p.set_defaults(func=expedition_correct)
     p = exp.add_parser("void", parents=[acting, listing], help="batalkan entri buku ekspedisi; oleh pencatat/admin")
     p.add_argument("id", type=positive_int, help=ENTRY)
@@ -51,8 +49,7 @@ def expedition_list(args: Namespace) -> int:
     end = optional_day(args.end, "--to")
     if start and end and end < start:
         raise UserError("Tanggal --to tidak boleh sebelum --from")
-    with office(args) as ws:
-        reader = viewer(ws, args)
+    with reading(args) as (ws, reader):
         tz = ws.calendar.tz
         rows = expedition.expedition_page(ws, start=start, end=end, pending=args.pending, search=args.search,
                                           limit=args.limit, offset=args.offset, viewer=reader)

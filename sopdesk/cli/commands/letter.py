@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from sopdesk.cli.output import print_json, print_outcome
-from sopdesk.cli.parsing import Commands, Parents, noun, paging, positive_int
-from sopdesk.cli.session import actor, office, office_catalog, viewer
+from sopdesk.cli.parsing import Commands, Parents, noun, paging, positive_int, text_options
+from sopdesk.cli.session import actor, office, office_catalog, reading, viewer
 from sopdesk.cli.values import moment, optional_day, pairs
 from sopdesk.engine import queries
 from sopdesk.errors import UserError
@@ -25,10 +25,9 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
     p = letter.add_parser("in", parents=[acting, listing], help="catat surat masuk")
     p.add_argument("--sender", required=True, help="pengirim")
     p.add_argument("--subject", required=True, help="perihal")
-    p.add_argument("--number", help="nomor surat")
-    p.add_argument("--date", help="tanggal surat YYYY-MM-DD")
-    p.add_argument("--received", help="waktu diterima YYYY-MM-DD[THH:MM] waktu kantor (bawaan: sekarang)")
-    p.add_argument("--classification", help="kode klasifikasi")
+    text_options(p, ("--number", "nomor surat"), ("--date", "tanggal surat YYYY-MM-DD"),
+                 ("--received", "waktu diterima YYYY-MM-DD[THH:MM] waktu kantor (bawaan: sekarang)"),
+                 ("--classification", "kode klasifikasi"))
     p.add_argument("--sifat", default="biasa", help="biasa | segera | rahasia")
     p.add_argument("--starts", help="memulai kasus: jenis surat menurut katalog (permohonan_informasi, "
                    "usulan_paw ...; lihat 'sopdesk catalog doors')")
@@ -38,10 +37,10 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
     p = letter.add_parser("out", parents=[acting, listing], help="catat surat keluar (diberi nomor)")
     p.add_argument("--recipient", required=True, help="tujuan surat")
     p.add_argument("--subject", required=True, help="perihal")
-    p.add_argument("--classification", help="kode klasifikasi (bawaan: dari pengaturan)")
-    p.add_argument("--number", help="nomor yang sudah ditulis (bawaan: nomor berikutnya menurut pola)")
-    p.add_argument("--date", help="tanggal surat YYYY-MM-DD (bawaan: hari ini)")
-    p.add_argument("--case", help="kasus yang menghasilkan surat ini")
+    text_options(p, ("--classification", "kode klasifikasi (bawaan: dari pengaturan)"),
+                 ("--number", "nomor yang sudah ditulis (bawaan: nomor berikutnya menurut pola)"),
+                 ("--date", "tanggal surat YYYY-MM-DD (bawaan: hari ini)"),
+                 ("--case", "kasus yang menghasilkan surat ini"))
     p.add_argument("--step", type=positive_int, help="kegiatan kasus yang menghasilkan surat ini")
     p.add_argument("--recipient-name", help="nama penerima (buku ekspedisi)")
     p.add_argument("--no-expedition", action="store_true", help="jangan catat di buku ekspedisi")
@@ -70,13 +69,9 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
                           help="koreksi surat masuk (SM/TAHUN/NOMOR) atau surat keluar (nomornya); oleh pencatat/admin")
     p.add_argument("target", metavar=REGISTERED)
     p.add_argument("--reason", required=True, help="alasan koreksi (wajib)")
-    p.add_argument("--sender", help="pengirim (surat masuk)")
-    p.add_argument("--recipient", help="tujuan (surat keluar)")
-    p.add_argument("--subject", help="perihal")
-    p.add_argument("--number", help="nomor surat")
-    p.add_argument("--date", help="tanggal surat YYYY-MM-DD")
-    p.add_argument("--sifat", help="biasa | segera | rahasia (surat masuk)")
-    p.add_argument("--classification", help="kode klasifikasi")
+    text_options(p, ("--sender", "pengirim (surat masuk)"), ("--recipient", "tujuan (surat keluar)"),
+                 ("--subject", "perihal"), ("--number", "nomor surat"), ("--date", "tanggal surat YYYY-MM-DD"),
+                 ("--sifat", "biasa | segera | rahasia (surat masuk)"), ("--classification", "kode klasifikasi"))
     p.set_defaults(func=letter_correct)
     p = letter.add_parser("void", parents=[acting, listing],
                           help="batalkan surat (nomornya tetap terpakai); oleh pencatat/admin")
@@ -142,8 +137,7 @@ def letter_out(args: Namespace) -> int:
 def letter_list(args: Namespace) -> int:
     from sopdesk.engine import letters
 
-    with office(args) as ws:
-        reader = viewer(ws, args)
+    with reading(args) as (ws, reader):
         tz = ws.calendar.tz
         page: dict[str, Any] = {"year": args.year, "search": args.search, "limit": args.limit,
                                 "offset": args.offset, "viewer": reader}  # a rahasia perihal is masked off its chain
@@ -175,8 +169,7 @@ def letter_list(args: Namespace) -> int:
 def letter_show(args: Namespace) -> int:
     from sopdesk.engine import dispositions, letters
 
-    with office(args) as ws:
-        reader = viewer(ws, args)
+    with reading(args) as (ws, reader):
         tz = ws.calendar.tz
         letter: dict[str, Any] | None = None
         if letters.parse_agenda_number(args.target) is not None:

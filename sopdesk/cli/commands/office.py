@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, noun, positive_int
-from sopdesk.cli.session import actor, office, password, viewer
+from sopdesk.cli.session import actor, office, password, reading
 from sopdesk.cli.values import day
 from sopdesk.engine import accounts
 from sopdesk.textfmt import tanggal
@@ -62,8 +62,7 @@ def holiday_add(args: Namespace) -> int:
 
 
 def holiday_list(args: Namespace) -> int:
-    with office(args) as ws:
-        viewer(ws, args)
+    with reading(args) as (ws, _viewer):
         cal = ws.calendar
         year = args.year or datetime.now(cal.tz).year
         days = cal.holidays_in(year)

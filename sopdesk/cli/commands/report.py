@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from sopdesk.cli.parsing import Commands, Parents, Parser, noun, positive_int
-from sopdesk.cli.session import office, viewer
+from sopdesk.cli.session import reading
 from sopdesk.cli.values import day
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
@@ -63,8 +63,8 @@ def _report(args: Namespace, render: Render) -> int:
     except Exception:  # noqa: BLE001 - a wrong URL is reported by the workspace below
         database = None
     check_pdf_target(args.output, protected_folders(args.data_dir, database))
-    with office(args) as ws:
-        path = render(ws, viewer(ws, args))
+    with reading(args) as (ws, reader):
+        path = render(ws, reader)
     print(f"PDF ditulis: {path}")
     return 0
 

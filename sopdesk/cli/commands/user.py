@@ -6,7 +6,7 @@ from argparse import Namespace
 
 from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, noun
-from sopdesk.cli.session import actor, new_password, office, viewer
+from sopdesk.cli.session import actor, new_password, office, reading
 from sopdesk.engine import accounts
 
 
@@ -32,8 +32,7 @@ def user_add(args: Namespace) -> int:
 
 
 def user_list(args: Namespace) -> int:
-    with office(args) as ws:
-        viewer(ws, args)
+    with reading(args) as (ws, _viewer):
         users = accounts.list_users(ws)
     if args.json:
         print_json([{"username": u.username, "nama": u.full_name, "admin": u.is_admin, "aktif": u.active,

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 
 from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, noun, search_text
-from sopdesk.cli.session import actor, office, viewer
+from sopdesk.cli.session import actor, office, reading
 from sopdesk.cli.values import day
 from sopdesk.engine import visitor_lookup, visitors
 from sopdesk.textfmt import waktu_lokal
@@ -50,8 +50,7 @@ def visitor_register(args: Namespace) -> int:
 
 
 def visitor_list(args: Namespace) -> int:
-    with office(args) as ws:
-        reader = viewer(ws, args)
+    with reading(args) as (ws, reader):
         tz = ws.calendar.tz
         when = day(args.date, "--date") if args.date else datetime.now(tz).date()
         start = datetime.combine(when, time(0), tz)
