@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 from pydantic import ValidationError
 
 from sopdesk.catalog.schema import END, FlowView, Organisasi, Sop
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -44,15 +47,16 @@ class CatalogError(Exception):
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader that refuses aliases, so a small file cannot expand into gigabytes."""
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+            event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]  # types-PyYAML: Parser.peek_event unannotated
+            mark = cast(yaml.Mark, event.start_mark)  # the pure-Python parser's (SafeLoader)
             raise yaml.MarkedYAMLError(
                 problem="alias (*...) tidak diizinkan dalam berkas katalog", problem_mark=mark
             )
         return super().compose_node(parent, index)
 
-    def construct_object(self, node, deep=False):  # noqa: ANN001, ANN201 - PyYAML's signature
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
             return super().construct_object(node, deep)
         except yaml.YAMLError:
@@ -118,7 +122,8 @@ def build_document(data: Any, name: str) -> Document:
     if not isinstance(data, dict):
         raise CatalogError([Problem(name, "", "", "isi berkas harus berupa pemetaan kunci: nilai")])
     jenis = data.get("jenis")
-    model = {"sop": Sop, "organisasi": Organisasi}.get(jenis) if isinstance(jenis, str) else None
+    models: dict[str, type[Sop] | type[Organisasi]] = {"sop": Sop, "organisasi": Organisasi}
+    model = models.get(jenis) if isinstance(jenis, str) else None
     if model is None:
         raise CatalogError([Problem(name, "", "jenis", "harus 'sop' atau 'organisasi'")])
     try:
@@ -148,7 +153,7 @@ _LIST_LABELS = {"kegiatan": "no", "pelaksana": "kode", "entri": "kode", "tenggat
                 "peran_termasuk": "peran"}
 
 
-def _schema_problems(exc: ValidationError, data: dict, name: str) -> list[Problem]:
+def _schema_problems(exc: ValidationError, data: dict[str, Any], name: str) -> list[Problem]:
     problems = []
     for error in exc.errors(include_url=False):
         loc = list(error["loc"])
@@ -158,7 +163,7 @@ def _schema_problems(exc: ValidationError, data: dict, name: str) -> list[Proble
     return problems
 
 
-def _where(loc: list, data: dict) -> tuple[str, list]:
+def _where(loc: list[str | int], data: dict[str, Any]) -> tuple[str, list[str | int]]:
     """Turn ('kegiatan', 2, 'waktu') into ('kegiatan 3', ['waktu']) using the step's own no."""
     if len(loc) >= 2 and loc[0] in _LIST_LABELS and isinstance(loc[1], int):
         key = _LIST_LABELS[loc[0]]
@@ -195,7 +200,7 @@ _MESSAGES = {
 }
 
 
-def _message(error: dict) -> str:
+def _message(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
     if kind in _MESSAGES:
@@ -259,8 +264,8 @@ def check_flow(sop: Sop | FlowView, name: str) -> list[Problem]:
             labels = [p.label.lower() for p in step.keputusan.pilihan]
             if len(set(labels)) != len(labels):
                 add(where, "keputusan.pilihan", "label pilihan ganda")
-        for label, target in sop.exits(step.no) if step.pelaksana in lanes else []:
-            field = f"keputusan.pilihan {label}" if label else "lanjut"
+        for choice, target in sop.exits(step.no) if step.pelaksana in lanes else []:
+            field = f"keputusan.pilihan {choice}" if choice else "lanjut"
             if target != END and target not in steps:
                 add(where, field, f"menuju kegiatan {target} yang tidak ada")
             elif target == step.no:
@@ -336,7 +341,7 @@ def _check_deadlines_and_lanes(sop: Sop | FlowView, name: str, lanes: set[str],
     return problems
 
 
-def _reachable(sop: Sop, starts: list[int]) -> set[int]:
+def _reachable(sop: Sop | FlowView, starts: list[int]) -> set[int]:
     seen: set[int] = set()
     stack = list(starts)
     while stack:
@@ -344,11 +349,11 @@ def _reachable(sop: Sop, starts: list[int]) -> set[int]:
         if no in seen:
             continue
         seen.add(no)
-        stack.extend(t for _, t in sop.exits(no) if t != END)
+        stack.extend(t for _, t in sop.exits(no) if isinstance(t, int))  # not END
     return seen
 
 
-def _can_end(sop: Sop) -> set[int]:
+def _can_end(sop: Sop | FlowView) -> set[int]:
     """Steps from which some route reaches the end."""
     ending = {k.no for k in sop.kegiatan if any(t == END for _, t in sop.exits(k.no))}
     changed = True

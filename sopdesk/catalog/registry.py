@@ -88,8 +88,10 @@ class Catalog:
     @property
     def roles(self) -> set[str]:
         roles: set[str] = set()
-        for doc in [*self.sops.values(), *self.organisations.values()]:
-            roles |= doc.roles
+        for sop in self.sops.values():
+            roles |= sop.roles
+        for org in self.organisations.values():
+            roles |= org.roles
         return roles
 
     @property
@@ -110,8 +112,8 @@ class Catalog:
             raise KeyError(f"SOP {kode!r} tidak ada di katalog (yang ada: {known})") from None
 
     def add(self, document: Document, source: Path) -> None:
-        target = self.sops if isinstance(document, Sop) else self.organisations
-        current = target.get(document.kode)
+        current: Document | None = (self.sops if isinstance(document, Sop) else self.organisations).get(
+            document.kode)
         if current is not None and current.revisi == document.revisi:
             raise CatalogError(
                 [
@@ -125,7 +127,10 @@ class Catalog:
                 ]
             )
         if current is None or document.revisi > current.revisi:
-            target[document.kode] = document
+            if isinstance(document, Sop):
+                self.sops[document.kode] = document
+            else:
+                self.organisations[document.kode] = document
             self.sources[document.kode] = source
 
 

@@ -6,6 +6,7 @@ form can read and write the files (see sop_catalog/FORMAT.md).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -106,7 +107,7 @@ class Keluaran(str):
         self.jenis = jenis
         return self
 
-    def __getnewargs__(self) -> tuple[str, str]:
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # typeshed: str's is (str,); a copy keeps its kind
         return str(self), self.jenis
 
 
@@ -120,9 +121,10 @@ def _keluaran(value: Any) -> Keluaran:
         unknown = sorted(str(k) for k in value if k not in ("nama", "jenis"))
         if unknown:
             raise ValueError(f"kunci tidak dikenal: {', '.join(unknown)} (yang diterima: nama, jenis)")
-        nama, jenis = value.get("nama"), value.get("jenis", DOKUMEN)
-        if not isinstance(nama, str):
+        given, jenis = value.get("nama"), value.get("jenis", DOKUMEN)
+        if not isinstance(given, str):
             raise ValueError("nama output wajib diisi (teks)")
+        nama = given
         if jenis not in OUTPUT_KINDS:
             raise ValueError(f"jenis output {jenis!r} tidak dikenal; yang diterima: {', '.join(OUTPUT_KINDS)}")
     else:
@@ -306,14 +308,7 @@ class Sop(_Document):
 
     def exits(self, no: int) -> list[tuple[str | None, int | str]]:
         """The routes out of a step: (choice label or None, target step or 'selesai')."""
-        step = self.step(no)
-        if step.keputusan is not None:
-            return [(p.label, p.lanjut) for p in step.keputusan.pilihan]
-        if step.lanjut is not None:
-            return [(None, step.lanjut)]
-        numbers = [k.no for k in self.kegiatan]
-        index = numbers.index(no)
-        return [(None, numbers[index + 1] if index + 1 < len(numbers) else END)]
+        return _exits(self.step(no), self.kegiatan)
 
     @property
     def roles(self) -> set[str]:
@@ -372,7 +367,20 @@ class FlowView(_Loose):
     def step(self, no: int) -> _FlowStep:
         return self._steps[no]
 
-    exits = Sop.exits
+    def exits(self, no: int) -> list[tuple[str | None, int | str]]:
+        """As Sop.exits."""
+        return _exits(self.step(no), self.kegiatan)
+
+
+def _exits(step: Kegiatan | _FlowStep, kegiatan: Sequence[Kegiatan | _FlowStep]) -> list[tuple[str | None, int | str]]:
+    """The routes out of `step` of a flow whose steps are `kegiatan` (Sop.exits)."""
+    if step.keputusan is not None:
+        return [(p.label, p.lanjut) for p in step.keputusan.pilihan]
+    if step.lanjut is not None:
+        return [(None, step.lanjut)]
+    numbers = [k.no for k in kegiatan]
+    index = numbers.index(step.no)
+    return [(None, numbers[index + 1] if index + 1 < len(numbers) else END)]
 
 
 class Unit(_Strict):

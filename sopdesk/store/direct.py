@@ -16,27 +16,40 @@ function written against it also runs inside an ORM session (see `direct()`).
 from __future__ import annotations
 
 from collections import OrderedDict, namedtuple
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import Executable
+from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 
 CACHE_SIZE = 256
+
+
+class _RowClass(Protocol):
+    """A named-tuple class (its fields are the statement's columns, known at run time only)."""
+
+    def _make(self, values: Iterable[Any]) -> tuple[Any, ...]: ...
+
+
+def _row_class(names: list[str]) -> _RowClass:
+    row_class: _RowClass = namedtuple("Row", names, rename=True)  # type: ignore[misc]  # fields known at run time only
+    return row_class
 
 
 class Prepared:
     """One statement compiled for one dialect, with its parameter and result conversions."""
 
-    def __init__(self, statement: Executable, dialect: Dialect, column_keys: Iterable[str] | None = None):
-        compiled = statement.compile(dialect=dialect, column_keys=list(column_keys) if column_keys else None)
+    def __init__(self, statement: ClauseElement, dialect: Dialect, column_keys: Iterable[str] | None = None):
+        compiled = cast(SQLCompiler, statement.compile(dialect=dialect,
+                                                       column_keys=list(column_keys) if column_keys else None))
         if compiled.literal_execute_params or compiled.post_compile_params:
             raise ValueError("expanding or literal-execute parameters cannot be prepared; bind each value")
         self.sql = compiled.string
-        self.order = list(compiled.positiontup) if compiled.positional else None
+        self.order = list(compiled.positiontup or ()) if compiled.positional else None
         self.defaults = {name: bind.effective_value for name, bind in compiled.binds.items()
                          if not bind.required}
         self.required = [name for name, bind in compiled.binds.items() if bind.required]
@@ -46,9 +59,9 @@ class Prepared:
         processors = [column.type.dialect_impl(dialect).result_processor(dialect, None) for column in columns]
         self.from_db = [(index, convert) for index, convert in enumerate(processors) if convert is not None]
         names = [getattr(column, "key", None) or f"column{i}" for i, column in enumerate(columns)]
-        self.row_type = namedtuple("Row", names, rename=True)
+        self.make_row = _row_class(names)._make
 
-    def parameters(self, values: Mapping[str, Any]) -> tuple | dict:
+    def parameters(self, values: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
         merged = {**self.defaults, **values}
         for name in self.required:
             if name not in merged:
@@ -59,9 +72,9 @@ class Prepared:
             return tuple(merged[name] for name in self.order)
         return merged
 
-    def rows(self, raw: list[tuple]) -> list[tuple]:
+    def rows(self, raw: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         """Rows as named tuples (`row.active`, `row[0]`), their values converted by type."""
-        make = self.row_type._make
+        make = self.make_row
         if not self.from_db:
             return [make(row) for row in raw]
         converted = []
@@ -77,19 +90,19 @@ class Prepared:
 class Rows:
     """The rows of one direct execution, read like a SQLAlchemy Result."""
 
-    def __init__(self, rows: list[tuple]):
+    def __init__(self, rows: list[tuple[Any, ...]]):
         self._rows = rows
 
-    def all(self) -> list[tuple]:
+    def all(self) -> list[tuple[Any, ...]]:
         return self._rows
 
-    def first(self) -> tuple | None:
+    def first(self) -> tuple[Any, ...] | None:
         return self._rows[0] if self._rows else None
 
     def scalar(self) -> Any:
         return self._rows[0][0] if self._rows else None
 
-    def __iter__(self):  # noqa: ANN204
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
         return iter(self._rows)
 
 
@@ -102,7 +115,9 @@ class DirectTx:
         self.connection = connection
         self.dialect = connection.dialect
         self._dbapi_error = self.dialect.loaded_dbapi.Error
-        self._cursor = connection.connection.dbapi_connection.cursor()
+        dbapi = connection.connection.dbapi_connection
+        assert dbapi is not None  # an open Connection always has its DBAPI connection
+        self._cursor = dbapi.cursor()
         self._session: Session | None = None
 
     @classmethod
@@ -113,10 +128,10 @@ class DirectTx:
         target.flush()
         return cls(target.connection())
 
-    def prepared(self, statement: Executable, column_keys: Iterable[str] | None = None) -> Prepared:
+    def prepared(self, statement: ClauseElement, column_keys: Iterable[str] | None = None) -> Prepared:
         return prepare(statement, self.dialect, column_keys)
 
-    def execute(self, statement: Executable, params: Mapping[str, Any] | list[Mapping[str, Any]] | None = None
+    def execute(self, statement: ClauseElement, params: Mapping[str, Any] | list[Mapping[str, Any]] | None = None
                 ) -> Rows:
         """Run a statement with one set of values (rows returned) or many (executemany)."""
         if isinstance(params, list):
@@ -130,16 +145,16 @@ class DirectTx:
         raw = self._run(prepared, prepared.parameters(params or {}), many=False)
         return Rows(prepared.rows(raw))
 
-    def scalar(self, statement: Executable, params: Mapping[str, Any] | None = None) -> Any:
+    def scalar(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> Any:
         return self.execute(statement, params).scalar()
 
-    def _run(self, prepared: Prepared, parameters: Any, many: bool) -> list[tuple]:
+    def _run(self, prepared: Prepared, parameters: Any, many: bool) -> list[tuple[Any, ...]]:
         try:
             if many:
                 self._cursor.executemany(prepared.sql, parameters)
                 return []
             self._cursor.execute(prepared.sql, parameters)
-            return self._cursor.fetchall() if self._cursor.description else []
+            return cast("list[tuple[Any, ...]]", self._cursor.fetchall()) if self._cursor.description else []
         except self._dbapi_error as exc:
             # a dropped server connection is flagged as SQLAlchemy flags its own, so that the
             # store's error handling names it (StoreUnreachable) the same on every path
@@ -162,10 +177,10 @@ class DirectTx:
         self._cursor.close()
 
 
-_cache: OrderedDict[tuple, tuple[Executable, Prepared]] = OrderedDict()
+_cache: OrderedDict[tuple[int, str, str, tuple[str, ...] | None], tuple[ClauseElement, Prepared]] = OrderedDict()
 
 
-def prepare(statement: Executable, dialect: Dialect, column_keys: Iterable[str] | None = None) -> Prepared:
+def prepare(statement: ClauseElement, dialect: Dialect, column_keys: Iterable[str] | None = None) -> Prepared:
     """The prepared form of a statement, compiled once per dialect and set of insert/update
     columns (a bounded cache: statements are module constants or cached builders)."""
     keys = tuple(sorted(column_keys)) if column_keys is not None and statement.is_dml else None

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import BigInteger, Connection, Engine, bindparam, event, func, select
 from sqlalchemy.exc import DBAPIError
@@ -84,7 +84,7 @@ def configure_postgres(engine: Engine, timeout_ms: int) -> None:
     server ends it when it sits idle inside a transaction for IDLE_IN_TRANSACTION_MS."""
 
     @event.listens_for(engine, "connect")
-    def on_connect(dbapi_connection, _record):  # noqa: ANN001
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
         autocommit = dbapi_connection.autocommit
         dbapi_connection.autocommit = True
         cursor = dbapi_connection.cursor()

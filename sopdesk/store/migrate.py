@@ -64,7 +64,14 @@ def file_head() -> str | None:
 
 
 def head_revision() -> str:
-    return _script().get_current_head()
+    return _head(_script())
+
+
+def _head(script: ScriptDirectory) -> str:
+    head = script.get_current_head()
+    if head is None:  # the migration scripts ship with the program: never without a revision
+        raise RuntimeError(f"no schema revision in {MIGRATIONS_DIR}")
+    return head
 
 
 def known_revisions() -> set[str]:
@@ -107,7 +114,7 @@ def prepare(db: Database, backup_dir: Path) -> str:
     if head is not None and _stored_revision(db) == head:
         return "current"  # the everyday start: no write lock needed, no Alembic import
     script = _script()
-    head = script.get_current_head()
+    head = _head(script)
     if current_revision(db) == head:
         return "current"
     with db.writing() as conn:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timezone
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -21,7 +23,9 @@ from sqlalchemy import (
     false,
 )
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeEngine
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -40,34 +44,34 @@ class _SQLiteUTCText(sqlite.DATETIME):
 
     cache_ok = True
 
-    def result_processor(self, dialect, coltype):  # noqa: ANN001, ANN201
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any]:
         parse = datetime.fromisoformat
 
-        def process(value):  # noqa: ANN001, ANN202
+        def process(value: Any) -> Any:
             return parse(value + "+00:00") if isinstance(value, str) else value
 
         return process
 
 
-class UTCDateTime(TypeDecorator):
+class UTCDateTime(TypeDecorator[datetime]):
     """Aware datetimes in, aware UTC datetimes out; stored as naive UTC."""
 
     impl = DateTime
     cache_ok = True
 
-    def load_dialect_impl(self, dialect):  # noqa: ANN001, ANN201
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "sqlite":
-            return dialect.type_descriptor(_SQLiteUTCText())
+            return dialect.type_descriptor(_SQLiteUTCText())  # type: ignore[no-untyped-call]  # SQLAlchemy: sqlite.DATETIME.__init__ unannotated
         return dialect.type_descriptor(DateTime())
 
-    def process_bind_param(self, value: datetime | None, dialect):  # noqa: ANN001
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
         return value.astimezone(timezone.utc).replace(tzinfo=None)
 
-    def process_result_value(self, value: datetime | None, dialect):  # noqa: ANN001
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None or value.tzinfo is not None:  # SQLite's text comes aware already
             return value
         return value.replace(tzinfo=timezone.utc)

@@ -27,6 +27,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import sys
 import time
 from collections.abc import Iterable
 from contextlib import closing, suppress
@@ -119,9 +120,7 @@ def refuse_unreferenced(file: Path, members: Iterable[str], referenced: dict[str
 
 def _lock(handle: IO[bytes], blocking: bool) -> bool:
     handle.seek(0)  # msvcrt locks from the file position: every locker takes the same byte
-    try:
-        import fcntl
-    except ImportError:  # Windows: an open file cannot be deleted there anyway
+    if sys.platform == "win32":  # no fcntl there; an open file cannot be deleted there anyway
         import msvcrt
 
         try:
@@ -129,6 +128,8 @@ def _lock(handle: IO[bytes], blocking: bool) -> bool:
         except OSError:
             return False
         return True
+    import fcntl
+
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
     except OSError:

@@ -13,6 +13,12 @@ the transfer's "is the target empty" check and the search queries agree on what 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, MetaData
+
 CASE_SEARCH = "case_search"  # the FTS5 table (SQLite), rowid = case_file.id
 # FTS5 keeps its index in shadow tables named after the virtual table
 SQLITE_TABLES = frozenset({CASE_SEARCH, *(f"{CASE_SEARCH}_{part}" for part in ("data", "idx", "docsize", "config"))})
@@ -27,13 +33,13 @@ def is_search_object(name: str | None) -> bool:
     return name in SQLITE_TABLES or name in TRIGRAM_INDEXES or name in SORT_INDEXES
 
 
-def include_name(name: str | None, type_: str, parent_names: dict) -> bool:  # noqa: ARG001 - alembic's hook
+def include_name(name: str | None, type_: str, parent_names: Mapping[str, str | None]) -> bool:  # noqa: ARG001 - alembic's hook
     """For alembic's `compare_metadata` (MigrationContext opts `include_name`): leave this
     module's objects out of the comparison of the models with the database."""
     return not is_search_object(name)
 
 
-def schema_differences(connection, metadata) -> list:  # noqa: ANN001
+def schema_differences(connection: Connection, metadata: MetaData) -> list[Any]:
     """alembic's `compare_metadata` of the models with the database, this module's objects left
     out (SQLAlchemy cannot reflect SQLite's expression indexes and says so in a warning)."""
     import warnings
@@ -45,5 +51,6 @@ def schema_differences(connection, metadata) -> list:  # noqa: ANN001
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index",
                                 SAWarning)
-        return compare_metadata(MigrationContext.configure(connection, opts={"include_name": include_name}),
-                                metadata)
+        differences: list[Any] = compare_metadata(
+            MigrationContext.configure(connection, opts={"include_name": include_name}), metadata)
+        return differences

@@ -45,6 +45,11 @@ class CopyResult:
     audit_head: str | None = None  # the hash of the newest audit event copied
 
 
+def blob_table() -> Table:
+    """The attachment contents' table (a declarative class's __table__ is typed as any FROM)."""
+    return Base.metadata.tables[AttachmentBlob.__tablename__]
+
+
 def record_tables() -> list[Table]:
     """The office's tables, parents before children (the blobs travel separately)."""
     return [t for t in Base.metadata.sorted_tables if t.name != AttachmentBlob.__tablename__]
@@ -78,7 +83,7 @@ def refuse_unless_empty(target: Database, shown: str) -> None:
         if other:
             raise UserError(f"Basis data tujuan {shown} tidak kosong: berisi tabel lain ({other[0]}); "
                             "pindahkan kantor hanya ke basis data yang baru dan kosong. Tidak ada yang diubah")
-        for table in record_tables() + [AttachmentBlob.__table__]:
+        for table in record_tables() + [blob_table()]:
             if table.name not in names or table.name in FILLED_ON_OPEN:
                 continue
             if conn.scalar(select(text("1")).select_from(table).limit(1)) is not None:
@@ -93,7 +98,7 @@ def refuse_unless_empty(target: Database, shown: str) -> None:
 def clear(target: Connection, with_blobs: bool = True) -> None:
     """Delete every office row of the target (children first), in the caller's transaction."""
     if with_blobs:
-        target.execute(AttachmentBlob.__table__.delete())
+        target.execute(blob_table().delete())
     for table in reversed(record_tables()):
         target.execute(table.delete())
 
@@ -192,7 +197,7 @@ def copy_attachments(source: Connection, source_dir: Path | None, target: Connec
     """Carry every attached file over: into `attachment_blob` when the target keeps blobs,
     and into `target_dir` (a SQLite office's `lampiran/`) when given."""
     n = 0
-    blobs = AttachmentBlob.__table__
+    blobs = blob_table()
     for sha, stored, content in attachment_contents(source, source_dir):
         if keeps_blobs(target):
             target.execute(blobs.insert(), {"sha256": sha, "size": len(content), "content": content})
