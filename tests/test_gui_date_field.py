@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit, QLineEdit,
 import sopdesk.gui
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.date_field import DateField, DateTimeField
-from sopdesk.gui.letters_page import IncomingDialog, OutgoingDialog
+from sopdesk.gui.letters.incoming_dialog import IncomingDialog
+from sopdesk.gui.letters.outgoing_dialog import OutgoingDialog
 from sopdesk.gui.printing import PeriodDialog
 
 

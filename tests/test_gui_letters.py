@@ -17,16 +17,12 @@ from sopdesk.engine.expedition import expedition_page
 from sopdesk.engine.queries import case_detail
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.letters_page import (
-    DispositionDialog,
-    ExpeditionModel,
-    IncomingDialog,
-    IncomingModel,
-    LettersPage,
-    OutgoingDialog,
-    OutgoingModel,
-    ReceiptDialog,
-)
+from sopdesk.gui.letters import LettersPage
+from sopdesk.gui.letters.disposition_dialog import DispositionDialog
+from sopdesk.gui.letters.incoming_dialog import IncomingDialog
+from sopdesk.gui.letters.models import ExpeditionModel, IncomingModel, OutgoingModel
+from sopdesk.gui.letters.outgoing_dialog import OutgoingDialog
+from sopdesk.gui.letters.receipt_dialog import ReceiptDialog
 from sopdesk.gui.worker import Worker
 
 
@@ -78,7 +74,7 @@ def test_a_request_letter_registered_in_the_dialog_does_step_5_and_waits_for_the
     scan.write_bytes(b"%PDF-1.4 surat permohonan informasi")
 
     def fill(dialog: IncomingDialog) -> None:
-        qtbot.keyClicks(dialog.sender, "LSM Bengkel APPeK")
+        qtbot.keyClicks(dialog.sender_edit, "LSM Bengkel APPeK")
         qtbot.keyClicks(dialog.subject, "Permohonan data DPT per kelurahan")
         qtbot.keyClicks(dialog.number, "12/BA/III/2026")
         dialog.has_date.setChecked(True)

@@ -216,7 +216,7 @@ def test_a_void_letter_says_void_in_english(qtbot, ws, staff, english):
     """The void mark reaches QCoreApplication.translate through letters_page._t, which lupdate
     does not follow: without its markers the English list said BATAL."""
     from sopdesk.engine import corrections, letters
-    from sopdesk.gui.letters_page import LettersPage
+    from sopdesk.gui.letters import LettersPage
     from sopdesk.gui.worker import Worker
 
     kept, _ = letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(sender="LSM", subject="Undangan"))
@@ -235,7 +235,7 @@ def test_a_void_letter_says_void_in_english(qtbot, ws, staff, english):
 
 def test_the_fields_named_after_a_correction_follow_the_core():
     from sopdesk.engine.corrections import FIELD_LABELS
-    from sopdesk.gui.letters_page import FIELD_WORDS
+    from sopdesk.gui.letters.common import FIELD_WORDS
 
     assert sorted(set(FIELD_WORDS)) == sorted(set(FIELD_LABELS.values()))
 
@@ -247,7 +247,7 @@ def test_correcting_and_voiding_a_letter_speak_english(qtbot, ws, staff, english
 
     from sopdesk.engine import letters
     from sopdesk.gui.correction_dialog import CorrectionDialog, VoidDialog
-    from sopdesk.gui.letters_page import LettersPage
+    from sopdesk.gui.letters import LettersPage
     from sopdesk.gui.worker import Worker
 
     agenda, _ = letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(sender="LSM", subject="Undangan"))

@@ -1,0 +1,67 @@
+"""What the Surat & Ekspedisi screens read besides the register pages themselves: the letter
+a disposition is written on, the step a case waits at after a letter moved it, and the years
+the agenda filters offer.
+
+The GUI never opens a session or imports the store (#12): each thing it shows has a typed read
+function here, one shape per result. The register pages and their counts stay in
+engine.letters and engine.expedition."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import func, select
+
+from sopdesk.engine import letters, queries
+from sopdesk.engine.users import Actor
+from sopdesk.engine.workspace import Workspace
+from sopdesk.store.models import Case, IncomingLetter, OutgoingLetter
+
+Register = Literal["incoming", "outgoing"]
+EARLIER_YEARS = 2  # the year filter offers at least this year and the two before it
+
+
+@dataclass(frozen=True)
+class LetterToDispose:
+    """The incoming letter a lembar disposisi is written on, as the dialog names it."""
+
+    agenda: str
+    sender: str
+    subject: str
+    case_number: str | None  # the case the letter started or joined
+
+
+@dataclass(frozen=True)
+class WaitingStep:
+    """Where a running case waits: its open work item."""
+
+    step: int
+    role: str
+
+
+def letter_to_dispose(ws: Workspace, agenda: str) -> LetterToDispose:
+    """The incoming letter `agenda` (SM/2026/0001); NotFound when there is none."""
+    with ws.db.reading() as session:
+        letter = letters.get_incoming(session, agenda)
+        case_number = session.scalar(select(Case.number).where(Case.id == letter.case_id)) \
+            if letter.case_id else None
+        return LetterToDispose(agenda, letter.sender, letter.subject, case_number)
+
+
+def waiting_step(ws: Workspace, number: str, viewer: Actor | None) -> WaitingStep | None:
+    """The open work item of case `number` (None when it no longer runs); NotFound when
+    there is no such case."""
+    detail = queries.case_detail(ws, number, viewer)
+    item = next((i for i in detail["items"] if i["status"] == "open"), None)
+    return None if item is None else WaitingStep(step=int(item["step"]), role=str(item["role"]))
+
+
+def register_years(ws: Workspace, register: Register, this_year: int) -> list[int]:
+    """The years a register's year filter offers, newest first: from this year (or a later
+    year a letter was dated in) back to the first year in the register, and at least the
+    two years before this one."""
+    column = IncomingLetter.year if register == "incoming" else OutgoingLetter.year
+    with ws.db.reading() as session:
+        first = session.scalar(select(func.min(column))) or this_year
+    return list(range(max(this_year, first), min(first, this_year - EARLIER_YEARS) - 1, -1))

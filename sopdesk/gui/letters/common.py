@@ -1,0 +1,115 @@
+"""What the models, the dialogs and the page of Surat & Ekspedisi share: the labels translated
+under the "Letters" context (sifat, the void mark, the fields named after a correction), the
+colours of the registers, and the small helpers every dialog of this screen builds with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, tzinfo
+from typing import cast
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QWidget
+
+from sopdesk.errors import UserError
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.date_field import DateField
+from sopdesk.gui.markers import QT_TRANSLATE_NOOP
+from sopdesk.gui.messages import show_error
+
+CONTEXT = "Letters"  # translation context of the labels shared by models and dialogs
+SIFAT = {
+    "biasa": QT_TRANSLATE_NOOP("Letters", "biasa"),
+    "segera": QT_TRANSLATE_NOOP("Letters", "segera"),
+    "rahasia": QT_TRANSLATE_NOOP("Letters", "rahasia"),
+}
+NO_CASE = QT_TRANSLATE_NOOP("Letters", "Tidak memulai kasus")  # the other choices: letters.letter_kinds
+URGENT = QColor("#fde2c4")
+SECRET = QColor("#f8d7da")
+PENDING = QColor("#fff3cd")
+VOID_INK = QColor("#8a8a8a")  # a void line: grey and struck through, its marking column says BATAL
+# lupdate does not follow translate(CONTEXT, variable): these markers put the void mark's words in
+# the translation source
+VOID_WORDS = (QT_TRANSLATE_NOOP("Letters", "BATAL"), QT_TRANSLATE_NOOP("Letters", "BATAL: {0}"))
+# engine.corrections.FIELD_LABELS, the fields named after a correction (tests/test_translations.py
+# keeps this list equal to the core's)
+FIELD_WORDS = (
+    QT_TRANSLATE_NOOP("Letters", "pengirim"),
+    QT_TRANSLATE_NOOP("Letters", "tujuan"),
+    QT_TRANSLATE_NOOP("Letters", "perihal"),
+    QT_TRANSLATE_NOOP("Letters", "nomor surat"),
+    QT_TRANSLATE_NOOP("Letters", "tanggal surat"),
+    QT_TRANSLATE_NOOP("Letters", "sifat"),
+    QT_TRANSLATE_NOOP("Letters", "kode klasifikasi"),
+    QT_TRANSLATE_NOOP("Letters", "nama penerima"),
+    QT_TRANSLATE_NOOP("Letters", "ditandatangani oleh"),
+)
+EMPTY_STYLE = "color: #555; font-size: 11pt; padding: 24px"
+DASH = "—"
+
+
+def letters_tr(text: str) -> str:
+    """`text` translated under the shared "Letters" context (marked above with QT_TRANSLATE_NOOP)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def today(ctx: GuiContext) -> date:
+    """The office's date now."""
+    return ctx.ws.calendar.local(ctx.ws.clock()).date()
+
+
+def short_time(moment: datetime, tz: tzinfo) -> str:
+    """24-11-2026 09:15 in office time (the zone is the same on every row)."""
+    return f"{moment.astimezone(tz):%d-%m-%Y %H:%M}"
+
+
+def may(ctx: GuiContext, roles: tuple[str, ...]) -> bool:
+    """The user holds one of `roles`, or is an administrator."""
+    return ctx.is_admin or bool(set(ctx.roles) & set(roles))
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def day_of(edit: QDateEdit) -> date:
+    """The day a date field shows."""
+    return cast(date, edit.date().toPython())  # PySide's stub says `object`
+
+
+def moment_of(edit: QDateTimeEdit) -> datetime:
+    """The (naive) date and time a date-time field shows."""
+    return cast(datetime, edit.dateTime().toPython())  # PySide's stub says `object`
+
+
+def date_edit(value: date) -> QDateEdit:
+    """A day field (dd-MM-yyyy) with a calendar popup."""
+    edit = DateField(qdate(value))
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def save_buttons(save_text: str, cancel_text: str, accepted: Callable[[], None],
+                 rejected: Callable[[], None]) -> QDialogButtonBox:
+    """The Save and Cancel buttons of a dialog of this screen, with its own (translated) texts."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(save_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    buttons.accepted.connect(accepted)
+    buttons.rejected.connect(rejected)
+    return buttons
+
+
+def show_in(dialog: QDialog, label: QLabel, exc: BaseException, fields: Mapping[str, QWidget]) -> None:
+    """A refusal shown inside the dialog (next to the form), the named field focused; a bug
+    goes to the log and a message box."""
+    if not isinstance(exc, UserError):
+        show_error(dialog, exc)
+        return
+    label.setText(str(exc))
+    label.show()
+    widget = fields.get(getattr(exc, "field", ""))
+    if widget is not None:
+        widget.setFocus()

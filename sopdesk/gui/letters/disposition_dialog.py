@@ -1,0 +1,116 @@
+"""The lembar disposisi dialog: the leadership forwards an incoming letter to units of the
+organisation directory with an instruction, and may move the letter's case on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sopdesk.engine import dispositions, letter_views
+from sopdesk.engine.units import unit_directory
+from sopdesk.errors import UserError
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.letters.common import save_buttons, show_in
+from sopdesk.gui.messages import error_label
+
+
+class DispositionDialog(QDialog):
+    """Lembar disposisi on one incoming letter: units of the organisation directory (tick
+    boxes) and the instruction; dispositions.dispose moves the case when the SOP allows."""
+
+    def __init__(self, ctx: GuiContext, agenda: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.agenda = agenda
+        self.result_value: dispositions.Disposed | None = None
+        self.setWindowTitle(self.tr("Disposisi surat {0}").format(agenda))
+        letter = letter_views.letter_to_dispose(ctx.ws, agenda)
+        case_number = self.case_number = letter.case_number
+        summary = QLabel()
+        summary.setObjectName("letterSummary")
+        summary.setWordWrap(True)
+        summary.setTextFormat(Qt.TextFormat.PlainText)
+        lines = [self.tr("{0} dari {1}").format(agenda, letter.sender), letter.subject]
+        if case_number:
+            lines.append(self._case_state(case_number))
+        summary.setText("\n".join(lines))
+
+        self.units: dict[str, QCheckBox] = {}
+        units_box = QGroupBox(self.tr("Diteruskan kepada"))
+        columns = QHBoxLayout(units_box)
+        directory = unit_directory(ctx.ws.catalog.organisations.values())
+        for title, places in ((self.tr("Anggota KPU / Divisi"), directory.divisions),
+                              (self.tr("Sekretariat"), directory.secretariat)):
+            column = QVBoxLayout()
+            heading = QLabel(f"<b>{title}</b>")
+            column.addWidget(heading)
+            for place in places:
+                unit, depth = place.unit, place.depth
+                box = QCheckBox(unit.nama)
+                box.setObjectName(f"unit_{unit.kode}")
+                box.setToolTip(self.tr("Dikerjakan oleh peran {0}").format(unit.peran))
+                row_layout = QHBoxLayout()
+                row_layout.setContentsMargins(18 * depth, 0, 0, 0)
+                row_layout.addWidget(box)
+                column.addLayout(row_layout)
+                self.units[unit.kode] = box
+            column.addStretch(1)
+            columns.addLayout(column, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(units_box)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setMinimumHeight(300)
+
+        self.instruction = QPlainTextEdit()
+        self.instruction.setObjectName("instruction")
+        self.instruction.setTabChangesFocus(True)
+        self.instruction.setPlaceholderText(self.tr("mis. Mohon disiapkan data yang diminta dan dijawab sesuai SOP"))
+        self.instruction.setFixedHeight(80)
+        self.route = QCheckBox(self.tr("Teruskan kasus sesuai SOP bila kasus menunggu disposisi"))
+        self.route.setChecked(True)
+        self.route.setEnabled(case_number is not None)
+        self.error = error_label("dialogError")
+        buttons = save_buttons(self.tr("Simpan disposisi"), self.tr("Batal"), self.submit, self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(QLabel(self.tr("Isi disposisi *")))
+        layout.addWidget(self.instruction)
+        layout.addWidget(self.route)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(980, 660)
+        self.instruction.setFocus()  # the one thing always typed; the units are ticked with the mouse
+
+    def _case_state(self, number: str) -> str:
+        try:
+            waiting = letter_views.waiting_step(self.ctx.ws, number, self.ctx.actor)
+        except UserError:
+            return self.tr("Kasus {0}").format(number)
+        if waiting is None:
+            return self.tr("Kasus {0} tidak berjalan lagi").format(number)
+        return self.tr("Kasus {0} menunggu di kegiatan {1} ({2})").format(number, waiting.step, waiting.role)
+
+    def chosen(self) -> list[str]:
+        return [kode for kode, box in self.units.items() if box.isChecked()]
+
+    def submit(self) -> None:
+        try:
+            self.result_value = dispositions.dispose(self.ctx.ws, self.ctx.actor, self.agenda, self.chosen(),
+                                                     self.instruction.toPlainText(),
+                                                     route=self.route.isChecked() and self.route.isEnabled())
+        except Exception as exc:  # noqa: BLE001
+            show_in(self, self.error, exc, {"instruction": self.instruction})
+            return
+        self.accept()

@@ -1,0 +1,128 @@
+"""Catat surat masuk: the dialog that registers an incoming letter in the agenda; the letter
+may start a case (a request for information, a PAW proposal) or join one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sopdesk.engine import letters
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.date_field import DateTimeField
+from sopdesk.gui.letters.common import (
+    NO_CASE,
+    SIFAT,
+    date_edit,
+    day_of,
+    letters_tr,
+    moment_of,
+    qdate,
+    save_buttons,
+    show_in,
+)
+from sopdesk.gui.messages import error_label
+from sopdesk.gui.step_form import FileSlot
+
+
+class IncomingDialog(QDialog):
+    """Catat surat masuk: the fields of engine.letters.IncomingForm."""
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result_value: tuple[str, str | None] | None = None
+        self.setWindowTitle(self.tr("Catat surat masuk"))
+        tz = ctx.ws.calendar.tz
+        now = ctx.ws.clock().astimezone(tz)
+        self.sender_edit = QLineEdit()
+        self.sender_edit.setMaxLength(300)
+        self.sender_edit.setPlaceholderText(self.tr("mis. Pimpinan DPRD Kota Kupang"))
+        self.subject = QPlainTextEdit()
+        self.subject.setTabChangesFocus(True)
+        self.subject.setFixedHeight(64)
+        self.number = QLineEdit()
+        self.number.setMaxLength(200)
+        self.number.setPlaceholderText(self.tr("mis. 170/DPRD/III/2026"))
+        self.has_date = QCheckBox(self.tr("ada"))
+        self.letter_date = date_edit(now.date())
+        self.letter_date.setEnabled(False)
+        self.has_date.toggled.connect(self.letter_date.setEnabled)
+        dated = QHBoxLayout()
+        dated.addWidget(self.has_date)
+        dated.addWidget(self.letter_date, 1)
+        self.received = DateTimeField(QDateTime(qdate(now.date()), QTime(now.hour, now.minute)))
+        self.received.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.received.setCalendarPopup(True)
+        self.classification = QLineEdit()
+        self.classification.setMaxLength(60)
+        self.classification.setPlaceholderText(self.tr("mis. PP.01"))
+        self.sifat = QComboBox()
+        for code, label in SIFAT.items():
+            self.sifat.addItem(letters_tr(label), code)
+        self.starts = QComboBox()
+        self.starts.addItem(letters_tr(NO_CASE), None)
+        for code, label in letters.letter_kinds(ctx.ws).items():  # from the installed catalog (issue #13)
+            self.starts.addItem(label, code)
+        self.case = QLineEdit()
+        self.case.setMaxLength(40)
+        self.case.setPlaceholderText(self.tr("nomor kasus yang sudah ada, mis. PP/2026/0001"))
+        self.starts.currentIndexChanged.connect(lambda _: self.case.setEnabled(self.starts.currentData() is None))
+        self.scan = FileSlot(self.tr("pindaian surat masuk"))
+        self.fields = {"sender": self.sender_edit, "subject": self.subject, "number": self.number,
+                       "letter_date": self.letter_date, "received_at": self.received,
+                       "classification": self.classification, "sifat": self.sifat, "starts": self.starts,
+                       "case": self.case}
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Pengirim *"), self.sender_edit)
+        form.addRow(self.tr("P&erihal *"), self.subject)
+        form.addRow(self.tr("&Nomor surat"), self.number)
+        form.addRow(self.tr("Tanggal surat"), dated)
+        form.addRow(self.tr("&Diterima ({0})").format(ctx.ws.calendar.tz_name), self.received)
+        form.addRow(self.tr("&Kode klasifikasi"), self.classification)
+        form.addRow(self.tr("&Sifat"), self.sifat)
+        form.addRow(self.tr("&Memulai kasus"), self.starts)
+        form.addRow(self.tr("Masuk ke kasus"), self.case)
+        form.addRow(self.tr("Pindaian surat"), self.scan)
+        note = QLabel(self.tr("Permohonan informasi memulai kasus Pelayanan Publik: pencatatan oleh Help Desk "
+                              "sekaligus menyelesaikan kegiatan penerimaan surat, lalu kasus menunggu disposisi "
+                              "pimpinan; usulan PAW memulai kasus PAW (tenggat jawabannya dihitung dari waktu "
+                              "diterima)."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555")
+        self.error = error_label("dialogError")
+        buttons = save_buttons(self.tr("Simpan"), self.tr("Batal"), self.submit, self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(620, 0)
+
+    def form(self) -> letters.IncomingForm:
+        received = moment_of(self.received).replace(tzinfo=self.ctx.ws.calendar.tz)
+        return letters.IncomingForm(
+            sender=self.sender_edit.text(), subject=self.subject.toPlainText(), number=self.number.text() or None,
+            letter_date=day_of(self.letter_date) if self.has_date.isChecked() else None,
+            received_at=received, classification=self.classification.text() or None,
+            sifat=self.sifat.currentData(), starts=self.starts.currentData(),
+            case=(self.case.text() or None) if self.case.isEnabled() else None, scan=self.scan.path)
+
+    def submit(self) -> None:
+        try:
+            self.result_value = letters.register_incoming(self.ctx.ws, self.ctx.actor, self.form())
+        except Exception as exc:  # noqa: BLE001 - a refusal is shown in the dialog, a bug logged
+            show_in(self, self.error, exc, self.fields)
+            return
+        self.accept()

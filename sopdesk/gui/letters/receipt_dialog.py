@@ -1,0 +1,61 @@
+"""Tandai diterima: the dialog that records the signed receipt of a buku ekspedisi line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from sopdesk.engine import expedition
+from sopdesk.engine.expedition import ExpeditionRow
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.letters.common import DASH, date_edit, day_of, qdate, save_buttons, show_in, today
+from sopdesk.gui.messages import error_label
+from sopdesk.gui.step_form import FileSlot
+from sopdesk.textfmt import tanggal
+
+
+class ReceiptDialog(QDialog):
+    """Tandai diterima: when the signed receipt of an expedition entry came back, who signed,
+    and the scan of the signed page."""
+
+    def __init__(self, ctx: GuiContext, row: ExpeditionRow, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.result_value: expedition.Received | None = None
+        self.setWindowTitle(self.tr("Tanda terima ekspedisi nomor {0}").format(row.id))
+        tz = ctx.ws.calendar.tz
+        sent = row.sent_at.astimezone(tz).date()
+        summary = QLabel(self.tr("{0} kepada {1}, dikirim {2}").format(
+            row.letter_number or row.subject[:80], row.destination or DASH, tanggal(sent)))
+        summary.setWordWrap(True)
+        summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.day = date_edit(today(ctx))
+        self.day.setMinimumDate(qdate(sent))
+        self.day.setMaximumDate(qdate(today(ctx)))
+        self.signed_by = QLineEdit(row.recipient_name or "")
+        self.signed_by.setMaxLength(200)
+        self.signed_by.setPlaceholderText(self.tr("nama yang menandatangani tanda terima"))
+        self.scan = FileSlot(self.tr("tanda terima yang ditandatangani"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Tanggal terima"), self.day)
+        form.addRow(self.tr("&Ditandatangani oleh *"), self.signed_by)
+        form.addRow(self.tr("Pindaian tanda terima"), self.scan)
+        self.error = error_label("dialogError")
+        buttons = save_buttons(self.tr("Simpan"), self.tr("Batal"), self.submit, self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(560, 0)
+
+    def submit(self) -> None:
+        try:
+            self.result_value = expedition.mark_received(self.ctx.ws, self.ctx.actor, self.row.id,
+                                                         day_of(self.day), self.signed_by.text(),
+                                                         self.scan.path)
+        except Exception as exc:  # noqa: BLE001
+            show_in(self, self.error, exc, {"signed_by": self.signed_by})
+            return
+        self.accept()

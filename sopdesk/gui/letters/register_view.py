@@ -1,0 +1,90 @@
+"""How each tab of Surat & Ekspedisi shows its register: a table over a paged model, a
+sentence in its place when there is nothing to list, a search box that waits for the typing
+to stop, and the selected line kept across reloads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QStackedLayout, QTableView, QWidget
+
+from sopdesk.gui.letters.columns import R, RegisterModel
+from sopdesk.gui.letters.common import EMPTY_STYLE
+from sopdesk.gui.paged_model import PagedTableModel
+from sopdesk.gui.readable_stretch import keep_readable
+
+
+def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int) -> QTableView:
+    """A table of `model`; column `stretch` (the perihal) takes the room the others leave."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    keep_readable(table, stretch)  # at 1024x768 the others fill the view: the perihal keeps 160 px
+    return table
+
+
+def stacked(table: QTableView, name: str) -> tuple[QWidget, QStackedLayout, QLabel]:
+    """The table and, in its place when there is nothing to list, a sentence saying why.
+    The layout lives on its own widget: a parentless QStackedLayout would show its first
+    widget as a window of its own (and take the activation from the main window)."""
+    empty = QLabel()
+    empty.setObjectName(name)
+    empty.setWordWrap(True)
+    empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    empty.setStyleSheet(EMPTY_STYLE)
+    holder = QWidget()
+    stack = QStackedLayout(holder)
+    stack.addWidget(table)
+    stack.addWidget(empty)
+    return holder, stack, empty
+
+
+def search_box(owner: QObject, placeholder: str, reload: Callable[[], None]) -> tuple[QLineEdit, QTimer]:
+    """A search field whose `reload` runs 300 ms after the typing stops (the timer is `owner`'s)."""
+    edit = QLineEdit()
+    edit.setMaxLength(200)  # a search, not a document (SQLite refuses LIKE patterns over 50,000 bytes)
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    timer = QTimer(owner, singleShot=True, interval=300)
+    timer.timeout.connect(reload)
+    edit.textChanged.connect(timer.start)
+    return edit, timer
+
+
+def selected(table: QTableView, model: RegisterModel[R]) -> R | None:
+    """The row selected in `table`, or None."""
+    rows = table.selectionModel().selectedRows()
+    if not rows or not model.total or rows[0].row() >= model.rowCount():
+        return None
+    return model.row_at(rows[0].row())
+
+
+def selected_key(table: QTableView, model: RegisterModel[R]) -> object:
+    """The key of the selected row (None: nothing selected)."""
+    row = selected(table, model)
+    return None if row is None else model.key(row)
+
+
+def show_rows(table: QTableView, model: PagedTableModel, stack: QStackedLayout, key: object) -> None:
+    """The table in view after a reload, with the line worked on still selected (a disposition,
+    a receipt, a change made in another screen), so the next button acts on it; else the
+    newest line."""
+    stack.setCurrentWidget(table)
+    row = model.row_of(key) if key is not None else None
+    table.selectRow(0 if row is None else row)
+
+
+def show_empty(stack: QStackedLayout, empty: QLabel, text: str) -> None:
+    """The sentence saying why nothing is listed, in the table's place."""
+    empty.setText(text)
+    stack.setCurrentWidget(empty)
