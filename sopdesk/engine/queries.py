@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import BindParameter, ColumnElement, Select, UnaryExpression, bindparam, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
+from sopdesk.catalog.schema import Sop
 from sopdesk.engine import case_list
 from sopdesk.engine.attachments import local_file
 from sopdesk.engine.cases import get_case
@@ -73,7 +74,7 @@ class InboxRow(NamedTuple):
 ITEM_SORTS = {"due", "since", "step"}  # sortable on work_item alone
 
 
-def _item_filters(role_count: int, mine: bool, overdue: bool, claimed: bool | None = None) -> list:
+def _item_filters(role_count: int, mine: bool, overdue: bool, claimed: bool | None = None) -> list[ColumnElement[bool]]:
     """Conditions on work_item alone. An item assigned to a user is always in one of the
     user's roles (assign refuses otherwise), so the role filter covers "mine" as well. Each
     role is a bind parameter of its own (role0, role1 ...), so the statement is prepared once
@@ -90,18 +91,21 @@ def _item_filters(role_count: int, mine: bool, overdue: bool, claimed: bool | No
     return conditions
 
 
-def _case_filters(sop: bool, search: bool) -> list:
-    conditions = []
+def _case_filters(sop: bool, search: bool) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if sop:
         conditions.append(Case.sop_kode == bindparam("sop"))
     if search:
-        like = bindparam("like")
+        like: BindParameter[str] = bindparam("like")
         conditions.append(or_(*(column.ilike(like, escape=LIKE_ESCAPE)
                                 for column in (Case.number, Case.title, Case.requester))))
     return conditions
 
 
-def _ordering(sort: str, descending: bool) -> list:
+Ordering = list[ColumnElement[Any] | UnaryExpression[Any] | InstrumentedAttribute[Any]]
+
+
+def _ordering(sort: str, descending: bool) -> Ordering:
     column = SORTS[sort]
     order = column.desc() if descending else column.asc()
     if sort == "due":  # items with no standard time (no due time) after all dated ones
@@ -111,7 +115,7 @@ def _ordering(sort: str, descending: bool) -> list:
 
 @lru_cache(maxsize=256)
 def _inbox_statement(role_count: int, sort: str, descending: bool, mine: bool, overdue: bool, sop: bool,
-                     search: bool, claimed: bool | None = None):  # noqa: ANN202 - a Select
+                     search: bool, claimed: bool | None = None) -> Select[*tuple[Any, ...]]:
     """The page query for one combination of filters, built once and reused with new
     parameters (building a statement costs more than running it)."""
     ordering = _ordering(sort, descending)
@@ -127,7 +131,8 @@ def _inbox_statement(role_count: int, sort: str, descending: bool, mine: bool, o
     )
     item_filters = _item_filters(role_count, mine, overdue, claimed)
     case_filters = _case_filters(sop, search)
-    limit, offset = bindparam("limit"), bindparam("offset")
+    limit: BindParameter[int] = bindparam("limit")
+    offset: BindParameter[int] = bindparam("offset")
     if sort in ITEM_SORTS and not case_filters:
         # Page the ids on the (status, role, due_at) index first, then join 50 rows only.
         page = select(WorkItem.id).where(*item_filters).order_by(*ordering).limit(limit).offset(offset)
@@ -135,8 +140,9 @@ def _inbox_statement(role_count: int, sort: str, descending: bool, mine: bool, o
     return query.where(*item_filters, *case_filters).limit(limit).offset(offset)
 
 
-def _parameters(roles, user_id, mine, overdue_at, sop, search) -> dict:  # noqa: ANN001
-    params = {f"role{i}": role for i, role in enumerate(roles)}
+def _parameters(roles: list[str], user_id: int | None, mine: bool, overdue_at: datetime | None, sop: str | None,
+                search: str | None) -> dict[str, object]:
+    params: dict[str, object] = {f"role{i}": role for i, role in enumerate(roles)}
     if mine:
         params["user_id"] = user_id
     if overdue_at is not None:
@@ -181,7 +187,7 @@ def inbox_page(ws: Workspace, roles: list[str], user_id: int | None = None, *,
     ]
 
 
-def _readable(ws: Workspace, session, secret: set[int], viewer: Actor | None,  # noqa: ANN001
+def _readable(ws: Workspace, session: Session, secret: set[int], viewer: Actor | None,
               user_id: int | None) -> set[int]:
     """Of the confidential case ids on a page, those the reader may read."""
     if not secret:
@@ -208,7 +214,7 @@ def inbox_total(ws: Workspace, roles: list[str], user_id: int | None = None, *,
 
 @lru_cache(maxsize=256)
 def _total_statement(role_count: int, mine: bool, overdue: bool, claimed: bool | None, sop: bool,
-                     search: bool):  # noqa: ANN202 - a Select
+                     search: bool) -> Select[*tuple[Any, ...]]:
     query = select(func.count(WorkItem.id)).where(*_item_filters(role_count, mine, overdue, claimed))
     case_filters = _case_filters(sop, search)
     if case_filters:
@@ -229,14 +235,18 @@ def inbox_counts(ws: Workspace, roles: list[str], now: datetime) -> dict[str, tu
     return {role: counts.get(role, (0, 0)) for role in roles}
 
 
-def case_detail(ws: Workspace, number: str, viewer: Actor | None = None) -> dict:
+def case_detail(ws: Workspace, number: str, viewer: Actor | None = None) -> dict[str, Any]:
     """Everything about one case, ready to show or dump as JSON. A confidential case's title
     (and the perihal in its history) reads "(rahasia)" unless `viewer` is on its chain."""
     with ws.db.reading() as session:
         case = get_case(session, number)
         sop = ws.sop_of_revision(session, case.sop_revision_id)
         readable = case_readable(session, viewer_of(session, viewer, ws.catalog.role_includes), case)
-        names = dict(session.execute(select(User.id, User.username)).all())
+        usernames = dict(session.execute(select(User.id, User.username)).all())
+
+        def names(user_id: int | None) -> str | None:
+            return None if user_id is None else usernames.get(user_id)
+
         documents = session.scalars(select(Document).where(Document.case_id == case.id)).all()
         step_of = {i.id: i.step_no for i in case.items}
         history = session.scalars(
@@ -253,7 +263,7 @@ def case_detail(ws: Workspace, number: str, viewer: Actor | None = None) -> dict
             "requester": case.requester,
             "status": case.status,
             "started_at": case.started_at,
-            "started_by": names.get(case.started_by),
+            "started_by": names(case.started_by),
             "closed_at": case.closed_at,
             "close_reason": case.close_reason,
             "items": [
@@ -265,9 +275,9 @@ def case_detail(ws: Workspace, number: str, viewer: Actor | None = None) -> dict
                     "since": i.created_at,
                     "due_at": i.due_at,
                     "not_before": i.not_before,
-                    "assignee": names.get(i.assignee_id),
+                    "assignee": names(i.assignee_id),
                     "completed_at": i.completed_at,
-                    "completed_by": names.get(i.completed_by),
+                    "completed_by": names(i.completed_by),
                     "choice": i.choice,
                     "note": i.note,
                     "return_to": i.return_to,
@@ -291,14 +301,14 @@ def case_detail(ws: Workspace, number: str, viewer: Actor | None = None) -> dict
                 for d in documents
             ],
             "history": [
-                {"at": e.at, "user": names.get(e.user_id), "action": e.action,
+                {"at": e.at, "user": names(e.user_id), "action": e.action,
                  "step": e.step_no, "detail": _masked(json.loads(e.detail), readable)}
                 for e in history
             ],
         }
 
 
-def _on_behalf(sop, item: WorkItem) -> str | None:  # noqa: ANN001 - a Sop
+def _on_behalf(sop: Sop, item: WorkItem) -> str | None:
     """The outside party a finished step was recorded for ('Pemohon'), or None."""
     if item.status != "done" or not sop.has_step(item.step_no):
         return None
@@ -307,7 +317,7 @@ def _on_behalf(sop, item: WorkItem) -> str | None:  # noqa: ANN001 - a Sop
     return lane.nama if lane.eksternal else None
 
 
-def _masked(detail: dict, readable: bool) -> dict:
+def _masked(detail: dict[str, Any], readable: bool) -> dict[str, Any]:
     """An audit event's detail with the perihal taken out, for a reader off the chain."""
     if readable:
         return detail
@@ -342,8 +352,8 @@ class CaseRow(NamedTuple):
 
 
 @lru_cache(maxsize=128)
-def _cases_statement(mode: str | None, sop: bool, status: bool, sort: str, descending: bool,  # noqa: ANN202
-                     hide_secret: bool = False):
+def _cases_statement(mode: str | None, sop: bool, status: bool, sort: str, descending: bool,
+                     hide_secret: bool = False) -> Select[*tuple[Any, ...]]:
     """The Kasus page query for one combination of filters: the page's ids first, on case_file
     and its indexes alone (engine.case_list), then only those rows joined to their waiting step."""
     page = case_list.page_ids(mode, sop, status, sort, descending, hide_secret)
@@ -364,7 +374,7 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
     confidential case's title reads "(rahasia)" unless `viewer` is on its chain (issue #13)."""
     if sort not in CASE_SORTS:
         raise ValueError(f"unknown sort {sort!r}")
-    mode = case_list.search_mode(ws.db.engine.dialect.name, search)
+    mode = case_list.search_mode(ws.db.dialect, search)
     readable_secret = _readable_secret(ws, mode, viewer)
     statement = _cases_statement(mode, bool(sop), bool(status), sort, descending, readable_secret is not None)
     params = {**case_list.parameters(mode, search, sop, status, readable_secret), "limit": limit, "offset": offset}
@@ -382,7 +392,7 @@ def cases_total(ws: Workspace, *, search: str | None = None, sop: str | None = N
                 status: str | None = None, cap: int | None = None, viewer: Actor | None = None) -> int:
     """How many cases the filters give; with `cap`, at most cap + 1 ("more than cap"). A search
     counts what `cases_page` shows the same viewer."""
-    mode = case_list.search_mode(ws.db.engine.dialect.name, search)
+    mode = case_list.search_mode(ws.db.dialect, search)
     readable_secret = _readable_secret(ws, mode, viewer)
     params = case_list.parameters(mode, search, sop, status, readable_secret)
     if cap is not None:
@@ -422,4 +432,4 @@ def users_with_role(ws: Workspace, role: str) -> list[tuple[str, str]]:
         .order_by(User.username)
     )
     with ws.db.connect() as conn:
-        return [tuple(row) for row in conn.execute(query)]
+        return [(username, full_name) for username, full_name in conn.execute(query)]
