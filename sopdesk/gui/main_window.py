@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
 
             return CasesPage(self.ctx)
         if key == "letters":
-            from sopdesk.gui.letters_page import LettersPage
+            from sopdesk.gui.letters import LettersPage
 
             return LettersPage(self.ctx, self.worker)
         if key == "catalog":
