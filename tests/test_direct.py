@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from sopdesk.engine import audit, cases, queries
+from sopdesk.engine import audit, case_steps, cases, queries
 from sopdesk.engine.cases import StepInput
 from sopdesk.engine.letter_settings import load_letter_settings
 from sopdesk.store.db import sqlite_path
@@ -89,7 +89,7 @@ def test_an_expanding_parameter_is_refused_when_a_statement_is_prepared(ws, admi
 
 def test_a_missing_parameter_names_itself(ws, admin):
     with pytest.raises(KeyError, match="user_id"), ws.db.direct_reading() as db:
-        db.execute(cases.USERNAME, {})
+        db.execute(case_steps.USERNAME, {})
 
 
 def test_the_inbox_of_several_roles_and_of_none(ws, staff):

@@ -72,6 +72,40 @@ def test_incoming_agenda_numbers_run_per_year_and_restart(ws, staff, clock):
     assert letters.incoming_total(ws) == 4 and letters.incoming_total(ws, year=2026) == 2
 
 
+@pytest.mark.both_stores
+def test_each_column_of_the_registers_sorts_by_its_own_key_on_both_stores(ws, staff, clock):
+    """incoming_page/outgoing_page `order`: one key per column, the agenda number (the
+    registration order) breaking ties, empty values last going up; a rahasia perihal sorts
+    as "(rahasia)" whoever reads, so the order tells nothing of it."""
+    staf = staff["Staf"]
+    for sender, subject, sifat in (("dinas b", "Undangan", "biasa"), ("Bawaslu", "Zonasi TPS", "rahasia"),
+                                   ("camat", "Data DPT", "segera"), ("bawaslu", "Anggaran", "biasa")):
+        letters.register_incoming(ws, staf, incoming(sender=sender, subject=subject, sifat=sifat))
+        clock.advance(minutes=5)
+
+    def agendas(**how) -> list[int]:
+        return [int(row.agenda[-4:]) for row in letters.incoming_page(ws, **how)]
+
+    assert agendas() == agendas(order="agenda") == [1, 2, 3, 4]
+    assert agendas(descending=True) == [4, 3, 2, 1]
+    assert agendas(order="sender") == [2, 4, 3, 1]  # whatever the case of the text; ties by agenda
+    assert agendas(order="sender", descending=True) == [1, 3, 4, 2]
+    assert agendas(order="subject") == [2, 4, 3, 1]  # "(rahasia)" first, then Anggaran, Data, Undangan
+    assert agendas(order="received", descending=True) == [4, 3, 2, 1]
+    assert agendas(order="sifat") == [1, 4, 2, 3]
+    assert agendas(order="number") == [1, 2, 3, 4]  # no numbers: the agenda order
+    with pytest.raises(ValueError, match="order"):
+        letters.incoming_page(ws, order="warna")
+    for recipient in ("Kecamatan", "bawaslu", "Arsip"):
+        letters.register_outgoing(ws, staf, letters.OutgoingForm(recipient=recipient, subject="Data"))
+    assert [row.recipient for row in letters.outgoing_page(ws, order="recipient")] == ["Arsip", "bawaslu",
+                                                                                         "Kecamatan"]
+    # no case: the registration order, reversed with the rest
+    assert [row.recipient for row in letters.outgoing_page(ws, order="case", descending=True)] == [
+        "Arsip", "bawaslu", "Kecamatan"]
+    assert set(letters.INCOMING_ORDERS) >= {"agenda", "dispositions"} and "id" in letters.OUTGOING_ORDERS
+
+
 def test_a_request_letter_starts_pelayanan_publik_at_the_letter_entry(ws, staff, tmp_path):
     scan = tmp_path / "surat permohonan.pdf"
     scan.write_bytes(b"%PDF-1.4 surat permohonan informasi")
@@ -360,6 +394,41 @@ def test_a_step_that_sends_a_letter_numbers_and_registers_it_and_enters_it_for_d
     assert (entry.letter_number, entry.destination, entry.case_number, entry.pending) == (
         "1/HK.03.1/53/III/2026", "Pimpinan DPRD Provinsi NTT", number, True)
     assert audit_actions(ws)[-3:] == ["step_completed", "letter_out_registered", "expedition_added"]
+
+
+HOOK_CHILD = """
+import json, sys
+from pathlib import Path
+from sopdesk.engine import cases  # the one engine module this program imports itself
+ws = cases.Workspace.open(Path(sys.argv[1]))
+loaded = sorted(m for m in sys.modules if m.startswith("sopdesk.engine.letter"))
+done = cases.complete(ws, cases.Actor(int(sys.argv[2]), sys.argv[3]), sys.argv[4], cases.StepInput())
+ws.close()
+print(json.dumps({"loaded_before": loaded, "notices": list(done.notices)}))
+"""
+
+
+def test_a_program_that_imports_only_cases_still_registers_a_steps_letter(ws, staff, tmp_path):
+    """engine.hooks names the letter registers' reaction itself: completing a step through
+    cases.complete in a fresh interpreter that never imported engine.letters still numbers
+    the step's letter and enters it in the buku ekspedisi (no reliance on import order)."""
+    import subprocess
+    import sys
+
+    number = paw_case(ws, staff)
+    drive(ws, staff, number, {2: "Tidak"}, until=3)
+    actor = staff["Komisioner"]
+    child = subprocess.run([sys.executable, "-c", HOOK_CHILD, str(ws.data_dir), str(actor.user_id), actor.username,
+                            number], capture_output=True, text=True, timeout=120,
+                           cwd=Path(__file__).resolve().parents[1], check=False)
+    assert child.returncode == 0, child.stderr
+    result = json.loads(child.stdout.strip().splitlines()[-1])
+    assert result["loaded_before"] == []  # nothing of the letter registers was imported beforehand
+    assert len(result["notices"]) == 2, result
+    assert result["notices"][0].startswith("Surat Jawaban PAW: surat keluar nomor ")
+    assert result["notices"][1].startswith("buku ekspedisi nomor 1: ")
+    (letter,) = letters.outgoing_page(ws)
+    assert (letter.case_number, letter.step_no) == (number, 3)
 
 
 def test_a_number_the_user_wrote_is_registered_and_a_number_of_another_letter_refused(ws, staff):

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from sopdesk.catalog import Sop
 from sopdesk.catalog.schema import Tenggat
 from sopdesk.engine import audit
-from sopdesk.engine.users import Actor, load_actor
+from sopdesk.engine.case_steps import clean_text, get_case, open_item
+from sopdesk.engine.users import Actor, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 from sopdesk.store.models import Case, CaseDeadline, Document, WorkItem
@@ -152,9 +153,6 @@ def extend(ws: Workspace, actor: Actor, number: str, kode: str | None, reason: s
     """Extend a case deadline by the time its SOP allows, with a reason (and the written
     notice recorded as a document of the waiting step when the SOP names one). Who may: the
     users of the waiting step's role, or an administrator."""
-    from sopdesk.engine.cases import _text, get_case, open_item
-    from sopdesk.engine.users import require_role
-
     now = ws.clock()
     with ws.db.transaction() as session:
         user = load_actor(session, actor, includes=ws.catalog.role_includes)
@@ -163,8 +161,8 @@ def extend(ws: Workspace, actor: Actor, number: str, kode: str | None, reason: s
         item = open_item(case)
         require_role(user, item.role, "memperpanjang tenggat kasus ini")
         rule, row = _extendable(sop, case, kode)
-        reason = _text(reason, MAX_REASON, "alasan perpanjangan", required=True)
-        notice_number = _text(notice_number, 200, "nomor surat pemberitahuan")
+        reason = clean_text(reason, MAX_REASON, "alasan perpanjangan", required=True)
+        notice_number = clean_text(notice_number, 200, "nomor surat pemberitahuan")
         ext = rule.perpanjangan
         if row.extensions >= ext.paling_banyak:
             raise UserError(f"Tenggat '{rule.nama}' kasus {case.number} sudah diperpanjang "

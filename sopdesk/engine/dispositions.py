@@ -41,6 +41,7 @@ from sopdesk.catalog.schema import Unit
 from sopdesk.engine import audit, cases
 from sopdesk.engine.letters import agenda_number, get_incoming, parse_agenda_number
 from sopdesk.engine.registers import DISPOSER_ROLES, clean, disposer_roles, refuse_void, require_any_role
+from sopdesk.engine.step_input import OutputValue, StepInput
 from sopdesk.engine.users import ActingUser, Actor, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, UserError
@@ -95,9 +96,9 @@ class Disposed:
 
 
 @dataclass
-class DispositionInput(cases.StepInput):
-    """A step completion that is a disposition: cases.complete hands it to
-    letters.on_step_completed, which calls `completed` inside the completion's transaction."""
+class DispositionInput(StepInput):
+    """A step completion that is a disposition: cases.complete runs its `completed` inside
+    the completion's transaction (engine.hooks: a step input's own reaction)."""
 
     units: list[Unit] = field(default_factory=list)
     letter_id: int | None = None
@@ -211,7 +212,7 @@ def dispose(ws: Workspace, actor: Actor, target: str, unit_kodes: list[str], ins
             step = sop.step(plan.step_no)
             agenda = agenda_number(letter.year, letter.seq) if letter else None
             today = ws.calendar.local(now).date()
-            outputs = {o: cases.OutputValue(number=agenda, date=today) for o in step.output if "disposisi" in o.lower()}
+            outputs = {o: OutputValue(number=agenda, date=today) for o in step.output if "disposisi" in o.lower()}
             present = [k for k in step.kelengkapan
                        if "disposisi" in k.lower() or (letter is not None and k.lower().startswith("surat"))]
     if isinstance(plan, _Route):

@@ -46,12 +46,22 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from sopdesk.engine import audit
-from sopdesk.engine.registers import DISPOSER_ROLES, EXPEDITION_ROLES, REGISTRAR_ROLES
 from sopdesk.engine.users import Actor, require_admin
 from sopdesk.errors import UserError
 from sopdesk.store import locks
 from sopdesk.store.models import LetterSequence
 from sopdesk.store.settings_file import read_section, settings_path, write_section
+
+# Who may write which register (an administrator may always). The agenda is kept at the front
+# desk and in the Umum sub-section: the Help Desk receives request letters (PP step 5), Staf
+# keep the agenda books, their Kasubag stands in for them. Dispositions are the leadership's:
+# Ketua, Komisioner (the divisions), Sekretaris. The buku ekspedisi is kept by Staf and Kasubag.
+# These are the defaults; an office maps the duties to its own roles in pengaturan.json
+# ("surat": "peran_pencatat", "peran_disposisi", "peran_ekspedisi"; `sopdesk letter settings
+# --registrar-role ...`), e.g. an office whose registrar is "Petugas TU" (issue #13).
+REGISTRAR_ROLES = ("Help Desk", "Staf", "Kasubag")
+DISPOSER_ROLES = ("Ketua", "Komisioner", "Sekretaris")
+EXPEDITION_ROLES = ("Staf", "Kasubag")
 
 SETTINGS_KEY = "surat"
 DEFAULT_PATTERN = "{seq}/{klasifikasi}/{kode_kantor}/{bulan_romawi}/{tahun}"

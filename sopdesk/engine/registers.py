@@ -5,39 +5,26 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from sopdesk.engine.letter_settings import DISPOSER_ROLES as DISPOSER_ROLES  # the defaults, re-exported
+from sopdesk.engine.letter_settings import EXPEDITION_ROLES as EXPEDITION_ROLES
+from sopdesk.engine.letter_settings import REGISTRAR_ROLES as REGISTRAR_ROLES
+from sopdesk.engine.letter_settings import load_letter_settings
 from sopdesk.engine.users import ActingUser
 from sopdesk.errors import Conflict, FieldError, PermissionRefused, UserError
-
-# Who may write which register (an administrator may always). The agenda is kept at the front
-# desk and in the Umum sub-section: the Help Desk receives request letters (PP step 5), Staf
-# keep the agenda books, their Kasubag stands in for them. Dispositions are the leadership's:
-# Ketua, Komisioner (the divisions), Sekretaris. The buku ekspedisi is kept by Staf and Kasubag.
-# These are the defaults; an office maps the duties to its own roles in pengaturan.json
-# ("surat": "peran_pencatat", "peran_disposisi", "peran_ekspedisi"; `sopdesk letter settings
-# --registrar-role ...`), e.g. an office whose registrar is "Petugas TU" (issue #13).
-REGISTRAR_ROLES = ("Help Desk", "Staf", "Kasubag")
-DISPOSER_ROLES = ("Ketua", "Komisioner", "Sekretaris")
-EXPEDITION_ROLES = ("Staf", "Kasubag")
 
 
 def registrar_roles(ws) -> tuple[str, ...]:  # noqa: ANN001 - a Workspace
     """Who may register incoming and outgoing letters in this office."""
-    from sopdesk.engine.letter_settings import load_letter_settings
-
     return load_letter_settings(ws.data_dir).registrar_roles
 
 
 def disposer_roles(ws) -> tuple[str, ...]:  # noqa: ANN001 - a Workspace
     """Who may write a lembar disposisi in this office."""
-    from sopdesk.engine.letter_settings import load_letter_settings
-
     return load_letter_settings(ws.data_dir).disposer_roles
 
 
 def expedition_roles(ws) -> tuple[str, ...]:  # noqa: ANN001 - a Workspace
     """Who may record the signed receipt of a buku ekspedisi line in this office."""
-    from sopdesk.engine.letter_settings import load_letter_settings
-
     return load_letter_settings(ws.data_dir).expedition_roles
 
 

@@ -18,10 +18,12 @@ from datetime import date
 from sopdesk.catalog import END, Sop
 from sopdesk.catalog.registry import PLAIN_PURPOSES
 from sopdesk.engine import audit
-from sopdesk.engine.cases import OutputValue, StepInput, complete, start_case_in
-from sopdesk.engine.users import ActingUser, Actor, load_actor, require_role
+from sopdesk.engine.cases import complete, start_case_in
+from sopdesk.engine.registers import require_any_role
+from sopdesk.engine.step_input import OutputValue, StepInput
+from sopdesk.engine.users import Actor, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
-from sopdesk.errors import FieldError, PermissionRefused
+from sopdesk.errors import FieldError
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Visitor
 
@@ -185,14 +187,6 @@ def register_visitor(ws: Workspace, actor: Actor, form: VisitorForm) -> tuple[in
             _do_help_desk_steps(ws, tx, actor, sop, case.number, entry_step, visitor.id,
                                 directed_to, ws.calendar.local(now).date())
         return visitor.id, case.number if case else None
-
-
-def require_any_role(user: ActingUser, roles: tuple[str, ...], what: str) -> None:
-    """Refuse unless the user holds one of the roles (or is an administrator)."""
-    if not (user.is_admin or user.role_names & set(roles)):
-        raise PermissionRefused(f"Pengguna {user.username} tidak boleh {what}: perlu peran "
-                                f"{' / '.join(roles)} atau administrator (peran {user.username}: "
-                                f"{user.roles_text()})")
 
 
 def direction_targets(ws: Workspace) -> list[str]:

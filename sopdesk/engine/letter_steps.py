@@ -1,0 +1,140 @@
+"""What the letter registers do when a step is completed: a step's letter outputs are entered
+in the outgoing agenda and dispatched in the buku ekspedisi.
+
+Why a module of its own: cases.complete does not know the registers; it runs the reactions
+of engine.hooks, which names `has_step_work` and `on_step_completed` here. This module
+imports neither cases nor hooks, so the engine has no import circle.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sopdesk.catalog import Sop
+from sopdesk.engine.expedition import add_entry
+from sopdesk.engine.letter_outgoing import duplicate, find_outgoing, register_letter_in
+from sopdesk.engine.letter_settings import LetterSettings, load_letter_settings
+from sopdesk.engine.registers import refuse_void
+from sopdesk.engine.step_input import StepInput
+from sopdesk.engine.users import ActingUser
+from sopdesk.engine.workspace import Workspace
+from sopdesk.store.models import Case, Document, Expedition, OutgoingLetter, WorkItem
+
+REGISTERED_KINDS = ("surat_keluar", "ekspedisi")  # output kinds that write a register
+
+
+def has_step_work(ws: Workspace, sop: Sop, step_no: int, data: StepInput) -> bool:
+    """Whether on_step_completed has anything to do for this step (most steps: no)."""
+    return any(o.jenis in REGISTERED_KINDS for o in sop.step(step_no).output)
+
+
+def on_step_completed(ws: Workspace, session: Session, user: ActingUser, case: Case, item: WorkItem,
+                      sop: Sop, data: StepInput, next_item: WorkItem | None,
+                      now: datetime) -> list[str]:
+    """Run by cases.complete (through engine.hooks) in its transaction, after the step's documents are written
+    and the case has moved on; returns notices for the user (the numbers given). A
+    UserError raised here refuses the whole completion.
+
+    Outputs of kind surat_keluar (declared in the SOP file: "Surat Balasan", "Surat Jawaban
+    PAW", "Nota Dinas", "SK Pokja PAW" ...) are registered in the outgoing agenda when the user
+    recorded them (a number, a date or a file) or when the step dispatches them (the step
+    also has an output of kind ekspedisi: "Tanda Terima Surat Keluar", "Pengarsipan
+    ekspedisi"). The name of an output plays no part (issue #13).
+    A number the user wrote is registered as is (a number of another letter is refused); an
+    output without a number gets the next number of the pattern, written into its document.
+    The same letter met again at the next step or at a repeated step of the same case (PP
+    step 12 assigns the reply, step 13 sends it; Rakor steps 3 and 4 draft and approve the
+    SK) is the letter already registered, not a new one. Every letter registered gets its
+    expedition entry; a step with an expedition output and no letter gets one entry for the
+    documents it hands over (PP step 11: "Data Baku sesuai disposisi")."""
+    notices: list[str] = []
+    outputs = sop.step(item.step_no).output
+    if not outputs:
+        return notices
+    letter_outputs = [o for o in outputs if o.jenis == "surat_keluar"]
+    expedition_outputs = [o for o in outputs if o.jenis == "ekspedisi"]
+    if not letter_outputs and not expedition_outputs:
+        return notices
+    settings = load_letter_settings(ws.data_dir)
+    documents = {d.name: d for d in session.scalars(select(Document).where(Document.work_item_id == item.id)
+                                                    .order_by(Document.id))}
+    today = ws.calendar.local(now).date()
+    letters = []
+    for name in letter_outputs:
+        document = documents.get(name)
+        if document is None and not expedition_outputs:
+            continue  # neither recorded nor dispatched at this step
+        letter, new = _step_letter(session, settings, user, case, item, sop, name, document, today, now)
+        letters.append(letter)
+        notices.append(f"{name}: surat keluar nomor {letter.number}"
+                       + (" dicatat di agenda surat keluar" if new else " (sudah tercatat)"))
+    for letter in letters:
+        if session.scalar(select(Expedition.id).where(Expedition.outgoing_letter_id == letter.id).limit(1)) is None:
+            entry = add_entry(session, now=now, user_id=user.id, subject=letter.subject,
+                              letter_number=letter.number, destination=letter.recipient,
+                              outgoing_letter_id=letter.id, document_id=letter.document_id,
+                              case_id=case.id, work_item_id=item.id, step_no=item.step_no)
+            notices.append(f"buku ekspedisi nomor {entry.id}: {letter.number}")
+    if expedition_outputs and not letters:
+        handed = [o for o in outputs if o not in expedition_outputs]
+        recorded = [documents[o] for o in handed if o in documents]
+        subject = f"{'; '.join(handed) or expedition_outputs[0]} - {case.title}"
+        entry = add_entry(session, now=now, user_id=user.id, subject=subject,
+                          letter_number=next((d.number for d in recorded if d.number), None),
+                          destination=case.requester, document_id=recorded[0].id if recorded else None,
+                          case_id=case.id, work_item_id=item.id, step_no=item.step_no)
+        notices.append(f"buku ekspedisi nomor {entry.id}: {subject[:80]}")
+    return notices
+
+
+def _step_letter(session: Session, settings: LetterSettings, user: ActingUser, case: Case, item: WorkItem,
+                 sop: Sop, name: str, document: Document | None, today: date,
+                 now: datetime) -> tuple[OutgoingLetter, bool]:
+    """The outgoing letter of one letter output of a completed step, and whether it is new."""
+    given = document.number if document is not None else None
+    if given:
+        existing = find_outgoing(session, given)
+        if existing is not None:
+            refuse_void(existing, f"surat keluar nomor {existing.number}", "dipakai lagi")
+            existing_name = session.get(Document, existing.document_id).name if existing.document_id else None
+            if existing.case_id == case.id and existing_name in (None, name):
+                if existing.document_id is None:  # registered by hand for this case: now it has its document
+                    existing.document_id = document.id
+                    existing.work_item_id = existing.work_item_id or item.id
+                return existing, False
+            raise duplicate(session, existing)
+    else:
+        earlier = _same_letter_earlier(session, case, item, name)
+        if earlier is not None:
+            if document is not None:
+                document.number = earlier.number
+            return earlier, False
+    letter_date = document.doc_date if document is not None and document.doc_date else today
+    if document is None:
+        document = Document(case_id=case.id, work_item_id=item.id, name=name, doc_date=letter_date)
+        session.add(document)
+        session.flush()
+    letter = register_letter_in(session, settings, now=now, user_id=user.id, number=given,
+                                classification=settings.classification_for(sop.kode, name) or None,
+                                letter_date=letter_date, recipient=case.requester,
+                                subject=f"{name} - {case.title}", case=case, item=item, document=document)
+    document.number = letter.number
+    return letter, True
+
+
+def _same_letter_earlier(session: Session, case: Case, item: WorkItem, name: str) -> OutgoingLetter | None:
+    """The letter of this output registered at this step before (the step repeated after a
+    return) or at the step the case came from."""
+    previous = [i for i in case.items if i.status == "done" and i.id < item.id]
+    steps = {item.step_no} | ({previous[-1].step_no} if previous else set())
+    return session.scalar(
+        select(OutgoingLetter)
+        .join(Document, Document.id == OutgoingLetter.document_id)
+        .join(WorkItem, WorkItem.id == OutgoingLetter.work_item_id)
+        .where(OutgoingLetter.case_id == case.id, Document.name == name, WorkItem.step_no.in_(steps),
+               OutgoingLetter.voided_at.is_(None))
+        .order_by(OutgoingLetter.id.desc()).limit(1)
+    )
