@@ -26,13 +26,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sopdesk.engine import audit
-from sopdesk.engine.letters import (
-    IncomingForm,
-    _find_outgoing,
-    agenda_number,
-    get_incoming,
-    validate_incoming,
-)
+from sopdesk.engine.letter_outgoing import find_outgoing as _find_outgoing
+from sopdesk.engine.letters import IncomingForm, agenda_number, get_incoming, validate_incoming
 from sopdesk.engine.registers import check_day, clean, refuse_void
 from sopdesk.engine.users import ActingUser, Actor, load_actor
 from sopdesk.engine.workspace import Workspace
