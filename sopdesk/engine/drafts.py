@@ -17,16 +17,11 @@ from typing import Any
 from sqlalchemy import select
 
 from sopdesk.engine import audit
-from sopdesk.engine.cases import (
-    MAX_NOTE,
-    KeptFile,
-    OutputValue,
-    StepInput,
-    _checked_item,
-    _not_claimed_by_other,
-    _text,
-    get_case,
-)
+from sopdesk.engine.case_steps import MAX_NOTE, get_case
+from sopdesk.engine.case_steps import checked_item as _checked_item
+from sopdesk.engine.case_steps import clean_text as _text
+from sopdesk.engine.case_steps import not_claimed_by_other as _not_claimed_by_other
+from sopdesk.engine.step_input import KeptFile, OutputValue, StepInput
 from sopdesk.engine.step_input import resolve as _resolve
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
