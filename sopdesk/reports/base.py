@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -55,7 +56,8 @@ def paper_size(paper: str, wide: bool = False) -> tuple[float, float]:
 
 # --- text -------------------------------------------------------------------------------------
 
-def _style(name: str, size: float, font: str = REGULAR, align: int = TA_LEFT, **kw) -> ParagraphStyle:
+def _style(name: str, size: float, font: str = REGULAR, align: Literal[0, 1, 2, 4] = TA_LEFT,
+           **kw: Any) -> ParagraphStyle:  # noqa: ANN401 - ParagraphStyle's own keywords
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=round(size * 1.22, 2),
                           alignment=align, textColor=INK, **kw)
 
@@ -104,8 +106,8 @@ def mask_id(value: str | None) -> str:
     return "*" * (len(clean) - 4) + clean[-4:]
 
 
-def table_style(*extra: tuple, header_rows: int = 1, grid: bool = True) -> TableStyle:
-    commands = [("GRID", (0, 0), (-1, -1), 0.5, GRID)] if grid else []
+def table_style(*extra: tuple[Any, ...], header_rows: int = 1, grid: bool = True) -> TableStyle:
+    commands: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, GRID)] if grid else []
     commands += [
         ("FONT", (0, 0), (-1, -1), REGULAR, 7.8),   # ReportLab's cell default is Helvetica (not embedded)
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -219,7 +221,7 @@ class _Decor:
                      topPadding=0, bottomPadding=0, id="body")
 
     def letterhead(self, canvas: Canvas, _doc: object) -> None:
-        w, h = canvas._pagesize
+        w, h = canvas._pagesize  # type: ignore[attr-defined]  # types-reportlab lacks the page size
         canvas.saveState()
         top = h - MARGIN_TOP
         height = self.head_height(w)
@@ -250,7 +252,7 @@ class _Decor:
         canvas.restoreState()
 
     def footer(self, canvas: Canvas, page: int, total: int) -> None:
-        w, _ = canvas._pagesize
+        w, _ = canvas._pagesize  # type: ignore[attr-defined]  # types-reportlab lacks the page size
         canvas.saveState()
         canvas.setStrokeColor(GRID)
         canvas.setLineWidth(0.4)
@@ -281,13 +283,13 @@ def _numbered_canvas(decor: _Decor) -> type[Canvas]:
 
         def showPage(self) -> None:  # noqa: N802 - ReportLab's name
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # ReportLab's own page reset, not in the stubs
 
         def save(self) -> None:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                decor.footer(self, self._pageNumber, total)
+                decor.footer(self, self.getPageNumber(), total)
                 super().showPage()
             super().save()
 
@@ -312,7 +314,7 @@ class Printout:
 
     def frame_size(self, orientation: str) -> tuple[float, float]:
         frame = self.decor.frame(self.sizes[orientation])
-        return frame._width, frame._height
+        return frame._width, frame._height  # type: ignore[attr-defined]  # the stubs lack them
 
     def build(self, story: Sequence) -> Path:
         from sopdesk.private_files import make_private

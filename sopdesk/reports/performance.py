@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -64,8 +65,9 @@ def chart(stats: list[StepStats], width: float, height: float = 72 * mm) -> Draw
     """Grouped bars: median and P90 of each step as % of its standard, a dashed line at 100 %."""
     drawn = [s for s in stats if s.count and s.standard]
     drawing = Drawing(width, height)
-    drawing.initialFontName = REGULAR   # not ReportLab's Helvetica: every font of the PDF is embedded
-    drawing.initialFontSize = 7
+    # not ReportLab's Helvetica: every font of the PDF is embedded (types-reportlab lacks these two)
+    drawing.initialFontName = REGULAR  # type: ignore[attr-defined]
+    drawing.initialFontSize = 7  # type: ignore[attr-defined]
     left, bottom, top_room = 48, 34, 24
     plot_w, plot_h = width - left - 10, height - bottom - top_room
     values_m = [s.percent(s.median) or 0 for s in drawn]
@@ -74,7 +76,7 @@ def chart(stats: list[StepStats], width: float, height: float = 72 * mm) -> Draw
     top = min(max(150.0, peak * 1.1), 400.0)
     top = math.ceil(top / 50) * 50
     bars = VerticalBarChart()
-    bars.x, bars.y, bars.width, bars.height = left, bottom, plot_w, plot_h
+    bars.x, bars.y, bars.width, bars.height = left, bottom, plot_w, plot_h  # type: ignore[assignment]  # stubs: int
     bars.data = [[min(v, top) for v in values_m] or [0], [min(v, top) for v in values_p] or [0]]
     bars.categoryAxis.categoryNames = [str(s.step) for s in drawn] or ["-"]
     bars.categoryAxis.labels.fontName = REGULAR
@@ -111,7 +113,7 @@ def chart(stats: list[StepStats], width: float, height: float = 72 * mm) -> Draw
     drawing.add(String(left + plot_w / 2, 8, AXIS_TITLE_X, fontName=REGULAR, fontSize=7, textAnchor="middle",
                        fillColor=INK))
     legend = Legend()
-    legend.x, legend.y = left, height - 6
+    legend.x, legend.y = left, height - 6  # type: ignore[assignment]  # types-reportlab: int; floats work
     legend.fontName, legend.fontSize = REGULAR, 7
     legend.alignment = "right"
     legend.columnMaximum = 1
@@ -159,7 +161,8 @@ def render_performance(ws: Workspace, kode: str, start: date, end: date, path: P
                  text(total, styles.cell_bold), "", "", text(_share(on_time / judged if judged else None),
                                                              styles.cell_bold),
                  text(late, styles.cell_bold), text(returned, styles.cell_bold)])
-    extra = [("BACKGROUND", (0, -1), (-1, -1), "#eeeeee"), ("ALIGN", (4, -1), (-1, -1), "RIGHT")]
+    extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, -1), (-1, -1), "#eeeeee"),
+                                    ("ALIGN", (4, -1), (-1, -1), "RIGHT")]
     if not total and not returned:
         rows.insert(1, [text("Tidak ada data: tidak ada kegiatan SOP ini yang diselesaikan pada periode ini.",
                              styles.cell_center)] + [""] * (len(header) - 1))

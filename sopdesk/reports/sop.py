@@ -71,7 +71,7 @@ def identity_page(sop: Sop, printout: Printout, styles: Styles, orientation: str
     header = Table(data, colWidths=[left_w, label_w, width - left_w - label_w], hAlign="LEFT")
     header.setStyle(table_style(("SPAN", (0, 0), (0, -1)), ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
                                 ("ALIGN", (0, 0), (0, -1), "CENTER"), header_rows=0))
-    cells = []
+    cells: list[list[Paragraph | list[Paragraph]]] = []
     for pair in BOXES:
         cells.append([text(f"{title}:", styles.cell_bold) for title, _ in pair])
         cells.append([_numbered(list(getattr(sop, field)), styles) for _, field in pair])
