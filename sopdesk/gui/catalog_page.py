@@ -1,13 +1,14 @@
 """The SOP catalog: every SOP with its identity block and its flow diagram, and the office's
-organisation directory (divisions and secretariat units with their duties)."""
+organisation directory (divisions and secretariat units with their duties). This module is the
+page (the list, the tabs, the room for the diagram, printing); the documents' texts are
+catalog_texts', the organisation tree catalog_org's, the SOP administration catalog_admin's."""
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -18,8 +19,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTabWidget,
     QTextBrowser,
     QToolBar,
@@ -31,80 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk import reports
-from sopdesk.catalog.schema import END, Organisasi, Sop, Unit
+from sopdesk.catalog.schema import Organisasi, Sop
 from sopdesk.gui.catalog_admin import AddSopDialog, switch_sop
+from sopdesk.gui.catalog_org import KIND_ROLE, KODE_ROLE, WrapDelegate, fill_organisation_tree
+from sopdesk.gui.catalog_texts import identity_html, step_html
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.list_splitter import ListSplitter
 from sopdesk.gui.printing import PeriodDialog, print_pdf
 from sopdesk.gui.swimlane import SwimlaneView
-from sopdesk.textfmt import tanggal
 
-KIND_ROLE = Qt.ItemDataRole.UserRole
 LAST_DOCUMENT_KEY = "catalog/last_document"
-KODE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-# lupdate does not look inside f-strings: the self.tr() calls of the step details (show_step)
-# reach the translation source through these markers.
-_TR_IN_FSTRINGS = (
-    QT_TRANSLATE_NOOP("CatalogPage", "Kegiatan {no}"),
-    QT_TRANSLATE_NOOP("CatalogPage", "peran"),
-    QT_TRANSLATE_NOOP("CatalogPage", "Pelaksana"),
-    QT_TRANSLATE_NOOP("CatalogPage", "Mulai"),
-    QT_TRANSLATE_NOOP("CatalogPage", "Menunggu"),
-    QT_TRANSLATE_NOOP("CatalogPage", "Kelengkapan"),
-    QT_TRANSLATE_NOOP("CatalogPage", "Waktu"),
-    QT_TRANSLATE_NOOP("CatalogPage", "Output"),
-    QT_TRANSLATE_NOOP("CatalogPage", "Keterangan"),
-    QT_TRANSLATE_NOOP("CatalogPage", "Keputusan"),
-    QT_TRANSLATE_NOOP("CatalogPage", "selesai"),
-    QT_TRANSLATE_NOOP("CatalogPage", "Rute"),
-)
-
-
-def _items(values: list[str]) -> str:
-    if not values:
-        return "<p><i>-</i></p>"
-    return "<ol style='margin-top:2px'>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ol>"
-
-
-def _bullets(values: list[str]) -> str:
-    if not values:
-        return "-"
-    return "<ul style='margin-top:0'>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
-
-
-def _date(value: date | None) -> str:
-    return tanggal(value) if value else "-"
-
-
-class _WrapDelegate(QStyledItemDelegate):
-    """Rows as tall as their word-wrapped text in the tree's current column width (Qt's own
-    delegate sizes a row for one line and elides the rest)."""
-
-    def __init__(self, tree: QTreeWidget):
-        super().__init__(tree)
-        self.tree = tree
-        tree.header().sectionResized.connect(lambda *_: tree.scheduleDelayedItemsLayout())
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().initStyleOption(option, index)
-        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
-        option.textElideMode = Qt.TextElideMode.ElideNone
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        width = self.tree.columnWidth(index.column()) - 12
-        if index.column() == 0:
-            width -= self.tree.indentation() * (depth + (1 if self.tree.rootIsDecorated() else 0))
-        text = index.data() or ""
-        font = index.data(Qt.ItemDataRole.FontRole) or option.font
-        rect = QFontMetrics(font).boundingRect(QRect(0, 0, max(width, 40), 100000),
-                                               Qt.TextFlag.TextWordWrap, text)
-        return QSize(hint.width(), max(hint.height(), rect.height() + 6))
-
 
 class _DetailSplitter(QSplitter):
     """The diagram and the step details beside it. Until the user drags the handle, the
@@ -151,7 +86,7 @@ class CatalogPage(QWidget):
         self.list.setRootIsDecorated(False)
         self.list.setWordWrap(True)
         self.list.setUniformRowHeights(False)
-        self.list.setItemDelegate(_WrapDelegate(self.list))
+        self.list.setItemDelegate(WrapDelegate(self.list))
         self.list.currentItemChanged.connect(self._current_changed)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -337,7 +272,7 @@ class CatalogPage(QWidget):
                                        self.tr("Keterangan")])
         self.org_tree.setWordWrap(True)
         self.org_tree.setUniformRowHeights(False)
-        self.org_tree.setItemDelegate(_WrapDelegate(self.org_tree))
+        self.org_tree.setItemDelegate(WrapDelegate(self.org_tree))
         header = self.org_tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -389,10 +324,11 @@ class CatalogPage(QWidget):
 
     def document_items(self) -> list[QTreeWidgetItem]:
         """The selectable rows of the list (SOPs, then organisations)."""
-        rows = []
+        rows: list[QTreeWidgetItem] = []
         for g in range(self.list.topLevelItemCount()):
             group = self.list.topLevelItem(g)
-            rows += [group.child(i) for i in range(group.childCount())]
+            if group is not None:
+                rows += [child for i in range(group.childCount()) if (child := group.child(i)) is not None]
         return rows
 
     def current_kode(self) -> str | None:
@@ -461,87 +397,18 @@ class CatalogPage(QWidget):
             return
         self._shown = sop
         self.sop_title.setText(f"{sop.kode} — {sop.nama}")
-        self.identity.setHtml(self._identity_html(sop))
+        self.identity.setHtml(identity_html(sop))
         self.swimlane.set_sop(sop)
         self.step_detail.setHtml("<p><i>{}</i></p>".format(escape(self.tr(
             "Klik sebuah kegiatan pada diagram untuk melihat rinciannya: pelaksana, mutu baku, keterangan "
             "dan rutenya."))))
         self.stack.setCurrentIndex(1)
 
-    def _identity_html(self, doc: Sop | Organisasi) -> str:
-        ident = doc.identitas
-        disahkan = escape(ident.disahkan_oleh.jabatan)
-        if ident.disahkan_oleh.nama:
-            disahkan += f"<br/>{escape(ident.disahkan_oleh.nama)}"
-        fields = [
-            (self.tr("Nomor SOP"), escape(ident.nomor_sop) or "-"),
-            (self.tr("Tanggal Pembuatan"), _date(ident.tanggal_pembuatan)),
-            (self.tr("Tanggal Revisi"), _date(ident.tanggal_revisi)),
-            (self.tr("Tanggal Efektif"), _date(ident.tanggal_efektif)),
-            (self.tr("Tanggal Pengesahan"), _date(ident.tanggal_pengesahan)),
-            (self.tr("Disahkan oleh"), disahkan),
-            (self.tr("Nama SOP"), escape(ident.nama_sop)),
-            (self.tr("Instansi"), escape(ident.instansi)),
-            (self.tr("Unit"), escape(ident.unit or "-")),
-        ]
-        if ident.keputusan:
-            fields.append((self.tr("Ditetapkan dengan keputusan"), escape(ident.keputusan)))
-        fields.append((self.tr("Revisi katalog"), str(doc.revisi)))
-        rows = "".join(f"<tr><td width='30%'><b>{k}</b></td><td>{v}</td></tr>" for k, v in fields)
-        boxes = [
-            (self.tr("Dasar Hukum"), doc.dasar_hukum), (self.tr("Kualifikasi Pelaksana"), doc.kualifikasi_pelaksana),
-            (self.tr("Keterkaitan"), doc.keterkaitan), (self.tr("Peralatan/Perlengkapan"), doc.peralatan_perlengkapan),
-            (self.tr("Peringatan"), doc.peringatan), (self.tr("Pencatatan dan Pendataan"), doc.pencatatan_pendataan),
-        ]
-        cells = [f"<td width='50%' valign='top'><b>{escape(t)}</b>{_items(v)}</td>" for t, v in boxes]
-        grid = "".join(f"<tr>{cells[i]}{cells[i + 1]}</tr>" for i in range(0, len(cells), 2))
-        table = "border='1' cellspacing='0' cellpadding='6' width='100%' style='border-collapse: collapse'"
-        return f"<table {table}>{rows}</table><br/><table {table}>{grid}</table>"
-
     def show_step(self, no: int) -> None:
         """Fill the side panel with everything about step `no` of the SOP shown."""
         sop = self._shown
-        if not isinstance(sop, Sop) or not sop.has_step(no):
-            return
-        step = sop.step(no)
-        lane = sop.lane(step.pelaksana)
-        parts = [f"<h3>{escape(self.tr('Kegiatan {no}').format(no=no))}</h3><p>{escape(step.kegiatan)}</p>"]
-        pelaksana = f"{escape(lane.nama)} ({escape(self.tr('peran'))}: {escape(lane.peran)})"
-        for kode in step.pelaksana_bersama:  # issue #13: a joint step, confirmed lane by lane
-            other = sop.lane(kode)
-            pelaksana += "<br/>" + escape(self.tr("lalu {lane} (peran: {role})").format(lane=other.nama,
-                                                                                       role=other.peran))
-        if lane.eksternal:
-            pelaksana += "<br/><i>{}</i>".format(escape(self.tr("Pihak di luar kantor: dicatat atas namanya.")))
-        if step.pelaksana_disimpulkan:
-            pelaksana += "<br/><i>{}</i>".format(escape(self.tr("Pelaksana disimpulkan: {alasan}").format(
-                alasan=step.alasan_pelaksana or "-")))
-        else:
-            pelaksana += "<br/><i>{}</i>".format(escape(self.tr("Pelaksana tercantum pada SOP.")))
-        parts.append(f"<p><b>{escape(self.tr('Pelaksana'))}</b><br/>{pelaksana}</p>")
-        starts = [e.nama for e in sop.entri if e.kegiatan == no]
-        if starts:
-            parts.append(f"<p><b>{escape(self.tr('Mulai'))}</b><br/>{escape('; '.join(starts))}</p>")
-        if step.menunggu:
-            parts.append(f"<p><b>{escape(self.tr('Menunggu'))}</b><br/>{escape(step.menunggu)}</p>")
-        parts.append(f"<p><b>{escape(self.tr('Kelengkapan'))}</b></p>{_bullets(step.kelengkapan)}")
-        parts.append(f"<p><b>{escape(self.tr('Waktu'))}</b><br/>{escape(step.waktu)}</p>")
-        parts.append(f"<p><b>{escape(self.tr('Output'))}</b></p>{_bullets(step.output)}")
-        parts.append(f"<p><b>{escape(self.tr('Keterangan'))}</b><br/>"
-                     f"{escape(step.keterangan or '-').replace(chr(10), '<br/>')}</p>")
-        if step.keputusan:
-            parts.append(f"<p><b>{escape(self.tr('Keputusan'))}</b><br/>{escape(step.keputusan.pertanyaan)}</p>")
-        routes = []
-        for label, target in sop.exits(no):
-            prefix = f"{escape(label)}: " if label else ""
-            if target == END:
-                routes.append(f"<li>{prefix}{escape(self.tr('selesai'))}</li>")
-            else:
-                text = self.tr("ke kegiatan {no} ({pelaksana})").format(
-                    no=target, pelaksana=sop.lane(sop.step(int(target)).pelaksana).nama)
-                routes.append(f"<li>{prefix}{escape(text)}</li>")
-        parts.append(f"<p><b>{escape(self.tr('Rute'))}</b></p><ul style='margin-top:0'>{''.join(routes)}</ul>")
-        self.step_detail.setHtml("".join(parts))
+        if isinstance(sop, Sop) and sop.has_step(no):
+            self.step_detail.setHtml(step_html(sop, no))
 
     # ------------------------------------------------------------------ organisation
     def show_organisation(self, org: Organisasi) -> None:
@@ -549,45 +416,6 @@ class CatalogPage(QWidget):
             return
         self._shown = org
         self.org_title.setText(f"{org.kode} — {org.nama}")
-        self.org_identity.setHtml(self._identity_html(org))
-        tree = self.org_tree
-        tree.clear()
-        bold = QFont(tree.font())
-        bold.setBold(True)
-        divisions = QTreeWidgetItem([self.tr("Divisi Anggota KPU ({n})").format(n=len(org.divisi)), "", ""])
-        divisions.setFont(0, bold)
-        tree.addTopLevelItem(divisions)
-        for unit in org.divisi:
-            self._unit_item(divisions, unit, [], bold)
-        known = {u.kode for u in org.unit_sekretariat}
-        roots = [u for u in org.unit_sekretariat if u.induk is None or u.induk not in known]
-        secretariat = QTreeWidgetItem([self.tr("Sekretariat ({n} unit)").format(n=len(org.unit_sekretariat)), "", ""])
-        secretariat.setFont(0, bold)
-        tree.addTopLevelItem(secretariat)
-        for unit in roots:
-            self._unit_item(secretariat, unit, org.unit_sekretariat, bold)
-        if not org.units:
-            QTreeWidgetItem(divisions, [self.tr("Direktori ini belum berisi divisi maupun unit."), "", ""])
-        divisions.setExpanded(True)
-        secretariat.setExpanded(True)
+        self.org_identity.setHtml(identity_html(org))
+        fill_organisation_tree(self.org_tree, org)
         self.stack.setCurrentIndex(2)
-
-    def _unit_item(self, parent: QTreeWidgetItem, unit: Unit, units: list[Unit], bold: QFont,
-                   seen: frozenset[str] = frozenset()) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(parent, [unit.nama, unit.peran, unit.keterangan or ""])
-        item.setFont(0, bold)
-        item.setData(0, KIND_ROLE, "unit")
-        item.setData(0, KODE_ROLE, unit.kode)
-        item.setToolTip(0, unit.nama)
-        for number, duty in enumerate(unit.uraian_tugas, start=1):
-            child = QTreeWidgetItem(item, [f"{number}. {duty}", "", ""])
-            child.setData(0, KIND_ROLE, "tugas")
-            child.setData(0, KODE_ROLE, "")
-            child.setToolTip(0, duty)
-        if not unit.uraian_tugas:
-            QTreeWidgetItem(item, [self.tr("(uraian tugas tidak dicantumkan)"), "", ""])
-        for sub in units:
-            if sub.induk == unit.kode and sub.kode not in seen:
-                self._unit_item(item, sub, units, bold, seen | {unit.kode})
-        item.setExpanded(True)
-        return item
