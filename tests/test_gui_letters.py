@@ -12,9 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton
 
-from sopdesk.engine import dispositions, letters
+from sopdesk.engine import dispositions, letter_views, letters
 from sopdesk.engine.expedition import expedition_page
 from sopdesk.engine.queries import case_detail
+from sopdesk.engine.units import unit_directory
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.letters import LettersPage
@@ -304,6 +305,54 @@ def test_the_table_models_pass_the_model_tester(qtmodeltester, ws, staff, model_
     model.set_filters()
     assert model.rowCount() == 3 and model.total == 3
     qtmodeltester.check(model)
+
+
+def test_each_agenda_column_sorts_by_its_own_key(ws, staff):
+    """The incoming agenda sorted every column by agenda number; each sorts by its own key now."""
+    for sender, subject in (("Camat Oebobo", "Undangan"), ("Bawaslu", "Zonasi TPS"), ("Dinas Dukcapil", "Data")):
+        incoming(ws, staff["Staf"], sender=sender, subject=subject)
+        send(ws, staff["Staf"], recipient=sender, subject=subject)
+    model = IncomingModel(GuiContext(ws, staff["Staf"]))
+    model.set_filters()
+
+    def column(number: int) -> list[str]:
+        return [model.index(row, number).data() for row in range(model.rowCount())]
+
+    assert column(3) == ["Dinas Dukcapil", "Bawaslu", "Camat Oebobo"]  # newest first
+    model.sort(3, Qt.SortOrder.AscendingOrder)  # Pengirim
+    assert column(3) == ["Bawaslu", "Camat Oebobo", "Dinas Dukcapil"]
+    model.sort(4, Qt.SortOrder.DescendingOrder)  # Perihal
+    assert column(4) == ["Zonasi TPS", "Undangan", "Data"]
+    assert model.sort_column() == 4
+    outgoing = OutgoingModel(GuiContext(ws, staff["Staf"]))
+    outgoing.set_filters()
+    outgoing.sort(2, Qt.SortOrder.AscendingOrder)  # Tujuan
+    assert [outgoing.index(row, 2).data() for row in range(3)] == ["Bawaslu", "Camat Oebobo", "Dinas Dukcapil"]
+
+
+def test_the_letter_views_read_what_the_screen_shows(ws, staff):
+    agenda, case = incoming(ws, staff["Help Desk"], starts="permohonan_informasi", sender="Yohanes Bria")
+    letter = letter_views.letter_to_dispose(ws, agenda)
+    assert (letter.agenda, letter.sender, letter.case_number) == (agenda, "Yohanes Bria", case)
+    assert letter_views.waiting_step(ws, case, staff["Ketua"]) == letter_views.WaitingStep(step=6, role="Komisioner")
+    shown = letter_views.incoming_letter(ws, agenda, staff["Staf"])
+    assert (shown.agenda, shown.sender, shown.sifat, shown.void_reason) == (agenda, "Yohanes Bria", "biasa", None)
+    with pytest.raises(UserError):
+        letter_views.letter_to_dispose(ws, "SM/2026/0099")
+    this_year = ws.calendar.local(ws.clock()).year
+    assert letter_views.register_years(ws, "incoming", this_year) == [this_year, this_year - 1, this_year - 2]
+
+
+def test_the_unit_directory_walks_the_induk_links_once(ws):
+    directory = unit_directory(ws.catalog.organisations.values())
+    assert {place.depth for place in directory.divisions} == {0}
+    depth = {place.unit.kode: place.depth for place in directory.secretariat}
+    assert (depth["sekretariat"], depth["bagian_program_data_org_sdm"], depth["subbag_sdm"]) == (0, 1, 2)
+    (root,) = directory.tree("sekretariat")
+    assert root.place.unit.kode == "sekretariat"
+    assert [child.place.unit.kode for child in root.children] == [
+        "bagian_program_data_org_sdm", "bagian_hukum_teknis_parmas", "bagian_keuangan_umum_logistik"]
+    assert [sub.place.unit.kode for sub in root.children[0].children] == ["subbag_sdm", "subbag_program_data"]
 
 
 # --- printing on the worker ---------------------------------------------------------------------------

@@ -1,19 +1,20 @@
-"""What the Surat & Ekspedisi screens read besides the register pages themselves: the letter
-a disposition is written on, the step a case waits at after a letter moved it, and the years
-the agenda filters offer.
+"""What the Surat & Ekspedisi screens and `sopdesk letter show` read besides the register pages
+themselves: one incoming letter, the letter a disposition is written on, the step a case waits
+at after a letter moved it, and the years the agenda filters offer.
 
-The GUI never opens a session or imports the store (#12): each thing it shows has a typed read
+The GUI and the CLI never open a session or import the store (#12): each thing it shows has a typed read
 function here, one shape per result. The register pages and their counts stay in
 engine.letters and engine.expedition."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Literal
 
 from sqlalchemy import func, select
 
-from sopdesk.engine import letters, queries
+from sopdesk.engine import letters, queries, rahasia
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.models import Case, IncomingLetter, OutgoingLetter
@@ -33,6 +34,22 @@ class LetterToDispose:
 
 
 @dataclass(frozen=True)
+class IncomingLetterView:
+    """One incoming letter as `sopdesk letter show` prints it; a rahasia letter's perihal reads
+    "(rahasia)" unless the viewer is on its chain."""
+
+    agenda: str
+    received_at: datetime
+    number: str | None
+    letter_date: date | None
+    sender: str
+    subject: str
+    classification: str | None
+    sifat: str
+    void_reason: str | None  # set: the letter is void (BATAL)
+
+
+@dataclass(frozen=True)
 class WaitingStep:
     """Where a running case waits: its open work item."""
 
@@ -47,6 +64,18 @@ def letter_to_dispose(ws: Workspace, agenda: str) -> LetterToDispose:
         case_number = session.scalar(select(Case.number).where(Case.id == letter.case_id)) \
             if letter.case_id else None
         return LetterToDispose(agenda, letter.sender, letter.subject, case_number)
+
+
+def incoming_letter(ws: Workspace, agenda: str, viewer: Actor | None) -> IncomingLetterView:
+    """The incoming letter `agenda` as `viewer` may read it; NotFound when there is none."""
+    with ws.db.reading() as session:
+        row = letters.get_incoming(session, agenda)
+        secret = row.sifat == "rahasia" and row.id not in rahasia.readable_letters(
+            session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes), [row.id])
+        return IncomingLetterView(
+            agenda=letters.agenda_number(row.year, row.seq), received_at=row.received_at, number=row.number,
+            letter_date=row.letter_date, sender=row.sender, subject=rahasia.MASK if secret else row.subject,
+            classification=row.classification, sifat=row.sifat, void_reason=row.void_reason)
 
 
 def waiting_step(ws: Workspace, number: str, viewer: Actor | None) -> WaitingStep | None:
