@@ -11,9 +11,8 @@ from sqlalchemy import func, select
 
 from sopdesk.engine.queries import case_detail, inbox_page, visitors_between
 from sopdesk.engine.visitors import VisitorForm, register_visitor
-from sopdesk.gui import helpdesk_page
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.helpdesk_page import HelpDeskPage, VisitorTableModel
+from sopdesk.gui.helpdesk import HelpDeskPage, VisitorTableModel, registration_form, visitor_list
 from sopdesk.store.models import Case, Visitor
 
 
@@ -123,7 +122,7 @@ def test_information_request_by_keyboard_alone_starts_a_case_with_the_help_desk_
     desk.press(Qt.Key.Key_Tab)
     assert desk.focus is page.fields["directed_to"]  # whom the requester is directed to (step 2)
     desk.type("S")  # keyboard search in the choice list: Sekretaris
-    assert page._value("directed_to") == "Sekretaris"
+    assert page.registration.value("directed_to") == "Sekretaris"
     desk.press(Qt.Key.Key_Return)
 
     # the engine recorded the visitor and started a PP case; the registration did steps 1 and 2
@@ -140,7 +139,7 @@ def test_information_request_by_keyboard_alone_starts_a_case_with_the_help_desk_
     # the desk sees it and is ready for the next visitor
     assert page.status_text() == ("Tamu Maria Ndun tercatat; kasus PP/2026/0001 dimulai, diteruskan ke "
                                   "kegiatan 3 (Komisioner)")
-    assert all(page._value(k) in ("", None) for k in page.fields)
+    assert all(page.registration.value(k) in ("", None) for k in page.fields)
     assert not page.info_fields_visible()
     assert QApplication.focusWidget() is page.fields["name"]
     assert changed == [True]
@@ -150,7 +149,7 @@ def test_information_request_by_keyboard_alone_starts_a_case_with_the_help_desk_
     row = [model.index(0, c).data() for c in range(model.columnCount())]
     assert row == ["09:00", "Maria Ndun", "Universitas Nusa Cendana", "Permohonan informasi publik",
                    "PP/2026/0001"]
-    assert page.list_title.text() == "Tamu hari ini (1)"
+    assert page.visitor_list.list_title.text() == "Tamu hari ini (1)"
     # keyboard only: no mouse event at all, and about as many keys as characters typed
     typed = len("Maria Ndun" "5371014501900001" "Universitas Nusa Cendana" "P" "Data DPT per kelurahan 2024"
                 "S")
@@ -220,7 +219,7 @@ def test_bad_email_is_shown_next_to_the_field_and_nothing_is_recorded(qtbot, ws,
     assert counts(ws) == (0, 0)
     email = page.fields["email"]
     assert page.field_error("email") == "Alamat e-mail tidak sah (contoh: nama@contoh.id)"
-    error_label = page.errors["email"]
+    error_label = page.registration.errors["email"]
     assert error_label.isVisible()
     # the message sits right under the E-mail field, and the field is outlined
     below = email.mapTo(page, email.rect().bottomLeft())
@@ -232,10 +231,10 @@ def test_bad_email_is_shown_next_to_the_field_and_nothing_is_recorded(qtbot, ws,
     assert [k for k in page.fields if page.field_error(k)] == ["email"]
     assert page.status_text() == "Tamu belum tercatat: perbaiki isian yang ditandai merah."
     # nothing typed is lost
-    assert page._value("name") == "Benyamin Lado"
+    assert page.registration.value("name") == "Benyamin Lado"
     assert email.text() == "benyamin@undana"
-    assert page._value("purpose") == "permohonan_informasi"
-    assert page._value("info_requested") == "Salinan SK penetapan"
+    assert page.registration.value("purpose") == "permohonan_informasi"
+    assert page.registration.value("info_requested") == "Salinan SK penetapan"
 
     # correcting the field removes the mark; Enter then saves
     desk.type(".ac.id")
@@ -270,7 +269,7 @@ def test_email_delivery_without_email_marks_the_email_field(qtbot, ws, page, des
     desk.type("Data DPT")
     desk.tab_to("delivery_method")
     desk.type("E")  # E-mail
-    assert page._value("delivery_method") == "email"
+    assert page.registration.value("delivery_method") == "email"
     desk.press(Qt.Key.Key_Return)
     assert page.field_error("email") == "Isi alamat e-mail bila salinan dikirim lewat e-mail"
     assert desk.focus is page.fields["email"]
@@ -279,7 +278,7 @@ def test_email_delivery_without_email_marks_the_email_field(qtbot, ws, page, des
 
 def test_engine_refusal_is_shown_and_the_form_is_kept(qtbot, ws, make_user, monkeypatch):
     shown = []
-    monkeypatch.setattr(helpdesk_page, "show_error", lambda parent, exc, title=None: shown.append(str(exc)))
+    monkeypatch.setattr(registration_form, "show_error", lambda parent, exc, title=None: shown.append(str(exc)))
     page = HelpDeskPage(GuiContext(ws, make_user("kasubag", "Kasubag")))
     qtbot.addWidget(page)
     page.fields["name"].setText("Maria Ndun")
@@ -287,7 +286,7 @@ def test_engine_refusal_is_shown_and_the_form_is_kept(qtbot, ws, make_user, monk
     assert page.save() is False
     assert len(shown) == 1 and shown[0]
     assert counts(ws) == (0, 0)
-    assert page._value("name") == "Maria Ndun" and page._value("purpose") == "bertamu"
+    assert page.registration.value("name") == "Maria Ndun" and page.registration.value("purpose") == "bertamu"
     assert page.status_text() == "Tamu belum tercatat."
 
 
@@ -307,7 +306,7 @@ def test_returning_visitor_is_offered_and_fills_the_identity_fields(qtbot, ws, s
     desk.press(Qt.Key.Key_Return)  # takes the suggestion, does not save
     assert counts(ws) == (2, 0)
     assert page.suggestion_texts() == []
-    assert {k: page._value(k) for k in ("name", "id_number", "institution", "occupation", "address",
+    assert {k: page.registration.value(k) for k in ("name", "id_number", "institution", "occupation", "address",
                                         "phone", "email")} == {
         "name": "Maria Ndun", "id_number": "5371014501900001", "institution": "Universitas Nusa Cendana",
         "occupation": "Dosen", "address": "Jl. Adisucipto, Penfui", "phone": "0812 3456 7890",
@@ -328,7 +327,7 @@ def test_returning_visitor_by_id_number_and_escape_closes_the_offer(qtbot, ws, s
     assert page.suggestion_texts()[0].startswith("Maria Ndun · NIK 5371014501900001")
     desk.press(Qt.Key.Key_Escape)
     assert page.suggestion_texts() == []
-    assert page._value("id_number") == "537101" and page._value("name") == ""
+    assert page.registration.value("id_number") == "537101" and page.registration.value("name") == ""
 
 
 def test_todays_list_search_and_ranges(qtbot, ws, staff, clock, page):
@@ -498,7 +497,7 @@ def test_a_receipt_written_straight_to_a_file_names_the_file(qtbot, ws, staff, p
     def straight(parent, worker, name, render, on_finished=None):  # noqa: ANN001, ANN202 - no preview
         on_finished(render(written))
 
-    monkeypatch.setattr(helpdesk_page, "print_pdf", straight)
+    monkeypatch.setattr(visitor_list, "print_pdf", straight)
     page.print_receipt()
     assert written.exists()
     assert page.status_text() == f"Tanda bukti disimpan sebagai PDF di {written}"
@@ -521,9 +520,9 @@ def test_name_and_institution_keep_a_readable_width_in_semua(qtbot, ws, staff, c
     header = page.table.horizontalHeader()
     name, institution = (header.sectionSize(c) for c in (VisitorTableModel.NAME, VisitorTableModel.INSTITUTION))
     three_chars = page.table.fontMetrics().horizontalAdvance("Mar…") + 12
-    assert name >= helpdesk_page.NAME_MIN > three_chars
-    assert institution >= helpdesk_page.INSTITUTION_MIN > three_chars
-    assert header.sectionSize(VisitorTableModel.PURPOSE) <= helpdesk_page.PURPOSE_MAX
+    assert name >= visitor_list.NAME_MIN > three_chars
+    assert institution >= visitor_list.INSTITUTION_MIN > three_chars
+    assert header.sectionSize(VisitorTableModel.PURPOSE) <= visitor_list.PURPOSE_MAX
     # the date-and-time column still shows its whole text
     time_text = page.model.index(0, VisitorTableModel.TIME).data()
     assert header.sectionSize(VisitorTableModel.TIME) >= page.table.fontMetrics().horizontalAdvance(time_text)
@@ -551,5 +550,5 @@ def test_other_roles_see_the_suggestions_masked_and_nothing_masked_is_filled_in(
     assert page.suggestion_texts() == ["Maria Ndun · NIK ************0001 · Undana · ********7890"]
     qtbot.keyClick(page.fields["name"], Qt.Key.Key_Down)
     qtbot.keyClick(page.fields["name"], Qt.Key.Key_Return)
-    assert (page._value("name"), page._value("institution")) == ("Maria Ndun", "Undana")
-    assert (page._value("id_number"), page._value("phone")) == ("", "")
+    assert (page.registration.value("name"), page.registration.value("institution")) == ("Maria Ndun", "Undana")
+    assert (page.registration.value("id_number"), page.registration.value("phone")) == ("", "")

@@ -1,0 +1,159 @@
+"""The help desk page (Desk Layanan Informasi): fast, keyboard-only registration of visitors
+and information requesters (buku tamu + PPID Form Model B) beside the list of today's visitors.
+This module only composes the three widgets (registration_form, visitor_list, lookup), joins
+their signals, and keeps the page's keyboard as one.
+
+Keyboard: Tab moves top to bottom; Enter in a single-line field or a choice list saves
+(Ctrl+Enter in the multi-line fields); while typing a name or an id number, past visitors
+are offered below the field: Down/Up choose one, Enter fills the identity fields, Esc
+closes the list. Ctrl+F goes to the search box of the visitor list, Ctrl+P prints the tanda
+bukti of the visitor selected there (the one just registered), and the page says where the PDF
+went. Tab passes through the list (it does not walk its cells), so the whole page is a plain
+Tab chain. Showing the page (Ctrl+2 or the navigation) puts the cursor in Nama."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from sopdesk.engine.visitors import VisitorForm
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.helpdesk.lookup import ReturningVisitorLookup
+from sopdesk.gui.helpdesk.registration_form import Field, RegistrationForm
+from sopdesk.gui.helpdesk.style import STYLE
+from sopdesk.gui.helpdesk.visitor_list import VisitorList
+from sopdesk.gui.helpdesk.visitor_model import VisitorTableModel
+
+
+class HelpDeskPage(QWidget):
+    """Registration form (left) and the visitor list (right).
+
+    Signals: `visitor_registered(visitor_id, case_number)` after a registration (the case
+    number is "" when no case was started); the page also emits `ctx.data_changed`."""
+
+    visitor_registered = Signal(int, str)
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("helpDeskPage")
+        self.setStyleSheet(STYLE)
+        self.lookup = ReturningVisitorLookup(ctx, self)  # floats over the form: placed in page coordinates
+        self.registration = RegistrationForm(ctx, self.lookup)
+        self.visitor_list = VisitorList(ctx)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.registration)
+        splitter.addWidget(self.visitor_list)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 700])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+
+        chain = self.registration.tab_chain() + self.visitor_list.tab_chain()
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.visitor_list.focus_search)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.visitor_list.print_receipt)
+        self.registration.registered.connect(self._registered)
+        self.visitor_list.status.connect(self.registration.set_status)
+        ctx.data_changed.connect(self.visitor_list.refresh)
+        self.visitor_list.refresh()
+        self.registration.line("name").setFocus()
+
+    def _registered(self, visitor_id: int, number: str) -> None:
+        self.visitor_registered.emit(visitor_id, number)
+        self.ctx.data_changed.emit()
+        self.visitor_list.select_visitor(visitor_id)  # the one just registered: Ctrl+P prints its tanda bukti
+
+    def focus_first_field(self) -> None:
+        """The cursor to Nama (the main window calls it whenever it shows this page)."""
+        self.registration.focus_first_field()
+
+    # --- what the form and the list hold (the page's parts, as tests and the window see them) ---
+
+    @property
+    def fields(self) -> dict[str, Field]:
+        return self.registration.fields
+
+    @property
+    def save_button(self) -> QPushButton:
+        return self.registration.save_button
+
+    @property
+    def model(self) -> VisitorTableModel:
+        return self.visitor_list.model
+
+    @property
+    def table(self) -> QTableView:
+        return self.visitor_list.table
+
+    @property
+    def search_box(self) -> QLineEdit:
+        return self.visitor_list.search_box
+
+    @property
+    def range_combo(self) -> QComboBox:
+        return self.visitor_list.range_combo
+
+    @property
+    def receipt_button(self) -> QPushButton:
+        return self.visitor_list.receipt_button
+
+    @property
+    def register_button(self) -> QPushButton:
+        return self.visitor_list.register_button
+
+    @property
+    def receipt_path(self) -> Path | None:
+        """Where the last tanda bukti was saved."""
+        return self.visitor_list.receipt_path
+
+    def form(self) -> VisitorForm:
+        return self.registration.form()
+
+    def save(self) -> bool:
+        return self.registration.save()
+
+    def clear_form(self) -> None:
+        self.registration.clear_form()
+
+    def field_error(self, key: str) -> str | None:
+        return self.registration.field_error(key)
+
+    def status_text(self) -> str:
+        return self.registration.status_text()
+
+    def info_fields_visible(self) -> bool:
+        return self.registration.info_fields_visible()
+
+    def suggestion_texts(self) -> list[str]:
+        return self.lookup.texts()
+
+    def refresh(self) -> None:
+        self.visitor_list.refresh()
+
+    def empty_text(self) -> str:
+        return self.visitor_list.empty_text()
+
+    def print_receipt(self) -> None:
+        self.visitor_list.print_receipt()
+
+    def print_register(self) -> None:
+        self.visitor_list.print_register()
+
+    # --- Qt events --------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.visitor_list.refresh()  # the day may have changed while the page was hidden
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.lookup.hide_list()

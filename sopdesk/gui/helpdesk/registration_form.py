@@ -1,0 +1,420 @@
+"""The help desk's registration form (buku tamu + PPID Form Model B): the fields, their inline
+errors, the status line, and saving through the engine (engine.visitors). Keyboard: Enter in a
+single-line field or a choice list saves (Ctrl+Enter in the multi-line fields); Enter on a
+button presses it. The returning-visitor lookup (`lookup`) is attached to Nama and Nomor
+identitas; a picked person fills the identity fields. The texts keep the translation context
+"HelpDeskPage" of the page this form was part of."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sopdesk.catalog.registry import PLAIN_PURPOSES
+from sopdesk.engine import queries, visitors
+from sopdesk.engine.visitor_lookup import IDENTITY_FIELDS, MASKED_FIELDS
+from sopdesk.engine.visitors import DELIVERY_METHODS, OBTAIN_METHODS, VisitorForm
+from sopdesk.errors import FieldError
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.helpdesk.lookup import ReturningVisitorLookup
+from sopdesk.gui.helpdesk.style import ENTER_KEYS, restyle
+from sopdesk.gui.messages import show_error
+
+log = logging.getLogger("sopdesk.gui")
+translate = QCoreApplication.translate  # the texts keep their context "HelpDeskPage"
+
+# The choice labels come from engine.visitors and reach translate() as variables, which lupdate
+# cannot see; these markers put each label in the translation source under "HelpDeskPage".
+_TR_CHOICES = (
+    # PURPOSES
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Permohonan informasi publik"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Bertamu / bertemu pejabat"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Pengaduan"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Konsultasi"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Lainnya"),
+    # OBTAIN_METHODS
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Melihat / membaca / mendengarkan / mencatat"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Mendapatkan salinan informasi (hardcopy)"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Mendapatkan salinan informasi (softcopy)"),
+    # DELIVERY_METHODS
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Mengambil langsung"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Kurir"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Pos"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Faksimili"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "E-mail"),
+)
+
+INFO_FIELDS = ("info_requested", "directed_to", "info_use", "obtain_method", "delivery_method")
+LOOKUP_FIELDS = ("name", "id_number")
+FIELD_ORDER = ("name", "id_number", "institution", "occupation", "address", "phone", "email", "purpose",
+               "purpose_text", *INFO_FIELDS)
+Field = QLineEdit | QPlainTextEdit | QComboBox
+
+
+class RegistrationForm(QScrollArea):
+    """The form (in its own scroll area, the page's left side). Signal: `registered(visitor_id,
+    case_number)` after a registration (the case number is "" when no case was started); the
+    form also emits `ctx.data_changed`."""
+
+    registered = Signal(int, str)
+
+    def __init__(self, ctx: GuiContext, lookup: ReturningVisitorLookup, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lookup = lookup
+        self.fields: dict[str, Field] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._rows: dict[str, QWidget] = {}
+        self._frames: dict[str, QFrame] = {}
+        self._build()
+        for key in LOOKUP_FIELDS:
+            lookup.attach(self.line(key))
+        lookup.picked.connect(self._fill_identity)
+        self.verticalScrollBar().valueChanged.connect(lookup.hide_list)
+        self.purpose_combo().currentIndexChanged.connect(self._purpose_changed)
+        self._purpose_changed()
+
+    def line(self, key: str) -> QLineEdit:
+        field = self.fields[key]
+        assert isinstance(field, QLineEdit), key
+        return field
+
+    def purpose_combo(self) -> QComboBox:
+        field = self.fields["purpose"]
+        assert isinstance(field, QComboBox)
+        return field
+
+    def focus_first_field(self) -> None:
+        name = self.line("name")
+        name.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        name.selectAll()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The form's widgets in Tab order: the fields top to bottom, then the two buttons."""
+        return [*(self.fields[k] for k in FIELD_ORDER), self.save_button, self.clear_button]
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        ws = self.ctx.ws
+        form_widget = QWidget()
+        form_widget.setObjectName("registrationForm")
+        outer = QVBoxLayout(form_widget)
+        outer.setContentsMargins(4, 4, 12, 4)
+        title = QLabel(translate("HelpDeskPage", "Pendaftaran tamu / pemohon informasi"))
+        title.setObjectName("sectionTitle")
+        outer.addWidget(title)
+
+        self.form_layout = form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.setVerticalSpacing(2)  # plus the outline frames' transparent borders
+        self._add_line("name", translate("HelpDeskPage", "&Nama *"),
+                       translate("HelpDeskPage", "Nama lengkap sesuai identitas"))
+        self._add_line("id_number", translate("HelpDeskPage", "Nomor &identitas (NIK)"),
+                       translate("HelpDeskPage", "NIK 16 angka, atau nomor paspor / kartu lain"))
+        self._add_line("institution", translate("HelpDeskPage", "Ins&tansi/Lembaga"))
+        self._add_line("occupation", translate("HelpDeskPage", "&Pekerjaan"))
+        self._add_line("address", translate("HelpDeskPage", "&Alamat"))
+        self._add_line("phone", translate("HelpDeskPage", "Telepon/&HP"),
+                       translate("HelpDeskPage", "contoh: 0812 3456 7890"))
+        self._add_line("email", translate("HelpDeskPage", "&E-mail"),
+                       translate("HelpDeskPage", "contoh: nama@contoh.id"))
+        # the purposes that start a case come from the installed catalog (issue #13)
+        self._add_combo("purpose", translate("HelpDeskPage", "&Keperluan *"), visitors.purposes(ws),
+                        translate("HelpDeskPage", "Pilih keperluan…"))
+        self._add_text("purpose_text", translate("HelpDeskPage", "&Uraian keperluan"), 2)
+        self._add_text("info_requested", translate("HelpDeskPage", "&Rincian informasi yang dibutuhkan *"), 3)
+        not_chosen = translate("HelpDeskPage", "— belum dipilih —")
+        self._add_combo("directed_to", translate("HelpDeskPage", "&Diarahkan kepada"),
+                        {target: target for target in visitors.direction_targets(ws)},
+                        none_label=not_chosen, translate_labels=False)
+        self.fields["directed_to"].setToolTip(translate(
+            "HelpDeskPage",
+            "Pemohon diarahkan kepada Ketua, Sekretaris atau divisi yang dituju (kegiatan 2 SOP "
+            "Pelayanan Publik, dicatat selesai bersama registrasi)"))
+        self._add_text("info_use", translate("HelpDeskPage", "Tu&juan penggunaan informasi"), 2)
+        self._add_combo("obtain_method", translate("HelpDeskPage", "Cara &memperoleh informasi"), OBTAIN_METHODS,
+                        none_label=not_chosen)
+        self._add_combo("delivery_method", translate("HelpDeskPage", "Cara mendapatkan &salinan"),
+                        DELIVERY_METHODS, none_label=not_chosen)
+        outer.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(translate("HelpDeskPage", "Simpan (Enter)"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton(translate("HelpDeskPage", "K&osongkan formulir"))
+        self.clear_button.clicked.connect(self._clear_clicked)
+        for button in (self.save_button, self.clear_button):
+            button.installEventFilter(self)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+
+        self.status = QLabel()
+        self.status.setObjectName("statusLine")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setMargin(4)
+        self.status.hide()
+        outer.addWidget(self.status)
+        hint = QLabel(translate("HelpDeskPage", "* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); "
+                                                "saat mengetik nama atau NIK, tamu lama ditawarkan: ↓ memilih, "
+                                                "Enter mengisi, Esc menutup."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        outer.addWidget(hint)
+        outer.addStretch(1)
+
+        self.setObjectName("formScroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(form_widget)
+        self.setMinimumWidth(400)  # with the visitor list beside it, the page fits 1024x768
+
+    def _add_row(self, key: str, label_text: str, field: Field) -> None:
+        field.setObjectName(key)
+        field.installEventFilter(self)
+        error = QLabel()
+        error.setObjectName("fieldError")
+        error.setWordWrap(True)
+        error.hide()
+        # the outline goes round the field, not on it: a style sheet on a field would replace
+        # its native look (a combo box loses its arrow); the frame's border is transparent
+        # until the field is wrong, so nothing moves when it turns red
+        frame = QFrame()
+        frame.setObjectName("fieldFrame")
+        frame_layout = QVBoxLayout(frame)
+        frame_layout.setContentsMargins(0, 0, 0, 0)  # the border gives the inset
+        frame_layout.addWidget(field)
+        error.setContentsMargins(2, 0, 0, 0)
+        box = QWidget()
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(0)
+        box_layout.addWidget(frame)
+        box_layout.addWidget(error)
+        self._frames[key] = frame
+        label = QLabel(label_text)
+        label.setBuddy(field)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        label.setWordWrap(True)
+        label.setMinimumWidth(150)
+        label.setMaximumWidth(230)
+        # line the label's first line up with the field's first line, not with the top of its frame
+        line_height = QLineEdit().sizeHint().height() + 4  # inside the 2-pixel outline frame
+        label.setContentsMargins(0, max(0, (line_height - label.fontMetrics().height()) // 2), 0, 0)
+        self.form_layout.addRow(label, box)
+        self.fields[key] = field
+        self.errors[key] = error
+        self._rows[key] = box
+
+    def _add_line(self, key: str, label: str, placeholder: str = "") -> None:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(lambda _text, k=key: self._set_error(k, None))
+        self._add_row(key, label, edit)
+
+    def _add_text(self, key: str, label: str, lines: int) -> None:
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        line = edit.fontMetrics().lineSpacing()
+        edit.setFixedHeight(line * lines + 2 * edit.frameWidth() + 10)
+        edit.textChanged.connect(lambda k=key: self._set_error(k, None))
+        self._add_row(key, label, edit)
+
+    def _add_combo(self, key: str, label: str, choices: dict[str, str], placeholder: str = "",
+                   none_label: str | None = None, translate_labels: bool = True) -> None:
+        combo = QComboBox()
+        if none_label is not None:
+            combo.addItem(none_label, None)
+        for value, text in choices.items():
+            combo.addItem(translate("HelpDeskPage", text) if translate_labels else text, value)
+        if placeholder:
+            combo.setPlaceholderText(placeholder)
+            combo.setCurrentIndex(-1)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(16)
+        combo.currentIndexChanged.connect(lambda _i, k=key: self._set_error(k, None))
+        self._add_row(key, label, combo)
+
+    # --- the form's values ------------------------------------------------------------------
+
+    def form(self) -> VisitorForm:
+        """What the form holds now, as the engine takes it (information-request fields only
+        for an information request)."""
+        values: dict[str, Any] = {key: self.value(key) for key in self.fields}
+        if values["purpose"] in PLAIN_PURPOSES or not values["purpose"]:  # no case: no request fields
+            values.update(dict.fromkeys(INFO_FIELDS))
+        values["purpose"] = values["purpose"] or ""
+        return VisitorForm(**values)
+
+    def value(self, key: str) -> str | None:
+        """What one field holds (a choice list: the chosen code, None when none is)."""
+        field = self.fields[key]
+        if isinstance(field, QComboBox):
+            data: str | None = field.currentData()
+            return data
+        if isinstance(field, QPlainTextEdit):
+            return field.toPlainText()
+        return field.text()
+
+    def clear_form(self) -> None:
+        """Empty every field and error; the purpose goes back to "not chosen"."""
+        self.lookup.hide_list()
+        for field in self.fields.values():
+            if isinstance(field, QComboBox):
+                field.setCurrentIndex(-1 if field.placeholderText() else 0)
+            else:
+                field.clear()
+        self._clear_errors()
+
+    def _clear_clicked(self) -> None:
+        self.clear_form()
+        self.set_status(None)
+        self.line("name").setFocus()
+
+    def _purpose_changed(self) -> None:
+        purpose = self.purpose_combo().currentData()
+        shown = bool(purpose) and purpose not in PLAIN_PURPOSES  # a front door: it starts a case
+        for key in INFO_FIELDS:
+            self.form_layout.setRowVisible(self._rows[key], shown)
+            self.fields[key].setEnabled(shown)
+            if not shown:
+                self._set_error(key, None)
+
+    def info_fields_visible(self) -> bool:
+        return self.fields["info_requested"].isVisibleTo(self)
+
+    def _fill_identity(self, match: dict[str, Any]) -> None:
+        """A returning visitor picked in the lookup: their identity fields, never a masked one."""
+        for key in IDENTITY_FIELDS:
+            if match.get("masked") and key in MASKED_FIELDS:
+                continue  # shown masked to recognise the person; never written into the form
+            self.line(key).setText(match.get(key) or "")
+        self.fields["purpose"].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.set_status(translate("HelpDeskPage", "Data tamu lama diisikan: periksa, lalu pilih keperluan."))
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Validate, register, report; True when the visitor was recorded."""
+        self.lookup.hide_list()
+        self._clear_errors()
+        form = self.form()
+        try:
+            data = visitors.validate(form, visitors.purposes(self.ctx.ws))
+            visitor_id, number = visitors.register_visitor(self.ctx.ws, self.ctx.actor, form)
+        except FieldError as exc:
+            self._show_field_error(exc)
+            return False
+        except Exception as exc:  # noqa: BLE001 - refusals shown to the user, bugs logged by show_error
+            self.set_status(translate("HelpDeskPage", "Tamu belum tercatat."), error=True)
+            show_error(self, exc, translate("HelpDeskPage", "Tamu tidak dapat dicatat"))
+            return False
+        if number:
+            text = translate("HelpDeskPage", "Tamu {name} tercatat; kasus {case} dimulai").format(
+                name=data["name"], case=number)
+            waiting = self._waiting_step(number)
+            if waiting is not None:  # the registration did the desk's steps: say where the case went
+                text += translate("HelpDeskPage", ", diteruskan ke kegiatan {step} ({role})").format(
+                    step=waiting[0], role=waiting[1])
+        else:
+            text = translate("HelpDeskPage", "Tamu {name} tercatat").format(name=data["name"])
+        self.clear_form()
+        self.set_status(text)
+        self.line("name").setFocus()
+        self.registered.emit(visitor_id, number or "")
+        return True
+
+    def _waiting_step(self, number: str) -> tuple[int, str] | None:
+        """The step and role a case waits for (None if it cannot be read: only a message)."""
+        try:
+            items = queries.case_detail(self.ctx.ws, number, self.ctx.actor)["items"]
+        except Exception:  # the registration is saved; the extra words are not worth an error
+            log.exception("reading case %s after registration failed", number)
+            return None
+        return next(((i["step"], i["role"]) for i in items if i["status"] == "open"), None)
+
+    def _show_field_error(self, exc: FieldError) -> None:
+        if exc.field not in self.fields or not self.fields[exc.field].isEnabled():
+            show_error(self, exc, translate("HelpDeskPage", "Tamu tidak dapat dicatat"))
+            return
+        message = str(exc)
+        if isinstance(self.fields[exc.field], QComboBox):  # the engine names its codes; the desk sees a list
+            message = translate("HelpDeskPage", "Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).")
+        self._set_error(exc.field, message)
+        self.set_status(translate("HelpDeskPage", "Tamu belum tercatat: perbaiki isian yang ditandai merah."),
+                        error=True)
+        self.fields[exc.field].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureWidgetVisible(self._rows[exc.field])
+
+    def _set_error(self, key: str, message: str | None) -> None:
+        label, field = self.errors[key], self.fields[key]
+        invalid = bool(message)
+        if label.isHidden() and not invalid:
+            return
+        label.setText(message or "")
+        label.setVisible(invalid)
+        field.setProperty("invalid", invalid)
+        self._frames[key].setProperty("invalid", invalid)
+        restyle(self._frames[key])
+
+    def _clear_errors(self) -> None:
+        for key in self.errors:
+            self._set_error(key, None)
+
+    def field_error(self, key: str) -> str | None:
+        """The error shown next to a field, if any."""
+        label = self.errors[key]
+        return None if label.isHidden() else label.text()
+
+    def set_status(self, text: str | None, error: bool = False) -> None:
+        """The line under the buttons: what was done (green) or what went wrong (red)."""
+        self.status.setText(text or "")
+        self.status.setVisible(bool(text))
+        self.status.setProperty("state", "error" if error else "ok")
+        restyle(self.status)
+
+    def status_text(self) -> str:
+        return self.status.text() if self.status.isVisibleTo(self) else ""
+
+    # --- keyboard ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            if watched in self.fields.values():
+                return self._field_key(watched, event)
+            if watched in (self.save_button, self.clear_button) and event.key() in ENTER_KEYS:
+                assert isinstance(watched, QPushButton)
+                watched.click()  # a page is not a dialog: Enter on a button presses it, like Space
+                return True
+        return super().eventFilter(watched, event)
+
+    def _field_key(self, field: QObject, event: QKeyEvent) -> bool:
+        if event.key() not in ENTER_KEYS:
+            return False
+        if isinstance(field, QPlainTextEdit) and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False  # a new line
+        self.save()
+        return True

@@ -1,0 +1,288 @@
+"""The help desk's visitor list (right of the form): today's visitors or a longer range,
+searched by name, institution, NIK, phone or case number, and the prints made from it (the
+tanda bukti of the selected visitor, the buku tamu of a period). It reads only
+(engine.visitor_lookup, reports); what it has to say goes to the form's status line through
+`status`. Tab passes through the table (it does not walk its cells). The texts keep the
+translation context "HelpDeskPage" of the page this list was part of."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sopdesk import reports
+from sopdesk.engine.visitor_lookup import visitors_page
+from sopdesk.errors import UserError
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.helpdesk.visitor_model import VisitorTableModel
+from sopdesk.gui.messages import show_error
+from sopdesk.gui.printing import PeriodDialog, print_pdf
+
+translate = QCoreApplication.translate  # the texts keep their context "HelpDeskPage"
+
+LIST_LIMIT = 200
+# the list's columns (pixels): Nama and Instansi share the room left by the others but never
+# shrink below a readable width (the list scrolls sideways instead); Keperluan is elided
+NAME_MIN, INSTITUTION_MIN, PURPOSE_MAX = 150, 120, 190
+RANGES = (("today", 1), ("7", 7), ("30", 30), ("all", None))  # key, days back (None: all)
+
+
+@runtime_checkable
+class _Preview(Protocol):
+    """The print preview (gui.print_preview) as this list sees it: it tells where the PDF went."""
+
+    saved: SignalInstance  # (path)
+    printed: SignalInstance  # (sheets)
+
+
+class VisitorList(QWidget):
+    """The list panel. Signal: `status(text, error)`, a line for the desk's status line (where
+    a tanda bukti went, or that it could not be made)."""
+
+    status = Signal(str, bool)
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.receipt_path: Path | None = None  # where the last tanda bukti was saved
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 4, 4, 4)
+        heading = QHBoxLayout()
+        self.list_title = QLabel()
+        self.list_title.setObjectName("sectionTitle")
+        heading.addWidget(self.list_title)
+        heading.addStretch(1)
+        layout.addLayout(heading)
+        layout.addLayout(self._build_filters())
+        self._build_table()
+        layout.addWidget(self.list_stack, 1)
+        self.list_note = QLabel()
+        self.list_note.setObjectName("listNote")
+        self.list_note.hide()
+        layout.addWidget(self.list_note)
+        layout.addLayout(self._build_prints())
+
+    def _build_filters(self) -> QHBoxLayout:
+        filters = QHBoxLayout()
+        search_label = QLabel(translate("HelpDeskPage", "&Cari:"))
+        self.search_box = QLineEdit()
+        self.search_box.setMaxLength(200)  # a search, not a document (SQLite refuses LIKE patterns over 50,000 bytes)
+        self.search_box.setObjectName("visitorSearch")
+        self.search_box.setPlaceholderText(translate("HelpDeskPage", "nama, instansi, NIK, telepon atau nomor kasus"))
+        self.search_box.setClearButtonEnabled(True)
+        search_label.setBuddy(self.search_box)
+        range_label = QLabel(translate("HelpDeskPage", "Rentan&g:"))
+        self.range_combo = QComboBox()
+        self.range_combo.setObjectName("visitorRange")
+        texts = (translate("HelpDeskPage", "Hari ini"), translate("HelpDeskPage", "7 hari terakhir"),
+                 translate("HelpDeskPage", "30 hari terakhir"), translate("HelpDeskPage", "Semua"))
+        for (key, _days), text in zip(RANGES, texts, strict=True):
+            self.range_combo.addItem(text, key)
+        range_label.setBuddy(self.range_combo)
+        filters.addWidget(search_label)
+        filters.addWidget(self.search_box, 1)
+        filters.addWidget(range_label)
+        filters.addWidget(self.range_combo)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self.search_box.returnPressed.connect(self.refresh)
+        self.range_combo.currentIndexChanged.connect(self.refresh)
+        return filters
+
+    def _build_table(self) -> None:
+        self.model = VisitorTableModel(self.ctx.ws.calendar.tz, self)
+        self.model.labels.update({pintu.kode: pintu.label for pintu, _, _ in self.ctx.ws.catalog.doors("tamu")})
+        self.table = QTableView()
+        self.table.setObjectName("visitorTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.table.installEventFilter(self)  # resized: the columns are fitted again
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyList")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_label)
+
+    def _build_prints(self) -> QHBoxLayout:
+        self.receipt_button = QPushButton(translate("HelpDeskPage", "Cetak tanda bukti… (Ctrl+P)"))
+        self.receipt_button.setObjectName("receiptButton")
+        self.receipt_button.setToolTip(translate("HelpDeskPage", "Tanda bukti permohonan untuk tamu yang dipilih di "
+                                                                 "daftar (Ctrl+P)"))
+        self.receipt_button.clicked.connect(self.print_receipt)
+        self.register_button = QPushButton(translate("HelpDeskPage", "Cetak buku tamu…"))
+        self.register_button.clicked.connect(self.print_register)
+        prints = QHBoxLayout()
+        prints.addStretch(1)
+        prints.addWidget(self.receipt_button)
+        prints.addWidget(self.register_button)
+        return prints
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.search_box, self.range_combo, self.table]
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    # --- the rows ---------------------------------------------------------------------------
+
+    def _range_bounds(self) -> tuple[datetime | None, datetime, int | None]:
+        days = dict(RANGES)[self.range_combo.currentData()]
+        tz = self.ctx.ws.calendar.tz
+        today = self.ctx.ws.clock().astimezone(tz).date()
+        end = datetime.combine(today + timedelta(days=1), time(0), tz).astimezone(timezone.utc)
+        if days is None:
+            return None, end, None
+        start = datetime.combine(today - timedelta(days=days - 1), time(0), tz).astimezone(timezone.utc)
+        return start, end, days
+
+    def refresh(self) -> None:
+        """Reload the visitor list for the chosen range and search text."""
+        self._search_timer.stop()
+        start, end, days = self._range_bounds()
+        search = self.search_box.text().strip()
+        selected = self.selected_visitor()
+        try:
+            rows = visitors_page(self.ctx.ws, start, end, search or None, limit=LIST_LIMIT)
+        except Exception as exc:  # noqa: BLE001 - shown, the page stays usable
+            show_error(self, exc)
+            rows = []
+        self.model.set_rows(rows, with_date=days != 1, tz=self.ctx.ws.calendar.tz)
+        titles = {1: translate("HelpDeskPage", "Tamu hari ini"), 7: translate("HelpDeskPage", "Tamu 7 hari terakhir"),
+                  30: translate("HelpDeskPage", "Tamu 30 hari terakhir"), None: translate("HelpDeskPage", "Semua tamu")}
+        title = titles[days]
+        if rows:
+            count = f"{len(rows)}+" if len(rows) >= LIST_LIMIT else str(len(rows))
+            title += f" ({count})"
+        self.list_title.setText(title)
+        if search:
+            empty = translate("HelpDeskPage", "Tidak ada tamu yang cocok dengan \u201c{text}\u201d").format(text=search)
+        else:
+            empty = {1: translate("HelpDeskPage", "Belum ada tamu hari ini"),
+                     7: translate("HelpDeskPage", "Belum ada tamu dalam 7 hari terakhir"),
+                     30: translate("HelpDeskPage", "Belum ada tamu dalam 30 hari terakhir"),
+                     None: translate("HelpDeskPage", "Belum ada tamu tercatat")}[days]
+        self.empty_label.setText(empty)
+        self.list_stack.setCurrentWidget(self.table if rows else self.empty_label)
+        self.list_note.setText(translate("HelpDeskPage", "Menampilkan {limit} tamu terbaru; persempit dengan "
+                                                         "pencarian.").format(limit=LIST_LIMIT))
+        self.list_note.setVisible(len(rows) >= LIST_LIMIT)
+        self._fit_columns()
+        if selected is not None:
+            self.select_visitor(selected)
+
+    def _fit_columns(self) -> None:
+        """Time, Keperluan (at most PURPOSE_MAX) and Kasus to their contents; Nama and Instansi
+        share what is left, each at least NAME_MIN / INSTITUTION_MIN wide."""
+        table, header = self.table, self.table.horizontalHeader()
+        for column in (VisitorTableModel.TIME, VisitorTableModel.PURPOSE, VisitorTableModel.CASE):
+            table.resizeColumnToContents(column)
+        header.resizeSection(VisitorTableModel.PURPOSE,
+                             min(header.sectionSize(VisitorTableModel.PURPOSE), PURPOSE_MAX))
+        fixed = sum(header.sectionSize(c) for c in (VisitorTableModel.TIME, VisitorTableModel.PURPOSE,
+                                                    VisitorTableModel.CASE))
+        free = table.viewport().width() - fixed
+        name = max(NAME_MIN, free * 55 // 100)
+        header.resizeSection(VisitorTableModel.NAME, name)
+        header.resizeSection(VisitorTableModel.INSTITUTION, max(INSTITUTION_MIN, free - name))
+
+    def empty_text(self) -> str:
+        return self.empty_label.text() if self.list_stack.currentWidget() is self.empty_label else ""
+
+    def selected_visitor(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.visitor_id(rows[0].row()) if rows else None
+
+    def select_visitor(self, visitor_id: int) -> None:
+        row = self.model.row_of(visitor_id)
+        if row is None:
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Resize and watched is self.table:
+            QTimer.singleShot(0, self._fit_columns)  # after the viewport took its new size
+        return super().eventFilter(watched, event)
+
+    # --- prints -----------------------------------------------------------------------------
+
+    def print_receipt(self) -> None:
+        """Tanda bukti permohonan for the visitor selected in the list (Ctrl+P); the status
+        line then says where the PDF went (saved, or sent to the printer)."""
+        visitor_id = self.selected_visitor()
+        if visitor_id is None:
+            show_error(self, UserError(translate("HelpDeskPage", "Pilih dulu seorang tamu di daftar.")))
+            return
+        self.status.emit(translate("HelpDeskPage", "Menyiapkan tanda bukti…"), False)
+        print_pdf(self, self.ctx.worker, f"tanda-bukti-{visitor_id}.pdf",
+                  lambda path: reports.render_receipt(self.ctx.ws, self.ctx.actor, visitor_id, path),
+                  on_finished=self._receipt_ready)
+
+    def _receipt_ready(self, pdf: Path | None) -> None:
+        if pdf is None:
+            self.status.emit(translate("HelpDeskPage", "Tanda bukti tidak dapat dibuat."), True)
+            return
+        previews = [d for d in self.findChildren(QDialog) if isinstance(d, _Preview)
+                    and not d.property("receiptWatched")]
+        if not previews:  # written straight to the file the user chose
+            self._receipt_saved(pdf)
+            return
+        self.status.emit(translate("HelpDeskPage", "Tanda bukti dibuka di pratinjau cetak; simpan sebagai PDF "
+                                                   "atau cetak dari sana."), False)
+        for preview in previews:  # the print preview (gui.print_preview): told where it went
+            preview.setProperty("receiptWatched", True)
+            preview.saved.connect(self._receipt_saved)
+            preview.printed.connect(self._receipt_printed)
+
+    def _receipt_saved(self, path: Path) -> None:
+        self.receipt_path = Path(path).resolve()
+        self.status.emit(translate("HelpDeskPage", "Tanda bukti disimpan sebagai PDF di {path}").format(
+            path=self.receipt_path), False)
+
+    def _receipt_printed(self, sheets: int) -> None:
+        self.status.emit(translate("HelpDeskPage", "Tanda bukti dikirim ke printer ({sheets} lembar)").format(
+            sheets=sheets), False)
+
+    def print_register(self) -> None:
+        """Buku tamu / register permohonan informasi for a chosen period."""
+        period = PeriodDialog(self, translate("HelpDeskPage", "Buku tamu"))
+        if period.exec() != QDialog.DialogCode.Accepted:
+            return
+        start, end = period.dates()
+        print_pdf(self, self.ctx.worker, f"buku-tamu-{start}-{end}.pdf",
+                  lambda path: reports.render_visitor_register(self.ctx.ws, self.ctx.actor, start, end, path))
