@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
             inbox.message.connect(lambda text: self.statusBar().showMessage(text, 30_000))
             return inbox
         if key == "helpdesk":
-            from sopdesk.gui.helpdesk_page import HelpDeskPage
+            from sopdesk.gui.helpdesk import HelpDeskPage
 
             return HelpDeskPage(self.ctx)
         if key == "cases":
