@@ -352,7 +352,7 @@ def test_conflicting_office_files_are_left_out_with_one_warning_each(tmp_path):
 
 def test_the_help_desk_offers_the_visitor_doors_of_the_installed_catalog(qtbot, ws, admin, make_user):
     from sopdesk.gui.context import GuiContext
-    from sopdesk.gui.helpdesk_page import HelpDeskPage
+    from sopdesk.gui.helpdesk import HelpDeskPage
     from sopdesk.store.models import Case
 
     catalog_admin.add_sops(ws, admin, [FIXTURE])
