@@ -18,7 +18,7 @@ from sopdesk.gui import print_preview, printing
 from sopdesk.gui.cases_page import CaseView
 from sopdesk.gui.catalog_page import CatalogPage
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.helpdesk_page import HelpDeskPage
+from sopdesk.gui.helpdesk import HelpDeskPage
 from sopdesk.gui.print_preview import PrintPreviewDialog
 from sopdesk.gui.worker import Worker
 
