@@ -243,7 +243,7 @@ def test_the_desktop_search_boxes_hold_a_search_not_a_document(qtbot, ws, admin)
 
     from sopdesk.gui.cases_page import CasesPage
     from sopdesk.gui.context import GuiContext
-    from sopdesk.gui.helpdesk_page import HelpDeskPage
+    from sopdesk.gui.helpdesk import HelpDeskPage
     from sopdesk.gui.inbox_page import InboxPage
     from sopdesk.gui.letters import LettersPage
     from sopdesk.gui.worker import Worker
