@@ -144,7 +144,7 @@ def test_visitor_list_masks_nik_and_phone_for_roles_that_do_not_need_them(run, u
 ])
 def test_the_help_desk_look_up_masks_for_roles_that_do_not_need_them(qtbot, office, user, shown):
     from sopdesk.gui.context import GuiContext
-    from sopdesk.gui.helpdesk_page import HelpDeskPage
+    from sopdesk.gui.helpdesk import HelpDeskPage
 
     ws = Workspace.open(office)
     try:
