@@ -114,6 +114,37 @@ def test_a_wrong_field_is_shown_in_the_dialog_and_nothing_is_recorded(qtbot, ws,
     assert letters.incoming_total(ws) == 0 and page.status.text() == ""
 
 
+def test_in_the_window_the_dialog_saves_on_the_worker_and_the_lists_follow(qtbot, ws, staff, worker, monkeypatch):
+    """With the window's worker the registration runs off the GUI thread (gui.operation): Save
+    waits disabled, a refusal shows in the dialog, success closes it and the agenda reloads."""
+    from helpers.ops import wait_for_ops
+
+    ctx = GuiContext(ws, staff["Staf"])
+    ctx.worker = worker
+    page = LettersPage(ctx, worker)
+    qtbot.addWidget(page)
+    seen = []
+
+    def run(dialog):
+        seen.append(dialog)
+        dialog.submit()  # no sender: refused
+        assert not dialog.save_button.isEnabled()
+        wait_for_ops(qtbot)
+        assert dialog.error.isVisibleTo(dialog) and "Pengirim wajib diisi" in dialog.error.text()
+        assert dialog.save_button.isEnabled() and dialog.result() != QDialog.DialogCode.Accepted
+        qtbot.keyClicks(dialog.sender_edit, "KPU Provinsi NTT")
+        qtbot.keyClicks(dialog.subject, "Undangan rapat")
+        dialog.submit()
+        wait_for_ops(qtbot)
+        return dialog.result()
+
+    monkeypatch.setattr(IncomingDialog, "exec", run)
+    page.register_in_button.click()
+    assert seen[0].result() == QDialog.DialogCode.Accepted
+    assert page.incoming_model.rowCount() == 1 and page.incoming_model.index(0, 3).data() == "KPU Provinsi NTT"
+    assert page.status.text() == f"Surat masuk dicatat dengan nomor agenda {seen[0].result_value[0]}"
+
+
 def test_registering_is_offered_only_to_the_registering_roles(qtbot, ws, staff, worker):
     page = page_for(qtbot, ws, staff["Komisioner"], worker)
     assert not page.register_in_button.isEnabled() and not page.register_out_button.isEnabled()

@@ -6,17 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, tzinfo
-from typing import cast
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
-from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.date_field import DateField
 from sopdesk.gui.markers import QT_TRANSLATE_NOOP
-from sopdesk.gui.messages import show_error
+from sopdesk.gui.operation import Operation
 
 CONTEXT = "Letters"  # translation context of the labels shared by models and dialogs
 SIFAT = {
@@ -47,6 +46,7 @@ FIELD_WORDS = (
 )
 EMPTY_STYLE = "color: #555; font-size: 11pt; padding: 24px"
 DASH = "—"
+T = TypeVar("T")
 
 
 def letters_tr(text: str) -> str:
@@ -102,14 +102,32 @@ def save_buttons(save_text: str, cancel_text: str, accepted: Callable[[], None],
     return buttons
 
 
-def show_in(dialog: QDialog, label: QLabel, exc: BaseException, fields: Mapping[str, QWidget]) -> None:
-    """A refusal shown inside the dialog (next to the form), the named field focused; a bug
-    goes to the log and a message box."""
-    if not isinstance(exc, UserError):
-        show_error(dialog, exc)
-        return
-    label.setText(str(exc))
-    label.show()
-    widget = fields.get(getattr(exc, "field", ""))
-    if widget is not None:
-        widget.setFocus()
+class CommandDialog(QDialog, Generic[T]):
+    """A dialog of this screen that runs one engine command when Save is pressed: on the worker
+    (gui.operation), a refusal shown in `error` next to the form with its field focused, Save
+    disabled meanwhile; on success the result is kept in `result_value` and the dialog closes.
+    Subclasses build `error` (error_label) and the buttons (`_buttons`) and define `submit`."""
+
+    error: QLabel
+    save_button: QPushButton
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result_value: T | None = None
+
+    def _buttons(self, save_text: str, cancel_text: str) -> QDialogButtonBox:
+        buttons = save_buttons(save_text, cancel_text, self.submit, self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        return buttons
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def _run(self, call: Callable[[], T], fields: Mapping[str, QWidget]) -> None:
+        Operation(self, self.ctx, call).inline(self.error, fields).disabling(self.save_button) \
+            .success(self._done).run()
+
+    def _done(self, result: T) -> None:
+        self.result_value = result
+        self.accept()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -20,19 +19,17 @@ from sopdesk.engine import dispositions, letter_views
 from sopdesk.engine.units import unit_directory
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.letters.common import save_buttons, show_in
+from sopdesk.gui.letters.common import CommandDialog
 from sopdesk.gui.messages import error_label
 
 
-class DispositionDialog(QDialog):
+class DispositionDialog(CommandDialog[dispositions.Disposed]):
     """Lembar disposisi on one incoming letter: units of the organisation directory (tick
     boxes) and the instruction; dispositions.dispose moves the case when the SOP allows."""
 
     def __init__(self, ctx: GuiContext, agenda: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.agenda = agenda
-        self.result_value: dispositions.Disposed | None = None
         self.setWindowTitle(self.tr("Disposisi surat {0}").format(agenda))
         letter = letter_views.letter_to_dispose(ctx.ws, agenda)
         case_number = self.case_number = letter.case_number
@@ -81,7 +78,7 @@ class DispositionDialog(QDialog):
         self.route.setChecked(True)
         self.route.setEnabled(case_number is not None)
         self.error = error_label("dialogError")
-        buttons = save_buttons(self.tr("Simpan disposisi"), self.tr("Batal"), self.submit, self.reject)
+        buttons = self._buttons(self.tr("Simpan disposisi"), self.tr("Batal"))
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(scroll, 1)
@@ -106,11 +103,7 @@ class DispositionDialog(QDialog):
         return [kode for kode, box in self.units.items() if box.isChecked()]
 
     def submit(self) -> None:
-        try:
-            self.result_value = dispositions.dispose(self.ctx.ws, self.ctx.actor, self.agenda, self.chosen(),
-                                                     self.instruction.toPlainText(),
-                                                     route=self.route.isChecked() and self.route.isEnabled())
-        except Exception as exc:  # noqa: BLE001
-            show_in(self, self.error, exc, {"instruction": self.instruction})
-            return
-        self.accept()
+        ws, actor, agenda, chosen = self.ctx.ws, self.ctx.actor, self.agenda, self.chosen()
+        instruction, route = self.instruction.toPlainText(), self.route.isChecked() and self.route.isEnabled()
+        self._run(lambda: dispositions.dispose(ws, actor, agenda, chosen, instruction, route=route),
+                  {"instruction": self.instruction})

@@ -7,7 +7,6 @@ from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,25 +22,22 @@ from sopdesk.gui.date_field import DateTimeField
 from sopdesk.gui.letters.common import (
     NO_CASE,
     SIFAT,
+    CommandDialog,
     date_edit,
     day_of,
     letters_tr,
     moment_of,
     qdate,
-    save_buttons,
-    show_in,
 )
 from sopdesk.gui.messages import error_label
 from sopdesk.gui.step_form import FileSlot
 
 
-class IncomingDialog(QDialog):
+class IncomingDialog(CommandDialog[tuple[str, str | None]]):
     """Catat surat masuk: the fields of engine.letters.IncomingForm."""
 
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.result_value: tuple[str, str | None] | None = None
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Catat surat masuk"))
         tz = ctx.ws.calendar.tz
         now = ctx.ws.clock().astimezone(tz)
@@ -102,7 +98,7 @@ class IncomingDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: #555")
         self.error = error_label("dialogError")
-        buttons = save_buttons(self.tr("Simpan"), self.tr("Batal"), self.submit, self.reject)
+        buttons = self._buttons(self.tr("Simpan"), self.tr("Batal"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -120,9 +116,5 @@ class IncomingDialog(QDialog):
             case=(self.case.text() or None) if self.case.isEnabled() else None, scan=self.scan.path)
 
     def submit(self) -> None:
-        try:
-            self.result_value = letters.register_incoming(self.ctx.ws, self.ctx.actor, self.form())
-        except Exception as exc:  # noqa: BLE001 - a refusal is shown in the dialog, a bug logged
-            show_in(self, self.error, exc, self.fields)
-            return
-        self.accept()
+        ws, actor, form = self.ctx.ws, self.ctx.actor, self.form()
+        self._run(lambda: letters.register_incoming(ws, actor, form), self.fields)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -23,18 +22,17 @@ from sopdesk.engine import letters
 from sopdesk.engine.letter_settings import load_letter_settings
 from sopdesk.errors import FieldError, UserError
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.letters.common import DASH, date_edit, day_of, save_buttons, show_in, today
+from sopdesk.gui.letters.common import DASH, CommandDialog, date_edit, day_of, today
 from sopdesk.gui.messages import error_label
+from sopdesk.gui.operation import show_failure
 
 
-class OutgoingDialog(QDialog):
+class OutgoingDialog(CommandDialog[letters.Registered]):
     """Catat surat keluar: numbered with the office's pattern (the next number is shown) or
     under a number written by hand; dispatched letters enter the buku ekspedisi."""
 
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.result_value: letters.Registered | None = None
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Catat surat keluar"))
         try:
             default_classification = load_letter_settings(ctx.ws.data_dir).default_classification
@@ -97,7 +95,7 @@ class OutgoingDialog(QDialog):
         form.addRow(self.tr("Nama penerima"), self.recipient_name)
         form.addRow("", self.dispatch)
         self.error = error_label("dialogError")
-        buttons = save_buttons(self.tr("Simpan"), self.tr("Batal"), self.submit, self.reject)
+        buttons = self._buttons(self.tr("Simpan"), self.tr("Batal"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -125,12 +123,8 @@ class OutgoingDialog(QDialog):
 
     def submit(self) -> None:
         if self.manual.isChecked() and not self.number.text().strip():
-            show_in(self, self.error, FieldError("number", self.tr("Tulis nomor surat, atau pilih nomor otomatis.")),
-                     self.fields)
+            show_failure(self, FieldError("number", self.tr("Tulis nomor surat, atau pilih nomor otomatis.")),
+                         self.error, self.fields)
             return
-        try:
-            self.result_value = letters.register_outgoing(self.ctx.ws, self.ctx.actor, self.form())
-        except Exception as exc:  # noqa: BLE001
-            show_in(self, self.error, exc, self.fields)
-            return
-        self.accept()
+        ws, actor, form = self.ctx.ws, self.ctx.actor, self.form()
+        self._run(lambda: letters.register_outgoing(ws, actor, form), self.fields)

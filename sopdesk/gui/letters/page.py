@@ -348,7 +348,6 @@ class LettersPage(QWidget):
         elif case:
             text += self.tr("; kasus {0}").format(case)
         self._say(text)
-        self.ctx.data_changed.emit()
 
     def register_outgoing(self) -> OutgoingDialog:
         dialog = OutgoingDialog(self.ctx, self)
@@ -361,7 +360,6 @@ class LettersPage(QWidget):
         if done.expedition_id:
             text += self.tr("; buku ekspedisi nomor {0}").format(done.expedition_id)
         self._say(text)
-        self.ctx.data_changed.emit()
 
     def dispose(self) -> DispositionDialog | None:
         letter = self.selected_letter()
@@ -378,7 +376,6 @@ class LettersPage(QWidget):
 
     def _disposed(self, done: dispositions.Disposed) -> None:
         self._say(self.tr("Disposisi nomor {0} dicatat; {1}").format(done.disposition_id, done.message))
-        self.ctx.data_changed.emit()
 
     def mark_received(self) -> ReceiptDialog | None:
         entry = self.selected_entry()
@@ -393,7 +390,6 @@ class LettersPage(QWidget):
         tz = self.ctx.ws.calendar.tz
         self._say(self.tr("Ekspedisi nomor {0} diterima {1} oleh {2}").format(
             done.expedition_id, tanggal(done.received_at.astimezone(tz).date()), done.signed_by))
-        self.ctx.data_changed.emit()
 
     def correct(self, which: str) -> CorrectionDialog | None:
         return self._amend(which, CorrectionDialog)
@@ -420,7 +416,6 @@ class LettersPage(QWidget):
             text = self.tr("{0} dibatalkan; nomornya tidak dipakai lagi").format(label)
             text += "".join(f"; {notice}" for notice in done.notices)
         self._say(text)
-        self.ctx.data_changed.emit()
 
     # --- printing (on the worker thread) ----------------------------------------------------------------
     def print_disposition(self) -> None:

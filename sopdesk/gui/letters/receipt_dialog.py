@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from sopdesk.engine import expedition
 from sopdesk.engine.expedition import ExpeditionRow
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.letters.common import DASH, date_edit, day_of, qdate, save_buttons, show_in, today
+from sopdesk.gui.letters.common import DASH, CommandDialog, date_edit, day_of, qdate, today
 from sopdesk.gui.messages import error_label
 from sopdesk.gui.step_form import FileSlot
 from sopdesk.textfmt import tanggal
 
 
-class ReceiptDialog(QDialog):
+class ReceiptDialog(CommandDialog[expedition.Received]):
     """Tandai diterima: when the signed receipt of an expedition entry came back, who signed,
     and the scan of the signed page."""
 
     def __init__(self, ctx: GuiContext, row: ExpeditionRow, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.row = row
-        self.result_value: expedition.Received | None = None
         self.setWindowTitle(self.tr("Tanda terima ekspedisi nomor {0}").format(row.id))
         tz = ctx.ws.calendar.tz
         sent = row.sent_at.astimezone(tz).date()
@@ -42,7 +40,7 @@ class ReceiptDialog(QDialog):
         form.addRow(self.tr("&Ditandatangani oleh *"), self.signed_by)
         form.addRow(self.tr("Pindaian tanda terima"), self.scan)
         self.error = error_label("dialogError")
-        buttons = save_buttons(self.tr("Simpan"), self.tr("Batal"), self.submit, self.reject)
+        buttons = self._buttons(self.tr("Simpan"), self.tr("Batal"))
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addLayout(form)
@@ -51,11 +49,7 @@ class ReceiptDialog(QDialog):
         self.resize(560, 0)
 
     def submit(self) -> None:
-        try:
-            self.result_value = expedition.mark_received(self.ctx.ws, self.ctx.actor, self.row.id,
-                                                         day_of(self.day), self.signed_by.text(),
-                                                         self.scan.path)
-        except Exception as exc:  # noqa: BLE001
-            show_in(self, self.error, exc, {"signed_by": self.signed_by})
-            return
-        self.accept()
+        ws, actor, entry = self.ctx.ws, self.ctx.actor, self.row.id
+        day, signed_by, scan = day_of(self.day), self.signed_by.text(), self.scan.path
+        self._run(lambda: expedition.mark_received(ws, actor, entry, day, signed_by, scan),
+                  {"signed_by": self.signed_by})
