@@ -14,13 +14,13 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sopdesk.catalog.schema import Sop
 from sopdesk.engine import case_list
 from sopdesk.engine.attachments import local_file
-from sopdesk.engine.cases import get_case
+from sopdesk.engine.case_record import load_case
 from sopdesk.engine.deadlines import case_overdue, late_days, open_case_due
-from sopdesk.engine.rahasia import MASK, case_readable, readable_cases, viewer_of
+from sopdesk.engine.rahasia import MASK, readable_cases, viewer_of
 from sopdesk.engine.search import LIKE_ESCAPE, contains_pattern, matching
 from sopdesk.engine.users import Actor, roles_including
 from sopdesk.engine.workspace import Workspace
-from sopdesk.store.models import AuditEvent, Case, Document, User, Visitor, WorkItem
+from sopdesk.store.models import Case, User, Visitor, WorkItem
 
 NEARLY_DUE = timedelta(hours=2)
 SORTS = {
@@ -239,19 +239,9 @@ def case_detail(ws: Workspace, number: str, viewer: Actor | None = None) -> dict
     """Everything about one case, ready to show or dump as JSON. A confidential case's title
     (and the perihal in its history) reads "(rahasia)" unless `viewer` is on its chain."""
     with ws.db.reading() as session:
-        case = get_case(session, number)
-        sop = ws.sop_of_revision(session, case.sop_revision_id)
-        readable = case_readable(session, viewer_of(session, viewer, ws.catalog.role_includes), case)
-        usernames = dict(session.execute(select(User.id, User.username)).all())
-
-        def names(user_id: int | None) -> str | None:
-            return None if user_id is None else usernames.get(user_id)
-
-        documents = session.scalars(select(Document).where(Document.case_id == case.id)).all()
-        step_of = {i.id: i.step_no for i in case.items}
-        history = session.scalars(
-            select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.id)
-        ).all()
+        loaded = load_case(session, ws, number, viewer)  # the same read as the printed sheet's
+        case, sop, readable, names = loaded.case, loaded.sop, loaded.readable, loaded.username
+        step_of = {i.id: i.step_no for i in loaded.items}
         return {
             "number": case.number,
             "sop": sop.kode,
@@ -285,25 +275,25 @@ def case_detail(ws: Workspace, number: str, viewer: Actor | None = None) -> dict
                     "checks": [{"item": c.item, "present": c.present,
                                 "attachment": c.attachment_id} for c in i.checks],
                 }
-                for i in case.items
+                for i in loaded.items
             ],
             "deadlines": [
                 {"kode": d.kode, "name": d.name, "kind": d.kind, "due_at": d.due_at,
                  "met_at": d.met_at, "extensions": d.extensions, "first_due_at": d.first_due_at,
                  "late_days": late_days(d.due_at, d.met_at)}
-                for d in case.deadlines
+                for d in loaded.deadlines
             ],
             "documents": [
                 {"name": d.name, "number": d.number, "date": d.doc_date, "step": step_of.get(d.work_item_id),
                  "file": d.attachment.original_name if d.attachment else None,
                  "path": str(local_file(session, ws.attachments_dir, d.attachment)) if d.attachment else None,
                  "sha256": d.attachment.sha256 if d.attachment else None}
-                for d in documents
+                for d in loaded.documents
             ],
             "history": [
-                {"at": e.at, "user": names(e.user_id), "action": e.action,
+                {"at": e.at, "user": e.username, "action": e.action,
                  "step": e.step_no, "detail": _masked(json.loads(e.detail), readable)}
-                for e in history
+                for e in loaded.history
             ],
         }
 
