@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -124,15 +126,37 @@ class LettersPage(QWidget):
         self.correction_buttons[which] = (correct, void)
         return correct, void
 
+    def _agenda_filters(self, register: letter_views.Register, placeholder: str,
+                        reload: Callable[[], None]) -> tuple[QLineEdit, QTimer, QComboBox, QHBoxLayout]:
+        """The search and the year of an agenda (incoming or outgoing), both reloading it."""
+        search, timer = search_box(self, placeholder, reload)
+        year = self._years(register)
+        year.currentIndexChanged.connect(reload)
+        filters = QHBoxLayout()
+        filters.addWidget(search, 1)
+        filters.addWidget(year)
+        return search, timer, year, filters
+
+    def _tab(self, filters: QHBoxLayout, holder: QWidget, table: QTableView, summary: QLabel,
+             buttons: tuple[QPushButton, ...]) -> QWidget:
+        """A register's tab: the filters over the table (or the sentence in its place), the
+        summary and the buttons under it."""
+        actions = QHBoxLayout()
+        actions.addWidget(summary, 1)
+        for button in buttons:
+            actions.addWidget(button)
+        table.selectionModel().selectionChanged.connect(self._update_buttons)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(filters)
+        layout.addWidget(holder, 1)
+        layout.addLayout(actions)
+        return tab
+
     def _incoming_tab(self) -> QWidget:
         self.incoming_model = IncomingModel(self.ctx, self)
-        self.incoming_search, self.incoming_timer = search_box(
-            self, self.tr("Cari nomor surat, pengirim atau perihal…"), self.reload_incoming)
-        self.incoming_year = self._years("incoming")
-        self.incoming_year.currentIndexChanged.connect(self.reload_incoming)
-        filters = QHBoxLayout()
-        filters.addWidget(self.incoming_search, 1)
-        filters.addWidget(self.incoming_year)
+        self.incoming_search, self.incoming_timer, self.incoming_year, filters = self._agenda_filters(
+            "incoming", self.tr("Cari nomor surat, pengirim atau perihal…"), self.reload_incoming)
         self.incoming_table = table_view(self.incoming_model, (110, 120, 175, 210, 0, 70, 120, 80), stretch=4)
         self.incoming_table.doubleClicked.connect(lambda _: self.dispose() if self.may_dispose else None)
         holder, self.incoming_stack, self.incoming_empty = stacked(self.incoming_table, "incomingEmpty")
@@ -142,45 +166,21 @@ class LettersPage(QWidget):
         self.dispose_button = self._button(self.tr("&Disposisi…"), self.dispose, self.may_dispose,
                                            " / ".join(self.disposers))
         self.print_disposition_button = self._button(self.tr("Cetak lembar disposisi"), self.print_disposition)
-        actions = QHBoxLayout()
-        actions.addWidget(self.incoming_summary, 1)
-        for button in (self.register_in_button, self.dispose_button, *self._correction_buttons("incoming"),
-                       self.print_disposition_button):
-            actions.addWidget(button)
-        self.incoming_table.selectionModel().selectionChanged.connect(self._update_buttons)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addLayout(filters)
-        layout.addWidget(holder, 1)
-        layout.addLayout(actions)
-        return tab
+        return self._tab(filters, holder, self.incoming_table, self.incoming_summary,
+                         (self.register_in_button, self.dispose_button, *self._correction_buttons("incoming"),
+                          self.print_disposition_button))
 
     def _outgoing_tab(self) -> QWidget:
         self.outgoing_model = OutgoingModel(self.ctx, self)
-        self.outgoing_search, self.outgoing_timer = search_box(
-            self, self.tr("Cari nomor surat, tujuan atau perihal…"), self.reload_outgoing)
-        self.outgoing_year = self._years("outgoing")
-        self.outgoing_year.currentIndexChanged.connect(self.reload_outgoing)
-        filters = QHBoxLayout()
-        filters.addWidget(self.outgoing_search, 1)
-        filters.addWidget(self.outgoing_year)
+        self.outgoing_search, self.outgoing_timer, self.outgoing_year, filters = self._agenda_filters(
+            "outgoing", self.tr("Cari nomor surat, tujuan atau perihal…"), self.reload_outgoing)
         self.outgoing_table = table_view(self.outgoing_model, (190, 125, 210, 0, 90, 170, 110), stretch=3)
         holder, self.outgoing_stack, self.outgoing_empty = stacked(self.outgoing_table, "outgoingEmpty")
         self.outgoing_summary = QLabel()
         self.register_out_button = self._button(self.tr("Catat surat &keluar…"), self.register_outgoing,
                                                 self.may_register, " / ".join(self.registrars))
-        actions = QHBoxLayout()
-        actions.addWidget(self.outgoing_summary, 1)
-        actions.addWidget(self.register_out_button)
-        for button in self._correction_buttons("outgoing"):
-            actions.addWidget(button)
-        self.outgoing_table.selectionModel().selectionChanged.connect(self._update_buttons)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addLayout(filters)
-        layout.addWidget(holder, 1)
-        layout.addLayout(actions)
-        return tab
+        return self._tab(filters, holder, self.outgoing_table, self.outgoing_summary,
+                         (self.register_out_button, *self._correction_buttons("outgoing")))
 
     def _expedition_tab(self) -> QWidget:
         self.expedition_model = ExpeditionModel(self.ctx, self)
@@ -209,19 +209,8 @@ class LettersPage(QWidget):
         self.print_book_button = self._button(self.tr("Cetak buku ekspedisi"), self.print_expedition)
         self.print_book_button.setToolTip(self.tr("Semua entri yang dikirim pada rentang tanggal ini (pencarian "
                                                   "tidak ikut dicetak)"))
-        actions = QHBoxLayout()
-        actions.addWidget(self.expedition_summary, 1)
-        actions.addWidget(self.receive_button)
-        for button in self._correction_buttons("expedition"):
-            actions.addWidget(button)
-        actions.addWidget(self.print_book_button)
-        self.expedition_table.selectionModel().selectionChanged.connect(self._update_buttons)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addLayout(filters)
-        layout.addWidget(holder, 1)
-        layout.addLayout(actions)
-        return tab
+        return self._tab(filters, holder, self.expedition_table, self.expedition_summary,
+                         (self.receive_button, *self._correction_buttons("expedition"), self.print_book_button))
 
     # --- data ----------------------------------------------------------------------------------------
     def reload(self) -> None:
