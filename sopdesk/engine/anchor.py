@@ -32,6 +32,7 @@ import json
 import logging
 import os
 import secrets
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,7 +197,7 @@ def _locked(data_dir: Path) -> Iterator[None]:
     path = Path(data_dir) / LOCK_FILE
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        if os.name == "nt":  # pragma: no cover - Windows
+        if sys.platform == "win32":  # pragma: no cover - Windows
             import msvcrt
 
             msvcrt.locking(fd, msvcrt.LK_LOCK, 1)

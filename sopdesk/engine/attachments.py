@@ -16,6 +16,7 @@ import hashlib
 import os
 import stat
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -43,7 +44,12 @@ def _shown(path: Path) -> str:
 
 def keeps_blobs(session: Session | None = None, dialect: str | None = None) -> bool:
     """True for a store whose scans are kept in the database (every store but SQLite)."""
-    name = dialect if dialect is not None else session.get_bind().dialect.name
+    if dialect is not None:
+        name = dialect
+    elif session is not None:
+        name = session.get_bind().dialect.name
+    else:
+        raise TypeError("keeps_blobs needs a session or a dialect name")
     return name != "sqlite"
 
 
@@ -121,7 +127,7 @@ def _too_big(source: Path, size: int) -> UserError:
                      f"maksimal {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB)")
 
 
-def attach(session: Session, store_dir: Path, source: Path | str, now) -> Attachment:  # noqa: ANN001
+def attach(session: Session, store_dir: Path, source: Path | str, now: datetime) -> Attachment:
     """Copy `source` into the attachment store and add its row (in the caller's transaction).
     The file is read once: copied and hashed together into a private temporary file, which
     becomes the stored file (and, for a PostgreSQL office, the stored blob)."""

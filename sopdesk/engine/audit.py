@@ -65,12 +65,12 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
     state.events += 1
     at = at.astimezone(timezone.utc)
     text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
+    digest = event_hash(prev, at, user_id, action, case_id, work_item_id, step_no, text)
     values = dict(at=at, user_id=user_id, action=action, case_id=case_id,
                   work_item_id=work_item_id, step_no=step_no, detail=text, prev_hash=prev,
-                  hash=event_hash(prev, at, user_id, action, case_id, work_item_id, step_no,
-                                  text))
+                  hash=digest)
     session.execute(APPEND, [values])
-    return values["hash"]
+    return digest
 
 
 def _finish(conn: Connection) -> dict[str, Head] | None:
@@ -81,9 +81,11 @@ def _finish(conn: Connection) -> dict[str, Head] | None:
     if state is None or not state.events:
         return None
     row = conn.execute(NEWEST).first()
+    assert row is not None  # the transaction recorded an event (state.events)
     sealed = seal.seal_text(conn, state)
     if sealed is None:
         head = conn.execute(LAST_EVENT).first()
+        assert head is not None
         return {"before": state.before, "head": Head(head[0], head[1])}
     at = row.at.astimezone(timezone.utc)
     digest = event_hash(row.prev_hash, at, row.user_id, row.action, row.case_id,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -33,6 +34,9 @@ from sopdesk.engine.users import ActingUser, Actor, load_actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, FieldError, NotFound, PermissionRefused, UserError
 from sopdesk.store.models import Case, Document, Expedition, IncomingLetter, OutgoingLetter, User
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 MAX_REASON = 1000
 # the corrected fields in words (the audit detail keeps the field names)
@@ -80,7 +84,7 @@ class ExpeditionCorrection:
 @dataclass(frozen=True)
 class Corrected:
     label: str  # "surat masuk SM/2026/0001", "surat keluar 001/PP.01/...", "ekspedisi nomor 12"
-    changes: dict[str, list]  # field -> [old, new]
+    changes: dict[str, list[Any]]  # field -> [old, new]
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,9 @@ class Voided:
 
 
 def _reason(reason: object) -> str:
-    return clean(reason, "reason", "Alasan", MAX_REASON, required=True)
+    text = clean(reason, "reason", "Alasan", MAX_REASON, required=True)
+    assert text is not None  # required: refused when empty
+    return text
 
 
 def _acting(session: Session, actor: Actor) -> ActingUser:
@@ -108,9 +114,9 @@ def require_registrar(session: Session, user: ActingUser, owner_id: int, what: s
                             "atau administrator yang boleh")
 
 
-def _apply(row: object, new: dict) -> dict[str, list]:
+def _apply(row: object, new: dict[str, Any]) -> dict[str, list[Any]]:
     """Set the fields whose value differs; return {field: [old, new]} of those."""
-    changes = {}
+    changes: dict[str, list[Any]] = {}
     for name, value in new.items():
         old = getattr(row, name)
         if value != old:
@@ -119,7 +125,7 @@ def _apply(row: object, new: dict) -> dict[str, list]:
     return changes
 
 
-def _given(correction: object) -> dict:
+def _given(correction: DataclassInstance) -> dict[str, Any]:
     return {f.name: getattr(correction, f.name) for f in fields(correction) if getattr(correction, f.name) is not None}
 
 
@@ -214,7 +220,7 @@ def correct_outgoing(ws: Workspace, actor: Actor, number: str, correction: Outgo
     given = _given(correction)
     if not given:
         raise UserError("Sebutkan sedikitnya satu isian yang dikoreksi")
-    new: dict = {}
+    new: dict[str, Any] = {}
     if "recipient" in given:
         new["recipient"] = clean(given["recipient"], "recipient", "Tujuan surat", 300, required=True)
     if "subject" in given:
@@ -253,7 +259,7 @@ def correct_outgoing(ws: Workspace, actor: Actor, number: str, correction: Outgo
         return Corrected(label, changes)
 
 
-def _follow(session: Session, letter: OutgoingLetter, old: dict) -> None:
+def _follow(session: Session, letter: OutgoingLetter, old: dict[str, Any]) -> None:
     """The letter's expedition entries and document take the corrected number, recipient and
     subject where they showed the old ones."""
     for entry in session.scalars(select(Expedition).where(Expedition.outgoing_letter_id == letter.id)):

@@ -34,7 +34,7 @@ VERSION = 1
 MAX_DRAFT_CHARS = 200_000
 
 
-def _encode(data: StepInput, kelengkapan: list[str], outputs: list[str], labels: list[str]) -> dict:
+def _encode(data: StepInput, kelengkapan: list[str], outputs: list[str], labels: list[str]) -> dict[str, Any]:
     """The form as plain JSON values, item names resolved like `cases.complete` does."""
     files = {_resolve(kelengkapan, key, "kelengkapan"): str(path)
              for key, path in data.files.items() if path}
@@ -65,7 +65,7 @@ def _encode(data: StepInput, kelengkapan: list[str], outputs: list[str], labels:
     }
 
 
-def _encode_kept(scan: KeptFile | None) -> dict | None:
+def _encode_kept(scan: KeptFile | None) -> dict[str, Any] | None:
     """A file carried over from the step's last visit: its attachment id and name."""
     return {"id": int(scan.attachment_id), "name": scan.name} if scan else None
 
@@ -76,7 +76,7 @@ def _decode_kept(value: Any) -> KeptFile | None:
     return KeptFile(int(value["id"]), str(value.get("name") or ""))
 
 
-def _decode(payload: dict) -> StepInput:
+def _decode(payload: dict[str, Any]) -> StepInput:
     outputs = {}
     for name, value in (payload.get("outputs") or {}).items():
         day = value.get("date")

@@ -82,7 +82,8 @@ class Report:
 # --- the database file -----------------------------------------------------------------------
 
 def _is_sqlite(ws: Any) -> bool:
-    return ws.db.dialect == "sqlite"
+    dialect: str = ws.db.dialect
+    return dialect == "sqlite"
 
 
 def check_database(ws: Any, report: Report, pragma: str = "integrity_check") -> bool:
@@ -160,13 +161,15 @@ def _attachment_cases(session: Session) -> dict[int, str]:
     for attachment_id, number in session.execute(
             select(Document.attachment_id, Case.number).join(Case, Case.id == Document.case_id)
             .where(Document.attachment_id.is_not(None))):
-        cases.setdefault(attachment_id, number)
+        if attachment_id is not None:
+            cases.setdefault(attachment_id, number)
     for attachment_id, number in session.execute(
             select(ChecklistEntry.attachment_id, Case.number)
             .join(WorkItem, WorkItem.id == ChecklistEntry.work_item_id)
             .join(Case, Case.id == WorkItem.case_id)
             .where(ChecklistEntry.attachment_id.is_not(None))):
-        cases.setdefault(attachment_id, number)
+        if attachment_id is not None:
+            cases.setdefault(attachment_id, number)
     return cases
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sopdesk.engine.cases import StepInput
 from sopdesk.engine.drafts import _decode, _encode_kept
@@ -36,7 +37,7 @@ def _path(data_dir: Path, case_number: str, step: int, username: str) -> Path:
     return Path(data_dir) / FOLDER / f"{safe}.json"
 
 
-def _plain(data: StepInput) -> dict:
+def _plain(data: StepInput) -> dict[str, Any]:
     """The form as JSON values (names are the form's own, already resolved)."""
     return {
         "present": list(data.present),

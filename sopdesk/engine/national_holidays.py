@@ -31,6 +31,8 @@ def _package_stamp() -> str:
     """Names the installed `holidays` release without importing it."""
     try:
         spec = importlib.util.find_spec("holidays")
+        if spec is None:
+            return "unknown"
         root = Path(next(iter(spec.submodule_search_locations or [])))
     except (ImportError, ValueError, StopIteration, TypeError, AttributeError):
         return "unknown"
@@ -46,6 +48,8 @@ def _indonesia_class() -> Any:
         try:
             folder = Path(holidays.__file__).parent / "countries"
             spec = importlib.machinery.PathFinder.find_spec(COUNTRY_MODULE, [str(folder)])
+            if spec is None or spec.loader is None:
+                raise ImportError(COUNTRY_MODULE)
             module = importlib.util.module_from_spec(spec)
             sys.modules[COUNTRY_MODULE] = module
             spec.loader.exec_module(module)

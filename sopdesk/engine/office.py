@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sopdesk.engine import audit
 from sopdesk.engine.users import Actor, require_admin
@@ -66,7 +67,7 @@ def update_profile(ws: Workspace, actor: Actor, *, name: str | None = None, addr
             raise UserError(str(exc)[:1].upper() + str(exc)[1:]) from None
     source = _check_logo(Path(logo)) if logo else None
     now = ws.clock()
-    changed: dict[str, str | None] = {}
+    changed: dict[str, Any] = {}  # the audit event's detail
     with ws.db.transaction() as session:
         admin = require_admin(session, actor)
         office = ws.office(session)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from sopdesk.engine.users import ActingUser, Actor, load_actor
+from sopdesk.engine.users import ActingUser, Actor, RoleIncludes, load_actor
 from sopdesk.store.models import Case, Disposition, DispositionTarget, IncomingLetter, WorkItem
 
 MASK = "(rahasia)"
@@ -34,7 +34,7 @@ class Viewer:
     is_admin: bool
 
 
-def viewer_of(session: Session, who: Actor | ActingUser | Viewer | None, includes) -> Viewer | None:  # noqa: ANN001
+def viewer_of(session: Session, who: Actor | ActingUser | Viewer | None, includes: RoleIncludes) -> Viewer | None:
     """The reading user (None: nobody signed in, every confidential perihal is masked)."""
     if who is None or isinstance(who, Viewer):
         return who
@@ -57,8 +57,10 @@ def _chains(session: Session, case_ids: set[int]) -> dict[int, tuple[set[str], s
         roles, users = chains[case_id]
         roles.add(role)
         users.update(u for u in (done_by, assignee) if u is not None)
-    letters = dict(session.execute(select(IncomingLetter.id, IncomingLetter.case_id)
-                                   .where(IncomingLetter.case_id.in_(ids))).all())
+    letters: dict[int, int] = {  # their case_id is one of ids, so never NULL
+        letter_id: case_id for letter_id, case_id in session.execute(
+            select(IncomingLetter.id, IncomingLetter.case_id).where(IncomingLetter.case_id.in_(ids)))
+        if case_id is not None}
     for letter_id, registered_by in session.execute(
             select(IncomingLetter.id, IncomingLetter.registered_by).where(IncomingLetter.id.in_(letters))):
         chains[letters[letter_id]][1].add(registered_by)
@@ -66,8 +68,8 @@ def _chains(session: Session, case_ids: set[int]) -> dict[int, tuple[set[str], s
         select(Disposition.id, Disposition.case_id, Disposition.incoming_letter_id, Disposition.from_user)
         .where(or_(Disposition.case_id.in_(ids), Disposition.incoming_letter_id.in_(list(letters))))).all()
     owner = {}
-    for disposition_id, case_id, letter_id, from_user in dispositions:
-        target = case_id if case_id in chains else letters.get(letter_id)
+    for disposition_id, on_case, on_letter, from_user in dispositions:
+        target = on_case if on_case in chains else (letters.get(on_letter) if on_letter is not None else None)
         if target is None:
             continue
         owner[disposition_id] = target
@@ -108,7 +110,7 @@ def readable_letters(session: Session, viewer: Viewer | None, secret_ids: Iterab
     case_chains = _chains(session, {case_id for _, case_id, _ in rows if case_id is not None})
     readable = set()
     for letter_id, case_id, registered_by in rows:
-        roles, users = case_chains.get(case_id, (set(), set()))
+        roles, users = case_chains.get(case_id, (set(), set())) if case_id is not None else (set(), set())
         users = users | {registered_by}
         roles = set(roles)
         for disposition in session.scalars(select(Disposition).where(Disposition.incoming_letter_id == letter_id)):

@@ -269,8 +269,9 @@ def verifier(file: Path | str, current: CurrentOffice | None, *, allow_other_off
             raise _refused(file, "basis datanya tidak memuat awal rantai audit kantor")
         other = current is not None and current.identity is not None and current.identity != identity
         if other and not allow_other_office:
+            here = current.name if current is not None else None
             raise UserError(f"Cadangan {file} milik kantor lain ({str(name)[:100]}), bukan kantor ini "
-                            f"({str(current.name)[:100]}); memulihkan data kantor lain hanya dengan "
+                            f"({str(here)[:100]}); memulihkan data kantor lain hanya dengan "
                             "pilihan --kantor-lain dan konfirmasi kedua. Tidak ada yang diubah")
         plan = RestorePlan(file, manifest, name, current.name if current else None, other, warnings)
         if other and confirm is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,7 +43,7 @@ class ReturnInfo:
     def by(self) -> str:
         return self.full_name or self.username or "?"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"from_step": self.from_step, "to_step": self.to_step, "by": self.username,
                 "by_name": self.full_name, "role": self.role, "at": self.at, "reason": self.reason}
 

@@ -36,7 +36,7 @@ from datetime import date, datetime, timezone
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Connection, Table, event, inspect, select
+from sqlalchemy import Column, Connection, Table, event, inspect, select
 from sqlalchemy.orm import Session
 
 from sopdesk.store.direct import DirectTx
@@ -68,7 +68,7 @@ IN_CLAUSE = 500  # rows per query when reading back touched rows
 _UTC = timezone.utc
 
 
-def _columns(table: Table) -> list:
+def _columns(table: Table) -> list[Column[Any]]:
     key = COVERED[table.name]
     skip = NOT_SEALED.get(table.name, set()) | {key}
     return [column for column in table.columns if column.name not in skip]
@@ -86,7 +86,7 @@ def _text(value: Any) -> str:
         return "1"
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+            return value.astimezone(timezone.utc).replace(tzinfo=None).isoformat()
         return value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
@@ -125,7 +125,7 @@ def digest(table: str, names: Iterable[str], values: Iterable[Any], roles: Itera
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _roles(conn: Connection, user_ids: list | None) -> dict[int, list[str]]:
+def _roles(conn: Connection, user_ids: list[Any] | None) -> dict[int, list[str]]:
     statement = select(UserRole.user_id, Role.name).join(Role, Role.id == UserRole.role_id)
     if user_ids is not None:
         statement = statement.where(UserRole.user_id.in_(user_ids))
@@ -135,7 +135,7 @@ def _roles(conn: Connection, user_ids: list | None) -> dict[int, list[str]]:
     return held
 
 
-def row_digests(conn: Connection, name: str, keys: list | None = None,
+def row_digests(conn: Connection, name: str, keys: list[Any] | None = None,
                 batch: int = 5000) -> Iterator[tuple[Any, str]]:
     """(key, digest) of the rows of a covered table: all of them (streamed, in key order), or
     those whose key is in `keys`."""
@@ -144,8 +144,8 @@ def row_digests(conn: Connection, name: str, keys: list | None = None,
     names = [column.name for column in columns]
     key = table.c[COVERED[name]]
     statement = select(key, *columns).order_by(key)
-    whole = keys is None
-    chunks = [None] if whole else [keys[i:i + IN_CLAUSE] for i in range(0, len(keys), IN_CLAUSE)]
+    chunks: list[list[Any] | None] = (
+        [None] if keys is None else [keys[i:i + IN_CLAUSE] for i in range(0, len(keys), IN_CLAUSE)])
     for chunk in chunks:
         query = statement if chunk is None else statement.where(key.in_(chunk))
         roles = _roles(conn, chunk) if name == "user_account" else {}
@@ -161,8 +161,8 @@ def row_digests(conn: Connection, name: str, keys: list | None = None,
 class Pending:
     """What one write transaction changed and recorded, until it commits."""
 
-    touched: dict[str, set] = field(default_factory=dict)
-    related: dict[tuple[str, str], set] = field(default_factory=dict)  # (table, column) -> values
+    touched: dict[str, set[Any]] = field(default_factory=dict)
+    related: dict[tuple[str, str], set[Any]] = field(default_factory=dict)  # (table, column) -> values
     everything: bool = False  # every covered row (an office upgraded from before seals)
     events: int = 0
     before: Any = None  # the chain's head before the transaction's first event (anchor.Head)
@@ -215,7 +215,7 @@ def _changed(obj: Any, table: str) -> bool:
 
 @event.listens_for(Session, "after_flush")
 def _noted(session: Session, _context: Any) -> None:
-    found: dict[str, set] = {}
+    found: dict[str, set[Any]] = {}
     for obj in chain(session.new, session.dirty, session.deleted):
         table = getattr(obj, "__tablename__", None)
         if table in COVERED:
@@ -255,8 +255,8 @@ def seal_text(conn: Connection, state: Pending) -> str | None:
         keys = sorted((k for k in touched[name] if k is not None), key=str)
         if not keys or name not in tables():
             continue
-        found = dict(row_digests(conn, name, keys))
-        sealed[name] = {str(k): found.get(k, GONE) for k in keys}
+        digests = dict(row_digests(conn, name, keys))
+        sealed[name] = {str(k): digests.get(k, GONE) for k in keys}
     if not sealed:
         return None
     return json.dumps(sealed, sort_keys=True, separators=(",", ":"))

@@ -43,7 +43,7 @@ class WorkCalendar:
         self.tz_name = tz_name
         if not isinstance(office_holidays, Mapping):
             office_holidays = dict.fromkeys(office_holidays, "Libur kantor")
-        self._office = dict(office_holidays)
+        self._office: dict[date, str] = dict(office_holidays)
         self._national = NationalHolidays()  # one country, a year at a time, cached
 
     def holiday_name(self, day: date) -> str | None:

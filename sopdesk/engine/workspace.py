@@ -25,6 +25,7 @@ from sopdesk.catalog import (
 )
 from sopdesk.catalog.cache import cached_catalog
 from sopdesk.catalog.registry import left_out_warning
+from sopdesk.catalog.schema import Kegiatan
 from sopdesk.engine import audit, tamper
 from sopdesk.engine.users import Actor, check_login, check_username, count_users, hash_password
 from sopdesk.engine.workdays import WorkCalendar, utcnow, zone
@@ -48,7 +49,7 @@ class Workspace:
     clock: Clock = utcnow
     catalog_dirs: list[Path] = field(default_factory=list)  # bundled first, the office's last
     _revisions: dict[int, Sop] = field(default_factory=dict)
-    _steps: dict[int, dict] = field(default_factory=dict)
+    _steps: dict[int, dict[int, Kegiatan]] = field(default_factory=dict)
 
     # --- opening -----------------------------------------------------------------------
     @classmethod
@@ -121,7 +122,7 @@ class Workspace:
         for sop in elsewhere:
             self._write_office_copy(sop)
 
-    def _added_elsewhere(self, session: Session, stored: dict) -> list[Sop]:
+    def _added_elsewhere(self, session: Session, stored: dict[tuple[str, int], SopRevision]) -> list[Sop]:
         """Revisions another desk of the office installed with `catalog add` (stored, newer than
         this desk's files): used here as installed, and written into this desk's office folder
         so that the next start reads them as files (issue #13). Looked for only when the
@@ -192,11 +193,13 @@ class Workspace:
         sop = self._revisions.get(revision_id)
         if sop is None:
             content = session.scalar(REVISION_CONTENT, {"id": revision_id})
+            if content is None:  # a work item or case names a stored revision (foreign key)
+                raise LookupError(f"SOP revision #{revision_id} is not stored")
             sop = Sop.model_validate(json.loads(content))
             self._revisions[revision_id] = sop
         return sop
 
-    def steps_of_revision(self, revision_id: int) -> dict:
+    def steps_of_revision(self, revision_id: int) -> dict[int, Kegiatan]:
         """Step number -> Kegiatan of a stored revision (cached; revisions never change)."""
         steps = self._steps.get(revision_id)
         if steps is None:
@@ -214,6 +217,8 @@ class Workspace:
             select(SopRevision.id).where(SopRevision.kode == sop.kode,
                                          SopRevision.revisi == sop.revisi)
         )
+        if rev_id is None:  # sync_catalog stores every revision of the catalog
+            raise LookupError(f"SOP {sop.kode} revision {sop.revisi} is not stored")
         self._revisions.setdefault(rev_id, sop)
         return rev_id, sop
 
