@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, overload
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -60,8 +60,14 @@ class OpenStep(NamedTuple):
     not_before: datetime | None
 
 
+@overload
+def clean_text(value: str | None, limit: int, what: str, required: Literal[True]) -> str: ...
+@overload
+def clean_text(value: str | None, limit: int, what: str, required: bool = False) -> str | None: ...
+
 
 def clean_text(value: str | None, limit: int, what: str, required: bool = False) -> str | None:
+    """A text field stripped, its length checked; None when empty (refused when `required`)."""
     value = (value or "").strip()
     if "\x00" in value:  # PostgreSQL cannot store it (store.db.NUL_TEXT); refused on SQLite alike
         raise UserError(f"{what} berisi karakter NUL (kode 0) yang tidak dapat disimpan")

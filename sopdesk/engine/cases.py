@@ -9,9 +9,11 @@ engine.hooks.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -235,7 +237,7 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
                 for key, scan in data.kept.items() if scan}
         _check_kept(tx, waiting, [*kept.values(), *(v.kept.attachment_id for v in data.outputs.values()
                                                      if v.kept and not v.file)])
-        checks = []
+        checks: list[Mapping[str, Any]] = []
         for name in kegiatan.kelengkapan:
             scan = attach(tx.session(), ws.attachments_dir, files[name], now) if name in files else None
             checks.append({"work_item_id": waiting.item_id, "item": name,
@@ -259,21 +261,22 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
         case = tx.session().get(Case, waiting.case_id) if sop.tenggat or secret else None
         if case is not None and following is None:
             deadlines.anchor(ws, case, sop, step_no, choice, now)
-        if secret:
+        if secret and case is not None:
             case.rahasia = True
-        next_id = None
-        if target == END:
+        next_id = next_step = None
+        if isinstance(target, str):  # END
             tx.execute(CLOSE_CASE, {"case_id": waiting.case_id, "done_at": now})
             seal.touch(tx, "case_file", waiting.case_id)
         else:
-            values = step_values(ws, sop, target, now, lambda: case.deadlines)
+            next_step = target
+            values = step_values(ws, sop, target, now, lambda: case.deadlines if case is not None else [])
             if following is not None:
                 values["role"] = following.peran
             next_id = tx.scalar(ADD_ITEM, {"case_id": waiting.case_id, **values})
             seal.touch(tx, "work_item", next_id)  # a Core insert: sealed with the step's event
         extra = {"on_behalf": lane.nama} if data.on_behalf else {}
         if override:
-            extra["wait_overridden"] = data.override_reason.strip()
+            extra["wait_overridden"] = (data.override_reason or "").strip()
         audit.record(tx, at=now, user_id=user.id,
                      action="step_confirmed" if following is not None else "step_completed",
                      case_id=waiting.case_id, work_item_id=waiting.item_id, step_no=step_no, choice=choice,
@@ -289,7 +292,7 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
             notices = hooks.after_step(
                 ws, session, user, session.get_one(Case, waiting.case_id), session.get_one(WorkItem, waiting.item_id),
                 sop, data, session.get(WorkItem, next_id) if next_id else None, now)
-        return Completed(waiting.number, step_no, None if next_id is None else target, choice, tuple(warnings),
+        return Completed(waiting.number, step_no, next_step, choice, tuple(warnings),
                          tuple(notices), None if next_id is None else values["role"], following is not None)
 
 

@@ -11,14 +11,16 @@ keeps the dates the office must meet, and cases.py asks it at every start and co
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import BindParameter, Exists, ScalarSelect, and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from sopdesk.catalog import Sop
-from sopdesk.catalog.schema import Tenggat
+from sopdesk.catalog.schema import Perpanjangan, Tenggat
 from sopdesk.engine import audit
 from sopdesk.engine.case_steps import clean_text, get_case, open_item
 from sopdesk.engine.users import Actor, load_actor, require_role
@@ -97,7 +99,7 @@ def late_days(due_at: datetime | None, met_at: datetime | None) -> int:
     return max(1, math.ceil((met_at - due_at) / timedelta(days=1)))
 
 
-def state_text(tz, deadline: dict, now: datetime) -> str:  # noqa: ANN001 - a tzinfo
+def state_text(tz: tzinfo, deadline: Mapping[str, Any], now: datetime) -> str:
     """How a case deadline stands, in words: 'terpenuhi 03-03-2026', 'terlambat 12 hari',
     'batas 14-03-2026 16.00 (diperpanjang 1 kali)', 'belum berjalan'."""
     from sopdesk.textfmt import waktu_lokal
@@ -114,13 +116,13 @@ def state_text(tz, deadline: dict, now: datetime) -> str:  # noqa: ANN001 - a tz
                 else f"terpenuhi {when}{extended}")
     if deadline["due_at"] is None:
         return "belum berjalan"
-    late = " — TERLAMBAT" if deadline["due_at"] < now else ""
-    return f"batas {waktu_lokal(deadline['due_at'], tz)}{extended}{late}"
+    overdue = " — TERLAMBAT" if deadline["due_at"] < now else ""
+    return f"batas {waktu_lokal(deadline['due_at'], tz)}{extended}{overdue}"
 
 
 # --- the nearest case deadline of open work (inbox, --overdue, late counts) --------------------
 
-def open_case_due():  # noqa: ANN201 - a scalar subquery
+def open_case_due() -> ScalarSelect[datetime | None]:
     """The earliest unmet 'paling lambat' case deadline of the work item's case (correlated)."""
     return (select(func.min(CaseDeadline.due_at))
             .where(CaseDeadline.case_id == WorkItem.case_id, CaseDeadline.kind == "paling_lambat",
@@ -128,7 +130,7 @@ def open_case_due():  # noqa: ANN201 - a scalar subquery
             .correlate(WorkItem).scalar_subquery())
 
 
-def case_overdue(now) -> object:  # noqa: ANN001 - a datetime or a bind parameter
+def case_overdue(now: datetime | BindParameter[datetime]) -> Exists:
     """Condition: the work item's case has an unmet 'paling lambat' deadline already past."""
     return exists().where(and_(CaseDeadline.case_id == WorkItem.case_id,
                                CaseDeadline.kind == "paling_lambat", CaseDeadline.met_at.is_(None),
@@ -160,18 +162,19 @@ def extend(ws: Workspace, actor: Actor, number: str, kode: str | None, reason: s
         sop = ws.sop_of_revision(session, case.sop_revision_id)
         item = open_item(case)
         require_role(user, item.role, "memperpanjang tenggat kasus ini")
-        rule, row = _extendable(sop, case, kode)
+        rule, ext, row, before = _extendable(sop, case, kode)
         reason = clean_text(reason, MAX_REASON, "alasan perpanjangan", required=True)
         notice_number = clean_text(notice_number, 200, "nomor surat pemberitahuan")
-        ext = rule.perpanjangan
         if row.extensions >= ext.paling_banyak:
             raise UserError(f"Tenggat '{rule.nama}' kasus {case.number} sudah diperpanjang "
                             f"{row.extensions} kali; SOP {sop.kode} membolehkan paling banyak "
                             f"{ext.paling_banyak} kali")
-        before = row.due_at
+        after = ws.calendar.due(before, ext.waktu_baku)
+        if after is None:  # an extension "tanpa waktu baku" extends nothing
+            raise UserError(f"Tenggat '{rule.nama}' tidak dapat diperpanjang menurut SOP {sop.kode}")
         if row.first_due_at is None:
             row.first_due_at = before
-        row.due_at = ws.calendar.due(before, ext.waktu_baku)
+        row.due_at = after
         row.extensions += 1
         if ext.output:
             session.add(Document(case_id=case.id, work_item_id=item.id, name=ext.output,
@@ -179,13 +182,14 @@ def extend(ws: Workspace, actor: Actor, number: str, kode: str | None, reason: s
         session.flush()
         audit.record(session, at=now, user_id=user.id, action="deadline_extended", case_id=case.id,
                      work_item_id=item.id, step_no=item.step_no, tenggat=rule.kode,
-                     before=before.isoformat(), after=row.due_at.isoformat(), by=ext.waktu,
+                     before=before.isoformat(), after=after.isoformat(), by=ext.waktu,
                      reason=reason, notice=ext.output, notice_number=notice_number)
-        return Extended(case.number, rule.kode, rule.nama, row.due_at, before, row.extensions, ext.output)
+        return Extended(case.number, rule.kode, rule.nama, after, before, row.extensions, ext.output)
 
 
-def _extendable(sop: Sop, case: Case, kode: str | None) -> tuple[Tenggat, CaseDeadline]:
-    """The deadline to extend: the one named, or the only extendable one of the case."""
+def _extendable(sop: Sop, case: Case, kode: str | None) -> tuple[Tenggat, Perpanjangan, CaseDeadline, datetime]:
+    """The deadline to extend (the one named, or the only extendable one of the case): its
+    rule, the rule's extension, its row and the date that counts now."""
     rows = {d.kode: d for d in case.deadlines}
     candidates = [t for t in sop.tenggat if t.perpanjangan is not None and t.kode in rows]
     if kode:
@@ -209,7 +213,9 @@ def _extendable(sop: Sop, case: Case, kode: str | None) -> tuple[Tenggat, CaseDe
         raise UserError(f"Tenggat '{rule.nama}' kasus {case.number} sudah terpenuhi")
     if row.due_at is None:
         raise UserError(f"Tenggat '{rule.nama}' kasus {case.number} belum berjalan")
-    return rule, row
+    if rule.perpanjangan is None:  # not among the candidates: refused above
+        raise UserError(f"Tenggat '{rule.nama}' tidak dapat diperpanjang menurut SOP {sop.kode}")
+    return rule, rule.perpanjangan, row, row.due_at
 
 
 def deadline_rows(session: Session, case_id: int) -> list[CaseDeadline]:

@@ -32,11 +32,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sopdesk.catalog import END, Sop
+from sopdesk.catalog import Sop
 from sopdesk.catalog.schema import Unit
 from sopdesk.engine import audit, cases
 from sopdesk.engine.letters import agenda_number, get_incoming, parse_agenda_number
@@ -126,7 +127,7 @@ def _record(session: Session, user: ActingUser, units: list[Unit], instruction: 
     session.flush()
     agenda = None
     if letter_id is not None:
-        letter = session.get(IncomingLetter, letter_id)
+        letter = session.get_one(IncomingLetter, letter_id)
         agenda = agenda_number(letter.year, letter.seq)
         refuse_void(letter, f"surat masuk {agenda}", "didisposisi")
     audit.record(session, at=now, user_id=user.id, action="disposition_recorded",
@@ -143,9 +144,9 @@ def _target(session: Session, target: str) -> tuple[IncomingLetter | None, Case 
         letter = get_incoming(session, text)
         return letter, session.get(Case, letter.case_id) if letter.case_id else None
     case = cases.get_case(session, text)
-    letter = session.scalar(select(IncomingLetter).where(IncomingLetter.case_id == case.id)
-                            .order_by(IncomingLetter.id).limit(1))
-    return letter, case
+    first = session.scalar(select(IncomingLetter).where(IncomingLetter.case_id == case.id)
+                           .order_by(IncomingLetter.id).limit(1))
+    return first, case
 
 
 @dataclass(frozen=True)
@@ -167,10 +168,10 @@ def _plan(ws: Workspace, session: Session, user: ActingUser, case: Case, units: 
         return f"menunggu di kegiatan {item.step_no} ({sop.role_of(item.step_no)}), bukan kegiatan disposisi"
     require_role(user, item.role, f"meneruskan kasus {case.number} dari kegiatan {item.step_no}")
     if item.assignee_id is not None and item.assignee_id != user.id and not user.is_admin:
-        other = session.get(User, item.assignee_id)
+        other = session.get_one(User, item.assignee_id)
         raise Conflict(f"Kegiatan {item.step_no} kasus {case.number} sedang dikerjakan oleh {other.username}")
     roles = {u.peran for u in units}
-    exits = [(label, step) for label, step in sop.exits(item.step_no) if step != END]
+    exits = [(label, step) for label, step in sop.exits(item.step_no) if isinstance(step, int)]  # not END
     fitting = [(label, step) for label, step in exits if sop.role_of(step) in roles]
     if choice is not None:
         fitting = [(label, step) for label, step in fitting if label and label.lower() == choice.strip().lower()]
@@ -184,7 +185,7 @@ def _plan(ws: Workspace, session: Session, user: ActingUser, case: Case, units: 
             f"{' / '.join(sorted(roles))}; pilih unit dengan peran itu ({', '.join(having) or '-'}) "
             "atau catat disposisi tanpa meneruskan kasus (--no-route)")
     if len({step for _, step in fitting}) > 1:
-        labels = " / ".join(label for label, _ in fitting)
+        labels = " / ".join(label or "" for label, _ in fitting)
         raise UserError(f"Kegiatan {item.step_no} kasus {case.number} adalah keputusan: sebutkan pilihannya ({labels})")
     label, step = fitting[0]
     return _Route(item.step_no, label, step, sop.role_of(step))
@@ -207,7 +208,7 @@ def dispose(ws: Workspace, actor: Actor, target: str, unit_kodes: list[str], ins
         plan = _plan(ws, session, user, case, units, choice) if route and case is not None else None
         case_number = case.number if case else None
         outputs, present = {}, []
-        if isinstance(plan, _Route):
+        if isinstance(plan, _Route) and case is not None:
             sop = ws.sop_of_revision(session, case.sop_revision_id)
             step = sop.step(plan.step_no)
             agenda = agenda_number(letter.year, letter.seq) if letter else None
@@ -215,10 +216,12 @@ def dispose(ws: Workspace, actor: Actor, target: str, unit_kodes: list[str], ins
             outputs = {o: OutputValue(number=agenda, date=today) for o in step.output if "disposisi" in o.lower()}
             present = [k for k in step.kelengkapan
                        if "disposisi" in k.lower() or (letter is not None and k.lower().startswith("surat"))]
-    if isinstance(plan, _Route):
+    if isinstance(plan, _Route) and case_number is not None:
         data = DispositionInput(present=present, outputs=outputs, choice=plan.choice, note=text, units=units,
                                 letter_id=letter_id)
         done = cases.complete(ws, actor, case_number, data, step=plan.step_no)
+        if data.recorded_id is None:  # DispositionInput.completed writes it inside complete
+            raise RuntimeError(f"disposition of {case_number} completed its step unrecorded")
         return Disposed(data.recorded_id, case_number, done.next_step, plan.role,
                         f"kasus {case_number} diteruskan ke kegiatan {done.next_step} ({plan.role})")
     with ws.db.transaction() as session:
@@ -233,15 +236,16 @@ def dispose(ws: Workspace, actor: Actor, target: str, unit_kodes: list[str], ins
         return Disposed(row.id, case_number, None, None, why)
 
 
-def dispositions_of(ws: Workspace, target: str) -> list[dict]:
+def dispositions_of(ws: Workspace, target: str) -> list[dict[str, Any]]:
     """The lembar disposisi of a letter or a case, oldest first (for the screen and printing)."""
     with ws.db.reading() as session:
         letter, case = _target(session, target)
-        query = select(Disposition).order_by(Disposition.id)
-        if parse_agenda_number(str(target)) is not None:
-            query = query.where(Disposition.incoming_letter_id == letter.id)
-        else:
-            query = query.where(Disposition.case_id == case.id)
+        by_letter = parse_agenda_number(str(target)) is not None
+        owner = letter if by_letter else case
+        if owner is None:  # never: _target refuses an unknown letter or case
+            return []
+        query = (select(Disposition).order_by(Disposition.id)
+                 .where(Disposition.incoming_letter_id == owner.id if by_letter else Disposition.case_id == owner.id))
         names = dict(session.execute(select(User.id, User.full_name)).all())
         rows = []
         for row in session.scalars(query):
@@ -251,7 +255,7 @@ def dispositions_of(ws: Workspace, target: str) -> list[dict]:
                 "id": row.id, "at": row.disposed_at, "from": names.get(row.from_user),
                 "instruction": row.instruction,
                 "surat_masuk": agenda_number(source.year, source.seq) if source else None,
-                "case": session.get(Case, row.case_id).number if row.case_id else None,
+                "case": session.get_one(Case, row.case_id).number if row.case_id else None,
                 "routed_step": routed.step_no if routed else None, "routed_role": routed.role if routed else None,
                 "units": [{"kode": t.unit_kode, "nama": t.unit_nama, "peran": t.peran, "routed": t.routed}
                           for t in row.targets],

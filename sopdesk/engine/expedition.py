@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from sopdesk.engine import audit
@@ -25,6 +25,7 @@ from sopdesk.engine.registers import (
     day_bounds,
     expedition_roles,
     local_moment,
+    masked_lines,
     refuse_void,
     require_any_role,
 )
@@ -45,7 +46,7 @@ def add_entry(session: Session, *, now: datetime, user_id: int, subject: str,
     the last one + 1, taken under the book's lock: gap-free on PostgreSQL too, where a rolled-back
     insert would otherwise burn a value of the id sequence."""
     if outgoing_letter_id is not None:
-        letter = session.get(OutgoingLetter, outgoing_letter_id)
+        letter = session.get_one(OutgoingLetter, outgoing_letter_id)
         refuse_void(letter, f"surat keluar {letter.number}", "dikirim")
     locks.hold(session, "sopdesk:expedition-number")
     number = (session.scalar(select(func.max(Expedition.id))) or 0) + 1
@@ -105,9 +106,10 @@ def mark_received(ws: Workspace, actor: Actor, expedition_id: int, received_at: 
 
 def _plausible_id(value: object) -> bool:
     try:
-        return 0 < int(value) < 2**62  # type: ignore[call-overload]
+        number: int = int(value)  # type: ignore[call-overload]  # any object: a non-number is refused, no crash
     except (TypeError, ValueError):
         return False
+    return 0 < number < 2**62
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -136,9 +138,9 @@ class ExpeditionRow(NamedTuple):
 
 
 def _conditions(ws: Workspace, start: date | None, end: date | None, pending: bool,
-                search: str | None) -> list:
+                search: str | None) -> list[ColumnElement[bool]]:
     lower, upper = day_bounds(ws, start, end)
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if lower is not None:
         conditions.append(Expedition.sent_at >= lower)
     if upper is not None:
@@ -152,7 +154,7 @@ def _conditions(ws: Workspace, start: date | None, end: date | None, pending: bo
 
 
 def expedition_page(ws: Workspace, *, start: date | None = None, end: date | None = None,
-                    pending: bool = False, search: str | None = None, limit: int = 100,
+                    pending: bool = False, search: str | None = None, limit: int | None = 100,
                     offset: int = 0, descending: bool = False, viewer: Actor | None = None) -> list[ExpeditionRow]:
     """Entries sent on office-local days [start, end], oldest first (the book's order), only
     those not yet received when `pending`; filtered and paged by SQL. The subject of a line of
@@ -173,16 +175,7 @@ def expedition_page(ws: Workspace, *, start: date | None = None, end: date | Non
     )
     with ws.db.connect() as conn:
         rows = conn.execute(query).all()
-    secret = {row[-2] for row in rows if row[-1]}
-    readable: set[int] = set()
-    if secret:
-        from sopdesk.engine import rahasia
-
-        with ws.db.reading() as session:
-            readable = rahasia.readable_cases(session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes),
-                                              secret)
-    return [ExpeditionRow(*row[:-2]) if not row[-1] or row[-2] in readable
-            else ExpeditionRow(*row[:-2])._replace(subject="(rahasia)") for row in rows]
+    return masked_lines(ws, viewer, rows, ExpeditionRow)
 
 
 def expedition_total(ws: Workspace, *, start: date | None = None, end: date | None = None,

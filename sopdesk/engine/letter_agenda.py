@@ -12,10 +12,11 @@ import re
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, case, func, select
 from sqlalchemy.orm import aliased
 
 from sopdesk.engine import rahasia
+from sopdesk.engine.registers import masked_lines
 from sopdesk.engine.search import matching
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
@@ -78,8 +79,8 @@ class OutgoingRow(NamedTuple):
         return self.void_reason is not None
 
 
-def _incoming_conditions(year: int | None, search: str | None, sifat: str | None) -> list:
-    conditions = []
+def _incoming_conditions(year: int | None, search: str | None, sifat: str | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if year is not None:
         conditions.append(IncomingLetter.year == year)
     if sifat:
@@ -89,15 +90,15 @@ def _incoming_conditions(year: int | None, search: str | None, sifat: str | None
     return conditions
 
 
-def _ordered(key: ColumnElement[Any] | None, ties: list[ColumnElement[Any]],
-             descending: bool) -> list[ColumnElement[Any]]:
+def _ordered(key: SQLColumnExpression[Any] | None, ties: list[SQLColumnExpression[Any]],
+             descending: bool) -> list[SQLColumnExpression[Any]]:
     """ORDER BY `key` then the tie-break columns (paging stays stable), all reversed when
     `descending`; empty values sort last going up and first going down, on both stores."""
     keys = ([key] if key is not None else []) + ties
     return [k.desc().nulls_first() if descending else k.asc().nulls_last() for k in keys]
 
 
-def _text_key(column: ColumnElement[Any]) -> ColumnElement[Any]:
+def _text_key(column: SQLColumnExpression[Any]) -> SQLColumnExpression[Any]:
     return func.lower(column)  # the same order on SQLite and PostgreSQL, whatever the case of the text
 
 
@@ -111,7 +112,7 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
     registrar = aliased(User)
     count = (select(func.count(Disposition.id)).where(Disposition.incoming_letter_id == IncomingLetter.id)
              .correlate(IncomingLetter).scalar_subquery())
-    keys: dict[str, ColumnElement[Any] | None] = {
+    keys: dict[str, SQLColumnExpression[Any] | None] = {
         "agenda": None, "received": IncomingLetter.received_at, "number": _text_key(IncomingLetter.number),
         "sender": _text_key(IncomingLetter.sender),
         "subject": _text_key(case((IncomingLetter.sifat == "rahasia", rahasia.MASK), else_=IncomingLetter.subject)),
@@ -149,8 +150,8 @@ def incoming_total(ws: Workspace, *, year: int | None = None, search: str | None
         return conn.execute(query).scalar() or 0
 
 
-def _outgoing_conditions(year: int | None, search: str | None) -> list:
-    conditions = []
+def _outgoing_conditions(year: int | None, search: str | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if year is not None:
         conditions.append(OutgoingLetter.year == year)
     if search and search.strip():
@@ -166,7 +167,7 @@ def outgoing_page(ws: Workspace, *, year: int | None = None, search: str | None 
     letter of a confidential case reads "(rahasia)" unless `viewer` is on the case's chain
     (and sorts as "(rahasia)" for everyone)."""
     creator = aliased(User)
-    keys: dict[str, ColumnElement[Any] | None] = {
+    keys: dict[str, SQLColumnExpression[Any] | None] = {
         "id": None, "number": _text_key(OutgoingLetter.number), "letter_date": OutgoingLetter.letter_date,
         "recipient": _text_key(OutgoingLetter.recipient),
         "subject": _text_key(case((Case.rahasia.is_(True), rahasia.MASK), else_=OutgoingLetter.subject)),
@@ -188,14 +189,7 @@ def outgoing_page(ws: Workspace, *, year: int | None = None, search: str | None 
     )
     with ws.db.connect() as conn:
         rows = conn.execute(query).all()
-    secret = {row[-2] for row in rows if row[-1]}
-    readable: set[int] = set()
-    if secret:
-        with ws.db.reading() as session:
-            readable = rahasia.readable_cases(session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes),
-                                              secret)
-    return [OutgoingRow(*row[:-2]) if not row[-1] or row[-2] in readable
-            else OutgoingRow(*row[:-2])._replace(subject=rahasia.MASK) for row in rows]
+    return masked_lines(ws, viewer, rows, OutgoingRow)
 
 
 def outgoing_total(ws: Workspace, *, year: int | None = None, search: str | None = None) -> int:

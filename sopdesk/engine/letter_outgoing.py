@@ -122,7 +122,7 @@ def find_outgoing(session: Session, number: str) -> OutgoingLetter | None:
 def duplicate(session: Session, existing: OutgoingLetter) -> Conflict:
     where = ""
     if existing.case_id is not None:
-        where = f" (kasus {session.get(Case, existing.case_id).number})"
+        where = f" (kasus {session.get_one(Case, existing.case_id).number})"
     void = " (kini dibatalkan; nomornya tidak dipakai lagi)" if existing.voided_at is not None else ""
     return Conflict(f"Nomor surat {existing.number} sudah dipakai surat keluar tanggal "
                     f"{existing.letter_date:%d-%m-%Y} kepada {existing.recipient or '-'}{where}{void}; "

@@ -47,6 +47,7 @@ from sqlalchemy.orm import Session
 
 from sopdesk.engine import audit
 from sopdesk.engine.users import Actor, require_admin
+from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 from sopdesk.store import locks
 from sopdesk.store.models import LetterSequence
@@ -237,7 +238,7 @@ def _short(value: str | None, what: str, limit: int = 60) -> str:
     return value
 
 
-def change_letter_settings(ws, actor: Actor, *, pattern: str | None = None,  # noqa: ANN001 - a Workspace
+def change_letter_settings(ws: Workspace, actor: Actor, *, pattern: str | None = None,
                            office_code: str | None = None, default_classification: str | None = None,
                            sop_classification: dict[str, str] | None = None,
                            roles: dict[str, list[str]] | None = None) -> LetterSettings:

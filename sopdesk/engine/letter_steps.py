@@ -95,11 +95,11 @@ def _step_letter(session: Session, settings: LetterSettings, user: ActingUser, c
                  now: datetime) -> tuple[OutgoingLetter, bool]:
     """The outgoing letter of one letter output of a completed step, and whether it is new."""
     given = document.number if document is not None else None
-    if given:
+    if given and document is not None:
         existing = find_outgoing(session, given)
         if existing is not None:
             refuse_void(existing, f"surat keluar nomor {existing.number}", "dipakai lagi")
-            existing_name = session.get(Document, existing.document_id).name if existing.document_id else None
+            existing_name = session.get_one(Document, existing.document_id).name if existing.document_id else None
             if existing.case_id == case.id and existing_name in (None, name):
                 if existing.document_id is None:  # registered by hand for this case: now it has its document
                     existing.document_id = document.id

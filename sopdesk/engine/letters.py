@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -107,10 +108,10 @@ def letter_kinds(ws: Workspace) -> dict[str, str]:
             for pintu, sop, _ in ws.catalog.doors("surat") if sop.kode not in off}
 
 
-def validate_incoming(form: IncomingForm, kinds: dict[str, str] | None = None) -> dict:
+def validate_incoming(form: IncomingForm, kinds: dict[str, str] | None = None) -> dict[str, Any]:
     """Clean and check the form; FieldError names the first wrong field. `kinds`: the letter
     kinds that start a case (letter_kinds(ws)); None checks only the form of the code."""
-    data = {
+    data: dict[str, Any] = {
         "sender": clean(form.sender, "sender", "Pengirim", 300, required=True),
         "subject": clean(form.subject, "subject", "Perihal", 1000, required=True),
         "number": clean(form.number, "number", "Nomor surat", 200),
@@ -175,7 +176,7 @@ def register_incoming(ws: Workspace, actor: Actor, form: IncomingForm) -> tuple[
                      case_id=case.id if case else None, agenda=agenda, letter_id=letter.id,
                      number=data["number"], sender=data["sender"], subject=data["subject"],
                      sifat=data["sifat"], starts=data["starts"], scan=scan.sha256 if scan else None)
-        if data["starts"]:
+        if data["starts"] and case is not None:  # the case it started
             tx.flush()
             _do_entry_step(ws, tx, actor, user, case, agenda)
         return agenda, case.number if case else None
@@ -193,7 +194,7 @@ def _refuse_incoming_duplicate(session: Session, number: str, sender: str) -> No
         raise Conflict(f"Surat nomor {number} dari {sender} sudah dicatat sebagai {agenda_number(*row)}")
 
 
-def _start_case(ws: Workspace, session: Session, user: ActingUser, data: dict, received: datetime,
+def _start_case(ws: Workspace, session: Session, user: ActingUser, data: dict[str, Any], received: datetime,
                 now: datetime, agenda: str) -> Case:
     """Start the case the letter asks for, at the entry whose front door is the letter's kind.
     As cases.start_case_in but for the role check (the agenda clerk hands the letter over)."""
@@ -202,6 +203,8 @@ def _start_case(ws: Workspace, session: Session, user: ActingUser, data: dict, r
         raise UserError(f"Tidak ada SOP yang dimulai oleh surat {data['starts']!r}")
     revision_id, sop = ws.startable_revision(session, door[0].kode)
     entri = sop.entry(door[1].kode)
+    if entri.pintu is None:  # the door is the catalog's: its revision has it too
+        raise UserError(f"Tidak ada SOP yang dimulai oleh surat {data['starts']!r}")
     kode, prefix = sop.kode, entri.pintu.title_prefix
     subject = data["subject"]
     repeated = kode != "PP" and subject.lower().startswith(prefix.rstrip(": ").lower())

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sopdesk.catalog import END, Sop
+from sopdesk.catalog import Sop
 from sopdesk.catalog.registry import PLAIN_PURPOSES
 from sopdesk.engine import audit
 from sopdesk.engine.cases import complete, start_case_in
@@ -98,7 +98,7 @@ def purposes(ws: Workspace) -> dict[str, str]:
 def purpose_label(ws: Workspace, code: str) -> str:
     """The label of a purpose recorded earlier (its SOP may be gone or switched off since)."""
     door = ws.catalog.door("tamu", code)
-    if door is not None:
+    if door is not None and door[1].pintu is not None:
         return door[1].pintu.label
     return PURPOSES.get(code, code)
 
@@ -147,7 +147,8 @@ def validate(form: VisitorForm, offered: dict[str, str] | None = None) -> dict[s
                          + ", ".join(DELIVERY_METHODS))
     if data["purpose"] not in PLAIN_PURPOSES:  # it starts a case titled with what is asked
         if not data["info_requested"]:
-            label = (offered or PURPOSES).get(data["purpose"], data["purpose"]).lower()
+            purpose = data["purpose"] or ""  # checked above: a known code
+            label = (offered or PURPOSES).get(purpose, purpose).lower()
             raise FieldError("info_requested", f"Rincian informasi yang dibutuhkan wajib diisi "
                              f"untuk {label}")
         if data["delivery_method"] == "email" and not data["email"]:
@@ -162,7 +163,7 @@ def register_visitor(ws: Workspace, actor: Actor, form: VisitorForm) -> tuple[in
     data = validate(form, purposes(ws))
     directed_to = data.pop("directed_to")
     now = ws.clock()
-    door = ws.catalog.door("tamu", data["purpose"])
+    door = ws.catalog.door("tamu", data["purpose"] or "")
     with ws.db.direct() as tx:
         session = tx.session()
         user = load_actor(session, actor, includes=ws.catalog.role_includes)
@@ -173,7 +174,8 @@ def register_visitor(ws: Workspace, actor: Actor, form: VisitorForm) -> tuple[in
             sop, entri = door
             entry_step = entri.kegiatan
             require_role(user, sop.role_of(entry_step), "mencatat tamu")
-            title = entri.pintu.title_prefix + data["info_requested"][:120]
+            prefix = entri.pintu.title_prefix if entri.pintu is not None else ""  # a door: it has its pintu
+            title = prefix + (data["info_requested"] or "")[:120]  # required for a door (validate)
             case = start_case_in(ws, session, actor, sop.kode, title, entri.kode, requester=data["name"])
         visitor = Visitor(registered_at=now, registered_by=user.id,
                           case_id=case.id if case else None, **data)
@@ -205,9 +207,9 @@ def registration_steps(sop: Sop, entry_step: int) -> list[int]:
     steps = [entry_step]
     while True:
         exits = sop.exits(steps[-1])
-        if len(exits) != 1 or exits[0][1] == END:
-            return steps
         following = exits[0][1]
+        if len(exits) != 1 or isinstance(following, str):  # END
+            return steps
         step = sop.step(following)
         if (following in steps or sop.role_of(following) != sop.role_of(entry_step)
                 or step.is_decision or step.is_wait or step.kelengkapan):
