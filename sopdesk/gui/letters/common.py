@@ -10,11 +10,23 @@ from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.date_field import DateField
 from sopdesk.gui.markers import QT_TRANSLATE_NOOP
+from sopdesk.gui.messages import error_label
 from sopdesk.gui.operation import Operation
 
 CONTEXT = "Letters"  # translation context of the labels shared by models and dialogs
@@ -91,6 +103,23 @@ def date_edit(value: date) -> QDateEdit:
     return edit
 
 
+def line_edit(limit: int, placeholder: str = "", text: str = "") -> QLineEdit:
+    """A one-line field of at most `limit` characters (the engine's limit)."""
+    edit = QLineEdit(text)
+    edit.setMaxLength(limit)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def subject_edit() -> QPlainTextEdit:
+    """The perihal of a letter: a few lines, Tab leaves it."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(64)
+    return edit
+
+
 def save_buttons(save_text: str, cancel_text: str, accepted: Callable[[], None],
                  rejected: Callable[[], None]) -> QDialogButtonBox:
     """The Save and Cancel buttons of a dialog of this screen, with its own (translated) texts."""
@@ -106,7 +135,7 @@ class CommandDialog(QDialog, Generic[T]):
     """A dialog of this screen that runs one engine command when Save is pressed: on the worker
     (gui.operation), a refusal shown in `error` next to the form with its field focused, Save
     disabled meanwhile; on success the result is kept in `result_value` and the dialog closes.
-    Subclasses build `error` (error_label) and the buttons (`_buttons`) and define `submit`."""
+    Subclasses end their layout with `_finish` and define `submit`."""
 
     error: QLabel
     save_button: QPushButton
@@ -116,10 +145,14 @@ class CommandDialog(QDialog, Generic[T]):
         self.ctx = ctx
         self.result_value: T | None = None
 
-    def _buttons(self, save_text: str, cancel_text: str) -> QDialogButtonBox:
+    def _finish(self, layout: QVBoxLayout, save_text: str, cancel_text: str) -> None:
+        """The inline error and the Save and Cancel buttons (with their translated texts) at
+        the foot of the dialog."""
+        self.error = error_label("dialogError")
         buttons = save_buttons(save_text, cancel_text, self.submit, self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        return buttons
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
 
     def submit(self) -> None:
         raise NotImplementedError

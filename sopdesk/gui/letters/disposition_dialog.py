@@ -20,7 +20,6 @@ from sopdesk.engine.units import unit_directory
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.letters.common import CommandDialog
-from sopdesk.gui.messages import error_label
 
 
 class DispositionDialog(CommandDialog[dispositions.Disposed]):
@@ -77,16 +76,13 @@ class DispositionDialog(CommandDialog[dispositions.Disposed]):
         self.route = QCheckBox(self.tr("Teruskan kasus sesuai SOP bila kasus menunggu disposisi"))
         self.route.setChecked(True)
         self.route.setEnabled(case_number is not None)
-        self.error = error_label("dialogError")
-        buttons = self._buttons(self.tr("Simpan disposisi"), self.tr("Batal"))
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(scroll, 1)
         layout.addWidget(QLabel(self.tr("Isi disposisi *")))
         layout.addWidget(self.instruction)
         layout.addWidget(self.route)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self._finish(layout, self.tr("Simpan disposisi"), self.tr("Batal"))
         self.resize(980, 660)
         self.instruction.setFocus()  # the one thing always typed; the units are ticked with the mouse
 

@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -26,10 +24,11 @@ from sopdesk.gui.letters.common import (
     date_edit,
     day_of,
     letters_tr,
+    line_edit,
     moment_of,
     qdate,
+    subject_edit,
 )
-from sopdesk.gui.messages import error_label
 from sopdesk.gui.step_form import FileSlot
 
 
@@ -41,15 +40,9 @@ class IncomingDialog(CommandDialog[tuple[str, str | None]]):
         self.setWindowTitle(self.tr("Catat surat masuk"))
         tz = ctx.ws.calendar.tz
         now = ctx.ws.clock().astimezone(tz)
-        self.sender_edit = QLineEdit()
-        self.sender_edit.setMaxLength(300)
-        self.sender_edit.setPlaceholderText(self.tr("mis. Pimpinan DPRD Kota Kupang"))
-        self.subject = QPlainTextEdit()
-        self.subject.setTabChangesFocus(True)
-        self.subject.setFixedHeight(64)
-        self.number = QLineEdit()
-        self.number.setMaxLength(200)
-        self.number.setPlaceholderText(self.tr("mis. 170/DPRD/III/2026"))
+        self.sender_edit = line_edit(300, self.tr("mis. Pimpinan DPRD Kota Kupang"))
+        self.subject = subject_edit()
+        self.number = line_edit(200, self.tr("mis. 170/DPRD/III/2026"))
         self.has_date = QCheckBox(self.tr("ada"))
         self.letter_date = date_edit(now.date())
         self.letter_date.setEnabled(False)
@@ -60,9 +53,7 @@ class IncomingDialog(CommandDialog[tuple[str, str | None]]):
         self.received = DateTimeField(QDateTime(qdate(now.date()), QTime(now.hour, now.minute)))
         self.received.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.received.setCalendarPopup(True)
-        self.classification = QLineEdit()
-        self.classification.setMaxLength(60)
-        self.classification.setPlaceholderText(self.tr("mis. PP.01"))
+        self.classification = line_edit(60, self.tr("mis. PP.01"))
         self.sifat = QComboBox()
         for code, label in SIFAT.items():
             self.sifat.addItem(letters_tr(label), code)
@@ -70,9 +61,7 @@ class IncomingDialog(CommandDialog[tuple[str, str | None]]):
         self.starts.addItem(letters_tr(NO_CASE), None)
         for code, label in letters.letter_kinds(ctx.ws).items():  # from the installed catalog (issue #13)
             self.starts.addItem(label, code)
-        self.case = QLineEdit()
-        self.case.setMaxLength(40)
-        self.case.setPlaceholderText(self.tr("nomor kasus yang sudah ada, mis. PP/2026/0001"))
+        self.case = line_edit(40, self.tr("nomor kasus yang sudah ada, mis. PP/2026/0001"))
         self.starts.currentIndexChanged.connect(lambda _: self.case.setEnabled(self.starts.currentData() is None))
         self.scan = FileSlot(self.tr("pindaian surat masuk"))
         self.fields = {"sender": self.sender_edit, "subject": self.subject, "number": self.number,
@@ -97,13 +86,10 @@ class IncomingDialog(CommandDialog[tuple[str, str | None]]):
                               "diterima)."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555")
-        self.error = error_label("dialogError")
-        buttons = self._buttons(self.tr("Simpan"), self.tr("Batal"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self._finish(layout, self.tr("Simpan"), self.tr("Batal"))
         self.resize(620, 0)
 
     def form(self) -> letters.IncomingForm:

@@ -65,11 +65,6 @@ Out = RegisterColumn[OutgoingRow]
 Sent = RegisterColumn[ExpeditionRow]
 
 
-def _paged_order(key: str, default: str) -> dict[str, str]:
-    """The page query's `order` argument: left out for the default order."""
-    return {} if key == default else {"order": key}
-
-
 class IncomingModel(RegisterModel[IncomingRow]):
     """The agenda of incoming letters, newest first; each column sorts by its own key
     (engine.letters.INCOMING_ORDERS)."""
@@ -98,9 +93,9 @@ class IncomingModel(RegisterModel[IncomingRow]):
 
     def _fetch(self, offset: int) -> list[IncomingRow]:
         shown = AgendaFilters.of(self.filters)
-        return letters.incoming_page(self.ctx.ws, year=shown.year, search=shown.search, limit=self.PAGE,
-                                     offset=offset, descending=self._descending, viewer=self.ctx.actor,
-                                     **_paged_order(self._sort, "agenda"))
+        return letters.incoming_page(self.ctx.ws, year=shown.year, search=shown.search, order=self._sort,
+                                     limit=self.PAGE, offset=offset, descending=self._descending,
+                                     viewer=self.ctx.actor)
 
     def _count(self) -> int:
         shown = AgendaFilters.of(self.filters)
@@ -141,9 +136,9 @@ class OutgoingModel(RegisterModel[OutgoingRow]):
 
     def _fetch(self, offset: int) -> list[OutgoingRow]:
         shown = AgendaFilters.of(self.filters)
-        return letters.outgoing_page(self.ctx.ws, year=shown.year, search=shown.search, limit=self.PAGE,
-                                     offset=offset, descending=self._descending, viewer=self.ctx.actor,
-                                     **_paged_order(self._sort, "id"))
+        return letters.outgoing_page(self.ctx.ws, year=shown.year, search=shown.search, order=self._sort,
+                                     limit=self.PAGE, offset=offset, descending=self._descending,
+                                     viewer=self.ctx.actor)
 
     def _count(self) -> int:
         shown = AgendaFilters.of(self.filters)

@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -22,8 +20,7 @@ from sopdesk.engine import letters
 from sopdesk.engine.letter_settings import load_letter_settings
 from sopdesk.errors import FieldError, UserError
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.letters.common import DASH, CommandDialog, date_edit, day_of, today
-from sopdesk.gui.messages import error_label
+from sopdesk.gui.letters.common import DASH, CommandDialog, date_edit, day_of, line_edit, subject_edit, today
 from sopdesk.gui.operation import show_failure
 
 
@@ -38,14 +35,9 @@ class OutgoingDialog(CommandDialog[letters.Registered]):
             default_classification = load_letter_settings(ctx.ws.data_dir).default_classification
         except UserError:
             default_classification = ""
-        self.recipient = QLineEdit()
-        self.recipient.setMaxLength(300)
-        self.recipient.setPlaceholderText(self.tr("mis. Bawaslu Kota Kupang"))
-        self.subject = QPlainTextEdit()
-        self.subject.setTabChangesFocus(True)
-        self.subject.setFixedHeight(64)
-        self.classification = QLineEdit(default_classification)
-        self.classification.setMaxLength(60)
+        self.recipient = line_edit(300, self.tr("mis. Bawaslu Kota Kupang"))
+        self.subject = subject_edit()
+        self.classification = line_edit(60, "", default_classification)
         self.letter_date = date_edit(today(ctx))
         self.automatic = QRadioButton(self.tr("Nomor &otomatis"))
         self.manual = QRadioButton(self.tr("Nomor yang sudah &ditulis"))
@@ -56,8 +48,7 @@ class OutgoingDialog(CommandDialog[letters.Registered]):
         self.preview = QLabel()
         self.preview.setObjectName("nextNumber")
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.number = QLineEdit()
-        self.number.setMaxLength(200)
+        self.number = line_edit(200)
         self.number.setEnabled(False)
         self.manual.toggled.connect(self.number.setEnabled)
         numbers = QGridLayout()
@@ -66,15 +57,11 @@ class OutgoingDialog(CommandDialog[letters.Registered]):
         numbers.addWidget(self.manual, 1, 0)
         numbers.addWidget(self.number, 1, 1)
         numbers.setColumnStretch(1, 1)
-        self.case = QLineEdit()
-        self.case.setMaxLength(40)
-        self.case.setPlaceholderText(self.tr("mis. PP/2026/0001 (boleh kosong)"))
+        self.case = line_edit(40, self.tr("mis. PP/2026/0001 (boleh kosong)"))
         self.step = QSpinBox()
         self.step.setRange(0, 999)
         self.step.setSpecialValueText(DASH)
-        self.recipient_name = QLineEdit()
-        self.recipient_name.setMaxLength(200)
-        self.recipient_name.setPlaceholderText(self.tr("nama orang yang dituju (boleh kosong)"))
+        self.recipient_name = line_edit(200, self.tr("nama orang yang dituju (boleh kosong)"))
         self.dispatch = QCheckBox(self.tr("Catat di buku ekspedisi (surat dikirim)"))
         self.dispatch.setChecked(True)
         self.dispatch.toggled.connect(self.recipient_name.setEnabled)
@@ -94,12 +81,9 @@ class OutgoingDialog(CommandDialog[letters.Registered]):
         form.addRow(self.tr("Kegiatan kasus"), self.step)
         form.addRow(self.tr("Nama penerima"), self.recipient_name)
         form.addRow("", self.dispatch)
-        self.error = error_label("dialogError")
-        buttons = self._buttons(self.tr("Simpan"), self.tr("Batal"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self._finish(layout, self.tr("Simpan"), self.tr("Batal"))
         self.resize(620, 0)
         self.update_preview()
 

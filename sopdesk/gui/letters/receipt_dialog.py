@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from sopdesk.engine import expedition
 from sopdesk.engine.expedition import ExpeditionRow
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.letters.common import DASH, CommandDialog, date_edit, day_of, qdate, today
-from sopdesk.gui.messages import error_label
+from sopdesk.gui.letters.common import DASH, CommandDialog, date_edit, day_of, line_edit, qdate, today
 from sopdesk.gui.step_form import FileSlot
 from sopdesk.textfmt import tanggal
 
@@ -31,21 +30,16 @@ class ReceiptDialog(CommandDialog[expedition.Received]):
         self.day = date_edit(today(ctx))
         self.day.setMinimumDate(qdate(sent))
         self.day.setMaximumDate(qdate(today(ctx)))
-        self.signed_by = QLineEdit(row.recipient_name or "")
-        self.signed_by.setMaxLength(200)
-        self.signed_by.setPlaceholderText(self.tr("nama yang menandatangani tanda terima"))
+        self.signed_by = line_edit(200, self.tr("nama yang menandatangani tanda terima"), row.recipient_name or "")
         self.scan = FileSlot(self.tr("tanda terima yang ditandatangani"))
         form = QFormLayout()
         form.addRow(self.tr("&Tanggal terima"), self.day)
         form.addRow(self.tr("&Ditandatangani oleh *"), self.signed_by)
         form.addRow(self.tr("Pindaian tanda terima"), self.scan)
-        self.error = error_label("dialogError")
-        buttons = self._buttons(self.tr("Simpan"), self.tr("Batal"))
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self._finish(layout, self.tr("Simpan"), self.tr("Batal"))
         self.resize(560, 0)
 
     def submit(self) -> None:
