@@ -216,6 +216,35 @@ def test_choice_is_matched_without_regard_to_case(ws, actors):
     assert item(ws, number, 9, "done")["choice"] == "Tidak"
 
 
+def test_a_reaction_registered_with_the_hooks_runs_in_the_completions_transaction(ws, actors):
+    """engine.hooks: a registered reaction sees the completed step and the next work item in
+    the completion's transaction; its notices come back in Completed; its refusal refuses all."""
+    from sopdesk.engine import hooks
+
+    seen = []
+
+    def react(ws, session, user, case, item, sop, data, next_item, now):  # noqa: ANN001, ANN202, PLR0913
+        seen.append((case.number, item.step_no, item.status, next_item.step_no if next_item else None))
+        if data.note == "tolak":
+            raise UserError("Ditolak oleh reaksi")
+        return [f"probe: kegiatan {item.step_no}"]
+
+    hooks.register(hooks.Reaction("probe", lambda ws, sop, step_no, data: step_no == 1, react))
+    try:
+        number = cases.start_case(ws, actors("Help Desk"), "PP", "Tamu minta data", entry="tamu")
+        before = case_detail(ws, number)
+        with pytest.raises(UserError, match="Ditolak oleh reaksi"):
+            cases.complete(ws, actors("Help Desk"), number, StepInput(note="tolak"))
+        assert case_detail(ws, number) == before  # the whole completion was refused
+        done = cases.complete(ws, actors("Help Desk"), number, StepInput())
+        assert done.notices == ("probe: kegiatan 1",)
+        assert seen[-1] == (number, 1, "done", 2)
+        assert cases.complete(ws, actors("Help Desk"), number, StepInput()).notices == ()  # step 2: not wanted
+    finally:
+        hooks.unregister("probe")
+    assert [r.name for r in hooks.reactions()] == ["letters"]
+
+
 def test_choice_on_a_step_that_is_no_decision_is_refused(ws, actors):
     number = cases.start_case(ws, actors("Help Desk"), "PP", "Surat permohonan", entry="surat")
     before = case_detail(ws, number)

@@ -133,7 +133,7 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
         .limit(limit).offset(offset)
     )
     with ws.db.connect() as conn:
-        rows = [IncomingRow(row[0], agenda_number(row[1], row[2]), *row[3:]) for row in conn.execute(query)]
+        rows = [IncomingRow._make((row[0], agenda_number(row[1], row[2]), *row[3:])) for row in conn.execute(query)]
     secret = {row.id for row in rows if row.sifat == "rahasia"}
     if secret:
         with ws.db.reading() as session:
