@@ -112,13 +112,13 @@ def test_a_page_is_rendered_as_a_picture_with_ink_on_it(preview):
 
 
 def test_page_down_walks_through_the_pages(qtbot, preview):
-    assert preview.scroll.hasFocus()
+    assert preview.scroll_area.hasFocus()
     count = preview.page_count()
     for _ in range(8 * count):
-        qtbot.keyClick(preview.scroll, Qt.Key.Key_PageDown)
+        qtbot.keyClick(preview.scroll_area, Qt.Key.Key_PageDown)
     assert preview.page_label.text() == f"Halaman {count} dari {count}"
     for _ in range(8 * count):
-        qtbot.keyClick(preview.scroll, Qt.Key.Key_PageUp)
+        qtbot.keyClick(preview.scroll_area, Qt.Key.Key_PageUp)
     assert preview.page_label.text() == f"Halaman 1 dari {count}"
 
 

@@ -134,8 +134,8 @@ class Shell(QObject):
             self._maybe_finish()
 
     def show_login(self, ws: Workspace) -> None:
-        with ws.db.reading() as session:
-            name = ws.office(session).name
+        profile = office.profile(ws)
+        name = profile.name if profile is not None else ""  # asked only of an office that is set up
         login = LoginDialog(ws, name)
         if ws is self.demo_ws:
             login.setWindowTitle(self.tr("Masuk — DATA CONTOH — sopdesk"))

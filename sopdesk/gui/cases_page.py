@@ -3,8 +3,10 @@ audit log, the swimlane with its progress, and the documents)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +33,11 @@ from sopdesk.gui.markers import QT_TRANSLATE_NOOP
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.paged_model import Column, PagedTableModel, keep_sort_indicator, refresh_in_place
 from sopdesk.gui.printing import print_pdf
+from sopdesk.gui.shortcuts import shortcut
 from sopdesk.textfmt import tanggal, waktu_lokal
+
+if TYPE_CHECKING:
+    from sopdesk.gui.swimlane import SwimlaneView  # imported when a case shows its diagram
 
 STATUS = {
     "open": QT_TRANSLATE_NOOP("CasesModel", "berjalan"),
@@ -108,10 +114,18 @@ class CasesModel(PagedTableModel[CaseRow]):
 
     def _fetch(self, offset: int) -> list[CaseRow]:
         return queries.cases_page(self.ctx.ws, sort=self._sort, descending=self._descending, limit=self.PAGE,
-                                  offset=offset, viewer=self.ctx.actor, **self.filters)
+                                  offset=offset, viewer=self.ctx.actor, search=self._filter("search"),
+                                  sop=self._filter("sop"), status=self._filter("status"))
 
     def _count(self) -> int:
-        return queries.cases_total(self.ctx.ws, cap=queries.CASE_COUNT_CAP, viewer=self.ctx.actor, **self.filters)
+        return queries.cases_total(self.ctx.ws, cap=queries.CASE_COUNT_CAP, viewer=self.ctx.actor,
+                                   search=self._filter("search"), sop=self._filter("sop"),
+                                   status=self._filter("status"))
+
+    def _filter(self, key: str) -> str | None:
+        """A text filter of the page (search, sop, status), None when not set."""
+        value = self.filters.get(key)
+        return value if isinstance(value, str) else None
 
     def row_data(self, row: CaseRow, role: int) -> object:
         return row.number if role == Qt.ItemDataRole.UserRole else None
@@ -143,7 +157,7 @@ class CasesPage(QWidget):
         self.status = QComboBox()
         self.status.addItem(self.tr("Semua status"), None)
         for code, label in STATUS.items():
-            self.status.addItem(CasesModel.tr(label), code)
+            self.status.addItem(QCoreApplication.translate("CasesModel", label), code)
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.reload)
         self.search.textChanged.connect(self._timer.start)
@@ -165,11 +179,9 @@ class CasesPage(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.open_case())
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_case,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_case, Qt.ShortcutContext.WidgetShortcut)
         for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):  # from the search box into the list, as in Kotak Masuk
-            QShortcut(QKeySequence(key), self.search, activated=self.focus_list,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut(QKeySequence(key), self.search, self.focus_list, Qt.ShortcutContext.WidgetShortcut)
         self.summary = QLabel()
         open_button = QPushButton(self.tr("Lihat kasus"))
         open_button.clicked.connect(self.open_case)
@@ -265,7 +277,7 @@ class CaseView(QDialog):
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-        self._swimlane = None
+        self._swimlane: SwimlaneView | None = None
         fit_to_screen(self, QSize(1200, 800))  # at 1024x768 the buttons stay above the task bar
         self.reload()
 
@@ -274,7 +286,7 @@ class CaseView(QDialog):
         detail = queries.case_detail(ws, self.number, self.ctx.actor)  # rahasia: masked off the chain
         self.detail = detail
         tz = ws.calendar.tz
-        status = CasesModel.tr(STATUS[detail["status"]])
+        status = QCoreApplication.translate("CasesModel", STATUS[detail["status"]])
         current = next((i for i in detail["items"] if i["status"] == "open"), None)
         lines = [f"<b>{detail['number']}</b> — {detail['title']}",
                  self.tr("SOP {0} revisi {1}: {2}").format(detail["sop"], detail["revisi"], detail["sop_name"]),
@@ -356,17 +368,18 @@ class CaseView(QDialog):
     def _fill_swimlane(self, detail: dict) -> None:
         from sopdesk.gui.swimlane import SwimlaneView
 
-        if self._swimlane is None:
-            self._swimlane = SwimlaneView()
-            self.tabs.insertTab(1, self._swimlane, self.tr("Diagram alir"))
+        swimlane = self._swimlane
+        if swimlane is None:
+            self._swimlane = swimlane = SwimlaneView()
+            self.tabs.insertTab(1, swimlane, self.tr("Diagram alir"))
             with self.ctx.ws.db.reading() as session:
                 from sopdesk.engine.cases import get_case
 
                 revision = get_case(session, self.number).sop_revision_id
                 sop = self.ctx.ws.sop_of_revision(session, revision)
-            self._swimlane.set_sop(sop)
+            swimlane.set_sop(sop)
         done, current, path = progress_of(detail["items"])
-        self._swimlane.set_progress(done, current, path)
+        swimlane.set_progress(done, current, path)
 
     def print_sheet(self) -> None:
         name = "lembar-kendali-" + self.number.replace("/", "-") + ".pdf"
@@ -374,7 +387,8 @@ class CaseView(QDialog):
                                                                                            viewer=self.ctx.actor))
 
     def _open_document(self, row: int, _column: int) -> None:
-        path = self.documents.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        item = self.documents.item(row, 0)
+        path = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if path:
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 

@@ -77,6 +77,10 @@ class _Dialog(QDialog):
             return self.tr("surat keluar {0}").format(self.row.number)
         return self.tr("ekspedisi nomor {0}").format(self.row.id)
 
+    def submit(self) -> None:
+        """OK: send the change to the engine (each dialog below says which)."""
+        raise NotImplementedError
+
     def _finish(self, layout: QVBoxLayout, ok_text: str, close_text: str) -> None:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -168,7 +172,8 @@ class CorrectionDialog(_Dialog):
         return edit
 
     def _date(self, form: QFormLayout, value: date | None, optional: bool) -> None:
-        self.letter_date = DateField(QDate(value or self.ctx.ws.calendar.local(self.ctx.ws.clock()).date()))
+        shown = value or self.ctx.ws.calendar.local(self.ctx.ws.clock()).date()
+        self.letter_date = DateField(QDate(shown.year, shown.month, shown.day))
         self.letter_date.setObjectName("letter_date")
         self.letter_date.setDisplayFormat("dd-MM-yyyy")
         self.letter_date.setCalendarPopup(True)
@@ -198,8 +203,11 @@ class CorrectionDialog(_Dialog):
                 value = widget.currentData()
             elif self.has_date is not None and not self.has_date.isChecked():
                 value = None
+            elif isinstance(widget, DateField):
+                picked = widget.date()
+                value = date(picked.year(), picked.month(), picked.day())
             else:
-                value = widget.date().toPython()
+                continue
             if value != self.original[name]:
                 new[name] = value
         if "letter_date" in new and new["letter_date"] is None:

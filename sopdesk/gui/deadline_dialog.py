@@ -31,6 +31,7 @@ class ExtendDeadlineDialog(QDialog):
         self.ctx, self.case_number, self.rule = ctx, case_number, rule
         self.extended: deadlines.Extended | None = None
         ext = rule.perpanjangan
+        assert ext is not None, "the step form offers an extension only for a rule that has one"
         self.setWindowTitle(self.tr("Perpanjang tenggat — {number}").format(number=case_number))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("{name}: diperpanjang {waktu} sesuai SOP (paling banyak {times} kali).").format(

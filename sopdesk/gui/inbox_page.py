@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +35,7 @@ from sopdesk.gui.inbox_model import InboxModel
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.operation import Operation
 from sopdesk.gui.paged_model import keep_sort_indicator, refresh_in_place
+from sopdesk.gui.shortcuts import shortcut
 
 
 class InboxPage(QWidget):
@@ -116,12 +117,10 @@ class InboxPage(QWidget):
         actions.addWidget(self.summary, 1)
         for button in (self.claim_button, self.release_button, self.assign_button, self.open_button):
             actions.addWidget(button)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_form,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)  # Ctrl+F, as in Meja Layanan
+        shortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_form, Qt.ShortcutContext.WidgetShortcut)
+        shortcut(QKeySequence.StandardKey.Find, self, self.focus_search)  # Ctrl+F, as in Meja Layanan
         for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):  # from the search box straight into the list
-            QShortcut(QKeySequence(key), self.search, activated=self.focus_list,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut(QKeySequence(key), self.search, self.focus_list, Qt.ShortcutContext.WidgetShortcut)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

@@ -7,9 +7,10 @@ without any click) and every change made in the window; F5 reloads the current s
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -27,12 +28,14 @@ from PySide6.QtWidgets import (
 
 from sopdesk import __version__
 from sopdesk.engine import backups, queries
+from sopdesk.engine import office as office_profile
 from sopdesk.errors import StoreUnreachable
 from sopdesk.gui import server_watch
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.geometry import restore_window, save_window
 from sopdesk.gui.idle_lock import IdleLock
 from sopdesk.gui.messages import ERROR_COLOR
+from sopdesk.gui.shortcuts import shortcut
 from sopdesk.gui.worker import Worker
 
 log = logging.getLogger("sopdesk.gui")
@@ -81,7 +84,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"Ctrl+{number}")
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # built on first visit
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.go_to(n - 1))
+            shortcut(QKeySequence(f"Ctrl+{number}"), self, partial(self.go_to, number - 1))
         self.nav.currentRowChanged.connect(self.show_page)
         self.nav.itemClicked.connect(lambda _item: self.focus_page())  # typing goes to the screen
 
@@ -133,7 +136,7 @@ class MainWindow(QMainWindow):
         # a closed window (or one never shown) asks the store nothing
         self.clock_timer.timeout.connect(lambda: self.refresh_counts() if self.window().isVisible() else None)
         self.clock_timer.start()
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.reload_page)
+        shortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload_page)
         self.retry_timer = QTimer(self, interval=self.RETRY_MS)
         self.retry_timer.timeout.connect(lambda: server_watch.watch().probe(self.ctx.ws.db))
         server_watch.watch().attach(self, self.server_lost, self._server_answered)
@@ -211,8 +214,9 @@ class MainWindow(QMainWindow):
                 self.nav.blockSignals(False)
                 return
             old = self.stack.widget(index)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:  # the placeholder the screen was built in place of
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.stack.insertWidget(index, page)
             self._pages[key] = page
         self.stack.setCurrentIndex(index)
@@ -324,8 +328,7 @@ class MainWindow(QMainWindow):
         if late:
             inbox += " ⚠"
         self.nav.item(0).setText(inbox)
-        with ctx.ws.db.reading() as session:
-            office = ctx.ws.office(session)
+        office = office_profile.profile(ctx.ws)
         office_name = office.name if office else "sopdesk"
         title = self.tr("sopdesk {0} — {1} — {2} sebagai {3}").format(
             __version__, office_name, ctx.actor.username, ctx.role)
@@ -378,7 +381,9 @@ class MainWindow(QMainWindow):
         self.retry_timer.stop()
         self.clock_timer.stop()
         server_watch.watch().detach(self)
-        QApplication.instance().removeEventFilter(self.idle_lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle_lock)
         self.idle_lock.timer.stop()
         self.worker.stop(wait=False)
         super().closeEvent(event)

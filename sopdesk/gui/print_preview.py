@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, QSizeF, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPaintEvent, QShortcut
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from sopdesk.errors import UserError
 from sopdesk.gui.messages import show_error
+from sopdesk.gui.shortcuts import shortcut
 
 POINTS_PER_INCH = 72.0
 SCREEN_DPI = 96.0  # "100 %": a page as large as it is on paper on an ordinary monitor
@@ -129,12 +130,12 @@ class PrintPreviewDialog(QDialog):
         for view in self.views:
             column.addWidget(view, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(1)  # a short document starts at the top
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.container)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.verticalScrollBar().valueChanged.connect(self._update_page_label)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Page Down / arrows move through the pages
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.container)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._update_page_label)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Page Down / arrows move through the pages
 
         self.page_label = QLabel()
         self.zoom_label = QLabel()
@@ -168,7 +169,7 @@ class PrintPreviewDialog(QDialog):
                            (QKeySequence("Ctrl+="), self.zoom_in),
                            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
                            (QKeySequence("Ctrl+0"), self.fit_width)):
-            QShortcut(QKeySequence(keys), self, activated=slot)
+            shortcut(QKeySequence(keys), self, slot)
 
         tools = QHBoxLayout()
         tools.addWidget(self.page_label)
@@ -184,11 +185,11 @@ class PrintPreviewDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
 
         self._apply_zoom()
-        self.scroll.setFocus()
+        self.scroll_area.setFocus()
         self.finished.connect(self._release)
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None:
@@ -201,7 +202,7 @@ class PrintPreviewDialog(QDialog):
 
     def current_page(self) -> int:
         """The page (0-based) at the upper third of the visible area."""
-        mark = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 3
+        mark = self.scroll_area.verticalScrollBar().value() + self.scroll_area.viewport().height() // 3
         for view in self.views:
             if view.geometry().bottom() + PAGE_GAP >= mark:
                 return view.index
@@ -222,7 +223,7 @@ class PrintPreviewDialog(QDialog):
         return image
 
     def show_page(self, index: int) -> None:
-        self.scroll.verticalScrollBar().setValue(self.views[index].y() - PAGE_GAP)
+        self.scroll_area.verticalScrollBar().setValue(self.views[index].y() - PAGE_GAP)
 
     def _update_page_label(self) -> None:
         self.page_label.setText(self.tr("Halaman {0} dari {1}").format(self.current_page() + 1,
@@ -243,7 +244,8 @@ class PrintPreviewDialog(QDialog):
 
     def fit_width(self) -> None:
         """The widest page as wide as the visible area."""
-        room = self.scroll.viewport().width() - 2 * PAGE_GAP - self.scroll.verticalScrollBar().sizeHint().width()
+        area = self.scroll_area
+        room = area.viewport().width() - 2 * PAGE_GAP - area.verticalScrollBar().sizeHint().width()
         widest = max(w for w, _ in self.pages.sizes)
         self.set_zoom(room / (widest / POINTS_PER_INCH * SCREEN_DPI))
 

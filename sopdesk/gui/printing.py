@@ -89,7 +89,7 @@ class PeriodDialog(QDialog):
         form.addRow(buttons)
 
     def dates(self) -> tuple[date, date]:
-        return self.start.date().toPython(), self.end.date().toPython()
+        return _day(self.start.date()), _day(self.end.date())
 
     def _check(self) -> None:
         start, end = self.dates()
@@ -97,3 +97,8 @@ class PeriodDialog(QDialog):
             self.error.setText(self.tr("Tanggal awal harus sebelum tanggal akhir."))
             return
         self.accept()
+
+
+def _day(value: QDate) -> date:
+    """A QDate as a date (QDate.toPython is typed `object` in PySide's stub)."""
+    return date(value.year(), value.month(), value.day())

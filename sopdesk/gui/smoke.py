@@ -29,6 +29,7 @@ def smoke_test(data_dir: Path) -> int:
 
     from PySide6.QtCore import QEvent
 
+    from sopdesk.gui.inbox_page import InboxPage
     from sopdesk.gui.main_window import MainWindow
 
     started = time.monotonic()
@@ -71,7 +72,9 @@ def smoke_test(data_dir: Path) -> int:
 
     try:
         window = MainWindow(GuiContext(ws, actor), demo=True)
-        inbox = window.page("inbox")
+        first = window.page("inbox")
+        assert isinstance(first, InboxPage), "the first screen is the Kotak Masuk"
+        inbox = first
         watcher = FirstPaint(window)
         inbox.table.viewport().installEventFilter(watcher)
         QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: finish(1, "sopdesk: uji mulai gagal: Kotak Masuk tidak tampil "

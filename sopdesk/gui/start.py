@@ -71,13 +71,13 @@ class Opener(QObject):
 
     def _run(self) -> None:
         try:
+            from sopdesk.engine import office
             from sopdesk.engine.workspace import Workspace
 
             ws = Workspace.open(self.data_dir, self.url)
             try:
-                with ws.db.reading() as session:
-                    office = ws.office(session)
-                    name = office.name if office is not None else None
+                profile = office.profile(ws)
+                name = profile.name if profile is not None else None
                 set_up = ws.is_set_up()
                 ws.calendar  # noqa: B018 - the holiday calendar, before the first screen needs it
                 for module in PRELOAD:
@@ -187,7 +187,8 @@ def run(data_dir: Path, url: str | None) -> int:
     from sopdesk.private_files import restrict_umask
 
     restrict_umask()  # every file the desktop writes is this user's only (also when not started by the CLI)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("sopdesk")
     app.setOrganizationName("sopdesk")
     install_translator(app, saved_language())
