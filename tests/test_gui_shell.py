@@ -209,3 +209,41 @@ def test_inbox_status_filter_separates_taken_and_untaken_work(qtbot, ws, staff, 
     assert [page.model.row_at(r).case_number for r in range(page.model.rowCount())] == [numbers[1]]
     page.claimed.setCurrentIndex(1)  # Belum diambil
     assert [page.model.row_at(r).case_number for r in range(page.model.rowCount())] == [numbers[0], numbers[2]]
+
+
+def test_a_claim_in_the_window_runs_on_its_worker_and_is_announced_once(qtbot, ws, staff, clock, monkeypatch):
+    """In the main window the inbox's actions run on the window's worker (gui.operation): the
+    buttons are off meanwhile, the list and the counts follow once when it is done."""
+    import threading
+
+    from helpers.ops import wait_for_ops
+
+    from sopdesk.gui import operation
+    from sopdesk.gui.main_window import MainWindow
+
+    waiting_at_kasubag(ws, staff, 1, clock)
+    window = MainWindow(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(window)
+    window.backup_on_exit = False
+    window.show()
+    inbox = window.page("inbox")
+    inbox.table.selectRow(0)
+    announced, threads, release = [], [], threading.Event()
+    window.ctx.data_changed.connect(lambda: announced.append(1))
+    real = cases.claim
+
+    def slow_claim(*args):  # noqa: ANN002, ANN202
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(cases, "claim", slow_claim)
+    qtbot.mouseClick(inbox.claim_button, Qt.MouseButton.LeftButton)
+    assert operation.running(inbox)
+    assert not inbox.claim_button.isEnabled() and not inbox.assign_button.isEnabled()
+    release.set()
+    wait_for_ops(qtbot)
+    assert threads and threads[0] is not threading.main_thread()
+    assert announced == [1]
+    assert inbox.model.row_at(0).assignee == "kasubag"
+    assert window.nav.item(0).text().startswith("Kotak Masuk (1)")
