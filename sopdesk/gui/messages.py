@@ -61,11 +61,3 @@ def error_text(exc: BaseException) -> str:
     return QCoreApplication.translate("messages",
                                       "Terjadi kesalahan internal. Rinciannya dicatat di berkas log sopdesk.")
 
-
-def run_action(parent: QWidget | None, action, *args, **kwargs):  # noqa: ANN001, ANN201
-    """Call an engine service; show its error if it refuses. Returns (ok, result)."""
-    try:
-        return True, action(*args, **kwargs)
-    except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
-        show_error(parent, exc)
-        return False, None
