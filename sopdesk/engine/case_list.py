@@ -17,9 +17,11 @@ number or requester, unless its id is among the bind parameter `readable_secret`
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import String, bindparam, cast, func, literal, or_, select
-from sqlalchemy.sql import Select
+from sqlalchemy.sql import ColumnElement, Select
+from sqlalchemy.sql.expression import BindParameter
 
 from sopdesk.engine.search import CASE_SEARCH_TABLE, LIKE_ESCAPE, contains_pattern, fts_phrase, uses_text_index
 from sopdesk.store.models import Case
@@ -37,14 +39,14 @@ TEXT_CASE_SORTS = {"title", "requester"}
 MISSING_CASE_SORTS = {"requester"}  # may be missing: sorted after the others
 
 
-def ordering(sort: str, descending: bool) -> list:
+def ordering(sort: str, descending: bool) -> list[ColumnElement[Any]]:
     """The ORDER BY of the case list: the same order on both stores, letter case ignored
     (SQLite compares bytes, a server its locale) and a missing value after the others either
     way (SQLite puts NULL first, PostgreSQL last). The tie-break (the id) follows the direction
     and only a column that may be missing sorts on IS NULL, so that each order is one index."""
     column = CASE_SORTS[sort]
     key = func.lower(column) if sort in TEXT_CASE_SORTS else column
-    order = [column.is_(None)] if sort in MISSING_CASE_SORTS else []
+    order: list[ColumnElement[Any]] = [column.is_(None)] if sort in MISSING_CASE_SORTS else []
     return order + ([key.desc(), Case.id.desc()] if descending else [key.asc(), Case.id.asc()])
 
 
@@ -57,18 +59,19 @@ def search_mode(dialect: str, search: str | None) -> str | None:
 
 
 def parameters(mode: str | None, search: str | None, sop: str | None, status: str | None,
-               readable_secret: set[int] | None = None) -> dict:
+               readable_secret: set[int] | None = None) -> dict[str, Any]:
     """The bind values of `page_ids`/`count` for these filters; `readable_secret` (the
     confidential cases the reader may see) when the statement hides the others' perihal."""
-    params: dict = {}
+    params: dict[str, Any] = {}
+    text = search or ""  # a mode is set for a search only
     if mode and readable_secret is not None:
-        params["secret_like"] = contains_pattern(search)
+        params["secret_like"] = contains_pattern(text)
         # one text ",12,45," (a prepared statement takes no list): "does it hold ,<id>,"
         params["readable_secret"] = "," + ",".join(str(i) for i in sorted(readable_secret)) + ","
     if mode == "fts":
-        params["case_search"] = fts_phrase(search)
+        params["case_search"] = fts_phrase(text)
     elif mode == "like":
-        params["like"] = contains_pattern(search)
+        params["like"] = contains_pattern(text)
     if sop:
         params["sop"] = sop.upper()
     if status:
@@ -76,11 +79,11 @@ def parameters(mode: str | None, search: str | None, sop: str | None, status: st
     return params
 
 
-def _matching(mode: str | None, sop: bool, status: bool, hide_secret: bool = False) -> Select:
+def _matching(mode: str | None, sop: bool, status: bool, hide_secret: bool = False) -> Select[int]:
     """`SELECT case_file.id FROM ...` with every filter (bind parameters), before ordering."""
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if mode and hide_secret:
-        secret_like = bindparam("secret_like")
+        secret_like: BindParameter[str] = bindparam("secret_like")
         readable = bindparam("readable_secret", type_=String).like(
             literal("%,") + cast(Case.id, String) + literal(",%"))
         conditions.append(or_(Case.rahasia.is_(False), readable,
@@ -94,14 +97,14 @@ def _matching(mode: str | None, sop: bool, status: bool, hide_secret: bool = Fal
         return (select(Case.id).select_from(CASE_SEARCH_TABLE).join(Case, Case.id == CASE_SEARCH_TABLE.c.rowid)
                 .where(CASE_SEARCH_TABLE.c[CASE_SEARCH].match(bindparam("case_search")), *conditions))
     if mode == "like":
-        like = bindparam("like")
+        like: BindParameter[str] = bindparam("like")
         conditions.append(or_(*(column.ilike(like, escape=LIKE_ESCAPE)
                                 for column in (Case.number, Case.title, Case.requester))))
     return select(Case.id).where(*conditions)
 
 
 def page_ids(mode: str | None, sop: bool, status: bool, sort: str, descending: bool,
-             hide_secret: bool = False) -> Select:
+             hide_secret: bool = False) -> Select[int]:
     """The ids of one page of the case list, in its order (bind parameters limit, offset)."""
     query = _matching(mode, sop, status, hide_secret)
     if sort == "number" and mode == "fts":
@@ -113,7 +116,7 @@ def page_ids(mode: str | None, sop: bool, status: bool, sort: str, descending: b
 
 
 @lru_cache(maxsize=64)
-def count(mode: str | None, sop: bool, status: bool, capped: bool, hide_secret: bool = False) -> Select:
+def count(mode: str | None, sop: bool, status: bool, capped: bool, hide_secret: bool = False) -> Select[int]:
     """How many cases match; when `capped`, counting stops at the bind parameter `cap` + 1."""
     query = _matching(mode, sop, status, hide_secret)
     if capped:

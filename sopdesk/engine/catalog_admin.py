@@ -49,6 +49,13 @@ class Checked:
     def ok(self) -> bool:
         return self.sop is not None and not self.problems
 
+    @property
+    def passed(self) -> Sop:
+        """The file's SOP, for a file that was read (always so once `ok`)."""
+        if self.sop is None:
+            raise ValueError(f"{self.path.name} was not read as an SOP")
+        return self.sop
+
     def summary(self) -> str:
         if self.sop is None:
             return f"{self.path.name}: tidak sah"
@@ -70,8 +77,8 @@ def check_files(ws: Workspace, paths: list[Path]) -> list[Checked]:
     for path in paths:
         result = _check_one(catalog, stored, held | catalog.roles, Path(path))
         if result.ok and not result.installed:
-            catalog.sops[result.sop.kode] = result.sop
-            catalog.sources[result.sop.kode] = result.path
+            catalog.sops[result.passed.kode] = result.passed
+            catalog.sources[result.passed.kode] = result.path
         results.append(result)
     return results
 
@@ -149,19 +156,19 @@ def add_sops(ws: Workspace, actor: Actor, paths: list[Path]) -> list[Checked]:
                 written.append(_install_file(ws, result))
         ws.reload_catalog()
         for result, path in zip([r for r in results if not r.installed], written, strict=True):
-            loaded = ws.catalog.sops.get(result.sop.kode)
-            if loaded is None or loaded.revisi != result.sop.revisi:
+            loaded = ws.catalog.sops.get(result.passed.kode)
+            if loaded is None or loaded.revisi != result.passed.revisi:
                 why = next((str(p) for p in ws.catalog.left_out if p.file == path.name), "")
-                raise UserError(f"SOP {result.sop.kode} tidak dapat dipasang: {why or 'tidak terbaca'}")
+                raise UserError(f"SOP {result.passed.kode} tidak dapat dipasang: {why or 'tidak terbaca'}")
         with ws.db.transaction() as session:
             user = require_admin(session, actor)
             for result in results:
                 if result.installed:
                     continue
-                row = session.scalar(select(SopRevision).where(SopRevision.kode == result.sop.kode,
-                                                               SopRevision.revisi == result.sop.revisi))
+                row = session.scalar(select(SopRevision).where(SopRevision.kode == result.passed.kode,
+                                                               SopRevision.revisi == result.passed.revisi))
                 audit.record(session, at=ws.clock(), user_id=user.id, action="catalog_added",
-                             sop=result.sop.kode, revisi=result.sop.revisi, nama=result.sop.nama,
+                             sop=result.passed.kode, revisi=result.passed.revisi, nama=result.passed.nama,
                              berkas=result.path.name, sha256=row.sha256 if row else None,
                              menggantikan_revisi=result.replaces)
     except BaseException:
@@ -182,7 +189,7 @@ def _install_file(ws: Workspace, result: Checked) -> Path:
     if target.suffix not in (".yaml", ".yml"):
         target = target.with_suffix(".yaml")
     if target.exists():
-        target = folder / f"{result.sop.kode.lower()}_rev{result.sop.revisi}.yaml"
+        target = folder / f"{result.passed.kode.lower()}_rev{result.passed.revisi}.yaml"
         if target.exists():
             raise UserError(f"Berkas {target} sudah ada di katalog kantor; pindahkan dulu berkas itu")
     temp = target.with_name(target.name + ".baru")

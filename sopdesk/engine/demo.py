@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 import os
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, Insert, func, insert, select
+from sqlalchemy.orm import Session
 
 from sopdesk.catalog import END, Sop
 from sopdesk.catalog.waktu import Satuan
@@ -23,11 +25,13 @@ from sopdesk.engine import audit as audit_log
 from sopdesk.engine import seal
 from sopdesk.engine.audit import GENESIS, event_hash
 from sopdesk.engine.users import hash_password
+from sopdesk.engine.workdays import WorkCalendar
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import (
     AuditEvent,
+    Base,
     Case,
     CaseDeadline,
     CaseSequence,
@@ -63,8 +67,10 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 
 
 FLUSH_EVERY = 2000  # cases generated between two bulk writes (and progress reports)
-INSERTS = {model: insert(model) for model in (Case, WorkItem, ChecklistEntry, Document, AuditEvent, Visitor,
-                                              CaseDeadline)}  # prepared once (store.direct)
+Row = dict[str, Any]  # one generated row: column -> value
+Rows = dict[type[Base], list[Row]]  # the rows of one batch, by model
+INSERTS: dict[type[Base], Insert] = {  # prepared once (store.direct)
+    model: insert(model) for model in (Case, WorkItem, ChecklistEntry, Document, AuditEvent, Visitor, CaseDeadline)}
 
 
 def demo_password() -> str:
@@ -78,16 +84,16 @@ def role_username(role: str) -> str:
 class _Ids:
     """Hands out primary keys so that related rows can be written in bulk."""
 
-    def __init__(self, session, models):  # noqa: ANN001
-        self.next = {m: (session.scalar(select(func.max(m.id))) or 0) + 1 for m in models}
+    def __init__(self, session: Session, models: Sequence[type[Base]]):
+        self.next = {m: (session.scalar(select(func.max(m.__table__.c.id))) or 0) + 1 for m in models}
 
-    def __call__(self, model) -> int:  # noqa: ANN001
+    def __call__(self, model: type[Base]) -> int:
         value = self.next[model]
         self.next[model] = value + 1
         return value
 
 
-def _prepare_office(ws: Workspace, session, now: datetime) -> dict[str, int]:  # noqa: ANN001
+def _prepare_office(ws: Workspace, session: Session, now: datetime) -> dict[str, int]:
     office = ws.office(session)
     if office is not None and office.name != DEMO_OFFICE:
         raise UserError("Data contoh hanya boleh diisi ke basis data baru atau basis data demo, "
@@ -108,7 +114,7 @@ def _prepare_office(ws: Workspace, session, now: datetime) -> dict[str, int]:  #
         audit_log.record(session, at=now, user_id=users["admin"].id, action="setup",
                          office=DEMO_OFFICE, timezone="WITA")
     roles = {r.name: r for r in session.scalars(select(Role))}
-    by_role = {}
+    by_role: dict[str, int] = {}
     for name, role in sorted(roles.items()):
         username = role_username(name)
         if username not in users:
@@ -126,7 +132,7 @@ def _prepare_office(ws: Workspace, session, now: datetime) -> dict[str, int]:  #
     return by_role
 
 
-def _write(session, rows: dict[type, list[dict]], models) -> None:  # noqa: ANN001
+def _write(session: Session, rows: Rows, models: Sequence[type[Base]]) -> None:
     """The generated rows of `models` so far, in bulk, in that order (parents first)."""
     tx = DirectTx.of(session)  # flushes the ORM's pending rows (case sequences) first
     for model in models:
@@ -163,15 +169,14 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
             sops[kode] = ws.current_revision(session, kode)
         ids = _Ids(session, [Case, WorkItem, ChecklistEntry, Document, AuditEvent, Visitor,
                              CaseDeadline])
-        prev_hash = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
-        prev_hash = prev_hash or GENESIS
+        prev_hash: str = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)) or GENESIS
         seqs = {(s.kode, s.year): s for s in session.scalars(select(CaseSequence))}
         starts = sorted(
             today - timedelta(days=365) + timedelta(seconds=rng.uniform(0, 365 * 86400))
             for _ in range(cases)
         )
         starts[len(starts) - min(cases, RECENT):] = _recent_starts(cal, now, rng, min(cases, RECENT))
-        rows: dict[type, list[dict]] = {m: [] for m in (Case, WorkItem, ChecklistEntry, Document,
+        rows: Rows = {m: [] for m in (Case, WorkItem, ChecklistEntry, Document,
                                                         AuditEvent, Visitor, CaseDeadline)}
         kodes, weights = zip(*SOP_WEIGHTS.items(), strict=True)
         last_event: dict[int, int] = {}  # case id -> index of its newest event (in this batch)
@@ -195,7 +200,7 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
                 progress(done, cases)
 
         def audit(at: datetime, user: int, action: str, case_id: int, item_id: int | None,
-                  step: int | None, **detail) -> None:
+                  step: int | None, **detail: Any) -> None:
             at = at.astimezone(real_now.tzinfo)
             text = json.dumps(detail, ensure_ascii=False, sort_keys=True)
             rows[AuditEvent].append({"id": ids(AuditEvent), "at": at, "user_id": user,
@@ -261,7 +266,7 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
             f"dengan kata sandi '{demo_password()}'.")
 
 
-def _recent_starts(cal, now: datetime, rng: random.Random, count: int) -> list[datetime]:  # noqa: ANN001
+def _recent_starts(cal: WorkCalendar, now: datetime, rng: random.Random, count: int) -> list[datetime]:
     """`count` starts in the office hours of the newest working day that has begun, before `now`:
     the newest cases are still open whatever the hour of the demo (at 00:10 the year's random
     starts alone could leave a small demo with no open case and empty inboxes)."""
@@ -278,7 +283,7 @@ def _recent_starts(cal, now: datetime, rng: random.Random, count: int) -> list[d
     return sorted((opens + timedelta(seconds=rng.uniform(0, span))).astimezone(now.tzinfo) for _ in range(count))
 
 
-def _office_hours(cal, moment: datetime, rng: random.Random) -> datetime:  # noqa: ANN001
+def _office_hours(cal: WorkCalendar, moment: datetime, rng: random.Random) -> datetime:
     local = cal.local(moment)
     if not cal.is_working_day(local.date()) or not 8 <= local.hour < 16:
         day = local.date() if cal.is_working_day(local.date()) and local.hour < 8 else \
@@ -288,11 +293,12 @@ def _office_hours(cal, moment: datetime, rng: random.Random) -> datetime:  # noq
     return local.astimezone(moment.tzinfo)
 
 
-def _duration(sop: Sop, step_no: int, start: datetime, cal, rng: random.Random) -> datetime:  # noqa: ANN001
+def _duration(sop: Sop, step_no: int, start: datetime, cal: WorkCalendar, rng: random.Random) -> datetime:
     waktu = sop.step(step_no).waktu_baku
     factor = rng.lognormvariate(-0.25, 0.5)  # most on time, a tail of late ones
-    if waktu.satuan in (Satuan.MENIT, Satuan.JAM):
-        return start + timedelta(minutes=max(1, waktu.minutes * factor))
+    minutes = waktu.minutes  # set for minutes and hours
+    if minutes is not None:
+        return start + timedelta(minutes=max(1, minutes * factor))
     if waktu.satuan is Satuan.HARI:
         return start + timedelta(days=waktu.jumlah * factor)
     if waktu.satuan is Satuan.HARI_KERJA:
@@ -301,7 +307,9 @@ def _duration(sop: Sop, step_no: int, start: datetime, cal, rng: random.Random) 
     return start + timedelta(days=rng.uniform(1, 20))  # no standard: a court ruling, a schedule
 
 
-def _walk(sop, case, step_no, at, now, cal, rng, users, ids, rows, deadlines, audit) -> None:  # noqa: ANN001, PLR0913
+def _walk(sop: Sop, case: Row, step_no: int, at: datetime, now: datetime, cal: WorkCalendar,  # noqa: PLR0913
+          rng: random.Random, users: dict[str, int], ids: _Ids, rows: Rows, deadlines: dict[str, Row],
+          audit: Callable[..., None]) -> None:
     """Drive one case through its SOP until it ends or reaches the present."""
     odds = CHOICE_ODDS.get(sop.kode, {})
     done_at: dict[int, datetime] = {}
@@ -382,6 +390,7 @@ def _walk(sop, case, step_no, at, now, cal, rng, users, ids, rows, deadlines, au
         if target == END:
             case.update(status="done", closed_at=finished)
             return
+        assert isinstance(target, int)  # a step number: END returned above
         step_no, at = target, finished
 
 
@@ -404,7 +413,7 @@ def _title(kode: str, entry: str, person: str, rng: random.Random) -> tuple[str,
 
 
 def _visitor(visitor_id: int, at: datetime, clerk: int, person: str, case_id: int | None,
-             rng: random.Random, purpose: str = "permohonan_informasi") -> dict:
+             rng: random.Random, purpose: str = "permohonan_informasi") -> Row:
     info = rng.choice(INFO_TOPICS) if purpose == "permohonan_informasi" else None
     return {"id": visitor_id, "registered_at": at, "registered_by": clerk, "name": person,
             "id_number": "5371" + "".join(str(rng.randint(0, 9)) for _ in range(12)),
@@ -417,7 +426,7 @@ def _visitor(visitor_id: int, at: datetime, clerk: int, person: str, case_id: in
             "delivery_method": "langsung" if info else None, "case_id": case_id}
 
 
-def _seal_cases(conn, rows: dict[type, list[dict]], last_event: dict[int, int], prev: str) -> str:  # noqa: ANN001
+def _seal_cases(conn: Connection, rows: Rows, last_event: dict[int, int], prev: str) -> str:
     """Seal each case's rows (read back as stored, engine.seal) in its newest event, as the
     office's own actions would have, then hash the chain on from `prev` (the head before these
     events); returns the new head."""
@@ -449,7 +458,8 @@ def _seal_cases(conn, rows: dict[type, list[dict]], last_event: dict[int, int], 
     return prev
 
 
-def _visitors_without_case(session, ids, users, today, now, rng, cal) -> list[int]:  # noqa: ANN001
+def _visitors_without_case(session: Session, ids: _Ids, users: dict[str, int], today: datetime, now: datetime,
+                           rng: random.Random, cal: WorkCalendar) -> list[int]:
     """Guests who came to meet someone (no case), a few per working day of the last month;
     returns their numbers."""
     rows = []

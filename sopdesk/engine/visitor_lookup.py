@@ -10,9 +10,10 @@ acting user's roles, so no screen can forget it."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Connection, func, or_, select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute
 
 from sopdesk.engine.users import Actor
 from sopdesk.engine.visitors import visitor_roles
@@ -40,7 +41,7 @@ class VisitorRow(NamedTuple):
     case_number: str | None
 
 
-def _contains(column, text: str):  # noqa: ANN001, ANN202 - SQL expressions
+def _contains(column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None], text: str) -> ColumnElement[bool]:
     """Case-insensitive LIKE '%text%' with % and _ in the text taken literally."""
     return column.icontains(text, autoescape=True)
 
@@ -53,7 +54,7 @@ def mask(value: str | None) -> str | None:
     return "*" * (len(value) - len(shown)) + shown
 
 
-def _sees_full_identity(conn, actor: Actor, desk_roles: frozenset[str] = FULL_VIEW_ROLES) -> bool:  # noqa: ANN001
+def _sees_full_identity(conn: Connection, actor: Actor, desk_roles: frozenset[str] = FULL_VIEW_ROLES) -> bool:
     """Whether the acting user may see full NIK and phone numbers: an administrator or a
     holder of a full-view role (read in the same connection as the look-up)."""
     user = conn.execute(select(User.is_admin, User.active).where(User.id == actor.user_id)).first()
@@ -66,7 +67,7 @@ def _sees_full_identity(conn, actor: Actor, desk_roles: frozenset[str] = FULL_VI
     return any(role in desk_roles for role in roles)
 
 
-def find_returning_visitors(ws: Workspace, actor: Actor, text: str, limit: int = 8) -> list[dict]:
+def find_returning_visitors(ws: Workspace, actor: Actor, text: str, limit: int = 8) -> list[dict[str, Any]]:
     """Past visitors whose name, id number or phone contains `text`, newest first, one row
     per distinct (name, id number): the identity fields to pre-fill the form with, taken
     from that person's latest registration (which may not be the one that matched).
@@ -99,11 +100,11 @@ def find_returning_visitors(ws: Workspace, actor: Actor, text: str, limit: int =
     with ws.db.connect() as conn:
         full = _sees_full_identity(conn, actor, FULL_VIEW_ROLES | set(visitor_roles(ws)))
         rows = conn.execute(query).all()
-    found = [dict(zip(IDENTITY_FIELDS, row, strict=True), masked=not full) for row in rows]
+    found: list[dict[str, Any]] = [dict(zip(IDENTITY_FIELDS, row, strict=True), masked=not full) for row in rows]
     if not full:
-        for person in found:
+        for one in found:
             for key in MASKED_FIELDS:
-                person[key] = mask(person[key])
+                one[key] = mask(one[key])
     return found
 
 
@@ -133,7 +134,7 @@ def visitors_page(ws: Workspace, start: datetime | None, end: datetime | None,
 
 
 def visitor_book(ws: Workspace, actor: Actor, start: datetime, end: datetime,
-                 search: str | None = None) -> list[dict]:
+                 search: str | None = None) -> list[dict[str, Any]]:
     """The visitor book for [start, end), oldest first, optionally those whose name or
     institution contains `search`: what the command line's `visitor list` shows. Identity and
     phone numbers come masked (and the row says `masked: True`) for a user who may not see

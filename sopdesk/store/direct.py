@@ -131,7 +131,8 @@ class DirectTx:
     def prepared(self, statement: ClauseElement, column_keys: Iterable[str] | None = None) -> Prepared:
         return prepare(statement, self.dialect, column_keys)
 
-    def execute(self, statement: ClauseElement, params: Mapping[str, Any] | list[Mapping[str, Any]] | None = None
+    def execute(self, statement: ClauseElement,
+                params: Mapping[str, Any] | list[Mapping[str, Any]] | list[dict[str, Any]] | None = None
                 ) -> Rows:
         """Run a statement with one set of values (rows returned) or many (executemany)."""
         if isinstance(params, list):
