@@ -81,12 +81,10 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         raise NotImplementedError
 
     def _header(self, column: int) -> str:
-        spec = self.COLUMNS[column]
-        return spec[0] if isinstance(spec, tuple) else spec.header  # (header, sort) pairs still read
+        return self.COLUMNS[column].header
 
     def _sort_key(self, column: int) -> str | None:
-        spec = self.COLUMNS[column]
-        return spec[1] if isinstance(spec, tuple) else spec.sort
+        return self.COLUMNS[column].sort
 
     def set_filters(self, **filters: object) -> None:
         """New filters (keyword arguments of the page query); reloads from the first page."""
