@@ -11,7 +11,6 @@ from sopdesk.cli.output import print_json, print_outcome
 from sopdesk.cli.parsing import Commands, Parents, noun, paging, positive_int, text_options
 from sopdesk.cli.session import actor, office, office_catalog, reading, viewer
 from sopdesk.cli.values import moment, optional_day, pairs
-from sopdesk.engine import queries
 from sopdesk.errors import UserError
 from sopdesk.textfmt import tanggal, waktu_lokal
 
@@ -96,7 +95,7 @@ def _add_settings(letter: Commands, parents: Parents) -> None:
 
 
 def letter_in(args: Namespace) -> int:
-    from sopdesk.engine import letters
+    from sopdesk.engine import letter_views, letters
 
     form = letters.IncomingForm(
         sender=args.sender, subject=args.subject, number=args.number,
@@ -107,12 +106,11 @@ def letter_in(args: Namespace) -> int:
         form.received_at = moment(ws, args.received, "--received")
         agenda, case_no = letters.register_incoming(ws, actor(ws, args), form)
         # where the case went: the registration may have done its first step already
-        waiting = next((item for item in queries.case_detail(ws, case_no)["items"] if item["status"] == "open"),
-                       None) if case_no else None
+        waiting = letter_views.waiting_step(ws, case_no, None) if case_no else None
     if args.json:
         print_json({"agenda": agenda, "case": case_no})
     else:
-        where = f" menunggu di kegiatan {waiting['step']} ({waiting['role']})" if waiting else ""
+        where = f" menunggu di kegiatan {waiting.step} ({waiting.role})" if waiting else ""
         print(f"Surat masuk dicatat dengan nomor agenda {agenda}" + (f"; kasus {case_no}{where}" if case_no else ""))
     return 0
 
@@ -167,23 +165,16 @@ def letter_list(args: Namespace) -> int:
 
 
 def letter_show(args: Namespace) -> int:
-    from sopdesk.engine import dispositions, letters
+    from sopdesk.engine import dispositions, letter_views, letters
 
     with reading(args) as (ws, reader):
         tz = ws.calendar.tz
         letter: dict[str, Any] | None = None
         if letters.parse_agenda_number(args.target) is not None:
-            from sopdesk.engine import rahasia
-
-            with ws.db.reading() as session:
-                row = letters.get_incoming(session, args.target)
-                secret = row.sifat == "rahasia" and row.id not in rahasia.readable_letters(
-                    session, rahasia.viewer_of(session, reader, ws.catalog.role_includes), [row.id])
-                letter = {"agenda": letters.agenda_number(row.year, row.seq), "received_at": row.received_at,
-                          "number": row.number, "letter_date": row.letter_date, "sender": row.sender,
-                          "subject": rahasia.MASK if secret else row.subject,
-                          "classification": row.classification, "sifat": row.sifat,
-                          "batal": row.void_reason}
+            view = letter_views.incoming_letter(ws, args.target, reader)  # a rahasia perihal masked
+            letter = {"agenda": view.agenda, "received_at": view.received_at, "number": view.number,
+                      "letter_date": view.letter_date, "sender": view.sender, "subject": view.subject,
+                      "classification": view.classification, "sifat": view.sifat, "batal": view.void_reason}
         sheets = dispositions.dispositions_of(ws, args.target)
     if args.json:
         print_json({"surat": letter, "disposisi": sheets})
