@@ -322,3 +322,31 @@ def test_argument_errors_are_in_indonesian(run, argv, said):
     line = assert_one_line_error(run(*argv), said, code=2)
     for english in ("required", "unrecognized", "invalid", "expected", "choose from", "argument "):
         assert english not in line
+
+
+def test_every_command_closes_the_office_it_opened_also_when_refused(office, monkeypatch):
+    """The workspace context manager (cli/session.py): a command that succeeds, one the engine
+    refuses, one with a wrong password and one refused before the engine is asked each close
+    what they opened."""
+    opened, closed = [], []
+    real_open, real_close = Workspace.open, Workspace.close
+
+    def counted_open(*args, **kwargs):  # noqa: ANN202
+        ws = real_open(*args, **kwargs)
+        opened.append(ws)
+        return ws
+
+    def counted_close(self):  # noqa: ANN001, ANN202
+        closed.append(self)
+        return real_close(self)
+
+    monkeypatch.setattr(Workspace, "open", staticmethod(counted_open))
+    monkeypatch.setattr(Workspace, "close", counted_close)
+    number = start_surat(office)
+    assert office("case", "show", number, "--as", "kasubag")[0] == 0
+    assert office("case", "complete", number, "--as", "kasubag")[0] == 1  # not kasubag's step
+    assert office("case", "show", "PP/2026/9999", "--as", "kasubag")[0] == 1
+    assert office("user", "list", "--as", "admin", "--json")[0] == 0
+    monkeypatch.setenv("SOPDESK_PASSWORD", "bukan-sandinya")
+    assert office("inbox", "--as", "help.desk")[0] == 1
+    assert len(opened) == 6 and [id(ws) for ws in closed] == [id(ws) for ws in opened]
