@@ -131,3 +131,16 @@ def test_without_a_worker_the_command_runs_at_once(ws, staff, form):
     ctx.data_changed.connect(lambda: announced.append(1))
     Operation(form, ctx, lambda: 42).quiet().success(results.append).run()
     assert results == [42] and announced == [] and operation.pending() == 0
+
+
+def test_an_operation_left_on_a_stopped_worker_is_not_waited_for(qtbot, ws, staff, form):
+    ctx = GuiContext(ws, staff["Help Desk"])
+    ctx.worker = Worker()
+    release = threading.Event()
+    Operation(form, ctx, lambda: release.wait(10)).run()
+    Operation(QWidget(), ctx, lambda: None).run()  # queued behind the first: never runs
+    ctx.worker.stop(wait=False)  # the window closed
+    release.set()
+    qtbot.waitUntil(lambda: ctx.worker.finished_all, timeout=10_000)
+    wait_for_ops(qtbot, timeout=5_000)
+    assert operation.pending() == 0

@@ -49,6 +49,7 @@ from sopdesk.gui.messages import error_text, is_refusal, show_error
 
 if TYPE_CHECKING:
     from sopdesk.gui.context import GuiContext
+    from sopdesk.gui.worker import Worker
 
 log = logging.getLogger("sopdesk.gui")
 
@@ -58,7 +59,9 @@ _running: list[Operation[Any]] = []  # started and not finished: keeps them aliv
 
 
 def pending() -> int:
-    """How many operations have started and not finished (tests wait until 0)."""
+    """How many operations have started and not finished (tests wait until 0). One left on the
+    worker of a window that closed meanwhile never finishes and is not counted."""
+    _running[:] = [op for op in _running if not op.abandoned()]
     return len(_running)
 
 
@@ -102,6 +105,7 @@ class Operation(Generic[T]):
         self._disabling: tuple[QWidget, ...] = ()
         self._disabled: list[QWidget] = []
         self._focus: QWidget | None = None
+        self._worker: Worker | None = None
 
     # --- configuration -------------------------------------------------------------------------
     def success(self, callback: Callable[[T], None]) -> Operation[T]:
@@ -143,7 +147,7 @@ class Operation(Generic[T]):
             return False
         if self._label is not None:
             self._label.hide()
-        worker = self.ctx.worker
+        worker = self._worker = self.ctx.worker
         _running.append(self)
         if worker is None:
             try:
@@ -160,6 +164,11 @@ class Operation(Generic[T]):
                 self._disabled.append(widget)
         worker.submit(self._call, self._done, self._failed)
         return True
+
+    def abandoned(self) -> bool:
+        """Its worker's thread ended before it ran (the window closed): it will never finish."""
+        worker = self._worker
+        return worker is not None and (not _alive(worker) or worker.finished_all)
 
     def _finish(self) -> bool:
         """Undo what running changed on screen; False when the screen is gone meanwhile."""
