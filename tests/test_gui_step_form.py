@@ -7,14 +7,13 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox, QPushButton
 
 from sopdesk.engine import cases
 from sopdesk.engine.cases import StepInput
 from sopdesk.engine.queries import case_detail
-from sopdesk.gui import step_form
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.step_form import StepFormDialog
+from sopdesk.gui.step_form import ReturnDialog, StepFormDialog
 
 # --- helpers ------------------------------------------------------------------------------
 
@@ -88,14 +87,14 @@ def test_form_shows_case_step_mutu_baku_and_overdue_mark(qtbot, ws, staff, clock
     number = pp_case(ws, staff)
     clock.advance(hours=2)  # step 9 has 1 jam
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
-    texts = {label.objectName(): label.text() for label in dialog.findChildren(step_form.QLabel)
+    texts = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)
              if label.objectName()}
     assert texts["caseNumber"] == number
     assert texts["caseTitle"] == "Permohonan salinan DPT"
     assert texts["stepHeading"].startswith("Kegiatan 9: Berkonsultasi dengan Divisi")
     assert texts["dueLabel"] == "02-03-2026 10:00 WITA — terlambat 1 jam"
-    assert "#b00020" in dialog.findChild(step_form.QLabel, "dueLabel").styleSheet()
-    all_text = " ".join(label.text() for label in dialog.findChildren(step_form.QLabel))
+    assert "#b00020" in dialog.findChild(QLabel, "dueLabel").styleSheet()
+    all_text = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "Maria Lende" in all_text and "PP — Pelayanan Publik" in all_text
     assert "Kasubag (peran Kasubag)" in all_text and "1 jam" in all_text
     assert "Apakah permohonan dijawab dengan surat balasan?" in all_text
@@ -144,7 +143,7 @@ def test_decision_without_choice_shows_inline_error_and_changes_nothing(qtbot, w
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
     click(qtbot, dialog.kelengkapan_rows["Surat Masuk"].check)
     click(qtbot, button(dialog, "Selesai"))
-    error = dialog.findChild(step_form.QLabel, "choiceError")
+    error = dialog.findChild(QLabel, "choiceError")
     assert error.isVisible()
     assert error.text() == "Pilih salah satu jawaban: Ya / Tidak."
     assert "#b00020" in error.styleSheet()
@@ -160,11 +159,11 @@ def test_decision_without_choice_shows_inline_error_and_changes_nothing(qtbot, w
 def test_wait_step_needs_a_note_or_an_output(qtbot, ws, staff, warnings_shown):
     number = paw_case_at_12(ws, staff)
     dialog = open_form(qtbot, ws, staff["Pokja PAW"], number)
-    wait = dialog.findChild(step_form.QLabel, "waitLabel")
+    wait = dialog.findChild(QLabel, "waitLabel")
     assert wait.text() == "Menunggu: Putusan yang berkekuatan hukum tetap — catat peristiwanya"
     assert not dialog.choice_buttons
     click(qtbot, button(dialog, "Selesai"))
-    error = dialog.findChild(step_form.QLabel, "noteError")
+    error = dialog.findChild(QLabel, "noteError")
     assert error.isVisible() and "Putusan yang berkekuatan hukum tetap" in error.text()
     assert waiting_at(ws, number) == 12
     qtbot.keyClicks(dialog.note_edit, "Putusan PN Kupang 12/Pdt.G/2026 berkekuatan hukum tetap")
@@ -178,7 +177,7 @@ def test_wait_step_needs_a_note_or_an_output(qtbot, ws, staff, warnings_shown):
 def test_engine_refusal_is_shown_and_the_typed_form_is_kept(qtbot, ws, staff, warnings_shown):
     number = pp_case(ws, staff)
     dialog = open_form(qtbot, ws, staff["Help Desk"], number)
-    assert dialog.findChild(step_form.QLabel, "roleHint").isVisible()
+    assert dialog.findChild(QLabel, "roleHint").isVisible()
     qtbot.keyClicks(dialog.note_edit, "sudah dikonsultasikan")
     click(qtbot, dialog.kelengkapan_rows["Surat Masuk"].check)
     click(qtbot, dialog.choice_buttons["Ya"])
@@ -265,7 +264,7 @@ def test_return_sends_the_case_back_to_the_chosen_step_with_the_reason(qtbot, ws
         self.accept()
         return self.result()
 
-    monkeypatch.setattr(step_form.ReturnDialog, "exec", answer)
+    monkeypatch.setattr(ReturnDialog, "exec", answer)
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
     click(qtbot, button(dialog, "Kembalikan…"))
     assert asked == {"steps": [5, 6, 7, 8], "preselected": 8, "error": "Alasan pengembalian wajib diisi.",
@@ -278,7 +277,7 @@ def test_return_sends_the_case_back_to_the_chosen_step_with_the_reason(qtbot, ws
 
 def test_return_cancelled_changes_nothing(qtbot, ws, staff, monkeypatch):
     number = pp_case(ws, staff)
-    monkeypatch.setattr(step_form.ReturnDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(ReturnDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
     click(qtbot, button(dialog, "Kembalikan…"))
     assert dialog.isVisible()
@@ -337,7 +336,7 @@ def test_closed_case_shows_that_nothing_waits(qtbot, ws, staff):
     number = pp_case(ws, staff)
     cases.cancel(ws, staff["Kasubag"], number, "ditarik pemohon")
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
-    assert "dibatalkan" in dialog.findChild(step_form.QLabel, "nothingWaiting").text()
+    assert "dibatalkan" in dialog.findChild(QLabel, "nothingWaiting").text()
     assert [b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()] == ["Tutup"]
 
 
@@ -345,7 +344,7 @@ def test_an_overdue_case_deadline_says_by_how_long(qtbot, ws, staff, clock, warn
     number = cases.start_case(ws, staff["Komisioner"], "PAW", "Usulan PAW a.n. Yohanes Bria")
     clock.advance(days=6)  # the reply to the DPRD was due 5 days after the case started
     dialog = open_form(qtbot, ws, staff["Komisioner"], number)
-    label = dialog.findChild(step_form.QLabel, "deadline_jawaban_dprd")
+    label = dialog.findChild(QLabel, "deadline_jawaban_dprd")
     assert label.text().endswith("— terlambat 1 hari")
     assert "font-weight: bold" in label.styleSheet()
 
@@ -384,7 +383,7 @@ def returned_to_8_after_a_full_visit(qtbot, ws, staff, clock, tmp_path, pick_fil
         self.accept()
         return self.result()
 
-    monkeypatch.setattr(step_form.ReturnDialog, "exec", answer)
+    monkeypatch.setattr(ReturnDialog, "exec", answer)
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
     click(qtbot, button(dialog, "Kembalikan…"))
     assert waiting_at(ws, number) == 8
@@ -397,7 +396,7 @@ def test_returned_step_shows_who_returned_it_and_why_and_starts_from_the_last_vi
     stored_before = sorted(ws.attachments_dir.rglob("*.pdf"))
 
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
-    banner = dialog.findChild(step_form.QLabel, "returnBanner")
+    banner = dialog.findChild(QLabel, "returnBanner")
     assert banner is not None and banner.isVisible()
     assert banner.text() == (f"Dikembalikan oleh kasubag (Kasubag) pada 02-03-2026 09:25 WITA dari kegiatan 9: "
                              f"{RETURN_REASON}")
@@ -439,7 +438,7 @@ def test_a_draft_of_the_returned_step_wins_over_the_last_visit(qtbot, ws, staff,
     dialog.reject()
 
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
-    assert dialog.findChild(step_form.QLabel, "returnBanner").text().endswith(RETURN_REASON)
+    assert dialog.findChild(QLabel, "returnBanner").text().endswith(RETURN_REASON)
     assert dialog.note_edit.toPlainText() == "Menunggu data kelurahan"
     assert not dialog.kelengkapan_rows["Surat Masuk"].check.isChecked()
     assert dialog.kelengkapan_rows["Disposisi Surat"].file.name_label.text() == "belum ada berkas"
@@ -451,7 +450,7 @@ def test_a_draft_of_the_returned_step_wins_over_the_last_visit(qtbot, ws, staff,
 def test_a_step_opened_for_the_first_time_has_no_banner_and_blank_fields(qtbot, ws, staff):
     number = pp_case(ws, staff, at=8)
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
-    assert dialog.findChild(step_form.QLabel, "returnBanner") is None
+    assert dialog.findChild(QLabel, "returnBanner") is None
     assert dialog.output_rows["Hasil Identifikasi"].number.text() == ""
 
 
@@ -459,7 +458,7 @@ def test_the_return_dialog_opens_with_the_cursor_in_the_reason(qtbot):
     """Found by hand under Xvfb: the step to return to is already chosen (the previous one), yet
     the cursor sat in the step list, so the reason typed went into the list."""
     def opened(steps, preselect):  # noqa: ANN001, ANN202
-        dialog = step_form.ReturnDialog(steps, preselect)
+        dialog = ReturnDialog(steps, preselect)
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.activateWindow()

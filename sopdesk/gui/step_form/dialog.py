@@ -1,0 +1,359 @@
+"""The step form: one waiting step of a case, filled in and completed, returned or saved
+as a draft. This module composes the sections (header, return banner, step, deadlines,
+kelengkapan, outputs, lane, decision, wait, note, buttons: one small widget each in this
+package), reads them into the engine's StepInput and fills them back, and runs the actions.
+
+Every action goes through the engine (`cases.complete`, `cases.return_to`,
+`drafts.save_draft`) as a gui.operation on the window's worker: the buttons are disabled and
+the form cannot be closed while it runs; a refusal is shown and the form keeps what was typed;
+with the server unreachable the form is first kept on this PC (`local_drafts`). Before
+completing, the engine's own input check (`engine.step_input.check_step_input`) runs here, and
+its field ("choice" / "note") gets the form's message next to it. A step the case was returned
+to shows who returned it, when and why, and starts from its last visit's values, its files still
+attached (`revisits`); a draft of the visit wins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFrame,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sopdesk.catalog import Kegiatan, Sop
+from sopdesk.catalog.schema import Pelaksana, Tenggat
+from sopdesk.engine import cases, drafts, local_drafts, queries, revisits
+from sopdesk.engine.step_input import CHOICE, NOTE, OutputValue, StepInput, check_step_input, lanes_now
+from sopdesk.errors import FieldError, StoreUnreachable
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.operation import Operation, running, show_failure
+from sopdesk.gui.step_form.buttons import StepButtons
+from sopdesk.gui.step_form.common import RED
+from sopdesk.gui.step_form.deadlines import DeadlinesBox
+from sopdesk.gui.step_form.decision import DecisionBox, NoteBox, WaitBox
+from sopdesk.gui.step_form.header import CaseHeader, nothing_waiting, return_banner
+from sopdesk.gui.step_form.inputs import KelengkapanBox, KelengkapanRow, OutputBox, OutputRow
+from sopdesk.gui.step_form.local_draft import LocalDraftBar
+from sopdesk.gui.step_form.return_dialog import ReturnDialog
+from sopdesk.gui.step_form.step_box import LaneBox, StepBox
+from sopdesk.textfmt import waktu_lokal
+
+
+class StepFormDialog(QDialog):
+    """The form of the step a case waits at. After `accept()`, `completed` holds the
+    engine's result of a completion (None after a return)."""
+
+    def __init__(self, ctx: GuiContext, case_number: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ws = ctx.ws
+        self.completed: cases.Completed | None = None
+        self.returned_to: int | None = None
+        self.detail: dict[str, Any] = queries.case_detail(self.ws, case_number, ctx.actor)
+        self.case_number: str = self.detail["number"]
+        with self.ws.db.reading() as session:
+            case = cases.get_case(session, self.case_number)
+            self.sop: Sop = self.ws.sop_of_revision(session, case.sop_revision_id)
+        self.item: dict[str, Any] | None = next((i for i in self.detail["items"] if i["status"] == "open"), None)
+        self.step: Kegiatan | None = self.sop.step(self.item["step"]) if self.item else None
+        self.returned = revisits.return_info(self.ws, self.case_number) if self.item else None
+        self.kelengkapan_rows: dict[str, KelengkapanRow] = {}
+        self.output_rows: dict[str, OutputRow] = {}
+        self.decision: DecisionBox | None = None
+        self.note_box: NoteBox | None = None
+        # issue #13: the lane whose turn it is (a joint step has several), an outside party's
+        # "on behalf" tick, an administrator's reason to end a binding wait early
+        self.lane: Pelaksana | None = None
+        self.next_lane: Pelaksana | None = None
+        if self.step is not None and self.item is not None:
+            self.lane, self.next_lane = lanes_now(self.sop, self.step.no, self.item["role"])
+        self.on_behalf_check: QCheckBox | None = None
+        self.override_edit: QLineEdit | None = None
+
+        if self.step is None:
+            self.setWindowTitle(self.tr("Kasus {number}").format(number=self.case_number))
+        else:
+            self.setWindowTitle(self.tr("Kegiatan {no} — {number}").format(no=self.step.no, number=self.case_number))
+        self._build()
+        self.resize(900, 700)
+        # never narrower than the rows of fields (wrapped texts adapt; fields do not)
+        margins = self.scroll_area.verticalScrollBar().sizeHint().width() + 40
+        self.setMinimumSize(max(640, self.body.minimumSizeHint().width() + margins), 480)
+        if self.step is not None:
+            self._restore_draft(self.step)
+            self._offer_local_draft(self.step)
+
+    # --- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.body = QWidget()
+        self.body.setObjectName("stepFormBody")
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.addWidget(CaseHeader(self.detail, self.sop))
+        if self.returned is not None:
+            self.body_layout.addWidget(return_banner(self.returned, self.ws.calendar.tz))
+        if self.step is None or self.item is None:
+            self.body_layout.addWidget(nothing_waiting(self.detail["status"]))
+        else:
+            self._build_sections(self.step, self.item)
+        self.body_layout.addStretch(1)
+        self.scroll_area.setWidget(self.body)
+        outer.addWidget(self.scroll_area, 1)
+        self.buttons = StepButtons(self.step is not None)
+        outer.addWidget(self.buttons)
+        self.status_label = self.buttons.status_label
+        self.return_button, self.draft_button = self.buttons.return_button, self.buttons.draft_button
+        self.cancel_button, self.finish_button = self.buttons.cancel_button, self.buttons.finish_button
+        self.cancel_button.clicked.connect(self.reject)
+        if self.step is None:
+            return
+        self.return_button.clicked.connect(self.return_step)
+        self.draft_button.clicked.connect(self.save_draft)
+        self.finish_button.clicked.connect(self.finish)
+        if not self._visited_steps():
+            self.buttons.no_return()
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.finish)
+
+    def _build_sections(self, step: Kegiatan, item: dict[str, Any]) -> None:
+        step_box = StepBox(self.ctx, self.sop, step, item, self.lane)
+        self.override_edit = step_box.override_edit
+        self.body_layout.addWidget(step_box)
+        if self.detail["deadlines"]:
+            self.deadlines_box = self._deadlines_box()
+            self.body_layout.addWidget(self.deadlines_box)
+        kelengkapan = KelengkapanBox(step.kelengkapan)
+        self.kelengkapan_rows = kelengkapan.rows
+        self.body_layout.addWidget(kelengkapan)
+        outputs = OutputBox(self.ws, step.output)
+        self.output_rows = outputs.rows
+        self.body_layout.addWidget(outputs)
+        if self.lane is not None and (self.lane.eksternal or self.next_lane is not None):
+            lane_box = LaneBox(self.sop, step, self.lane, self.next_lane)
+            self.on_behalf_check = lane_box.on_behalf_check
+            self.body_layout.addWidget(lane_box)
+        if step.keputusan is not None and self.next_lane is None:
+            self.decision = DecisionBox(self.sop, step.keputusan)
+            self.body_layout.addWidget(self.decision)
+        if step.menunggu:
+            self.body_layout.addWidget(WaitBox(step.menunggu))
+        self.note_box = NoteBox(step.menunggu)
+        self.body_layout.addWidget(self.note_box)
+
+    def _deadlines_box(self) -> DeadlinesBox:
+        box = DeadlinesBox(self.ctx, self.sop, self.detail["deadlines"])
+        box.extend_requested.connect(self.extend_deadline)
+        return box
+
+    @property
+    def choice_buttons(self) -> dict[str, QRadioButton]:
+        return self.decision.choice_buttons if self.decision is not None else {}
+
+    @property
+    def note_edit(self) -> QPlainTextEdit | None:
+        return self.note_box.note_edit if self.note_box is not None else None
+
+    def extend_deadline(self, rule: Tenggat) -> None:
+        from sopdesk.gui.deadline_dialog import ExtendDeadlineDialog
+
+        dialog = ExtendDeadlineDialog(self.ctx, self.case_number, rule, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.detail = queries.case_detail(self.ws, self.case_number, self.ctx.actor)
+        fresh = self._deadlines_box()
+        self.body_layout.replaceWidget(self.deadlines_box, fresh)
+        self.deadlines_box.deleteLater()
+        self.deadlines_box = fresh
+
+    # --- reading and filling the form ------------------------------------------------------
+    def form_data(self) -> StepInput:
+        """What the form holds now, as the engine takes it."""
+        rows = self.kelengkapan_rows.values()
+        return StepInput(
+            present=[r.name for r in rows if r.check.isChecked()],
+            files={r.name: path for r in rows if (path := r.file.path)},
+            kept={r.name: kept for r in rows if (kept := r.file.kept)},
+            outputs={name: value for name, row in self.output_rows.items() if (value := row.value())},
+            choice=self.decision.choice() if self.decision is not None else None,
+            note=self.note_box.note() if self.note_box is not None else None,
+            on_behalf=bool(self.on_behalf_check and self.on_behalf_check.isChecked()),
+            override_reason=(self.override_edit.text().strip() or None) if self.override_edit else None,
+        )
+
+    def fill(self, data: StepInput) -> None:
+        for name, row in self.kelengkapan_rows.items():
+            row.check.setChecked(name in data.present or name in data.files or name in data.kept)
+            if name in data.files:
+                row.file.set_path(data.files[name])
+            else:
+                row.file.set_kept(data.kept.get(name))
+        for name, output in self.output_rows.items():
+            output.set_value(data.outputs.get(name) or OutputValue())
+        if data.choice in self.choice_buttons:
+            self.choice_buttons[data.choice].setChecked(True)
+        if self.note_box is not None:
+            self.note_box.note_edit.setPlainText(data.note or "")
+
+    def _restore_draft(self, step: Kegiatan) -> None:
+        """A draft of this visit first; else, for a returned step, its last visit's values."""
+        draft = drafts.load_draft(self.ws, self.case_number)
+        if draft is not None:
+            self.fill(draft)
+            self.status_label.setText(self.tr("Draf yang tersimpan dipulihkan."))
+            return
+        last = revisits.last_visit_of(self.ws, self.case_number, step.no) if self.returned else None
+        if last is not None:
+            self.fill(last.data)
+            self.status_label.setText(self.tr("Isian kunjungan sebelumnya ({when}) dimuat; periksa lalu "
+                                              "selesaikan.").format(when=waktu_lokal(last.completed_at,
+                                                                                     self.ws.calendar.tz)))
+
+    # --- the form kept on this PC while the server was unreachable ------------------------------
+    def _offer_local_draft(self, step: Kegiatan) -> None:
+        """A form kept on this PC (the server was unreachable) is offered above the fields."""
+        username = self.ctx.actor.username
+        kept = local_drafts.load(self.ws.data_dir, self.case_number, step.no, username)
+        if kept is None:
+            return
+        bar = LocalDraftBar(self.ws.calendar.local(kept.saved_at))
+
+        def use_it() -> None:
+            self.fill(kept.data)
+            self.status_label.setText(self.tr("Isian dari PC ini dimuat; periksa lalu selesaikan."))
+
+        bar.use.connect(use_it)
+        bar.drop.connect(lambda: local_drafts.discard(self.ws.data_dir, self.case_number, step.no, username))
+        self.local_draft_bar = bar
+        self.body_layout.insertWidget(1, bar)
+
+    def _keep_locally(self, step: Kegiatan) -> None:
+        try:
+            local_drafts.save(self.ws.data_dir, self.case_number, step.no, self.ctx.actor.username,
+                              self.form_data(), self.ws.clock())
+        except OSError as exc:
+            self.status_label.setText(self.tr("Server basis data tidak terjangkau, dan isian tidak dapat disimpan "
+                                              "di PC ini ({error}); jangan tutup formulir ini.").format(error=exc))
+        else:
+            self.status_label.setText(self.tr("Server basis data tidak terjangkau; isian disimpan di PC ini dan "
+                                              "ditawarkan lagi saat formulir ini dibuka."))
+        self.status_label.setStyleSheet(f"color: {RED}")
+
+    def _run(self, call: Any, step: Kegiatan) -> Operation[Any]:
+        """An engine command of this form: the buttons disabled while it runs; a refusal shown;
+        with the server unreachable the form is first kept on this PC."""
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, StoreUnreachable):
+                self._keep_locally(step)
+            show_failure(self, exc)
+
+        return Operation(self, self.ctx, call).disabling(*self.buttons.all()).failure(refused)
+
+    def _visited_steps(self) -> list[tuple[int, str]]:
+        done = sorted({i["step"] for i in self.detail["items"] if i["status"] == "done"})
+        return [(no, self.sop.step(no).kegiatan) for no in done]
+
+    # --- actions --------------------------------------------------------------------------
+    def _validate(self, step: Kegiatan, item: dict[str, Any], data: StepInput) -> bool:
+        """The engine's input check, before asking the engine; its field gets the form's
+        message inline (a check the form has no place for is left to the engine's refusal)."""
+        if self.note_box is not None:
+            self.note_box.note_error.hide()
+        if self.decision is not None:
+            self.decision.choice_error.hide()
+        try:
+            check_step_input(self.sop, step.no, item["role"], data)
+        except FieldError as exc:
+            if exc.field == CHOICE and self.decision is not None and not data.choice:
+                self.decision.show_missing()
+                self.scroll_area.ensureWidgetVisible(self.decision.choice_error)
+                return False
+            if exc.field == NOTE and self.note_box is not None:
+                self.note_box.show_missing()
+                self.scroll_area.ensureWidgetVisible(self.note_box.note_error)
+                return False
+        except Exception:  # noqa: BLE001, S110 - not the form's to say: the engine's refusal will
+            pass
+        return True
+
+    def finish(self) -> None:
+        """Selesai: check, then complete the step through the engine."""
+        step, item = self.step, self.item
+        if step is None or item is None or running(self):
+            return
+        data = self.form_data()
+        if not self._validate(step, item, data):
+            return
+        ws, actor, number = self.ws, self.ctx.actor, self.case_number
+        self._run(lambda: cases.complete(ws, actor, number, data, step=step.no), step) \
+            .success(lambda result: self._completed(step, result)).run()
+
+    def _completed(self, step: Kegiatan, result: cases.Completed) -> None:
+        self.completed = result
+        local_drafts.discard(self.ws.data_dir, self.case_number, step.no, self.ctx.actor.username)
+        if result.warnings:
+            QMessageBox.information(self, self.tr("Kegiatan diselesaikan"),
+                                    self.tr("Kegiatan diselesaikan dengan catatan:\n{warnings}").format(
+                                        warnings="\n".join(result.warnings)))
+        self.accept()
+
+    def save_draft(self) -> None:
+        step = self.step
+        if step is None:
+            return
+        ws, actor, number, data = self.ws, self.ctx.actor, self.case_number, self.form_data()
+        self._run(lambda: drafts.save_draft(ws, actor, number, data, step=step.no), step) \
+            .success(lambda _result: self._draft_saved()).run()
+
+    def _draft_saved(self) -> None:
+        local = self.ws.calendar.local(self.ws.clock())
+        self.status_label.setText(self.tr("Draf disimpan pukul {time} {zone}.").format(
+            time=local.strftime("%H:%M"), zone=local.tzname()))
+
+    def ask_return(self) -> tuple[int, str] | None:
+        """The step to return to and the reason, from a small dialog (None if cancelled)."""
+        steps = self._visited_steps()
+        done = [i for i in self.detail["items"] if i["status"] == "done"]
+        dialog = ReturnDialog(steps, done[-1]["step"] if done else None, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        selected = dialog.selected_step()
+        return None if selected is None else (selected, dialog.reason())
+
+    def return_step(self) -> None:
+        """Kembalikan…: send the case back to an earlier step with a reason."""
+        step = self.step
+        if step is None or running(self):
+            return
+        answer = self.ask_return()
+        if answer is None:
+            return
+        to_step, reason = answer
+        ws, actor, number = self.ws, self.ctx.actor, self.case_number
+        self._run(lambda: cases.return_to(ws, actor, number, to_step, reason), step) \
+            .success(lambda _result: self._returned(to_step)).run()
+
+    def _returned(self, to_step: int) -> None:
+        self.returned_to = to_step
+        self.accept()
+
+    def reject(self) -> None:
+        """Batal, Esc or the window's close button; not while a command runs (its result
+        would have no form to land in)."""
+        if running(self):
+            return
+        super().reject()
