@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sopdesk.engine import audit
-from sopdesk.engine.letter_outgoing import find_outgoing as _find_outgoing
+from sopdesk.engine.letter_outgoing import find_outgoing
 from sopdesk.engine.letters import IncomingForm, agenda_number, get_incoming, validate_incoming
 from sopdesk.engine.registers import check_day, clean, refuse_void
 from sopdesk.engine.users import ActingUser, Actor, load_actor
@@ -206,7 +206,7 @@ def _void(row: IncomingLetter | OutgoingLetter | Expedition, user: ActingUser, n
 # --- outgoing letters -------------------------------------------------------------------------
 
 def get_outgoing(session: Session, number: str) -> OutgoingLetter:
-    letter = _find_outgoing(session, str(number or "").strip()) if str(number or "").strip() else None
+    letter = find_outgoing(session, str(number or "").strip()) if str(number or "").strip() else None
     if letter is None:
         raise NotFound(f"Surat keluar nomor {number!r} tidak ada")
     return letter
@@ -243,7 +243,7 @@ def correct_outgoing(ws: Workspace, actor: Actor, number: str, correction: Outgo
                                             "(nomor urut surat keluar dihitung per tahun)")
         if "number" in new and new["number"].lower() != letter.number.lower():
             with session.no_autoflush:
-                existing = _find_outgoing(session, new["number"])
+                existing = find_outgoing(session, new["number"])
             if existing is not None:
                 raise FieldError("number", f"Nomor surat {existing.number} sudah dipakai surat keluar lain"
                                            + (" (yang dibatalkan)" if existing.voided_at else ""))

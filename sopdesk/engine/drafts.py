@@ -17,12 +17,8 @@ from typing import Any
 from sqlalchemy import select
 
 from sopdesk.engine import audit
-from sopdesk.engine.case_steps import MAX_NOTE, get_case
-from sopdesk.engine.case_steps import checked_item as _checked_item
-from sopdesk.engine.case_steps import clean_text as _text
-from sopdesk.engine.case_steps import not_claimed_by_other as _not_claimed_by_other
-from sopdesk.engine.step_input import KeptFile, OutputValue, StepInput
-from sopdesk.engine.step_input import resolve as _resolve
+from sopdesk.engine.case_steps import MAX_NOTE, checked_item, clean_text, get_case, not_claimed_by_other
+from sopdesk.engine.step_input import KeptFile, OutputValue, StepInput, resolve
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
@@ -36,14 +32,14 @@ MAX_DRAFT_CHARS = 200_000
 
 def _encode(data: StepInput, kelengkapan: list[str], outputs: list[str], labels: list[str]) -> dict[str, Any]:
     """The form as plain JSON values, item names resolved like `cases.complete` does."""
-    files = {_resolve(kelengkapan, key, "kelengkapan"): str(path)
+    files = {resolve(kelengkapan, key, "kelengkapan"): str(path)
              for key, path in data.files.items() if path}
-    present = sorted({_resolve(kelengkapan, key, "kelengkapan") for key in data.present})
+    present = sorted({resolve(kelengkapan, key, "kelengkapan") for key in data.present})
     encoded_outputs: dict[str, dict[str, Any]] = {}
     for key, value in data.outputs.items():
-        name = _resolve(outputs, key, "output")
+        name = resolve(outputs, key, "output")
         encoded_outputs[name] = {
-            "number": _text(value.number, 200, f"nomor dokumen {name}"),
+            "number": clean_text(value.number, 200, f"nomor dokumen {name}"),
             "date": value.date.isoformat() if value.date else None,
             "file": str(value.file) if value.file else None,
             "kept": _encode_kept(value.kept),
@@ -52,16 +48,16 @@ def _encode(data: StepInput, kelengkapan: list[str], outputs: list[str], labels:
     if data.choice:
         if not labels:
             raise UserError("Kegiatan ini bukan keputusan; jangan isi pilihan")
-        choice = _resolve(labels, data.choice, "pilihan")
+        choice = resolve(labels, data.choice, "pilihan")
     return {
         "version": VERSION,
         "present": present,
         "files": files,
-        "kept": {_resolve(kelengkapan, key, "kelengkapan"): _encode_kept(scan)
+        "kept": {resolve(kelengkapan, key, "kelengkapan"): _encode_kept(scan)
                  for key, scan in data.kept.items() if scan},
         "outputs": encoded_outputs,
         "choice": choice,
-        "note": _text(data.note, MAX_NOTE, "catatan"),
+        "note": clean_text(data.note, MAX_NOTE, "catatan"),
     }
 
 
@@ -103,9 +99,9 @@ def save_draft(ws: Workspace, actor: Actor, case_number: str, data: StepInput,
     `step`, when given, must be the step the case waits at (Conflict otherwise)."""
     now = ws.clock()
     with ws.db.transaction() as session:
-        user, case, item, sop = _checked_item(ws, session, actor, case_number, step,
+        user, case, item, sop = checked_item(ws, session, actor, case_number, step,
                                               "menyimpan draf kegiatan ini")
-        _not_claimed_by_other(user, item, session)
+        not_claimed_by_other(user, item, session)
         kegiatan = sop.step(item.step_no)
         labels = [p.label for p in kegiatan.keputusan.pilihan] if kegiatan.keputusan else []
         payload = _encode(data, kegiatan.kelengkapan, kegiatan.output, labels)

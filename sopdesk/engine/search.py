@@ -8,7 +8,7 @@ and every query names that escape character (ESCAPE), so both stores read the pa
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, column, or_, table
+from sqlalchemy import ColumnElement, SQLColumnExpression, column, or_, table
 
 from sopdesk.store.text_search import CASE_SEARCH, MIN_TRIGRAM
 
@@ -23,7 +23,7 @@ def contains_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def matching(text: str, *columns: ColumnElement[str]) -> ColumnElement[bool]:
+def matching(text: str, *columns: SQLColumnExpression[str] | SQLColumnExpression[str | None]) -> ColumnElement[bool]:
     """Any of `columns` contains `text`, letter case ignored, the text taken literally."""
     pattern = contains_pattern(text)
     return or_(*(column.ilike(pattern, escape=LIKE_ESCAPE) for column in columns))

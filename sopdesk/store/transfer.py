@@ -5,7 +5,7 @@ a backup of a PostgreSQL office), and a backup's SQLite file back into PostgreSQ
 One copy routine for all of them, on SQLAlchemy Core with the models' tables, so each value
 goes through the same column types both ways (UTC times, JSON text, bytes) and the audit
 chain's hashes still match. The source is read in one snapshot (a REPEATABLE READ transaction
-on PostgreSQL, one read transaction on SQLite), the target is written in one transaction: a
+on PostgreSQL, one read transaction on SQLite: `Database.snapshot`), the target is written in one transaction: a
 failed copy leaves the target as it was. Rows are streamed in batches in dependency order (parents
 before children), so a 100,000-case office needs no more memory than one batch. On PostgreSQL
 the id sequences are set past the copied ids afterwards.
@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, Table, func, inspect, select, text
 
 from sopdesk.errors import UserError
-from sopdesk.store import db, text_search
+from sopdesk.store import text_search
 from sopdesk.store.db import Database, make_engine, sqlite_path
 from sopdesk.store.migrate import prepare
 from sopdesk.store.models import Attachment, AttachmentBlob, AuditEvent, Base
@@ -61,12 +61,6 @@ def keeps_blobs(conn: Connection | Engine) -> bool:
 
 def audit_head(conn: Connection) -> str | None:
     return conn.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
-
-
-def begin_snapshot(conn: Connection) -> Connection:
-    """Start a read transaction that sees one moment of the store for every statement (kept
-    for store/backup.py's server backup; `Database.snapshot()` is the way in)."""
-    return db.begin_snapshot(conn)
 
 
 # --- the target must be empty ------------------------------------------------------------
@@ -240,19 +234,12 @@ def attachments_dir_of(url: str) -> Path | None:
     return path.parent / ATTACHMENTS_DIR if path is not None else None
 
 
-def transfer(source: Database | Engine, source_dir: Path | None, target_url: str, backup_dir: Path,
+def transfer(source: Database, source_dir: Path | None, target_url: str, backup_dir: Path,
              progress: Progress | None = None) -> CopyResult:
     """Copy the office of `source` into the empty database `target_url` (schema created
     there), refusing a target that holds an office or is the source itself. The source is
     read in one snapshot (`Database.snapshot`), the target written in one transaction holding
     its write lock (`Database.writing`)."""
-    if isinstance(source, Engine):  # engine/backups.py passes the engine until it passes ws.db
-        return _transfer(db.Database(source), source_dir, target_url, backup_dir, progress)
-    return _transfer(source, source_dir, target_url, backup_dir, progress)
-
-
-def _transfer(source: Database, source_dir: Path | None, target_url: str, backup_dir: Path,
-              progress: Progress | None) -> CopyResult:
     shown = shown_url(target_url)
     target = Database(make_engine(target_url))
     try:
