@@ -32,7 +32,8 @@ class HelpDeskPage(QWidget):
     """Registration form (left) and the visitor list (right).
 
     Signals: `visitor_registered(visitor_id, case_number)` after a registration (the case
-    number is "" when no case was started); the page also emits `ctx.data_changed`."""
+    number is "" when no case was started); the registration announces the change through
+    gui.operation (`ctx.data_changed`)."""
 
     visitor_registered = Signal(int, str)
 
@@ -69,7 +70,6 @@ class HelpDeskPage(QWidget):
 
     def _registered(self, visitor_id: int, number: str) -> None:
         self.visitor_registered.emit(visitor_id, number)
-        self.ctx.data_changed.emit()
         self.visitor_list.select_visitor(visitor_id)  # the one just registered: Ctrl+P prints its tanda bukti
 
     def focus_first_field(self) -> None:

@@ -35,6 +35,7 @@ from sopdesk.gui.context import GuiContext
 from sopdesk.gui.helpdesk.lookup import ReturningVisitorLookup
 from sopdesk.gui.helpdesk.style import ENTER_KEYS, restyle
 from sopdesk.gui.messages import show_error
+from sopdesk.gui.operation import Operation
 
 log = logging.getLogger("sopdesk.gui")
 translate = QCoreApplication.translate  # the texts keep their context "HelpDeskPage"
@@ -69,8 +70,8 @@ Field = QLineEdit | QPlainTextEdit | QComboBox
 
 class RegistrationForm(QScrollArea):
     """The form (in its own scroll area, the page's left side). Signal: `registered(visitor_id,
-    case_number)` after a registration (the case number is "" when no case was started); the
-    form also emits `ctx.data_changed`."""
+    case_number)` after a registration (the case number is "" when no case was started), after
+    the operation announced the change (`ctx.data_changed`)."""
 
     registered = Signal(int, str)
 
@@ -318,34 +319,56 @@ class RegistrationForm(QScrollArea):
     # --- saving -----------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Validate, register, report; True when the visitor was recorded."""
+        """Check, then register through the engine (a gui.operation: on the window's worker,
+        Simpan and Kosongkan disabled meanwhile) and report. True when the visitor was recorded;
+        with the window's worker, when the registration started (the status line says the rest)."""
         self.lookup.hide_list()
         self._clear_errors()
         form = self.form()
         try:
             data = visitors.validate(form, visitors.purposes(self.ctx.ws))
-            visitor_id, number = visitors.register_visitor(self.ctx.ws, self.ctx.actor, form)
-        except FieldError as exc:
-            self._show_field_error(exc)
-            return False
         except Exception as exc:  # noqa: BLE001 - refusals shown to the user, bugs logged by show_error
-            self.set_status(translate("HelpDeskPage", "Tamu belum tercatat."), error=True)
-            show_error(self, exc, translate("HelpDeskPage", "Tamu tidak dapat dicatat"))
+            self._refused(exc)
             return False
+        ws, actor, name = self.ctx.ws, self.ctx.actor, data["name"] or ""
+        outcome: list[bool] = []
+
+        def registered(result: tuple[int, str | None]) -> None:
+            outcome.append(True)
+            self._registered(name, *result)
+
+        def refused(exc: BaseException) -> None:
+            outcome.append(False)
+            self._refused(exc)
+
+        started = Operation(self, self.ctx, lambda: visitors.register_visitor(ws, actor, form)) \
+            .disabling(self.save_button, self.clear_button).success(registered).failure(refused).run()
+        return started and (outcome[0] if outcome else True)
+
+    def _refused(self, exc: BaseException) -> None:
+        """A wrong field is marked where it is; any other refusal (or a bug) in a dialog."""
+        if isinstance(exc, FieldError):
+            self._show_field_error(exc)
+            return
+        self.set_status(translate("HelpDeskPage", "Tamu belum tercatat."), error=True)
+        show_error(self, exc, translate("HelpDeskPage", "Tamu tidak dapat dicatat"))
+
+    def _registered(self, name: str, visitor_id: int, number: str | None) -> None:
+        """Say what the registration did (the case it started, where that case went), and
+        empty the form for the next visitor."""
         if number:
             text = translate("HelpDeskPage", "Tamu {name} tercatat; kasus {case} dimulai").format(
-                name=data["name"], case=number)
+                name=name, case=number)
             waiting = self._waiting_step(number)
             if waiting is not None:  # the registration did the desk's steps: say where the case went
                 text += translate("HelpDeskPage", ", diteruskan ke kegiatan {step} ({role})").format(
                     step=waiting[0], role=waiting[1])
         else:
-            text = translate("HelpDeskPage", "Tamu {name} tercatat").format(name=data["name"])
+            text = translate("HelpDeskPage", "Tamu {name} tercatat").format(name=name)
         self.clear_form()
         self.set_status(text)
         self.line("name").setFocus()
         self.registered.emit(visitor_id, number or "")
-        return True
 
     def _waiting_step(self, number: str) -> tuple[int, str] | None:
         """The step and role a case waits for (None if it cannot be read: only a message)."""

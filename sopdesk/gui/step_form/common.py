@@ -13,7 +13,6 @@ RED = ERROR_COLOR
 GREEN = "#1b5e20"
 GREY = "#5f6368"
 EMPTY_DATE = QDate(2000, 1, 1)
-CONTEXT = "StepFormDialog"  # the translation context of the sections' texts (they were the dialog's)
 
 
 def wrapped(text: str = "", style: str | None = None, selectable: bool = False) -> QLabel:
