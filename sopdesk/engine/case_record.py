@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from sopdesk.catalog.schema import Sop
 from sopdesk.engine.anchor import chain_head
-from sopdesk.engine.cases import get_case
+from sopdesk.engine.case_steps import get_case
 from sopdesk.engine.rahasia import MASK, case_readable, viewer_of
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace

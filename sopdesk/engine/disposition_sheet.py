@@ -13,7 +13,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from sopdesk.engine import rahasia
-from sopdesk.engine.letters import agenda_number, get_incoming
+from sopdesk.engine.letter_agenda import agenda_number
+from sopdesk.engine.letters import get_incoming
 from sopdesk.engine.registers import disposer_roles
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace

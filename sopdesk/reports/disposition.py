@@ -19,7 +19,7 @@ from reportlab.platypus.flowables import Flowable
 
 from sopdesk.engine.disposition_sheet import sheet_letter
 from sopdesk.engine.dispositions import dispositions_of
-from sopdesk.engine.letters import SIFAT
+from sopdesk.engine.letter_agenda import SIFAT
 from sopdesk.engine.units import unit_directory
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
