@@ -26,7 +26,7 @@ from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.models import AuditEvent, Case, CaseDeadline, Document, User, WorkItem
 
-HISTORY_MASKED = ("title", "subject")  # the keys of an event's detail that hold the perihal
+HISTORY_MASKED = ("title", "subject", "perihal")  # the keys of an event's detail that hold the perihal
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,8 @@ class CaseRecord:
     chain_head: str
 
 
-def _detail(text: str | None, readable: bool) -> dict[str, Any]:
+def masked_detail(text: str | None, readable: bool) -> dict[str, Any]:
+    """An audit event's detail (JSON), with the perihal taken out for a reader off the chain."""
     detail: dict[str, Any] = json.loads(text or "{}")
     if readable:
         return detail
@@ -201,6 +202,6 @@ def case_record(ws: Workspace, number: str, viewer: Actor | None = None) -> Case
             deadlines=tuple(Deadline(d.name, d.kind, d.due_at, d.met_at, d.extensions, d.first_due_at)
                             for d in loaded.deadlines),
             history=tuple(HistoryEvent(e.at, e.user_full_name, e.username, e.action, e.step_no,
-                                       _detail(e.detail, readable)) for e in loaded.history),
+                                       masked_detail(e.detail, readable)) for e in loaded.history),
             chain_count=chain.count, chain_head=chain.head,
         )

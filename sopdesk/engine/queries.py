@@ -3,7 +3,6 @@ Python only decorates the page that is shown."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -14,7 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sopdesk.catalog.schema import Sop
 from sopdesk.engine import case_list
 from sopdesk.engine.attachments import local_file
-from sopdesk.engine.case_record import load_case
+from sopdesk.engine.case_record import load_case, masked_detail
 from sopdesk.engine.deadlines import case_overdue, late_days, open_case_due
 from sopdesk.engine.rahasia import MASK, readable_cases, viewer_of
 from sopdesk.engine.search import LIKE_ESCAPE, contains_pattern, matching
@@ -292,7 +291,7 @@ def case_detail(ws: Workspace, number: str, viewer: Actor | None = None) -> dict
             ],
             "history": [
                 {"at": e.at, "user": e.username, "action": e.action,
-                 "step": e.step_no, "detail": _masked(json.loads(e.detail), readable)}
+                 "step": e.step_no, "detail": masked_detail(e.detail, readable)}
                 for e in loaded.history
             ],
         }
@@ -305,13 +304,6 @@ def _on_behalf(sop: Sop, item: WorkItem) -> str | None:
     lanes = [sop.lane(k) for k in sop.step(item.step_no).lanes]
     lane = next((lane for lane in lanes if lane.peran == item.role), lanes[0])
     return lane.nama if lane.eksternal else None
-
-
-def _masked(detail: dict[str, Any], readable: bool) -> dict[str, Any]:
-    """An audit event's detail with the perihal taken out, for a reader off the chain."""
-    if readable:
-        return detail
-    return {k: (MASK if k in ("title", "subject", "perihal") and v else v) for k, v in detail.items()}
 
 
 def visitors_between(ws: Workspace, start: datetime, end: datetime,
