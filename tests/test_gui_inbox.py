@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers.ops import settle_ops
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
@@ -72,6 +73,7 @@ def complete_in_form(monkeypatch) -> None:
     def exec_(self):  # noqa: ANN001, ANN202
         self.show()
         self.finish()
+        settle_ops()  # the form's command runs on the window's worker
         return self.result()
 
     monkeypatch.setattr(StepFormDialog, "exec", exec_)
@@ -240,7 +242,7 @@ def test_a_return_from_the_inbox_is_said_in_the_status_bar(qtbot, ws, staff, clo
     shown_active(qtbot, window)
     inbox = window.page("inbox")
     monkeypatch.setattr(StepFormDialog, "ask_return", lambda self: (3, "Disposisi belum jelas"))
-    monkeypatch.setattr(StepFormDialog, "exec", lambda self: (self.return_step(), self.result())[1])
+    monkeypatch.setattr(StepFormDialog, "exec", lambda self: (self.return_step(), settle_ops(), self.result())[2])
     select(qtbot, inbox.table, 0)
     qtbot.keyClick(inbox.table, Qt.Key.Key_Return)
     assert window.statusBar().currentMessage() == f"Kasus {numbers[0]} dikembalikan ke kegiatan 3"
