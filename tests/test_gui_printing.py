@@ -185,6 +185,8 @@ def test_print_honours_the_page_range_and_the_paper(qtbot, preview, print_dialog
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)
 
 
+# Qt itself warns when a printer cannot be opened: this test opens one that cannot be
+@pytest.mark.qt_log_ignore(r"QPainter::begin\(\): Returned false")
 def test_a_printer_that_cannot_be_opened_is_reported(qtbot, preview, print_dialog, monkeypatch, tmp_path):
     shown = []
     monkeypatch.setattr(print_preview, "show_error", lambda parent, exc: shown.append(str(exc)))
