@@ -105,8 +105,8 @@ def test_information_request_by_keyboard_alone_starts_a_case_with_the_help_desk_
         qtbot, ws, clock, ctx, page, desk):
     changed = []
     ctx.data_changed.connect(lambda: changed.append(True))
-    assert page.empty_text() == "Belum ada tamu hari ini"
-    assert not page.info_fields_visible()
+    assert page.visitor_list.empty_text() == "Belum ada tamu hari ini"
+    assert not page.registration.info_fields_visible()
 
     desk.type("Maria Ndun")
     assert desk.tab_to("id_number") == 1
@@ -116,7 +116,7 @@ def test_information_request_by_keyboard_alone_starts_a_case_with_the_help_desk_
     assert desk.tab_to("purpose") == 5  # Pekerjaan, Alamat, Telepon, E-mail left empty
     desk.type("P")  # keyboard search in the choice list: Permohonan informasi publik
     assert page.fields["purpose"].currentData() == "permohonan_informasi"
-    assert page.info_fields_visible()
+    assert page.registration.info_fields_visible()
     assert desk.tab_to("info_requested") == 2  # through Uraian keperluan
     desk.type("Data DPT per kelurahan 2024")
     desk.press(Qt.Key.Key_Tab)
@@ -140,11 +140,11 @@ def test_information_request_by_keyboard_alone_starts_a_case_with_the_help_desk_
     assert page.status_text() == ("Tamu Maria Ndun tercatat; kasus PP/2026/0001 dimulai, diteruskan ke "
                                   "kegiatan 3 (Komisioner)")
     assert all(page.registration.value(k) in ("", None) for k in page.fields)
-    assert not page.info_fields_visible()
+    assert not page.registration.info_fields_visible()
     assert QApplication.focusWidget() is page.fields["name"]
     assert changed == [True]
     # today's list shows the new row
-    model = page.model
+    model = page.visitor_list.model
     assert model.rowCount() == 1
     row = [model.index(0, c).data() for c in range(model.columnCount())]
     assert row == ["09:00", "Maria Ndun", "Universitas Nusa Cendana", "Permohonan informasi publik",
@@ -162,7 +162,7 @@ def test_guest_by_keyboard_hides_information_fields_and_saves_with_enter(qtbot, 
     desk.tab_to("purpose")
     desk.type("B")  # Bertamu / bertemu pejabat
     assert page.fields["purpose"].currentData() == "bertamu"
-    assert not page.info_fields_visible()
+    assert not page.registration.info_fields_visible()
     for key in ("info_requested", "info_use", "obtain_method", "delivery_method"):
         assert not page.fields[key].isVisibleTo(page)
     desk.press(Qt.Key.Key_Tab)
@@ -171,7 +171,7 @@ def test_guest_by_keyboard_hides_information_fields_and_saves_with_enter(qtbot, 
     desk.press(Qt.Key.Key_Return)  # a new line in a multi-line field, not a save
     assert counts(ws) == (0, 0)
     desk.press(Qt.Key.Key_Tab)
-    assert desk.focus is page.save_button  # the hidden information fields are skipped
+    assert desk.focus is page.registration.save_button  # the hidden information fields are skipped
     desk.press(Qt.Key.Key_Return)
     (visitor,) = today(ws, clock)
     assert (visitor.name, visitor.purpose, visitor.case_id) == ("Yohanes Manafe", "bertamu", None)
@@ -183,7 +183,7 @@ def test_guest_by_keyboard_hides_information_fields_and_saves_with_enter(qtbot, 
 
 def test_tab_goes_top_to_bottom_through_every_field(qtbot, page, desk):
     seen = [desk.focus.objectName()]
-    while desk.focus is not page.save_button and len(seen) < 20:
+    while desk.focus is not page.registration.save_button and len(seen) < 20:
         if desk.focus is page.fields["purpose"]:
             desk.type("P")  # an information request: its fields join the chain, in form order
         desk.press(Qt.Key.Key_Tab)
@@ -218,7 +218,7 @@ def test_bad_email_is_shown_next_to_the_field_and_nothing_is_recorded(qtbot, ws,
 
     assert counts(ws) == (0, 0)
     email = page.fields["email"]
-    assert page.field_error("email") == "Alamat e-mail tidak sah (contoh: nama@contoh.id)"
+    assert page.registration.field_error("email") == "Alamat e-mail tidak sah (contoh: nama@contoh.id)"
     error_label = page.registration.errors["email"]
     assert error_label.isVisible()
     # the message sits right under the E-mail field, and the field is outlined
@@ -228,7 +228,7 @@ def test_bad_email_is_shown_next_to_the_field_and_nothing_is_recorded(qtbot, ws,
     assert email.property("invalid") is True
     assert email.parentWidget().property("invalid") is True  # the outline round the field
     assert QApplication.focusWidget() is email
-    assert [k for k in page.fields if page.field_error(k)] == ["email"]
+    assert [k for k in page.fields if page.registration.field_error(k)] == ["email"]
     assert page.status_text() == "Tamu belum tercatat: perbaiki isian yang ditandai merah."
     # nothing typed is lost
     assert page.registration.value("name") == "Benyamin Lado"
@@ -238,7 +238,7 @@ def test_bad_email_is_shown_next_to_the_field_and_nothing_is_recorded(qtbot, ws,
 
     # correcting the field removes the mark; Enter then saves
     desk.type(".ac.id")
-    assert page.field_error("email") is None and email.property("invalid") is False
+    assert page.registration.field_error("email") is None and email.property("invalid") is False
     desk.press(Qt.Key.Key_Return)
     assert counts(ws) == (1, 1)
     assert page.status_text().endswith("kasus PP/2026/0001 dimulai, diteruskan ke kegiatan 3 (Komisioner)")
@@ -246,16 +246,16 @@ def test_bad_email_is_shown_next_to_the_field_and_nothing_is_recorded(qtbot, ws,
 
 def test_missing_required_fields_are_named_in_order(qtbot, ws, page, desk):
     desk.press(Qt.Key.Key_Return)
-    assert page.field_error("name") == "Nama wajib diisi"
+    assert page.registration.field_error("name") == "Nama wajib diisi"
     assert desk.focus is page.fields["name"]
     desk.type("Yakobus Ruku")
     desk.press(Qt.Key.Key_Return)
-    assert page.field_error("name") is None
-    assert page.field_error("purpose")
+    assert page.registration.field_error("name") is None
+    assert page.registration.field_error("purpose")
     assert desk.focus is page.fields["purpose"]
     desk.type("P")
     desk.press(Qt.Key.Key_Return)
-    assert page.field_error("info_requested") == ("Rincian informasi yang dibutuhkan wajib diisi untuk "
+    assert page.registration.field_error("info_requested") == ("Rincian informasi yang dibutuhkan wajib diisi untuk "
                                                   "permohonan informasi publik")  # the door's label
     assert desk.focus is page.fields["info_requested"]
     assert counts(ws) == (0, 0)
@@ -271,7 +271,7 @@ def test_email_delivery_without_email_marks_the_email_field(qtbot, ws, page, des
     desk.type("E")  # E-mail
     assert page.registration.value("delivery_method") == "email"
     desk.press(Qt.Key.Key_Return)
-    assert page.field_error("email") == "Isi alamat e-mail bila salinan dikirim lewat e-mail"
+    assert page.registration.field_error("email") == "Isi alamat e-mail bila salinan dikirim lewat e-mail"
     assert desk.focus is page.fields["email"]
     assert counts(ws) == (0, 0)
 
@@ -339,23 +339,24 @@ def test_todays_list_search_and_ranges(qtbot, ws, staff, clock, page):
     clock.advance(minutes=30)
     register_visitor(ws, hd, VisitorForm(name="Yohanes Manafe", purpose="bertamu", institution="Bawaslu"))
     page.refresh()
-    names = [page.model.index(r, VisitorTableModel.NAME).data() for r in range(page.model.rowCount())]
+    model = page.visitor_list.model
+    names = [model.index(r, VisitorTableModel.NAME).data() for r in range(model.rowCount())]
     assert names == ["Yohanes Manafe", "Maria Ndun"]  # today only, newest first
-    assert page.model.index(0, VisitorTableModel.TIME).data() == "09:30"
+    assert page.visitor_list.model.index(0, VisitorTableModel.TIME).data() == "09:30"
 
-    page.search_box.setText("bawaslu")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
-    assert page.model.index(0, VisitorTableModel.NAME).data() == "Yohanes Manafe"
-    page.range_combo.setCurrentIndex(page.range_combo.findData("7"))
-    assert [page.model.index(r, VisitorTableModel.NAME).data() for r in range(page.model.rowCount())] == [
+    page.visitor_list.search_box.setText("bawaslu")
+    qtbot.waitUntil(lambda: page.visitor_list.model.rowCount() == 1)
+    assert page.visitor_list.model.index(0, VisitorTableModel.NAME).data() == "Yohanes Manafe"
+    page.visitor_list.range_combo.setCurrentIndex(page.visitor_list.range_combo.findData("7"))
+    assert [model.index(r, VisitorTableModel.NAME).data() for r in range(model.rowCount())] == [
         "Yohanes Manafe", "Lama Sekali"]
-    assert page.model.index(1, VisitorTableModel.TIME).data() == "02-03-2026 09:00"
-    page.search_box.setText("PP/2026")
+    assert page.visitor_list.model.index(1, VisitorTableModel.TIME).data() == "02-03-2026 09:00"
+    page.visitor_list.search_box.setText("PP/2026")
     page.refresh()
-    assert page.model.rowCount() == 1 and page.model.index(0, VisitorTableModel.CASE).data() == "PP/2026/0001"
-    page.search_box.setText("tidak ada")
+    assert model.rowCount() == 1 and model.index(0, VisitorTableModel.CASE).data() == "PP/2026/0001"
+    page.visitor_list.search_box.setText("tidak ada")
     page.refresh()
-    assert page.empty_text() == "Tidak ada tamu yang cocok dengan \u201ctidak ada\u201d"
+    assert page.visitor_list.empty_text() == "Tidak ada tamu yang cocok dengan \u201ctidak ada\u201d"
 
 
 def test_today_follows_the_office_time_zone(qtbot, ws, staff, clock, page):
@@ -364,18 +365,18 @@ def test_today_follows_the_office_time_zone(qtbot, ws, staff, clock, page):
     clock.advance(minutes=45)  # 00:15 WITA Monday, still Sunday in UTC
     register_visitor(ws, staff["Help Desk"], VisitorForm(name="Pagi Senin", purpose="bertamu"))
     page.refresh()
-    assert page.model.rowCount() == 1
-    assert [page.model.index(0, c).data() for c in (0, 1)] == ["00:15", "Pagi Senin"]
+    assert page.visitor_list.model.rowCount() == 1
+    assert [page.visitor_list.model.index(0, c).data() for c in (0, 1)] == ["00:15", "Pagi Senin"]
 
 
 def test_visitor_model_passes_the_model_tester(qtmodeltester, ws, staff, clock, page):
-    qtmodeltester.check(page.model)  # empty
+    qtmodeltester.check(page.visitor_list.model)  # empty
     for name in ("Maria Ndun", "Yohanes Manafe", "Siti Hidayat"):
         clock.advance(minutes=5)
         register_visitor(ws, staff["Help Desk"], VisitorForm(name=name, purpose="bertamu"))
     page.refresh()
-    assert page.model.rowCount() == 3
-    qtmodeltester.check(page.model)
+    assert page.visitor_list.model.rowCount() == 3
+    qtmodeltester.check(page.visitor_list.model)
 
 
 def test_widgets_are_what_the_desk_expects(page):
@@ -452,7 +453,7 @@ def test_tab_leaves_the_visitor_list(qtbot, ws, staff, clock, page, desk):
     desk.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert desk.focus is page.table
     desk.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
-    assert desk.focus is page.range_combo
+    assert desk.focus is page.visitor_list.range_combo
 
 
 def test_ctrl_p_prints_the_receipt_of_the_visitor_just_registered_and_says_where_it_went(
@@ -480,7 +481,7 @@ def test_ctrl_p_prints_the_receipt_of_the_visitor_just_registered_and_says_where
     previews[0].save_pdf()
     assert target.read_bytes().startswith(b"%PDF")
     assert page.status_text() == f"Tanda bukti disimpan sebagai PDF di {target}"
-    assert page.receipt_path == target
+    assert page.visitor_list.receipt_path == target
     previews[0].printed.emit(1)
     assert page.status_text() == "Tanda bukti dikirim ke printer (1 lembar)"
     previews[0].close()
@@ -498,7 +499,7 @@ def test_a_receipt_written_straight_to_a_file_names_the_file(qtbot, ws, staff, p
         on_finished(render(written))
 
     monkeypatch.setattr(visitor_list, "print_pdf", straight)
-    page.print_receipt()
+    page.visitor_list.print_receipt()
     assert written.exists()
     assert page.status_text() == f"Tanda bukti disimpan sebagai PDF di {written}"
 
@@ -514,8 +515,8 @@ def test_name_and_institution_keep_a_readable_width_in_semua(qtbot, ws, staff, c
             info_requested="Data DPT"))
         clock.advance(days=1 if day < 2 else 0)
     page.resize(1024 - 220, 700)  # the page beside the navigation on a 1024x768 screen
-    page.range_combo.setCurrentIndex(page.range_combo.findData("all"))
-    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    page.visitor_list.range_combo.setCurrentIndex(page.visitor_list.range_combo.findData("all"))
+    qtbot.waitUntil(lambda: page.visitor_list.model.rowCount() == 3)
     qtbot.wait(50)
     header = page.table.horizontalHeader()
     name, institution = (header.sectionSize(c) for c in (VisitorTableModel.NAME, VisitorTableModel.INSTITUTION))
@@ -524,7 +525,7 @@ def test_name_and_institution_keep_a_readable_width_in_semua(qtbot, ws, staff, c
     assert institution >= visitor_list.INSTITUTION_MIN > three_chars
     assert header.sectionSize(VisitorTableModel.PURPOSE) <= visitor_list.PURPOSE_MAX
     # the date-and-time column still shows its whole text
-    time_text = page.model.index(0, VisitorTableModel.TIME).data()
+    time_text = page.visitor_list.model.index(0, VisitorTableModel.TIME).data()
     assert header.sectionSize(VisitorTableModel.TIME) >= page.table.fontMetrics().horizontalAdvance(time_text)
     # on a wide page the two share the room left
     page.resize(1600, 700)

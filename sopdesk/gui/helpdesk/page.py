@@ -13,19 +13,15 @@ Tab chain. Showing the page (Ctrl+2 or the navigation) puts the cursor in Nama."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from sopdesk.engine.visitors import VisitorForm
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.helpdesk.lookup import ReturningVisitorLookup
 from sopdesk.gui.helpdesk.registration_form import Field, RegistrationForm
 from sopdesk.gui.helpdesk.style import STYLE
 from sopdesk.gui.helpdesk.visitor_list import VisitorList
-from sopdesk.gui.helpdesk.visitor_model import VisitorTableModel
 
 
 class HelpDeskPage(QWidget):
@@ -76,31 +72,15 @@ class HelpDeskPage(QWidget):
         """The cursor to Nama (the main window calls it whenever it shows this page)."""
         self.registration.focus_first_field()
 
-    # --- what the form and the list hold (the page's parts, as tests and the window see them) ---
+    # --- what other screens and tests reach through the page -------------------------------
 
     @property
     def fields(self) -> dict[str, Field]:
         return self.registration.fields
 
     @property
-    def save_button(self) -> QPushButton:
-        return self.registration.save_button
-
-    @property
-    def model(self) -> VisitorTableModel:
-        return self.visitor_list.model
-
-    @property
     def table(self) -> QTableView:
         return self.visitor_list.table
-
-    @property
-    def search_box(self) -> QLineEdit:
-        return self.visitor_list.search_box
-
-    @property
-    def range_combo(self) -> QComboBox:
-        return self.visitor_list.range_combo
 
     @property
     def receipt_button(self) -> QPushButton:
@@ -110,43 +90,18 @@ class HelpDeskPage(QWidget):
     def register_button(self) -> QPushButton:
         return self.visitor_list.register_button
 
-    @property
-    def receipt_path(self) -> Path | None:
-        """Where the last tanda bukti was saved."""
-        return self.visitor_list.receipt_path
-
-    def form(self) -> VisitorForm:
-        return self.registration.form()
-
     def save(self) -> bool:
         return self.registration.save()
 
-    def clear_form(self) -> None:
-        self.registration.clear_form()
-
-    def field_error(self, key: str) -> str | None:
-        return self.registration.field_error(key)
-
     def status_text(self) -> str:
         return self.registration.status_text()
-
-    def info_fields_visible(self) -> bool:
-        return self.registration.info_fields_visible()
 
     def suggestion_texts(self) -> list[str]:
         return self.lookup.texts()
 
     def refresh(self) -> None:
+        """Reload the visitor list (F5 in the window)."""
         self.visitor_list.refresh()
-
-    def empty_text(self) -> str:
-        return self.visitor_list.empty_text()
-
-    def print_receipt(self) -> None:
-        self.visitor_list.print_receipt()
-
-    def print_register(self) -> None:
-        self.visitor_list.print_register()
 
     # --- Qt events --------------------------------------------------------------------------
 
