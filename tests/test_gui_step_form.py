@@ -191,6 +191,20 @@ def test_engine_refusal_is_shown_and_the_typed_form_is_kept(qtbot, ws, staff, wa
     assert waiting_at(ws, number) == 9
 
 
+def fill_step_8(qtbot, dialog, pick_file, ticked: str, scanned: tuple, number: str, day: QDate):  # noqa: ANN001, ANN201
+    """Step 8 as the Kasubag fills it: one item ticked, a scan of another, the Hasil
+    Identifikasi's number and date. Returns that output's row."""
+    click(qtbot, dialog.kelengkapan_rows[ticked].check)
+    item, scan = scanned
+    pick_file(str(scan))
+    click(qtbot, dialog.kelengkapan_rows[item].file.attach_button)
+    output = dialog.output_rows["Hasil Identifikasi"]
+    qtbot.keyClicks(output.number, number)
+    click(qtbot, output.date_check)
+    output.date.setDate(day)
+    return output
+
+
 # --- Simpan draf ----------------------------------------------------------------------------
 
 def test_saved_draft_is_restored_when_the_form_opens_again(qtbot, ws, staff, tmp_path, pick_file):
@@ -198,14 +212,9 @@ def test_saved_draft_is_restored_when_the_form_opens_again(qtbot, ws, staff, tmp
     scan = tmp_path / "surat masuk.pdf"
     scan.write_bytes(b"%PDF-1.4 surat")
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
-    click(qtbot, dialog.kelengkapan_rows["Disposisi Surat"].check)
-    pick_file(str(scan))
-    click(qtbot, dialog.kelengkapan_rows["Surat Masuk"].file.attach_button)
-    output = dialog.output_rows["Hasil Identifikasi"]
-    qtbot.keyClicks(output.number, "HI/7/2026")
-    click(qtbot, output.date_check)
+    output = fill_step_8(qtbot, dialog, pick_file, "Disposisi Surat", ("Surat Masuk", scan), "HI/7/2026",
+                         QDate(2026, 3, 5))
     assert output.date.isEnabled()
-    output.date.setDate(QDate(2026, 3, 5))
     qtbot.keyClicks(dialog.note_edit, "dilanjutkan besok")
     click(qtbot, button(dialog, "Simpan draf"))
     assert dialog.status_label.text().startswith("Draf disimpan pukul 09:00 WITA")
@@ -362,13 +371,8 @@ def returned_to_8_after_a_full_visit(qtbot, ws, staff, clock, tmp_path, pick_fil
     report = tmp_path / "hasil identifikasi.pdf"
     report.write_bytes(b"%PDF-1.4 identifikasi")
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
-    click(qtbot, dialog.kelengkapan_rows["Surat Masuk"].check)
-    pick_file(str(scan))
-    click(qtbot, dialog.kelengkapan_rows["Disposisi Surat"].file.attach_button)
-    output = dialog.output_rows["Hasil Identifikasi"]
-    qtbot.keyClicks(output.number, "HI/005/III/2026")
-    click(qtbot, output.date_check)
-    output.date.setDate(QDate(2026, 3, 2))
+    output = fill_step_8(qtbot, dialog, pick_file, "Surat Masuk", ("Disposisi Surat", scan), "HI/005/III/2026",
+                         QDate(2026, 3, 2))
     pick_file(str(report))
     click(qtbot, output.file.attach_button)
     qtbot.keyClicks(dialog.note_edit, "Perihal: salinan DPT")

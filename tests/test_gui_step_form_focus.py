@@ -8,22 +8,24 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from helpers import ppid_office
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from sopdesk.engine import cases
+from sopdesk.engine.accounts import add_user
+from sopdesk.engine.cases import StepInput
 from sopdesk.engine.queries import case_detail
+from sopdesk.engine.workspace import Workspace
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.deadline_dialog import ExtendDeadlineDialog
+from sopdesk.gui.step_form import StepFormDialog
 
 
-def test_enter_in_a_field_does_not_open_the_extension_dialog(qtbot, tmp_path, clock, monkeypatch):
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLineEdit, QPushButton
-
-    from sopdesk.engine.accounts import add_user
-    from sopdesk.engine.workspace import Workspace
-    from sopdesk.gui.context import GuiContext
-    from sopdesk.gui.deadline_dialog import ExtendDeadlineDialog
-    from sopdesk.gui.step_form import StepFormDialog
-
+@pytest.fixture
+def ppid_desk(tmp_path, clock):
+    """An office with the PPID SOP (tests/fixtures/catalog) and its petugas: (ws, petugas, a new case)."""
     data = tmp_path / "data"
     (data / "sop_catalog").mkdir(parents=True)
     shutil.copy(ppid_office.FIXTURE, data / "sop_catalog" / ppid_office.FIXTURE.name)
@@ -32,51 +34,37 @@ def test_enter_in_a_field_does_not_open_the_extension_dialog(qtbot, tmp_path, cl
         admin = ws.setup("KPU Kabupaten Belu", "WITA", "admin", ppid_office.PASSWORD)
         add_user(ws, admin, "petugas", ppid_office.PASSWORD, ["Petugas PPID"])
         petugas = ws.login("petugas", ppid_office.PASSWORD)
-        number = cases.start_case(ws, petugas, "PPID", "Permohonan salinan DPT")
-        opened = []
-        monkeypatch.setattr(ExtendDeadlineDialog, "exec", lambda dialog: opened.append(1) or 0)
-        form = StepFormDialog(GuiContext(ws, petugas), number)
-        qtbot.addWidget(form)
-        form.show()
-        extend = form.findChild(QPushButton, "extend_jawaban")
-        assert extend is not None and not extend.isDefault() and not extend.autoDefault()
-        field = form.findChild(QLineEdit, "outputNumber_1")
-        field.setFocus()
-        qtbot.keyClicks(field, "045/PPID/2026")
-        qtbot.keyClick(field, Qt.Key.Key_Return)
-        assert opened == []  # Enter in the field opened 'Perpanjang tenggat' before
-        assert all(i["status"] != "done" for i in case_detail(ws, number)["items"])  # nor completed
-        qtbot.mouseClick(extend, Qt.MouseButton.LeftButton)
-        assert opened == [1]  # the button itself still opens it
+        yield ws, petugas, cases.start_case(ws, petugas, "PPID", "Permohonan salinan DPT")
     finally:
         ws.close()
 
 
-def test_a_choice_that_makes_the_case_confidential_says_so_before_it_is_chosen(qtbot, tmp_path, clock):
-    from PySide6.QtWidgets import QLabel
+def test_enter_in_a_field_does_not_open_the_extension_dialog(qtbot, ppid_desk, monkeypatch):
+    ws, petugas, number = ppid_desk
+    opened = []
+    monkeypatch.setattr(ExtendDeadlineDialog, "exec", lambda dialog: opened.append(1) or 0)
+    form = StepFormDialog(GuiContext(ws, petugas), number)
+    qtbot.addWidget(form)
+    form.show()
+    extend = form.findChild(QPushButton, "extend_jawaban")
+    assert extend is not None and not extend.isDefault() and not extend.autoDefault()
+    field = form.findChild(QLineEdit, "outputNumber_1")
+    field.setFocus()
+    qtbot.keyClicks(field, "045/PPID/2026")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert opened == []  # Enter in the field opened 'Perpanjang tenggat' before
+    assert all(i["status"] != "done" for i in case_detail(ws, number)["items"])  # nor completed
+    qtbot.mouseClick(extend, Qt.MouseButton.LeftButton)
+    assert opened == [1]  # the button itself still opens it
 
-    from sopdesk.engine.accounts import add_user
-    from sopdesk.engine.cases import StepInput
-    from sopdesk.engine.workspace import Workspace
-    from sopdesk.gui.context import GuiContext
-    from sopdesk.gui.step_form import StepFormDialog
 
-    data = tmp_path / "data"
-    (data / "sop_catalog").mkdir(parents=True)
-    shutil.copy(ppid_office.FIXTURE, data / "sop_catalog" / ppid_office.FIXTURE.name)
-    ws = Workspace.open(data, clock=clock)
-    try:
-        admin = ws.setup("KPU Kabupaten Belu", "WITA", "admin", ppid_office.PASSWORD)
-        add_user(ws, admin, "petugas", ppid_office.PASSWORD, ["Petugas PPID"])
-        petugas = ws.login("petugas", ppid_office.PASSWORD)
-        number = cases.start_case(ws, petugas, "PPID", "Permohonan salinan DPT")
-        cases.complete(ws, petugas, number, StepInput(on_behalf=True))
-        cases.complete(ws, petugas, number, StepInput())
-        form = StepFormDialog(GuiContext(ws, petugas), number)  # step 3: is the information exempt?
-        qtbot.addWidget(form)
-        ya = form.findChild(QLabel, "choiceRoute_1").text()
-        tidak = form.findChild(QLabel, "choiceRoute_2").text()
-        assert "kegiatan 4" in ya and "kasus menjadi rahasia" in ya
-        assert "kegiatan 6" in tidak and "rahasia" not in tidak
-    finally:
-        ws.close()
+def test_a_choice_that_makes_the_case_confidential_says_so_before_it_is_chosen(qtbot, ppid_desk):
+    ws, petugas, number = ppid_desk
+    cases.complete(ws, petugas, number, StepInput(on_behalf=True))
+    cases.complete(ws, petugas, number, StepInput())
+    form = StepFormDialog(GuiContext(ws, petugas), number)  # step 3: is the information exempt?
+    qtbot.addWidget(form)
+    ya = form.findChild(QLabel, "choiceRoute_1").text()
+    tidak = form.findChild(QLabel, "choiceRoute_2").text()
+    assert "kegiatan 4" in ya and "kasus menjadi rahasia" in ya
+    assert "kegiatan 6" in tidak and "rahasia" not in tidak
