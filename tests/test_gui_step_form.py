@@ -138,6 +138,44 @@ def test_complete_with_checklist_document_number_and_choice(qtbot, ws, staff, wa
     assert {c["item"]: c["present"] for c in step9["checks"]} == {"Surat Masuk": False, "Disposisi Surat": True}
 
 
+class HeldWorker:
+    """The window's worker, holding a submitted command until `release()`: what the form
+    looks like while the engine works."""
+
+    def __init__(self) -> None:
+        self.jobs: list = []
+
+    def submit(self, call, on_done, on_error) -> None:  # noqa: ANN001
+        self.jobs.append((call, on_done, on_error))
+
+    def release(self) -> None:
+        call, on_done, on_error = self.jobs.pop(0)
+        try:
+            result = call()
+        except Exception as exc:  # noqa: BLE001 - handed to the form, as the worker does
+            on_error(exc)
+        else:
+            on_done(result)
+
+
+def test_while_the_worker_completes_the_step_the_form_is_neither_closed_nor_sent_twice(qtbot, ws, staff):
+    number = pp_case(ws, staff, at=8)
+    dialog = open_form(qtbot, ws, staff["Kasubag"], number)
+    dialog.ctx.worker = worker = HeldWorker()
+    click(qtbot, dialog.kelengkapan_rows["Surat Masuk"].check)
+    click(qtbot, button(dialog, "Selesai"))
+    assert len(worker.jobs) == 1 and waiting_at(ws, number) == 8  # running, not done
+    assert not any(b.isEnabled() for b in (dialog.finish_button, dialog.draft_button, dialog.cancel_button,
+                                           dialog.return_button))
+    dialog.finish()  # Ctrl+Enter again
+    dialog.save_draft()
+    dialog.reject()  # Esc, or the window's close button
+    assert len(worker.jobs) == 1 and dialog.isVisible()
+    worker.release()
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+    assert dialog.completed is not None and waiting_at(ws, number) == 9
+
+
 def test_decision_without_choice_shows_inline_error_and_changes_nothing(qtbot, ws, staff, warnings_shown):
     number = pp_case(ws, staff)
     dialog = open_form(qtbot, ws, staff["Kasubag"], number)
