@@ -27,12 +27,18 @@ Rules the callers keep:
   the "internal error" text; a lost server to the main window's banner).
 - No worker (a screen built alone, without a main window, as many tests do): the command runs
   at once on the GUI thread and the callbacks have run when `run()` returns.
-- Tests wait with `tests/helpers/ops.py: wait_for_ops(qtbot)` (until `pending()` is 0).
+- The worker runs one job at a time: a command started during a printout or a backup waits
+  for it (the status bar says the window is busy).
+- Tests wait with `tests/helpers/ops.py: wait_for_ops(qtbot)` (until `pending()` is 0), or
+  `settle_ops()` where there is no qtbot (inside a patched `exec`).
 
 The store allows it: a SQLite file is opened with SQLAlchemy's QueuePool and
 `check_same_thread=False`, PostgreSQL through its pool; each transaction takes its own pooled
 connection, so the worker's write and the GUI thread's reads never share one
-(tests/test_gui_operation.py runs commands on the worker on both stores)."""
+(tests/test_gui_operation.py runs commands on the worker on both stores). Two writes from the
+two threads are serialised as two desks' are (the write lock, the audit anchor's file lock).
+Not so an in-memory SQLite database (one connection per thread: two databases), which no
+office uses."""
 
 from __future__ import annotations
 
