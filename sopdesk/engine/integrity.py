@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import String, and_, func, select, type_coerce
 from sqlalchemy.exc import DBAPIError
@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from sopdesk.engine import record_check
 from sopdesk.engine.attachments import file_sha256
 from sopdesk.engine.audit import GENESIS, event_hash
+from sopdesk.engine.record_check import Store
 from sopdesk.store.models import (
     Attachment,
     AttachmentBlob,
@@ -46,7 +47,19 @@ from sopdesk.store.models import (
     WorkItem,
 )
 
+if TYPE_CHECKING:
+    from sopdesk.engine.workspace import Workspace
+
 QUICK_TAIL = 200  # audit events checked at start-up
+
+
+class Office(Store, Protocol):
+    """An office whose attachments are checked too: for SQLite, its `lampiran/` folder."""
+
+    @property
+    def attachments_dir(self) -> Path: ...
+
+
 MAX_DATABASE_FINDINGS = 20
 
 
@@ -81,12 +94,11 @@ class Report:
 
 # --- the database file -----------------------------------------------------------------------
 
-def _is_sqlite(ws: Any) -> bool:
-    dialect: str = ws.db.dialect
-    return dialect == "sqlite"
+def _is_sqlite(ws: Store) -> bool:
+    return ws.db.dialect == "sqlite"
 
 
-def check_database(ws: Any, report: Report, pragma: str = "integrity_check") -> bool:
+def check_database(ws: Store, report: Report, pragma: str = "integrity_check") -> bool:
     """PRAGMA integrity_check / quick_check; False when the file cannot be read at all."""
     if not _is_sqlite(ws):
         problem = ws.db.probe()
@@ -116,7 +128,7 @@ def check_database(ws: Any, report: Report, pragma: str = "integrity_check") -> 
     return True
 
 
-def _broken_references(ws: Any) -> list[tuple[str, Any, str]]:
+def _broken_references(ws: Store) -> list[tuple[str, Any, str]]:
     """(table, row id, parent table) of every row whose foreign key names no row, by query."""
     found: list[tuple[str, Any, str]] = []
     with ws.db.reading() as session:
@@ -133,7 +145,7 @@ def _broken_references(ws: Any) -> list[tuple[str, Any, str]]:
     return found
 
 
-def check_foreign_keys(ws: Any, report: Report) -> None:
+def check_foreign_keys(ws: Store, report: Report) -> None:
     if not _is_sqlite(ws):
         rows = _broken_references(ws)
         report.checked["foreign_keys"] = "kueri rujukan"
@@ -144,13 +156,13 @@ def check_foreign_keys(ws: Any, report: Report) -> None:
             report.add("foreign_key", f"... dan {len(rows) - MAX_DATABASE_FINDINGS} rujukan lain yang putus")
         return
     with ws.db.connect() as conn:
-        rows = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
     report.checked["foreign_keys"] = "foreign_key_check"
-    for table, rowid, parent, _fkid in rows[:MAX_DATABASE_FINDINGS]:
+    for table, rowid, parent, _fkid in broken[:MAX_DATABASE_FINDINGS]:
         report.add("foreign_key", f"baris #{rowid} tabel {table} merujuk ke baris {parent} yang "
                                   "tidak ada (dihapus di luar sopdesk)")
-    if len(rows) > MAX_DATABASE_FINDINGS:
-        report.add("foreign_key", f"... dan {len(rows) - MAX_DATABASE_FINDINGS} rujukan lain yang putus")
+    if len(broken) > MAX_DATABASE_FINDINGS:
+        report.add("foreign_key", f"... dan {len(broken) - MAX_DATABASE_FINDINGS} rujukan lain yang putus")
 
 
 # --- attachments -------------------------------------------------------------------------
@@ -173,7 +185,7 @@ def _attachment_cases(session: Session) -> dict[int, str]:
     return cases
 
 
-def _check_blobs(ws: Any, report: Report) -> None:
+def _check_blobs(ws: Store, report: Report) -> None:
     """A PostgreSQL office: every attachment's content in the database, hashed by the server."""
     digest = func.encode(func.sha256(AttachmentBlob.content), "hex")
     with ws.db.reading() as session:
@@ -196,7 +208,7 @@ def _check_blobs(ws: Any, report: Report) -> None:
     report.checked["attachments"] = len(rows)
 
 
-def check_attachments(ws: Any, report: Report) -> None:
+def check_attachments(ws: Office, report: Report) -> None:
     if ws.db.dialect == "postgresql":
         _check_blobs(ws, report)
         return
@@ -255,7 +267,7 @@ def _ids(first: int, last: int) -> str:
     return f"#{first}" if first == last else f"#{first}-#{last}"
 
 
-def check_audit_chain(ws: Any, report: Report, last: int | None = None,
+def check_audit_chain(ws: Store, report: Report, last: int | None = None,
                       book: record_check.SealBook | None = None,
                       end: record_check.ChainEnd | None = None) -> None:
     """Recompute every event's hash and follow the prev_hash links (only the newest `last`
@@ -330,7 +342,7 @@ def _guarded(report: Report, what: str, step: Any, *args: Any) -> bool:
     return True
 
 
-def _chain_and_records(ws: Any, report: Report) -> None:
+def _chain_and_records(ws: Store, report: Report) -> None:
     """The whole chain, its anchor, and the records against the chain's seals."""
     found, end = record_check.anchor_for(ws, report)
     with ws.db.connect() as conn:
@@ -346,7 +358,7 @@ def _chain_and_records(ws: Any, report: Report) -> None:
     record_check.check_records(ws, report, book)
 
 
-def check(ws: Any) -> Report:
+def check(ws: Office) -> Report:
     """The full check of `sopdesk check` (reads everything; hashes every attachment)."""
     report = Report()
     if not check_database(ws, report, "integrity_check"):
@@ -357,7 +369,7 @@ def check(ws: Any) -> Report:
     return report
 
 
-def verify_whole_chain(ws: Any, remember: bool = True) -> list[Finding]:
+def verify_whole_chain(ws: Workspace, remember: bool = True) -> list[Finding]:
     """The desktop's start-up check, for its worker thread: PRAGMA quick_check, the whole audit
     chain, its anchor and the records against the seals (not the attachments' content, which
     `sopdesk check` hashes). With `remember`, findings of tampering hold the workspace until an
@@ -372,7 +384,7 @@ def verify_whole_chain(ws: Any, remember: bool = True) -> list[Finding]:
     return report.findings
 
 
-def quick_check(ws: Any, tail: int = QUICK_TAIL) -> Report:
+def quick_check(ws: Store, tail: int = QUICK_TAIL) -> Report:
     """The check at start-up: PRAGMA quick_check and the newest `tail` audit events."""
     report = Report()
     if check_database(ws, report, "quick_check"):

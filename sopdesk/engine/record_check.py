@@ -14,12 +14,32 @@ import json
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 
 from sopdesk.engine import anchor, seal
+
+if TYPE_CHECKING:
+    from sopdesk.store.db import Database
+
+
+class Store(Protocol):
+    """What the checks read of an office: its database (an open workspace, a backup's unpacked
+    copy, a transferred copy). Its `data_dir`, where it has one, holds the chain's anchor and
+    is looked up with getattr: a copy without a data folder has no anchor to compare."""
+
+    @property
+    def db(self) -> Database: ...
+
+
+class Findings(Protocol):
+    """Where the checks write what they found (integrity.Report)."""
+
+    checked: dict[str, Any]
+
+    def add(self, kind: str, message: str, **ids: Any) -> None: ...
 
 MAX_ROW_FINDINGS = 20  # per table and kind; the rest are counted
 DENSE_LIMIT = 50_000_000  # a table numbered beyond this keeps its seals in a dict
@@ -111,7 +131,7 @@ def _where(name: str, key: Any) -> str:
     return f"{WHAT.get(name, name)} #{key} (tabel {name})"
 
 
-def check_records(ws: Any, report: Any, book: SealBook) -> None:
+def check_records(ws: Store, report: Findings, book: SealBook) -> None:
     """Every covered row against its newest seal; a table that cannot be read is a finding."""
     compared = 0
     for name in seal.tables():
@@ -162,7 +182,7 @@ class ChainEnd:
         self.last = anchor.Head(event_id, digest)
 
 
-def anchor_for(ws: Any, report: Any) -> tuple[anchor.Anchor | None, ChainEnd]:
+def anchor_for(ws: Store, report: Findings) -> tuple[anchor.Anchor | None, ChainEnd]:
     """The workspace's anchor (a finding when it is unreadable) and what to watch for."""
     end = ChainEnd()
     data_dir = getattr(ws, "data_dir", None)
@@ -179,7 +199,7 @@ def anchor_for(ws: Any, report: Any) -> tuple[anchor.Anchor | None, ChainEnd]:
     return found, end
 
 
-def check_anchor(ws: Any, report: Any, found: anchor.Anchor | None, end: ChainEnd) -> None:
+def check_anchor(ws: Store, report: Findings, found: anchor.Anchor | None, end: ChainEnd) -> None:
     """The chain against its anchor beside the database (see engine.anchor)."""
     data_dir = getattr(ws, "data_dir", None)
     if data_dir is None or not end.complete:

@@ -36,7 +36,6 @@ from collections.abc import Callable
 from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -143,7 +142,7 @@ def upgrade(file: Path, db: Database, folder: Path) -> None:
 def check_chain(file: Path, db: Database, manifest: Manifest) -> list[str]:
     """The audit chain verifies and ends where the manifest's anchor says."""
     report = integrity.Report()
-    office = SimpleNamespace(db=db)
+    office = _Unpacked(db)
     sealed = _sealed(manifest.schema_revision)
     with db.connect() as conn:
         book = record_check.SealBook.sized(conn) if sealed else None
@@ -169,6 +168,14 @@ def check_chain(file: Path, db: Database, manifest: Manifest) -> list[str]:
                              f"{str(head or '-')[:16]}) tidak sama dengan jangkar di manifest.json "
                              f"({anchor['count']} peristiwa, ujung {str(anchor['head'])[:16]})")
     return warnings
+
+
+@dataclass(frozen=True)
+class _Unpacked:
+    """A backup's unpacked database, checked as an office without a data folder (so without an
+    anchor of its own: the manifest's anchor is compared instead, in check_chain)."""
+
+    db: Database
 
 
 def _sealed(revision: str) -> bool:

@@ -17,19 +17,24 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from sopdesk.engine import anchor, audit, seal
 from sopdesk.engine.users import Actor, require_admin
 from sopdesk.errors import Conflict, PermissionRefused, UserError
-from sopdesk.store.models import AuditEvent
+from sopdesk.store.models import AuditEvent, User
+
+if TYPE_CHECKING:
+    from sopdesk.engine.workspace import Workspace
 
 HOLD_FILE = "audit-temuan.json"
 MAX_KEPT = 2000  # findings an acknowledgement records
@@ -64,7 +69,7 @@ def read_hold(data_dir: Path) -> Hold | None:
         return Hold("(tidak diketahui)", ["berkas temuan pemeriksaan tidak dapat dibaca"])
 
 
-def acknowledged(ws: Any) -> set[str]:
+def acknowledged(ws: Workspace) -> set[str]:
     """The findings administrators have seen already (the log's acknowledgements)."""
     seen: set[str] = set()
     try:
@@ -77,7 +82,7 @@ def acknowledged(ws: Any) -> set[str]:
     return seen
 
 
-def remember(ws: Any, report: Any, when: datetime | None = None) -> Hold | None:
+def remember(ws: Workspace, report: Any, when: datetime | None = None) -> Hold | None:
     """After a check: hold the workspace when it found records changed outside sopdesk that no
     administrator has acknowledged yet (the findings are kept for the administrator). Returns
     the hold, None when there is nothing new to see."""
@@ -102,7 +107,7 @@ def remember(ws: Any, report: Any, when: datetime | None = None) -> Hold | None:
     return hold
 
 
-def acknowledge(ws: Any, actor: Actor) -> Hold | None:
+def acknowledge(ws: Workspace, actor: Actor) -> Hold | None:
     """An administrator has seen the findings: recorded in the audit log with every finding
     (a later check does not hold for these again), the hold lifted. Returns the hold that was
     lifted (None when there was none)."""
@@ -155,7 +160,7 @@ def keep_anchor(db: Any, data_dir: Path) -> None:
     db.after_commit.append(after)
 
 
-def attach(ws: Any) -> None:
+def attach(ws: Workspace) -> None:
     """Keep the anchor beside this workspace's database; its writes ask the hold file."""
     keep_anchor(ws.db, ws.data_dir)
     data_dir = Path(ws.data_dir)
@@ -193,7 +198,7 @@ def seal_existing(db: Any, migration: str) -> bool:
     return True
 
 
-def refuse_new_office_over_old(ws: Any) -> None:
+def refuse_new_office_over_old(ws: Workspace) -> None:
     """`setup` on a data folder whose anchor names audit events the database no longer has: the
     database was emptied or replaced, not new. Refused, so that nobody makes a fresh office
     (with a fresh administrator) over the traces of the old one."""
@@ -214,7 +219,7 @@ def refuse_new_office_over_old(ws: Any) -> None:
             "pulihkan dari cadangan ('sopdesk restore'), atau pakai folder data lain untuk kantor baru")
 
 
-def prepare_setup(ws: Any) -> None:
+def prepare_setup(ws: Workspace) -> None:
     """Before the first administrator is made: refuse over an old office; the anchor key."""
     refuse_new_office_over_old(ws)
     anchor.ensure_key(ws.data_dir)
@@ -232,7 +237,7 @@ def require_clear(data_dir: Path) -> None:
 _USER_SEALS = re.compile(r'"user_account":(\{[^{}]*\})')
 
 
-def _newest_user_seal(session: Any, user_id: int) -> str | None:
+def _newest_user_seal(session: Session, user_id: int) -> str | None:
     """The newest seal of a user's record in the log (None when the log has none)."""
     key = str(user_id)
     # newest first, one row at a time: the scan stops at the newest seal of this user instead
@@ -245,7 +250,7 @@ def _newest_user_seal(session: Any, user_id: int) -> str | None:
         rows.close()
 
 
-def _first_user_seal(rows: Any, key: str) -> str | None:
+def _first_user_seal(rows: Iterable[Any], key: str) -> str | None:
     for (sealed,) in rows:
         # only the user_account part is parsed: the seal of every record made when an office
         # from before seals was opened holds all its rows (74 MB at 100,000 cases: seconds of
@@ -260,7 +265,7 @@ def _first_user_seal(rows: Any, key: str) -> str | None:
     return None
 
 
-def checked_login(ws: Any, session: Any, result: Any) -> Any:
+def checked_login(ws: Workspace, session: Session, result: User | UserError) -> User | UserError:
     """A login whose password matched: refused when the user's own record (admin flag, roles,
     password hash, active) is not what the log sealed, so that a flag or a password hash set
     outside sopdesk never opens a session. Every check holds the workspace then."""
