@@ -308,7 +308,7 @@ def void_outgoing(ws: Workspace, actor: Actor, number: str, reason: str) -> Void
 
 def _entry(session: Session, expedition_id: object) -> Expedition:
     try:
-        key = int(expedition_id)  # type: ignore[call-overload]
+        key = int(expedition_id)  # type: ignore[call-overload]  # whatever a form or the CLI gave: int() refuses the wrong ones below
     except (TypeError, ValueError):
         key = 0
     entry = session.get(Expedition, key) if 0 < key < 2**62 else None
