@@ -531,7 +531,7 @@ import os, signal, sys
 from pathlib import Path
 from sopdesk.engine import backups
 from sopdesk.engine.workspace import Workspace
-from sopdesk.store import backup as store
+from sopdesk.store import backup_restore as store
 
 data_dir, archive, kill_at = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 if kill_at:  # SIGKILL on the kill_at-th move of a record (the swap of old and new)
