@@ -9,6 +9,11 @@ The server is a throwaway cluster started once per session (tests/helpers/pg.py)
 PostgreSQL those runs skip with the reason, and fail when CI=true. `pg_url` gives a test an
 empty database of its own; the `[postgresql]` runs get a copy of a migrated template
 (`pg_office_url`). The run ends with one line naming the stores and their test counts.
+
+Per-test cost: each SQLite `ws` starts from a copy of a database migrated once per session, every
+workspace whose data folder has no SOP file of its own shares one loaded catalog, and the set-up
+office (`admin`) and its staff (`staff`) are made once and copied into the next test whose
+database is exactly where they were made from (tests/helpers/template_db.py).
 """
 
 from __future__ import annotations
@@ -33,6 +38,13 @@ from sopdesk.engine.workspace import Workspace  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
 from helpers.pg import PgServer, PgUnavailable  # noqa: E402
+from helpers.template_db import (  # noqa: E402
+    SqliteTemplate,
+    Steps,
+    catalog_once,
+    make_sqlite_template,
+    place_sqlite_template,
+)
 
 PASSWORD = "rahasia-123"
 WITA = timezone(timedelta(hours=8))
@@ -214,16 +226,43 @@ def data_dir(tmp_path: Path, db_url: str | None) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _catalog_read_once():
+    """Every workspace of the session whose data folder holds no SOP file of its own shares
+    one cached catalog instead of reading the bundled YAML again (helpers/template_db.py)."""
+    from sopdesk.engine import workspace
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(workspace, "cached_catalog", catalog_once(workspace.cached_catalog))
+    yield
+    patch.undo()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> SqliteTemplate:
+    """A SQLite database migrated once per session, copied into each test's data folder."""
+    return make_sqlite_template(tmp_path_factory.mktemp("sqlite-template"))
+
+
 @pytest.fixture
-def ws(data_dir: Path, db_url: str | None, clock: FakeClock):
+def ws(data_dir: Path, db_url: str | None, clock: FakeClock, request: pytest.FixtureRequest):
+    if db_url is None:  # a copy of the migrated template (PostgreSQL: pg_office_url's copy)
+        place_sqlite_template(request.getfixturevalue("sqlite_template"), data_dir)
     workspace = Workspace.open(data_dir, url=db_url, clock=clock)
     yield workspace
     workspace.close()
 
 
+@pytest.fixture(scope="session")
+def office_steps(tmp_path_factory: pytest.TempPathFactory) -> Steps:
+    """The office's set-up and its staff, done once and copied into every test that reaches
+    them from the same database (helpers/template_db.py says when)."""
+    return Steps(tmp_path_factory.mktemp("office-steps"))
+
+
 @pytest.fixture
-def admin(ws: Workspace) -> Actor:
-    return ws.setup("KPU Kota Kupang", "WITA", "admin", PASSWORD)
+def admin(ws: Workspace, office_steps: Steps) -> Actor:
+    return office_steps.run("admin", ws, lambda: ws.setup("KPU Kota Kupang", "WITA", "admin", PASSWORD))
 
 
 @pytest.fixture
@@ -238,11 +277,12 @@ def make_user(ws: Workspace, admin: Actor):
 
 
 @pytest.fixture
-def staff(make_user) -> dict[str, Actor]:
+def staff(ws: Workspace, make_user, office_steps: Steps) -> dict[str, Actor]:
     """One user per role of the bundled catalog."""
     roles = ["Help Desk", "Komisioner", "Ketua", "Sekretaris", "Kabag", "Kasubag", "Staf",
              "Pokja PAW", "Panitia Kegiatan", "Peserta"]
-    return {role: make_user(role.lower().replace(" ", "."), role) for role in roles}
+    return dict(office_steps.run(
+        "staff", ws, lambda: {role: make_user(role.lower().replace(" ", "."), role) for role in roles}))
 
 
 @pytest.fixture(autouse=True)
