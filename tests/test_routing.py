@@ -245,6 +245,14 @@ def test_a_reaction_registered_with_the_hooks_runs_in_the_completions_transactio
     assert [r.name for r in hooks.reactions()] == ["letters"]
 
 
+def test_the_sop_a_case_runs_on_is_read_without_a_session(ws, actors):
+    number = cases.start_case(ws, actors("Help Desk"), "PP", "Tamu minta data", entry="tamu")
+    assert cases.case_sop(ws, number) == ws.catalog.sops["PP"]
+    assert cases.case_sop(ws, number.lower()).kode == "PP"
+    with pytest.raises(UserError, match="tidak ada"):
+        cases.case_sop(ws, "PP/2026/9999")
+
+
 def test_choice_on_a_step_that_is_no_decision_is_refused(ws, actors):
     number = cases.start_case(ws, actors("Help Desk"), "PP", "Surat permohonan", entry="surat")
     before = case_detail(ws, number)

@@ -47,8 +47,8 @@ from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Case, ChecklistEntry, Document, WorkItem
 
 __all__ = ["MAX_NOTE", "MAX_TITLE", "Completed", "KeptFile", "OpenStep", "OutputValue", "StepInput", "assign",
-           "cancel", "claim", "complete", "create_case", "get_case", "next_number", "open_item", "open_step",
-           "release", "return_to", "start_case", "start_case_in"]
+           "cancel", "case_sop", "claim", "complete", "create_case", "get_case", "next_number", "open_item",
+           "open_step", "release", "return_to", "start_case", "start_case_in"]
 
 # the statements of the hot path, prepared once (see store.direct)
 ADD_CHECKS = insert(ChecklistEntry)
@@ -160,6 +160,13 @@ def start_case_in(ws: Workspace, session: Session, actor: Actor, kode: str, titl
         raise UserError(f"Entri {entry!r} tidak ada pada SOP {sop.kode} (pilihan: {codes})") from None
     require_role(user, sop.role_of(entri.kegiatan), f"memulai kasus {sop.kode} di entri {entri.kode}")
     return create_case(ws, session, user.id, sop, revision_id, entri, title, requester, ws.clock())
+
+
+def case_sop(ws: Workspace, number: str) -> Sop:
+    """The SOP revision a case runs on (the swimlane and the step form draw it); NotFound for a
+    case that does not exist."""
+    with ws.db.reading() as session:
+        return ws.sop_of_revision(session, get_case(session, number).sop_revision_id)
 
 
 def start_case(ws: Workspace, actor: Actor, kode: str, title: str, entry: str | None = None,
