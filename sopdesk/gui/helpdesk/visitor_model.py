@@ -1,24 +1,19 @@
 """The table model of the help desk's visitor list: one row per registration, its columns
-named. Rows come from engine.visitor_lookup.visitors_page, already filtered by SQL; the model
-only shows them (the time in the office's zone, the purpose's label translated)."""
+named (gui.paged_model.Column: header, how a row reads, its tooltip). Rows come from
+engine.visitor_lookup.visitors_page, already filtered and ordered by SQL; the model only shows
+them (the time in the office's zone, the purpose's label translated)."""
 
 from __future__ import annotations
 
 from datetime import tzinfo
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from sopdesk.engine.visitor_lookup import VisitorRow
 from sopdesk.engine.visitors import PURPOSES
+from sopdesk.gui.paged_model import QT_TRANSLATE_NOOP, Column
 
-# PURPOSES reach tr() as variables (VisitorTableModel._display), which lupdate cannot see; these
+# PURPOSES reach tr() as variables (VisitorTableModel._purpose), which lupdate cannot see; these
 # markers put each label in the translation source under the class whose tr() shows it
 _TR_PURPOSES = (
     QT_TRANSLATE_NOOP("VisitorTableModel", "Permohonan informasi publik"),
@@ -33,9 +28,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 class VisitorTableModel(QAbstractTableModel):
     """The desk's visitor list: one row per registration (time, name, institution, purpose,
-    case). Rows come from engine.visitor_lookup.visitors_page, already filtered by SQL."""
+    case). Rows come from engine.visitor_lookup.visitors_page, already filtered by SQL; no
+    column sorts (the list is the newest first)."""
 
-    TIME, NAME, INSTITUTION, PURPOSE, CASE = range(5)
+    TIME, NAME, INSTITUTION, PURPOSE, CASE = range(5)  # positions in `columns`
     VisitorIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, tz: tzinfo, parent: QObject | None = None):
@@ -44,8 +40,22 @@ class VisitorTableModel(QAbstractTableModel):
         self._rows: list[VisitorRow] = []
         self.labels: dict[str, str] = dict(PURPOSES)  # + the catalog's visitor doors (VisitorList)
         self._with_date = False
-        self._headers = [self.tr("Waktu"), self.tr("Nama"), self.tr("Instansi"), self.tr("Keperluan"),
-                         self.tr("Kasus")]
+        self.columns: tuple[Column[VisitorRow], ...] = (
+            Column(QT_TRANSLATE_NOOP("VisitorTableModel", "Waktu"), None, self._time),
+            Column(QT_TRANSLATE_NOOP("VisitorTableModel", "Nama"), None, lambda row: row.name),
+            Column(QT_TRANSLATE_NOOP("VisitorTableModel", "Instansi"), None, lambda row: row.institution or ""),
+            Column(QT_TRANSLATE_NOOP("VisitorTableModel", "Keperluan"), None, self._purpose,
+                   tooltip=lambda row: row.purpose_text or None),
+            Column(QT_TRANSLATE_NOOP("VisitorTableModel", "Kasus"), None, lambda row: row.case_number or ""),
+        )
+        self._headers = [self.tr(column.header) for column in self.columns]
+
+    def _time(self, row: VisitorRow) -> str:
+        local = row.registered_at.astimezone(self._tz)
+        return f"{local:%d-%m-%Y %H:%M}" if self._with_date else f"{local:%H:%M}"
+
+    def _purpose(self, row: VisitorRow) -> str:
+        return self.tr(self.labels.get(row.purpose, row.purpose))
 
     def set_rows(self, rows: list[VisitorRow], with_date: bool = False, tz: tzinfo | None = None) -> None:
         """Show these rows; times with their date when the list spans several days, in `tz`
@@ -66,7 +76,7 @@ class VisitorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._headers)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
@@ -76,30 +86,14 @@ class VisitorTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> str | int | None:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) \
+                or not 0 <= index.column() < len(self.columns):
             return None
-        row = self._rows[index.row()]
-        column = index.column()
+        row, column = self._rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.PURPOSE and row.purpose_text:
-                return row.purpose_text
-            return self._display(row, column) or None
+            return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the column's own tooltip, else its whole text
+            return (column.tooltip(row) if column.tooltip else None) or column.text(row) or None
         if role == self.VisitorIdRole:
             return row.visitor_id
         return None
-
-    def _display(self, row: VisitorRow, column: int) -> str:
-        if column == self.TIME:
-            local = row.registered_at.astimezone(self._tz)
-            return f"{local:%d-%m-%Y %H:%M}" if self._with_date else f"{local:%H:%M}"
-        if column == self.NAME:
-            return row.name
-        if column == self.INSTITUTION:
-            return row.institution or ""
-        if column == self.PURPOSE:
-            return self.tr(self.labels.get(row.purpose, row.purpose))
-        if column == self.CASE:
-            return row.case_number or ""
-        return ""
