@@ -157,6 +157,26 @@ def test_information_request_by_keyboard_alone_starts_a_case_with_the_help_desk_
     assert desk.counter.keys - typed == 11  # 1 + 1 + 5 + 2 + 1 Tabs, and Enter
 
 
+def test_a_registration_on_the_worker_is_sent_once_and_the_buttons_wait_for_it(qtbot, ws, clock, ctx, page, desk):
+    from test_gui_step_form import HeldWorker  # the window's worker, holding the command until released
+
+    ctx.worker = worker = HeldWorker()
+    desk.type("Yohanes Manafe")
+    desk.tab_to("purpose")
+    desk.type("B")  # Bertamu / bertemu pejabat
+    desk.press(Qt.Key.Key_Return)
+    assert len(worker.jobs) == 1 and counts(ws) == (0, 0)  # running, not done
+    form = page.registration
+    assert not form.save_button.isEnabled() and not form.clear_button.isEnabled()
+    desk.press(Qt.Key.Key_Return)  # Enter again while it runs: no second visitor
+    assert len(worker.jobs) == 1
+    worker.release()
+    assert counts(ws) == (1, 0)
+    assert page.status_text() == "Tamu Yohanes Manafe tercatat"
+    assert form.save_button.isEnabled() and form.value("name") == ""
+    assert page.visitor_list.model.rowCount() == 1  # the list heard of it
+
+
 def test_guest_by_keyboard_hides_information_fields_and_saves_with_enter(qtbot, ws, clock, page, desk):
     desk.type("Yohanes Manafe")
     desk.tab_to("purpose")
