@@ -62,9 +62,7 @@ class StepFormDialog(QDialog):
         self.returned_to: int | None = None
         self.detail: dict[str, Any] = queries.case_detail(self.ws, case_number, ctx.actor)
         self.case_number: str = self.detail["number"]
-        with self.ws.db.reading() as session:
-            case = cases.get_case(session, self.case_number)
-            self.sop: Sop = self.ws.sop_of_revision(session, case.sop_revision_id)
+        self.sop: Sop = cases.case_sop(self.ws, self.case_number)
         self.item: dict[str, Any] | None = next((i for i in self.detail["items"] if i["status"] == "open"), None)
         self.step: Kegiatan | None = self.sop.step(self.item["step"]) if self.item else None
         self.returned = revisits.return_info(self.ws, self.case_number) if self.item else None
