@@ -372,12 +372,9 @@ class CaseView(QDialog):
         if swimlane is None:
             self._swimlane = swimlane = SwimlaneView()
             self.tabs.insertTab(1, swimlane, self.tr("Diagram alir"))
-            with self.ctx.ws.db.reading() as session:
-                from sopdesk.engine.cases import get_case
+            from sopdesk.engine.cases import case_sop
 
-                revision = get_case(session, self.number).sop_revision_id
-                sop = self.ctx.ws.sop_of_revision(session, revision)
-            swimlane.set_sop(sop)
+            swimlane.set_sop(case_sop(self.ctx.ws, self.number))
         done, current, path = progress_of(detail["items"])
         swimlane.set_progress(done, current, path)
 

@@ -132,7 +132,7 @@ class CorrectionDialog(_Dialog):
             self._text(form, "number", self.tr("&Nomor surat"), row.number, 200)
             self._date(form, row.letter_date, optional=True)
             self.sifat = QComboBox()
-            for value in SIFAT:  # the label as the agenda shows it (letters_page marks them under "Letters")
+            for value in SIFAT:  # the label as the agenda shows it (gui/letters/common.py marks them under "Letters")
                 self.sifat.addItem(QCoreApplication.translate("Letters", value), value)
             self.sifat.setCurrentIndex(SIFAT.index(row.sifat) if row.sifat in SIFAT else 0)
             form.addRow(self.tr("&Sifat"), self.sifat)
