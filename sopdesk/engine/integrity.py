@@ -48,7 +48,7 @@ from sopdesk.store.models import (
 )
 
 if TYPE_CHECKING:
-    from sopdesk.engine.workspace import Workspace
+    from sopdesk.engine.tamper import HeldOffice
 
 QUICK_TAIL = 200  # audit events checked at start-up
 
@@ -369,7 +369,7 @@ def check(ws: Office) -> Report:
     return report
 
 
-def verify_whole_chain(ws: Workspace, remember: bool = True) -> list[Finding]:
+def verify_whole_chain(ws: HeldOffice, remember: bool = True) -> list[Finding]:
     """The desktop's start-up check, for its worker thread: PRAGMA quick_check, the whole audit
     chain, its anchor and the records against the seals (not the attachments' content, which
     `sopdesk check` hashes). With `remember`, findings of tampering hold the workspace until an

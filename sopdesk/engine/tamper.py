@@ -17,24 +17,34 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from sopdesk.engine import anchor, audit, seal
+from sopdesk.engine.record_check import Store
 from sopdesk.engine.users import Actor, require_admin
 from sopdesk.errors import Conflict, PermissionRefused, UserError
 from sopdesk.store.models import AuditEvent, User
 
-if TYPE_CHECKING:
-    from sopdesk.engine.workspace import Workspace
+
+class HeldOffice(Store, Protocol):
+    """What a hold needs of an open office (engine.workspace.Workspace, named here by shape so
+    that the workspace, which attaches the hold, and this module import no circle)."""
+
+    @property
+    def data_dir(self) -> Path: ...
+
+    @property
+    def clock(self) -> Callable[[], datetime]: ...
+
 
 HOLD_FILE = "audit-temuan.json"
 MAX_KEPT = 2000  # findings an acknowledgement records
@@ -69,7 +79,7 @@ def read_hold(data_dir: Path) -> Hold | None:
         return Hold("(tidak diketahui)", ["berkas temuan pemeriksaan tidak dapat dibaca"])
 
 
-def acknowledged(ws: Workspace) -> set[str]:
+def acknowledged(ws: HeldOffice) -> set[str]:
     """The findings administrators have seen already (the log's acknowledgements)."""
     seen: set[str] = set()
     try:
@@ -82,7 +92,7 @@ def acknowledged(ws: Workspace) -> set[str]:
     return seen
 
 
-def remember(ws: Workspace, report: Any, when: datetime | None = None) -> Hold | None:
+def remember(ws: HeldOffice, report: Any, when: datetime | None = None) -> Hold | None:
     """After a check: hold the workspace when it found records changed outside sopdesk that no
     administrator has acknowledged yet (the findings are kept for the administrator). Returns
     the hold, None when there is nothing new to see."""
@@ -107,7 +117,7 @@ def remember(ws: Workspace, report: Any, when: datetime | None = None) -> Hold |
     return hold
 
 
-def acknowledge(ws: Workspace, actor: Actor) -> Hold | None:
+def acknowledge(ws: HeldOffice, actor: Actor) -> Hold | None:
     """An administrator has seen the findings: recorded in the audit log with every finding
     (a later check does not hold for these again), the hold lifted. Returns the hold that was
     lifted (None when there was none)."""
@@ -160,7 +170,7 @@ def keep_anchor(db: Any, data_dir: Path) -> None:
     db.after_commit.append(after)
 
 
-def attach(ws: Workspace) -> None:
+def attach(ws: HeldOffice) -> None:
     """Keep the anchor beside this workspace's database; its writes ask the hold file."""
     keep_anchor(ws.db, ws.data_dir)
     data_dir = Path(ws.data_dir)
@@ -198,7 +208,7 @@ def seal_existing(db: Any, migration: str) -> bool:
     return True
 
 
-def refuse_new_office_over_old(ws: Workspace) -> None:
+def refuse_new_office_over_old(ws: HeldOffice) -> None:
     """`setup` on a data folder whose anchor names audit events the database no longer has: the
     database was emptied or replaced, not new. Refused, so that nobody makes a fresh office
     (with a fresh administrator) over the traces of the old one."""
@@ -219,7 +229,7 @@ def refuse_new_office_over_old(ws: Workspace) -> None:
             "pulihkan dari cadangan ('sopdesk restore'), atau pakai folder data lain untuk kantor baru")
 
 
-def prepare_setup(ws: Workspace) -> None:
+def prepare_setup(ws: HeldOffice) -> None:
     """Before the first administrator is made: refuse over an old office; the anchor key."""
     refuse_new_office_over_old(ws)
     anchor.ensure_key(ws.data_dir)
@@ -265,7 +275,7 @@ def _first_user_seal(rows: Iterable[Any], key: str) -> str | None:
     return None
 
 
-def checked_login(ws: Workspace, session: Session, result: User | UserError) -> User | UserError:
+def checked_login(ws: HeldOffice, session: Session, result: User | UserError) -> User | UserError:
     """A login whose password matched: refused when the user's own record (admin flag, roles,
     password hash, active) is not what the log sealed, so that a flag or a password hash set
     outside sopdesk never opens a session. Every check holds the workspace then."""

@@ -27,8 +27,8 @@ database error is a bug and passes through. Which way to use:
 - `probe()`: whether the store answers at all, its driver's reason when not (the integrity
   check reports that as a finding instead of an error).
 
-Nothing outside this module touches the SQLAlchemy engine itself: `dialect`, `url`,
-`sqlite_file` and `dispose()` say what a caller needs to know about it.
+Nothing outside this module touches the SQLAlchemy engine itself: `dialect`, `url` (to show),
+`url_with_password` (to connect again), `sqlite_file` and `dispose()` say what a caller needs.
 """
 
 from __future__ import annotations
@@ -348,15 +348,20 @@ class Database:
         """The store's kind: "sqlite" or "postgresql"."""
         return self.engine.dialect.name
 
+    @property
+    def url_with_password(self) -> str:
+        """The URL to connect again with (a restore reopens the office after closing it); never
+        shown or logged: `url` is the one to show."""
+        return self.engine.url.render_as_string(hide_password=False)
+
     def same_store(self, other: Database) -> bool:
         """Whether both name the same database (their full URLs, passwords included, agree)."""
-        return (self.engine.url.render_as_string(hide_password=False)
-                == other.engine.url.render_as_string(hide_password=False))
+        return self.url_with_password == other.url_with_password
 
     @property
     def sqlite_file(self) -> Path | None:
         """The SQLite file of this store, or None for a server (or an in-memory database)."""
-        return sqlite_path(self.engine.url.render_as_string(hide_password=False))
+        return sqlite_path(self.url_with_password)
 
     @contextmanager
     def transaction(self, held_ok: bool = False) -> Iterator[Session]:
