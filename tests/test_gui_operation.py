@@ -144,3 +144,32 @@ def test_an_operation_left_on_a_stopped_worker_is_not_waited_for(qtbot, ws, staf
     qtbot.waitUntil(lambda: ctx.worker.finished_all, timeout=10_000)
     wait_for_ops(qtbot, timeout=5_000)
     assert operation.pending() == 0
+
+
+def test_a_dialog_stays_while_its_command_runs_and_closes_when_done(qtbot, ctx, ws, staff, monkeypatch):
+    """Esc (or Tutup) during the command does not close the dialog: the change would still be made."""
+    from sopdesk.engine import corrections, letters
+    from sopdesk.engine.letter_agenda import incoming_page
+    from sopdesk.gui.correction_dialog import VoidDialog
+
+    letters.register_incoming(ws, staff["Help Desk"], letters.IncomingForm(sender="LSM", subject="Permohonan data"))
+    [row] = incoming_page(ws, viewer=staff["Help Desk"])
+    release = threading.Event()
+    real = corrections.void_incoming
+
+    def slow_void(*args):  # noqa: ANN002, ANN202
+        release.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(corrections, "void_incoming", slow_void)
+    dialog = VoidDialog(ctx, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reason.setText("Salah catat")
+    dialog.submit()
+    assert operation.running(dialog) and not dialog.ok_button.isEnabled()
+    dialog.reject()
+    assert dialog.isVisible()
+    release.set()
+    wait_for_ops(qtbot)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.result_value is not None

@@ -30,7 +30,7 @@ from sopdesk.catalog import Catalog
 from sopdesk.engine import catalog_admin
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.messages import ERROR_COLOR, show_error
-from sopdesk.gui.operation import Operation
+from sopdesk.gui.operation import Operation, running
 from sopdesk.gui.swimlane import SwimlaneView
 
 WARNING_STYLE = ("QLabel#catalogBanner { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; "
@@ -170,6 +170,11 @@ class AddSopDialog(QDialog):
         sop = next((r.sop for r in self.results if r.sop is not None and r.path.name == name), None)
         self.preview.set_sop(sop)  # None clears it: a file that does not load shows no other file's flow
         self.which.setEnabled(self.which.count() > 0)
+
+    def reject(self) -> None:
+        """Esc, Tutup or the window's close: not while the command runs (it would still be done)."""
+        if not running(self):
+            super().reject()
 
     def install(self) -> None:
         ws, actor, paths = self.ctx.ws, self.ctx.actor, list(self.paths)

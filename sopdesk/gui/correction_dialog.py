@@ -30,7 +30,7 @@ from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.date_field import DateField
 from sopdesk.gui.messages import error_label, show_error
-from sopdesk.gui.operation import Operation
+from sopdesk.gui.operation import Operation, running
 
 Row = IncomingRow | OutgoingRow | ExpeditionRow
 
@@ -76,6 +76,11 @@ class _Dialog(QDialog):
         if isinstance(self.row, OutgoingRow):
             return self.tr("surat keluar {0}").format(self.row.number)
         return self.tr("ekspedisi nomor {0}").format(self.row.id)
+
+    def reject(self) -> None:
+        """Esc, Tutup or the window's close: not while the command runs (it would still be done)."""
+        if not running(self):
+            super().reject()
 
     def submit(self) -> None:
         """OK: send the change to the engine (each dialog below says which)."""

@@ -20,7 +20,7 @@ from sopdesk.catalog.schema import Tenggat
 from sopdesk.engine import deadlines
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.messages import error_label
-from sopdesk.gui.operation import Operation
+from sopdesk.gui.operation import Operation, running
 
 
 class ExtendDeadlineDialog(QDialog):
@@ -58,6 +58,11 @@ class ExtendDeadlineDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def reject(self) -> None:
+        """Esc, Tutup or the window's close: not while the command runs (it would still be done)."""
+        if not running(self):
+            super().reject()
 
     def submit(self) -> None:
         reason = self.reason.toPlainText().strip()
