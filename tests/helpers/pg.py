@@ -144,6 +144,8 @@ class PgServer:
         return server
 
     def _run(self, program: str, *args: str) -> None:
+        if self._bindir is None:
+            raise PgUnavailable(f"{program}: the PostgreSQL programs were not found")
         command = [str(self._bindir / program), *args]
         if self._as_postgres:
             command = ["runuser", "-u", SUPERUSER, "--", *command]

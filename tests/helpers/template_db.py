@@ -98,7 +98,9 @@ def catalog_once(real: CachedCatalog) -> CachedCatalog:
 # data folder, the anchor at the same head) gets the "after" copied into its open database
 # (SQLite's backup API: the workspace's connections see it), the anchor of its chain, and the
 # workspace's calendar read again, which is what the step leaves behind. Any difference, and the
-# test does the work itself, as before. SQLite only: a PostgreSQL test always does it itself.
+# test does the work itself, as before. SQLite only: a PostgreSQL test always does it itself
+# (tried: dropping its database and creating it again from a recorded one costs 0.25 s, as much
+# as making the staff and ten times the set-up).
 
 
 def database_digest(path: Path) -> str:
