@@ -64,7 +64,7 @@ class DataPaths:
     @classmethod
     def of(cls, ws: OfficeWorkspace) -> DataPaths:
         if ws.db.sqlite_file is None:  # the server's URL with its password: the restore connects again
-            url = ws.db.engine.url.render_as_string(hide_password=False)
+            url = ws.db.url_with_password
             return cls(Path(ws.data_dir), None, Path(ws.attachments_dir), url)
         return cls(Path(ws.data_dir), sqlite_file(ws.db), Path(ws.attachments_dir))
 
