@@ -1,12 +1,14 @@
 """The house rules of the package layout, checked on the source (issue #12): the core stays
 Qt-free; the GUI, the CLI and the reports reach the data only through the engine (never
-SQLAlchemy or sopdesk.store); no import circle among sopdesk's modules; no module over 500
-lines. Imports inside functions count as much as those at the top. Each check has a test with a
-sample that shows it can fail."""
+SQLAlchemy or sopdesk.store); one way into the database (no module but store/db.py reads a
+Database's raw engine); no import circle among sopdesk's modules; no module over 500 lines.
+Imports inside functions count as much as those at the top. Each check has a test with a sample
+that shows it can fail."""
 
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -186,6 +188,36 @@ def test_the_check_sees_a_store_import_also_inside_a_function(tmp_path):
     fine = root / "gui" / "fine.py"
     fine.write_text("from sopdesk import paths, private_files\nfrom sopdesk.engine.storefront import x\n")
     assert forbidden_imports(fine, root) == []
+
+
+# --- one way into the database --------------------------------------------------------------
+
+RAW_ENGINE = re.compile(r"\bdb\.engine\b|\.db\.engine\b")
+DOOR = Path("store") / "db.py"  # the Database itself, and the one place its engine is used
+
+
+def raw_engine_uses(root: Path) -> dict[str, list[int]]:
+    """Module -> the lines reading `.engine` of a Database (`db.engine`, `ws.db.engine`)."""
+    found = {}
+    for path in sorted(root.rglob("*.py")):
+        if path.relative_to(root) == DOOR:
+            continue
+        lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if RAW_ENGINE.search(line)]
+        if lines:
+            found[str(path.relative_to(root))] = lines
+    return found
+
+
+def test_only_the_database_itself_reads_its_raw_engine():
+    assert raw_engine_uses(PACKAGE) == {}
+
+
+def test_the_check_sees_a_raw_engine_read(tmp_path):
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "db.py").write_text("def dispose(self):\n    self.db.engine.dispose()\n")
+    (tmp_path / "backup.py").write_text("x = 1\nurl = ws.db.engine.url\nengine = make_engine(url)\n")
+    assert raw_engine_uses(tmp_path) == {"backup.py": [2]}
 
 
 # --- no import circle ------------------------------------------------------------------------
