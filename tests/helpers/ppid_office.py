@@ -8,7 +8,9 @@ import io
 import json
 import logging
 import re
+import shutil
 import sys
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import pytest
 
 from sopdesk.cli.main import main
 from sopdesk.engine import accounts
+from sopdesk.engine.users import Actor
 from sopdesk.engine.workdays import zone
 from sopdesk.engine.workspace import Workspace
 
@@ -37,6 +40,21 @@ class Clock:
     def advance(self, **delta) -> datetime:
         self.now += timedelta(**delta)
         return self.now
+
+
+def open_ppid_office(data: Path, clock: Callable[[], datetime]) -> Workspace:
+    """A workspace over a new data folder `data` whose office catalog holds the PPID SOP (the
+    file copied in, as an office that installed it)."""
+    (data / "sop_catalog").mkdir(parents=True)
+    shutil.copy(FIXTURE, data / "sop_catalog" / FIXTURE.name)
+    return Workspace.open(data, clock=clock)
+
+
+def set_up_petugas(ws: Workspace) -> Actor:
+    """The office set up (KPU Kabupaten Belu) with one Petugas PPID, logged in."""
+    admin = ws.setup("KPU Kabupaten Belu", "WITA", "admin", PASSWORD)
+    accounts.add_user(ws, admin, "petugas", PASSWORD, ["Petugas PPID"])
+    return ws.login("petugas", PASSWORD)
 
 
 def install(data: Path, run) -> None:  # noqa: ANN001
