@@ -144,7 +144,8 @@ def test_window_shows_a_banner_keeps_the_form_on_this_pc_and_recovers(qtbot, clu
     assert again.kelengkapan_rows["Surat Masuk"].check.isChecked()
     assert again.output_rows["Disposisi Surat"].number.text() == "045/PP.01/5371/III/2026"
     click(qtbot, visible_button(again, "Selesai"))
-    assert again.completed is not None and again.completed.next_step == 7
+    qtbot.waitUntil(lambda: again.completed is not None, timeout=15_000)  # completed on the window's worker
+    assert again.completed.next_step == 7
     assert local_drafts.load(data_dir, number, 6, komisioner.username) is None
     assert dialogs == []
     window.close()

@@ -117,14 +117,14 @@ def test_accelerators_of_the_registration_form_stay_distinct():
 def test_every_literal_gui_string_is_in_the_translation_source():
     known = {(context, source) for context, source, _ in ts_messages()}
     missing = [f"{path.name}:{line} [{context}] {text!r}"
-               for path in sorted(GUI.glob("*.py"))
+               for path in sorted(GUI.rglob("*.py"))
                for context, text, line in literal_tr_calls(path)
                if (context, text) not in known]
     assert not missing, "run build_scripts/update_translations.sh:\n" + "\n".join(missing)
 
 
 def test_choice_labels_translated_through_variables_are_in_the_translation_source():
-    """helpdesk_page translates the engine's choice labels with self.tr(variable); its
+    """gui/helpdesk translates the engine's choice labels with self.tr(variable); its
     QT_TRANSLATE_NOOP markers must follow the engine's dictionaries."""
     known = {(context, source) for context, source, _ in ts_messages()}
     expected = [("VisitorTableModel", text) for text in PURPOSES.values()]

@@ -4,67 +4,67 @@
 <context>
     <name>AddSopDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="73"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="74"/>
         <source>Tambah SOP ke katalog kantor</source>
         <translation>Add an SOP to the office catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="78"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="79"/>
         <source>Belum ada berkas dipilih</source>
         <translation>No file chosen yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="79"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="80"/>
         <source>&amp;Pilih berkas…</source>
         <translation>&amp;Choose file…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="82"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="83"/>
         <source>Berkas SOP (.yaml):</source>
         <translation>SOP file (.yaml):</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="96"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="97"/>
         <source>Pratinjau diagram alir:</source>
         <translation>Flowchart preview:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="105"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="106"/>
         <source>&amp;Pasang</source>
         <translation>&amp;Install</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="119"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="120"/>
         <source>Pilih berkas SOP</source>
         <translation>Choose an SOP file</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="120"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="121"/>
         <source>Berkas SOP (*.yaml *.yml)</source>
         <translation>SOP files (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="148"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="149"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="157"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="158"/>
         <source>Semua berkas sudah terpasang; tidak ada yang perlu dipasang.</source>
         <translation>Every file is installed already; there is nothing to install.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="160"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="161"/>
         <source>Berkas sah dan cocok dengan katalog terpasang. Tekan Pasang untuk menambahkannya ke katalog kantor.</source>
         <translation>The file is valid and fits the installed catalog. Press Install to add it to the office catalog.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="164"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="165"/>
         <source>Perbaiki masalah di atas lalu pilih berkasnya lagi; tidak ada yang dipasang.</source>
         <translation>Fix the problems above, then choose the file again; nothing was installed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="182"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="187"/>
         <source>SOP ditambahkan ke katalog kantor: {0}</source>
         <translation>SOP added to the office catalog: {0}</translation>
     </message>
@@ -72,27 +72,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="429"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="454"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="444"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="469"/>
         <source>Nama pengguna*</source>
         <translation>Username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="445"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="470"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="446"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="471"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="447"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="472"/>
         <source>Peran*</source>
         <translation>Roles*</translation>
     </message>
@@ -100,394 +100,394 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="43"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="50"/>
         <source>Kasus dimulai</source>
         <translation>Case started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="44"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="51"/>
         <source>SOP ditambahkan ke katalog kantor</source>
         <translation>SOP added to the office catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="45"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="52"/>
         <source>SOP dinonaktifkan</source>
         <translation>SOP switched off</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="46"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="53"/>
         <source>SOP diaktifkan kembali</source>
         <translation>SOP switched on again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="47"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
         <source>Kegiatan selesai</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="48"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
         <source>Kegiatan bersama disetujui, diteruskan ke pelaksana berikutnya</source>
         <translation>Joint step approved, passed to the next performer</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="49"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
         <source>Tenggat diperpanjang</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="50"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
         <source>Dikembalikan</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="51"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
         <source>Kasus dibatalkan</source>
         <translation>Case cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="52"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="59"/>
         <source>Diambil</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="53"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="60"/>
         <source>Dilepas</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="61"/>
         <source>Dialihkan</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="62"/>
         <source>Draf disimpan</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="63"/>
         <source>Tamu dicatat</source>
         <translation>Visitor registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="64"/>
         <source>Surat masuk dicatat</source>
         <translation>Incoming letter registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="65"/>
         <source>Surat masuk dikoreksi</source>
         <translation>Incoming letter corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="59"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="66"/>
         <source>Surat masuk dibatalkan</source>
         <translation>Incoming letter voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="60"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="67"/>
         <source>Surat keluar dicatat</source>
         <translation>Outgoing letter registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="61"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="68"/>
         <source>Surat keluar dikoreksi</source>
         <translation>Outgoing letter corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="62"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="69"/>
         <source>Surat keluar dibatalkan</source>
         <translation>Outgoing letter voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="63"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="70"/>
         <source>Disposisi dicatat</source>
         <translation>Disposition recorded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="64"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="71"/>
         <source>Dicatat di buku ekspedisi</source>
         <translation>Entered in the dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="65"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="72"/>
         <source>Tanda terima ekspedisi dicatat</source>
         <translation>Dispatch receipt recorded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="66"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="73"/>
         <source>Entri buku ekspedisi dikoreksi</source>
         <translation>Dispatch book entry corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="67"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="74"/>
         <source>Entri buku ekspedisi dibatalkan</source>
         <translation>Dispatch book entry voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="68"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="75"/>
         <source>Pengaturan nomor surat diubah</source>
         <translation>Letter numbering settings changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="69"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="76"/>
         <source>Buku tamu dicetak</source>
         <translation>Visitor book printed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="70"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="77"/>
         <source>Tanda bukti permohonan dicetak</source>
         <translation>Request receipt printed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="71"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="78"/>
         <source>Kantor disiapkan</source>
         <translation>Office set up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="72"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="79"/>
         <source>Profil kantor diubah</source>
         <translation>Office profile changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="73"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="80"/>
         <source>Hari libur kantor ditambahkan</source>
         <translation>Office holiday added</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="74"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="81"/>
         <source>Pengguna ditambahkan</source>
         <translation>User added</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="75"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="82"/>
         <source>Pengguna diaktifkan</source>
         <translation>User activated</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="76"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="83"/>
         <source>Pengguna dinonaktifkan</source>
         <translation>User deactivated</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="77"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="84"/>
         <source>Peran pengguna diubah</source>
         <translation>User roles changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="78"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="85"/>
         <source>Kata sandi diatur ulang</source>
         <translation>Password reset</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="79"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="86"/>
         <source>Masuk</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="80"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="87"/>
         <source>Gagal masuk</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="88"/>
         <source>Cadangan dibuat</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="82"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="89"/>
         <source>Cadangan dipulihkan</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="83"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="90"/>
         <source>Pengaturan cadangan diubah</source>
         <translation>Backup settings changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="84"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="91"/>
         <source>Data contoh dibuat</source>
         <translation>Demo data created</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="85"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="92"/>
         <source>Temuan pemeriksaan keutuhan dilihat administrator</source>
         <translation>Integrity check findings seen by an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="86"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="93"/>
         <source>Catatan yang ada disegel ke log audit</source>
         <translation>Existing records sealed into the audit log</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="246"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="253"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="253"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="253"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="256"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="261"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="254"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="259"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="256"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="254"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="261"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="259"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="261"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="259"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="262"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="260"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="262"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="260"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="267"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="265"/>
         <source>Buka formulir kegiatan</source>
         <translation>Open step form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="269"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="267"/>
         <source>Cetak lembar kendali…</source>
         <translation>Print control sheet…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="271"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="269"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="294"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="292"/>
         <source>SOP {0} revisi {1}: {2}</source>
         <translation>SOP {0} revision {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="295"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="293"/>
         <source>Status: {0} · dimulai {1} oleh {2}</source>
         <translation>Status: {0} · started {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="298"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="296"/>
         <source>Pemohon: {0}</source>
         <translation>Requester: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="298"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="301"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="299"/>
         <source>Menunggu kegiatan {0} ({1}), batas waktu {2}</source>
         <translation>Waiting at step {0} ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="304"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="302"/>
         <source>Alasan pembatalan: {0}</source>
         <translation>Reason for cancellation: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="307"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="305"/>
         <source>terlambat {0} hari ({1})</source>
         <translation>{0} days late ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="310"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="308"/>
         <source>terpenuhi {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="312"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="310"/>
         <source>paling lambat {0}</source>
         <translation>no later than {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="314"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="312"/>
         <source>tidak sebelum {0}</source>
         <translation>not before {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="316"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="314"/>
         <source>belum berjalan</source>
         <translation>not started yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="318"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="316"/>
         <source> (diperpanjang {0} kali)</source>
         <translation> (extended {0} times)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="319"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="317"/>
         <source>Tenggat: {0} — {1}</source>
         <translation>Deadline: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="333"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="331"/>
         <source>pilihan: {0}</source>
         <translation>choice: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="335"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="333"/>
         <source>ke kegiatan {0}: {1}</source>
         <translation>to step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="337"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="335"/>
         <source>kepada {0}</source>
         <translation>to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="339"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="337"/>
         <source>atas nama {0}</source>
         <translation>on behalf of {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="341"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="339"/>
         <source>sebelum masa tunggu berakhir: {0}</source>
         <translation>before the waiting period ends: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="352"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="350"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="364"/>
         <location filename="../../sopdesk/gui/cases_page.py" line="366"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="368"/>
         <source>Dokumen ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="375"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="374"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
@@ -495,57 +495,57 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="36"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="43"/>
         <source>berjalan</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="37"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="44"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="38"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="45"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="92"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="104"/>
         <source>Nomor kasus</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="93"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="105"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="94"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="106"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="95"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="107"/>
         <source>Pemohon</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="96"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="108"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="97"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="109"/>
         <source>Posisi sekarang</source>
         <translation>Current position</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="98"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="110"/>
         <source>Dimulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="135"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="136"/>
         <source>kegiatan {0} ({1})</source>
         <translation>step {0} ({1})</translation>
     </message>
@@ -568,22 +568,22 @@
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="188"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="186"/>
         <source>Lihat kasus</source>
         <translation>View case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="229"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="227"/>
         <source>Lebih dari {0} kasus</source>
         <translation>More than {0} cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="231"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="229"/>
         <source>{0} kasus</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="233"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="231"/>
         <source>Belum ada kasus. Kasus dimulai dari Meja Layanan atau dari surat masuk.</source>
         <translation>No cases yet. Cases are started from the Help desk or from incoming letters.</translation>
     </message>
@@ -591,7 +591,7 @@
 <context>
     <name>CatalogBanner</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="59"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="60"/>
         <source>Berkas katalog yang tidak dipakai (perbaiki lalu buka ulang sopdesk):</source>
         <translation>Catalog files left out (fix them, then reopen sopdesk):</translation>
     </message>
@@ -599,329 +599,329 @@
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="145"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="80"/>
         <source>Cari kode atau nama…</source>
         <translation>Search code or name…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="349"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="284"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="226"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="161"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="227"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="162"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="228"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="163"/>
         <source>Sesuaikan lebar</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="238"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="173"/>
         <source>Klik sebuah kegiatan untuk rinciannya · Ctrl+roda tetikus untuk memperbesar</source>
         <translation>Click a step for its details · Ctrl+mouse wheel to zoom</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="336"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="271"/>
         <source>Unit dan uraian tugas</source>
         <translation>Unit and duties</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="336"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="271"/>
         <source>Peran penerima disposisi</source>
         <translation>Role receiving disposisi</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="57"/>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="337"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="272"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="29"/>
         <source>Keterangan</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="49"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="21"/>
         <source>Kegiatan {no}</source>
         <translation>Step {no}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="50"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="22"/>
         <source>peran</source>
         <translation>role</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="51"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="23"/>
         <source>Pelaksana</source>
         <translation>Pelaksana (performer)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="52"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="24"/>
         <source>Mulai</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="53"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="25"/>
         <source>Menunggu</source>
         <translation>Waiting for</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="54"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="26"/>
         <source>Kelengkapan</source>
         <translation>Kelengkapan (required inputs)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="55"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="27"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="56"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="28"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="58"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="30"/>
         <source>Keputusan</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="59"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="31"/>
         <source>selesai</source>
         <translation>end</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="60"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="32"/>
         <source>Rute</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="162"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="97"/>
         <source>&amp;Tambah SOP…</source>
         <translation>&amp;Add SOP…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="165"/>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="423"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="100"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="359"/>
         <source>Nonaktifkan</source>
         <translation>Switch off</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="203"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="138"/>
         <source>Cetak SOP…</source>
         <translation>Print SOP…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="205"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="140"/>
         <source>Laporan kinerja…</source>
         <translation>Performance report…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="217"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="152"/>
         <source>&amp;Identitas</source>
         <translation>&amp;Identity</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="250"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="185"/>
         <source>&amp;Diagram alir</source>
         <translation>Flow&amp;chart</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="235"/>
         <source>Sembunyikan daftar</source>
         <translation>Hide list</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="235"/>
         <source>Tampilkan daftar</source>
         <translation>Show list</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="304"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="239"/>
         <source>Sembunyikan daftar SOP agar diagram mendapat seluruh lebar (Ctrl+L)</source>
         <translation>Hide the SOP list so that the flowchart gets the whole width (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="305"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="240"/>
         <source>Tampilkan lagi daftar SOP dan direktori organisasi (Ctrl+L)</source>
         <translation>Show the SOP list and the organisation directory again (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="317"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="252"/>
         <source>Laporan kinerja {0}</source>
         <translation>Performance report {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="346"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="281"/>
         <source>Struktur organisasi</source>
         <translation>Organization structure</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="362"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="297"/>
         <source>Prosedur (SOP)</source>
         <translation>Procedures (SOP)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="363"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="298"/>
         <source>Direktori organisasi</source>
         <translation>Organization directory</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="375"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="310"/>
         <source> (nonaktif)</source>
         <translation> (switched off)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="423"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="359"/>
         <source>Aktifkan</source>
         <translation>Switch on</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="449"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="385"/>
         <source>Pilih sebuah SOP di daftar sebelah kiri untuk melihat identitasnya dan diagram alirnya, atau direktori organisasi untuk melihat divisi dan unit beserta tugasnya.</source>
         <translation>Choose an SOP in the list on the left to see its identity and its flowchart, or the organization directory to see the divisions and units with their duties.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="452"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="388"/>
         <source>Katalog belum berisi SOP. Tambahkan berkas SOP (formatnya dijelaskan di sop_catalog/FORMAT.md) ke folder {folder}, lalu buka ulang sopdesk.</source>
         <translation>The catalog has no SOPs yet. Add SOP files (the format is described in sop_catalog/FORMAT.md) to the folder {folder}, then reopen sopdesk.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="467"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="403"/>
         <source>Klik sebuah kegiatan pada diagram untuk melihat rinciannya: pelaksana, mutu baku, keterangan dan rutenya.</source>
         <translation>Click a step in the diagram to see its details: pelaksana (performer), mutu baku (standards), remarks and route.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="477"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="64"/>
         <source>Nomor SOP</source>
         <translation>SOP number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="478"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="65"/>
         <source>Tanggal Pembuatan</source>
         <translation>Date drawn up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="479"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="66"/>
         <source>Tanggal Revisi</source>
         <translation>Revision date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="480"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="67"/>
         <source>Tanggal Efektif</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="481"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="68"/>
         <source>Tanggal Pengesahan</source>
         <translation>Approval date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="482"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="69"/>
         <source>Disahkan oleh</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="483"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="70"/>
         <source>Nama SOP</source>
         <translation>SOP name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="484"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="71"/>
         <source>Instansi</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="485"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="72"/>
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="488"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="75"/>
         <source>Ditetapkan dengan keputusan</source>
         <translation>Established by decree</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="489"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="77"/>
         <source>Revisi katalog</source>
         <translation>Catalog revision</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="492"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="80"/>
         <source>Dasar Hukum</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="492"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="81"/>
         <source>Kualifikasi Pelaksana</source>
         <translation>Staff qualification</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="493"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="82"/>
         <source>Keterkaitan</source>
         <translation>Related SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="493"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="83"/>
         <source>Peralatan/Perlengkapan</source>
         <translation>Equipment/Supplies</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="494"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="84"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="494"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="85"/>
         <source>Pencatatan dan Pendataan</source>
         <translation>Record keeping</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="512"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="102"/>
         <source>lalu {lane} (peran: {role})</source>
         <translation>then {lane} (role: {role})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="515"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="105"/>
         <source>Pihak di luar kantor: dicatat atas namanya.</source>
         <translation>A party outside the office: recorded on its behalf.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="517"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="108"/>
         <source>Pelaksana disimpulkan: {alasan}</source>
         <translation>Pelaksana (performer) inferred: {alasan}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="520"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="111"/>
         <source>Pelaksana tercantum pada SOP.</source>
         <translation>The pelaksana (performer) is stated in the SOP.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="540"/>
+        <location filename="../../sopdesk/gui/catalog_texts.py" line="132"/>
         <source>ke kegiatan {no} ({pelaksana})</source>
         <translation>to step {no} ({pelaksana})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="557"/>
+        <location filename="../../sopdesk/gui/catalog_org.py" line="54"/>
         <source>Divisi Anggota KPU ({n})</source>
         <translation>KPU member divisions ({n})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="564"/>
+        <location filename="../../sopdesk/gui/catalog_org.py" line="60"/>
         <source>Sekretariat ({n} unit)</source>
         <translation>Secretariat ({n} units)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="570"/>
+        <location filename="../../sopdesk/gui/catalog_org.py" line="67"/>
         <source>Direktori ini belum berisi divisi maupun unit.</source>
         <translation>This directory has no divisions or units yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="588"/>
+        <location filename="../../sopdesk/gui/catalog_org.py" line="93"/>
         <source>(uraian tugas tidak dicantumkan)</source>
         <translation>(duties not listed)</translation>
     </message>
@@ -929,12 +929,12 @@
 <context>
     <name>CatalogSwitch</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="194"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="198"/>
         <source>Nonaktifkan SOP {0}</source>
         <translation>Switch off SOP {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="195"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="199"/>
         <source>Kasus baru tidak dapat dimulai; kasus yang berjalan tetap dapat diselesaikan.
 Alasan (dicatat di log audit):</source>
         <translation>No new cases can start; running cases can still be finished.
@@ -944,94 +944,94 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="109"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="130"/>
         <source>Koreksi {0}</source>
         <translation>Correct {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="114"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="135"/>
         <source>&amp;Pengirim</source>
         <translation>&amp;Sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="115"/>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="127"/>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="133"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="136"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="148"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="154"/>
         <source>Peri&amp;hal</source>
         <translation>Su&amp;bject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="116"/>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="128"/>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="132"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="137"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="149"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="153"/>
         <source>&amp;Nomor surat</source>
         <translation>&amp;Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="122"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="143"/>
         <source>&amp;Sifat</source>
         <translation>&amp;Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="124"/>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="130"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="145"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="151"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="126"/>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="134"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="147"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="155"/>
         <source>T&amp;ujuan</source>
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="135"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="156"/>
         <source>Nama &amp;penerima</source>
         <translation>Reci&amp;pient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="136"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="157"/>
         <source>&amp;Ditandatangani oleh</source>
         <translation>Si&amp;gned by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="139"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="160"/>
         <source>dicatat bersama tanda terima</source>
         <translation>recorded with the receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="140"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="161"/>
         <source>mengapa baris ini dikoreksi</source>
         <translation>why this line is corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="141"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="162"/>
         <source>&amp;Alasan koreksi *</source>
         <translation>&amp;Reason for the correction *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="142"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="163"/>
         <source>Nilai lama dan baru serta alasannya dicatat di log audit.</source>
         <translation>The old and new values and the reason are recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="147"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="168"/>
         <source>Simpan koreksi</source>
         <translation>Save correction</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="147"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="168"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="166"/>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="175"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="188"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="197"/>
         <source>&amp;Tanggal surat</source>
         <translation>Letter &amp;date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="168"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="190"/>
         <source>ada</source>
         <translation>known</translation>
     </message>
@@ -1039,72 +1039,72 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>DispositionDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="527"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="32"/>
         <source>Disposisi surat {0}</source>
         <translation>Disposition of letter {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="538"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="39"/>
         <source>{0} dari {1}</source>
         <translation>{0} from {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="544"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="45"/>
         <source>Diteruskan kepada</source>
         <translation>Forward to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="546"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="48"/>
         <source>Anggota KPU / Divisi</source>
         <translation>Commissioners / divisions</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="546"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="49"/>
         <source>Sekretariat</source>
         <translation>Secretariat</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="553"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="57"/>
         <source>Dikerjakan oleh peran {0}</source>
         <translation>Worked by the role {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="570"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="74"/>
         <source>mis. Mohon disiapkan data yang diminta dan dijawab sesuai SOP</source>
         <translation>e.g. Please prepare the requested data and reply as the SOP requires</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="572"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="76"/>
         <source>Teruskan kasus sesuai SOP bila kasus menunggu disposisi</source>
         <translation>Move the case on as the SOP says when it waits for a disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="577"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="85"/>
         <source>Simpan disposisi</source>
         <translation>Save disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="578"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="85"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="584"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="82"/>
         <source>Isi disposisi *</source>
         <translation>Instruction *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="596"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="93"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="598"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="95"/>
         <source>Kasus {0} tidak berjalan lagi</source>
         <translation>Case {0} is no longer running</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="599"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="96"/>
         <source>Kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>Case {0} waits at step {1} ({2})</translation>
     </message>
@@ -1140,57 +1140,57 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>ExpeditionModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="251"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="166"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="252"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="167"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="253"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="169"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="254"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="171"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="172"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="256"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="173"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="257"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="174"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="258"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="176"/>
         <source>Ditandatangani oleh</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="163"/>
         <source>belum diterima</source>
         <translation>not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="292"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="159"/>
         <source>kasus {0}</source>
         <translation>case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="297"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="180"/>
         <source>Pindaian tanda terima: {0}</source>
         <translation>Scan of the receipt: {0}</translation>
     </message>
@@ -1198,37 +1198,37 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>ExtendDeadlineDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="34"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="35"/>
         <source>Perpanjang tenggat — {number}</source>
         <translation>Extend the deadline — {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="36"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="37"/>
         <source>{name}: diperpanjang {waktu} sesuai SOP (paling banyak {times} kali).</source>
         <translation>{name}: extended by {waktu} as the SOP allows (at most {times} times).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="45"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="46"/>
         <source>Alasan *</source>
         <translation>Reason *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="49"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="50"/>
         <source>Nomor {output}</source>
         <translation>Number of {output}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="54"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="56"/>
         <source>Perpanjang</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="55"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="57"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="63"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="70"/>
         <source>Tuliskan alasan perpanjangan.</source>
         <translation>Write the reason for the extension.</translation>
     </message>
@@ -1236,47 +1236,47 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>FileSlot</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="90"/>
+        <location filename="../../sopdesk/gui/step_form/file_slot.py" line="32"/>
         <source>Lampirkan…</source>
         <translation>Attach…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="92"/>
+        <location filename="../../sopdesk/gui/step_form/file_slot.py" line="34"/>
         <source>Pilih berkas (pindaian) untuk: {what}</source>
         <translation>Choose a file (scan) for: {what}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="96"/>
+        <location filename="../../sopdesk/gui/step_form/file_slot.py" line="38"/>
         <source>Hapus</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="98"/>
+        <location filename="../../sopdesk/gui/step_form/file_slot.py" line="40"/>
         <source>Lepaskan berkas yang dilampirkan</source>
         <translation>Detach the attached file</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="136"/>
+        <location filename="../../sopdesk/gui/step_form/file_slot.py" line="78"/>
         <source> (terlampir)</source>
         <translation> (attached)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="141"/>
+        <location filename="../../sopdesk/gui/step_form/file_slot.py" line="83"/>
         <source>{name}: sudah dilampirkan pada kunjungan sebelumnya; tetap terlampir tanpa diunggah lagi</source>
         <translation>{name}: attached on an earlier visit to this step; it stays attached without uploading it again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="144"/>
+        <location filename="../../sopdesk/gui/step_form/file_slot.py" line="86"/>
         <source>belum ada berkas</source>
         <translation>no file yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="153"/>
+        <location filename="../../sopdesk/gui/step_form/file_slot.py" line="95"/>
         <source>Pilih berkas untuk: {what}</source>
         <translation>Choose a file for: {what}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="154"/>
+        <location filename="../../sopdesk/gui/step_form/file_slot.py" line="96"/>
         <source>Dokumen dan pindaian (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.odt);;Semua berkas (*)</source>
         <translation>Documents and scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.odt);;All files (*)</translation>
     </message>
@@ -1297,375 +1297,373 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>HelpDeskPage</name>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="47"/>
         <source>Permohonan informasi publik</source>
         <translation>Public information request</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="82"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="48"/>
         <source>Bertamu / bertemu pejabat</source>
         <translation>Visit / meet an official</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="83"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="49"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="84"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="50"/>
         <source>Konsultasi</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="85"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="51"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="87"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="53"/>
         <source>Melihat / membaca / mendengarkan / mencatat</source>
         <translation>View / read / listen / take notes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="88"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="54"/>
         <source>Mendapatkan salinan informasi (hardcopy)</source>
         <translation>Get a copy of the information (hardcopy)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="55"/>
         <source>Mendapatkan salinan informasi (softcopy)</source>
         <translation>Get a copy of the information (softcopy)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="91"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="57"/>
         <source>Mengambil langsung</source>
         <translation>Collect in person</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="92"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="58"/>
         <source>Kurir</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="93"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="59"/>
         <source>Pos</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="94"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="60"/>
         <source>Faksimili</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="95"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="61"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="256"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="121"/>
         <source>Pendaftaran tamu / pemohon informasi</source>
         <translation>Registration of visitors / information requesters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="265"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="130"/>
         <source>&amp;Nama *</source>
         <translation>&amp;Name *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="265"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="131"/>
         <source>Nama lengkap sesuai identitas</source>
         <translation>Full name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="266"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="132"/>
         <source>Nomor &amp;identitas (NIK)</source>
         <translation>&amp;ID number (NIK)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="267"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="133"/>
         <source>NIK 16 angka, atau nomor paspor / kartu lain</source>
         <translation>16-digit NIK, or passport / other card number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="268"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="134"/>
         <source>Ins&amp;tansi/Lembaga</source>
         <translation>Ins&amp;titution/Organization</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="269"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="135"/>
         <source>&amp;Pekerjaan</source>
         <translation>&amp;Occupation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="270"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="136"/>
         <source>&amp;Alamat</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="271"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="137"/>
         <source>Telepon/&amp;HP</source>
         <translation>&amp;Phone/Mobile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="271"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="138"/>
         <source>contoh: 0812 3456 7890</source>
         <translation>example: 0812 3456 7890</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="272"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="139"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="272"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="140"/>
         <source>contoh: nama@contoh.id</source>
         <translation>example: name@example.id</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="274"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="142"/>
         <source>&amp;Keperluan *</source>
         <translation>P&amp;urpose *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="274"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="143"/>
         <source>Pilih keperluan…</source>
         <translation>Choose a purpose…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="275"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="144"/>
         <source>&amp;Uraian keperluan</source>
         <translation>Purpose &amp;details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="276"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="145"/>
         <source>&amp;Rincian informasi yang dibutuhkan *</source>
         <translation>Information &amp;requested *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="277"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="147"/>
         <source>&amp;Diarahkan kepada</source>
         <translation>Directed to (&amp;whom)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="150"/>
         <source>Pemohon diarahkan kepada Ketua, Sekretaris atau divisi yang dituju (kegiatan 2 SOP Pelayanan Publik, dicatat selesai bersama registrasi)</source>
         <translation>The requester is directed to the Ketua, the Sekretaris or the division concerned (step 2 of the Pelayanan Publik SOP, recorded as done together with the registration)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="283"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="154"/>
         <source>Tu&amp;juan penggunaan informasi</source>
         <translation>Intended use of the in&amp;formation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="284"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="155"/>
         <source>Cara &amp;memperoleh informasi</source>
         <translation>How to o&amp;btain the information</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="468"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="141"/>
         <source>Cetak tanda bukti… (Ctrl+P)</source>
         <translation>Print request receipt… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="470"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="143"/>
         <source>Tanda bukti permohonan untuk tamu yang dipilih di daftar (Ctrl+P)</source>
         <translation>Request receipt for the visitor selected in the list (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="279"/>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="285"/>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="287"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="146"/>
         <source>— belum dipilih —</source>
         <translation>— not chosen —</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="286"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="157"/>
         <source>Cara mendapatkan &amp;salinan</source>
         <translation>How to receive a &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="292"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="162"/>
         <source>Simpan (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="295"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="165"/>
         <source>K&amp;osongkan formulir</source>
         <translation>C&amp;lear form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="311"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="181"/>
         <source>* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); saat mengetik nama atau NIK, tamu lama ditawarkan: ↓ memilih, Enter mengisi, Esc menutup.</source>
         <translation>* required. Enter saves (Ctrl+Enter in the description fields); while you type a name or NIK, returning visitors are offered: ↓ selects, Enter fills in, Esc closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="410"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="84"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="414"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="88"/>
         <source>nama, instansi, NIK, telepon atau nomor kasus</source>
         <translation>name, institution, NIK, phone or case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="417"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="91"/>
         <source>Rentan&amp;g:</source>
         <translation>Ran&amp;ge:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="420"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="94"/>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="420"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="94"/>
         <source>7 hari terakhir</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="421"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="95"/>
         <source>30 hari terakhir</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="421"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="95"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="473"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="146"/>
         <source>Cetak buku tamu…</source>
         <translation>Print visitor book…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="564"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="353"/>
         <source>Tamu belum tercatat.</source>
         <translation>The visitor has not been registered.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="565"/>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="593"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="354"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="384"/>
         <source>Tamu tidak dapat dicatat</source>
         <translation>The visitor cannot be registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="568"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="360"/>
         <source>Tamu {name} tercatat; kasus {case} dimulai</source>
         <translation>Visitor {name} registered; case {case} started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="571"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="364"/>
         <source>, diteruskan ke kegiatan {step} ({role})</source>
         <translation>, passed on to step {step} ({role})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="573"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="367"/>
         <source>Tamu {name} tercatat</source>
         <translation>Visitor {name} registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="597"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="388"/>
         <source>Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).</source>
         <translation>Choose one from the list (type its first letter or press ↓).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="599"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="390"/>
         <source>Tamu belum tercatat: perbaiki isian yang ditandai merah.</source>
         <translation>The visitor has not been registered: correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="716"/>
+        <location filename="../../sopdesk/gui/helpdesk/lookup.py" line="96"/>
         <source>NIK {number}</source>
         <translation>NIK {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="736"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="317"/>
         <source>Data tamu lama diisikan: periksa, lalu pilih keperluan.</source>
         <translation>Returning visitor&apos;s details filled in: check them, then choose the purpose.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="771"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="185"/>
         <source>Tamu hari ini</source>
         <translation>Today&apos;s visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="771"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="185"/>
         <source>Tamu 7 hari terakhir</source>
         <translation>Visitors, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="772"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="186"/>
         <source>Tamu 30 hari terakhir</source>
         <translation>Visitors, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="772"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="186"/>
         <source>Semua tamu</source>
         <translation>All visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="779"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="193"/>
         <source>Tidak ada tamu yang cocok dengan “{text}”</source>
         <translation>No visitors match “{text}”</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="781"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="195"/>
         <source>Belum ada tamu hari ini</source>
         <translation>No visitors today yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="782"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="196"/>
         <source>Belum ada tamu dalam 7 hari terakhir</source>
         <translation>No visitors in the last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="783"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="197"/>
         <source>Belum ada tamu dalam 30 hari terakhir</source>
         <translation>No visitors in the last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="784"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="198"/>
         <source>Belum ada tamu tercatat</source>
         <translation>No visitors registered yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="787"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="201"/>
         <source>Menampilkan {limit} tamu terbaru; persempit dengan pencarian.</source>
         <translation>Showing the {limit} most recent visitors; narrow the list with a search.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="814"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="249"/>
         <source>Pilih dulu seorang tamu di daftar.</source>
         <translation>Select a visitor in the list first.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="816"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="251"/>
         <source>Menyiapkan tanda bukti…</source>
         <translation>Preparing the request receipt…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="823"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="258"/>
         <source>Tanda bukti tidak dapat dibuat.</source>
         <translation>The request receipt could not be made.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="830"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="265"/>
         <source>Tanda bukti dibuka di pratinjau cetak; simpan sebagai PDF atau cetak dari sana.</source>
         <translation>The request receipt is open in the print preview; save it as a PDF or print it from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="839"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="274"/>
         <source>Tanda bukti disimpan sebagai PDF di {path}</source>
         <translation>Request receipt saved as a PDF in {path}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="842"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="278"/>
         <source>Tanda bukti dikirim ke printer ({sheets} lembar)</source>
         <translation>Request receipt sent to the printer ({sheets} sheet(s))</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="846"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="283"/>
         <source>Buku tamu</source>
         <translation>Visitor book</translation>
     </message>
@@ -1673,63 +1671,63 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="31"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="41"/>
         <source>Nomor kasus</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="32"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="42"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="33"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="43"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="34"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="45"/>
         <source>Sejak</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="35"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="46"/>
         <source>Batas waktu</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="36"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="47"/>
         <source>Sisa waktu</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="37"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="49"/>
         <source>Petugas</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="38"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="50"/>
         <source>Perihal / pemohon</source>
         <translation>Subject / requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="115"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="101"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="116"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="102"/>
         <source>{0} (kasus)</source>
         <translation>{0} (case)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="127"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="107"/>
         <source>tanpa standar waktu</source>
         <translation>no standard time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="133"/>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="134"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="113"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="114"/>
         <source>sisa {0}</source>
         <translation>{0} left</translation>
     </message>
@@ -1737,102 +1735,102 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="46"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="51"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="52"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="57"/>
         <source>Hanya milik saya</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="53"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="58"/>
         <source>Hanya yang terlambat</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="55"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="60"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="56"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="61"/>
         <source>Belum diambil</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="57"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="62"/>
         <source>Sedang dikerjakan</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="61"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="66"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="103"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="108"/>
         <source>Buka formulir (Enter)</source>
         <translation>Open form (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="104"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="109"/>
         <source>&amp;Ambil</source>
         <translation>&amp;Claim</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="105"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="110"/>
         <source>&amp;Lepas</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="106"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="111"/>
         <source>Al&amp;ihkan…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="168"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="171"/>
         <source>{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat</source>
         <translation>{0} of {1} work items shown for role {2} · {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="174"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="177"/>
         <source>Tidak ada pekerjaan yang cocok dengan saringan ini.</source>
         <translation>No work items match this filter.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="175"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="178"/>
         <source>Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini ketika sebuah kasus sampai pada kegiatan peran ini.</source>
         <translation>Nothing is waiting for role {0}. New work appears here when a case reaches a step of this role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="215"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="219"/>
         <source>Belum ada pengguna aktif dengan peran {0}.</source>
         <translation>There is no active user with role {0} yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="218"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="222"/>
         <source>Alihkan kegiatan</source>
         <translation>Assign step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="219"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="223"/>
         <source>Alihkan {0} kepada:</source>
         <translation>Assign {0} to:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="236"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="242"/>
         <source>Kegiatan {0} {1} selesai; kasus ditutup</source>
         <translation>Step {0} of {1} done; the case is closed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="238"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="244"/>
         <source>Kegiatan {0} {1} selesai; lanjut ke {2} ({3})</source>
         <translation>Step {0} of {1} done; next: step {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="242"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="248"/>
         <source>Kasus {0} dikembalikan ke kegiatan {1}</source>
         <translation>Case {0} returned to step {1}</translation>
     </message>
@@ -1840,102 +1838,102 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>IncomingDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="315"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="40"/>
         <source>Catat surat masuk</source>
         <translation>Register incoming letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="320"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="43"/>
         <source>mis. Pimpinan DPRD Kota Kupang</source>
         <translation>e.g. Pimpinan DPRD Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="326"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="45"/>
         <source>mis. 170/DPRD/III/2026</source>
         <translation>e.g. 170/DPRD/III/2026</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="327"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="46"/>
         <source>ada</source>
         <translation>known</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="339"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="56"/>
         <source>mis. PP.01</source>
         <translation>e.g. PP.01</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="349"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="64"/>
         <source>nomor kasus yang sudah ada, mis. PP/2026/0001</source>
         <translation>number of an existing case, e.g. PP/2026/0001</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="66"/>
         <source>pindaian surat masuk</source>
         <translation>scan of the incoming letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="358"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="73"/>
         <source>&amp;Pengirim *</source>
         <translation>&amp;Sender *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="359"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="74"/>
         <source>P&amp;erihal *</source>
         <translation>Su&amp;bject *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="360"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="75"/>
         <source>&amp;Nomor surat</source>
         <translation>&amp;Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="361"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="76"/>
         <source>Tanggal surat</source>
         <translation>Letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="362"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="77"/>
         <source>&amp;Diterima ({0})</source>
         <translation>&amp;Received ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="363"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="78"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="364"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="79"/>
         <source>&amp;Sifat</source>
         <translation>&amp;Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="365"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="80"/>
         <source>&amp;Memulai kasus</source>
         <translation>S&amp;tarts a case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="366"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="81"/>
         <source>Masuk ke kasus</source>
         <translation>Belongs to case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="367"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="82"/>
         <source>Pindaian surat</source>
         <translation>Scan of the letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="368"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="83"/>
         <source>Permohonan informasi memulai kasus Pelayanan Publik: pencatatan oleh Help Desk sekaligus menyelesaikan kegiatan penerimaan surat, lalu kasus menunggu disposisi pimpinan; usulan PAW memulai kasus PAW (tenggat jawabannya dihitung dari waktu diterima).</source>
         <translation>An information request starts a Public Service case: registering it at the Help Desk also completes the step of receiving the letter, then the case waits for the leadership&apos;s disposition; a PAW proposal starts a PAW case (its reply deadline counts from the time received).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="376"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="92"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="377"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="92"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1943,42 +1941,42 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>IncomingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="156"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="82"/>
         <source>Nomor agenda</source>
         <translation>Agenda number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="157"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="83"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="158"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="84"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="159"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="85"/>
         <source>Pengirim</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="160"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="86"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="161"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="87"/>
         <source>Sifat</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="162"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="89"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="163"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="90"/>
         <source>Disposisi</source>
         <translation>Dispositions</translation>
     </message>
@@ -1986,77 +1984,77 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>Letters</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="76"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="34"/>
         <source>biasa</source>
         <translation>ordinary</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="77"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="35"/>
         <source>segera</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="78"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="36"/>
         <source>rahasia</source>
         <translation>confidential</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="80"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="38"/>
         <source>Tidak memulai kasus</source>
         <translation>Does not start a case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="86"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="45"/>
         <source>BATAL</source>
         <translation>VOID</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="86"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="45"/>
         <source>BATAL: {0}</source>
         <translation>VOID: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="90"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="49"/>
         <source>pengirim</source>
         <translation>sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="91"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="50"/>
         <source>tujuan</source>
         <translation>addressee</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="92"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="51"/>
         <source>perihal</source>
         <translation>subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="93"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="52"/>
         <source>nomor surat</source>
         <translation>letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="94"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="53"/>
         <source>tanggal surat</source>
         <translation>letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="95"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="54"/>
         <source>sifat</source>
         <translation>priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="96"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="55"/>
         <source>kode klasifikasi</source>
         <translation>classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="97"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="56"/>
         <source>nama penerima</source>
         <translation>recipient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="98"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="57"/>
         <source>ditandatangani oleh</source>
         <translation>signed by</translation>
     </message>
@@ -2064,228 +2062,228 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>LettersPage</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="717"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="77"/>
         <source>Surat masuk</source>
         <translation>Incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="718"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="78"/>
         <source>Surat keluar</source>
         <translation>Outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="719"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="79"/>
         <source>Buku ekspedisi</source>
         <translation>Dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="783"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="101"/>
         <source>Semua tahun</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="797"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="112"/>
         <source>Hanya untuk peran {0} atau administrator</source>
         <translation>Only for the roles {0} or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="803"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="118"/>
         <source>Ko&amp;reksi…</source>
         <translation>&amp;Correct…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="806"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="121"/>
         <source>Batalk&amp;an…</source>
         <translation>&amp;Void…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="817"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="159"/>
         <source>Cari nomor surat, pengirim atau perihal…</source>
         <translation>Search letter number, sender or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="827"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="164"/>
         <source>Catat surat &amp;masuk…</source>
         <translation>Register &amp;incoming letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="829"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="166"/>
         <source>&amp;Disposisi…</source>
         <translation>&amp;Disposition…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="831"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="168"/>
         <source>Cetak lembar disposisi</source>
         <translation>Print disposition sheet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="848"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="176"/>
         <source>Cari nomor surat, tujuan atau perihal…</source>
         <translation>Search letter number, recipient or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="857"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="180"/>
         <source>Catat surat &amp;keluar…</source>
         <translation>Register &amp;outgoing letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="877"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="190"/>
         <source>Hanya yang &amp;belum diterima</source>
         <translation>Only &amp;not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="879"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="192"/>
         <source>Cari nomor surat, perihal, tujuan atau penanda tangan…</source>
         <translation>Search letter number, subject, recipient or signer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="883"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="196"/>
         <source>Dikirim dari</source>
         <translation>Sent from</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="885"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="198"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="894"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="207"/>
         <source>&amp;Tandai diterima…</source>
         <translation>Mark &amp;received…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="896"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="209"/>
         <source>Cetak buku ekspedisi</source>
         <translation>Print dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="897"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="210"/>
         <source>Semua entri yang dikirim pada rentang tanggal ini (pencarian tidak ikut dicetak)</source>
         <translation>Every entry sent in this date range (the search does not apply to the printout)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="925"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="227"/>
         <source>{0} surat masuk</source>
         <translation>{0} incoming letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="931"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="232"/>
         <source>Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No incoming letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="933"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="234"/>
         <source>Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW langsung memulai kasusnya.</source>
         <translation>No incoming letters yet. Register every letter the office receives with “Register incoming letter…”: it gets an agenda number, and an information request or a PAW proposal starts its case at once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="945"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="245"/>
         <source>{0} surat keluar</source>
         <translation>{0} outgoing letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="951"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="250"/>
         <source>Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No outgoing letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="953"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="252"/>
         <source>Belum ada surat keluar. Surat keluar dicatat dengan “Catat surat keluar…” atau otomatis ketika kegiatan SOP menghasilkan surat; setiap surat yang dikirim masuk ke buku ekspedisi.</source>
         <translation>No outgoing letters yet. Outgoing letters are registered with “Register outgoing letter…” or automatically when an SOP step produces a letter; every letter sent goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="967"/>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1150"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="266"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="423"/>
         <source>Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal.</source>
         <translation>The end date is before the start date: correct the date range.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="975"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="273"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
         <translation>{0} entry(ies) shown · {1} not yet received in this range</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="983"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="280"/>
         <source>Tidak ada entri yang cocok dengan pencarian pada {0}.</source>
         <translation>No entry matches the search in {0}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="985"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="282"/>
         <source>Semua yang dikirim pada {0} sudah diterima.</source>
         <translation>Everything sent in {0} has been received.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="987"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="284"/>
         <source>Tidak ada pengiriman pada {0}. Setiap surat keluar yang dicatat, dan setiap kegiatan SOP yang menyerahkan dokumen, masuk ke buku ekspedisi.</source>
         <translation>Nothing was sent in {0}. Every outgoing letter registered, and every SOP step that hands over documents, goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1032"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="311"/>
         <source>Baris ini sudah dibatalkan: {0}</source>
         <translation>This line has been voided: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1034"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="313"/>
         <source>Hanya pencatatnya ({0}) atau administrator</source>
         <translation>Only the person who registered it ({0}) or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1054"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="333"/>
         <source>Surat masuk dicatat dengan nomor agenda {0}</source>
         <translation>Incoming letter registered with agenda number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1057"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="336"/>
         <source>; kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>; case {0} waits at step {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1060"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="338"/>
         <source>; kasus {0}</source>
         <translation>; case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1071"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="348"/>
         <source>Surat keluar dicatat dengan nomor {0}</source>
         <translation>Outgoing letter registered with number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1073"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="350"/>
         <source>; buku ekspedisi nomor {0}</source>
         <translation>; dispatch book entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1091"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="367"/>
         <source>Disposisi nomor {0} dicatat; {1}</source>
         <translation>Disposition number {0} recorded; {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1105"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="380"/>
         <source>Ekspedisi nomor {0} diterima {1} oleh {2}</source>
         <translation>Dispatch entry {0} received {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1129"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="403"/>
         <source>{0} dikoreksi ({1})</source>
         <translation>{0} corrected ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1131"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="405"/>
         <source>{0} dibatalkan; nomornya tidak dipakai lagi</source>
         <translation>{0} voided; its number is not used again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1167"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="440"/>
         <source>Mencetak PDF…</source>
         <translation>Printing PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1172"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="445"/>
         <source>Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.</source>
         <translation>Print preview opened: print or save a PDF from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="1173"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="446"/>
         <source>Gagal mencetak.</source>
         <translation>Printing failed.</translation>
     </message>
@@ -2326,132 +2324,132 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="76"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="79"/>
         <source>Kotak Masuk</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="76"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="79"/>
         <source>Meja Layanan</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="76"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="79"/>
         <source>Kasus</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="76"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="79"/>
         <source>Surat &amp; Ekspedisi</source>
         <translation>Letters &amp; Dispatch</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="77"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="80"/>
         <source>Katalog SOP</source>
         <translation>SOP catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="77"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="80"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="128"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="131"/>
         <source>Sedang memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="153"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="156"/>
         <source>&amp;Keluar/ganti pengguna</source>
         <translation>&amp;Sign out/switch user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="156"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="159"/>
         <source>&amp;Tutup sopdesk</source>
         <translation>&amp;Quit sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="163"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="166"/>
         <source>&amp;Panduan Pengguna</source>
         <translation>&amp;User Guide</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="274"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="278"/>
         <source>Dimuat ulang</source>
         <translation>Reloaded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="278"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="282"/>
         <source>Server basis data tidak terjangkau; mencoba lagi...</source>
         <translation>Database server unreachable; retrying...</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="305"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="309"/>
         <source>Server basis data tersambung kembali</source>
         <translation>Database server connected again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="319"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="323"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="320"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="324"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="333"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="336"/>
         <source>DATA CONTOH — {0}</source>
         <translation>SAMPLE DATA — {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="357"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="360"/>
         <source>Cadangan harian dibuat: {0}</source>
         <translation>Daily backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="362"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="365"/>
         <source>Cadangan harian gagal: {0}</source>
         <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="364"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="367"/>
         <source>Memeriksa cadangan harian…</source>
         <translation>Checking the daily backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="91"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="94"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="94"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="97"/>
         <source>Peran: </source>
         <translation>Role: </translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="152"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="155"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="162"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="165"/>
         <source>Bantuan</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="323"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="327"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="330"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="333"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="335"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="338"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
@@ -2459,102 +2457,102 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>OutgoingDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="413"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="33"/>
         <source>Catat surat keluar</source>
         <translation>Register outgoing letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="420"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="38"/>
         <source>mis. Bawaslu Kota Kupang</source>
         <translation>e.g. Bawaslu Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="427"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="42"/>
         <source>Nomor &amp;otomatis</source>
         <translation>&amp;Automatic number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="428"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="43"/>
         <source>Nomor yang sudah &amp;ditulis</source>
         <translation>Number already &amp;written</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="448"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="60"/>
         <source>mis. PP/2026/0001 (boleh kosong)</source>
         <translation>e.g. PP/2026/0001 (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="454"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="64"/>
         <source>nama orang yang dituju (boleh kosong)</source>
         <translation>name of the person addressed (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="455"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="65"/>
         <source>Catat di buku ekspedisi (surat dikirim)</source>
         <translation>Enter in the dispatch book (the letter is sent)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="465"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="75"/>
         <source>&amp;Tujuan *</source>
         <translation>&amp;To *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="466"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="76"/>
         <source>P&amp;erihal *</source>
         <translation>Su&amp;bject *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="467"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="77"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="468"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="78"/>
         <source>Tanggal surat</source>
         <translation>Letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="469"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="79"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="470"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="80"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="471"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="81"/>
         <source>Kegiatan kasus</source>
         <translation>Step of the case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="472"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="82"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="476"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="86"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="477"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="86"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="492"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="95"/>
         <source>pola nomor tidak dapat dipakai: {0}</source>
         <translation>the numbering pattern cannot be used: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="494"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="97"/>
         <source>berikutnya: {0}</source>
         <translation>next: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="507"/>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="110"/>
         <source>Tulis nomor surat, atau pilih nomor otomatis.</source>
         <translation>Write the letter number, or choose the automatic number.</translation>
     </message>
@@ -2562,52 +2560,52 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>OutgoingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="203"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="117"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="204"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="119"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="205"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="120"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="206"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="122"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="207"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="123"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="208"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="125"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="209"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="126"/>
         <source>Dicatat oleh</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="233"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="131"/>
         <source>{0} kegiatan {1}</source>
         <translation>{0} step {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="241"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="135"/>
         <source>Nomor otomatis menurut pola</source>
         <translation>Automatic number from the pattern</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="241"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="135"/>
         <source>Nomor ditulis tangan</source>
         <translation>Number written by hand</translation>
     </message>
@@ -2615,7 +2613,7 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>PagedTableModel</name>
     <message>
-        <location filename="../../sopdesk/gui/paged_model.py" line="109"/>
+        <location filename="../../sopdesk/gui/paged_model.py" line="184"/>
         <source>Kolom ini tidak dapat diurutkan</source>
         <translation>This column cannot be sorted</translation>
     </message>
@@ -2623,12 +2621,12 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>PdfPages</name>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="57"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="58"/>
         <source>Berkas PDF tidak dapat dibaca: {0}</source>
         <translation>The PDF file cannot be read: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="62"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="63"/>
         <source>Berkas PDF tidak berisi halaman.</source>
         <translation>The PDF file has no pages.</translation>
     </message>
@@ -2654,122 +2652,122 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="119"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="120"/>
         <source>Pratinjau cetak – {0}</source>
         <translation>Print preview – {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="142"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="143"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="143"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="144"/>
         <source>Perkecil (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="145"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="146"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="146"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="147"/>
         <source>Perbesar (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="148"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="149"/>
         <source>Selebar jendela</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="149"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="150"/>
         <source>Halaman selebar jendela (Ctrl+0)</source>
         <translation>Page as wide as the window (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="151"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="152"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="152"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="153"/>
         <source>Kirim ke pencetak (Ctrl+P)</source>
         <translation>Send to the printer (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="154"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="155"/>
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="155"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="156"/>
         <source>Simpan sebagai berkas PDF (Ctrl+S)</source>
         <translation>Save as a PDF file (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="157"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="158"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="158"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="159"/>
         <source>Tutup pratinjau (Esc)</source>
         <translation>Close the preview (Esc)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="228"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="229"/>
         <source>Halaman {0} dari {1}</source>
         <translation>Page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="281"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="283"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="282"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="284"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="297"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="299"/>
         <source>Berkas {0} tidak dapat ditulis: {1}</source>
         <translation>The file {0} cannot be written: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="300"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="302"/>
         <source>PDF disimpan: {0}</source>
         <translation>PDF saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="316"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="318"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="330"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="332"/>
         <source>Pencetakan dibatalkan.</source>
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="333"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="335"/>
         <source>{0} halaman dikirim ke pencetak.</source>
         <translation>{0} page(s) sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="364"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="366"/>
         <source>Pencetak tidak dapat dibuka. Periksa pencetak dan coba lagi.</source>
         <translation>The printer cannot be opened. Check the printer and try again.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="365"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="367"/>
         <source>Mengirim halaman ke pencetak…</source>
         <translation>Sending pages to the printer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="365"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="367"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2777,47 +2775,47 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="624"/>
+        <location filename="../../sopdesk/gui/letters/receipt_dialog.py" line="23"/>
         <source>Tanda terima ekspedisi nomor {0}</source>
         <translation>Receipt of dispatch entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="627"/>
+        <location filename="../../sopdesk/gui/letters/receipt_dialog.py" line="26"/>
         <source>{0} kepada {1}, dikirim {2}</source>
         <translation>{0} to {1}, sent {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="636"/>
+        <location filename="../../sopdesk/gui/letters/receipt_dialog.py" line="33"/>
         <source>nama yang menandatangani tanda terima</source>
         <translation>name of the person who signed the receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="637"/>
+        <location filename="../../sopdesk/gui/letters/receipt_dialog.py" line="34"/>
         <source>tanda terima yang ditandatangani</source>
         <translation>the signed receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="639"/>
+        <location filename="../../sopdesk/gui/letters/receipt_dialog.py" line="36"/>
         <source>&amp;Tanggal terima</source>
         <translation>&amp;Date received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="640"/>
+        <location filename="../../sopdesk/gui/letters/receipt_dialog.py" line="37"/>
         <source>&amp;Ditandatangani oleh *</source>
         <translation>&amp;Signed by *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="641"/>
+        <location filename="../../sopdesk/gui/letters/receipt_dialog.py" line="38"/>
         <source>Pindaian tanda terima</source>
         <translation>Scan of the receipt</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="644"/>
+        <location filename="../../sopdesk/gui/letters/receipt_dialog.py" line="42"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters_page.py" line="645"/>
+        <location filename="../../sopdesk/gui/letters/receipt_dialog.py" line="42"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2825,52 +2823,52 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="190"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="21"/>
         <source>Kembalikan ke kegiatan sebelumnya</source>
         <translation>Return to an earlier step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="192"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="23"/>
         <source>Kasus akan dikembalikan ke kegiatan yang dipilih; pelaksananya mengerjakannya lagi. Alasan pengembalian dicatat.</source>
         <translation>The case goes back to the chosen step, and its pelaksana (performer) does it again. The reason for the return is recorded.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="199"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="30"/>
         <source>Kegiatan {no}: {text}</source>
         <translation>Step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="205"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="36"/>
         <source>Kembali ke</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="207"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="38"/>
         <source>Mengapa kegiatan ini dikembalikan?</source>
         <translation>Why is this step being returned?</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="210"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="41"/>
         <source>Alasan (wajib)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="215"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="46"/>
         <source>Kembalikan</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="216"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="47"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="235"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="67"/>
         <source>Pilih kegiatan tujuan.</source>
         <translation>Choose the step to return to.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="237"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="69"/>
         <source>Alasan pengembalian wajib diisi.</source>
         <translation>A reason for the return is required.</translation>
     </message>
@@ -2954,238 +2952,238 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="64"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="73"/>
         <source>Pengelolaan pengguna hanya untuk administrator.</source>
         <translation>User management is for administrators only.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="80"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="94"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="103"/>
         <source>Bahasa baru dipakai setelah sopdesk dibuka ulang.</source>
         <translation>The new language is used after sopdesk is reopened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="98"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="107"/>
         <source>Kunci layar</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="101"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="110"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="102"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="111"/>
         <source>tidak pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="106"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="115"/>
         <source>Kunci layar setelah tidak ada kegiatan selama</source>
         <translation>Lock the screen after no activity for</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="119"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="128"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="125"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="134"/>
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="126"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="167"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="135"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="176"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="127"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="136"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="128"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="169"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="173"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="137"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="178"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="182"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="129"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="147"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="156"/>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="130"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="139"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="131"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="140"/>
         <source>Folder data</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="141"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="150"/>
         <source>WIB (UTC+7)</source>
         <translation>WIB (UTC+7)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="141"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="150"/>
         <source>WITA (UTC+8)</source>
         <translation>WITA (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="142"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="151"/>
         <source>WIT (UTC+9)</source>
         <translation>WIT (UTC+9)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="150"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="159"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="152"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="161"/>
         <source>Hapus logo</source>
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="158"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="167"/>
         <source>Simpan profil kantor</source>
         <translation>Save office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="166"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="175"/>
         <source>Nama kantor*</source>
         <translation>Office name*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="168"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="177"/>
         <source>Zona waktu*</source>
         <translation>Time zone*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="174"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="183"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="193"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="205"/>
         <source>Profil kantor disimpan.</source>
         <translation>Office profile saved.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="193"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="205"/>
         <source>Tidak ada perubahan.</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="199"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="209"/>
         <source>Cadangan dan pemeriksaan</source>
         <translation>Backups and checks</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="206"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="216"/>
         <source> cadangan terakhir</source>
         <translation> latest backups</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="208"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="218"/>
         <source>Pilih folder (mis. diska USB)…</source>
         <translation>Choose folder (e.g. a USB disk)…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="210"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="220"/>
         <source>Buat cadangan sekarang</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="212"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="222"/>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="214"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="224"/>
         <source>Periksa data</source>
         <translation>Check data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="218"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="228"/>
         <source>Temuan sudah saya lihat</source>
         <translation>I have seen the findings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="221"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="231"/>
         <source>Cadangan dibuat otomatis setiap hari dan ketika sopdesk ditutup.</source>
         <translation>A backup is made automatically every day and when sopdesk closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="224"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="244"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="234"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="253"/>
         <source>Folder cadangan</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="225"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="235"/>
         <source>Simpan</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="251"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="260"/>
         <source>Sedang membuat cadangan…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="264"/>
         <source>Cadangan dibuat: {0}</source>
         <translation>Backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="265"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="274"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="267"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="276"/>
         <source>Cadangan sopdesk (*.zip)</source>
         <translation>sopdesk backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="271"/>
         <location filename="../../sopdesk/gui/settings_page.py" line="280"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="294"/>
         <source>Pulihkan data</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="272"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="281"/>
         <source>Semua data sekarang diganti dengan isi cadangan {0}. Data sekarang disimpan dulu di folder cadangan. sopdesk akan ditutup sesudahnya. Lanjutkan?</source>
         <translation>All current data will be replaced by the contents of backup {0}. The current data is first kept in the backup folder. sopdesk closes afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="279"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="293"/>
         <source>Peringatan: {0}</source>
         <translation>Warning: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="295"/>
         <source>Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka sopdesk kembali.</source>
         <translation>Data restored from {0}. The previous data is kept in {1}. Open sopdesk again.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="294"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="309"/>
         <source>Cadangan kantor lain</source>
         <translation>Another office&apos;s backup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="296"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="311"/>
         <source>Cadangan ini milik kantor lain: {0}.
 Semua data kantor {1} akan diganti dengan data kantor itu.
 Ketik nama kantor cadangan untuk tetap memulihkan:</source>
@@ -3194,105 +3192,105 @@ All data of {1} will be replaced with that office&apos;s data.
 Type the backup&apos;s office name to restore anyway:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="303"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="318"/>
         <source>Sedang memeriksa data…</source>
         <translation>Checking data…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="308"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="323"/>
         <source>Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok.</source>
         <translation>Check finished: the data is intact; the audit chain and attachments match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="311"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="326"/>
         <source>Pemeriksaan menemukan {0} masalah:
 {1}</source>
         <translation>The check found {0} problem(s):
 {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="325"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="343"/>
         <source>Temuan pemeriksaan sudah dilihat dan dicatat di log audit; tindakan diizinkan lagi. Pulihkan dari cadangan yang utuh bila data telah diubah.</source>
         <translation>The findings were seen and recorded in the audit log; actions are allowed again. Restore from an intact backup if the data was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="331"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="349"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="333"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="351"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="333"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="351"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="333"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="351"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="334"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="352"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="339"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="357"/>
         <source>Tambah pengguna…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="340"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="358"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="341"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="359"/>
         <source>Atur ulang kata sandi…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="358"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="378"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="375"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="400"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="358"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="375"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="387"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="408"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="388"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="409"/>
         <source>Kata sandi baru untuk {0}:</source>
         <translation>New password for {0}:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="393"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="413"/>
         <source>Kata sandi {0} diganti.</source>
         <translation>Password of {0} changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="397"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="422"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="398"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="423"/>
         <source>Coba dengan data contoh</source>
         <translation>Try with sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="401"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="426"/>
         <source>Membuka kantor contoh yang terpisah (jendela bertanda DATA CONTOH) untuk berlatih; data kantor ini tidak diubah.</source>
         <translation>Opens a separate sample office (a window marked SAMPLE DATA) to practise in; this office&apos;s data is not changed.</translation>
     </message>
@@ -3424,64 +3422,64 @@ Type the backup&apos;s office name to restore anyway:</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="146"/>
+        <location filename="../../sopdesk/gui/app.py" line="141"/>
         <source>Masuk — DATA CONTOH — sopdesk</source>
         <translation>Sign in — SAMPLE DATA — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="188"/>
+        <location filename="../../sopdesk/gui/app.py" line="183"/>
         <source>Kantor contoh: semua pengguna contoh (admin, kasubag, help.desk, …) memakai kata sandi sopdesk-demo. Data kantor Anda tidak tersentuh.</source>
         <translation>Sample office: every sample user (admin, kasubag, help.desk, …) has the password sopdesk-demo. Your office&apos;s data is not touched.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="213"/>
+        <location filename="../../sopdesk/gui/app.py" line="208"/>
         <source>Memeriksa keutuhan data…</source>
         <translation>Checking the integrity of the data…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="231"/>
+        <location filename="../../sopdesk/gui/app.py" line="226"/>
         <source>Pemeriksaan data</source>
         <translation>Data check</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="286"/>
+        <location filename="../../sopdesk/gui/app.py" line="281"/>
         <source>Menunggu cadangan harian selesai ditulis…</source>
         <translation>Waiting for the daily backup to be written…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="300"/>
+        <location filename="../../sopdesk/gui/app.py" line="295"/>
         <source>Membuat cadangan sebelum keluar…</source>
         <translation>Making a backup before closing…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="312"/>
+        <location filename="../../sopdesk/gui/app.py" line="307"/>
         <source>Cadangan sebelum keluar</source>
         <translation>Backup before closing</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="320"/>
+        <location filename="../../sopdesk/gui/app.py" line="315"/>
         <source>Cadangan — sopdesk</source>
         <translation>Backup — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="335"/>
+        <location filename="../../sopdesk/gui/app.py" line="330"/>
         <source>Membuat cadangan sebelum keluar… {0} dari {1} MB</source>
         <translation>Making a backup before closing… {0} of {1} MB</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="355"/>
+        <location filename="../../sopdesk/gui/app.py" line="350"/>
         <source>Menyiapkan kantor contoh dengan {0} kasus latihan…
 Data kantor Anda tidak diubah.</source>
         <translation>Preparing a sample office with {0} practice cases…
 Your office&apos;s data is not changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="358"/>
+        <location filename="../../sopdesk/gui/app.py" line="353"/>
         <source>Data contoh — sopdesk</source>
         <translation>Sample data — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="382"/>
+        <location filename="../../sopdesk/gui/app.py" line="377"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
@@ -3497,439 +3495,439 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>StepFormDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="275"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="83"/>
         <source>Kasus {number}</source>
         <translation>Case {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="277"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="85"/>
         <source>Kegiatan {no} — {number}</source>
         <translation>Step {no} — {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="335"/>
+        <location filename="../../sopdesk/gui/step_form/header.py" line="37"/>
         <source>Pemohon:</source>
         <translation>Requester:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="336"/>
+        <location filename="../../sopdesk/gui/step_form/header.py" line="38"/>
         <source>{kode} — {nama} (revisi {revisi})</source>
         <translation>{kode} — {nama} (revision {revisi})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="338"/>
+        <location filename="../../sopdesk/gui/step_form/header.py" line="40"/>
         <source>SOP:</source>
         <translation>SOP:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="345"/>
+        <location filename="../../sopdesk/gui/step_form/header.py" line="46"/>
         <source>Dikembalikan oleh {name} ({role}) pada {when} dari kegiatan {step}: {reason}</source>
         <translation>Returned by {name} ({role}) on {when} from step {step}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="355"/>
+        <location filename="../../sopdesk/gui/step_form/header.py" line="58"/>
         <source>sudah selesai</source>
         <translation>already done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="355"/>
+        <location filename="../../sopdesk/gui/step_form/header.py" line="59"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="357"/>
+        <location filename="../../sopdesk/gui/step_form/header.py" line="60"/>
         <source>Kasus ini {state}; tidak ada kegiatan yang menunggu.</source>
         <translation>This case is {state}; no step is waiting.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="364"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="29"/>
         <source>Kegiatan yang menunggu</source>
         <translation>Waiting step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="366"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="32"/>
         <source>Kegiatan {no}: {text}</source>
         <translation>Step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="374"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="40"/>
         <source>Pelaksana:</source>
         <translation>Pelaksana (performer):</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="374"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="40"/>
         <source>{lane} (peran {role})</source>
         <translation>{lane} (role {role})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="376"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="42"/>
         <source>{waktu} (tanpa standar waktu)</source>
         <translation>{waktu} (no standard time)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="378"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="44"/>
         <source>Waktu:</source>
         <translation>Standard time:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="380"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="47"/>
         <source>Masuk:</source>
         <translation>Arrived:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="386"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="53"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="388"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="55"/>
         <source>{when} — {late}</source>
         <translation>{when} — {late}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="392"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="59"/>
         <source>{when} (sisa {left})</source>
         <translation>{when} ({left} left)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="394"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="61"/>
         <source>Batas waktu:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="396"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="63"/>
         <source>{when} — belum boleh diselesaikan sebelumnya</source>
         <translation>{when} — may not be completed before then</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="400"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="67"/>
         <source>Masa tunggu sampai:</source>
         <translation>Waiting period until:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="404"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="71"/>
         <source>wajib diisi untuk menyelesaikan lebih awal</source>
         <translation>required to complete early</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="405"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="73"/>
         <source>Alasan melewati masa tunggu (administrator):</source>
         <translation>Reason for skipping the waiting period (administrator):</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="407"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="76"/>
         <source>Dikerjakan oleh:</source>
         <translation>Worked on by:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="409"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="78"/>
         <source>Keterangan:</source>
         <translation>Remarks:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="412"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="81"/>
         <source>Anda tidak memegang peran {role}; kegiatan ini dikerjakan oleh pemegang peran tersebut.</source>
         <translation>You do not hold the role {role}; this step is done by a holder of that role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="428"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="94"/>
         <source>Pelaksana</source>
         <translation>Performer</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="432"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="99"/>
         <source>{lane} adalah pihak di luar kantor; kegiatan ini dicatat atas namanya oleh petugas.</source>
         <translation>{lane} is a party outside the office; a clerk records this step on its behalf.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="434"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="102"/>
         <source>Dicatat atas nama {lane} (mis. diserahkan oleh {lower})</source>
         <translation>Recorded on behalf of {lane} (e.g. handed in by {lower})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="440"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="109"/>
         <source>Kegiatan bersama ({names}): {lane} menyetujui lebih dulu, lalu kegiatan ini menunggu {next}.</source>
         <translation>Joint step ({names}): {lane} approves first, then this step waits for {next}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="446"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="28"/>
         <source>Tenggat kasus</source>
         <translation>Case deadlines</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="456"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="38"/>
         <source>kasus dimulai</source>
         <translation>the case starts</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="457"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="39"/>
         <source>kegiatan {no} selesai</source>
         <translation>step {no} is done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="458"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="40"/>
         <source>belum berjalan (dihitung sejak {anchor}; {waktu})</source>
         <translation>not started yet (counted from when {anchor}; {waktu})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="462"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="44"/>
         <source>tidak sebelum {when}</source>
         <translation>not before {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="464"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="46"/>
         <source> — masa tunggu sudah berakhir</source>
         <translation> — the waiting period has ended</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="466"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="48"/>
         <source>paling lambat {when}</source>
         <translation>no later than {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="468"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="50"/>
         <source> — terlambat {days} hari ({when})</source>
         <translation> — {days} days late ({when})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="472"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="54"/>
         <source> — terpenuhi {when}</source>
         <translation> — met {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="478"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="60"/>
         <source> (diperpanjang {n} kali)</source>
         <translation> (extended {n} times)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="479"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="61"/>
         <source>{name}: {state}</source>
         <translation>{name}: {state}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="484"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="67"/>
         <source>Perpanjang tenggat…</source>
         <translation>Extend the deadline…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="504"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="79"/>
         <source>Kelengkapan</source>
         <translation>Kelengkapan (required inputs)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="507"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="82"/>
         <source>Tidak ada kelengkapan untuk kegiatan ini.</source>
         <translation>This step has no kelengkapan (required inputs).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="511"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="86"/>
         <source>Centang yang tersedia; lampirkan pindaiannya bila ada.</source>
         <translation>Tick what is at hand; attach its scan if there is one.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="530"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="108"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="533"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="112"/>
         <source>Kegiatan ini tidak menghasilkan dokumen.</source>
         <translation>This step produces no documents.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="545"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="124"/>
         <source>{index}. {name}</source>
         <translation>{index}. {name}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="550"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="130"/>
         <source>mis. 123/PP.01-SD/5371/2026</source>
         <translation>e.g. 123/PP.01-SD/5371/2026</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="552"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="132"/>
         <source>Nomor dokumen</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="554"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="134"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="556"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="136"/>
         <source>Centang untuk mengisi tanggal dokumen</source>
         <translation>Tick to enter the document date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="562"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="142"/>
         <source>kosong</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="575"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="155"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="590"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="22"/>
         <source>Keputusan</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="602"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="37"/>
         <source>→ kasus selesai</source>
         <translation>→ the case ends</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="604"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="39"/>
         <source>→ lanjut ke kegiatan {no}: {text}</source>
         <translation>→ continue at step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="607"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="42"/>
         <source>; kasus menjadi rahasia (perihalnya disembunyikan dari peran di luar alurnya)</source>
         <translation>; the case becomes confidential (its subject is hidden from roles outside its flow)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="619"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="69"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="621"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="71"/>
         <source>Menunggu: {event} — catat peristiwanya</source>
         <translation>Waiting for: {event} — record the event</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="625"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="75"/>
         <source>Kegiatan ini selesai ketika peristiwa yang ditunggu terjadi: tulis di Catatan apa yang terjadi dan kapan, atau isi Output-nya.</source>
         <translation>This step is done when the awaited event happens: write in Note what happened and when, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="631"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="85"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="637"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="92"/>
         <source>Catatan untuk kegiatan ini (boleh kosong)</source>
         <translation>Note for this step (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="639"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="94"/>
         <source>Peristiwa yang ditunggu: apa, kapan, nomor putusan …</source>
         <translation>The awaited event: what, when, ruling number …</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="648"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="22"/>
         <source>Kembalikan…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="649"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="23"/>
         <source>Simpan draf</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="650"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="24"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="650"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="25"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="651"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="26"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="654"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="29"/>
         <source>Kembalikan kasus ke kegiatan yang sudah dilalui, dengan alasan</source>
         <translation>Return the case to a step it has passed, with a reason</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="655"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="31"/>
         <source>Simpan isian untuk dilanjutkan nanti</source>
         <translation>Save what has been filled in, to continue later</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="656"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="32"/>
         <source>Selesaikan kegiatan ini dan teruskan kasus (Ctrl+Enter)</source>
         <translation>Complete this step and pass the case on (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="676"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="53"/>
         <source>Belum ada kegiatan yang dilalui untuk tujuan pengembalian</source>
         <translation>The case has not passed any step to return to yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="723"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="215"/>
         <source>Draf yang tersimpan dipulihkan.</source>
         <translation>The saved draft was restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="728"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="220"/>
         <source>Isian kunjungan sebelumnya ({when}) dimuat; periksa lalu selesaikan.</source>
         <translation>The entries of the previous visit ({when}) are filled in; check them, then complete the step.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="743"/>
+        <location filename="../../sopdesk/gui/step_form/local_draft.py" line="29"/>
         <source>Isian yang disimpan di PC ini saat server basis data tidak terjangkau (pukul {time} {zone}) masih ada.</source>
         <translation>Entries saved on this PC while the database server was unreachable (at {time} {zone}) are still here.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="746"/>
+        <location filename="../../sopdesk/gui/step_form/local_draft.py" line="32"/>
         <source>Pakai isian itu</source>
         <translation>Use those entries</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="747"/>
+        <location filename="../../sopdesk/gui/step_form/local_draft.py" line="33"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="755"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="235"/>
         <source>Isian dari PC ini dimuat; periksa lalu selesaikan.</source>
         <translation>The entries from this PC are filled in; check them, then complete the step.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="771"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="247"/>
         <source>Server basis data tidak terjangkau, dan isian tidak dapat disimpan di PC ini ({error}); jangan tutup formulir ini.</source>
         <translation>The database server is unreachable, and the entries cannot be saved on this PC ({error}); do not close this form.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="774"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="250"/>
         <source>Server basis data tidak terjangkau; isian disimpan di PC ini dan ditawarkan lagi saat formulir ini dibuka.</source>
         <translation>The database server is unreachable; the entries are saved on this PC and offered again when this form is opened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="802"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="59"/>
         <source>Pilih salah satu jawaban: {labels}.</source>
         <translation>Choose one of the answers: {labels}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="808"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="106"/>
         <source>Catat peristiwa yang ditunggu ({event}) di Catatan, atau isi Output-nya.</source>
         <translation>Record the awaited event ({event}) in Note, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="829"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="307"/>
         <source>Kegiatan diselesaikan</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="830"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="308"/>
         <source>Kegiatan diselesaikan dengan catatan:
 {warnings}</source>
         <translation>Step completed with notes:
 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form.py" line="839"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="322"/>
         <source>Draf disimpan pukul {time} {zone}.</source>
         <translation>Draft saved at {time} {zone}.</translation>
     </message>
@@ -3937,82 +3935,82 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>SwimlaneView</name>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="117"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="52"/>
         <source>Diagram alir SOP</source>
         <translation>SOP flowchart</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="171"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="89"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="171"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="89"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="171"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="89"/>
         <source>Pelaksana</source>
         <translation>Pelaksana</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="172"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="90"/>
         <source>Mutu Baku</source>
         <translation>Mutu Baku</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="172"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="90"/>
         <source>Kelengkapan</source>
         <translation>Kelengkapan</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="172"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="90"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="173"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="91"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="173"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="91"/>
         <source>Keterangan</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="176"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="94"/>
         <source>Simbol: kapsul = mulai/selesai, persegi = kegiatan, belah ketupat = keputusan. Garis putus-putus di sekeliling simbol: pelaksana disimpulkan (arahkan kursor ke simbol untuk alasannya). ✓ = sudah selesai, ▶ = sedang dikerjakan.</source>
         <translation>Symbols: capsule = start/end, rectangle = step, diamond = decision. Dashed outline around a symbol: pelaksana (performer) inferred (hover over the symbol for the reason). ✓ = done, ▶ = in progress.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="65"/>
+        <location filename="../../sopdesk/gui/swimlane_scene.py" line="48"/>
         <source>Pelaksana disimpulkan: {alasan}</source>
         <translation>Pelaksana (performer) inferred: {alasan}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="62"/>
+        <location filename="../../sopdesk/gui/swimlane_scene.py" line="45"/>
         <source>Kegiatan {no} — {pelaksana}</source>
         <translation>Step {no} — {pelaksana}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="67"/>
+        <location filename="../../sopdesk/gui/swimlane_scene.py" line="50"/>
         <source>menunggu</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="63"/>
+        <location filename="../../sopdesk/gui/swimlane_scene.py" line="46"/>
         <source>Mulai</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="66"/>
+        <location filename="../../sopdesk/gui/swimlane_scene.py" line="49"/>
         <source>Selesai</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="64"/>
+        <location filename="../../sopdesk/gui/swimlane_scene.py" line="47"/>
         <source>Mulai: {entri}</source>
         <translation>Start: {entri}</translation>
     </message>
@@ -4020,27 +4018,27 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/idle_lock.py" line="45"/>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="46"/>
         <source>sopdesk terkunci</source>
         <translation>sopdesk is locked</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/idle_lock.py" line="47"/>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="48"/>
         <source>Layar dikunci karena tidak ada kegiatan. Masukkan kata sandi {0} untuk melanjutkan.</source>
         <translation>The screen was locked after a period without activity. Enter the password of {0} to continue.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/idle_lock.py" line="57"/>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="58"/>
         <source>Buka kunci</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/idle_lock.py" line="59"/>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="60"/>
         <source>Keluar dari sopdesk</source>
         <translation>Quit sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/idle_lock.py" line="60"/>
+        <location filename="../../sopdesk/gui/idle_lock.py" line="61"/>
         <source>Ganti pengguna</source>
         <translation>Switch user</translation>
     </message>
@@ -4048,52 +4046,52 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>VisitorTableModel</name>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="75"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="19"/>
         <source>Permohonan informasi publik</source>
         <translation>Public information request</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="76"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="20"/>
         <source>Bertamu / bertemu pejabat</source>
         <translation>Visit / meet an official</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="77"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="21"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="78"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="22"/>
         <source>Konsultasi</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="79"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="23"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="142"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="44"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="142"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="45"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="142"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="46"/>
         <source>Instansi</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="142"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="47"/>
         <source>Keperluan</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk_page.py" line="143"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="49"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
@@ -4101,52 +4099,52 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="221"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="244"/>
         <source>Batalkan {0}</source>
         <translation>Void {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="224"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="247"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="228"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="251"/>
         <source>Surat ini tidak dapat didisposisi lagi.</source>
         <translation>This letter can no longer be given a disposition.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="230"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="253"/>
         <source>Surat ini tidak dapat dikirim lagi; entrinya di buku ekspedisi yang belum diterima ikut dibatalkan.</source>
         <translation>This letter can no longer be sent; its dispatch book entry that has not been received is voided with it.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="233"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="256"/>
         <source>Entri ini tidak dapat ditandai diterima lagi.</source>
         <translation>This entry can no longer be marked received.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="234"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="257"/>
         <source>Nomor {0} tetap tercatat dan tidak dipakai lagi; barisnya ditandai BATAL beserta alasannya di daftar dan di cetakan. {1}</source>
         <translation>Number {0} stays on record and is not used again; the line is marked VOID in the list and BATAL on printouts, with the reason. {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="237"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="260"/>
         <source>mengapa baris ini dibatalkan</source>
         <translation>why this line is voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="239"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="262"/>
         <source>&amp;Alasan pembatalan *</source>
         <translation>&amp;Reason for voiding *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="244"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="267"/>
         <source>Batalkan baris ini</source>
         <translation>Void this line</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="244"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="267"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -4154,17 +4152,17 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>_Dialog</name>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="73"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="75"/>
         <source>surat masuk {0}</source>
         <translation>incoming letter {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="75"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="77"/>
         <source>surat keluar {0}</source>
         <translation>outgoing letter {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/correction_dialog.py" line="76"/>
+        <location filename="../../sopdesk/gui/correction_dialog.py" line="78"/>
         <source>ekspedisi nomor {0}</source>
         <translation>dispatch entry {0}</translation>
     </message>
@@ -4172,12 +4170,12 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="66"/>
+        <location filename="../../sopdesk/gui/app.py" line="61"/>
         <source>Pemeriksaan data</source>
         <translation>Data check</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="67"/>
+        <location filename="../../sopdesk/gui/app.py" line="62"/>
         <source>Pemeriksaan awal menemukan masalah pada data:
 {0}
 
@@ -4191,12 +4189,12 @@ Run &apos;sopdesk check&apos; for the full details, and restore from a backup if
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../sopdesk/gui/messages.py" line="50"/>
+        <location filename="../../sopdesk/gui/messages.py" line="61"/>
         <source>Terjadi kesalahan internal. Rinciannya dicatat di berkas log sopdesk.</source>
         <translation>An internal error occurred. The details are recorded in the sopdesk log file.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/messages.py" line="52"/>
+        <location filename="../../sopdesk/gui/messages.py" line="46"/>
         <source>Tidak dapat dilakukan</source>
         <translation>Cannot be done</translation>
     </message>

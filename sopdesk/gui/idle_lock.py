@@ -26,7 +26,8 @@ INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.
 
 def idle_minutes() -> int:
     try:
-        value = int(QSettings().value(SETTINGS_KEY, DEFAULT_MINUTES))
+        stored = QSettings().value(SETTINGS_KEY, DEFAULT_MINUTES)
+        value = int(stored) if isinstance(stored, (int, str)) else DEFAULT_MINUTES
     except (TypeError, ValueError):
         return DEFAULT_MINUTES
     return max(0, min(value, 240))
@@ -92,7 +93,9 @@ class IdleLock(QObject):
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.lock)
         self.set_minutes(idle_minutes() if minutes is None else minutes)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     def set_minutes(self, minutes: int) -> None:
         self.minutes = minutes
@@ -127,4 +130,5 @@ class IdleLock(QObject):
             self.window.close()
 
     def _hidden(self) -> list[QWidget]:
-        return [self.window.centralWidget(), *self.window.findChildren(QWidget, "roleBar")]
+        shown = [self.window.centralWidget(), *self.window.findChildren(QWidget, "roleBar")]
+        return [widget for widget in shown if widget is not None]

@@ -9,6 +9,7 @@ there is room for `minimum` pixels; below that it keeps `minimum` and the table 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 
@@ -22,7 +23,7 @@ class ReadableStretch(QObject):
         self.fit(table.viewport().width())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize:
+        if isinstance(event, QResizeEvent):
             self.fit(event.size().width())
         return False
 

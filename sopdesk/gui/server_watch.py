@@ -91,5 +91,5 @@ def install_excepthook() -> None:
             return
         previous(kind, value, trace)
 
-    hook.sopdesk_server_watch = True
+    setattr(hook, "sopdesk_server_watch", True)  # noqa: B010 - a mark on a function, unknown to mypy
     sys.excepthook = hook
