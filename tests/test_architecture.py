@@ -249,3 +249,31 @@ def test_the_check_sees_a_long_module(tmp_path):
     (tmp_path / "short.py").write_text("x = 1\n" * MAX_LINES)
     (tmp_path / "long.py").write_text('"""Why."""\n' + "x = 1\n" * MAX_LINES)
     assert long_modules(tmp_path) == {"long.py": MAX_LINES + 1}
+
+
+def _undeclared_packages(package_root: Path, declared: list[str], mapped: dict[str, str]) -> list[str]:
+    """Python packages (folders with __init__.py) under `package_root` that the wheel's package
+    list leaves out; `mapped` names the packages pyproject takes from another folder."""
+    names = set(declared) | set(mapped)
+    found = []
+    for init in sorted(package_root.rglob("__init__.py")):
+        name = ".".join(init.parent.relative_to(package_root.parent).parts)
+        if name not in names and "__pycache__" not in name:
+            found.append(name)
+    return found
+
+
+def test_every_package_of_sopdesk_is_in_the_wheel():
+    # a subpackage left out of pyproject's list is missing from an installed wheel and from the
+    # office-PC bundle (the CLI's commands were, once): the program then fails at run time
+    import tomllib
+
+    setup = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert _undeclared_packages(PACKAGE, setup["packages"], setup.get("package-dir", {})) == []
+
+
+def test_the_check_sees_an_undeclared_package(tmp_path):
+    (tmp_path / "pkg" / "sub").mkdir(parents=True)
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "sub" / "__init__.py").write_text("")
+    assert _undeclared_packages(tmp_path / "pkg", ["pkg"], {}) == ["pkg.sub"]

@@ -28,10 +28,10 @@ if not EXECUTABLE.is_file():
 TEST_PARTS = re.compile(r"^(tests?|testing|test_data|testdata|fixtures|conftest\.pyc?)$|^test_.*\.pyc?$"
                         r"|_test\.pyc?$", re.IGNORECASE)
 UNWANTED_FILES = re.compile(r"WebEngine|Qt6Quick|Qt6Qml|Qt63D|Qt6Multimedia|Qt6Wayland|QtWebEngineProcess"
-                            r"|pytest|hypothesis|PyInstaller", re.IGNORECASE)
+                            r"|pytest|hypothesis|PyInstaller|/mypy/|/mypyc/", re.IGNORECASE)
 UNWANTED_MODULES = ("pytest", "_pytest", "pytestqt", "hypothesis", "pypdf", "PyInstaller", "tests", "test",
                     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtQml", "PySide6.QtQuick",
-                    "PySide6.QtMultimedia", "tkinter")
+                    "PySide6.QtMultimedia", "tkinter", "mypy", "mypyc")
 
 
 def bundle_files() -> list[str]:
@@ -76,7 +76,7 @@ def test_the_bundle_holds_what_the_program_reads_at_run_time():
     assert [w for w in wanted if internal + w not in files] == []
     assert "BACA-SAYA.txt" in files
     suffix = ".dll" if sys.platform == "win32" else ".so"
-    plugins = {f.split("/plugins/")[1] for f in files if "/Qt/plugins/" in f or "/plugins/" in f}
+    plugins = {f.split("/Qt/plugins/")[1] for f in files if "/Qt/plugins/" in f}
     platforms = {"platforms/qwindows.dll", "platforms/qoffscreen.dll"} if sys.platform == "win32" else \
         {"platforms/libqxcb.so", "platforms/libqoffscreen.so"}
     assert platforms <= plugins
