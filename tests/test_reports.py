@@ -271,6 +271,18 @@ def test_case_sheet_lists_every_visit_with_who_when_returns_and_document_numbers
     assert "Halaman 1 dari" in text
 
 
+def test_case_sheet_never_says_late_by_0_minutes(ws, staff, clock, tmp_path):
+    """Seen on the printed sheet: a step finished 30 seconds after its limit read 'Terlambat
+    0 menit'; under a minute late reads 1 menit, as in the inbox."""
+    desk = staff["Help Desk"]
+    number = cases.start_case(ws, desk, "PP", "Permohonan salinan DPT", "surat", "Maria Nenobais")
+    clock.advance(minutes=3, seconds=30)  # step 5: 3 menit
+    cases.complete(ws, desk, number, cases.StepInput(present=["Surat Masuk"]))
+    text = " ".join(pages_text(render_case_sheet(ws, number, tmp_path / "kasus.pdf")))
+    assert "Terlambat 0 menit" not in text
+    assert "Terlambat 1 menit" in text
+
+
 def test_case_sheet_of_an_unknown_case(ws, admin, tmp_path):
     with pytest.raises(NotFound):
         render_case_sheet(ws, "PP/2026/9999", tmp_path / "x.pdf")

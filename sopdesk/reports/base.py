@@ -26,7 +26,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, 
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 from sopdesk.reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
-from sopdesk.textfmt import tanggal
+from sopdesk.textfmt import durasi, tanggal
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +129,12 @@ def moment(value: datetime | None, tz: tzinfo) -> str:
     if value is None:
         return "-"
     return f"{value.astimezone(tz):%d-%m-%Y %H:%M}"
+
+
+def late_by(delay: timedelta) -> str:
+    """How late a visit was, never '0 menit': under a minute late reads '1 menit', as the
+    inbox says it (textfmt.durasi rounds up only its own 'terlambat ...' form)."""
+    return durasi(max(delay, timedelta(minutes=1)))
 
 
 def tanggal_jam(value: datetime, tz: tzinfo) -> str:

@@ -24,6 +24,7 @@ from sopdesk.reports.base import (
     Printout,
     Styles,
     esc,
+    late_by,
     markup,
     moment,
     table_style,
@@ -46,7 +47,7 @@ def _state(item: Visit, now: datetime) -> tuple[str, bool]:
         state = "Tanpa standar waktu"
         late = False
     elif end > item.due_at:
-        state, late = f"Terlambat {durasi(end - item.due_at)}", True
+        state, late = f"Terlambat {late_by(end - item.due_at)}", True
     else:
         state, late = "Tepat waktu", False
     if item.status == "open" and not late:

@@ -33,6 +33,7 @@ from sopdesk.reports.base import (
     Printout,
     Styles,
     day_range,
+    late_by,
     periode,
     table_style,
     text,
@@ -198,7 +199,7 @@ def late_table(stats: list[StepStats], styles: Styles, width: float):  # noqa: A
     for s in late_steps:
         first = len(rows)
         for number, delay in s.late:
-            rows.append(["", "", text(number, styles.cell), text(durasi(delay), styles.cell)])
+            rows.append(["", "", text(number, styles.cell), text(late_by(delay), styles.cell)])
         rows[first][0] = text(s.step, styles.cell_right)
         rows[first][1] = text(f"{s.kegiatan} ({s.late_count} kasus terlambat; mutu baku {s.waktu})", styles.cell)
         if s.late_count > len(s.late):
