@@ -11,7 +11,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from sopdesk.engine import seal
@@ -45,8 +45,10 @@ LAST_HASH = select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
 LAST_EVENT = select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
 NEWEST = (select(AuditEvent.id, AuditEvent.at, AuditEvent.user_id, AuditEvent.action,
                  AuditEvent.case_id, AuditEvent.work_item_id, AuditEvent.step_no,
-                 AuditEvent.detail, AuditEvent.prev_hash)
+                 AuditEvent.detail, AuditEvent.prev_hash, AuditEvent.hash)
           .order_by(AuditEvent.id.desc()).limit(1))
+RESEAL = (update(AuditEvent).where(AuditEvent.id == bindparam("event_id"))
+          .values(sealed=bindparam("sealed_text"), hash=bindparam("new_hash")))
 APPEND = insert(AuditEvent)
 
 
@@ -76,22 +78,25 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
 def _finish(conn: Connection) -> dict[str, Head] | None:
     """Just before a write transaction commits (store.db.COMMIT_HOOKS): seal its last audit
     event with the rows it changed and hash that event again; return the chain's head before
-    and after the transaction (for the anchor), None when it recorded no event."""
+    and after the transaction (for the anchor), None when it recorded no event. Its statements
+    run on the raw cursor (store.direct): they are part of every action."""
     state = seal.take(conn)
     if state is None or not state.events:
         return None
-    row = conn.execute(NEWEST).first()
-    assert row is not None  # the transaction recorded an event (state.events)
-    sealed = seal.seal_text(conn, state)
-    if sealed is None:
-        head = conn.execute(LAST_EVENT).first()
-        assert head is not None
-        return {"before": state.before, "head": Head(head[0], head[1])}
-    at = row.at.astimezone(timezone.utc)
-    digest = event_hash(row.prev_hash, at, row.user_id, row.action, row.case_id,
-                        row.work_item_id, row.step_no, row.detail, sealed)
-    conn.execute(update(AuditEvent).where(AuditEvent.id == row.id).values(sealed=sealed, hash=digest))
-    return {"before": state.before, "head": Head(row.id, digest)}
+    tx = DirectTx(conn)
+    try:
+        row = tx.execute(NEWEST).first()
+        assert row is not None  # the transaction recorded an event (state.events)
+        event_id, at, user_id, action, case_id, work_item_id, step_no, detail, prev_hash, stored = row
+        sealed = seal.seal_text(conn, state, tx)
+        if sealed is None:
+            return {"before": state.before, "head": Head(event_id, stored)}
+        digest = event_hash(prev_hash, at.astimezone(timezone.utc), user_id, action, case_id,
+                            work_item_id, step_no, detail, sealed)
+        tx.execute(RESEAL, {"event_id": event_id, "sealed_text": sealed, "new_hash": digest})
+        return {"before": state.before, "head": Head(event_id, digest)}
+    finally:
+        tx.close()
 
 
 COMMIT_HOOKS.append(_finish)

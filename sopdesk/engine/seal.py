@@ -36,7 +36,7 @@ from datetime import date, datetime, timezone
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, event, inspect, select
+from sqlalchemy import Column, Connection, Select, Table, bindparam, event, inspect, select
 from sqlalchemy.orm import Session
 
 from sopdesk.store.direct import DirectTx
@@ -138,20 +138,91 @@ def _roles(conn: Connection, user_ids: list[Any] | None) -> dict[int, list[str]]
 def row_digests(conn: Connection, name: str, keys: list[Any] | None = None,
                 batch: int = 5000) -> Iterator[tuple[Any, str]]:
     """(key, digest) of the rows of a covered table: all of them (streamed, in key order), or
-    those whose key is in `keys`."""
+    those whose key is in `keys` (read on the raw cursor: see `keyed_digests`)."""
+    if keys is not None:
+        tx = DirectTx(conn)
+        try:
+            yield from keyed_digests(tx, name, "", keys)
+        finally:
+            tx.close()
+        return
     table = tables()[name]
     columns = _columns(table)
     names = [column.name for column in columns]
     key = table.c[COVERED[name]]
-    statement = select(key, *columns).order_by(key)
-    chunks: list[list[Any] | None] = (
-        [None] if keys is None else [keys[i:i + IN_CLAUSE] for i in range(0, len(keys), IN_CLAUSE)])
-    for chunk in chunks:
-        query = statement if chunk is None else statement.where(key.in_(chunk))
-        roles = _roles(conn, chunk) if name == "user_account" else {}
-        # the option on the statement, not the connection (which keeps it for the UPDATE after)
-        result = conn.execute(query.execution_options(yield_per=batch))
-        for row in result:
+    # the option on the statement, not the connection (which keeps it for the UPDATE after)
+    result = conn.execute(select(key, *columns).order_by(key).execution_options(yield_per=batch))
+    roles = _roles(conn, None) if name == "user_account" else {}
+    for row in result:
+        yield row[0], digest(name, names, row[1:], roles.get(row[0], ()))
+
+
+# --- the keyed readback: prepared statements on the raw cursor ------------------------------------
+# Every write transaction reads back the rows it changed (a handful) just before it commits: the
+# SQLAlchemy Core execution around each of these selects cost more than the SQL and the hashing
+# together (issue #15). Each select is written once as a Core construct and run as a prepared
+# statement (store.direct): the same column types convert the values, so the digests are the
+# ones `check` computes through SQLAlchemy. An IN list has one placeholder per key, padded to
+# the next power of two (the last key repeated) so that a few statements serve every size.
+
+_statements: dict[tuple[str, str, int], tuple[Select[Any], list[str]]] = {}
+_ROLES_BY: dict[int, Select[int, str]] = {}
+
+
+def _width(count: int) -> int:
+    width = 1
+    while width < count:
+        width *= 2
+    return width
+
+
+def _keyed(name: str, column: str, width: int) -> tuple[Select[Any], list[str]]:
+    """select key, columns... where `column` (the key when "") in (:k0 .. :k<width-1>)."""
+    entry = _statements.get((name, column, width))
+    if entry is None:
+        table = tables()[name]
+        columns = _columns(table)
+        key = table.c[COVERED[name]]
+        where = key if not column else table.c[column]
+        statement = (select(key, *columns)
+                     .where(where.in_([bindparam(f"k{i}") for i in range(width)])).order_by(key))
+        entry = _statements[(name, column, width)] = (statement, [c.name for c in columns])
+    return entry
+
+
+def _chunks(values: list[Any]) -> Iterator[dict[str, Any]]:
+    for start in range(0, len(values), IN_CLAUSE):
+        chunk = values[start:start + IN_CLAUSE]
+        width = _width(len(chunk))
+        padded = chunk + [chunk[-1]] * (width - len(chunk))
+        yield {f"k{i}": value for i, value in enumerate(padded)}
+
+
+def _keyed_roles(tx: DirectTx, user_ids: list[Any]) -> dict[int, list[str]]:
+    held: dict[int, list[str]] = {}
+    for params in _chunks(user_ids):
+        width = len(params)
+        statement = _ROLES_BY.get(width)
+        if statement is None:
+            statement = (select(UserRole.user_id, Role.name).join(Role, Role.id == UserRole.role_id)
+                         .where(UserRole.user_id.in_([bindparam(f"k{i}") for i in range(width)])))
+            _ROLES_BY[width] = statement
+        for user_id, role in tx.execute(statement, params):
+            held.setdefault(user_id, []).append(role)
+    return held
+
+
+def keyed_digests(tx: DirectTx, name: str, column: str, values: Iterable[Any]) -> Iterator[tuple[Any, str]]:
+    """(key, digest) of the rows of a covered table whose `column` (its key when "") holds one
+    of `values`, in key order within each chunk of IN_CLAUSE values."""
+    values = sorted(set(values), key=str)
+    if not values:
+        return
+    for params in _chunks(values):
+        statement, names = _keyed(name, column, len(params))
+        rows = tx.execute(statement, params).all()
+        roles = _keyed_roles(tx, [row[0] for row in rows]) if name == "user_account" and rows else {}
+        for row in rows:
             yield row[0], digest(name, names, row[1:], roles.get(row[0], ()))
 
 
@@ -235,28 +306,34 @@ def take(conn: Connection) -> Pending | None:
     return _pending.pop(conn, None)
 
 
-def seal_text(conn: Connection, state: Pending) -> str | None:
+def seal_text(conn: Connection, state: Pending, direct: DirectTx | None = None) -> str | None:
     """The `sealed` field for the rows a transaction changed: {table: {key: digest}}, a
-    deleted row with GONE. None when nothing covered was changed."""
-    touched = {name: set(keys) for name, keys in state.touched.items()}
-    for (name, column), values in state.related.items():
-        table = tables()[name]
-        key = table.c[COVERED[name]]
-        found = conn.execute(select(key).where(table.c[column].in_(sorted(values)))).scalars()
-        touched.setdefault(name, set()).update(found)
+    deleted row with GONE. None when nothing covered was changed. `direct`: the caller's
+    direct executor on `conn` (one is made otherwise)."""
     sealed: dict[str, dict[str, str]] = {}
     if state.everything:
         for name in sorted(tables()):
             rows = {str(k): d for k, d in row_digests(conn, name)}
             if rows:
                 sealed[name] = rows
-        touched = {}
-    for name in sorted(touched):
-        keys = sorted((k for k in touched[name] if k is not None), key=str)
-        if not keys or name not in tables():
-            continue
-        digests = dict(row_digests(conn, name, keys))
-        sealed[name] = {str(k): digests.get(k, GONE) for k in keys}
+        return json.dumps(sealed, sort_keys=True, separators=(",", ":")) if sealed else None
+    present = tables()
+    tx = direct or DirectTx(conn)
+    try:
+        for (name, column), values in state.related.items():
+            if name in present:
+                found = {str(k): d for k, d in keyed_digests(tx, name, column, values)}
+                if found:
+                    sealed.setdefault(name, {}).update(found)
+        for name, keys in state.touched.items():
+            wanted = [k for k in keys if k is not None]
+            if not wanted or name not in present:
+                continue
+            digests = dict(keyed_digests(tx, name, "", wanted))
+            sealed.setdefault(name, {}).update({str(k): digests.get(k, GONE) for k in wanted})
+    finally:
+        if direct is None:
+            tx.close()
     if not sealed:
         return None
     return json.dumps(sealed, sort_keys=True, separators=(",", ":"))
