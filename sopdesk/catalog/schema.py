@@ -6,6 +6,7 @@ form can read and write the files (see sop_catalog/FORMAT.md).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from datetime import date
 from functools import cached_property
@@ -38,7 +39,10 @@ Target = StepNo | Literal["selesai"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the validators and serializers are built when a file is first validated,
+    # not at import: a command that reads the cached catalog (pickled, already validated)
+    # never builds them (issue #15).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class DisahkanOleh(_Strict):
@@ -275,6 +279,16 @@ class Sop(_Document):
     kegiatan: Annotated[list[Kegiatan], Field(min_length=1, max_length=500)]
 
     @cached_property
+    def stored_json(self) -> str:
+        """The SOP as stored in sop_revision.content (computed once, and kept with the
+        catalog in the user cache: the serializer is then never built on a command's path)."""
+        return self.model_dump_json()
+
+    @cached_property
+    def stored_sha256(self) -> str:
+        return hashlib.sha256(self.stored_json.encode()).hexdigest()
+
+    @cached_property
     def _steps(self) -> dict[int, Kegiatan]:
         return {k.no: k for k in self.kegiatan}
 
@@ -316,7 +330,7 @@ class Sop(_Document):
 
 
 class _Loose(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 class _FlowLane(_Loose):

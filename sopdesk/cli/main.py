@@ -28,24 +28,34 @@ def _check_text(argv: list[str]) -> None:
             raise ArgumentError(f"Argumen '{shown[:80]}' bukan teks UTF-8 yang sah") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line: the global options, then each noun's sub-commands in the order
-    `sopdesk --help` lists them."""
-    from sopdesk.cli.commands import (
-        backup,
-        case,
-        catalog,
-        check,
-        connection,
-        desktop,
-        expedition,
-        inbox,
-        letter,
-        office,
-        report,
-        user,
-        visitor,
-    )
+# Each command's module and the function adding its sub-parsers, in the order `sopdesk --help`
+# lists them, with the command names it adds: a command line naming one of them builds (and
+# imports) only that module; --help, a typo or no command builds them all.
+COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("desktop", "add_parsers", ("gui",)),
+    ("office", "add_setup", ("setup",)),
+    ("connection", "add_connect", ("connect",)),
+    ("catalog", "add_parsers", ("catalog",)),
+    ("user", "add_parsers", ("user",)),
+    ("visitor", "add_parsers", ("visitor",)),
+    ("case", "add_parsers", ("case",)),
+    ("inbox", "add_parsers", ("inbox",)),
+    ("office", "add_holiday", ("holiday",)),
+    ("letter", "add_parsers", ("letter",)),
+    ("expedition", "add_parsers", ("expedition",)),
+    ("office", "add_demo", ("demo",)),
+    ("report", "add_parsers", ("report",)),
+    ("backup", "add_parsers", ("backup", "restore")),
+    ("connection", "add_transfer", ("transfer",)),
+    ("check", "add_parsers", ("check",)),
+)
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The command line: the global options, then each noun's sub-commands in the order
+    `sopdesk --help` lists them; only the named command's when `argv` names one (its module's
+    imports are all the command costs before its work)."""
+    import importlib
 
     parser = Parser(prog="sopdesk", description="SOP kantor KPU sebagai alur kerja luring.")
     parser.add_argument("--version", action="version", version=f"sopdesk {__version__}")
@@ -55,12 +65,27 @@ def build_parser() -> argparse.ArgumentParser:
                         help="folder data (basis data, lampiran, cadangan; juga SOPDESK_DATA_DIR)")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     parents = Parents.build()
-    for add in (desktop.add_parsers, office.add_setup, connection.add_connect, catalog.add_parsers,
-                user.add_parsers, visitor.add_parsers, case.add_parsers, inbox.add_parsers,
-                office.add_holiday, letter.add_parsers, expedition.add_parsers, office.add_demo,
-                report.add_parsers, backup.add_parsers, connection.add_transfer, check.add_parsers):
-        add(sub, parents)
+    named = command_named(argv) if argv is not None else None
+    chosen = [entry for entry in COMMANDS if named in entry[2]] or COMMANDS
+    for module, adder, _names in chosen:
+        getattr(importlib.import_module(f"sopdesk.cli.commands.{module}"), adder)(sub, parents)
     return parser
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The command the line names (its first word after the global options), or None when an
+    option comes first (--help) or there is none."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in GLOBAL_OPTIONS_WITH_VALUE:
+            skip = True
+        elif arg.startswith(tuple(f"{option}=" for option in GLOBAL_OPTIONS_WITH_VALUE)):
+            continue
+        else:
+            return None if arg.startswith("-") else arg
+    return None
 
 
 def wants_version(argv: list[str]) -> bool:
@@ -167,7 +192,8 @@ def _main(argv: list[str] | None) -> int:
         desktop = gui_request(sys.argv[1:] if argv is None else argv)
         if desktop is not None:
             return _desktop(*desktop)
-        args = build_parser().parse_args(argv)
+        line = sys.argv[1:] if argv is None else argv
+        args = build_parser(line).parse_args(line)
         if args.command is None:
             from sopdesk.cli.commands.desktop import gui
 

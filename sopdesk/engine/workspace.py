@@ -65,7 +65,7 @@ class Workspace:
             dirs = catalog_dirs if catalog_dirs is not None else [
                 bundled_catalog_dir(), data_dir / "sop_catalog"
             ]
-            catalog = cached_catalog(dirs, lambda: load_catalog(dirs, tolerant=True))
+            catalog = cached_catalog(dirs, lambda: _with_stored_forms(load_catalog(dirs, tolerant=True)))
             workspace = cls(db=db, catalog=catalog, data_dir=data_dir, clock=clock,
                             catalog_dirs=list(dirs))
             workspace.sync_catalog()
@@ -97,13 +97,16 @@ class Workspace:
         """Store every catalog revision not yet in the database, and its roles. A file whose
         revision is stored with other content is left out (one warning): the stored revision
         stays the installed one. Stored content is compared as an SOP, so a key added to the
-        format later (with its default) is no change."""
+        format later (with its default) is no change. When the database already holds all of
+        it (every start but the first after a catalog change) nothing is written."""
+        if self._catalog_in_sync():
+            return
         with self.db.transaction() as session:
             stored = {(r.kode, r.revisi): r for r in session.scalars(select(SopRevision))}
             elsewhere = self._added_elsewhere(session, stored)
             for sop in list(self.catalog.sops.values()):
-                content = sop.model_dump_json()
-                digest = hashlib.sha256(content.encode()).hexdigest()
+                content = sop.stored_json
+                digest = sop.stored_sha256
                 known = stored.get((sop.kode, sop.revisi))
                 if known is None:
                     session.add(SopRevision(kode=sop.kode, revisi=sop.revisi, nama=sop.nama,
@@ -121,6 +124,22 @@ class Workspace:
                 session.add(Role(name=role))
         for sop in elsewhere:
             self._write_office_copy(sop)
+
+    def _catalog_in_sync(self) -> bool:
+        """Every catalog revision stored with the same digest, no stored revision newer than the
+        files (another desk's `catalog add`) and every role stored: one read, columns only."""
+        revisions = SopRevision.__table__.c
+        with self.db.reading() as session:
+            stored = {(kode, revisi): digest for kode, revisi, digest in session.execute(
+                select(revisions.kode, revisions.revisi, revisions.sha256))}
+            names = set(session.scalars(select(Role.__table__.c.name)))
+        newest: dict[str, int] = {}
+        for kode, revisi in stored:
+            newest[kode] = max(newest.get(kode, 0), revisi)
+        sops = self.catalog.sops
+        return (all(stored.get((sop.kode, sop.revisi)) == sop.stored_sha256 for sop in sops.values())
+                and all(kode in sops and sops[kode].revisi >= revisi for kode, revisi in newest.items())
+                and self.catalog.roles <= names)
 
     def _added_elsewhere(self, session: Session, stored: dict[tuple[str, int], SopRevision]) -> list[Sop]:
         """Revisions another desk of the office installed with `catalog add` (stored, newer than
@@ -190,12 +209,16 @@ class Workspace:
         return revision_id, sop
 
     def sop_of_revision(self, session: Session | DirectTx, revision_id: int) -> Sop:
+        """The SOP of a stored revision: the catalog's own object when the stored content is
+        byte for byte the catalog's (no parsing, no validation), else the content validated."""
         sop = self._revisions.get(revision_id)
         if sop is None:
             content = session.scalar(REVISION_CONTENT, {"id": revision_id})
             if content is None:  # a work item or case names a stored revision (foreign key)
                 raise LookupError(f"SOP revision #{revision_id} is not stored")
-            sop = Sop.model_validate(json.loads(content))
+            digest = hashlib.sha256(content.encode()).hexdigest()
+            same = [s for s in self.catalog.sops.values() if s.stored_sha256 == digest]
+            sop = same[0] if same else Sop.model_validate(json.loads(content))
             self._revisions[revision_id] = sop
         return sop
 
@@ -279,6 +302,13 @@ class Workspace:
         if isinstance(result, UserError):
             raise result
         return actor
+
+
+def _with_stored_forms(catalog: Catalog) -> Catalog:
+    """The catalog with each SOP's stored form computed, so that the cached copy carries it."""
+    for sop in catalog.sops.values():
+        _ = sop.stored_sha256
+    return catalog
 
 
 def _changed_content(source: str, sop: Sop) -> Problem:

@@ -1,0 +1,99 @@
+"""What an acting command line call does before its own work (issue #15), as behaviour: it builds
+and imports only the command it names, opening an office whose catalog is already stored writes
+nothing, and the SOPs of stored revisions are the cached catalog's own objects, so that no
+pydantic validator is built on the way. The timings are in tests/benchmark_start.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import PASSWORD
+
+from sopdesk.cli.main import COMMANDS, build_parser, command_named
+from sopdesk.engine.workspace import Workspace
+from sopdesk.store.db import Database
+
+
+def _subcommands(parser) -> list[str]:  # noqa: ANN001 - an argparse parser
+    return [name for action in parser._subparsers._group_actions for name in action.choices]
+
+
+def test_the_table_of_commands_is_the_full_command_line():
+    full = _subcommands(build_parser())
+    assert full == [name for _module, _adder, names in COMMANDS for name in names]
+    for _module, _adder, names in COMMANDS:
+        for name in names:
+            assert _subcommands(build_parser(["--data-dir", "x", name, "--help"])) == list(names)
+
+
+@pytest.mark.parametrize(("argv", "named"), [
+    (["inbox", "--as", "a"], "inbox"),
+    (["--data-dir", "d", "--db=sqlite://", "case", "complete"], "case"),
+    (["--db", "inbox", "user"], "user"),  # the option's value is not the command
+    (["--help"], None),
+    (["-h", "inbox"], None),
+    ([], None),
+])
+def test_the_command_named_is_the_first_word_after_the_global_options(argv, named):
+    assert command_named(argv) == named
+
+
+def test_a_mistyped_command_still_lists_every_command(capsys):
+    from sopdesk.cli.main import main
+
+    assert main(["inbx"]) == 2
+    err = capsys.readouterr().err
+    assert "'inbox'" in err and "'report'" in err and "'check'" in err
+
+
+def _run_child(script: str, tmp_path: Path) -> dict:
+    env = {**os.environ, "SOPDESK_PASSWORD": PASSWORD, "SOPDESK_CACHE_DIR": str(tmp_path / "cache"),
+           "XDG_STATE_HOME": str(tmp_path / "state")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    result: dict = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@pytest.mark.sqlite_only("a subprocess on the office's SQLite file")
+def test_an_acting_command_imports_only_its_command_and_builds_no_validator(tmp_path, ws, admin):
+    script = ("import json, sys\n"
+              "from sopdesk.cli.main import main\n"
+              f"code = main(['--data-dir', {str(ws.data_dir)!r}, 'inbox', '--as', 'admin'])\n"
+              "from sopdesk.catalog.schema import Kegiatan, Sop\n"
+              "print(json.dumps({'code': code, 'built': Sop.__pydantic_complete__ or Kegiatan.__pydantic_complete__,\n"
+              "  'commands': sorted(m for m in sys.modules if m.startswith('sopdesk.cli.commands.')),\n"
+              "  'heavy': sorted(m for m in sys.modules if m.split('.')[0] in\n"
+              "    ('reportlab', 'PySide6', 'alembic', 'mako', 'pygments'))}))\n")
+    _run_child(script, tmp_path)  # the first run may read the catalog files and cache them
+    again = _run_child(script, tmp_path)
+    assert again["code"] == 0
+    assert again["commands"] == ["sopdesk.cli.commands.inbox"]
+    assert again["heavy"] == []
+    assert again["built"] is False  # the cached catalog's SOPs are used as they are
+
+
+def test_opening_an_office_whose_catalog_is_stored_writes_nothing(ws, admin, monkeypatch):
+    def no_write(self, held_ok=False):  # noqa: ANN001, ANN202, ARG001
+        raise AssertionError("a write transaction at open")
+
+    monkeypatch.setattr(Database, "transaction", no_write)
+    url = ws.db.url_with_password if ws.db.dialect == "postgresql" else None
+    again = Workspace.open(ws.data_dir, url=url, clock=ws.clock)
+    try:
+        assert again.catalog.sops.keys() == ws.catalog.sops.keys()
+    finally:
+        again.close()
+
+
+def test_a_stored_revision_with_the_catalogs_content_is_the_catalogs_sop(ws):
+    with ws.db.reading() as session:
+        revision_id, sop = ws.current_revision(session, "PAW")
+        ws._revisions.clear()
+        assert ws.sop_of_revision(session, revision_id) is ws.catalog.sops["PAW"]
