@@ -104,3 +104,23 @@ def test_non_admin_sees_the_office_profile_but_cannot_edit_it(qtbot, ws, staff, 
     assert not hasattr(page, "office_name") and not hasattr(page, "save_office_button")
     texts = [label.text() for label in page.findChildren(QLabel)]
     assert "KPU Kota Kupang" in texts
+
+
+def test_the_user_list_still_fills_its_width_after_a_user_is_added(qtbot, ws, admin, worker):
+    """Seen at 1024x768: after 'Tambah pengguna…' the list's columns shrank to their contents
+    and left the right part of the table empty (resizing to contents undid the stretch of the
+    last column); the Status column still reaches the right edge."""
+    from sopdesk.engine.accounts import add_user
+
+    page = SettingsPage(GuiContext(ws, admin), worker)
+    qtbot.addWidget(page)
+    page.resize(1000, 1400)
+    page.show()
+    qtbot.waitExposed(page)
+    add_user(ws, admin, "maria.kasubag", "sandi-maria-1", ["Kasubag"])
+    page._load_users()
+    header = page.users.horizontalHeader()
+    last = header.count() - 1
+    assert page.users.rowCount() == 2
+    assert header.sectionPosition(last) + header.sectionSize(last) >= page.users.viewport().width() - 1
+    assert header.sectionSize(0) >= header.fontMetrics().horizontalAdvance("maria.kasubag")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -350,7 +351,8 @@ class SettingsPage(QWidget):
         self.users = QTableWidget(0, 4)
         self.users.setHorizontalHeaderLabels([self.tr("Nama pengguna"), self.tr("Nama lengkap"), self.tr("Peran"),
                                               self.tr("Status")])
-        self.users.horizontalHeader().setStretchLastSection(True)
+        for column, mode in enumerate([QHeaderView.ResizeMode.ResizeToContents] * 3 + [QHeaderView.ResizeMode.Stretch]):
+            self.users.horizontalHeader().setSectionResizeMode(column, mode)  # fitted as users come; Status the rest
         self.users.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.users.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.users.verticalHeader().hide()
@@ -378,7 +380,6 @@ class SettingsPage(QWidget):
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 self.users.setItem(r, c, QTableWidgetItem(value))
-        self.users.resizeColumnsToContents()
 
     def _cell(self, row: int, column: int) -> str:
         item = self.users.item(row, column)
