@@ -20,7 +20,7 @@ from helpers.cli_env import cli_runner, own_log_handlers, set_cli_environment
 from sqlalchemy import select
 
 from sopdesk.catalog import CatalogError
-from sopdesk.catalog.loader import _NoAliasLoader as CatalogLoader  # "no" is a key, not a boolean
+from sopdesk.catalog.yaml_reader import NoAliasLoader as CatalogLoader  # "no" is a key, not a boolean
 from sopdesk.engine import accounts, catalog_admin
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import PermissionRefused

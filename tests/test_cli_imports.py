@@ -70,7 +70,7 @@ def test_an_acting_command_imports_only_its_command_and_builds_no_validator(tmp_
               "print(json.dumps({'code': code, 'built': Sop.__pydantic_complete__ or Kegiatan.__pydantic_complete__,\n"
               "  'commands': sorted(m for m in sys.modules if m.startswith('sopdesk.cli.commands.')),\n"
               "  'heavy': sorted(m for m in sys.modules if m.split('.')[0] in\n"
-              "    ('reportlab', 'PySide6', 'alembic', 'mako', 'pygments'))}))\n")
+              "    ('reportlab', 'PySide6', 'alembic', 'mako', 'pygments', 'yaml'))}))\n")
     _run_child(script, tmp_path)  # the first run may read the catalog files and cache them
     again = _run_child(script, tmp_path)
     assert again["code"] == 0

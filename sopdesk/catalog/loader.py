@@ -6,12 +6,10 @@ field, all at once, so that an administrator can fix a file in one pass.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
 
 from sopdesk.catalog.schema import END, FlowView, Organisasi, Sop
@@ -44,42 +42,6 @@ class CatalogError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases, so a small file cannot expand into gigabytes."""
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]  # types-PyYAML: Parser.peek_event unannotated
-            mark = cast(yaml.Mark, event.start_mark)  # the pure-Python parser's (SafeLoader)
-            raise yaml.MarkedYAMLError(
-                problem="alias (*...) tidak diizinkan dalam berkas katalog", problem_mark=mark
-            )
-        return super().compose_node(parent, index)
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep)
-        except yaml.YAMLError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - e.g. 2020-02-30, a 5000-digit number
-            raise yaml.constructor.ConstructorError(
-                problem=f"nilai tidak dapat dibaca ({exc})", problem_mark=node.start_mark
-            ) from None
-
-
-# YAML 1.1 reads yes/no/on/off as booleans; a catalog has a key called "no" (the step
-# number) and labels such as "Tidak", so only true/false are booleans here.
-_NoAliasLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_NoAliasLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-
-
 def read_text(path: Path) -> str:
     """The file's text; at most MAX_FILE_BYTES are read (a device or a pipe that never ends,
     such as /dev/zero, reports size 0)."""
@@ -106,8 +68,12 @@ def load_file(path: Path | str) -> Document:
 
 
 def parse_document(text: str, name: str) -> Document:
+    import yaml  # only when a file is read: a command on the cached catalog never parses YAML
+
+    from sopdesk.catalog.yaml_reader import NoAliasLoader
+
     try:
-        data = yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"baris {mark.line + 1}, kolom {mark.column + 1}" if mark else ""

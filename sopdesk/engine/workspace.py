@@ -12,7 +12,6 @@ from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
-import yaml
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
@@ -173,6 +172,8 @@ class Workspace:
     def _write_office_copy(self, sop: Sop) -> None:
         """The stored content as a catalog file (a read-only folder: read from the database
         again at the next start)."""
+        import yaml  # only here: another desk's SOP written as a file (rare)
+
         path = self.catalog.sources[sop.kode]
         header = (f"# SOP {sop.kode} revisi {sop.revisi}: dipasang di meja lain dengan 'sopdesk catalog add';\n"
                   "# disalin dari basis data kantor (isi tersimpan, tanpa komentar berkas aslinya).\n")
