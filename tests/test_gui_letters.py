@@ -231,6 +231,24 @@ def test_the_disposition_dialog_opens_with_the_cursor_in_the_instruction(qtbot, 
     assert dialog.instruction.toPlainText() == "Hadiri"
 
 
+def test_ctrl_enter_in_the_instruction_saves_the_disposition(qtbot, ws, staff):
+    """Found working it by keyboard on X: the instruction is the last thing typed, and Ctrl+Enter
+    there (which completes a step in the step form) did nothing; it saves, without a new line."""
+    incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi")
+    dialog = DispositionDialog(GuiContext(ws, staff["Ketua"]), "SM/2026/0001")
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.units["subbag_hukum"].setChecked(True)
+    QTest.keyClicks(dialog.instruction, "Hadiri dan laporkan hasilnya")
+    QTest.keyClick(dialog.instruction, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted)
+    (sheet,) = dispositions.dispositions_of(ws, "SM/2026/0001")
+    assert sheet["instruction"] == "Hadiri dan laporkan hasilnya"
+    assert "Ctrl+Enter" in dialog.save_button.toolTip()
+
+
 def test_the_disposed_letter_stays_selected_so_its_sheet_is_the_one_printed(qtbot, ws, staff, worker,
                                                                             monkeypatch):
     """Found by hand: after disposing the oldest of three letters the list jumped back to the newest,

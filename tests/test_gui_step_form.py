@@ -511,3 +511,17 @@ def test_the_return_dialog_opens_with_the_cursor_in_the_reason(qtbot):
     assert dialog.focusWidget() is dialog.reason_edit
     qtbot.keyClicks(dialog.focusWidget(), "Data belum lengkap")
     assert dialog.reason() == "Data belum lengkap" and dialog.selected_step() == 8
+
+
+def test_ctrl_enter_in_the_reason_returns(qtbot):
+    """Found working the inbox by keyboard on X: Enter in the reason is a new line, and
+    Ctrl+Enter (which completes a step in the form behind) did nothing; it returns."""
+    dialog = ReturnDialog([(7, "Menindak lanjuti"), (8, "Melakukan identifikasi")], 8)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    qtbot.keyClicks(dialog.reason_edit, "Nomor surat salah")
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.reason() == "Nomor surat salah" and dialog.selected_step() == 8

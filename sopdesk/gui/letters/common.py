@@ -9,7 +9,7 @@ from datetime import date, datetime, tzinfo
 from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
@@ -28,6 +28,7 @@ from sopdesk.gui.date_field import DateField
 from sopdesk.gui.markers import QT_TRANSLATE_NOOP
 from sopdesk.gui.messages import error_label
 from sopdesk.gui.operation import Operation
+from sopdesk.gui.shortcuts import shortcut
 
 CONTEXT = "Letters"  # translation context of the labels shared by models and dialogs
 SIFAT = {
@@ -135,7 +136,8 @@ class CommandDialog(QDialog, Generic[T]):
     """A dialog of this screen that runs one engine command when Save is pressed: on the worker
     (gui.operation), a refusal shown in `error` next to the form with its field focused, Save
     disabled meanwhile; on success the result is kept in `result_value` and the dialog closes.
-    Subclasses end their layout with `_finish` and define `submit`."""
+    Ctrl+Enter saves (from a multi-line field too). Subclasses end their layout with `_finish`
+    and define `submit`."""
 
     error: QLabel
     save_button: QPushButton
@@ -151,8 +153,15 @@ class CommandDialog(QDialog, Generic[T]):
         self.error = error_label("dialogError")
         buttons = save_buttons(save_text, cancel_text, self.submit, self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setToolTip(QCoreApplication.translate(CONTEXT, "Simpan (Ctrl+Enter)"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # saves from a multi-line field too, as in the step form
+            shortcut(QKeySequence(keys), self, self._save_by_key)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _save_by_key(self) -> None:
+        if self.save_button.isEnabled():  # not again while the command runs
+            self.save_button.click()
 
     def submit(self) -> None:
         raise NotImplementedError

@@ -1,13 +1,15 @@
 """The small dialog of "Kembalikan…": the earlier step to send the case back to, and the
-reason, which is required (the engine records it and the step's performer reads it)."""
+reason, which is required (the engine records it and the step's performer reads it). Ctrl+Enter
+in the reason returns, as it completes in the step form."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from sopdesk.gui.messages import error_label
+from sopdesk.gui.shortcuts import shortcut
 from sopdesk.gui.step_form.common import wrapped
 
 SHORT_STEP = 64  # characters of a step's text in the list
@@ -47,6 +49,9 @@ class ReturnDialog(QDialog):
         buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.ok_button.setToolTip(self.tr("Kembalikan (Ctrl+Enter)"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # from the reason, as Ctrl+Enter completes in the step form
+            shortcut(QKeySequence(keys), self, self.accept)
         layout.addWidget(buttons)
         self.resize(640, 300)
 
