@@ -1,10 +1,11 @@
 """The demo office on a PostgreSQL server: its rows are written with their own ids, so the
 server's sequences must follow them, or the first login afterwards fails (found by running
-tests/benchmark_core.py --db on a server)."""
+tests/benchmark_core.py --db on a server); its seals, made from the values written rather than
+read back (engine.demo_rows), are the ones the server's rows give."""
 
 from __future__ import annotations
 
-from sopdesk.engine import cases
+from sopdesk.engine import cases, integrity
 from sopdesk.engine.demo import build_demo, demo_password
 from sopdesk.engine.workspace import Workspace
 
@@ -13,6 +14,9 @@ def test_after_a_demo_on_postgresql_users_sign_in_and_start_cases(pg_url, tmp_pa
     ws = Workspace.open(tmp_path / "data", pg_url)
     try:
         build_demo(ws, cases=40, seed=1)
+        report = integrity.check(ws)
+        assert report.ok, [finding.message for finding in report.findings]
+        assert report.checked["audit_events"] > 40
         actor = ws.login("help.desk", demo_password())  # writes an audit event
         number = cases.start_case(ws, actor, "PP", "Permohonan salinan DPT", entry="surat", requester="Maria")
         assert number.startswith("PP/")

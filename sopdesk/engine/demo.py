@@ -2,9 +2,9 @@
 
 The same seed gives the same cases, people and routes; times are placed in the year before
 today so that recent cases are still open (some due, some late). Rows are written in bulk,
-every few thousand cases (prepared executemany on the DBAPI cursor, store.direct), each batch's
-cases sealed in their newest audit event and the chain hashed on from the batch before, all in
-one transaction, with the progress reported as it goes.
+every few thousand cases (engine.demo_rows: prepared executemany, each row sealed from the
+values written), each batch's cases sealed in their newest audit event and the chain hashed on
+from the batch before, all in one transaction, with the progress reported as it goes.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Insert, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from sopdesk.catalog import END, Sop
@@ -24,11 +24,11 @@ from sopdesk.catalog.waktu import Satuan
 from sopdesk.engine import audit as audit_log
 from sopdesk.engine import seal
 from sopdesk.engine.audit import GENESIS, event_hash
+from sopdesk.engine.demo_rows import Writer, search_rebuilt_after
 from sopdesk.engine.users import hash_password
 from sopdesk.engine.workdays import WorkCalendar
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
-from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import (
     AuditEvent,
     Base,
@@ -69,8 +69,8 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 FLUSH_EVERY = 2000  # cases generated between two bulk writes (and progress reports)
 Row = dict[str, Any]  # one generated row: column -> value
 Rows = dict[type[Base], list[Row]]  # the rows of one batch, by model
-INSERTS: dict[type[Base], Insert] = {  # prepared once (store.direct)
-    model: insert(model) for model in (Case, WorkItem, ChecklistEntry, Document, AuditEvent, Visitor, CaseDeadline)}
+SEALED_MODELS = (Case, WorkItem, ChecklistEntry, Document, Visitor, CaseDeadline)  # parents first
+WRITER = Writer((*SEALED_MODELS, AuditEvent))
 
 
 def demo_password() -> str:
@@ -132,21 +132,8 @@ def _prepare_office(ws: Workspace, session: Session, now: datetime) -> dict[str,
     return by_role
 
 
-def _write(session: Session, rows: Rows, models: Sequence[type[Base]]) -> None:
-    """The generated rows of `models` so far, in bulk, in that order (parents first)."""
-    tx = DirectTx.of(session)  # flushes the ORM's pending rows (case sequences) first
-    for model in models:
-        data = rows[model]
-        if data:
-            # a column's Python-side default (e.g. case_file.rahasia) is the ORM's to fill in:
-            # on the DBAPI cursor every column left out is given its default here
-            missing = {column.key: column.default.arg for column in model.__table__.columns
-                       if column.key not in data[0] and column.default is not None and column.default.is_scalar}
-            if missing:
-                data = [{**missing, **row} for row in data]
-            tx.execute(INSERTS[model], data)
-
-
+SEAL_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode  # as json.dumps, built once
+DETAIL_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 RECENT = 8  # the newest cases start on the last working day: a demo always has open cases
 
 
@@ -164,7 +151,7 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
     today = cal.local(real_now).replace(hour=0, minute=0, second=0, microsecond=0)
     now = real_now
     sops: dict[str, tuple[int, Sop]] = {}
-    with ws.db.transaction() as session:
+    with ws.db.transaction() as session, search_rebuilt_after(session.connection()):
         for kode in SOP_WEIGHTS:
             sops[kode] = ws.current_revision(session, kode)
         ids = _Ids(session, [Case, WorkItem, ChecklistEntry, Document, AuditEvent, Visitor,
@@ -190,9 +177,11 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
             counts["open"] += sum(1 for c in rows[Case] if c["status"] == "open")
             counts["items"] += len(rows[WorkItem])
             counts["visitors"] += len(rows[Visitor])
-            _write(session, rows, (Case, WorkItem, ChecklistEntry, Document, Visitor, CaseDeadline))
-            prev_hash = _seal_cases(session.connection(), rows, last_event, prev_hash)
-            _write(session, rows, (AuditEvent,))
+            session.flush()  # the ORM's pending rows (case sequences)
+            conn = session.connection()
+            digests = {model.__tablename__: WRITER.write(conn, model, rows[model]) for model in SEALED_MODELS}
+            prev_hash = _seal_cases(rows, digests, last_event, prev_hash)
+            WRITER.write(conn, AuditEvent, rows[AuditEvent])
             for data in rows.values():
                 data.clear()
             last_event.clear()
@@ -202,7 +191,7 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
         def audit(at: datetime, user: int, action: str, case_id: int, item_id: int | None,
                   step: int | None, **detail: Any) -> None:
             at = at.astimezone(real_now.tzinfo)
-            text = json.dumps(detail, ensure_ascii=False, sort_keys=True)
+            text = DETAIL_JSON(detail)
             rows[AuditEvent].append({"id": ids(AuditEvent), "at": at, "user_id": user,
                                      "action": action, "case_id": case_id,
                                      "work_item_id": item_id, "step_no": step, "detail": text,
@@ -426,10 +415,10 @@ def _visitor(visitor_id: int, at: datetime, clerk: int, person: str, case_id: in
             "delivery_method": "langsung" if info else None, "case_id": case_id}
 
 
-def _seal_cases(conn: Connection, rows: Rows, last_event: dict[int, int], prev: str) -> str:
-    """Seal each case's rows (read back as stored, engine.seal) in its newest event, as the
-    office's own actions would have, then hash the chain on from `prev` (the head before these
-    events); returns the new head."""
+def _seal_cases(rows: Rows, digests: dict[str, dict[int, str]], last_event: dict[int, int], prev: str) -> str:
+    """Seal each case's rows (`digests`: table -> row id -> seal, demo_rows) in its newest
+    event, as the office's own actions would have, then hash the chain on from `prev` (the head
+    before these events); returns the new head."""
     owner: dict[str, dict[int, int]] = {
         "case_file": {r["id"]: r["id"] for r in rows[Case]},
         "work_item": {r["id"]: r["case_id"] for r in rows[WorkItem]},
@@ -439,17 +428,16 @@ def _seal_cases(conn: Connection, rows: Rows, last_event: dict[int, int], prev: 
     }
     owner["checklist_entry"] = {r["id"]: owner["work_item"][r["work_item_id"]] for r in rows[ChecklistEntry]}
     sealed: dict[int, dict[str, dict[str, str]]] = {}
-    for table, cases_of in owner.items():
-        if not cases_of:
-            continue
-        for key, digest in seal.row_digests(conn, table, sorted(cases_of)):  # this batch's rows
+    for table in sorted(owner):
+        cases_of = owner[table]
+        for key, digest in sorted(digests[table].items()):
             case_id = cases_of.get(key)
             if case_id is not None:
                 sealed.setdefault(case_id, {}).setdefault(table, {})[str(key)] = digest
     events = rows[AuditEvent]
     for case_id, index in last_event.items():
         if case_id in sealed:
-            events[index]["sealed"] = json.dumps(sealed[case_id], sort_keys=True, separators=(",", ":"))
+            events[index]["sealed"] = SEAL_JSON(sealed[case_id])
     for event in events:
         event["prev_hash"] = prev
         event["hash"] = prev = event_hash(prev, event["at"], event["user_id"], event["action"],

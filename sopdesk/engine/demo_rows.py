@@ -1,0 +1,120 @@
+"""The demo's generated rows written in bulk and sealed from the very values written (#15).
+
+A sopdesk action seals the rows it changed by reading them back just before its commit
+(engine.seal). The demo writes some 30 rows per case, three million for a 100,000-case office;
+reading them back and converting every value again cost as much as writing them. Here each
+row is written with every column given (its generated value, else the column's Python default,
+else NULL; a column that only the server would fill in is refused), through the column types'
+own bind processors, so the store holds exactly these values; each row's seal is then
+`seal.digest` of the same values in the order in which `seal.row_digests` reads them, which
+is the digest a read-back gives. `sopdesk check` recomputes every seal from the database
+(integrity.check_rows); the demo tests run it on both stores.
+
+The values are handled a column at a time (one list per column, zipped into the rows the
+driver takes): the per-row dictionaries of the generic path (store.direct) cost more than the
+SQL.
+
+On SQLite the case search index (store.text_search: FTS5 trigram, kept in step by triggers)
+took most of a case's insert: each row's trigger adds its trigrams and FTS5 merges its segments
+as they grow. `search_rebuilt_after` leaves the insert trigger out while the demo's cases are
+written and rebuilds the index once at the end ('rebuild', as migration 0007 builds it), then
+puts the very same trigger back (its text as stored), all inside the demo's transaction: a
+failure rolls the trigger back with the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import timezone
+from typing import Any
+
+from sqlalchemy import Connection, Insert, Table, insert
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
+
+from sopdesk.engine import seal
+from sopdesk.store.direct import prepare
+from sopdesk.store.models import Base, UTCDateTime
+from sopdesk.store.text_search import CASE_SEARCH, SQLITE_TRIGGERS
+
+Row = dict[str, Any]  # one generated row: column -> value
+_UTC = timezone.utc
+
+
+def _utc(values: list[Any]) -> list[Any]:
+    """Aware datetimes in UTC (what a read-back gives), None kept."""
+    return [None if value is None else value.astimezone(_UTC) for value in values]
+
+
+class Writer:
+    """Writes rows of a few models in bulk on one connection; returns the seals of the rows of
+    covered tables (engine.seal.COVERED)."""
+
+    def __init__(self, models: Sequence[type[Base]]):
+        self.inserts: dict[type[Base], Insert] = {model: insert(model) for model in models}
+
+    def write(self, conn: Connection, model: type[Base], rows: list[Row]) -> dict[Any, str]:
+        """Insert `rows` (every row with the same keys); {key: digest} of each row when the
+        table is sealed, else {}."""
+        if not rows:
+            return {}
+        table: Table = model.__table__  # type: ignore[assignment]  # a mapped class's table
+        given = rows[0].keys()
+        columns: dict[str, list[Any]] = {}
+        for column in table.columns:
+            key = column.key
+            if key in given:
+                values = [row[key] for row in rows]
+            elif isinstance(column.default, ScalarElementColumnDefault):
+                values = [column.default.arg] * len(rows)
+            elif column.server_default is None and column.nullable:
+                values = [None] * len(rows)
+            else:  # the server would fill it in: its value (and so the seal) unknown here
+                raise ValueError(f"{table.name}.{key}: no value and no Python default")
+            if isinstance(column.type, UTCDateTime):
+                values = _utc(values)
+            columns[key] = values
+        sealed = _digests(table, columns)
+        prepared = prepare(self.inserts[model], conn.dialect, list(columns))
+        for name, processor in prepared.to_db.items():
+            columns[name] = [None if value is None else processor(value) for value in columns[name]]
+        if prepared.order is not None:  # positional paramstyle (SQLite)
+            parameters: list[Any] = list(zip(*(columns[name] for name in prepared.order), strict=True))
+        else:  # named (PostgreSQL)
+            names = list(columns)
+            parameters = [dict(zip(names, values, strict=True))
+                          for values in zip(*columns.values(), strict=True)]
+        conn.exec_driver_sql(prepared.sql, parameters)
+        return sealed
+
+
+def _digests(table: Table, columns: dict[str, list[Any]]) -> dict[Any, str]:
+    """{key: seal} of the rows given column by column, as seal.row_digests reads them."""
+    name = table.name
+    if name not in seal.COVERED or name == "user_account":  # a user's seal holds its roles
+        return {}
+    key = seal.COVERED[name]
+    skip = seal.NOT_SEALED.get(name, set()) | {key}
+    names = [column.name for column in table.columns if column.name not in skip]
+    digest = seal.digest
+    by_name = {column.name: columns[column.key] for column in table.columns}
+    return {k: digest(name, names, values)
+            for k, values in zip(by_name[key], zip(*(by_name[n] for n in names), strict=True), strict=True)}
+
+
+@contextmanager
+def search_rebuilt_after(conn: Connection) -> Iterator[None]:
+    """Cases inserted in the block are indexed for search once, at its end (SQLite); the
+    insert trigger is back as it was. PostgreSQL's trigram indexes keep in step on their own."""
+    trigger = SQLITE_TRIGGERS[0]  # case_search_insert
+    found = None
+    if conn.dialect.name == "sqlite":
+        found = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                     (trigger,)).scalar()
+    if found is None:  # PostgreSQL, or an office from before the search index
+        yield
+        return
+    conn.exec_driver_sql(f"DROP TRIGGER {trigger}")
+    yield
+    conn.exec_driver_sql(f"INSERT INTO {CASE_SEARCH}({CASE_SEARCH}) VALUES ('rebuild')")
+    conn.exec_driver_sql(found)
