@@ -525,3 +525,19 @@ def test_ctrl_enter_in_the_reason_returns(qtbot):
     qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.reason() == "Nomor surat salah" and dialog.selected_step() == 8
+
+
+def test_the_form_opens_with_the_cursor_in_its_first_field(qtbot, ws, staff):
+    """Found working the inbox by keyboard on X: the form opened by Enter had no focus, so a
+    Space or a typed number went nowhere until Tab had found 'Perpanjang tenggat…'. The cursor
+    is in the first thing filled: at step 8, the first kelengkapan tick."""
+    number = pp_case(ws, staff, at=8)
+    dialog = StepFormDialog(GuiContext(ws, staff["Kasubag"]), number)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    first = next(iter(dialog.kelengkapan_rows.values())).check
+    assert dialog.focusWidget() is first
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)
+    assert first.isChecked()

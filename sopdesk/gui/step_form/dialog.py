@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFrame,
     QLineEdit,
@@ -91,6 +92,22 @@ class StepFormDialog(QDialog):
         if self.step is not None:
             self._restore_draft(self.step)
             self._offer_local_draft(self.step)
+            self._focus_first_field()
+
+    def _focus_first_field(self) -> None:
+        """The cursor in the first thing a clerk fills (a kelengkapan tick, a document number, a
+        choice, the note): opened from the inbox by Enter, the form had no focus at all under X,
+        so typing went nowhere. Never the administrator's early-end reason nor a button."""
+        inputs = (QLineEdit, QPlainTextEdit, QCheckBox, QRadioButton, QComboBox)
+        widget: QWidget | None = self.body.nextInFocusChain()
+        while widget is not None and widget is not self.body:
+            if (isinstance(widget, inputs) and widget is not self.override_edit and self.body.isAncestorOf(widget)
+                    and widget.isEnabled() and widget.isVisibleTo(self)
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.scroll_area.ensureWidgetVisible(widget)
+                return
+            widget = widget.nextInFocusChain()
 
     # --- building ------------------------------------------------------------------------
     def _build(self) -> None:
