@@ -8,10 +8,23 @@ the anchor says, and an emptied database file is not taken for a new office.
 event's number) and `head` its hash. The same pair goes into every backup manifest
 ("audit_anchor") and onto the control sheet (`chain_head` reads it from a database).
 
-Crash safety: just before an action commits (holding the database's write lock) the anchor is
-written with the new head and the head it replaces ("before"); after the commit, the plain new
-head. A crash in between leaves an anchor that accepts either head. Writers are serialised by a
-lock file beside the anchor; a desk finishing its write never drops another desk's pending one.
+Crash safety: a commit and the anchor written after it are two writes, and a crash or a power
+cut may come between them (or take the anchor's last writes with it: they are not fsynced). The
+last event of every action therefore carries a mark (engine.audit.with_mark: an HMAC with the
+anchor's key of the event's hash without the mark, kept in its `sealed` field, so that the
+chain's hash covers it), and the check accepts a chain that goes on after its anchor when its
+newest event carries a valid mark. That is still tamper-evident: events appended outside sopdesk
+need the key to carry a valid mark (a mark copied from another event does not fit, it covers that
+event's fields and its link); a chain cut short still ends before its anchor (the anchor is only
+ever written after its commit, so it never names more than the database holds: a power cut leaves
+an older anchor, never a newer one); a chain rebuilt from an edited event no longer holds the
+anchor's head. So the anchor is written once per action, after the commit, without fsync.
+When the process cannot mark (no key yet, the first action of a process, which is when it
+learns where the database's anchor lives, or no anchor file yet), the older way is kept: just
+before the commit (holding the database's write lock) the anchor is written and fsynced with
+the new head and the head it replaces ("before"), and a crash in between leaves an anchor that
+accepts either head. Writers are serialised by a lock file beside the anchor; a desk finishing
+its write never drops another desk's pending one.
 
 Keyed: the anchor carries an HMAC-SHA256 made with a key kept apart from the data, in this
 user's configuration folder (`audit-kunci/<digest of the data folder>.key`, 0600, made at setup
@@ -76,18 +89,47 @@ def chain_head(conn: Connection) -> Head:
 
 # --- the key ----------------------------------------------------------------------------------
 
+_key_paths: dict[tuple[str, Path], Path] = {}
+# what this process last read or wrote, with the file's identity (inode, mtime, size) then: read
+# again only when the file on disk is another one (another process wrote it, it was replaced)
+_keys: dict[Path, tuple[tuple[int, int, int], bytes | None]] = {}
+_written: dict[Path, tuple[tuple[int, int, int], Anchor]] = {}
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int]:
+    return info.st_ino, info.st_mtime_ns, info.st_size
+
+
 def key_path(data_dir: Path) -> Path:
     """The key of one data folder, in this user's configuration folder."""
-    name = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:24]
-    return connection_settings.config_dir() / KEY_DIR / f"{name}.key"
+    config = connection_settings.config_dir()
+    remembered = (str(data_dir), config) if os.path.isabs(data_dir) else None
+    path = _key_paths.get(remembered) if remembered else None
+    if path is None:
+        name = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:24]
+        path = config / KEY_DIR / f"{name}.key"
+        if remembered:
+            _key_paths[remembered] = path
+    return path
 
 
 def read_key(data_dir: Path) -> bytes | None:
+    path = key_path(data_dir)
     try:
-        text = key_path(data_dir).read_text(encoding="ascii").strip()
-        return bytes.fromhex(text) if len(text) == 64 else None
+        identity = _identity(os.stat(path))
+    except OSError:
+        _keys.pop(path, None)
+        return None
+    known = _keys.get(path)
+    if known is not None and known[0] == identity:
+        return known[1]
+    try:
+        text = path.read_text(encoding="ascii").strip()
+        key = bytes.fromhex(text) if len(text) == 64 else None
     except (OSError, ValueError):
         return None
+    _keys[path] = (identity, key)
+    return key
 
 
 def ensure_key(data_dir: Path) -> bytes | None:
@@ -187,8 +229,13 @@ def write_anchor(data_dir: Path, head: Head, before: Head | None = None, durable
     key = ensure_key(data_dir)  # a data folder moved to another PC is keyed again from here
     if key is not None:
         body["mac"] = _mac(key, body)
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.parent.is_dir():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     _write_private(path, json.dumps(body, sort_keys=True, indent=1) + "\n", durable)
+    try:
+        _written[path] = (_identity(os.stat(path)), Anchor(head, before, None if key is None else True))
+    except OSError:
+        _written.pop(path, None)
 
 
 @contextlib.contextmanager
@@ -211,15 +258,63 @@ def _locked(data_dir: Path) -> Iterator[None]:
 
 
 def _current(data_dir: Path, database: str | None) -> Anchor | None:
+    """The anchor on disk (read again only when it is not the file this process wrote last)."""
+    path = anchor_path(data_dir, database)
+    known = _written.get(path)
+    if known is not None:
+        try:
+            if _identity(os.stat(path)) == known[0]:
+                return known[1]
+        except OSError:
+            return None
     try:
         return read_anchor(data_dir, database)
     except AnchorUnreadable:
         return None
 
 
+# --- the keyed mark on a transaction's last event ------------------------------------------------
+# database (its URL as Database.url shows it) -> the data folder whose anchor keeps it; learnt
+# from the anchor's first write in this process (engine.tamper.keep_anchor)
+_signers: dict[str, Path] = {}
+_signed: dict[str, tuple[Head, Path]] = {}  # the head this process marked last, per database
+MARK_LABEL = b"sopdesk-audit-mark\x1f"
+
+
+def signing_key(database: str) -> tuple[Path, bytes] | None:
+    """The data folder and key that mark the last event of a transaction on `database`; None
+    when this process keeps no anchor for it yet, or the folder has no key."""
+    data_dir = _signers.get(database)
+    key = read_key(data_dir) if data_dir is not None else None
+    return None if data_dir is None or key is None else (data_dir, key)
+
+
+def event_mark(key: bytes, unmarked_hash: str) -> str:
+    """The mark of an event: an HMAC of its hash computed without the mark (audit.mark)."""
+    return hmac.new(key, MARK_LABEL + unmarked_hash.encode("ascii"), hashlib.sha256).hexdigest()[:32]
+
+
+def note_marked(database: str, data_dir: Path, head: Head) -> None:
+    """The transaction about to commit ends with an event marked with `data_dir`'s key."""
+    _signed[database] = (head, Path(data_dir))
+
+
 def before_commit(data_dir: Path, old: Head, new: Head, database: str | None = None) -> None:
-    """Under the database's write lock, just before the commit: either head is accepted."""
+    """Under the database's write lock, just before the commit: either head is accepted. Not
+    needed (nothing written) when the new head carries the key's mark and the anchor on disk is
+    not ahead of it: a crash after the commit leaves an anchor the check accepts as behind a
+    marked event. An anchor ahead of the database (a restore put back an older chain) is
+    written over now, as without a mark, so that the write after the commit follows."""
+    data_dir = Path(data_dir)
+    marked = None
+    if database is not None:
+        _signers[database] = data_dir
+        marked = _signed.pop(database, None)
     with _locked(data_dir):
+        if marked == (new, data_dir):
+            now = _current(data_dir, database)
+            if now is not None and now.head.count <= new.count:
+                return
         write_anchor(data_dir, new, before=old, database=database)
 
 
@@ -237,10 +332,12 @@ def after_commit(data_dir: Path, conn_head: Head, database: str | None = None) -
 
 
 def compare(anchor: Anchor, chain_hashes: dict[int, str], last: Head, strict: bool,
-            name: str = ANCHOR_FILE) -> list[str]:
+            name: str = ANCHOR_FILE, last_marked: bool = False) -> list[str]:
     """What is wrong with the chain against its anchor (messages, empty when it agrees).
     `chain_hashes` maps the event numbers the anchor names to their hashes; `last` is the
-    chain's newest event. `strict`: a SQLite office, whose anchor is always the newest head."""
+    chain's newest event. `strict`: a SQLite office, whose anchor is always the newest head
+    unless the newest event carries the key's mark (`last_marked`: a crash or power cut
+    after a commit, before its anchor reached the disk)."""
     accepted = [anchor.head] + ([anchor.before] if anchor.before else [])
     if last in accepted:
         return []
@@ -256,7 +353,7 @@ def compare(anchor: Anchor, chain_hashes: dict[int, str], last: Head, strict: bo
     if not found:
         problems.append(f"peristiwa audit #{mark.count} tidak lagi sama dengan jangkarnya "
                         f"({name}): rantai audit telah disusun ulang di luar sopdesk")
-    elif strict:
+    elif strict and not last_marked:
         extra = last.count - max(h.count for h in found)
         problems.append(f"rantai audit memuat {extra} peristiwa setelah jangkarnya ({name}, "
                         f"#{mark.count}): peristiwa itu ditambahkan di luar sopdesk")

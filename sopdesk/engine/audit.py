@@ -1,12 +1,14 @@
 """The append-only audit log, hash-chained: each event carries the previous event's hash.
 
 The last event of every write transaction is also sealed with the digests of the records the
-transaction changed (engine.seal), just before the commit, and the chain's new head is written
-beside the database (engine.anchor): see `_finish`."""
+transaction changed (engine.seal) and marked with the anchor's key (`with_mark`: what lets the
+anchor be written once, after the commit), just before the commit, and the chain's new head is
+written beside the database (engine.anchor): see `_finish`."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from datetime import datetime, timezone
 from typing import Any
@@ -14,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from sopdesk.engine import seal
+from sopdesk.engine import anchor, seal
 from sopdesk.engine.anchor import Head
 from sopdesk.store import locks
 from sopdesk.store.db import COMMIT_HOOKS
@@ -89,17 +91,59 @@ def _finish(conn: Connection) -> dict[str, Head] | None:
         assert row is not None  # the transaction recorded an event (state.events)
         event_id, at, user_id, action, case_id, work_item_id, step_no, detail, prev_hash, stored = row
         sealed = seal.seal_text(conn, state, tx)
+        at = at.astimezone(timezone.utc)
+        database = conn.engine.url.render_as_string(hide_password=True)
+        signer = anchor.signing_key(database)
+        if signer is not None:
+            unmarked = event_hash(prev_hash, at, user_id, action, case_id, work_item_id, step_no, detail, sealed)
+            sealed = with_mark(sealed, anchor.event_mark(signer[1], unmarked))
         if sealed is None:
             return {"before": state.before, "head": Head(event_id, stored)}
-        digest = event_hash(prev_hash, at.astimezone(timezone.utc), user_id, action, case_id,
-                            work_item_id, step_no, detail, sealed)
+        digest = event_hash(prev_hash, at, user_id, action, case_id, work_item_id, step_no, detail, sealed)
         tx.execute(RESEAL, {"event_id": event_id, "sealed_text": sealed, "new_hash": digest})
-        return {"before": state.before, "head": Head(event_id, digest)}
+        head = Head(event_id, digest)
+        if signer is not None:
+            anchor.note_marked(database, signer[0], head)
+        return {"before": state.before, "head": head}
     finally:
         tx.close()
 
 
 COMMIT_HOOKS.append(_finish)
+
+
+# --- the mark: the last event of a transaction keyed with the anchor's key ------------------------
+MARK = "~"  # sorts after every table name: the seal's JSON stays in sorted order with it
+
+
+def with_mark(sealed: str | None, mark: str) -> str:
+    """The `sealed` text with the mark added (the seal's own JSON, sort_keys and compact)."""
+    entry = f'"{MARK}":"{mark}"'
+    return "{" + entry + "}" if sealed is None else sealed[:-1] + "," + entry + "}"
+
+
+def without_mark(sealed: str | None) -> tuple[str | None, str | None]:
+    """(the `sealed` text as it was before the mark, the mark); the mark None when there is none
+    or the text is not a seal."""
+    if not sealed or f'"{MARK}":' not in sealed:
+        return sealed, None
+    try:
+        data = json.loads(sealed)
+        mark = data.pop(MARK)
+    except (ValueError, KeyError, AttributeError, TypeError):
+        return sealed, None
+    rest = json.dumps(data, sort_keys=True, separators=(",", ":")) if data else None
+    return rest, str(mark)
+
+
+def carries_mark(event: AuditEvent, key: bytes) -> bool:
+    """Whether an event carries the mark of `key` over its own fields (and its hash is right)."""
+    unsealed, mark = without_mark(event.sealed)
+    if mark is None or event.hash != stored_hash(event):
+        return False
+    unmarked = event_hash(event.prev_hash, event.at.astimezone(timezone.utc), event.user_id, event.action,
+                          event.case_id, event.work_item_id, event.step_no, event.detail, unsealed)
+    return hmac.compare_digest(mark, anchor.event_mark(key, unmarked))
 
 
 # What each action of the log is called in words: the case history on screen, the lembar kendali

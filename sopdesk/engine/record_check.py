@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 
-from sopdesk.engine import anchor, seal
+from sopdesk.engine import anchor, audit, seal
+from sopdesk.store.models import AuditEvent
 
 if TYPE_CHECKING:
     from sopdesk.store.db import Database
@@ -199,6 +200,19 @@ def anchor_for(ws: Store, report: Findings) -> tuple[anchor.Anchor | None, Chain
     return found, end
 
 
+def _newest_marked(ws: Store, data_dir: Path, found: anchor.Anchor, end: ChainEnd) -> bool:
+    """The chain goes on after its anchor: whether its newest event carries this folder's key's
+    mark (a commit whose anchor a crash or power cut kept from the disk; see engine.anchor)."""
+    if end.last.count <= found.head.count or found.keyed is not True:
+        return False
+    key = anchor.read_key(data_dir)
+    if key is None:
+        return False
+    with ws.db.reading() as session:
+        newest = session.get(AuditEvent, end.last.count)
+        return newest is not None and newest.hash == end.last.head and audit.carries_mark(newest, key)
+
+
 def check_anchor(ws: Store, report: Findings, found: anchor.Anchor | None, end: ChainEnd) -> None:
     """The chain against its anchor beside the database (see engine.anchor)."""
     data_dir = getattr(ws, "data_dir", None)
@@ -218,7 +232,8 @@ def check_anchor(ws: Store, report: Findings, found: anchor.Anchor | None, end: 
         report.add("audit_anchor", f"jangkar rantai audit ({name}) tidak cocok dengan kuncinya: "
                                    "jangkar itu ditulis di luar sopdesk")
     for problem in anchor.compare(found, end.hashes, end.last, strict,
-                                  anchor.anchor_path(Path(data_dir), ws.db.url).name):
+                                  anchor.anchor_path(Path(data_dir), ws.db.url).name,
+                                  strict and _newest_marked(ws, Path(data_dir), found, end)):
         report.add("audit_anchor", problem)
     report.checked["anchor"] = {**found.head.as_dict(),
                                 "kunci": {True: "cocok", False: "tidak cocok", None: "tidak ada"}[found.keyed]}

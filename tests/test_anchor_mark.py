@@ -1,0 +1,125 @@
+"""The keyed mark on a transaction's last audit event (engine.anchor, issue #15): the anchor is
+written once per action, after the commit and without fsync, yet a crash or power cut between
+the commit and that write is not taken for tampering, while an event appended outside sopdesk
+(no key, so no valid mark) still is."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from sopdesk.engine import anchor, audit, cases, integrity
+from sopdesk.store.models import AuditEvent
+
+pytestmark = pytest.mark.sqlite_only("the anchor is strict on SQLite: events after it are a finding there")
+PASSWORD = "rahasia-123"  # conftest's
+
+
+def newest(ws) -> AuditEvent:
+    with ws.db.reading() as session:
+        return session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1)).one()
+
+
+def act(ws, staff) -> str:
+    return cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data DPT", entry="surat")
+
+
+def test_an_action_marks_its_last_event_and_writes_the_anchor_once(ws, staff, data_dir, monkeypatch):
+    act(ws, staff)  # the process knows where the anchor of this database lives from here on
+    writes: list[bool] = []
+    real = anchor._write_private
+    monkeypatch.setattr(anchor, "_write_private",
+                        lambda path, text, durable=True: (writes.append(durable), real(path, text, durable)))
+    act(ws, staff)
+    event = newest(ws)
+    assert audit.carries_mark(event, anchor.read_key(data_dir))
+    assert json.loads(event.sealed)[audit.MARK]
+    assert writes == [False]  # after the commit only, no fsync: the mark stands in for the anchor before it
+    assert integrity.check(ws).ok
+
+
+def test_a_crash_between_the_commit_and_its_anchor_is_not_tampering(ws, staff, data_dir, monkeypatch):
+    act(ws, staff)
+    behind = anchor.read_anchor(data_dir, ws.db.url).head
+    monkeypatch.setattr(anchor, "after_commit", lambda *args, **kwargs: None)  # the anchor never written
+    act(ws, staff)
+    act(ws, staff)
+    assert anchor.read_anchor(data_dir, ws.db.url).head == behind
+    assert newest(ws).id > behind.count
+    report = integrity.check(ws)
+    assert report.ok, [f.message for f in report.findings]
+
+
+def test_a_process_killed_after_its_commit_leaves_a_clean_office(ws, staff, data_dir):
+    """SIGKILL right after the commit, before the anchor beside the database is written."""
+    act(ws, staff)
+    behind = anchor.read_anchor(data_dir, ws.db.url).head
+    ws.close()
+    code = (
+        "import os, signal, sys\n"
+        "from sopdesk.engine import anchor, cases\n"
+        "from sopdesk.engine.workspace import Workspace\n"
+        f"ws = Workspace.open({str(data_dir)!r})\n"
+        f"actor = ws.login('help.desk', {PASSWORD!r})\n"
+        "cases.start_case(ws, actor, 'PP', 'Pertama', entry='surat')\n"
+        "anchor.after_commit = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "cases.start_case(ws, actor, 'PP', 'Kedua', entry='surat')\n"
+        "sys.exit(3)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stderr[-2000:]
+    with closing(sqlite3.connect(data_dir / "sopdesk.sqlite3")) as conn:
+        title = conn.execute("SELECT title FROM case_file ORDER BY id DESC LIMIT 1").fetchone()[0]
+        last = conn.execute("SELECT max(id) FROM audit_event").fetchone()[0]
+    assert title == "Kedua"  # committed
+    found = anchor.read_anchor(data_dir)
+    assert found.head.count < last and found.head.count > behind.count  # the first action's anchor only
+    from sopdesk.engine.workspace import Workspace
+
+    again = Workspace.open(data_dir)
+    try:
+        report = integrity.check(again)
+    finally:
+        again.close()
+    assert report.ok, [f.message for f in report.findings]
+
+
+def _append(data_dir: Path, last: AuditEvent, sealed: str) -> None:
+    digest = audit.event_hash(last.hash, last.at, None, "roles_changed", None, None, None, "{}", sealed)
+    with closing(sqlite3.connect(data_dir / "sopdesk.sqlite3")) as conn:
+        conn.execute("INSERT INTO audit_event (id, at, user_id, action, detail, prev_hash, hash, sealed) "
+                     "VALUES (?, ?, NULL, 'roles_changed', '{}', ?, ?, ?)",
+                     (last.id + 1, last.at.strftime("%Y-%m-%d %H:%M:%S.%f"), last.hash, digest, sealed))
+        conn.commit()
+
+
+@pytest.mark.parametrize("how", ["copied", "forged"])
+def test_an_appended_event_with_a_mark_not_made_by_the_key_is_named(ws, staff, data_dir, how):
+    act(ws, staff)
+    act(ws, staff)
+    last = newest(ws)
+    mark = json.loads(last.sealed)[audit.MARK] if how == "copied" else "0" * 32
+    _append(data_dir, last, audit.with_mark(None, mark))
+    report = integrity.check(ws)
+    assert [f.kind for f in report.findings] == ["audit_anchor"]
+    assert "ditambahkan di luar sopdesk" in report.findings[0].message
+
+
+def test_the_mark_survives_a_round_trip_of_the_seal_text():
+    sealed = json.dumps({"case_file": {"7": "ab" * 8}, "work_item": {"12": "cd" * 8}}, sort_keys=True,
+                        separators=(",", ":"))
+    marked = audit.with_mark(sealed, "f" * 32)
+    assert json.dumps(json.loads(marked), sort_keys=True, separators=(",", ":")) == marked
+    assert audit.without_mark(marked) == (sealed, "f" * 32)
+    assert audit.without_mark(audit.with_mark(None, "e" * 32)) == (None, "e" * 32)
+    assert audit.without_mark(sealed) == (sealed, None)
