@@ -539,5 +539,6 @@ def test_the_form_opens_with_the_cursor_in_its_first_field(qtbot, ws, staff):
         dialog.activateWindow()
     first = next(iter(dialog.kelengkapan_rows.values())).check
     assert dialog.focusWidget() is first
+    assert dialog.scroll_area.verticalScrollBar().value() == 0  # the case number and title stay in view
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)
     assert first.isChecked()

@@ -104,8 +104,7 @@ class StepFormDialog(QDialog):
             if (isinstance(widget, inputs) and widget is not self.override_edit and self.body.isAncestorOf(widget)
                     and widget.isEnabled() and widget.isVisibleTo(self)
                     and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                self.scroll_area.ensureWidgetVisible(widget)
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)  # not scrolled to: the case's header stays in view
                 return
             widget = widget.nextInFocusChain()
 
