@@ -265,8 +265,10 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
         seal.touch(tx, "work_item", waiting.item_id)  # Core writes: sealed with the step's event
         seal.touch_related(tx, "checklist_entry", "work_item_id", waiting.item_id)
         secret = _secret_route(kegiatan, choice)
-        case = tx.session().get(Case, waiting.case_id) if sop.tenggat or secret else None
-        if case is not None and following is None:
+        # the case (and its deadlines) through the ORM only when a deadline or the route needs it
+        dated = following is None and bool(sop.tenggat) and deadlines.concerns(sop, step_no, choice)
+        case = tx.session().get(Case, waiting.case_id) if dated or secret else None
+        if case is not None and dated:
             deadlines.anchor(ws, case, sop, step_no, choice, now)
         if secret and case is not None:
             case.rahasia = True
@@ -276,7 +278,8 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
             seal.touch(tx, "case_file", waiting.case_id)
         else:
             next_step = target
-            values = step_values(ws, sop, target, now, lambda: case.deadlines if case is not None else [])
+            values = step_values(ws, sop, target, now,
+                                 lambda: tx.session().get_one(Case, waiting.case_id).deadlines)
             if following is not None:
                 values["role"] = following.peran
             next_id = tx.scalar(ADD_ITEM, {"case_id": waiting.case_id, **values})

@@ -47,6 +47,14 @@ def _completed_at(case: Case, step_no: int) -> datetime | None:
     return max(done) if done else None
 
 
+def concerns(sop: Sop, completed_step: int, choice: str | None) -> bool:
+    """Whether `anchor` has anything to do for this completed step (read without the case: a
+    completion loads the case and its deadlines only then; most steps start, add or meet none)."""
+    return any(rule.sejak == completed_step or applies(rule, completed_step, choice)
+               or (rule.jenis == "paling_lambat" and completed_step in rule.kegiatan)
+               for rule in sop.tenggat)
+
+
 def anchor(ws: Workspace, case: Case, sop: Sop, completed_step: int | None, choice: str | None,
            now: datetime) -> None:
     """Start the clock of deadlines anchored on the case start or on a completed step, add a
