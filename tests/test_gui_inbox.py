@@ -202,6 +202,25 @@ def test_f5_reloads_the_current_page_and_the_counts(qtbot, ws, staff, clock):
 
 # --- completion from the inbox ------------------------------------------------------------------
 
+def test_a_lane_of_a_joint_step_is_said_agreed_not_finished(qtbot, ws, staff, monkeypatch):
+    """Seen on X as Kabag at RAKOR step 4 (with Sekretaris): the status bar said "Kegiatan 4 …
+    selesai; lanjut ke 4 (Sekretaris)"; the step is not finished, Kabag agreed and Sekretaris
+    completes it (as the CLI says)."""
+    from sopdesk.gui.main_window import MainWindow
+
+    number = cases.start_case(ws, staff["Ketua"], "RAKOR", "Rakor evaluasi Pemilu 2024")
+    for no, role in ((1, "Ketua"), (2, "Sekretaris"), (3, "Kasubag")):
+        cases.complete(ws, staff[role], number, StepInput(), step=no)
+    window = MainWindow(GuiContext(ws, staff["Kabag"]))
+    qtbot.addWidget(window)
+    shown_active(qtbot, window)
+    inbox = window.page("inbox")
+    complete_in_form(monkeypatch)
+    select(qtbot, inbox.table, 0)
+    qtbot.keyClick(inbox.table, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == f"Kegiatan 4 {number} disetujui; menunggu Sekretaris"
+
+
 def test_after_completion_the_next_row_is_selected_and_the_status_bar_says_where_it_went(
         qtbot, ws, staff, clock, monkeypatch):
     from sopdesk.gui.main_window import MainWindow

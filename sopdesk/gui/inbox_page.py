@@ -238,7 +238,10 @@ class InboxPage(QWidget):
         dialog.exec()
         done = dialog.completed
         if done is not None:  # the list has already moved on to the next row (data_changed)
-            if done.next_step is None:
+            if done.confirmed:  # a joint step: this lane agreed, the next lane completes the step
+                text = self.tr("Kegiatan {0} {1} disetujui; menunggu {2}").format(
+                    done.step_no, done.case_number, done.next_role)
+            elif done.next_step is None:
                 text = self.tr("Kegiatan {0} {1} selesai; kasus ditutup").format(done.step_no, done.case_number)
             else:
                 text = self.tr("Kegiatan {0} {1} selesai; lanjut ke {2} ({3})").format(
