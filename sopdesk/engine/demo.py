@@ -351,7 +351,7 @@ def _walk(sop: Sop, case: Row, step_no: int, at: datetime, now: datetime, cal: W
             local = cal.local(finished)
             rows[Document].append({
                 "id": ids(Document), "case_id": case["id"], "work_item_id": item_id,
-                "name": name,
+                "name": str(name),  # the output (catalog.Keluaran) as the plain text it is stored as
                 "number": f"{rng.randint(1, 999)}/PP.0{index + 1}/5371/{ROMAN[local.month - 1]}/{local.year}",
                 "doc_date": local.date(), "attachment_id": None})
         note = "Putusan berkekuatan hukum tetap telah diterima" if step.menunggu else None
