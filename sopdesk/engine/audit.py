@@ -59,21 +59,28 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
            step_no: int | None = None, **detail: Any) -> str:
     """Append one event in the caller's transaction (an ORM session or a direct one);
     return its hash. The chain head is read under the chain's lock (held to the end of the
-    transaction), so two desks never link to the same previous event."""
-    locks.hold(session, locks.AUDIT_CHAIN)
-    last = session.execute(LAST_EVENT).first()
-    prev = last[1] if last else GENESIS
-    state = seal.pending(seal.connection_of(session))
-    if state.events == 0:
-        state.before = Head(last[0], last[1]) if last else Head(0, "")
-    state.events += 1
-    at = at.astimezone(timezone.utc)
-    text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
-    digest = event_hash(prev, at, user_id, action, case_id, work_item_id, step_no, text)
-    values = dict(at=at, user_id=user_id, action=action, case_id=case_id,
-                  work_item_id=work_item_id, step_no=step_no, detail=text, prev_hash=prev,
-                  hash=digest)
-    session.execute(APPEND, [values])
+    transaction), so two desks never link to the same previous event. Its statements run on
+    the raw cursor (store.direct) either way: a session's pending changes are flushed first, as
+    its own query would have."""
+    tx = session if isinstance(session, DirectTx) else DirectTx.of(session)
+    try:
+        locks.hold(tx, locks.AUDIT_CHAIN)
+        last = tx.execute(LAST_EVENT).first()
+        prev = last[1] if last else GENESIS
+        state = seal.pending(tx.connection)
+        if state.events == 0:
+            state.before = Head(last[0], last[1]) if last else Head(0, "")
+        state.events += 1
+        at = at.astimezone(timezone.utc)
+        text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
+        digest = event_hash(prev, at, user_id, action, case_id, work_item_id, step_no, text)
+        values = dict(at=at, user_id=user_id, action=action, case_id=case_id,
+                      work_item_id=work_item_id, step_no=step_no, detail=text, prev_hash=prev,
+                      hash=digest)
+        tx.execute(APPEND, [values])
+    finally:
+        if tx is not session:
+            tx.close()
     return digest
 
 
