@@ -264,6 +264,26 @@ def test_bad_email_is_shown_next_to_the_field_and_nothing_is_recorded(qtbot, ws,
     assert page.status_text().endswith("kasus PP/2026/0001 dimulai, diteruskan ke kegiatan 3 (Komisioner)")
 
 
+def test_every_wrong_field_is_marked_at_once(qtbot, ws, page, desk):
+    """Seen registering a queue on X: a wrong NIK and a wrong e-mail took two Enters, the second
+    field marked only after the first was put right. Every wrong field is marked at once; the
+    cursor goes to the first of them."""
+    desk.type("Budi Santoso")
+    desk.tab_to("id_number")
+    desk.type("5371-ABC!")
+    desk.tab_to("phone")
+    desk.type("08x12")
+    desk.tab_to("email")
+    desk.type("budi@")
+    desk.tab_to("purpose")
+    desk.type("K")  # Konsultasi
+    desk.press(Qt.Key.Key_Return)
+    assert [k for k in page.fields if page.registration.field_error(k)] == ["id_number", "phone", "email"]
+    assert page.registration.field_error("phone") == "Nomor telepon hanya berisi angka (boleh diawali +), 6-20 digit"
+    assert desk.focus is page.fields["id_number"]
+    assert counts(ws) == (0, 0)
+
+
 def test_missing_required_fields_are_named_in_order(qtbot, ws, page, desk):
     desk.press(Qt.Key.Key_Return)
     assert page.registration.field_error("name") == "Nama wajib diisi"

@@ -7,6 +7,7 @@ identitas; a picked person fills the identity fields. The texts keep the transla
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
@@ -66,6 +67,24 @@ LOOKUP_FIELDS = ("name", "id_number")
 FIELD_ORDER = ("name", "id_number", "institution", "occupation", "address", "phone", "email", "purpose",
                "purpose_text", *INFO_FIELDS)
 Field = QLineEdit | QPlainTextEdit | QComboBox
+
+
+def other_field_errors(form: VisitorForm, offered: dict[str, str]) -> list[FieldError]:
+    """Every wrong field, not only the first one the engine names (a wrong NIK and a wrong
+    e-mail took two tries): validate again with each wrong field set aside, a required one
+    replaced by a valid stand-in. Empty when the form is valid."""
+    stand_ins = {"name": "-", "purpose": next((p for p in offered if p in PLAIN_PURPOSES), None)}
+    found: list[FieldError] = []
+    while True:
+        try:
+            visitors.validate(form, offered)
+        except FieldError as exc:
+            if any(seen.field == exc.field for seen in found):
+                return found  # no stand-in made it valid: the rest cannot be judged
+            found.append(exc)
+            form = dataclasses.replace(form, **{exc.field: stand_ins.get(exc.field)})
+            continue
+        return found
 
 
 class RegistrationForm(QScrollArea):
@@ -325,8 +344,12 @@ class RegistrationForm(QScrollArea):
         self.lookup.hide_list()
         self._clear_errors()
         form = self.form()
+        offered = visitors.purposes(self.ctx.ws)
         try:
-            data = visitors.validate(form, visitors.purposes(self.ctx.ws))
+            data = visitors.validate(form, offered)
+        except FieldError:
+            self._show_field_errors(other_field_errors(form, offered))
+            return False
         except Exception as exc:  # noqa: BLE001 - refusals shown to the user, bugs logged by show_error
             self._refused(exc)
             return False
@@ -380,17 +403,27 @@ class RegistrationForm(QScrollArea):
         return next(((i["step"], i["role"]) for i in items if i["status"] == "open"), None)
 
     def _show_field_error(self, exc: FieldError) -> None:
-        if exc.field not in self.fields or not self.fields[exc.field].isEnabled():
-            show_error(self, exc, translate("HelpDeskPage", "Tamu tidak dapat dicatat"))
+        self._show_field_errors([exc])
+
+    def _show_field_errors(self, errors: list[FieldError]) -> None:
+        """Each wrong field marked where it is; the cursor to the first of them (form order).
+        The engine's own (first) error on no field of the form: in a dialog."""
+        errors = [e for e in errors if e.field in self.fields and self.fields[e.field].isEnabled()
+                  or e is errors[0]]
+        if not errors or errors[0].field not in self.fields or not self.fields[errors[0].field].isEnabled():
+            if errors:
+                show_error(self, errors[0], translate("HelpDeskPage", "Tamu tidak dapat dicatat"))
             return
-        message = str(exc)
-        if isinstance(self.fields[exc.field], QComboBox):  # the engine names its codes; the desk sees a list
-            message = translate("HelpDeskPage", "Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).")
-        self._set_error(exc.field, message)
+        for exc in errors:
+            message = str(exc)
+            if isinstance(self.fields[exc.field], QComboBox):  # the engine names its codes; the desk sees a list
+                message = translate("HelpDeskPage", "Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).")
+            self._set_error(exc.field, message)
         self.set_status(translate("HelpDeskPage", "Tamu belum tercatat: perbaiki isian yang ditandai merah."),
                         error=True)
-        self.fields[exc.field].setFocus(Qt.FocusReason.OtherFocusReason)
-        self.ensureWidgetVisible(self._rows[exc.field])
+        first = min((exc.field for exc in errors), key=FIELD_ORDER.index)
+        self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureWidgetVisible(self._rows[first])
 
     def _set_error(self, key: str, message: str | None) -> None:
         label, field = self.errors[key], self.fields[key]
