@@ -82,7 +82,8 @@ def other_field_errors(form: VisitorForm, offered: dict[str, str]) -> list[Field
             if any(seen.field == exc.field for seen in found):
                 return found  # no stand-in made it valid: the rest cannot be judged
             found.append(exc)
-            form = dataclasses.replace(form, **{exc.field: stand_ins.get(exc.field)})
+            set_aside: dict[str, Any] = {exc.field: stand_ins.get(exc.field)}
+            form = dataclasses.replace(form, **set_aside)
             continue
         return found
 
