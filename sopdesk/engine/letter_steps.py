@@ -128,8 +128,10 @@ def _step_letter(session: Session, settings: LetterSettings, user: ActingUser, c
 def _same_letter_earlier(session: Session, case: Case, item: WorkItem, name: str) -> OutgoingLetter | None:
     """The letter of this output registered at this step before (the step repeated after a
     return) or at the step the case came from."""
-    previous = [i for i in case.items if i.status == "done" and i.id < item.id]
-    steps = {item.step_no} | ({previous[-1].step_no} if previous else set())
+    came_from = session.scalar(select(WorkItem.step_no)  # the case's items are not loaded for it
+                               .where(WorkItem.case_id == case.id, WorkItem.status == "done", WorkItem.id < item.id)
+                               .order_by(WorkItem.id.desc()).limit(1))
+    steps = {item.step_no} | ({came_from} if came_from is not None else set())
     return session.scalar(
         select(OutgoingLetter)
         .join(Document, Document.id == OutgoingLetter.document_id)
