@@ -221,6 +221,30 @@ def test_a_lane_of_a_joint_step_is_said_agreed_not_finished(qtbot, ws, staff, mo
     assert window.statusBar().currentMessage() == f"Kegiatan 4 {number} disetujui; menunggu Sekretaris"
 
 
+def test_the_perihal_is_readable_at_1366x768(qtbot, ws, staff):
+    """Seen on X at 1366x768: Perihal / pemohon, what tells ten cases at the same step apart,
+    came last after Petugas and was 70 pixels wide, cut at the right edge. It now comes before
+    Petugas with a readable width, inside the view; the time left stays third (1024x768)."""
+    from PySide6.QtCore import QRect
+
+    from sopdesk.gui.geometry import fitted_rect
+    from sopdesk.gui.main_window import MainWindow
+
+    cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan salinan DPT Kelurahan Oebobo", entry="tamu",
+                     requester="Maria Ndun")
+    window = MainWindow(GuiContext(ws, staff["Help Desk"]))
+    qtbot.addWidget(window)
+    window.backup_on_exit = False
+    window.resize(fitted_rect(QRect(0, 0, 1366, 768 - 30), window.PREFERRED_SIZE).size())
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.page("inbox").table
+    perihal = [column.header for column in table.model().COLUMNS].index("Perihal / pemohon")
+    start = table.columnViewportPosition(perihal)
+    assert table.columnWidth(perihal) >= 160
+    assert start >= 0 and start + table.columnWidth(perihal) <= table.viewport().width()
+
+
 def test_after_completion_the_next_row_is_selected_and_the_status_bar_says_where_it_went(
         qtbot, ws, staff, clock, monkeypatch):
     from sopdesk.gui.main_window import MainWindow

@@ -35,6 +35,7 @@ from sopdesk.gui.inbox_model import InboxModel
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.operation import Operation
 from sopdesk.gui.paged_model import keep_sort_indicator, refresh_in_place
+from sopdesk.gui.readable_stretch import keep_readable
 from sopdesk.gui.shortcuts import shortcut
 
 
@@ -90,12 +91,13 @@ class InboxPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((130, 60, 270, 150, 150, 185, 80)):
+        for column, width in enumerate((130, 60, 210, 150, 150, 150, 80)):
             self.table.setColumnWidth(column, width)
-        # Sisa waktu and Batas waktu right after Kegiatan, then Sejak: the time left is in view at 1024x768
-        header.moveSection(5, 3)
-        header.moveSection(header.visualIndex(4), 4)
+        # Sisa waktu and Batas waktu right after Kegiatan, then Sejak: the time left is in view at
+        # 1024x768; Perihal / pemohon (what tells the cases apart) before Petugas, readable at 1366x768
+        for visual, logical in enumerate((0, 1, 2, 5, 4, 3, 7, 6)):
+            header.moveSection(header.visualIndex(logical), visual)
+        self.perihal_width = keep_readable(self.table, 7)
         self.table.doubleClicked.connect(lambda _: self.open_form())
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
