@@ -19,12 +19,12 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from sopdesk.catalog import END, Sop
-from sopdesk.catalog.waktu import Satuan
+from sopdesk.catalog import Sop
 from sopdesk.engine import audit as audit_log
 from sopdesk.engine import seal
 from sopdesk.engine.audit import GENESIS, event_hash
 from sopdesk.engine.demo_rows import Writer, search_rebuilt_after
+from sopdesk.engine.demo_walk import Plan, Row, Rows, office_hours, walk
 from sopdesk.engine.users import hash_password
 from sopdesk.engine.workdays import WorkCalendar
 from sopdesk.engine.workspace import Workspace
@@ -48,8 +48,6 @@ from sopdesk.store.transfer import reset_sequences
 
 DEMO_OFFICE = "KPU Kota Kupang (demo)"
 SOP_WEIGHTS = {"PP": 50, "TKS": 25, "RAKOR": 15, "PAW": 10}
-STALL_ODDS = 0.015
-CHOICE_ODDS = {"PP": {9: 0.5}, "PAW": {2: 0.7, 10: 0.85}, "RAKOR": {4: 0.8}}
 FIRST = ("Maria", "Yohanes", "Agustinus", "Fransiska", "Yosef", "Siti", "Ahmad", "Dewi",
          "Stefanus", "Elisabeth", "Rudi", "Nur", "Paulus", "Theresia", "Imanuel", "Rahmat",
          "Kristina", "Benediktus", "Aisyah", "Wayan")
@@ -63,12 +61,9 @@ INFO_TOPICS = ("Data DPT per kelurahan Pemilu 2024", "Hasil rekapitulasi suara t
                "Daftar calon tetap anggota DPRD Kota", "Salinan Keputusan KPU tentang penetapan kursi",
                "Jadwal tahapan Pemilihan 2024", "Data penyandang disabilitas dalam DPT",
                "Laporan dana kampanye peserta pemilu", "Profil badan ad hoc PPK dan PPS")
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
 FLUSH_EVERY = 2000  # cases generated between two bulk writes (and progress reports)
-Row = dict[str, Any]  # one generated row: column -> value
-Rows = dict[type[Base], list[Row]]  # the rows of one batch, by model
 SEALED_MODELS = (Case, WorkItem, ChecklistEntry, Document, Visitor, CaseDeadline)  # parents first
 WRITER = Writer((*SEALED_MODELS, AuditEvent))
 
@@ -154,6 +149,7 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
     with ws.db.transaction() as session, search_rebuilt_after(session.connection()):
         for kode in SOP_WEIGHTS:
             sops[kode] = ws.current_revision(session, kode)
+        plans = {kode: Plan(sop) for kode, (_rev, sop) in sops.items()}
         ids = _Ids(session, [Case, WorkItem, ChecklistEntry, Document, AuditEvent, Visitor,
                              CaseDeadline])
         prev_hash: str = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)) or GENESIS
@@ -201,11 +197,12 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
         for done, start in enumerate(starts):
             if done and done % FLUSH_EVERY == 0:
                 write(done)
-            start = _office_hours(cal, start, rng)
+            start = office_hours(cal, start, rng)
             if start >= now:
                 continue
             kode = rng.choices(kodes, weights)[0]
             rev_id, sop = sops[kode]
+            plan = plans[kode]
             entry = rng.choice(sop.entri)
             year = cal.local(start).year
             seq = seqs.get((kode, year))
@@ -217,7 +214,7 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
             case_id = ids(Case)
             person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
             title, requester = _title(kode, entry.kode, person, rng)
-            starter = users[sop.role_of(entry.kegiatan)]
+            starter = users[plan.steps[entry.kegiatan].role]
             case = {"id": case_id, "number": number, "sop_kode": kode, "sop_revision_id": rev_id,
                     "entry": entry.kode, "title": title, "requester": requester,
                     "status": "open", "started_at": start, "started_by": starter,
@@ -226,17 +223,16 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
             if kode == "PP" and entry.kode == "tamu":
                 rows[Visitor].append(_visitor(ids(Visitor), start, starter, person, case_id, rng))
             deadlines = {}
-            for rule in sop.tenggat:
-                if rule.berlaku_jika is not None:  # added when its decision takes its route (below)
+            for rule in plan.rules:
+                if rule.when_step is not None:  # added when its decision takes its route (demo_walk)
                     continue
-                due = cal.due(start, rule.waktu_baku) if rule.sejak == "mulai" else None
+                due = cal.due(start, rule.waktu) if rule.sejak == "mulai" else None
                 deadlines[rule.kode] = {"id": ids(CaseDeadline), "case_id": case_id,
                                         "kode": rule.kode, "name": rule.nama, "kind": rule.jenis,
                                         "due_at": due, "met_at": None}
             audit(start, starter, "case_started", case_id, None, entry.kegiatan, sop=kode,
                   revisi=sop.revisi, entry=entry.kode, title=title)
-            _walk(sop, case, entry.kegiatan, start, now, cal, rng, users, ids, rows, deadlines,
-                  audit)
+            walk(plan, case, entry.kegiatan, start, now, cal, rng, users, ids, rows, deadlines, audit)
             rows[CaseDeadline].extend(deadlines.values())
         write(cases)
         extra = _visitors_without_case(session, ids, users, today, now, rng, cal)
@@ -270,117 +266,6 @@ def _recent_starts(cal: WorkCalendar, now: datetime, rng: random.Random, count: 
     closes = min(local, opens.replace(hour=16))
     span = (closes - opens).total_seconds()
     return sorted((opens + timedelta(seconds=rng.uniform(0, span))).astimezone(now.tzinfo) for _ in range(count))
-
-
-def _office_hours(cal: WorkCalendar, moment: datetime, rng: random.Random) -> datetime:
-    local = cal.local(moment)
-    if not cal.is_working_day(local.date()) or not 8 <= local.hour < 16:
-        day = local.date() if cal.is_working_day(local.date()) and local.hour < 8 else \
-            cal.next_working_day(local.date())
-        local = local.replace(year=day.year, month=day.month, day=day.day,
-                              hour=rng.randint(8, 15), minute=rng.randint(0, 59))
-    return local.astimezone(moment.tzinfo)
-
-
-def _duration(sop: Sop, step_no: int, start: datetime, cal: WorkCalendar, rng: random.Random) -> datetime:
-    waktu = sop.step(step_no).waktu_baku
-    factor = rng.lognormvariate(-0.25, 0.5)  # most on time, a tail of late ones
-    minutes = waktu.minutes  # set for minutes and hours
-    if minutes is not None:
-        return start + timedelta(minutes=max(1, minutes * factor))
-    if waktu.satuan is Satuan.HARI:
-        return start + timedelta(days=waktu.jumlah * factor)
-    if waktu.satuan is Satuan.HARI_KERJA:
-        due = cal.add_working_days(start, waktu.jumlah)
-        return start + (due - start) * factor
-    return start + timedelta(days=rng.uniform(1, 20))  # no standard: a court ruling, a schedule
-
-
-def _walk(sop: Sop, case: Row, step_no: int, at: datetime, now: datetime, cal: WorkCalendar,  # noqa: PLR0913
-          rng: random.Random, users: dict[str, int], ids: _Ids, rows: Rows, deadlines: dict[str, Row],
-          audit: Callable[..., None]) -> None:
-    """Drive one case through its SOP until it ends or reaches the present."""
-    odds = CHOICE_ODDS.get(sop.kode, {})
-    done_at: dict[int, datetime] = {}
-    for _ in range(60):
-        step = sop.step(step_no)
-        role = sop.role_of(step_no)
-        item_id = ids(WorkItem)
-        not_before = None
-        for rule in sop.tenggat:
-            if rule.jenis == "paling_cepat" and step_no in rule.kegiatan and rule.kode in deadlines:
-                not_before = deadlines[rule.kode]["due_at"]
-        item = {"id": item_id, "case_id": case["id"], "step_no": step_no, "role": role,
-                "status": "open", "created_at": at, "due_at": cal.due(at, step.waktu_baku),
-                "not_before": not_before, "assignee_id": None, "completed_at": None,
-                "completed_by": None, "choice": None, "note": None, "return_to": None,
-                "draft": None}
-        rows[WorkItem].append(item)
-        finished = _duration(sop, step_no, at, cal, rng)
-        if rng.random() < STALL_ODDS:  # forgotten on someone's desk for a while: late work
-            finished += timedelta(days=rng.uniform(1, 25))
-        finished = _office_hours(cal, finished, rng)
-        if finished >= now:
-            if rng.random() < 0.4:
-                item["assignee_id"] = users[role]
-            return
-        if rng.random() < 0.002:
-            item.update(status="cancelled", completed_at=finished, completed_by=users[role],
-                        note="Pemohon menarik permohonannya")
-            case.update(status="cancelled", closed_at=finished,
-                        close_reason="Pemohon menarik permohonannya")
-            audit(finished, users[role], "case_cancelled", case["id"], item_id, step_no,
-                  reason=case["close_reason"])
-            return
-        user = users[role]
-        exits = sop.exits(step_no)
-        choice = None
-        if step.keputusan:
-            yes = rng.random() < odds.get(step_no, 0.5)
-            choice, target = exits[0] if yes else exits[1]
-        else:
-            target = exits[0][1]
-        present = []
-        for name in step.kelengkapan:
-            ok = rng.random() < 0.96
-            if ok:
-                present.append(name)
-            rows[ChecklistEntry].append({"id": ids(ChecklistEntry), "work_item_id": item_id,
-                                         "item": name, "present": ok, "attachment_id": None})
-        for index, name in enumerate(step.output):
-            local = cal.local(finished)
-            rows[Document].append({
-                "id": ids(Document), "case_id": case["id"], "work_item_id": item_id,
-                "name": str(name),  # the output (catalog.Keluaran) as the plain text it is stored as
-                "number": f"{rng.randint(1, 999)}/PP.0{index + 1}/5371/{ROMAN[local.month - 1]}/{local.year}",
-                "doc_date": local.date(), "attachment_id": None})
-        note = "Putusan berkekuatan hukum tetap telah diterima" if step.menunggu else None
-        item.update(status="done", completed_at=finished, completed_by=user, choice=choice,
-                    note=note)
-        done_at[step_no] = finished
-        for rule in sop.tenggat:
-            cond = rule.berlaku_jika  # a conditional deadline (#13): only on its decision's route
-            taken = cond is not None and cond.kegiatan == step_no and (choice or "").lower() == cond.pilihan.lower()
-            if taken and rule.kode not in deadlines:
-                since = case["started_at"] if rule.sejak == "mulai" else done_at.get(rule.sejak)
-                deadlines[rule.kode] = {"id": ids(CaseDeadline), "case_id": case["id"], "kode": rule.kode,
-                                        "name": rule.nama, "kind": rule.jenis, "met_at": None,
-                                        "due_at": cal.due(since, rule.waktu_baku) if since else None}
-            row = deadlines.get(rule.kode)
-            if row is None:
-                continue
-            if rule.sejak == step_no and row["due_at"] is None:
-                row["due_at"] = cal.due(finished, rule.waktu_baku)
-            if (rule.jenis == "paling_lambat" and step_no in rule.kegiatan
-                    and row["met_at"] is None and row["due_at"] is not None):
-                row["met_at"] = finished
-        audit(finished, user, "step_completed", case["id"], item_id, step_no, choice=choice,
-              next=None if target == END else target, present=present, note=note)
-        if target == END:
-            case.update(status="done", closed_at=finished)
-            return
-        assert isinstance(target, int)  # a step number: END returned above
-        step_no, at = target, finished
 
 
 def _title(kode: str, entry: str, person: str, rng: random.Random) -> tuple[str, str | None]:
