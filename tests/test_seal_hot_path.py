@@ -5,7 +5,7 @@ deadline or the route needs it."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from sopdesk.engine import cases, deadlines, seal
 from sopdesk.engine.cases import StepInput
@@ -61,3 +61,14 @@ def test_a_completion_loads_its_case_only_when_a_deadline_concerns_the_step(ws, 
         assert loaded
     finally:
         event.remove(Case, "load", on_load)
+
+
+def test_sealed_names_are_the_columns_the_digest_takes(ws, actors):
+    number = cases.start_case(ws, actors("Komisioner"), "PAW", "Usulan PAW a.n. Yohanes Manafe")
+    with ws.db.connect() as conn:
+        case_id, *values = conn.execute(
+            select(seal.tables()["case_file"].c.id,
+                   *(seal.tables()["case_file"].c[name] for name in seal.sealed_names("case_file")))
+            .where(seal.tables()["case_file"].c.number == number)).one()
+        assert seal.digest("case_file", seal.sealed_names("case_file"), values) == \
+            dict(seal.row_digests(conn, "case_file", [case_id]))[case_id]

@@ -74,6 +74,12 @@ def _columns(table: Table) -> list[Column[Any]]:
     return [column for column in table.columns if column.name not in skip]
 
 
+def sealed_names(name: str) -> list[str]:
+    """The columns of a covered table that its rows' digests take, in digest order (what a
+    writer sealing rows from the values it wrote passes to `digest`, e.g. the demo's bulk rows)."""
+    return [column.name for column in _columns(tables()[name])]
+
+
 def tables() -> dict[str, Table]:
     present = Base.metadata.tables
     return {name: present[name] for name in COVERED if name in present}
