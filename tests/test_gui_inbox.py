@@ -243,6 +243,8 @@ def test_the_perihal_is_readable_at_1366x768(qtbot, ws, staff):
     start = table.columnViewportPosition(perihal)
     assert table.columnWidth(perihal) >= 160
     assert start >= 0 and start + table.columnWidth(perihal) <= table.viewport().width()
+    left = [column.header for column in table.model().COLUMNS].index("Sisa waktu")
+    assert table.columnWidth(left) >= 185  # "sisa kurang dari 1 menit" beside the clock
 
 
 def test_after_completion_the_next_row_is_selected_and_the_status_bar_says_where_it_went(

@@ -91,10 +91,11 @@ class InboxPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((130, 60, 210, 150, 150, 150, 80)):
+        for column, width in enumerate((130, 60, 180, 150, 150, 185, 80)):
             self.table.setColumnWidth(column, width)
         # Sisa waktu and Batas waktu right after Kegiatan, then Sejak: the time left is in view at
-        # 1024x768; Perihal / pemohon (what tells the cases apart) before Petugas, readable at 1366x768
+        # 1024x768; Perihal / pemohon (what tells the cases apart) before Petugas, readable at 1366x768 (Kegiatan
+        # shows its number and first words; the whole text is its tooltip)
         for visual, logical in enumerate((0, 1, 2, 5, 4, 3, 7, 6)):
             header.moveSection(header.visualIndex(logical), visual)
         self.perihal_width = keep_readable(self.table, 7)
