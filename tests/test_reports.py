@@ -32,7 +32,7 @@ from sopdesk.reports import (
 )
 from sopdesk.reports.base import mask_id
 from sopdesk.reports.flowchart import plan
-from sopdesk.reports.performance import step_stats
+from sopdesk.reports.performance import LATE_SHOWN, step_stats
 from sopdesk.store.models import AuditEvent, Office
 
 MM = 72 / 25.4
@@ -440,6 +440,23 @@ def test_performance_counts_medians_p90_and_late_cases(ws, staff, clock, tmp_pat
     streams = "".join(page.get_contents().get_data().decode("latin1") for page in reader.pages)
     assert "[4 2] 0 d" in streams
     assert set(fonts(path)) <= {"/AAAAAA+DejaVuSans", "/AAAAAA+DejaVuSans-Bold", "/AAAAAA+DejaVuSans-Oblique"}
+
+
+def test_performance_counts_every_late_visit_not_only_the_listed_ones(ws, staff, clock, tmp_path):
+    """Seen on a printed report (demo office): every step read 10 in "Terlambat", and the
+    Jumlah row summed those, while the list below said "14 kasus terlambat": the table counted
+    the LATE_SHOWN cases listed, not the late visits."""
+    desk = staff["Help Desk"]
+    count = LATE_SHOWN + 2
+    for i in range(count):
+        number = cases.start_case(ws, desk, "PP", f"Tamu {i}", "tamu")
+        clock.advance(minutes=4)                                  # step 1 (3 menit): every one late
+        cases.complete(ws, desk, number, cases.StepInput())
+    day = clock.now.date()
+    text = " ".join(pages_text(render_performance(ws, "PP", day, day, tmp_path / "kinerja.pdf")))
+    assert f"1 Melakukan registrasi. Help Desk 3 menit {count} 4 menit 4 menit 0% {count} 0" in text
+    assert f"Jumlah {count} 0% {count} 0" in text
+    assert f"({count} kasus terlambat; mutu baku 3 menit)" in text
 
 
 @pytest.mark.both_stores  # the report's own queries

@@ -151,12 +151,12 @@ def render_performance(ws: Workspace, kode: str, start: date, end: date, path: P
             text(s.step, styles.cell_right), text(s.kegiatan, styles.cell), text(s.pelaksana, styles.cell),
             text(s.waktu, styles.cell), text(s.count, styles.cell_right), text(_dur(s.median), styles.cell),
             text(_dur(s.p90), styles.cell), text(_share(s.on_time_share), styles.cell_right),
-            text(len(s.late), styles.cell_right), text(s.returned, styles.cell_right),
+            text(s.late_count, styles.cell_right), text(s.returned, styles.cell_right),
         ])
     total = sum(s.count for s in stats)
     on_time = sum(s.on_time for s in stats)
     judged = sum(s.with_standard for s in stats)
-    late = sum(len(s.late) for s in stats)
+    late = sum(s.late_count for s in stats)  # every late visit; `late` lists only LATE_SHOWN
     returned = sum(s.returned for s in stats)
     rows.append(["", text("Jumlah", styles.cell_bold), "", "",
                  text(total, styles.cell_bold), "", "", text(_share(on_time / judged if judged else None),
