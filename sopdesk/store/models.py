@@ -21,6 +21,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Dialect
@@ -309,10 +310,19 @@ class CaseDeadline(Base):
     first_due_at: Mapped[datetime | None]
 
 
+# The events whose seal holds user_account rows, written out as SQL: a partial index on them
+# (ix_audit_event_user_seal) lets a login find the user's newest seal without reading the log,
+# and both stores use a partial index only for a query whose WHERE holds this very text
+# (engine.tamper), never a bound parameter.
+USER_SEAL_EVENTS = "sealed LIKE '%\"user_account\":{%'"
+
+
 class AuditEvent(Base):
     """Append-only log of every action; each event carries the hash of the previous one."""
 
     __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_user_seal", "id", sqlite_where=text(USER_SEAL_EVENTS),
+                            postgresql_where=text(USER_SEAL_EVENTS)),)
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))

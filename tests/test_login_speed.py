@@ -1,0 +1,91 @@
+"""A login finds the user's newest seal through the index of the events that seal user accounts
+(issue #15), on both stores: the query uses the partial index (EXPLAIN), the newest seal is the
+one compared (a record set back outside sopdesk to what an older seal holds is refused), and
+without the index the answer is the same (an index dropped outside sopdesk slows the login
+down, it opens nothing)."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+
+import pytest
+from sqlalchemy import select, text
+
+from sopdesk.engine import accounts, cases, tamper
+from sopdesk.engine.users import Actor
+from sopdesk.errors import PermissionRefused
+from sopdesk.store.models import User
+
+pytestmark = pytest.mark.both_stores
+PASSWORD = "rahasia-123"  # conftest's
+INDEX = "ix_audit_event_user_seal"
+
+
+def plan(ws) -> str:  # noqa: ANN001
+    """The store's plan for the login's query of the newest user seals."""
+    with ws.db.reading() as session:
+        compiled = tamper.USER_SEALS_NEWEST_FIRST.compile(session.get_bind())
+        sql = str(compiled)
+        if ws.db.engine.dialect.name == "sqlite":
+            rows = session.execute(text("EXPLAIN QUERY PLAN " + sql)).all()
+            return "\n".join(str(row[-1]) for row in rows)
+        session.execute(text("SET LOCAL enable_seqscan = off"))  # a tiny test table: the plan a big one gets
+        return "\n".join(row[0] for row in session.execute(text("EXPLAIN " + sql.replace("%%", "%"))))
+
+
+def raw(ws, data_dir, sql: str) -> None:  # noqa: ANN001
+    """A change made outside sopdesk, with a database tool."""
+    url = ws.db.url
+    if url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(url.replace("+psycopg", "")) as conn:
+            conn.execute("SET session_replication_role = replica")
+            conn.execute(sql)
+        return
+    with closing(sqlite3.connect(data_dir / "sopdesk.sqlite3")) as conn:
+        conn.execute(sql)
+        conn.commit()
+
+
+def test_the_login_reads_the_newest_user_seal_from_the_partial_index(ws, admin):
+    assert INDEX in plan(ws)
+    assert "SCAN audit_event\n" not in plan(ws) + "\n"  # never the whole log
+
+
+def test_the_newest_seal_is_compared_not_an_older_one(ws, admin, make_user, data_dir):
+    kasubag = make_user("kasubag", "Kasubag", "Staf")
+    # events that seal no user come between the user's seals
+    help_desk = make_user("help.desk", "Help Desk")
+    for n in range(3):
+        cases.start_case(ws, help_desk, "PP", f"Permohonan {n}", entry="surat")
+    accounts.set_roles(ws, admin, "kasubag", ["Kasubag"])  # the newest seal: Staf taken away
+    assert ws.login("kasubag", PASSWORD) == kasubag
+    # Staf given back outside sopdesk: the record is what the older seal holds, not the newest
+    raw(ws, data_dir, f"INSERT INTO user_role (user_id, role_id) SELECT {kasubag.user_id}, id FROM role "
+                      "WHERE name = 'Staf'")
+    with pytest.raises(PermissionRefused, match="telah diubah di luar sopdesk"):
+        ws.login("kasubag", PASSWORD)
+
+
+def test_without_the_index_the_login_still_compares_the_newest_seal(ws, admin, make_user, data_dir):
+    kasubag = make_user("kasubag", "Kasubag", "Staf")
+    accounts.set_roles(ws, admin, "kasubag", ["Kasubag"])
+    raw(ws, data_dir, f"DROP INDEX {INDEX}")
+    assert ws.login("kasubag", PASSWORD) == Actor(kasubag.user_id, "kasubag")
+    assert INDEX not in plan(ws)  # (after a query: SQLite's EXPLAIN alone keeps the schema it knew)
+    raw(ws, data_dir, f"INSERT INTO user_role (user_id, role_id) SELECT {kasubag.user_id}, id FROM role "
+                      "WHERE name = 'Staf'")
+    with pytest.raises(PermissionRefused, match="telah diubah di luar sopdesk"):
+        ws.login("kasubag", PASSWORD)
+
+
+def test_the_index_holds_only_the_events_that_seal_user_accounts(ws, admin, make_user):
+    make_user("help.desk", "Help Desk")
+    with ws.db.reading() as session:
+        user_events = session.execute(tamper.USER_SEALS_NEWEST_FIRST).all()
+        everything = session.execute(text("SELECT count(*) FROM audit_event")).scalar_one()
+        users = session.execute(select(User.id)).all()
+    assert users and user_events and len(user_events) < everything
+    assert all('"user_account":{' in sealed for (sealed,) in user_events)
