@@ -89,7 +89,9 @@ def chain_head(conn: Connection) -> Head:
 
 # --- the key ----------------------------------------------------------------------------------
 
-_key_paths: dict[tuple[str, Path], Path] = {}
+_CONFIG_ENV = ("SOPDESK_CONFIG_DIR", "XDG_CONFIG_HOME", "HOME", "APPDATA", "LOCALAPPDATA")
+_key_paths: dict[tuple[str | None, ...], Path] = {}
+_anchor_paths: dict[tuple[str, str | None], Path] = {}
 # what this process last read or wrote, with the file's identity (inode, mtime, size) then: read
 # again only when the file on disk is another one (another process wrote it, it was replaced)
 _keys: dict[Path, tuple[tuple[int, int, int], bytes | None]] = {}
@@ -102,12 +104,14 @@ def _identity(info: os.stat_result) -> tuple[int, int, int]:
 
 def key_path(data_dir: Path) -> Path:
     """The key of one data folder, in this user's configuration folder."""
-    config = connection_settings.config_dir()
-    remembered = (str(data_dir), config) if os.path.isabs(data_dir) else None
+    # remembered per folder and per what the configuration folder is made of (the environment
+    # platformdirs reads): asking platformdirs costs more than the rest of an anchor's write
+    remembered = ((str(data_dir), *(os.environ.get(name) for name in _CONFIG_ENV))
+                  if os.path.isabs(data_dir) else None)
     path = _key_paths.get(remembered) if remembered else None
     if path is None:
         name = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:24]
-        path = config / KEY_DIR / f"{name}.key"
+        path = connection_settings.config_dir() / KEY_DIR / f"{name}.key"
         if remembered:
             _key_paths[remembered] = path
     return path
@@ -160,7 +164,16 @@ def anchor_path(data_dir: Path, database: str | None = None) -> Path:
     `audit-anker-<digest of the URL>.json` for any other (a server, a --db elsewhere), so that a
     desk that switches databases (a demo first, then the office's server) never compares one
     database's chain with another's anchor."""
-    data_dir = Path(data_dir)
+    if not os.path.isabs(data_dir):  # where it is depends on the working folder: not remembered
+        return _anchor_path(Path(data_dir), database)
+    remembered = (str(data_dir), database)
+    known = _anchor_paths.get(remembered)
+    if known is None:
+        known = _anchor_paths[remembered] = _anchor_path(Path(data_dir), database)
+    return known
+
+
+def _anchor_path(data_dir: Path, database: str | None) -> Path:
     if database is None:
         return data_dir / ANCHOR_FILE
     path = sqlite_path(database)
