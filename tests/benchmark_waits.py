@@ -179,6 +179,45 @@ def _sync_off(ws: Workspace, off: bool) -> None:
     ws.db.engine.dispose()
 
 
+def paw_parts(ws: Workspace, actor, cases_count: int = 10) -> dict[str, float]:  # noqa: ANN001
+    """Where a PAW case's CPU goes (ms per case, process time, the office as it is set now):
+    the seals (audit._finish, before each commit), the anchor (before and after each commit),
+    the letter registers' reaction (hooks.after_step), and the rest (the actions themselves,
+    SQLite included)."""
+    from sopdesk.engine import anchor, audit, hooks
+    from sopdesk.store import db as store_db
+
+    spent = {"seals": 0.0, "anchor": 0.0, "letters": 0.0}
+
+    def timed(part: str, func):  # noqa: ANN001, ANN202
+        def run(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            began = time.process_time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                spent[part] += time.process_time() - began
+        return run
+
+    patched = [(anchor, "before_commit"), (anchor, "after_commit"), (hooks, "after_step")]
+    originals = [getattr(module, name) for module, name in patched]
+    hook_index = store_db.COMMIT_HOOKS.index(audit._finish)  # noqa: SLF001
+    try:
+        for (module, name), func in zip(patched, originals, strict=True):
+            setattr(module, name, timed("letters" if module is hooks else "anchor", func))
+        store_db.COMMIT_HOOKS[hook_index] = timed("seals", audit._finish)  # noqa: SLF001
+        began = time.process_time()
+        for _ in range(cases_count):
+            paw_case(ws, actor)
+        total = time.process_time() - began
+    finally:
+        for (module, name), func in zip(patched, originals, strict=True):
+            setattr(module, name, func)
+        store_db.COMMIT_HOOKS[hook_index] = audit._finish  # noqa: SLF001
+    parts = {part: ms / cases_count * 1000 for part, ms in spent.items()}
+    parts["the rest"] = total / cases_count * 1000 - sum(parts.values())
+    return parts
+
+
 def spiff_case_ms(sop: Sop, spiff_python: str, runs: int) -> dict | None:
     if not spiff_python or not Path(spiff_python).exists():
         return None
@@ -229,6 +268,7 @@ def paw_rows(runs: int, spiff_python: str | None) -> list[Row]:
             floor.append(one_row_commits_ms(floor_file, transactions, 1))
             _sync_off(ws, True)
             cpu.append(median_ms(lambda: paw_case(ws, admin), 1))
+        parts = paw_parts(ws, admin)  # still synchronous=OFF
         _sync_off(ws, False)
         cpu_ms, durable_ms, floor_ms = (statistics.median(x) for x in (cpu, durable, floor))
         spiff = spiff_case_ms(ws.catalog.sop("PAW"), spiff_python or "", max(runs, 5))
@@ -236,14 +276,15 @@ def paw_rows(runs: int, spiff_python: str | None) -> list[Row]:
         ws.close()
         shutil.rmtree(folder, ignore_errors=True)
     steps = f"start + {len(walked)} steps ({', '.join(map(str, walked))})"
+    where = "; CPU per case: " + ", ".join(f"{part} {ms:.1f}" for part, ms in parts.items()) + " ms"
     if spiff is None:
         cpu_row = (f"a PAW case ({steps}), CPU part", "25.5 ms; SpiffWorkflow 13.9 ms",
-                   "<= 1/3 of SpiffWorkflow's", f"{cpu_ms:.1f} ms (SpiffWorkflow not run: --spiff-python)", "-")
+                   "<= 1/3 of SpiffWorkflow's", f"{cpu_ms:.1f} ms (SpiffWorkflow not run: --spiff-python){where}", "-")
     else:
         same = [f"k{s}" for s in walked] == spiff["walked"]
         cpu_row = (f"a PAW case ({steps}), CPU part", "25.5 ms; SpiffWorkflow 13.9 ms",
                    "<= 1/3 of SpiffWorkflow's",
-                   f"{cpu_ms:.1f} ms; SpiffWorkflow {spiff['ms']:.1f} ms{'' if same else ' (other path!)'}",
+                   f"{cpu_ms:.1f} ms; SpiffWorkflow {spiff['ms']:.1f} ms{'' if same else ' (other path!)'}{where}",
                    f"{cpu_ms / spiff['ms']:.2f} (target 0.33)")
     durable_row = (f"a PAW case, durable ({transactions} transactions, synchronous=FULL)", "-",
                    "<= 1.3x the same number of one-row commits",
@@ -290,3 +331,9 @@ def accel_row(rows: int, runs: int) -> Row:
     a, b = statistics.median(with_accel), statistics.median(without)
     return (f"reportlab[accel]: buku ekspedisi of {rows} rows", "not installed", "faster with it",
             f"{a:.2f} s with, {b:.2f} s without", f"{a / b:.2f}")
+
+
+if __name__ == "__main__":  # only the PAW rows: python tests/benchmark_waits.py [RUNS] [SPIFF_PYTHON]
+    for row in paw_rows(int(sys.argv[1]) if len(sys.argv) > 1 else 3,
+                        sys.argv[2] if len(sys.argv) > 2 else "/tmp/spiffvenv/bin/python"):
+        print(" | ".join(row))
