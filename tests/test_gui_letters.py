@@ -597,6 +597,21 @@ def test_a_void_expedition_entry_is_struck_through_and_cannot_be_marked_received
     assert "0 belum diterima" in page.expedition_summary.text()
 
 
+def test_the_incoming_perihal_is_in_view_at_1024x768(qtbot, ws, staff, worker):
+    """Seen on X at 1024x768 as Ketua disposing letters: the Perihal kept its 160 pixels but
+    began past the right edge (Nomor surat and Pengirim took the room); only a sideways scroll
+    showed what a letter was about. It is inside the view."""
+    incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi pengawasan tahapan")
+    page = page_for(qtbot, ws, staff["Ketua"], worker)
+    page.resize(760, 600)  # the page's share of a 1024x768 window
+    page.show()
+    qtbot.waitExposed(page)
+    table = page.incoming_table
+    start = table.columnViewportPosition(4)
+    assert table.columnWidth(4) >= 160
+    assert start >= 0 and start + table.columnWidth(4) <= table.viewport().width()
+
+
 def test_the_perihal_stays_readable_in_a_narrow_window(qtbot, ws, staff, worker):
     """Found by hand under Xvfb at 1024x768: the stretched Perihal column of the three registers
     shrank to nothing (the other columns fill the view); it keeps a readable width and the table

@@ -157,7 +157,8 @@ class LettersPage(QWidget):
         self.incoming_model = IncomingModel(self.ctx, self)
         self.incoming_search, self.incoming_timer, self.incoming_year, filters = self._agenda_filters(
             "incoming", self.tr("Cari nomor surat, pengirim atau perihal…"), self.reload_incoming)
-        self.incoming_table = table_view(self.incoming_model, (110, 120, 175, 210, 0, 70, 120, 80), stretch=4)
+        # Nomor surat and Pengirim leave the Perihal inside the view at 1024x768 (the leadership reads it)
+        self.incoming_table = table_view(self.incoming_model, (110, 120, 140, 170, 0, 70, 120, 80), stretch=4)
         self.incoming_table.doubleClicked.connect(lambda _: self.dispose() if self.may_dispose else None)
         holder, self.incoming_stack, self.incoming_empty = stacked(self.incoming_table, "incomingEmpty")
         self.incoming_summary = QLabel()
