@@ -89,3 +89,32 @@ def test_the_index_holds_only_the_events_that_seal_user_accounts(ws, admin, make
         users = session.execute(select(User.id)).all()
     assert users and user_events and len(user_events) < everything
     assert all('"user_account":{' in sealed for (sealed,) in user_events)
+
+
+def test_the_warm_up_before_masuk_reads_only(ws, admin, make_user, data_dir):
+    from sopdesk.engine import anchor
+    from sopdesk.gui.start import warm_first_screen
+
+    make_user("kasubag", "Kasubag")
+    with ws.db.reading() as session:
+        before = session.execute(text("SELECT count(*), max(id) FROM audit_event")).one()
+    head = anchor.anchor_path(data_dir, ws.db.url).read_bytes()
+    warm_first_screen(ws)
+    with ws.db.reading() as session:
+        assert session.execute(text("SELECT count(*), max(id) FROM audit_event")).one() == before
+    assert anchor.anchor_path(data_dir, ws.db.url).read_bytes() == head
+    assert ws.login("kasubag", PASSWORD).username == "kasubag"  # and the login works after it
+
+
+def test_the_opener_warms_before_it_says_the_office_is_open(ws, admin, monkeypatch):
+    # a Masuk clicked as soon as the office is open must not share the interpreter with the
+    # warming (it ran beside the password check before, issue #15)
+    from sopdesk.gui import start as start_module
+
+    order: list[str] = []
+    monkeypatch.setattr(start_module, "warm_first_screen", lambda _ws: order.append("queries"))
+    monkeypatch.setattr(start_module, "warm_qt_types", lambda: order.append("qt types"))
+    opener = start_module.Opener(ws.data_dir, ws.db.url if ws.db.url.startswith("postgresql") else None)
+    opener.opened.connect(lambda opened: (order.append("opened"), opened[0].close()))
+    opener._run()
+    assert order == ["queries", "qt types", "opened"]
