@@ -145,6 +145,38 @@ def test_in_the_window_the_dialog_saves_on_the_worker_and_the_lists_follow(qtbot
     assert page.status.text() == f"Surat masuk dicatat dengan nomor agenda {seen[0].result_value[0]}"
 
 
+def test_the_letter_just_registered_is_selected_so_the_buttons_act_on_it(qtbot, ws, staff, worker, monkeypatch):
+    """Seen on X: after "Catat surat masuk…" the line selected before (kept across the reload)
+    stayed selected, so "Cetak lembar disposisi" printed another letter's sheet. The new letter
+    is selected; the same in Surat keluar."""
+    incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi")
+    send(ws, staff["Staf"], subject="Data DPT")
+    page = page_for(qtbot, ws, staff["Staf"], worker)
+    page.show()
+    page.incoming_table.selectRow(0)
+    assert page.selected_letter().agenda == "SM/2026/0001"
+
+    def fill_in(dialog: IncomingDialog) -> None:
+        qtbot.keyClicks(dialog.sender_edit, "Bawaslu Kota Kupang")
+        qtbot.keyClicks(dialog.subject, "Permintaan data DPT")
+
+    answer(monkeypatch, IncomingDialog, fill_in)
+    page.register_in_button.click()
+    assert page.selected_letter().agenda == "SM/2026/0002"
+    assert page.selected_letter().subject == "Permintaan data DPT"
+
+    def fill_out(dialog: OutgoingDialog) -> None:
+        qtbot.keyClicks(dialog.recipient, "DPRD Kota Kupang")
+        qtbot.keyClicks(dialog.subject, "Undangan RDP")
+        dialog.classification.setText("PP.01")
+
+    page.tabs.setCurrentIndex(1)
+    page.outgoing_table.selectRow(0)
+    answer(monkeypatch, OutgoingDialog, fill_out)
+    page.register_out_button.click()
+    assert page.selected_outgoing().subject == "Undangan RDP"
+
+
 def test_registering_is_offered_only_to_the_registering_roles(qtbot, ws, staff, worker):
     page = page_for(qtbot, ws, staff["Komisioner"], worker)
     assert not page.register_in_button.isEnabled() and not page.register_out_button.isEnabled()

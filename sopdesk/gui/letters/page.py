@@ -37,6 +37,7 @@ from sopdesk.engine.registers import disposer_roles, expedition_roles, registrar
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.correction_dialog import CorrectionDialog, Row, VoidDialog, may_correct, registrar_of
+from sopdesk.gui.letters.columns import RegisterModel
 from sopdesk.gui.letters.common import date_edit, day_of, letters_tr, may, today
 from sopdesk.gui.letters.disposition_dialog import DispositionDialog
 from sopdesk.gui.letters.incoming_dialog import IncomingDialog
@@ -58,6 +59,7 @@ from sopdesk.gui.worker import Worker
 from sopdesk.textfmt import tanggal
 
 D = TypeVar("D", CorrectionDialog, VoidDialog)
+R = TypeVar("R", IncomingRow, OutgoingRow)
 
 
 class LettersPage(QWidget):
@@ -337,7 +339,15 @@ class LettersPage(QWidget):
             text += self.tr("; kasus {0} menunggu di kegiatan {1} ({2})").format(case, waiting.step, waiting.role)
         elif case:
             text += self.tr("; kasus {0}").format(case)
+        self._select(self.incoming_table, self.incoming_model, lambda row: row.agenda == agenda)
         self._say(text)
+
+    def _select(self, table: QTableView, model: RegisterModel[R], match: Callable[[R], bool]) -> None:
+        """The letter just registered selected (the reload kept the line selected before it), so
+        Cetak lembar disposisi, Disposisi or Koreksi act on it."""
+        row = next((n for n in range(model.rowCount()) if match(model.row_at(n))), None)
+        if row is not None:
+            table.selectRow(row)
 
     def register_outgoing(self) -> OutgoingDialog:
         dialog = OutgoingDialog(self.ctx, self)
@@ -349,6 +359,7 @@ class LettersPage(QWidget):
         text = self.tr("Surat keluar dicatat dengan nomor {0}").format(done.number)
         if done.expedition_id:
             text += self.tr("; buku ekspedisi nomor {0}").format(done.expedition_id)
+        self._select(self.outgoing_table, self.outgoing_model, lambda row: row.number == done.number)
         self._say(text)
 
     def dispose(self) -> DispositionDialog | None:
