@@ -153,7 +153,7 @@ class CommandDialog(QDialog, Generic[T]):
         self.error = error_label("dialogError")
         buttons = save_buttons(save_text, cancel_text, self.submit, self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setToolTip(QCoreApplication.translate(CONTEXT, "Simpan (Ctrl+Enter)"))
+        self.save_button.setToolTip(QCoreApplication.translate("Letters", "Simpan (Ctrl+Enter)"))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):  # saves from a multi-line field too, as in the step form
             shortcut(QKeySequence(keys), self, self._save_by_key)
         layout.addWidget(self.error)
