@@ -52,7 +52,7 @@ def open_form(qtbot, ws, actor, number: str) -> StepFormDialog:
 
 
 def button(dialog: QDialog, text: str) -> QPushButton:
-    found = [b for b in dialog.findChildren(QPushButton) if b.text() == text and b.isVisible()]
+    found = [b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == text and b.isVisible()]
     assert len(found) == 1, f"button {text!r}: {[b.text() for b in dialog.findChildren(QPushButton)]}"
     return found[0]
 
@@ -542,3 +542,20 @@ def test_the_form_opens_with_the_cursor_in_its_first_field(qtbot, ws, staff):
     assert dialog.scroll_area.verticalScrollBar().value() == 0  # the case number and title stay in view
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)
     assert first.isChecked()
+
+
+def test_kembalikan_and_simpan_draf_have_their_keys(qtbot, ws, staff, monkeypatch):
+    """Working the inbox by keyboard on X, the form opens in its first field; Kembalikan… and
+    Simpan draf were reached only by tabbing through every field. Alt+K and Alt+D press them."""
+    number = pp_case(ws, staff, at=8)
+    dialog = StepFormDialog(GuiContext(ws, staff["Kasubag"]), number)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    pressed = []
+    monkeypatch.setattr(ReturnDialog, "exec", lambda self: pressed.append("return") or QDialog.DialogCode.Rejected)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: pressed == ["return"], timeout=2000)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: "Draf" in dialog.status_label.text(), timeout=3000)

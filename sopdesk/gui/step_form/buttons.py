@@ -1,6 +1,6 @@
 """The step form's bottom row: Kembalikan…, Simpan draf, the status line, Batal/Tutup and
 Selesai. No button is a default: Enter in a field must not complete the step (Ctrl+Enter does,
-through the dialog's shortcut)."""
+through the dialog's shortcut); Alt+K returns, Alt+D saves the draft."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ class StepButtons(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)  # laid out as the bare row it was
-        self.return_button = QPushButton(translate("StepFormDialog", "Kembalikan…"))
-        self.draft_button = QPushButton(translate("StepFormDialog", "Simpan draf"))
+        # Alt+K and Alt+D: from the first field a keyboard reached them only through every field
+        self.return_button = QPushButton(translate("StepFormDialog", "&Kembalikan…"))
+        self.draft_button = QPushButton(translate("StepFormDialog", "Simpan &draf"))
         self.cancel_button = QPushButton(translate("StepFormDialog", "Batal") if has_step
                                          else translate("StepFormDialog", "Tutup"))
         self.finish_button = QPushButton(translate("StepFormDialog", "Selesai"))
