@@ -20,7 +20,8 @@ ever written after its commit, so it never names more than the database holds: a
 an older anchor, never a newer one); a chain rebuilt from an edited event no longer holds the
 anchor's head. So the anchor is written once per action, after the commit, without fsync.
 When the process cannot mark (no key yet, the first action of a process, which is when it
-learns where the database's anchor lives, or no anchor file yet), the older way is kept: just
+learns where the database's anchor lives) or the anchor does not name the head the action
+follows (no anchor yet, another desk's or a restore's), the older way is kept: just
 before the commit (holding the database's write lock) the anchor is written and fsynced with
 the new head and the head it replaces ("before"), and a crash in between leaves an anchor that
 accepts either head. Writers are serialised by a lock file beside the anchor; a desk finishing
@@ -314,10 +315,11 @@ def note_marked(database: str, data_dir: Path, head: Head) -> None:
 
 def before_commit(data_dir: Path, old: Head, new: Head, database: str | None = None) -> None:
     """Under the database's write lock, just before the commit: either head is accepted. Not
-    needed (nothing written) when the new head carries the key's mark and the anchor on disk is
-    not ahead of it: a crash after the commit leaves an anchor the check accepts as behind a
-    marked event. An anchor ahead of the database (a restore put back an older chain) is
-    written over now, as without a mark, so that the write after the commit follows."""
+    needed (nothing written) when the new head carries the key's mark and the anchor names the
+    head this transaction follows (`old`, in the chain for sure): a crash after the commit leaves
+    that anchor, which the check accepts as behind a marked event. Any other anchor (another
+    desk's, one a crash left behind, one of the chain a restore replaced) is written over now,
+    fsynced, as without a mark."""
     data_dir = Path(data_dir)
     marked = None
     if database is not None:
@@ -326,7 +328,7 @@ def before_commit(data_dir: Path, old: Head, new: Head, database: str | None = N
     with _locked(data_dir):
         if marked == (new, data_dir):
             now = _current(data_dir, database)
-            if now is not None and now.head.count <= new.count:
+            if now is not None and now.head == old:
                 return
         write_anchor(data_dir, new, before=old, database=database)
 
