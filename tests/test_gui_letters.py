@@ -477,6 +477,23 @@ def test_printing_the_disposition_sheet_from_the_selected_letter(qtbot, ws, staf
     assert "LEMBAR DISPOSISI" in text and "\u2611 Divisi Teknis Penyelenggaraan" in text and "Hadiri" in text
 
 
+def test_alt_c_prints_the_disposition_sheet(qtbot, ws, staff, worker, printing):
+    """Disposing letters by keyboard on X: every button of Surat masuk had its Alt key but
+    "Cetak lembar disposisi"; Alt+C prints the sheet of the selected letter."""
+    incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi")
+    dispositions.dispose(ws, staff["Ketua"], "SM/2026/0001", ["teknis"], "Hadiri")
+    page = page_for(qtbot, ws, staff["Ketua"], worker)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    page.incoming_table.selectRow(0)
+    page.incoming_table.setFocus()
+    with qtbot.waitSignal(worker.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
+        qtbot.keyClick(page.incoming_table, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    [preview] = printing(page)
+    assert preview.default_name == "lembar-disposisi-SM-2026-0001.pdf"
+
+
 def test_a_failed_printout_is_reported_and_the_buttons_come_back(qtbot, ws, staff, worker, monkeypatch, printing):
     shown = []
 

@@ -168,7 +168,7 @@ class LettersPage(QWidget):
                                                self.may_register, " / ".join(self.registrars))
         self.dispose_button = self._button(self.tr("&Disposisi…"), self.dispose, self.may_dispose,
                                            " / ".join(self.disposers))
-        self.print_disposition_button = self._button(self.tr("Cetak lembar disposisi"), self.print_disposition)
+        self.print_disposition_button = self._button(self.tr("&Cetak lembar disposisi"), self.print_disposition)
         return self._tab(filters, holder, self.incoming_table, self.incoming_summary,
                          (self.register_in_button, self.dispose_button, *self._correction_buttons("incoming"),
                           self.print_disposition_button))
