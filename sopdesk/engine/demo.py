@@ -14,6 +14,7 @@ import os
 import random
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from itertools import count
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -24,7 +25,7 @@ from sopdesk.engine import audit as audit_log
 from sopdesk.engine import seal
 from sopdesk.engine.audit import GENESIS, event_hash
 from sopdesk.engine.demo_rows import Writer, search_rebuilt_after
-from sopdesk.engine.demo_walk import Plan, Row, Rows, office_hours, walk
+from sopdesk.engine.demo_walk import Plan, Remembered, Row, Rows, office_hours, walk
 from sopdesk.engine.users import hash_password
 from sopdesk.engine.workdays import WorkCalendar
 from sopdesk.engine.workspace import Workspace
@@ -80,12 +81,10 @@ class _Ids:
     """Hands out primary keys so that related rows can be written in bulk."""
 
     def __init__(self, session: Session, models: Sequence[type[Base]]):
-        self.next = {m: (session.scalar(select(func.max(m.__table__.c.id))) or 0) + 1 for m in models}
+        self.next = {m: count((session.scalar(select(func.max(m.__table__.c.id))) or 0) + 1) for m in models}
 
     def __call__(self, model: type[Base]) -> int:
-        value = self.next[model]
-        self.next[model] = value + 1
-        return value
+        return next(self.next[model])
 
 
 def _prepare_office(ws: Workspace, session: Session, now: datetime) -> dict[str, int]:
@@ -142,7 +141,7 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
     with ws.db.transaction() as session:
         users = _prepare_office(ws, session, real_now)
     ws.reset_calendar()
-    cal = ws.calendar
+    cal = Remembered(ws.calendar)
     today = cal.local(real_now).replace(hour=0, minute=0, second=0, microsecond=0)
     now = real_now
     sops: dict[str, tuple[int, Sop]] = {}
@@ -313,9 +312,8 @@ def _seal_cases(rows: Rows, digests: dict[str, dict[int, str]], last_event: dict
     }
     owner["checklist_entry"] = {r["id"]: owner["work_item"][r["work_item_id"]] for r in rows[ChecklistEntry]}
     sealed: dict[int, dict[str, dict[str, str]]] = {}
-    for table in sorted(owner):
-        cases_of = owner[table]
-        for key, digest in sorted(digests[table].items()):
+    for table, cases_of in owner.items():  # in any order: the seal's JSON sorts its keys
+        for key, digest in digests[table].items():
             case_id = cases_of.get(key)
             if case_id is not None:
                 sealed.setdefault(case_id, {}).setdefault(table, {})[str(key)] = digest

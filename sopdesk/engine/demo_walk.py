@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sopdesk.catalog import END, Sop
@@ -78,6 +78,28 @@ class Plan:
                 not_before=tuple(r.kode for r in self.rules if r.jenis == "paling_cepat" and no in r.kegiatan),
                 rules=tuple(r for r in self.rules
                             if r.when_step == no or r.sejak == no or (r.jenis == "paling_lambat" and no in r.kegiatan)))
+
+
+class Remembered(WorkCalendar):
+    """The office's calendar with its answers per day remembered: the demo asks whether a day is
+    a working day some millions of times, about the same few hundred days."""
+
+    def __init__(self, cal: WorkCalendar):
+        vars(self).update(vars(cal))  # the same zone and holidays
+        self._working: dict[date, bool] = {}
+        self._next: dict[date, date] = {}
+
+    def is_working_day(self, day: date) -> bool:
+        known = self._working.get(day)
+        if known is None:
+            known = self._working[day] = super().is_working_day(day)
+        return known
+
+    def next_working_day(self, day: date) -> date:
+        known = self._next.get(day)
+        if known is None:
+            known = self._next[day] = super().next_working_day(day)
+        return known
 
 
 def office_hours(cal: WorkCalendar, moment: datetime, rng: random.Random) -> datetime:
