@@ -559,3 +559,21 @@ def test_kembalikan_and_simpan_draf_have_their_keys(qtbot, ws, staff, monkeypatc
     qtbot.waitUntil(lambda: pressed == ["return"], timeout=2000)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: "Draf" in dialog.status_label.text(), timeout=3000)
+
+
+def test_a_refused_completion_leaves_the_cursor_on_the_choice_in_view(qtbot, ws, staff, warnings_shown):
+    """Seen on X at PP step 9: Down moved the cursor to "Tidak" without choosing it (Qt's arrows
+    do not choose in a group with nothing chosen); Ctrl+Enter was refused and put the cursor
+    back on "Ya", so the Space that followed chose "Ya". The cursor stays on "Tidak"."""
+    number = pp_case(ws, staff)
+    dialog = StepFormDialog(GuiContext(ws, staff["Kasubag"]), number)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.choice_buttons["Tidak"].setFocus()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.findChild(QLabel, "choiceError").isVisible()
+    assert dialog.focusWidget() is dialog.choice_buttons["Tidak"]
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)
+    assert dialog.decision.choice() == "Tidak"

@@ -55,11 +55,14 @@ class DecisionBox(QGroupBox):
         return checked.text() if checked else None
 
     def show_missing(self) -> None:
-        """No choice made: say which ones there are; the first one gets the focus."""
+        """No choice made: say which ones there are; the first one gets the focus, unless the
+        cursor is on a choice already (moved there with the arrows, which do not choose): a
+        Space then picks the one in view, not the first (seen on X: "Ya" chosen for "Tidak")."""
         self.choice_error.setText(translate("StepFormDialog", "Pilih salah satu jawaban: {labels}.").format(
             labels=" / ".join(self.labels)))
         self.choice_error.show()
-        next(iter(self.choice_buttons.values())).setFocus()
+        if not any(button.hasFocus() for button in self.choice_buttons.values()):
+            next(iter(self.choice_buttons.values())).setFocus()
 
 
 class WaitBox(QGroupBox):
