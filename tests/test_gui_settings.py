@@ -124,3 +124,19 @@ def test_the_user_list_still_fills_its_width_after_a_user_is_added(qtbot, ws, ad
     assert page.users.rowCount() == 2
     assert header.sectionPosition(last) + header.sectionSize(last) >= page.users.viewport().width() - 1
     assert header.sectionSize(0) >= header.fontMetrics().horizontalAdvance("maria.kasubag")
+
+
+def test_the_focus_comes_back_to_periksa_data_and_buat_cadangan(qtbot, ws, admin, worker):
+    """Seen on X in Pengaturan: after "Periksa data" (pressed from the keyboard) the focus sat
+    in the user list: the button, disabled while the worker checked, had handed it on. It comes
+    back to the button pressed, for the check and for "Buat cadangan sekarang"."""
+    page = SettingsPage(GuiContext(ws, admin), worker)
+    qtbot.addWidget(page)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    for button, said in ((page.check_button, "data utuh"), (page.backup_now, "Cadangan dibuat")):
+        button.setFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda said=said: said in page.backup_note.text(), timeout=60_000)
+        assert button.isEnabled() and button.hasFocus()

@@ -71,6 +71,22 @@ def pending() -> int:
     return len(_running)
 
 
+def hold(widget: QWidget) -> Callable[[], None]:
+    """Disable `widget` while a job that is no Operation runs on the worker (a backup, a data
+    check); the function returned enables it again and gives it back the focus it had (a
+    focused button disabled hands the focus to the next widget: in Pengaturan, the user list)."""
+    had_focus = widget.hasFocus()
+    widget.setEnabled(False)
+
+    def release() -> None:
+        if _alive(widget):
+            widget.setEnabled(True)
+            if had_focus:
+                widget.setFocus()
+
+    return release
+
+
 def running(parent: QObject) -> bool:
     """An operation started from `parent` has not finished yet."""
     return any(op.parent is parent for op in _running)

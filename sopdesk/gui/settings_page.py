@@ -42,7 +42,7 @@ from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
 from sopdesk.gui.idle_lock import idle_minutes, save_idle_minutes
 from sopdesk.gui.messages import ERROR_STYLE, show_error
-from sopdesk.gui.operation import Operation
+from sopdesk.gui.operation import Operation, hold
 from sopdesk.gui.server_settings import ServerBox
 from sopdesk.gui.worker import Worker
 
@@ -257,15 +257,15 @@ class SettingsPage(QWidget):
             self._configure(folder=folder)
 
     def _backup_now(self) -> None:
-        self.backup_now.setEnabled(False)
+        release = hold(self.backup_now)
         self.backup_note.setText(self.tr("Sedang membuat cadangan…"))
 
         def done(path: Path) -> None:
-            self.backup_now.setEnabled(True)
+            release()
             self.backup_note.setText(self.tr("Cadangan dibuat: {0}").format(path))
 
         def failed(exc: BaseException) -> None:
-            self.backup_now.setEnabled(True)
+            release()
             self.backup_note.setText("")
             show_error(self, exc)
 
@@ -315,11 +315,11 @@ class SettingsPage(QWidget):
         return bool(ok) and typed.strip() == (plan.office or "").strip()
 
     def _check(self) -> None:
-        self.check_button.setEnabled(False)
+        release = hold(self.check_button)
         self.backup_note.setText(self.tr("Sedang memeriksa data…"))
 
         def done(report: integrity.Report) -> None:
-            self.check_button.setEnabled(True)
+            release()
             if report.ok:
                 self.backup_note.setText(self.tr("Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok."))
             else:
@@ -329,7 +329,7 @@ class SettingsPage(QWidget):
             self.acknowledge_button.setVisible(tamper.read_hold(self.ctx.ws.data_dir) is not None)
 
         def failed(exc: BaseException) -> None:
-            self.check_button.setEnabled(True)
+            release()
             show_error(self, exc)
 
         self.worker.submit(lambda: _checked(self.ctx.ws), done, failed)
