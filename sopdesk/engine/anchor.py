@@ -190,16 +190,23 @@ def _write_private(path: Path, text: str, durable: bool = True) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
+        try:
+            data = text.encode("utf-8")
+            while data:
+                data = data[os.write(fd, data):]
             if durable:
-                os.fsync(handle.fileno())
-        os.chmod(temp, 0o600)
+                os.fsync(fd)
+            if sys.platform != "win32":
+                os.fchmod(fd, 0o600)
+        finally:
+            os.close(fd)
+        if sys.platform == "win32":  # pragma: no cover - Windows
+            os.chmod(temp, 0o600)
         os.replace(temp, path)
-    finally:
+    except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+        raise
 
 
 class AnchorUnreadable(ValueError):
