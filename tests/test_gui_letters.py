@@ -494,6 +494,26 @@ def test_alt_c_prints_the_disposition_sheet(qtbot, ws, staff, worker, printing):
     assert preview.default_name == "lembar-disposisi-SM-2026-0001.pdf"
 
 
+def test_the_focus_comes_back_to_the_print_button_after_the_preview(qtbot, ws, staff, worker, printing):
+    """By keyboard on X: the print button, disabled while the worker rendered, handed the focus
+    to the next widget, so after the preview closed Enter pressed another button. It is the
+    page's focus again once the preview is open (the window gives it back when it closes)."""
+    incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi")
+    dispositions.dispose(ws, staff["Ketua"], "SM/2026/0001", ["teknis"], "Hadiri")
+    page = page_for(qtbot, ws, staff["Ketua"], worker)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    page.incoming_table.selectRow(0)
+    page.print_disposition_button.setFocus()
+    with qtbot.waitSignal(worker.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
+        qtbot.keyClick(page.print_disposition_button, Qt.Key.Key_Space)
+    [preview] = printing(page)
+    qtbot.waitUntil(lambda: page.print_disposition_button.isEnabled())
+    assert page.focusWidget() is page.print_disposition_button
+    preview.close()
+
+
 def test_a_failed_printout_is_reported_and_the_buttons_come_back(qtbot, ws, staff, worker, monkeypatch, printing):
     shown = []
 

@@ -451,11 +451,15 @@ class LettersPage(QWidget):
             self._update_buttons()
             self._say(self.tr("Mencetak PDF…"))
 
+        pressed = self.focusWidget()  # disabled meanwhile, a focused button hands the focus on
+
         def finished(path: Path | None) -> None:
             self.printing = False
             self._update_buttons()
             self._say(self.tr("Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.") if path
                       else self.tr("Gagal mencetak."))
+            if pressed in (self.print_disposition_button, self.print_book_button):
+                pressed.setFocus()  # back there when the preview closes
 
         started()  # print_pdf hands the rendering to the worker at once
         print_pdf(self, self.worker, default_name, render, finished)
