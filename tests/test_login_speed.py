@@ -129,3 +129,38 @@ def test_the_models_do_not_load_the_postgresql_dialect():
     code = "import sys, sopdesk.store.models; print('sqlalchemy.dialects.postgresql' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+class CountingHasher:
+    """The test's password hasher, counting the Argon2 verifications."""
+
+    def __init__(self, inner) -> None:  # noqa: ANN001
+        self.inner, self.verified = inner, 0
+
+    def verify(self, stored: str, password: str) -> bool:
+        self.verified += 1
+        return self.inner.verify(stored, password)
+
+    def __getattr__(self, name: str):  # noqa: ANN204
+        return getattr(self.inner, name)
+
+
+def test_a_failed_login_to_read_is_verified_once_and_counted(ws, admin, make_user, monkeypatch):
+    from sopdesk.engine import users, viewer
+    from sopdesk.errors import UserError
+
+    make_user("kasubag", "Kasubag")
+    hasher = CountingHasher(users._hasher)
+    monkeypatch.setattr(users, "_hasher", hasher)
+    with pytest.raises(UserError, match="kata sandi salah"):
+        viewer.login_to_read(ws, "kasubag", "bukan-sandinya")
+    assert hasher.verified == 1  # the failure counted by Workspace.login without a second Argon2 run
+    with ws.db.reading() as session:
+        assert session.scalar(select(User.failed_logins).where(User.username == "kasubag")) == 1
+        assert session.execute(text("SELECT action FROM audit_event ORDER BY id DESC LIMIT 1")).scalar_one() \
+            == "login_failed"
+    # the answer does not outlive the call: the right password opens, the wrong one fails again
+    assert viewer.login_to_read(ws, "kasubag", PASSWORD).username == "kasubag"
+    with pytest.raises(UserError):
+        viewer.login_to_read(ws, "kasubag", "bukan-sandinya")
+    assert hasher.verified == 3

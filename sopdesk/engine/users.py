@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -165,6 +167,36 @@ def find_user(session: Session, username: str) -> User:
     return user
 
 
+# Inside `one_verification()`: the answers Argon2 gave in it, per stored hash and password
+_answers: ContextVar[dict[tuple[str, str], bool] | None] = ContextVar("sopdesk_password_answers", default=None)
+
+
+@contextmanager
+def one_verification() -> Iterator[None]:
+    """Within this block the same password is checked against the same stored hash once: a
+    read-only login that failed is then counted by `Workspace.login` without a second Argon2
+    run (engine.viewer). Nothing outlives the block."""
+    token = _answers.set({})
+    try:
+        yield
+    finally:
+        _answers.reset(token)
+
+
+def _password_matches(stored: str, password: str) -> bool:
+    answers = _answers.get()
+    if answers is not None and (stored, password) in answers:
+        return answers[(stored, password)]
+    try:
+        _hasher.verify(stored, password)
+        matched = True
+    except (VerificationError, InvalidHashError):
+        matched = False
+    if answers is not None:
+        answers[(stored, password)] = matched
+    return matched
+
+
 def check_login(session: Session, username: str, password: str, now: datetime) -> User | UserError:
     """The user if the password is right, else the error to show (returned, not raised, so
     that the caller can commit the failure count). Repeated failures lock the account."""
@@ -184,9 +216,7 @@ def check_login(session: Session, username: str, password: str, now: datetime) -
             f"Akun {user.username} dikunci karena terlalu banyak percobaan gagal; coba lagi "
             f"dalam {minutes} menit"
         )
-    try:
-        _hasher.verify(user.password_hash, str(password or ""))
-    except (VerificationError, InvalidHashError):
+    if not _password_matches(user.password_hash, str(password or "")):
         user.failed_logins += 1
         if user.failed_logins >= MAX_FAILED_LOGINS:
             user.locked_until = now + LOCKOUT

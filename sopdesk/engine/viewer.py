@@ -10,7 +10,7 @@ login (the same lockout after repeated failures), because that goes through `Wor
 from __future__ import annotations
 
 from sopdesk.engine import tamper
-from sopdesk.engine.users import Actor, check_login
+from sopdesk.engine.users import Actor, check_login, one_verification
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 
@@ -19,13 +19,14 @@ def login_to_read(ws: Workspace, username: str, password: str) -> Actor:
     """The user whose password this is, or the login's UserError (the failure recorded)."""
     if not ws.is_set_up():
         raise UserError("Program sopdesk belum disiapkan: jalankan dulu 'sopdesk setup'")
-    with ws.db.reading() as session:
-        # a right password on a user record changed outside sopdesk (a forged admin flag or
-        # password hash) opens nothing, for reading either (engine.tamper)
-        result = tamper.checked_login(ws, session, check_login(session, username, password, ws.clock()))
-        if not isinstance(result, UserError):
-            actor = Actor(result.id, result.username)
-        session.rollback()  # check_login's bookkeeping (a rehash) is not kept from a read
-    if isinstance(result, UserError):
-        return ws.login(username, password)  # counts and audits the failure, then raises it
+    with one_verification():  # a failure counted below is not verified a second time
+        with ws.db.reading() as session:
+            # a right password on a user record changed outside sopdesk (a forged admin flag or
+            # password hash) opens nothing, for reading either (engine.tamper)
+            result = tamper.checked_login(ws, session, check_login(session, username, password, ws.clock()))
+            if not isinstance(result, UserError):
+                actor = Actor(result.id, result.username)
+            session.rollback()  # check_login's bookkeeping (a rehash) is not kept from a read
+        if isinstance(result, UserError):
+            return ws.login(username, password)  # counts and audits the failure, then raises it
     return actor
