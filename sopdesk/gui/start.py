@@ -3,8 +3,10 @@
 Opening the office (SQLAlchemy, the schema check, the catalog, the holiday calendar) and
 importing the main window's screens takes longer than a person waits for a window to appear.
 So the login dialog is shown at once, with the office's name remembered from the last start
-(QSettings, per data folder and database), while a thread opens the workspace and imports the
-screens. A click on Masuk before that signs in as soon as the workspace is there. When the
+(QSettings, per data folder and database), while a thread opens the workspace, imports the
+screens and runs once the reads of a login and of the inbox's first page (their SQL compiled, so
+that Masuk costs little more than Argon2). A click on Masuk before that signs in as soon as the
+workspace is there. When the
 office is not set up yet (or was never opened on this PC), the set-up or login dialog comes
 once the workspace is open, as before. From then on `sopdesk.gui.app.Shell` runs the program.
 This module and the login dialog import nothing heavy at their top (tests/test_start_speed.py)."""
