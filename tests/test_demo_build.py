@@ -6,6 +6,8 @@ is built once at the end, its insert trigger put back as it was."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
 from sqlalchemy import text
 
@@ -91,3 +93,19 @@ def test_a_failed_demo_leaves_no_case_and_the_search_trigger_in_place(ws, monkey
         demo.build_demo(ws, cases=30, seed=3)
     assert _triggers(ws) == before
     assert queries.cases_total(ws) == 0
+
+
+WITA = timezone(timedelta(hours=8))
+
+
+@pytest.mark.parametrize("moment", [
+    datetime(2026, 12, 3, 8, 20, tzinfo=WITA),   # a Thursday just after opening (was empty: first steps only)
+    datetime(2026, 12, 7, 7, 0, tzinfo=WITA),    # a Monday before opening
+    datetime(2026, 12, 5, 12, 0, tzinfo=WITA),   # a Saturday
+    datetime(2026, 12, 24, 23, 59, tzinfo=WITA),  # the eve of a holiday, late
+])
+def test_a_small_demo_has_kasubag_work_at_any_hour(ws, clock, moment):
+    clock.now = moment.astimezone(timezone.utc)
+    demo.build_demo(ws, cases=60, seed=7)
+    kasubag = ws.login("kasubag", demo.demo_password())
+    assert queries.inbox_total(ws, ["Kasubag"], kasubag.user_id) > 0

@@ -128,7 +128,8 @@ def _prepare_office(ws: Workspace, session: Session, now: datetime) -> dict[str,
 
 SEAL_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode  # as json.dumps, built once
 DETAIL_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-RECENT = 8  # the newest cases start on the last working day: a demo always has open cases
+RECENT = 8  # the newest cases start on the last two working days: a demo always has open cases
+HOLD = ("Kasubag", "Sekretaris")  # the newest cases wait on these roles in turn (steps of theirs in every SOP)
 
 
 def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
@@ -157,7 +158,8 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
             today - timedelta(days=365) + timedelta(seconds=rng.uniform(0, 365 * 86400))
             for _ in range(cases)
         )
-        starts[len(starts) - min(cases, RECENT):] = _recent_starts(cal, now, rng, min(cases, RECENT))
+        first_recent = len(starts) - min(cases, RECENT)
+        starts[first_recent:] = _recent_starts(cal, now, rng, min(cases, RECENT))
         rows: Rows = {m: [] for m in (Case, WorkItem, ChecklistEntry, Document,
                                                         AuditEvent, Visitor, CaseDeadline)}
         kodes, weights = zip(*SOP_WEIGHTS.items(), strict=True)
@@ -231,7 +233,9 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
                                         "due_at": due, "met_at": None}
             audit(start, starter, "case_started", case_id, None, entry.kegiatan, sop=kode,
                   revisi=sop.revisi, entry=entry.kode, title=title)
-            walk(plan, case, entry.kegiatan, start, now, cal, rng, users, ids, rows, deadlines, audit)
+            # the newest cases wait at a step of a role in turn: every inbox has work, at any hour
+            hold = HOLD[(done - first_recent) % len(HOLD)] if done >= first_recent else None
+            walk(plan, case, entry.kegiatan, start, now, cal, rng, users, ids, rows, deadlines, audit, hold)
             rows[CaseDeadline].extend(deadlines.values())
         write(cases)
         extra = _visitors_without_case(session, ids, users, today, now, rng, cal)
@@ -251,20 +255,27 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
 
 
 def _recent_starts(cal: WorkCalendar, now: datetime, rng: random.Random, count: int) -> list[datetime]:
-    """`count` starts in the office hours of the newest working day that has begun, before `now`:
-    the newest cases are still open whatever the hour of the demo (at 00:10 the year's random
-    starts alone could leave a small demo with no open case and empty inboxes)."""
+    """`count` starts in the office hours of the two newest working days that have begun, before
+    `now`: the newest cases are still open whatever the hour of the demo (at 00:10 the year's
+    random starts alone could leave a small demo with no open case and empty inboxes), and the
+    day before gives them time to reach the later steps (at 08:20 the newest day alone held
+    only first steps: no Kasubag work at all)."""
     local = cal.local(now)
     day = local.date()
-    while True:
+    spans: list[tuple[datetime, float]] = []  # (opening, seconds of office hours before now)
+    while len(spans) < 2:
         opens = local.replace(year=day.year, month=day.month, day=day.day, hour=8, minute=0, second=0,
                               microsecond=0)
         if cal.is_working_day(day) and opens < local:
-            break
+            spans.append((opens, (min(local, opens.replace(hour=16)) - opens).total_seconds()))
         day -= timedelta(days=1)
-    closes = min(local, opens.replace(hour=16))
-    span = (closes - opens).total_seconds()
-    return sorted((opens + timedelta(seconds=rng.uniform(0, span))).astimezone(now.tzinfo) for _ in range(count))
+    (newest, today), (before, _) = spans
+    starts = []
+    for _ in range(count):
+        offset = rng.uniform(0, today + spans[1][1])
+        at = newest + timedelta(seconds=offset) if offset <= today else before + timedelta(seconds=offset - today)
+        starts.append(at.astimezone(now.tzinfo))
+    return sorted(starts)
 
 
 def _title(kode: str, entry: str, person: str, rng: random.Random) -> tuple[str, str | None]:

@@ -127,8 +127,9 @@ def _duration(waktu: Waktu, start: datetime, cal: WorkCalendar, rng: random.Rand
 
 def walk(plan: Plan, case: Row, step_no: int, at: datetime, now: datetime, cal: WorkCalendar,  # noqa: PLR0913
          rng: random.Random, users: dict[str, int], ids: Callable[[type[Base]], int], rows: Rows,
-         deadlines: dict[str, Row], audit: Callable[..., None]) -> None:
-    """Drive one case through its SOP until it ends or reaches the present."""
+         deadlines: dict[str, Row], audit: Callable[..., None], hold: str | None = None) -> None:
+    """Drive one case through its SOP until it ends or reaches the present (or, with `hold`,
+    a step of that role: it waits there, not yet done)."""
     odds = plan.odds
     done_at: dict[int, datetime] = {}
     items, checks, documents = rows[WorkItem], rows[ChecklistEntry], rows[Document]
@@ -147,6 +148,10 @@ def walk(plan: Plan, case: Row, step_no: int, at: datetime, now: datetime, cal: 
                 "completed_by": None, "choice": None, "note": None, "return_to": None,
                 "draft": None}
         items.append(item)
+        if role == hold:
+            if random_() < 0.4:
+                item["assignee_id"] = users[role]
+            return
         finished = _duration(step.waktu, at, cal, rng)
         if random_() < STALL_ODDS:  # forgotten on someone's desk for a while: late work
             finished += timedelta(days=rng.uniform(1, 25))
