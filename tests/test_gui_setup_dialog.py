@@ -1,0 +1,33 @@
+"""The first-run setup dialog as a keyboard user meets it: a refusal puts the cursor in the
+field it is about (the engine's refusals name no field)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import PASSWORD
+
+from sopdesk.gui.login import SetupDialog
+
+
+@pytest.mark.parametrize(("office", "admin", "password", "wrong"), [
+    ("", "admin", PASSWORD, "office"),
+    ("KPU Kabupaten Belu", "ad min", PASSWORD, "admin"),
+    ("KPU Kabupaten Belu", "admin", "pendek", "password"),
+])
+def test_a_refused_setup_puts_the_cursor_in_the_wrong_field(qtbot, ws, office, admin, password, wrong):
+    """Seen on X: under "Nama pengguna 'ad min' tidak sah" the cursor stayed in "Ulangi kata
+    sandi", the last field typed."""
+    dialog = SetupDialog(ws)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.office.setText(office)
+    dialog.admin.setText(admin)
+    dialog.password.setText(password)
+    dialog.repeat.setText(password)
+    dialog.repeat.setFocus()
+    dialog._submit()
+    assert dialog.error.isVisibleTo(dialog) and dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.focusWidget() is getattr(dialog, wrong)
+    assert not ws.is_set_up()
