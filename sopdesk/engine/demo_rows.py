@@ -119,8 +119,7 @@ def _digests(table: Table, columns: dict[str, Sequence[Any]]) -> dict[Any, str]:
     if name not in seal.COVERED or name == "user_account":  # a user's seal holds its roles
         return {}
     key = seal.COVERED[name]
-    skip = seal.NOT_SEALED.get(name, set()) | {key}
-    names = [column.name for column in table.columns if column.name not in skip]
+    names = seal.sealed_names(name)
     by_name = {column.name: columns[column.key] for column in table.columns}
     keys = by_name[key]
     values = [by_name[n] for n in names]
@@ -151,20 +150,20 @@ def _pieces(name: str, values: Sequence[Any]) -> Sequence[str] | None:
     if len(kinds) > 1:
         return None
     kind = kinds.pop()
-    texts: Sequence[str | None]
+    head = f"\x1f{name}="
     if kind is str:
-        texts = values
-    elif kind is bool:
-        texts = ["1" if value else None for value in values]
-    elif kind is int:
-        texts = [str(value) if value else None for value in values]
-    elif kind is datetime and all(value is None or value.tzinfo is _UTC for value in values):
-        texts = [None if value is None else value.isoformat()[:-6] for value in values]  # naive UTC text
-    elif kind is date:
-        texts = [None if value is None else value.isoformat() for value in values]
-    else:
-        return None
-    return [f"\x1f{name}={len(text)}:{text}" if text else "" for text in texts]
+        return [f"{head}{len(value)}:{value}" if value else "" for value in values]
+    if kind is bool:
+        return [f"{head}1:1" if value else "" for value in values]
+    if kind is int:
+        return [f"{head}{len(text)}:{text}" if value and (text := str(value)) else "" for value in values]
+    if kind is datetime and all(value is None or value.tzinfo is _UTC for value in values):
+        return [f"{head}{len(text)}:{text}" if value is not None and (text := value.isoformat()[:-6]) else ""
+                for value in values]  # the naive UTC text
+    if kind is date:
+        return [f"{head}{len(text)}:{text}" if value is not None and (text := value.isoformat()) else ""
+                for value in values]
+    return None
 
 
 @contextmanager
