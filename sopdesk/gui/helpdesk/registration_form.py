@@ -409,12 +409,15 @@ class RegistrationForm(QScrollArea):
     def _show_field_errors(self, errors: list[FieldError]) -> None:
         """Each wrong field marked where it is; the cursor to the first of them (form order).
         The engine's own (first) error on no field of the form: in a dialog."""
-        errors = [e for e in errors if e.field in self.fields and self.fields[e.field].isEnabled()
-                  or e is errors[0]]
-        if not errors or errors[0].field not in self.fields or not self.fields[errors[0].field].isEnabled():
-            if errors:
-                show_error(self, errors[0], translate("HelpDeskPage", "Tamu tidak dapat dicatat"))
+        def shown(exc: FieldError) -> bool:
+            return exc.field in self.fields and self.fields[exc.field].isEnabled()
+
+        if not errors:
             return
+        if not shown(errors[0]):
+            show_error(self, errors[0], translate("HelpDeskPage", "Tamu tidak dapat dicatat"))
+            return
+        errors = [exc for exc in errors if shown(exc)]
         for exc in errors:
             message = str(exc)
             if isinstance(self.fields[exc.field], QComboBox):  # the engine names its codes; the desk sees a list
