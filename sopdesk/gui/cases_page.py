@@ -278,6 +278,7 @@ class CaseView(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self._swimlane: SwimlaneView | None = None
+        self._current_step: int | None = None
         fit_to_screen(self, QSize(1200, 800))  # at 1024x768 the buttons stay above the task bar
         self.reload()
 
@@ -375,8 +376,17 @@ class CaseView(QDialog):
             from sopdesk.engine.cases import case_sop
 
             swimlane.set_sop(case_sop(self.ctx.ws, self.number))
+            self.tabs.currentChanged.connect(self._show_current_step)
         done, current, path = progress_of(detail["items"])
         swimlane.set_progress(done, current, path)
+        self._current_step = current
+
+    def _show_current_step(self) -> None:
+        """The diagram shown with the step that waits in view: it opened at step 1, the case's
+        step below the fold (a PP case by letter waits at 8: seen on X at 1024x768)."""
+        swimlane, current = self._swimlane, self._current_step
+        if swimlane is not None and current is not None and self.tabs.currentWidget() is swimlane:
+            swimlane.reveal(swimlane.symbol_item(current).sceneBoundingRect())
 
     def print_sheet(self) -> None:
         name = "lembar-kendali-" + self.number.replace("/", "-") + ".pdf"
