@@ -231,9 +231,20 @@ def check_anchor(ws: Store, report: Findings, found: anchor.Anchor | None, end: 
         name = anchor.anchor_path(Path(data_dir), ws.db.url).name
         report.add("audit_anchor", f"jangkar rantai audit ({name}) tidak cocok dengan kuncinya: "
                                    "jangkar itu ditulis di luar sopdesk")
-    for problem in anchor.compare(found, end.hashes, end.last, strict,
-                                  anchor.anchor_path(Path(data_dir), ws.db.url).name,
-                                  strict and _newest_marked(ws, Path(data_dir), found, end)):
+    marked = strict and _newest_marked(ws, Path(data_dir), found, end)
+    problems = anchor.compare(found, end.hashes, end.last, strict,
+                              anchor.anchor_path(Path(data_dir), ws.db.url).name, marked)
+    for problem in problems:
         report.add("audit_anchor", problem)
-    report.checked["anchor"] = {**found.head.as_dict(),
+    head = found.head
+    if marked and not problems:
+        # an anchor a crash or power cut kept behind the chain's marked newest event: brought
+        # forward, as the write after that commit would have (under the anchor's lock, never
+        # over a newer head another desk wrote meanwhile)
+        try:
+            anchor.after_commit(Path(data_dir), end.last, ws.db.url)
+            head = end.last
+        except OSError:
+            pass  # a read-only data folder: the next action writes it
+    report.checked["anchor"] = {**head.as_dict(),
                                 "kunci": {True: "cocok", False: "tidak cocok", None: "tidak ada"}[found.keyed]}
