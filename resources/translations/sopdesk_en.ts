@@ -72,27 +72,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="454"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="455"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="469"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="470"/>
         <source>Nama pengguna*</source>
         <translation>Username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="470"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="471"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="471"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="472"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="472"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="473"/>
         <source>Peran*</source>
         <translation>Roles*</translation>
     </message>
@@ -386,108 +386,108 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="292"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="293"/>
         <source>SOP {0} revisi {1}: {2}</source>
         <translation>SOP {0} revision {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="293"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="294"/>
         <source>Status: {0} · dimulai {1} oleh {2}</source>
         <translation>Status: {0} · started {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="296"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="297"/>
         <source>Pemohon: {0}</source>
         <translation>Requester: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="298"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="299"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="299"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="300"/>
         <source>Menunggu kegiatan {0} ({1}), batas waktu {2}</source>
         <translation>Waiting at step {0} ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="302"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="303"/>
         <source>Alasan pembatalan: {0}</source>
         <translation>Reason for cancellation: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="305"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="306"/>
         <source>terlambat {0} hari ({1})</source>
         <translation>{0} days late ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="308"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="309"/>
         <source>terpenuhi {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="310"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="311"/>
         <source>paling lambat {0}</source>
         <translation>no later than {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="312"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="313"/>
         <source>tidak sebelum {0}</source>
         <translation>not before {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="314"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="315"/>
         <source>belum berjalan</source>
         <translation>not started yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="316"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="317"/>
         <source> (diperpanjang {0} kali)</source>
         <translation> (extended {0} times)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="317"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="318"/>
         <source>Tenggat: {0} — {1}</source>
         <translation>Deadline: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="331"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="332"/>
         <source>pilihan: {0}</source>
         <translation>choice: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="333"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="334"/>
         <source>ke kegiatan {0}: {1}</source>
         <translation>to step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="335"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="336"/>
         <source>kepada {0}</source>
         <translation>to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="337"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="338"/>
         <source>atas nama {0}</source>
         <translation>on behalf of {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="339"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="340"/>
         <source>sebelum masa tunggu berakhir: {0}</source>
         <translation>before the waiting period ends: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="350"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="351"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="364"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="366"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="365"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="367"/>
         <source>Dokumen ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="374"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="375"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
@@ -1297,167 +1297,167 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>HelpDeskPage</name>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="47"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="48"/>
         <source>Permohonan informasi publik</source>
         <translation>Public information request</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="48"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="49"/>
         <source>Bertamu / bertemu pejabat</source>
         <translation>Visit / meet an official</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="49"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="50"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="50"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="51"/>
         <source>Konsultasi</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="51"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="52"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="53"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="54"/>
         <source>Melihat / membaca / mendengarkan / mencatat</source>
         <translation>View / read / listen / take notes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="54"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="55"/>
         <source>Mendapatkan salinan informasi (hardcopy)</source>
         <translation>Get a copy of the information (hardcopy)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="55"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="56"/>
         <source>Mendapatkan salinan informasi (softcopy)</source>
         <translation>Get a copy of the information (softcopy)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="57"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="58"/>
         <source>Mengambil langsung</source>
         <translation>Collect in person</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="58"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="59"/>
         <source>Kurir</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="59"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="60"/>
         <source>Pos</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="60"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="61"/>
         <source>Faksimili</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="61"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="62"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="121"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="141"/>
         <source>Pendaftaran tamu / pemohon informasi</source>
         <translation>Registration of visitors / information requesters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="130"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="150"/>
         <source>&amp;Nama *</source>
         <translation>&amp;Name *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="131"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="151"/>
         <source>Nama lengkap sesuai identitas</source>
         <translation>Full name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="132"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="152"/>
         <source>Nomor &amp;identitas (NIK)</source>
         <translation>&amp;ID number (NIK)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="133"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="153"/>
         <source>NIK 16 angka, atau nomor paspor / kartu lain</source>
         <translation>16-digit NIK, or passport / other card number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="134"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="154"/>
         <source>Ins&amp;tansi/Lembaga</source>
         <translation>Ins&amp;titution/Organization</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="135"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="155"/>
         <source>&amp;Pekerjaan</source>
         <translation>&amp;Occupation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="136"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="156"/>
         <source>&amp;Alamat</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="137"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="157"/>
         <source>Telepon/&amp;HP</source>
         <translation>&amp;Phone/Mobile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="138"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="158"/>
         <source>contoh: 0812 3456 7890</source>
         <translation>example: 0812 3456 7890</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="139"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="159"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="140"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="160"/>
         <source>contoh: nama@contoh.id</source>
         <translation>example: name@example.id</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="142"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="162"/>
         <source>&amp;Keperluan *</source>
         <translation>P&amp;urpose *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="143"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="163"/>
         <source>Pilih keperluan…</source>
         <translation>Choose a purpose…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="144"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="164"/>
         <source>&amp;Uraian keperluan</source>
         <translation>Purpose &amp;details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="145"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="165"/>
         <source>&amp;Rincian informasi yang dibutuhkan *</source>
         <translation>Information &amp;requested *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="147"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="167"/>
         <source>&amp;Diarahkan kepada</source>
         <translation>Directed to (&amp;whom)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="150"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="170"/>
         <source>Pemohon diarahkan kepada Ketua, Sekretaris atau divisi yang dituju (kegiatan 2 SOP Pelayanan Publik, dicatat selesai bersama registrasi)</source>
         <translation>The requester is directed to the Ketua, the Sekretaris or the division concerned (step 2 of the Pelayanan Publik SOP, recorded as done together with the registration)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="154"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="174"/>
         <source>Tu&amp;juan penggunaan informasi</source>
         <translation>Intended use of the in&amp;formation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="155"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="175"/>
         <source>Cara &amp;memperoleh informasi</source>
         <translation>How to o&amp;btain the information</translation>
     </message>
@@ -1472,27 +1472,27 @@ Reason (kept in the audit log):</translation>
         <translation>Request receipt for the visitor selected in the list (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="146"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="166"/>
         <source>— belum dipilih —</source>
         <translation>— not chosen —</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="157"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="177"/>
         <source>Cara mendapatkan &amp;salinan</source>
         <translation>How to receive a &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="162"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="182"/>
         <source>Simpan (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="165"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="185"/>
         <source>K&amp;osongkan formulir</source>
         <translation>C&amp;lear form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="181"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="201"/>
         <source>* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); saat mengetik nama atau NIK, tamu lama ditawarkan: ↓ memilih, Enter mengisi, Esc menutup.</source>
         <translation>* required. Enter saves (Ctrl+Enter in the description fields); while you type a name or NIK, returning visitors are offered: ↓ selects, Enter fills in, Esc closes.</translation>
     </message>
@@ -1537,38 +1537,38 @@ Reason (kept in the audit log):</translation>
         <translation>Print visitor book…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="353"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="377"/>
         <source>Tamu belum tercatat.</source>
         <translation>The visitor has not been registered.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="354"/>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="384"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="378"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="418"/>
         <source>Tamu tidak dapat dicatat</source>
         <translation>The visitor cannot be registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="360"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="384"/>
         <source>Tamu {name} tercatat; kasus {case} dimulai</source>
         <translation>Visitor {name} registered; case {case} started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="364"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="388"/>
         <source>, diteruskan ke kegiatan {step} ({role})</source>
         <translation>, passed on to step {step} ({role})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="367"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="391"/>
         <source>Tamu {name} tercatat</source>
         <translation>Visitor {name} registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="388"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="424"/>
         <source>Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).</source>
         <translation>Choose one from the list (type its first letter or press ↓).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="390"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="426"/>
         <source>Tamu belum tercatat: perbaiki isian yang ditandai merah.</source>
         <translation>The visitor has not been registered: correct the fields marked in red.</translation>
     </message>
@@ -1578,7 +1578,7 @@ Reason (kept in the audit log):</translation>
         <translation>NIK {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="317"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="337"/>
         <source>Data tamu lama diisikan: periksa, lalu pilih keperluan.</source>
         <translation>Returning visitor&apos;s details filled in: check them, then choose the purpose.</translation>
     </message>
@@ -1735,102 +1735,107 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="51"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="52"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="57"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="58"/>
         <source>Hanya milik saya</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="58"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="59"/>
         <source>Hanya yang terlambat</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="60"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="61"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="61"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="62"/>
         <source>Belum diambil</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="62"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="63"/>
         <source>Sedang dikerjakan</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="66"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="67"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="108"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="111"/>
         <source>Buka formulir (Enter)</source>
         <translation>Open form (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="109"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="112"/>
         <source>&amp;Ambil</source>
         <translation>&amp;Claim</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="110"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="113"/>
         <source>&amp;Lepas</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="111"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="114"/>
         <source>Al&amp;ihkan…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="171"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="174"/>
         <source>{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat</source>
         <translation>{0} of {1} work items shown for role {2} · {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="177"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="180"/>
         <source>Tidak ada pekerjaan yang cocok dengan saringan ini.</source>
         <translation>No work items match this filter.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="178"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="181"/>
         <source>Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini ketika sebuah kasus sampai pada kegiatan peran ini.</source>
         <translation>Nothing is waiting for role {0}. New work appears here when a case reaches a step of this role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="219"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="222"/>
         <source>Belum ada pengguna aktif dengan peran {0}.</source>
         <translation>There is no active user with role {0} yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="222"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="225"/>
         <source>Alihkan kegiatan</source>
         <translation>Assign step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="223"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="226"/>
         <source>Alihkan {0} kepada:</source>
         <translation>Assign {0} to:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="242"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="245"/>
+        <source>Kegiatan {0} {1} disetujui; menunggu {2}</source>
+        <translation>Step {0} of {1} approved; waiting for {2}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="248"/>
         <source>Kegiatan {0} {1} selesai; kasus ditutup</source>
         <translation>Step {0} of {1} done; the case is closed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="244"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="250"/>
         <source>Kegiatan {0} {1} selesai; lanjut ke {2} ({3})</source>
         <translation>Step {0} of {1} done; next: step {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="254"/>
         <source>Kasus {0} dikembalikan ke kegiatan {1}</source>
         <translation>Case {0} returned to step {1}</translation>
     </message>
@@ -1984,306 +1989,311 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>Letters</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="34"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="35"/>
         <source>biasa</source>
         <translation>ordinary</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="35"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="36"/>
         <source>segera</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="36"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="37"/>
         <source>rahasia</source>
         <translation>confidential</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="38"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="39"/>
         <source>Tidak memulai kasus</source>
         <translation>Does not start a case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="45"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="46"/>
         <source>BATAL</source>
         <translation>VOID</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="45"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="46"/>
         <source>BATAL: {0}</source>
         <translation>VOID: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="49"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="50"/>
         <source>pengirim</source>
         <translation>sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="50"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="51"/>
         <source>tujuan</source>
         <translation>addressee</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="51"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="52"/>
         <source>perihal</source>
         <translation>subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="52"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="53"/>
         <source>nomor surat</source>
         <translation>letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="53"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="54"/>
         <source>tanggal surat</source>
         <translation>letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="54"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="55"/>
         <source>sifat</source>
         <translation>priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="55"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="56"/>
         <source>kode klasifikasi</source>
         <translation>classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="56"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="57"/>
         <source>nama penerima</source>
         <translation>recipient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="57"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="58"/>
         <source>ditandatangani oleh</source>
         <translation>signed by</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/common.py" line="156"/>
+        <source>Simpan (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>
     <name>LettersPage</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="77"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="79"/>
         <source>Surat masuk</source>
         <translation>Incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="78"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="80"/>
         <source>Surat keluar</source>
         <translation>Outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="79"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="81"/>
         <source>Buku ekspedisi</source>
         <translation>Dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="101"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="103"/>
         <source>Semua tahun</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="112"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="114"/>
         <source>Hanya untuk peran {0} atau administrator</source>
         <translation>Only for the roles {0} or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="118"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="120"/>
         <source>Ko&amp;reksi…</source>
         <translation>&amp;Correct…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="121"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="123"/>
         <source>Batalk&amp;an…</source>
         <translation>&amp;Void…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="159"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="161"/>
         <source>Cari nomor surat, pengirim atau perihal…</source>
         <translation>Search letter number, sender or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="164"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="167"/>
         <source>Catat surat &amp;masuk…</source>
         <translation>Register &amp;incoming letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="166"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="169"/>
         <source>&amp;Disposisi…</source>
         <translation>&amp;Disposition…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="168"/>
-        <source>Cetak lembar disposisi</source>
-        <translation>Print disposition sheet</translation>
+        <location filename="../../sopdesk/gui/letters/page.py" line="171"/>
+        <source>&amp;Cetak lembar disposisi</source>
+        <translation>&amp;Print disposition sheet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="176"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="179"/>
         <source>Cari nomor surat, tujuan atau perihal…</source>
         <translation>Search letter number, recipient or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="180"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="183"/>
         <source>Catat surat &amp;keluar…</source>
         <translation>Register &amp;outgoing letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="190"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="193"/>
         <source>Hanya yang &amp;belum diterima</source>
         <translation>Only &amp;not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="192"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="195"/>
         <source>Cari nomor surat, perihal, tujuan atau penanda tangan…</source>
         <translation>Search letter number, subject, recipient or signer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="196"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="199"/>
         <source>Dikirim dari</source>
         <translation>Sent from</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="198"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="201"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="207"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="210"/>
         <source>&amp;Tandai diterima…</source>
         <translation>Mark &amp;received…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="209"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="212"/>
         <source>Cetak buku ekspedisi</source>
         <translation>Print dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="210"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="213"/>
         <source>Semua entri yang dikirim pada rentang tanggal ini (pencarian tidak ikut dicetak)</source>
         <translation>Every entry sent in this date range (the search does not apply to the printout)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="227"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="230"/>
         <source>{0} surat masuk</source>
         <translation>{0} incoming letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="232"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="235"/>
         <source>Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No incoming letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="234"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="237"/>
         <source>Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW langsung memulai kasusnya.</source>
         <translation>No incoming letters yet. Register every letter the office receives with “Register incoming letter…”: it gets an agenda number, and an information request or a PAW proposal starts its case at once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="245"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="248"/>
         <source>{0} surat keluar</source>
         <translation>{0} outgoing letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="250"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="253"/>
         <source>Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No outgoing letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="252"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="255"/>
         <source>Belum ada surat keluar. Surat keluar dicatat dengan “Catat surat keluar…” atau otomatis ketika kegiatan SOP menghasilkan surat; setiap surat yang dikirim masuk ke buku ekspedisi.</source>
         <translation>No outgoing letters yet. Outgoing letters are registered with “Register outgoing letter…” or automatically when an SOP step produces a letter; every letter sent goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="266"/>
-        <location filename="../../sopdesk/gui/letters/page.py" line="423"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="269"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="435"/>
         <source>Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal.</source>
         <translation>The end date is before the start date: correct the date range.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="273"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="276"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
         <translation>{0} entry(ies) shown · {1} not yet received in this range</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="280"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="283"/>
         <source>Tidak ada entri yang cocok dengan pencarian pada {0}.</source>
         <translation>No entry matches the search in {0}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="282"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="285"/>
         <source>Semua yang dikirim pada {0} sudah diterima.</source>
         <translation>Everything sent in {0} has been received.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="284"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="287"/>
         <source>Tidak ada pengiriman pada {0}. Setiap surat keluar yang dicatat, dan setiap kegiatan SOP yang menyerahkan dokumen, masuk ke buku ekspedisi.</source>
         <translation>Nothing was sent in {0}. Every outgoing letter registered, and every SOP step that hands over documents, goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="311"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="314"/>
         <source>Baris ini sudah dibatalkan: {0}</source>
         <translation>This line has been voided: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="313"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="316"/>
         <source>Hanya pencatatnya ({0}) atau administrator</source>
         <translation>Only the person who registered it ({0}) or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="333"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="336"/>
         <source>Surat masuk dicatat dengan nomor agenda {0}</source>
         <translation>Incoming letter registered with agenda number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="336"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="339"/>
         <source>; kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>; case {0} waits at step {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="338"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="341"/>
         <source>; kasus {0}</source>
         <translation>; case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="348"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="359"/>
         <source>Surat keluar dicatat dengan nomor {0}</source>
         <translation>Outgoing letter registered with number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="350"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="361"/>
         <source>; buku ekspedisi nomor {0}</source>
         <translation>; dispatch book entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="367"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="379"/>
         <source>Disposisi nomor {0} dicatat; {1}</source>
         <translation>Disposition number {0} recorded; {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="380"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="392"/>
         <source>Ekspedisi nomor {0} diterima {1} oleh {2}</source>
         <translation>Dispatch entry {0} received {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="403"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="415"/>
         <source>{0} dikoreksi ({1})</source>
         <translation>{0} corrected ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="405"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="417"/>
         <source>{0} dibatalkan; nomornya tidak dipakai lagi</source>
         <translation>{0} voided; its number is not used again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="440"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="452"/>
         <source>Mencetak PDF…</source>
         <translation>Printing PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="445"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="459"/>
         <source>Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.</source>
         <translation>Print preview opened: print or save a PDF from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="446"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="460"/>
         <source>Gagal mencetak.</source>
         <translation>Printing failed.</translation>
     </message>
@@ -2291,32 +2301,32 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="150"/>
+        <location filename="../../sopdesk/gui/login.py" line="170"/>
         <source>Masuk — sopdesk</source>
         <translation>Sign in — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="159"/>
+        <location filename="../../sopdesk/gui/login.py" line="179"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="160"/>
+        <location filename="../../sopdesk/gui/login.py" line="180"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="163"/>
+        <location filename="../../sopdesk/gui/login.py" line="183"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="165"/>
+        <location filename="../../sopdesk/gui/login.py" line="185"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="189"/>
+        <location filename="../../sopdesk/gui/login.py" line="209"/>
         <source>Memuat data kantor…</source>
         <translation>Loading the office data…</translation>
     </message>
@@ -2823,52 +2833,57 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="21"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="23"/>
         <source>Kembalikan ke kegiatan sebelumnya</source>
         <translation>Return to an earlier step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="23"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="25"/>
         <source>Kasus akan dikembalikan ke kegiatan yang dipilih; pelaksananya mengerjakannya lagi. Alasan pengembalian dicatat.</source>
         <translation>The case goes back to the chosen step, and its pelaksana (performer) does it again. The reason for the return is recorded.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="30"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="32"/>
         <source>Kegiatan {no}: {text}</source>
         <translation>Step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="36"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="38"/>
         <source>Kembali ke</source>
         <translation>Return to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="38"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="40"/>
         <source>Mengapa kegiatan ini dikembalikan?</source>
         <translation>Why is this step being returned?</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="41"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="43"/>
         <source>Alasan (wajib)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="46"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="48"/>
         <source>Kembalikan</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="47"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="49"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="67"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="52"/>
+        <source>Kembalikan (Ctrl+Enter)</source>
+        <translation>Return (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="72"/>
         <source>Pilih kegiatan tujuan.</source>
         <translation>Choose the step to return to.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="69"/>
+        <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="74"/>
         <source>Alasan pengembalian wajib diisi.</source>
         <translation>A reason for the return is required.</translation>
     </message>
@@ -2952,238 +2967,238 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="73"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="74"/>
         <source>Pengelolaan pengguna hanya untuk administrator.</source>
         <translation>User management is for administrators only.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="90"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="103"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="104"/>
         <source>Bahasa baru dipakai setelah sopdesk dibuka ulang.</source>
         <translation>The new language is used after sopdesk is reopened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="107"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="108"/>
         <source>Kunci layar</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="110"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="111"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="111"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="112"/>
         <source>tidak pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="115"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="116"/>
         <source>Kunci layar setelah tidak ada kegiatan selama</source>
         <translation>Lock the screen after no activity for</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="128"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="129"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="134"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="135"/>
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="135"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="176"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="136"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="177"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="136"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="137"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="137"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="178"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="182"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="179"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="183"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="156"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="139"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="157"/>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="139"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="140"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="140"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="141"/>
         <source>Folder data</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="150"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="151"/>
         <source>WIB (UTC+7)</source>
         <translation>WIB (UTC+7)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="150"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="151"/>
         <source>WITA (UTC+8)</source>
         <translation>WITA (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="151"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="152"/>
         <source>WIT (UTC+9)</source>
         <translation>WIT (UTC+9)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="159"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="160"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="161"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="162"/>
         <source>Hapus logo</source>
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="167"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="168"/>
         <source>Simpan profil kantor</source>
         <translation>Save office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="175"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="176"/>
         <source>Nama kantor*</source>
         <translation>Office name*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="177"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="178"/>
         <source>Zona waktu*</source>
         <translation>Time zone*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="183"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="184"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="205"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="206"/>
         <source>Profil kantor disimpan.</source>
         <translation>Office profile saved.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="205"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="206"/>
         <source>Tidak ada perubahan.</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="209"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="210"/>
         <source>Cadangan dan pemeriksaan</source>
         <translation>Backups and checks</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="216"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="217"/>
         <source> cadangan terakhir</source>
         <translation> latest backups</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="218"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="219"/>
         <source>Pilih folder (mis. diska USB)…</source>
         <translation>Choose folder (e.g. a USB disk)…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="220"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="221"/>
         <source>Buat cadangan sekarang</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="222"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="223"/>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="224"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="225"/>
         <source>Periksa data</source>
         <translation>Check data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="228"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="229"/>
         <source>Temuan sudah saya lihat</source>
         <translation>I have seen the findings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="231"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="232"/>
         <source>Cadangan dibuat otomatis setiap hari dan ketika sopdesk ditutup.</source>
         <translation>A backup is made automatically every day and when sopdesk closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="234"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="253"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="235"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="254"/>
         <source>Folder cadangan</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="235"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="236"/>
         <source>Simpan</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="260"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="261"/>
         <source>Sedang membuat cadangan…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="264"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="265"/>
         <source>Cadangan dibuat: {0}</source>
         <translation>Backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="274"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="275"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="276"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="277"/>
         <source>Cadangan sopdesk (*.zip)</source>
         <translation>sopdesk backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="280"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="294"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="295"/>
         <source>Pulihkan data</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="282"/>
         <source>Semua data sekarang diganti dengan isi cadangan {0}. Data sekarang disimpan dulu di folder cadangan. sopdesk akan ditutup sesudahnya. Lanjutkan?</source>
         <translation>All current data will be replaced by the contents of backup {0}. The current data is first kept in the backup folder. sopdesk closes afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="293"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="294"/>
         <source>Peringatan: {0}</source>
         <translation>Warning: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="295"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="296"/>
         <source>Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka sopdesk kembali.</source>
         <translation>Data restored from {0}. The previous data is kept in {1}. Open sopdesk again.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="309"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="310"/>
         <source>Cadangan kantor lain</source>
         <translation>Another office&apos;s backup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="311"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="312"/>
         <source>Cadangan ini milik kantor lain: {0}.
 Semua data kantor {1} akan diganti dengan data kantor itu.
 Ketik nama kantor cadangan untuk tetap memulihkan:</source>
@@ -3192,105 +3207,105 @@ All data of {1} will be replaced with that office&apos;s data.
 Type the backup&apos;s office name to restore anyway:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="318"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="319"/>
         <source>Sedang memeriksa data…</source>
         <translation>Checking data…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="323"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="324"/>
         <source>Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok.</source>
         <translation>Check finished: the data is intact; the audit chain and attachments match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="326"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="327"/>
         <source>Pemeriksaan menemukan {0} masalah:
 {1}</source>
         <translation>The check found {0} problem(s):
 {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="343"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="344"/>
         <source>Temuan pemeriksaan sudah dilihat dan dicatat di log audit; tindakan diizinkan lagi. Pulihkan dari cadangan yang utuh bila data telah diubah.</source>
         <translation>The findings were seen and recorded in the audit log; actions are allowed again. Restore from an intact backup if the data was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="349"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="350"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="352"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="352"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="352"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="352"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="353"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="357"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="359"/>
         <source>Tambah pengguna…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="358"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="360"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="359"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="361"/>
         <source>Atur ulang kata sandi…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="375"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="400"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="377"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="401"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="375"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="377"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="408"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="409"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="409"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="410"/>
         <source>Kata sandi baru untuk {0}:</source>
         <translation>New password for {0}:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="413"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="414"/>
         <source>Kata sandi {0} diganti.</source>
         <translation>Password of {0} changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="422"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="423"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="423"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="424"/>
         <source>Coba dengan data contoh</source>
         <translation>Try with sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="426"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="427"/>
         <source>Membuka kantor contoh yang terpisah (jendela bertanda DATA CONTOH) untuk berlatih; data kantor ini tidak diubah.</source>
         <translation>Opens a separate sample office (a window marked SAMPLE DATA) to practise in; this office&apos;s data is not changed.</translation>
     </message>
@@ -3414,7 +3429,7 @@ Type the backup&apos;s office name to restore anyway:</translation>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="130"/>
+        <location filename="../../sopdesk/gui/login.py" line="134"/>
         <source>{0}. Logo dapat dipilih lagi di Pengaturan.</source>
         <translation>{0}. The logo can be chosen again in Settings.</translation>
     </message>
@@ -3487,7 +3502,7 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>Start</name>
     <message>
-        <location filename="../../sopdesk/gui/start.py" line="171"/>
+        <location filename="../../sopdesk/gui/start.py" line="194"/>
         <source>Data kantor tidak dapat dibuka: terjadi kesalahan internal. Rinciannya dicatat di berkas log sopdesk.</source>
         <translation>The office data cannot be opened: an internal error occurred. The details are in sopdesk&apos;s log file.</translation>
     </message>
@@ -3495,12 +3510,12 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>StepFormDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="83"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="84"/>
         <source>Kasus {number}</source>
         <translation>Case {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="85"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="86"/>
         <source>Kegiatan {no} — {number}</source>
         <translation>Step {no} — {number}</translation>
     </message>
@@ -3790,87 +3805,87 @@ Your office&apos;s data is not changed.</translation>
         <translation>; the case becomes confidential (its subject is hidden from roles outside its flow)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/decision.py" line="69"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="72"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/decision.py" line="71"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="74"/>
         <source>Menunggu: {event} — catat peristiwanya</source>
         <translation>Waiting for: {event} — record the event</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/decision.py" line="75"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="78"/>
         <source>Kegiatan ini selesai ketika peristiwa yang ditunggu terjadi: tulis di Catatan apa yang terjadi dan kapan, atau isi Output-nya.</source>
         <translation>This step is done when the awaited event happens: write in Note what happened and when, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/decision.py" line="85"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="88"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/decision.py" line="92"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="95"/>
         <source>Catatan untuk kegiatan ini (boleh kosong)</source>
         <translation>Note for this step (optional)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/decision.py" line="94"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="97"/>
         <source>Peristiwa yang ditunggu: apa, kapan, nomor putusan …</source>
         <translation>The awaited event: what, when, ruling number …</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/buttons.py" line="22"/>
-        <source>Kembalikan…</source>
-        <translation>Return…</translation>
-    </message>
-    <message>
         <location filename="../../sopdesk/gui/step_form/buttons.py" line="23"/>
-        <source>Simpan draf</source>
-        <translation>Save draft</translation>
+        <source>&amp;Kembalikan…</source>
+        <translation>&amp;Return…</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form/buttons.py" line="24"/>
+        <source>Simpan &amp;draf</source>
+        <translation>Save &amp;draft</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="25"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/buttons.py" line="25"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="26"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/buttons.py" line="26"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="27"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/buttons.py" line="29"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="30"/>
         <source>Kembalikan kasus ke kegiatan yang sudah dilalui, dengan alasan</source>
         <translation>Return the case to a step it has passed, with a reason</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/buttons.py" line="31"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="32"/>
         <source>Simpan isian untuk dilanjutkan nanti</source>
         <translation>Save what has been filled in, to continue later</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/buttons.py" line="32"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="33"/>
         <source>Selesaikan kegiatan ini dan teruskan kasus (Ctrl+Enter)</source>
         <translation>Complete this step and pass the case on (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/buttons.py" line="53"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="54"/>
         <source>Belum ada kegiatan yang dilalui untuk tujuan pengembalian</source>
         <translation>The case has not passed any step to return to yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="215"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="231"/>
         <source>Draf yang tersimpan dipulihkan.</source>
         <translation>The saved draft was restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="220"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="236"/>
         <source>Isian kunjungan sebelumnya ({when}) dimuat; periksa lalu selesaikan.</source>
         <translation>The entries of the previous visit ({when}) are filled in; check them, then complete the step.</translation>
     </message>
@@ -3890,44 +3905,44 @@ Your office&apos;s data is not changed.</translation>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="235"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="251"/>
         <source>Isian dari PC ini dimuat; periksa lalu selesaikan.</source>
         <translation>The entries from this PC are filled in; check them, then complete the step.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="247"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="263"/>
         <source>Server basis data tidak terjangkau, dan isian tidak dapat disimpan di PC ini ({error}); jangan tutup formulir ini.</source>
         <translation>The database server is unreachable, and the entries cannot be saved on this PC ({error}); do not close this form.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="250"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="266"/>
         <source>Server basis data tidak terjangkau; isian disimpan di PC ini dan ditawarkan lagi saat formulir ini dibuka.</source>
         <translation>The database server is unreachable; the entries are saved on this PC and offered again when this form is opened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/decision.py" line="59"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="61"/>
         <source>Pilih salah satu jawaban: {labels}.</source>
         <translation>Choose one of the answers: {labels}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/decision.py" line="106"/>
+        <location filename="../../sopdesk/gui/step_form/decision.py" line="109"/>
         <source>Catat peristiwa yang ditunggu ({event}) di Catatan, atau isi Output-nya.</source>
         <translation>Record the awaited event ({event}) in Note, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="307"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="323"/>
         <source>Kegiatan diselesaikan</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="308"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="324"/>
         <source>Kegiatan diselesaikan dengan catatan:
 {warnings}</source>
         <translation>Step completed with notes:
 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="322"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="338"/>
         <source>Draf disimpan pukul {time} {zone}.</source>
         <translation>Draft saved at {time} {zone}.</translation>
     </message>
