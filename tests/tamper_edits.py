@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -43,13 +44,13 @@ def fresh(name: str) -> Path:
 
 
 def sql(data: Path, *statements: tuple) -> None:
-    with sqlite3.connect(data / "sopdesk.sqlite3") as conn:
+    with closing(sqlite3.connect(data / "sopdesk.sqlite3")) as conn, conn:
         for statement, *params in statements:
             conn.execute(statement, params)
 
 
 def one(query: str):  # noqa: ANN201
-    with sqlite3.connect(SOURCE / "sopdesk.sqlite3") as conn:
+    with closing(sqlite3.connect(SOURCE / "sopdesk.sqlite3")) as conn, conn:
         return conn.execute(query).fetchone()[0]
 
 
@@ -59,7 +60,7 @@ def sopdesk(data: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def events(data: Path) -> list[tuple]:
-    with sqlite3.connect(data / "sopdesk.sqlite3") as conn:
+    with closing(sqlite3.connect(data / "sopdesk.sqlite3")) as conn, conn:
         return conn.execute("SELECT id, at, user_id, action, case_id, work_item_id, step_no, detail, "
                             "prev_hash, hash, sealed FROM audit_event ORDER BY id").fetchall()
 
@@ -109,7 +110,7 @@ def rebuilt(data: Path) -> None:
 
 def random_page(data: Path) -> None:
     path = data / "sopdesk.sqlite3"
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_event'").fetchone()[0]
         size = conn.execute("PRAGMA page_size").fetchone()[0]
