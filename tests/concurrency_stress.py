@@ -100,6 +100,8 @@ def prepare_office(url: str | None, data_dir: Path, desks: int, actions: int,
 
     if fast_hashing:
         _fast_hashing()
+    # every desk has its data folder (the anchor and its lock live there), on a server too
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     ws = Workspace.open(data_dir, url=url)
     try:
         admin = ws.setup("KPU Kota Kupang", "WITA", "admin", PASSWORD)
