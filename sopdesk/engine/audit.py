@@ -24,6 +24,10 @@ from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import AuditEvent
 
 GENESIS = "0" * 64
+# The canonical form of an event's fields: `json.dumps(fields, ensure_ascii=False,
+# separators=(",", ":"))`, the encoder built once (json.dumps builds one per call when given
+# options; event_hash runs several times per action and over every event in `sopdesk check`).
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def event_hash(prev_hash: str, at: datetime, user_id: int | None, action: str,
@@ -32,8 +36,7 @@ def event_hash(prev_hash: str, at: datetime, user_id: int | None, action: str,
     fields = [prev_hash, at.isoformat(), user_id, action, case_id, work_item_id, step_no, detail]
     if sealed is not None:  # events without a seal hash as they always did
         fields.append(sealed)
-    payload = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_CANONICAL(fields).encode("utf-8")).hexdigest()
 
 
 def stored_hash(event: AuditEvent) -> str:
