@@ -166,11 +166,19 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
                                 styles.cell)))
         return fields
 
+    # lembar 1 speaks to the applicant; lembar 2 stays at the desk, in the words of the SOP
+    # Pelayanan Publik (seed 001: registration at the "Desk Layanan Informasi Publik" leaves
+    # "tercatatnya identitas dan tujuan dari pemohon"), so it tells the clerk what it is for
     note = ("Simpan tanda bukti ini. Sebutkan nomor kasus bila menanyakan perkembangan permohonan Anda."
             if request else "Terima kasih atas kunjungan Anda.")
+    office_note = ("Arsip Help Desk: bukti registrasi permohonan di Desk Layanan Informasi Publik (tercatatnya "
+                   "identitas dan tujuan pemohon). Simpan bersama buku tamu; jawaban kepada pemohon dipantau "
+                   "melalui nomor kasus sampai batas waktu di atas."
+                   if request else
+                   "Arsip Help Desk: bukti kunjungan yang tercatat di buku tamu. Simpan bersama buku tamu.")
     signed = tanggal(v.registered_at.astimezone(tz).date())
 
-    def copy(label: str) -> KeepTogether:
+    def copy(label: str, note: str) -> KeepTogether:
         table = Table([[text(k, styles.cell), text(":", styles.cell), value] for k, value in rows()],
                       colWidths=[48 * mm, 4 * mm, width - 52 * mm], hAlign="LEFT")
         table.setStyle(table_style(("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
@@ -184,7 +192,7 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
                              text(note, styles.note), Spacer(1, 2 * mm), signs])
 
     cut = HRFlowable(width="100%", thickness=0.6, color=GRID, dash=[3, 3], spaceBefore=5 * mm, spaceAfter=5 * mm)
-    story = [copy("Lembar 1: untuk pemohon"), cut, copy("Lembar 2: arsip petugas")]
+    story = [copy("Lembar 1: untuk pemohon", note), cut, copy("Lembar 2: arsip kantor (Help Desk)", office_note)]
     result = printout.build(story)
     record_printout(ws, actor, action="report_receipt", visitor_id=v.id, by=username)
     return result

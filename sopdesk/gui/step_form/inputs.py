@@ -73,7 +73,9 @@ def _say_none(box: QGroupBox, text: str) -> QGroupBox:
 
 
 class KelengkapanBox(QGroupBox):
-    """"Kelengkapan": one tick and one file slot per item; a scan ticks its item."""
+    """"Kelengkapan": one tick and one file slot per item; a scan ticks its item. Tab walks
+    the ticks first and the file slots after the last tick: walked row by row, Tab landed on
+    "Lampirkan…" between two ticks and a Space meant for the next tick opened the file dialog."""
 
     def __init__(self, items: list[str], parent: QWidget | None = None):
         super().__init__(translate("StepFormDialog", "Kelengkapan"), parent)
@@ -83,7 +85,8 @@ class KelengkapanBox(QGroupBox):
             return
         grid = QGridLayout(self)
         grid.setColumnStretch(0, 1)
-        grid.addWidget(wrapped(translate("StepFormDialog", "Centang yang tersedia; lampirkan pindaiannya bila ada."),
+        grid.addWidget(wrapped(translate("StepFormDialog", "Centang yang tersedia; lampirkan pindaiannya bila ada. "
+                                         "Tab berpindah dari centang ke centang, lalu ke tombol Lampirkan…"),
                                f"color: {GREY}"), 0, 0, 1, 2)
         for row, name in enumerate(items, start=1):
             check = QCheckBox(name)
@@ -94,6 +97,15 @@ class KelengkapanBox(QGroupBox):
             grid.addWidget(check, row, 0, Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(slot, row, 1)
             self.rows[name] = KelengkapanRow(name, check, slot)
+        self._ticks_then_files()
+
+    def _ticks_then_files(self) -> None:
+        rows = list(self.rows.values())
+        chain: list[QWidget] = [row.check for row in rows]
+        for row in rows:
+            chain += [row.file.attach_button, row.file.remove_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     @staticmethod
     def _file_chosen(check: QCheckBox, slot: FileSlot) -> None:

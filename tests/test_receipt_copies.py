@@ -1,0 +1,42 @@
+"""The tanda bukti's two copies say whose they are: lembar 1 speaks to the applicant, lembar 2
+is the desk's own archive copy (it repeated "Simpan tanda bukti ini…", addressed to the
+applicant, on the sheet the office keeps)."""
+
+from __future__ import annotations
+
+import pypdf
+import pytest
+
+from sopdesk.engine.visitors import VisitorForm, register_visitor
+from sopdesk.reports import render_receipt
+
+TO_APPLICANT = "Simpan tanda bukti ini"
+
+
+def halves(path) -> tuple[str, str]:
+    """The page's text before and after "Lembar 2"."""
+    [page] = pypdf.PdfReader(path).pages
+    text = " ".join(page.extract_text().split())
+    first, _, second = text.partition("Lembar 2")
+    assert second, text
+    return first, "Lembar 2" + second
+
+
+@pytest.mark.parametrize("purpose", ["permohonan_informasi", "bertamu"])
+def test_lembar_2_is_the_offices_copy_and_says_so(ws, staff, tmp_path, purpose):
+    extra = {"info_requested": "Salinan BA Pleno", "obtain_method": "salinan_cetak",
+             "delivery_method": "langsung", "info_use": "Penelitian"} if purpose == "permohonan_informasi" else {}
+    visitor_id, case_no = register_visitor(ws, staff["Help Desk"], VisitorForm(
+        name="Maria Manafe", purpose=purpose, id_number="5371010000000007", institution="Undana", **extra))
+    applicant, office = halves(render_receipt(ws, staff["Help Desk"], visitor_id, tmp_path / "bukti.pdf"))
+    assert "Lembar 1: untuk pemohon" in applicant
+    assert "Lembar 2: arsip kantor (Help Desk)" in office
+    assert "Arsip Help Desk" in office and "Simpan bersama buku tamu" in office
+    assert "Arsip Help Desk" not in applicant
+    assert TO_APPLICANT not in office and "Terima kasih atas kunjungan Anda" not in office
+    if purpose == "permohonan_informasi":
+        assert TO_APPLICANT in applicant
+        assert "Desk Layanan Informasi Publik" in office and "tercatatnya identitas dan tujuan pemohon" in office
+        assert case_no and case_no in office  # the same fields on both copies
+    else:
+        assert "Terima kasih atas kunjungan Anda" in applicant
