@@ -261,9 +261,15 @@ def write_anchor(data_dir: Path, head: Head, before: Head | None = None, durable
 
 @contextlib.contextmanager
 def _locked(data_dir: Path) -> Iterator[None]:
-    """An exclusive lock on the anchor among the processes of this PC."""
+    """An exclusive lock on the anchor among the processes of this PC. A data folder that is
+    not there yet (a desk of a PostgreSQL office given a new --data-dir) is made, 0700, as
+    the anchor's own write would: without it every commit's anchor hook failed."""
     path = Path(data_dir) / LOCK_FILE
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         if sys.platform == "win32":  # pragma: no cover - Windows
             import msvcrt

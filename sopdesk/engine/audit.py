@@ -7,13 +7,14 @@ written beside the database (engine.anchor): see `_finish`."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import URL, Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from sopdesk.engine import anchor, seal
@@ -102,7 +103,7 @@ def _finish(conn: Connection) -> dict[str, Head] | None:
         event_id, at, user_id, action, case_id, work_item_id, step_no, detail, prev_hash, stored = row
         sealed = seal.seal_text(conn, state, tx)
         at = at.astimezone(timezone.utc)
-        database = conn.engine.url.render_as_string(hide_password=True)
+        database = _shown_url(conn.engine.url)
         signer = anchor.signing_key(database)
         if signer is not None:
             unmarked = event_hash(prev_hash, at, user_id, action, case_id, work_item_id, step_no, detail, sealed)
@@ -120,6 +121,13 @@ def _finish(conn: Connection) -> dict[str, Head] | None:
 
 
 COMMIT_HOOKS.append(_finish)
+
+
+@functools.lru_cache(maxsize=16)
+def _shown_url(url: URL) -> str:
+    """The database's URL as Database.url shows it (the anchor's and the key's name for it),
+    rendered once per URL (URLs are immutable) rather than at every commit."""
+    return url.render_as_string(hide_password=True)
 
 
 # --- the mark: the last event of a transaction keyed with the anchor's key ------------------------

@@ -155,16 +155,17 @@ def _heads(outcome: list[Any]) -> dict[str, anchor.Head] | None:
 def keep_anchor(db: Any, data_dir: Path) -> None:
     """Write the anchor beside `data_dir` around every commit of `db` that records an event."""
     data_dir = Path(data_dir)
+    database = db.url  # rendered once: a Database's URL never changes
 
     def before(outcome: list[Any]) -> None:
         heads = _heads(outcome)
         if heads is not None:
-            anchor.before_commit(data_dir, heads["before"], heads["head"], db.url)
+            anchor.before_commit(data_dir, heads["before"], heads["head"], database)
 
     def after(outcome: list[Any]) -> None:
         heads = _heads(outcome)
         if heads is not None:
-            anchor.after_commit(data_dir, heads["head"], db.url)
+            anchor.after_commit(data_dir, heads["head"], database)
 
     db.before_commit.append(before)
     db.after_commit.append(after)
