@@ -15,10 +15,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, bindparam, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
-from sopdesk.engine import audit
+from sopdesk.engine import audit, seal
 from sopdesk.engine.attachments import attach
 from sopdesk.engine.registers import (
     clean,
@@ -34,33 +34,49 @@ from sopdesk.engine.users import Actor, load_actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, NotFound, UserError
 from sopdesk.store import locks
+from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Attachment, Case, Expedition, OutgoingLetter, User
 
+# the statements of add_entry, prepared once (store.direct): every dispatched letter of a step
+LETTER_VOID = select(OutgoingLetter.number, OutgoingLetter.voided_at, OutgoingLetter.void_reason).where(
+    OutgoingLetter.id == bindparam("letter_id"))
+LAST_ENTRY = select(func.max(Expedition.id))
+ADD_ENTRY = insert(Expedition)
 
-def add_entry(session: Session, *, now: datetime, user_id: int, subject: str,
+
+def add_entry(session: Session | DirectTx, *, now: datetime, user_id: int, subject: str,
               letter_number: str | None = None, destination: str | None = None,
               recipient_name: str | None = None, outgoing_letter_id: int | None = None,
               document_id: int | None = None, case_id: int | None = None,
-              work_item_id: int | None = None, step_no: int | None = None) -> Expedition:
-    """Write one entry (and its audit event) in the caller's transaction. Its number (the id) is
-    the last one + 1, taken under the book's lock: gap-free on PostgreSQL too, where a rolled-back
-    insert would otherwise burn a value of the id sequence."""
-    if outgoing_letter_id is not None:
-        letter = session.get_one(OutgoingLetter, outgoing_letter_id)
-        refuse_void(letter, f"surat keluar {letter.number}", "dikirim")
-    locks.hold(session, "sopdesk:expedition-number")
-    number = (session.scalar(select(func.max(Expedition.id))) or 0) + 1
-    entry = Expedition(id=number, sent_at=now, letter_number=letter_number, subject=subject[:1000],
-                       destination=destination[:300] if destination else None,
-                       recipient_name=recipient_name[:200] if recipient_name else None,
-                       outgoing_letter_id=outgoing_letter_id, document_id=document_id,
-                       case_id=case_id, work_item_id=work_item_id, recorded_by=user_id)
-    session.add(entry)
-    session.flush()
-    audit.record(session, at=now, user_id=user_id, action="expedition_added", case_id=case_id,
-                 work_item_id=work_item_id, step_no=step_no, expedition_id=entry.id,
-                 number=letter_number, destination=destination)
-    return entry
+              work_item_id: int | None = None, step_no: int | None = None) -> int:
+    """Write one entry (and its audit event) in the caller's transaction; return its number. Its
+    number (the id) is the last one + 1, taken under the book's lock: gap-free on PostgreSQL
+    too, where a rolled-back insert would otherwise burn a value of the id sequence. Written
+    with prepared statements on the transaction's cursor (store.direct; a session's pending
+    changes are flushed first), the row sealed with the event."""
+    tx = DirectTx.of(session)
+    try:
+        if outgoing_letter_id is not None:
+            letter = tx.execute(LETTER_VOID, {"letter_id": outgoing_letter_id}).first()
+            if letter is None:
+                raise NotFound(f"Surat keluar {outgoing_letter_id} tidak ada")
+            refuse_void(letter, f"surat keluar {letter[0]}", "dikirim")
+        locks.hold(tx, "sopdesk:expedition-number")
+        number = (tx.scalar(LAST_ENTRY) or 0) + 1
+        tx.execute(ADD_ENTRY, [{
+            "id": number, "sent_at": now, "letter_number": letter_number, "subject": subject[:1000],
+            "destination": destination[:300] if destination else None,
+            "recipient_name": recipient_name[:200] if recipient_name else None,
+            "outgoing_letter_id": outgoing_letter_id, "document_id": document_id, "case_id": case_id,
+            "work_item_id": work_item_id, "recorded_by": user_id}])
+        seal.touch(tx, "expedition", number)
+        audit.record(tx, at=now, user_id=user_id, action="expedition_added", case_id=case_id,
+                     work_item_id=work_item_id, step_no=step_no, expedition_id=number,
+                     number=letter_number, destination=destination)
+    finally:
+        if tx is not session:
+            tx.close()
+    return number
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,14 @@ duplicate is refused).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
-from sopdesk.engine import audit
+from sopdesk.engine import audit, seal
 from sopdesk.engine.case_steps import get_case
 from sopdesk.engine.expedition import add_entry
 from sopdesk.engine.letter_settings import (
@@ -31,7 +32,8 @@ from sopdesk.engine.registers import check_day, clean, registrar_roles, require_
 from sopdesk.engine.users import Actor, load_actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, FieldError, UserError
-from sopdesk.store.models import Case, Document, OutgoingLetter, WorkItem
+from sopdesk.store.direct import DirectTx
+from sopdesk.store.models import Case, OutgoingLetter, WorkItem
 
 OUTGOING = "keluar"
 
@@ -103,7 +105,7 @@ def register_outgoing(ws: Workspace, actor: Actor, form: OutgoingForm) -> Regist
                               destination=recipient, recipient_name=recipient_name,
                               outgoing_letter_id=letter.id, case_id=letter.case_id,
                               work_item_id=letter.work_item_id, step_no=item.step_no if item else None)
-        return Registered(letter.number, letter.id, entry.id if entry else None, case.number if case else None)
+        return Registered(letter.number, letter.id, entry, case.number if case else None)
 
 
 def _item_of_step(session: Session, case: Case, step: int) -> WorkItem:
@@ -129,11 +131,36 @@ def duplicate(session: Session, existing: OutgoingLetter) -> Conflict:
                     "satu nomor hanya untuk satu surat")
 
 
+@dataclass(frozen=True)
+class NewLetter:
+    """An outgoing letter just registered (its row written with a prepared statement)."""
+
+    id: int
+    number: str
+    subject: str
+    recipient: str | None
+    case_id: int | None
+    work_item_id: int | None
+    document_id: int | None
+
+
+# the statements of a letter registered at a step, prepared once (store.direct)
+NUMBER_TAKEN = select(OutgoingLetter.id).where(func.lower(OutgoingLetter.number) == bindparam("lowered")).limit(1)
+ADD_LETTER = insert(OutgoingLetter).returning(OutgoingLetter.id)
+
+
+def number_taken(tx: DirectTx, number: str) -> bool:
+    """Whether an outgoing letter has this number already (`find_outgoing`'s test, prepared)."""
+    return tx.scalar(NUMBER_TAKEN, {"lowered": number.lower()}) is not None
+
+
 def register_letter_in(session: Session, settings: LetterSettings, *, now: datetime, user_id: int,
                        number: str | None, classification: str | None, letter_date: date,
                        recipient: str | None, subject: str, case: Case | None = None,
-                       item: WorkItem | None = None, document: Document | None = None) -> OutgoingLetter:
-    """Number (or take the given number of) one outgoing letter, in the caller's transaction."""
+                       item: WorkItem | None = None, document_id: int | None = None) -> NewLetter:
+    """Number (or take the given number of) one outgoing letter, in the caller's transaction.
+    Its row and audit event go through prepared statements on the transaction's cursor (a
+    step's letters are part of completing it: store.direct), sealed with the event."""
     year = letter_date.year
     if number:
         existing = find_outgoing(session, number)
@@ -143,24 +170,30 @@ def register_letter_in(session: Session, settings: LetterSettings, *, now: datet
         used = settings.sequence_of(number, year)
         if used is not None:
             raise_sequence(session, OUTGOING, year, used)
-    else:
-        pattern = settings.pattern
-        for _ in range(1000):  # skip numbers taken by hand under another pattern
-            seq = take_sequence(session, OUTGOING, year)
-            number = settings.render(seq, classification, letter_date)
-            if find_outgoing(session, number) is None:
-                break
-        else:
-            raise UserError("Tidak ada nomor surat keluar yang bebas; periksa pola nomor surat")
-    letter = OutgoingLetter(year=year, seq=seq, number=number, pattern=pattern, recipient=recipient,
-                            subject=subject[:1000], letter_date=letter_date, classification=classification,
-                            case_id=case.id if case else None, work_item_id=item.id if item else None,
-                            document_id=document.id if document else None, created_by=user_id,
-                            created_at=now)
-    session.add(letter)
-    session.flush()
-    audit.record(session, at=now, user_id=user_id, action="letter_out_registered",
-                 case_id=letter.case_id, work_item_id=letter.work_item_id,
-                 step_no=item.step_no if item else None, letter_id=letter.id, number=number,
-                 automatic=seq is not None, recipient=recipient, subject=letter.subject)
-    return letter
+    tx = DirectTx.of(session)
+    try:
+        if not number:
+            pattern = settings.pattern
+            for _ in range(1000):  # skip numbers taken by hand under another pattern
+                seq = take_sequence(session, OUTGOING, year)
+                number = settings.render(seq, classification, letter_date)
+                if not number_taken(tx, number):
+                    break
+            else:
+                raise UserError("Tidak ada nomor surat keluar yang bebas; periksa pola nomor surat")
+        assert number is not None  # given, or rendered above
+        letter = NewLetter(0, number, subject[:1000], recipient, case.id if case else None,
+                           item.id if item else None, document_id)
+        letter_id = tx.scalar(ADD_LETTER, {
+            "year": year, "seq": seq, "number": number, "pattern": pattern, "recipient": recipient,
+            "subject": letter.subject, "letter_date": letter_date, "classification": classification,
+            "case_id": letter.case_id, "work_item_id": letter.work_item_id, "document_id": document_id,
+            "created_by": user_id, "created_at": now})
+        seal.touch(tx, "outgoing_letter", letter_id)
+        audit.record(tx, at=now, user_id=user_id, action="letter_out_registered",
+                     case_id=letter.case_id, work_item_id=letter.work_item_id,
+                     step_no=item.step_no if item else None, letter_id=letter_id, number=number,
+                     automatic=seq is not None, recipient=recipient, subject=letter.subject)
+    finally:
+        tx.close()
+    return dataclasses.replace(letter, id=letter_id)

@@ -10,20 +10,41 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from sopdesk.catalog import Sop
+from sopdesk.catalog.schema import Keluaran
+from sopdesk.engine import seal
 from sopdesk.engine.expedition import add_entry
-from sopdesk.engine.letter_outgoing import duplicate, find_outgoing, register_letter_in
+from sopdesk.engine.letter_outgoing import NewLetter, duplicate, find_outgoing, register_letter_in
 from sopdesk.engine.letter_settings import LetterSettings, load_letter_settings
 from sopdesk.engine.registers import refuse_void
 from sopdesk.engine.step_input import StepInput
 from sopdesk.engine.users import ActingUser
 from sopdesk.engine.workspace import Workspace
+from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Case, Document, Expedition, OutgoingLetter, WorkItem
 
 REGISTERED_KINDS = ("surat_keluar", "ekspedisi")  # output kinds that write a register
+
+# the statements of a step's letters, prepared once (store.direct): most of them run at every
+# completed step with a letter output
+DOCUMENTS_OF_ITEM = select(Document.id).where(Document.work_item_id == bindparam("item_id")).limit(1)
+ADD_DOCUMENT = insert(Document).returning(Document.id)
+NUMBER_DOCUMENT = update(Document).where(Document.id == bindparam("document_id")).values(number=bindparam("given"))
+DISPATCHED = select(Expedition.id).where(Expedition.outgoing_letter_id == bindparam("letter_id")).limit(1)
+CAME_FROM = (select(WorkItem.step_no)  # the step the case came from (the case's items are not loaded for it)
+             .where(WorkItem.case_id == bindparam("case_id"), WorkItem.status == "done",
+                    WorkItem.id < bindparam("item_id"))
+             .order_by(WorkItem.id.desc()).limit(1))
+SAME_LETTER = (select(OutgoingLetter.id)
+               .join(Document, Document.id == OutgoingLetter.document_id)
+               .join(WorkItem, WorkItem.id == OutgoingLetter.work_item_id)
+               .where(OutgoingLetter.case_id == bindparam("case_id"), Document.name == bindparam("name"),
+                      WorkItem.step_no.in_([bindparam("step"), bindparam("came_from")]),
+                      OutgoingLetter.voided_at.is_(None))
+               .order_by(OutgoingLetter.id.desc()).limit(1))
 
 
 def has_step_work(ws: Workspace, sop: Sop, step_no: int, data: StepInput) -> bool:
@@ -59,40 +80,55 @@ def on_step_completed(ws: Workspace, session: Session, user: ActingUser, case: C
     if not letter_outputs and not expedition_outputs:
         return notices
     settings = load_letter_settings(ws.data_dir)
-    documents = {d.name: d for d in session.scalars(select(Document).where(Document.work_item_id == item.id)
-                                                    .order_by(Document.id))}
+    tx = DirectTx.of(session)
+    try:
+        return _registered(ws, session, tx, settings, user, case, item, sop, now, letter_outputs,
+                           expedition_outputs, outputs)
+    finally:
+        tx.close()
+
+
+def _registered(ws: Workspace, session: Session, tx: DirectTx, settings: LetterSettings, user: ActingUser,
+                case: Case, item: WorkItem, sop: Sop, now: datetime, letter_outputs: list[Keluaran],
+                expedition_outputs: list[Keluaran], outputs: list[Keluaran]) -> list[str]:
+    """on_step_completed's work: the step's letters in the agenda, the buku ekspedisi entries."""
+    notices: list[str] = []
+    # the step's recorded documents as ORM objects only when there are any (most steps: none)
+    any_recorded = tx.scalar(DOCUMENTS_OF_ITEM, {"item_id": item.id}) is not None
+    documents = ({d.name: d for d in session.scalars(select(Document).where(Document.work_item_id == item.id)
+                                                     .order_by(Document.id))} if any_recorded else {})
     today = ws.calendar.local(now).date()
     letters = []
     for name in letter_outputs:
         document = documents.get(name)
         if document is None and not expedition_outputs:
             continue  # neither recorded nor dispatched at this step
-        letter, new = _step_letter(session, settings, user, case, item, sop, name, document, today, now)
+        letter, new = _step_letter(session, tx, settings, user, case, item, sop, name, document, today, now)
         letters.append(letter)
         notices.append(f"{name}: surat keluar nomor {letter.number}"
                        + (" dicatat di agenda surat keluar" if new else " (sudah tercatat)"))
     for letter in letters:
-        if session.scalar(select(Expedition.id).where(Expedition.outgoing_letter_id == letter.id).limit(1)) is None:
-            entry = add_entry(session, now=now, user_id=user.id, subject=letter.subject,
+        if tx.scalar(DISPATCHED, {"letter_id": letter.id}) is None:
+            entry = add_entry(tx, now=now, user_id=user.id, subject=letter.subject,
                               letter_number=letter.number, destination=letter.recipient,
                               outgoing_letter_id=letter.id, document_id=letter.document_id,
                               case_id=case.id, work_item_id=item.id, step_no=item.step_no)
-            notices.append(f"buku ekspedisi nomor {entry.id}: {letter.number}")
+            notices.append(f"buku ekspedisi nomor {entry}: {letter.number}")
     if expedition_outputs and not letters:
         handed = [o for o in outputs if o not in expedition_outputs]
         recorded = [documents[o] for o in handed if o in documents]
         subject = f"{'; '.join(handed) or expedition_outputs[0]} - {case.title}"
-        entry = add_entry(session, now=now, user_id=user.id, subject=subject,
+        entry = add_entry(tx, now=now, user_id=user.id, subject=subject,
                           letter_number=next((d.number for d in recorded if d.number), None),
                           destination=case.requester, document_id=recorded[0].id if recorded else None,
                           case_id=case.id, work_item_id=item.id, step_no=item.step_no)
-        notices.append(f"buku ekspedisi nomor {entry.id}: {subject[:80]}")
+        notices.append(f"buku ekspedisi nomor {entry}: {subject[:80]}")
     return notices
 
 
-def _step_letter(session: Session, settings: LetterSettings, user: ActingUser, case: Case, item: WorkItem,
-                 sop: Sop, name: str, document: Document | None, today: date,
-                 now: datetime) -> tuple[OutgoingLetter, bool]:
+def _step_letter(session: Session, tx: DirectTx, settings: LetterSettings, user: ActingUser, case: Case,
+                 item: WorkItem, sop: Sop, name: str, document: Document | None, today: date,
+                 now: datetime) -> tuple[OutgoingLetter | NewLetter, bool]:
     """The outgoing letter of one letter output of a completed step, and whether it is new."""
     given = document.number if document is not None else None
     if given and document is not None:
@@ -107,36 +143,31 @@ def _step_letter(session: Session, settings: LetterSettings, user: ActingUser, c
                 return existing, False
             raise duplicate(session, existing)
     else:
-        earlier = _same_letter_earlier(session, case, item, name)
+        earlier = _same_letter_earlier(session, tx, case, item, name)
         if earlier is not None:
             if document is not None:
                 document.number = earlier.number
             return earlier, False
     letter_date = document.doc_date if document is not None and document.doc_date else today
-    if document is None:
-        document = Document(case_id=case.id, work_item_id=item.id, name=name, doc_date=letter_date)
-        session.add(document)
-        session.flush()
+    document_id = document.id if document is not None else tx.scalar(ADD_DOCUMENT, {
+        "case_id": case.id, "work_item_id": item.id, "name": name, "doc_date": letter_date})
     letter = register_letter_in(session, settings, now=now, user_id=user.id, number=given,
                                 classification=settings.classification_for(sop.kode, name) or None,
                                 letter_date=letter_date, recipient=case.requester,
-                                subject=f"{name} - {case.title}", case=case, item=item, document=document)
-    document.number = letter.number
+                                subject=f"{name} - {case.title}", case=case, item=item, document_id=document_id)
+    if document is not None:
+        document.number = letter.number
+    else:  # the document written above, numbered now: sealed with the letter's event
+        tx.execute(NUMBER_DOCUMENT, {"document_id": document_id, "given": letter.number})
+        seal.touch(tx, "document", document_id)
     return letter, True
 
 
-def _same_letter_earlier(session: Session, case: Case, item: WorkItem, name: str) -> OutgoingLetter | None:
+def _same_letter_earlier(session: Session, tx: DirectTx, case: Case, item: WorkItem,
+                         name: str) -> OutgoingLetter | None:
     """The letter of this output registered at this step before (the step repeated after a
     return) or at the step the case came from."""
-    came_from = session.scalar(select(WorkItem.step_no)  # the case's items are not loaded for it
-                               .where(WorkItem.case_id == case.id, WorkItem.status == "done", WorkItem.id < item.id)
-                               .order_by(WorkItem.id.desc()).limit(1))
-    steps = {item.step_no} | ({came_from} if came_from is not None else set())
-    return session.scalar(
-        select(OutgoingLetter)
-        .join(Document, Document.id == OutgoingLetter.document_id)
-        .join(WorkItem, WorkItem.id == OutgoingLetter.work_item_id)
-        .where(OutgoingLetter.case_id == case.id, Document.name == name, WorkItem.step_no.in_(steps),
-               OutgoingLetter.voided_at.is_(None))
-        .order_by(OutgoingLetter.id.desc()).limit(1)
-    )
+    came_from = tx.scalar(CAME_FROM, {"case_id": case.id, "item_id": item.id})
+    letter_id = tx.scalar(SAME_LETTER, {"case_id": case.id, "name": name, "step": item.step_no,
+                                        "came_from": item.step_no if came_from is None else came_from})
+    return None if letter_id is None else session.get_one(OutgoingLetter, letter_id)
