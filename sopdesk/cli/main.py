@@ -125,6 +125,51 @@ def gui_request(argv: list[str]) -> tuple[str | None, str | None] | None:
     return values["--data-dir"], values["--db"]
 
 
+def acting_user(argv: list[str]) -> str | None:
+    """The user a command line names with --as (its last), or None."""
+    named = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--as" and index + 1 < len(argv):
+            named = argv[index + 1]
+        elif arg.startswith("--as="):
+            named = arg[len("--as="):]
+    return named
+
+
+def check_password_ahead(argv: list[str]) -> None:
+    """A command that acts as a user whose password is in SOPDESK_PASSWORD, on the office's
+    SQLite file: Argon2 starts now on a thread (sopdesk.password_ahead), before the command's
+    imports, and the login takes its answer. A guess from the words alone, before the parser
+    (which imports the command): a wrong guess only costs a verification nobody uses."""
+    import os
+
+    user, password = acting_user(argv), os.environ.get("SOPDESK_PASSWORD")
+    if not user or not password or os.environ.get("SOPDESK_DB"):
+        return
+    data_dir: str | None = None
+    skip = None
+    for arg in argv:
+        if skip is not None:
+            if skip == "--db":
+                return  # another database than the data folder's file
+            data_dir, skip = arg, None
+        elif arg in GLOBAL_OPTIONS_WITH_VALUE:
+            skip = arg
+        elif arg.startswith("--db="):
+            return
+        elif arg.startswith("--data-dir="):
+            data_dir = arg[len("--data-dir="):]
+        else:
+            break  # the command: its own options follow
+    from sopdesk import password_ahead
+    from sopdesk.paths import default_data_dir
+
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    password_ahead.start_for_file(folder / password_ahead.DB_FILE, user, password)
+
+
 def _setup_logging() -> Path:
     from sopdesk.logfile import private_log_handler
     from sopdesk.paths import default_log_dir
@@ -180,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
         return _main(argv)
     finally:
         os.umask(old_umask)
+        ahead = sys.modules.get("sopdesk.password_ahead")
+        if ahead is not None:  # an answer the command did not ask for (it failed before its login)
+            ahead.forget()
 
 
 def _main(argv: list[str] | None) -> int:
@@ -193,6 +241,7 @@ def _main(argv: list[str] | None) -> int:
         if desktop is not None:
             return _desktop(*desktop)
         line = sys.argv[1:] if argv is None else argv
+        check_password_ahead(line)
         args = build_parser(line).parse_args(line)
         if args.command is None:
             from sopdesk.cli.commands.desktop import gui

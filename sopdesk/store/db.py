@@ -49,6 +49,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from sopdesk import password_ahead
 from sopdesk.errors import StoreUnreachable, UserError
 from sopdesk.paths import APP_NAME, default_data_dir, default_log_dir  # noqa: F401 - their old home
 from sopdesk.store import connection_settings, failures, locks
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DB_FILE = "sopdesk.sqlite3"
+DB_FILE = password_ahead.DB_FILE  # the office's SQLite file in its data folder
 BUSY_TIMEOUT_MS = 10_000  # how long a desk waits for another desk's write (SOPDESK_BUSY_TIMEOUT_MS)
 IMMEDIATE_OPTION = "sopdesk_begin_immediate"
 SQLITE_PRAGMAS = (

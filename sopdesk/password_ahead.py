@@ -1,0 +1,111 @@
+"""Argon2 started ahead of the login that needs it (issue #15).
+
+A password check costs some 0.25 s of CPU in Argon2 (its parameters stay), and argon2-cffi
+releases the GIL while it runs. So a caller that knows the password and can read the stored
+hash early (the command line: SOPDESK_PASSWORD and a raw read of the SQLite file before
+SQLAlchemy is imported; the login dialog: at the click on Masuk) starts the verification here
+on a thread of its own, and the login (`engine.users.check_login`) takes its answer instead of
+verifying again, while the program's imports and reads run beside it on the other core.
+
+Nothing is decided here: an answer is the Argon2 verification of exactly one (stored hash,
+password) pair, a pure function of the two, and the login uses it only for that same pair, so a
+hash read early that is not the one the login reads (changed meanwhile, another file) is simply
+not used. The login still does everything else as before (the user's state, the lockout, the
+failure count and audit, the tamper checks), and nothing is written or shown before it has the
+answer. An answer is taken once: the next login with the same pair verifies again. This module
+imports nothing heavy (the command line imports it before SQLAlchemy)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+DB_FILE = "sopdesk.sqlite3"  # the office's SQLite file in its data folder (store.db.DB_FILE)
+USER_HASH_SQL = "SELECT password_hash FROM user_account WHERE username = ?"
+_lock = threading.Lock()
+
+
+class _Verification:
+    """One Argon2 verification on a daemon thread (a command ending early does not wait for it)."""
+
+    def __init__(self, stored: str, password: str):
+        self.matched: bool | None = None  # None: unknown (an error), the login verifies itself
+        self._thread = threading.Thread(target=self._run, args=(stored, password), daemon=True,
+                                        name="sopdesk-argon2")
+        self._thread.start()
+
+    def _run(self, stored: str, password: str) -> None:
+        try:
+            from argon2 import PasswordHasher
+            from argon2.exceptions import InvalidHashError, VerificationError
+
+            try:
+                PasswordHasher().verify(stored, password)  # the hash names its own parameters
+                self.matched = True
+            except (VerificationError, InvalidHashError):
+                self.matched = False
+        except BaseException:  # noqa: BLE001, S110 - no answer: the login verifies as before
+            pass
+
+    def result(self) -> bool | None:
+        self._thread.join()
+        return self.matched
+
+
+_pending: dict[tuple[str, str], _Verification] = {}
+
+
+def start(stored: str, password: str) -> None:
+    """Begin verifying `password` against `stored` (once per pair until its answer is taken)."""
+    key = (stored, password)
+    with _lock:
+        if key not in _pending:
+            _pending[key] = _Verification(stored, password)
+
+
+def take(stored: str, password: str) -> bool | None:
+    """The answer for exactly this pair if it was started here (waiting for it), else None;
+    the answer is forgotten once taken."""
+    with _lock:
+        verification = _pending.pop((stored, password), None)
+    return None if verification is None else verification.result()
+
+
+def forget() -> None:
+    """Drop every answer not taken (a login that ended without asking)."""
+    with _lock:
+        _pending.clear()
+
+
+def stored_hash(database: Path, username: str) -> str | None:
+    """The user's stored hash read straight from a SQLite file (nothing created, written, locked
+    or checkpointed), or None when the file, the table or the user is not there or the file
+    cannot be read now."""
+    name = str(username or "").strip().lower()
+    if not name or "\x00" in name or not os.path.isfile(database):
+        return None
+    try:
+        # immutable: no lock taken and no -wal/-shm file created (mode=ro alone creates them
+        # beside a closed office); a change still in another desk's -wal is not seen, which at
+        # worst gives an answer the login does not use
+        connection = sqlite3.connect(f"{Path(database).absolute().as_uri()}?mode=ro&immutable=1", uri=True,
+                                     check_same_thread=False)
+        try:
+            row = connection.execute(USER_HASH_SQL, (name,)).fetchone()
+        finally:
+            connection.close()
+    except (sqlite3.Error, ValueError, OSError):
+        return None
+    return row[0] if row and isinstance(row[0], str) else None
+
+
+def start_for_file(database: Path, username: str, password: str) -> bool:
+    """Start verifying the user's password against the hash the SQLite file holds; False when
+    there was nothing to start."""
+    stored = stored_hash(database, username) if password else None
+    if stored is None:
+        return False
+    start(stored, password)
+    return True
