@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -72,12 +73,15 @@ class InboxPage(QWidget):
         for box in (self.mine, self.overdue):
             box.toggled.connect(self.reload)
         self.sop.currentIndexChanged.connect(self.reload)
-        filters = QHBoxLayout()
-        filters.addWidget(self.sop)
-        filters.addWidget(self.claimed)
-        filters.addWidget(self.mine)
-        filters.addWidget(self.overdue)
-        filters.addWidget(self.search, 1)
+        # the search box keeps a usable width: where the filters leave it less (1024x768 left it
+        # ~110 px), it takes a row of its own under them
+        filters = self.filters = QGridLayout()
+        for column, widget in enumerate(self._filter_widgets()):
+            filters.addWidget(widget, 0, column)
+        filters.setColumnStretch(len(self._filter_widgets()), 1)
+        self.search_min = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40
+        self.search_wide: bool | None = None
+        self._place_search(True)
 
         self.summary = QLabel()
         self.summary.setObjectName("inboxSummary")
@@ -125,7 +129,7 @@ class InboxPage(QWidget):
         for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):  # from the search box straight into the list
             shortcut(QKeySequence(key), self.search, self.focus_list, Qt.ShortcutContext.WidgetShortcut)
 
-        layout = QVBoxLayout(self)
+        layout = self.outer = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(self.stack, 1)
         layout.addLayout(actions)
@@ -137,6 +141,29 @@ class InboxPage(QWidget):
         self.clock_timer.timeout.connect(lambda: self.refresh() if self.window().isVisible() else None)
         self.clock_timer.start()
         self.reload()
+
+    def _filter_widgets(self) -> tuple[QWidget, ...]:
+        return self.sop, self.claimed, self.mine, self.overdue
+
+    def _place_search(self, wide: bool) -> None:
+        """The search box beside the filters (`wide`) or on a row of its own under them."""
+        if wide == self.search_wide:
+            return
+        self.search_wide = wide
+        columns = len(self._filter_widgets())
+        self.filters.removeWidget(self.search)
+        if wide:
+            self.filters.addWidget(self.search, 0, columns)
+        else:
+            self.filters.addWidget(self.search, 1, 0, 1, columns + 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        super().resizeEvent(event)
+        spacing = max(self.filters.horizontalSpacing(), 0)
+        margins = self.outer.contentsMargins()
+        used = sum(w.sizeHint().width() + spacing for w in self._filter_widgets())
+        room = event.size().width() - margins.left() - margins.right() - used
+        self._place_search(room >= self.search_min)
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)

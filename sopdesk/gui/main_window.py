@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from sopdesk.gui.context import GuiContext
 from sopdesk.gui.geometry import restore_window, save_window
 from sopdesk.gui.idle_lock import IdleLock
 from sopdesk.gui.messages import ERROR_COLOR
+from sopdesk.gui.role_bar import RoleBar
 from sopdesk.gui.shortcuts import shortcut
 from sopdesk.gui.worker import Worker
 
@@ -88,24 +88,15 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.show_page)
         self.nav.itemClicked.connect(lambda _item: self.focus_page())  # typing goes to the screen
 
-        # one button per role: switching role is one click
+        # one button per role: switching role is one click; every role in view (gui.role_bar)
         self.role_buttons = QButtonGroup(self)
         self.role_buttons.setExclusive(True)
-        toolbar = self.addToolBar(self.tr("Peran"))
-        toolbar.setObjectName("roleBar")
-        toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(self.tr("Peran: ")))
-        for role in ctx.roles:
-            button = QToolButton()
-            button.setCheckable(True)
-            button.setProperty("role", role)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            self.role_buttons.addButton(button)
-            toolbar.addWidget(button)
+        self.role_bar = RoleBar(ctx.roles, self.role_buttons)
         self.role_buttons.buttonClicked.connect(lambda button: ctx.set_role(button.property("role")))
 
         body = QWidget()
         column = QVBoxLayout(body)
+        column.addWidget(self.role_bar)
         column.addWidget(self._server_banner())
         from sopdesk.gui.catalog_admin import catalog_banner  # issue #13: catalog files left out
 

@@ -38,9 +38,11 @@ from sopdesk.gui.printing import PeriodDialog, print_pdf
 translate = QCoreApplication.translate  # the texts keep their context "HelpDeskPage"
 
 LIST_LIMIT = 200
-# the list's columns (pixels): Nama and Instansi share the room left by the others but never
-# shrink below a readable width (the list scrolls sideways instead); Keperluan is elided
-NAME_MIN, INSTITUTION_MIN, PURPOSE_MAX = 150, 120, 190
+# the list's columns (pixels): Waktu and Kasus to their contents, Nama and Instansi to theirs up
+# to a cap, Keperluan the rest, elided (its tooltip has the whole text). Where the rest would be
+# under PURPOSE_MIN, Nama and Instansi give way down to their minimum; only below those does
+# the list scroll sideways (at 1366x768 it scrolled, and cut Keperluan)
+NAME_MIN, NAME_MAX, INSTITUTION_MIN, INSTITUTION_MAX, PURPOSE_MIN = 90, 180, 70, 150, 80
 RANGES = (("today", 1), ("7", 7), ("30", 30), ("all", None))  # key, days back (None: all)
 
 
@@ -128,7 +130,8 @@ class VisitorList(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        self.table.installEventFilter(self)  # resized: the columns are fitted again
+        # resized, or narrowed by its vertical scroll bar: the columns are fitted again
+        self.table.viewport().installEventFilter(self)
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyList")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -206,19 +209,24 @@ class VisitorList(QWidget):
             self.select_visitor(selected)
 
     def _fit_columns(self) -> None:
-        """Time, Keperluan (at most PURPOSE_MAX) and Kasus to their contents; Nama and Instansi
-        share what is left, each at least NAME_MIN / INSTITUTION_MIN wide."""
-        table, header = self.table, self.table.horizontalHeader()
-        for column in (VisitorTableModel.TIME, VisitorTableModel.PURPOSE, VisitorTableModel.CASE):
-            table.resizeColumnToContents(column)
-        header.resizeSection(VisitorTableModel.PURPOSE,
-                             min(header.sectionSize(VisitorTableModel.PURPOSE), PURPOSE_MAX))
-        fixed = sum(header.sectionSize(c) for c in (VisitorTableModel.TIME, VisitorTableModel.PURPOSE,
-                                                    VisitorTableModel.CASE))
-        free = table.viewport().width() - fixed
-        name = max(NAME_MIN, free * 55 // 100)
-        header.resizeSection(VisitorTableModel.NAME, name)
-        header.resizeSection(VisitorTableModel.INSTITUTION, max(INSTITUTION_MIN, free - name))
+        """Waktu and Kasus to their contents; Nama and Instansi to theirs, capped; Keperluan
+        takes what is left (see NAME_MIN and the others)."""
+        table, header, model = self.table, self.table.horizontalHeader(), VisitorTableModel
+
+        def contents(column: int) -> int:
+            return max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+
+        free = table.viewport().width() - contents(model.TIME) - contents(model.CASE)
+        name = min(contents(model.NAME), NAME_MAX)
+        institution = min(contents(model.INSTITUTION), INSTITUTION_MAX)
+        room = free - PURPOSE_MIN  # for Nama and Instansi
+        if name + institution > room:
+            name = max(NAME_MIN, room * name // (name + institution))
+            institution = max(INSTITUTION_MIN, room - name)
+        for column, width in ((model.TIME, contents(model.TIME)), (model.NAME, name),
+                              (model.INSTITUTION, institution), (model.CASE, contents(model.CASE)),
+                              (model.PURPOSE, max(PURPOSE_MIN, free - name - institution))):
+            header.resizeSection(column, width)
 
     def empty_text(self) -> str:
         return self.empty_label.text() if self.list_stack.currentWidget() is self.empty_label else ""
@@ -235,7 +243,7 @@ class VisitorList(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Resize and watched is self.table:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             QTimer.singleShot(0, self._fit_columns)  # after the viewport took its new size
         return super().eventFilter(watched, event)
 

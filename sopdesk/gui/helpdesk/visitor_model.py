@@ -45,7 +45,7 @@ class VisitorTableModel(QAbstractTableModel):
             Column(QT_TRANSLATE_NOOP("VisitorTableModel", "Nama"), None, lambda row: row.name),
             Column(QT_TRANSLATE_NOOP("VisitorTableModel", "Instansi"), None, lambda row: row.institution or ""),
             Column(QT_TRANSLATE_NOOP("VisitorTableModel", "Keperluan"), None, self._purpose,
-                   tooltip=lambda row: row.purpose_text or None),
+                   tooltip=self._purpose_whole),
             Column(QT_TRANSLATE_NOOP("VisitorTableModel", "Kasus"), None, lambda row: row.case_number or ""),
         )
         self._headers = [self.tr(column.header) for column in self.columns]
@@ -56,6 +56,10 @@ class VisitorTableModel(QAbstractTableModel):
 
     def _purpose(self, row: VisitorRow) -> str:
         return self.tr(self.labels.get(row.purpose, row.purpose))
+
+    def _purpose_whole(self, row: VisitorRow) -> str:
+        """The tooltip of the (elided) Keperluan: the whole label, and the visitor's own words."""
+        return "\n".join(part for part in (self._purpose(row), row.purpose_text) if part)
 
     def set_rows(self, rows: list[VisitorRow], with_date: bool = False, tz: tzinfo | None = None) -> None:
         """Show these rows; times with their date when the list spans several days, in `tz`
