@@ -1462,12 +1462,12 @@ Reason (kept in the audit log):</translation>
         <translation>How to o&amp;btain the information</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="141"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="144"/>
         <source>Cetak tanda bukti… (Ctrl+P)</source>
         <translation>Print request receipt… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="143"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="146"/>
         <source>Tanda bukti permohonan untuk tamu yang dipilih di daftar (Ctrl+P)</source>
         <translation>Request receipt for the visitor selected in the list (Ctrl+P)</translation>
     </message>
@@ -1497,42 +1497,42 @@ Reason (kept in the audit log):</translation>
         <translation>* required. Enter saves (Ctrl+Enter in the description fields); while you type a name or NIK, returning visitors are offered: ↓ selects, Enter fills in, Esc closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="84"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="86"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="88"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="90"/>
         <source>nama, instansi, NIK, telepon atau nomor kasus</source>
         <translation>name, institution, NIK, phone or case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="91"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="93"/>
         <source>Rentan&amp;g:</source>
         <translation>Ran&amp;ge:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="94"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="96"/>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="94"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="96"/>
         <source>7 hari terakhir</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="95"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="97"/>
         <source>30 hari terakhir</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="95"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="97"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="146"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="149"/>
         <source>Cetak buku tamu…</source>
         <translation>Print visitor book…</translation>
     </message>
@@ -1583,87 +1583,87 @@ Reason (kept in the audit log):</translation>
         <translation>Returning visitor&apos;s details filled in: check them, then choose the purpose.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="185"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="188"/>
         <source>Tamu hari ini</source>
         <translation>Today&apos;s visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="185"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="188"/>
         <source>Tamu 7 hari terakhir</source>
         <translation>Visitors, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="186"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="189"/>
         <source>Tamu 30 hari terakhir</source>
         <translation>Visitors, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="186"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="189"/>
         <source>Semua tamu</source>
         <translation>All visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="193"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="196"/>
         <source>Tidak ada tamu yang cocok dengan “{text}”</source>
         <translation>No visitors match “{text}”</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="195"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="198"/>
         <source>Belum ada tamu hari ini</source>
         <translation>No visitors today yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="196"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="199"/>
         <source>Belum ada tamu dalam 7 hari terakhir</source>
         <translation>No visitors in the last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="197"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="200"/>
         <source>Belum ada tamu dalam 30 hari terakhir</source>
         <translation>No visitors in the last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="198"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="201"/>
         <source>Belum ada tamu tercatat</source>
         <translation>No visitors registered yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="201"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="204"/>
         <source>Menampilkan {limit} tamu terbaru; persempit dengan pencarian.</source>
         <translation>Showing the {limit} most recent visitors; narrow the list with a search.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="249"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="257"/>
         <source>Pilih dulu seorang tamu di daftar.</source>
         <translation>Select a visitor in the list first.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="251"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="259"/>
         <source>Menyiapkan tanda bukti…</source>
         <translation>Preparing the request receipt…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="258"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="266"/>
         <source>Tanda bukti tidak dapat dibuat.</source>
         <translation>The request receipt could not be made.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="265"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="273"/>
         <source>Tanda bukti dibuka di pratinjau cetak; simpan sebagai PDF atau cetak dari sana.</source>
         <translation>The request receipt is open in the print preview; save it as a PDF or print it from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="274"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="282"/>
         <source>Tanda bukti disimpan sebagai PDF di {path}</source>
         <translation>Request receipt saved as a PDF in {path}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="278"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="286"/>
         <source>Tanda bukti dikirim ke printer ({sheets} lembar)</source>
         <translation>Request receipt sent to the printer ({sheets} sheet(s))</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="283"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="291"/>
         <source>Buku tamu</source>
         <translation>Visitor book</translation>
     </message>
@@ -1735,107 +1735,107 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="52"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="53"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="58"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="59"/>
         <source>Hanya milik saya</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="59"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="60"/>
         <source>Hanya yang terlambat</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="61"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="62"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="62"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="63"/>
         <source>Belum diambil</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="63"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="64"/>
         <source>Sedang dikerjakan</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="67"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="68"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="111"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="115"/>
         <source>Buka formulir (Enter)</source>
         <translation>Open form (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="112"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="116"/>
         <source>&amp;Ambil</source>
         <translation>&amp;Claim</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="113"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="117"/>
         <source>&amp;Lepas</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="114"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="118"/>
         <source>Al&amp;ihkan…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="174"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="201"/>
         <source>{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat</source>
         <translation>{0} of {1} work items shown for role {2} · {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="180"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="207"/>
         <source>Tidak ada pekerjaan yang cocok dengan saringan ini.</source>
         <translation>No work items match this filter.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="181"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="208"/>
         <source>Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini ketika sebuah kasus sampai pada kegiatan peran ini.</source>
         <translation>Nothing is waiting for role {0}. New work appears here when a case reaches a step of this role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="222"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="249"/>
         <source>Belum ada pengguna aktif dengan peran {0}.</source>
         <translation>There is no active user with role {0} yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="225"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="252"/>
         <source>Alihkan kegiatan</source>
         <translation>Assign step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="226"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="253"/>
         <source>Alihkan {0} kepada:</source>
         <translation>Assign {0} to:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="245"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="272"/>
         <source>Kegiatan {0} {1} disetujui; menunggu {2}</source>
         <translation>Step {0} of {1} approved; waiting for {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="275"/>
         <source>Kegiatan {0} {1} selesai; kasus ditutup</source>
         <translation>Step {0} of {1} done; the case is closed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="250"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="277"/>
         <source>Kegiatan {0} {1} selesai; lanjut ke {2} ({3})</source>
         <translation>Step {0} of {1} done; next: step {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="254"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="281"/>
         <source>Kasus {0} dikembalikan ke kegiatan {1}</source>
         <translation>Case {0} returned to step {1}</translation>
     </message>
@@ -2364,102 +2364,92 @@ Reason (kept in the audit log):</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="131"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="122"/>
         <source>Sedang memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="156"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="147"/>
         <source>&amp;Keluar/ganti pengguna</source>
         <translation>&amp;Sign out/switch user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="159"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="150"/>
         <source>&amp;Tutup sopdesk</source>
         <translation>&amp;Quit sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="166"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="157"/>
         <source>&amp;Panduan Pengguna</source>
         <translation>&amp;User Guide</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="278"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="269"/>
         <source>Dimuat ulang</source>
         <translation>Reloaded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="282"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="273"/>
         <source>Server basis data tidak terjangkau; mencoba lagi...</source>
         <translation>Database server unreachable; retrying...</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="309"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="300"/>
         <source>Server basis data tersambung kembali</source>
         <translation>Database server connected again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="323"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="314"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="324"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="315"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="336"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="327"/>
         <source>DATA CONTOH — {0}</source>
         <translation>SAMPLE DATA — {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="360"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="351"/>
         <source>Cadangan harian dibuat: {0}</source>
         <translation>Daily backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="365"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="356"/>
         <source>Cadangan harian gagal: {0}</source>
         <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="367"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="358"/>
         <source>Memeriksa cadangan harian…</source>
         <translation>Checking the daily backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="94"/>
-        <source>Peran</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="97"/>
-        <source>Peran: </source>
-        <translation>Role: </translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="155"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="146"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="165"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="156"/>
         <source>Bantuan</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="327"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="318"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="333"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="324"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="338"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="329"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
@@ -2886,6 +2876,14 @@ Reason (kept in the audit log):</translation>
         <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="74"/>
         <source>Alasan pengembalian wajib diisi.</source>
         <translation>A reason for the return is required.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleBar</name>
+    <message>
+        <location filename="../../sopdesk/gui/role_bar.py" line="85"/>
+        <source>Peran: </source>
+        <translation>Role: </translation>
     </message>
 </context>
 <context>
@@ -3725,62 +3723,62 @@ Your office&apos;s data is not changed.</translation>
         <translation>Extend the deadline…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/inputs.py" line="79"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="81"/>
         <source>Kelengkapan</source>
         <translation>Kelengkapan (required inputs)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/inputs.py" line="82"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="84"/>
         <source>Tidak ada kelengkapan untuk kegiatan ini.</source>
         <translation>This step has no kelengkapan (required inputs).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/inputs.py" line="86"/>
-        <source>Centang yang tersedia; lampirkan pindaiannya bila ada.</source>
-        <translation>Tick what is at hand; attach its scan if there is one.</translation>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="88"/>
+        <source>Centang yang tersedia; lampirkan pindaiannya bila ada. Tab berpindah dari centang ke centang, lalu ke tombol Lampirkan…</source>
+        <translation>Tick what is at hand; attach its scan if there is one. Tab moves from tick to tick, then to the Attach… buttons.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/inputs.py" line="108"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="120"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/inputs.py" line="112"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="124"/>
         <source>Kegiatan ini tidak menghasilkan dokumen.</source>
         <translation>This step produces no documents.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/inputs.py" line="124"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="136"/>
         <source>{index}. {name}</source>
         <translation>{index}. {name}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/inputs.py" line="130"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="142"/>
         <source>mis. 123/PP.01-SD/5371/2026</source>
         <translation>e.g. 123/PP.01-SD/5371/2026</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/inputs.py" line="132"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="144"/>
         <source>Nomor dokumen</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/inputs.py" line="134"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="146"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/inputs.py" line="136"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="148"/>
         <source>Centang untuk mengisi tanggal dokumen</source>
         <translation>Tick to enter the document date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/inputs.py" line="142"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="154"/>
         <source>kosong</source>
         <translation>empty</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/inputs.py" line="155"/>
+        <location filename="../../sopdesk/gui/step_form/inputs.py" line="167"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
