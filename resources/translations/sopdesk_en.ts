@@ -3734,8 +3734,8 @@ Your office&apos;s data is not changed.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form/inputs.py" line="88"/>
-        <source>Centang yang tersedia; lampirkan pindaiannya bila ada. Tab berpindah dari centang ke centang, lalu ke tombol Lampirkan…</source>
-        <translation>Tick what is at hand; attach its scan if there is one. Tab moves from tick to tick, then to the Attach… buttons.</translation>
+        <source>Centang yang tersedia; lampirkan pindaiannya bila ada. Tab berpindah dari centang ke centang, lalu ke tombol Lampirkan.</source>
+        <translation>Tick what is at hand; attach its scan if there is one. Tab moves from tick to tick, then to the Attach buttons.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form/inputs.py" line="120"/>

@@ -86,7 +86,7 @@ class KelengkapanBox(QGroupBox):
         grid = QGridLayout(self)
         grid.setColumnStretch(0, 1)
         grid.addWidget(wrapped(translate("StepFormDialog", "Centang yang tersedia; lampirkan pindaiannya bila ada. "
-                                         "Tab berpindah dari centang ke centang, lalu ke tombol Lampirkan…"),
+                                         "Tab berpindah dari centang ke centang, lalu ke tombol Lampirkan."),
                                f"color: {GREY}"), 0, 0, 1, 2)
         for row, name in enumerate(items, start=1):
             check = QCheckBox(name)
