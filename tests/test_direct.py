@@ -124,3 +124,18 @@ def test_direct_executor_of_a_session_sees_its_pending_changes(ws, admin, clock)
         audit.record(session, at=clock.now, user_id=admin.user_id, action="first")
         tx = DirectTx.of(session)
         assert tx.scalar(select(AuditEvent.action).order_by(AuditEvent.id.desc()).limit(1)) == "first"
+
+
+def test_a_column_left_out_of_a_prepared_insert_gets_its_python_default(ws, admin, clock):
+    """`default=False` is filled in by SQLAlchemy at execution time, not in the statement: a
+    prepared insert that leaves the column out must write the default, not a NULL."""
+    from sopdesk.store.models import Case, CaseDeadline
+
+    with ws.db.direct() as tx:
+        run = tx.prepared(insert(CaseDeadline), ["case_id", "kode", "name", "kind"])
+        assert run.defaults["extensions"] == 0
+    number = cases.start_case(ws, admin, "PAW", "Usulan PAW", requester="DPRD")
+    with ws.db.reading() as session:
+        case = session.scalar(select(Case).where(Case.number == number))
+        assert case.rahasia is False
+        assert all(d.extensions == 0 for d in case.deadlines) and case.deadlines

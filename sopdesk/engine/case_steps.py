@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Literal, NamedTuple, overload
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from sopdesk.catalog import Sop
@@ -134,15 +134,30 @@ def refuse_acted_on(ws: Workspace, db: Session | DirectTx, number: str, step: in
     raise Conflict(f"Kegiatan {step} {case_number} sudah {done} oleh {who} {at}")
 
 
-def next_number(session: Session, kode: str, year: int) -> str:
-    """The next case number of an SOP in a year, taken under that sequence's lock."""
-    locks.hold(session, f"sopdesk:case-number:{kode}:{year}")
-    seq = session.get(CaseSequence, (kode, year))
-    if seq is None:
-        seq = CaseSequence(kode=kode, year=year, last=0)
-        session.add(seq)
-    seq.last += 1
-    return f"{kode}/{year}/{seq.last:04d}"
+CASE_SEQUENCE = select(CaseSequence.last).where(CaseSequence.kode == bindparam("kode"),
+                                                CaseSequence.year == bindparam("year"))
+FIRST_OF_SEQUENCE = insert(CaseSequence)
+NEXT_OF_SEQUENCE = (update(CaseSequence).where(CaseSequence.kode == bindparam("seq_kode"),
+                                               CaseSequence.year == bindparam("seq_year"))
+                    .values(last=bindparam("taken")))
+
+
+def next_number(db: Session | DirectTx, kode: str, year: int) -> str:
+    """The next case number of an SOP in a year, taken under that sequence's lock (prepared
+    statements on the transaction's cursor: part of every case start)."""
+    tx = DirectTx.of(db)
+    try:
+        locks.hold(tx, f"sopdesk:case-number:{kode}:{year}")
+        last = tx.scalar(CASE_SEQUENCE, {"kode": kode, "year": year})
+        taken = (last or 0) + 1
+        if last is None:
+            tx.execute(FIRST_OF_SEQUENCE, [{"kode": kode, "year": year, "last": taken}])
+        else:
+            tx.execute(NEXT_OF_SEQUENCE, {"seq_kode": kode, "seq_year": year, "taken": taken})
+    finally:
+        if tx is not db:
+            tx.close()
+    return f"{kode}/{year}/{taken:04d}"
 
 
 def step_values(ws: Workspace, sop: Sop, step_no: int, now: datetime,

@@ -44,13 +44,15 @@ from sopdesk.engine.users import ActingUser, Actor, effective_roles, find_user, 
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, PermissionRefused, UserError
 from sopdesk.store.direct import DirectTx
-from sopdesk.store.models import Case, ChecklistEntry, Document, WorkItem
+from sopdesk.store.models import Case, CaseDeadline, ChecklistEntry, Document, WorkItem
 
 __all__ = ["MAX_NOTE", "MAX_TITLE", "Completed", "KeptFile", "OpenStep", "OutputValue", "StepInput", "assign",
            "cancel", "case_sop", "claim", "complete", "create_case", "get_case", "next_number", "open_item",
-           "open_step", "release", "return_to", "start_case", "start_case_in"]
+           "open_step", "release", "return_to", "start_case", "start_case_in", "write_case"]
 
 # the statements of the hot path, prepared once (see store.direct)
+ADD_CASE = insert(Case).returning(Case.id)
+ADD_DEADLINES = insert(CaseDeadline)
 ADD_CHECKS = insert(ChecklistEntry)
 ADD_ITEM = insert(WorkItem).returning(WorkItem.id)
 FINISH_ITEM = (
@@ -129,29 +131,50 @@ def create_case(ws: Workspace, session: Session, user_id: int, sop: Sop, revisio
     case deadlines started (`since`: when the deadlines that run from the start count from,
     default `now`) and the audit event; `detail` adds to the event. The caller has checked
     who may start it."""
-    year = ws.calendar.local(now).year
-    case = Case(number=next_number(session, sop.kode, year), sop_kode=sop.kode,
-                sop_revision_id=revision_id, entry=entri.kode, title=title, requester=requester,
-                status="open", started_at=now, started_by=user_id)
-    session.add(case)
-    deadlines.anchor(ws, case, sop, None, None, now if since is None else since)
-    session.flush()
-    item = open_step(ws, session, case, sop, entri.kegiatan, now)
-    session.flush()
-    audit.record(session, at=now, user_id=user_id, action="case_started", case_id=case.id,
-                 work_item_id=item.id, step_no=item.step_no, sop=sop.kode, revisi=sop.revisi,
+    tx = DirectTx.of(session)
+    try:
+        case_id, _ = write_case(ws, tx, user_id, sop, revision_id, entri, title, requester, now,
+                                since=since, **detail)
+    finally:
+        tx.close()
+    return session.get_one(Case, case_id)
+
+
+def write_case(ws: Workspace, tx: DirectTx, user_id: int, sop: Sop, revision_id: int, entri: Entri,
+               title: str, requester: str | None, now: datetime, *, since: datetime | None = None,
+               **detail: object) -> tuple[int, str]:
+    """create_case's writes, with prepared statements on the transaction's cursor (the case,
+    its deadlines and first work item sealed with the event); returns the case's id and number."""
+    number = next_number(tx, sop.kode, ws.calendar.local(now).year)
+    case_id = tx.scalar(ADD_CASE, {
+        "number": number, "sop_kode": sop.kode, "sop_revision_id": revision_id, "entry": entri.kode,
+        "title": title, "requester": requester, "status": "open", "started_at": now, "started_by": user_id})
+    seal.touch(tx, "case_file", case_id)
+    # the deadlines a new case starts with, as deadlines.anchor gives them (on a case not stored)
+    fresh = Case(started_at=now)
+    deadlines.anchor(ws, fresh, sop, None, None, now if since is None else since)
+    if fresh.deadlines:
+        tx.execute(ADD_DEADLINES, [{"case_id": case_id, "kode": d.kode, "name": d.name, "kind": d.kind,
+                                    "due_at": d.due_at} for d in fresh.deadlines])
+        seal.touch_related(tx, "case_deadline", "case_id", case_id)
+    values = step_values(ws, sop, entri.kegiatan, now, lambda: fresh.deadlines)
+    item_id = tx.scalar(ADD_ITEM, {"case_id": case_id, **values})
+    seal.touch(tx, "work_item", item_id)
+    audit.record(tx, at=now, user_id=user_id, action="case_started", case_id=case_id,
+                 work_item_id=item_id, step_no=entri.kegiatan, sop=sop.kode, revisi=sop.revisi,
                  entry=entri.kode, title=title, **detail)
-    return case
+    return case_id, number
 
 
 # --- services ----------------------------------------------------------------------------------
 
-def start_case_in(ws: Workspace, session: Session, actor: Actor, kode: str, title: str,
-                  entry: str | None = None, requester: str | None = None) -> Case:
-    """Start a case inside the caller's transaction (used by visitor registration too)."""
-    user = load_actor(session, actor, includes=ws.catalog.role_includes)
+def _startable(ws: Workspace, db: Session | DirectTx, actor: Actor, kode: str, title: str, entry: str | None,
+               requester: str | None) -> tuple[ActingUser, int, Sop, Entri, str, str | None]:
+    """Who starts a case of which SOP revision at which entry, once checked."""
+    user = load_actor(db, actor, includes=ws.catalog.role_includes)
     title = clean_text(title, MAX_TITLE, "judul kasus", required=True)
     requester = clean_text(requester, 200, "nama pemohon")
+    session = db.session() if isinstance(db, DirectTx) else db
     revision_id, sop = ws.startable_revision(session, kode)  # refused for an SOP switched off
     try:
         entri = sop.entry(entry)
@@ -159,6 +182,13 @@ def start_case_in(ws: Workspace, session: Session, actor: Actor, kode: str, titl
         codes = ", ".join(e.kode for e in sop.entri)
         raise UserError(f"Entri {entry!r} tidak ada pada SOP {sop.kode} (pilihan: {codes})") from None
     require_role(user, sop.role_of(entri.kegiatan), f"memulai kasus {sop.kode} di entri {entri.kode}")
+    return user, revision_id, sop, entri, title, requester
+
+
+def start_case_in(ws: Workspace, session: Session, actor: Actor, kode: str, title: str,
+                  entry: str | None = None, requester: str | None = None) -> Case:
+    """Start a case inside the caller's transaction (used by visitor registration too)."""
+    user, revision_id, sop, entri, title, requester = _startable(ws, session, actor, kode, title, entry, requester)
     return create_case(ws, session, user.id, sop, revision_id, entri, title, requester, ws.clock())
 
 
@@ -171,8 +201,10 @@ def case_sop(ws: Workspace, number: str) -> Sop:
 
 def start_case(ws: Workspace, actor: Actor, kode: str, title: str, entry: str | None = None,
                requester: str | None = None) -> str:
-    with ws.db.transaction() as session:
-        return start_case_in(ws, session, actor, kode, title, entry, requester).number
+    """Start a case: one direct transaction (store.direct), as completing a step is."""
+    with ws.db.direct() as tx:
+        user, revision_id, sop, entri, title, requester = _startable(ws, tx, actor, kode, title, entry, requester)
+        return write_case(ws, tx, user.id, sop, revision_id, entri, title, requester, ws.clock())[1]
 
 
 def claim(ws: Workspace, actor: Actor, number: str) -> None:

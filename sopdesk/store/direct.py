@@ -52,6 +52,13 @@ class Prepared:
         self.order = list(compiled.positiontup or ()) if compiled.positional else None
         self.defaults = {name: bind.effective_value for name, bind in compiled.binds.items()
                          if not bind.required}
+        # a column's scalar Python-side default (`default=False`), which SQLAlchemy fills in at
+        # execution time (its bind holds None): an insert that leaves it out gets the default,
+        # not a NULL
+        for column in getattr(compiled, "insert_prefetch", ()):
+            default = column.default
+            if default is not None and default.is_scalar and column.key in self.defaults:
+                self.defaults[column.key] = default.arg
         self.required = [name for name, bind in compiled.binds.items() if bind.required]
         self.to_db = {name: processor for name, bind in compiled.binds.items()
                       if (processor := bind.type.dialect_impl(dialect).bind_processor(dialect)) is not None}
