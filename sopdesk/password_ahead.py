@@ -87,11 +87,8 @@ def stored_hash(database: Path, username: str) -> str | None:
     if not name or "\x00" in name or not os.path.isfile(database):
         return None
     try:
-        # immutable: no lock taken and no -wal/-shm file created (mode=ro alone creates them
-        # beside a closed office); a change still in another desk's -wal is not seen, which at
-        # worst gives an answer the login does not use
-        connection = sqlite3.connect(f"{Path(database).absolute().as_uri()}?mode=ro&immutable=1", uri=True,
-                                     check_same_thread=False)
+        connection = sqlite3.connect(f"{Path(database).absolute().as_uri()}?{_open_mode(database)}", uri=True,
+                                     timeout=0.2, check_same_thread=False)
         try:
             row = connection.execute(USER_HASH_SQL, (name,)).fetchone()
         finally:
@@ -99,6 +96,16 @@ def stored_hash(database: Path, username: str) -> str | None:
     except (sqlite3.Error, ValueError, OSError):
         return None
     return row[0] if row and isinstance(row[0], str) else None
+
+
+def _open_mode(database: Path) -> str:
+    """How to open the file without writing to its folder: read-only through the -wal and -shm
+    files while a connection keeps them (the newest changes are in the -wal), else as an
+    immutable file, which is then whole (mode=ro alone would create the two files beside a
+    closed office). Should the last connection close in between, mode=ro makes the two empty
+    files that SQLite makes at any open; a change missed only gives an answer nobody uses."""
+    wal, shm = (Path(f"{database}{suffix}") for suffix in ("-wal", "-shm"))
+    return "mode=ro" if wal.exists() and shm.exists() else "mode=ro&immutable=1"
 
 
 def start_for_file(database: Path, username: str, password: str) -> bool:

@@ -97,3 +97,20 @@ def test_a_stored_revision_with_the_catalogs_content_is_the_catalogs_sop(ws):
         revision_id, sop = ws.current_revision(session, "PAW")
         ws._revisions.clear()
         assert ws.sop_of_revision(session, revision_id) is ws.catalog.sops["PAW"]
+
+
+@pytest.mark.sqlite_only("a subprocess on the office's SQLite file")
+def test_the_password_check_starts_before_the_command_imports_sqlalchemy(tmp_path, ws, admin):
+    script = ("import json, sys\n"
+              "from sopdesk import password_ahead\n"
+              "seen = []\n"
+              "original = password_ahead.start\n"
+              "def start(stored, password):\n"
+              "    seen.append(sorted(m for m in ('sqlalchemy', 'pydantic') if m in sys.modules))\n"
+              "    original(stored, password)\n"
+              "password_ahead.start = start\n"
+              "from sopdesk.cli.main import main\n"
+              f"code = main(['--data-dir', {str(ws.data_dir)!r}, 'inbox', '--as', 'admin'])\n"
+              "print(json.dumps({'code': code, 'seen': seen}))\n")
+    result = _run_child(script, tmp_path)
+    assert result == {"code": 0, "seen": [[]]}  # started once, with neither imported yet

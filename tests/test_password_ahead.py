@@ -127,3 +127,17 @@ def test_another_database_named_on_the_line_starts_nothing(cli_office, monkeypat
     monkeypatch.delenv("SOPDESK_DB")
     cli_main.check_password_ahead(["--data-dir", str(cli_office), "inbox", "--as", "kasubag"])
     assert started == [(_stored(cli_office), PASSWORD)]
+
+
+@pytest.mark.sqlite_only("the early read is of the office's SQLite file")
+def test_the_early_read_sees_a_change_still_in_the_wal_of_an_open_office(cli_office):
+    ws = Workspace.open(cli_office)
+    try:
+        admin = ws.login("admin", PASSWORD)
+        accounts.reset_password(ws, admin, "kasubag", "sandi-baru-456")
+        with ws.db.reading() as session:
+            stored = session.scalar(select(User.password_hash).where(User.username == "kasubag"))
+        assert (cli_office / "sopdesk.sqlite3-wal").exists()  # the office is open: its changes in the -wal
+        assert password_ahead.stored_hash(cli_office / "sopdesk.sqlite3", "kasubag") == stored
+    finally:
+        ws.close()

@@ -1,6 +1,8 @@
-"""SQLAlchemy models: the office's records. Times are UTC, aware in Python."""
+"""SQLAlchemy models: the office's records. Times are UTC, aware in Python.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: SQLAlchemy then reads each `Mapped[...]` as the
+object Python already built instead of evaluating its text again, some 15% of mapping the
+models at every start (issue #15); a class named before it is defined is quoted."""
 
 from collections.abc import Callable
 from datetime import date, datetime, timezone
@@ -233,10 +235,10 @@ class Case(Base):
     # the roles on its chain and administrators (engine.rahasia)
     rahasia: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
     revision: Mapped[SopRevision] = relationship()
-    items: Mapped[list[WorkItem]] = relationship(
+    items: Mapped[list["WorkItem"]] = relationship(
         back_populates="case", order_by="WorkItem.id", cascade="all, delete-orphan"
     )
-    deadlines: Mapped[list[CaseDeadline]] = relationship(
+    deadlines: Mapped[list["CaseDeadline"]] = relationship(
         order_by="CaseDeadline.id", cascade="all, delete-orphan"
     )
 
@@ -265,8 +267,8 @@ class WorkItem(Base):
     return_to: Mapped[int | None] = mapped_column(Integer)
     draft: Mapped[str | None] = mapped_column(Text)  # JSON of a saved, unfinished step form
     case: Mapped[Case] = relationship(back_populates="items")
-    checks: Mapped[list[ChecklistEntry]] = relationship(order_by="ChecklistEntry.id")
-    documents: Mapped[list[Document]] = relationship(order_by="Document.id")
+    checks: Mapped[list["ChecklistEntry"]] = relationship(order_by="ChecklistEntry.id")
+    documents: Mapped[list["Document"]] = relationship(order_by="Document.id")
 
 
 class ChecklistEntry(Base):
@@ -411,7 +413,7 @@ class Disposition(Base):
     instruction: Mapped[str] = mapped_column(Text)
     disposed_at: Mapped[datetime]
     routed_work_item_id: Mapped[int | None] = mapped_column(ForeignKey("work_item.id"))
-    targets: Mapped[list[DispositionTarget]] = relationship(
+    targets: Mapped[list["DispositionTarget"]] = relationship(
         order_by="DispositionTarget.id", cascade="all, delete-orphan", lazy="selectin")
 
 
