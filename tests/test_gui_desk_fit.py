@@ -78,7 +78,7 @@ def test_keperluan_takes_the_rest_of_the_visitor_list_and_is_elided_with_its_who
 
 
 @pytest.mark.parametrize("screen", [1366, 1024])
-def test_the_inbox_search_box_keeps_a_usable_width(qtbot, ws, staff, screen):
+def test_the_search_boxes_keep_a_usable_width(qtbot, ws, staff, screen):
     window = window_at(qtbot, ws, staff["Kasubag"], screen)
     inbox = window.page("inbox")
     qtbot.wait(20)
@@ -86,6 +86,13 @@ def test_the_inbox_search_box_keeps_a_usable_width(qtbot, ws, staff, screen):
     assert inbox.search.width() >= placeholder
     beside = abs(inbox.search.y() - inbox.sop.y()) < inbox.sop.height()
     assert beside == (screen == 1366)  # a row of its own only where the filters leave too little
+    window.go_to(1)  # the visitor list's search box (~95 px at 1024): above the range there
+    visitors = window.page("helpdesk").visitor_list
+    qtbot.wait(20)
+    assert visitors.search_box.width() >= visitor_list.SEARCH_MIN
+    beside = abs(visitors.search_box.y() - visitors.range_combo.y()) < visitors.range_combo.height()
+    assert beside == (screen == 1366)
+    assert (visitors.search_box.y() <= visitors.range_combo.y())  # read and tabbed before the range
 
 
 def test_every_role_is_in_view_at_1024_and_in_one_row_at_1366(qtbot, ws, admin, staff, clock):

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -37,6 +36,7 @@ from sopdesk.gui.messages import show_error
 from sopdesk.gui.operation import Operation
 from sopdesk.gui.paged_model import keep_sort_indicator, refresh_in_place
 from sopdesk.gui.readable_stretch import keep_readable
+from sopdesk.gui.search_row import SearchRow
 from sopdesk.gui.shortcuts import shortcut
 
 
@@ -73,15 +73,8 @@ class InboxPage(QWidget):
         for box in (self.mine, self.overdue):
             box.toggled.connect(self.reload)
         self.sop.currentIndexChanged.connect(self.reload)
-        # the search box keeps a usable width: where the filters leave it less (1024x768 left it
-        # ~110 px), it takes a row of its own under them
-        filters = self.filters = QGridLayout()
-        for column, widget in enumerate(self._filter_widgets()):
-            filters.addWidget(widget, 0, column)
-        filters.setColumnStretch(len(self._filter_widgets()), 1)
-        self.search_min = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40
-        self.search_wide: bool | None = None
-        self._place_search(True)
+        # the search box keeps a usable width (at 1024x768 it had ~110 px): a row of its own there
+        self.search_row = SearchRow(self, (self.sop, self.claimed, self.mine, self.overdue), self.search)
 
         self.summary = QLabel()
         self.summary.setObjectName("inboxSummary")
@@ -129,8 +122,8 @@ class InboxPage(QWidget):
         for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):  # from the search box straight into the list
             shortcut(QKeySequence(key), self.search, self.focus_list, Qt.ShortcutContext.WidgetShortcut)
 
-        layout = self.outer = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.search_row.layout)
         layout.addLayout(self.stack, 1)
         layout.addLayout(actions)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -141,29 +134,6 @@ class InboxPage(QWidget):
         self.clock_timer.timeout.connect(lambda: self.refresh() if self.window().isVisible() else None)
         self.clock_timer.start()
         self.reload()
-
-    def _filter_widgets(self) -> tuple[QWidget, ...]:
-        return self.sop, self.claimed, self.mine, self.overdue
-
-    def _place_search(self, wide: bool) -> None:
-        """The search box beside the filters (`wide`) or on a row of its own under them."""
-        if wide == self.search_wide:
-            return
-        self.search_wide = wide
-        columns = len(self._filter_widgets())
-        self.filters.removeWidget(self.search)
-        if wide:
-            self.filters.addWidget(self.search, 0, columns)
-        else:
-            self.filters.addWidget(self.search, 1, 0, 1, columns + 1)
-
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
-        super().resizeEvent(event)
-        spacing = max(self.filters.horizontalSpacing(), 0)
-        margins = self.outer.contentsMargins()
-        used = sum(w.sizeHint().width() + spacing for w in self._filter_widgets())
-        room = event.size().width() - margins.left() - margins.right() - used
-        self._place_search(room >= self.search_min)
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)

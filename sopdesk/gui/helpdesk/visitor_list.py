@@ -34,6 +34,7 @@ from sopdesk.gui.context import GuiContext
 from sopdesk.gui.helpdesk.visitor_model import VisitorTableModel
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.printing import PeriodDialog, print_pdf
+from sopdesk.gui.search_row import SearchRow
 
 translate = QCoreApplication.translate  # the texts keep their context "HelpDeskPage"
 
@@ -43,6 +44,7 @@ LIST_LIMIT = 200
 # under PURPOSE_MIN, Nama and Instansi give way down to their minimum; only below those does
 # the list scroll sideways (at 1366x768 it scrolled, and cut Keperluan)
 NAME_MIN, NAME_MAX, INSTITUTION_MIN, INSTITUTION_MAX, PURPOSE_MIN = 90, 180, 70, 150, 80
+SEARCH_MIN = 200  # the search box's least width beside the range (pixels)
 RANGES = (("today", 1), ("7", 7), ("30", 30), ("all", None))  # key, days back (None: all)
 
 
@@ -81,8 +83,7 @@ class VisitorList(QWidget):
         layout.addWidget(self.list_note)
         layout.addLayout(self._build_prints())
 
-    def _build_filters(self) -> QHBoxLayout:
-        filters = QHBoxLayout()
+    def _build_filters(self) -> QVBoxLayout:
         search_label = QLabel(translate("HelpDeskPage", "&Cari:"))
         self.search_box = QLineEdit()
         self.search_box.setMaxLength(200)  # a search, not a document (SQLite refuses LIKE patterns over 50,000 bytes)
@@ -98,10 +99,10 @@ class VisitorList(QWidget):
         for (key, _days), text in zip(RANGES, texts, strict=True):
             self.range_combo.addItem(text, key)
         range_label.setBuddy(self.range_combo)
-        filters.addWidget(search_label)
-        filters.addWidget(self.search_box, 1)
-        filters.addWidget(range_label)
-        filters.addWidget(self.range_combo)
+        # at 1024x768 the search box beside the range had ~95 px: a row of its own there (at 1366x768
+        # it keeps its place beside the range, ~250 px)
+        self.search_row = SearchRow(self, (range_label, self.range_combo), self.search_box, search_label,
+                                    first=True, minimum=SEARCH_MIN)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -110,7 +111,7 @@ class VisitorList(QWidget):
         self.search_box.textChanged.connect(self._search_timer.start)
         self.search_box.returnPressed.connect(self.refresh)
         self.range_combo.currentIndexChanged.connect(self.refresh)
-        return filters
+        return self.search_row.layout
 
     def _build_table(self) -> None:
         self.model = VisitorTableModel(self.ctx.ws.calendar.tz, self)
