@@ -1462,12 +1462,12 @@ Reason (kept in the audit log):</translation>
         <translation>How to o&amp;btain the information</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="144"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="145"/>
         <source>Cetak tanda bukti… (Ctrl+P)</source>
         <translation>Print request receipt… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="146"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="147"/>
         <source>Tanda bukti permohonan untuk tamu yang dipilih di daftar (Ctrl+P)</source>
         <translation>Request receipt for the visitor selected in the list (Ctrl+P)</translation>
     </message>
@@ -1497,42 +1497,42 @@ Reason (kept in the audit log):</translation>
         <translation>* required. Enter saves (Ctrl+Enter in the description fields); while you type a name or NIK, returning visitors are offered: ↓ selects, Enter fills in, Esc closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="86"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="87"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="90"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="91"/>
         <source>nama, instansi, NIK, telepon atau nomor kasus</source>
         <translation>name, institution, NIK, phone or case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="93"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="94"/>
         <source>Rentan&amp;g:</source>
         <translation>Ran&amp;ge:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="96"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="97"/>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="96"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="97"/>
         <source>7 hari terakhir</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="97"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="98"/>
         <source>30 hari terakhir</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="97"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="98"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="149"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="150"/>
         <source>Cetak buku tamu…</source>
         <translation>Print visitor book…</translation>
     </message>
@@ -1583,87 +1583,87 @@ Reason (kept in the audit log):</translation>
         <translation>Returning visitor&apos;s details filled in: check them, then choose the purpose.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="188"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="189"/>
         <source>Tamu hari ini</source>
         <translation>Today&apos;s visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="188"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="189"/>
         <source>Tamu 7 hari terakhir</source>
         <translation>Visitors, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="189"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="190"/>
         <source>Tamu 30 hari terakhir</source>
         <translation>Visitors, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="189"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="190"/>
         <source>Semua tamu</source>
         <translation>All visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="196"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="197"/>
         <source>Tidak ada tamu yang cocok dengan “{text}”</source>
         <translation>No visitors match “{text}”</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="198"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="199"/>
         <source>Belum ada tamu hari ini</source>
         <translation>No visitors today yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="199"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="200"/>
         <source>Belum ada tamu dalam 7 hari terakhir</source>
         <translation>No visitors in the last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="200"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="201"/>
         <source>Belum ada tamu dalam 30 hari terakhir</source>
         <translation>No visitors in the last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="201"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="202"/>
         <source>Belum ada tamu tercatat</source>
         <translation>No visitors registered yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="204"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="205"/>
         <source>Menampilkan {limit} tamu terbaru; persempit dengan pencarian.</source>
         <translation>Showing the {limit} most recent visitors; narrow the list with a search.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="257"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="258"/>
         <source>Pilih dulu seorang tamu di daftar.</source>
         <translation>Select a visitor in the list first.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="259"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="260"/>
         <source>Menyiapkan tanda bukti…</source>
         <translation>Preparing the request receipt…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="266"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="267"/>
         <source>Tanda bukti tidak dapat dibuat.</source>
         <translation>The request receipt could not be made.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="273"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="274"/>
         <source>Tanda bukti dibuka di pratinjau cetak; simpan sebagai PDF atau cetak dari sana.</source>
         <translation>The request receipt is open in the print preview; save it as a PDF or print it from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="282"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="283"/>
         <source>Tanda bukti disimpan sebagai PDF di {path}</source>
         <translation>Request receipt saved as a PDF in {path}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="286"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="287"/>
         <source>Tanda bukti dikirim ke printer ({sheets} lembar)</source>
         <translation>Request receipt sent to the printer ({sheets} sheet(s))</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="291"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="292"/>
         <source>Buku tamu</source>
         <translation>Visitor book</translation>
     </message>
@@ -1770,72 +1770,72 @@ Reason (kept in the audit log):</translation>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="115"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="108"/>
         <source>Buka formulir (Enter)</source>
         <translation>Open form (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="116"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="109"/>
         <source>&amp;Ambil</source>
         <translation>&amp;Claim</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="117"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="110"/>
         <source>&amp;Lepas</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="118"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="111"/>
         <source>Al&amp;ihkan…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="201"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="171"/>
         <source>{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat</source>
         <translation>{0} of {1} work items shown for role {2} · {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="207"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="177"/>
         <source>Tidak ada pekerjaan yang cocok dengan saringan ini.</source>
         <translation>No work items match this filter.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="208"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="178"/>
         <source>Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini ketika sebuah kasus sampai pada kegiatan peran ini.</source>
         <translation>Nothing is waiting for role {0}. New work appears here when a case reaches a step of this role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="249"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="219"/>
         <source>Belum ada pengguna aktif dengan peran {0}.</source>
         <translation>There is no active user with role {0} yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="252"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="222"/>
         <source>Alihkan kegiatan</source>
         <translation>Assign step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="253"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="223"/>
         <source>Alihkan {0} kepada:</source>
         <translation>Assign {0} to:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="272"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="242"/>
         <source>Kegiatan {0} {1} disetujui; menunggu {2}</source>
         <translation>Step {0} of {1} approved; waiting for {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="275"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="245"/>
         <source>Kegiatan {0} {1} selesai; kasus ditutup</source>
         <translation>Step {0} of {1} done; the case is closed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="277"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="247"/>
         <source>Kegiatan {0} {1} selesai; lanjut ke {2} ({3})</source>
         <translation>Step {0} of {1} done; next: step {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="251"/>
         <source>Kasus {0} dikembalikan ke kegiatan {1}</source>
         <translation>Case {0} returned to step {1}</translation>
     </message>
