@@ -1,13 +1,13 @@
 """The hot path of every action (issue #15): the rows a transaction changed are read back for
-their seals on the raw cursor, and a completion reads its case through the ORM only when a
-deadline or the route needs it."""
+their seals on the raw cursor, and a completion reads its case's deadlines only when a deadline
+concerns the step."""
 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
-from sopdesk.engine import cases, deadlines, seal
+from sopdesk.engine import cases, deadlines, integrity, seal
 from sopdesk.engine.cases import StepInput
 from sopdesk.store.models import Case
 
@@ -41,26 +41,49 @@ def test_the_keyed_readback_gives_the_digests_the_check_computes(ws, actors):
                 assert dict(seal.row_digests(conn, name, [keys[0], missing])) == {keys[0]: streamed[keys[0]]}
 
 
-def test_a_completion_loads_its_case_only_when_a_deadline_concerns_the_step(ws, actors):
+def test_a_completion_reads_its_deadlines_only_when_a_deadline_concerns_the_step(ws, actors, monkeypatch):
     sop = ws.catalog.sop("PAW")
     assert not deadlines.concerns(sop, 1, None) and deadlines.concerns(sop, 9, None)
     number = cases.start_case(ws, actors("Komisioner"), "PAW", "Usulan PAW a.n. Paulus Tefa")
-    loaded: list[int] = []
+    read: list[int] = []
+    view = deadlines.CaseView
 
-    def on_load(target, _context):  # noqa: ANN001
-        loaded.append(target.id)
+    def counted(tx, case_id):  # noqa: ANN001, ANN202
+        read.append(case_id)
+        return view(tx, case_id)
 
-    event.listen(Case, "load", on_load)
-    try:
-        cases.complete(ws, actors("Komisioner"), number, StepInput(), step=1)
-        assert loaded == []
-        cases.complete(ws, actors("Komisioner"), number, StepInput(choice="Ya"), step=2)
-        cases.complete(ws, actors(sop.role_of(8)), number, StepInput(), step=8)
-        loaded.clear()
-        cases.complete(ws, actors(sop.role_of(9)), number, StepInput(), step=9)  # starts the DPRD's reply time
-        assert loaded
-    finally:
-        event.remove(Case, "load", on_load)
+    monkeypatch.setattr(deadlines, "CaseView", counted)
+    cases.complete(ws, actors("Komisioner"), number, StepInput(), step=1)
+    assert read == []
+    cases.complete(ws, actors("Komisioner"), number, StepInput(choice="Ya"), step=2)
+    cases.complete(ws, actors(sop.role_of(8)), number, StepInput(), step=8)
+    read.clear()
+    cases.complete(ws, actors(sop.role_of(9)), number, StepInput(), step=9)  # starts the DPRD's reply time
+    assert read
+    with ws.db.reading() as session:
+        case = session.scalar(select(Case).where(Case.number == number))
+        started = [d for d in case.deadlines if d.due_at is not None]
+        assert started, "step 9 started a deadline"
+
+
+def test_a_paw_case_walked_to_its_end_on_the_direct_path_passes_the_check(ws, actors):
+    """Start, deadlines, waits, letters and the buku ekspedisi written with prepared statements
+    (store.direct): every row they wrote is sealed with its event, the check finds nothing."""
+    sop = ws.catalog.sop("PAW")
+    number = cases.start_case(ws, actors(sop.role_of(1)), "PAW", "Usulan PAW a.n. Maria Lake",
+                              requester="Pimpinan DPRD")
+    step, choices, notices = 1, {2: "Ya", 10: "Ya"}, []
+    while step is not None:
+        if step == 13:
+            ws.clock.advance(days=15)  # PAW's 14-day wait holds step 13
+        kegiatan = sop.step(step)
+        done = cases.complete(ws, actors(sop.role_of(step)), number, StepInput(
+            present=list(kegiatan.kelengkapan), choice=choices.get(step), note="dicatat"), step=step)
+        notices += done.notices
+        step = done.next_step
+    assert any("surat keluar nomor" in n for n in notices) and any("buku ekspedisi" in n for n in notices)
+    report = integrity.check(ws)
+    assert report.ok, report.as_dict()
 
 
 def test_sealed_names_are_the_columns_the_digest_takes(ws, actors):

@@ -60,6 +60,7 @@ FINISH_ITEM = (
     .values(status="done", completed_at=bindparam("done_at"), completed_by=bindparam("done_by"),
             choice=bindparam("chosen"), note=bindparam("note_text"), draft=None)
 )
+SECRET = update(Case).where(Case.id == bindparam("case_id")).values(rahasia=True)
 CLOSE_CASE = (
     update(Case).where(Case.id == bindparam("case_id"))
     .values(status="done", closed_at=bindparam("done_at"))
@@ -296,14 +297,15 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
                                  "chosen": choice, "note_text": note})
         seal.touch(tx, "work_item", waiting.item_id)  # Core writes: sealed with the step's event
         seal.touch_related(tx, "checklist_entry", "work_item_id", waiting.item_id)
-        secret = _secret_route(kegiatan, choice)
-        # the case (and its deadlines) through the ORM only when a deadline or the route needs it
-        dated = following is None and bool(sop.tenggat) and deadlines.concerns(sop, step_no, choice)
-        case = tx.session().get(Case, waiting.case_id) if dated or secret else None
-        if case is not None and dated:
-            deadlines.anchor(ws, case, sop, step_no, choice, now)
-        if secret and case is not None:
-            case.rahasia = True
+        # the case's deadlines read only when this step starts, adds or meets one (most: none)
+        view: deadlines.CaseView | None = None
+        if following is None and bool(sop.tenggat) and deadlines.concerns(sop, step_no, choice):
+            view = deadlines.CaseView(tx, waiting.case_id)
+            deadlines.anchor(ws, view, sop, step_no, choice, now)
+            view.save()
+        if _secret_route(kegiatan, choice):
+            tx.execute(SECRET, {"case_id": waiting.case_id})
+            seal.touch(tx, "case_file", waiting.case_id)
         next_id = next_step = None
         if isinstance(target, str):  # END
             tx.execute(CLOSE_CASE, {"case_id": waiting.case_id, "done_at": now})
@@ -311,7 +313,7 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
         else:
             next_step = target
             values = step_values(ws, sop, target, now,
-                                 lambda: tx.session().get_one(Case, waiting.case_id).deadlines)
+                                 lambda: (view or deadlines.CaseView(tx, waiting.case_id)).deadlines)
             if following is not None:
                 values["role"] = following.peran
             next_id = tx.scalar(ADD_ITEM, {"case_id": waiting.case_id, **values})

@@ -14,18 +14,20 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+from functools import cached_property
 from typing import Any
 
-from sqlalchemy import BindParameter, Exists, ScalarSelect, and_, exists, func, select
+from sqlalchemy import BindParameter, Exists, ScalarSelect, and_, bindparam, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from sopdesk.catalog import Sop
 from sopdesk.catalog.schema import Perpanjangan, Tenggat
-from sopdesk.engine import audit
+from sopdesk.engine import audit, seal
 from sopdesk.engine.case_steps import clean_text, get_case, open_item
 from sopdesk.engine.users import Actor, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
+from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Case, CaseDeadline, Document, WorkItem
 
 MAX_REASON = 5000
@@ -42,9 +44,54 @@ def applies(rule: Tenggat, step_no: int | None, choice: str | None) -> bool:
             and choice.strip().lower() == cond.pilihan.lower())
 
 
-def _completed_at(case: Case, step_no: int) -> datetime | None:
+def _completed_at(case: Case | CaseView, step_no: int) -> datetime | None:
+    if isinstance(case, CaseView):
+        return case.completed_at(step_no)
     done = [i.completed_at for i in case.items if i.step_no == step_no and i.status == "done" and i.completed_at]
     return max(done) if done else None
+
+
+# the statements of a completion's deadlines, prepared once (store.direct)
+DEADLINES_OF = (select(CaseDeadline.id, CaseDeadline.kode, CaseDeadline.name, CaseDeadline.kind,
+                       CaseDeadline.due_at, CaseDeadline.met_at)
+                .where(CaseDeadline.case_id == bindparam("case_id")).order_by(CaseDeadline.id))
+STARTED_AT = select(Case.started_at).where(Case.id == bindparam("case_id"))
+LAST_DONE = select(func.max(WorkItem.completed_at)).where(
+    WorkItem.case_id == bindparam("case_id"), WorkItem.step_no == bindparam("step_no"), WorkItem.status == "done")
+ADD_DEADLINE = insert(CaseDeadline)
+SET_DEADLINE = (update(CaseDeadline).where(CaseDeadline.id == bindparam("deadline_id"))
+                .values(due_at=bindparam("due"), met_at=bindparam("met")))
+
+
+class CaseView:
+    """A stored case's deadlines read and written with prepared statements (a completion's
+    direct transaction), for `anchor` and the work item's wait: what anchor changes or adds
+    is written by `save`, sealed with the completion's event."""
+
+    def __init__(self, tx: DirectTx, case_id: int):
+        self._tx, self.case_id = tx, case_id
+        rows = tx.execute(DEADLINES_OF, {"case_id": case_id})
+        self.deadlines = [CaseDeadline(id=row_id, case_id=case_id, kode=kode, name=name, kind=kind, due_at=due_at,
+                                       met_at=met_at) for row_id, kode, name, kind, due_at, met_at in rows]
+        self._read = {d.id: (d.due_at, d.met_at) for d in self.deadlines}
+
+    @cached_property
+    def started_at(self) -> datetime:
+        return self._tx.scalar(STARTED_AT, {"case_id": self.case_id})  # type: ignore[no-any-return]
+
+    def completed_at(self, step_no: int) -> datetime | None:
+        return self._tx.scalar(LAST_DONE, {"case_id": self.case_id, "step_no": step_no})  # type: ignore[no-any-return]
+
+    def save(self) -> None:
+        added = [{"case_id": self.case_id, "kode": d.kode, "name": d.name, "kind": d.kind, "due_at": d.due_at,
+                  "met_at": d.met_at} for d in self.deadlines if d.id is None]
+        changed = [d for d in self.deadlines if d.id is not None and self._read[d.id] != (d.due_at, d.met_at)]
+        if added:
+            self._tx.execute(ADD_DEADLINE, added)
+        for d in changed:
+            self._tx.execute(SET_DEADLINE, {"deadline_id": d.id, "due": d.due_at, "met": d.met_at})
+        if added or changed:
+            seal.touch_related(self._tx, "case_deadline", "case_id", self.case_id)
 
 
 def concerns(sop: Sop, completed_step: int, choice: str | None) -> bool:
@@ -55,7 +102,7 @@ def concerns(sop: Sop, completed_step: int, choice: str | None) -> bool:
                for rule in sop.tenggat)
 
 
-def anchor(ws: Workspace, case: Case, sop: Sop, completed_step: int | None, choice: str | None,
+def anchor(ws: Workspace, case: Case | CaseView, sop: Sop, completed_step: int | None, choice: str | None,
            now: datetime) -> None:
     """Start the clock of deadlines anchored on the case start or on a completed step, add a
     conditional deadline when its decision chose its route, and mark 'paling lambat'
