@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSWORD
+from helpers.cli_env import own_log_handlers
 
 from sopdesk.cli.main import COMMANDS, build_parser, command_named
 from sopdesk.engine.workspace import Workspace
@@ -114,3 +115,37 @@ def test_the_password_check_starts_before_the_command_imports_sqlalchemy(tmp_pat
               "print(json.dumps({'code': code, 'seen': seen}))\n")
     result = _run_child(script, tmp_path)
     assert result == {"code": 0, "seen": [[]]}  # started once, with neither imported yet
+
+
+def test_the_collector_is_off_while_the_command_is_imported_and_on_for_its_work(monkeypatch, tmp_path):
+    import gc
+
+    from sopdesk.cli import main as cli_main
+    from sopdesk.cli.commands import inbox
+
+    seen: dict[str, bool] = {}
+    build = cli_main.build_parser
+
+    def building(argv=None):  # noqa: ANN001, ANN202
+        seen["importing"] = gc.isenabled()
+        return build(argv)
+
+    def work(args) -> int:  # noqa: ANN001, ARG001
+        seen["working"] = gc.isenabled()
+        return 0
+
+    monkeypatch.setattr(cli_main, "build_parser", building)
+    monkeypatch.setattr(inbox, "inbox", work)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    assert gc.isenabled()
+    with own_log_handlers():
+        assert cli_main.main(["--data-dir", str(tmp_path), "inbox", "--as", "admin"]) == 0
+        assert seen == {"importing": False, "working": True}
+        assert gc.isenabled()  # as it was before
+        gc.disable()
+        try:  # a caller that keeps the collector off: not switched on behind its back
+            assert cli_main.main(["--data-dir", str(tmp_path), "inbox", "--as", "admin"]) == 0
+            assert seen == {"importing": False, "working": False}
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
