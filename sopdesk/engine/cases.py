@@ -330,12 +330,8 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
         # agenda and the buku ekspedisi, a disposition riding on the step
         notices: list[str] = []
         if following is None and hooks.wanted(ws, sop, step_no, data):
-            session = tx.session()
-            session.flush()
-            session.expire_all()  # the direct writes above are newer than what it loaded
-            notices = hooks.after_step(
-                ws, session, user, session.get_one(Case, waiting.case_id), session.get_one(WorkItem, waiting.item_id),
-                sop, data, session.get(WorkItem, next_id) if next_id else None, now)
+            notices = hooks.after_step(ws, tx, user, waiting.number, waiting.case_id, waiting.item_id, step_no,
+                                       sop, data, next_id, now)
         return Completed(waiting.number, step_no, next_step, choice, tuple(warnings),
                          tuple(notices), None if next_id is None else values["role"], following is not None)
 

@@ -10,7 +10,8 @@ imports only engine.cases) happened to import. `register` adds one more (a test'
 A reaction is two functions: `wants` (does this step concern it? asked on every completion,
 so it is cheap and reads nothing) and `react`, which writes and returns notices for the user
 ("Surat Balasan: surat keluar nomor ..."). A UserError raised by `react` refuses the whole
-completion. A step input may also carry its own reaction, a `completed` method (the lembar
+completion. `react` takes the ORM objects of the case and its items; a built-in reaction takes
+the step's facts instead (`react_on_facts`: no ORM load on the hot path of a completion). A step input may also carry its own reaction, a `completed` method (the lembar
 disposisi riding on a step: engine.dispositions.DispositionInput); it runs first.
 """
 
@@ -19,25 +20,44 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from sopdesk.catalog import Sop
 from sopdesk.engine.step_input import StepInput
 from sopdesk.engine.users import ActingUser
 from sopdesk.engine.workspace import Workspace
+from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Case, WorkItem
+
+
+class StepFacts(NamedTuple):
+    """The completed step as a built-in reaction needs it, read with one prepared statement
+    (the ORM objects of the case and its items are loaded only for a reaction that takes them)."""
+
+    case_id: int
+    number: str
+    title: str
+    requester: str | None
+    item_id: int
+    step_no: int
+
 
 Wants = Callable[[Workspace, Sop, int, StepInput], bool]
 React = Callable[[Workspace, Session, ActingUser, Case, WorkItem, Sop, StepInput, WorkItem | None, datetime],
                  list[str]]
+ReactOnFacts = Callable[[Workspace, Session, ActingUser, StepFacts, Sop, StepInput, datetime], list[str]]
+CASE_FACTS = select(Case.title, Case.requester).where(Case.id == bindparam("case_id"))
+
 
 @dataclass(frozen=True)
 class Reaction:
     name: str
     wants: Wants
-    react: React
+    react: React | None = None  # given the ORM objects (a registered reaction, a test's probe)
+    react_on_facts: ReactOnFacts | None = None  # given the step's facts only (the built-in ones)
 
 
 class CarriedReaction(Protocol):
@@ -57,7 +77,7 @@ def built_in() -> tuple[Reaction, ...]:
     this module)."""
     from sopdesk.engine import letter_steps
 
-    return (Reaction("letters", letter_steps.has_step_work, letter_steps.on_step_completed),)
+    return (Reaction("letters", letter_steps.has_step_work, react_on_facts=letter_steps.on_step_completed),)
 
 
 def register(reaction: Reaction) -> None:
@@ -86,16 +106,35 @@ def wanted(ws: Workspace, sop: Sop, step_no: int, data: StepInput) -> bool:
     return carried(data) is not None or any(r.wants(ws, sop, step_no, data) for r in reactions())
 
 
-def after_step(ws: Workspace, session: Session, user: ActingUser, case: Case, item: WorkItem, sop: Sop,
-               data: StepInput, next_item: WorkItem | None, now: datetime) -> list[str]:
+def after_step(ws: Workspace, tx: DirectTx, user: ActingUser, number: str, case_id: int, item_id: int,
+               step_no: int, sop: Sop, data: StepInput, next_id: int | None, now: datetime) -> list[str]:
     """Run the step input's own reaction and every reaction that wants this step, in the
-    completion's transaction, after the step's documents are written and the case has moved
-    on (`next_item`: the new work item, None when the case ended); their notices in order."""
+    completion's (direct) transaction, after the step's documents are written and the case has
+    moved on (`next_id`: the new work item, None when the case ended); their notices in order.
+    The ORM objects of the case and its items are loaded once, for the reactions that take them."""
+    session = tx.session()
+    session.flush()
+    loaded: list[tuple[Case, WorkItem, WorkItem | None]] = []
+
+    def objects() -> tuple[Case, WorkItem, WorkItem | None]:
+        if not loaded:
+            session.expire_all()  # the direct writes of the completion are newer than what it loaded
+            loaded.append((session.get_one(Case, case_id), session.get_one(WorkItem, item_id),
+                           session.get(WorkItem, next_id) if next_id else None))
+        return loaded[0]
+
     notices: list[str] = []
     extra = carried(data)
     if extra is not None:
-        notices += extra(ws, session, user, case, item, next_item, now)
+        notices += extra(ws, session, user, *objects(), now)
     for reaction in reactions():
-        if reaction.wants(ws, sop, item.step_no, data):
+        if not reaction.wants(ws, sop, step_no, data):
+            continue
+        if reaction.react_on_facts is not None:
+            title, requester = tx.execute(CASE_FACTS, {"case_id": case_id}).first() or ("", None)
+            facts = StepFacts(case_id, number, title, requester, item_id, step_no)
+            notices += reaction.react_on_facts(ws, session, user, facts, sop, data, now)
+        elif reaction.react is not None:
+            case, item, next_item = objects()
             notices += reaction.react(ws, session, user, case, item, sop, data, next_item, now)
     return notices

@@ -98,7 +98,8 @@ def register_outgoing(ws: Workspace, actor: Actor, form: OutgoingForm) -> Regist
             classification = settings.classification_for(case.sop_kode, None) or None
         letter = register_letter_in(session, settings, now=now, user_id=user.id, number=number,
                                     classification=classification, letter_date=letter_date,
-                                    recipient=recipient, subject=subject, case=case, item=item)
+                                    recipient=recipient, subject=subject, case_id=case.id if case else None,
+                                    item_id=item.id if item else None, step_no=item.step_no if item else None)
         entry = None
         if form.dispatch:
             entry = add_entry(session, now=now, user_id=user.id, subject=subject, letter_number=letter.number,
@@ -156,8 +157,9 @@ def number_taken(tx: DirectTx, number: str) -> bool:
 
 def register_letter_in(session: Session, settings: LetterSettings, *, now: datetime, user_id: int,
                        number: str | None, classification: str | None, letter_date: date,
-                       recipient: str | None, subject: str, case: Case | None = None,
-                       item: WorkItem | None = None, document_id: int | None = None) -> NewLetter:
+                       recipient: str | None, subject: str, case_id: int | None = None,
+                       item_id: int | None = None, step_no: int | None = None,
+                       document_id: int | None = None) -> NewLetter:
     """Number (or take the given number of) one outgoing letter, in the caller's transaction.
     Its row and audit event go through prepared statements on the transaction's cursor (a
     step's letters are part of completing it: store.direct), sealed with the event."""
@@ -182,8 +184,7 @@ def register_letter_in(session: Session, settings: LetterSettings, *, now: datet
             else:
                 raise UserError("Tidak ada nomor surat keluar yang bebas; periksa pola nomor surat")
         assert number is not None  # given, or rendered above
-        letter = NewLetter(0, number, subject[:1000], recipient, case.id if case else None,
-                           item.id if item else None, document_id)
+        letter = NewLetter(0, number, subject[:1000], recipient, case_id, item_id, document_id)
         letter_id = tx.scalar(ADD_LETTER, {
             "year": year, "seq": seq, "number": number, "pattern": pattern, "recipient": recipient,
             "subject": letter.subject, "letter_date": letter_date, "classification": classification,
@@ -192,7 +193,7 @@ def register_letter_in(session: Session, settings: LetterSettings, *, now: datet
         seal.touch(tx, "outgoing_letter", letter_id)
         audit.record(tx, at=now, user_id=user_id, action="letter_out_registered",
                      case_id=letter.case_id, work_item_id=letter.work_item_id,
-                     step_no=item.step_no if item else None, letter_id=letter_id, number=number,
+                     step_no=step_no, letter_id=letter_id, number=number,
                      automatic=seq is not None, recipient=recipient, subject=letter.subject)
     finally:
         tx.close()

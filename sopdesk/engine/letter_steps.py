@@ -9,6 +9,7 @@ imports neither cases nor hooks, so the engine has no import circle.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -24,7 +25,10 @@ from sopdesk.engine.step_input import StepInput
 from sopdesk.engine.users import ActingUser
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.direct import DirectTx
-from sopdesk.store.models import Case, Document, Expedition, OutgoingLetter, WorkItem
+from sopdesk.store.models import Document, Expedition, OutgoingLetter, WorkItem
+
+if TYPE_CHECKING:  # engine.hooks imports this module when a completion first asks
+    from sopdesk.engine.hooks import StepFacts
 
 REGISTERED_KINDS = ("surat_keluar", "ekspedisi")  # output kinds that write a register
 
@@ -52,9 +56,8 @@ def has_step_work(ws: Workspace, sop: Sop, step_no: int, data: StepInput) -> boo
     return any(o.jenis in REGISTERED_KINDS for o in sop.step(step_no).output)
 
 
-def on_step_completed(ws: Workspace, session: Session, user: ActingUser, case: Case, item: WorkItem,
-                      sop: Sop, data: StepInput, next_item: WorkItem | None,
-                      now: datetime) -> list[str]:
+def on_step_completed(ws: Workspace, session: Session, user: ActingUser, step: StepFacts, sop: Sop,
+                      data: StepInput, now: datetime) -> list[str]:
     """Run by cases.complete (through engine.hooks) in its transaction, after the step's documents are written
     and the case has moved on; returns notices for the user (the numbers given). A
     UserError raised here refuses the whole completion.
@@ -72,7 +75,7 @@ def on_step_completed(ws: Workspace, session: Session, user: ActingUser, case: C
     expedition entry; a step with an expedition output and no letter gets one entry for the
     documents it hands over (PP step 11: "Data Baku sesuai disposisi")."""
     notices: list[str] = []
-    outputs = sop.step(item.step_no).output
+    outputs = sop.step(step.step_no).output
     if not outputs:
         return notices
     letter_outputs = [o for o in outputs if o.jenis == "surat_keluar"]
@@ -82,20 +85,20 @@ def on_step_completed(ws: Workspace, session: Session, user: ActingUser, case: C
     settings = load_letter_settings(ws.data_dir)
     tx = DirectTx.of(session)
     try:
-        return _registered(ws, session, tx, settings, user, case, item, sop, now, letter_outputs,
+        return _registered(ws, session, tx, settings, user, step, sop, now, letter_outputs,
                            expedition_outputs, outputs)
     finally:
         tx.close()
 
 
 def _registered(ws: Workspace, session: Session, tx: DirectTx, settings: LetterSettings, user: ActingUser,
-                case: Case, item: WorkItem, sop: Sop, now: datetime, letter_outputs: list[Keluaran],
+                step: StepFacts, sop: Sop, now: datetime, letter_outputs: list[Keluaran],
                 expedition_outputs: list[Keluaran], outputs: list[Keluaran]) -> list[str]:
     """on_step_completed's work: the step's letters in the agenda, the buku ekspedisi entries."""
     notices: list[str] = []
     # the step's recorded documents as ORM objects only when there are any (most steps: none)
-    any_recorded = tx.scalar(DOCUMENTS_OF_ITEM, {"item_id": item.id}) is not None
-    documents = ({d.name: d for d in session.scalars(select(Document).where(Document.work_item_id == item.id)
+    any_recorded = tx.scalar(DOCUMENTS_OF_ITEM, {"item_id": step.item_id}) is not None
+    documents = ({d.name: d for d in session.scalars(select(Document).where(Document.work_item_id == step.item_id)
                                                      .order_by(Document.id))} if any_recorded else {})
     today = ws.calendar.local(now).date()
     letters = []
@@ -103,7 +106,7 @@ def _registered(ws: Workspace, session: Session, tx: DirectTx, settings: LetterS
         document = documents.get(name)
         if document is None and not expedition_outputs:
             continue  # neither recorded nor dispatched at this step
-        letter, new = _step_letter(session, tx, settings, user, case, item, sop, name, document, today, now)
+        letter, new = _step_letter(session, tx, settings, user, step, sop, name, document, today, now)
         letters.append(letter)
         notices.append(f"{name}: surat keluar nomor {letter.number}"
                        + (" dicatat di agenda surat keluar" if new else " (sudah tercatat)"))
@@ -112,22 +115,22 @@ def _registered(ws: Workspace, session: Session, tx: DirectTx, settings: LetterS
             entry = add_entry(tx, now=now, user_id=user.id, subject=letter.subject,
                               letter_number=letter.number, destination=letter.recipient,
                               outgoing_letter_id=letter.id, document_id=letter.document_id,
-                              case_id=case.id, work_item_id=item.id, step_no=item.step_no)
+                              case_id=step.case_id, work_item_id=step.item_id, step_no=step.step_no)
             notices.append(f"buku ekspedisi nomor {entry}: {letter.number}")
     if expedition_outputs and not letters:
         handed = [o for o in outputs if o not in expedition_outputs]
         recorded = [documents[o] for o in handed if o in documents]
-        subject = f"{'; '.join(handed) or expedition_outputs[0]} - {case.title}"
+        subject = f"{'; '.join(handed) or expedition_outputs[0]} - {step.title}"
         entry = add_entry(tx, now=now, user_id=user.id, subject=subject,
                           letter_number=next((d.number for d in recorded if d.number), None),
-                          destination=case.requester, document_id=recorded[0].id if recorded else None,
-                          case_id=case.id, work_item_id=item.id, step_no=item.step_no)
+                          destination=step.requester, document_id=recorded[0].id if recorded else None,
+                          case_id=step.case_id, work_item_id=step.item_id, step_no=step.step_no)
         notices.append(f"buku ekspedisi nomor {entry}: {subject[:80]}")
     return notices
 
 
-def _step_letter(session: Session, tx: DirectTx, settings: LetterSettings, user: ActingUser, case: Case,
-                 item: WorkItem, sop: Sop, name: str, document: Document | None, today: date,
+def _step_letter(session: Session, tx: DirectTx, settings: LetterSettings, user: ActingUser, step: StepFacts,
+                 sop: Sop, name: str, document: Document | None, today: date,
                  now: datetime) -> tuple[OutgoingLetter | NewLetter, bool]:
     """The outgoing letter of one letter output of a completed step, and whether it is new."""
     given = document.number if document is not None else None
@@ -136,25 +139,26 @@ def _step_letter(session: Session, tx: DirectTx, settings: LetterSettings, user:
         if existing is not None:
             refuse_void(existing, f"surat keluar nomor {existing.number}", "dipakai lagi")
             existing_name = session.get_one(Document, existing.document_id).name if existing.document_id else None
-            if existing.case_id == case.id and existing_name in (None, name):
+            if existing.case_id == step.case_id and existing_name in (None, name):
                 if existing.document_id is None:  # registered by hand for this case: now it has its document
                     existing.document_id = document.id
-                    existing.work_item_id = existing.work_item_id or item.id
+                    existing.work_item_id = existing.work_item_id or step.item_id
                 return existing, False
             raise duplicate(session, existing)
     else:
-        earlier = _same_letter_earlier(session, tx, case, item, name)
+        earlier = _same_letter_earlier(session, tx, step, name)
         if earlier is not None:
             if document is not None:
                 document.number = earlier.number
             return earlier, False
     letter_date = document.doc_date if document is not None and document.doc_date else today
     document_id = document.id if document is not None else tx.scalar(ADD_DOCUMENT, {
-        "case_id": case.id, "work_item_id": item.id, "name": name, "doc_date": letter_date})
+        "case_id": step.case_id, "work_item_id": step.item_id, "name": name, "doc_date": letter_date})
     letter = register_letter_in(session, settings, now=now, user_id=user.id, number=given,
                                 classification=settings.classification_for(sop.kode, name) or None,
-                                letter_date=letter_date, recipient=case.requester,
-                                subject=f"{name} - {case.title}", case=case, item=item, document_id=document_id)
+                                letter_date=letter_date, recipient=step.requester, subject=f"{name} - {step.title}",
+                                case_id=step.case_id, item_id=step.item_id, step_no=step.step_no,
+                                document_id=document_id)
     if document is not None:
         document.number = letter.number
     else:  # the document written above, numbered now: sealed with the letter's event
@@ -163,11 +167,10 @@ def _step_letter(session: Session, tx: DirectTx, settings: LetterSettings, user:
     return letter, True
 
 
-def _same_letter_earlier(session: Session, tx: DirectTx, case: Case, item: WorkItem,
-                         name: str) -> OutgoingLetter | None:
+def _same_letter_earlier(session: Session, tx: DirectTx, step: StepFacts, name: str) -> OutgoingLetter | None:
     """The letter of this output registered at this step before (the step repeated after a
     return) or at the step the case came from."""
-    came_from = tx.scalar(CAME_FROM, {"case_id": case.id, "item_id": item.id})
-    letter_id = tx.scalar(SAME_LETTER, {"case_id": case.id, "name": name, "step": item.step_no,
-                                        "came_from": item.step_no if came_from is None else came_from})
+    came_from = tx.scalar(CAME_FROM, {"case_id": step.case_id, "item_id": step.item_id})
+    letter_id = tx.scalar(SAME_LETTER, {"case_id": step.case_id, "name": name, "step": step.step_no,
+                                        "came_from": step.step_no if came_from is None else came_from})
     return None if letter_id is None else session.get_one(OutgoingLetter, letter_id)
