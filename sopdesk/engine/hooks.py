@@ -11,8 +11,9 @@ A reaction is two functions: `wants` (does this step concern it? asked on every 
 so it is cheap and reads nothing) and `react`, which writes and returns notices for the user
 ("Surat Balasan: surat keluar nomor ..."). A UserError raised by `react` refuses the whole
 completion. `react` takes the ORM objects of the case and its items; a built-in reaction takes
-the step's facts instead (`react_on_facts`: no ORM load on the hot path of a completion). A step input may also carry its own reaction, a `completed` method (the lembar
-disposisi riding on a step: engine.dispositions.DispositionInput); it runs first.
+the step's facts instead (`react_on_facts`: no ORM load on the hot path of a completion). A
+step input may also carry its own reaction, a `completed` method (the lembar disposisi riding
+on a step: engine.dispositions.DispositionInput); it runs first.
 """
 
 from __future__ import annotations
