@@ -53,6 +53,9 @@ class _Verification:
         self._thread.join()
         return self.matched
 
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
 
 _pending: dict[tuple[str, str], _Verification] = {}
 
@@ -71,6 +74,13 @@ def take(stored: str, password: str) -> bool | None:
     with _lock:
         verification = _pending.pop((stored, password), None)
     return None if verification is None else verification.result()
+
+
+def busy() -> bool:
+    """A verification not taken yet is still running (one at a time is enough: each holds
+    Argon2's 64 MiB and its threads)."""
+    with _lock:
+        return any(verification.running() for verification in _pending.values())
 
 
 def forget() -> None:

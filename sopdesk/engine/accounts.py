@@ -11,6 +11,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sopdesk import password_ahead
 from sopdesk.engine import audit
 from sopdesk.engine.users import (
     ActingUser,
@@ -139,6 +140,23 @@ def add_office_holiday(ws: Workspace, actor: Actor, day: date, name: str) -> Non
     ws.reset_calendar()
 
 
+def check_ahead(ws: Workspace, username: str, password: str) -> bool:
+    """Start verifying `password` against the user's stored hash on a thread (sopdesk.password_ahead),
+    so that a login with exactly this name and password a moment later finds Argon2's answer
+    ready (the login dialog, when typing pauses). Reads only; nothing about the user is shown
+    or decided here. False when nothing was started (no such user, or one is still running)."""
+    name = str(username or "").strip().lower()
+    if not name or "\x00" in name or not password or password_ahead.busy():
+        return False
+    with ws.db.reading() as session:
+        stored = session.scalar(select(User.password_hash).where(User.username == name))
+    if not stored:
+        return False
+    password_ahead.forget()  # an answer for what was typed before is of no use now
+    password_ahead.start(stored, password)
+    return True
+
+
 def warm_login(ws: Workspace) -> None:
     """Run once, while the password is typed, the reads a login and the window's first lookups
     of the user make (nobody's: user 0), so that SQLAlchemy has compiled their SQL before Masuk
@@ -148,6 +166,7 @@ def warm_login(ws: Workspace) -> None:
 
     with ws.db.reading() as session:
         session.scalar(select(User).where(User.username == ""))  # check_login's lookup
+        session.scalar(select(User.password_hash).where(User.username == ""))  # check_ahead's
         tamper._newest_user_seal(session, 0)  # checked_login's, from its index: a few rows
         seal.row_digests(session.connection(), "user_account", [0])
         session.execute(ACTOR_ROLES, {"user_id": 0}).all()

@@ -6,8 +6,10 @@ top, so that the dialog shows before SQLAlchemy, the catalog and the other scree
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from sopdesk.errors import UserError
 from sopdesk.gui.messages import error_label
+
+log = logging.getLogger("sopdesk.gui")
 
 if TYPE_CHECKING:
     from sopdesk.engine.users import Actor
@@ -160,13 +164,23 @@ class SetupDialog(QDialog):
 class LoginDialog(QDialog):
     """User name and password. At start-up it shows before the office's workspace is open
     (`ws` None, the office name remembered from the last start): a click on Masuk before
-    `set_workspace` signs in as soon as the workspace is there."""
+    `set_workspace` signs in as soon as the workspace is there.
+
+    When typing pauses (PAUSE_MS), Argon2 starts verifying what was typed on a thread
+    (accounts.check_ahead): the person's move to Enter or Masuk then overlaps the 0.25 s of
+    CPU a password check costs, and the login takes that answer if name and password are still
+    exactly the same (issue #15). Nothing is shown or decided before the click: the login
+    itself refuses, counts and audits a wrong password as always."""
+
+    PAUSE_MS = 200
 
     def __init__(self, ws: Workspace | None, office_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = ws
         self.actor: Actor | None = None
         self._waiting = False  # Masuk was clicked before the workspace was open
+        self._pause = QTimer(self, singleShot=True, interval=self.PAUSE_MS)
+        self._pause.timeout.connect(self._check_ahead)
         self.setWindowTitle(self.tr("Masuk — sopdesk"))
         self.heading = heading = QLabel(office_name)
         heading.setStyleSheet("font-size: 14pt; font-weight: bold")
@@ -185,6 +199,9 @@ class LoginDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keluar"))
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
+        for field in (self.username, self.password):
+            field.textChanged.connect(self._pause.start)
+        self.finished.connect(self._forget_ahead)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
@@ -203,7 +220,30 @@ class LoginDialog(QDialog):
             self.error.hide()
             self._submit()
 
+    def _check_ahead(self) -> None:
+        """Typing paused: Argon2 on what was typed (one verification at a time: while one runs,
+        asked again after the next pause). A failure only loses the head start."""
+        if self.ws is None or not self.username.text() or not self.password.text():
+            return
+        from sopdesk.engine.accounts import check_ahead  # not at the top: see the module's docstring
+
+        try:
+            if not check_ahead(self.ws, self.username.text(), self.password.text()):
+                from sopdesk import password_ahead
+
+                if password_ahead.busy():
+                    self._pause.start()
+        except Exception:  # noqa: BLE001 - the login reads and says what is wrong
+            log.debug("checking the password ahead failed", exc_info=True)
+
+    @staticmethod
+    def _forget_ahead() -> None:
+        from sopdesk import password_ahead
+
+        password_ahead.forget()  # no typed password kept once the dialog is closed
+
     def _submit(self) -> None:
+        self._pause.stop()
         if self.ws is None:
             self._waiting = True
             self.error.setText(self.tr("Memuat data kantor…"))
