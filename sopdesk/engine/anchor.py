@@ -184,11 +184,17 @@ def _anchor_path(data_dir: Path, database: str | None) -> Path:
     return data_dir / f"audit-anker-{name}.json"
 
 
-def _write_private(path: Path, text: str, durable: bool = True) -> None:
+def _write_private(path: Path, text: str, durable: bool = True) -> os.stat_result:
     """Write a 0600 file atomically (a temporary file beside it, fsync unless not `durable`,
-    rename)."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    rename), its folder made (0700) when missing; the file's status as written (the same file
+    after the rename: its inode, size and modification time)."""
+    folder, name = os.path.split(path)
+    temp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except FileNotFoundError:
+        Path(folder).mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         try:
             data = text.encode("utf-8")
@@ -198,6 +204,7 @@ def _write_private(path: Path, text: str, durable: bool = True) -> None:
                 os.fsync(fd)
             if sys.platform != "win32":
                 os.fchmod(fd, 0o600)
+            written = os.fstat(fd)
         finally:
             os.close(fd)
         if sys.platform == "win32":  # pragma: no cover - Windows
@@ -205,8 +212,9 @@ def _write_private(path: Path, text: str, durable: bool = True) -> None:
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+            os.unlink(temp)
         raise
+    return written
 
 
 class AnchorUnreadable(ValueError):
@@ -250,13 +258,8 @@ def write_anchor(data_dir: Path, head: Head, before: Head | None = None, durable
     key = ensure_key(data_dir)  # a data folder moved to another PC is keyed again from here
     if key is not None:
         body["mac"] = _mac(key, body)
-    if not path.parent.is_dir():
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _write_private(path, json.dumps(body, sort_keys=True, indent=1) + "\n", durable)
-    try:
-        _written[path] = (_identity(os.stat(path)), Anchor(head, before, None if key is None else True))
-    except OSError:
-        _written.pop(path, None)
+    written = _write_private(path, json.dumps(body, sort_keys=True, indent=1) + "\n", durable)
+    _written[path] = (_identity(written), Anchor(head, before, None if key is None else True))
 
 
 @contextlib.contextmanager
@@ -264,11 +267,11 @@ def _locked(data_dir: Path) -> Iterator[None]:
     """An exclusive lock on the anchor among the processes of this PC. A data folder that is
     not there yet (a desk of a PostgreSQL office given a new --data-dir) is made, 0700, as
     the anchor's own write would: without it every commit's anchor hook failed."""
-    path = Path(data_dir) / LOCK_FILE
+    path = os.path.join(data_dir, LOCK_FILE)
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        Path(data_dir).mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         if sys.platform == "win32":  # pragma: no cover - Windows
@@ -323,7 +326,7 @@ def event_mark(key: bytes, unmarked_hash: str) -> str:
 
 def note_marked(database: str, data_dir: Path, head: Head) -> None:
     """The transaction about to commit ends with an event marked with `data_dir`'s key."""
-    _signed[database] = (head, Path(data_dir))
+    _signed[database] = (head, data_dir if isinstance(data_dir, Path) else Path(data_dir))
 
 
 def before_commit(data_dir: Path, old: Head, new: Head, database: str | None = None) -> None:
@@ -333,7 +336,7 @@ def before_commit(data_dir: Path, old: Head, new: Head, database: str | None = N
     that anchor, which the check accepts as behind a marked event. Any other anchor (another
     desk's, one a crash left behind, one of the chain a restore replaced) is written over now,
     fsynced, as without a mark."""
-    data_dir = Path(data_dir)
+    data_dir = data_dir if isinstance(data_dir, Path) else Path(data_dir)
     marked = None
     if database is not None:
         _signers[database] = data_dir

@@ -68,8 +68,13 @@ class Hold:
 
 
 def read_hold(data_dir: Path) -> Hold | None:
+    return _hold_at(hold_path(data_dir))
+
+
+def _hold_at(path: Path | str) -> Hold | None:
     try:
-        data = json.loads(hold_path(data_dir).read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as file:
+            data = json.loads(file.read())
         return Hold(str(data["checked_at"]), [str(f) for f in data["findings"]],
                     [int(u) for u in data.get("users", [])])
     except FileNotFoundError:
@@ -174,10 +179,10 @@ def keep_anchor(db: Any, data_dir: Path) -> None:
 def attach(ws: HeldOffice) -> None:
     """Keep the anchor beside this workspace's database; its writes ask the hold file."""
     keep_anchor(ws.db, ws.data_dir)
-    data_dir = Path(ws.data_dir)
+    path = str(hold_path(ws.data_dir))  # asked at every write: its name made once
 
     def current() -> str | None:
-        hold = read_hold(data_dir)
+        hold = _hold_at(path)
         return hold.message() if hold else None
 
     ws.db.hold_source = current
