@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import OrderedDict, namedtuple
 from collections.abc import Iterable, Iterator, Mapping
+from operator import itemgetter
 from typing import Any, Protocol, cast
 
 from sqlalchemy import Connection
@@ -60,6 +61,8 @@ class Prepared:
             if default is not None and default.is_scalar and column.key in self.defaults:
                 self.defaults[column.key] = default.arg
         self.required = [name for name, bind in compiled.binds.items() if bind.required]
+        # a positional statement's values picked in one call (itemgetter gives a tuple from two on)
+        self._pick = itemgetter(*self.order) if self.order is not None and len(self.order) > 1 else None
         self.to_db = {name: processor for name, bind in compiled.binds.items()
                       if (processor := bind.type.dialect_impl(dialect).bind_processor(dialect)) is not None}
         columns = getattr(statement, "exported_columns", ())
@@ -69,15 +72,26 @@ class Prepared:
         self.make_row = _row_class(names)._make
 
     def parameters(self, values: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
-        merged = {**self.defaults, **values}
+        """The values in the driver's form (run for every statement: kept to dict and tuple
+        work; a missing value is named once a lookup fails)."""
+        merged = {**self.defaults, **values} if self.defaults else dict(values)
+        try:
+            for name, processor in self.to_db.items():
+                merged[name] = processor(merged[name])
+            if self._pick is not None:
+                return cast("tuple[Any, ...]", self._pick(merged))
+            if self.order is not None:
+                return tuple(merged[name] for name in self.order)
+        except KeyError:
+            self._check_required(merged)
+            raise
+        self._check_required(merged)
+        return merged
+
+    def _check_required(self, merged: Mapping[str, Any]) -> None:
         for name in self.required:
             if name not in merged:
                 raise KeyError(f"missing value for bind parameter {name!r} in: {self.sql}")
-        for name, processor in self.to_db.items():
-            merged[name] = processor(merged[name])
-        if self.order is not None:
-            return tuple(merged[name] for name in self.order)
-        return merged
 
     def rows(self, raw: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         """Rows as named tuples (`row.active`, `row[0]`), their values converted by type."""
