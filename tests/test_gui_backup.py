@@ -30,25 +30,25 @@ def wait_idle(qtbot, worker, click) -> None:  # noqa: ANN001
 def test_backup_now_and_check_from_settings(qtbot, ws, admin, worker):
     page = SettingsPage(GuiContext(ws, admin), worker)
     qtbot.addWidget(page)
-    wait_idle(qtbot, worker, page.backup_now.click)
+    wait_idle(qtbot, worker, page.backup_box.backup_now.click)
     [archive] = list_backups(backup_folder(ws.data_dir))
-    assert archive.name in page.backup_note.text()
-    wait_idle(qtbot, worker, page.check_button.click)
-    assert "data utuh" in page.backup_note.text()
+    assert archive.name in page.backup_box.backup_note.text()
+    wait_idle(qtbot, worker, page.backup_box.check_button.click)
+    assert "data utuh" in page.backup_box.backup_note.text()
 
 
 def test_restore_from_settings_brings_back_a_later_cancelled_case(qtbot, ws, admin, staff, worker, monkeypatch):
     number = cases.start_case(ws, staff["Sekretaris"], "TKS", "Pleno mingguan")
     page = SettingsPage(GuiContext(ws, admin), worker)
     qtbot.addWidget(page)
-    wait_idle(qtbot, worker, page.backup_now.click)
+    wait_idle(qtbot, worker, page.backup_box.backup_now.click)
     [archive] = list_backups(backup_folder(ws.data_dir))
     cases.cancel(ws, staff["Sekretaris"], number, "salah input")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(archive), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
-    page._restore()
+    wait_idle(qtbot, worker, page.backup_box.restore)  # on the worker, behind a progress window
     assert told and "Data dipulihkan" in told[0]
     from sopdesk.engine.workspace import Workspace
 

@@ -36,10 +36,10 @@ def test_the_other_office_question_fits_the_screen_and_wants_the_name(qtbot, ws,
                                current_office="Komisi Pemilihan Umum Kota Kupang")
         widths: list[int] = []
         _answer(qtbot, "Komisi Pemilihan Umum Kabupaten Timor Tengah Selatan", widths)
-        assert page._confirm_restore(plan)
+        assert page.backup_box.confirm_restore(plan)
         assert widths and widths[0] <= 1000
         _answer(qtbot, "KPU Kota Kupang", widths)
-        assert not page._confirm_restore(plan)  # another name: no restore
-        assert page._confirm_restore(SimpleNamespace(other_office=False))  # the office's own: no question
+        assert not page.backup_box.confirm_restore(plan)  # another name: no restore
+        assert page.backup_box.confirm_restore(SimpleNamespace(other_office=False))  # the office's own: no question
     finally:
         worker.stop()

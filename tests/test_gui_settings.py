@@ -135,8 +135,8 @@ def test_the_focus_comes_back_to_periksa_data_and_buat_cadangan(qtbot, ws, admin
     with qtbot.waitActive(page):
         page.show()
         page.activateWindow()
-    for button, said in ((page.check_button, "data utuh"), (page.backup_now, "Cadangan dibuat")):
+    for button, said in ((page.backup_box.check_button, "data utuh"), (page.backup_box.backup_now, "Cadangan dibuat")):
         button.setFocus()
         qtbot.keyClick(button, Qt.Key.Key_Space)
-        qtbot.waitUntil(lambda said=said: said in page.backup_note.text(), timeout=60_000)
+        qtbot.waitUntil(lambda said=said: said in page.backup_box.backup_note.text(), timeout=60_000)
         assert button.isEnabled() and button.hasFocus()

@@ -36,17 +36,17 @@ def test_a_finding_holds_every_action_until_an_administrator_clicks_seen(qtbot, 
         conn.commit()
     page = SettingsPage(GuiContext(ws, admin), worker)
     qtbot.addWidget(page)
-    assert page.acknowledge_button.isHidden()
-    wait_idle(qtbot, worker, page.check_button.click)
-    assert "telah diubah di luar sopdesk" in page.backup_note.text()
-    assert not page.acknowledge_button.isHidden()
+    assert page.backup_box.acknowledge_button.isHidden()
+    wait_idle(qtbot, worker, page.backup_box.check_button.click)
+    assert "telah diubah di luar sopdesk" in page.backup_box.backup_note.text()
+    assert not page.backup_box.acknowledge_button.isHidden()
     with pytest.raises(UserError, match="semua tindakan ditolak"):
         cases.cancel(ws, staff["Sekretaris"], number, "salah input")
     shown = []
-    monkeypatch.setattr("sopdesk.gui.settings_page.show_error", lambda parent, exc: shown.append(exc))
-    page.acknowledge_button.click()
-    assert shown == [] and page.acknowledge_button.isHidden()
-    assert "sudah dilihat" in page.backup_note.text()
+    monkeypatch.setattr("sopdesk.gui.settings_backup.show_error", lambda parent, exc: shown.append(exc))
+    page.backup_box.acknowledge_button.click()
+    assert shown == [] and page.backup_box.acknowledge_button.isHidden()
+    assert "sudah dilihat" in page.backup_box.backup_note.text()
     assert tamper.read_hold(data_dir) is None
     with ws.db.reading() as session:
         assert session.scalar(select(AuditEvent.action).order_by(AuditEvent.id.desc()).limit(1)) == \

@@ -513,15 +513,71 @@ def test_settings_page_asks_a_second_time_for_another_offices_backup(qtbot, ws, 
         monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: errors.append(a[2]))
         monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
         before = snapshot(data_dir)
-        page._restore()
+
+        def restore() -> None:  # on the worker: wait until it has finished
+            with qtbot.waitSignal(worker.busy_changed, timeout=60_000, check_params_cb=lambda busy: not busy):
+                page.backup_box.restore()
+
+        restore()
         assert asked and "KPU Kabupaten Lain" in asked[0]
-        assert errors and "dibatalkan" in errors[0] and not told
+        # the wrong name: said so, the backup's office named; nothing changed
+        assert errors and "tidak sama dengan nama kantor cadangan ini: KPU Kabupaten Lain" in errors[0]
+        assert not told
         assert snapshot(data_dir) == before
         monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("KPU Kabupaten Lain", True))
-        page._restore()
+        restore()
         assert told and "Data dipulihkan" in told[0]
     finally:
         worker.stop()
+
+
+def _gui_restore(qtbot, ws, admin, archive: Path, monkeypatch, typed: tuple[str, bool]):  # noqa: ANN001, ANN202
+    """Pulihkan dari cadangan from Pengaturan with `archive` chosen and `typed` the answer to
+    the other office's question; (names asked, errors shown, information shown)."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    from sopdesk.gui.context import GuiContext
+    from sopdesk.gui.settings_page import SettingsPage
+    from sopdesk.gui.worker import Worker
+
+    worker = Worker()
+    try:
+        page = SettingsPage(GuiContext(ws, admin), worker)
+        qtbot.addWidget(page)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(archive), ""))
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        asked, errors, told = [], [], []
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (asked.append(a[2]) or typed))
+        monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: errors.append(a[2]))
+        monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: errors.append(a[2]))
+        monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+        with qtbot.waitSignal(worker.busy_changed, timeout=60_000, check_params_cb=lambda busy: not busy):
+            page.backup_box.restore()
+        assert page.backup_box.progress is None  # the progress window is gone
+        return asked, errors, told
+    finally:
+        worker.stop()
+
+
+def test_cancelling_the_other_office_question_changes_nothing_and_says_nothing(qtbot, ws, office, data_dir,
+                                                                                other_office, monkeypatch):
+    before = snapshot(data_dir)
+    asked, errors, told = _gui_restore(qtbot, ws, office["admin"], other_office, monkeypatch, ("", False))
+    assert asked and errors == [] and told == []
+    assert snapshot(data_dir) == before
+    assert not list((data_dir / "cadangan").glob("sebelum-pemulihan-*"))
+
+
+def test_a_damaged_backup_from_settings_is_one_clear_message(qtbot, ws, office, data_dir, tmp_path,
+                                                             monkeypatch):
+    damaged = tmp_path / "rusak.zip"
+    damaged.write_bytes(office["backup"].read_bytes()[:-4000])  # cut short: no central directory
+    before = snapshot(data_dir)
+    asked, errors, told = _gui_restore(qtbot, ws, office["admin"], damaged, monkeypatch, ("", False))
+    assert not asked and not told
+    assert len(errors) == 1 and "rusak.zip" in errors[0] and "Traceback" not in errors[0]
+    assert "tidak ada yang diubah" in errors[0].lower() or "tidak diubah" in errors[0].lower()
+    assert snapshot(data_dir) == before
 
 
 # --- a restore killed half-way ----------------------------------------------------------------

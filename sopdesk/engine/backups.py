@@ -36,6 +36,7 @@ from sopdesk.store.backup import (
     load_settings,
     read_manifest,
 )
+from sopdesk.store.backup_restore import Stage
 from sopdesk.store.db import Database, make_engine, sqlite_path
 from sopdesk.store.models import AuditEvent, User
 from sopdesk.store.restore_safety import DEFAULT_LIMITS, Limits, clean_orphans
@@ -151,20 +152,22 @@ def _record_restore(result: RestoreResult, file: Path | str, username: str | Non
 
 def restore_backup(ws: Workspace, actor: Actor, file: Path | str, *,
                    allow_other_office: bool = False, confirm: Confirm | None = None,
-                   limits: Limits = DEFAULT_LIMITS) -> RestoreResult:
+                   limits: Limits = DEFAULT_LIMITS, stage: Stage | None = None) -> RestoreResult:
     """An administrator replaces the office's records by a backup. The workspace is closed
     (open a new one afterwards); the current records are kept in cadangan/sebelum-pemulihan-*.
 
     The backup's database is verified before anything is replaced (engine.restore_checks):
     its schema, audit chain and anchor, its administrators, its office. Another office's
     backup needs `allow_other_office` and a `confirm` that says yes; `confirm` is asked after
-    the checks, with what they found (RestorePlan)."""
+    the checks, with what they found (RestorePlan); it may raise to refuse with its own
+    message (restore_checks.RestoreCancelled: the person said no). `stage` is told what the
+    restore does now (store.backup_restore.Stage), from the thread that restores."""
     with ws.db.reading() as session:
         user = require_admin(session, actor)
     clock = ws.clock
     verify = restore_checks.verifier(file, restore_checks.current_office(ws.db),
                                      allow_other_office=allow_other_office, confirm=confirm)
-    return store.restore(ws, file, clock=clock, verify=verify, limits=limits,
+    return store.restore(ws, file, clock=clock, verify=verify, limits=limits, stage=stage,
                          after_swap=lambda result: _record_restore(result, file, user.username, clock))
 
 

@@ -76,6 +76,11 @@ class RestorePlan:
 Confirm = Callable[[RestorePlan], bool]
 
 
+class RestoreCancelled(UserError):
+    """The confirmation said no: nothing was changed. A window that asked the question says
+    nothing more (the person chose it); the CLI prints the message."""
+
+
 def _ro(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(Path(path).absolute().as_uri() + "?mode=ro", uri=True)
 
@@ -284,7 +289,7 @@ def verifier(file: Path | str, current: CurrentOffice | None, *, allow_other_off
         if other and confirm is None:
             raise UserError("Memulihkan data kantor lain memerlukan konfirmasi kedua; tidak ada yang diubah")
         if confirm is not None and not confirm(plan):
-            raise UserError("Pemulihan dibatalkan; tidak ada yang diubah")
+            raise RestoreCancelled("Pemulihan dibatalkan; tidak ada yang diubah")
         return warnings
 
     return verify

@@ -1,12 +1,10 @@
 """Pengaturan: language, the office profile (edited by administrators through the engine),
 user accounts (administrators), the separate demo office. The page scrolls: at 1024x768 the
 administrator's boxes are taller than the screen. Every change is an engine command run
-through gui.operation; the user list and the backup settings are read through the engine."""
+through gui.operation; the user list is read through the engine. Backups, the data check and
+restoring a backup are gui.settings_backup's box."""
 
 from __future__ import annotations
-
-from pathlib import Path
-from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,24 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sopdesk.engine import accounts, backups, integrity, tamper
+from sopdesk.engine import accounts
 from sopdesk.engine import office as office_profile
-from sopdesk.engine.restore_checks import RestorePlan
-from sopdesk.engine.workspace import Workspace
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
 from sopdesk.gui.idle_lock import idle_minutes, save_idle_minutes
-from sopdesk.gui.messages import ERROR_STYLE, show_error
-from sopdesk.gui.operation import Operation, hold
+from sopdesk.gui.messages import ERROR_STYLE
+from sopdesk.gui.operation import Operation
 from sopdesk.gui.server_settings import ServerBox
+from sopdesk.gui.settings_backup import BackupBox
 from sopdesk.gui.worker import Worker
-
-
-@runtime_checkable
-class _BacksUpOnExit(Protocol):
-    """The main window: it backs the office up when it closes, unless told not to."""
-
-    backup_on_exit: bool
 
 
 class SettingsPage(QWidget):
@@ -67,7 +57,8 @@ class SettingsPage(QWidget):
         if ctx.is_admin:  # the engine refuses the rest to others anyway; do not offer it
             self.server_box = ServerBox(worker)  # this PC's database: the administrator's choice
             layout.addWidget(self.server_box)
-            layout.addWidget(self._backup_box())
+            self.backup_box = BackupBox(ctx, worker)  # backups, the data check, restoring
+            layout.addWidget(self.backup_box)
             layout.addWidget(self._users_box(), 1)
             layout.addWidget(self._demo_box())
         else:
@@ -204,146 +195,6 @@ class SettingsPage(QWidget):
         office = office_profile.profile(self.ctx.ws)
         self.office_logo.setText(str(office.logo) if office is not None and office.logo else "")
         self.office_note.setText(self.tr("Profil kantor disimpan.") if changed else self.tr("Tidak ada perubahan."))
-
-    # --- backups ----------------------------------------------------------------------------------
-    def _backup_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Cadangan dan pemeriksaan"))
-        settings = backups.load_settings(self.ctx.ws.data_dir)
-        self.backup_folder = QLabel(str(backups.backup_folder(self.ctx.ws.data_dir)))
-        self.backup_folder.setObjectName("backupFolder")
-        self.backup_keep = QSpinBox()
-        self.backup_keep.setRange(1, 365)
-        self.backup_keep.setValue(settings.keep)
-        self.backup_keep.setSuffix(self.tr(" cadangan terakhir"))
-        self.backup_keep.editingFinished.connect(lambda: self._configure(keep=self.backup_keep.value()))
-        choose = QPushButton(self.tr("Pilih folder (mis. diska USB)…"))
-        choose.clicked.connect(self._choose_folder)
-        self.backup_now = QPushButton(self.tr("Buat cadangan sekarang"))
-        self.backup_now.clicked.connect(self._backup_now)
-        restore = QPushButton(self.tr("Pulihkan dari cadangan…"))
-        restore.clicked.connect(self._restore)
-        self.check_button = QPushButton(self.tr("Periksa data"))
-        self.check_button.clicked.connect(self._check)
-        # a check found records changed outside sopdesk: every action waits until an
-        # administrator says so here (recorded in the audit log, engine.tamper)
-        self.acknowledge_button = QPushButton(self.tr("Temuan sudah saya lihat"))
-        self.acknowledge_button.clicked.connect(self._acknowledge)
-        self.acknowledge_button.setVisible(tamper.read_hold(self.ctx.ws.data_dir) is not None)
-        self.backup_note = QLabel(self.tr("Cadangan dibuat otomatis setiap hari dan ketika sopdesk ditutup."))
-        self.backup_note.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Folder cadangan"), self.backup_folder)
-        form.addRow(self.tr("Simpan"), self.backup_keep)
-        buttons = QHBoxLayout()
-        for button in (choose, self.backup_now, restore, self.check_button, self.acknowledge_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(box)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.backup_note)
-        return box
-
-    def _configure(self, folder: str | None = None, keep: int | None = None) -> None:
-        ws, actor = self.ctx.ws, self.ctx.actor
-        chosen = folder if folder is not None else backups.load_settings(ws.data_dir).folder
-        Operation(self, self.ctx, lambda: backups.configure(ws, actor, chosen, keep)).quiet() \
-            .success(lambda _settings: self.backup_folder.setText(str(backups.backup_folder(ws.data_dir)))).run()
-
-    def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder cadangan"),
-                                                  str(backups.backup_folder(self.ctx.ws.data_dir)))
-        if folder:
-            self._configure(folder=folder)
-
-    def _backup_now(self) -> None:
-        release = hold(self.backup_now)
-        self.backup_note.setText(self.tr("Sedang membuat cadangan…"))
-
-        def done(path: Path) -> None:
-            release()
-            self.backup_note.setText(self.tr("Cadangan dibuat: {0}").format(path))
-
-        def failed(exc: BaseException) -> None:
-            release()
-            self.backup_note.setText("")
-            show_error(self, exc)
-
-        self.worker.submit(lambda: backups.backup(self.ctx.ws, self.ctx.actor), done, failed)
-
-    def _restore(self) -> None:
-        file, _ = QFileDialog.getOpenFileName(self, self.tr("Pulihkan dari cadangan"),
-                                              str(backups.backup_folder(self.ctx.ws.data_dir)),
-                                              self.tr("Cadangan sopdesk (*.zip)"))
-        if not file:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Pulihkan data"),
-            self.tr("Semua data sekarang diganti dengan isi cadangan {0}. Data sekarang disimpan dulu di folder "
-                    "cadangan. sopdesk akan ditutup sesudahnya. Lanjutkan?").format(Path(file).name))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        # on the GUI thread, not through an Operation: the confirmation asks with a dialog from
-        # inside the restore, and nothing else may run while the office's records are replaced
-        try:
-            result = backups.restore_backup(self.ctx.ws, self.ctx.actor, file, allow_other_office=True,
-                                            confirm=self._confirm_restore)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
-            show_error(self, exc)
-        else:
-            notes = "".join("\n\n" + self.tr("Peringatan: {0}").format(w) for w in result.warnings)
-            QMessageBox.information(self, self.tr("Pulihkan data"),
-                                    self.tr("Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka "
-                                            "sopdesk kembali.").format(Path(file).name, result.set_aside or "-")
-                                    + notes)
-            window = self.window()
-            if isinstance(window, _BacksUpOnExit):
-                window.backup_on_exit = False  # the workspace is closed: nothing to back up
-            window.close()
-
-    def _confirm_restore(self, plan: RestorePlan) -> bool:
-        """The second question, after the backup was verified: only for another office's
-        backup, whose name must be typed."""
-        if not plan.other_office:
-            return True
-        typed, ok = QInputDialog.getText(
-            self, self.tr("Cadangan kantor lain"),
-            # one sentence a line: as one line the dialog was wider than a 1024-pixel screen
-            self.tr("Cadangan ini milik kantor lain: {0}.\nSemua data kantor {1} akan diganti dengan "
-                    "data kantor itu.\nKetik nama kantor cadangan untuk tetap memulihkan:").format(
-                plan.office or "-", plan.current_office or "-"))
-        return bool(ok) and typed.strip() == (plan.office or "").strip()
-
-    def _check(self) -> None:
-        release = hold(self.check_button)
-        self.backup_note.setText(self.tr("Sedang memeriksa data…"))
-
-        def done(report: integrity.Report) -> None:
-            release()
-            if report.ok:
-                self.backup_note.setText(self.tr("Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok."))
-            else:
-                lines = "\n".join(f.message for f in report.findings[:10])
-                self.backup_note.setText(self.tr("Pemeriksaan menemukan {0} masalah:\n{1}").format(
-                    len(report.findings), lines))
-            self.acknowledge_button.setVisible(tamper.read_hold(self.ctx.ws.data_dir) is not None)
-
-        def failed(exc: BaseException) -> None:
-            release()
-            show_error(self, exc)
-
-        self.worker.submit(lambda: _checked(self.ctx.ws), done, failed)
-
-    def _acknowledge(self) -> None:
-        ws, actor = self.ctx.ws, self.ctx.actor
-        Operation(self, self.ctx, lambda: tamper.acknowledge(ws, actor)).quiet() \
-            .disabling(self.acknowledge_button).success(self._acknowledged).run()
-
-    def _acknowledged(self, _lifted: object) -> None:
-        self.acknowledge_button.setVisible(False)
-        self.backup_note.setText(self.tr("Temuan pemeriksaan sudah dilihat dan dicatat di log audit; tindakan "
-                                         "diizinkan lagi. Pulihkan dari cadangan yang utuh bila data telah "
-                                         "diubah."))
 
     # --- users ------------------------------------------------------------------------------------
     def _users_box(self) -> QGroupBox:
@@ -490,10 +341,3 @@ class AddUserDialog(QDialog):
                                                             full_name=full_name)) \
             .inline(self.error).disabling(self.buttons).quiet().success(lambda _: self.accept()).run()
 
-
-def _checked(ws: Workspace) -> integrity.Report:
-    """The full check (on the worker); findings of tampering hold every action until an
-    administrator has seen them (engine.tamper)."""
-    report = integrity.check(ws)
-    tamper.remember(ws, report)
-    return report

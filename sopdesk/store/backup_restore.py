@@ -102,6 +102,9 @@ class RestoreResult:
 
 # verify(unpacked database, manifest) -> warnings; raises UserError to refuse the backup
 Verify = Callable[[Path, Manifest], list[str]]
+# what a restore is doing now, for a window that shows it: "verify" (the backup unpacked and
+# checked), "set_aside" (the current records kept aside), "replace" (the backup put in place)
+Stage = Callable[[str], None]
 
 
 def database_state(paths: DataPaths) -> str:
@@ -186,7 +189,8 @@ def _unique_dir(parent: Path, base: str) -> Path:
 def restore(ws_or_paths: OfficeWorkspace | DataPaths, file: Path | str, clock: Callable[[], datetime] = _now,
             tz: tzinfo | None = None, verify: Verify | None = None,
             limits: Limits = DEFAULT_LIMITS,
-            after_swap: Callable[[RestoreResult], None] | None = None) -> RestoreResult:
+            after_swap: Callable[[RestoreResult], None] | None = None,
+            stage: Stage | None = None) -> RestoreResult:
     """Replace the office's records by a backup (see the module's docstring).
 
     `ws_or_paths`: an open workspace (closed once the backup is verified: a restore needs
@@ -198,9 +202,11 @@ def restore(ws_or_paths: OfficeWorkspace | DataPaths, file: Path | str, clock: C
     engine.restore_checks); `limits` bound the archive's members (see store.restore_safety).
     `after_swap` (the engine's record of the restore, which writes the restored chain's anchor)
     runs on a SQLite office while the journal still stands: a kill before it ends rolls back
-    records and anchors together; on a server it runs after the restore."""
+    records and anchors together; on a server it runs after the restore. `stage` is told each
+    step as it begins (see Stage), from the thread that restores."""
+    tell: Stage = stage or (lambda _step: None)
     try:
-        result = _restore(ws_or_paths, Path(file), clock, tz, verify, limits, after_swap)
+        result = _restore(ws_or_paths, Path(file), clock, tz, verify, limits, after_swap, tell)
     except OSError as exc:  # after _undo: the records that were there are back in place
         raise UserError(f"Pemulihan gagal: {exc.strerror or exc} ({str(exc.filename or '')[:300]}); "
                         "data sebelumnya tetap di tempatnya") from None
@@ -211,7 +217,7 @@ def restore(ws_or_paths: OfficeWorkspace | DataPaths, file: Path | str, clock: C
 
 def _restore(ws_or_paths: OfficeWorkspace | DataPaths, file: Path, clock: Callable[[], datetime],
              tz: tzinfo | None, verify: Verify | None, limits: Limits,
-             after_swap: Callable[[RestoreResult], None] | None) -> RestoreResult:
+             after_swap: Callable[[RestoreResult], None] | None, tell: Stage) -> RestoreResult:
     paths = ws_or_paths if isinstance(ws_or_paths, DataPaths) else DataPaths.of(ws_or_paths)
     if tz is None and not isinstance(ws_or_paths, DataPaths):
         tz = ws_or_paths.calendar.tz
@@ -221,10 +227,11 @@ def _restore(ws_or_paths: OfficeWorkspace | DataPaths, file: Path, clock: Callab
     staging = Path(tempfile.mkdtemp(dir=paths.data_dir, prefix=safety.STAGING_PREFIX))
     lock = safety.hold_staging(staging)
     try:
+        tell("verify")
         manifest, warnings = _unpack(file, staging, verify, limits)
         staged_db = staging / DB_MEMBER
         if paths.server_url is not None:
-            result = _restore_server(ws_or_paths, paths, paths.server_url, manifest, staging, stamp)
+            result = _restore_server(ws_or_paths, paths, paths.server_url, manifest, staging, stamp, tell)
             return RestoreResult(result.manifest, result.set_aside, result.migration, paths,
                                  tuple(warnings))
         if not isinstance(ws_or_paths, DataPaths):
@@ -238,6 +245,7 @@ def _restore(ws_or_paths: OfficeWorkspace | DataPaths, file: Path, clock: Callab
         safety.write_journal(staging, database, paths.attachments, aside, DB_MEMBER,
                              _SIDE_FILES)  # a kill from here on is rolled back at the next start
         try:
+            tell("set_aside")
             for suffix in ("", *_SIDE_FILES):
                 current = Path(str(database) + suffix)
                 if current.exists():
@@ -246,6 +254,7 @@ def _restore(ws_or_paths: OfficeWorkspace | DataPaths, file: Path, clock: Callab
             if paths.attachments.exists():
                 _move(paths.attachments, aside / ATTACHMENTS_DIR)
                 moved.append((paths.attachments, aside / ATTACHMENTS_DIR))
+            tell("replace")
             _move(staged_db, database)
             placed.append(database)
             if (staging / ATTACHMENTS_DIR).exists():
@@ -320,7 +329,7 @@ def _check_staged_database(file: Path, staged_db: Path, manifest: Manifest) -> N
 
 
 def _restore_server(ws_or_paths: OfficeWorkspace | DataPaths, paths: DataPaths, server_url: str,
-                    manifest: Manifest, staging: Path, stamp: str) -> RestoreResult:
+                    manifest: Manifest, staging: Path, stamp: str, tell: Stage) -> RestoreResult:
     """Replace a PostgreSQL office's rows and attachments by the staged backup in one
     transaction, after saving the current office as a backup zip."""
     staged = Database(make_engine(f"sqlite:///{staging / DB_MEMBER}"))
@@ -338,12 +347,14 @@ def _restore_server(ws_or_paths: OfficeWorkspace | DataPaths, paths: DataPaths, 
     finally:
         probe.dispose()
     if not isinstance(ws_or_paths, DataPaths):
+        tell("set_aside")
         if _server_state(server_url) == "set_up":
             folder = paths.data_dir / BACKUP_DIR
             private_dir(folder)
             name = _unique_dir(folder, f"sebelum-pemulihan-{stamp}").name + ".zip"
             aside = make_backup(ws_or_paths, folder / name)
         ws_or_paths.close()
+    tell("replace")
     target = Database(make_engine(server_url))
     source = Database(make_engine(f"sqlite:///{staging / DB_MEMBER}"))
     try:
