@@ -72,29 +72,186 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="455"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="306"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="470"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="321"/>
         <source>Nama pengguna*</source>
         <translation>Username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="471"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="322"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="472"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="323"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="473"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="324"/>
         <source>Peran*</source>
         <translation>Roles*</translation>
+    </message>
+</context>
+<context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="105"/>
+        <source>Cadangan dan pemeriksaan</source>
+        <translation>Backups and checks</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="117"/>
+        <source> cadangan terakhir</source>
+        <translation> latest backups</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="119"/>
+        <source>Pilih folder (mis. diska USB)…</source>
+        <translation>Choose folder (e.g. a USB disk)…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="121"/>
+        <source>Buat cadangan sekarang</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="123"/>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="125"/>
+        <source>Periksa data</source>
+        <translation>Check data</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="129"/>
+        <source>Temuan sudah saya lihat</source>
+        <translation>I have seen the findings</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="132"/>
+        <source>Cadangan dibuat otomatis setiap hari dan ketika sopdesk ditutup.</source>
+        <translation>A backup is made automatically every day and when sopdesk closes.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="135"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="157"/>
+        <source>Folder cadangan</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="136"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="164"/>
+        <source>Sedang membuat cadangan…</source>
+        <translation>Making a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="168"/>
+        <source>Cadangan dibuat: {0}</source>
+        <translation>Backup made: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="181"/>
+        <source>Pulihkan dari cadangan</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="183"/>
+        <source>Cadangan sopdesk (*.zip)</source>
+        <translation>sopdesk backups (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="187"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="253"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="268"/>
+        <source>Pulihkan data</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="188"/>
+        <source>Semua data sekarang diganti dengan isi cadangan {0}. Data sekarang disimpan dulu di folder cadangan. sopdesk akan ditutup sesudahnya. Lanjutkan?</source>
+        <translation>All current data will be replaced by the contents of backup {0}. The current data is first kept in the backup folder. sopdesk closes afterwards. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="194"/>
+        <source>Memeriksa cadangan {0}…</source>
+        <translation>Checking backup {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="219"/>
+        <source>Memeriksa cadangan…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="220"/>
+        <source>Menyimpan data sekarang di folder cadangan…</source>
+        <translation>Saving the current data in the backup folder…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="221"/>
+        <source>Memulihkan data dari cadangan…</source>
+        <translation>Restoring the data from the backup…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="238"/>
+        <source>Cadangan kantor lain</source>
+        <translation>Another office&apos;s backup</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="240"/>
+        <source>Cadangan ini milik kantor lain: {0}.
+Semua data kantor {1} akan diganti dengan data kantor itu.
+Ketik nama kantor cadangan untuk tetap memulihkan:</source>
+        <translation>This backup belongs to another office: {0}.
+All data of {1} will be replaced with that office&apos;s data.
+Type the backup&apos;s office name to restore anyway:</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="252"/>
+        <source>Peringatan: {0}</source>
+        <translation>Warning: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="254"/>
+        <source>Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka sopdesk kembali.</source>
+        <translation>Data restored from {0}. The previous data is kept in {1}. Open sopdesk again.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="269"/>
+        <source>Nama kantor yang diketik tidak sama dengan nama kantor cadangan ini: {0}. Pemulihan tidak dilakukan; tidak ada yang diubah.</source>
+        <translation>The office name you typed does not match the office of this backup: {0}. The restore was not done; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="278"/>
+        <source>Sedang memeriksa data…</source>
+        <translation>Checking data…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="283"/>
+        <source>Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok.</source>
+        <translation>Check finished: the data is intact; the audit chain and attachments match.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="286"/>
+        <source>Pemeriksaan menemukan {0} masalah:
+{1}</source>
+        <translation>The check found {0} problem(s):
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="303"/>
+        <source>Temuan pemeriksaan sudah dilihat dan dicatat di log audit; tindakan diizinkan lagi. Pulihkan dari cadangan yang utuh bila data telah diubah.</source>
+        <translation>The findings were seen and recorded in the audit log; actions are allowed again. Restore from an intact backup if the data was changed.</translation>
     </message>
 </context>
 <context>
@@ -2301,32 +2458,32 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="170"/>
+        <location filename="../../sopdesk/gui/login.py" line="184"/>
         <source>Masuk — sopdesk</source>
         <translation>Sign in — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="179"/>
+        <location filename="../../sopdesk/gui/login.py" line="193"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="180"/>
+        <location filename="../../sopdesk/gui/login.py" line="194"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="183"/>
+        <location filename="../../sopdesk/gui/login.py" line="197"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="185"/>
+        <location filename="../../sopdesk/gui/login.py" line="199"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="209"/>
+        <location filename="../../sopdesk/gui/login.py" line="249"/>
         <source>Memuat data kantor…</source>
         <translation>Loading the office data…</translation>
     </message>
@@ -2821,6 +2978,14 @@ Reason (kept in the audit log):</translation>
     </message>
 </context>
 <context>
+    <name>RestoreProgress</name>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="61"/>
+        <source>Pulihkan data — sopdesk</source>
+        <translation>Restore data — sopdesk</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../sopdesk/gui/step_form/return_dialog.py" line="23"/>
@@ -2965,345 +3130,217 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="74"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="65"/>
         <source>Pengelolaan pengguna hanya untuk administrator.</source>
         <translation>User management is for administrators only.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="90"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="81"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="104"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="95"/>
         <source>Bahasa baru dipakai setelah sopdesk dibuka ulang.</source>
         <translation>The new language is used after sopdesk is reopened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="108"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="99"/>
         <source>Kunci layar</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="111"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="102"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="112"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="103"/>
         <source>tidak pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="116"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="107"/>
         <source>Kunci layar setelah tidak ada kegiatan selama</source>
         <translation>Lock the screen after no activity for</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="129"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="120"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="135"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="126"/>
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="136"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="177"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="127"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="168"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="137"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="128"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="179"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="183"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="129"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="170"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="174"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="139"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="157"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="130"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="148"/>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="140"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="131"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="141"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="132"/>
         <source>Folder data</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="151"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="142"/>
         <source>WIB (UTC+7)</source>
         <translation>WIB (UTC+7)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="151"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="142"/>
         <source>WITA (UTC+8)</source>
         <translation>WITA (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="152"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="143"/>
         <source>WIT (UTC+9)</source>
         <translation>WIT (UTC+9)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="160"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="151"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="162"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="153"/>
         <source>Hapus logo</source>
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="168"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="159"/>
         <source>Simpan profil kantor</source>
         <translation>Save office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="176"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="167"/>
         <source>Nama kantor*</source>
         <translation>Office name*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="178"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="169"/>
         <source>Zona waktu*</source>
         <translation>Time zone*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="184"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="175"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="206"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="197"/>
         <source>Profil kantor disimpan.</source>
         <translation>Office profile saved.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="206"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="197"/>
         <source>Tidak ada perubahan.</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="210"/>
-        <source>Cadangan dan pemeriksaan</source>
-        <translation>Backups and checks</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="217"/>
-        <source> cadangan terakhir</source>
-        <translation> latest backups</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="219"/>
-        <source>Pilih folder (mis. diska USB)…</source>
-        <translation>Choose folder (e.g. a USB disk)…</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="221"/>
-        <source>Buat cadangan sekarang</source>
-        <translation>Back up now</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="223"/>
-        <source>Pulihkan dari cadangan…</source>
-        <translation>Restore from backup…</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="225"/>
-        <source>Periksa data</source>
-        <translation>Check data</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="229"/>
-        <source>Temuan sudah saya lihat</source>
-        <translation>I have seen the findings</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="232"/>
-        <source>Cadangan dibuat otomatis setiap hari dan ketika sopdesk ditutup.</source>
-        <translation>A backup is made automatically every day and when sopdesk closes.</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="235"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="254"/>
-        <source>Folder cadangan</source>
-        <translation>Backup folder</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="236"/>
-        <source>Simpan</source>
-        <translation>Keep</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="261"/>
-        <source>Sedang membuat cadangan…</source>
-        <translation>Making a backup…</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="265"/>
-        <source>Cadangan dibuat: {0}</source>
-        <translation>Backup made: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="275"/>
-        <source>Pulihkan dari cadangan</source>
-        <translation>Restore from backup</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="277"/>
-        <source>Cadangan sopdesk (*.zip)</source>
-        <translation>sopdesk backups (*.zip)</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="281"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="295"/>
-        <source>Pulihkan data</source>
-        <translation>Restore data</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="282"/>
-        <source>Semua data sekarang diganti dengan isi cadangan {0}. Data sekarang disimpan dulu di folder cadangan. sopdesk akan ditutup sesudahnya. Lanjutkan?</source>
-        <translation>All current data will be replaced by the contents of backup {0}. The current data is first kept in the backup folder. sopdesk closes afterwards. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="294"/>
-        <source>Peringatan: {0}</source>
-        <translation>Warning: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="296"/>
-        <source>Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka sopdesk kembali.</source>
-        <translation>Data restored from {0}. The previous data is kept in {1}. Open sopdesk again.</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="310"/>
-        <source>Cadangan kantor lain</source>
-        <translation>Another office&apos;s backup</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="312"/>
-        <source>Cadangan ini milik kantor lain: {0}.
-Semua data kantor {1} akan diganti dengan data kantor itu.
-Ketik nama kantor cadangan untuk tetap memulihkan:</source>
-        <translation>This backup belongs to another office: {0}.
-All data of {1} will be replaced with that office&apos;s data.
-Type the backup&apos;s office name to restore anyway:</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="319"/>
-        <source>Sedang memeriksa data…</source>
-        <translation>Checking data…</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="324"/>
-        <source>Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok.</source>
-        <translation>Check finished: the data is intact; the audit chain and attachments match.</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="327"/>
-        <source>Pemeriksaan menemukan {0} masalah:
-{1}</source>
-        <translation>The check found {0} problem(s):
-{1}</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="344"/>
-        <source>Temuan pemeriksaan sudah dilihat dan dicatat di log audit; tindakan diizinkan lagi. Pulihkan dari cadangan yang utuh bila data telah diubah.</source>
-        <translation>The findings were seen and recorded in the audit log; actions are allowed again. Restore from an intact backup if the data was changed.</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="350"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="201"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="352"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="203"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="352"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="203"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="352"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="203"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="353"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="204"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="359"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="210"/>
         <source>Tambah pengguna…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="360"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="211"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="361"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="212"/>
         <source>Atur ulang kata sandi…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="377"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="401"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="228"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="252"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="377"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="228"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="409"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="260"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="410"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="261"/>
         <source>Kata sandi baru untuk {0}:</source>
         <translation>New password for {0}:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="414"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="265"/>
         <source>Kata sandi {0} diganti.</source>
         <translation>Password of {0} changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="423"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="274"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="424"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="275"/>
         <source>Coba dengan data contoh</source>
         <translation>Try with sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="427"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="278"/>
         <source>Membuka kantor contoh yang terpisah (jendela bertanda DATA CONTOH) untuk berlatih; data kantor ini tidak diubah.</source>
         <translation>Opens a separate sample office (a window marked SAMPLE DATA) to practise in; this office&apos;s data is not changed.</translation>
     </message>
@@ -3311,123 +3348,123 @@ Type the backup&apos;s office name to restore anyway:</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="43"/>
+        <location filename="../../sopdesk/gui/login.py" line="47"/>
         <source>Penyiapan sopdesk</source>
         <translation>sopdesk setup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="44"/>
+        <location filename="../../sopdesk/gui/login.py" line="48"/>
         <source>Selamat datang. Isi profil kantor dan buat akun administrator. Langkah ini hanya sekali.</source>
         <translation>Welcome. Fill in the office profile and create the administrator account. This is done only once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="48"/>
+        <location filename="../../sopdesk/gui/login.py" line="52"/>
         <source>mis. KPU Kota Kupang</source>
         <translation>e.g. KPU Kota Kupang</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="51"/>
+        <location filename="../../sopdesk/gui/login.py" line="55"/>
         <source>WIB (UTC+7)</source>
         <translation>WIB (UTC+7)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="51"/>
+        <location filename="../../sopdesk/gui/login.py" line="55"/>
         <source>WITA (UTC+8)</source>
         <translation>WITA (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="52"/>
+        <location filename="../../sopdesk/gui/login.py" line="56"/>
         <source>WIT (UTC+9)</source>
         <translation>WIT (UTC+9)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="56"/>
+        <location filename="../../sopdesk/gui/login.py" line="60"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="68"/>
+        <location filename="../../sopdesk/gui/login.py" line="72"/>
         <source>Nama kantor*</source>
         <translation>Office name*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="69"/>
+        <location filename="../../sopdesk/gui/login.py" line="73"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="70"/>
+        <location filename="../../sopdesk/gui/login.py" line="74"/>
         <source>Zona waktu*</source>
         <translation>Time zone*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="71"/>
-        <location filename="../../sopdesk/gui/login.py" line="106"/>
+        <location filename="../../sopdesk/gui/login.py" line="75"/>
+        <location filename="../../sopdesk/gui/login.py" line="110"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="72"/>
+        <location filename="../../sopdesk/gui/login.py" line="76"/>
         <source>Nama pengguna admin*</source>
         <translation>Admin username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="73"/>
+        <location filename="../../sopdesk/gui/login.py" line="77"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="74"/>
+        <location filename="../../sopdesk/gui/login.py" line="78"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="75"/>
+        <location filename="../../sopdesk/gui/login.py" line="79"/>
         <source>Ulangi kata sandi*</source>
         <translation>Repeat password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="78"/>
+        <location filename="../../sopdesk/gui/login.py" line="82"/>
         <source>Siapkan</source>
         <translation>Set up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="79"/>
+        <location filename="../../sopdesk/gui/login.py" line="83"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="80"/>
+        <location filename="../../sopdesk/gui/login.py" line="84"/>
         <source>Coba dengan data contoh</source>
         <translation>Try with sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="83"/>
+        <location filename="../../sopdesk/gui/login.py" line="87"/>
         <source>Buka kantor contoh yang terpisah berisi kasus latihan; data kantor ini tidak diubah.</source>
         <translation>Open a separate sample office with practice cases; this office&apos;s data is not changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="86"/>
+        <location filename="../../sopdesk/gui/login.py" line="90"/>
         <source>Server kantor…</source>
         <translation>Office server…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="88"/>
+        <location filename="../../sopdesk/gui/login.py" line="92"/>
         <source>Kantor ini sudah memakai server basis data: hubungkan PC ini ke server itu, tanpa menyiapkan kantor baru.</source>
         <translation>This office already uses a database server: connect this PC to that server without setting up a new office.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="107"/>
+        <location filename="../../sopdesk/gui/login.py" line="111"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="113"/>
+        <location filename="../../sopdesk/gui/login.py" line="117"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="134"/>
+        <location filename="../../sopdesk/gui/login.py" line="138"/>
         <source>{0}. Logo dapat dipilih lagi di Pengaturan.</source>
         <translation>{0}. The logo can be chosen again in Settings.</translation>
     </message>
