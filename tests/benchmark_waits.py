@@ -304,7 +304,8 @@ def paw_rows(runs: int, spiff_python: str | None) -> list[Row]:
     where = "; CPU per case: " + ", ".join(f"{part} {ms:.1f}" for part, ms in parts.items()) + " ms"
     if spiff is None:
         cpu_row = (f"a PAW case ({steps}), CPU part", "25.5 ms; SpiffWorkflow 13.9 ms",
-                   "<= 1/3 of SpiffWorkflow's", f"{cpu_ms:.1f} ms CPU (wall {wall_ms:.1f} ms; SpiffWorkflow not run: --spiff-python){where}", "-")
+                   "<= 1/3 of SpiffWorkflow's",
+                   f"{cpu_ms:.1f} ms CPU (wall {wall_ms:.1f} ms; SpiffWorkflow not run: --spiff-python){where}", "-")
     else:
         same = [f"k{s}" for s in walked] == spiff["walked"]
         cpu_row = (f"a PAW case ({steps}), CPU part", "25.5 ms; SpiffWorkflow 13.9 ms",
