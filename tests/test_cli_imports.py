@@ -132,20 +132,21 @@ def test_the_collector_is_off_while_the_command_is_imported_and_on_for_its_work(
 
     def work(args) -> int:  # noqa: ANN001, ARG001
         seen["working"] = gc.isenabled()
+        seen["frozen"] = gc.get_freeze_count() > 0  # what the imports made is not walked again
         return 0
 
     monkeypatch.setattr(cli_main, "build_parser", building)
     monkeypatch.setattr(inbox, "inbox", work)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
     with own_log_handlers():
         assert cli_main.main(["--data-dir", str(tmp_path), "inbox", "--as", "admin"]) == 0
-        assert seen == {"importing": False, "working": True}
-        assert gc.isenabled()  # as it was before
+        assert seen == {"importing": False, "working": True, "frozen": True}
+        assert gc.isenabled() and gc.get_freeze_count() == 0  # as it was before
         gc.disable()
         try:  # a caller that keeps the collector off: not switched on behind its back
             assert cli_main.main(["--data-dir", str(tmp_path), "inbox", "--as", "admin"]) == 0
-            assert seen == {"importing": False, "working": False}
+            assert seen == {"importing": False, "working": False, "frozen": False}
             assert not gc.isenabled()
         finally:
             gc.enable()
