@@ -90,3 +90,12 @@ def test_nothing_is_started_for_an_unknown_user_or_before_the_office_is_open(qtb
     early = _dialog(qtbot, None)
     _typed_and_paused(qtbot, early, "admin", PASSWORD)
     assert password_ahead._pending == {}
+
+
+def test_what_was_typed_before_the_office_opened_is_verified_once_it_is(qtbot, ws, admin):
+    dialog = _dialog(qtbot, None)
+    _typed_and_paused(qtbot, dialog, "admin", PASSWORD)
+    assert password_ahead._pending == {}
+    dialog.set_workspace(ws, "KPU Kota Kupang")
+    qtbot.waitUntil(lambda: not dialog._pause.isActive() and not password_ahead.busy(), timeout=5000)
+    assert len(password_ahead._pending) == 1

@@ -219,6 +219,8 @@ class LoginDialog(QDialog):
             self._waiting = False
             self.error.hide()
             self._submit()
+        elif self.username.text() and self.password.text():
+            self._pause.start()  # typed while the office was opening: verified ahead now
 
     def _check_ahead(self) -> None:
         """Typing paused: Argon2 on what was typed (one verification at a time: while one runs,
