@@ -43,54 +43,75 @@ Row = dict[str, Any]  # one generated row: column -> value
 _UTC = timezone.utc
 
 
-def _utc(values: Sequence[Any]) -> list[Any]:
-    """Aware datetimes in UTC (what a read-back gives), None kept."""
-    return [None if value is None else value.astimezone(_UTC) for value in values]
+def _utc_text(values: Sequence[Any]) -> list[str | None]:
+    """Aware datetimes as the naive UTC text a seal holds ('2024-02-29T23:59:58.123456', the
+    fraction only when not zero: datetime.isoformat), None kept: written once, by the process
+    that makes the rows, and taken as it is by the seal (digests) and, on SQLite, the insert."""
+    return [None if value is None else value.astimezone(_UTC).isoformat()[:-6] for value in values]
+
+
+def aware(text: str) -> datetime:
+    """The aware UTC datetime of a naive UTC text (_utc_text)."""
+    return datetime.fromisoformat(text).replace(tzinfo=_UTC)
+
+
+# values by column key; the columns of UTC datetimes, given as their naive UTC text (_utc_text)
+Columns = tuple[dict[str, Sequence[Any]], frozenset[str]]
+
+
+def columns_of(model: type[Base], rows: list[Row]) -> Columns:
+    """`rows` (every row with the same keys) a column at a time, every column of the table given
+    (Writer.insert takes them). Needs no connection: the demo's generation may run in another
+    process (engine.demo_pipe)."""
+    table: Table = model.__table__  # type: ignore[assignment]  # a mapped class's table
+    if not rows:
+        return {}, frozenset()
+    given = [column.key for column in table.columns if column.key in rows[0]]
+    # the rows' values a column at a time (itemgetter and zip run in C)
+    picked = dict(zip(given, zip(*map(itemgetter(*given), rows), strict=True) if len(given) > 1
+                      else [[row[given[0]] for row in rows]], strict=True))
+    columns: dict[str, Sequence[Any]] = {}
+    utc: set[str] = set()  # the columns of aware UTC datetimes
+    for column in table.columns:
+        key = column.key
+        values: Sequence[Any]
+        if key in picked:
+            values = picked[key]
+        elif isinstance(column.default, ScalarElementColumnDefault):
+            values = [column.default.arg] * len(rows)
+        elif column.server_default is None and column.nullable:
+            values = [None] * len(rows)
+        else:  # the server would fill it in: its value (and so the seal) unknown here
+            raise ValueError(f"{table.name}.{key}: no value and no Python default")
+        if isinstance(column.type, UTCDateTime):
+            values = _utc_text(values)
+            utc.add(key)
+        columns[key] = values
+    return columns, frozenset(utc)
 
 
 class Writer:
-    """Writes rows of a few models in bulk on one connection; returns the seals of the rows of
-    covered tables (engine.seal.COVERED)."""
+    """Inserts the rows of a few models, given a column at a time (columns_of), in bulk on one
+    connection."""
 
     def __init__(self, models: Sequence[type[Base]]):
         self.inserts: dict[type[Base], Insert] = {model: insert(model) for model in models}
         self.as_text: set[Callable[[Any], Any]] = set()  # bind processors _writes_utc_text found
 
-    def write(self, conn: Connection, model: type[Base], rows: list[Row]) -> dict[Any, str]:
-        """Insert `rows` (every row with the same keys); {key: digest} of each row when the
-        table is sealed, else {}."""
-        if not rows:
-            return {}
-        table: Table = model.__table__  # type: ignore[assignment]  # a mapped class's table
-        given = [column.key for column in table.columns if column.key in rows[0]]
-        # the rows' values a column at a time (itemgetter and zip run in C)
-        picked = dict(zip(given, zip(*map(itemgetter(*given), rows), strict=True) if len(given) > 1
-                          else [[row[given[0]] for row in rows]], strict=True))
-        columns: dict[str, Sequence[Any]] = {}
-        utc: set[str] = set()  # the columns of aware UTC datetimes
-        for column in table.columns:
-            key = column.key
-            values: Sequence[Any]
-            if key in picked:
-                values = picked[key]
-            elif isinstance(column.default, ScalarElementColumnDefault):
-                values = [column.default.arg] * len(rows)
-            elif column.server_default is None and column.nullable:
-                values = [None] * len(rows)
-            else:  # the server would fill it in: its value (and so the seal) unknown here
-                raise ValueError(f"{table.name}.{key}: no value and no Python default")
-            if isinstance(column.type, UTCDateTime):
-                values = _utc(values)
-                utc.add(key)
-            columns[key] = values
-        sealed = _digests(table, columns)
+    def insert(self, conn: Connection, model: type[Base], given: Columns) -> None:
+        columns, utc = given
+        if not columns:
+            return
+        columns = dict(columns)
         prepared = prepare(self.inserts[model], conn.dialect, list(columns))
         for name, processor in prepared.to_db.items():
             values = columns[name]
-            if processor in self.as_text or (name in utc and _writes_utc_text(processor)):
-                self.as_text.add(processor)  # the same text, in C
-                columns[name] = [None if value is None else value.isoformat(" ", "microseconds")[:-6]
+            if name in utc and (processor in self.as_text or _writes_utc_text(processor)):
+                self.as_text.add(processor)  # the same text from the seal's, in C: ' ' for 'T', the fraction always
+                columns[name] = [None if value is None else (value.replace("T", " ") + ".000000")[:26]
                                  for value in values]
+            elif name in utc:
+                columns[name] = [None if value is None else processor(aware(value)) for value in values]
             else:
                 columns[name] = [None if value is None else processor(value) for value in values]
         if prepared.order is not None:  # positional paramstyle (SQLite)
@@ -100,7 +121,6 @@ class Writer:
             parameters = [dict(zip(names, values, strict=True))
                           for values in zip(*columns.values(), strict=True)]
         conn.exec_driver_sql(prepared.sql, parameters)
-        return sealed
 
 
 def _writes_utc_text(processor: Callable[[Any], Any]) -> bool:
@@ -111,12 +131,13 @@ def _writes_utc_text(processor: Callable[[Any], Any]) -> bool:
     return all(processor(value) == value.isoformat(" ", "microseconds")[:-6] for value in samples)
 
 
-def _digests(table: Table, columns: dict[str, Sequence[Any]]) -> dict[Any, str]:
-    """{key: seal} of the rows given column by column: seal.digest's text built a column at a
-    time (a sample of rows checked against seal.digest itself), or seal.digest row by row when a
-    column holds a type not handled here."""
+def digests(model: type[Base], columns: dict[str, Sequence[Any]]) -> dict[Any, str]:
+    """{key: seal} of the rows given column by column (columns_of), {} when the table is not
+    sealed: seal.digest's text built a column at a time (a sample of rows checked against
+    seal.digest itself), or seal.digest row by row when a column holds a type not handled here."""
+    table: Table = model.__table__  # type: ignore[assignment]  # a mapped class's table
     name = table.name
-    if name not in seal.COVERED or name == "user_account":  # a user's seal holds its roles
+    if not columns or name not in seal.COVERED or name == "user_account":  # a user's seal holds its roles
         return {}
     key = seal.COVERED[name]
     names = seal.sealed_names(name)
@@ -182,3 +203,24 @@ def search_rebuilt_after(conn: Connection) -> Iterator[None]:
     yield
     conn.exec_driver_sql(f"INSERT INTO {CASE_SEARCH}({CASE_SEARCH}) VALUES ('rebuild')")
     conn.exec_driver_sql(found)
+
+
+@contextmanager
+def indexes_rebuilt_after(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
+    """The tables' secondary indexes (those with SQL of their own: not a primary key or UNIQUE
+    constraint's) left out while the block inserts, then built again from their SQL as stored
+    (SQLite). A B-tree built once from sorted rows costs less than one kept in step with every
+    insert (the case list's sort indexes, the inbox's). A failure rolls them back with the rows.
+    PostgreSQL keeps its indexes: the demo there is a test and benchmark setting only."""
+    found: list[tuple[str, str]] = []
+    if conn.dialect.name == "sqlite":
+        marks = ", ".join("?" * len(tables))
+        found = [(str(name), str(sql)) for name, sql in conn.exec_driver_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks}) "
+            "ORDER BY name", tuple(tables))]
+    for name, _sql in found:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in found:
+        conn.exec_driver_sql(sql)
+
