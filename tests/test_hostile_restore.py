@@ -521,7 +521,7 @@ def test_settings_page_asks_a_second_time_for_another_offices_backup(qtbot, ws, 
         restore()
         assert asked and "KPU Kabupaten Lain" in asked[0]
         # the wrong name: said so, the backup's office named; nothing changed
-        assert errors and "tidak sama dengan nama kantor cadangan ini: KPU Kabupaten Lain" in errors[0]
+        assert errors and "(salah) tidak sama dengan nama kantor cadangan ini: KPU Kabupaten Lain" in errors[0]
         assert not told
         assert snapshot(data_dir) == before
         monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("KPU Kabupaten Lain", True))

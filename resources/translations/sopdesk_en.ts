@@ -228,8 +228,8 @@ Type the backup&apos;s office name to restore anyway:</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_backup.py" line="269"/>
-        <source>Nama kantor yang diketik tidak sama dengan nama kantor cadangan ini: {0}. Pemulihan tidak dilakukan; tidak ada yang diubah.</source>
-        <translation>The office name you typed does not match the office of this backup: {0}. The restore was not done; nothing was changed.</translation>
+        <source>Nama kantor yang diketik ({1}) tidak sama dengan nama kantor cadangan ini: {0}. Pemulihan tidak dilakukan; tidak ada yang diubah.</source>
+        <translation>The office name you typed ({1}) does not match the office of this backup: {0}. The restore was not done; nothing was changed.</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_backup.py" line="278"/>
@@ -2483,7 +2483,7 @@ Reason (kept in the audit log):</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="249"/>
+        <location filename="../../sopdesk/gui/login.py" line="251"/>
         <source>Memuat data kantor…</source>
         <translation>Loading the office data…</translation>
     </message>

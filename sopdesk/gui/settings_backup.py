@@ -106,7 +106,7 @@ class BackupBox(QGroupBox):
         self.ctx = ctx
         self.worker = worker
         self.progress: RestoreProgress | None = None
-        self.mismatch: str | None = None  # the office name the last question wanted, typed otherwise
+        self.mismatch: tuple[str, str] | None = None  # (the office name wanted, what was typed instead)
         self._paused: list[QTimer] = []
         settings = backups.load_settings(ctx.ws.data_dir)
         self.backup_folder = QLabel(str(backups.backup_folder(ctx.ws.data_dir)))
@@ -243,7 +243,7 @@ class BackupBox(QGroupBox):
         if not ok:
             return False
         if typed.strip() != (plan.office or "").strip():
-            self.mismatch = plan.office or "-"
+            self.mismatch = (plan.office or "-", typed.strip() or "-")
             return False
         return True
 
@@ -266,9 +266,9 @@ class BackupBox(QGroupBox):
         self._paused = []
         if isinstance(exc, RestoreCancelled) and self.mismatch is not None:
             QMessageBox.warning(self, self.tr("Pulihkan data"),
-                                self.tr("Nama kantor yang diketik tidak sama dengan nama kantor cadangan "
-                                        "ini: {0}. Pemulihan tidak dilakukan; tidak ada yang diubah.")
-                                .format(self.mismatch))
+                                self.tr("Nama kantor yang diketik ({1}) tidak sama dengan nama kantor "
+                                        "cadangan ini: {0}. Pemulihan tidak dilakukan; tidak ada yang diubah.")
+                                .format(*self.mismatch))
         elif not isinstance(exc, RestoreCancelled):  # Cancel: the person chose it, nothing to say
             show_error(self, exc)
 
