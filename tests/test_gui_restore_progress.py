@@ -39,7 +39,8 @@ def test_the_window_answers_while_the_worker_restores_and_shows_each_step(qtbot,
     # the GUI thread notes the modal window and its text at every step; the worker goes on
     # only once the GUI thread has seen the step (on the GUI thread it would wait in vain)
     seen: dict[str, tuple[bool, str]] = {}
-    steps = {name: threading.Event() for name in ("verify", "set_aside", "replace")}
+    steps = {name: threading.Event()
+             for name in ("verify", "verify_chain", "verify_records", "set_aside", "replace")}
     waited: list[bool] = []
     real = backups.restore_backup
 
@@ -68,8 +69,10 @@ def test_the_window_answers_while_the_worker_restores_and_shows_each_step(qtbot,
     with qtbot.waitSignal(worker.busy_changed, timeout=60_000, check_params_cb=lambda busy: not busy):
         page.backup_box.restore()
     timer.stop()
-    assert waited == [True, True, True]  # the event loop ran at every step
+    assert waited == [True] * 5  # the event loop ran at every step
     assert "Memeriksa cadangan" in seen["verify"][1]
+    assert "rantai log audit" in seen["verify_chain"][1]
+    assert "segel" in seen["verify_records"][1]
     assert "Menyimpan data sekarang" in seen["set_aside"][1]
     assert "Memulihkan data" in seen["replace"][1]
     assert told and "Data dipulihkan" in told[0]

@@ -172,8 +172,8 @@
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_backup.py" line="187"/>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="253"/>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="268"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="254"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="269"/>
         <source>Pulihkan data</source>
         <translation>Restore data</translation>
     </message>
@@ -189,26 +189,31 @@
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_backup.py" line="219"/>
-        <source>Memeriksa cadangan…</source>
-        <translation>Checking the backup…</translation>
+        <source>Memeriksa cadangan: rantai log audit…</source>
+        <translation>Checking the backup: the audit log chain…</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_backup.py" line="220"/>
+        <source>Memeriksa cadangan: catatan dibandingkan dengan segel di log audit…</source>
+        <translation>Checking the backup: records compared with the seals in the audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="221"/>
         <source>Menyimpan data sekarang di folder cadangan…</source>
         <translation>Saving the current data in the backup folder…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="221"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="222"/>
         <source>Memulihkan data dari cadangan…</source>
         <translation>Restoring the data from the backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="238"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="239"/>
         <source>Cadangan kantor lain</source>
         <translation>Another office&apos;s backup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="240"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="241"/>
         <source>Cadangan ini milik kantor lain: {0}.
 Semua data kantor {1} akan diganti dengan data kantor itu.
 Ketik nama kantor cadangan untuk tetap memulihkan:</source>
@@ -217,39 +222,39 @@ All data of {1} will be replaced with that office&apos;s data.
 Type the backup&apos;s office name to restore anyway:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="252"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="253"/>
         <source>Peringatan: {0}</source>
         <translation>Warning: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="254"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="255"/>
         <source>Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka sopdesk kembali.</source>
         <translation>Data restored from {0}. The previous data is kept in {1}. Open sopdesk again.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="269"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="270"/>
         <source>Nama kantor yang diketik ({1}) tidak sama dengan nama kantor cadangan ini: {0}. Pemulihan tidak dilakukan; tidak ada yang diubah.</source>
         <translation>The office name you typed ({1}) does not match the office of this backup: {0}. The restore was not done; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="278"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="279"/>
         <source>Sedang memeriksa data…</source>
         <translation>Checking data…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="283"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="284"/>
         <source>Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok.</source>
         <translation>Check finished: the data is intact; the audit chain and attachments match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="286"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="287"/>
         <source>Pemeriksaan menemukan {0} masalah:
 {1}</source>
         <translation>The check found {0} problem(s):
 {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="303"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="304"/>
         <source>Temuan pemeriksaan sudah dilihat dan dicatat di log audit; tindakan diizinkan lagi. Pulihkan dari cadangan yang utuh bila data telah diubah.</source>
         <translation>The findings were seen and recorded in the audit log; actions are allowed again. Restore from an intact backup if the data was changed.</translation>
     </message>

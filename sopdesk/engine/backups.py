@@ -166,7 +166,7 @@ def restore_backup(ws: Workspace, actor: Actor, file: Path | str, *,
         user = require_admin(session, actor)
     clock = ws.clock
     verify = restore_checks.verifier(file, restore_checks.current_office(ws.db),
-                                     allow_other_office=allow_other_office, confirm=confirm)
+                                     allow_other_office=allow_other_office, confirm=confirm, stage=stage)
     return store.restore(ws, file, clock=clock, verify=verify, limits=limits, stage=stage,
                          after_swap=lambda result: _record_restore(result, file, user.username, clock))
 

@@ -45,6 +45,7 @@ from sqlalchemy.exc import DBAPIError
 from sopdesk.engine import integrity, record_check, tamper
 from sopdesk.errors import PermissionRefused, UserError
 from sopdesk.store.backup import Manifest, Verify
+from sopdesk.store.backup_restore import Stage
 from sopdesk.store.db import Database, make_engine
 from sopdesk.store.migrate import MIGRATIONS_DIR, prepare
 
@@ -144,16 +145,20 @@ def upgrade(file: Path, db: Database, folder: Path) -> None:
                              f"({str(getattr(exc, 'orig', None) or exc)[:200]})") from None
 
 
-def check_chain(file: Path, db: Database, manifest: Manifest) -> list[str]:
-    """The audit chain verifies and ends where the manifest's anchor says."""
+def check_chain(file: Path, db: Database, manifest: Manifest, stage: Stage | None = None) -> list[str]:
+    """The audit chain verifies and ends where the manifest's anchor says. `stage` is told
+    "verify_chain" and "verify_records" as those checks begin (the longest part of a restore)."""
+    tell: Stage = stage or (lambda _step: None)
     report = integrity.Report()
     office = _Unpacked(db)
     sealed = _sealed(manifest.schema_revision)
     with db.connect() as conn:
         book = record_check.SealBook.sized(conn) if sealed else None
+    tell("verify_chain")
     integrity.check_audit_chain(office, report, None, book)
     integrity.check_foreign_keys(office, report)
     if book is not None and report.ok:  # every record against the chain's seals
+        tell("verify_records")
         record_check.check_records(office, report, book)
     if not report.ok:
         more = f" (dan {len(report.findings) - 1} temuan lain)" if len(report.findings) > 1 else ""
@@ -256,8 +261,9 @@ def check_backup_admin(file: Path, db: Database, username: str, password: str) -
 
 def verifier(file: Path | str, current: CurrentOffice | None, *, allow_other_office: bool = False,
              confirm: Confirm | None = None,
-             backup_admin: tuple[str, str] | None = None) -> Verify:
-    """The check store.backup.restore runs on the unpacked database (see the docstring)."""
+             backup_admin: tuple[str, str] | None = None, stage: Stage | None = None) -> Verify:
+    """The check store.backup.restore runs on the unpacked database (see the docstring);
+    `stage` is told its longest steps (check_chain)."""
     file = Path(file)
 
     def verify(database: Path, manifest: Manifest) -> list[str]:
@@ -268,7 +274,7 @@ def verifier(file: Path | str, current: CurrentOffice | None, *, allow_other_off
             if backup_admin is not None:
                 check_backup_admin(file, db, *backup_admin)
             check_users(file, db)  # first: its refusal names the user
-            warnings = check_chain(file, db, manifest)
+            warnings = check_chain(file, db, manifest, stage)
             name, identity = _office_of(db)
         finally:
             db.dispose()

@@ -216,10 +216,11 @@ class BackupBox(QGroupBox):
 
     @Slot(str)
     def _show_stage(self, stage: str) -> None:
-        texts = {"verify": self.tr("Memeriksa cadangan…"),
+        texts = {"verify_chain": self.tr("Memeriksa cadangan: rantai log audit…"),
+                 "verify_records": self.tr("Memeriksa cadangan: catatan dibandingkan dengan segel di log audit…"),
                  "set_aside": self.tr("Menyimpan data sekarang di folder cadangan…"),
                  "replace": self.tr("Memulihkan data dari cadangan…")}
-        if self.progress is not None and stage in texts and stage != "verify":  # verify: named already
+        if self.progress is not None and stage in texts:  # "verify": the file is named already
             self.progress.setLabelText(texts[stage])
 
     @Slot(object)

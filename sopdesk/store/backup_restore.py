@@ -103,7 +103,8 @@ class RestoreResult:
 # verify(unpacked database, manifest) -> warnings; raises UserError to refuse the backup
 Verify = Callable[[Path, Manifest], list[str]]
 # what a restore is doing now, for a window that shows it: "verify" (the backup unpacked and
-# checked), "set_aside" (the current records kept aside), "replace" (the backup put in place)
+# checked; the engine's checks add "verify_chain" and "verify_records"), "set_aside" (the
+# current records kept aside), "replace" (the backup put in place)
 Stage = Callable[[str], None]
 
 
