@@ -76,6 +76,14 @@ def take(stored: str, password: str) -> bool | None:
     return None if verification is None else verification.result()
 
 
+def wait(stored: str, password: str) -> None:
+    """Wait for the answer of this pair if it was started here (it stays to be taken)."""
+    with _lock:
+        verification = _pending.get((stored, password))
+    if verification is not None:
+        verification.result()
+
+
 def busy() -> bool:
     """A verification not taken yet is still running (one at a time is enough: each holds
     Argon2's 64 MiB and its threads)."""

@@ -141,3 +141,43 @@ def test_the_early_read_sees_a_change_still_in_the_wal_of_an_open_office(cli_off
         assert password_ahead.stored_hash(cli_office / "sopdesk.sqlite3", "kasubag") == stored
     finally:
         ws.close()
+
+
+def test_argon2_runs_before_the_logins_write_transaction(ws, admin, monkeypatch):
+    """The office's write lock is not held while a password is checked (other desks' writes
+    would wait ~0.25 s behind every login)."""
+    from sopdesk.store.db import Database
+
+    writing: list[bool] = [False]
+    during_argon2: list[bool] = []
+    transaction = Database.transaction
+    run = password_ahead._Verification._run
+
+    def in_transaction(self, held_ok=False):  # noqa: ANN001, ANN202
+        context = transaction(self, held_ok)
+
+        class Marked:
+            def __enter__(self):  # noqa: ANN204
+                writing[0] = True
+                return context.__enter__()
+
+            def __exit__(self, *exc):  # noqa: ANN002, ANN204
+                writing[0] = False
+                return context.__exit__(*exc)
+
+        return Marked()
+
+    def verifying(self, stored, password):  # noqa: ANN001, ANN202
+        during_argon2.append(writing[0])
+        return run(self, stored, password)
+
+    monkeypatch.setattr(Database, "transaction", in_transaction)
+    monkeypatch.setattr(password_ahead._Verification, "_run", verifying)
+    hasher = CountingHasher(users._hasher)
+    monkeypatch.setattr(users, "_hasher", hasher)
+    assert ws.login("admin", PASSWORD).username == "admin"
+    with pytest.raises(users.UserError, match="kata sandi salah"):
+        ws.login("admin", "bukan-sandinya")
+    assert during_argon2 == [False, False]
+    assert hasher.verified == 0  # the transaction took the answers
+    assert password_ahead._pending == {}

@@ -184,6 +184,12 @@ def one_verification() -> Iterator[None]:
         _answers.reset(token)
 
 
+def answered(stored: str, password: str) -> bool:
+    """This hash and password were verified already inside the current one_verification()."""
+    answers = _answers.get()
+    return answers is not None and (stored, password) in answers
+
+
 def _password_matches(stored: str, password: str) -> bool:
     answers = _answers.get()
     if answers is not None and (stored, password) in answers:
