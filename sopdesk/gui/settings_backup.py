@@ -62,7 +62,7 @@ class RestoreProgress(QProgressDialog):
         self.setCancelButton(None)  # no button: a restore half done is not stopped by a click
         self.setRange(0, 0)  # busy: the engine reports steps, not bytes
         self.setMinimumDuration(0)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(480)  # the longest step's text fits: the window does not jump
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -143,6 +143,8 @@ class BackupBox(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.backup_note)
         self.bridge = _Bridge(self)
+        answered = self.bridge.answered  # a box gone while the worker waits: no restore, no hang
+        self.destroyed.connect(lambda: answered.set())
         self.bridge.stage.connect(self._show_stage, Qt.ConnectionType.QueuedConnection)
         self.bridge.ask.connect(self._ask, Qt.ConnectionType.QueuedConnection)
 
