@@ -13,6 +13,7 @@ import os
 import random
 from collections import Counter
 from collections.abc import Callable
+from contextlib import closing
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, insert, select
@@ -120,16 +121,17 @@ def build_demo(ws: Workspace, cases: int = 500, seed: int = 1,
         head = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)) or GENESIS
         conn = session.connection()
         end = None
-        for made in batches(start, apart):
-            if isinstance(made, End):
-                end = made
-                continue
-            head = seal_batch(made, head)
-            for model, columns in made.tables:
-                WRITER.insert(conn, model, columns)
-            counts.update(made.counts)
-            if progress is not None:
-                progress(made.done, cases)
+        with closing(batches(start, apart)) as made_batches:  # a failed insert ends the worker at once
+            for made in made_batches:
+                if isinstance(made, End):
+                    end = made
+                    continue
+                head = seal_batch(made, head)
+                for model, columns in made.tables:
+                    WRITER.insert(conn, model, columns)
+                counts.update(made.counts)
+                if progress is not None:
+                    progress(made.done, cases)
         assert end is not None  # generate's last item
         for (kode, year), last in end.seqs.items():
             if (kode, year) in seqs:

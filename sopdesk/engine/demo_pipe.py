@@ -19,7 +19,7 @@ import multiprocessing
 import queue
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Any
 
 from sopdesk.engine.demo_gen import Batch, End, Start, generate
@@ -35,7 +35,7 @@ def apart_possible() -> bool:
     return not getattr(sys, "frozen", False)
 
 
-def batches(start: Start, apart: bool) -> Iterator[Batch | End]:
+def batches(start: Start, apart: bool) -> Generator[Batch | End, None, None]:
     """generate(start), in a worker process when `apart`."""
     if not apart:
         yield from generate(start)
