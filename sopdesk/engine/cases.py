@@ -44,7 +44,7 @@ from sopdesk.engine.users import ActingUser, Actor, effective_roles, find_user, 
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, PermissionRefused, UserError
 from sopdesk.store.direct import DirectTx
-from sopdesk.store.models import Case, CaseDeadline, ChecklistEntry, Document, WorkItem
+from sopdesk.store.models import Case, CaseDeadline, ChecklistEntry, Document, SopDisabled, SopRevision, WorkItem
 
 __all__ = ["MAX_NOTE", "MAX_TITLE", "Completed", "KeptFile", "OpenStep", "OutputValue", "StepInput", "assign",
            "cancel", "case_sop", "claim", "complete", "create_case", "get_case", "next_number", "open_item",
@@ -53,6 +53,9 @@ __all__ = ["MAX_NOTE", "MAX_TITLE", "Completed", "KeptFile", "OpenStep", "Output
 # the statements of the hot path, prepared once (see store.direct)
 ADD_CASE = insert(Case).returning(Case.id)
 ADD_DEADLINES = insert(CaseDeadline)
+REVISION_OF = select(SopRevision.id).where(SopRevision.kode == bindparam("kode"),
+                                           SopRevision.revisi == bindparam("revisi"))
+SOP_OFF = select(SopDisabled.kode).where(SopDisabled.kode == bindparam("kode"))
 ADD_CHECKS = insert(ChecklistEntry)
 ADD_ITEM = insert(WorkItem).returning(WorkItem.id)
 FINISH_ITEM = (
@@ -175,8 +178,7 @@ def _startable(ws: Workspace, db: Session | DirectTx, actor: Actor, kode: str, t
     user = load_actor(db, actor, includes=ws.catalog.role_includes)
     title = clean_text(title, MAX_TITLE, "judul kasus", required=True)
     requester = clean_text(requester, 200, "nama pemohon")
-    session = db.session() if isinstance(db, DirectTx) else db
-    revision_id, sop = ws.startable_revision(session, kode)  # refused for an SOP switched off
+    revision_id, sop = _startable_revision(ws, db, kode)  # refused for an SOP switched off
     try:
         entri = sop.entry(entry)
     except KeyError:
@@ -184,6 +186,18 @@ def _startable(ws: Workspace, db: Session | DirectTx, actor: Actor, kode: str, t
         raise UserError(f"Entri {entry!r} tidak ada pada SOP {sop.kode} (pilihan: {codes})") from None
     require_role(user, sop.role_of(entri.kegiatan), f"memulai kasus {sop.kode} di entri {entri.kode}")
     return user, revision_id, sop, entri, title, requester
+
+
+def _startable_revision(ws: Workspace, db: Session | DirectTx, kode: str) -> tuple[int, Sop]:
+    """ws.startable_revision read with two prepared statements on a direct transaction when the
+    SOP's current revision is stored and not switched off (every start); anything else (an
+    unknown SOP, one switched off) is left to ws.startable_revision, which refuses in words."""
+    if isinstance(db, DirectTx) and kode.upper() in ws.catalog.sops:
+        sop = ws.catalog.sop(kode)
+        revision_id = db.scalar(REVISION_OF, {"kode": sop.kode, "revisi": sop.revisi})
+        if revision_id is not None and db.scalar(SOP_OFF, {"kode": sop.kode}) is None:
+            return revision_id, sop
+    return ws.startable_revision(db.session() if isinstance(db, DirectTx) else db, kode)
 
 
 def start_case_in(ws: Workspace, session: Session, actor: Actor, kode: str, title: str,
