@@ -44,3 +44,21 @@ def test_the_seal_changes_the_hash_and_none_leaves_it_out():
     base = EVENTS[1]
     assert audit.event_hash(*base) == audit.event_hash(*base, None)
     assert audit.event_hash(*base, "") != audit.event_hash(*base)
+
+
+DETAILS = [
+    {},
+    {"title": "Usulan PAW a.n. Yohanes Manafe – ✓ 日本 😀", "next": None, "present": ["b", "a"], "z": 1, "a": 2.5},
+    {"at": datetime(2025, 1, 2, 3, 4, tzinfo=UTC), "when": timedelta(days=1), "nested": {"b": [1, {"y": True}]},
+     "quote": 'a "b" \\ c\n\t\x01'},
+]
+
+
+@pytest.mark.parametrize("detail", DETAILS)
+def test_detail_and_seal_texts_are_json_dumps_byte_for_byte(detail):
+    """The encoders built once (audit._DETAIL, seal._SEALED) write what json.dumps wrote."""
+    from sopdesk.engine import seal
+
+    assert audit._DETAIL(detail) == json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)  # noqa: SLF001
+    plain = json.loads(audit._DETAIL(detail))  # noqa: SLF001
+    assert seal._SEALED(plain) == json.dumps(plain, sort_keys=True, separators=(",", ":"))  # noqa: SLF001

@@ -153,8 +153,11 @@ def ensure_key(data_dir: Path) -> bytes | None:
     return read_key(data_dir)
 
 
+_MAC_TEXT = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode  # json.dumps's, built once
+
+
 def _mac(key: bytes, body: dict[str, Any]) -> str:
-    text = json.dumps(body, sort_keys=True, separators=(",", ":"))
+    text = _MAC_TEXT(body)
     return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
 
 

@@ -29,6 +29,8 @@ GENESIS = "0" * 64
 # separators=(",", ":"))`, the encoder built once (json.dumps builds one per call when given
 # options; event_hash runs several times per action and over every event in `sopdesk check`).
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# an event's detail: `json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)`, built once
+_DETAIL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
 
 
 def event_hash(prev_hash: str, at: datetime, user_id: int | None, action: str,
@@ -76,7 +78,7 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
             state.before = Head(last[0], last[1]) if last else Head(0, "")
         state.events += 1
         at = at.astimezone(timezone.utc)
-        text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
+        text = _DETAIL(detail)
         digest = event_hash(prev, at, user_id, action, case_id, work_item_id, step_no, text)
         values = dict(at=at, user_id=user_id, action=action, case_id=case_id,
                       work_item_id=work_item_id, step_no=step_no, detail=text, prev_hash=prev,

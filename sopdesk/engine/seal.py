@@ -65,6 +65,8 @@ COVERED: dict[str, str] = {
 NOT_SEALED = {"user_account": {"failed_logins", "locked_until"}}
 GONE = ""  # the seal of a row the action deleted
 IN_CLAUSE = 500  # rows per query when reading back touched rows
+# the `sealed` text: `json.dumps(sealed, sort_keys=True, separators=(",", ":"))`, its encoder built once
+_SEALED = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
 _UTC = timezone.utc
 
 
@@ -342,4 +344,4 @@ def seal_text(conn: Connection, state: Pending, direct: DirectTx | None = None) 
             tx.close()
     if not sealed:
         return None
-    return json.dumps(sealed, sort_keys=True, separators=(",", ":"))
+    return _SEALED(sealed)
