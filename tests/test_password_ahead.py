@@ -73,8 +73,17 @@ def test_an_answer_is_for_its_pair_only_and_taken_once():
 
 
 @pytest.mark.sqlite_only("the early read is of the office's SQLite file")
-def test_an_acting_command_uses_the_answer_started_before_its_imports(cli_office, hasher, capsys):
+def test_an_acting_command_uses_the_answer_started_before_its_imports(cli_office, hasher, capsys, monkeypatch):
+    started: list[str] = []
+    verification = password_ahead._Verification
+
+    def counted(stored: str, password: str) -> password_ahead._Verification:
+        started.append(password)
+        return verification(stored, password)
+
+    monkeypatch.setattr(password_ahead, "_Verification", counted)
     assert main(["--data-dir", str(cli_office), "inbox", "--as", "kasubag"]) == 0
+    assert len(started) == 1  # one Argon2 run: the login waited for the one started first
     assert hasher.verified == 0  # the login took the answer verified on the thread
     assert "Kasubag" in capsys.readouterr().out
     assert password_ahead._pending == {}  # nothing kept after the command
