@@ -152,6 +152,7 @@ def test_the_early_read_sees_a_change_still_in_the_wal_of_an_open_office(cli_off
         ws.close()
 
 
+@pytest.mark.both_stores
 def test_argon2_runs_before_the_logins_write_transaction(ws, admin, monkeypatch):
     """The office's write lock is not held while a password is checked (other desks' writes
     would wait ~0.25 s behind every login)."""
