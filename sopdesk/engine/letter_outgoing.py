@@ -177,7 +177,7 @@ def register_letter_in(session: Session, settings: LetterSettings, *, now: datet
         if not number:
             pattern = settings.pattern
             for _ in range(1000):  # skip numbers taken by hand under another pattern
-                seq = take_sequence(session, OUTGOING, year)
+                seq = take_sequence(tx, OUTGOING, year)
                 number = settings.render(seq, classification, letter_date)
                 if not number_taken(tx, number):
                     break

@@ -38,11 +38,14 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from sopdesk.engine import audit
@@ -50,6 +53,7 @@ from sopdesk.engine.users import Actor, require_admin
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 from sopdesk.store import locks
+from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import LetterSequence
 from sopdesk.store.settings_file import read_section, settings_path, write_section
 
@@ -285,30 +289,57 @@ def change_letter_settings(ws: Workspace, actor: Actor, *, pattern: str | None =
 
 # --- sequences -----------------------------------------------------------------------------------
 
-def take_sequence(session: Session, kind: str, year: int) -> int:
-    """The next number of a register for a year, consumed in the caller's transaction (under
-    the register's lock: two desks never get the same number)."""
-    locks.hold(session, f"sopdesk:letter-sequence:{kind}:{year}")
-    row = session.get(LetterSequence, (kind, year))
-    if row is None:
-        row = LetterSequence(kind=kind, year=year, last=0)
-        session.add(row)
-    row.last += 1
-    session.flush()
-    return row.last
+# prepared once (store.direct): a number is taken at every letter registered, a step's too
+SEQUENCE = select(LetterSequence.last).where(LetterSequence.kind == bindparam("seq_kind"),
+                                             LetterSequence.year == bindparam("seq_year"))
+FIRST_OF_SEQUENCE = insert(LetterSequence)
+SET_SEQUENCE = (update(LetterSequence).where(LetterSequence.kind == bindparam("seq_kind"),
+                                             LetterSequence.year == bindparam("seq_year"))
+                .values(last=bindparam("value")))
 
 
-def peek_sequence(session: Session, kind: str, year: int) -> int:
-    row = session.get(LetterSequence, (kind, year))
-    return (row.last if row else 0) + 1
+@contextmanager
+def _direct(db: Session | DirectTx) -> Iterator[DirectTx]:
+    """The caller's transaction as a direct executor (a session's pending changes flushed)."""
+    tx = DirectTx.of(db)
+    try:
+        yield tx
+    finally:
+        if tx is not db:
+            tx.close()
 
 
-def raise_sequence(session: Session, kind: str, year: int, at_least: int) -> None:
+def _held_last(tx: DirectTx, kind: str, year: int) -> int | None:
+    """The last number taken of a register for a year, under the register's lock (two desks
+    never get the same number); None when none was taken yet."""
+    locks.hold(tx, f"sopdesk:letter-sequence:{kind}:{year}")
+    return cast("int | None", tx.scalar(SEQUENCE, {"seq_kind": kind, "seq_year": year}))
+
+
+def _store(tx: DirectTx, kind: str, year: int, before: int | None, value: int) -> None:
+    if before is None:
+        tx.execute(FIRST_OF_SEQUENCE, [{"kind": kind, "year": year, "last": value}])
+    else:
+        tx.execute(SET_SEQUENCE, {"seq_kind": kind, "seq_year": year, "value": value})
+
+
+def take_sequence(db: Session | DirectTx, kind: str, year: int) -> int:
+    """The next number of a register for a year, consumed in the caller's transaction."""
+    with _direct(db) as tx:
+        last = _held_last(tx, kind, year)
+        taken = (last or 0) + 1
+        _store(tx, kind, year, last, taken)
+    return taken
+
+
+def peek_sequence(db: Session | DirectTx, kind: str, year: int) -> int:
+    with _direct(db) as tx:
+        return (tx.scalar(SEQUENCE, {"seq_kind": kind, "seq_year": year}) or 0) + 1
+
+
+def raise_sequence(db: Session | DirectTx, kind: str, year: int, at_least: int) -> None:
     """A number written by hand used `at_least`: automatic numbers continue after it."""
-    locks.hold(session, f"sopdesk:letter-sequence:{kind}:{year}")
-    row = session.get(LetterSequence, (kind, year))
-    if row is None:
-        session.add(LetterSequence(kind=kind, year=year, last=at_least))
-    elif row.last < at_least:
-        row.last = at_least
-    session.flush()
+    with _direct(db) as tx:
+        last = _held_last(tx, kind, year)
+        if last is None or last < at_least:
+            _store(tx, kind, year, last, at_least)
