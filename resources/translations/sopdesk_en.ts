@@ -141,7 +141,7 @@
     </message>
     <message>
         <location filename="../../sopdesk/gui/settings_backup.py" line="135"/>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="157"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="159"/>
         <source>Folder cadangan</source>
         <translation>Backup folder</translation>
     </message>
@@ -151,69 +151,69 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="164"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="166"/>
         <source>Sedang membuat cadangan…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="168"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="170"/>
         <source>Cadangan dibuat: {0}</source>
         <translation>Backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="181"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="183"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="183"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="185"/>
         <source>Cadangan sopdesk (*.zip)</source>
         <translation>sopdesk backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="187"/>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="254"/>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="269"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="189"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="256"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="271"/>
         <source>Pulihkan data</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="188"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="190"/>
         <source>Semua data sekarang diganti dengan isi cadangan {0}. Data sekarang disimpan dulu di folder cadangan. sopdesk akan ditutup sesudahnya. Lanjutkan?</source>
         <translation>All current data will be replaced by the contents of backup {0}. The current data is first kept in the backup folder. sopdesk closes afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="194"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="196"/>
         <source>Memeriksa cadangan {0}…</source>
         <translation>Checking backup {0}…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="219"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="221"/>
         <source>Memeriksa cadangan: rantai log audit…</source>
         <translation>Checking the backup: the audit log chain…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="220"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="222"/>
         <source>Memeriksa cadangan: catatan dibandingkan dengan segel di log audit…</source>
         <translation>Checking the backup: records compared with the seals in the audit log…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="221"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="223"/>
         <source>Menyimpan data sekarang di folder cadangan…</source>
         <translation>Saving the current data in the backup folder…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="222"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="224"/>
         <source>Memulihkan data dari cadangan…</source>
         <translation>Restoring the data from the backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="239"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="241"/>
         <source>Cadangan kantor lain</source>
         <translation>Another office&apos;s backup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="241"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="243"/>
         <source>Cadangan ini milik kantor lain: {0}.
 Semua data kantor {1} akan diganti dengan data kantor itu.
 Ketik nama kantor cadangan untuk tetap memulihkan:</source>
@@ -222,39 +222,39 @@ All data of {1} will be replaced with that office&apos;s data.
 Type the backup&apos;s office name to restore anyway:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="253"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="255"/>
         <source>Peringatan: {0}</source>
         <translation>Warning: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="255"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="257"/>
         <source>Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka sopdesk kembali.</source>
         <translation>Data restored from {0}. The previous data is kept in {1}. Open sopdesk again.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="270"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="272"/>
         <source>Nama kantor yang diketik ({1}) tidak sama dengan nama kantor cadangan ini: {0}. Pemulihan tidak dilakukan; tidak ada yang diubah.</source>
         <translation>The office name you typed ({1}) does not match the office of this backup: {0}. The restore was not done; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="279"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="281"/>
         <source>Sedang memeriksa data…</source>
         <translation>Checking data…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="284"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="286"/>
         <source>Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok.</source>
         <translation>Check finished: the data is intact; the audit chain and attachments match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="287"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="289"/>
         <source>Pemeriksaan menemukan {0} masalah:
 {1}</source>
         <translation>The check found {0} problem(s):
 {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="304"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="306"/>
         <source>Temuan pemeriksaan sudah dilihat dan dicatat di log audit; tindakan diizinkan lagi. Pulihkan dari cadangan yang utuh bila data telah diubah.</source>
         <translation>The findings were seen and recorded in the audit log; actions are allowed again. Restore from an intact backup if the data was changed.</translation>
     </message>
