@@ -41,7 +41,7 @@ from sopdesk.store.db import Database, make_engine, sqlite_path
 from sopdesk.store.models import AuditEvent, User
 from sopdesk.store.restore_safety import DEFAULT_LIMITS, Limits, clean_orphans
 
-__all__ = ["BackupSettings", "Manifest", "RestoreTarget", "backup", "backup_due", "backup_folder",
+__all__ = ["BackupSettings", "Manifest", "RestoreResult", "RestoreTarget", "backup", "backup_due", "backup_folder",
            "changed_since_last_backup", "configure", "daily_backup", "exit_backup", "exit_backup_due",
            "inspect_backup", "load_settings", "read_manifest", "restore_backup", "restore_target",
            "restore_without_login", "transfer_office"]

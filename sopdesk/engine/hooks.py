@@ -21,30 +21,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from sopdesk.catalog import Sop
+from sopdesk.engine.step_facts import StepFacts
 from sopdesk.engine.step_input import StepInput
 from sopdesk.engine.users import ActingUser
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Case, WorkItem
-
-
-class StepFacts(NamedTuple):
-    """The completed step as a built-in reaction needs it, read with one prepared statement
-    (the ORM objects of the case and its items are loaded only for a reaction that takes them)."""
-
-    case_id: int
-    number: str
-    title: str
-    requester: str | None
-    item_id: int
-    step_no: int
-
 
 Wants = Callable[[Workspace, Sop, int, StepInput], bool]
 React = Callable[[Workspace, Session, ActingUser, Case, WorkItem, Sop, StepInput, WorkItem | None, datetime],

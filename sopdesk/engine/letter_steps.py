@@ -9,7 +9,6 @@ imports neither cases nor hooks, so the engine has no import circle.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -21,14 +20,12 @@ from sopdesk.engine.expedition import add_entry
 from sopdesk.engine.letter_outgoing import NewLetter, duplicate, find_outgoing, register_letter_in
 from sopdesk.engine.letter_settings import LetterSettings, load_letter_settings
 from sopdesk.engine.registers import refuse_void
+from sopdesk.engine.step_facts import StepFacts
 from sopdesk.engine.step_input import StepInput
 from sopdesk.engine.users import ActingUser
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Document, Expedition, OutgoingLetter, WorkItem
-
-if TYPE_CHECKING:  # engine.hooks imports this module when a completion first asks
-    from sopdesk.engine.hooks import StepFacts
 
 REGISTERED_KINDS = ("surat_keluar", "ekspedisi")  # output kinds that write a register
 

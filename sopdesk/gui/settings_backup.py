@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk.engine import backups, integrity, tamper
+from sopdesk.engine.backups import RestoreResult
 from sopdesk.engine.restore_checks import RestoreCancelled, RestorePlan
 from sopdesk.engine.workspace import Workspace
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.operation import Operation, hold
 from sopdesk.gui.worker import Worker
-from sopdesk.store.backup import RestoreResult
 
 
 @runtime_checkable
