@@ -145,8 +145,7 @@ NEXT_OF_SEQUENCE = (update(CaseSequence).where(CaseSequence.kode == bindparam("s
 def next_number(db: Session | DirectTx, kode: str, year: int) -> str:
     """The next case number of an SOP in a year, taken under that sequence's lock (prepared
     statements on the transaction's cursor: part of every case start)."""
-    tx = DirectTx.of(db)
-    try:
+    with DirectTx.over(db) as tx:
         locks.hold(tx, f"sopdesk:case-number:{kode}:{year}")
         last = tx.scalar(CASE_SEQUENCE, {"kode": kode, "year": year})
         taken = (last or 0) + 1
@@ -154,9 +153,6 @@ def next_number(db: Session | DirectTx, kode: str, year: int) -> str:
             tx.execute(FIRST_OF_SEQUENCE, [{"kode": kode, "year": year, "last": taken}])
         else:
             tx.execute(NEXT_OF_SEQUENCE, {"seq_kode": kode, "seq_year": year, "taken": taken})
-    finally:
-        if tx is not db:
-            tx.close()
     return f"{kode}/{year}/{taken:04d}"
 
 

@@ -38,8 +38,6 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -298,17 +296,6 @@ SET_SEQUENCE = (update(LetterSequence).where(LetterSequence.kind == bindparam("s
                 .values(last=bindparam("value")))
 
 
-@contextmanager
-def _direct(db: Session | DirectTx) -> Iterator[DirectTx]:
-    """The caller's transaction as a direct executor (a session's pending changes flushed)."""
-    tx = DirectTx.of(db)
-    try:
-        yield tx
-    finally:
-        if tx is not db:
-            tx.close()
-
-
 def _held_last(tx: DirectTx, kind: str, year: int) -> int | None:
     """The last number taken of a register for a year, under the register's lock (two desks
     never get the same number); None when none was taken yet."""
@@ -325,7 +312,7 @@ def _store(tx: DirectTx, kind: str, year: int, before: int | None, value: int) -
 
 def take_sequence(db: Session | DirectTx, kind: str, year: int) -> int:
     """The next number of a register for a year, consumed in the caller's transaction."""
-    with _direct(db) as tx:
+    with DirectTx.over(db) as tx:
         last = _held_last(tx, kind, year)
         taken = (last or 0) + 1
         _store(tx, kind, year, last, taken)
@@ -333,13 +320,13 @@ def take_sequence(db: Session | DirectTx, kind: str, year: int) -> int:
 
 
 def peek_sequence(db: Session | DirectTx, kind: str, year: int) -> int:
-    with _direct(db) as tx:
+    with DirectTx.over(db) as tx:
         return (tx.scalar(SEQUENCE, {"seq_kind": kind, "seq_year": year}) or 0) + 1
 
 
 def raise_sequence(db: Session | DirectTx, kind: str, year: int, at_least: int) -> None:
     """A number written by hand used `at_least`: automatic numbers continue after it."""
-    with _direct(db) as tx:
+    with DirectTx.over(db) as tx:
         last = _held_last(tx, kind, year)
         if last is None or last < at_least:
             _store(tx, kind, year, last, at_least)

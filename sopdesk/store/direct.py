@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import OrderedDict, namedtuple
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any, Protocol, cast
 
@@ -148,6 +149,18 @@ class DirectTx:
             return target
         target.flush()
         return cls(target.connection())
+
+    @classmethod
+    @contextmanager
+    def over(cls, target: DirectTx | Session) -> Iterator[DirectTx]:
+        """The caller's transaction as a direct executor for a block (`of`), closed after it
+        when it was made here; a DirectTx given in stays open for its owner."""
+        tx = cls.of(target)
+        try:
+            yield tx
+        finally:
+            if tx is not target:
+                tx.close()
 
     def prepared(self, statement: ClauseElement, column_keys: Iterable[str] | None = None) -> Prepared:
         return prepare(statement, self.dialect, column_keys)
