@@ -1,7 +1,7 @@
 """What a keyboard day on Xvfb found cut or hidden at 1366x768 and 1024x768, each checked in
-the main window at that screen's size: the visitor list's Keperluan (cut, the list scrolled
-sideways), the inbox search box (~110 px at 1024), the role buttons (the last ones hidden
-behind "»" at 1024)."""
+the main window at that screen's size: the visitor list (scrolled sideways, names cut to a few
+letters; its note over a long list widened the window past a 1024 screen), the inbox search
+box (~110 px at 1024), the role buttons (the last ones hidden behind "»" at 1024)."""
 
 from __future__ import annotations
 
@@ -32,8 +32,7 @@ def window_at(qtbot, ws, actor, screen: int) -> MainWindow:
 
 
 @pytest.mark.parametrize("screen", [1366, 1024])
-def test_keperluan_takes_the_rest_of_the_visitor_list_and_is_elided_with_its_whole_text(
-        qtbot, ws, staff, clock, screen):
+def test_the_visitor_list_never_scrolls_sideways_and_keeps_every_fact_in_sight(qtbot, ws, staff, clock, screen):
     clock.advance(days=-1)
     for n in range(20):  # yesterday: under "Semua" the vertical scroll bar comes and narrows the list
         register_visitor(ws, staff["Help Desk"], VisitorForm(name=f"Tamu {n}", purpose="bertamu",
@@ -48,7 +47,8 @@ def test_keperluan_takes_the_rest_of_the_visitor_list_and_is_elided_with_its_who
     window.go_to(1)
     desk = window.page("helpdesk")
     table = desk.visitor_list.table
-    qtbot.waitUntil(lambda: table.model().rowCount() == 2)
+    model = table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
     qtbot.wait(20)  # the columns are fitted after the viewport took its size
     header = table.horizontalHeader()
     purpose = VisitorTableModel.PURPOSE
@@ -56,25 +56,55 @@ def test_keperluan_takes_the_rest_of_the_visitor_list_and_is_elided_with_its_who
     for key in ("today", "all"):  # "Semua" shows the date with the time: a wider Waktu
         ranges.setCurrentIndex(ranges.findData(key))
         qtbot.waitUntil(lambda key=key: table.verticalScrollBar().isVisible() == (key == "all"))
-        if screen == 1366:  # fitted again once the scroll bar took its room
-            qtbot.waitUntil(lambda: sum(header.sectionSize(c) for c in range(header.count()))
-                            <= table.viewport().width(), timeout=1000)
+        qtbot.waitUntil(lambda: sum(header.sectionSize(c) for c in range(header.count()))  # fitted again
+                        <= table.viewport().width(), timeout=1000)
         qtbot.wait(20)
         widths = [header.sectionSize(c) for c in range(header.count())]
+        assert table.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways to
+        assert sum(widths) >= table.viewport().width() - 1  # Keperluan took the rest
         assert widths[purpose] >= visitor_list.PURPOSE_MIN
-        if screen == 1366:
-            assert sum(widths) <= table.viewport().width()  # nothing to scroll sideways to
-            assert table.horizontalScrollBar().maximum() == 0
-            assert sum(widths) >= table.viewport().width() - 1  # Keperluan took the rest
-        else:  # the list beside the form is ~320 px: Nama and Instansi gave way down to their minimum
-            assert widths[VisitorTableModel.NAME] == visitor_list.NAME_MIN
-            assert widths[VisitorTableModel.INSTITUTION] == visitor_list.INSTITUTION_MIN
+        # beside the form at 1024 (~320 px), two lines a row in three columns; at 1366 too, for
+        # Maria's institution (five columns on one line would cut it to a few letters)
+        assert model.compact
+        for column in (VisitorTableModel.INSTITUTION, VisitorTableModel.CASE):
+            assert table.isColumnHidden(column)
+        maria = next(r for r in range(model.rowCount()) if "Maria" in model.index(r, VisitorTableModel.NAME).data())
+        cells = [model.index(maria, c).data() for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+        shown = "\n".join(cells)
+        for fact in ("Maria Magdalena Ndun Lerik", "Fakultas Ilmu Sosial", "Permohonan informasi publik",
+                     "PP/2026/0001"):
+            assert fact in shown
+        assert widths[VisitorTableModel.NAME] >= visitor_list.NAME_MIN
+        assert table.rowHeight(maria) >= 2 * table.fontMetrics().lineSpacing()
+        assert model.headerData(VisitorTableModel.NAME, Qt.Orientation.Horizontal) == "Nama / Instansi"
+    if screen == 1366:  # short names: five columns on one line
+        desk.visitor_list.search_box.setText("Yosef")
+        qtbot.waitUntil(lambda: model.rowCount() == 1)
+        qtbot.wait(20)
+        assert not model.compact and not table.isColumnHidden(VisitorTableModel.INSTITUTION)
+        assert model.index(0, VisitorTableModel.NAME).data() == "Yosef Bria"
+        assert table.horizontalScrollBar().maximum() == 0
+        desk.visitor_list.search_box.clear()
+        qtbot.waitUntil(lambda: model.rowCount() == 22)
     for row in range(22):  # the whole text where the cell is elided
-        index = table.model().index(row, purpose)
+        index = model.index(row, purpose)
         whole = index.data(Qt.ItemDataRole.ToolTipRole)
         assert index.data() in whole
-    tooltips = {table.model().index(row, purpose).data(Qt.ItemDataRole.ToolTipRole) for row in range(22)}
-    assert {"Lainnya\nMengantar undangan rapat koordinasi", "Permohonan informasi publik"} <= tooltips
+    tooltips = {model.index(row, purpose).data(Qt.ItemDataRole.ToolTipRole) for row in range(22)}
+    assert {"Lainnya\nMengantar undangan rapat koordinasi", "Permohonan informasi publik\nPP/2026/0001"} <= tooltips
+
+
+def test_the_note_over_a_long_visitor_list_does_not_widen_the_window_past_1024(qtbot, ws, staff, monkeypatch):
+    monkeypatch.setattr(visitor_list, "LIST_LIMIT", 3)  # "Menampilkan 3 tamu terbaru; ..." shows
+    for n in range(4):
+        register_visitor(ws, staff["Help Desk"], VisitorForm(name=f"Tamu {n}", purpose="bertamu"))
+    window = window_at(qtbot, ws, staff["Help Desk"], 1024)
+    window.go_to(1)
+    note = window.page("helpdesk").visitor_list.list_note
+    qtbot.waitUntil(note.isVisible)
+    qtbot.wait(20)
+    assert window.width() <= 1024
+    assert note.mapTo(window, QPoint(note.width(), 0)).x() <= window.width()
 
 
 @pytest.mark.parametrize("screen", [1366, 1024])

@@ -559,18 +559,24 @@ def test_name_and_institution_keep_a_readable_width_in_semua(qtbot, ws, staff, c
     qtbot.waitUntil(lambda: page.visitor_list.model.rowCount() == 3)
     qtbot.wait(50)
     header = page.table.horizontalHeader()
-    name, institution = (header.sectionSize(c) for c in (VisitorTableModel.NAME, VisitorTableModel.INSTITUTION))
+    model = page.visitor_list.model
+    # beside the form, two lines a row: Nama over Instansi, the date over the time
+    assert model.compact and page.table.isColumnHidden(VisitorTableModel.INSTITUTION)
+    name = header.sectionSize(VisitorTableModel.NAME)
     three_chars = page.table.fontMetrics().horizontalAdvance("Mar…") + 12
     assert name >= visitor_list.NAME_MIN > three_chars
-    assert institution >= visitor_list.INSTITUTION_MIN > three_chars
+    assert model.index(0, VisitorTableModel.NAME).data().split("\n") == [
+        "Maria Magdalena Ndun Lerik 2", "Fakultas Ilmu Sosial dan Ilmu Politik Universitas Nusa Cendana"]
     assert header.sectionSize(VisitorTableModel.PURPOSE) >= visitor_list.PURPOSE_MIN
     # the date-and-time column still shows its whole text
-    time_text = page.visitor_list.model.index(0, VisitorTableModel.TIME).data()
-    assert header.sectionSize(VisitorTableModel.TIME) >= page.table.fontMetrics().horizontalAdvance(time_text)
-    # on a wide page the two share the room left
+    lines = model.index(0, VisitorTableModel.TIME).data().split("\n")
+    assert len(lines) == 2
+    assert header.sectionSize(VisitorTableModel.TIME) >= max(map(page.table.fontMetrics().horizontalAdvance, lines))
+    # on a wide page, five columns on one line, Nama and Instansi sharing the room left
     page.resize(1600, 700)
+    qtbot.waitUntil(lambda: not model.compact)
     qtbot.waitUntil(lambda: header.sectionSize(VisitorTableModel.NAME) > name)
-    qtbot.waitUntil(lambda: header.sectionSize(VisitorTableModel.INSTITUTION) > institution)
+    assert header.sectionSize(VisitorTableModel.INSTITUTION) >= visitor_list.INSTITUTION_MIN
 
 
 # --- #9 cosmetic: full NIK and phone numbers only for the Help Desk and administrators ---------------

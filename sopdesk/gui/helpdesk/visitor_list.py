@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,9 +41,9 @@ translate = QCoreApplication.translate  # the texts keep their context "HelpDesk
 
 LIST_LIMIT = 200
 # the list's columns (pixels): Waktu and Kasus to their contents, Nama and Instansi to theirs up
-# to a cap, Keperluan the rest, elided (its tooltip has the whole text). Where the rest would be
-# under PURPOSE_MIN, Nama and Instansi give way down to their minimum; only below those does
-# the list scroll sideways (at 1366x768 it scrolled, and cut Keperluan)
+# to a cap, Keperluan the rest, elided (its tooltip has the whole text). Where that leaves
+# Keperluan under PURPOSE_MIN, the rows take two lines in three columns (VisitorList._fit_columns);
+# at 1024x768 the five columns scrolled sideways, at 1366x768 they once cut Keperluan)
 NAME_MIN, NAME_MAX, INSTITUTION_MIN, INSTITUTION_MAX, PURPOSE_MIN = 90, 180, 70, 150, 80
 SEARCH_MIN = 200  # the search box's least width beside the range (pixels)
 RANGES = (("today", 1), ("7", 7), ("30", 30), ("all", None))  # key, days back (None: all)
@@ -79,6 +80,7 @@ class VisitorList(QWidget):
         layout.addWidget(self.list_stack, 1)
         self.list_note = QLabel()
         self.list_note.setObjectName("listNote")
+        self.list_note.setWordWrap(True)  # one line of ~370 px widened the window past a 1024 screen
         self.list_note.hide()
         layout.addWidget(self.list_note)
         layout.addLayout(self._build_prints())
@@ -127,6 +129,7 @@ class VisitorList(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.verticalHeader().hide()
+        self._row_height = self.table.verticalHeader().defaultSectionSize()  # one line; compact rows: two
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -210,24 +213,48 @@ class VisitorList(QWidget):
             self.select_visitor(selected)
 
     def _fit_columns(self) -> None:
-        """Waktu and Kasus to their contents; Nama and Instansi to theirs, capped; Keperluan
-        takes what is left (see NAME_MIN and the others)."""
+        """One line a row where Waktu, Kasus, Nama and Instansi fit their texts (the names
+        capped at NAME_MAX and INSTITUTION_MAX) and Keperluan keeps PURPOSE_MIN; Keperluan takes
+        the rest. Elsewhere (beside the form at 1024x768, ~320 px; dates in the Waktu column)
+        two lines a row in three columns (VisitorTableModel.compact), Nama and Keperluan
+        sharing the room: the list never scrolls sideways and no name is cut to a few letters."""
         table, header, model = self.table, self.table.horizontalHeader(), VisitorTableModel
+        style = table.style()
 
         def contents(column: int) -> int:
             return max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
 
-        free = table.viewport().width() - contents(model.TIME) - contents(model.CASE)
-        name = min(contents(model.NAME), NAME_MAX)
-        institution = min(contents(model.INSTITUTION), INSTITUTION_MAX)
-        room = free - PURPOSE_MIN  # for Nama and Instansi
-        if name + institution > room:
-            name = max(NAME_MIN, room * name // (name + institution))
-            institution = max(INSTITUTION_MIN, room - name)
-        for column, width in ((model.TIME, contents(model.TIME)), (model.NAME, name),
-                              (model.INSTITUTION, institution), (model.CASE, contents(model.CASE)),
-                              (model.PURPOSE, max(PURPOSE_MIN, free - name - institution))):
-            header.resizeSection(column, width)
+        with self.model.single_lines():  # the five columns' widths, whatever the list shows now
+            one_line = [contents(column) for column in range(len(self.model.columns))]
+
+        width = table.viewport().width()
+        # judged as if the vertical scroll bar were there: two-line rows may bring it or take it away
+        least = width - (0 if table.verticalScrollBar().isVisible()
+                         else style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table))
+        name, institution = min(one_line[model.NAME], NAME_MAX), min(one_line[model.INSTITUTION], INSTITUTION_MAX)
+        compact = one_line[model.TIME] + name + institution + PURPOSE_MIN + one_line[model.CASE] > least
+        self._set_compact(compact)
+        widths: tuple[tuple[int, int], ...]
+        if compact:
+            free = width - contents(model.TIME)  # halves for Nama and Keperluan, Nama no wider than its text
+            name = max(NAME_MIN, min(contents(model.NAME), free - max(PURPOSE_MIN, contents(model.CASE), free // 2)))
+            widths = ((model.TIME, contents(model.TIME)), (model.NAME, name),
+                      (model.PURPOSE, max(PURPOSE_MIN, free - name)))
+        else:
+            free = width - contents(model.TIME) - contents(model.CASE)
+            widths = ((model.TIME, contents(model.TIME)), (model.NAME, name), (model.INSTITUTION, institution),
+                      (model.CASE, contents(model.CASE)), (model.PURPOSE, max(PURPOSE_MIN, free - name - institution)))
+        for column, size in widths:
+            header.resizeSection(column, size)
+
+    def _set_compact(self, compact: bool) -> None:
+        if compact == self.model.compact == self.table.isColumnHidden(VisitorTableModel.CASE):
+            return
+        self.model.set_compact(compact)
+        for column in (VisitorTableModel.INSTITUTION, VisitorTableModel.CASE):
+            self.table.setColumnHidden(column, compact)
+        line = self.table.fontMetrics().lineSpacing()
+        self.table.verticalHeader().setDefaultSectionSize(self._row_height + line if compact else self._row_height)
 
     def empty_text(self) -> str:
         return self.empty_label.text() if self.list_stack.currentWidget() is self.empty_label else ""

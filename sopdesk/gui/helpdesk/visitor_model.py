@@ -1,10 +1,16 @@
 """The table model of the help desk's visitor list: one row per registration, its columns
 named (gui.paged_model.Column: header, how a row reads, its tooltip). Rows come from
 engine.visitor_lookup.visitors_page, already filtered and ordered by SQL; the model only shows
-them (the time in the office's zone, the purpose's label translated)."""
+them (the time in the office's zone, the purpose's label translated).
+
+Where the list is too narrow for five columns (beside the form at 1024x768), the model reads
+`compact`: Nama shows the institution on a second line and Keperluan the case number, the date
+goes above the time, and the list hides Instansi and Kasus; every fact stays in sight."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import tzinfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -49,6 +55,39 @@ class VisitorTableModel(QAbstractTableModel):
             Column(QT_TRANSLATE_NOOP("VisitorTableModel", "Kasus"), None, lambda row: row.case_number or ""),
         )
         self._headers = [self.tr(column.header) for column in self.columns]
+        self._compact_headers = {self.NAME: self.tr("Nama / Instansi"), self.PURPOSE: self.tr("Keperluan / Kasus")}
+        self.compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """Two lines a row: Nama over Instansi, Keperluan over Kasus, the date over the time
+        (the view hides the Instansi and Kasus columns)."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
+
+    def _text(self, row: VisitorRow, column: int) -> str:
+        """A cell's text; in compact mode with its second line."""
+        text = self.columns[column].text(row)
+        if not self.compact:
+            return text
+        if column == self.TIME and self._with_date:
+            return text.replace(" ", "\n", 1)
+        second = {self.NAME: self.INSTITUTION, self.PURPOSE: self.CASE}.get(column)
+        extra = self.columns[second].text(row) if second is not None else ""
+        return f"{text}\n{extra}" if extra else text
+
+    @contextmanager
+    def single_lines(self) -> Iterator[None]:
+        """Every cell on one line for the block, with no signal: the list measures the texts
+        of the five-column layout while it shows the compact one (nothing paints meanwhile)."""
+        compact, self.compact = self.compact, False
+        try:
+            yield
+        finally:
+            self.compact = compact
 
     def _time(self, row: VisitorRow) -> str:
         local = row.registered_at.astimezone(self._tz)
@@ -86,7 +125,8 @@ class VisitorTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self._headers)):
-            return self._headers[section]
+            return self._compact_headers.get(section, self._headers[section]) if self.compact \
+                else self._headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> str | int | None:
@@ -95,9 +135,12 @@ class VisitorTableModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            return self._text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:  # the column's own tooltip, else its whole text
-            return (column.tooltip(row) if column.tooltip else None) or column.text(row) or None
+            own = column.tooltip(row) if column.tooltip else None
+            if own and self.compact and index.column() == self.PURPOSE and row.case_number:
+                own += f"\n{row.case_number}"  # the second line of the compact cell
+            return own or self._text(row, index.column()) or None
         if role == self.VisitorIdRole:
             return row.visitor_id
         return None
