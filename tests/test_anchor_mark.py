@@ -36,14 +36,38 @@ def act(ws, staff) -> str:
 def test_an_action_marks_its_last_event_and_writes_the_anchor_once(ws, staff, data_dir, monkeypatch):
     act(ws, staff)  # the process knows where the anchor of this database lives from here on
     writes: list[bool] = []
-    real = anchor._write_private
-    monkeypatch.setattr(anchor, "_write_private",
-                        lambda path, text, durable=True: (writes.append(durable), real(path, text, durable)))
+    real = anchor.write_anchor
+    monkeypatch.setattr(anchor, "write_anchor", lambda *args, durable=True, **kwargs: (
+        writes.append(durable), real(*args, durable=durable, **kwargs)))
+    path = anchor.anchor_path(data_dir, ws.db.url)
+    inode = path.stat().st_ino
     act(ws, staff)
     event = newest(ws)
     assert audit.carries_mark(event, anchor.read_key(data_dir))
     assert json.loads(event.sealed)[audit.MARK]
     assert writes == [False]  # after the commit only, no fsync: the mark stands in for the anchor before it
+    # written over in place (no new file, no rename): the same file, plain JSON padded to its size
+    assert path.stat().st_ino == inode and path.stat().st_size == anchor.ANCHOR_SIZE
+    assert json.loads(path.read_text())["count"] == event.id
+    assert integrity.check(ws).ok
+
+
+def test_an_anchor_of_another_size_is_read_and_then_written_whole(ws, staff, data_dir):
+    """An anchor an older sopdesk wrote (unpadded JSON) is read as before; the next action writes
+    the file whole (a new file renamed over it), the one after in place."""
+    act(ws, staff)
+    path = anchor.anchor_path(data_dir, ws.db.url)
+    old = json.dumps(json.loads(path.read_text()), sort_keys=True, indent=1) + "\n"
+    path.write_text(old)
+    anchor._written.clear()  # noqa: SLF001 - as another process would, read the file again
+    assert anchor.read_anchor(data_dir, ws.db.url).head == anchor.Head(newest(ws).id, newest(ws).hash)
+    inode = path.stat().st_ino
+    act(ws, staff)
+    assert path.stat().st_size == anchor.ANCHOR_SIZE and path.stat().st_ino != inode
+    inode = path.stat().st_ino
+    act(ws, staff)
+    assert path.stat().st_ino == inode
+    assert anchor.read_anchor(data_dir, ws.db.url).head == anchor.Head(newest(ws).id, newest(ws).hash)
     assert integrity.check(ws).ok
 
 

@@ -27,6 +27,16 @@ the new head and the head it replaces ("before"), and a crash in between leaves 
 accepts either head. Writers are serialised by a lock file beside the anchor; a desk finishing
 its write never drops another desk's pending one.
 
+The file is the anchor's JSON padded with spaces to ANCHOR_SIZE bytes (still plain JSON: any
+reader, an older sopdesk included, reads it as before). The anchor after a commit is written over
+the file in place, one write of ANCHOR_SIZE bytes at its start (the file's first sector): a new
+file and a rename per action cost more CPU than the rest of the anchor together (issue #15).
+Like the rename before it, that write is not fsynced: a power cut before the disk has it leaves
+the older anchor, which the mark above accepts. Readers take the lock file shared with the
+writers, so that a check never reads an overwrite half done. The anchor written before a commit,
+and a file of another size or mode (an older sopdesk's, one edited by hand), are still written
+whole to a temporary file, fsynced and renamed.
+
 Keyed: the anchor carries an HMAC-SHA256 made with a key kept apart from the data, in this
 user's configuration folder (`audit-kunci/<digest of the data folder>.key`, 0600, made at setup
 or with the next anchor when missing, e.g. on a new PC), so that whoever rewrites the database and the anchor
@@ -46,6 +56,7 @@ import json
 import logging
 import os
 import secrets
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -61,6 +72,8 @@ from sopdesk.store.models import AuditEvent
 log = logging.getLogger(__name__)
 
 ANCHOR_FILE = "audit-anker.json"
+ANCHOR_SIZE = 512  # the file's size: the anchor's JSON padded with spaces (written over in place)
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation, the size stays exact
 LOCK_FILE = "audit-anker.lock"
 KEY_DIR = "audit-kunci"
 
@@ -93,10 +106,13 @@ def chain_head(conn: Connection) -> Head:
 _CONFIG_ENV = ("SOPDESK_CONFIG_DIR", "XDG_CONFIG_HOME", "HOME", "APPDATA", "LOCALAPPDATA")
 _key_paths: dict[tuple[str | None, ...], Path] = {}
 _anchor_paths: dict[tuple[str, str | None], Path] = {}
-# what this process last read or wrote, with the file's identity (inode, mtime, size) then: read
-# again only when the file on disk is another one (another process wrote it, it was replaced)
+# the key this process last read, with the file's identity (inode, mtime, size) then: read again
+# only when the file on disk is another one
 _keys: dict[Path, tuple[tuple[int, int, int], bytes | None]] = {}
-_written: dict[Path, tuple[tuple[int, int, int], Anchor]] = {}
+# the anchor this process last wrote, with the file's bytes: parsed again only when the file
+# holds other bytes (another process wrote it, it was replaced; an overwrite in place keeps the
+# inode and the size, and the modification time can stay within one clock tick)
+_written: dict[Path, tuple[bytes, Anchor]] = {}
 
 
 def _identity(info: os.stat_result) -> tuple[int, int, int]:
@@ -187,7 +203,7 @@ def _anchor_path(data_dir: Path, database: str | None) -> Path:
     return data_dir / f"audit-anker-{name}.json"
 
 
-def _write_private(path: Path, text: str, durable: bool = True) -> os.stat_result:
+def _write_private(path: Path, text: str | bytes, durable: bool = True) -> os.stat_result:
     """Write a 0600 file atomically (a temporary file beside it, fsync unless not `durable`,
     rename), its folder made (0700) when missing; the file's status as written (the same file
     after the rename: its inode, size and modification time)."""
@@ -200,7 +216,7 @@ def _write_private(path: Path, text: str, durable: bool = True) -> os.stat_resul
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         try:
-            data = text.encode("utf-8")
+            data = text.encode("utf-8") if isinstance(text, str) else text
             while data:
                 data = data[os.write(fd, data):]
             if durable:
@@ -220,13 +236,44 @@ def _write_private(path: Path, text: str, durable: bool = True) -> os.stat_resul
     return written
 
 
+def _overwrite(path: Path, data: bytes) -> bool:
+    """Write `data` over an anchor file of the same size in place (0600, a regular file); False,
+    nothing written, when the file is missing or not such a file (the caller writes it whole)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | _BINARY)
+    except OSError:
+        return False
+    try:
+        info = os.fstat(fd)
+        if (info.st_size != len(data) or not stat.S_ISREG(info.st_mode)
+                or (sys.platform != "win32" and stat.S_IMODE(info.st_mode) != 0o600)):
+            return False
+        while data:  # at offset 0 (the file was just opened); a short write goes on after it
+            data = data[os.write(fd, data):]
+        return True
+    finally:
+        os.close(fd)
+
+
+def _anchor_bytes(body: dict[str, Any]) -> bytes:
+    """The anchor's JSON (sorted, compact: json.dumps's C encoder; indented, it took the slow
+    one) padded to ANCHOR_SIZE with spaces."""
+    return _MAC_TEXT(body).encode("utf-8").ljust(ANCHOR_SIZE - 1) + b"\n"
+
+
 class AnchorUnreadable(ValueError):
     """The anchor file exists but is not an anchor (edited, truncated)."""
 
 
 def read_anchor(data_dir: Path, database: str | None = None) -> Anchor | None:
     """The anchor beside the database, None when there is none; AnchorUnreadable when the
-    file is not one."""
+    file is not one. Read holding the writers' lock (when there is a lock file): an anchor is
+    written over in place."""
+    with _reading_lock(data_dir):
+        return _read_anchor(data_dir, database)
+
+
+def _read_anchor(data_dir: Path, database: str | None = None) -> Anchor | None:
     path = anchor_path(data_dir, database)
     try:
         raw = path.read_text(encoding="utf-8")
@@ -234,6 +281,8 @@ def read_anchor(data_dir: Path, database: str | None = None) -> Anchor | None:
         return None
     except OSError as exc:
         raise AnchorUnreadable(f"{path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise AnchorUnreadable(f"{path}: isinya bukan jangkar rantai audit") from None
     try:
         data = json.loads(raw)
         head = Head(int(data["count"]), str(data["head"]))
@@ -261,8 +310,10 @@ def write_anchor(data_dir: Path, head: Head, before: Head | None = None, durable
     key = ensure_key(data_dir)  # a data folder moved to another PC is keyed again from here
     if key is not None:
         body["mac"] = _mac(key, body)
-    written = _write_private(path, json.dumps(body, sort_keys=True, indent=1) + "\n", durable)
-    _written[path] = (_identity(written), Anchor(head, before, None if key is None else True))
+    data = _anchor_bytes(body)
+    if durable or not _overwrite(path, data):
+        _write_private(path, data, durable)
+    _written[path] = (data, Anchor(head, before, None if key is None else True))
 
 
 @contextlib.contextmanager
@@ -277,31 +328,57 @@ def _locked(data_dir: Path) -> Iterator[None]:
         Path(data_dir).mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        if sys.platform == "win32":  # pragma: no cover - Windows
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX)
+        _lock(fd)
         yield
     finally:
         os.close(fd)  # closing releases the lock
 
 
+@contextlib.contextmanager
+def _reading_lock(data_dir: Path) -> Iterator[None]:
+    """The writers' lock for a reader, when its lock file is there (every writer makes it);
+    nothing is made for a read (a folder that is only read)."""
+    try:
+        fd = os.open(os.path.join(data_dir, LOCK_FILE), os.O_RDWR)
+    except OSError:
+        yield
+        return
+    try:
+        _lock(fd)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _lock(fd: int) -> None:
+    if sys.platform == "win32":  # pragma: no cover - Windows
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+
 def _current(data_dir: Path, database: str | None) -> Anchor | None:
-    """The anchor on disk (read again only when it is not the file this process wrote last)."""
+    """The anchor on disk (parsed again only when the file does not hold the bytes this
+    process wrote last); called holding the lock."""
     path = anchor_path(data_dir, database)
     known = _written.get(path)
     if known is not None:
         try:
-            if _identity(os.stat(path)) == known[0]:
-                return known[1]
+            fd = os.open(path, os.O_RDONLY | _BINARY)
         except OSError:
             return None
+        try:
+            same = os.read(fd, ANCHOR_SIZE + 1) == known[0]
+        finally:
+            os.close(fd)
+        if same:
+            return known[1]
     try:
-        return read_anchor(data_dir, database)
+        return _read_anchor(data_dir, database)
     except AnchorUnreadable:
         return None
 
