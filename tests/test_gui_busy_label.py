@@ -31,9 +31,9 @@ def test_the_start_up_check_is_named_in_the_status_bar_while_it_runs(qtbot, shel
     release = threading.Event()
     real = app_module.start_check
 
-    def slow_check(workspace):  # noqa: ANN001, ANN202
+    def slow_check(workspace, progress=None):  # noqa: ANN001, ANN202
         release.wait(30)
-        return real(workspace)
+        return real(workspace, progress)
 
     monkeypatch.setattr(app_module, "start_check", slow_check)
     window = shell.open_window(ws, admin)

@@ -186,9 +186,9 @@ def test_the_window_shows_before_the_start_up_check_ends_and_damage_is_still_war
     release = threading.Event()
     real = app_module.start_check
 
-    def slow_check(workspace):  # noqa: ANN001, ANN202
+    def slow_check(workspace, progress=None):  # noqa: ANN001, ANN202
         release.wait(30)
-        return real(workspace)
+        return real(workspace, progress)
 
     monkeypatch.setattr(app_module, "start_check", slow_check)
     shown = []

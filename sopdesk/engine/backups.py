@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from sopdesk.engine import audit, integrity, restore_checks, tamper
 from sopdesk.engine.attachments import file_sha256
+from sopdesk.engine.record_check import Progress
 from sopdesk.engine.restore_checks import Confirm, CurrentOffice
 from sopdesk.engine.users import Actor, require_admin
 from sopdesk.engine.workdays import ZONES, utcnow, zone
@@ -152,7 +153,8 @@ def _record_restore(result: RestoreResult, file: Path | str, username: str | Non
 
 def restore_backup(ws: Workspace, actor: Actor, file: Path | str, *,
                    allow_other_office: bool = False, confirm: Confirm | None = None,
-                   limits: Limits = DEFAULT_LIMITS, stage: Stage | None = None) -> RestoreResult:
+                   limits: Limits = DEFAULT_LIMITS, stage: Stage | None = None,
+                   progress: Progress | None = None) -> RestoreResult:
     """An administrator replaces the office's records by a backup. The workspace is closed
     (open a new one afterwards); the current records are kept in cadangan/sebelum-pemulihan-*.
 
@@ -161,12 +163,15 @@ def restore_backup(ws: Workspace, actor: Actor, file: Path | str, *,
     backup needs `allow_other_office` and a `confirm` that says yes; `confirm` is asked after
     the checks, with what they found (RestorePlan); it may raise to refuse with its own
     message (restore_checks.RestoreCancelled: the person said no). `stage` is told what the
-    restore does now (store.backup_restore.Stage), from the thread that restores."""
+    restore does now (store.backup_restore.Stage), `progress` how far the backup's checks have
+    read (events and rows, of all there are; engine.record_check.Tally), both from the thread
+    that restores."""
     with ws.db.reading() as session:
         user = require_admin(session, actor)
     clock = ws.clock
     verify = restore_checks.verifier(file, restore_checks.current_office(ws.db),
-                                     allow_other_office=allow_other_office, confirm=confirm, stage=stage)
+                                     allow_other_office=allow_other_office, confirm=confirm, stage=stage,
+                                     progress=progress)
     return store.restore(ws, file, clock=clock, verify=verify, limits=limits, stage=stage,
                          after_swap=lambda result: _record_restore(result, file, user.username, clock))
 

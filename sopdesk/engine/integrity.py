@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from sopdesk.engine import record_check
 from sopdesk.engine.attachments import file_sha256
 from sopdesk.engine.audit import GENESIS, event_hash
-from sopdesk.engine.record_check import Store
+from sopdesk.engine.record_check import Progress, Store, Tally
 from sopdesk.store.models import (
     Attachment,
     AttachmentBlob,
@@ -61,6 +61,11 @@ class Office(Store, Protocol):
 
 
 MAX_DATABASE_FINDINGS = 20
+
+
+class CheckStopped(Exception):  # noqa: N818 - a stop asked for, not an error
+    """Raised by a progress callback to stop a long check where it is (the start-up check, when
+    a restore is about to replace the records it reads): nothing is reported or held."""
 
 
 @dataclass(frozen=True)
@@ -269,10 +274,11 @@ def _ids(first: int, last: int) -> str:
 
 def check_audit_chain(ws: Store, report: Report, last: int | None = None,
                       book: record_check.SealBook | None = None,
-                      end: record_check.ChainEnd | None = None) -> None:
+                      end: record_check.ChainEnd | None = None, tally: Tally | None = None) -> None:
     """Recompute every event's hash and follow the prev_hash links (only the newest `last`
     events when given; the oldest of them anchors the first link). `book` collects the events'
-    seals, `end` what the anchor comparison needs."""
+    seals, `end` what the anchor comparison needs, `tally` the events read (every TICK)."""
+    tally = tally or Tally()
     at = type_coerce(AuditEvent.at, String) if _is_sqlite(ws) else AuditEvent.at
     statement = (
         select(AuditEvent.id, at.label("at"), AuditEvent.user_id, AuditEvent.action,
@@ -289,37 +295,42 @@ def check_audit_chain(ws: Store, report: Report, last: int | None = None,
             if start is not None:
                 statement = statement.where(AuditEvent.id >= start)
         previous = None
-        for row in session.execute(statement.execution_options(yield_per=2000)):
-            count += 1
-            when = _stored_at(row.at)
-            try:
-                expected = event_hash(row.prev_hash, when, row.user_id, row.action, row.case_id,
-                                      row.work_item_id, row.step_no, row.detail,
-                                      row.sealed) if when else None
-            except (TypeError, ValueError):
-                expected = None
-            if book is not None:
-                book.add(row.id, row.sealed)
-            if end is not None:
-                end.see(row.id, row.hash)
-            if expected != row.hash:
-                report.add("audit_changed", f"{_label(session, row)} telah diubah di luar sopdesk",
-                           event_id=row.id)
-            if previous is None:
-                if row.id == first_id and row.prev_hash != GENESIS:
-                    gone = f"{_ids(1, row.id - 1)} " if row.id > 1 else ""
-                    report.add("audit_missing", f"peristiwa audit {gone}hilang/dihapus: peristiwa "
-                                                f"pertama #{row.id} bukan awal rantai", event_id=row.id)
-            elif row.prev_hash != previous.hash:
-                if row.id - previous.id > 1:
-                    report.add("audit_missing", f"peristiwa audit {_ids(previous.id + 1, row.id - 1)} "
-                                                f"hilang/dihapus (rantai terputus sebelum #{row.id})",
+        # closed however the loop ends (a stop: PostgreSQL's server-side cursor left open)
+        with record_check.streaming(session.execute(statement.execution_options(yield_per=2000))) as rows:
+            for row in rows:
+                count += 1
+                if count % record_check.TICK == 0:
+                    tally.add(record_check.TICK)
+                when = _stored_at(row.at)
+                try:
+                    expected = event_hash(row.prev_hash, when, row.user_id, row.action, row.case_id,
+                                          row.work_item_id, row.step_no, row.detail,
+                                          row.sealed) if when else None
+                except (TypeError, ValueError):
+                    expected = None
+                if book is not None:
+                    book.add(row.id, row.sealed)
+                if end is not None:
+                    end.see(row.id, row.hash)
+                if expected != row.hash:
+                    report.add("audit_changed", f"{_label(session, row)} telah diubah di luar sopdesk",
                                event_id=row.id)
-                else:
-                    report.add("audit_link", f"rantai audit terputus antara peristiwa #{previous.id} "
-                                             f"dan #{row.id}: salah satunya telah diubah di luar sopdesk",
-                               event_id=row.id)
-            previous = row
+                if previous is None:
+                    if row.id == first_id and row.prev_hash != GENESIS:
+                        gone = f"{_ids(1, row.id - 1)} " if row.id > 1 else ""
+                        report.add("audit_missing", f"peristiwa audit {gone}hilang/dihapus: peristiwa "
+                                                    f"pertama #{row.id} bukan awal rantai", event_id=row.id)
+                elif row.prev_hash != previous.hash:
+                    if row.id - previous.id > 1:
+                        report.add("audit_missing", f"peristiwa audit {_ids(previous.id + 1, row.id - 1)} "
+                                                    f"hilang/dihapus (rantai terputus sebelum #{row.id})",
+                                   event_id=row.id)
+                    else:
+                        report.add("audit_link", f"rantai audit terputus antara peristiwa #{previous.id} "
+                                                 f"dan #{row.id}: salah satunya telah diubah di luar sopdesk",
+                                   event_id=row.id)
+                previous = row
+    tally.add(count % record_check.TICK)
     report.checked["audit_events"] = count
     if end is not None:
         end.complete = True
@@ -342,43 +353,50 @@ def _guarded(report: Report, what: str, step: Any, *args: Any) -> bool:
     return True
 
 
-def _chain_and_records(ws: Store, report: Report) -> None:
-    """The whole chain, its anchor, and the records against the chain's seals."""
+def _chain_and_records(ws: Store, report: Report, progress: Progress | None = None) -> None:
+    """The whole chain, its anchor, and the records against the chain's seals; `progress` is
+    told (events and rows read, in all) as they are read."""
     found, end = record_check.anchor_for(ws, report)
     with ws.db.connect() as conn:
         book = record_check.SealBook.sized(conn)
+        tally = Tally.of(conn, book, progress)
     before = len(report.findings)
-    if not _guarded(report, "log audit (tabel audit_event)", check_audit_chain, ws, report, None, book, end):
+    if not _guarded(report, "log audit (tabel audit_event)", check_audit_chain, ws, report, None, book, end,
+                    tally):
         report.checked["records"] = "tidak dibandingkan: log audit tidak dapat dibaca"
         return
     record_check.check_anchor(ws, report, found, end)
     if any(f.kind in CHAIN_KINDS for f in report.findings[before:]):
         report.checked["records"] = "tidak dibandingkan: rantai audit rusak"
         return
-    record_check.check_records(ws, report, book)
+    record_check.check_records(ws, report, book, tally)
+    tally.end()
 
 
-def check(ws: Office) -> Report:
-    """The full check of `sopdesk check` (reads everything; hashes every attachment)."""
+def check(ws: Office, progress: Progress | None = None) -> Report:
+    """The full check of `sopdesk check` (reads everything; hashes every attachment);
+    `progress` as for verify_whole_chain."""
     report = Report()
     if not check_database(ws, report, "integrity_check"):
         return report
     _guarded(report, "rujukan antarbaris", check_foreign_keys, ws, report)
     _guarded(report, "daftar lampiran", check_attachments, ws, report)
-    _guarded(report, "log audit", _chain_and_records, ws, report)
+    _guarded(report, "log audit", _chain_and_records, ws, report, progress)
     return report
 
 
-def verify_whole_chain(ws: HeldOffice, remember: bool = True) -> list[Finding]:
+def verify_whole_chain(ws: HeldOffice, remember: bool = True, progress: Progress | None = None) -> list[Finding]:
     """The desktop's start-up check, for its worker thread: PRAGMA quick_check, the whole audit
     chain, its anchor and the records against the seals (not the attachments' content, which
     `sopdesk check` hashes). With `remember`, findings of tampering hold the workspace until an
-    administrator has seen them (engine.tamper)."""
+    administrator has seen them (engine.tamper). `progress` (events and rows read, in all) is
+    called every record_check.TICK rows from the checking thread; raising CheckStopped from it
+    stops the check (nothing remembered)."""
     from sopdesk.engine import tamper
 
     report = Report()
     if check_database(ws, report, "quick_check"):
-        _guarded(report, "log audit", _chain_and_records, ws, report)
+        _guarded(report, "log audit", _chain_and_records, ws, report, progress)
     if remember:
         tamper.remember(ws, report)
     return report.findings

@@ -6,15 +6,22 @@ a row wins); `check_records` then reads every covered table once, digests each r
 Memory stays small on a large office: the seals of a table with numeric keys are 64-bit values
 in an array indexed by the row's number (a 100,000-case office holds some three million rows).
 A table that cannot be read (a damaged page) is a finding of its own; the other tables are
-still compared."""
+still compared.
+
+Both parts take most of a check's time (some 40 s at 100,000 cases: three million rows, seven
+hundred thousand events), so they count what they have read into a `Tally`, which tells a
+window (rows read, rows in all) every `TICK` rows; a callback that raises (integrity.CheckStopped)
+stops the check there."""
 
 from __future__ import annotations
 
 import json
 from array import array
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
@@ -41,6 +48,55 @@ class Findings(Protocol):
     checked: dict[str, Any]
 
     def add(self, kind: str, message: str, **ids: Any) -> None: ...
+
+# (rows read, rows in all) of a long check, for a window's percentage; may raise to stop it
+Progress = Callable[[int, int], None]
+TICK = 4096  # rows read between two calls of a Progress: some 800 calls at 100,000 cases
+
+
+@dataclass
+class Tally:
+    """How far a check has read: the audit events and the covered rows, told to `progress`."""
+
+    progress: Progress | None = None
+    total: int = 0  # estimated from the highest row numbers: `end()` makes it exact
+    done: int = 0
+
+    @classmethod
+    def of(cls, conn: Any, book: SealBook, progress: Progress | None) -> Tally:
+        """The events and rows a whole check reads (the highest numbers, read once)."""
+        events = conn.execute(select(func.max(AuditEvent.id))).scalar() if progress is not None else 0
+        return cls(progress, int(events or 0) + sum(book.sizes.values()))
+
+    def add(self, rows: int) -> None:
+        if rows <= 0 or self.progress is None:
+            return
+        self.done += rows
+        self.total = max(self.total, self.done)
+        self.progress(self.done, self.total)
+
+    def end(self) -> None:
+        """Everything was read: the bar is full even where the estimate was too high."""
+        if self.progress is not None:
+            self.total = self.done = max(self.done, 1)
+            self.progress(self.done, self.total)
+
+
+R = TypeVar("R")
+
+
+@contextmanager
+def streaming(rows: Iterable[R]) -> Iterator[Iterable[R]]:
+    """Streamed rows (a result, a generator), closed however the loop over them ends: a stop
+    leaves it in the middle, and PostgreSQL streams through a server-side cursor, which would
+    be dropped open (psycopg warns)."""
+    try:
+        yield rows
+    finally:
+        close = getattr(rows, "close", None)
+        if callable(close):
+            close()
+
 
 MAX_ROW_FINDINGS = 20  # per table and kind; the rest are counted
 DENSE_LIMIT = 50_000_000  # a table numbered beyond this keeps its seals in a dict
@@ -132,16 +188,22 @@ def _where(name: str, key: Any) -> str:
     return f"{WHAT.get(name, name)} #{key} (tabel {name})"
 
 
-def check_records(ws: Store, report: Findings, book: SealBook) -> None:
-    """Every covered row against its newest seal; a table that cannot be read is a finding."""
+def check_records(ws: Store, report: Findings, book: SealBook, tally: Tally | None = None) -> None:
+    """Every covered row against its newest seal; a table that cannot be read is a finding.
+    `tally` is told the rows read, every TICK rows."""
+    tally = tally or Tally()
     compared = 0
     for name in seal.tables():
+        counted = compared
         seals = book.tables.get(name) or _Seals(0)
         found: dict[str, list[tuple[Any, str]]] = {"record_changed": [], "record_added": []}
         try:
-            with ws.db.connect() as conn:
-                for key, digest in seal.row_digests(conn, name):
+            with ws.db.connect() as conn, streaming(seal.row_digests(conn, name)) as digests:
+                for key, digest in digests:
                     compared += 1
+                    if compared % TICK == 0:
+                        tally.add(compared - counted)
+                        counted = compared
                     expected = seals.pop(key)
                     if expected == 0:
                         found["record_added"].append((key,
@@ -154,7 +216,9 @@ def check_records(ws: Store, report: Findings, book: SealBook) -> None:
             reason = getattr(exc, "orig", None) or exc
             report.add("database", f"tabel {name} tidak dapat dibaca seluruhnya untuk dibandingkan "
                                    f"dengan log audit: {reason}")
+            tally.add(compared - counted)
             continue
+        tally.add(compared - counted)
         found["record_deleted"] = [(key, f"{_where(name, key)} telah dihapus di luar sopdesk: tercatat di "
                                          "log audit tetapi tidak ada lagi") for key in seals.left()]
         for kind, rows in found.items():

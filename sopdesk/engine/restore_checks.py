@@ -145,21 +145,25 @@ def upgrade(file: Path, db: Database, folder: Path) -> None:
                              f"({str(getattr(exc, 'orig', None) or exc)[:200]})") from None
 
 
-def check_chain(file: Path, db: Database, manifest: Manifest, stage: Stage | None = None) -> list[str]:
+def check_chain(file: Path, db: Database, manifest: Manifest, stage: Stage | None = None,
+                progress: record_check.Progress | None = None) -> list[str]:
     """The audit chain verifies and ends where the manifest's anchor says. `stage` is told
-    "verify_chain" and "verify_records" as those checks begin (the longest part of a restore)."""
+    "verify_chain" and "verify_records" as those checks begin (the longest part of a restore),
+    `progress` the events and rows read of all there are (every record_check.TICK rows)."""
     tell: Stage = stage or (lambda _step: None)
     report = integrity.Report()
     office = _Unpacked(db)
     sealed = _sealed(manifest.schema_revision)
     with db.connect() as conn:
         book = record_check.SealBook.sized(conn) if sealed else None
+        tally = record_check.Tally.of(conn, book or record_check.SealBook(), progress)
     tell("verify_chain")
-    integrity.check_audit_chain(office, report, None, book)
+    integrity.check_audit_chain(office, report, None, book, tally=tally)
     integrity.check_foreign_keys(office, report)
     if book is not None and report.ok:  # every record against the chain's seals
         tell("verify_records")
-        record_check.check_records(office, report, book)
+        record_check.check_records(office, report, book, tally)
+    tally.end()
     if not report.ok:
         more = f" (dan {len(report.findings) - 1} temuan lain)" if len(report.findings) > 1 else ""
         raise _refused(file, f"pemeriksaan basis datanya menemukan: {report.findings[0].message}{more}")
@@ -261,9 +265,10 @@ def check_backup_admin(file: Path, db: Database, username: str, password: str) -
 
 def verifier(file: Path | str, current: CurrentOffice | None, *, allow_other_office: bool = False,
              confirm: Confirm | None = None,
-             backup_admin: tuple[str, str] | None = None, stage: Stage | None = None) -> Verify:
+             backup_admin: tuple[str, str] | None = None, stage: Stage | None = None,
+             progress: record_check.Progress | None = None) -> Verify:
     """The check store.backup.restore runs on the unpacked database (see the docstring);
-    `stage` is told its longest steps (check_chain)."""
+    `stage` is told its longest steps (check_chain), `progress` how far they have read."""
     file = Path(file)
 
     def verify(database: Path, manifest: Manifest) -> list[str]:
@@ -274,7 +279,7 @@ def verifier(file: Path | str, current: CurrentOffice | None, *, allow_other_off
             if backup_admin is not None:
                 check_backup_admin(file, db, *backup_admin)
             check_users(file, db)  # first: its refusal names the user
-            warnings = check_chain(file, db, manifest, stage)
+            warnings = check_chain(file, db, manifest, stage, progress)
             name, identity = _office_of(db)
         finally:
             db.dispose()

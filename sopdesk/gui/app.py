@@ -9,7 +9,8 @@ contoh" opens the separate demo office (built on the worker, progress shown) in 
 window, never the office's own database. The program ends when its last window closes.
 
 The start-up integrity check (PRAGMA quick_check and the audit chain) runs on a thread of its
-own once the window has painted, and warns when it finds damage. Closing a window hides it at
+own once the window has painted (gui.start_check: the status bar shows how far it is; a restore
+stops it), and warns when it finds damage. Closing a window hides it at
 once; the backup on exit is then written on the worker behind a small progress window, and
 only when the office's records changed since the newest backup (engine.backups).
 """
@@ -17,7 +18,6 @@ only when the office's records changed since the newest backup (engine.backups).
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from contextlib import suppress
 
@@ -25,25 +25,28 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from sopdesk.engine import backups, integrity, office
+from sopdesk.engine.record_check import Progress
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.login import LoginDialog, SetupDialog
 from sopdesk.gui.main_window import MainWindow
 from sopdesk.gui.messages import show_error
+from sopdesk.gui.start_check import StartCheck
 from sopdesk.gui.worker import Worker
 
 DEMO_CASES = 300
 log = logging.getLogger("sopdesk.gui")
 
 
-def start_check(ws: Workspace) -> list:
+def start_check(ws: Workspace, progress: Progress | None = None) -> list:
     """The start-up check (for its thread): PRAGMA quick_check, the whole audit chain, its
     anchor and the records against their seals (engine.integrity.verify_whole_chain). The check
     does not read one snapshot: a step completed by a user while it runs can look like a record
     changed outside sopdesk (seen once in five checks under steady writes). So findings are
-    looked at once more, and only what is found again is reported and held (engine.tamper)."""
-    if not integrity.verify_whole_chain(ws, remember=False):
+    looked at once more, and only what is found again is reported and held (engine.tamper).
+    `progress` follows the first reading (the second is rare)."""
+    if not integrity.verify_whole_chain(ws, remember=False, progress=progress):
         return []
     return integrity.verify_whole_chain(ws)
 
@@ -92,8 +95,6 @@ class Shell(QObject):
 
     finished = Signal()  # the last window or dialog closed: the program ends
     backup_progress = Signal(int, int)  # the backup on exit, from the worker: bytes written, in all
-    check_done = Signal(object)  # the start-up check's findings, from its thread
-    check_failed = Signal(object)
     WAIT_MS = 200  # how often a closed window's busy worker is looked at
 
     def __init__(self, ws: Workspace, check_data: bool = True, parent: QObject | None = None):
@@ -106,13 +107,11 @@ class Shell(QObject):
         self.progress: QProgressDialog | None = None
         self.worker = Worker(self)
         self._checked = False
-        self.check_running = False  # the start-up check is running (its own thread)
+        self.check: StartCheck | None = None  # the start-up check (its own thread)
         self.closing: list[MainWindow] = []  # closed windows kept until their worker's job ended
         self.exit_pending = False  # a backup on exit is being decided or written
         self.login_pending = False  # signed out: the login dialog is about to show
         self.backup_progress.connect(self._show_backup_progress)
-        self.check_done.connect(self._check_done)
-        self.check_failed.connect(self._check_failed)
 
     # --- first start and signing in ---------------------------------------------------------------
     def start(self) -> None:
@@ -189,24 +188,28 @@ class Shell(QObject):
             window.start_daily_backup()
         return window
 
-    def check_in_background(self, ws: Workspace) -> None:
-        """The start-up check after the window is shown, on a thread of its own; a warning if it
-        finds damage. Not the worker: the whole chain takes minutes at 100,000 cases, and neither
-        the backup on exit nor the program's end waits for it (it only reads; the next start
-        checks again)."""
-        def run() -> None:
-            try:
-                findings = start_check(ws)
-            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-                with suppress(RuntimeError):  # the program ended meanwhile
-                    self.check_failed.emit(exc)
-                return
-            with suppress(RuntimeError):
-                self.check_done.emit(findings)
+    @property
+    def check_running(self) -> bool:
+        """The start-up check is running (its own thread)."""
+        return self.check is not None and self.check.running
 
-        self.check_running = True
-        self._label_check(self.tr("Memeriksa keutuhan data…"))
-        threading.Thread(target=run, name="sopdesk-start-check", daemon=True).start()
+    def check_in_background(self, ws: Workspace) -> None:
+        """The start-up check after the window is shown, on a thread of its own (gui.start_check);
+        a warning if it finds damage. Not the worker: the whole chain takes most of a minute at
+        100,000 cases, and neither the backup on exit nor the program's end waits for it (it only
+        reads; the next start checks again). A restore stops it and, failing, starts it again."""
+        if self.check is None:
+            self.check = StartCheck(lambda progress: start_check(ws, progress=progress), self)
+            self.check.progressed.connect(self._check_progressed)
+            self.check.done.connect(self._check_done)
+            self.check.failed.connect(self._check_failed)
+            self.check.stopped.connect(lambda: self._label_check(None))
+            self.check.started.connect(lambda: self._label_check(self.tr("Memeriksa keutuhan data…")))
+        self.check.start()
+
+    def _check_progressed(self, done: int, total: int) -> None:
+        if self.check_running:
+            self._label_check(self.tr("Memeriksa keutuhan data… {0}%").format(done * 100 // max(total, 1)))
 
     def _label_check(self, text: str | None) -> None:
         """The status bar says the start-up check runs (it takes minutes in a large office)."""
@@ -215,12 +218,10 @@ class Shell(QObject):
                 window.set_activity("check", text)
 
     def _check_done(self, findings: list) -> None:
-        self.check_running = False
         self._label_check(None)
         show_findings(findings, self.windows[0] if self.windows else None)
 
     def _check_failed(self, exc: BaseException) -> None:
-        self.check_running = False
         self._label_check(None)
         log.warning("start-up check failed: %s", exc)
         show_error(self.windows[0] if self.windows else None, exc, self.tr("Pemeriksaan data"))
