@@ -95,3 +95,29 @@ def test_sealed_names_are_the_columns_the_digest_takes(ws, actors):
             .where(seal.tables()["case_file"].c.number == number)).one()
         assert seal.digest("case_file", seal.sealed_names("case_file"), values) == \
             dict(seal.row_digests(conn, "case_file", [case_id]))[case_id]
+
+
+def test_the_seal_goes_on_the_newest_event_even_one_written_after_record(ws, actors):
+    """_finish seals the event `record` wrote last without reading it back; an event appended
+    after it some other way in the same transaction is the newest, and it is the one sealed
+    (the chain stays whole, the check finds nothing)."""
+    from sopdesk.engine import audit
+    from sopdesk.store.models import AuditEvent
+
+    number = cases.start_case(ws, actors("Komisioner"), "PAW", "Usulan PAW a.n. Yakobus Nenabu")
+    with ws.db.transaction() as session:
+        case = session.scalar(select(Case).where(Case.number == number))
+        case.title = "Usulan PAW a.n. Yakobus Nenabu (diperbaiki)"
+        first = audit.record(session, at=ws.clock(), user_id=None, action="office_updated", case_id=case.id)
+        at = ws.clock()
+        session.add(AuditEvent(at=at, user_id=None, action="office_updated", case_id=None, work_item_id=None,
+                               step_no=None, detail="{}", prev_hash=first,
+                               hash=audit.event_hash(first, at, None, "office_updated", None, None, None, "{}")))
+        session.flush()
+    with ws.db.reading() as session:
+        newest, before = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(2)).all()
+    assert before.sealed is None and before.hash == first
+    assert '"case_file"' in newest.sealed and newest.prev_hash == first
+    assert newest.hash == audit.stored_hash(newest)
+    report = integrity.check(ws)
+    assert report.ok, [f.message for f in report.findings]

@@ -14,7 +14,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import URL, Connection, bindparam, insert, select, update
+from sqlalchemy import URL, Connection, bindparam, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from sopdesk.engine import anchor, seal
@@ -57,7 +57,11 @@ NEWEST = (select(AuditEvent.id, AuditEvent.at, AuditEvent.user_id, AuditEvent.ac
           .order_by(AuditEvent.id.desc()).limit(1))
 RESEAL = (update(AuditEvent).where(AuditEvent.id == bindparam("event_id"))
           .values(sealed=bindparam("sealed_text"), hash=bindparam("new_hash")))
-APPEND = insert(AuditEvent)
+_LATER = AuditEvent.__table__.alias("later")
+# the same, only while the event is still the newest (no event was appended after it some other
+# way than `record` in the same transaction): the event `record` remembered, not read again
+RESEAL_NEWEST = RESEAL.where(~exists().where(_LATER.c.id > bindparam("event_id")))
+APPEND = insert(AuditEvent).returning(AuditEvent.id)
 
 
 def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, action: str,
@@ -83,7 +87,8 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
         values = dict(at=at, user_id=user_id, action=action, case_id=case_id,
                       work_item_id=work_item_id, step_no=step_no, detail=text, prev_hash=prev,
                       hash=digest)
-        tx.execute(APPEND, [values])
+        event_id = tx.scalar(APPEND, values)
+        state.last = (event_id, at, user_id, action, case_id, work_item_id, step_no, text, prev, digest)
     finally:
         if tx is not session:
             tx.close()
@@ -100,26 +105,38 @@ def _finish(conn: Connection) -> dict[str, Head] | None:
         return None
     tx = DirectTx(conn)
     try:
-        row = tx.execute(NEWEST).first()
-        assert row is not None  # the transaction recorded an event (state.events)
-        event_id, at, user_id, action, case_id, work_item_id, step_no, detail, prev_hash, stored = row
         sealed = seal.seal_text(conn, state, tx)
-        at = at.astimezone(timezone.utc)
         database = _shown_url(conn.engine.url)
         signer = anchor.signing_key(database)
-        if signer is not None:
-            unmarked = event_hash(prev_hash, at, user_id, action, case_id, work_item_id, step_no, detail, sealed)
-            sealed = with_mark(sealed, anchor.event_mark(signer[1], unmarked))
-        if sealed is None:
-            return {"before": state.before, "head": Head(event_id, stored)}
-        digest = event_hash(prev_hash, at, user_id, action, case_id, work_item_id, step_no, detail, sealed)
-        tx.execute(RESEAL, {"event_id": event_id, "sealed_text": sealed, "new_hash": digest})
-        head = Head(event_id, digest)
+        head = _seal_newest(tx, state.last, sealed, signer)  # the event `record` wrote last
+        if head is None:  # an event appended after it some other way: the newest as stored
+            head = _seal_newest(tx, tx.execute(NEWEST).first(), sealed, signer)
+        assert head is not None  # the newest event, read in this transaction, is the newest
         if signer is not None:
             anchor.note_marked(database, signer[0], head)
         return {"before": state.before, "head": head}
     finally:
         tx.close()
+
+
+def _seal_newest(tx: DirectTx, row: tuple[Any, ...] | None, sealed: str | None,
+                 signer: tuple[Any, bytes] | None) -> Head | None:
+    """Seal the event of `row` (NEWEST's columns) with `sealed`, marked with the signer's key,
+    and hash it again, while it is the chain's newest event; its new head, None when it is not
+    (or `row` is None)."""
+    if row is None:
+        return None
+    event_id, at, user_id, action, case_id, work_item_id, step_no, detail, prev_hash, stored = row
+    at = at.astimezone(timezone.utc)
+    if signer is not None:
+        unmarked = event_hash(prev_hash, at, user_id, action, case_id, work_item_id, step_no, detail, sealed)
+        sealed = with_mark(sealed, anchor.event_mark(signer[1], unmarked))
+    if sealed is None:  # nothing to seal nor mark: the newest event as it is, read to be sure
+        newest = tx.execute(LAST_EVENT).first()
+        return Head(event_id, stored) if newest is not None and newest[0] == event_id else None
+    digest = event_hash(prev_hash, at, user_id, action, case_id, work_item_id, step_no, detail, sealed)
+    done = tx.execute(RESEAL_NEWEST, {"event_id": event_id, "sealed_text": sealed, "new_hash": digest})
+    return Head(event_id, digest) if done.rowcount == 1 else None
 
 
 COMMIT_HOOKS.append(_finish)

@@ -245,6 +245,7 @@ class Pending:
     everything: bool = False  # every covered row (an office upgraded from before seals)
     events: int = 0
     before: Any = None  # the chain's head before the transaction's first event (anchor.Head)
+    last: tuple[Any, ...] | None = None  # the newest event it recorded: audit.NEWEST's row of it
 
 
 _pending: weakref.WeakKeyDictionary[Connection, Pending] = weakref.WeakKeyDictionary()

@@ -112,8 +112,9 @@ class Prepared:
 class Rows:
     """The rows of one direct execution, read like a SQLAlchemy Result."""
 
-    def __init__(self, rows: list[tuple[Any, ...]]):
+    def __init__(self, rows: list[tuple[Any, ...]], rowcount: int = -1):
         self._rows = rows
+        self.rowcount = rowcount  # the rows an UPDATE or DELETE changed (the driver's count)
 
     def all(self) -> list[tuple[Any, ...]]:
         return self._rows
@@ -178,7 +179,7 @@ class DirectTx:
             return Rows([])
         prepared = self.prepared(statement, params.keys() if params else None)
         raw = self._run(prepared, prepared.parameters(params or {}), many=False)
-        return Rows(prepared.rows(raw))
+        return Rows(prepared.rows(raw) if raw else [], self._cursor.rowcount)
 
     def scalar(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> Any:
         return self.execute(statement, params).scalar()
