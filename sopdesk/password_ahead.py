@@ -58,6 +58,7 @@ class _Verification:
 
 
 _pending: dict[tuple[str, str], _Verification] = {}
+_typed: dict[str, str] = {}  # user name as given to --as -> the password typed at the early prompt
 
 
 def start(stored: str, password: str) -> None:
@@ -92,9 +93,24 @@ def busy() -> bool:
 
 
 def forget() -> None:
-    """Drop every answer not taken (a login that ended without asking)."""
+    """Drop every answer not taken and every password typed ahead (a login that ended without
+    asking)."""
     with _lock:
         _pending.clear()
+        _typed.clear()
+
+
+def keep_typed(username: str, password: str) -> None:
+    """The password the terminal user typed for `username` before the command's imports (the
+    command line asks first and imports while it is typed); the login takes it once."""
+    with _lock:
+        _typed[username] = password
+
+
+def take_typed(username: str) -> str | None:
+    """The password typed ahead for `username` (as given to --as), once; None when none was."""
+    with _lock:
+        return _typed.pop(username, None)
 
 
 def stored_hash(database: Path, username: str) -> str | None:

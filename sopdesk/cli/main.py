@@ -139,14 +139,16 @@ def acting_user(argv: list[str]) -> str | None:
     return named
 
 
-def check_password_ahead(argv: list[str]) -> None:
-    """A command that acts as a user whose password is in SOPDESK_PASSWORD, on the office's
-    SQLite file: Argon2 starts now on a thread (sopdesk.password_ahead), before the command's
-    imports, and the login takes its answer. A guess from the words alone, before the parser
-    (which imports the command): a wrong guess only costs a verification nobody uses."""
+def check_password_ahead(argv: list[str], typed: str | None = None) -> None:
+    """A command that acts as a user whose password is in SOPDESK_PASSWORD (or `typed` at the
+    early prompt), on the office's SQLite file: Argon2 starts now on a thread
+    (sopdesk.password_ahead), before the command's imports end, and the login takes its answer.
+    A guess from the words alone, before the parser (which imports the command): a wrong guess
+    only costs a verification nobody uses."""
     import os
 
-    user, password = acting_user(argv), os.environ.get("SOPDESK_PASSWORD")
+    user = acting_user(argv)
+    password = typed if typed is not None else os.environ.get("SOPDESK_PASSWORD")
     if not user or not password or os.environ.get("SOPDESK_DB"):
         return
     data_dir: str | None = None
@@ -169,6 +171,72 @@ def check_password_ahead(argv: list[str]) -> None:
 
     folder = Path(data_dir) if data_dir else default_data_dir()
     password_ahead.start_for_file(folder / password_ahead.DB_FILE, user, password)
+
+
+# The commands whose every run asks the --as user's password before anything else it asks
+# (`check --as` only logs in with --acknowledge, `catalog` only to change the catalog).
+PROMPTED = frozenset({"inbox", "case", "letter", "expedition", "visitor", "user", "holiday", "backup",
+                      "transfer"})
+PROMPTED_CATALOG = frozenset({"add", "disable", "enable"})
+
+
+def prompts_first(argv: list[str]) -> bool:
+    """The command line is one whose login asks the terminal user's password first (so it may
+    be asked before the command's imports): an acting command named with --as, no
+    SOPDESK_PASSWORD, no --help, a terminal to type on."""
+    import os
+
+    words = argv[:argv.index("--")] if "--" in argv else argv
+    named = command_named(argv)
+    if not acting_user(argv) or os.environ.get("SOPDESK_PASSWORD") or {"-h", "--help"} & set(words):
+        return False
+    if named != "catalog" and named not in PROMPTED:
+        return False
+    if named == "catalog" and not PROMPTED_CATALOG & set(words):
+        return False
+    return bool(sys.stdin) and sys.stdin.isatty()
+
+
+def ask_password_first(argv: list[str]) -> bool:
+    """For a terminal user of an acting command (prompts_first): the password prompt comes now,
+    and the command's modules (SQLAlchemy, the models, the catalog: most of a command's time)
+    are imported on a thread while it is typed; Argon2 starts as soon as Enter is pressed. The
+    login takes the typed password (sopdesk.password_ahead.take_typed). False when the prompt
+    is left to the login, as before."""
+    if not prompts_first(argv):
+        return False
+    import getpass
+    import threading
+
+    from sopdesk import password_ahead
+
+    named = command_named(argv)
+    modules = [f"sopdesk.cli.commands.{module}" for module, _adder, names in COMMANDS if named in names]
+    importer = threading.Thread(target=_import_quietly, args=(modules,), name="sopdesk-imports")
+    importer.start()
+    try:
+        user = acting_user(argv) or ""
+        typed = getpass.getpass(f"Kata sandi {user}: ")
+        password_ahead.keep_typed(user, typed)
+        check_password_ahead(argv, typed)
+    finally:
+        importer.join()
+    return True
+
+
+def _import_quietly(modules: list[str]) -> None:
+    """Import ahead, and set up the ORM's mappers (done at the first query otherwise: ~0.1 s
+    of CPU, more than the rest of an inbox's work). A module that fails is imported again by
+    the parser, which reports it."""
+    import importlib
+    from contextlib import suppress
+
+    with suppress(Exception):  # the parser's own import says what is wrong
+        for module in modules:
+            importlib.import_module(module)
+        orm = sys.modules.get("sqlalchemy.orm")
+        if orm is not None:
+            orm.configure_mappers()
 
 
 class _Collector:
@@ -258,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         ahead = sys.modules.get("sopdesk.password_ahead")
         if ahead is not None:  # an answer the command did not ask for (it failed before its login)
             ahead.forget()
+        if argv is None:  # the program's own command line: the process ends next
+            gc.freeze()  # Python's last collection at exit walked every object: ~0.3-0.4 s
 
 
 def _main(argv: list[str] | None, collector: _Collector) -> int:
@@ -272,7 +342,8 @@ def _main(argv: list[str] | None, collector: _Collector) -> int:
             collector.start(freeze=False)  # the desktop program runs for hours, importing as it goes
             return _desktop(*desktop)
         line = sys.argv[1:] if argv is None else argv
-        check_password_ahead(line)
+        if not ask_password_first(line):
+            check_password_ahead(line)
         args = build_parser(line).parse_args(line)
         if args.command is None:
             from sopdesk.cli.commands.desktop import gui

@@ -87,15 +87,25 @@ def new_password(username: str) -> str:
     return first
 
 
+def login_password(args: Namespace) -> str:
+    """The password of the user the command acts as: typed at the prompt the command line
+    showed before its imports (sopdesk.cli.main.ask_password_first), else SOPDESK_PASSWORD or
+    asked now."""
+    from sopdesk import password_ahead
+
+    typed = password_ahead.take_typed(args.actor)
+    return typed if typed is not None else password(f"Kata sandi {args.actor}: ")
+
+
 def actor(ws: Workspace, args: Namespace) -> Actor:
     """The login of a command that acts (--as; recorded)."""
     if not ws.is_set_up():
         raise UserError("Program sopdesk belum disiapkan: jalankan dulu 'sopdesk setup'")
-    return ws.login(args.actor, password(f"Kata sandi {args.actor}: "))
+    return ws.login(args.actor, login_password(args))
 
 
 def viewer(ws: Workspace, args: Namespace) -> Actor:
     """The login of a command that only shows office data (nothing written when it succeeds)."""
     from sopdesk.engine.viewer import login_to_read
 
-    return login_to_read(ws, args.actor, password(f"Kata sandi {args.actor}: "))
+    return login_to_read(ws, args.actor, login_password(args))
