@@ -7,10 +7,13 @@ waiting, so that a Ketua whose work is in the Komisioner lanes sees it at once."
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Signal
 
 from sopdesk.engine import queries
 from sopdesk.engine.accounts import is_admin, user_roles
+from sopdesk.engine.step_input import StepInput
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.gui.worker import Worker
@@ -35,6 +38,9 @@ class GuiContext(QObject):
         # the first one with work waiting (not at the alphabetically first, often empty)
         self.role: str = _busiest_first(ws, self.roles)
         self.worker: Worker | None = None  # the main window's background worker (printing, backups), when there is one
+        # a step form closed without saving: what was typed, per (case, step, visit), offered
+        # again when the form is opened in this session (gui.step_form.dialog)
+        self.unsaved_forms: dict[tuple[str, int, Any], StepInput] = {}
 
     def set_role(self, role: str) -> None:
         if role != self.role and role in self.roles:

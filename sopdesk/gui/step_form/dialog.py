@@ -10,7 +10,9 @@ with the server unreachable the form is first kept on this PC (`local_drafts`). 
 completing, the engine's own input check (`engine.step_input.check_step_input`) runs here, and
 its field ("choice" / "note") gets the form's message next to it. A step the case was returned
 to shows who returned it, when and why, and starts from its last visit's values, its files still
-attached (`revisits`); a draft of the visit wins."""
+attached (`revisits`); a draft of the visit wins. Closed without saving (Batal, Esc), the form
+keeps what was typed for the session (`GuiContext.unsaved_forms`) and brings it back when the
+same visit of the step is opened again, before any draft."""
 
 from __future__ import annotations
 
@@ -79,6 +81,7 @@ class StepFormDialog(QDialog):
             self.lane, self.next_lane = lanes_now(self.sop, self.step.no, self.item["role"])
         self.on_behalf_check: QCheckBox | None = None
         self.override_edit: QLineEdit | None = None
+        self._baseline = StepInput()  # the form as opened (after a draft or the last visit's values)
 
         if self.step is None:
             self.setWindowTitle(self.tr("Kasus {number}").format(number=self.case_number))
@@ -92,6 +95,8 @@ class StepFormDialog(QDialog):
         if self.step is not None:
             self._restore_draft(self.step)
             self._offer_local_draft(self.step)
+            self._baseline = self.form_data()
+            self._restore_unsaved()
             self._focus_first_field()
 
     def _focus_first_field(self) -> None:
@@ -237,6 +242,36 @@ class StepFormDialog(QDialog):
                                               "selesaikan.").format(when=waktu_lokal(last.completed_at,
                                                                                      self.ws.calendar.tz)))
 
+    # --- what was typed when the form was closed without saving ----------------------------------
+    def _unsaved_key(self) -> tuple[str, int, Any] | None:
+        """This visit of the step (a return opens a new visit: the old typing is not offered)."""
+        return None if self.step is None or self.item is None else (self.case_number, self.step.no,
+                                                                    self.item["since"])
+
+    def _restore_unsaved(self) -> None:
+        """Batal, Esc or the close button keep what was typed for this session (GuiContext.
+        unsaved_forms); opening the form again brings it back, before any draft."""
+        key = self._unsaved_key()
+        kept = self.ctx.unsaved_forms.get(key) if key is not None else None
+        if kept is not None:
+            self.fill(kept)
+            self.status_label.setText(self.tr("Isian yang belum disimpan saat formulir ditutup dipulihkan."))
+
+    def _keep_unsaved(self) -> None:
+        key = self._unsaved_key()
+        if key is None:
+            return
+        data = self.form_data()
+        if data != self._baseline:
+            self.ctx.unsaved_forms[key] = data
+        else:
+            self.ctx.unsaved_forms.pop(key, None)
+
+    def _forget_unsaved(self) -> None:
+        key = self._unsaved_key()
+        if key is not None:
+            self.ctx.unsaved_forms.pop(key, None)
+
     # --- the form kept on this PC while the server was unreachable ------------------------------
     def _offer_local_draft(self, step: Kegiatan) -> None:
         """A form kept on this PC (the server was unreachable) is offered above the fields."""
@@ -318,6 +353,7 @@ class StepFormDialog(QDialog):
 
     def _completed(self, step: Kegiatan, result: cases.Completed) -> None:
         self.completed = result
+        self._forget_unsaved()
         local_drafts.discard(self.ws.data_dir, self.case_number, step.no, self.ctx.actor.username)
         if result.warnings:
             QMessageBox.information(self, self.tr("Kegiatan diselesaikan"),
@@ -334,6 +370,8 @@ class StepFormDialog(QDialog):
             .success(lambda _result: self._draft_saved()).run()
 
     def _draft_saved(self) -> None:
+        self._baseline = self.form_data()  # kept in the database now
+        self._forget_unsaved()
         local = self.ws.calendar.local(self.ws.clock())
         self.status_label.setText(self.tr("Draf disimpan pukul {time} {zone}.").format(
             time=local.strftime("%H:%M"), zone=local.tzname()))
@@ -363,11 +401,13 @@ class StepFormDialog(QDialog):
 
     def _returned(self, to_step: int) -> None:
         self.returned_to = to_step
+        self._forget_unsaved()
         self.accept()
 
     def reject(self) -> None:
         """Batal, Esc or the window's close button; not while a command runs (its result
-        would have no form to land in)."""
+        would have no form to land in). What was typed is kept for this session."""
         if running(self):
             return
+        self._keep_unsaved()
         super().reject()
