@@ -371,3 +371,18 @@ def test_a_closed_window_asks_the_store_nothing_when_its_clock_ticks(qtbot, ws, 
     page.show()
     page.clock_timer.timeout.emit()
     assert page.model.index(0, 5).data() == "sisa 20 menit"
+
+
+def test_back_from_another_screen_the_inbox_shows_other_desks_work_at_once(qtbot, ws, staff, clock):
+    # Xvfb: the Ketua, back from Surat & Ekspedisi, saw "Kotak Masuk (7)" over a list of 5 (two
+    # letters registered at the help desk meanwhile) until the minute's tick
+    numbers = waiting_at_kasubag(ws, staff, 2, clock)
+    page = inbox_page(qtbot, ws, staff["Kasubag"])
+    select(qtbot, page.table, 1)
+    page.hide()  # another screen of the window
+    cases.complete(ws, staff["Kasubag"], numbers[0], StepInput())  # another desk: no signal here
+    new = waiting_at_kasubag(ws, staff, 1, clock)
+    page.show()
+    assert sorted(page.model.row_at(r).case_number for r in range(page.model.rowCount())) == [numbers[1], *new]
+    assert selected(page) == numbers[1]  # the clerk's place kept
+    assert page.summary.text().startswith("2 pekerjaan ditampilkan dari 2")

@@ -133,11 +133,19 @@ class InboxPage(QWidget):
         # a closed window (or one never shown) asks the store nothing
         self.clock_timer.timeout.connect(lambda: self.refresh() if self.window().isVisible() else None)
         self.clock_timer.start()
+        self._hidden = False  # hidden after being shown: refreshed when shown again (not on the first show)
         self.reload()
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
+        if self._hidden:  # back from another screen: other desks' work since then, not in a minute
+            self._hidden = False
+            self.refresh()
         self.table.setFocus()  # Enter opens the selected item's form at once
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().hideEvent(event)
+        self._hidden = True
 
     def focus_search(self) -> None:
         """Ctrl+F: the search box, its text selected; Tab or Down then goes to the list."""
