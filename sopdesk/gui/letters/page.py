@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -89,10 +89,18 @@ class LettersPage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         ctx.data_changed.connect(self.reload)
+        self._hidden = False  # hidden after being shown: reloaded when shown again
         self.reload()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self._hidden = True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        if self._hidden:  # back from another screen: letters registered at other desks meanwhile
+            self._hidden = False
+            self.reload()
         # typing searches at once; Ctrl+Tab (from the search box) goes to the next tab
         searches = (self.incoming_search, self.outgoing_search, self.expedition_search)
         searches[self.tabs.currentIndex()].setFocus()
@@ -236,7 +244,10 @@ class LettersPage(QWidget):
                        if search or year else
                        self.tr("Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat "
                                "masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW "
-                               "langsung memulai kasusnya."))
+                               "langsung memulai kasusnya.") if self.may_register else
+                       # the Ketua read "Catat ... dengan 'Catat surat masuk…'" above a disabled button
+                       self.tr("Belum ada surat masuk. Surat dicatat oleh {0}; surat yang sudah dicatat muncul "
+                               "di sini.").format(" / ".join(self.registrars)))
         self._update_buttons()
 
     def reload_outgoing(self) -> None:
