@@ -71,12 +71,15 @@ def test_an_acting_command_imports_only_its_command_and_builds_no_validator(tmp_
               "print(json.dumps({'code': code, 'built': Sop.__pydantic_complete__ or Kegiatan.__pydantic_complete__,\n"
               "  'commands': sorted(m for m in sys.modules if m.startswith('sopdesk.cli.commands.')),\n"
               "  'heavy': sorted(m for m in sys.modules if m.split('.')[0] in\n"
-              "    ('reportlab', 'PySide6', 'alembic', 'mako', 'pygments', 'yaml'))}))\n")
+              "    ('reportlab', 'PySide6', 'alembic', 'mako', 'pygments', 'yaml')),\n"
+              "  'sheet': sorted(m for m in sys.modules if m in\n"
+              "    ('sopdesk.engine.case_record', 'sopdesk.engine.attachments'))}))\n")
     _run_child(script, tmp_path)  # the first run may read the catalog files and cache them
     again = _run_child(script, tmp_path)
     assert again["code"] == 0
     assert again["commands"] == ["sopdesk.cli.commands.inbox"]
     assert again["heavy"] == []
+    assert again["sheet"] == []  # a case's sheet (queries.case_detail) is not on the inbox's way
     assert again["built"] is False  # the cached catalog's SOPs are used as they are
 
 

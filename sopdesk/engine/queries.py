@@ -12,8 +12,6 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from sopdesk.catalog.schema import Sop
 from sopdesk.engine import case_list
-from sopdesk.engine.attachments import local_file
-from sopdesk.engine.case_record import load_case, masked_detail
 from sopdesk.engine.deadlines import case_overdue, late_days, open_case_due
 from sopdesk.engine.rahasia import MASK, readable_cases, viewer_of
 from sopdesk.engine.search import LIKE_ESCAPE, contains_pattern, matching
@@ -237,6 +235,9 @@ def inbox_counts(ws: Workspace, roles: list[str], now: datetime) -> dict[str, tu
 def case_detail(ws: Workspace, number: str, viewer: Actor | None = None) -> dict[str, Any]:
     """Everything about one case, ready to show or dump as JSON. A confidential case's title
     (and the perihal in its history) reads "(rahasia)" unless `viewer` is on its chain."""
+    from sopdesk.engine.attachments import local_file  # a case's sheet only: not on the inbox's way
+    from sopdesk.engine.case_record import load_case, masked_detail
+
     with ws.db.reading() as session:
         loaded = load_case(session, ws, number, viewer)  # the same read as the printed sheet's
         case, sop, readable, names = loaded.case, loaded.sop, loaded.readable, loaded.username
