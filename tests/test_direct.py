@@ -5,6 +5,7 @@ nothing, and the inbox filters it serves stay right."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -139,3 +140,37 @@ def test_a_column_left_out_of_a_prepared_insert_gets_its_python_default(ws, admi
         case = session.scalar(select(Case).where(Case.number == number))
         assert case.rahasia is False
         assert all(d.extensions == 0 for d in case.deadlines) and case.deadlines
+
+
+@pytest.mark.sqlite_only("on SQLite the direct transaction begins and commits on the driver; a server's "
+                        "goes through SQLAlchemy's, unchanged")
+def test_a_direct_transaction_on_sqlite_begins_and_commits_on_the_driver(ws, admin, clock):
+    """No SQLAlchemy begin or commit (their events cost more than a step's statements); an ORM
+    session opened inside joins the driver's transaction: its rows and the direct ones are
+    committed together, or on an error rolled back together."""
+    from sqlalchemy import event
+
+    from sopdesk.store.models import OfficeHoliday
+
+    seen: list[str] = []
+    engine = ws.db.engine
+    listeners = [(name, lambda *args, name=name: seen.append(name)) for name in ("begin", "commit")]
+    for name, listener in listeners:
+        event.listen(engine, name, listener)
+    try:
+        with ws.db.direct() as tx:
+            audit.record(tx, at=clock.now, user_id=admin.user_id, action="test")
+            tx.session().add(OfficeHoliday(day=datetime(2031, 1, 2).date(), name="Libur uji"))
+        with pytest.raises(RuntimeError), ws.db.direct() as tx:
+            tx.session().add(OfficeHoliday(day=datetime(2031, 1, 3).date(), name="Libur batal"))
+            tx.flush()
+            audit.record(tx, at=clock.now, user_id=admin.user_id, action="test")
+            raise RuntimeError("the action failed half-way")
+    finally:
+        for name, listener in listeners:
+            event.remove(engine, name, listener)
+    assert "commit" not in seen  # the session joined the driver's transaction: no commit of its own
+    with closing(sqlite3.connect(sqlite_path(ws.db.url))) as other:
+        names = [row[0] for row in other.execute("SELECT name FROM office_holiday WHERE name LIKE 'Libur %'")]
+        tests = other.execute("SELECT count(*) FROM audit_event WHERE action = 'test'").fetchone()[0]
+    assert names == ["Libur uji"] and tests == 1

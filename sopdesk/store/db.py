@@ -227,8 +227,10 @@ def _configure_sqlite(engine: Engine) -> None:
         # whole direct statement. A write transaction of `Database.direct()` takes the write
         # lock at once (BEGIN IMMEDIATE), so two desks writing wait on the busy timeout instead
         # of failing when a read lock cannot be upgraded.
-        immediate = conn.get_execution_options().get(IMMEDIATE_OPTION)
         sqlite = cast("sqlite3.Connection", conn.connection.dbapi_connection)  # pysqlite's own
+        if sqlite.in_transaction:  # begun on the driver (Database.direct): a session joins it
+            return
+        immediate = conn.get_execution_options().get(IMMEDIATE_OPTION)
         sqlite.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
@@ -384,12 +386,16 @@ class Database:
         """One write transaction for a hot path: prepared statements straight on the DBAPI
         connection (`store.direct`), an ORM session joined to it on demand; committed on
         success (the on-demand session flushed first), rolled back on error. Takes the write
-        lock first, as `transaction()` does."""
+        lock first, as `transaction()` does. On SQLite BEGIN IMMEDIATE and COMMIT go straight to
+        the driver too (`DirectTx.begun`: SQLAlchemy's begin and commit with their events cost
+        more than a step's statements, issue #15); on a server, SQLAlchemy's transaction."""
         self._refuse_when_held(False)
-        with self.storage_errors(), locks.busy_errors(), self._immediate.connect() as conn:
+        on_driver = self.engine.dialect.name == "sqlite"
+        with (self.storage_errors(), locks.busy_errors(),
+              (self.engine if on_driver else self._immediate).connect() as conn):
             tx = DirectTx(conn)
             try:
-                with conn.begin():
+                with tx.begun() if on_driver else conn.begin():
                     locks.writer(tx)
                     yield tx
                     tx.flush()

@@ -137,6 +137,7 @@ class DirectTx:
     def __init__(self, connection: Connection):
         self.connection = connection
         self.dialect = connection.dialect
+        self._dialect_id = (self.dialect.name, self.dialect.paramstyle)
         self._dbapi_error = self.dialect.loaded_dbapi.Error
         dbapi = connection.connection.dbapi_connection
         assert dbapi is not None  # an open Connection always has its DBAPI connection
@@ -166,6 +167,20 @@ class DirectTx:
     def prepared(self, statement: ClauseElement, column_keys: Iterable[str] | None = None) -> Prepared:
         return prepare(statement, self.dialect, column_keys)
 
+    def _prepared(self, statement: ClauseElement, params: Mapping[str, Any] | None) -> Prepared:
+        """`prepared` for the values given, remembered per statement, dialect and the values'
+        names in their order (no sort, no lookup of the dialect's names: run per statement)."""
+        names = tuple(params) if params else ()
+        key = (id(statement), self._dialect_id, names)
+        entry = _fast.get(key)
+        if entry is not None and entry[0] is statement:
+            return entry[1]
+        prepared = prepare(statement, self.dialect, names if params else None)
+        _fast[key] = (statement, prepared)
+        if len(_fast) > CACHE_SIZE:
+            _fast.pop(next(iter(_fast)))
+        return prepared
+
     def execute(self, statement: ClauseElement,
                 params: Mapping[str, Any] | list[Mapping[str, Any]] | list[dict[str, Any]] | None = None
                 ) -> Rows:
@@ -173,11 +188,11 @@ class DirectTx:
         if isinstance(params, list):
             if not params:
                 return Rows([])
-            prepared = self.prepared(statement, params[0].keys())
+            prepared = self._prepared(statement, params[0])
             batch = [prepared.parameters(values) for values in params]
             self._run(prepared, batch, many=True)
             return Rows([])
-        prepared = self.prepared(statement, params.keys() if params else None)
+        prepared = self._prepared(statement, params)
         raw = self._run(prepared, prepared.parameters(params or {}), many=False)
         return Rows(prepared.rows(raw) if raw else [], self._cursor.rowcount)
 
@@ -212,8 +227,35 @@ class DirectTx:
             self._session.close()
         self._cursor.close()
 
+    # --- the transaction itself on the DBAPI connection (Database.direct on SQLite) ----------------
+
+    @contextmanager
+    def begun(self) -> Iterator[None]:
+        """A SQLite write transaction straight on the driver: BEGIN IMMEDIATE (the write lock
+        first, as the engine's begin hook takes it, store.db), COMMIT after the block, ROLLBACK
+        on an error. The SQLAlchemy Connection is not told: a session or a statement through it
+        later joins the transaction open on the driver. A driver error is raised as
+        SQLAlchemy's, so that a full disk at the commit reads as on every other way in."""
+        self._driver("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if getattr(self.connection.connection.dbapi_connection, "in_transaction", True):
+                self._driver("ROLLBACK")
+            raise
+        self._driver("COMMIT")
+
+    def _driver(self, sql: str) -> None:
+        try:
+            self._cursor.execute(sql)
+        except self._dbapi_error as exc:
+            raise DBAPIError.instance(sql, None, exc, self._dbapi_error, dialect=self.dialect) from exc
+
 
 _cache: OrderedDict[tuple[int, str, str, tuple[str, ...] | None], tuple[ClauseElement, Prepared]] = OrderedDict()
+# DirectTx's own door to the cache above: (statement's id, (dialect, paramstyle), the names of the
+# values in the order given) -> (statement, prepared); insertion-ordered, the oldest dropped first
+_fast: dict[tuple[int, tuple[str, str], tuple[str, ...]], tuple[ClauseElement, Prepared]] = {}
 
 
 def prepare(statement: ClauseElement, dialect: Dialect, column_keys: Iterable[str] | None = None) -> Prepared:
