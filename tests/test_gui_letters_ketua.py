@@ -1,11 +1,20 @@
 """A Ketua disposing incoming letters on Xvfb: the agenda, shown again after another screen,
-still lacked the letters the help desk had registered meanwhile (only F5 brought them), and an
-empty agenda told the Ketua to record letters with a button that is disabled for the Ketua."""
+still lacked the letters the help desk had registered meanwhile (only F5 brought them); an
+empty agenda told the Ketua to record letters with a button that is disabled for the Ketua;
+a disposition saved with no unit ticked left the cursor in the instruction."""
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from test_gui_letters import incoming, page_for, worker  # noqa: F401 - the worker fixture
 
+from sopdesk.engine import dispositions
+from sopdesk.errors import FieldError
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.letters.disposition_dialog import DispositionDialog
 from sopdesk.gui.letters.page import LettersPage
 
 
@@ -29,3 +38,31 @@ def test_an_empty_agenda_does_not_send_the_ketua_to_a_disabled_button(qtbot, ws,
     assert text.startswith("Belum ada surat masuk. Surat dicatat oleh Help Desk / Staf / Kasubag")
     clerk = page_for(qtbot, ws, staff["Help Desk"], worker)  # the registrar is still told how
     assert clerk.register_in_button.isEnabled() and "“Catat surat masuk…”" in clerk.incoming_empty.text()
+
+
+def test_no_unit_ticked_puts_the_cursor_on_the_first_unit_so_space_ticks_it(qtbot, ws, staff):
+    # it stayed in the instruction: Space typed a blank there, the units a long Shift+Tab away
+    incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi")
+    dialog = DispositionDialog(GuiContext(ws, staff["Ketua"]), "SM/2026/0001")
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    QTest.keyClicks(dialog.instruction, "Hadiri dan laporkan hasilnya")
+    QTest.keyClick(dialog.instruction, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.error.text() == "Pilih sedikitnya satu unit tujuan disposisi" and dialog.error.isVisible()
+    first = next(iter(dialog.units.values()))
+    assert QApplication.focusWidget() is first
+    QTest.keyClick(first, Qt.Key.Key_Space)
+    assert dialog.chosen() == [first.objectName().removeprefix("unit_")]
+    assert dialog.instruction.toPlainText() == "Hadiri dan laporkan hasilnya"
+    QTest.keyClick(first, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted)
+    assert len(dispositions.dispositions_of(ws, "SM/2026/0001")) == 1
+
+
+def test_the_engine_names_the_units_field_when_none_is_chosen(ws, staff):
+    incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi")
+    with pytest.raises(FieldError) as refused:
+        dispositions.dispose(ws, staff["Ketua"], "SM/2026/0001", [], "Hadiri")
+    assert refused.value.field == "units"

@@ -45,7 +45,7 @@ from sopdesk.engine.registers import DISPOSER_ROLES, clean, disposer_roles, refu
 from sopdesk.engine.step_input import OutputValue, StepInput
 from sopdesk.engine.users import ActingUser, Actor, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
-from sopdesk.errors import Conflict, UserError
+from sopdesk.errors import Conflict, FieldError, UserError
 from sopdesk.store.models import Case, Disposition, DispositionTarget, IncomingLetter, User, WorkItem
 
 DISPOSITION_WORDS = ("disposisi", "memerintahkan", "menugaskan")
@@ -74,8 +74,8 @@ def resolve_units(ws: Workspace, kodes: list[str]) -> list[Unit]:
             raise UserError(f"Unit {str(kode)[:60]!r} tidak ada di direktori organisasi (unit: {listed})")
         if unit not in wanted:
             wanted.append(unit)
-    if not wanted:
-        raise UserError("Pilih sedikitnya satu unit tujuan disposisi")
+    if not wanted:  # a field error: the dialog puts the cursor on the first unit
+        raise FieldError("units", "Pilih sedikitnya satu unit tujuan disposisi")
     return wanted
 
 

@@ -84,7 +84,7 @@ class DispositionDialog(CommandDialog[dispositions.Disposed]):
         layout.addWidget(self.route)
         self._finish(layout, self.tr("Simpan disposisi"), self.tr("Batal"))
         self.resize(980, 660)
-        self.instruction.setFocus()  # the one thing always typed; the units are ticked with the mouse
+        self.instruction.setFocus()  # the one thing always typed; then Shift+Tab to the units, Space ticks
 
     def _case_state(self, number: str) -> str:
         try:
@@ -101,5 +101,8 @@ class DispositionDialog(CommandDialog[dispositions.Disposed]):
     def submit(self) -> None:
         ws, actor, agenda, chosen = self.ctx.ws, self.ctx.actor, self.agenda, self.chosen()
         instruction, route = self.instruction.toPlainText(), self.route.isChecked() and self.route.isEnabled()
+        # no unit ticked: the cursor to the first unit (it stayed in the instruction, where Space
+        # typed a blank instead of ticking, and the units were a long Shift+Tab away)
+        first_unit = next(iter(self.units.values()), self.instruction)
         self._run(lambda: dispositions.dispose(ws, actor, agenda, chosen, instruction, route=route),
-                  {"instruction": self.instruction})
+                  {"instruction": self.instruction, "units": first_unit})
