@@ -7,21 +7,12 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from helpers.shells import open_shell
 
 
 @pytest.fixture
-def shell(qtbot, ws, admin, monkeypatch):
-    from sopdesk.gui.app import Shell
-
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)  # never modal here
-    shell = Shell(ws)
-    yield shell
-    for window in list(shell.windows):
-        window.backup_on_exit = False
-        window.close()
-    qtbot.waitUntil(lambda: not shell.closing, timeout=60_000)
-    shell.close()
+def shell(qtbot, ws, admin, monkeypatch):  # noqa: ANN001, ANN201, ARG001 - admin: the office set up first
+    yield from open_shell(qtbot, ws, monkeypatch)
 
 
 @pytest.mark.sqlite_only("the start-up check of the SQLite office")

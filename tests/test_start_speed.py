@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSWORD
+from helpers.shells import open_shell
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from sopdesk.catalog import bundled_catalog_dir, load_catalog
@@ -127,17 +128,8 @@ def _backups(ws) -> list[Path]:  # noqa: ANN001
 
 
 @pytest.fixture
-def shell(qtbot, ws, admin, monkeypatch):
-    from sopdesk.gui.app import Shell
-
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: print("WARNING", a[2]))  # never modal here
-    shell = Shell(ws)
-    yield shell
-    for window in list(shell.windows):
-        window.backup_on_exit = False
-        window.close()
-    qtbot.waitUntil(lambda: not shell.closing, timeout=60_000)
-    shell.close()
+def shell(qtbot, ws, admin, monkeypatch):  # noqa: ANN001, ANN201, ARG001 - admin: the office set up first
+    yield from open_shell(qtbot, ws, monkeypatch)
 
 
 def _open_settled(qtbot, shell, ws, admin):  # noqa: ANN001, ANN202

@@ -96,6 +96,7 @@ class Shell(QObject):
     finished = Signal()  # the last window or dialog closed: the program ends
     backup_progress = Signal(int, int)  # the backup on exit, from the worker: bytes written, in all
     WAIT_MS = 200  # how often a closed window's busy worker is looked at
+    KEYBOARD_AGAIN_MS = 500  # the window asks for the keyboard once more this long after its first paint
 
     def __init__(self, ws: Workspace, check_data: bool = True, parent: QObject | None = None):
         super().__init__(parent)
@@ -177,6 +178,9 @@ class Shell(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
+        # asked again once painted, and a moment later: without a window manager the first
+        # activation can be lost (MainWindow.take_keyboard)
+        after_first_paint(window, lambda: self._take_keyboard(window))
         if demo:
             window.statusBar().showMessage(
                 self.tr("Kantor contoh: semua pengguna contoh (admin, kasubag, help.desk, …) memakai kata sandi "
@@ -192,6 +196,10 @@ class Shell(QObject):
     def check_running(self) -> bool:
         """The start-up check is running (its own thread)."""
         return self.check is not None and self.check.running
+
+    def _take_keyboard(self, window: MainWindow) -> None:
+        window.take_keyboard()
+        QTimer.singleShot(self.KEYBOARD_AGAIN_MS, window.take_keyboard)  # not called once the window is gone
 
     def check_in_background(self, ws: Workspace) -> None:
         """The start-up check after the window is shown, on a thread of its own (gui.start_check);

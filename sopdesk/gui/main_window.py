@@ -224,6 +224,27 @@ class MainWindow(QMainWindow):
         if callable(hook):
             hook()
 
+    def take_keyboard(self) -> None:
+        """The window takes the keyboard: activated, and the keyboard focus in its screen (the
+        screen's first field, else the first widget that takes it). The Shell calls it once the
+        window has painted and again a moment later: on an X server without a window manager
+        the activation asked at show() was sometimes lost (the X focus stayed on the login
+        dialog's window; typing went nowhere). Never taken from another visible window of the
+        program (a message box, the guide)."""
+        active = QApplication.activeWindow()
+        if not self.isVisible() or (active is not None and active is not self and active.isVisible()):
+            return
+        self.raise_()
+        self.activateWindow()
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            self.focus_page()
+            focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            page = self.stack.currentWidget()
+            if page is not None:
+                page.focusNextChild()
+
     def page(self, key: str) -> QWidget:
         self.show_page(self.PAGES.index(key))
         return self._pages[key]
