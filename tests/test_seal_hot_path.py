@@ -121,3 +121,29 @@ def test_the_seal_goes_on_the_newest_event_even_one_written_after_record(ws, act
     assert newest.hash == audit.stored_hash(newest)
     report = integrity.check(ws)
     assert report.ok, [f.message for f in report.findings]
+
+
+def test_a_start_and_the_completions_make_no_orm_deadlines(ws, actors):
+    """A case's deadlines on the hot path are plain rows (deadlines.DeadlineRow), read and
+    written with prepared statements; what they hold reads back through the ORM."""
+    from sqlalchemy import event
+
+    from sopdesk.store.models import CaseDeadline
+
+    made: list[object] = []
+    listener = lambda target, args, kwargs: made.append(target)  # noqa: E731
+    event.listen(CaseDeadline, "init", listener)
+    try:
+        sop = ws.catalog.sop("PAW")
+        number = cases.start_case(ws, actors("Komisioner"), "PAW", "Usulan PAW a.n. Mikael Bria")
+        for step, choice in ((1, None), (2, "Ya"), (8, None), (9, None), (10, "Ya")):
+            cases.complete(ws, actors(sop.role_of(step)), number, StepInput(choice=choice, note="uji"), step=step)
+    finally:
+        event.remove(CaseDeadline, "init", listener)
+    assert made == []
+    with ws.db.reading() as session:
+        case = session.scalar(select(Case).where(Case.number == number))
+        kinds = {d.kode: (d.kind, d.due_at is not None) for d in case.deadlines}
+    assert kinds and all(has_due for _, has_due in kinds.values())
+    report = integrity.check(ws)
+    assert report.ok, [f.message for f in report.findings]

@@ -9,9 +9,9 @@ another's private helpers and the engine has no import circle.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any, Literal, NamedTuple, overload
+from typing import Any, Literal, NamedTuple, Protocol, overload
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -23,7 +23,7 @@ from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, NotFound, UserError
 from sopdesk.store import locks
 from sopdesk.store.direct import DirectTx
-from sopdesk.store.models import Case, CaseDeadline, CaseSequence, User, WorkItem
+from sopdesk.store.models import Case, CaseSequence, User, WorkItem
 
 MAX_TITLE = 500
 MAX_NOTE = 5000
@@ -45,6 +45,15 @@ LAST_ACT = (  # the latest finished work item of a case: which step, its state, 
 )
 LAST_VISIT = LAST_ACT.where(WorkItem.step_no == bindparam("step"))  # ... of one step
 USERNAME = select(User.username).where(User.id == bindparam("user_id"))
+
+
+class Deadline(Protocol):
+    """What `step_values` reads of a case deadline (an ORM CaseDeadline or deadlines.DeadlineRow)."""
+
+    @property
+    def kode(self) -> str: ...
+    @property
+    def due_at(self) -> datetime | None: ...
 
 
 class OpenStep(NamedTuple):
@@ -157,7 +166,7 @@ def next_number(db: Session | DirectTx, kode: str, year: int) -> str:
 
 
 def step_values(ws: Workspace, sop: Sop, step_no: int, now: datetime,
-                 deadlines: Callable[[], list[CaseDeadline]]) -> dict[str, Any]:
+                 deadlines: Callable[[], Sequence[Deadline]]) -> dict[str, Any]:
     """The columns of a new work item for `step_no`; `deadlines` gives the case's deadlines
     (read only when a 'paling cepat' deadline holds the step back)."""
     not_before = None

@@ -155,7 +155,7 @@ def write_case(ws: Workspace, tx: DirectTx, user_id: int, sop: Sop, revision_id:
         "title": title, "requester": requester, "status": "open", "started_at": now, "started_by": user_id})
     seal.touch(tx, "case_file", case_id)
     # the deadlines a new case starts with, as deadlines.anchor gives them (on a case not stored)
-    fresh = Case(started_at=now)
+    fresh = deadlines.NewCase(now)
     deadlines.anchor(ws, fresh, sop, None, None, now if since is None else since)
     if fresh.deadlines:
         tx.execute(ADD_DEADLINES, [{"case_id": case_id, "kode": d.kode, "name": d.name, "kind": d.kind,

@@ -11,7 +11,7 @@ keeps the dates the office must meet, and cases.py asks it at every start and co
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from functools import cached_property
@@ -44,9 +44,34 @@ def applies(rule: Tenggat, step_no: int | None, choice: str | None) -> bool:
             and choice.strip().lower() == cond.pilihan.lower())
 
 
-def _completed_at(case: Case | CaseView, step_no: int) -> datetime | None:
+@dataclass
+class DeadlineRow:
+    """A case deadline as a completion or a case start reads and writes it with prepared
+    statements: CaseDeadline's columns that `anchor` and a work item's wait use, as a plain
+    object (an ORM object costs more to make than the rest of a step's deadlines)."""
+
+    kode: str
+    name: str
+    kind: str
+    due_at: datetime | None = None
+    met_at: datetime | None = None
+    id: int | None = None
+
+
+class NewCase:
+    """A case about to be written (cases.write_case): its start and the deadlines `anchor`
+    gives it."""
+
+    def __init__(self, started_at: datetime):
+        self.started_at = started_at
+        self.deadlines: list[DeadlineRow] = []
+
+
+def _completed_at(case: Case | CaseView | NewCase, step_no: int) -> datetime | None:
     if isinstance(case, CaseView):
         return case.completed_at(step_no)
+    if isinstance(case, NewCase):
+        return None  # nothing is completed before the start
     done = [i.completed_at for i in case.items if i.step_no == step_no and i.status == "done" and i.completed_at]
     return max(done) if done else None
 
@@ -71,8 +96,8 @@ class CaseView:
     def __init__(self, tx: DirectTx, case_id: int):
         self._tx, self.case_id = tx, case_id
         rows = tx.execute(DEADLINES_OF, {"case_id": case_id})
-        self.deadlines = [CaseDeadline(id=row_id, case_id=case_id, kode=kode, name=name, kind=kind, due_at=due_at,
-                                       met_at=met_at) for row_id, kode, name, kind, due_at, met_at in rows]
+        self.deadlines = [DeadlineRow(kode, name, kind, due_at, met_at, row_id)
+                          for row_id, kode, name, kind, due_at, met_at in rows]
         self._read = {d.id: (d.due_at, d.met_at) for d in self.deadlines}
 
     @cached_property
@@ -102,12 +127,14 @@ def concerns(sop: Sop, completed_step: int, choice: str | None) -> bool:
                for rule in sop.tenggat)
 
 
-def anchor(ws: Workspace, case: Case | CaseView, sop: Sop, completed_step: int | None, choice: str | None,
-           now: datetime) -> None:
+def anchor(ws: Workspace, case: Case | CaseView | NewCase, sop: Sop, completed_step: int | None,
+           choice: str | None, now: datetime) -> None:
     """Start the clock of deadlines anchored on the case start or on a completed step, add a
     conditional deadline when its decision chose its route, and mark 'paling lambat'
-    deadlines met by a completed step. `completed_step` None: the case starts."""
-    rows = {d.kode: d for d in case.deadlines}
+    deadlines met by a completed step. `completed_step` None: the case starts. A stored Case
+    gets ORM deadlines; a CaseView or a NewCase plain ones (DeadlineRow)."""
+    made: Callable[..., Any] = CaseDeadline if isinstance(case, Case) else DeadlineRow
+    rows: dict[str, Any] = {d.kode: d for d in case.deadlines}
     for rule in sop.tenggat:
         row = rows.get(rule.kode)
         if rule.berlaku_jika is not None:
@@ -115,7 +142,7 @@ def anchor(ws: Workspace, case: Case | CaseView, sop: Sop, completed_step: int |
                 since = case.started_at if rule.sejak == "mulai" else (
                     now if rule.sejak == completed_step else _completed_at(case, rule.sejak))
                 due = ws.calendar.due(since, rule.waktu_baku) if since is not None else None
-                row = CaseDeadline(kode=rule.kode, name=rule.nama, kind=rule.jenis, due_at=due)
+                row = made(kode=rule.kode, name=rule.nama, kind=rule.jenis, due_at=due)
                 case.deadlines.append(row)
                 rows[rule.kode] = row
                 continue
@@ -125,13 +152,13 @@ def anchor(ws: Workspace, case: Case | CaseView, sop: Sop, completed_step: int |
         if anchored and (row is None or row.due_at is None):
             due = ws.calendar.due(now, rule.waktu_baku)
             if row is None:
-                row = CaseDeadline(kode=rule.kode, name=rule.nama, kind=rule.jenis, due_at=due)
+                row = made(kode=rule.kode, name=rule.nama, kind=rule.jenis, due_at=due)
                 case.deadlines.append(row)
                 rows[rule.kode] = row
             else:
                 row.due_at = due
         elif row is None and completed_step is None:
-            row = CaseDeadline(kode=rule.kode, name=rule.nama, kind=rule.jenis)
+            row = made(kode=rule.kode, name=rule.nama, kind=rule.jenis)
             case.deadlines.append(row)
             rows[rule.kode] = row
     if completed_step is not None:
