@@ -147,3 +147,23 @@ def test_a_start_and_the_completions_make_no_orm_deadlines(ws, actors):
     assert kinds and all(has_due for _, has_due in kinds.values())
     report = integrity.check(ws)
     assert report.ok, [f.message for f in report.findings]
+
+
+def test_a_step_whose_letter_is_registered_opens_no_orm_session(ws, actors, clock, monkeypatch):
+    """PAW step 11 numbers its Surat Jawaban and enters it in the buku ekspedisi with prepared
+    statements on the completion's transaction: no ORM session is opened for it."""
+    from sopdesk.store.direct import DirectTx
+
+    sop = ws.catalog.sop("PAW")
+    number = cases.start_case(ws, actors("Komisioner"), "PAW", "Usulan PAW a.n. Agustinus Lake")
+    for step, choice in ((1, None), (2, "Ya"), (8, None), (9, None), (10, "Ya")):
+        cases.complete(ws, actors(sop.role_of(step)), number, StepInput(choice=choice, note="uji"), step=step)
+    opened: list[object] = []
+    real = DirectTx.session
+    monkeypatch.setattr(DirectTx, "session", lambda self: (opened.append(self), real(self))[1])
+    done = cases.complete(ws, actors(sop.role_of(11)), number, StepInput(note="uji"), step=11)
+    assert any("surat keluar nomor" in notice for notice in done.notices)
+    assert any("buku ekspedisi nomor" in notice for notice in done.notices)
+    assert opened == []
+    report = integrity.check(ws)
+    assert report.ok, [f.message for f in report.findings]

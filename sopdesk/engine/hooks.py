@@ -37,7 +37,7 @@ from sopdesk.store.models import Case, WorkItem
 Wants = Callable[[Workspace, Sop, int, StepInput], bool]
 React = Callable[[Workspace, Session, ActingUser, Case, WorkItem, Sop, StepInput, WorkItem | None, datetime],
                  list[str]]
-ReactOnFacts = Callable[[Workspace, Session, ActingUser, StepFacts, Sop, StepInput, datetime], list[str]]
+ReactOnFacts = Callable[[Workspace, DirectTx, ActingUser, StepFacts, Sop, StepInput, datetime], list[str]]
 CASE_FACTS = select(Case.title, Case.requester).where(Case.id == bindparam("case_id"))
 
 
@@ -100,13 +100,14 @@ def after_step(ws: Workspace, tx: DirectTx, user: ActingUser, number: str, case_
     """Run the step input's own reaction and every reaction that wants this step, in the
     completion's (direct) transaction, after the step's documents are written and the case has
     moved on (`next_id`: the new work item, None when the case ended); their notices in order.
-    The ORM objects of the case and its items are loaded once, for the reactions that take them."""
-    session = tx.session()
-    session.flush()
+    The ORM objects of the case and its items are loaded once, for the reactions that take them;
+    a reaction on the step's facts gets the direct transaction itself (no ORM session made)."""
+    tx.flush()  # what the completion wrote through its session, if it opened one
     loaded: list[tuple[Case, WorkItem, WorkItem | None]] = []
 
     def objects() -> tuple[Case, WorkItem, WorkItem | None]:
         if not loaded:
+            session = tx.session()
             session.expire_all()  # the direct writes of the completion are newer than what it loaded
             loaded.append((session.get_one(Case, case_id), session.get_one(WorkItem, item_id),
                            session.get(WorkItem, next_id) if next_id else None))
@@ -115,15 +116,15 @@ def after_step(ws: Workspace, tx: DirectTx, user: ActingUser, number: str, case_
     notices: list[str] = []
     extra = carried(data)
     if extra is not None:
-        notices += extra(ws, session, user, *objects(), now)
+        notices += extra(ws, tx.session(), user, *objects(), now)
     for reaction in reactions():
         if not reaction.wants(ws, sop, step_no, data):
             continue
         if reaction.react_on_facts is not None:
             title, requester = tx.execute(CASE_FACTS, {"case_id": case_id}).first() or ("", None)
             facts = StepFacts(case_id, number, title, requester, item_id, step_no)
-            notices += reaction.react_on_facts(ws, session, user, facts, sop, data, now)
+            notices += reaction.react_on_facts(ws, tx, user, facts, sop, data, now)
         elif reaction.react is not None:
             case, item, next_item = objects()
-            notices += reaction.react(ws, session, user, case, item, sop, data, next_item, now)
+            notices += reaction.react(ws, tx.session(), user, case, item, sop, data, next_item, now)
     return notices

@@ -155,16 +155,18 @@ def number_taken(tx: DirectTx, number: str) -> bool:
     return tx.scalar(NUMBER_TAKEN, {"lowered": number.lower()}) is not None
 
 
-def register_letter_in(session: Session, settings: LetterSettings, *, now: datetime, user_id: int,
+def register_letter_in(db: Session | DirectTx, settings: LetterSettings, *, now: datetime, user_id: int,
                        number: str | None, classification: str | None, letter_date: date,
                        recipient: str | None, subject: str, case_id: int | None = None,
                        item_id: int | None = None, step_no: int | None = None,
                        document_id: int | None = None) -> NewLetter:
     """Number (or take the given number of) one outgoing letter, in the caller's transaction.
     Its row and audit event go through prepared statements on the transaction's cursor (a
-    step's letters are part of completing it: store.direct), sealed with the event."""
+    step's letters are part of completing it: store.direct; `db` the completion's own direct
+    transaction there), sealed with the event."""
     year = letter_date.year
     if number:
+        session = db.session() if isinstance(db, DirectTx) else db
         existing = find_outgoing(session, number)
         if existing is not None:
             raise duplicate(session, existing)
@@ -172,8 +174,7 @@ def register_letter_in(session: Session, settings: LetterSettings, *, now: datet
         used = settings.sequence_of(number, year)
         if used is not None:
             raise_sequence(session, OUTGOING, year, used)
-    tx = DirectTx.of(session)
-    try:
+    with DirectTx.over(db) as tx:
         if not number:
             pattern = settings.pattern
             for _ in range(1000):  # skip numbers taken by hand under another pattern
@@ -195,6 +196,4 @@ def register_letter_in(session: Session, settings: LetterSettings, *, now: datet
                      case_id=letter.case_id, work_item_id=letter.work_item_id,
                      step_no=step_no, letter_id=letter_id, number=number,
                      automatic=seq is not None, recipient=recipient, subject=letter.subject)
-    finally:
-        tx.close()
     return dataclasses.replace(letter, id=letter_id)

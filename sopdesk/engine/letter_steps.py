@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.orm import Session
 
 from sopdesk.catalog import Sop
 from sopdesk.catalog.schema import Keluaran
@@ -53,7 +52,7 @@ def has_step_work(ws: Workspace, sop: Sop, step_no: int, data: StepInput) -> boo
     return any(o.jenis in REGISTERED_KINDS for o in sop.step(step_no).output)
 
 
-def on_step_completed(ws: Workspace, session: Session, user: ActingUser, step: StepFacts, sop: Sop,
+def on_step_completed(ws: Workspace, tx: DirectTx, user: ActingUser, step: StepFacts, sop: Sop,
                       data: StepInput, now: datetime) -> list[str]:
     """Run by cases.complete (through engine.hooks) in its transaction, after the step's documents are written
     and the case has moved on; returns notices for the user (the numbers given). A
@@ -80,30 +79,27 @@ def on_step_completed(ws: Workspace, session: Session, user: ActingUser, step: S
     if not letter_outputs and not expedition_outputs:
         return notices
     settings = load_letter_settings(ws.data_dir)
-    tx = DirectTx.of(session)
-    try:
-        return _registered(ws, session, tx, settings, user, step, sop, now, letter_outputs,
-                           expedition_outputs, outputs)
-    finally:
-        tx.close()
+    return _registered(ws, tx, settings, user, step, sop, now, letter_outputs, expedition_outputs, outputs)
 
 
-def _registered(ws: Workspace, session: Session, tx: DirectTx, settings: LetterSettings, user: ActingUser,
+def _registered(ws: Workspace, tx: DirectTx, settings: LetterSettings, user: ActingUser,
                 step: StepFacts, sop: Sop, now: datetime, letter_outputs: list[Keluaran],
                 expedition_outputs: list[Keluaran], outputs: list[Keluaran]) -> list[str]:
-    """on_step_completed's work: the step's letters in the agenda, the buku ekspedisi entries."""
+    """on_step_completed's work: the step's letters in the agenda, the buku ekspedisi entries
+    (an ORM session of the transaction, tx.session(), only where ORM objects are needed)."""
     notices: list[str] = []
     # the step's recorded documents as ORM objects only when there are any (most steps: none)
     any_recorded = tx.scalar(DOCUMENTS_OF_ITEM, {"item_id": step.item_id}) is not None
-    documents = ({d.name: d for d in session.scalars(select(Document).where(Document.work_item_id == step.item_id)
-                                                     .order_by(Document.id))} if any_recorded else {})
+    documents = ({d.name: d for d in tx.session().scalars(
+        select(Document).where(Document.work_item_id == step.item_id).order_by(Document.id))}
+        if any_recorded else {})
     today = ws.calendar.local(now).date()
     letters = []
     for name in letter_outputs:
         document = documents.get(name)
         if document is None and not expedition_outputs:
             continue  # neither recorded nor dispatched at this step
-        letter, new = _step_letter(session, tx, settings, user, step, sop, name, document, today, now)
+        letter, new = _step_letter(tx, settings, user, step, sop, name, document, today, now)
         letters.append(letter)
         notices.append(f"{name}: surat keluar nomor {letter.number}"
                        + (" dicatat di agenda surat keluar" if new else " (sudah tercatat)"))
@@ -126,12 +122,13 @@ def _registered(ws: Workspace, session: Session, tx: DirectTx, settings: LetterS
     return notices
 
 
-def _step_letter(session: Session, tx: DirectTx, settings: LetterSettings, user: ActingUser, step: StepFacts,
+def _step_letter(tx: DirectTx, settings: LetterSettings, user: ActingUser, step: StepFacts,
                  sop: Sop, name: str, document: Document | None, today: date,
                  now: datetime) -> tuple[OutgoingLetter | NewLetter, bool]:
     """The outgoing letter of one letter output of a completed step, and whether it is new."""
     given = document.number if document is not None else None
     if given and document is not None:
+        session = tx.session()
         existing = find_outgoing(session, given)
         if existing is not None:
             refuse_void(existing, f"surat keluar nomor {existing.number}", "dipakai lagi")
@@ -143,7 +140,7 @@ def _step_letter(session: Session, tx: DirectTx, settings: LetterSettings, user:
                 return existing, False
             raise duplicate(session, existing)
     else:
-        earlier = _same_letter_earlier(session, tx, step, name)
+        earlier = _same_letter_earlier(tx, step, name)
         if earlier is not None:
             if document is not None:
                 document.number = earlier.number
@@ -151,7 +148,7 @@ def _step_letter(session: Session, tx: DirectTx, settings: LetterSettings, user:
     letter_date = document.doc_date if document is not None and document.doc_date else today
     document_id = document.id if document is not None else tx.scalar(ADD_DOCUMENT, {
         "case_id": step.case_id, "work_item_id": step.item_id, "name": name, "doc_date": letter_date})
-    letter = register_letter_in(session, settings, now=now, user_id=user.id, number=given,
+    letter = register_letter_in(tx, settings, now=now, user_id=user.id, number=given,
                                 classification=settings.classification_for(sop.kode, name) or None,
                                 letter_date=letter_date, recipient=step.requester, subject=f"{name} - {step.title}",
                                 case_id=step.case_id, item_id=step.item_id, step_no=step.step_no,
@@ -164,10 +161,10 @@ def _step_letter(session: Session, tx: DirectTx, settings: LetterSettings, user:
     return letter, True
 
 
-def _same_letter_earlier(session: Session, tx: DirectTx, step: StepFacts, name: str) -> OutgoingLetter | None:
+def _same_letter_earlier(tx: DirectTx, step: StepFacts, name: str) -> OutgoingLetter | None:
     """The letter of this output registered at this step before (the step repeated after a
     return) or at the step the case came from."""
     came_from = tx.scalar(CAME_FROM, {"case_id": step.case_id, "item_id": step.item_id})
     letter_id = tx.scalar(SAME_LETTER, {"case_id": step.case_id, "name": name, "step": step.step_no,
                                         "came_from": step.step_no if came_from is None else came_from})
-    return None if letter_id is None else session.get_one(OutgoingLetter, letter_id)
+    return None if letter_id is None else tx.session().get_one(OutgoingLetter, letter_id)
