@@ -37,7 +37,7 @@ def test_admin_adds_a_user_with_roles_through_the_dialog(qtbot, ws, admin, worke
     page._load_users()
     names = [page.users.item(r, 0).text() for r in range(page.users.rowCount())]
     assert "rina" in names
-    assert page.users.item(names.index("admin"), 2).text() == "admin"
+    assert page.users.item(names.index("admin"), 2).text() == "administrator"
     assert ws.login("rina", "sandi-rina-1").username == "rina"
 
 
@@ -140,3 +140,29 @@ def test_the_focus_comes_back_to_periksa_data_and_buat_cadangan(qtbot, ws, admin
         qtbot.keyClick(button, Qt.Key.Key_Space)
         qtbot.waitUntil(lambda said=said: said in page.backup_box.backup_note.text(), timeout=60_000)
         assert button.isEnabled() and button.hasFocus()
+
+
+def test_the_user_list_names_an_administrator_in_indonesian(qtbot, ws, admin, worker):
+    """Seen on the first start: the Peran column said "admin" (English) for the administrator."""
+    page = SettingsPage(GuiContext(ws, admin), worker)
+    qtbot.addWidget(page)
+    roles = [page.users.item(row, 2).text() for row in range(page.users.rowCount())]
+    assert "administrator" in roles and "admin" not in roles
+
+
+def test_periksa_data_tells_how_far_it_has_read(qtbot, ws, admin, worker, monkeypatch):
+    """Periksa data reads the whole office (most of a minute at 100,000 cases): the note under
+    the buttons says how far, then what was found."""
+    from sopdesk.engine import record_check
+
+    monkeypatch.setattr(record_check, "TICK", 3)  # many calls from a small office
+    page = SettingsPage(GuiContext(ws, admin), worker)
+    qtbot.addWidget(page)
+    notes: list[str] = []
+    page.backup_box.backup_note.setText = lambda text: (notes.append(text), QLabel.setText(  # type: ignore[method-assign]
+        page.backup_box.backup_note, text))[1]
+    qtbot.mouseClick(page.backup_box.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "data utuh" in page.backup_box.backup_note.text(), timeout=60_000)
+    percents = [n for n in notes if n.startswith("Sedang memeriksa data…") and n.endswith("%")]
+    assert percents and percents[-1].endswith("100%")
+    assert "data utuh" in notes[-1]

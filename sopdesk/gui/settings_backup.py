@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from sopdesk.engine import backups, integrity, tamper
 from sopdesk.engine.backups import RestoreResult
+from sopdesk.engine.record_check import Progress
 from sopdesk.engine.restore_checks import RestoreCancelled, RestorePlan
 from sopdesk.engine.workspace import Workspace
 from sopdesk.gui import start_check
@@ -104,6 +105,7 @@ class _Bridge(QObject):
 
     stage = Signal(str)
     progressed = Signal(int, int)  # events and rows read of the backup, in all
+    checking = Signal(int, int)  # the same of the office, for Periksa data
     ask = Signal(object)  # a RestorePlan; the answer is handed back through `answered`
 
     def __init__(self, parent: QObject | None = None):
@@ -125,6 +127,7 @@ class BackupBox(QGroupBox):
         self.progress: RestoreProgress | None = None
         self.mismatch: tuple[str, str] | None = None  # (the office name wanted, what was typed instead)
         self.stopped_check: start_check.StartCheck | None = None  # stopped for the restore
+        self._checking = False  # Periksa data runs: its progress goes to the note
         self._paused: list[QTimer] = []
         settings = backups.load_settings(ctx.ws.data_dir)
         self.backup_folder = QLabel(str(backups.backup_folder(ctx.ws.data_dir)))
@@ -150,6 +153,9 @@ class BackupBox(QGroupBox):
         self.backup_note = QLabel(self.tr("Cadangan dibuat otomatis setiap hari dan ketika sopdesk ditutup."))
         self.backup_note.setWordWrap(True)
         form = QFormLayout()
+        # the number of backups at its own width (stretched, "10 cadangan terakhir" stood at the
+        # left of a box as wide as the window)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Folder cadangan"), self.backup_folder)
         form.addRow(self.tr("Simpan"), self.backup_keep)
         buttons = QHBoxLayout()
@@ -165,6 +171,7 @@ class BackupBox(QGroupBox):
         self.destroyed.connect(lambda: answered.set())
         self.bridge.stage.connect(self._show_stage, Qt.ConnectionType.QueuedConnection)
         self.bridge.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+        self.bridge.checking.connect(self._show_checking, Qt.ConnectionType.QueuedConnection)
         self.bridge.ask.connect(self._ask, Qt.ConnectionType.QueuedConnection)
 
     # --- settings and a backup now ----------------------------------------------------------------
@@ -325,6 +332,7 @@ class BackupBox(QGroupBox):
 
         def done(report: integrity.Report) -> None:
             release()
+            self._checking = False
             if report.ok:
                 self.backup_note.setText(self.tr("Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok."))
             else:
@@ -335,9 +343,18 @@ class BackupBox(QGroupBox):
 
         def failed(exc: BaseException) -> None:
             release()
+            self._checking = False
             show_error(self, exc)
 
-        self.worker.submit(lambda: _checked(self.ctx.ws), done, failed)
+        ws, progress = self.ctx.ws, start_check.by_percent(self.bridge.checking.emit)
+        self._checking = True
+        self.worker.submit(lambda: _checked(ws, progress), done, failed)
+
+    @Slot(int, int)
+    def _show_checking(self, done: int, total: int) -> None:
+        """Periksa data reads the whole office (most of a minute at 100,000 cases): how far."""
+        if self._checking:
+            self.backup_note.setText(self.tr("Sedang memeriksa data… {0}%").format(done * 100 // max(total, 1)))
 
     def _acknowledge(self) -> None:
         ws, actor = self.ctx.ws, self.ctx.actor
@@ -362,9 +379,9 @@ def _asked(bridge: _Bridge, plan: RestorePlan, wait_s: float) -> bool:
     return bridge.answered.wait(wait_s) and bridge.answer
 
 
-def _checked(ws: Workspace) -> integrity.Report:
+def _checked(ws: Workspace, progress: Progress | None = None) -> integrity.Report:
     """The full check (on the worker); findings of tampering hold every action until an
     administrator has seen them (engine.tamper)."""
-    report = integrity.check(ws)
+    report = integrity.check(ws, progress)
     tamper.remember(ws, report)
     return report

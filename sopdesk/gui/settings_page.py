@@ -224,7 +224,7 @@ class SettingsPage(QWidget):
         return box
 
     def _load_users(self) -> None:
-        rows = [(u.username, u.full_name, ", ".join([*u.roles, *(["admin"] if u.is_admin else [])]),
+        rows = [(u.username, u.full_name, ", ".join([*u.roles, *([self.tr("administrator")] if u.is_admin else [])]),
                  self.tr("aktif") if u.active else self.tr("nonaktif"))
                 for u in accounts.list_users(self.ctx.ws)]
         self.users.setRowCount(len(rows))
