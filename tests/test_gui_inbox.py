@@ -221,10 +221,13 @@ def test_a_lane_of_a_joint_step_is_said_agreed_not_finished(qtbot, ws, staff, mo
     assert window.statusBar().currentMessage() == f"Kegiatan 4 {number} disetujui; menunggu Sekretaris"
 
 
-def test_the_perihal_is_readable_at_1366x768(qtbot, ws, staff):
+@pytest.mark.parametrize("screen", [1366, 1024])
+def test_the_perihal_is_readable_at_1366x768_and_1024x768(qtbot, ws, staff, screen):
     """Seen on X at 1366x768: Perihal / pemohon, what tells ten cases at the same step apart,
     came last after Petugas and was 70 pixels wide, cut at the right edge. It now comes before
-    Petugas with a readable width, inside the view; the time left stays third (1024x768)."""
+    Petugas with a readable width, inside the view; the time left stays third (1024x768). At
+    1024x768 it was still off the right edge after Batas waktu and Sejak: it comes right after
+    Sisa waktu."""
     from PySide6.QtCore import QRect
 
     from sopdesk.gui.geometry import fitted_rect
@@ -235,7 +238,7 @@ def test_the_perihal_is_readable_at_1366x768(qtbot, ws, staff):
     window = MainWindow(GuiContext(ws, staff["Help Desk"]))
     qtbot.addWidget(window)
     window.backup_on_exit = False
-    window.resize(fitted_rect(QRect(0, 0, 1366, 768 - 30), window.PREFERRED_SIZE).size())
+    window.resize(fitted_rect(QRect(0, 0, screen, 768 - 30), window.PREFERRED_SIZE).size())
     window.show()
     qtbot.waitExposed(window)
     table = window.page("inbox").table

@@ -317,4 +317,4 @@ def test_the_inbox_shows_the_time_left_at_1024x768_without_scrolling(qtbot, ws, 
     assert start >= 0 and start + table.columnWidth(left) <= table.viewport().width()
     header = table.horizontalHeader()
     shown = [table.model().headerData(header.logicalIndex(n), Qt.Orientation.Horizontal) for n in range(6)]
-    assert shown == ["Nomor kasus", "SOP", "Kegiatan", "Sisa waktu", "Batas waktu", "Sejak"]
+    assert shown == ["Nomor kasus", "SOP", "Kegiatan", "Sisa waktu", "Perihal / pemohon", "Batas waktu"]

@@ -90,10 +90,11 @@ class InboxPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((130, 60, 180, 150, 150, 185, 80)):
             self.table.setColumnWidth(column, width)
-        # Sisa waktu and Batas waktu right after Kegiatan, then Sejak: the time left is in view at
-        # 1024x768; Perihal / pemohon (what tells the cases apart) before Petugas, readable at 1366x768 (Kegiatan
-        # shows its number and first words; the whole text is its tooltip)
-        for visual, logical in enumerate((0, 1, 2, 5, 4, 3, 7, 6)):
+        # Sisa waktu right after Kegiatan, then Perihal / pemohon (what tells the cases apart), then
+        # Batas waktu, Sejak and Petugas: the time left and the perihal are in view at 1024x768 (the
+        # perihal came after Batas waktu and Sejak, off the right edge there), all of them at 1366x768
+        # (Kegiatan shows its number and first words; the whole text is its tooltip)
+        for visual, logical in enumerate((0, 1, 2, 5, 7, 4, 3, 6)):
             header.moveSection(header.visualIndex(logical), visual)
         self.perihal_width = keep_readable(self.table, 7)
         self.table.doubleClicked.connect(lambda _: self.open_form())
