@@ -179,3 +179,15 @@ def test_the_programs_own_command_line_leaves_the_collector_frozen_for_the_exit(
     with own_log_handlers():
         assert cli_main.main(["--version"]) == 0  # a caller's own list: left as it was
     assert gc.get_freeze_count() == 0
+
+
+def test_the_desktop_program_is_not_left_frozen(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "argv", ["sopdesk", "--data-dir", str(tmp_path / "data")])
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(cli_main, "_desktop", lambda data_dir, url: 0)  # noqa: ARG005
+    try:
+        with own_log_handlers():
+            assert cli_main.main() == 0
+        assert gc.get_freeze_count() == 0  # it ran for hours: its exit is left as Python does it
+    finally:
+        gc.unfreeze()
