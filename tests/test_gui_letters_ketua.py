@@ -66,3 +66,20 @@ def test_the_engine_names_the_units_field_when_none_is_chosen(ws, staff):
     with pytest.raises(FieldError) as refused:
         dispositions.dispose(ws, staff["Ketua"], "SM/2026/0001", [], "Hadiri")
     assert refused.value.field == "units"
+
+
+def test_at_1024x768_the_ketua_sees_sifat_and_disposisi_beside_the_perihal(qtbot, ws, staff, worker):  # noqa: F811
+    incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi pengawasan tahapan", sifat="segera")
+    page = page_for(qtbot, ws, staff["Ketua"], worker)
+    page.resize(760, 600)  # the page's share of a 1024x768 window
+    page.show()
+    qtbot.waitExposed(page)
+    table, model = page.incoming_table, page.incoming_model
+    headers = [column.header for column in model.COLUMNS]
+    for name in ("Perihal", "Sifat", "Disposisi"):
+        column = headers.index(name)
+        start = table.columnViewportPosition(column)
+        assert start >= 0 and start + table.columnWidth(column) <= table.viewport().width(), name
+    assert table.columnWidth(headers.index("Perihal")) >= 160
+    header = table.horizontalHeader()
+    assert header.visualIndex(headers.index("Nomor surat")) == header.count() - 1  # still there, last

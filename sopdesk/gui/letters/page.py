@@ -167,8 +167,14 @@ class LettersPage(QWidget):
         self.incoming_model = IncomingModel(self.ctx, self)
         self.incoming_search, self.incoming_timer, self.incoming_year, filters = self._agenda_filters(
             "incoming", self.tr("Cari nomor surat, pengirim atau perihal…"), self.reload_incoming)
-        # Nomor surat and Pengirim leave the Perihal inside the view at 1024x768 (the leadership reads it)
+        # the Perihal stays inside the view at 1024x768 (the leadership reads it)
         self.incoming_table = table_view(self.incoming_model, (110, 120, 140, 170, 0, 70, 120, 80), stretch=4)
+        # on screen: Nomor agenda, Diterima, Pengirim, Perihal, Sifat, Disposisi, then Kasus and Nomor
+        # surat (the sender's own reference): at 1024x768 Nomor surat pushed Sifat (segera, rahasia) and
+        # Disposisi, what the Ketua disposing reads beside the perihal, off the right edge
+        header = self.incoming_table.horizontalHeader()
+        for logical in (6, 2):  # Kasus, then Nomor surat, to the end
+            header.moveSection(header.visualIndex(logical), header.count() - 1)
         self.incoming_table.doubleClicked.connect(lambda _: self.dispose() if self.may_dispose else None)
         holder, self.incoming_stack, self.incoming_empty = stacked(self.incoming_table, "incomingEmpty")
         self.incoming_summary = QLabel()
