@@ -67,6 +67,7 @@ class VisitorList(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.receipt_path: Path | None = None  # where the last tanda bukti was saved
+        self._receipt_went: str | None = None  # "saved" / "printed" from the open preview, None: not yet
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 4, 4, 4)
         heading = QHBoxLayout()
@@ -298,19 +299,30 @@ class VisitorList(QWidget):
         if not previews:  # written straight to the file the user chose
             self._receipt_saved(pdf)
             return
+        self._receipt_went = None
         self.status.emit(translate("HelpDeskPage", "Tanda bukti dibuka di pratinjau cetak; simpan sebagai PDF "
                                                    "atau cetak dari sana."), False)
         for preview in previews:  # the print preview (gui.print_preview): told where it went
             preview.setProperty("receiptWatched", True)
             preview.saved.connect(self._receipt_saved)
             preview.printed.connect(self._receipt_printed)
+            preview.finished.connect(self._receipt_preview_closed)
+
+    def _receipt_preview_closed(self) -> None:
+        """Closed with neither a save nor a print: the line no longer points at a window that is
+        gone ("... simpan sebagai PDF atau cetak dari sana" stayed while the next visitor was typed)."""
+        if self._receipt_went is None:
+            self.status.emit(translate("HelpDeskPage", "Pratinjau tanda bukti ditutup; tanda bukti belum dicetak "
+                                                       "atau disimpan (Ctrl+P untuk membukanya lagi)."), False)
 
     def _receipt_saved(self, path: Path) -> None:
+        self._receipt_went = "saved"
         self.receipt_path = Path(path).resolve()
         self.status.emit(translate("HelpDeskPage", "Tanda bukti disimpan sebagai PDF di {path}").format(
             path=self.receipt_path), False)
 
     def _receipt_printed(self, sheets: int) -> None:
+        self._receipt_went = "printed"
         self.status.emit(translate("HelpDeskPage", "Tanda bukti dikirim ke printer ({sheets} lembar)").format(
             sheets=sheets), False)
 
