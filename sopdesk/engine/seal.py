@@ -160,9 +160,12 @@ def row_digests(conn: Connection, name: str, keys: list[Any] | None = None,
     key = table.c[COVERED[name]]
     # the option on the statement, not the connection (which keeps it for the UPDATE after)
     result = conn.execute(select(key, *columns).order_by(key).execution_options(yield_per=batch))
-    roles = _roles(conn, None) if name == "user_account" else {}
-    for row in result:
-        yield row[0], digest(name, names, row[1:], roles.get(row[0], ()))
+    try:
+        roles = _roles(conn, None) if name == "user_account" else {}
+        for row in result:
+            yield row[0], digest(name, names, row[1:], roles.get(row[0], ()))
+    finally:  # however the loop ends (a check stopped mid-table): a server-side cursor is dropped
+        result.close()
 
 
 # --- the keyed readback: prepared statements on the raw cursor ------------------------------------
