@@ -84,7 +84,12 @@ class ReturningVisitorLookup(QListWidget):
         top_left = anchor.mapTo(self._page, QPoint(0, anchor.height() + 1))
         rows = min(len(matches), VISIBLE_ROWS)
         height = rows * self.sizeHintForRow(0) + 2 * self.frameWidth() + 2
-        self.setGeometry(top_left.x(), top_left.y(), anchor.width(), height)
+        # as wide as the lines (name, NIK, institution tell two Marias apart), over the visitor list
+        # if need be, never past the page: at 1024x768 the field's ~240 px cut every line after the name
+        bar = self.verticalScrollBar().sizeHint().width() if len(matches) > VISIBLE_ROWS else 0
+        wanted = self.sizeHintForColumn(0) + 2 * self.frameWidth() + bar + 4
+        room = self._page.width() - top_left.x() - 8
+        self.setGeometry(top_left.x(), top_left.y(), max(anchor.width(), min(wanted, room)), height)
         self.setCurrentRow(-1)
         self.show()
         self.raise_()

@@ -333,6 +333,7 @@ class RegistrationForm(QScrollArea):
             if match.get("masked") and key in MASKED_FIELDS:
                 continue  # shown masked to recognise the person; never written into the form
             self.line(key).setText(match.get(key) or "")
+            self.line(key).setCursorPosition(0)  # a long institution shows its start, not its end
         self.fields["purpose"].setFocus(Qt.FocusReason.OtherFocusReason)
         self.set_status(translate("HelpDeskPage", "Data tamu lama diisikan: periksa, lalu pilih keperluan."))
 
