@@ -53,3 +53,24 @@ def test_a_worker_job_shows_words_beside_the_bar_and_the_more_precise_one_wins(q
     with qtbot.waitSignal(window.worker.busy_changed, timeout=30_000):
         release.set()
     assert not window.busy_label.isVisible() and not window.busy.isVisible()
+
+
+@pytest.mark.sqlite_only("the start-up check of the SQLite office")
+def test_the_start_up_check_shows_how_far_it_has_read(qtbot, shell, ws, admin, monkeypatch):
+    from sopdesk.gui import app as app_module
+
+    release = threading.Event()
+
+    def halfway(workspace, progress=None):  # noqa: ANN001, ANN202, ARG001
+        progress(50, 100)
+        release.wait(30)
+        return []
+
+    monkeypatch.setattr(app_module, "start_check", halfway)
+    window = shell.open_window(ws, admin)
+    qtbot.waitUntil(lambda: window.busy_label.text() == "Memeriksa keutuhan data… 50%", timeout=10_000)
+    assert (window.busy.maximum(), window.busy.value()) == (100, 50)
+    release.set()
+    qtbot.waitUntil(lambda: not shell.check_running, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=60_000)
+    assert window.busy.maximum() == 0 or not window.busy.isVisible()

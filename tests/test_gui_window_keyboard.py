@@ -36,14 +36,19 @@ def test_the_window_takes_the_keyboard_when_its_first_activation_is_lost(qtbot, 
     qtbot.waitUntil(lambda: not window.worker.busy, timeout=60_000)  # the day's backup
 
 
-def test_the_window_does_not_take_the_keyboard_from_another_window_of_the_program(qtbot, shell, ws, admin):
+def test_the_window_does_not_take_the_keyboard_from_another_window_of_the_program(qtbot, shell, ws, admin,
+                                                                                 monkeypatch):
+    real = MainWindow.take_keyboard
+    asked: list[bool] = []
+    monkeypatch.setattr(MainWindow, "take_keyboard", lambda self: (asked.append(True), real(self))[1])
     window = shell.open_window(ws, admin)
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=10_000)  # after the first paint and once more
     qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
     other = QLineEdit()  # e.g. the guide, opened with F1 at once
     qtbot.addWidget(other)
     other.show()
     other.activateWindow()
     qtbot.waitUntil(other.isActiveWindow, timeout=10_000)
-    window.take_keyboard()
+    real(window)
     assert other.isActiveWindow() and not window.isActiveWindow()
     qtbot.waitUntil(lambda: not window.worker.busy, timeout=60_000)

@@ -21,6 +21,7 @@ import logging
 from collections.abc import Callable
 from contextlib import suppress
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -197,9 +198,12 @@ class Shell(QObject):
         """The start-up check is running (its own thread)."""
         return self.check is not None and self.check.running
 
-    def _take_keyboard(self, window: MainWindow) -> None:
+    def _take_keyboard(self, window: MainWindow, again: bool = True) -> None:
+        if window not in self.windows or not shiboken6.isValid(window):  # closed (and deleted) meanwhile
+            return
         window.take_keyboard()
-        QTimer.singleShot(self.KEYBOARD_AGAIN_MS, window.take_keyboard)  # not called once the window is gone
+        if again:
+            QTimer.singleShot(self.KEYBOARD_AGAIN_MS, lambda: self._take_keyboard(window, again=False))
 
     def check_in_background(self, ws: Workspace) -> None:
         """The start-up check after the window is shown, on a thread of its own (gui.start_check);
@@ -217,13 +221,15 @@ class Shell(QObject):
 
     def _check_progressed(self, done: int, total: int) -> None:
         if self.check_running:
-            self._label_check(self.tr("Memeriksa keutuhan data… {0}%").format(done * 100 // max(total, 1)))
+            percent = done * 100 // max(total, 1)
+            self._label_check(self.tr("Memeriksa keutuhan data… {0}%").format(percent), percent)
 
-    def _label_check(self, text: str | None) -> None:
-        """The status bar says the start-up check runs (it takes minutes in a large office)."""
+    def _label_check(self, text: str | None, percent: int | None = None) -> None:
+        """The status bar says the start-up check runs (most of a minute in a large office), and
+        how far it is once it reads the chain and the records."""
         for window in self.windows:
             with suppress(RuntimeError):  # a window deleted meanwhile
-                window.set_activity("check", text)
+                window.set_activity("check", text, percent)
 
     def _check_done(self, findings: list) -> None:
         self._label_check(None)

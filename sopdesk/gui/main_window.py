@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel()  # what the bar is busy with: a bar alone says nothing
         self.busy_label.hide()
         self._activities: dict[str, str] = {}
+        self._percents: dict[str, int] = {}  # of the activities that say how far they are
         self.statusBar().addWidget(self.user_label, 1)
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.busy)
@@ -350,15 +351,25 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Pengguna: {0} · Peran: {1} · Basis data: {2}").format(
             ctx.actor.username, ctx.role, ctx.ws.db.url))
 
-    def set_activity(self, key: str, text: str | None) -> None:
+    def set_activity(self, key: str, text: str | None, percent: int | None = None) -> None:
         """Show (text) or end (None) one piece of background work beside the status bar's busy
         bar; the bar shows while any runs, labelled by the newest named one (the worker's own
-        generic label only when nothing more precise runs)."""
+        generic label only when nothing more precise runs), filled to its `percent` when it
+        says how far it is (the start-up check), else busy."""
         self._activities.pop(key, None)
+        self._percents.pop(key, None)
         if text:
             self._activities[key] = text
-        named = [label for name, label in self._activities.items() if name != "worker"]
-        label = named[-1] if named else self._activities.get("worker", "")
+            if percent is not None:
+                self._percents[key] = max(0, min(100, percent))
+        named = [name for name in self._activities if name != "worker"]
+        shown = named[-1] if named else ("worker" if "worker" in self._activities else "")
+        label = self._activities.get(shown, "")
+        if shown in self._percents:
+            self.busy.setRange(0, 100)
+            self.busy.setValue(self._percents[shown])
+        else:
+            self.busy.setRange(0, 0)
         self.busy_label.setText(label)
         self.busy.setToolTip(label)
         self.busy_label.setVisible(bool(label))
