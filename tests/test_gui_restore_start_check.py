@@ -43,7 +43,7 @@ def reading(ws, qtbot):  # noqa: ANN001, ANN201
                 time.sleep(0.005)
         return []
 
-    check = StartCheck(run)
+    check = StartCheck(run, ws)
     check.start()
     assert started.wait(10) and check.running
     yield check, started
@@ -102,3 +102,11 @@ def test_progress_is_passed_on_once_per_percent_and_reaches_the_end():
         progress(done, 10_000)
     assert len(seen) == 101  # 0% to 100%
     assert seen[-1] == (10_000, 10_000)
+
+
+def test_the_check_is_found_for_its_own_office_only(qtbot, ws, reading):
+    check, _started = reading
+    from sopdesk.gui import start_check
+
+    assert start_check.current(ws) is check
+    assert start_check.current(object()) is None  # e.g. the demo office: its restore stops nothing

@@ -211,7 +211,7 @@ class Shell(QObject):
         100,000 cases, and neither the backup on exit nor the program's end waits for it (it only
         reads; the next start checks again). A restore stops it and, failing, starts it again."""
         if self.check is None:
-            self.check = StartCheck(lambda progress: start_check(ws, progress=progress), self)
+            self.check = StartCheck(lambda progress: start_check(ws, progress=progress), ws, self)
             self.check.progressed.connect(self._check_progressed)
             self.check.done.connect(self._check_done)
             self.check.failed.connect(self._check_failed)

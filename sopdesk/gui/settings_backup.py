@@ -221,7 +221,7 @@ class BackupBox(QGroupBox):
         self.progress = RestoreProgress(self.window())
         self.progress.show()
         self._pause_timers()
-        check = start_check.current()
+        check = start_check.current(self.ctx.ws)
         if check is None or not check.running:
             self._start_restore(file)
             return

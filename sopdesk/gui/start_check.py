@@ -30,10 +30,11 @@ from sopdesk.engine.record_check import Progress
 _current: list[StartCheck] = []  # the check of this program's office (one per process)
 
 
-def current() -> StartCheck | None:
-    """The start-up check of the office, when one was started (running or not)."""
+def current(workspace: object) -> StartCheck | None:
+    """The start-up check of `workspace`, when one was started (running or not); none for the
+    demo office, which is not checked at start."""
     _current[:] = [check for check in _current if shiboken6.isValid(check)]
-    return _current[-1] if _current else None
+    return next((check for check in reversed(_current) if check.workspace is workspace), None)
 
 
 def by_percent(emit: Callable[[int, int], None]) -> Progress:
@@ -62,9 +63,10 @@ class StartCheck(QObject):
     ended = Signal()  # after done, failed or stopped: the thread has let go of the database
     _finished = Signal(str, object)  # from the thread: ("done" | "failed" | "stopped", payload)
 
-    def __init__(self, run: Callable[[Progress], list[Any]], parent: QObject | None = None):
+    def __init__(self, run: Callable[[Progress], list[Any]], workspace: object, parent: QObject | None = None):
         super().__init__(parent)
         self._run = run
+        self.workspace = workspace  # the office it reads
         self._stop = threading.Event()
         self.running = False
         self._finished.connect(self._end)
