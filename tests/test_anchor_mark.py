@@ -46,21 +46,23 @@ def test_an_action_marks_its_last_event_and_writes_the_anchor_once(ws, staff, da
     assert audit.carries_mark(event, anchor.read_key(data_dir))
     assert json.loads(event.sealed)[audit.MARK]
     assert writes == [False]  # after the commit only, no fsync: the mark stands in for the anchor before it
-    # written over in place (no new file, no rename): the same file, plain JSON padded to its size
+    # written over in place (no new file, no rename): the same file, of its two slots' size
     assert path.stat().st_ino == inode and path.stat().st_size == anchor.ANCHOR_SIZE
-    assert json.loads(path.read_text())["count"] == event.id
+    assert anchor.read_anchor(data_dir, ws.db.url).head == anchor.Head(event.id, event.hash)
     assert integrity.check(ws).ok
 
 
 def test_an_anchor_of_another_size_is_read_and_then_written_whole(ws, staff, data_dir):
-    """An anchor an older sopdesk wrote (unpadded JSON) is read as before; the next action writes
+    """An anchor an older sopdesk wrote (one JSON document) is read as before, keyed; the next action writes
     the file whole (a new file renamed over it), the one after in place."""
     act(ws, staff)
     path = anchor.anchor_path(data_dir, ws.db.url)
-    old = json.dumps(json.loads(path.read_text()), sort_keys=True, indent=1) + "\n"
-    path.write_text(old)
+    body = {"count": newest(ws).id, "head": newest(ws).hash}  # as sopdesk wrote it before the slots
+    body["mac"] = anchor._mac(anchor.read_key(data_dir), body)  # noqa: SLF001
+    path.write_text(json.dumps(body, sort_keys=True, indent=1) + "\n")
     anchor._written.clear()  # noqa: SLF001 - as another process would, read the file again
-    assert anchor.read_anchor(data_dir, ws.db.url).head == anchor.Head(newest(ws).id, newest(ws).hash)
+    found = anchor.read_anchor(data_dir, ws.db.url)
+    assert found.head == anchor.Head(newest(ws).id, newest(ws).hash) and found.keyed is True
     inode = path.stat().st_ino
     act(ws, staff)
     assert path.stat().st_size == anchor.ANCHOR_SIZE and path.stat().st_ino != inode
@@ -158,3 +160,30 @@ def test_the_mark_survives_a_round_trip_of_the_seal_text():
     assert audit.without_mark(marked) == (sealed, "f" * 32)
     assert audit.without_mark(audit.with_mark(None, "e" * 32)) == (None, "e" * 32)
     assert audit.without_mark(sealed) == (sealed, None)
+
+
+@pytest.mark.parametrize("kept", [0, 1, 100, 300, 511])
+def test_a_power_cut_in_the_middle_of_the_anchor_write_is_not_tampering(ws, staff, data_dir, kept):
+    """The anchor after a commit goes into the slot that does not hold the newest one: a write
+    torn by a power cut (only its first `kept` bytes on disk, the rest of the slot old or zeros)
+    leaves the anchor before it, and the check accepts the chain behind its marked newest event."""
+    from sopdesk.engine import anchor_slots
+
+    act(ws, staff)
+    path = anchor.anchor_path(data_dir, ws.db.url)
+    before = path.read_bytes()
+    act(ws, staff)
+    after = path.read_bytes()
+    changed = [i for i in range(2) if before[i * anchor_slots.SLOT:(i + 1) * anchor_slots.SLOT]
+               != after[i * anchor_slots.SLOT:(i + 1) * anchor_slots.SLOT]]
+    assert len(changed) == 1  # one slot written, the other kept
+    start = changed[0] * anchor_slots.SLOT
+    for rest in (before, bytes(len(before))):  # the old bytes, or zeros, after the torn part
+        torn = after[:start + kept] + rest[start + kept:start + anchor_slots.SLOT] + after[start + anchor_slots.SLOT:]
+        path.write_bytes(torn)
+        anchor._written.clear()  # noqa: SLF001 - as the next start of the program reads it
+        found = anchor.read_anchor(data_dir, ws.db.url)
+        assert found.keyed is True and found.head.count <= newest(ws).id
+        report = integrity.check(ws)
+        assert report.ok, [f.message for f in report.findings]
+        path.write_bytes(after)

@@ -289,7 +289,7 @@ def test_an_emptied_database_file_is_not_a_new_office(ws, office, check, data_di
 
 def test_the_anchor_deleted_or_rewritten_is_named(ws, office, check, data_dir):
     path = anchor.anchor_path(data_dir, ws.db.url)
-    data = json.loads(path.read_text())
+    data = json.loads(path.read_bytes()[:anchor.ANCHOR_SIZE // 2])  # one slot (engine.anchor_slots)
     data["count"] -= 1  # "the chain ends one earlier", without the key
     path.write_text(json.dumps(data))
     named(*check(), "tidak cocok dengan kuncinya")

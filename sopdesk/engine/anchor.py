@@ -27,15 +27,14 @@ the new head and the head it replaces ("before"), and a crash in between leaves 
 accepts either head. Writers are serialised by a lock file beside the anchor; a desk finishing
 its write never drops another desk's pending one.
 
-The file is the anchor's JSON padded with spaces to ANCHOR_SIZE bytes (still plain JSON: any
-reader, an older sopdesk included, reads it as before). The anchor after a commit is written over
-the file in place, one write of ANCHOR_SIZE bytes at its start (the file's first sector): a new
-file and a rename per action cost more CPU than the rest of the anchor together (issue #15).
-Like the rename before it, that write is not fsynced: a power cut before the disk has it leaves
-the older anchor, which the mark above accepts. Readers take the lock file shared with the
-writers, so that a check never reads an overwrite half done. The anchor written before a commit,
-and a file of another size or mode (an older sopdesk's, one edited by hand), are still written
-whole to a temporary file, fsynced and renamed.
+The anchor after a commit is written over the file in place, into the slot of the file that does
+not hold the newest anchor (engine.anchor_slots: two slots, a write number and a checksum each,
+so that a power cut in the middle of that write leaves the anchor before it, not a spoilt file):
+a new file and a rename per action cost more CPU than the rest of the anchor together (issue
+#15). Like the rename before it, that write is not fsynced. Readers take the lock file shared
+with the writers, so that a check never reads a write half done. The anchor written before a
+commit, and a file in another form (an older sopdesk's single JSON, one edited by hand), are
+written whole (both slots) to a temporary file, fsynced and renamed.
 
 Keyed: the anchor carries an HMAC-SHA256 made with a key kept apart from the data, in this
 user's configuration folder (`audit-kunci/<digest of the data folder>.key`, 0600, made at setup
@@ -65,6 +64,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from sopdesk.engine import anchor_slots
 from sopdesk.store import connection_settings
 from sopdesk.store.db import DB_FILE, sqlite_path
 from sopdesk.store.models import AuditEvent
@@ -72,7 +72,7 @@ from sopdesk.store.models import AuditEvent
 log = logging.getLogger(__name__)
 
 ANCHOR_FILE = "audit-anker.json"
-ANCHOR_SIZE = 512  # the file's size: the anchor's JSON padded with spaces (written over in place)
+ANCHOR_SIZE = anchor_slots.SIZE  # the file's size: two slots of anchor_slots.SLOT bytes
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation, the size stays exact
 LOCK_FILE = "audit-anker.lock"
 KEY_DIR = "audit-kunci"
@@ -109,10 +109,11 @@ _anchor_paths: dict[tuple[str, str | None], Path] = {}
 # the key this process last read, with the file's identity (inode, mtime, size) then: read again
 # only when the file on disk is another one
 _keys: dict[Path, tuple[tuple[int, int, int], bytes | None]] = {}
-# the anchor this process last wrote, with the file's bytes: parsed again only when the file
-# holds other bytes (another process wrote it, it was replaced; an overwrite in place keeps the
-# inode and the size, and the modification time can stay within one clock tick)
-_written: dict[Path, tuple[bytes, Anchor]] = {}
+# the anchor this process last wrote, with the file's bytes, the write number and the slot it is
+# in: parsed again only when the file holds other bytes (another process wrote it, it was
+# replaced; a write in place keeps the inode and the size, and the modification time can stay
+# within one clock tick)
+_written: dict[Path, tuple[bytes, Anchor, int, int]] = {}
 
 
 def _identity(info: os.stat_result) -> tuple[int, int, int]:
@@ -236,29 +237,46 @@ def _write_private(path: Path, text: str | bytes, durable: bool = True) -> os.st
     return written
 
 
-def _overwrite(path: Path, data: bytes) -> bool:
-    """Write `data` over an anchor file of the same size in place (0600, a regular file); False,
-    nothing written, when the file is missing or not such a file (the caller writes it whole)."""
+def _in_place(path: Path, body: dict[str, Any], key: bytes | None) -> tuple[bytes, int, int] | None:
+    """Write `body` (the anchor, numbered and keyed here) into the slot of a two-slot file that
+    does not hold its newest anchor; (the file's bytes now, the write number, the slot), or
+    None, nothing written, when the file is missing or not such a file (0600, regular)."""
     try:
-        fd = os.open(path, os.O_WRONLY | _BINARY)
+        fd = os.open(path, os.O_RDWR | _BINARY)
     except OSError:
-        return False
+        return None
     try:
         info = os.fstat(fd)
-        if (info.st_size != len(data) or not stat.S_ISREG(info.st_mode)
+        if (info.st_size != ANCHOR_SIZE or not stat.S_ISREG(info.st_mode)
                 or (sys.platform != "win32" and stat.S_IMODE(info.st_mode) != 0o600)):
-            return False
-        while data:  # at offset 0 (the file was just opened); a short write goes on after it
-            data = data[os.write(fd, data):]
-        return True
+            return None
+        raw = os.read(fd, ANCHOR_SIZE + 1)
+        known = _written.get(path)
+        if known is not None and known[0] == raw:
+            gen, index = known[2], known[3]
+        else:
+            try:
+                found = anchor_slots.newest(raw)
+            except ValueError:
+                return None
+            if found is None:
+                return None
+            gen, index = int(found[0]["gen"]), found[1]
+        slot = anchor_slots.slot_bytes(_numbered(body, gen + 1, key))
+        other = 1 - index
+        anchor_slots.write_slot(fd, other, slot)
+        start = other * anchor_slots.SLOT
+        return raw[:start] + slot + raw[start + anchor_slots.SLOT:], gen + 1, other
     finally:
         os.close(fd)
 
 
-def _anchor_bytes(body: dict[str, Any]) -> bytes:
-    """The anchor's JSON (sorted, compact: json.dumps's C encoder; indented, it took the slow
-    one) padded to ANCHOR_SIZE with spaces."""
-    return _MAC_TEXT(body).encode("utf-8").ljust(ANCHOR_SIZE - 1) + b"\n"
+def _numbered(body: dict[str, Any], gen: int, key: bytes | None) -> dict[str, Any]:
+    """The anchor with its write number and, keyed, its MAC (over both)."""
+    numbered = {**body, "gen": gen}
+    if key is not None:
+        numbered["mac"] = _mac(key, numbered)
+    return numbered
 
 
 class AnchorUnreadable(ValueError):
@@ -276,19 +294,18 @@ def read_anchor(data_dir: Path, database: str | None = None) -> Anchor | None:
 def _read_anchor(data_dir: Path, database: str | None = None) -> Anchor | None:
     path = anchor_path(data_dir, database)
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise AnchorUnreadable(f"{path}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise AnchorUnreadable(f"{path}: isinya bukan jangkar rantai audit") from None
     try:
-        data = json.loads(raw)
+        slots = anchor_slots.newest(raw)  # None: the older form, one JSON document
+        data = slots[0] if slots is not None else json.loads(raw.decode("utf-8"))
         head = Head(int(data["count"]), str(data["head"]))
         before = data.get("before")
         before = Head(int(before["count"]), str(before["head"])) if before else None
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         raise AnchorUnreadable(f"{path}: isinya bukan jangkar rantai audit") from None
     key = read_key(data_dir)
     keyed = None
@@ -308,12 +325,14 @@ def write_anchor(data_dir: Path, head: Head, before: Head | None = None, durable
     if before is not None:
         body["before"] = before.as_dict()
     key = ensure_key(data_dir)  # a data folder moved to another PC is keyed again from here
-    if key is not None:
-        body["mac"] = _mac(key, body)
-    data = _anchor_bytes(body)
-    if durable or not _overwrite(path, data):
+    done = None if durable else _in_place(path, body, key)
+    if done is None:
+        known = _written.get(path)
+        gen = known[2] + 1 if known is not None else 1
+        data = anchor_slots.whole(_numbered(body, gen, key))
         _write_private(path, data, durable)
-    _written[path] = (data, Anchor(head, before, None if key is None else True))
+        done = (data, gen, 0)
+    _written[path] = (done[0], Anchor(head, before, None if key is None else True), done[1], done[2])
 
 
 @contextlib.contextmanager
