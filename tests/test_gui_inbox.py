@@ -389,3 +389,23 @@ def test_back_from_another_screen_the_inbox_shows_other_desks_work_at_once(qtbot
     assert sorted(page.model.row_at(r).case_number for r in range(page.model.rowCount())) == [numbers[1], *new]
     assert selected(page) == numbers[1]  # the clerk's place kept
     assert page.summary.text().startswith("2 pekerjaan ditampilkan dari 2")
+
+
+def test_ambil_lepas_and_alihkan_say_what_they_did(qtbot, ws, staff, clock, monkeypatch):
+    # Xvfb at 1024x768: the Petugas column that changes is off the right edge; nothing said the
+    # click had done anything
+    from PySide6.QtWidgets import QInputDialog
+
+    (number,) = waiting_at_kasubag(ws, staff, 1, clock)
+    page = inbox_page(qtbot, ws, staff["Kasubag"])
+    said: list[str] = []
+    page.message.connect(said.append)
+    select(qtbot, page.table, 0)
+    qtbot.mouseClick(page.claim_button, Qt.MouseButton.LeftButton)
+    assert said[-1] == f"{number} diambil oleh {staff['Kasubag'].username}"
+    qtbot.mouseClick(page.release_button, Qt.MouseButton.LeftButton)
+    assert said[-1] == f"{number} dilepas; kini dapat diambil pengguna lain berperan Kasubag"
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
+    page.assign()
+    assert said[-1].startswith(f"{number} dialihkan kepada ")
+    assert len(said) == 3

@@ -111,8 +111,11 @@ class InboxPage(QWidget):
         self.release_button = QPushButton(self.tr("&Lepas"))
         self.assign_button = QPushButton(self.tr("Al&ihkan…"))
         self.open_button.clicked.connect(self.open_form)
-        self.claim_button.clicked.connect(lambda: self._act(cases.claim))
-        self.release_button.clicked.connect(lambda: self._act(cases.release))
+        # what Ambil / Lepas / Alihkan did, in the status bar: at 1024x768 the Petugas column that
+        # changes is off the right edge, so nothing on screen said the click had done anything
+        self.claim_button.clicked.connect(lambda: self._act(cases.claim, said=self.tr("{0} diambil oleh {1}")))
+        self.release_button.clicked.connect(lambda: self._act(
+            cases.release, said=self.tr("{0} dilepas; kini dapat diambil pengguna lain berperan {2}")))
         self.assign_button.clicked.connect(self.assign)
         actions = QHBoxLayout()
         actions.addWidget(self.summary, 1)
@@ -209,15 +212,18 @@ class InboxPage(QWidget):
         self.assign_button.setEnabled(row is not None)
 
     # --- actions ---------------------------------------------------------------------------------
-    def _act(self, action: Callable[..., object], *args: str) -> bool:
+    def _act(self, action: Callable[..., object], *args: str, said: str = "") -> bool:
         """Claim, release or assign the selected case on the worker; False when none is selected
-        (or an action from this page still runs)."""
+        (or an action from this page still runs). `said` ({0} the case, {1} the user acted for or
+        by, {2} the role) goes to the status bar once done."""
         number = self.selected_case()
         if number is None:
             return False
-        ws, actor = self.ctx.ws, self.ctx.actor
+        ws, actor, role = self.ctx.ws, self.ctx.actor, self.ctx.role
+        who = args[0] if args else actor.username
         return Operation(self, self.ctx, lambda: action(ws, actor, number, *args)) \
-            .disabling(self.claim_button, self.release_button, self.assign_button).run()
+            .disabling(self.claim_button, self.release_button, self.assign_button) \
+            .success(lambda _result: self.message.emit(said.format(number, who, role)) if said else None).run()
 
     def assign(self) -> None:
         number = self.selected_case()
@@ -231,7 +237,7 @@ class InboxPage(QWidget):
         choice, ok = QInputDialog.getItem(self, self.tr("Alihkan kegiatan"),
                                           self.tr("Alihkan {0} kepada:").format(number), labels, 0, False)
         if ok:
-            self._act(cases.assign, users[labels.index(choice)][0])
+            self._act(cases.assign, users[labels.index(choice)][0], said=self.tr("{0} dialihkan kepada {1}"))
 
     def open_form(self) -> None:
         number = self.selected_case()
