@@ -222,7 +222,7 @@ class Shell(QObject):
     def _check_progressed(self, done: int, total: int) -> None:
         if self.check_running:
             percent = done * 100 // max(total, 1)
-            self._label_check(self.tr("Memeriksa keutuhan data… {0}%").format(percent), percent)
+            self._label_check(self.tr("Memeriksa keutuhan data…"), percent)  # the bar shows the percentage
 
     def _label_check(self, text: str | None, percent: int | None = None) -> None:
         """The status bar says the start-up check runs (most of a minute in a large office), and
