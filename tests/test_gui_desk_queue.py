@@ -37,3 +37,18 @@ def test_the_offer_is_wide_enough_to_tell_two_marias_apart_and_the_pick_shows_th
     institution = page.fields["institution"]
     assert institution.text() == INSTITUTION
     assert institution.cursorPosition() == 0  # its start in view
+
+
+def test_enter_on_the_print_buttons_presses_them(qtbot, ws, staff, page, desk, monkeypatch):  # noqa: F811
+    # Xvfb: Tab reached "Cetak buku tamu…" and Enter did nothing (a page is not a dialog)
+    pressed: list[str] = []
+    monkeypatch.setattr(page.visitor_list, "print_register", lambda: pressed.append("register"))
+    monkeypatch.setattr(page.visitor_list, "print_receipt", lambda: pressed.append("receipt"))
+    for button, name in ((page.register_button, "register"), (page.receipt_button, "receipt")):
+        button.clicked.disconnect()
+        button.clicked.connect(getattr(page.visitor_list, f"print_{name}"))
+        button.setFocus()
+        qtbot.waitUntil(button.hasFocus)
+        desk.press(Qt.Key.Key_Return)
+        assert pressed[-1] == name
+    assert pressed == ["register", "receipt"]

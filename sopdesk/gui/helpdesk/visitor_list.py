@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +33,7 @@ from sopdesk import reports
 from sopdesk.engine.visitor_lookup import visitors_page
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.helpdesk.style import ENTER_KEYS
 from sopdesk.gui.helpdesk.visitor_model import VisitorTableModel
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.printing import PeriodDialog, print_pdf
@@ -153,6 +155,8 @@ class VisitorList(QWidget):
         self.receipt_button.clicked.connect(self.print_receipt)
         self.register_button = QPushButton(translate("HelpDeskPage", "Cetak buku tamu…"))
         self.register_button.clicked.connect(self.print_register)
+        for button in (self.receipt_button, self.register_button):
+            button.installEventFilter(self)  # Enter presses it, as on the form's buttons
         prints = QHBoxLayout()
         prints.addStretch(1)
         prints.addWidget(self.receipt_button)
@@ -274,6 +278,11 @@ class VisitorList(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             QTimer.singleShot(0, self._fit_columns)  # after the viewport took its new size
+        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS
+                and watched in (self.receipt_button, self.register_button)):
+            assert isinstance(watched, QPushButton)
+            watched.click()  # a page is not a dialog: Enter on a button did nothing (Xvfb, keyboard only)
+            return True
         return super().eventFilter(watched, event)
 
     # --- prints -----------------------------------------------------------------------------
