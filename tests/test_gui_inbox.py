@@ -409,3 +409,29 @@ def test_ambil_lepas_and_alihkan_say_what_they_did(qtbot, ws, staff, clock, monk
     page.assign()
     assert said[-1].startswith(f"{number} dialihkan kepada ")
     assert len(said) == 3
+
+
+def test_a_form_refused_because_another_desk_did_the_step_leaves_no_stale_row(qtbot, ws, staff, clock, monkeypatch):
+    # Xvfb: the step was completed on another PC while the form was open; Selesai was refused
+    # ("sudah diselesaikan oleh ..."), and after Batal the row still read step 4, late
+    from PySide6.QtWidgets import QMessageBox
+
+    numbers = waiting_at_kasubag(ws, staff, 2, clock)
+    page = inbox_page(qtbot, ws, staff["Kasubag"])
+    select(qtbot, page.table, 0)
+    assert selected(page) == numbers[0]
+    refusals: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: refusals.append(text))
+
+    def exec_(self):  # noqa: ANN001, ANN202 - the form open while another desk completes the step
+        self.show()
+        cases.complete(ws, staff["Kasubag"], numbers[0], StepInput())
+        self.finish()
+        settle_ops()
+        self.reject()
+        return self.result()
+
+    monkeypatch.setattr(StepFormDialog, "exec", exec_)
+    page.open_form()
+    assert refusals and "sudah diselesaikan" in refusals[0]
+    assert [page.model.row_at(r).case_number for r in range(page.model.rowCount())] == [numbers[1]]

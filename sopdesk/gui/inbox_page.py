@@ -264,4 +264,6 @@ class InboxPage(QWidget):
             self.message.emit(text)
         elif getattr(dialog, "returned_to", None) is not None:
             self.message.emit(self.tr("Kasus {0} dikembalikan ke kegiatan {1}").format(number, dialog.returned_to))
+        else:  # closed, or refused (another desk completed the step meanwhile): the row as it is now
+            self.refresh()
 
