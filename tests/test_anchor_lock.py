@@ -27,3 +27,16 @@ def test_before_commit_makes_a_missing_data_folder(tmp_path, monkeypatch):
     anchor.before_commit(folder, Head(1, "a" * 64), Head(2, "b" * 64))
     written = anchor.read_anchor(folder)
     assert written is not None and written.head == Head(2, "b" * 64) and written.before == Head(1, "a" * 64)
+
+
+def test_the_key_follows_a_changed_configuration_folder(tmp_path, monkeypatch):
+    """key_path is remembered per data folder and per the environment it is made of (read
+    through os.environ's own dict): a changed SOPDESK_CONFIG_DIR names another key at once."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("SOPDESK_CONFIG_DIR", str(tmp_path / "one"))
+    first = anchor.key_path(folder)
+    monkeypatch.setenv("SOPDESK_CONFIG_DIR", str(tmp_path / "two"))
+    second = anchor.key_path(folder)
+    assert str(tmp_path / "one") in str(first) and str(tmp_path / "two") in str(second)
+    monkeypatch.delenv("SOPDESK_CONFIG_DIR")
+    assert anchor.key_path(folder) not in (first, second)

@@ -104,6 +104,11 @@ def chain_head(conn: Connection) -> Head:
 # --- the key ----------------------------------------------------------------------------------
 
 _CONFIG_ENV = ("SOPDESK_CONFIG_DIR", "XDG_CONFIG_HOME", "HOME", "APPDATA", "LOCALAPPDATA")
+# os.environ's own dict (read and written through by it) and the names in its form: os.environ.get
+# decodes and encodes per call, ~1 us a name, twice an action
+_ENV_DATA: Any = getattr(os.environ, "_data", None)
+_ENV_KEYS = (tuple(os.environ.encodekey(name) for name in _CONFIG_ENV)
+             if isinstance(_ENV_DATA, dict) and hasattr(os.environ, "encodekey") else None)
 _key_paths: dict[tuple[str | None, ...], Path] = {}
 _anchor_paths: dict[tuple[str, str | None], Path] = {}
 # the key this process last read, with the file's identity (inode, mtime, size) then: read again
@@ -124,8 +129,8 @@ def key_path(data_dir: Path) -> Path:
     """The key of one data folder, in this user's configuration folder."""
     # remembered per folder and per what the configuration folder is made of (the environment
     # platformdirs reads): asking platformdirs costs more than the rest of an anchor's write
-    remembered = ((str(data_dir), *(os.environ.get(name) for name in _CONFIG_ENV))
-                  if os.path.isabs(data_dir) else None)
+    env = map(_ENV_DATA.get, _ENV_KEYS) if _ENV_KEYS is not None else map(os.environ.get, _CONFIG_ENV)
+    remembered = (str(data_dir), *env) if os.path.isabs(data_dir) else None
     path = _key_paths.get(remembered) if remembered else None
     if path is None:
         name = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:24]
