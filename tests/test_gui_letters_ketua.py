@@ -83,3 +83,41 @@ def test_at_1024x768_the_ketua_sees_sifat_and_disposisi_beside_the_perihal(qtbot
     assert table.columnWidth(headers.index("Perihal")) >= 160
     header = table.horizontalHeader()
     assert header.visualIndex(headers.index("Nomor surat")) == header.count() - 1  # still there, last
+
+
+def test_the_ketuas_step_form_at_a_disposition_step_makes_the_lembar_disposisi(qtbot, ws, staff, monkeypatch):
+    # Xvfb: PP step 6 "Memberikan disposisi" of a case with no registered letter offered only a
+    # document number to type; the lembar disposisi was out of reach from the inbox
+    from PySide6.QtWidgets import QDialog
+
+    from sopdesk.engine import cases
+    from sopdesk.engine.cases import StepInput
+    from sopdesk.engine.queries import case_detail
+    from sopdesk.gui.step_form import StepFormDialog
+
+    number = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan salinan DPT", entry="surat",
+                              requester="Maria Lende")
+    cases.complete(ws, staff["Help Desk"], number, StepInput(), step=5)
+    form = StepFormDialog(GuiContext(ws, staff["Ketua"]), number)
+    qtbot.addWidget(form)
+    button = form.buttons.dispose_button
+    assert button.isVisibleTo(form) and button.text().replace("&", "") == "Disposisi…"
+    summaries: list[str] = []
+
+    def fill(dialog: DispositionDialog) -> int:
+        summaries.append(dialog.windowTitle())
+        dialog.units["subbag_hukum"].setChecked(True)  # the SOP sends step 6 to the Kasubag
+        QTest.keyClicks(dialog.instruction, "Siapkan data DPT")
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(DispositionDialog, "exec", fill)
+    form.dispose()
+    assert summaries == [f"Disposisi kasus {number}"]
+    assert form.result() == QDialog.DialogCode.Accepted and form.disposed.routed_step == 7
+    assert [(i["step"], i["status"]) for i in case_detail(ws, number)["items"]][-1] == (7, "open")
+    (sheet,) = dispositions.dispositions_of(ws, number)
+    assert sheet["instruction"] == "Siapkan data DPT"
+    kasubag = StepFormDialog(GuiContext(ws, staff["Kasubag"]), number)  # step 7: no disposition to make
+    qtbot.addWidget(kasubag)
+    assert not hasattr(kasubag.buttons, "dispose_button")

@@ -262,6 +262,9 @@ class InboxPage(QWidget):
                 text = self.tr("Kegiatan {0} {1} selesai; lanjut ke {2} ({3})").format(
                     done.step_no, done.case_number, done.next_step, done.next_role)
             self.message.emit(text)
+        elif dialog.disposed is not None:
+            self.message.emit(self.tr("Disposisi nomor {0} dicatat; {1}").format(
+                dialog.disposed.disposition_id, dialog.disposed.message))
         elif getattr(dialog, "returned_to", None) is not None:
             self.message.emit(self.tr("Kasus {0} dikembalikan ke kegiatan {1}").format(number, dialog.returned_to))
         else:  # closed, or refused (another desk completed the step meanwhile): the row as it is now

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sopdesk.engine import dispositions, letter_views
+from sopdesk.engine import dispositions, letter_views, queries
+from sopdesk.engine.letter_agenda import parse_agenda_number
 from sopdesk.engine.units import unit_directory
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
@@ -27,18 +28,27 @@ class DispositionDialog(CommandDialog[dispositions.Disposed]):
     boxes) and the instruction; dispositions.dispose moves the case when the SOP allows."""
 
     def __init__(self, ctx: GuiContext, agenda: str, parent: QWidget | None = None):
+        """`agenda`: a letter ("SM/2026/0001") or a case with no letter ("PP/2026/0001", from
+        the step form of its disposition step)."""
         super().__init__(ctx, parent)
         self.agenda = agenda
-        self.setWindowTitle(self.tr("Disposisi surat {0}").format(agenda))
-        letter = letter_views.letter_to_dispose(ctx.ws, agenda)
-        case_number = self.case_number = letter.case_number
+        case_number: str | None
+        self.case_number: str | None = None
+        if parse_agenda_number(agenda) is None:  # a case: the Ketua's step form
+            self.setWindowTitle(self.tr("Disposisi kasus {0}").format(agenda))
+            case_number = self.case_number = agenda  # the step form asks only at a disposition step
+            lines = [queries.case_detail(ctx.ws, agenda, ctx.actor)["title"], self._case_state(agenda)]
+        else:
+            self.setWindowTitle(self.tr("Disposisi surat {0}").format(agenda))
+            letter = letter_views.letter_to_dispose(ctx.ws, agenda)
+            case_number = self.case_number = letter.case_number
+            lines = [self.tr("{0} dari {1}").format(agenda, letter.sender), letter.subject]
+            if case_number:
+                lines.append(self._case_state(case_number))
         summary = QLabel()
         summary.setObjectName("letterSummary")
         summary.setWordWrap(True)
         summary.setTextFormat(Qt.TextFormat.PlainText)
-        lines = [self.tr("{0} dari {1}").format(agenda, letter.sender), letter.subject]
-        if case_number:
-            lines.append(self._case_state(case_number))
         summary.setText("\n".join(lines))
 
         self.units: dict[str, QCheckBox] = {}

@@ -45,6 +45,17 @@ class StepButtons(QWidget):
             for button in (self.return_button, self.draft_button, self.finish_button):
                 button.hide()
 
+    def add_dispose(self) -> QPushButton:
+        """Disposisi… beside Simpan draf, for a disposition step (the Ketua's lembar disposisi)."""
+        self.dispose_button = QPushButton(translate("StepFormDialog", "Dis&posisi…"))
+        self.dispose_button.setAutoDefault(False)
+        self.dispose_button.setToolTip(translate("StepFormDialog", "Lembar disposisi: unit tujuan dan isi "
+                                                                   "disposisi; kasus diteruskan sesuai SOP"))
+        row = self.layout()
+        assert isinstance(row, QHBoxLayout)
+        row.insertWidget(row.indexOf(self.draft_button) + 1, self.dispose_button)
+        return self.dispose_button
+
     def all(self) -> tuple[QPushButton, ...]:
         return (self.return_button, self.draft_button, self.cancel_button, self.finish_button)
 

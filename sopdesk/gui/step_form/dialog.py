@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 from sopdesk.catalog import Kegiatan, Sop
 from sopdesk.catalog.schema import Pelaksana, Tenggat
 from sopdesk.engine import cases, drafts, local_drafts, queries, revisits
+from sopdesk.engine.dispositions import Disposed, is_disposition_step
+from sopdesk.engine.registers import disposer_roles
 from sopdesk.engine.step_input import CHOICE, NOTE, OutputValue, StepInput, check_step_input, lanes_now
 from sopdesk.errors import FieldError, StoreUnreachable
 from sopdesk.gui.context import GuiContext
@@ -63,6 +65,7 @@ class StepFormDialog(QDialog):
         self.ws = ctx.ws
         self.completed: cases.Completed | None = None
         self.returned_to: int | None = None
+        self.disposed: Disposed | None = None  # a lembar disposisi made from this form (Disposisi…)
         self.detail: dict[str, Any] = queries.case_detail(self.ws, case_number, ctx.actor)
         self.case_number: str = self.detail["number"]
         self.sop: Sop = cases.case_sop(self.ws, self.case_number)
@@ -146,6 +149,11 @@ class StepFormDialog(QDialog):
         self.finish_button.clicked.connect(self.finish)
         if not self._visited_steps():
             self.buttons.no_return()
+        disposers = disposer_roles(self.ws)
+        if is_disposition_step(self.sop, self.step.no, disposers) and (
+                self.ctx.is_admin or set(self.ctx.roles) & set(disposers)):
+            # the Ketua at "Memberikan disposisi": a lembar disposisi, not a document number typed in
+            self.buttons.add_dispose().clicked.connect(self.dispose)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.finish)
 
@@ -398,6 +406,24 @@ class StepFormDialog(QDialog):
         ws, actor, number = self.ws, self.ctx.actor, self.case_number
         self._run(lambda: cases.return_to(ws, actor, number, to_step, reason), step) \
             .success(lambda _result: self._returned(to_step)).run()
+
+    def dispose(self) -> None:
+        """Disposisi…: the lembar disposisi of this case (units, instruction); when it moves the
+        case on, the form closes as after Selesai."""
+        from sopdesk.gui.letters.disposition_dialog import DispositionDialog  # the letters' own dialog
+
+        if running(self):
+            return
+        dialog = DispositionDialog(self.ctx, self.case_number, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_value is None:
+            return
+        self.disposed = dialog.result_value
+        self._forget_unsaved()
+        if self.disposed.routed_step is not None:
+            self.accept()
+        else:  # recorded, the case stays here (not the step's turn): the form says so
+            self.status_label.setText(self.tr("Disposisi nomor {0} dicatat; {1}").format(
+                self.disposed.disposition_id, self.disposed.message))
 
     def _returned(self, to_step: int) -> None:
         self.returned_to = to_step
