@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from test_gui_letters import incoming, page_for, worker  # noqa: F401 - the worker fixture
 
 from sopdesk.engine import dispositions
@@ -121,3 +121,18 @@ def test_the_ketuas_step_form_at_a_disposition_step_makes_the_lembar_disposisi(q
     kasubag = StepFormDialog(GuiContext(ws, staff["Kasubag"]), number)  # step 7: no disposition to make
     qtbot.addWidget(kasubag)
     assert not hasattr(kasubag.buttons, "dispose_button")
+
+
+def test_the_ketua_reads_the_rahasia_letter_in_the_agenda_as_in_the_disposition_dialog(qtbot, ws, staff, worker):  # noqa: F811
+    incoming(ws, staff["Help Desk"], subject="Pemberitahuan hasil audit keuangan", sifat="rahasia")
+
+    def agenda_subject(role: str) -> str:
+        page = page_for(qtbot, ws, staff[role], worker)
+        headers = [column.header for column in page.incoming_model.COLUMNS]
+        return page.incoming_model.index(0, headers.index("Perihal")).data()
+
+    assert agenda_subject("Ketua") == "Pemberitahuan hasil audit keuangan"
+    assert agenda_subject("Staf") == "(rahasia)"
+    dialog = DispositionDialog(GuiContext(ws, staff["Ketua"]), "SM/2026/0001")
+    qtbot.addWidget(dialog)
+    assert "Pemberitahuan hasil audit keuangan" in dialog.findChild(QLabel, "letterSummary").text()

@@ -134,3 +134,25 @@ def test_the_letter_and_the_expedition_line_of_a_confidential_case_are_masked_of
     (line,) = book("sekretaris")
     assert "Tulamalae" in line
     assert book("staf") == [MASK]
+
+
+def test_the_roles_that_dispose_letters_read_a_rahasia_letter_before_disposing_it(ppid, tmp_path):
+    # the Ketua's agenda read "(rahasia)" while the Disposisi dialog showed the subject: the lead
+    # decided the Ketua must read what they dispose; off the chain, other roles still see the mask
+    run, _clock, _data = ppid
+    subject = "Laporan dugaan pelanggaran kode etik anggota PPK Atambua Selatan"
+    ok(run("letter", "in", "--as", "help.desk", "--sender", "Bawaslu Kabupaten Belu", "--subject", subject,
+           "--sifat", "rahasia"))
+
+    def agenda(who: str) -> str:
+        return json.loads(ok(run("letter", "list", "--as", who, "--json")))["masuk"][0]["subject"]
+
+    def shown(who: str) -> str:
+        return json.loads(ok(run("letter", "show", "SM/2026/0001", "--as", who, "--json")))["surat"]["subject"]
+
+    assert agenda("komisioner") == subject and shown("komisioner") == subject  # a disposer: before disposing
+    for other in ("staf", "kasubag"):
+        assert agenda(other) == MASK and shown(other) == MASK
+    pdf = tmp_path / "disposisi.pdf"
+    ok(run("report", "disposition", "SM/2026/0001", "--as", "komisioner", "-o", str(pdf)))
+    assert "kode etik" in pdf_text(pdf)

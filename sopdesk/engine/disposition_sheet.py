@@ -58,7 +58,7 @@ def sheet_letter(ws: Workspace, agenda: str, viewer: Actor | None = None) -> She
             if role in disposers:
                 held.setdefault(user_id, []).append(role)
         readable = letter.sifat != "rahasia" or letter.id in rahasia.readable_letters(
-            session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes), [letter.id])
+            session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes), [letter.id], disposers)
         voided_by = session.scalar(select(User.full_name).where(User.id == letter.voided_by)) \
             if letter.voided_by else None
         return SheetLetter(

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, SQLColumnExpression, case, func, select
 from sqlalchemy.orm import aliased
 
 from sopdesk.engine import rahasia
-from sopdesk.engine.registers import masked_lines
+from sopdesk.engine.registers import disposer_roles, masked_lines
 from sopdesk.engine.search import matching
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
@@ -138,7 +138,7 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
     if secret:
         with ws.db.reading() as session:
             readable = rahasia.readable_letters(
-                session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes), secret)
+                session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes), secret, disposer_roles(ws))
         rows = [row._replace(subject=rahasia.MASK) if row.id in secret - readable else row for row in rows]
     return rows
 

@@ -15,6 +15,7 @@ from typing import Literal
 from sqlalchemy import func, select
 
 from sopdesk.engine import letters, queries, rahasia
+from sopdesk.engine.registers import disposer_roles
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.models import Case, IncomingLetter, OutgoingLetter
@@ -71,7 +72,7 @@ def incoming_letter(ws: Workspace, agenda: str, viewer: Actor | None) -> Incomin
     with ws.db.reading() as session:
         row = letters.get_incoming(session, agenda)
         secret = row.sifat == "rahasia" and row.id not in rahasia.readable_letters(
-            session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes), [row.id])
+            session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes), [row.id], disposer_roles(ws))
         return IncomingLetterView(
             agenda=letters.agenda_number(row.year, row.seq), received_at=row.received_at, number=row.number,
             letter_date=row.letter_date, sender=row.sender, subject=rahasia.MASK if secret else row.subject,

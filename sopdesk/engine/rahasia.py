@@ -2,8 +2,9 @@
 
 Why a module of its own: a rahasia letter (sifat "rahasia") or a case on a rahasia route
 (`pilihan.rahasia` in the SOP) shows its perihal only to the people on its chain and to
-administrators; everyone else sees "(rahasia)". Every read function (inbox, case list, case
-detail, letter agenda, reports) asks here, so the desktop and the command line agree.
+administrators, and a rahasia letter to the roles that may dispose letters; everyone else sees
+"(rahasia)". Every read function (inbox, case list, case detail, letter agenda, reports) asks
+here, so the desktop and the command line agree.
 
 The chain of a case: the roles of its work items (every lane it went through or waits in),
 the roles its dispositions were addressed to, and the users who started it, worked or took a
@@ -98,12 +99,16 @@ def readable_cases(session: Session, viewer: Viewer | None, secret_ids: Iterable
     return {i for i, (roles, users) in _chains(session, secret_ids).items() if _may_read(viewer, roles, users)}
 
 
-def readable_letters(session: Session, viewer: Viewer | None, secret_ids: Iterable[int]) -> set[int]:
-    """Of the confidential incoming letters given, those whose perihal the viewer may read."""
+def readable_letters(session: Session, viewer: Viewer | None, secret_ids: Iterable[int],
+                     disposers: Iterable[str] = ()) -> set[int]:
+    """Of the confidential incoming letters given, those whose perihal the viewer may read.
+    `disposers`: the roles that may dispose incoming letters in this office (engine.registers.
+    disposer_roles); they read every one, since they must read what they dispose (a rahasia
+    letter is addressed to the leadership; the lead's decision, #15 session)."""
     secret_ids = set(secret_ids)
     if not secret_ids or viewer is None:
         return set()
-    if viewer.is_admin:
+    if viewer.is_admin or viewer.roles & set(disposers):
         return secret_ids
     rows = session.execute(select(IncomingLetter.id, IncomingLetter.case_id, IncomingLetter.registered_by)
                            .where(IncomingLetter.id.in_(sorted(secret_ids)))).all()
