@@ -133,12 +133,30 @@ class MainWindow(QMainWindow):
         self.retry_timer.timeout.connect(lambda: server_watch.watch().probe(self.ctx.ws.db))
         server_watch.watch().attach(self, self.server_lost, self._server_answered)
         server_watch.install_excepthook()
+        self._waiting: int | None = None  # the current role's inbox count, once refresh_counts has read it
         self.refresh_counts()
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(self.PAGES.index(self.first_page()))
+        self.focus_page()  # Meja Layanan: Nama has the cursor as the window shows (lost when the page joined it)
         self.resize(self.PREFERRED_SIZE)
         self._build_menu()
         self.idle_lock = IdleLock(self, ctx)
         self.backup_on_exit = not demo
+
+    def first_page(self) -> str:
+        """The screen the window opens on: Kotak Masuk, or Meja Layanan for a clerk whose roles
+        register visitors (Help Desk) while their inbox is empty: their work is at the desk, and
+        they logged in to an empty "Kotak Masuk (0)" every time. Decided from the count the
+        navigation has just read (no query of its own); the current role is the first one with
+        work waiting (GuiContext), so an empty current role means every role's inbox is empty.
+        An administrator holding no role of their own (they see every role) starts on the inbox."""
+        if self._waiting != 0:  # work waiting, or the count could not be read: the inbox
+            return "inbox"
+        ctx = self.ctx
+        if ctx.is_admin and ctx.roles == sorted(ctx.ws.catalog.roles):  # no role of their own
+            return "inbox"
+        from sopdesk.engine.visitors import visitor_roles  # not on the way to the inbox
+
+        return "helpdesk" if set(ctx.roles) & set(visitor_roles(ctx.ws)) else "inbox"
 
     # --- menu, sign-out, help ------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -337,6 +355,7 @@ class MainWindow(QMainWindow):
             button.setToolTip(self.tr("{0}: {1} menunggu, {2} terlambat").format(role, total, late))
             button.setChecked(role == ctx.role)
         total, late = counts[ctx.role]
+        self._waiting = total
         inbox = self.tr("Kotak Masuk ({0})").format(total)
         if late:
             inbox += " ⚠"
