@@ -187,3 +187,33 @@ def test_a_power_cut_in_the_middle_of_the_anchor_write_is_not_tampering(ws, staf
         report = integrity.check(ws)
         assert report.ok, [f.message for f in report.findings]
         path.write_bytes(after)
+
+
+@pytest.mark.parametrize("spoil", ["copied", "zeros", "torn"])
+def test_the_newest_action_cut_out_behind_a_spoilt_slot_is_named(ws, staff, data_dir, spoil):
+    """The file keeps the anchor before the newest one: cutting the newest action out of the chain
+    and spoiling (or overwriting with the older slot) the slot that names it must not pass as a
+    power cut, which never leaves the chain ending at the older anchor."""
+    from sopdesk.engine import anchor_slots
+
+    act(ws, staff)
+    path = anchor.anchor_path(data_dir, ws.db.url)
+    before = path.read_bytes()
+    older = anchor.read_anchor(data_dir, ws.db.url).head
+    act(ws, staff)
+    after = path.read_bytes()
+    size = anchor_slots.SLOT
+    newest_slot = next(i for i in range(2) if before[i * size:(i + 1) * size] != after[i * size:(i + 1) * size])
+    keep = after[(1 - newest_slot) * size:(2 - newest_slot) * size]
+    spoilt = {"copied": keep, "zeros": bytes(size), "torn": after[newest_slot * size:][:100] + bytes(size - 100)}[spoil]
+    raw = bytearray(after)
+    raw[newest_slot * size:(newest_slot + 1) * size] = spoilt
+    path.write_bytes(bytes(raw))
+    with closing(sqlite3.connect(data_dir / "sopdesk.sqlite3")) as raw_db:
+        raw_db.execute("DELETE FROM audit_event WHERE id > ?", (older.count,))
+        raw_db.commit()
+    anchor._written.clear()  # noqa: SLF001 - as the next start of the program reads it
+    found = anchor.read_anchor(data_dir, ws.db.url)
+    assert found.head == older and found.torn
+    messages = [f.message for f in integrity.check(ws).findings if f.kind == "audit_anchor"]
+    assert any("tindakan terakhir telah dihapus" in m for m in messages), messages

@@ -92,6 +92,7 @@ class Anchor:
     head: Head
     before: Head | None = None  # a commit in flight: its head before the commit
     keyed: bool | None = None  # None: no key to check with; False: the MAC does not match
+    torn: bool = False  # one of the file's two slots is spoilt: this is the anchor before it
 
 
 def chain_head(conn: Connection) -> Head:
@@ -267,8 +268,8 @@ def _in_place(path: Path, body: dict[str, Any], key: bytes | None) -> tuple[byte
             if found is None:
                 return None
             gen, index = int(found[0]["gen"]), found[1]
-        slot = anchor_slots.slot_bytes(_numbered(body, gen + 1, key))
         other = 1 - index
+        slot = anchor_slots.slot_bytes(_numbered(body, gen + 1, key, other))
         anchor_slots.write_slot(fd, other, slot)
         start = other * anchor_slots.SLOT
         return raw[:start] + slot + raw[start + anchor_slots.SLOT:], gen + 1, other
@@ -276,9 +277,9 @@ def _in_place(path: Path, body: dict[str, Any], key: bytes | None) -> tuple[byte
         os.close(fd)
 
 
-def _numbered(body: dict[str, Any], gen: int, key: bytes | None) -> dict[str, Any]:
-    """The anchor with its write number and, keyed, its MAC (over both)."""
-    numbered = {**body, "gen": gen}
+def _numbered(body: dict[str, Any], gen: int, key: bytes | None, slot: int) -> dict[str, Any]:
+    """The anchor with its write number, its slot and, keyed, its MAC (over all of them)."""
+    numbered = {**body, "gen": gen, "slot": slot}
     if key is not None:
         numbered["mac"] = _mac(key, numbered)
     return numbered
@@ -307,6 +308,7 @@ def _read_anchor(data_dir: Path, database: str | None = None) -> Anchor | None:
     try:
         slots = anchor_slots.newest(raw)  # None: the older form, one JSON document
         data = slots[0] if slots is not None else json.loads(raw.decode("utf-8"))
+        torn = slots is not None and slots[2]
         head = Head(int(data["count"]), str(data["head"]))
         before = data.get("before")
         before = Head(int(before["count"]), str(before["head"])) if before else None
@@ -317,7 +319,7 @@ def _read_anchor(data_dir: Path, database: str | None = None) -> Anchor | None:
     if key is not None:
         body = {k: v for k, v in data.items() if k != "mac"}
         keyed = hmac.compare_digest(str(data.get("mac", "")), _mac(key, body))
-    return Anchor(head, before, keyed)
+    return Anchor(head, before, keyed, torn)
 
 
 def write_anchor(data_dir: Path, head: Head, before: Head | None = None, durable: bool = True,
@@ -334,7 +336,7 @@ def write_anchor(data_dir: Path, head: Head, before: Head | None = None, durable
     if done is None:
         known = _written.get(path)
         gen = known[2] + 1 if known is not None else 1
-        data = anchor_slots.whole(_numbered(body, gen, key))
+        data = anchor_slots.whole(_numbered(body, gen, key, 0), _numbered(body, gen, key, 1))
         _write_private(path, data, durable)
         done = (data, gen, 0)
     _written[path] = (done[0], Anchor(head, before, None if key is None else True), done[1], done[2])

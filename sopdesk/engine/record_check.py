@@ -295,6 +295,13 @@ def check_anchor(ws: Store, report: Findings, found: anchor.Anchor | None, end: 
         name = anchor.anchor_path(Path(data_dir), ws.db.url).name
         report.add("audit_anchor", f"jangkar rantai audit ({name}) tidak cocok dengan kuncinya: "
                                    "jangkar itu ditulis di luar sopdesk")
+    if found.torn and end.last.count <= found.head.count:
+        # a power cut tears only the write after a commit, which is in the chain: a spoilt slot
+        # with the chain ending at the anchor before it is a newest action cut out (engine.anchor_slots)
+        name = anchor.anchor_path(Path(data_dir), ws.db.url).name
+        report.add("audit_anchor", f"salinan terbaru jangkar rantai audit ({name}) rusak, dan rantai berakhir "
+                                   f"pada jangkar sebelumnya (#{found.head.count}); padam listrik tidak "
+                                   "meninggalkan keadaan ini: tindakan terakhir telah dihapus di luar sopdesk")
     marked = strict and _newest_marked(ws, Path(data_dir), found, end)
     problems = anchor.compare(found, end.hashes, end.last, strict,
                               anchor.anchor_path(Path(data_dir), ws.db.url).name, marked)
