@@ -156,3 +156,56 @@ def test_the_roles_that_dispose_letters_read_a_rahasia_letter_before_disposing_i
     pdf = tmp_path / "disposisi.pdf"
     ok(run("report", "disposition", "SM/2026/0001", "--as", "komisioner", "-o", str(pdf)))
     assert "kode etik" in pdf_text(pdf)
+
+
+def test_a_word_of_a_hidden_perihal_does_not_find_the_letter(ppid):
+    """A search must not tell a reader off the chain whether a rahasia perihal holds a word (the
+    agenda would show its "(rahasia)" line): for them the perihal is not searched, while the
+    number and the sender still find the letter; a disposer or an administrator searches it."""
+    run, _clock, _data = ppid
+    ok(run("letter", "in", "--as", "help.desk", "--sender", "Bawaslu Kabupaten Belu", "--subject",
+           "Laporan dugaan pelanggaran kode etik anggota PPK Atambua Selatan", "--sifat", "rahasia"))
+    ok(run("letter", "in", "--as", "help.desk", "--sender", "Dinas Dukcapil", "--subject",
+           "Undangan rapat koordinasi kode wilayah"))
+
+    def found(who: str, search: str) -> list[str]:
+        rows = json.loads(ok(run("letter", "list", "--in", "--as", who, "--json", "--search", search)))["masuk"]
+        return [row["sender"] for row in rows]
+
+    assert found("staf", "kode") == ["Dinas Dukcapil"]
+    assert found("staf", "Atambua") == []
+    assert found("staf", "Bawaslu") == ["Bawaslu Kabupaten Belu"]  # the sender still finds it, masked
+    assert sorted(found("komisioner", "kode")) == ["Bawaslu Kabupaten Belu", "Dinas Dukcapil"]
+    assert found("admin", "Atambua") == ["Bawaslu Kabupaten Belu"]
+
+
+def test_a_word_of_a_confidential_case_letter_does_not_find_it_off_the_chain(ppid):
+    run, _clock, data = ppid
+    number = secret_case(run)
+    complete(run, number, "kabag")
+    complete(run, number, "sekretaris")
+    complete(run, number, "petugas")  # 5: the refusal letter and its receipt
+
+    def found(who: str) -> list[str]:
+        rows = json.loads(ok(run("letter", "list", "--out", "--as", who, "--json", "--search", "Tulamalae")))
+        return [row["number"] for row in rows["keluar"]]
+
+    assert found("staf") == []
+    (letter,) = found("admin")
+    assert found("petugas") == []  # on the chain, but the perihal is searched only by who reads them all
+    from sqlalchemy import select
+
+    from sopdesk.engine import letters
+    from sopdesk.engine.users import Actor
+    from sopdesk.store.models import User
+
+    ws = Workspace.open(data)  # the count the agenda's title shows agrees with its page
+    try:
+        with ws.db.reading() as session:
+            ids = {name: user_id for name, user_id in session.execute(select(User.username, User.id))}
+        staf, admin = Actor(ids["staf"], "staf"), Actor(ids["admin"], "admin")
+        assert letters.outgoing_total(ws, search="Tulamalae", viewer=staf) == 0
+        assert letters.outgoing_total(ws, search="Tulamalae", viewer=admin) == 1
+        assert letters.outgoing_total(ws, search=letter, viewer=staf) == 1  # by its number
+    finally:
+        ws.close()

@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, case, func, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from sopdesk.engine import rahasia
@@ -79,14 +79,31 @@ class OutgoingRow(NamedTuple):
         return self.void_reason is not None
 
 
-def _incoming_conditions(year: int | None, search: str | None, sifat: str | None) -> list[ColumnElement[bool]]:
+def _reads_every_secret(ws: Workspace, viewer: Actor | None, roles: tuple[str, ...] = ()) -> bool:
+    """Whether `viewer` reads every confidential perihal of a register: an administrator, or one
+    of `roles` (the disposers, for incoming letters). Everyone else searches a perihal only where
+    it is not masked: a word typed in the search must not tell whether a rahasia letter holds it
+    (the list would show its "(rahasia)" line), as the case list does (#13). Such a letter is
+    still found by its number and its sender or recipient."""
+    if viewer is None:
+        return False
+    with ws.db.reading() as session:
+        reader = rahasia.viewer_of(session, viewer, ws.catalog.role_includes)
+    return reader is not None and (reader.is_admin or bool(reader.roles & set(roles)))
+
+
+def _incoming_conditions(ws: Workspace, year: int | None, search: str | None, sifat: str | None,
+                         viewer: Actor | None) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if year is not None:
         conditions.append(IncomingLetter.year == year)
     if sifat:
         conditions.append(IncomingLetter.sifat == sifat)
     if search and search.strip():
-        conditions.append(matching(search, IncomingLetter.number, IncomingLetter.sender, IncomingLetter.subject))
+        subject = matching(search, IncomingLetter.subject)
+        if not _reads_every_secret(ws, viewer, disposer_roles(ws)):
+            subject = and_(IncomingLetter.sifat != "rahasia", subject)
+        conditions.append(or_(matching(search, IncomingLetter.number, IncomingLetter.sender), subject))
     return conditions
 
 
@@ -128,7 +145,7 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
         .outerjoin(Case, Case.id == IncomingLetter.case_id)
         .outerjoin(Attachment, Attachment.id == IncomingLetter.attachment_id)
         .join(registrar, registrar.id == IncomingLetter.registered_by)
-        .where(*_incoming_conditions(year, search, sifat))
+        .where(*_incoming_conditions(ws, year, search, sifat, viewer))
         .order_by(*_ordered(keys[order], [IncomingLetter.year, IncomingLetter.seq], descending))
         .limit(limit).offset(offset)
     )
@@ -144,18 +161,25 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
 
 
 def incoming_total(ws: Workspace, *, year: int | None = None, search: str | None = None,
-                   sifat: str | None = None) -> int:
-    query = select(func.count(IncomingLetter.id)).where(*_incoming_conditions(year, search, sifat))
+                   sifat: str | None = None, viewer: Actor | None = None) -> int:
+    """The letters incoming_page pages through with the same filters and viewer."""
+    query = select(func.count(IncomingLetter.id)).where(*_incoming_conditions(ws, year, search, sifat, viewer))
     with ws.db.connect() as conn:
         return conn.execute(query).scalar() or 0
 
 
-def _outgoing_conditions(year: int | None, search: str | None) -> list[ColumnElement[bool]]:
+def _outgoing_conditions(ws: Workspace, year: int | None, search: str | None,
+                         viewer: Actor | None) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if year is not None:
         conditions.append(OutgoingLetter.year == year)
     if search and search.strip():
-        conditions.append(matching(search, OutgoingLetter.number, OutgoingLetter.recipient, OutgoingLetter.subject))
+        subject = matching(search, OutgoingLetter.subject)
+        if not _reads_every_secret(ws, viewer):
+            secret = aliased(Case)  # not the page's own join of Case, which it would correlate to
+            confidential = exists().where(secret.id == OutgoingLetter.case_id, secret.rahasia.is_(True))
+            subject = and_(~confidential, subject)
+        conditions.append(or_(matching(search, OutgoingLetter.number, OutgoingLetter.recipient), subject))
     return conditions
 
 
@@ -184,7 +208,7 @@ def outgoing_page(ws: Workspace, *, year: int | None = None, search: str | None 
         .outerjoin(Case, Case.id == OutgoingLetter.case_id)
         .outerjoin(WorkItem, WorkItem.id == OutgoingLetter.work_item_id)
         .join(creator, creator.id == OutgoingLetter.created_by)
-        .where(*_outgoing_conditions(year, search))
+        .where(*_outgoing_conditions(ws, year, search, viewer))
         .order_by(*_ordered(keys[order], [OutgoingLetter.id], descending)).limit(limit).offset(offset)
     )
     with ws.db.connect() as conn:
@@ -192,7 +216,9 @@ def outgoing_page(ws: Workspace, *, year: int | None = None, search: str | None 
     return masked_lines(ws, viewer, rows, OutgoingRow)
 
 
-def outgoing_total(ws: Workspace, *, year: int | None = None, search: str | None = None) -> int:
-    query = select(func.count(OutgoingLetter.id)).where(*_outgoing_conditions(year, search))
+def outgoing_total(ws: Workspace, *, year: int | None = None, search: str | None = None,
+                   viewer: Actor | None = None) -> int:
+    """The letters outgoing_page pages through with the same filters and viewer."""
+    query = select(func.count(OutgoingLetter.id)).where(*_outgoing_conditions(ws, year, search, viewer))
     with ws.db.connect() as conn:
         return conn.execute(query).scalar() or 0

@@ -99,7 +99,7 @@ class IncomingModel(RegisterModel[IncomingRow]):
 
     def _count(self) -> int:
         shown = AgendaFilters.of(self.filters)
-        return letters.incoming_total(self.ctx.ws, year=shown.year, search=shown.search)
+        return letters.incoming_total(self.ctx.ws, year=shown.year, search=shown.search, viewer=self.ctx.actor)
 
     def user_value(self, row: IncomingRow) -> object:
         return row.agenda
@@ -142,7 +142,7 @@ class OutgoingModel(RegisterModel[OutgoingRow]):
 
     def _count(self) -> int:
         shown = AgendaFilters.of(self.filters)
-        return letters.outgoing_total(self.ctx.ws, year=shown.year, search=shown.search)
+        return letters.outgoing_total(self.ctx.ws, year=shown.year, search=shown.search, viewer=self.ctx.actor)
 
     def user_value(self, row: OutgoingRow) -> object:
         return row.number
