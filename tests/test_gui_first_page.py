@@ -1,14 +1,20 @@
 """The screen the main window opens on: the Help Desk clerk with nothing in the inbox starts
 at Meja Layanan with the cursor in Nama (they logged in to an empty "Kotak Masuk (0)" every
-time); a user with inbox work, or one whose roles register no visitors, starts at the inbox."""
+time); a user with inbox work, or one whose roles register no visitors, starts at the inbox.
+A name typed at once after Masuk reaches the window, not the closed login dialog (type_ahead)."""
 
 from __future__ import annotations
 
+import ctypes
+
+from conftest import PASSWORD
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from test_gui_helpdesk import desk_window as shown
 
 from sopdesk.engine import cases, queries
+from sopdesk.gui.app import Shell
+from sopdesk.gui.type_ahead import EVENT_WINDOW_OFFSET, XCB_EVENT, TypeAhead
 
 
 def test_the_help_desk_clerk_with_an_empty_inbox_starts_at_meja_layanan_typing_a_name(qtbot, ws, staff):
@@ -74,3 +80,54 @@ def test_a_help_desk_clerk_who_also_holds_a_role_with_work_starts_at_the_inbox(q
     window = shown(qtbot, ws, clerk)
     assert window.ctx.role == "Komisioner"  # the first role with work (GuiContext)
     assert window.nav.currentRow() == 0
+
+
+# --- keys typed at once after Masuk ----------------------------------------------------------------
+
+def xcb_event(response_type: int, window_id: int) -> ctypes.Array:
+    """An xcb event as the X server sends it (32 bytes), for the window `window_id`."""
+    event = (ctypes.c_uint8 * 32)()
+    event[0] = response_type
+    ctypes.c_uint32.from_buffer(event, EVENT_WINDOW_OFFSET).value = window_id
+    return event
+
+
+def addressed_to(event: ctypes.Array) -> int:
+    return ctypes.c_uint32.from_buffer(event, EVENT_WINDOW_OFFSET).value
+
+
+def test_keys_for_a_window_the_program_no_longer_has_go_to_the_new_window(qtbot, ws, staff):
+    window = shown(qtbot, ws, staff["Help Desk"])
+    other = QDialog(window)  # a window of the program that is open: its keys stay its own
+    qtbot.addWidget(other)
+    other.show()
+    ahead = TypeAhead(window)
+    closed_dialog = 0x7FFF0001
+    typed = [xcb_event(kind, closed_dialog) for kind in (2, 3, 2 | 0x80)]  # press, release, sent press
+    for event in typed:
+        ahead.native.nativeEventFilter(XCB_EVENT, ctypes.addressof(event))
+    assert [addressed_to(event) for event in typed] == [int(window.winId())] * 3
+    untouched = [xcb_event(2, int(other.winId())), xcb_event(12, closed_dialog)]  # a key for `other`; an expose
+    for event in untouched:
+        ahead.native.nativeEventFilter(XCB_EVENT, ctypes.addressof(event))
+    windows_message = xcb_event(2, closed_dialog)  # another platform's event: not an xcb event
+    ahead.native.nativeEventFilter(b"windows_generic_MSG", ctypes.addressof(windows_message))
+    assert [addressed_to(event) for event in (*untouched, windows_message)] == [
+        int(other.winId()), closed_dialog, closed_dialog]
+    ahead.stop()
+
+
+def test_a_login_hands_the_keys_typed_after_masuk_to_the_window(qtbot, ws, staff):
+    shell = Shell(ws, check_data=False)
+    shell.start()
+    login = shell.dialog
+    qtbot.keyClicks(login.username, "help.desk")
+    qtbot.keyClicks(login.password, PASSWORD)
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(shell.windows) == 1)
+    window = shell.windows[0]
+    window.backup_on_exit = False
+    assert [ahead.window_id for ahead in shell.findChildren(TypeAhead)] == [int(window.winId())]
+    qtbot.waitUntil(lambda: not shell.findChildren(TypeAhead), timeout=TypeAhead.HOLD_MS + 3_000)  # a moment only
+    window.close()
+    shell.close()

@@ -34,6 +34,7 @@ from sopdesk.gui.login import LoginDialog, SetupDialog
 from sopdesk.gui.main_window import MainWindow
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.start_check import StartCheck
+from sopdesk.gui.type_ahead import TypeAhead
 from sopdesk.gui.worker import Worker
 
 DEMO_CASES = 300
@@ -83,12 +84,12 @@ def after_first_paint(widget: QWidget, action: Callable[[], None], latest_ms: in
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
-                QTimer.singleShot(0, once)
+                QTimer.singleShot(0, widget, once)  # dropped with the widget
             return False
 
     watcher = Painted(widget)
     widget.installEventFilter(watcher)
-    QTimer.singleShot(latest_ms, once)
+    QTimer.singleShot(latest_ms, widget, once)  # dropped with the widget (closed meanwhile)
 
 
 class Shell(QObject):
@@ -147,7 +148,8 @@ class Shell(QObject):
         self.dialog = None
         login.deleteLater()
         if result == QDialog.DialogCode.Accepted and login.actor is not None:
-            self.open_window(ws, login.actor)
+            # keys typed after Masuk, addressed to the closed dialog, go to the window (gui.type_ahead)
+            TypeAhead(self.open_window(ws, login.actor), self)
         elif ws is self.demo_ws:
             self._demo_closed()
         else:
