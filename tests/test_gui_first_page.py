@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes
 
+import pytest
 from conftest import PASSWORD
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
@@ -14,6 +15,7 @@ from test_gui_helpdesk import desk_window as shown
 
 from sopdesk.engine import cases, queries
 from sopdesk.gui.app import Shell
+from sopdesk.gui.login import LoginDialog
 from sopdesk.gui.type_ahead import EVENT_WINDOW_OFFSET, XCB_EVENT, TypeAhead
 
 
@@ -129,5 +131,31 @@ def test_a_login_hands_the_keys_typed_after_masuk_to_the_window(qtbot, ws, staff
     window.backup_on_exit = False
     assert [ahead.window_id for ahead in shell.findChildren(TypeAhead)] == [int(window.winId())]
     qtbot.waitUntil(lambda: not shell.findChildren(TypeAhead), timeout=TypeAhead.HOLD_MS + 3_000)  # a moment only
+    window.close()
+    shell.close()
+
+
+@pytest.mark.skipif(not hasattr(LoginDialog, "signed_in"), reason="LoginDialog.signed_in not there yet (asked of h4)")
+def test_the_window_opens_while_the_login_dialog_still_holds_the_keyboard(qtbot, ws, staff, monkeypatch):
+    """No moment without a window for the keys: the window is on screen before the dialog goes."""
+    shell = Shell(ws, check_data=False)
+    dialog_shown: list[bool] = []
+    open_window = Shell.open_window
+
+    def opening(self, ws_, actor):  # noqa: ANN001, ANN202
+        dialog_shown.append(self.dialog is not None and self.dialog.isVisible())
+        return open_window(self, ws_, actor)
+
+    monkeypatch.setattr(Shell, "open_window", opening)
+    shell.start()
+    login = shell.dialog
+    qtbot.keyClicks(login.username, "help.desk")
+    qtbot.keyClicks(login.password, PASSWORD)
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(shell.windows) == 1 and shell.dialog is None)
+    assert dialog_shown == [True]  # opened once, with the dialog still there
+    window = shell.windows[0]
+    window.backup_on_exit = False
+    assert window.isVisible() and not login.isVisible()
     window.close()
     shell.close()

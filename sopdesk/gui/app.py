@@ -114,6 +114,7 @@ class Shell(QObject):
         self.closing: list[MainWindow] = []  # closed windows kept until their worker's job ended
         self.exit_pending = False  # a backup on exit is being decided or written
         self.login_pending = False  # signed out: the login dialog is about to show
+        self._opened: dict[LoginDialog, MainWindow] = {}  # opened on a login's signed_in, before it closed
         self.backup_progress.connect(self._show_backup_progress)
 
     # --- first start and signing in ---------------------------------------------------------------
@@ -141,15 +142,33 @@ class Shell(QObject):
         login = LoginDialog(ws, name)
         if ws is self.demo_ws:
             login.setWindowTitle(self.tr("Masuk — DATA CONTOH — sopdesk"))
-        login.finished.connect(lambda result: self._logged_in(login, ws, result))
+        self._follow(login, ws)
         self._show_dialog(login)
+
+    def _follow(self, login: LoginDialog, ws: Workspace) -> None:
+        signed_in = getattr(login, "signed_in", None)  # asked of gui.login (requests.md, h5 to h4); until then
+        if signed_in is not None:                      # the window opens after the dialog has closed, as before
+            signed_in.connect(lambda: self._signed_in(login, ws))
+        login.finished.connect(lambda result: self._logged_in(login, ws, result))
+
+    def _signed_in(self, login: LoginDialog, ws: Workspace) -> None:
+        """The password was accepted and the dialog is still on screen: the window opens now,
+        so that the keyboard passes from the dialog straight to it. Opened after the dialog had
+        closed, the window took the keyboard half a second later (its build), and a name typed
+        at once after Enter went to no window meanwhile (Xvfb; under a window manager it may go
+        to whichever window is activated in between)."""
+        if login.actor is not None:
+            self._opened[login] = self.open_window(ws, login.actor)
 
     def _logged_in(self, login: LoginDialog, ws: Workspace, result: int) -> None:
         self.dialog = None
         login.deleteLater()
+        window = self._opened.pop(login, None)
         if result == QDialog.DialogCode.Accepted and login.actor is not None:
+            window = window or self.open_window(ws, login.actor)
+            window.activateWindow()  # the dialog has gone: the keyboard to the window now
             # keys typed after Masuk, addressed to the closed dialog, go to the window (gui.type_ahead)
-            TypeAhead(self.open_window(ws, login.actor), self)
+            TypeAhead(window, self)
         elif ws is self.demo_ws:
             self._demo_closed()
         else:
@@ -158,7 +177,7 @@ class Shell(QObject):
     def adopt_login(self, login: LoginDialog, ws: Workspace, office_name: str | None = None) -> None:
         """The login dialog shown before the workspace was open (sopdesk.gui.start) becomes this
         Shell's, as if show_login had opened it; a Masuk clicked meanwhile signs in now."""
-        login.finished.connect(lambda result: self._logged_in(login, ws, result))
+        self._follow(login, ws)
         self.dialog = login
         login.set_workspace(ws, office_name)
 
