@@ -159,3 +159,17 @@ def test_the_window_opens_while_the_login_dialog_still_holds_the_keyboard(qtbot,
     assert window.isVisible() and not login.isVisible()
     window.close()
     shell.close()
+
+
+def test_meja_layanan_opens_without_reportlab():
+    """Meja Layanan is the Help Desk's first screen: ReportLab (~0.3 s of CPU) is imported with the
+    first receipt, not when the page is built after Masuk."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, sopdesk.gui.main_window, sopdesk.gui.helpdesk.page; "
+            "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'sopdesk.reports'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    assert out.strip() == "[]"

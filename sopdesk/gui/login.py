@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -172,6 +172,8 @@ class LoginDialog(QDialog):
     exactly the same (issue #15). Nothing is shown or decided before the click: the login
     itself refuses, counts and audits a wrong password as always."""
 
+    signed_in = Signal()  # the password was accepted; the dialog closes right after (gui.app opens the window first)
+
     PAUSE_MS = 200
 
     def __init__(self, ws: Workspace | None, office_name: str, parent: QWidget | None = None):
@@ -259,4 +261,5 @@ class LoginDialog(QDialog):
             self.password.clear()
             self.password.setFocus()
             return
+        self.signed_in.emit()
         self.accept()

@@ -31,7 +31,7 @@ from sopdesk.gui.login import LoginDialog
 
 log = logging.getLogger("sopdesk.gui")
 # the main window, its first screen and what the window imports when it is built
-PRELOAD = ("sopdesk.gui.app", "sopdesk.gui.inbox_page", "sopdesk.gui.catalog_admin")
+PRELOAD = ("sopdesk.gui.app", "sopdesk.gui.inbox_page", "sopdesk.gui.catalog_admin", "sopdesk.gui.helpdesk")
 OFFICE_KEY = "start/office-{0}"  # the office's name at the last start, per data folder + database
 
 
