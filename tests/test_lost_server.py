@@ -132,6 +132,14 @@ def test_window_shows_a_banner_keeps_the_form_on_this_pc_and_recovers(qtbot, clu
     assert window.nav.currentRow() == 3  # with the server back the screen opens
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
 
+    same_session = StepFormDialog(window.ctx, number, window)  # this session kept the typing itself
+    qtbot.addWidget(same_session)
+    same_session.show()
+    assert same_session.note_edit.toPlainText() == "Segera diproses, salinan DPT kelurahan Oebobo"
+    assert not same_session.findChild(QFrame, "localDraftBar").isVisible()  # the same typing: not offered twice
+    same_session.reject()
+    window.ctx.unsaved_forms.clear()  # as at the next start of sopdesk: only the copy on this PC is left
+
     again = StepFormDialog(window.ctx, number, window)
     qtbot.addWidget(again)
     again.show()

@@ -264,6 +264,9 @@ class StepFormDialog(QDialog):
         if kept is not None:
             self.fill(kept)
             self.status_label.setText(self.tr("Isian yang belum disimpan saat formulir ditutup dipulihkan."))
+            bar = getattr(self, "local_draft_bar", None)
+            if bar is not None and self._local_draft_data == kept:  # the same typing: nothing else to offer
+                bar.hide()
 
     def _keep_unsaved(self) -> None:
         key = self._unsaved_key()
@@ -287,6 +290,7 @@ class StepFormDialog(QDialog):
         kept = local_drafts.load(self.ws.data_dir, self.case_number, step.no, username)
         if kept is None:
             return
+        self._local_draft_data = kept.data
         bar = LocalDraftBar(self.ws.calendar.local(kept.saved_at))
 
         def use_it() -> None:
