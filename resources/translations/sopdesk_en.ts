@@ -100,120 +100,125 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="105"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="124"/>
         <source>Cadangan dan pemeriksaan</source>
         <translation>Backups and checks</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="117"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="138"/>
         <source> cadangan terakhir</source>
         <translation> latest backups</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="119"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="140"/>
         <source>Pilih folder (mis. diska USB)…</source>
         <translation>Choose folder (e.g. a USB disk)…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="121"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="142"/>
         <source>Buat cadangan sekarang</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="123"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="144"/>
         <source>Pulihkan dari cadangan…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="125"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="146"/>
         <source>Periksa data</source>
         <translation>Check data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="129"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="150"/>
         <source>Temuan sudah saya lihat</source>
         <translation>I have seen the findings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="132"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="153"/>
         <source>Cadangan dibuat otomatis setiap hari dan ketika sopdesk ditutup.</source>
         <translation>A backup is made automatically every day and when sopdesk closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="135"/>
         <location filename="../../sopdesk/gui/settings_backup.py" line="159"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="185"/>
         <source>Folder cadangan</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="136"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="160"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="166"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="192"/>
         <source>Sedang membuat cadangan…</source>
         <translation>Making a backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="170"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="196"/>
         <source>Cadangan dibuat: {0}</source>
         <translation>Backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="183"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="209"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="185"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="211"/>
         <source>Cadangan sopdesk (*.zip)</source>
         <translation>sopdesk backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="189"/>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="256"/>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="271"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="215"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="303"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="321"/>
         <source>Pulihkan data</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="190"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="216"/>
         <source>Semua data sekarang diganti dengan isi cadangan {0}. Data sekarang disimpan dulu di folder cadangan. sopdesk akan ditutup sesudahnya. Lanjutkan?</source>
         <translation>All current data will be replaced by the contents of backup {0}. The current data is first kept in the backup folder. sopdesk closes afterwards. Continue?</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="196"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="231"/>
+        <source>Menghentikan pemeriksaan awal data agar cadangan dapat dipulihkan…</source>
+        <translation>Stopping the start-up data check so that the backup can be restored…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="237"/>
         <source>Memeriksa cadangan {0}…</source>
         <translation>Checking backup {0}…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="221"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="261"/>
         <source>Memeriksa cadangan: rantai log audit…</source>
         <translation>Checking the backup: the audit log chain…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="222"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="262"/>
         <source>Memeriksa cadangan: catatan dibandingkan dengan segel di log audit…</source>
         <translation>Checking the backup: records compared with the seals in the audit log…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="223"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="263"/>
         <source>Menyimpan data sekarang di folder cadangan…</source>
         <translation>Saving the current data in the backup folder…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="224"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="264"/>
         <source>Memulihkan data dari cadangan…</source>
         <translation>Restoring the data from the backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="241"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="288"/>
         <source>Cadangan kantor lain</source>
         <translation>Another office&apos;s backup</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="243"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="290"/>
         <source>Cadangan ini milik kantor lain: {0}.
 Semua data kantor {1} akan diganti dengan data kantor itu.
 Ketik nama kantor cadangan untuk tetap memulihkan:</source>
@@ -222,39 +227,44 @@ All data of {1} will be replaced with that office&apos;s data.
 Type the backup&apos;s office name to restore anyway:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="255"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="302"/>
         <source>Peringatan: {0}</source>
         <translation>Warning: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="257"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="304"/>
         <source>Data dipulihkan dari {0}. Data sebelumnya disimpan di {1}. Buka sopdesk kembali.</source>
         <translation>Data restored from {0}. The previous data is kept in {1}. Open sopdesk again.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="272"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="322"/>
         <source>Nama kantor yang diketik ({1}) tidak sama dengan nama kantor cadangan ini: {0}. Pemulihan tidak dilakukan; tidak ada yang diubah.</source>
         <translation>The office name you typed ({1}) does not match the office of this backup: {0}. The restore was not done; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="281"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="331"/>
         <source>Sedang memeriksa data…</source>
         <translation>Checking data…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="286"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="337"/>
         <source>Pemeriksaan selesai: data utuh, rantai audit dan lampiran cocok.</source>
         <translation>Check finished: the data is intact; the audit chain and attachments match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="289"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="340"/>
         <source>Pemeriksaan menemukan {0} masalah:
 {1}</source>
         <translation>The check found {0} problem(s):
 {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="306"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="357"/>
+        <source>Sedang memeriksa data… {0}%</source>
+        <translation>Checking the data… {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="366"/>
         <source>Temuan pemeriksaan sudah dilihat dan dicatat di log audit; tindakan diizinkan lagi. Pulihkan dari cadangan yang utuh bila data telah diubah.</source>
         <translation>The findings were seen and recorded in the audit log; actions are allowed again. Restore from an intact backup if the data was changed.</translation>
     </message>
@@ -1201,72 +1211,77 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>DispositionDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="32"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="42"/>
         <source>Disposisi surat {0}</source>
         <translation>Disposition of letter {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="39"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="45"/>
         <source>{0} dari {1}</source>
         <translation>{0} from {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="45"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="55"/>
         <source>Diteruskan kepada</source>
         <translation>Forward to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="48"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="58"/>
         <source>Anggota KPU / Divisi</source>
         <translation>Commissioners / divisions</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="49"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="59"/>
         <source>Sekretariat</source>
         <translation>Secretariat</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="57"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="67"/>
         <source>Dikerjakan oleh peran {0}</source>
         <translation>Worked by the role {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="74"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="84"/>
         <source>mis. Mohon disiapkan data yang diminta dan dijawab sesuai SOP</source>
         <translation>e.g. Please prepare the requested data and reply as the SOP requires</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="76"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="86"/>
         <source>Teruskan kasus sesuai SOP bila kasus menunggu disposisi</source>
         <translation>Move the case on as the SOP says when it waits for a disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="85"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="95"/>
         <source>Simpan disposisi</source>
         <translation>Save disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="85"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="95"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="82"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="92"/>
         <source>Isi disposisi *</source>
         <translation>Instruction *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="93"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="38"/>
+        <source>Disposisi kasus {0}</source>
+        <translation>Disposition of case {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="103"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="95"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="105"/>
         <source>Kasus {0} tidak berjalan lagi</source>
         <translation>Case {0} is no longer running</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="96"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="106"/>
         <source>Kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>Case {0} waits at step {1} ({2})</translation>
     </message>
@@ -1624,12 +1639,12 @@ Reason (kept in the audit log):</translation>
         <translation>How to o&amp;btain the information</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="145"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="151"/>
         <source>Cetak tanda bukti… (Ctrl+P)</source>
         <translation>Print request receipt… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="147"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="153"/>
         <source>Tanda bukti permohonan untuk tamu yang dipilih di daftar (Ctrl+P)</source>
         <translation>Request receipt for the visitor selected in the list (Ctrl+P)</translation>
     </message>
@@ -1659,173 +1674,178 @@ Reason (kept in the audit log):</translation>
         <translation>* required. Enter saves (Ctrl+Enter in the description fields); while you type a name or NIK, returning visitors are offered: ↓ selects, Enter fills in, Esc closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="87"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="92"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="91"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="96"/>
         <source>nama, instansi, NIK, telepon atau nomor kasus</source>
         <translation>name, institution, NIK, phone or case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="94"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="99"/>
         <source>Rentan&amp;g:</source>
         <translation>Ran&amp;ge:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="97"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="102"/>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="97"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="102"/>
         <source>7 hari terakhir</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="98"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="103"/>
         <source>30 hari terakhir</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="98"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="103"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="150"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="156"/>
         <source>Cetak buku tamu…</source>
         <translation>Print visitor book…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="377"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="378"/>
         <source>Tamu belum tercatat.</source>
         <translation>The visitor has not been registered.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="378"/>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="418"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="379"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="419"/>
         <source>Tamu tidak dapat dicatat</source>
         <translation>The visitor cannot be registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="384"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="385"/>
         <source>Tamu {name} tercatat; kasus {case} dimulai</source>
         <translation>Visitor {name} registered; case {case} started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="388"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="389"/>
         <source>, diteruskan ke kegiatan {step} ({role})</source>
         <translation>, passed on to step {step} ({role})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="391"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="392"/>
         <source>Tamu {name} tercatat</source>
         <translation>Visitor {name} registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="424"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="425"/>
         <source>Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).</source>
         <translation>Choose one from the list (type its first letter or press ↓).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="426"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="427"/>
         <source>Tamu belum tercatat: perbaiki isian yang ditandai merah.</source>
         <translation>The visitor has not been registered: correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/lookup.py" line="96"/>
+        <location filename="../../sopdesk/gui/helpdesk/lookup.py" line="101"/>
         <source>NIK {number}</source>
         <translation>NIK {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="337"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="338"/>
         <source>Data tamu lama diisikan: periksa, lalu pilih keperluan.</source>
         <translation>Returning visitor&apos;s details filled in: check them, then choose the purpose.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="189"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="197"/>
         <source>Tamu hari ini</source>
         <translation>Today&apos;s visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="189"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="197"/>
         <source>Tamu 7 hari terakhir</source>
         <translation>Visitors, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="190"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="198"/>
         <source>Tamu 30 hari terakhir</source>
         <translation>Visitors, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="190"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="198"/>
         <source>Semua tamu</source>
         <translation>All visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="197"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="205"/>
         <source>Tidak ada tamu yang cocok dengan “{text}”</source>
         <translation>No visitors match “{text}”</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="199"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="207"/>
         <source>Belum ada tamu hari ini</source>
         <translation>No visitors today yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="200"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="208"/>
         <source>Belum ada tamu dalam 7 hari terakhir</source>
         <translation>No visitors in the last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="201"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="209"/>
         <source>Belum ada tamu dalam 30 hari terakhir</source>
         <translation>No visitors in the last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="202"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="210"/>
         <source>Belum ada tamu tercatat</source>
         <translation>No visitors registered yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="205"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="213"/>
         <source>Menampilkan {limit} tamu terbaru; persempit dengan pencarian.</source>
         <translation>Showing the {limit} most recent visitors; narrow the list with a search.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="258"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="295"/>
         <source>Pilih dulu seorang tamu di daftar.</source>
         <translation>Select a visitor in the list first.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="260"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="297"/>
         <source>Menyiapkan tanda bukti…</source>
         <translation>Preparing the request receipt…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="267"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="304"/>
         <source>Tanda bukti tidak dapat dibuat.</source>
         <translation>The request receipt could not be made.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="274"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="312"/>
         <source>Tanda bukti dibuka di pratinjau cetak; simpan sebagai PDF atau cetak dari sana.</source>
         <translation>The request receipt is open in the print preview; save it as a PDF or print it from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="283"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="324"/>
+        <source>Pratinjau tanda bukti ditutup; tanda bukti belum dicetak atau disimpan (Ctrl+P untuk membukanya lagi).</source>
+        <translation>Receipt preview closed; the receipt was neither printed nor saved (Ctrl+P opens it again).</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="330"/>
         <source>Tanda bukti disimpan sebagai PDF di {path}</source>
         <translation>Request receipt saved as a PDF in {path}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="287"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="335"/>
         <source>Tanda bukti dikirim ke printer ({sheets} lembar)</source>
         <translation>Request receipt sent to the printer ({sheets} sheet(s))</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="292"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="340"/>
         <source>Buku tamu</source>
         <translation>Visitor book</translation>
     </message>
@@ -1932,72 +1952,92 @@ Reason (kept in the audit log):</translation>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="108"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="109"/>
         <source>Buka formulir (Enter)</source>
         <translation>Open form (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="109"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="110"/>
         <source>&amp;Ambil</source>
         <translation>&amp;Claim</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="110"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="111"/>
         <source>&amp;Lepas</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="111"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="112"/>
         <source>Al&amp;ihkan…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="171"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="116"/>
+        <source>{0} diambil oleh {1}</source>
+        <translation>{0} taken by {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="118"/>
+        <source>{0} dilepas; kini dapat diambil pengguna lain berperan {2}</source>
+        <translation>{0} released; other users with the role {2} can now take it</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="183"/>
         <source>{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat</source>
         <translation>{0} of {1} work items shown for role {2} · {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="177"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="189"/>
         <source>Tidak ada pekerjaan yang cocok dengan saringan ini.</source>
         <translation>No work items match this filter.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="178"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="190"/>
         <source>Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini ketika sebuah kasus sampai pada kegiatan peran ini.</source>
         <translation>Nothing is waiting for role {0}. New work appears here when a case reaches a step of this role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="219"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="234"/>
         <source>Belum ada pengguna aktif dengan peran {0}.</source>
         <translation>There is no active user with role {0} yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="222"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="237"/>
         <source>Alihkan kegiatan</source>
         <translation>Assign step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="223"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="238"/>
         <source>Alihkan {0} kepada:</source>
         <translation>Assign {0} to:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="242"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="240"/>
+        <source>{0} dialihkan kepada {1}</source>
+        <translation>{0} reassigned to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="257"/>
         <source>Kegiatan {0} {1} disetujui; menunggu {2}</source>
         <translation>Step {0} of {1} approved; waiting for {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="245"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="260"/>
         <source>Kegiatan {0} {1} selesai; kasus ditutup</source>
         <translation>Step {0} of {1} done; the case is closed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="247"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="262"/>
         <source>Kegiatan {0} {1} selesai; lanjut ke {2} ({3})</source>
         <translation>Step {0} of {1} done; next: step {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="251"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="266"/>
+        <source>Disposisi nomor {0} dicatat; {1}</source>
+        <translation>Disposition number {0} recorded; {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="269"/>
         <source>Kasus {0} dikembalikan ke kegiatan {1}</source>
         <translation>Case {0} returned to step {1}</translation>
     </message>
@@ -2249,213 +2289,218 @@ Reason (kept in the audit log):</translation>
         <translation>Dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="103"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="111"/>
         <source>Semua tahun</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="114"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="122"/>
         <source>Hanya untuk peran {0} atau administrator</source>
         <translation>Only for the roles {0} or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="120"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="128"/>
         <source>Ko&amp;reksi…</source>
         <translation>&amp;Correct…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="123"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="131"/>
         <source>Batalk&amp;an…</source>
         <translation>&amp;Void…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="161"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="169"/>
         <source>Cari nomor surat, pengirim atau perihal…</source>
         <translation>Search letter number, sender or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="167"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="181"/>
         <source>Catat surat &amp;masuk…</source>
         <translation>Register &amp;incoming letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="169"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="183"/>
         <source>&amp;Disposisi…</source>
         <translation>&amp;Disposition…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="171"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="185"/>
         <source>&amp;Cetak lembar disposisi</source>
         <translation>&amp;Print disposition sheet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="179"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="193"/>
         <source>Cari nomor surat, tujuan atau perihal…</source>
         <translation>Search letter number, recipient or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="183"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="197"/>
         <source>Catat surat &amp;keluar…</source>
         <translation>Register &amp;outgoing letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="193"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="207"/>
         <source>Hanya yang &amp;belum diterima</source>
         <translation>Only &amp;not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="195"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="209"/>
         <source>Cari nomor surat, perihal, tujuan atau penanda tangan…</source>
         <translation>Search letter number, subject, recipient or signer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="199"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="213"/>
         <source>Dikirim dari</source>
         <translation>Sent from</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="201"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="215"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="210"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="224"/>
         <source>&amp;Tandai diterima…</source>
         <translation>Mark &amp;received…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="212"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="226"/>
         <source>Cetak buku ekspedisi</source>
         <translation>Print dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="213"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="227"/>
         <source>Semua entri yang dikirim pada rentang tanggal ini (pencarian tidak ikut dicetak)</source>
         <translation>Every entry sent in this date range (the search does not apply to the printout)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="230"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="244"/>
         <source>{0} surat masuk</source>
         <translation>{0} incoming letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="235"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="249"/>
         <source>Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No incoming letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="237"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="251"/>
         <source>Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW langsung memulai kasusnya.</source>
         <translation>No incoming letters yet. Register every letter the office receives with “Register incoming letter…”: it gets an agenda number, and an information request or a PAW proposal starts its case at once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="248"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="255"/>
+        <source>Belum ada surat masuk. Surat dicatat oleh {0}; surat yang sudah dicatat muncul di sini.</source>
+        <translation>No incoming letters yet. Letters are registered by {0}; registered letters appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/page.py" line="265"/>
         <source>{0} surat keluar</source>
         <translation>{0} outgoing letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="253"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="270"/>
         <source>Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No outgoing letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="255"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="272"/>
         <source>Belum ada surat keluar. Surat keluar dicatat dengan “Catat surat keluar…” atau otomatis ketika kegiatan SOP menghasilkan surat; setiap surat yang dikirim masuk ke buku ekspedisi.</source>
         <translation>No outgoing letters yet. Outgoing letters are registered with “Register outgoing letter…” or automatically when an SOP step produces a letter; every letter sent goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="269"/>
-        <location filename="../../sopdesk/gui/letters/page.py" line="435"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="286"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="452"/>
         <source>Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal.</source>
         <translation>The end date is before the start date: correct the date range.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="276"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="293"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
         <translation>{0} entry(ies) shown · {1} not yet received in this range</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="283"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="300"/>
         <source>Tidak ada entri yang cocok dengan pencarian pada {0}.</source>
         <translation>No entry matches the search in {0}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="285"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="302"/>
         <source>Semua yang dikirim pada {0} sudah diterima.</source>
         <translation>Everything sent in {0} has been received.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="287"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="304"/>
         <source>Tidak ada pengiriman pada {0}. Setiap surat keluar yang dicatat, dan setiap kegiatan SOP yang menyerahkan dokumen, masuk ke buku ekspedisi.</source>
         <translation>Nothing was sent in {0}. Every outgoing letter registered, and every SOP step that hands over documents, goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="314"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="331"/>
         <source>Baris ini sudah dibatalkan: {0}</source>
         <translation>This line has been voided: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="316"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="333"/>
         <source>Hanya pencatatnya ({0}) atau administrator</source>
         <translation>Only the person who registered it ({0}) or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="336"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="353"/>
         <source>Surat masuk dicatat dengan nomor agenda {0}</source>
         <translation>Incoming letter registered with agenda number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="339"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="356"/>
         <source>; kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>; case {0} waits at step {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="341"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="358"/>
         <source>; kasus {0}</source>
         <translation>; case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="359"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="376"/>
         <source>Surat keluar dicatat dengan nomor {0}</source>
         <translation>Outgoing letter registered with number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="361"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="378"/>
         <source>; buku ekspedisi nomor {0}</source>
         <translation>; dispatch book entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="379"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="396"/>
         <source>Disposisi nomor {0} dicatat; {1}</source>
         <translation>Disposition number {0} recorded; {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="392"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="409"/>
         <source>Ekspedisi nomor {0} diterima {1} oleh {2}</source>
         <translation>Dispatch entry {0} received {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="415"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="432"/>
         <source>{0} dikoreksi ({1})</source>
         <translation>{0} corrected ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="417"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="434"/>
         <source>{0} dibatalkan; nomornya tidak dipakai lagi</source>
         <translation>{0} voided; its number is not used again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="452"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="469"/>
         <source>Mencetak PDF…</source>
         <translation>Printing PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="459"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="476"/>
         <source>Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.</source>
         <translation>Print preview opened: print or save a PDF from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="460"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="477"/>
         <source>Gagal mencetak.</source>
         <translation>Printing failed.</translation>
     </message>
@@ -2463,32 +2508,32 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="184"/>
+        <location filename="../../sopdesk/gui/login.py" line="186"/>
         <source>Masuk — sopdesk</source>
         <translation>Sign in — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="193"/>
+        <location filename="../../sopdesk/gui/login.py" line="195"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="194"/>
+        <location filename="../../sopdesk/gui/login.py" line="196"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="197"/>
+        <location filename="../../sopdesk/gui/login.py" line="199"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="199"/>
+        <location filename="../../sopdesk/gui/login.py" line="201"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="251"/>
+        <location filename="../../sopdesk/gui/login.py" line="253"/>
         <source>Memuat data kantor…</source>
         <translation>Loading the office data…</translation>
     </message>
@@ -2526,92 +2571,92 @@ Reason (kept in the audit log):</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="122"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="123"/>
         <source>Sedang memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="147"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="166"/>
         <source>&amp;Keluar/ganti pengguna</source>
         <translation>&amp;Sign out/switch user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="150"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="169"/>
         <source>&amp;Tutup sopdesk</source>
         <translation>&amp;Quit sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="157"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="176"/>
         <source>&amp;Panduan Pengguna</source>
         <translation>&amp;User Guide</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="269"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="309"/>
         <source>Dimuat ulang</source>
         <translation>Reloaded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="273"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="313"/>
         <source>Server basis data tidak terjangkau; mencoba lagi...</source>
         <translation>Database server unreachable; retrying...</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="300"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="340"/>
         <source>Server basis data tersambung kembali</source>
         <translation>Database server connected again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="314"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="354"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="315"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="355"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="327"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="368"/>
         <source>DATA CONTOH — {0}</source>
         <translation>SAMPLE DATA — {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="351"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="402"/>
         <source>Cadangan harian dibuat: {0}</source>
         <translation>Daily backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="356"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="407"/>
         <source>Cadangan harian gagal: {0}</source>
         <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="358"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="409"/>
         <source>Memeriksa cadangan harian…</source>
         <translation>Checking the daily backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="146"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="165"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="156"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="175"/>
         <source>Bantuan</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="318"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="359"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="324"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="365"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="329"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="370"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
@@ -2985,7 +3030,7 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>RestoreProgress</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_backup.py" line="61"/>
+        <location filename="../../sopdesk/gui/settings_backup.py" line="69"/>
         <source>Pulihkan data — sopdesk</source>
         <translation>Restore data — sopdesk</translation>
     </message>
@@ -3309,6 +3354,11 @@ Reason (kept in the audit log):</translation>
         <translation>Reset password…</translation>
     </message>
     <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="227"/>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
         <location filename="../../sopdesk/gui/settings_page.py" line="228"/>
         <location filename="../../sopdesk/gui/settings_page.py" line="252"/>
         <source>aktif</source>
@@ -3477,64 +3527,65 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="141"/>
+        <location filename="../../sopdesk/gui/app.py" line="144"/>
         <source>Masuk — DATA CONTOH — sopdesk</source>
         <translation>Sign in — SAMPLE DATA — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="183"/>
+        <location filename="../../sopdesk/gui/app.py" line="208"/>
         <source>Kantor contoh: semua pengguna contoh (admin, kasubag, help.desk, …) memakai kata sandi sopdesk-demo. Data kantor Anda tidak tersentuh.</source>
         <translation>Sample office: every sample user (admin, kasubag, help.desk, …) has the password sopdesk-demo. Your office&apos;s data is not touched.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="208"/>
+        <location filename="../../sopdesk/gui/app.py" line="240"/>
+        <location filename="../../sopdesk/gui/app.py" line="246"/>
         <source>Memeriksa keutuhan data…</source>
         <translation>Checking the integrity of the data…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="226"/>
+        <location filename="../../sopdesk/gui/app.py" line="262"/>
         <source>Pemeriksaan data</source>
         <translation>Data check</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="281"/>
+        <location filename="../../sopdesk/gui/app.py" line="317"/>
         <source>Menunggu cadangan harian selesai ditulis…</source>
         <translation>Waiting for the daily backup to be written…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="295"/>
+        <location filename="../../sopdesk/gui/app.py" line="331"/>
         <source>Membuat cadangan sebelum keluar…</source>
         <translation>Making a backup before closing…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="307"/>
+        <location filename="../../sopdesk/gui/app.py" line="343"/>
         <source>Cadangan sebelum keluar</source>
         <translation>Backup before closing</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="315"/>
+        <location filename="../../sopdesk/gui/app.py" line="351"/>
         <source>Cadangan — sopdesk</source>
         <translation>Backup — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="330"/>
+        <location filename="../../sopdesk/gui/app.py" line="366"/>
         <source>Membuat cadangan sebelum keluar… {0} dari {1} MB</source>
         <translation>Making a backup before closing… {0} of {1} MB</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="350"/>
+        <location filename="../../sopdesk/gui/app.py" line="386"/>
         <source>Menyiapkan kantor contoh dengan {0} kasus latihan…
 Data kantor Anda tidak diubah.</source>
         <translation>Preparing a sample office with {0} practice cases…
 Your office&apos;s data is not changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="353"/>
+        <location filename="../../sopdesk/gui/app.py" line="389"/>
         <source>Data contoh — sopdesk</source>
         <translation>Sample data — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="377"/>
+        <location filename="../../sopdesk/gui/app.py" line="413"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
@@ -3550,12 +3601,12 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>StepFormDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="84"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="90"/>
         <source>Kasus {number}</source>
         <translation>Case {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="86"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="92"/>
         <source>Kegiatan {no} — {number}</source>
         <translation>Step {no} — {number}</translation>
     </message>
@@ -3915,17 +3966,27 @@ Your office&apos;s data is not changed.</translation>
         <translation>Complete this step and pass the case on (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/buttons.py" line="54"/>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="50"/>
+        <source>Dis&amp;posisi…</source>
+        <translation>Dis&amp;position…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="52"/>
+        <source>Lembar disposisi: unit tujuan dan isi disposisi; kasus diteruskan sesuai SOP</source>
+        <translation>Disposition sheet: target units and instruction; the case moves on as the SOP says</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form/buttons.py" line="65"/>
         <source>Belum ada kegiatan yang dilalui untuk tujuan pengembalian</source>
         <translation>The case has not passed any step to return to yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="231"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="244"/>
         <source>Draf yang tersimpan dipulihkan.</source>
         <translation>The saved draft was restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="236"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="249"/>
         <source>Isian kunjungan sebelumnya ({when}) dimuat; periksa lalu selesaikan.</source>
         <translation>The entries of the previous visit ({when}) are filled in; check them, then complete the step.</translation>
     </message>
@@ -3945,19 +4006,29 @@ Your office&apos;s data is not changed.</translation>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="251"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="266"/>
+        <source>Isian yang belum disimpan saat formulir ditutup dipulihkan.</source>
+        <translation>What was typed before the form was closed without saving has been restored.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="298"/>
         <source>Isian dari PC ini dimuat; periksa lalu selesaikan.</source>
         <translation>The entries from this PC are filled in; check them, then complete the step.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="263"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="310"/>
         <source>Server basis data tidak terjangkau, dan isian tidak dapat disimpan di PC ini ({error}); jangan tutup formulir ini.</source>
         <translation>The database server is unreachable, and the entries cannot be saved on this PC ({error}); do not close this form.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="266"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="313"/>
         <source>Server basis data tidak terjangkau; isian disimpan di PC ini dan ditawarkan lagi saat formulir ini dibuka.</source>
         <translation>The database server is unreachable; the entries are saved on this PC and offered again when this form is opened.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="429"/>
+        <source>Disposisi nomor {0} dicatat; {1}</source>
+        <translation>Disposition number {0} recorded; {1}</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/step_form/decision.py" line="61"/>
@@ -3970,19 +4041,19 @@ Your office&apos;s data is not changed.</translation>
         <translation>Record the awaited event ({event}) in Note, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="323"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="371"/>
         <source>Kegiatan diselesaikan</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="324"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="372"/>
         <source>Kegiatan diselesaikan dengan catatan:
 {warnings}</source>
         <translation>Step completed with notes:
 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="338"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="388"/>
         <source>Draf disimpan pukul {time} {zone}.</source>
         <translation>Draft saved at {time} {zone}.</translation>
     </message>
@@ -4101,54 +4172,64 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>VisitorTableModel</name>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="19"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="25"/>
         <source>Permohonan informasi publik</source>
         <translation>Public information request</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="20"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="26"/>
         <source>Bertamu / bertemu pejabat</source>
         <translation>Visit / meet an official</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="21"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="27"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="22"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="28"/>
         <source>Konsultasi</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="23"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="29"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="44"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="50"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="45"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="51"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="46"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="52"/>
         <source>Instansi</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="47"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="53"/>
         <source>Keperluan</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="49"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="55"/>
         <source>Kasus</source>
         <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="58"/>
+        <source>Nama / Instansi</source>
+        <translation>Name / Institution</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_model.py" line="58"/>
+        <source>Keperluan / Kasus</source>
+        <translation>Purpose / Case</translation>
     </message>
 </context>
 <context>
@@ -4225,12 +4306,12 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="61"/>
+        <location filename="../../sopdesk/gui/app.py" line="66"/>
         <source>Pemeriksaan data</source>
         <translation>Data check</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/app.py" line="62"/>
+        <location filename="../../sopdesk/gui/app.py" line="67"/>
         <source>Pemeriksaan awal menemukan masalah pada data:
 {0}
 
