@@ -188,9 +188,9 @@ def test_completing_a_step_another_desk_finished_names_who_and_when(ws, staff, t
     cases.complete(ws, other, number, StepInput(note="sudah"), step=8)
     with pytest.raises(Conflict) as refused:
         cases.complete(ws, mine, number, StepInput(note="saya juga"), step=8)
-    assert str(refused.value) == f"Kegiatan 8 {number} sudah diselesaikan oleh yosef pukul 10.42"
+    assert str(refused.value) == f"Kegiatan 8 {number} sudah diselesaikan oleh yosef pukul 10.42 WITA"
     clock.advance(days=1)
-    with pytest.raises(Conflict, match=r"sudah diselesaikan oleh yosef pada 02-03-2026 pukul 10\.42$"):
+    with pytest.raises(Conflict, match=r"sudah diselesaikan oleh yosef pada 02-03-2026 pukul 10\.42 WITA$"):
         cases.complete(ws, mine, number, StepInput(), step=8)
 
 
@@ -200,10 +200,10 @@ def test_completing_a_step_of_a_case_cancelled_meanwhile_names_who_and_when(ws, 
     cases.cancel(ws, other, number, "Permohonan ditarik")
     with pytest.raises(Conflict) as refused:
         cases.complete(ws, mine, number, StepInput(), step=8)
-    assert str(refused.value) == f"Kasus {number} sudah dibatalkan oleh yosef pukul 09.00"
+    assert str(refused.value) == f"Kasus {number} sudah dibatalkan oleh yosef pukul 09.00 WITA"
     with pytest.raises(Conflict) as refused:  # the other desk's cancel of the same case
         cases.cancel(ws, mine, number, "Permohonan ditarik")
-    assert str(refused.value) == f"Kasus {number} sudah dibatalkan oleh yosef pukul 09.00"
+    assert str(refused.value) == f"Kasus {number} sudah dibatalkan oleh yosef pukul 09.00 WITA"
 
 
 def test_acting_on_a_case_another_desk_ended_names_the_last_step_who_and_when(ws, staff, two_kasubag):
@@ -215,7 +215,7 @@ def test_acting_on_a_case_another_desk_ended_names_the_last_step_who_and_when(ws
     cases.complete(ws, other, number, StepInput(), step=11)
     with pytest.raises(Conflict) as refused:
         cases.cancel(ws, mine, number, "Permohonan ditarik")
-    assert str(refused.value) == f"Kasus {number} sudah selesai: kegiatan 11 diselesaikan oleh yosef pukul 09.00"
+    assert str(refused.value) == f"Kasus {number} sudah selesai: kegiatan 11 diselesaikan oleh yosef pukul 09.00 WITA"
 
 
 def test_step_form_of_the_losing_desk_stays_open_with_its_values(qtbot, ws, staff, two_kasubag, monkeypatch):
@@ -230,7 +230,7 @@ def test_step_form_of_the_losing_desk_stays_open_with_its_values(qtbot, ws, staf
     cases.complete(ws, other, number, StepInput(), step=8)  # the other desk, meanwhile
     finish = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Selesai")
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
-    assert shown == [f"Kegiatan 8 {number} sudah diselesaikan oleh yosef pukul 09.00"]
+    assert shown == [f"Kegiatan 8 {number} sudah diselesaikan oleh yosef pukul 09.00 WITA"]
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.completed is None
     assert dialog.note_edit.toPlainText() == "identifikasi selesai"

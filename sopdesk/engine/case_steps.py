@@ -131,7 +131,7 @@ def refuse_acted_on(ws: Workspace, db: Session | DirectTx, number: str, step: in
         return
     case_number, last_step, status, when, who = row
     local = ws.calendar.local(when)
-    at = f"pukul {local:%H.%M}"
+    at = f"pukul {local:%H.%M} {local.tzname()}"  # the office's zone, as on the printed records (WITA)
     if local.date() != ws.calendar.local(ws.clock()).date():
         at = f"pada {local:%d-%m-%Y} {at}"
     who = who or "pengguna lain"
