@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, exists, f
 from sqlalchemy.orm import aliased
 
 from sopdesk.engine import rahasia
-from sopdesk.engine.registers import disposer_roles, masked_lines
+from sopdesk.engine.registers import disposer_roles
 from sopdesk.engine.search import matching
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
@@ -79,21 +79,34 @@ class OutgoingRow(NamedTuple):
         return self.void_reason is not None
 
 
-def _reads_every_secret(ws: Workspace, viewer: Actor | None, roles: tuple[str, ...] = ()) -> bool:
-    """Whether `viewer` reads every confidential perihal of a register: an administrator, or one
+Reader = Actor | rahasia.Viewer | None  # who reads a register; a Viewer is resolved already
+
+
+def reader_of(ws: Workspace, viewer: Reader) -> rahasia.Viewer | None:
+    """`viewer` as engine.rahasia reads it: its user, effective roles and whether an
+    administrator, looked up once. A screen resolves it once per search and passes the result
+    to the page and the total (a Viewer passes through with no database read)."""
+    if viewer is None or isinstance(viewer, rahasia.Viewer):
+        return viewer
+    with ws.db.reading() as session:
+        return rahasia.viewer_of(session, viewer, ws.catalog.role_includes)
+
+
+def _searching(search: str | None) -> bool:
+    return bool(search and search.strip())
+
+
+def _reads_every_secret(reader: rahasia.Viewer | None, roles: tuple[str, ...] = ()) -> bool:
+    """Whether `reader` reads every confidential perihal of a register: an administrator, or one
     of `roles` (the disposers, for incoming letters). Everyone else searches a perihal only where
     it is not masked: a word typed in the search must not tell whether a rahasia letter holds it
     (the list would show its "(rahasia)" line), as the case list does (#13). Such a letter is
     still found by its number and its sender or recipient."""
-    if viewer is None:
-        return False
-    with ws.db.reading() as session:
-        reader = rahasia.viewer_of(session, viewer, ws.catalog.role_includes)
     return reader is not None and (reader.is_admin or bool(reader.roles & set(roles)))
 
 
 def _incoming_conditions(ws: Workspace, year: int | None, search: str | None, sifat: str | None,
-                         viewer: Actor | None) -> list[ColumnElement[bool]]:
+                         reader: rahasia.Viewer | None) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if year is not None:
         conditions.append(IncomingLetter.year == year)
@@ -101,7 +114,7 @@ def _incoming_conditions(ws: Workspace, year: int | None, search: str | None, si
         conditions.append(IncomingLetter.sifat == sifat)
     if search and search.strip():
         subject = matching(search, IncomingLetter.subject)
-        if not _reads_every_secret(ws, viewer, disposer_roles(ws)):
+        if not _reads_every_secret(reader, disposer_roles(ws)):
             subject = and_(IncomingLetter.sifat != "rahasia", subject)
         conditions.append(or_(matching(search, IncomingLetter.number, IncomingLetter.sender), subject))
     return conditions
@@ -121,11 +134,12 @@ def _text_key(column: SQLColumnExpression[Any]) -> SQLColumnExpression[Any]:
 
 def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None = None,
                   sifat: str | None = None, limit: int = 100, offset: int = 0,
-                  descending: bool = False, viewer: Actor | None = None, order: str = "agenda") -> list[IncomingRow]:
+                  descending: bool = False, viewer: Reader = None, order: str = "agenda") -> list[IncomingRow]:
     """A page of the incoming agenda, filtered, ordered (`order`: one of INCOMING_ORDERS, the
     agenda number breaking ties) and paged by SQL. A rahasia letter's perihal reads "(rahasia)"
     unless `viewer` is on its chain (engine.rahasia); ordered by perihal, every rahasia letter
     sorts as "(rahasia)", so the order tells nothing of a hidden perihal."""
+    reader = reader_of(ws, viewer) if _searching(search) else None  # else looked up for a rahasia row only
     registrar = aliased(User)
     count = (select(func.count(Disposition.id)).where(Disposition.incoming_letter_id == IncomingLetter.id)
              .correlate(IncomingLetter).scalar_subquery())
@@ -145,7 +159,7 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
         .outerjoin(Case, Case.id == IncomingLetter.case_id)
         .outerjoin(Attachment, Attachment.id == IncomingLetter.attachment_id)
         .join(registrar, registrar.id == IncomingLetter.registered_by)
-        .where(*_incoming_conditions(ws, year, search, sifat, viewer))
+        .where(*_incoming_conditions(ws, year, search, sifat, reader))
         .order_by(*_ordered(keys[order], [IncomingLetter.year, IncomingLetter.seq], descending))
         .limit(limit).offset(offset)
     )
@@ -154,28 +168,29 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
     secret = {row.id for row in rows if row.sifat == "rahasia"}
     if secret:
         with ws.db.reading() as session:
-            readable = rahasia.readable_letters(
-                session, rahasia.viewer_of(session, viewer, ws.catalog.role_includes), secret, disposer_roles(ws))
+            who = rahasia.viewer_of(session, reader or viewer, ws.catalog.role_includes)
+            readable = rahasia.readable_letters(session, who, secret, disposer_roles(ws))
         rows = [row._replace(subject=rahasia.MASK) if row.id in secret - readable else row for row in rows]
     return rows
 
 
 def incoming_total(ws: Workspace, *, year: int | None = None, search: str | None = None,
-                   sifat: str | None = None, viewer: Actor | None = None) -> int:
+                   sifat: str | None = None, viewer: Reader = None) -> int:
     """The letters incoming_page pages through with the same filters and viewer."""
-    query = select(func.count(IncomingLetter.id)).where(*_incoming_conditions(ws, year, search, sifat, viewer))
+    reader = reader_of(ws, viewer) if _searching(search) else None  # only a search asks who reads
+    query = select(func.count(IncomingLetter.id)).where(*_incoming_conditions(ws, year, search, sifat, reader))
     with ws.db.connect() as conn:
         return conn.execute(query).scalar() or 0
 
 
-def _outgoing_conditions(ws: Workspace, year: int | None, search: str | None,
-                         viewer: Actor | None) -> list[ColumnElement[bool]]:
+def _outgoing_conditions(year: int | None, search: str | None,
+                         reader: rahasia.Viewer | None) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if year is not None:
         conditions.append(OutgoingLetter.year == year)
     if search and search.strip():
         subject = matching(search, OutgoingLetter.subject)
-        if not _reads_every_secret(ws, viewer):
+        if not _reads_every_secret(reader):
             secret = aliased(Case)  # not the page's own join of Case, which it would correlate to
             confidential = exists().where(secret.id == OutgoingLetter.case_id, secret.rahasia.is_(True))
             subject = and_(~confidential, subject)
@@ -184,12 +199,13 @@ def _outgoing_conditions(ws: Workspace, year: int | None, search: str | None,
 
 
 def outgoing_page(ws: Workspace, *, year: int | None = None, search: str | None = None, limit: int = 100,
-                  offset: int = 0, descending: bool = False, viewer: Actor | None = None,
+                  offset: int = 0, descending: bool = False, viewer: Reader = None,
                   order: str = "id") -> list[OutgoingRow]:
     """A page of the outgoing agenda, by default in the order the letters were registered
     (`order`: one of OUTGOING_ORDERS, the registration order breaking ties). The perihal of a
     letter of a confidential case reads "(rahasia)" unless `viewer` is on the case's chain
     (and sorts as "(rahasia)" for everyone)."""
+    reader = reader_of(ws, viewer) if _searching(search) else None  # else looked up for a rahasia row only
     creator = aliased(User)
     keys: dict[str, SQLColumnExpression[Any] | None] = {
         "id": None, "number": _text_key(OutgoingLetter.number), "letter_date": OutgoingLetter.letter_date,
@@ -208,17 +224,26 @@ def outgoing_page(ws: Workspace, *, year: int | None = None, search: str | None 
         .outerjoin(Case, Case.id == OutgoingLetter.case_id)
         .outerjoin(WorkItem, WorkItem.id == OutgoingLetter.work_item_id)
         .join(creator, creator.id == OutgoingLetter.created_by)
-        .where(*_outgoing_conditions(ws, year, search, viewer))
+        .where(*_outgoing_conditions(year, search, reader))
         .order_by(*_ordered(keys[order], [OutgoingLetter.id], descending)).limit(limit).offset(offset)
     )
     with ws.db.connect() as conn:
         rows = conn.execute(query).all()
-    return masked_lines(ws, viewer, rows, OutgoingRow)
+    secret = {int(row[-2]) for row in rows if row[-1]}  # the ids of the confidential cases
+    readable: set[int] = set()
+    if secret:
+        with ws.db.reading() as session:
+            readable = rahasia.readable_cases(
+                session, rahasia.viewer_of(session, reader or viewer, ws.catalog.role_includes), secret)
+    lines = [OutgoingRow._make(row[:-2]) for row in rows]
+    return [line if not row[-1] or row[-2] in readable else line._replace(subject=rahasia.MASK)
+            for line, row in zip(lines, rows, strict=True)]
 
 
 def outgoing_total(ws: Workspace, *, year: int | None = None, search: str | None = None,
-                   viewer: Actor | None = None) -> int:
+                   viewer: Reader = None) -> int:
     """The letters outgoing_page pages through with the same filters and viewer."""
-    query = select(func.count(OutgoingLetter.id)).where(*_outgoing_conditions(ws, year, search, viewer))
+    reader = reader_of(ws, viewer) if _searching(search) else None  # only a search asks who reads
+    query = select(func.count(OutgoingLetter.id)).where(*_outgoing_conditions(year, search, reader))
     with ws.db.connect() as conn:
         return conn.execute(query).scalar() or 0

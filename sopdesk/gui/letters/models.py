@@ -16,7 +16,9 @@ from PySide6.QtGui import QColor
 
 from sopdesk.engine import expedition, letters
 from sopdesk.engine.expedition import ExpeditionRow
+from sopdesk.engine.letter_agenda import reader_of
 from sopdesk.engine.letters import IncomingRow, OutgoingRow
+from sopdesk.engine.rahasia import Viewer
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.letters.columns import RegisterColumn, RegisterModel
 from sopdesk.gui.letters.common import DASH, PENDING, SECRET, SIFAT, URGENT, letters_tr, short_time
@@ -60,6 +62,12 @@ class ExpeditionFilters:
                    bool(_optional(filters, "pending", bool)), _optional(filters, "search", str))
 
 
+def _reader(ctx: GuiContext) -> Viewer | None:
+    """Who reads the register, looked up once per refresh (a search): its page, the pages
+    scrolled to and its total take it as it is (engine.letter_agenda.reader_of)."""
+    return reader_of(ctx.ws, ctx.actor)
+
+
 In = RegisterColumn[IncomingRow]  # the column types of the three registers
 Out = RegisterColumn[OutgoingRow]
 Sent = RegisterColumn[ExpeditionRow]
@@ -68,6 +76,8 @@ Sent = RegisterColumn[ExpeditionRow]
 class IncomingModel(RegisterModel[IncomingRow]):
     """The agenda of incoming letters, newest first; each column sorts by its own key
     (engine.letters.INCOMING_ORDERS)."""
+
+    _reader: Viewer | None = None  # set by each refresh (_prepare)
 
     def __init__(self, ctx: GuiContext, parent: QObject | None = None):
         tz = ctx.ws.calendar.tz
@@ -91,15 +101,18 @@ class IncomingModel(RegisterModel[IncomingRow]):
                lambda r: str(r.dispositions) if r.dispositions else DASH),
         ), "agenda", True, parent)
 
+    def _prepare(self) -> None:
+        self._reader = _reader(self.ctx)
+
     def _fetch(self, offset: int) -> list[IncomingRow]:
         shown = AgendaFilters.of(self.filters)
         return letters.incoming_page(self.ctx.ws, year=shown.year, search=shown.search, order=self._sort,
                                      limit=self.PAGE, offset=offset, descending=self._descending,
-                                     viewer=self.ctx.actor)
+                                     viewer=self._reader)
 
     def _count(self) -> int:
         shown = AgendaFilters.of(self.filters)
-        return letters.incoming_total(self.ctx.ws, year=shown.year, search=shown.search, viewer=self.ctx.actor)
+        return letters.incoming_total(self.ctx.ws, year=shown.year, search=shown.search, viewer=self._reader)
 
     def user_value(self, row: IncomingRow) -> object:
         return row.agenda
@@ -108,6 +121,8 @@ class IncomingModel(RegisterModel[IncomingRow]):
 class OutgoingModel(RegisterModel[OutgoingRow]):
     """The agenda of outgoing letters, newest first (in the order they were registered); each
     column sorts by its own key (engine.letters.OUTGOING_ORDERS)."""
+
+    _reader: Viewer | None = None  # set by each refresh (_prepare)
 
     def __init__(self, ctx: GuiContext, parent: QObject | None = None):
         def both(row: OutgoingRow) -> str:
@@ -134,15 +149,18 @@ class OutgoingModel(RegisterModel[OutgoingRow]):
     def _numbering(self, row: OutgoingRow) -> str:
         return self.tr("Nomor otomatis menurut pola") if row.automatic else self.tr("Nomor ditulis tangan")
 
+    def _prepare(self) -> None:
+        self._reader = _reader(self.ctx)
+
     def _fetch(self, offset: int) -> list[OutgoingRow]:
         shown = AgendaFilters.of(self.filters)
         return letters.outgoing_page(self.ctx.ws, year=shown.year, search=shown.search, order=self._sort,
                                      limit=self.PAGE, offset=offset, descending=self._descending,
-                                     viewer=self.ctx.actor)
+                                     viewer=self._reader)
 
     def _count(self) -> int:
         shown = AgendaFilters.of(self.filters)
-        return letters.outgoing_total(self.ctx.ws, year=shown.year, search=shown.search, viewer=self.ctx.actor)
+        return letters.outgoing_total(self.ctx.ws, year=shown.year, search=shown.search, viewer=self._reader)
 
     def user_value(self, row: OutgoingRow) -> object:
         return row.number
