@@ -285,3 +285,20 @@ def test_the_disposition_sheet_of_a_void_letter_prints_batal_with_the_reason(ws,
     text = " ".join(pages_text(render_disposition_sheet(ws, blank, tmp_path / "kosong.pdf")))
     assert "BATAL" in text and "Alasan: Salah catat" in text
     assert "diisi dengan tangan" not in text and "Pemberi disposisi" not in text  # no blank sheet to fill in
+
+
+def test_every_page_after_the_first_says_which_letter_the_sheet_belongs_to(ws, staff, clock, tmp_path):
+    """A lembar disposisi of several dispositions runs over pages; a loose second sheet printed
+    only the footer's agenda number: it now repeats the agenda number, the letter's number and
+    its perihal under the letterhead."""
+    agenda, _ = letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(
+        sender="LSM Bengkel APPeK", subject="Permohonan data DPT per kelurahan", number="12/BA/III/2026"))
+    for n in range(4):
+        clock.advance(hours=1)
+        dispositions.dispose(ws, staff["Ketua"], agenda, ["teknis", "data_informasi"], f"Petunjuk nomor {n + 1}")
+    pages = pages_text(render_disposition_sheet(ws, agenda, tmp_path / "panjang.pdf"))
+    assert len(pages) >= 2
+    assert "lanjutan" not in pages[0]
+    for page in pages[1:]:
+        assert f"Lembar disposisi (lanjutan) · Nomor agenda {agenda}" in page
+        assert "Nomor surat 12/BA/III/2026" in page and "Perihal: Permohonan data DPT per kelurahan" in page

@@ -20,6 +20,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, TableStyle
 
@@ -39,6 +40,9 @@ FOOTER_H = 6 * mm
 LOGO_H = 16 * mm
 LOGO_MAX_W = 24 * mm
 GAP_BELOW_HEAD = 4 * mm
+RUNNING_SIZE = 8  # the running head of a continued page (Printout's running_head)
+RUNNING_LEADING = 10
+RUNNING_LINES = 2
 
 INK = colors.HexColor("#1a1a1a")
 GRID = colors.HexColor("#8c8c8c")
@@ -180,14 +184,23 @@ class Letterhead:
         return cls(name, address, logo, ws.calendar.tz, ws.clock())
 
 
-class _Decor:
-    """Draws the letterhead (on each page, as it starts) and the footer (at the end, when the
-    number of pages is known)."""
+def fit(line: str, font: str, size: float, room: float) -> str:
+    """`line` cut with an ellipsis where it would pass `room` points."""
+    while stringWidth(line, font, size) > room and len(line) > 10:
+        line = line[:-2].rstrip() + "\u2026"
+    return line
 
-    def __init__(self, head: Letterhead, title: str):
+
+class _Decor:
+    """Draws the letterhead (on each page, as it starts), the running head of the pages after
+    the first (when the printout has one) and the footer (at the end, when the number of pages
+    is known)."""
+
+    def __init__(self, head: Letterhead, title: str, running_head: str | None = None):
         register_fonts()
         self.head = head
         self.title = title
+        self.running_head = running_head
         self.logo = self._read_logo(head.logo)
 
     @staticmethod
@@ -219,9 +232,26 @@ class _Decor:
         text_h = len(name) * 15 + len(address) * 10.5
         return max(self._logo_size()[1], text_h) + 3 * mm
 
-    def frame(self, size: tuple[float, float]) -> Frame:
+    def running_lines(self, page_w: float) -> list[str]:
+        """The running head in at most RUNNING_LINES lines, the last cut with an ellipsis."""
+        if not self.running_head:
+            return []
+        room = page_w - 2 * MARGIN_X
+        lines = simpleSplit(self.running_head, REGULAR, RUNNING_SIZE, room)
+        if len(lines) > RUNNING_LINES:
+            last = " ".join(lines[RUNNING_LINES - 1:])
+            lines = lines[:RUNNING_LINES - 1] + [fit(last + "\u2026", REGULAR, RUNNING_SIZE, room)]
+        return lines
+
+    def running_height(self, page_w: float) -> float:
+        lines = self.running_lines(page_w)
+        return len(lines) * RUNNING_LEADING + 3 * mm if lines else 0.0
+
+    def frame(self, size: tuple[float, float], continued: bool = False) -> Frame:
         w, h = size
         top = h - MARGIN_TOP - self.head_height(w) - GAP_BELOW_HEAD
+        if continued:
+            top -= self.running_height(w)
         bottom = MARGIN_BOTTOM + FOOTER_H
         return Frame(MARGIN_X, bottom, w - 2 * MARGIN_X, top - bottom, leftPadding=0, rightPadding=0,
                      topPadding=0, bottomPadding=0, id="body")
@@ -257,6 +287,27 @@ class _Decor:
         canvas.line(MARGIN_X, rule - 0.4, w - MARGIN_X, rule - 0.4)
         canvas.restoreState()
 
+    def continued_page(self, canvas: Canvas, doc: object) -> None:
+        """A page after the first: the letterhead, then the running head (what the printout is
+        about, e.g. which letter), so that a loose sheet still says it, above a thin rule."""
+        self.letterhead(canvas, doc)
+        w, h = canvas._pagesize  # type: ignore[attr-defined]  # types-reportlab lacks the page size
+        lines = self.running_lines(w)
+        if not lines:
+            return
+        canvas.saveState()
+        y = h - MARGIN_TOP - self.head_height(w) - GAP_BELOW_HEAD
+        canvas.setFillColor(INK)
+        canvas.setFont(REGULAR, RUNNING_SIZE)
+        for line in lines:
+            y -= RUNNING_SIZE
+            canvas.drawString(MARGIN_X, y, line)
+            y -= RUNNING_LEADING - RUNNING_SIZE
+        canvas.setStrokeColor(GRID)
+        canvas.setLineWidth(0.4)
+        canvas.line(MARGIN_X, y - 1 * mm, w - MARGIN_X, y - 1 * mm)
+        canvas.restoreState()
+
     def footer(self, canvas: Canvas, page: int, total: int) -> None:
         w, _ = canvas._pagesize  # type: ignore[attr-defined]  # types-reportlab lacks the page size
         canvas.saveState()
@@ -269,9 +320,7 @@ class _Decor:
         printed = f"Dicetak {tanggal_jam(self.head.printed_at, self.head.tz)} oleh sopdesk"
         right = f"Halaman {page} dari {total}"
         room = w - 2 * MARGIN_X - canvas.stringWidth(right, REGULAR, 7.5) - 8 * mm
-        left = f"{self.title} \u2014 {printed}"
-        while canvas.stringWidth(left, REGULAR, 7) > room and len(left) > 10:
-            left = left[:-2].rstrip() + "\u2026"
+        left = fit(f"{self.title} \u2014 {printed}", REGULAR, 7, room)
         canvas.drawString(MARGIN_X, MARGIN_BOTTOM, left)
         canvas.setFillColor(INK)
         canvas.setFont(REGULAR, 7.5)
@@ -306,14 +355,16 @@ class Printout:
     """One PDF: pages in portrait and/or landscape, each with the letterhead and footer.
 
     `first` is the orientation of the first page; a story switches with
-    NextPageTemplate("portrait" | "landscape")."""
+    NextPageTemplate("portrait" | "landscape"). With a `running_head` (one or two lines of plain
+    text), every page after the first prints it under the letterhead: a sheet separated from
+    the first still says what it belongs to."""
 
     def __init__(self, path: Path | str, paper: str, head: Letterhead, title: str,
-                 first: str = "portrait"):
+                 first: str = "portrait", running_head: str | None = None):
         register_fonts()
         self.path = Path(path)
         self.sizes = {"portrait": paper_size(paper), "landscape": paper_size(paper, wide=True)}
-        self.decor = _Decor(head, title)
+        self.decor = _Decor(head, title, running_head)
         self.title = title
         self.head = head
         self.first = first
@@ -334,6 +385,13 @@ class Printout:
         order = [self.first] + [o for o in ("portrait", "landscape") if o != self.first]
         templates = [PageTemplate(id=o, frames=[self.decor.frame(self.sizes[o])],
                                   onPage=self.decor.letterhead, pagesize=self.sizes[o]) for o in order]
+        if self.decor.running_head:  # the pages after the first: the same, with the running head
+            for orientation, template in zip(order, list(templates), strict=True):
+                later = f"{orientation}-lanjutan"
+                template.autoNextPageTemplate = later
+                templates.append(PageTemplate(
+                    id=later, frames=[self.decor.frame(self.sizes[orientation], continued=True)],
+                    onPage=self.decor.continued_page, pagesize=self.sizes[orientation], autoNextPageTemplate=later))
         doc = BaseDocTemplate(str(temp), pagesize=self.sizes[self.first], pageTemplates=templates,
                               leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
                               bottomMargin=MARGIN_BOTTOM, title=self.title, author=self.head.name,

@@ -92,7 +92,9 @@ def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Pat
 
     styles = Styles()
     head = Letterhead.of(ws)
-    printout = Printout(path, paper, head, f"Lembar Disposisi {agenda}")
+    running = (f"Lembar disposisi (lanjutan) \u00b7 Nomor agenda {agenda} \u00b7 Nomor surat {letter.number or '-'}"
+               f" \u00b7 Perihal: {letter.subject}")  # a loose second sheet says which letter it is
+    printout = Printout(path, paper, head, f"Lembar Disposisi {agenda}", running_head=running)
     width, _ = printout.frame_size("portrait")
     label_w = 30 * mm
     value_w = width / 2 - label_w
