@@ -24,6 +24,9 @@ def run_smoke(tmp_path: Path, data_dir: Path) -> subprocess.CompletedProcess:
 
 
 def test_smoke_test_opens_the_demo_office_until_the_inbox_shows_its_rows(tmp_path):
+    old = tmp_path / "home" / "config" / "Unknown Organization" / "sopdesk.conf"  # where it saved before
+    old.parent.mkdir(parents=True)
+    old.write_text("[idle]\nminutes=7\n")
     done = run_smoke(tmp_path, tmp_path / "kantor")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Uji mulai berhasil: Kotak Masuk tampil dengan ")
@@ -35,6 +38,9 @@ def test_smoke_test_opens_the_demo_office_until_the_inbox_shows_its_rows(tmp_pat
     assert (tmp_path / "kantor" / "contoh" / "sopdesk.sqlite3").is_file()  # the demo office, not the office's
     assert not (tmp_path / "kantor" / "sopdesk.sqlite3").exists()
     assert "Traceback" not in done.stderr
+    # its Qt settings are the program's, under sopdesk's name (sopdesk.gui.app_settings)
+    assert not old.parent.exists()
+    assert "minutes=7" in (tmp_path / "home" / "config" / "sopdesk" / "sopdesk.conf").read_text()
 
 
 def test_smoke_test_on_a_data_folder_that_is_a_file_fails_in_one_line(tmp_path):

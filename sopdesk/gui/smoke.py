@@ -14,6 +14,7 @@ from sopdesk.catalog import CatalogError
 from sopdesk.engine import office
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
+from sopdesk.gui.app_settings import name_application
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import install_translator, saved_language
 
@@ -34,7 +35,7 @@ def smoke_test(data_dir: Path) -> int:
 
     started = time.monotonic()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("sopdesk")
+    name_application(app)  # its settings where the program's are, not under "Unknown Organization"
     install_translator(app, saved_language())
     try:
         ws, actor = office.open_demo_office(data_dir, cases=SMOKE_CASES)

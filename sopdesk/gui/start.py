@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from sopdesk.errors import UserError
+from sopdesk.gui.app_settings import name_application
 from sopdesk.gui.i18n import install_translator, saved_language
 from sopdesk.gui.login import LoginDialog
 
@@ -212,8 +213,7 @@ def run(data_dir: Path, url: str | None) -> int:
     restrict_umask()  # every file the desktop writes is this user's only (also when not started by the CLI)
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName("sopdesk")
-    app.setOrganizationName("sopdesk")
+    name_application(app)  # before any QSettings: the language, the office's name
     install_translator(app, saved_language())
     app.setQuitOnLastWindowClosed(False)  # signing out closes the window but not the program
     start = Start(app, data_dir, url)
