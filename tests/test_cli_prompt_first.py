@@ -25,15 +25,15 @@ from sopdesk.engine.workspace import Workspace
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="a POSIX pseudo-terminal")
 
 # The child: the real program, with getpass watched. When the prompt is shown, it says whether
-# the inbox command's module is whole yet (its last definition made, so every import above it
-# done); once it is, while the prompt still waits, it says that too. The test types the
-# password only after that line.
+# the engine module of the inbox's query is whole yet (its last definition made, so every import
+# above it done: SQLAlchemy, the models); once it is, while the prompt still waits, it says that
+# too. The test types the password only after that line.
 CHILD = """
 import getpass, os, sys, threading, time
 real = getpass.getpass
 
 def whole():
-    return getattr(sys.modules.get("sopdesk.cli.commands.inbox"), "inbox", None) is not None
+    return getattr(sys.modules.get("sopdesk.engine.queries"), "inbox_counts", None) is not None
 
 def asking(prompt):
     if not whole():
@@ -77,23 +77,25 @@ def _read_until(fd: int, wanted: bytes, seen: bytearray, limit: float = 120.0) -
             seen += chunk
 
 
-def _run_on_terminal(office: Path, password: str) -> tuple[int, str]:
-    """The inbox of admin in a pseudo-terminal: the password typed after the prompt, once the
-    modules were imported; the exit status and all the terminal showed."""
+def _run_on_terminal(office: Path, password: str | None, *options: str) -> tuple[int, str]:
+    """The inbox of admin (with `options`) in a pseudo-terminal: the password typed after the
+    prompt, once the modules were imported (None: no prompt awaited, nothing typed); the exit
+    status and all the terminal showed."""
     import pty
 
     env = dict(os.environ)
     env.pop("SOPDESK_PASSWORD", None)
     leader, follower = pty.openpty()
     child = subprocess.Popen(  # noqa: S603 - this interpreter, our own code
-        [sys.executable, "-c", CHILD, "--data-dir", str(office), "inbox", "--as", "admin"],
+        [sys.executable, "-c", CHILD, "--data-dir", str(office), "inbox", "--as", "admin", *options],
         stdin=follower, stdout=follower, stderr=follower, env=env, start_new_session=True)
     os.close(follower)
     seen = bytearray()
     try:
-        _read_until(leader, b"Kata sandi admin: ", seen)
-        _read_until(leader, b"[modules imported at the prompt]", seen)
-        os.write(leader, password.encode() + b"\n")
+        if password is not None:
+            _read_until(leader, b"Kata sandi admin: ", seen)
+            _read_until(leader, b"[modules imported at the prompt]", seen)
+            os.write(leader, password.encode() + b"\n")
         code = child.wait(timeout=120)
         while select.select([leader], [], [], 0.5)[0]:
             try:
@@ -128,6 +130,14 @@ def test_a_wrong_password_typed_first_is_refused_as_before(office):
     assert "Nama pengguna atau kata sandi salah" in shown
     assert shown.count("Kata sandi") == 1  # not asked again
     assert shown.index("Kata sandi admin: ") < shown.index("[modules imported at the prompt]")
+
+
+@pytest.mark.sqlite_only("the office's own SQLite file, read before the imports")
+def test_a_mistyped_option_is_refused_before_the_password_is_asked(office):
+    code, shown = _run_on_terminal(office, None, "--limt", "3")
+    assert code == 2, shown
+    assert "argumen tidak dikenal: --limt 3" in shown
+    assert "Kata sandi" not in shown  # a typo costs no password
 
 
 class _Terminal(io.StringIO):

@@ -143,8 +143,8 @@ def check_password_ahead(argv: list[str], typed: str | None = None) -> None:
     """A command that acts as a user whose password is in SOPDESK_PASSWORD (or `typed` at the
     early prompt), on the office's SQLite file: Argon2 starts now on a thread
     (sopdesk.password_ahead), before the command's imports end, and the login takes its answer.
-    A guess from the words alone, before the parser (which imports the command): a wrong guess
-    only costs a verification nobody uses."""
+    A guess from the words alone (the parser has checked them, but which are the global
+    options is read here again): a wrong guess only costs a verification nobody uses."""
     import os
 
     user = acting_user(argv)
@@ -198,8 +198,9 @@ def prompts_first(argv: list[str]) -> bool:
 
 
 def ask_password_first(argv: list[str]) -> bool:
-    """For a terminal user of an acting command (prompts_first): the password prompt comes now,
-    and the command's modules (SQLAlchemy, the models, the catalog: most of a command's time)
+    """For a terminal user of an acting command (prompts_first) whose command line the parser
+    has checked: the password prompt comes now, and the engine's modules the command works with
+    (SQLAlchemy, the models, the catalog: most of a command's time; the command module's AHEAD)
     are imported on a thread while it is typed; Argon2 starts as soon as Enter is pressed. The
     login takes the typed password (sopdesk.password_ahead.take_typed). False when the prompt
     is left to the login, as before."""
@@ -210,9 +211,7 @@ def ask_password_first(argv: list[str]) -> bool:
 
     from sopdesk import password_ahead
 
-    named = command_named(argv)
-    modules = [f"sopdesk.cli.commands.{module}" for module, _adder, names in COMMANDS if named in names]
-    importer = threading.Thread(target=_import_quietly, args=(modules,), name="sopdesk-imports")
+    importer = threading.Thread(target=_import_quietly, args=(work_modules(argv),), name="sopdesk-imports")
     importer.start()
     try:
         user = acting_user(argv) or ""
@@ -224,14 +223,28 @@ def ask_password_first(argv: list[str]) -> bool:
     return True
 
 
+def work_modules(argv: list[str]) -> list[str]:
+    """The engine's modules the command line's command works with, once the parser has imported
+    its module: the workspace and the login, and the module's AHEAD; none for the desktop
+    program and for a catalog command that opens no office (no --as)."""
+    named = command_named(argv)
+    if named in (None, "gui") or (named == "catalog" and not acting_user(argv)):
+        return []
+    modules = ["sopdesk.engine.workspace", "sopdesk.engine.users"]
+    for module, _adder, names in COMMANDS:
+        if named in names:
+            modules += getattr(sys.modules.get(f"sopdesk.cli.commands.{module}"), "AHEAD", ())
+    return modules
+
+
 def _import_quietly(modules: list[str]) -> None:
     """Import ahead, and set up the ORM's mappers (done at the first query otherwise: ~0.1 s
     of CPU, more than the rest of an inbox's work). A module that fails is imported again by
-    the parser, which reports it."""
+    the command, which reports it."""
     import importlib
     from contextlib import suppress
 
-    with suppress(Exception):  # the parser's own import says what is wrong
+    with suppress(Exception):  # the command's own import says what is wrong
         for module in modules:
             importlib.import_module(module)
         orm = sys.modules.get("sqlalchemy.orm")
@@ -346,9 +359,13 @@ def _main(argv: list[str] | None, collector: _Collector) -> int:
             collector.frozen_at_exit = False
             return _desktop(*desktop)
         line = sys.argv[1:] if argv is None else argv
-        if not ask_password_first(line):
-            check_password_ahead(line)
+        # The arguments are checked before the password is asked: building the parser imports
+        # only the named command's module, which leaves the engine to its functions (a typo costs
+        # no password); the engine is imported while the password is typed, or beside Argon2.
         args = build_parser(line).parse_args(line)
+        if not ask_password_first(line):
+            check_password_ahead(line)  # Argon2 on its thread beside the imports
+            _import_quietly(work_modules(line))  # with the collector off (see _Collector)
         if args.command is None:
             from sopdesk.cli.commands.desktop import gui
 

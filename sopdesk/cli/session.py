@@ -13,18 +13,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from sopdesk.engine.users import Actor
-from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 
+# The engine (SQLAlchemy, the models, the catalog) is imported when a command opens the office,
+# not with this module: every command module imports this one, and the parser, built from them,
+# checks a command line before its password is asked (sopdesk.cli.main).
 if TYPE_CHECKING:
     from sopdesk.catalog import Catalog
+    from sopdesk.engine.users import Actor
+    from sopdesk.engine.workspace import Workspace
 
 
 def open_office(args: Namespace, held_ok: bool = False) -> Workspace:
     """The workspace of the command (the caller closes it); refused while a check's findings of
     tampering wait for an administrator (engine.tamper), except for the commands that deal
     with them (`held_ok`)."""
+    from sopdesk.engine.workspace import Workspace
+
     ws = Workspace.open(args.data_dir, args.db)
     warn_left_out(ws.catalog)
     if ws.db.hold is not None and not held_ok:

@@ -4,9 +4,12 @@ moments in the office's time zone, each refused in one sentence naming the optio
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
+
+if TYPE_CHECKING:  # the parser's types import nothing heavy (sopdesk.cli.main)
+    from sopdesk.engine.workspace import Workspace
 
 
 def pairs(values: list[str], flag: str) -> dict[str, str]:

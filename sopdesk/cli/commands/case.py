@@ -6,13 +6,20 @@ from __future__ import annotations
 from argparse import Namespace
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, noun
 from sopdesk.cli.session import actor, office, reading
 from sopdesk.cli.values import day, pairs
-from sopdesk.engine import cases, queries, revisits
 from sopdesk.textfmt import waktu_lokal
+
+if TYPE_CHECKING:
+    from sopdesk.engine import cases
+
+# The engine is imported by the command's function (the parser is built before the password is
+# asked: sopdesk.cli.main); AHEAD is imported on a thread while it is typed.
+AHEAD = ("sopdesk.engine.cases", "sopdesk.engine.queries", "sopdesk.engine.revisits")
 
 
 def add_parsers(sub: Commands, parents: Parents) -> None:
@@ -72,6 +79,8 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
 
 
 def case_start(args: Namespace) -> int:
+    from sopdesk.engine import cases
+
     with office(args) as ws:
         number = cases.start_case(ws, actor(ws, args), args.sop_id, args.title, args.entry,
                                   args.requester)
@@ -83,6 +92,8 @@ def case_start(args: Namespace) -> int:
 
 
 def case_show(args: Namespace) -> int:
+    from sopdesk.engine import queries, revisits
+
     with reading(args) as (ws, reader):
         detail = queries.case_detail(ws, args.case_no, reader)
         returned = revisits.return_info(ws, detail["number"])
@@ -123,6 +134,8 @@ def case_show(args: Namespace) -> int:
 
 
 def _step_input(args: Namespace) -> cases.StepInput:
+    from sopdesk.engine import cases
+
     outputs: dict[str, cases.OutputValue] = {}
     for name, number in pairs(args.output, "--output").items():
         outputs.setdefault(name, cases.OutputValue()).number = number
@@ -137,6 +150,8 @@ def _step_input(args: Namespace) -> cases.StepInput:
 
 
 def case_complete(args: Namespace) -> int:
+    from sopdesk.engine import cases
+
     data = _step_input(args)
     with office(args) as ws:
         done = cases.complete(ws, actor(ws, args), args.case_no, data, step=args.step)
@@ -174,6 +189,8 @@ def case_extend(args: Namespace) -> int:
 
 
 def case_return(args: Namespace) -> int:
+    from sopdesk.engine import cases
+
     with office(args) as ws:
         cases.return_to(ws, actor(ws, args), args.case_no, args.to, args.reason)
     print(f"Kasus {args.case_no.upper()} dikembalikan ke kegiatan {args.to}")
@@ -181,25 +198,29 @@ def case_return(args: Namespace) -> int:
 
 
 def case_cancel(args: Namespace) -> int:
+    from sopdesk.engine import cases
+
     with office(args) as ws:
         cases.cancel(ws, actor(ws, args), args.case_no, args.reason)
     print(f"Kasus {args.case_no.upper()} dibatalkan")
     return 0
 
 
-def _simple(action: Callable[..., None], message: str,
-            to: bool = False) -> Callable[[Namespace], int]:
-    """A command that does one thing to a case's open step and says so (`to`: it names a user)."""
+def _simple(action: str, message: str, to: bool = False) -> Callable[[Namespace], int]:
+    """A command that does one thing to a case's open step (engine.cases.`action`) and says so
+    (`to`: it names a user)."""
     def command(args: Namespace) -> int:
+        from sopdesk.engine import cases
+
         with office(args) as ws:
             extra = (args.to,) if to else ()
-            action(ws, actor(ws, args), args.case_no, *extra)
+            getattr(cases, action)(ws, actor(ws, args), args.case_no, *extra)
         print(message.format(case=args.case_no.upper(), to=getattr(args, "to", "")))
         return 0
 
     return command
 
 
-case_claim = _simple(cases.claim, "Kegiatan kasus {case} diambil")
-case_release = _simple(cases.release, "Kegiatan kasus {case} dilepas")
-case_assign = _simple(cases.assign, "Kegiatan kasus {case} dialihkan ke {to}", to=True)
+case_claim = _simple("claim", "Kegiatan kasus {case} diambil")
+case_release = _simple("release", "Kegiatan kasus {case} dilepas")
+case_assign = _simple("assign", "Kegiatan kasus {case} dialihkan ke {to}", to=True)

@@ -6,12 +6,19 @@ from __future__ import annotations
 import sys
 from argparse import Namespace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sopdesk.catalog import Organisasi, Sop, validate_paths
 from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, noun
 from sopdesk.cli.session import actor, office, office_catalog
 from sopdesk.errors import UserError
+
+if TYPE_CHECKING:
+    from sopdesk.catalog import Organisasi, Sop
+
+# The engine is imported by the command's function (the parser is built before the password is
+# asked: sopdesk.cli.main); AHEAD is imported on a thread while it is typed.
+AHEAD = ("sopdesk.catalog", "sopdesk.engine.catalog_admin")
 
 
 def add_parsers(sub: Commands, parents: Parents) -> None:
@@ -66,6 +73,8 @@ def catalog_list(args: Namespace) -> int:
 
 
 def catalog_show(args: Namespace) -> int:
+    from sopdesk.catalog import Sop
+
     catalog = office_catalog(args)
     kode = args.sop_id.upper()
     document: Sop | Organisasi | None = catalog.organisations.get(kode)
@@ -103,6 +112,8 @@ def print_flow(sop: Sop) -> None:
 
 
 def catalog_validate(args: Namespace) -> int:
+    from sopdesk.catalog import validate_paths
+
     problems = validate_paths(args.paths)
     for problem in problems:
         print(str(problem), file=sys.stderr)

@@ -7,8 +7,11 @@ from argparse import Namespace
 from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, positive_int, search_text
 from sopdesk.cli.session import actor, office
-from sopdesk.engine import accounts, queries
 from sopdesk.textfmt import durasi, waktu_lokal
+
+# The engine is imported by the command's function (the parser is built before the password is
+# asked: sopdesk.cli.main); AHEAD is imported on a thread while it is typed.
+AHEAD = ("sopdesk.engine.accounts", "sopdesk.engine.queries")
 
 
 def add_parsers(sub: Commands, parents: Parents) -> None:
@@ -26,6 +29,8 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
 
 
 def inbox(args: Namespace) -> int:
+    from sopdesk.engine import accounts, queries
+
     with office(args) as ws:
         user = actor(ws, args)
         roles = args.role or accounts.user_roles(ws, user) or sorted(ws.catalog.roles)

@@ -12,8 +12,11 @@ from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, noun, positive_int
 from sopdesk.cli.session import actor, office, password, reading
 from sopdesk.cli.values import day
-from sopdesk.engine import accounts
 from sopdesk.textfmt import tanggal
+
+# The engine is imported by the command's function (the parser is built before the password is
+# asked: sopdesk.cli.main); AHEAD is imported on a thread while it is typed.
+AHEAD = ("sopdesk.engine.accounts",)
 
 
 def add_setup(sub: Commands, parents: Parents) -> None:  # noqa: ARG001 - every noun's signature
@@ -54,6 +57,8 @@ def setup(args: Namespace) -> int:
 
 
 def holiday_add(args: Namespace) -> int:
+    from sopdesk.engine import accounts
+
     when = day(args.date, "tanggal")
     with office(args) as ws:
         accounts.add_office_holiday(ws, actor(ws, args), when, args.name)

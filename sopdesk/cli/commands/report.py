@@ -8,14 +8,17 @@ from argparse import Namespace
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sopdesk.cli.parsing import Commands, Parents, Parser, noun, positive_int
 from sopdesk.cli.session import reading
 from sopdesk.cli.values import day
-from sopdesk.engine.users import Actor
-from sopdesk.engine.workspace import Workspace
 
-Render = Callable[[Workspace, Actor], Path]  # writes the PDF, returns its path
+if TYPE_CHECKING:
+    from sopdesk.engine.users import Actor
+    from sopdesk.engine.workspace import Workspace
+
+Render = Callable[["Workspace", "Actor"], Path]  # writes the PDF, returns its path
 
 
 def add_parsers(sub: Commands, parents: Parents) -> None:

@@ -7,7 +7,10 @@ from argparse import Namespace
 from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, noun
 from sopdesk.cli.session import actor, new_password, office, reading
-from sopdesk.engine import accounts
+
+# The engine is imported by the command's function (the parser is built before the password is
+# asked: sopdesk.cli.main); AHEAD is imported on a thread while it is typed.
+AHEAD = ("sopdesk.engine.accounts",)
 
 
 def add_parsers(sub: Commands, parents: Parents) -> None:
@@ -23,6 +26,8 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
 
 
 def user_add(args: Namespace) -> int:
+    from sopdesk.engine import accounts
+
     with office(args) as ws:
         acting = actor(ws, args)
         accounts.add_user(ws, acting, args.username, new_password(args.username), args.role,
@@ -32,6 +37,8 @@ def user_add(args: Namespace) -> int:
 
 
 def user_list(args: Namespace) -> int:
+    from sopdesk.engine import accounts
+
     with reading(args) as (ws, _viewer):
         users = accounts.list_users(ws)
     if args.json:

@@ -9,8 +9,11 @@ from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, noun, search_text
 from sopdesk.cli.session import actor, office, reading
 from sopdesk.cli.values import day
-from sopdesk.engine import visitor_lookup, visitors
 from sopdesk.textfmt import waktu_lokal
+
+# The engine is imported by the command's function (the parser is built before the password is
+# asked: sopdesk.cli.main); AHEAD is imported on a thread while it is typed.
+AHEAD = ("sopdesk.engine.visitors", "sopdesk.engine.visitor_lookup")
 
 
 def add_parsers(sub: Commands, parents: Parents) -> None:
@@ -31,6 +34,8 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
 
 
 def visitor_register(args: Namespace) -> int:
+    from sopdesk.engine import visitors
+
     form = visitors.VisitorForm(
         name=args.name, purpose=args.purpose, id_number=args.id_number,
         institution=args.institution, occupation=args.occupation, address=args.address,
@@ -50,6 +55,8 @@ def visitor_register(args: Namespace) -> int:
 
 
 def visitor_list(args: Namespace) -> int:
+    from sopdesk.engine import visitor_lookup
+
     with reading(args) as (ws, reader):
         tz = ws.calendar.tz
         when = day(args.date, "--date") if args.date else datetime.now(tz).date()
