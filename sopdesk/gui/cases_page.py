@@ -33,6 +33,7 @@ from sopdesk.gui.markers import QT_TRANSLATE_NOOP
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.paged_model import Column, PagedTableModel, keep_sort_indicator, refresh_in_place
 from sopdesk.gui.printing import print_pdf
+from sopdesk.gui.readable_stretch import keep_readable
 from sopdesk.gui.shortcuts import shortcut
 from sopdesk.textfmt import tanggal, waktu_lokal
 
@@ -175,9 +176,11 @@ class CasesPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((150, 70, 360, 170, 90, 190)):
+        # Perihal takes the room the others leave (never under 200 px): with a fixed 360 px and
+        # the last column stretched, Dimulai was ~50 px wide off the right edge at 1366x768 (Xvfb)
+        for column, width in enumerate((130, 70, 200, 170, 90, 190, 150)):
             self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        keep_readable(self.table, 2, 200)
         self.table.doubleClicked.connect(lambda _: self.open_case())
         shortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_case, Qt.ShortcutContext.WidgetShortcut)
         for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):  # from the search box into the list, as in Kotak Masuk

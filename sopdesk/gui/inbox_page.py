@@ -88,7 +88,9 @@ class InboxPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((130, 60, 180, 150, 150, 185, 80)):
+        # Kegiatan 160 px: at 1366x768 under X the fixed columns and a readable Perihal came to
+        # 11 px more than the view, and Petugas was cut at the right edge (session 18, Xvfb)
+        for column, width in enumerate((130, 60, 160, 150, 150, 185, 80)):
             self.table.setColumnWidth(column, width)
         # Sisa waktu right after Kegiatan, then Perihal / pemohon (what tells the cases apart), then
         # Batas waktu, Sejak and Petugas: the time left and the perihal are in view at 1024x768 (the
@@ -265,8 +267,11 @@ class InboxPage(QWidget):
         elif dialog.disposed is not None:
             self.message.emit(self.tr("Disposisi nomor {0} dicatat; {1}").format(
                 dialog.disposed.disposition_id, dialog.disposed.message))
-        elif getattr(dialog, "returned_to", None) is not None:
-            self.message.emit(self.tr("Kasus {0} dikembalikan ke kegiatan {1}").format(number, dialog.returned_to))
+        elif (back := dialog.returned_to) is not None:
+            # the step and whose desk it is now on (Xvfb: "ke kegiatan 3" alone left the Kasubag
+            # asking who has the case back); the role rides in {1}, the text stays translated
+            step = f"{back} ({dialog.sop.role_of(back)})"
+            self.message.emit(self.tr("Kasus {0} dikembalikan ke kegiatan {1}").format(number, step))
         else:  # closed, or refused (another desk completed the step meanwhile): the row as it is now
             self.refresh()
 
