@@ -83,6 +83,22 @@ def test_an_acting_command_imports_only_its_command_and_builds_no_validator(tmp_
     assert again["built"] is False  # the cached catalog's SOPs are used as they are
 
 
+def test_the_parser_of_every_command_imports_no_engine(tmp_path):
+    """The command line is checked before the password is asked (a typo costs no password), so
+    building and running the parser must stay cheap: no SQLAlchemy, pydantic, Argon2 or engine."""
+    script = ("import json, sys\n"
+              "from sopdesk.cli.main import build_parser\n"
+              "for line in (['inbox', '--as', 'a', '--limit', '5'], ['case', 'complete', 'X', '--as', 'a'],\n"
+              "             ['catalog', 'add', 'f.yaml', '--as', 'a'], ['visitor', 'list', '--as', 'a'],\n"
+              "             ['user', 'list', '--as', 'a'], ['holiday', 'list', '--as', 'a']):\n"
+              "    build_parser(line).parse_args(line)\n"
+              "build_parser()\n"
+              "print(json.dumps({'heavy': sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in\n"
+              "    ('sqlalchemy', 'pydantic', 'argon2', 'yaml')} | {m for m in sys.modules if m.startswith(\n"
+              "    ('sopdesk.engine', 'sopdesk.store', 'sopdesk.catalog'))})}))\n")
+    assert _run_child(script, tmp_path)["heavy"] == []
+
+
 def test_opening_an_office_whose_catalog_is_stored_writes_nothing(ws, admin, monkeypatch):
     def no_write(self, held_ok=False):  # noqa: ANN001, ANN202, ARG001
         raise AssertionError("a write transaction at open")
