@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.show_page)
         self.nav.itemClicked.connect(lambda _item: self.focus_page())  # typing goes to the screen
 
-        # one button per role: switching role is one click; every role in view (gui.role_bar)
+        # one button per role: switching role is one click, on one line (gui.role_bar)
         self.role_buttons = QButtonGroup(self)
         self.role_buttons.setExclusive(True)
         self.role_bar = RoleBar(ctx.roles, self.role_buttons)
@@ -351,9 +351,9 @@ class MainWindow(QMainWindow):
         for button in self.role_buttons.buttons():
             role = button.property("role")
             total, late = counts[role]
-            button.setText(self.tr("{0} ({1})").format(role, total) + (f" ⚠{late}" if late else ""))
             button.setToolTip(self.tr("{0}: {1} menunggu, {2} terlambat").format(role, total, late))
             button.setChecked(role == ctx.role)
+        self.role_bar.show_counts(counts)  # worded to stay on one line (gui.role_bar)
         total, late = counts[ctx.role]
         self._waiting = total
         inbox = self.tr("Kotak Masuk ({0})").format(total)
