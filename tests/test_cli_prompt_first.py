@@ -145,6 +145,26 @@ class _Terminal(io.StringIO):
         return True
 
 
+@pytest.mark.parametrize(("words", "said"), [
+    (["case", "complete", "PP/2026/0001", "--output-date", "Surat=2026-13-01"], "--output-date"),
+    (["case", "complete", "PP/2026/0001", "--output", "tanpa-sama-dengan"], "NAMA=NILAI"),
+    (["holiday", "add", "2026-02-30", "HUT"], "tanggal"),
+    (["visitor", "list", "--date", "kemarin"], "--date"),
+])
+def test_a_wrong_value_is_refused_before_the_password_is_asked(monkeypatch, tmp_path, capsys, words, said):
+    def no_prompt(prompt: str = "") -> str:
+        raise AssertionError(f"asked {prompt!r} before the values were checked")
+
+    monkeypatch.delenv("SOPDESK_PASSWORD", raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    monkeypatch.setattr("getpass.getpass", no_prompt)
+    with own_log_handlers():
+        assert cli_main.main(["--data-dir", str(tmp_path / "data"), *words, "--as", "admin"]) == 1
+    err = capsys.readouterr().err
+    assert said in err and "Kata sandi" not in err
+
+
 @pytest.mark.parametrize(("argv", "first"), [
     (["inbox", "--as", "admin"], True),
     (["--data-dir", "d", "case", "complete", "PP/2026/0001", "--as=kasubag"], True),

@@ -363,6 +363,9 @@ def _main(argv: list[str] | None, collector: _Collector) -> int:
         # only the named command's module, which leaves the engine to its functions (a typo costs
         # no password); the engine is imported while the password is typed, or beside Argon2.
         args = build_parser(line).parse_args(line)
+        check_values = getattr(args, "check_values", None)  # a command's values argparse leaves
+        if check_values is not None:
+            check_values(args)
         if not ask_password_first(line):
             check_password_ahead(line)  # Argon2 on its thread beside the imports
             _import_quietly(work_modules(line))  # with the collector off (see _Collector)

@@ -51,7 +51,7 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
                    help="kegiatan pihak luar (mis. Pemohon): dicatat atas namanya")
     p.add_argument("--lewati-tunggu", dest="override_reason", metavar="ALASAN",
                    help="administrator: selesaikan sebelum masa tunggu berakhir, dengan alasan")
-    p.set_defaults(func=case_complete)
+    p.set_defaults(func=case_complete, check_values=_check_step_values)
     p = case.add_parser("extend", parents=[acting, listing],
                         help="perpanjang tenggat kasus (sesuai SOP, dengan alasan dan surat pemberitahuan)")
     p.add_argument("case_no")
@@ -131,6 +131,14 @@ def case_show(args: Namespace) -> int:
     for doc in detail["documents"]:
         print(f"  Dokumen: {doc['name']} {doc['number'] or ''} {doc['date'] or ''}".rstrip())
     return 0
+
+
+def _check_step_values(args: Namespace) -> None:
+    """The step's NAME=VALUE options and dates, checked before the password is asked."""
+    for values, flag in ((args.output, "--output"), (args.output_file, "--output-file"), (args.attach, "--attach")):
+        pairs(values, flag)
+    for text in pairs(args.output_date, "--output-date").values():
+        day(text, "--output-date")
 
 
 def _step_input(args: Namespace) -> cases.StepInput:

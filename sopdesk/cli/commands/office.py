@@ -33,7 +33,7 @@ def add_holiday(sub: Commands, parents: Parents) -> None:
     p = hol.add_parser("add", parents=[parents.acting], help="tambah hari libur kantor (admin)")
     p.add_argument("date", help="YYYY-MM-DD")
     p.add_argument("name", help="keterangan, mis. 'HUT Kota Kupang'")
-    p.set_defaults(func=holiday_add)
+    p.set_defaults(func=holiday_add, check_values=lambda args: day(args.date, "tanggal"))
     p = hol.add_parser("list", parents=[parents.acting, parents.listing],
                        help="hari libur (nasional, cuti bersama, kantor)")
     p.add_argument("--year", type=int)

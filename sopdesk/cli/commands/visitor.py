@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, noun, search_text
 from sopdesk.cli.session import actor, office, reading
-from sopdesk.cli.values import day
+from sopdesk.cli.values import day, optional_day
 from sopdesk.textfmt import waktu_lokal
 
 # The engine is imported by the command's function (the parser is built before the password is
@@ -30,7 +30,7 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
     p = vis.add_parser("list", parents=[parents.acting, parents.listing], help="tamu pada satu tanggal")
     p.add_argument("--date", help="YYYY-MM-DD (bawaan: hari ini)")
     p.add_argument("--search", type=search_text)
-    p.set_defaults(func=visitor_list)
+    p.set_defaults(func=visitor_list, check_values=lambda args: optional_day(args.date, "--date"))
 
 
 def visitor_register(args: Namespace) -> int:
