@@ -1,10 +1,14 @@
 """Perpanjang tenggat…: extend a case deadline as its SOP allows (issue #13), from the step
 form. The engine (sopdesk.engine.deadlines.extend) decides who may, by how much and how often;
 this dialog asks for the reason (required) and the number of the written notice, and never
-closes without a reason."""
+closes without a reason. It says beforehand the date the deadline moves to, and whether the
+case is still late then: an extension of a long-overdue deadline can land in the past."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,14 +23,17 @@ from PySide6.QtWidgets import (
 from sopdesk.catalog.schema import Tenggat
 from sopdesk.engine import deadlines
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.messages import error_label
+from sopdesk.gui.i18n import duration
+from sopdesk.gui.messages import ERROR_COLOR, error_label
 from sopdesk.gui.operation import Operation, running
+from sopdesk.textfmt import waktu_lokal
 
 
 class ExtendDeadlineDialog(QDialog):
     """After `accept()`, `extended` holds the engine's result."""
 
-    def __init__(self, ctx: GuiContext, case_number: str, rule: Tenggat, parent: QWidget | None = None):
+    def __init__(self, ctx: GuiContext, case_number: str, rule: Tenggat, parent: QWidget | None = None,
+                 due: datetime | None = None):
         super().__init__(parent)
         self.ctx, self.case_number, self.rule = ctx, case_number, rule
         self.extended: deadlines.Extended | None = None
@@ -38,6 +45,20 @@ class ExtendDeadlineDialog(QDialog):
             name=rule.nama, waktu=ext.waktu, times=ext.paling_banyak))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.after = QLabel()  # "→ paling lambat …", in the step form's words (Xvfb: the date came only after)
+        self.after.setObjectName("extendAfter")
+        self.after.setWordWrap(True)
+        after = ctx.ws.calendar.due(due, ext.waktu_baku) if due is not None else None
+        if after is not None:
+            text = QCoreApplication.translate("StepFormDialog", "paling lambat {when}").format(
+                when=waktu_lokal(after, ctx.ws.calendar.tz))
+            now = ctx.ws.clock()
+            if after < now:  # still late once extended: said before the extension is recorded
+                text += " — " + duration(after - now)
+                self.after.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold")
+            self.after.setText("→ " + text)
+        self.after.setVisible(after is not None)
+        layout.addWidget(self.after)
         form = QFormLayout()
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("extendReason")

@@ -198,7 +198,8 @@ class StepFormDialog(QDialog):
     def extend_deadline(self, rule: Tenggat) -> None:
         from sopdesk.gui.deadline_dialog import ExtendDeadlineDialog
 
-        dialog = ExtendDeadlineDialog(self.ctx, self.case_number, rule, self)
+        due = next((d["due_at"] for d in self.detail["deadlines"] if d["kode"] == rule.kode), None)
+        dialog = ExtendDeadlineDialog(self.ctx, self.case_number, rule, self, due=due)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.detail = queries.case_detail(self.ws, self.case_number, self.ctx.actor)
@@ -325,8 +326,10 @@ class StepFormDialog(QDialog):
         return Operation(self, self.ctx, call).disabling(*self.buttons.all()).failure(refused)
 
     def _visited_steps(self) -> list[tuple[int, str]]:
+        """The steps the case may go back to, each led by whose desk it goes to (Xvfb: "Kegiatan
+        3: Memberikan disposisi lisan kepada Sekretaris atau K…" did not say who gets it back)."""
         done = sorted({i["step"] for i in self.detail["items"] if i["status"] == "done"})
-        return [(no, self.sop.step(no).kegiatan) for no in done]
+        return [(no, f"{' & '.join(self.sop.roles_of(no))} — {self.sop.step(no).kegiatan}") for no in done]
 
     # --- actions --------------------------------------------------------------------------
     def _validate(self, step: Kegiatan, item: dict[str, Any], data: StepInput) -> bool:

@@ -1,0 +1,49 @@
+"""Perpanjang tenggat… says the date the deadline moves to before it is recorded, and says
+when the case is still late then (seen on Xvfb, session 18: a case 23 days late was extended
+by 7 working days without a word that it stays late)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from sopdesk.engine import cases
+from sopdesk.engine.queries import case_detail
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.deadline_dialog import ExtendDeadlineDialog
+from sopdesk.gui.step_form import StepFormDialog
+from sopdesk.textfmt import waktu_lokal
+
+
+def shown_by_extend(qtbot, ws, actor, number: str, monkeypatch) -> str | None:  # noqa: ANN001
+    """What the extension dialog says the deadline becomes (None when it says nothing)."""
+    form = StepFormDialog(GuiContext(ws, actor), number)
+    qtbot.addWidget(form)
+    form.show()
+    seen: list[str | None] = []
+
+    def look(dialog: ExtendDeadlineDialog) -> int:
+        label = dialog.findChild(QLabel, "extendAfter")
+        seen.append(None if label is None or label.isHidden() else label.text())
+        return 0  # closed: nothing extended
+
+    monkeypatch.setattr(ExtendDeadlineDialog, "exec", look)
+    qtbot.mouseClick(form.findChild(QPushButton, "extend_jawaban_permohonan"), Qt.MouseButton.LeftButton)
+    assert len(seen) == 1
+    return seen[0]
+
+
+def test_the_extension_says_the_new_date_beforehand(qtbot, ws, staff, clock, monkeypatch):
+    number = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data DPT", entry="surat")
+    due = next(d["due_at"] for d in case_detail(ws, number)["deadlines"] if d["kode"] == "jawaban_permohonan")
+    after = ws.calendar.add_working_days(due, 7)
+    said = shown_by_extend(qtbot, ws, staff["Help Desk"], number, monkeypatch)
+    assert said == f"→ paling lambat {waktu_lokal(after, ws.calendar.tz)}"
+    assert case_detail(ws, number)["deadlines"][0]["extensions"] == 0  # only said, not done
+
+
+def test_an_extension_that_leaves_the_case_late_says_so(qtbot, ws, staff, clock, monkeypatch):
+    number = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data DPT", entry="surat")
+    clock.advance(days=40)  # 10 working days + 7 more are long past
+    said = shown_by_extend(qtbot, ws, staff["Help Desk"], number, monkeypatch)
+    assert said is not None and "— terlambat" in said
