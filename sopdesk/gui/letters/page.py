@@ -45,6 +45,7 @@ from sopdesk.gui.letters.models import ExpeditionModel, IncomingModel, OutgoingM
 from sopdesk.gui.letters.outgoing_dialog import OutgoingDialog
 from sopdesk.gui.letters.receipt_dialog import ReceiptDialog
 from sopdesk.gui.letters.register_view import (
+    into_list,
     search_box,
     selected,
     selected_key,
@@ -80,6 +81,11 @@ class LettersPage(QWidget):
         self.tabs.addTab(self._outgoing_tab(), self.tr("Surat keluar"))
         self.tabs.addTab(self._expedition_tab(), self.tr("Buku ekspedisi"))
         searches = (self.incoming_search, self.outgoing_search, self.expedition_search)
+        for search, timer, reload, table in (
+                (self.incoming_search, self.incoming_timer, self.reload_incoming, self.incoming_table),
+                (self.outgoing_search, self.outgoing_timer, self.reload_outgoing, self.outgoing_table),
+                (self.expedition_search, self.expedition_timer, self.reload_expedition, self.expedition_table)):
+            into_list(search, timer, reload, table)
         self.tabs.currentChanged.connect(lambda index: searches[index].setFocus() if self.isVisible() else None)
         self.status = QLabel()
         self.status.setObjectName("lettersStatus")

@@ -1,18 +1,20 @@
 """How each tab of Surat & Ekspedisi shows its register: a table over a paged model, a
 sentence in its place when there is nothing to list, a search box that waits for the typing
-to stop, and the selected line kept across reloads."""
+to stop (Down or Enter in it goes into the list), and the selected line kept across reloads."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QStackedLayout, QTableView, QWidget
 
 from sopdesk.gui.letters.columns import R, RegisterModel
 from sopdesk.gui.letters.common import EMPTY_STYLE
 from sopdesk.gui.paged_model import PagedTableModel
 from sopdesk.gui.readable_stretch import keep_readable
+from sopdesk.gui.shortcuts import shortcut
 
 
 def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int) -> QTableView:
@@ -59,6 +61,24 @@ def search_box(owner: QObject, placeholder: str, reload: Callable[[], None]) -> 
     timer.timeout.connect(reload)
     edit.textChanged.connect(timer.start)
     return edit, timer
+
+
+def into_list(search: QLineEdit, timer: QTimer, reload: Callable[[], None], table: QTableView) -> None:
+    """Down or Enter in `search` puts the keyboard in `table`, its first line selected when none
+    is, as in Kotak Masuk: the Ketua types a sender, presses Down and disposes with Alt+D (the
+    arrows did nothing in the search box, and Alt+D disposed the letter selected before)."""
+
+    def focus_list() -> None:
+        if timer.isActive():  # typed a moment ago: search now rather than in 300 ms
+            timer.stop()
+            reload()
+        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        model = table.model()
+        if not table.selectionModel().hasSelection() and model is not None and model.rowCount() > 0:
+            table.selectRow(0)
+
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        shortcut(QKeySequence(key), search, focus_list, Qt.ShortcutContext.WidgetShortcut)
 
 
 def selected(table: QTableView, model: RegisterModel[R]) -> R | None:

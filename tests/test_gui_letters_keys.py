@@ -1,0 +1,56 @@
+"""Surat & Ekspedisi by keyboard (found on Xvfb as the Ketua, h3): Down in a register's search
+box did nothing, so Alt+D disposed the letter selected before instead of the one the Ketua
+was moving to. Down or Enter in the search now goes into the list, as in Kotak Masuk."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sopdesk.engine import letters
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.letters import LettersPage
+from sopdesk.gui.worker import Worker
+
+
+@pytest.fixture
+def page(qtbot, ws, staff):
+    for sender, subject in (("Bawaslu Kota Kupang", "Data DPT"), ("DKPP RI", "Pengaduan"), ("Kesbangpol", "Undangan")):
+        letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(sender=sender, subject=subject))
+    letters.register_outgoing(ws, staff["Staf"], letters.OutgoingForm(  # with its line in the buku ekspedisi
+        recipient="Bawaslu Kota Kupang", subject="Data DPT", classification="PP.01"))
+    worker = Worker()
+    page = LettersPage(GuiContext(ws, staff["Ketua"]), worker)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    yield page
+    worker.stop()
+
+
+def test_down_in_the_search_box_goes_into_the_list_and_moves_on(qtbot, page):
+    page.incoming_search.setFocus()
+    qtbot.wait(10)
+    assert page.incoming_search.hasFocus() and page.selected_letter().agenda == "SM/2026/0003"
+    qtbot.keyClick(page.incoming_search, Qt.Key.Key_Down)
+    assert page.incoming_table.hasFocus()
+    qtbot.keyClick(page.incoming_table, Qt.Key.Key_Down)
+    assert page.selected_letter().agenda == "SM/2026/0002"  # the letter Alt+D disposes now
+
+
+def test_enter_after_typing_searches_at_once_and_selects_the_first_found(qtbot, page):
+    page.incoming_search.setFocus()
+    qtbot.keyClicks(page.incoming_search, "Bawaslu")
+    qtbot.keyClick(page.incoming_search, Qt.Key.Key_Return)  # before the 300 ms pause ends
+    assert page.incoming_table.hasFocus()
+    assert page.incoming_model.rowCount() == 1 and page.selected_letter().agenda == "SM/2026/0001"
+
+
+@pytest.mark.parametrize("tab", [1, 2])
+def test_the_other_registers_go_into_their_list_too(qtbot, page, tab):
+    page.tabs.setCurrentIndex(tab)
+    search, table = ((page.outgoing_search, page.outgoing_table),
+                     (page.expedition_search, page.expedition_table))[tab - 1]
+    search.setFocus()
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    assert table.hasFocus()
