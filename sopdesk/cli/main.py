@@ -226,10 +226,12 @@ def ask_password_first(argv: list[str]) -> bool:
 def work_modules(argv: list[str]) -> list[str]:
     """The engine's modules the command line's command works with, once the parser has imported
     its module: the workspace and the login, and the module's AHEAD; none for the desktop
-    program and for a catalog command that opens no office (no --as)."""
+    program, and only the catalog for a catalog command that opens no office (no --as)."""
     named = command_named(argv)
-    if named in (None, "gui") or (named == "catalog" and not acting_user(argv)):
+    if named in (None, "gui"):
         return []
+    if named == "catalog" and not acting_user(argv):
+        return ["sopdesk.catalog"]
     modules = ["sopdesk.engine.workspace", "sopdesk.engine.users"]
     for module, _adder, names in COMMANDS:
         if named in names:
