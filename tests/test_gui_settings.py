@@ -166,3 +166,31 @@ def test_periksa_data_tells_how_far_it_has_read(qtbot, ws, admin, worker, monkey
     percents = [n for n in notes if n.startswith("Sedang memeriksa data…") and n.endswith("%")]
     assert percents and percents[-1].endswith("100%")
     assert "data utuh" in notes[-1]
+
+
+def test_first_start_ctrl6_puts_the_keyboard_on_adding_a_user(qtbot, ws, admin, worker):
+    """Seen on Xvfb (session 18): after setup the administrator's next step, Tambah pengguna…,
+    was some 20 Tabs down the page. With the administrator alone in the office, Ctrl+6 (the
+    page's focus_first_field) shows the Pengguna box and puts the keyboard on the button."""
+    page = SettingsPage(GuiContext(ws, admin), worker)
+    qtbot.addWidget(page)
+    page.resize(780, 600)  # shorter than the page: it scrolls, as at 1024x768
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.users.rowCount() == 1
+    page.focus_first_field()
+    qtbot.waitUntil(lambda: page.add_user_button.hasFocus())
+    button = page.add_user_button
+    top = button.mapTo(page.scroller.viewport(), button.rect().topLeft()).y()
+    assert top >= 0 and top + button.height() <= page.scroller.viewport().height()
+
+
+def test_with_other_users_ctrl6_leaves_the_keyboard_where_it_was(qtbot, ws, admin, staff, worker):
+    page = SettingsPage(GuiContext(ws, admin), worker)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.users.rowCount() > 1
+    page.focus_first_field()
+    assert not page.add_user_button.hasFocus()
+    assert page.scroller.verticalScrollBar().value() == 0
