@@ -84,7 +84,9 @@ class SettingsPage(QWidget):
         if not self.ctx.is_admin or self.users.rowCount() > 1:
             return
         self.add_user_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.scroller.ensureWidgetVisible(self.users.parentWidget())
+        box = self.users.parentWidget()  # the Pengguna box: its title in view too, when it fits
+        if box is not None:
+            self.scroller.ensureWidgetVisible(box)
         self.scroller.ensureWidgetVisible(self.add_user_button)
 
     # --- language ---------------------------------------------------------------------------------
