@@ -3,6 +3,8 @@ audit log, the swimlane with its progress, and the documents)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, QUrl
@@ -29,8 +31,9 @@ from sopdesk.engine import audit, queries
 from sopdesk.engine.queries import CaseRow
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.geometry import fit_to_screen
+from sopdesk.gui.i18n import duration
 from sopdesk.gui.markers import QT_TRANSLATE_NOOP
-from sopdesk.gui.messages import show_error
+from sopdesk.gui.messages import ERROR_COLOR, show_error
 from sopdesk.gui.paged_model import Column, PagedTableModel, keep_sort_indicator, refresh_in_place
 from sopdesk.gui.printing import print_pdf
 from sopdesk.gui.readable_stretch import keep_readable
@@ -93,6 +96,15 @@ ACTION_WORDS = (
     QT_TRANSLATE_NOOP("CaseView", "Temuan pemeriksaan keutuhan dilihat administrator"),
     QT_TRANSLATE_NOOP("CaseView", "Catatan yang ada disegel ke log audit"),
 )
+
+
+def _late(due: datetime, now: datetime) -> str:
+    """' — terlambat 22 hari' in red after a due time that has passed, else nothing: the case
+    record said only 'paling lambat 11-11-2026' of a case three weeks late (Xvfb, session 18),
+    where the step form and the inbox say 'terlambat'."""
+    if due >= now:
+        return ""
+    return f' — <span style="color: {ERROR_COLOR}; font-weight: bold">{duration(due - now)}</span>'
 
 
 class CasesModel(PagedTableModel[CaseRow]):
@@ -292,18 +304,20 @@ class CaseView(QDialog):
         tz = ws.calendar.tz
         status = QCoreApplication.translate("CasesModel", STATUS[detail["status"]])
         current = next((i for i in detail["items"] if i["status"] == "open"), None)
-        lines = [f"<b>{detail['number']}</b> — {detail['title']}",
+        lines = [f"<b>{escape(detail['number'])}</b> — {escape(detail['title'])}",  # rich text: typed '<' shows
                  self.tr("SOP {0} revisi {1}: {2}").format(detail["sop"], detail["revisi"], detail["sop_name"]),
                  self.tr("Status: {0} · dimulai {1} oleh {2}").format(status, waktu_lokal(detail["started_at"], tz),
                                                                       detail["started_by"])]
         if detail["requester"]:
-            lines.append(self.tr("Pemohon: {0}").format(detail["requester"]))
+            lines.append(self.tr("Pemohon: {0}").format(escape(detail["requester"])))
+        now = ws.clock()
         if current:
-            due = waktu_lokal(current["due_at"], tz) or self.tr("tanpa batas")
+            due = (waktu_lokal(current["due_at"], tz) + _late(current["due_at"], now)) if current["due_at"] \
+                else self.tr("tanpa batas")
             lines.append(self.tr("Menunggu kegiatan {0} ({1}), batas waktu {2}").format(
                 current["step"], current["role"], due))
         if detail["close_reason"]:
-            lines.append(self.tr("Alasan pembatalan: {0}").format(detail["close_reason"]))
+            lines.append(self.tr("Alasan pembatalan: {0}").format(escape(detail["close_reason"])))
         for deadline in detail["deadlines"]:
             if deadline["met_at"] and deadline.get("late_days"):  # met after the date in force (issue #13)
                 state = self.tr("terlambat {0} hari ({1})").format(deadline["late_days"],
@@ -312,7 +326,7 @@ class CaseView(QDialog):
                 state = self.tr("terpenuhi {0}").format(waktu_lokal(deadline["met_at"], tz))
             elif deadline["due_at"]:
                 state = self.tr("paling lambat {0}").format(waktu_lokal(deadline["due_at"], tz)) \
-                    if deadline["kind"] == "paling_lambat" else \
+                    + _late(deadline["due_at"], now) if deadline["kind"] == "paling_lambat" else \
                     self.tr("tidak sebelum {0}").format(waktu_lokal(deadline["due_at"], tz))
             else:
                 state = self.tr("belum berjalan")
