@@ -65,3 +65,18 @@ def test_the_roles_that_do_not_fit_are_in_a_menu_and_the_current_one_stays_a_but
     group.buttonClicked.connect(lambda button: picked.append(button.property("role")))
     actions[-1].trigger()
     assert picked == [actions[-1].text().split(" (")[0]]
+
+
+def test_a_role_not_counted_yet_shows_its_name_and_no_zero(qtbot):
+    """Seen by h4 on Xvfb with a half-updated tree: "Kasubag (0)" beside "Kotak Masuk (856)"."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    group = QButtonGroup(holder)
+    bar = RoleBar(["Kasubag", "Sekretaris"], group)
+    QVBoxLayout(holder).addWidget(bar)
+    holder.resize(1000, 100)
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert [button.text() for button in group.buttons()] == ["Kasubag", "Sekretaris"]
+    bar.show_counts({"Kasubag": (856, 2)})
+    assert [button.text() for button in group.buttons()] == ["Kasubag (856) ⚠2", "Sekretaris"]

@@ -142,7 +142,9 @@ class RoleBar(QWidget):
 
     def _text(self, form: int, button: QToolButton) -> str:
         role = str(button.property("role"))
-        total, late = self.counts.get(role, (0, 0))
+        if role not in self.counts:  # not counted yet: no "(0)" that is not so
+            return role
+        total, late = self.counts[role]
         if button.isChecked():
             form = min(form, CURRENT_FORM)  # the current role keeps its counts
         return FORMS[form](role, total, late)
