@@ -66,12 +66,14 @@ APPEND = insert(AuditEvent).returning(AuditEvent.id)
 
 def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, action: str,
            case_id: int | None = None, work_item_id: int | None = None,
-           step_no: int | None = None, **detail: Any) -> str:
+           step_no: int | None = None, final: bool = False, **detail: Any) -> str:
     """Append one event in the caller's transaction (an ORM session or a direct one);
     return its hash. The chain head is read under the chain's lock (held to the end of the
     transaction), so two desks never link to the same previous event. Its statements run on
     the raw cursor (store.direct) either way: a session's pending changes are flushed first, as
-    its own query would have."""
+    its own query would have. `final`: the caller writes nothing more before the commit, so the
+    event is inserted sealed and marked at once (`_finish` then has nothing to write unless
+    something was noted after all)."""
     tx = session if isinstance(session, DirectTx) else DirectTx.of(session)
     try:
         locks.hold(tx, locks.AUDIT_CHAIN)
@@ -87,8 +89,21 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
         values = dict(at=at, user_id=user_id, action=action, case_id=case_id,
                       work_item_id=work_item_id, step_no=step_no, detail=text, prev_hash=prev,
                       hash=digest)
+        signer = None
+        if final and not state.everything:
+            sealed = seal.seal_text(tx.connection, state, tx)
+            signer = anchor.signing_key(_shown_url(tx.connection.engine.url))
+            if signer is not None:
+                sealed = with_mark(sealed, anchor.event_mark(signer[1], digest if sealed is None else event_hash(
+                    prev, at, user_id, action, case_id, work_item_id, step_no, text, sealed)))
+            if sealed is not None:
+                digest = values["hash"] = event_hash(prev, at, user_id, action, case_id, work_item_id, step_no,
+                                                     text, sealed)
+                values["sealed"] = sealed
         event_id = tx.scalar(APPEND, values)
         state.last = (event_id, at, user_id, action, case_id, work_item_id, step_no, text, prev, digest)
+        if final and not state.everything:
+            state.sealed = (event_id, state.changes, signer)
     finally:
         if tx is not session:
             tx.close()
@@ -103,6 +118,11 @@ def _finish(conn: Connection) -> dict[str, Head] | None:
     state = seal.take(conn)
     if state is None or not state.events:
         return None
+    if state.sealed is not None and state.last is not None and state.sealed[:2] == (state.last[0], state.changes):
+        sealed_head = Head(state.last[0], state.last[-1])  # inserted sealed (`record`, final), nothing since
+        if state.sealed[2] is not None:
+            anchor.note_marked(_shown_url(conn.engine.url), state.sealed[2][0], sealed_head)
+        return {"before": state.before, "head": sealed_head}
     tx = DirectTx(conn)
     try:
         sealed = seal.seal_text(conn, state, tx)

@@ -31,7 +31,7 @@ MAX_NOTE = 5000
 # the statements of the hot path, prepared once (see store.direct)
 OPEN_STEP = (
     select(Case.id, Case.number, Case.sop_revision_id, WorkItem.id, WorkItem.step_no, WorkItem.role,
-           WorkItem.assignee_id, WorkItem.not_before)
+           WorkItem.assignee_id, WorkItem.not_before, WorkItem.created_at, WorkItem.due_at, WorkItem.return_to)
     .join(WorkItem, WorkItem.case_id == Case.id)
     .where(Case.number == bindparam("number"), WorkItem.status == "open")
 )
@@ -67,6 +67,10 @@ class OpenStep(NamedTuple):
     role: str
     assignee_id: int | None
     not_before: datetime | None
+    # the rest of the work item's columns a completion keeps (its seal is made from them)
+    created_at: datetime | None = None
+    due_at: datetime | None = None
+    return_to: int | None = None
 
 
 @overload

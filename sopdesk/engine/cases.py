@@ -44,30 +44,28 @@ from sopdesk.engine.users import ActingUser, Actor, effective_roles, find_user, 
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, PermissionRefused, UserError
 from sopdesk.store.direct import DirectTx
-from sopdesk.store.models import Case, CaseDeadline, ChecklistEntry, Document, SopDisabled, SopRevision, WorkItem
+from sopdesk.store.models import Case, ChecklistEntry, Document, SopDisabled, SopRevision, WorkItem
 
 __all__ = ["MAX_NOTE", "MAX_TITLE", "Completed", "KeptFile", "OpenStep", "OutputValue", "StepInput", "assign",
            "cancel", "case_sop", "claim", "complete", "create_case", "get_case", "next_number", "open_item",
            "open_step", "release", "return_to", "start_case", "start_case_in", "write_case"]
 
 # the statements of the hot path, prepared once (see store.direct)
-ADD_CASE = insert(Case).returning(Case.id)
-ADD_DEADLINES = insert(CaseDeadline)
+ADD_CASE = insert(Case)  # rows sealed from the values written (seal.as_written)
 REVISION_OF = select(SopRevision.id).where(SopRevision.kode == bindparam("kode"),
                                            SopRevision.revisi == bindparam("revisi"))
 SOP_OFF = select(SopDisabled.kode).where(SopDisabled.kode == bindparam("kode"))
-ADD_CHECKS = insert(ChecklistEntry)
-ADD_ITEM = insert(WorkItem).returning(WorkItem.id)
+ADD_CHECK = insert(ChecklistEntry)
+ADD_ITEM = insert(WorkItem)
 FINISH_ITEM = (
     update(WorkItem).where(WorkItem.id == bindparam("item_id"))
     .values(status="done", completed_at=bindparam("done_at"), completed_by=bindparam("done_by"),
             choice=bindparam("chosen"), note=bindparam("note_text"), draft=None)
 )
-SECRET = update(Case).where(Case.id == bindparam("case_id")).values(rahasia=True)
-CLOSE_CASE = (
+SECRET = seal.returning_sealed(update(Case).where(Case.id == bindparam("case_id")).values(rahasia=True), "case_file")
+CLOSE_CASE = seal.returning_sealed(
     update(Case).where(Case.id == bindparam("case_id"))
-    .values(status="done", closed_at=bindparam("done_at"))
-)
+    .values(status="done", closed_at=bindparam("done_at")), "case_file")
 
 
 @dataclass(frozen=True)
@@ -148,26 +146,46 @@ def write_case(ws: Workspace, tx: DirectTx, user_id: int, sop: Sop, revision_id:
                title: str, requester: str | None, now: datetime, *, since: datetime | None = None,
                **detail: object) -> tuple[int, str]:
     """create_case's writes, with prepared statements on the transaction's cursor (the case,
-    its deadlines and first work item sealed with the event); returns the case's id and number."""
+    its deadlines and first work item sealed with the event, from the rows as written); returns
+    the case's id and number."""
+    return _write_case(ws, tx, user_id, sop, revision_id, entri, title, requester, now, since, False, detail)
+
+
+def _write_case(ws: Workspace, tx: DirectTx, user_id: int, sop: Sop, revision_id: int, entri: Entri,
+                title: str, requester: str | None, now: datetime, since: datetime | None, final: bool,
+                detail: Mapping[str, object]) -> tuple[int, str]:
+    """write_case; `final`: the caller writes nothing more before the commit (audit.record's)."""
     number = next_number(tx, sop.kode, ws.calendar.local(now).year)
-    case_id = tx.scalar(ADD_CASE, {
-        "number": number, "sop_kode": sop.kode, "sop_revision_id": revision_id, "entry": entri.kode,
-        "title": title, "requester": requester, "status": "open", "started_at": now, "started_by": user_id})
-    seal.touch(tx, "case_file", case_id)
+    case = {"number": number, "sop_kode": sop.kode, "sop_revision_id": revision_id, "entry": entri.kode,
+            "title": title, "requester": requester, "status": "open", "started_at": now, "started_by": user_id}
+    case_id = tx.insert(ADD_CASE, case)
+    seal.as_written(tx, "case_file", case_id, case)
     # the deadlines a new case starts with, as deadlines.anchor gives them (on a case not stored)
     fresh = deadlines.NewCase(now)
     deadlines.anchor(ws, fresh, sop, None, None, now if since is None else since)
-    if fresh.deadlines:
-        tx.execute(ADD_DEADLINES, [{"case_id": case_id, "kode": d.kode, "name": d.name, "kind": d.kind,
-                                    "due_at": d.due_at} for d in fresh.deadlines])
-        seal.touch_related(tx, "case_deadline", "case_id", case_id)
+    seal.insert_sealed(tx, "case_deadline", [{"case_id": case_id, "kode": d.kode, "name": d.name, "kind": d.kind,
+                                              "due_at": d.due_at} for d in fresh.deadlines])
     values = step_values(ws, sop, entri.kegiatan, now, lambda: fresh.deadlines)
-    item_id = tx.scalar(ADD_ITEM, {"case_id": case_id, **values})
-    seal.touch(tx, "work_item", item_id)
+    item_id = _add_item(tx, {"case_id": case_id, **values})
     audit.record(tx, at=now, user_id=user_id, action="case_started", case_id=case_id,
-                 work_item_id=item_id, step_no=entri.kegiatan, sop=sop.kode, revisi=sop.revisi,
+                 work_item_id=item_id, step_no=entri.kegiatan, final=final, sop=sop.kode, revisi=sop.revisi,
                  entry=entri.kode, title=title, **detail)
     return case_id, number
+
+
+def _add_item(tx: DirectTx, values: dict[str, Any]) -> int:
+    item_id: int = tx.insert(ADD_ITEM, values)
+    seal.as_written(tx, "work_item", item_id, values)
+    return item_id
+
+
+def _written(tx: DirectTx, statement: Any, table: str, values: Mapping[str, Any]) -> tuple[Any, ...]:
+    """Run a `seal.returning_sealed` statement of one row; the row as stored, noted sealed."""
+    row = tx.execute(statement, values).first()
+    if row is None:
+        raise Conflict("Baris yang diubah tidak ada lagi; muat ulang dan coba lagi")
+    seal.written(tx, table, [row])
+    return row
 
 
 # --- services ----------------------------------------------------------------------------------
@@ -219,7 +237,8 @@ def start_case(ws: Workspace, actor: Actor, kode: str, title: str, entry: str | 
     """Start a case: one direct transaction (store.direct), as completing a step is."""
     with ws.db.direct() as tx:
         user, revision_id, sop, entri, title, requester = _startable(ws, tx, actor, kode, title, entry, requester)
-        return write_case(ws, tx, user.id, sop, revision_id, entri, title, requester, ws.clock())[1]
+        return _write_case(ws, tx, user.id, sop, revision_id, entri, title, requester, ws.clock(), None, True,
+                           {})[1]
 
 
 def claim(ws: Workspace, actor: Actor, number: str) -> None:
@@ -298,7 +317,8 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
                            "present": name in present or name in files or name in kept,
                            "attachment_id": scan.id if scan else kept.get(name)})
         tx.flush()  # the scans, before the checklist refers to them
-        tx.execute(ADD_CHECKS, checks)
+        for check in checks:
+            seal.as_written(tx, "checklist_entry", tx.insert(ADD_CHECK, check), check)
         for key, value in data.outputs.items():
             name = resolve(kegiatan.output, key, "output")
             number_text = clean_text(value.number, 200, f"nomor dokumen {name}")
@@ -307,10 +327,14 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
             tx.session().add(Document(case_id=waiting.case_id, work_item_id=waiting.item_id, name=name,
                                       number=number_text, doc_date=value.date, attachment_id=scan_id))
 
+        # Core writes: sealed with the step's event from the values written (seal.as_written)
         tx.execute(FINISH_ITEM, {"item_id": waiting.item_id, "done_at": now, "done_by": user.id,
                                  "chosen": choice, "note_text": note})
-        seal.touch(tx, "work_item", waiting.item_id)  # Core writes: sealed with the step's event
-        seal.touch_related(tx, "checklist_entry", "work_item_id", waiting.item_id)
+        seal.as_written(tx, "work_item", waiting.item_id, {
+            "case_id": waiting.case_id, "step_no": step_no, "role": waiting.role, "status": "done",
+            "created_at": waiting.created_at, "due_at": waiting.due_at, "not_before": waiting.not_before,
+            "assignee_id": waiting.assignee_id, "completed_at": now, "completed_by": user.id, "choice": choice,
+            "note": note, "return_to": waiting.return_to})
         # the case's deadlines read only when this step starts, adds or meets one (most: none)
         view: deadlines.CaseView | None = None
         if following is None and bool(sop.tenggat) and deadlines.concerns(sop, step_no, choice):
@@ -318,32 +342,32 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
             deadlines.anchor(ws, view, sop, step_no, choice, now)
             view.save()
         if _secret_route(kegiatan, choice):
-            tx.execute(SECRET, {"case_id": waiting.case_id})
-            seal.touch(tx, "case_file", waiting.case_id)
+            _written(tx, SECRET, "case_file", {"case_id": waiting.case_id})
         next_id = next_step = None
         if isinstance(target, str):  # END
-            tx.execute(CLOSE_CASE, {"case_id": waiting.case_id, "done_at": now})
-            seal.touch(tx, "case_file", waiting.case_id)
+            _written(tx, CLOSE_CASE, "case_file", {"case_id": waiting.case_id, "done_at": now})
         else:
             next_step = target
             values = step_values(ws, sop, target, now,
                                  lambda: (view or deadlines.CaseView(tx, waiting.case_id)).deadlines)
             if following is not None:
                 values["role"] = following.peran
-            next_id = tx.scalar(ADD_ITEM, {"case_id": waiting.case_id, **values})
-            seal.touch(tx, "work_item", next_id)  # a Core insert: sealed with the step's event
+            next_id = _add_item(tx, {"case_id": waiting.case_id, **values})
         extra = {"on_behalf": lane.nama} if data.on_behalf else {}
         if override:
             extra["wait_overridden"] = (data.override_reason or "").strip()
+        reacting = following is None and hooks.wanted(ws, sop, step_no, data)
+        tx.flush()  # the step's documents (an ORM session's), before the event that seals them
         audit.record(tx, at=now, user_id=user.id,
                      action="step_confirmed" if following is not None else "step_completed",
-                     case_id=waiting.case_id, work_item_id=waiting.item_id, step_no=step_no, choice=choice,
+                     case_id=waiting.case_id, work_item_id=waiting.item_id, step_no=step_no,
+                     final=within is None and not reacting, choice=choice,
                      next=None if target == END else target, present=sorted(present),
                      outputs=sorted(data.outputs), note=note, warnings=warnings, **extra)
         # what the registers do about it (engine.hooks): letter outputs into the outgoing
         # agenda and the buku ekspedisi, a disposition riding on the step
         notices: list[str] = []
-        if following is None and hooks.wanted(ws, sop, step_no, data):
+        if reacting:
             notices = hooks.after_step(ws, tx, user, waiting.number, waiting.case_id, waiting.item_id, step_no,
                                        sop, data, next_id, now)
         return Completed(waiting.number, step_no, next_step, choice, tuple(warnings),

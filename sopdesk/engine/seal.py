@@ -30,13 +30,13 @@ from __future__ import annotations
 import hashlib
 import json
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Column, Connection, Select, Table, bindparam, event, inspect, select
+from sqlalchemy import Column, Connection, Select, Table, bindparam, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from sopdesk.store.direct import DirectTx
@@ -237,6 +237,88 @@ def keyed_digests(tx: DirectTx, name: str, column: str, values: Iterable[Any]) -
             yield row[0], digest(name, names, row[1:], roles.get(row[0], ()))
 
 
+# --- rows sealed from the values written: RETURNING the sealed columns -------------------------------
+# The hot path's inserts and updates return the row as stored (`returning_sealed`), and its digest is
+# taken from that (`written`): the row is not read back before the commit. The values come through the
+# same column types as a read, so the digest is the one `check` computes. A row noted so and changed
+# again by another statement is read back as before (`touch` wins over `written`).
+
+_names: dict[str, list[str]] = {}
+_many: dict[tuple[str, tuple[str, ...], int], Any] = {}
+
+
+def returning_sealed(statement: Any, name: str) -> Any:
+    """An INSERT or UPDATE of covered table `name` returning its key and sealed columns (give the
+    rows to `written`)."""
+    table = tables()[name]
+    return statement.returning(table.c[COVERED[name]], *_columns(table))
+
+
+def written(target: Session | DirectTx | Connection, name: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Note the rows a `returning_sealed` statement gave (not of user_account: its roles are read)."""
+    names = _names.get(name)
+    if names is None:
+        names = _names[name] = sealed_names(name)
+    state = pending(connection_of(target))
+    known = state.known.setdefault(name, {})
+    for row in rows:
+        known[row[0]] = digest(name, names, row[1:])
+    state.changes += 1
+
+
+_layouts: dict[str, tuple[list[str], dict[str, Any], frozenset[str]]] = {}
+
+
+def _layout(name: str) -> tuple[list[str], dict[str, Any], frozenset[str]]:
+    """(sealed columns in digest order, their scalar defaults, the columns whose default is
+    made elsewhere: by the server or a function) of a covered table."""
+    layout = _layouts.get(name)
+    if layout is None:
+        columns = _columns(tables()[name])
+        scalar = {c.name: getattr(c.default, "arg", None) for c in columns
+                  if c.default is not None and c.default.is_scalar}
+        elsewhere = frozenset(c.name for c in columns if c.name not in scalar
+                              and (c.default is not None or c.server_default is not None))
+        layout = _layouts[name] = ([c.name for c in columns], scalar, elsewhere)
+    return layout
+
+
+def as_written(target: Session | DirectTx | Connection, name: str, key: Any, values: Mapping[str, Any]) -> None:
+    """Note a row of covered table `name` written with `values`, the whole row (a column not
+    among them holds its scalar default, else NULL): sealed from these values, not read back
+    (the values are the Python values the column types take, as a read gives them back). A row
+    that leaves out a column whose default is made elsewhere is read back (`touch`)."""
+    names, defaults, elsewhere = _layout(name)
+    if elsewhere and not elsewhere <= values.keys():
+        touch(target, name, key)
+        return
+    state = pending(connection_of(target))
+    state.known.setdefault(name, {})[key] = digest(name, names, [values.get(n, defaults.get(n)) for n in names])
+    state.changes += 1
+
+
+def insert_sealed(tx: DirectTx, name: str, rows: Sequence[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
+    """Insert rows of covered table `name` (the same columns in each) in one statement and note
+    them sealed as written; the rows as stored (key first). A column left out gets its scalar
+    default here (a multi-row insert does not fill it in)."""
+    if not rows:
+        return []
+    table = tables()[name]
+    keys = tuple(rows[0])
+    filled = {column.key: getattr(column.default, "arg", None) for column in table.columns
+              if column.key not in keys and column.default is not None and column.default.is_scalar}
+    statement = _many.get((name, keys, len(rows)))
+    if statement is None:
+        every = (*keys, *filled)
+        statement = returning_sealed(insert(table).values(
+            [{key: bindparam(f"{key}_{n}") for key in every} for n in range(len(rows))]), name)
+        _many[(name, keys, len(rows))] = statement
+    params = {f"{key}_{n}": value for n, row in enumerate(rows) for key, value in {**row, **filled}.items()}
+    stored = tx.execute(statement, params).all()
+    written(tx, name, stored)
+    return stored
+
+
 # --- noting what a transaction changed ------------------------------------------------------
 
 @dataclass
@@ -246,9 +328,12 @@ class Pending:
     touched: dict[str, set[Any]] = field(default_factory=dict)
     related: dict[tuple[str, str], set[Any]] = field(default_factory=dict)  # (table, column) -> values
     everything: bool = False  # every covered row (an office upgraded from before seals)
+    known: dict[str, dict[Any, str]] = field(default_factory=dict)  # digests of rows as written (`written`)
+    changes: int = 0  # counts every note above: a seal made before the commit is still whole while equal
     events: int = 0
     before: Any = None  # the chain's head before the transaction's first event (anchor.Head)
     last: tuple[Any, ...] | None = None  # the newest event it recorded: audit.NEWEST's row of it
+    sealed: tuple[Any, ...] | None = None  # (event id, changes) of an event inserted sealed (audit.record)
 
 
 _pending: weakref.WeakKeyDictionary[Connection, Pending] = weakref.WeakKeyDictionary()
@@ -272,19 +357,25 @@ def connection_of(target: Session | DirectTx | Connection) -> Connection:
 def touch(target: Session | DirectTx | Connection, table: str, *keys: Any) -> None:
     """Note rows a Core statement changed (ORM changes are noted on their own)."""
     if table in COVERED:
-        pending(connection_of(target)).touched.setdefault(table, set()).update(keys)
+        state = pending(connection_of(target))
+        state.touched.setdefault(table, set()).update(keys)
+        state.changes += 1
 
 
 def touch_everything(target: Session | DirectTx | Connection) -> None:
     """Seal every covered row with the transaction's event (an office from before seals)."""
-    pending(connection_of(target)).everything = True
+    state = pending(connection_of(target))
+    state.everything = True
+    state.changes += 1
 
 
 def touch_related(target: Session | DirectTx | Connection, table: str, column: str, *values: Any) -> None:
     """Note the rows of a table whose `column` holds one of `values` (rows a Core statement
     inserted in bulk, e.g. the checks of a work item)."""
     if table in COVERED:
-        pending(connection_of(target)).related.setdefault((table, column), set()).update(values)
+        state = pending(connection_of(target))
+        state.related.setdefault((table, column), set()).update(values)
+        state.changes += 1
 
 
 def _changed(obj: Any, table: str) -> bool:
@@ -311,6 +402,7 @@ def _noted(session: Session, _context: Any) -> None:
         state = pending(session.connection())
         for table, keys in found.items():
             state.touched.setdefault(table, set()).update(keys)
+        state.changes += 1
 
 
 def take(conn: Connection) -> Pending | None:
@@ -346,6 +438,10 @@ def seal_text(conn: Connection, state: Pending, direct: DirectTx | None = None) 
     finally:
         if direct is None:
             tx.close()
+    for name, rows in state.known.items():  # rows read back above (touched again after) keep that digest
+        into = sealed.setdefault(name, {})
+        for key, value in rows.items():
+            into.setdefault(str(key), value)
     if not sealed:
         return None
     return _SEALED(sealed)

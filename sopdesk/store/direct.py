@@ -21,11 +21,11 @@ from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Table, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql import ClauseElement, Insert
 from sqlalchemy.sql.compiler import SQLCompiler
 
 CACHE_SIZE = 256
@@ -199,6 +199,22 @@ class DirectTx:
     def scalar(self, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> Any:
         return self.execute(statement, params).scalar()
 
+    def insert(self, statement: Insert, params: Mapping[str, Any]) -> Any:
+        """Insert one row with a plain `insert(table)` (the values given name its columns); its
+        primary key. On SQLite the driver's lastrowid (a RETURNING costs SQLite a temporary
+        table per statement, as much as the insert itself); elsewhere the table's insert
+        returning its key (made once per statement: a new one, as a statement once compiled
+        keeps its result columns in copies made from it)."""
+        if self._dialect_id[0] == "sqlite":
+            prepared = self._prepared(statement, params)
+            self._run(prepared, prepared.parameters(params), many=False)
+            return self._cursor.lastrowid
+        entry = _keyed.get(id(statement))
+        if entry is None or entry[0] is not statement:
+            table = cast(Table, statement.table)
+            entry = _keyed[id(statement)] = (statement, insert(table).returning(*table.primary_key.columns))
+        return self.scalar(entry[1], params)
+
     def _run(self, prepared: Prepared, parameters: Any, many: bool) -> list[tuple[Any, ...]]:
         try:
             if many:
@@ -256,6 +272,8 @@ _cache: OrderedDict[tuple[int, str, str, tuple[str, ...] | None], tuple[ClauseEl
 # DirectTx's own door to the cache above: (statement's id, (dialect, paramstyle), the names of the
 # values in the order given) -> (statement, prepared); insertion-ordered, the oldest dropped first
 _fast: dict[tuple[int, tuple[str, str], tuple[str, ...]], tuple[ClauseElement, Prepared]] = {}
+# DirectTx.insert's statements returning their key (not SQLite): statement's id -> (statement, returning)
+_keyed: dict[int, tuple[Insert, Insert]] = {}
 
 
 def prepare(statement: ClauseElement, dialect: Dialect, column_keys: Iterable[str] | None = None) -> Prepared:
