@@ -31,3 +31,20 @@ def test_a_refused_setup_puts_the_cursor_in_the_wrong_field(qtbot, ws, office, a
     assert dialog.error.isVisibleTo(dialog) and dialog.result() != dialog.DialogCode.Accepted
     assert dialog.focusWidget() is getattr(dialog, wrong)
     assert not ws.is_set_up()
+
+
+def test_tab_skips_the_read_only_logo_path(qtbot, ws):
+    """Seen on Xvfb (session 18): from Zona waktu a Tab went into the logo's path, a read-only
+    box that takes no typing; the next Tab reached Pilih logo…. Now one Tab reaches the button,
+    the next the administrator's name."""
+    dialog = SetupDialog(ws)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.timezone.setFocus()
+    qtbot.waitUntil(dialog.timezone.hasFocus)
+    dialog.focusNextChild()
+    assert dialog.focusWidget() is dialog.logo_button
+    dialog.focusNextChild()
+    assert dialog.focusWidget() is dialog.admin

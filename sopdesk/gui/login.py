@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -57,7 +57,9 @@ class SetupDialog(QDialog):
             self.timezone.addItem(label, code)
         self.logo = QLineEdit()
         self.logo.setReadOnly(True)
-        pick = QPushButton(self.tr("Pilih logo…"))
+        # shows the chosen file, takes no typing: no Tab stop (on Xvfb a Tab went into it for nothing)
+        self.logo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.logo_button = pick = QPushButton(self.tr("Pilih logo…"))
         pick.clicked.connect(self._pick_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo)
