@@ -194,3 +194,16 @@ def test_with_other_users_ctrl6_leaves_the_keyboard_where_it_was(qtbot, ws, admi
     page.focus_first_field()
     assert not page.add_user_button.hasFocus()
     assert page.scroller.verticalScrollBar().value() == 0
+
+
+def test_tab_goes_from_the_time_zone_to_pilih_logo(qtbot, ws, admin, worker):
+    """The logo's path box takes no typing: no Tab stop in the office profile either."""
+    page = SettingsPage(GuiContext(ws, admin), worker)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.office_timezone.setFocus()
+    qtbot.waitUntil(page.office_timezone.hasFocus)
+    page.focusNextChild()
+    assert isinstance(page.focusWidget(), QPushButton)
+    assert page.focusWidget().text() == "Pilih logo…"

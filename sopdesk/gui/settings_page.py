@@ -159,6 +159,11 @@ class SettingsPage(QWidget):
         self.office_logo = QLineEdit(str(office.logo) if office.logo else "")
         self.office_logo.setReadOnly(True)
         self.office_logo.setPlaceholderText(self.tr("belum ada"))
+        # shows the file, takes no typing: no Tab stop between Zona waktu and Pilih logo… (as in the
+        # setup dialog); a long path reads whole in its tooltip
+        self.office_logo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.office_logo.textChanged.connect(self.office_logo.setToolTip)
+        self.office_logo.setToolTip(self.office_logo.text())
         self._new_logo: str | None = None
         self._remove_logo = False
         pick = QPushButton(self.tr("Pilih logo…"))
