@@ -85,21 +85,19 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
         state.events += 1
         at = at.astimezone(timezone.utc)
         text = _DETAIL(detail)
-        digest = event_hash(prev, at, user_id, action, case_id, work_item_id, step_no, text)
+        fields = (prev, at, user_id, action, case_id, work_item_id, step_no, text)
         values = dict(at=at, user_id=user_id, action=action, case_id=case_id,
-                      work_item_id=work_item_id, step_no=step_no, detail=text, prev_hash=prev,
-                      hash=digest)
+                      work_item_id=work_item_id, step_no=step_no, detail=text, prev_hash=prev)
         signer = None
+        sealed = None
         if final and not state.everything:
             sealed = seal.seal_text(tx.connection, state, tx)
             signer = anchor.signing_key(_shown_url(tx.connection.engine.url))
             if signer is not None:
-                sealed = with_mark(sealed, anchor.event_mark(signer[1], digest if sealed is None else event_hash(
-                    prev, at, user_id, action, case_id, work_item_id, step_no, text, sealed)))
+                sealed = with_mark(sealed, anchor.event_mark(signer[1], event_hash(*fields, sealed)))
             if sealed is not None:
-                digest = values["hash"] = event_hash(prev, at, user_id, action, case_id, work_item_id, step_no,
-                                                     text, sealed)
                 values["sealed"] = sealed
+        digest = values["hash"] = event_hash(*fields, sealed)
         event_id = tx.scalar(APPEND, values)
         state.last = (event_id, at, user_id, action, case_id, work_item_id, step_no, text, prev, digest)
         if final and not state.everything:

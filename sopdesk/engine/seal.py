@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Column, Connection, Select, Table, bindparam, event, insert, inspect, select
 from sqlalchemy.orm import Session
@@ -82,9 +82,17 @@ def sealed_names(name: str) -> list[str]:
     return [column.name for column in _columns(tables()[name])]
 
 
+_tables: list[Any] = [None, {}]  # (the metadata's table count when made, the covered tables)
+
+
 def tables() -> dict[str, Table]:
+    """The covered tables of the models (made again only when a table was added: asked at
+    every action's seal). Shared: not to be changed by the caller."""
     present = Base.metadata.tables
-    return {name: present[name] for name in COVERED if name in present}
+    if _tables[0] != len(present):
+        _tables[1] = {name: present[name] for name in COVERED if name in present}
+        _tables[0] = len(present)
+    return cast("dict[str, Table]", _tables[1])
 
 
 # --- the digest -------------------------------------------------------------------------------

@@ -55,6 +55,23 @@ class _SQLiteUTCText(sqlite.DATETIME):
 
         return process
 
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any]:
+        """The naive UTC datetime UTCDateTime gives as SQLite's text, by datetime.isoformat in C
+        (the same text as sqlite.DATETIME's default format, which builds a dict per value: every
+        statement of an action binds one or more); anything else as sqlite.DATETIME does it."""
+        general = super().bind_processor(dialect)
+        assert general is not None  # sqlite.DATETIME always converts
+        if self._storage_format != sqlite.DATETIME._storage_format:  # noqa: SLF001 - a format of its own
+            return general
+        exact = datetime
+
+        def process(value: Any) -> Any:
+            if type(value) is exact and value.tzinfo is None:
+                return value.isoformat(" ", "microseconds")
+            return general(value)
+
+        return process
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware datetimes in, aware UTC datetimes out; stored as naive UTC."""
