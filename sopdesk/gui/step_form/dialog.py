@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -65,6 +65,7 @@ class StepFormDialog(QDialog):
         self.ws = ctx.ws
         self.completed: cases.Completed | None = None
         self.returned_to: int | None = None
+        self._return_typed: tuple[int | None, str] | None = None  # Kembalikan… closed with a reason typed
         self.disposed: Disposed | None = None  # a lembar disposisi made from this form (Disposisi…)
         self.detail: dict[str, Any] = queries.case_detail(self.ws, case_number, ctx.actor)
         self.case_number: str = self.detail["number"]
@@ -395,9 +396,16 @@ class StepFormDialog(QDialog):
         """The step to return to and the reason, from a small dialog (None if cancelled)."""
         steps = self._visited_steps()
         done = [i for i in self.detail["items"] if i["status"] == "done"]
-        dialog = ReturnDialog(steps, done[-1]["step"] if done else None, self)
+        typed = self._return_typed
+        dialog = ReturnDialog(steps, typed[0] if typed else (done[-1]["step"] if done else None), self)
+        if typed:  # Batal/Esc keeps the reason for the next Kembalikan… of this form (Xvfb: it was lost)
+            dialog.reason_edit.setPlainText(typed[1])
+            dialog.reason_edit.moveCursor(QTextCursor.MoveOperation.End)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            text = dialog.reason_edit.toPlainText()
+            self._return_typed = (dialog.selected_step(), text) if text.strip() else None
             return None
+        self._return_typed = None
         selected = dialog.selected_step()
         return None if selected is None else (selected, dialog.reason())
 
