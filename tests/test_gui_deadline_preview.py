@@ -47,3 +47,24 @@ def test_an_extension_that_leaves_the_case_late_says_so(qtbot, ws, staff, clock,
     clock.advance(days=40)  # 10 working days + 7 more are long past
     said = shown_by_extend(qtbot, ws, staff["Help Desk"], number, monkeypatch)
     assert said is not None and "— terlambat" in said
+
+
+def test_a_reason_typed_then_tutup_is_there_at_the_next_perpanjang(qtbot, ws, staff, monkeypatch):
+    """As for Kembalikan…: Tutup/Esc in the extension window kept nothing of the reason and the
+    notice's number; the next Perpanjang tenggat… of the same form shows them again."""
+    number = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data DPT", entry="surat")
+    form = StepFormDialog(GuiContext(ws, staff["Help Desk"]), number)
+    qtbot.addWidget(form)
+    form.show()
+    seen: list[tuple[str, str]] = []
+
+    def type_then_close(dialog: ExtendDeadlineDialog) -> int:
+        seen.append((dialog.reason.toPlainText(), dialog.notice.text()))
+        dialog.reason.setPlainText("Data DPT masih direkap")
+        dialog.notice.setText("045/PP.08/5371/2026")
+        return 0  # Tutup / Esc
+
+    monkeypatch.setattr(ExtendDeadlineDialog, "exec", type_then_close)
+    for _ in range(2):
+        qtbot.mouseClick(form.findChild(QPushButton, "extend_jawaban_permohonan"), Qt.MouseButton.LeftButton)
+    assert seen == [("", ""), ("Data DPT masih direkap", "045/PP.08/5371/2026")]

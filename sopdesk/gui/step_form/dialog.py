@@ -66,6 +66,7 @@ class StepFormDialog(QDialog):
         self.completed: cases.Completed | None = None
         self.returned_to: int | None = None
         self._return_typed: tuple[int | None, str] | None = None  # Kembalikan… closed with a reason typed
+        self._extend_typed: dict[str, tuple[str, str]] = {}  # Perpanjang tenggat… closed: reason, notice by rule
         self.disposed: Disposed | None = None  # a lembar disposisi made from this form (Disposisi…)
         self.detail: dict[str, Any] = queries.case_detail(self.ws, case_number, ctx.actor)
         self.case_number: str = self.detail["number"]
@@ -201,7 +202,12 @@ class StepFormDialog(QDialog):
 
         due = next((d["due_at"] for d in self.detail["deadlines"] if d["kode"] == rule.kode), None)
         dialog = ExtendDeadlineDialog(self.ctx, self.case_number, rule, self, due=due)
+        reason, notice = self._extend_typed.pop(rule.kode, ("", ""))  # Tutup/Esc kept what was typed
+        dialog.reason.setPlainText(reason)
+        dialog.notice.setText(notice)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            if dialog.reason.toPlainText().strip() or dialog.notice.text().strip():
+                self._extend_typed[rule.kode] = (dialog.reason.toPlainText(), dialog.notice.text())
             return
         self.detail = queries.case_detail(self.ws, self.case_number, self.ctx.actor)
         fresh = self._deadlines_box()
