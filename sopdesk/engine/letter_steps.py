@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from sopdesk.catalog import Sop
 from sopdesk.catalog.schema import Keluaran
@@ -38,11 +38,13 @@ CAME_FROM = (select(WorkItem.step_no)  # the step the case came from (the case's
              .where(WorkItem.case_id == bindparam("case_id"), WorkItem.status == "done",
                     WorkItem.id < bindparam("item_id"))
              .order_by(WorkItem.id.desc()).limit(1))
+# the step the case came from found in the same statement (a repeated step: the step itself)
 SAME_LETTER = (select(OutgoingLetter.id)
                .join(Document, Document.id == OutgoingLetter.document_id)
                .join(WorkItem, WorkItem.id == OutgoingLetter.work_item_id)
                .where(OutgoingLetter.case_id == bindparam("case_id"), Document.name == bindparam("name"),
-                      WorkItem.step_no.in_([bindparam("step"), bindparam("came_from")]),
+                      WorkItem.step_no.in_([bindparam("step"),
+                                            func.coalesce(CAME_FROM.scalar_subquery(), bindparam("step"))]),
                       OutgoingLetter.voided_at.is_(None))
                .order_by(OutgoingLetter.id.desc()).limit(1))
 
@@ -79,17 +81,19 @@ def on_step_completed(ws: Workspace, tx: DirectTx, user: ActingUser, step: StepF
     if not letter_outputs and not expedition_outputs:
         return notices
     settings = load_letter_settings(ws.data_dir)
-    return _registered(ws, tx, settings, user, step, sop, now, letter_outputs, expedition_outputs, outputs)
+    return _registered(ws, tx, settings, user, step, sop, data, now, letter_outputs, expedition_outputs, outputs)
 
 
 def _registered(ws: Workspace, tx: DirectTx, settings: LetterSettings, user: ActingUser,
-                step: StepFacts, sop: Sop, now: datetime, letter_outputs: list[Keluaran],
+                step: StepFacts, sop: Sop, data: StepInput, now: datetime, letter_outputs: list[Keluaran],
                 expedition_outputs: list[Keluaran], outputs: list[Keluaran]) -> list[str]:
     """on_step_completed's work: the step's letters in the agenda, the buku ekspedisi entries
     (an ORM session of the transaction, tx.session(), only where ORM objects are needed)."""
     notices: list[str] = []
-    # the step's recorded documents as ORM objects only when there are any (most steps: none)
-    any_recorded = tx.scalar(DOCUMENTS_OF_ITEM, {"item_id": step.item_id}) is not None
+    # the step's recorded documents as ORM objects only when there are any (most steps: none;
+    # a step records documents only from its outputs, or a reaction the step input carries)
+    any_recorded = ((data.outputs or getattr(data, "completed", None) is not None)
+                    and tx.scalar(DOCUMENTS_OF_ITEM, {"item_id": step.item_id}) is not None)
     documents = ({d.name: d for d in tx.session().scalars(
         select(Document).where(Document.work_item_id == step.item_id).order_by(Document.id))}
         if any_recorded else {})
@@ -100,11 +104,11 @@ def _registered(ws: Workspace, tx: DirectTx, settings: LetterSettings, user: Act
         if document is None and not expedition_outputs:
             continue  # neither recorded nor dispatched at this step
         letter, new = _step_letter(tx, settings, user, step, sop, name, document, today, now)
-        letters.append(letter)
+        letters.append((letter, new))
         notices.append(f"{name}: surat keluar nomor {letter.number}"
                        + (" dicatat di agenda surat keluar" if new else " (sudah tercatat)"))
-    for letter in letters:
-        if tx.scalar(DISPATCHED, {"letter_id": letter.id}) is None:
+    for letter, new in letters:  # a letter registered just now is not in the buku ekspedisi yet
+        if new or tx.scalar(DISPATCHED, {"letter_id": letter.id}) is None:
             entry = add_entry(tx, now=now, user_id=user.id, subject=letter.subject,
                               letter_number=letter.number, destination=letter.recipient,
                               outgoing_letter_id=letter.id, document_id=letter.document_id,
@@ -164,7 +168,6 @@ def _step_letter(tx: DirectTx, settings: LetterSettings, user: ActingUser, step:
 def _same_letter_earlier(tx: DirectTx, step: StepFacts, name: str) -> OutgoingLetter | None:
     """The letter of this output registered at this step before (the step repeated after a
     return) or at the step the case came from."""
-    came_from = tx.scalar(CAME_FROM, {"case_id": step.case_id, "item_id": step.item_id})
     letter_id = tx.scalar(SAME_LETTER, {"case_id": step.case_id, "name": name, "step": step.step_no,
-                                        "came_from": step.step_no if came_from is None else came_from})
+                                        "item_id": step.item_id})
     return None if letter_id is None else tx.session().get_one(OutgoingLetter, letter_id)
