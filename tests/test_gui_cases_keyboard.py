@@ -34,3 +34,27 @@ def test_down_in_the_search_box_takes_the_first_match_and_enter_opens_it(qtbot, 
     assert [page.model.row_at(r.row()).number for r in rows] == [wanted]
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened == [wanted]
+
+
+def test_a_search_that_finds_nothing_says_0_kasus_and_lihat_kasus_waits_for_a_case(qtbot, ws, staff):
+    """Seen on Xvfb (session 18): a search with no match in an office of 100,000 cases said
+    "Belum ada kasus. Kasus dimulai dari Meja Layanan…", and Lihat kasus stayed enabled, doing
+    nothing. Now: "0 kasus", and the button only with a case selected."""
+    from sopdesk.gui.cases_page import CasesPage
+    from sopdesk.gui.context import GuiContext
+
+    page = CasesPage(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(page)
+    page.show()
+    assert page.summary.text().startswith("Belum ada kasus")  # an office without cases: still said so
+    assert not page.open_button.isEnabled()
+    cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data DPT", entry="tamu", requester="Maria Ndun")
+    page.search.setText("qwertyuiop")
+    page.reload()
+    assert page.summary.text() == "0 kasus"
+    assert not page.open_button.isEnabled()
+    page.search.clear()
+    page.reload()
+    page.focus_list()  # the first row selected
+    assert page.summary.text() == "1 kasus"
+    assert page.open_button.isEnabled()

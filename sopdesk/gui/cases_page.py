@@ -198,7 +198,7 @@ class CasesPage(QWidget):
         for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):  # from the search box into the list, as in Kotak Masuk
             shortcut(QKeySequence(key), self.search, self.focus_list, Qt.ShortcutContext.WidgetShortcut)
         self.summary = QLabel()
-        open_button = QPushButton(self.tr("Lihat kasus"))
+        self.open_button = open_button = QPushButton(self.tr("Lihat kasus"))
         open_button.clicked.connect(self.open_case)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
@@ -208,6 +208,7 @@ class CasesPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         ctx.data_changed.connect(self.refresh)
+        self.table.selectionModel().selectionChanged.connect(self._update_open)
         self.clock_timer = QTimer(self, interval=self.TICK_MS)
         # a closed window (or one never shown) asks the store nothing
         self.clock_timer.timeout.connect(lambda: self.refresh() if self.window().isVisible() else None)
@@ -237,13 +238,21 @@ class CasesPage(QWidget):
         self._show_total()
 
     def _show_total(self) -> None:
+        self._update_open()
         if self.model.total > queries.CASE_COUNT_CAP:  # counted up to the cap only (engine.case_list)
             cap = f"{queries.CASE_COUNT_CAP:,}".replace(",", ".")  # 1.000: Indonesian thousands
             self.summary.setText(self.tr("Lebih dari {0} kasus").format(cap))
-        elif self.model.total:
-            self.summary.setText(self.tr("{0} kasus").format(self.model.total))
+        elif self.model.total or self._filtered():  # a search that finds nothing: "0 kasus", not
+            self.summary.setText(self.tr("{0} kasus").format(self.model.total))  # "Belum ada kasus" (Xvfb)
         else:
             self.summary.setText(self.tr("Belum ada kasus. Kasus dimulai dari Meja Layanan atau dari surat masuk."))
+
+    def _filtered(self) -> bool:
+        return bool(self.search.text().strip() or self.sop.currentData() or self.status.currentData())
+
+    def _update_open(self) -> None:
+        """Lihat kasus only with a case selected (it did nothing, silently, on an empty list)."""
+        self.open_button.setEnabled(self.table.selectionModel().hasSelection() and self.model.total > 0)
 
     def open_case(self) -> None:
         rows = self.table.selectionModel().selectedRows()
