@@ -220,6 +220,25 @@ def paw_parts(ws: Workspace, actor, cases_count: int = 10) -> dict[str, float]: 
     return parts
 
 
+def paw_statements(ws: Workspace, actor) -> tuple[int, int]:  # noqa: ANN001
+    """(SQL statements, transactions) of one PAW case on SQLite, as the driver runs them
+    (BEGIN and COMMIT included, the statements triggers run inside them not)."""
+    seen: list[str] = []
+
+    def trace(dbapi_connection, _record):  # noqa: ANN001, ANN202
+        dbapi_connection.set_trace_callback(seen.append)
+
+    ws.db.engine.dispose()
+    event.listen(ws.db.engine, "connect", trace)
+    try:
+        paw_case(ws, actor)
+    finally:
+        event.remove(ws.db.engine, "connect", trace)
+        ws.db.engine.dispose()
+    own = [sql for sql in seen if not sql.startswith("--")]
+    return len(own), sum(sql.startswith("BEGIN") for sql in own)
+
+
 def spiff_case_ms(sop: Sop, spiff_python: str, runs: int) -> dict | None:
     if not spiff_python or not Path(spiff_python).exists():
         return None
@@ -293,6 +312,7 @@ def paw_rows(runs: int, spiff_python: str | None) -> list[Row]:
             cpu.append(median_ms(lambda: paw_case(ws, admin), 3, time.process_time))
             cpu_wall.append(median_ms(lambda: paw_case(ws, admin), 3))
         parts = paw_parts(ws, admin)  # still synchronous=OFF
+        statements, traced = paw_statements(ws, admin) if ws.db.dialect == "sqlite" else (0, 0)
         fsync = fsync_ms(folder)
         _sync_off(ws, False)
         cpu_ms, wall_ms, durable_ms, floor_ms = (statistics.median(x) for x in (cpu, cpu_wall, durable, floor))
@@ -302,6 +322,8 @@ def paw_rows(runs: int, spiff_python: str | None) -> list[Row]:
         shutil.rmtree(folder, ignore_errors=True)
     steps = f"start + {len(walked)} steps ({', '.join(map(str, walked))})"
     where = "; CPU per case: " + ", ".join(f"{part} {ms:.1f}" for part, ms in parts.items()) + " ms"
+    if traced:
+        where += f"; {statements} statements in {traced} transactions (BEGIN/COMMIT included)"
     if spiff is None:
         cpu_row = (f"a PAW case ({steps}), CPU part", "25.5 ms; SpiffWorkflow 13.9 ms",
                    "<= 1/3 of SpiffWorkflow's",
