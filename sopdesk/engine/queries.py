@@ -45,6 +45,15 @@ class InboxRow(NamedTuple):
     assignee: str | None
     case_due_at: datetime | None = None  # the case's earliest unmet deadline (issue #13)
     rahasia: bool = False  # a confidential case; `title` is "(rahasia)" unless the reader may see it
+    return_reason: str | None = None  # set when the item was opened by a return (Kembalikan): its reason
+    returned_by: str | None = None  # who returned it (full name, else username)
+    returned_at: datetime | None = None
+    returned_from: int | None = None  # the step it was returned from
+
+    @property
+    def returned(self) -> bool:
+        """Was this item opened by a return (the case was sent back to this step)?"""
+        return self.return_reason is not None
 
     @property
     def nearest_due(self) -> datetime | None:
@@ -116,25 +125,35 @@ def _inbox_statement(role_count: int, sort: str, descending: bool, mine: bool, o
     """The page query for one combination of filters, built once and reused with new
     parameters (building a statement costs more than running it)."""
     ordering = _ordering(sort, descending)
-    assignee = aliased(User)
+    assignee, returner = aliased(User), aliased(User)
+    back, before = aliased(WorkItem), aliased(WorkItem)
+    # The item created just before this one in its case led to it (one item is open at a
+    # time, engine.revisits): when that one was returned to this step, this is a return.
+    previous = (select(before.id).where(before.case_id == WorkItem.case_id, before.id < WorkItem.id)
+                .order_by(before.id.desc()).limit(1).scalar_subquery())
     query = (
         select(WorkItem.id, Case.number, Case.sop_kode, Case.sop_revision_id, WorkItem.step_no,
                WorkItem.role, Case.title, Case.requester, WorkItem.created_at,
                WorkItem.due_at, WorkItem.not_before, assignee.username,
-               open_case_due().label("case_due"), Case.rahasia, Case.id)
+               open_case_due().label("case_due"), back.note, func.coalesce(returner.full_name, returner.username),
+               back.completed_at, back.step_no, Case.rahasia, Case.id)
         .join(Case, Case.id == WorkItem.case_id)
         .outerjoin(assignee, assignee.id == WorkItem.assignee_id)
+        .outerjoin(back, (back.id == previous) & (back.status == "returned") & (back.return_to == WorkItem.step_no))
+        .outerjoin(returner, returner.id == back.completed_by)
         .order_by(*ordering)
     )
     item_filters = _item_filters(role_count, mine, overdue, claimed)
     case_filters = _case_filters(sop, search)
     limit: BindParameter[int] = bindparam("limit")
     offset: BindParameter[int] = bindparam("offset")
-    if sort in ITEM_SORTS and not case_filters:
-        # Page the ids on the (status, role, due_at) index first, then join 50 rows only.
-        page = select(WorkItem.id).where(*item_filters).order_by(*ordering).limit(limit).offset(offset)
-        return query.where(WorkItem.id.in_(page.scalar_subquery()))
-    return query.where(*item_filters, *case_filters).limit(limit).offset(offset)
+    # Page the ids first (on the (status, role, due_at) index when the sort allows), then
+    # join the page's 50 rows only: the return of each row is looked up for those alone.
+    page = select(WorkItem.id).where(*item_filters)
+    if case_filters or sort not in ITEM_SORTS:
+        page = page.join(Case, Case.id == WorkItem.case_id).where(*case_filters)
+    page = page.order_by(*ordering).limit(limit).offset(offset)
+    return query.where(WorkItem.id.in_(page.scalar_subquery()))
 
 
 def _parameters(roles: list[str], user_id: int | None, mine: bool, overdue_at: datetime | None, sop: str | None,
@@ -159,7 +178,8 @@ def inbox_page(ws: Workspace, roles: list[str], user_id: int | None = None, *,
     """One page of open work items for the given roles, filtered and sorted by SQL.
     `claimed`: True only items someone took, False only items nobody took, None both.
     A confidential case's title is "(rahasia)" unless the reader (`viewer`, else the user
-    `user_id`) is on its chain."""
+    `user_id`) is on its chain (so is a return's reason). A row the case was sent back to
+    (Kembalikan) carries who returned it, when, from which step and why."""
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}")
     mine = mine and user_id is not None
@@ -178,9 +198,12 @@ def inbox_page(ws: Workspace, roles: list[str], user_id: int | None = None, *,
     return [
         InboxRow(item, number, sop_kode, step, steps(revision)[step].kegiatan, role,
                  title if not secret_case or case_id in readable else MASK,
-                 requester, since, due, not_before, assignee, case_due, bool(secret_case))
+                 requester, since, due, not_before, assignee, case_due, bool(secret_case),
+                 None if reason is None else reason if not secret_case or case_id in readable else MASK,
+                 returned_by, returned_at, returned_from)
         for (item, number, sop_kode, revision, step, role, title, requester, since, due,
-             not_before, assignee, case_due, secret_case, case_id) in rows
+             not_before, assignee, case_due, reason, returned_by, returned_at, returned_from,
+             secret_case, case_id) in rows
     ]
 
 

@@ -40,8 +40,7 @@ class InboxModel(PagedTableModel[InboxRow]):
         columns: tuple[Column[InboxRow], ...] = (
             Column(QT_TRANSLATE_NOOP("InboxModel", "Nomor kasus"), "case", lambda row: row.case_number),
             Column(QT_TRANSLATE_NOOP("InboxModel", "SOP"), "sop", lambda row: row.sop),
-            Column(QT_TRANSLATE_NOOP("InboxModel", "Kegiatan"), "step", lambda row: f"{row.step_no}. {row.kegiatan}",
-                   tooltip=lambda row: row.kegiatan),
+            Column(QT_TRANSLATE_NOOP("InboxModel", "Kegiatan"), "step", _kegiatan, tooltip=self._kegiatan_tip),
             Column(QT_TRANSLATE_NOOP("InboxModel", "Sejak"), "since", lambda row: waktu_lokal(row.since, self._tz())),
             Column(QT_TRANSLATE_NOOP("InboxModel", "Batas waktu"), "due", self._due),
             Column(QT_TRANSLATE_NOOP("InboxModel", "Sisa waktu"), "due", self._time_left,
@@ -115,6 +114,19 @@ class InboxModel(PagedTableModel[InboxRow]):
 
     def now(self) -> datetime:
         return self._now
+
+    def _kegiatan_tip(self, row: InboxRow) -> str:
+        """The whole step name; for a returned case also who sent it back, from where and why."""
+        if not row.returned:
+            return row.kegiatan
+        returned = self.tr("Dikembalikan oleh {0} dari kegiatan {1}, {2}").format(
+            row.returned_by or "?", row.returned_from, waktu_lokal(row.returned_at, self._tz()))
+        return f"{row.kegiatan}\n{returned}\n" + self.tr("Alasan: {0}").format(row.return_reason)
+
+
+def _kegiatan(row: InboxRow) -> str:
+    """Step number and name; a case sent back here (Kembalikan) is marked "↩ "."""
+    return f"{'↩ ' if row.returned else ''}{row.step_no}. {row.kegiatan}"
 
 
 def _title(row: InboxRow) -> str:
