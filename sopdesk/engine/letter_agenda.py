@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, exists, f
 from sqlalchemy.orm import aliased
 
 from sopdesk.engine import rahasia
-from sopdesk.engine.registers import disposer_roles
+from sopdesk.engine.registers import disposer_roles, masked_lines
 from sopdesk.engine.search import matching
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
@@ -229,15 +229,7 @@ def outgoing_page(ws: Workspace, *, year: int | None = None, search: str | None 
     )
     with ws.db.connect() as conn:
         rows = conn.execute(query).all()
-    secret = {int(row[-2]) for row in rows if row[-1]}  # the ids of the confidential cases
-    readable: set[int] = set()
-    if secret:
-        with ws.db.reading() as session:
-            readable = rahasia.readable_cases(
-                session, rahasia.viewer_of(session, reader or viewer, ws.catalog.role_includes), secret)
-    lines = [OutgoingRow._make(row[:-2]) for row in rows]
-    return [line if not row[-1] or row[-2] in readable else line._replace(subject=rahasia.MASK)
-            for line, row in zip(lines, rows, strict=True)]
+    return masked_lines(ws, reader or viewer, rows, OutgoingRow)
 
 
 def outgoing_total(ws: Workspace, *, year: int | None = None, search: str | None = None,

@@ -110,11 +110,12 @@ class _Line(Protocol):
 LineT = TypeVar("LineT", bound=_Line)
 
 
-def masked_lines(ws: Workspace, viewer: Actor | None, rows: Sequence[Sequence[Any]],
+def masked_lines(ws: Workspace, viewer: Actor | rahasia.Viewer | None, rows: Sequence[Sequence[Any]],
                  make: Callable[..., LineT]) -> list[LineT]:
     """Register lines from query rows that end with their case's id and rahasia flag: each
     made by `make` from the other columns, its subject "(rahasia)" when the case is
-    confidential and `viewer` is not on its chain (issue #13; engine.rahasia)."""
+    confidential and `viewer` is not on its chain (issue #13; engine.rahasia). A viewer a
+    register search already resolved (a rahasia.Viewer) is not looked up again."""
     secret = {row[-2] for row in rows if row[-1]}
     readable: set[int] = set()
     if secret:
