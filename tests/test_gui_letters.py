@@ -703,3 +703,32 @@ def test_the_perihal_stays_readable_in_a_narrow_window(qtbot, ws, staff, worker)
         header = table.horizontalHeader()
         assert header.sectionResizeMode(perihal) == header.ResizeMode.Stretch, index
         assert header.length() == table.viewport().width(), index  # no gap, no sideways scroll
+
+
+def test_the_status_line_says_what_the_print_preview_did_and_clears_on_a_tab_switch(
+        qtbot, ws, staff, worker, printing, tmp_path):
+    """Xvfb: "Pratinjau cetak dibuka…" stayed after the preview was closed and on another tab."""
+    send(ws, staff["Staf"], subject="Penyampaian data DPT")
+    page = page_for(qtbot, ws, staff["Kasubag"], worker)
+
+    def open_preview():  # noqa: ANN202
+        with qtbot.waitSignal(worker.busy_changed, timeout=30_000, check_params_cb=lambda busy: not busy):
+            page.print_book_button.click()
+        [preview] = printing(page)
+        assert page.status.text() == "Pratinjau cetak dibuka: cetak atau simpan PDF dari sana."
+        return preview
+
+    open_preview().reject()
+    assert page.status.text() == "Pratinjau cetak ditutup; belum dicetak atau disimpan."
+    preview = open_preview()
+    preview.printed.emit(2)
+    assert page.status.text() == "Dikirim ke printer (2 lembar)"
+    preview.reject()
+    assert page.status.text() == "Dikirim ke printer (2 lembar)"  # what it did stays said
+    preview = open_preview()
+    preview.saved.emit(tmp_path / "buku.pdf")
+    assert page.status.text() == f"PDF disimpan di {tmp_path / 'buku.pdf'}"
+    preview.reject()
+    open_preview()
+    page.tabs.setCurrentIndex((page.tabs.currentIndex() + 1) % page.tabs.count())
+    assert page.status.text() == ""

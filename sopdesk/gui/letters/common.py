@@ -173,3 +173,31 @@ class CommandDialog(QDialog, Generic[T]):
     def _done(self, result: T) -> None:
         self.result_value = result
         self.accept()
+
+
+def watch_previews(parent: QWidget, say: Callable[[str], None]) -> None:
+    """Have the status line follow the print previews `parent` just opened: saved, printed, or
+    closed with neither ("Pratinjau cetak dibuka…" stayed after the preview was closed)."""
+    from sopdesk.gui.print_preview import PrintPreviewDialog  # opened by gui.printing already
+
+    for preview in parent.findChildren(PrintPreviewDialog):
+        if not preview.isVisible() or preview.property("statusWatched"):
+            continue
+        preview.setProperty("statusWatched", True)
+        went: list[str] = []  # what the preview did, said as it happens
+
+        def saved(path: object, went: list[str] = went) -> None:
+            went.append("saved")
+            say(QCoreApplication.translate("Letters", "PDF disimpan di {0}").format(path))
+
+        def printed(sheets: int, went: list[str] = went) -> None:
+            went.append("printed")
+            say(QCoreApplication.translate("Letters", "Dikirim ke printer ({0} lembar)").format(sheets))
+
+        def closed(_result: int, went: list[str] = went) -> None:
+            if not went:
+                say(QCoreApplication.translate("Letters", "Pratinjau cetak ditutup; belum dicetak atau disimpan."))
+
+        preview.saved.connect(saved)
+        preview.printed.connect(printed)
+        preview.finished.connect(closed)
