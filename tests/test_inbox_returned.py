@@ -71,3 +71,18 @@ def test_the_kegiatan_cell_is_marked_with_the_reason_in_its_tooltip(qtbot, ws, s
     assert REASON in tip and "Dikembalikan oleh" in tip and "kegiatan 4" in tip
     assert cells[plain].data().startswith("3. ")
     assert "Dikembalikan" not in cells[plain].data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_return_is_looked_up_through_the_case_index_for_the_page_rows_only(ws, staff, clock, store):
+    """The page's ids come first (the inbox index); each row's earlier item is then found on
+    work_item's case_id index: no scan of work_item for the mark (issue #15: the inbox page)."""
+    from tests.test_case_search import _plan
+
+    returned_to_komisioner(ws, staff, clock)
+    statement = queries._inbox_statement(1, "due", False, False, False, False, False, None)
+    plan = _plan(ws, statement, {"role0": "Komisioner", "limit": 50, "offset": 0})
+    assert "ix_work_item_case_id" in plan and "ix_work_item_inbox" in plan, plan
+    if store == "sqlite":
+        assert "SCAN work_item" not in plan, plan
+    else:
+        assert "Seq Scan on work_item" not in plan, plan
