@@ -55,12 +55,22 @@ from sopdesk.store.direct import Rows
 from sopdesk.store.models import Case, Expedition, WorkItem
 
 ROLE = "Kasubag"
+# The first page by hand, asking what queries.inbox_page asks: each row's case deadline and
+# whether a return opened it (who, when, from which step, why), for the page's 50 rows only.
 RAW_INBOX = """
 SELECT w.id, c.number, c.sop_kode, c.sop_revision_id, w.step_no, w.role, c.title,
-       c.requester, w.created_at, w.due_at, w.not_before, u.username
+       c.requester, w.created_at, w.due_at, w.not_before, u.username,
+       (SELECT min(d.due_at) FROM case_deadline d
+        WHERE d.case_id = w.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL),
+       b.note, coalesce(r.full_name, r.username), b.completed_at, b.step_no, c.rahasia, c.id
 FROM work_item w
 JOIN case_file c ON c.id = w.case_id
 LEFT OUTER JOIN user_account u ON u.id = w.assignee_id
+LEFT OUTER JOIN work_item b ON b.id = (SELECT p.id FROM work_item p
+                                       WHERE p.case_id = w.case_id AND p.id < w.id
+                                       ORDER BY p.id DESC LIMIT 1)
+                           AND b.status = 'returned' AND b.return_to = w.step_no
+LEFT OUTER JOIN user_account r ON r.id = b.completed_by
 WHERE w.id IN (SELECT id FROM work_item WHERE status = 'open' AND role IN (?)
                ORDER BY due_at IS NULL, due_at, id LIMIT 50 OFFSET 0)
 ORDER BY w.due_at IS NULL, w.due_at, w.id
