@@ -72,27 +72,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="306"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="324"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="321"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="339"/>
         <source>Nama pengguna*</source>
         <translation>Username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="322"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="340"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="323"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="341"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="324"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="342"/>
         <source>Peran*</source>
         <translation>Roles*</translation>
     </message>
@@ -272,394 +272,394 @@ Type the backup&apos;s office name to restore anyway:</translation>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="50"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
         <source>Kasus dimulai</source>
         <translation>Case started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="51"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
         <source>SOP ditambahkan ke katalog kantor</source>
         <translation>SOP added to the office catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="52"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
         <source>SOP dinonaktifkan</source>
         <translation>SOP switched off</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="53"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
         <source>SOP diaktifkan kembali</source>
         <translation>SOP switched on again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
         <source>Kegiatan selesai</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="59"/>
         <source>Kegiatan bersama disetujui, diteruskan ke pelaksana berikutnya</source>
         <translation>Joint step approved, passed to the next performer</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="60"/>
         <source>Tenggat diperpanjang</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="61"/>
         <source>Dikembalikan</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="62"/>
         <source>Kasus dibatalkan</source>
         <translation>Case cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="59"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="63"/>
         <source>Diambil</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="60"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="64"/>
         <source>Dilepas</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="61"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="65"/>
         <source>Dialihkan</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="62"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="66"/>
         <source>Draf disimpan</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="63"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="67"/>
         <source>Tamu dicatat</source>
         <translation>Visitor registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="64"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="68"/>
         <source>Surat masuk dicatat</source>
         <translation>Incoming letter registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="65"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="69"/>
         <source>Surat masuk dikoreksi</source>
         <translation>Incoming letter corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="66"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="70"/>
         <source>Surat masuk dibatalkan</source>
         <translation>Incoming letter voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="67"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="71"/>
         <source>Surat keluar dicatat</source>
         <translation>Outgoing letter registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="68"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="72"/>
         <source>Surat keluar dikoreksi</source>
         <translation>Outgoing letter corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="69"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="73"/>
         <source>Surat keluar dibatalkan</source>
         <translation>Outgoing letter voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="70"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="74"/>
         <source>Disposisi dicatat</source>
         <translation>Disposition recorded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="71"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="75"/>
         <source>Dicatat di buku ekspedisi</source>
         <translation>Entered in the dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="72"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="76"/>
         <source>Tanda terima ekspedisi dicatat</source>
         <translation>Dispatch receipt recorded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="73"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="77"/>
         <source>Entri buku ekspedisi dikoreksi</source>
         <translation>Dispatch book entry corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="74"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="78"/>
         <source>Entri buku ekspedisi dibatalkan</source>
         <translation>Dispatch book entry voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="75"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="79"/>
         <source>Pengaturan nomor surat diubah</source>
         <translation>Letter numbering settings changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="76"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="80"/>
         <source>Buku tamu dicetak</source>
         <translation>Visitor book printed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="77"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="81"/>
         <source>Tanda bukti permohonan dicetak</source>
         <translation>Request receipt printed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="78"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="82"/>
         <source>Kantor disiapkan</source>
         <translation>Office set up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="79"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="83"/>
         <source>Profil kantor diubah</source>
         <translation>Office profile changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="80"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="84"/>
         <source>Hari libur kantor ditambahkan</source>
         <translation>Office holiday added</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="85"/>
         <source>Pengguna ditambahkan</source>
         <translation>User added</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="82"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="86"/>
         <source>Pengguna diaktifkan</source>
         <translation>User activated</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="83"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="87"/>
         <source>Pengguna dinonaktifkan</source>
         <translation>User deactivated</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="84"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="88"/>
         <source>Peran pengguna diubah</source>
         <translation>User roles changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="85"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="89"/>
         <source>Kata sandi diatur ulang</source>
         <translation>Password reset</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="86"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="90"/>
         <source>Masuk</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="87"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="91"/>
         <source>Gagal masuk</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="88"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="92"/>
         <source>Cadangan dibuat</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="93"/>
         <source>Cadangan dipulihkan</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="90"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="94"/>
         <source>Pengaturan cadangan diubah</source>
         <translation>Backup settings changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="91"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="95"/>
         <source>Data contoh dibuat</source>
         <translation>Demo data created</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="92"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="96"/>
         <source>Temuan pemeriksaan keutuhan dilihat administrator</source>
         <translation>Integrity check findings seen by an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="93"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="97"/>
         <source>Catatan yang ada disegel ke log audit</source>
         <translation>Existing records sealed into the audit log</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="246"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="270"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="253"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="277"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="253"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="277"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="253"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="277"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="254"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="259"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="278"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="283"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="254"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="278"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="259"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="283"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="259"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="283"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="260"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="284"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="260"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="284"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="265"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="289"/>
         <source>Buka formulir kegiatan</source>
         <translation>Open step form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="267"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="291"/>
         <source>Cetak lembar kendali…</source>
         <translation>Print control sheet…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="269"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="293"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="293"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="317"/>
         <source>SOP {0} revisi {1}: {2}</source>
         <translation>SOP {0} revision {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="294"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="318"/>
         <source>Status: {0} · dimulai {1} oleh {2}</source>
         <translation>Status: {0} · started {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="297"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="321"/>
         <source>Pemohon: {0}</source>
         <translation>Requester: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="299"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="325"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="326"/>
         <source>Menunggu kegiatan {0} ({1}), batas waktu {2}</source>
         <translation>Waiting at step {0} ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="303"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="329"/>
         <source>Alasan pembatalan: {0}</source>
         <translation>Reason for cancellation: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="306"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="332"/>
         <source>terlambat {0} hari ({1})</source>
         <translation>{0} days late ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="309"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="335"/>
         <source>terpenuhi {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="311"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="337"/>
         <source>paling lambat {0}</source>
         <translation>no later than {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="313"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="339"/>
         <source>tidak sebelum {0}</source>
         <translation>not before {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="315"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="341"/>
         <source>belum berjalan</source>
         <translation>not started yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="317"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="343"/>
         <source> (diperpanjang {0} kali)</source>
         <translation> (extended {0} times)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="318"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="344"/>
         <source>Tenggat: {0} — {1}</source>
         <translation>Deadline: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="332"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="358"/>
         <source>pilihan: {0}</source>
         <translation>choice: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="334"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="360"/>
         <source>ke kegiatan {0}: {1}</source>
         <translation>to step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="336"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="362"/>
         <source>kepada {0}</source>
         <translation>to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="338"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="364"/>
         <source>atas nama {0}</source>
         <translation>on behalf of {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="340"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="366"/>
         <source>sebelum masa tunggu berakhir: {0}</source>
         <translation>before the waiting period ends: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="377"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="365"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="367"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="391"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="393"/>
         <source>Dokumen ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="375"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="401"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
@@ -667,57 +667,57 @@ Type the backup&apos;s office name to restore anyway:</translation>
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="43"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="47"/>
         <source>berjalan</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="44"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="48"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="45"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="49"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="104"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="117"/>
         <source>Nomor kasus</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="105"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="118"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="106"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="119"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="107"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="120"/>
         <source>Pemohon</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="108"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="121"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="109"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="122"/>
         <source>Posisi sekarang</source>
         <translation>Current position</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="110"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="123"/>
         <source>Dimulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="136"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="149"/>
         <source>kegiatan {0} ({1})</source>
         <translation>step {0} ({1})</translation>
     </message>
@@ -725,37 +725,37 @@ Type the backup&apos;s office name to restore anyway:</translation>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="151"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="164"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="154"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="167"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="158"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="171"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="186"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="201"/>
         <source>Lihat kasus</source>
         <translation>View case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="227"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="244"/>
         <source>Lebih dari {0} kasus</source>
         <translation>More than {0} cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="229"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="246"/>
         <source>{0} kasus</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="231"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="248"/>
         <source>Belum ada kasus. Kasus dimulai dari Meja Layanan atau dari surat masuk.</source>
         <translation>No cases yet. Cases are started from the Help desk or from incoming letters.</translation>
     </message>
@@ -1317,57 +1317,57 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>ExpeditionModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="166"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="184"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="167"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="185"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="169"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="187"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="171"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="189"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="172"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="190"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="173"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="191"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="174"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="192"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="176"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="194"/>
         <source>Ditandatangani oleh</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="163"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="181"/>
         <source>belum diterima</source>
         <translation>not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="159"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="177"/>
         <source>kasus {0}</source>
         <translation>case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="180"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="198"/>
         <source>Pindaian tanda terima: {0}</source>
         <translation>Scan of the receipt: {0}</translation>
     </message>
@@ -1375,37 +1375,37 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>ExtendDeadlineDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="35"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="42"/>
         <source>Perpanjang tenggat — {number}</source>
         <translation>Extend the deadline — {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="37"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="44"/>
         <source>{name}: diperpanjang {waktu} sesuai SOP (paling banyak {times} kali).</source>
         <translation>{name}: extended by {waktu} as the SOP allows (at most {times} times).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="46"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="67"/>
         <source>Alasan *</source>
         <translation>Reason *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="50"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="71"/>
         <source>Nomor {output}</source>
         <translation>Number of {output}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="56"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="77"/>
         <source>Perpanjang</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="57"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="78"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="70"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="91"/>
         <source>Tuliskan alasan perpanjangan.</source>
         <translation>Write the reason for the extension.</translation>
     </message>
@@ -1868,50 +1868,60 @@ Reason (kept in the audit log):</translation>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="45"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="44"/>
         <source>Sejak</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="46"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="45"/>
         <source>Batas waktu</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="47"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="46"/>
         <source>Sisa waktu</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="49"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="48"/>
         <source>Petugas</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="50"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="49"/>
         <source>Perihal / pemohon</source>
         <translation>Subject / requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="101"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="100"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="102"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="101"/>
         <source>{0} (kasus)</source>
         <translation>{0} (case)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="107"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="106"/>
         <source>tanpa standar waktu</source>
         <translation>no standard time</translation>
     </message>
     <message>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="112"/>
         <location filename="../../sopdesk/gui/inbox_model.py" line="113"/>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="114"/>
         <source>sisa {0}</source>
         <translation>{0} left</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="122"/>
+        <source>Dikembalikan oleh {0} dari kegiatan {1}, {2}</source>
+        <translation>Returned by {0} from step {1}, {2}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="124"/>
+        <source>Alasan: {0}</source>
+        <translation>Reason: {0}</translation>
     </message>
 </context>
 <context>
@@ -1952,92 +1962,92 @@ Reason (kept in the audit log):</translation>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="109"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="111"/>
         <source>Buka formulir (Enter)</source>
         <translation>Open form (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="110"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="112"/>
         <source>&amp;Ambil</source>
         <translation>&amp;Claim</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="111"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="113"/>
         <source>&amp;Lepas</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="112"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="114"/>
         <source>Al&amp;ihkan…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="116"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="118"/>
         <source>{0} diambil oleh {1}</source>
         <translation>{0} taken by {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="118"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="120"/>
         <source>{0} dilepas; kini dapat diambil pengguna lain berperan {2}</source>
         <translation>{0} released; other users with the role {2} can now take it</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="183"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="185"/>
         <source>{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat</source>
         <translation>{0} of {1} work items shown for role {2} · {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="189"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="191"/>
         <source>Tidak ada pekerjaan yang cocok dengan saringan ini.</source>
         <translation>No work items match this filter.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="190"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="192"/>
         <source>Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini ketika sebuah kasus sampai pada kegiatan peran ini.</source>
         <translation>Nothing is waiting for role {0}. New work appears here when a case reaches a step of this role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="234"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="236"/>
         <source>Belum ada pengguna aktif dengan peran {0}.</source>
         <translation>There is no active user with role {0} yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="237"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="239"/>
         <source>Alihkan kegiatan</source>
         <translation>Assign step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="238"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="240"/>
         <source>Alihkan {0} kepada:</source>
         <translation>Assign {0} to:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="240"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="242"/>
         <source>{0} dialihkan kepada {1}</source>
         <translation>{0} reassigned to {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="257"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="259"/>
         <source>Kegiatan {0} {1} disetujui; menunggu {2}</source>
         <translation>Step {0} of {1} approved; waiting for {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="260"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="262"/>
         <source>Kegiatan {0} {1} selesai; kasus ditutup</source>
         <translation>Step {0} of {1} done; the case is closed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="262"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="264"/>
         <source>Kegiatan {0} {1} selesai; lanjut ke {2} ({3})</source>
         <translation>Step {0} of {1} done; next: step {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="266"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="268"/>
         <source>Disposisi nomor {0} dicatat; {1}</source>
         <translation>Disposition number {0} recorded; {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="269"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="274"/>
         <source>Kasus {0} dikembalikan ke kegiatan {1}</source>
         <translation>Case {0} returned to step {1}</translation>
     </message>
@@ -2148,42 +2158,42 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>IncomingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="82"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="92"/>
         <source>Nomor agenda</source>
         <translation>Agenda number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="83"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="93"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="84"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="94"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="85"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="95"/>
         <source>Pengirim</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="86"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="96"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="87"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="97"/>
         <source>Sifat</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="89"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="99"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="90"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="100"/>
         <source>Disposisi</source>
         <translation>Dispositions</translation>
     </message>
@@ -2270,237 +2280,252 @@ Reason (kept in the audit log):</translation>
         <source>Simpan (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/common.py" line="191"/>
+        <source>PDF disimpan di {0}</source>
+        <translation>PDF saved to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/common.py" line="195"/>
+        <source>Dikirim ke printer ({0} lembar)</source>
+        <translation>Sent to the printer ({0} sheets)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/common.py" line="199"/>
+        <source>Pratinjau cetak ditutup; belum dicetak atau disimpan.</source>
+        <translation>Print preview closed; not printed or saved.</translation>
+    </message>
 </context>
 <context>
     <name>LettersPage</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="79"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="80"/>
         <source>Surat masuk</source>
         <translation>Incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="80"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="81"/>
         <source>Surat keluar</source>
         <translation>Outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="81"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="82"/>
         <source>Buku ekspedisi</source>
         <translation>Dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="111"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="118"/>
         <source>Semua tahun</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="122"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="129"/>
         <source>Hanya untuk peran {0} atau administrator</source>
         <translation>Only for the roles {0} or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="128"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="135"/>
         <source>Ko&amp;reksi…</source>
         <translation>&amp;Correct…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="131"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="138"/>
         <source>Batalk&amp;an…</source>
         <translation>&amp;Void…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="169"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="176"/>
         <source>Cari nomor surat, pengirim atau perihal…</source>
         <translation>Search letter number, sender or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="181"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="188"/>
         <source>Catat surat &amp;masuk…</source>
         <translation>Register &amp;incoming letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="183"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="190"/>
         <source>&amp;Disposisi…</source>
         <translation>&amp;Disposition…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="185"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="192"/>
         <source>&amp;Cetak lembar disposisi</source>
         <translation>&amp;Print disposition sheet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="193"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="200"/>
         <source>Cari nomor surat, tujuan atau perihal…</source>
         <translation>Search letter number, recipient or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="197"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="204"/>
         <source>Catat surat &amp;keluar…</source>
         <translation>Register &amp;outgoing letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="207"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="214"/>
         <source>Hanya yang &amp;belum diterima</source>
         <translation>Only &amp;not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="209"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="216"/>
         <source>Cari nomor surat, perihal, tujuan atau penanda tangan…</source>
         <translation>Search letter number, subject, recipient or signer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="213"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="220"/>
         <source>Dikirim dari</source>
         <translation>Sent from</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="215"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="222"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="224"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="231"/>
         <source>&amp;Tandai diterima…</source>
         <translation>Mark &amp;received…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="226"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="233"/>
         <source>Cetak buku ekspedisi</source>
         <translation>Print dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="227"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="234"/>
         <source>Semua entri yang dikirim pada rentang tanggal ini (pencarian tidak ikut dicetak)</source>
         <translation>Every entry sent in this date range (the search does not apply to the printout)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="244"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="251"/>
         <source>{0} surat masuk</source>
         <translation>{0} incoming letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="249"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="256"/>
         <source>Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No incoming letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="251"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="258"/>
         <source>Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW langsung memulai kasusnya.</source>
         <translation>No incoming letters yet. Register every letter the office receives with “Register incoming letter…”: it gets an agenda number, and an information request or a PAW proposal starts its case at once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="255"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="262"/>
         <source>Belum ada surat masuk. Surat dicatat oleh {0}; surat yang sudah dicatat muncul di sini.</source>
         <translation>No incoming letters yet. Letters are registered by {0}; registered letters appear here.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="265"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="272"/>
         <source>{0} surat keluar</source>
         <translation>{0} outgoing letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="270"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="277"/>
         <source>Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No outgoing letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="272"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="279"/>
         <source>Belum ada surat keluar. Surat keluar dicatat dengan “Catat surat keluar…” atau otomatis ketika kegiatan SOP menghasilkan surat; setiap surat yang dikirim masuk ke buku ekspedisi.</source>
         <translation>No outgoing letters yet. Outgoing letters are registered with “Register outgoing letter…” or automatically when an SOP step produces a letter; every letter sent goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="286"/>
-        <location filename="../../sopdesk/gui/letters/page.py" line="452"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="293"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="459"/>
         <source>Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal.</source>
         <translation>The end date is before the start date: correct the date range.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="293"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="300"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
         <translation>{0} entry(ies) shown · {1} not yet received in this range</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="300"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="307"/>
         <source>Tidak ada entri yang cocok dengan pencarian pada {0}.</source>
         <translation>No entry matches the search in {0}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="302"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="309"/>
         <source>Semua yang dikirim pada {0} sudah diterima.</source>
         <translation>Everything sent in {0} has been received.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="304"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="311"/>
         <source>Tidak ada pengiriman pada {0}. Setiap surat keluar yang dicatat, dan setiap kegiatan SOP yang menyerahkan dokumen, masuk ke buku ekspedisi.</source>
         <translation>Nothing was sent in {0}. Every outgoing letter registered, and every SOP step that hands over documents, goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="331"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="338"/>
         <source>Baris ini sudah dibatalkan: {0}</source>
         <translation>This line has been voided: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="333"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="340"/>
         <source>Hanya pencatatnya ({0}) atau administrator</source>
         <translation>Only the person who registered it ({0}) or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="353"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="360"/>
         <source>Surat masuk dicatat dengan nomor agenda {0}</source>
         <translation>Incoming letter registered with agenda number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="356"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="363"/>
         <source>; kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>; case {0} waits at step {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="358"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="365"/>
         <source>; kasus {0}</source>
         <translation>; case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="376"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="383"/>
         <source>Surat keluar dicatat dengan nomor {0}</source>
         <translation>Outgoing letter registered with number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="378"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="385"/>
         <source>; buku ekspedisi nomor {0}</source>
         <translation>; dispatch book entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="396"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="403"/>
         <source>Disposisi nomor {0} dicatat; {1}</source>
         <translation>Disposition number {0} recorded; {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="409"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="416"/>
         <source>Ekspedisi nomor {0} diterima {1} oleh {2}</source>
         <translation>Dispatch entry {0} received {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="432"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="439"/>
         <source>{0} dikoreksi ({1})</source>
         <translation>{0} corrected ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="434"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="441"/>
         <source>{0} dibatalkan; nomornya tidak dipakai lagi</source>
         <translation>{0} voided; its number is not used again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="469"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="476"/>
         <source>Mencetak PDF…</source>
         <translation>Printing PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="476"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="483"/>
         <source>Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.</source>
         <translation>Print preview opened: print or save a PDF from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="477"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="484"/>
         <source>Gagal mencetak.</source>
         <translation>Printing failed.</translation>
     </message>
@@ -2508,32 +2533,32 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="186"/>
+        <location filename="../../sopdesk/gui/login.py" line="188"/>
         <source>Masuk — sopdesk</source>
         <translation>Sign in — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="195"/>
+        <location filename="../../sopdesk/gui/login.py" line="197"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="196"/>
+        <location filename="../../sopdesk/gui/login.py" line="198"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="199"/>
+        <location filename="../../sopdesk/gui/login.py" line="201"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="201"/>
+        <location filename="../../sopdesk/gui/login.py" line="203"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="253"/>
+        <location filename="../../sopdesk/gui/login.py" line="255"/>
         <source>Memuat data kantor…</source>
         <translation>Loading the office data…</translation>
     </message>
@@ -2607,11 +2632,6 @@ Reason (kept in the audit log):</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/main_window.py" line="354"/>
-        <source>{0} ({1})</source>
-        <translation>{0} ({1})</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="355"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
@@ -2767,52 +2787,52 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>OutgoingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="117"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="132"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="119"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="134"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="120"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="135"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="122"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="137"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="123"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="138"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="125"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="140"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="126"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="141"/>
         <source>Dicatat oleh</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="131"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="146"/>
         <source>{0} kegiatan {1}</source>
         <translation>{0} step {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="135"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="150"/>
         <source>Nomor otomatis menurut pola</source>
         <translation>Automatic number from the pattern</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="135"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="150"/>
         <source>Nomor ditulis tangan</source>
         <translation>Number written by hand</translation>
     </message>
@@ -3096,9 +3116,15 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>RoleBar</name>
     <message>
-        <location filename="../../sopdesk/gui/role_bar.py" line="85"/>
+        <location filename="../../sopdesk/gui/role_bar.py" line="106"/>
         <source>Peran: </source>
         <translation>Role: </translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/role_bar.py" line="180"/>
+        <location filename="../../sopdesk/gui/role_bar.py" line="200"/>
+        <source>{0} peran lain</source>
+        <translation>{0} more roles</translation>
     </message>
 </context>
 <context>
@@ -3185,217 +3211,217 @@ Reason (kept in the audit log):</translation>
         <translation>User management is for administrators only.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="94"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="95"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="108"/>
         <source>Bahasa baru dipakai setelah sopdesk dibuka ulang.</source>
         <translation>The new language is used after sopdesk is reopened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="99"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="112"/>
         <source>Kunci layar</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="102"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="115"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="103"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="116"/>
         <source>tidak pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="107"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="120"/>
         <source>Kunci layar setelah tidak ada kegiatan selama</source>
         <translation>Lock the screen after no activity for</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="120"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="133"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="126"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="139"/>
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="127"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="168"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="140"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="186"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="128"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="141"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="129"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="170"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="174"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="142"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="188"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="192"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="130"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="148"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="143"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="161"/>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="131"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="144"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="132"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="145"/>
         <source>Folder data</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="142"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="155"/>
         <source>WIB (UTC+7)</source>
         <translation>WIB (UTC+7)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="142"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="155"/>
         <source>WITA (UTC+8)</source>
         <translation>WITA (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="143"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="156"/>
         <source>WIT (UTC+9)</source>
         <translation>WIT (UTC+9)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="151"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="169"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="153"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="171"/>
         <source>Hapus logo</source>
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="159"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="177"/>
         <source>Simpan profil kantor</source>
         <translation>Save office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="167"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="185"/>
         <source>Nama kantor*</source>
         <translation>Office name*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="169"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="187"/>
         <source>Zona waktu*</source>
         <translation>Time zone*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="175"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="193"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="197"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="215"/>
         <source>Profil kantor disimpan.</source>
         <translation>Office profile saved.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="197"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="215"/>
         <source>Tidak ada perubahan.</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="201"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="219"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="203"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="221"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="203"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="221"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="203"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="221"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="204"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="222"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="210"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="228"/>
         <source>Tambah pengguna…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="211"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="229"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="212"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="230"/>
         <source>Atur ulang kata sandi…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="227"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="245"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="228"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="252"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="246"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="270"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="228"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="246"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="260"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="278"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="261"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="279"/>
         <source>Kata sandi baru untuk {0}:</source>
         <translation>New password for {0}:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="265"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="283"/>
         <source>Kata sandi {0} diganti.</source>
         <translation>Password of {0} changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="274"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="292"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="275"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="293"/>
         <source>Coba dengan data contoh</source>
         <translation>Try with sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="278"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="296"/>
         <source>Membuka kantor contoh yang terpisah (jendela bertanda DATA CONTOH) untuk berlatih; data kantor ini tidak diubah.</source>
         <translation>Opens a separate sample office (a window marked SAMPLE DATA) to practise in; this office&apos;s data is not changed.</translation>
     </message>
@@ -3433,93 +3459,93 @@ Reason (kept in the audit log):</translation>
         <translation>WIT (UTC+9)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="60"/>
+        <location filename="../../sopdesk/gui/login.py" line="62"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="72"/>
+        <location filename="../../sopdesk/gui/login.py" line="74"/>
         <source>Nama kantor*</source>
         <translation>Office name*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="73"/>
+        <location filename="../../sopdesk/gui/login.py" line="75"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="74"/>
+        <location filename="../../sopdesk/gui/login.py" line="76"/>
         <source>Zona waktu*</source>
         <translation>Time zone*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="75"/>
-        <location filename="../../sopdesk/gui/login.py" line="110"/>
+        <location filename="../../sopdesk/gui/login.py" line="77"/>
+        <location filename="../../sopdesk/gui/login.py" line="112"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="76"/>
+        <location filename="../../sopdesk/gui/login.py" line="78"/>
         <source>Nama pengguna admin*</source>
         <translation>Admin username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="77"/>
+        <location filename="../../sopdesk/gui/login.py" line="79"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="78"/>
+        <location filename="../../sopdesk/gui/login.py" line="80"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="79"/>
+        <location filename="../../sopdesk/gui/login.py" line="81"/>
         <source>Ulangi kata sandi*</source>
         <translation>Repeat password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="82"/>
+        <location filename="../../sopdesk/gui/login.py" line="84"/>
         <source>Siapkan</source>
         <translation>Set up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="83"/>
+        <location filename="../../sopdesk/gui/login.py" line="85"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="84"/>
+        <location filename="../../sopdesk/gui/login.py" line="86"/>
         <source>Coba dengan data contoh</source>
         <translation>Try with sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="87"/>
+        <location filename="../../sopdesk/gui/login.py" line="89"/>
         <source>Buka kantor contoh yang terpisah berisi kasus latihan; data kantor ini tidak diubah.</source>
         <translation>Open a separate sample office with practice cases; this office&apos;s data is not changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="90"/>
+        <location filename="../../sopdesk/gui/login.py" line="92"/>
         <source>Server kantor…</source>
         <translation>Office server…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="92"/>
+        <location filename="../../sopdesk/gui/login.py" line="94"/>
         <source>Kantor ini sudah memakai server basis data: hubungkan PC ini ke server itu, tanpa menyiapkan kantor baru.</source>
         <translation>This office already uses a database server: connect this PC to that server without setting up a new office.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="111"/>
+        <location filename="../../sopdesk/gui/login.py" line="113"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="117"/>
+        <location filename="../../sopdesk/gui/login.py" line="119"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="138"/>
+        <location filename="../../sopdesk/gui/login.py" line="140"/>
         <source>{0}. Logo dapat dipilih lagi di Pengaturan.</source>
         <translation>{0}. The logo can be chosen again in Settings.</translation>
     </message>
@@ -3593,7 +3619,7 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>Start</name>
     <message>
-        <location filename="../../sopdesk/gui/start.py" line="194"/>
+        <location filename="../../sopdesk/gui/start.py" line="195"/>
         <source>Data kantor tidak dapat dibuka: terjadi kesalahan internal. Rinciannya dicatat di berkas log sopdesk.</source>
         <translation>The office data cannot be opened: an internal error occurred. The details are in sopdesk&apos;s log file.</translation>
     </message>
@@ -3601,12 +3627,12 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>StepFormDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="90"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="92"/>
         <source>Kasus {number}</source>
         <translation>Case {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="92"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="94"/>
         <source>Kegiatan {no} — {number}</source>
         <translation>Step {no} — {number}</translation>
     </message>
@@ -3786,6 +3812,7 @@ Your office&apos;s data is not changed.</translation>
         <translation> — the waiting period has ended</translation>
     </message>
     <message>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="53"/>
         <location filename="../../sopdesk/gui/step_form/deadlines.py" line="48"/>
         <source>paling lambat {when}</source>
         <translation>no later than {when}</translation>
@@ -3981,12 +4008,12 @@ Your office&apos;s data is not changed.</translation>
         <translation>The case has not passed any step to return to yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="244"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="252"/>
         <source>Draf yang tersimpan dipulihkan.</source>
         <translation>The saved draft was restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="249"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="257"/>
         <source>Isian kunjungan sebelumnya ({when}) dimuat; periksa lalu selesaikan.</source>
         <translation>The entries of the previous visit ({when}) are filled in; check them, then complete the step.</translation>
     </message>
@@ -4006,27 +4033,27 @@ Your office&apos;s data is not changed.</translation>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="266"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="274"/>
         <source>Isian yang belum disimpan saat formulir ditutup dipulihkan.</source>
         <translation>What was typed before the form was closed without saving has been restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="298"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="306"/>
         <source>Isian dari PC ini dimuat; periksa lalu selesaikan.</source>
         <translation>The entries from this PC are filled in; check them, then complete the step.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="310"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="318"/>
         <source>Server basis data tidak terjangkau, dan isian tidak dapat disimpan di PC ini ({error}); jangan tutup formulir ini.</source>
         <translation>The database server is unreachable, and the entries cannot be saved on this PC ({error}); do not close this form.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="313"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="321"/>
         <source>Server basis data tidak terjangkau; isian disimpan di PC ini dan ditawarkan lagi saat formulir ini dibuka.</source>
         <translation>The database server is unreachable; the entries are saved on this PC and offered again when this form is opened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="429"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="446"/>
         <source>Disposisi nomor {0} dicatat; {1}</source>
         <translation>Disposition number {0} recorded; {1}</translation>
     </message>
@@ -4041,19 +4068,19 @@ Your office&apos;s data is not changed.</translation>
         <translation>Record the awaited event ({event}) in Note, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="371"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="381"/>
         <source>Kegiatan diselesaikan</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="372"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="382"/>
         <source>Kegiatan diselesaikan dengan catatan:
 {warnings}</source>
         <translation>Step completed with notes:
 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="388"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="398"/>
         <source>Draf disimpan pukul {time} {zone}.</source>
         <translation>Draft saved at {time} {zone}.</translation>
     </message>
