@@ -56,7 +56,8 @@ from sopdesk.store.models import Case, Expedition, WorkItem
 
 ROLE = "Kasubag"
 # The first page by hand, asking what queries.inbox_page asks: each row's case deadline and
-# whether a return opened it (who, when, from which step, why), for the page's 50 rows only.
+# whether a return opened it (who, when, from which step, why), for the page's 50 rows only;
+# sorted by the nearer of the step's time and the case deadline, as the inbox shows it.
 RAW_INBOX = """
 SELECT w.id, c.number, c.sop_kode, c.sop_revision_id, w.step_no, w.role, c.title,
        c.requester, w.created_at, w.due_at, w.not_before, u.username,
@@ -71,9 +72,20 @@ LEFT OUTER JOIN work_item b ON b.id = (SELECT p.id FROM work_item p
                                        ORDER BY p.id DESC LIMIT 1)
                            AND b.status = 'returned' AND b.return_to = w.step_no
 LEFT OUTER JOIN user_account r ON r.id = b.completed_by
-WHERE w.id IN (SELECT id FROM work_item WHERE status = 'open' AND role IN (?)
-               ORDER BY due_at IS NULL, due_at, id LIMIT 50 OFFSET 0)
-ORDER BY w.due_at IS NULL, w.due_at, w.id
+WHERE w.id IN (SELECT p.id FROM work_item p WHERE p.status = 'open' AND p.role IN (?)
+  ORDER BY CASE WHEN (SELECT min(d.due_at) FROM case_deadline d
+         WHERE d.case_id = p.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL) < p.due_at
+    THEN (SELECT min(d.due_at) FROM case_deadline d
+         WHERE d.case_id = p.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL)
+    ELSE coalesce(p.due_at, (SELECT min(d.due_at) FROM case_deadline d
+         WHERE d.case_id = p.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL)) END NULLS LAST,
+  p.id LIMIT 50 OFFSET 0)
+ORDER BY CASE WHEN (SELECT min(d.due_at) FROM case_deadline d
+         WHERE d.case_id = w.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL) < w.due_at
+    THEN (SELECT min(d.due_at) FROM case_deadline d
+         WHERE d.case_id = w.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL)
+    ELSE coalesce(w.due_at, (SELECT min(d.due_at) FROM case_deadline d
+         WHERE d.case_id = w.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL)) END NULLS LAST, w.id
 """
 NAIVE_INBOX = """
 SELECT w.id, c.number, c.sop_kode, c.sop_revision_id, w.step_no, w.role, c.title,

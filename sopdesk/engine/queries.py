@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import BindParameter, ColumnElement, Select, UnaryExpression, bindparam, func, or_, select
+from sqlalchemy import BindParameter, ColumnElement, Select, UnaryExpression, bindparam, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from sopdesk.catalog.schema import Sop
@@ -20,8 +20,17 @@ from sopdesk.engine.workspace import Workspace
 from sopdesk.store.models import Case, User, Visitor, WorkItem
 
 NEARLY_DUE = timedelta(hours=2)
+
+
+def nearer_due() -> ColumnElement[datetime | None]:
+    """The nearer of a work item's own time and its case's open deadline: what the inbox shows
+    in Batas waktu and Sisa waktu (InboxRow.nearest_due), so that the list sorts by what it
+    shows. NULL when neither is set."""
+    case_due = open_case_due()
+    return case((case_due < WorkItem.due_at, case_due), else_=func.coalesce(WorkItem.due_at, case_due))
+
 SORTS = {
-    "due": WorkItem.due_at,
+    "due": nearer_due(),
     "since": WorkItem.created_at,
     "case": Case.number,
     "sop": Case.sop_kode,
@@ -114,8 +123,8 @@ Ordering = list[ColumnElement[Any] | UnaryExpression[Any] | InstrumentedAttribut
 def _ordering(sort: str, descending: bool) -> Ordering:
     column = SORTS[sort]
     order = column.desc() if descending else column.asc()
-    if sort == "due":  # items with no standard time (no due time) after all dated ones
-        return [WorkItem.due_at.is_(None), order, WorkItem.id]
+    if sort == "due":  # items with no time at all (neither the step's nor the case's) after the rest
+        return [order.nulls_last(), WorkItem.id]
     return [order, WorkItem.id]
 
 
