@@ -251,7 +251,6 @@ def keyed_digests(tx: DirectTx, name: str, column: str, values: Iterable[Any]) -
 # same column types as a read, so the digest is the one `check` computes. A row noted so and changed
 # again by another statement is read back as before (`touch` wins over `written`).
 
-_names: dict[str, list[str]] = {}
 _many: dict[tuple[str, tuple[str, ...], int], Any] = {}
 
 
@@ -264,9 +263,7 @@ def returning_sealed(statement: Any, name: str) -> Any:
 
 def written(target: Session | DirectTx | Connection, name: str, rows: Iterable[tuple[Any, ...]]) -> None:
     """Note the rows a `returning_sealed` statement gave (not of user_account: its roles are read)."""
-    names = _names.get(name)
-    if names is None:
-        names = _names[name] = sealed_names(name)
+    names = _layout(name)[0]
     state = pending(connection_of(target))
     known = state.known.setdefault(name, {})
     for row in rows:
