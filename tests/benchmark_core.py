@@ -73,19 +73,13 @@ LEFT OUTER JOIN work_item b ON b.id = (SELECT p.id FROM work_item p
                            AND b.status = 'returned' AND b.return_to = w.step_no
 LEFT OUTER JOIN user_account r ON r.id = b.completed_by
 WHERE w.id IN (SELECT p.id FROM work_item p WHERE p.status = 'open' AND p.role IN (?)
-  ORDER BY CASE WHEN (SELECT min(d.due_at) FROM case_deadline d
-         WHERE d.case_id = p.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL) < p.due_at
-    THEN (SELECT min(d.due_at) FROM case_deadline d
-         WHERE d.case_id = p.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL)
-    ELSE coalesce(p.due_at, (SELECT min(d.due_at) FROM case_deadline d
-         WHERE d.case_id = p.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL)) END NULLS LAST,
+  ORDER BY (SELECT CASE WHEN min(d.due_at) < p.due_at THEN min(d.due_at)
+                 ELSE coalesce(p.due_at, min(d.due_at)) END FROM case_deadline d
+         WHERE d.case_id = p.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL) NULLS LAST,
   p.id LIMIT 50 OFFSET 0)
-ORDER BY CASE WHEN (SELECT min(d.due_at) FROM case_deadline d
-         WHERE d.case_id = w.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL) < w.due_at
-    THEN (SELECT min(d.due_at) FROM case_deadline d
-         WHERE d.case_id = w.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL)
-    ELSE coalesce(w.due_at, (SELECT min(d.due_at) FROM case_deadline d
-         WHERE d.case_id = w.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL)) END NULLS LAST, w.id
+ORDER BY (SELECT CASE WHEN min(d.due_at) < w.due_at THEN min(d.due_at)
+                 ELSE coalesce(w.due_at, min(d.due_at)) END FROM case_deadline d
+         WHERE d.case_id = w.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL) NULLS LAST, w.id
 """
 NAIVE_INBOX = """
 SELECT w.id, c.number, c.sop_kode, c.sop_revision_id, w.step_no, w.role, c.title,

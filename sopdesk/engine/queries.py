@@ -25,9 +25,14 @@ NEARLY_DUE = timedelta(hours=2)
 def nearer_due() -> ColumnElement[datetime | None]:
     """The nearer of a work item's own time and its case's open deadline: what the inbox shows
     in Batas waktu and Sisa waktu (InboxRow.nearest_due), so that the list sorts by what it
-    shows. NULL when neither is set."""
-    case_due = open_case_due()
-    return case((case_due < WorkItem.due_at, case_due), else_=func.coalesce(WorkItem.due_at, case_due))
+    shows. NULL when neither is set. One subquery per item: the case deadline's min() is
+    compared inside open_case_due's own select, not looked up again for each use of it."""
+    deadlines = open_case_due().element
+    assert isinstance(deadlines, Select)
+    case_due = deadlines.selected_columns[0]
+    return deadlines.with_only_columns(
+        case((case_due < WorkItem.due_at, case_due), else_=func.coalesce(WorkItem.due_at, case_due))).scalar_subquery()
+
 
 SORTS = {
     "due": nearer_due(),
