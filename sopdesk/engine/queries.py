@@ -402,8 +402,11 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
         rows = db.execute(statement, params).all()
     secret = {row[0] for row in rows if row[-1]}
     if secret:
-        with ws.db.reading() as session:
-            readable = readable_cases(session, viewer_of(session, viewer, ws.catalog.role_includes), secret)
+        if mode is not None:  # a search has read who reads what already (None: an administrator)
+            readable = secret if readable_secret is None else readable_secret
+        else:
+            with ws.db.reading() as session:
+                readable = readable_cases(session, viewer_of(session, viewer, ws.catalog.role_includes), secret)
         rows = [row if row[0] not in secret or row[0] in readable else (*row[:3], MASK, *row[4:]) for row in rows]
     return [CaseRow(*row[:-1]) for row in rows]
 
