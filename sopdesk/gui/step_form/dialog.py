@@ -272,9 +272,6 @@ class StepFormDialog(QDialog):
         if kept is not None:
             self.fill(kept)
             self.status_label.setText(self.tr("Isian yang belum disimpan saat formulir ditutup dipulihkan."))
-            bar = getattr(self, "local_draft_bar", None)
-            if bar is not None and self._local_draft_data == kept:  # the same typing: nothing else to offer
-                bar.hide()
 
     def _keep_unsaved(self) -> None:
         key = self._unsaved_key()
@@ -298,7 +295,6 @@ class StepFormDialog(QDialog):
         kept = local_drafts.load(self.ws.data_dir, self.case_number, step.no, username)
         if kept is None:
             return
-        self._local_draft_data = kept.data
         bar = LocalDraftBar(self.ws.calendar.local(kept.saved_at))
 
         def use_it() -> None:
@@ -309,6 +305,9 @@ class StepFormDialog(QDialog):
         bar.drop.connect(lambda: local_drafts.discard(self.ws.data_dir, self.case_number, step.no, username))
         self.local_draft_bar = bar
         self.body_layout.insertWidget(1, bar)
+        key = self._unsaved_key()
+        if key is not None and self.ctx.unsaved_forms.get(key) == kept.data:
+            bar.hide()  # this session kept the same typing (_restore_unsaved brings it back): one offer, not two
 
     def _keep_locally(self, step: Kegiatan) -> None:
         try:
