@@ -20,7 +20,7 @@ from sopdesk.engine.letter_agenda import reader_of
 from sopdesk.engine.letters import IncomingRow, OutgoingRow
 from sopdesk.engine.rahasia import Viewer
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.letters.columns import RegisterColumn, RegisterModel
+from sopdesk.gui.letters.columns import R, RegisterColumn, RegisterModel
 from sopdesk.gui.letters.common import DASH, PENDING, SECRET, SIFAT, URGENT, letters_tr, short_time
 from sopdesk.gui.markers import QT_TRANSLATE_NOOP
 from sopdesk.textfmt import tanggal, waktu_lokal
@@ -62,22 +62,25 @@ class ExpeditionFilters:
                    bool(_optional(filters, "pending", bool)), _optional(filters, "search", str))
 
 
-def _reader(ctx: GuiContext) -> Viewer | None:
-    """Who reads the register, looked up once per refresh (a search): its page, the pages
-    scrolled to and its total take it as it is (engine.letter_agenda.reader_of)."""
-    return reader_of(ctx.ws, ctx.actor)
-
-
 In = RegisterColumn[IncomingRow]  # the column types of the three registers
 Out = RegisterColumn[OutgoingRow]
 Sent = RegisterColumn[ExpeditionRow]
 
 
-class IncomingModel(RegisterModel[IncomingRow]):
+class AgendaModel(RegisterModel[R]):
+    """A letter agenda (incoming or outgoing): who reads it is looked up once per refresh (a
+    search); its page, the pages scrolled to and its total take it as it is
+    (engine.letter_agenda.reader_of)."""
+
+    _reader: Viewer | None = None  # set by each refresh
+
+    def _prepare(self) -> None:
+        self._reader = reader_of(self.ctx.ws, self.ctx.actor)
+
+
+class IncomingModel(AgendaModel[IncomingRow]):
     """The agenda of incoming letters, newest first; each column sorts by its own key
     (engine.letters.INCOMING_ORDERS)."""
-
-    _reader: Viewer | None = None  # set by each refresh (_prepare)
 
     def __init__(self, ctx: GuiContext, parent: QObject | None = None):
         tz = ctx.ws.calendar.tz
@@ -101,9 +104,6 @@ class IncomingModel(RegisterModel[IncomingRow]):
                lambda r: str(r.dispositions) if r.dispositions else DASH),
         ), "agenda", True, parent)
 
-    def _prepare(self) -> None:
-        self._reader = _reader(self.ctx)
-
     def _fetch(self, offset: int) -> list[IncomingRow]:
         shown = AgendaFilters.of(self.filters)
         return letters.incoming_page(self.ctx.ws, year=shown.year, search=shown.search, order=self._sort,
@@ -118,11 +118,9 @@ class IncomingModel(RegisterModel[IncomingRow]):
         return row.agenda
 
 
-class OutgoingModel(RegisterModel[OutgoingRow]):
+class OutgoingModel(AgendaModel[OutgoingRow]):
     """The agenda of outgoing letters, newest first (in the order they were registered); each
     column sorts by its own key (engine.letters.OUTGOING_ORDERS)."""
-
-    _reader: Viewer | None = None  # set by each refresh (_prepare)
 
     def __init__(self, ctx: GuiContext, parent: QObject | None = None):
         def both(row: OutgoingRow) -> str:
@@ -148,9 +146,6 @@ class OutgoingModel(RegisterModel[OutgoingRow]):
 
     def _numbering(self, row: OutgoingRow) -> str:
         return self.tr("Nomor otomatis menurut pola") if row.automatic else self.tr("Nomor ditulis tangan")
-
-    def _prepare(self) -> None:
-        self._reader = _reader(self.ctx)
 
     def _fetch(self, offset: int) -> list[OutgoingRow]:
         shown = AgendaFilters.of(self.filters)
