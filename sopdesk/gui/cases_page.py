@@ -107,6 +107,14 @@ def _late(due: datetime, now: datetime) -> str:
     return f' — <span style="color: {ERROR_COLOR}; font-weight: bold">{duration(due - now)}</span>'
 
 
+def _fit_columns(table: QTableWidget) -> None:
+    """Each column but the last to its contents; the last keeps filling the rest (stretched).
+    resizeColumnsToContents sized the last one too, so after the case view refreshed (a step
+    form closed) Keterangan ended mid-table (Xvfb)."""
+    for column in range(table.columnCount() - 1):
+        table.resizeColumnToContents(column)
+
+
 class CasesModel(PagedTableModel[CaseRow]):
     """Every case the viewer may see, one named column each (sort keys of queries.cases_page)."""
 
@@ -372,7 +380,7 @@ class CaseView(QDialog):
                       str(event["step"] or ""), note]
             for column, value in enumerate(values):
                 self.history.setItem(row, column, QTableWidgetItem(value))
-        self.history.resizeColumnsToContents()
+        _fit_columns(self.history)
         if self.tabs.indexOf(self.history) < 0:
             self.tabs.addTab(self.history, self.tr("Riwayat"))
 
@@ -386,7 +394,7 @@ class CaseView(QDialog):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, doc["path"])
                 self.documents.setItem(row, column, item)
-        self.documents.resizeColumnsToContents()
+        _fit_columns(self.documents)
         if self.tabs.indexOf(self.documents) < 0:
             self.tabs.addTab(self.documents, self.tr("Dokumen ({0})").format(len(docs)))
         else:
