@@ -91,10 +91,8 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
         signer = None
         sealed = None
         if final and not state.everything:
-            sealed = seal.seal_text(tx.connection, state, tx)
             signer = anchor.signing_key(_shown_url(tx.connection.engine.url))
-            if signer is not None:
-                sealed = with_mark(sealed, anchor.event_mark(signer[1], event_hash(*fields, sealed)))
+            sealed = _marked(fields, seal.seal_text(tx.connection, state, tx), signer)
             if sealed is not None:
                 values["sealed"] = sealed
         digest = values["hash"] = event_hash(*fields, sealed)
@@ -145,16 +143,26 @@ def _seal_newest(tx: DirectTx, row: tuple[Any, ...] | None, sealed: str | None,
     if row is None:
         return None
     event_id, at, user_id, action, case_id, work_item_id, step_no, detail, prev_hash, stored = row
-    at = at.astimezone(timezone.utc)
-    if signer is not None:
-        unmarked = event_hash(prev_hash, at, user_id, action, case_id, work_item_id, step_no, detail, sealed)
-        sealed = with_mark(sealed, anchor.event_mark(signer[1], unmarked))
+    fields = (prev_hash, at.astimezone(timezone.utc), user_id, action, case_id, work_item_id, step_no, detail)
+    sealed = _marked(fields, sealed, signer)
     if sealed is None:  # nothing to seal nor mark: the newest event as it is, read to be sure
         newest = tx.execute(LAST_EVENT).first()
         return Head(event_id, stored) if newest is not None and newest[0] == event_id else None
-    digest = event_hash(prev_hash, at, user_id, action, case_id, work_item_id, step_no, detail, sealed)
+    digest = event_hash(*fields, sealed)
     done = tx.execute(RESEAL_NEWEST, {"event_id": event_id, "sealed_text": sealed, "new_hash": digest})
     return Head(event_id, digest) if done.rowcount == 1 else None
+
+
+# an event's fields as event_hash takes them, before `sealed`
+Fields = tuple[str, datetime, int | None, str, int | None, int | None, int | None, str]
+
+
+def _marked(fields: Fields, sealed: str | None, signer: tuple[Any, bytes] | None) -> str | None:
+    """The `sealed` text of an event with these fields (event_hash's, before `sealed`), marked
+    with the signer's key over the event as it would be unmarked; as it is without a signer."""
+    if signer is None:
+        return sealed
+    return with_mark(sealed, anchor.event_mark(signer[1], event_hash(*fields, sealed)))
 
 
 COMMIT_HOOKS.append(_finish)
