@@ -45,12 +45,17 @@ def test_the_window_answers_while_the_worker_restores_and_shows_each_step(qtbot,
     real = backups.restore_backup
 
     def look() -> None:
+        # the worker posts the stage's label before it names the step here, but the timer may
+        # fire before that posted call runs (the modal bar's setValue processes events): a step
+        # counts as seen once the label has changed from the step before
         modal = QApplication.activeModalWidget()
         if isinstance(modal, RestoreProgress) and modal.isVisible():
+            before = ""
             for name, event in steps.items():
-                if not event.is_set() and name in seen_names:
+                if not event.is_set() and name in seen_names and modal.labelText() != before:
                     seen[name] = (True, modal.labelText())
                     event.set()
+                before = seen.get(name, (False, ""))[1]
 
     seen_names: list[str] = []
     timer = QTimer(page, interval=5)
