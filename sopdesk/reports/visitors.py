@@ -14,6 +14,7 @@ from reportlab.platypus import HRFlowable, KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
 from sopdesk.engine.users import Actor
+from sopdesk.engine.visitor_form import DELIVERY_METHODS, OBTAIN_METHODS
 from sopdesk.engine.visitor_report import (
     VisitorEntry,
     may_print,
@@ -21,7 +22,7 @@ from sopdesk.engine.visitor_report import (
     visitor_entry,
     visitor_register,
 )
-from sopdesk.engine.visitors import DELIVERY_METHODS, OBTAIN_METHODS, purpose_label
+from sopdesk.engine.visitors import purpose_label
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 from sopdesk.reports.base import (

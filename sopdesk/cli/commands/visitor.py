@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from argparse import Namespace
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, noun, search_text
 from sopdesk.cli.session import actor, office, reading
 from sopdesk.cli.values import day, optional_day
 from sopdesk.textfmt import waktu_lokal
+
+if TYPE_CHECKING:
+    from sopdesk.engine.visitor_form import VisitorForm
 
 # The engine is imported by the command's function (the parser is built before the password is
 # asked: sopdesk.cli.main); AHEAD is imported on a thread while it is typed.
@@ -26,26 +30,38 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
     for flag in ("id-number", "institution", "occupation", "address", "phone", "email",
                  "purpose-text", "info", "info-use", "obtain", "delivery", "directed-to"):
         p.add_argument(f"--{flag}")
-    p.set_defaults(func=visitor_register)
+    p.set_defaults(func=visitor_register, check_values=_check_form)
     p = vis.add_parser("list", parents=[parents.acting, parents.listing], help="tamu pada satu tanggal")
     p.add_argument("--date", help="YYYY-MM-DD (bawaan: hari ini)")
     p.add_argument("--search", type=search_text)
     p.set_defaults(func=visitor_list, check_values=lambda args: optional_day(args.date, "--date"))
 
 
-def visitor_register(args: Namespace) -> int:
-    from sopdesk.engine import visitors
+def _form(args: Namespace) -> VisitorForm:
+    from sopdesk.engine.visitor_form import VisitorForm
 
-    form = visitors.VisitorForm(
+    return VisitorForm(
         name=args.name, purpose=args.purpose, id_number=args.id_number,
         institution=args.institution, occupation=args.occupation, address=args.address,
         phone=args.phone, email=args.email, purpose_text=args.purpose_text,
         info_requested=args.info, info_use=args.info_use, obtain_method=args.obtain,
         delivery_method=args.delivery, directed_to=args.directed_to,
     )
-    visitors.validate(form)  # a wrong field is reported before the password is asked
+
+
+def _check_form(args: Namespace) -> None:
+    """The form's fields, checked before the password is asked (a typo costs no password): only
+    the form of the purpose's code here, the office's own list of purposes once it is open."""
+    from sopdesk.engine.visitor_form import validate  # light: no SQLAlchemy, catalog or pydantic
+
+    validate(_form(args))
+
+
+def visitor_register(args: Namespace) -> int:
+    from sopdesk.engine import visitors
+
     with office(args) as ws:
-        visitor_id, case_no = visitors.register_visitor(ws, actor(ws, args), form)
+        visitor_id, case_no = visitors.register_visitor(ws, actor(ws, args), _form(args))
     if args.json:
         print_json({"visitor_id": visitor_id, "case": case_no})
     else:

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from sopdesk.catalog.registry import PLAIN_PURPOSES
 from sopdesk.engine import queries, visitors
+from sopdesk.engine.visitor_form import DELIVERY_METHODS, OBTAIN_METHODS, VisitorForm, validate
 from sopdesk.engine.visitor_lookup import IDENTITY_FIELDS, MASKED_FIELDS
-from sopdesk.engine.visitors import DELIVERY_METHODS, OBTAIN_METHODS, VisitorForm
 from sopdesk.errors import FieldError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.helpdesk.lookup import ReturningVisitorLookup
@@ -77,7 +77,7 @@ def other_field_errors(form: VisitorForm, offered: dict[str, str]) -> list[Field
     found: list[FieldError] = []
     while True:
         try:
-            visitors.validate(form, offered)
+            validate(form, offered)
         except FieldError as exc:
             if any(seen.field == exc.field for seen in found):
                 return found  # no stand-in made it valid: the rest cannot be judged
@@ -348,7 +348,7 @@ class RegistrationForm(QScrollArea):
         form = self.form()
         offered = visitors.purposes(self.ctx.ws)
         try:
-            data = visitors.validate(form, offered)
+            data = validate(form, offered)
         except FieldError:
             self._show_field_errors(other_field_errors(form, offered))
             return False

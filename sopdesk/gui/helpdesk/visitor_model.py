@@ -15,8 +15,8 @@ from datetime import tzinfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from sopdesk.engine.visitor_form import PURPOSES
 from sopdesk.engine.visitor_lookup import VisitorRow
-from sopdesk.engine.visitors import PURPOSES
 from sopdesk.gui.paged_model import QT_TRANSLATE_NOOP, Column
 
 # PURPOSES reach tr() as variables (VisitorTableModel._purpose), which lupdate cannot see; these
