@@ -3,12 +3,11 @@ audit log, the swimlane with its progress, and the documents)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,13 +30,12 @@ from sopdesk.engine import audit, queries
 from sopdesk.engine.queries import CaseRow
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.geometry import fit_to_screen
-from sopdesk.gui.i18n import duration
-from sopdesk.gui.markers import QT_TRANSLATE_NOOP
-from sopdesk.gui.messages import ERROR_COLOR, show_error
+from sopdesk.gui.markers import QT_TRANSLATE_NOOP, late_by, late_html, met_late
+from sopdesk.gui.messages import show_error
 from sopdesk.gui.paged_model import Column, PagedTableModel, keep_sort_indicator, refresh_in_place
 from sopdesk.gui.printing import print_pdf
 from sopdesk.gui.readable_stretch import keep_readable
-from sopdesk.gui.shortcuts import shortcut
+from sopdesk.gui.shortcuts import into_list, on_enter
 from sopdesk.textfmt import tanggal, waktu_lokal
 
 if TYPE_CHECKING:
@@ -96,15 +94,6 @@ ACTION_WORDS = (
     QT_TRANSLATE_NOOP("CaseView", "Temuan pemeriksaan keutuhan dilihat administrator"),
     QT_TRANSLATE_NOOP("CaseView", "Catatan yang ada disegel ke log audit"),
 )
-
-
-def _late(due: datetime, now: datetime) -> str:
-    """' — terlambat 22 hari' in red after a due time that has passed, else nothing: the case
-    record said only 'paling lambat 11-11-2026' of a case three weeks late (Xvfb, session 18),
-    where the step form and the inbox say 'terlambat'."""
-    if due >= now:
-        return ""
-    return f' — <span style="color: {ERROR_COLOR}; font-weight: bold">{duration(due - now)}</span>'
 
 
 def _fit_columns(table: QTableWidget) -> None:
@@ -202,9 +191,8 @@ class CasesPage(QWidget):
             self.table.setColumnWidth(column, width)
         keep_readable(self.table, 2, 200)
         self.table.doubleClicked.connect(lambda _: self.open_case())
-        shortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_case, Qt.ShortcutContext.WidgetShortcut)
-        for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):  # from the search box into the list, as in Kotak Masuk
-            shortcut(QKeySequence(key), self.search, self.focus_list, Qt.ShortcutContext.WidgetShortcut)
+        on_enter(self.table, self.open_case)
+        self.focus_list = into_list(self.search, self.table, self._timer, self.reload)  # as in Kotak Masuk
         self.summary = QLabel()
         self.open_button = open_button = QPushButton(self.tr("Lihat kasus"))
         open_button.clicked.connect(self.open_case)
@@ -228,17 +216,6 @@ class CasesPage(QWidget):
         self.model.set_filters(search=self.search.text().strip() or None, sop=self.sop.currentData(),
                                status=self.status.currentData())
         self._show_total()
-
-    def focus_list(self) -> None:
-        """Down or Enter in the search box: the list takes the keyboard, its first row selected
-        (Enter then opens the case; before, Down did nothing and a keyboard user had to Tab
-        past both filters)."""
-        if self._timer.isActive():  # typed a moment ago: search now rather than in 300 ms
-            self._timer.stop()
-            self.reload()
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
-            self.table.selectRow(0)
 
     def refresh(self) -> None:
         """Same filters, newer data: reload in place (selected case and scroll position kept)."""
@@ -329,21 +306,22 @@ class CaseView(QDialog):
             lines.append(self.tr("Pemohon: {0}").format(escape(detail["requester"])))
         now = ws.clock()
         if current:
-            due = (waktu_lokal(current["due_at"], tz) + _late(current["due_at"], now)) if current["due_at"] \
-                else self.tr("tanpa batas")
+            # the record says 'terlambat' as the step form and the inbox do (Xvfb, session 18: only
+            # 'paling lambat 11-11-2026' of a case three weeks late)
+            due = (waktu_lokal(current["due_at"], tz) + late_html(late_by(current["due_at"], now))) \
+                if current["due_at"] else self.tr("tanpa batas")
             lines.append(self.tr("Menunggu kegiatan {0} ({1}), batas waktu {2}").format(
                 current["step"], current["role"], due))
         if detail["close_reason"]:
             lines.append(self.tr("Alasan pembatalan: {0}").format(escape(detail["close_reason"])))
         for deadline in detail["deadlines"]:
             if deadline["met_at"] and deadline.get("late_days"):  # met after the date in force (issue #13)
-                state = self.tr("terlambat {0} hari ({1})").format(deadline["late_days"],
-                                                                  waktu_lokal(deadline["met_at"], tz))
+                state = met_late(deadline["late_days"], waktu_lokal(deadline["met_at"], tz))
             elif deadline["met_at"]:
                 state = self.tr("terpenuhi {0}").format(waktu_lokal(deadline["met_at"], tz))
             elif deadline["due_at"]:
                 state = self.tr("paling lambat {0}").format(waktu_lokal(deadline["due_at"], tz)) \
-                    + _late(deadline["due_at"], now) if deadline["kind"] == "paling_lambat" else \
+                    + late_html(late_by(deadline["due_at"], now)) if deadline["kind"] == "paling_lambat" else \
                     self.tr("tidak sebelum {0}").format(waktu_lokal(deadline["due_at"], tz))
             else:
                 state = self.tr("belum berjalan")

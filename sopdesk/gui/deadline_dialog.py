@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from sopdesk.catalog.schema import Tenggat
 from sopdesk.engine import deadlines
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.i18n import duration
-from sopdesk.gui.messages import ERROR_COLOR, error_label
+from sopdesk.gui.markers import LATE_STYLE, late_by
+from sopdesk.gui.messages import error_label
 from sopdesk.gui.operation import Operation, running
 from sopdesk.textfmt import waktu_lokal
 
@@ -53,9 +53,9 @@ class ExtendDeadlineDialog(QDialog):
             text = QCoreApplication.translate("StepFormDialog", "paling lambat {when}").format(
                 when=waktu_lokal(after, ctx.ws.calendar.tz))
             now = ctx.ws.clock()
-            if after < now:  # still late once extended: said before the extension is recorded
-                text += " — " + duration(after - now)
-                self.after.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold")
+            if late := late_by(after, now):  # still late once extended: said before the extension is recorded
+                text += " — " + late
+                self.after.setStyleSheet(LATE_STYLE)
             self.after.setText("→ " + text)
         self.after.setVisible(after is not None)
         layout.addWidget(self.after)

@@ -19,7 +19,7 @@ from sopdesk.engine import queries
 from sopdesk.engine.queries import InboxRow
 from sopdesk.engine.workspace import Workspace
 from sopdesk.gui.i18n import duration
-from sopdesk.gui.markers import QT_TRANSLATE_NOOP
+from sopdesk.gui.markers import QT_TRANSLATE_NOOP, late_by
 from sopdesk.gui.paged_model import Column, PagedTableModel
 from sopdesk.textfmt import waktu_lokal
 
@@ -104,13 +104,9 @@ class InboxModel(PagedTableModel[InboxRow]):
         due = row.nearest_due
         if due is None:
             return self.tr("tanpa standar waktu")
-        state = row.state(self._now)
-        if state == "terlambat":
-            return "⚠ " + duration(due - self._now)  # negative: "terlambat ..."
-        left = duration(due - self._now)
-        if state == "hampir":
-            return self.tr("sisa {0}").format(left)  # with the clock icon (DecorationRole)
-        return self.tr("sisa {0}").format(left)
+        if late := late_by(due, self._now):
+            return "⚠ " + late  # on the row's red background
+        return self.tr("sisa {0}").format(duration(due - self._now))  # nearly due: with the clock icon
 
     def now(self) -> datetime:
         return self._now

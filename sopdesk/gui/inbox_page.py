@@ -37,7 +37,7 @@ from sopdesk.gui.operation import Operation
 from sopdesk.gui.paged_model import keep_sort_indicator, refresh_in_place
 from sopdesk.gui.readable_stretch import keep_readable
 from sopdesk.gui.search_row import SearchRow
-from sopdesk.gui.shortcuts import shortcut
+from sopdesk.gui.shortcuts import into_list, on_enter, shortcut
 
 
 class InboxPage(QWidget):
@@ -123,10 +123,10 @@ class InboxPage(QWidget):
         actions.addWidget(self.summary, 1)
         for button in (self.claim_button, self.release_button, self.assign_button, self.open_button):
             actions.addWidget(button)
-        shortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_form, Qt.ShortcutContext.WidgetShortcut)
+        on_enter(self.table, self.open_form)
         shortcut(QKeySequence.StandardKey.Find, self, self.focus_search)  # Ctrl+F, as in Meja Layanan
-        for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):  # from the search box straight into the list
-            shortcut(QKeySequence(key), self.search, self.focus_list, Qt.ShortcutContext.WidgetShortcut)
+        # from the search box straight into the list, its first row selected when none is
+        self.focus_list = into_list(self.search, self.table, self._search_timer, self.reload)
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.search_row.layout)
@@ -157,15 +157,6 @@ class InboxPage(QWidget):
         """Ctrl+F: the search box, its text selected; Tab or Down then goes to the list."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
-
-    def focus_list(self) -> None:
-        """The list takes the keyboard with its first row selected when none is."""
-        if self._search_timer.isActive():  # typed a moment ago: search now rather than in 300 ms
-            self._search_timer.stop()
-            self.reload()
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
-            self.table.selectRow(0)
 
     # --- data ------------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -1,14 +1,15 @@
 """Keyboard shortcuts made one way: `QShortcut(keys, parent, activated=slot, context=...)`
 works in PySide6 but its stub knows no such keywords, and the positional form that it does
-know drops the context at run time (6.11: a WidgetShortcut became a WindowShortcut)."""
+know drops the context at run time (6.11: a WidgetShortcut became a WindowShortcut). And the keys
+that take a search box's user into its list, the same on every page."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QTableView, QWidget
 
 WINDOW = Qt.ShortcutContext.WindowShortcut
 
@@ -24,3 +25,33 @@ def shortcut(keys: QKeySequence | QKeySequence.StandardKey, parent: QWidget, slo
     made.setContext(context)
     made.activated.connect(slot)
     return made
+
+
+ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # the main keyboard's and the keypad's: one key to the user
+INTO_LIST = (Qt.Key.Key_Down, *ENTER)
+
+
+def on_enter(widget: QWidget, slot: Callable[[], object]) -> None:
+    """Return or keypad Enter in `widget` (a list: open the selected line) calls `slot`."""
+    for key in ENTER:
+        shortcut(QKeySequence(key), widget, slot, Qt.ShortcutContext.WidgetShortcut)
+
+
+def into_list(search: QLineEdit, table: QTableView, timer: QTimer, reload: Callable[[], None]) -> Callable[[], None]:
+    """Down, Return or keypad Enter in `search` put the keyboard in `table`, its first line
+    selected when none is; a search typed a moment ago (`timer` still waiting to `reload`) runs
+    first. Returns that move, for a page to call. One for Kotak Masuk, Kasus and the letter
+    registers: three copies had been written, and two of them forgot the keypad's Enter."""
+
+    def focus_list() -> None:
+        if timer.isActive():  # typed a moment ago: search now rather than in 300 ms
+            timer.stop()
+            reload()
+        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        model = table.model()
+        if not table.selectionModel().hasSelection() and model is not None and model.rowCount() > 0:
+            table.selectRow(0)
+
+    for key in INTO_LIST:
+        shortcut(QKeySequence(key), search, focus_list, Qt.ShortcutContext.WidgetShortcut)
+    return focus_list

@@ -7,18 +7,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QStackedLayout, QTableView, QWidget
 
+from sopdesk.gui.letters.column_fit import ColumnFit
 from sopdesk.gui.letters.columns import R, RegisterModel
 from sopdesk.gui.letters.common import EMPTY_STYLE
 from sopdesk.gui.paged_model import PagedTableModel
-from sopdesk.gui.readable_stretch import keep_readable
-from sopdesk.gui.shortcuts import shortcut
+from sopdesk.gui.shortcuts import into_list as search_into_list
 
 
-def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int) -> QTableView:
-    """A table of `model`; column `stretch` (the perihal) takes the room the others leave."""
+def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int, optional: tuple[int, ...] = ()
+               ) -> QTableView:
+    """A table of `model`; column `stretch` (the perihal) takes the room the others leave, and
+    the `optional` columns (least needed first) give way when the view is too narrow for all."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -31,7 +32,7 @@ def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int) ->
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
-    keep_readable(table, stretch)  # at 1024x768 the others fill the view: the perihal keeps 160 px
+    ColumnFit(table, stretch, optional)  # at 1024x768 no sideways scroll, the perihal keeps 160 px
     return table
 
 
@@ -64,21 +65,10 @@ def search_box(owner: QObject, placeholder: str, reload: Callable[[], None]) -> 
 
 
 def into_list(search: QLineEdit, timer: QTimer, reload: Callable[[], None], table: QTableView) -> None:
-    """Down or Enter in `search` puts the keyboard in `table`, its first line selected when none
-    is, as in Kotak Masuk: the Ketua types a sender, presses Down and disposes with Alt+D (the
-    arrows did nothing in the search box, and Alt+D disposed the letter selected before)."""
-
-    def focus_list() -> None:
-        if timer.isActive():  # typed a moment ago: search now rather than in 300 ms
-            timer.stop()
-            reload()
-        table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        model = table.model()
-        if not table.selectionModel().hasSelection() and model is not None and model.rowCount() > 0:
-            table.selectRow(0)
-
-    for key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-        shortcut(QKeySequence(key), search, focus_list, Qt.ShortcutContext.WidgetShortcut)
+    """Down or Enter in `search` puts the keyboard in `table`, as in Kotak Masuk: the Ketua types
+    a sender, presses Down and disposes with Alt+D (the arrows did nothing in the search box, and
+    Alt+D disposed the letter selected before). The keys are bound as on every page (shortcuts)."""
+    search_into_list(search, table, timer, reload)
 
 
 def selected(table: QTableView, model: RegisterModel[R]) -> R | None:

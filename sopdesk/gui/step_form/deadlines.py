@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 from sopdesk.catalog import Sop
 from sopdesk.catalog.schema import Tenggat
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.i18n import duration
+from sopdesk.gui.markers import LATE_STYLE, late_by, met_late
 from sopdesk.gui.step_form.common import GREEN, GREY, RED, wrapped
 from sopdesk.textfmt import waktu_lokal
 
@@ -47,15 +47,14 @@ class DeadlinesBox(QGroupBox):
             else:
                 state = translate("StepFormDialog", "paling lambat {when}").format(when=waktu_lokal(due, tz))
                 if met is not None and deadline.get("late_days"):  # issue #13
-                    state += translate("StepFormDialog", " — terlambat {days} hari ({when})").format(
-                        days=deadline["late_days"], when=waktu_lokal(met, tz))
+                    state += " — " + met_late(deadline["late_days"], waktu_lokal(met, tz))
                     style = f"color: {RED}"
                 elif met is not None:
                     state += translate("StepFormDialog", " — terpenuhi {when}").format(when=waktu_lokal(met, tz))
                     style = f"color: {GREEN}"
-                elif due < now:
-                    state += " — " + duration(due - now)  # negative: "terlambat ..."
-                    style = f"color: {RED}; font-weight: bold"
+                elif late := late_by(due, now):
+                    state += " — " + late
+                    style = LATE_STYLE
             if deadline.get("extensions"):
                 state += translate("StepFormDialog", " (diperpanjang {n} kali)").format(n=deadline["extensions"])
             label = wrapped(translate("StepFormDialog", "{name}: {state}").format(name=deadline["name"], state=state),

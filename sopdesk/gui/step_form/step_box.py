@@ -14,6 +14,7 @@ from sopdesk.catalog import Kegiatan, Sop
 from sopdesk.catalog.schema import Pelaksana
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import duration
+from sopdesk.gui.markers import LATE_STYLE, late_by
 from sopdesk.gui.step_form.common import RED, wrapped
 from sopdesk.textfmt import waktu_lokal
 
@@ -51,10 +52,10 @@ class StepBox(QGroupBox):
         due = item["due_at"]
         if due is None:
             self.due_label.setText(translate("StepFormDialog", "tidak ada"))
-        elif due < now:
+        elif late := late_by(due, now):
             self.due_label.setText(translate("StepFormDialog", "{when} — {late}").format(
-                when=waktu_lokal(due, tz), late=duration(due - now)))
-            self.due_label.setStyleSheet(f"color: {RED}; font-weight: bold")
+                when=waktu_lokal(due, tz), late=late))
+            self.due_label.setStyleSheet(LATE_STYLE)
         else:
             self.due_label.setText(translate("StepFormDialog", "{when} (sisa {left})").format(
                 when=waktu_lokal(due, tz), left=duration(due - now)))

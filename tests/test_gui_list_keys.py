@@ -1,0 +1,85 @@
+"""The keys that take a search box's user into the list, and open the line selected there, are
+one helper (gui.shortcuts) for Kotak Masuk, Kasus and the letter registers: Down, Return and
+the keypad's Enter alike (Kotak Masuk and Kasus had forgotten the keypad's Enter, which the
+letter registers knew; an office keyboard's number block is where a clerk's right hand rests)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from sopdesk.engine import cases
+from sopdesk.engine.cases import StepInput
+from sopdesk.gui.context import GuiContext
+
+KEYPAD = Qt.KeyboardModifier.KeypadModifier
+KEYS = [(Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Enter, KEYPAD)]
+
+
+def at_kasubag(ws, staff) -> list[str]:
+    numbers = []
+    for n, requester in enumerate(("Maria Ndun", "Yosef Tefa")):
+        number = cases.start_case(ws, staff["Help Desk"], "PP", f"Permohonan data {n}", entry="tamu",
+                                  requester=requester)
+        for role in ("Help Desk", "Help Desk", "Komisioner"):
+            cases.complete(ws, staff[role], number, StepInput())
+        numbers.append(number)
+    return numbers
+
+
+def active(qtbot, page) -> None:  # noqa: ANN001
+    qtbot.addWidget(page)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+
+
+@pytest.mark.parametrize(("key", "modifier"), KEYS)
+def test_inbox_search_keys_take_the_list_with_the_match_selected(qtbot, ws, staff, key, modifier):
+    from sopdesk.gui.inbox_page import InboxPage
+
+    wanted = at_kasubag(ws, staff)[1]
+    page = InboxPage(GuiContext(ws, staff["Kasubag"]))
+    active(qtbot, page)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "Tefa")
+    qtbot.keyClick(page.search, key, modifier)  # at once: not left to the search's timer
+    assert QApplication.focusWidget() is page.table
+    assert page.selected_case() == wanted
+
+
+def test_keypad_enter_in_the_inbox_list_opens_the_selected_case(qtbot, ws, staff, monkeypatch):
+    from sopdesk.gui.inbox_page import InboxPage
+    from sopdesk.gui.step_form import StepFormDialog
+
+    wanted = at_kasubag(ws, staff)[0]
+    shown: list[str] = []
+    monkeypatch.setattr(StepFormDialog, "exec", lambda dialog: shown.append(dialog.case_number) or 0)
+    page = InboxPage(GuiContext(ws, staff["Kasubag"]))
+    active(qtbot, page)
+    page.table.setFocus()
+    page.table.selectRow(next(n for n in range(page.model.rowCount()) if page.model.row_at(n).case_number == wanted))
+    qtbot.keyClick(page.table, Qt.Key.Key_Enter, KEYPAD)
+    assert shown == [wanted]
+
+
+@pytest.mark.parametrize(("key", "modifier"), KEYS)
+def test_case_list_search_keys_take_the_list_and_keypad_enter_opens_the_case(qtbot, ws, staff, monkeypatch,
+                                                                            key, modifier):
+    from sopdesk.gui import cases_page
+    from sopdesk.gui.cases_page import CasesPage
+
+    wanted = at_kasubag(ws, staff)[1]
+    opened: list[str] = []
+    monkeypatch.setattr(cases_page.CaseView, "exec", lambda view: opened.append(view.number) or 0)
+    page = CasesPage(GuiContext(ws, staff["Kasubag"]))
+    active(qtbot, page)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "Tefa")
+    qtbot.keyClick(page.search, key, modifier)
+    assert QApplication.focusWidget() is page.table
+    assert [page.model.row_at(r.row()).number for r in page.table.selectionModel().selectedRows()] == [wanted]
+    qtbot.keyClick(page.table, Qt.Key.Key_Enter, KEYPAD)
+    assert opened == [wanted]
