@@ -85,8 +85,9 @@ class IncomingModel(AgendaModel[IncomingRow]):
     def __init__(self, ctx: GuiContext, parent: QObject | None = None):
         tz = ctx.ws.calendar.tz
 
-        def both(row: IncomingRow) -> str:
-            return f"{row.sender}\n{row.subject}"
+        def both(row: IncomingRow) -> str:  # with the columns hidden in a narrow window (column_fit)
+            return "\n".join((row.sender, row.subject, self.tr("Nomor surat: {0}").format(row.number or DASH),
+                              self.tr("Kasus: {0}").format(row.case_number or DASH)))
 
         def sifat_colour(row: IncomingRow) -> QColor | None:
             return {"segera": URGENT, "rahasia": SECRET}.get(row.sifat)
@@ -123,8 +124,11 @@ class OutgoingModel(AgendaModel[OutgoingRow]):
     column sorts by its own key (engine.letters.OUTGOING_ORDERS)."""
 
     def __init__(self, ctx: GuiContext, parent: QObject | None = None):
-        def both(row: OutgoingRow) -> str:
-            return f"{row.recipient or DASH}\n{row.subject}"
+        def both(row: OutgoingRow) -> str:  # with the columns hidden in a narrow window (column_fit)
+            return "\n".join((row.recipient or DASH, row.subject,
+                              self.tr("Klasifikasi: {0}").format(row.classification or DASH),
+                              self.tr("Kasus: {0}").format(self._case(row)),
+                              self.tr("Dicatat oleh: {0}").format(row.created_by)))
 
         super().__init__(ctx, (
             Out(QT_TRANSLATE_NOOP("OutgoingModel", "Nomor surat"), "number", lambda r: r.number,
@@ -168,9 +172,12 @@ class ExpeditionModel(RegisterModel[ExpeditionRow]):
     def __init__(self, ctx: GuiContext, parent: QObject | None = None):
         tz = ctx.ws.calendar.tz
 
-        def letter(row: ExpeditionRow) -> str:
+        def letter(row: ExpeditionRow) -> str:  # with the columns hidden in a narrow window (column_fit)
             case = self.tr("kasus {0}").format(row.case_number) if row.case_number else ""
-            return "\n".join(part for part in (row.subject, case) if part)
+            return "\n".join(part for part in (
+                row.subject, case, self.tr("Tujuan: {0}").format(row.destination or DASH),
+                self.tr("Nama penerima: {0}").format(row.recipient_name or DASH),
+                self.tr("Ditandatangani oleh: {0}").format(row.signed_by or DASH)) if part)
 
         def received(row: ExpeditionRow) -> str:
             return f"{row.received_at.astimezone(tz):%d-%m-%Y}" if row.received_at else self.tr("belum diterima")

@@ -175,7 +175,9 @@ class LettersPage(QWidget):
         self.incoming_search, self.incoming_timer, self.incoming_year, filters = self._agenda_filters(
             "incoming", self.tr("Cari nomor surat, pengirim atau perihal…"), self.reload_incoming)
         # the Perihal stays inside the view at 1024x768 (the leadership reads it)
-        self.incoming_table = table_view(self.incoming_model, (110, 120, 140, 170, 0, 70, 120, 80), stretch=4)
+        # at 1024x768 Nomor surat, then Kasus, give way (in the tooltip then): no sideways scroll
+        self.incoming_table = table_view(self.incoming_model, (110, 120, 140, 150, 0, 70, 120, 75), stretch=4,
+                                         optional=(2, 6))
         # on screen: Nomor agenda, Diterima, Pengirim, Perihal, Sifat, Disposisi, then Kasus and Nomor
         # surat (the sender's own reference): at 1024x768 Nomor surat pushed Sifat (segera, rahasia) and
         # Disposisi, what the Ketua disposing reads beside the perihal, off the right edge
@@ -198,7 +200,9 @@ class LettersPage(QWidget):
         self.outgoing_model = OutgoingModel(self.ctx, self)
         self.outgoing_search, self.outgoing_timer, self.outgoing_year, filters = self._agenda_filters(
             "outgoing", self.tr("Cari nomor surat, tujuan atau perihal…"), self.reload_outgoing)
-        self.outgoing_table = table_view(self.outgoing_model, (190, 125, 210, 0, 90, 170, 110), stretch=3)
+        # narrow, Dicatat oleh, Klasifikasi then Kasus give way (in the tooltip of Tujuan and Perihal)
+        self.outgoing_table = table_view(self.outgoing_model, (190, 125, 180, 0, 90, 160, 110), stretch=3,
+                                         optional=(6, 4, 5))
         holder, self.outgoing_stack, self.outgoing_empty = stacked(self.outgoing_table, "outgoingEmpty")
         self.outgoing_summary = QLabel()
         self.register_out_button = self._button(self.tr("Catat surat &keluar…"), self.register_outgoing,
@@ -223,7 +227,9 @@ class LettersPage(QWidget):
         filters.addWidget(self.date_to)
         filters.addWidget(self.pending)
         filters.addWidget(self.expedition_search, 1)
-        self.expedition_table = table_view(self.expedition_model, (45, 120, 160, 0, 165, 130, 120, 150), stretch=3)
+        # narrow, Ditandatangani oleh, Nama penerima then Tujuan give way (in the tooltip of the letter)
+        self.expedition_table = table_view(self.expedition_model, (45, 120, 150, 0, 140, 130, 105, 150),
+                                           stretch=3, optional=(7, 5, 4))
         self.expedition_table.doubleClicked.connect(lambda _: self.mark_received() if self.may_receive else None)
         holder, self.expedition_stack, self.expedition_empty = stacked(self.expedition_table, "expeditionEmpty")
         self.expedition_summary = QLabel()

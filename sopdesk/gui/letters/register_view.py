@@ -9,15 +9,17 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QStackedLayout, QTableView, QWidget
 
+from sopdesk.gui.letters.column_fit import ColumnFit
 from sopdesk.gui.letters.columns import R, RegisterModel
 from sopdesk.gui.letters.common import EMPTY_STYLE
 from sopdesk.gui.paged_model import PagedTableModel
-from sopdesk.gui.readable_stretch import keep_readable
 from sopdesk.gui.shortcuts import into_list as search_into_list
 
 
-def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int) -> QTableView:
-    """A table of `model`; column `stretch` (the perihal) takes the room the others leave."""
+def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int, optional: tuple[int, ...] = ()
+               ) -> QTableView:
+    """A table of `model`; column `stretch` (the perihal) takes the room the others leave, and
+    the `optional` columns (least needed first) give way when the view is too narrow for all."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -30,7 +32,7 @@ def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int) ->
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
-    keep_readable(table, stretch)  # at 1024x768 the others fill the view: the perihal keeps 160 px
+    ColumnFit(table, stretch, optional)  # at 1024x768 no sideways scroll, the perihal keeps 160 px
     return table
 
 
