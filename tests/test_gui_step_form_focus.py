@@ -68,3 +68,31 @@ def test_a_choice_that_makes_the_case_confidential_says_so_before_it_is_chosen(q
     tidak = form.findChild(QLabel, "choiceRoute_2").text()
     assert "kegiatan 4" in ya and "kasus menjadi rahasia" in ya
     assert "kegiatan 6" in tidak and "rahasia" not in tidak
+
+
+def test_after_an_extension_the_keyboard_is_in_the_first_field_again(qtbot, ppid_desk, monkeypatch):
+    """Found on Xvfb as the Kasubag: the 'Perpanjang tenggat…' button pressed goes with the
+    deadlines box rebuilt after the extension, and the keyboard went nowhere: the document
+    number typed next was lost. The first field of the form takes it, as when the form opens."""
+    from PySide6.QtWidgets import QApplication
+
+    ws, petugas, number = ppid_desk
+
+    def extend(dialog: ExtendDeadlineDialog) -> int:
+        dialog.reason.setPlainText("Data DPT masih direkap KPU Provinsi")
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(ExtendDeadlineDialog, "exec", extend)
+    form = StepFormDialog(GuiContext(ws, petugas), number)
+    qtbot.addWidget(form)
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
+    first = QApplication.focusWidget()
+    assert first is not None
+    extend_button = form.findChild(QPushButton, "extend_jawaban")
+    extend_button.setFocus()
+    qtbot.keyClick(extend_button, Qt.Key.Key_Space)
+    assert "diperpanjang 1 kali" in form.deadlines_box.findChild(QLabel, "deadline_jawaban").text()
+    assert QApplication.focusWidget() is first

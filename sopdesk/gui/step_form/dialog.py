@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -211,9 +212,14 @@ class StepFormDialog(QDialog):
             return
         self.detail = queries.case_detail(self.ws, self.case_number, self.ctx.actor)
         fresh = self._deadlines_box()
-        self.body_layout.replaceWidget(self.deadlines_box, fresh)
-        self.deadlines_box.deleteLater()
-        self.deadlines_box = fresh
+        focus = QApplication.focusWidget()
+        old, self.deadlines_box = self.deadlines_box, fresh
+        self.body_layout.replaceWidget(old, fresh)
+        old.deleteLater()
+        if focus is None or old.isAncestorOf(focus):
+            # the button pressed went with the old box: under X the keyboard went nowhere after an
+            # extension, and what the Kasubag typed next was lost; the first field takes it
+            self._focus_first_field()
 
     # --- reading and filling the form ------------------------------------------------------
     def form_data(self) -> StepInput:
