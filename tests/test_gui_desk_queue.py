@@ -52,3 +52,58 @@ def test_enter_on_the_print_buttons_presses_them(qtbot, ws, staff, page, desk, m
         desk.press(Qt.Key.Key_Return)
         assert pressed[-1] == name
     assert pressed == ["register", "receipt"]
+
+
+def test_the_obtain_choices_show_what_tells_them_apart_at_1024_and_a_letter_picks_one(
+        qtbot, page, desk):  # noqa: F811
+    # Xvfb 1024x768: "Mendapatkan salinan informasi (har" for both copies; the two copies differed only there
+    page.resize(800, 700)
+    desk.type("Maria Ndun")
+    desk.tab_to("purpose")
+    desk.type("P")
+    combo = page.fields["obtain_method"]
+    desk.tab_to("obtain_method")
+    room = combo.width() - 30  # the arrow's side
+    texts = [combo.itemText(i) for i in range(1, combo.count())]
+    assert all(combo.fontMetrics().horizontalAdvance(text) <= room for text in texts if "copy" in text), texts
+    desk.type("S")
+    assert combo.currentData() == "salinan_elektronik"
+    assert combo.itemData(combo.currentIndex(), Qt.ItemDataRole.ToolTipRole) == \
+        "Mendapatkan salinan informasi (softcopy)"  # the form's own wording, as on the receipt
+
+
+def test_the_red_status_goes_once_every_marked_field_is_put_right(qtbot, page, desk):  # noqa: F811
+    # Xvfb: "perbaiki isian yang ditandai merah" stayed under a form with nothing red left
+    desk.type("Agustina Lay")
+    desk.tab_to("phone")
+    desk.type("0812-34x")
+    desk.press(Qt.Key.Key_Tab)
+    desk.type("agustina@")
+    desk.press(Qt.Key.Key_Return)
+    form = page.registration
+    assert form.field_error("phone") and form.field_error("email")
+    assert "ditandai merah" in form.status_text()
+    assert desk.focus is page.fields["phone"]
+    desk.press(Qt.Key.Key_Backspace)
+    assert form.field_error("phone") is None
+    assert "ditandai merah" in form.status_text()  # the e-mail is still wrong
+    desk.press(Qt.Key.Key_Tab)
+    desk.type("timorexpress.com")
+    assert form.field_error("purpose") and "ditandai merah" in form.status_text()  # none chosen yet
+    desk.press(Qt.Key.Key_Tab)
+    desk.type("P")
+    assert form.status_text() == ""
+
+
+def test_the_purpose_list_shows_its_focus_after_a_returning_visitor_is_picked(
+        qtbot, ws, staff, page, desk):  # noqa: F811
+    # Xvfb: after Enter on the offer the cursor was in Keperluan but the list had no focus frame
+    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Yosef Manafe", purpose="bertamu"))
+    window = page.window()
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, False)  # as after a click
+    desk.type("Yos")
+    qtbot.waitUntil(lambda: page.suggestion_texts() != [])
+    desk.press(Qt.Key.Key_Down)
+    desk.press(Qt.Key.Key_Return)
+    assert desk.focus is page.fields["purpose"]
+    assert window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)  # the style draws the frame

@@ -50,10 +50,13 @@ _TR_CHOICES = (
     QT_TRANSLATE_NOOP("HelpDeskPage", "Pengaduan"),
     QT_TRANSLATE_NOOP("HelpDeskPage", "Konsultasi"),
     QT_TRANSLATE_NOOP("HelpDeskPage", "Lainnya"),
-    # OBTAIN_METHODS
+    # OBTAIN_METHODS (each choice's tooltip) and OBTAIN_CHOICES
     QT_TRANSLATE_NOOP("HelpDeskPage", "Melihat / membaca / mendengarkan / mencatat"),
     QT_TRANSLATE_NOOP("HelpDeskPage", "Mendapatkan salinan informasi (hardcopy)"),
     QT_TRANSLATE_NOOP("HelpDeskPage", "Mendapatkan salinan informasi (softcopy)"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Melihat / membaca / mencatat"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Hardcopy (salinan cetak)"),
+    QT_TRANSLATE_NOOP("HelpDeskPage", "Softcopy (salinan elektronik)"),
     # DELIVERY_METHODS
     QT_TRANSLATE_NOOP("HelpDeskPage", "Mengambil langsung"),
     QT_TRANSLATE_NOOP("HelpDeskPage", "Kurir"),
@@ -61,6 +64,11 @@ _TR_CHOICES = (
     QT_TRANSLATE_NOOP("HelpDeskPage", "Faksimili"),
     QT_TRANSLATE_NOOP("HelpDeskPage", "E-mail"),
 )
+
+# The obtain methods in the desk's list: the form's wording (OBTAIN_METHODS: the receipt, the
+# tooltips) hid "(hardcopy)"/"(softcopy)" past the field's edge at 1024x768: the words that differ come first.
+OBTAIN_CHOICES = {"melihat": "Melihat / membaca / mencatat", "salinan_cetak": "Hardcopy (salinan cetak)",
+                  "salinan_elektronik": "Softcopy (salinan elektronik)"}
 
 INFO_FIELDS = ("info_requested", "directed_to", "info_use", "obtain_method", "delivery_method")
 LOOKUP_FIELDS = ("name", "id_number")
@@ -172,8 +180,8 @@ class RegistrationForm(QScrollArea):
             "Pemohon diarahkan kepada Ketua, Sekretaris atau divisi yang dituju (kegiatan 2 SOP "
             "Pelayanan Publik, dicatat selesai bersama registrasi)"))
         self._add_text("info_use", translate("HelpDeskPage", "Tu&juan penggunaan informasi"), 2)
-        self._add_combo("obtain_method", translate("HelpDeskPage", "Cara &memperoleh informasi"), OBTAIN_METHODS,
-                        none_label=not_chosen)
+        self._add_combo("obtain_method", translate("HelpDeskPage", "Cara &memperoleh informasi"), OBTAIN_CHOICES,
+                        none_label=not_chosen, tooltips=OBTAIN_METHODS)
         self._add_combo("delivery_method", translate("HelpDeskPage", "Cara mendapatkan &salinan"),
                         DELIVERY_METHODS, none_label=not_chosen)
         outer.addLayout(form)
@@ -265,12 +273,16 @@ class RegistrationForm(QScrollArea):
         self._add_row(key, label, edit)
 
     def _add_combo(self, key: str, label: str, choices: dict[str, str], placeholder: str = "",
-                   none_label: str | None = None, translate_labels: bool = True) -> None:
+                   none_label: str | None = None, translate_labels: bool = True,
+                   tooltips: dict[str, str] | None = None) -> None:
         combo = QComboBox()
         if none_label is not None:
             combo.addItem(none_label, None)
         for value, text in choices.items():
             combo.addItem(translate("HelpDeskPage", text) if translate_labels else text, value)
+            if tooltips and value in tooltips:
+                combo.setItemData(combo.count() - 1, translate("HelpDeskPage", tooltips[value]),
+                                  Qt.ItemDataRole.ToolTipRole)
         if placeholder:
             combo.setPlaceholderText(placeholder)
             combo.setCurrentIndex(-1)
@@ -334,7 +346,7 @@ class RegistrationForm(QScrollArea):
                 continue  # shown masked to recognise the person; never written into the form
             self.line(key).setText(match.get(key) or "")
             self.line(key).setCursorPosition(0)  # a long institution shows its start, not its end
-        self.fields["purpose"].setFocus(Qt.FocusReason.OtherFocusReason)
+        self._focus_from_keys(self.fields["purpose"])
         self.set_status(translate("HelpDeskPage", "Data tamu lama diisikan: periksa, lalu pilih keperluan."))
 
     # --- saving -----------------------------------------------------------------------------
@@ -373,7 +385,7 @@ class RegistrationForm(QScrollArea):
     def _refused(self, exc: BaseException) -> None:
         """A wrong field is marked where it is; any other refusal (or a bug) in a dialog."""
         if isinstance(exc, FieldError):
-            self._show_field_error(exc)
+            self._show_field_errors([exc])
             return
         self.set_status(translate("HelpDeskPage", "Tamu belum tercatat."), error=True)
         show_error(self, exc, translate("HelpDeskPage", "Tamu tidak dapat dicatat"))
@@ -404,9 +416,6 @@ class RegistrationForm(QScrollArea):
             return None
         return next(((i["step"], i["role"]) for i in items if i["status"] == "open"), None)
 
-    def _show_field_error(self, exc: FieldError) -> None:
-        self._show_field_errors([exc])
-
     def _show_field_errors(self, errors: list[FieldError]) -> None:
         """Each wrong field marked where it is; the cursor to the first of them (form order).
         The engine's own (first) error on no field of the form: in a dialog."""
@@ -427,8 +436,14 @@ class RegistrationForm(QScrollArea):
         self.set_status(translate("HelpDeskPage", "Tamu belum tercatat: perbaiki isian yang ditandai merah."),
                         error=True)
         first = min((exc.field for exc in errors), key=FIELD_ORDER.index)
-        self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+        self._focus_from_keys(self.fields[first])
         self.ensureWidgetVisible(self._rows[first])
+
+    def _focus_from_keys(self, field: Field) -> None:
+        """For a key pressed: the focus shown as after Tab (Xvfb: a choice list had no frame), the
+        cursor left where it was (a shortcut focus reason selects a line's text to be typed over)."""
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
 
     def _set_error(self, key: str, message: str | None) -> None:
         label, field = self.errors[key], self.fields[key]
@@ -440,6 +455,9 @@ class RegistrationForm(QScrollArea):
         field.setProperty("invalid", invalid)
         self._frames[key].setProperty("invalid", invalid)
         restyle(self._frames[key])
+        if not invalid and self.status.property("state") == "error" and not any(
+                not label.isHidden() for label in self.errors.values()):
+            self.set_status(None)  # "perbaiki isian yang ditandai merah" with nothing red left
 
     def _clear_errors(self) -> None:
         for key in self.errors:
