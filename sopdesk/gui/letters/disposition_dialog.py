@@ -3,7 +3,8 @@ organisation directory with an instruction, and may move the letter's case on.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -52,12 +53,14 @@ class DispositionDialog(CommandDialog[dispositions.Disposed]):
         summary.setText("\n".join(lines))
 
         self.units: dict[str, QCheckBox] = {}
-        units_box = QGroupBox(self.tr("Diteruskan kepada"))
+        self.unit_columns: list[list[QCheckBox]] = []  # the arrow keys move along these (eventFilter)
+        units_box = QGroupBox(self.tr("&Diteruskan kepada"))  # Alt+D: to the first unit
         columns = QHBoxLayout(units_box)
         directory = unit_directory(ctx.ws.catalog.organisations.values())
         for title, places in ((self.tr("Anggota KPU / Divisi"), directory.divisions),
                               (self.tr("Sekretariat"), directory.secretariat)):
             column = QVBoxLayout()
+            self.unit_columns.append([])
             heading = QLabel(f"<b>{title}</b>")
             column.addWidget(heading)
             for place in places:
@@ -70,6 +73,8 @@ class DispositionDialog(CommandDialog[dispositions.Disposed]):
                 row_layout.addWidget(box)
                 column.addLayout(row_layout)
                 self.units[unit.kode] = box
+                self.unit_columns[-1].append(box)
+                box.installEventFilter(self)
             column.addStretch(1)
             columns.addLayout(column, 1)
         scroll = QScrollArea()
@@ -89,12 +94,34 @@ class DispositionDialog(CommandDialog[dispositions.Disposed]):
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(scroll, 1)
-        layout.addWidget(QLabel(self.tr("Isi disposisi *")))
+        label = QLabel(self.tr("&Isi disposisi *"))  # Alt+I: back to the instruction
+        label.setBuddy(self.instruction)
+        layout.addWidget(label)
         layout.addWidget(self.instruction)
         layout.addWidget(self.route)
         self._finish(layout, self.tr("Simpan disposisi"), self.tr("Batal"))
         self.resize(980, 660)
         self.instruction.setFocus()  # the one thing always typed; then Shift+Tab to the units, Space ticks
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Up and Down go to the unit above or below in the same column, Left and Right to the
+        other column at the same line. Qt's own arrow keys went by the boxes' geometry: Up from
+        an indented sub-bagian skipped lines, Left went to the previous unit of the list."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) \
+                or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        moves = {Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1), Qt.Key.Key_Left: (-1, 0),
+                 Qt.Key.Key_Right: (1, 0)}
+        move = moves.get(Qt.Key(event.key()))
+        place = next(((c, r) for c, boxes in enumerate(self.unit_columns) for r, box in enumerate(boxes)
+                      if box is watched), None)
+        if move is None or place is None:
+            return False
+        column = min(max(place[0] + move[0], 0), len(self.unit_columns) - 1)
+        boxes = self.unit_columns[column]
+        if boxes:
+            boxes[min(max(place[1] + move[1], 0), len(boxes) - 1)].setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
     def _case_state(self, number: str) -> str:
         try:
