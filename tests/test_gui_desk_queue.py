@@ -107,3 +107,27 @@ def test_the_purpose_list_shows_its_focus_after_a_returning_visitor_is_picked(
     desk.press(Qt.Key.Key_Return)
     assert desk.focus is page.fields["purpose"]
     assert window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)  # the style draws the frame
+
+
+def test_down_from_the_search_goes_to_the_rows_found_with_the_first_chosen(
+        qtbot, ws, staff, page, desk):  # noqa: F811
+    # Xvfb: ↓ in Cari did nothing; Tab reached the list with no row chosen and Ctrl+P refused
+    for name in ("Yosef Manafe", "Ratna Djami", "Yosef Ratu"):
+        register_visitor(ws, staff["Help Desk"], VisitorForm(name=name, purpose="bertamu"))
+    page.refresh()
+    lister = page.visitor_list
+    lister.table.clearSelection()
+    desk.press(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert desk.focus is lister.search_box
+    desk.type("yosef")
+    desk.press(Qt.Key.Key_Down)  # before the search's pause ended: the rows of "yosef"
+    assert desk.focus is lister.table
+    assert lister.model.rowCount() == 2
+    assert lister.selected_visitor() == lister.model.visitor_id(0)  # what Ctrl+P prints
+    desk.press(Qt.Key.Key_Down)
+    assert lister.selected_visitor() == lister.model.visitor_id(1)
+    lister.search_box.setText("tidak ada")
+    lister.refresh()
+    lister.search_box.setFocus()
+    desk.press(Qt.Key.Key_Down)  # nothing found: the cursor stays where the search is typed
+    assert desk.focus is lister.search_box

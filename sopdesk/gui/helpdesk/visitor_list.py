@@ -115,6 +115,7 @@ class VisitorList(QWidget):
         self._search_timer.timeout.connect(self.refresh)
         self.search_box.textChanged.connect(self._search_timer.start)
         self.search_box.returnPressed.connect(self.refresh)
+        self.search_box.installEventFilter(self)  # ↓ goes to the rows found
         self.range_combo.currentIndexChanged.connect(self.refresh)
         return self.search_row.layout
 
@@ -139,6 +140,7 @@ class VisitorList(QWidget):
         header.setStretchLastSection(False)
         # resized, or narrowed by its vertical scroll bar: the columns are fitted again
         self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)  # entered with no row chosen: the first one is
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyList")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -278,6 +280,16 @@ class VisitorList(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
             QTimer.singleShot(0, self._fit_columns)  # after the viewport took its new size
+        if event.type() == QEvent.Type.FocusIn and watched is self.table and self.selected_visitor() is None \
+                and self.model.rowCount() > 0:
+            self.table.selectRow(0)  # Xvfb: Tab reached the list with no row chosen, and Ctrl+P refused
+        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and watched is self.search_box
+                and event.key() == Qt.Key.Key_Down):  # ↓ did nothing in the search box (Xvfb)
+            if self._search_timer.isActive():
+                self.refresh()  # the rows of what was typed, not of the text before the pause
+            if self.list_stack.currentWidget() is self.table:
+                self.table.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
         if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS
                 and watched in (self.receipt_button, self.register_button)):
             assert isinstance(watched, QPushButton)
