@@ -275,7 +275,7 @@ class CaseView(QDialog):
         self.form_button.clicked.connect(self._open_form)
         self.print_button = QPushButton(self.tr("Cetak lembar kendali…"))
         self.print_button.clicked.connect(self.print_sheet)
-        close = QPushButton(self.tr("Tutup"))
+        self.close_button = close = QPushButton(self.tr("Tutup"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
@@ -290,6 +290,10 @@ class CaseView(QDialog):
         self._current_step: int | None = None
         fit_to_screen(self, QSize(1200, 800))  # at 1024x768 the buttons stay above the task bar
         self.reload()
+        # the keyboard in the history, and Enter opens the form (this desk has the step) or closes
+        # the record: Cetak lembar kendali… had the focus, so Enter after Enter in Kasus (Xvfb, as
+        # the Kasubag) opened the print preview
+        self.history.setFocus()
 
     def reload(self) -> None:
         ws = self.ctx.ws
@@ -333,7 +337,10 @@ class CaseView(QDialog):
         self._fill_documents(detail)
         self._fill_swimlane(detail)
         roles = set(self.ctx.roles)
-        self.form_button.setVisible(current is not None and current["role"] in roles)
+        mine = current is not None and current["role"] in roles
+        self.form_button.setVisible(mine)
+        self.form_button.setDefault(mine)
+        self.close_button.setDefault(not mine)
 
     def _fill_history(self, detail: dict, tz) -> None:  # noqa: ANN001
         self.history.setRowCount(len(detail["history"]))
