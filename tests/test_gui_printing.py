@@ -325,3 +325,20 @@ def test_a_failed_rendering_is_shown_and_opens_no_preview(qtbot, ws, staff, monk
 
     assert printing.print_pdf(view, None, "x.pdf", broken, finished.append) is None
     assert shown == ["Kasus tidak ditemukan"] and finished == [None] and not previews(view)
+
+
+def test_the_opened_preview_is_handed_over_before_on_finished(qtbot, ws, staff):
+    """The letters page found its preview among the parent's children (and had to mark the ones
+    it already watched); print_pdf hands over the one it opened."""
+    number = cases.start_case(ws, staff["Sekretaris"], "TKS", "Pleno mingguan")
+    view = CaseView(GuiContext(ws, staff["Sekretaris"]), number)
+    qtbot.addWidget(view)
+    calls: list[tuple[str, object]] = []
+    first = printing.print_pdf(view, None, "satu.pdf", lambda path: reports.render_case_sheet(ws, number, path))
+    second = printing.print_pdf(view, None, "dua.pdf", lambda path: reports.render_case_sheet(ws, number, path),
+                                lambda path: calls.append(("finished", path)),
+                                on_opened=lambda preview: calls.append(("opened", preview)))
+    assert first is not None and second is not None and first is not second
+    assert [what for what, _ in calls] == ["opened", "finished"] and calls[0][1] is second
+    first.close()
+    second.close()

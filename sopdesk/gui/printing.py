@@ -20,11 +20,14 @@ from sopdesk.gui.worker import Worker
 
 
 def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render: Callable[[Path], Path],
-              on_finished: Callable[[Path | None], None] | None = None) -> PrintPreviewDialog | None:
+              on_finished: Callable[[Path | None], None] | None = None, *,
+              on_opened: Callable[[PrintPreviewDialog], None] | None = None) -> PrintPreviewDialog | None:
     """`render(path)` writes the PDF (on the worker when there is one) into a temporary folder,
     then the preview opens (returned when there is no worker) holding the document in memory,
-    and the folder is removed. `on_finished` gets the path the PDF was rendered to once the
-    preview is open, or None when rendering failed; errors are shown."""
+    and the folder is removed. `on_opened` is handed the preview as it opens (to follow its
+    saved/printed/finished signals; no search among the parent's children for it);
+    `on_finished` then gets the path the PDF was rendered to, or None when rendering failed;
+    errors are shown."""
     folder = Path(tempfile.mkdtemp(prefix="sopdesk-cetak-"))
     name = default_name if default_name.lower().endswith(".pdf") else default_name + ".pdf"
     path = folder / name.replace("/", "-")
@@ -44,6 +47,8 @@ def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render:
         dialog.raise_()
         dialog.activateWindow()
         opened.append(dialog)
+        if on_opened:
+            on_opened(dialog)
         if on_finished:
             on_finished(result)
 

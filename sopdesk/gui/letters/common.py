@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, tzinfo
-from typing import Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QColor, QKeySequence
@@ -29,6 +29,9 @@ from sopdesk.gui.markers import QT_TRANSLATE_NOOP
 from sopdesk.gui.messages import error_label
 from sopdesk.gui.operation import Operation
 from sopdesk.gui.shortcuts import shortcut
+
+if TYPE_CHECKING:  # the preview (and PDFium) is loaded by gui.printing, not by every dialog of this screen
+    from sopdesk.gui.print_preview import PrintPreviewDialog
 
 CONTEXT = "Letters"  # translation context of the labels shared by models and dialogs
 SIFAT = {
@@ -175,29 +178,24 @@ class CommandDialog(QDialog, Generic[T]):
         self.accept()
 
 
-def watch_previews(parent: QWidget, say: Callable[[str], None]) -> None:
-    """Have the status line follow the print previews `parent` just opened: saved, printed, or
-    closed with neither ("Pratinjau cetak dibuka…" stayed after the preview was closed)."""
-    from sopdesk.gui.print_preview import PrintPreviewDialog  # opened by gui.printing already
+def watch_preview(preview: PrintPreviewDialog, say: Callable[[str], None]) -> None:
+    """Have the status line follow `preview` (handed over by printing.print_pdf as it opens):
+    saved, printed, or closed with neither ("Pratinjau cetak dibuka…" stayed after the preview
+    was closed)."""
+    went: list[str] = []  # what the preview did, said as it happens
 
-    for preview in parent.findChildren(PrintPreviewDialog):
-        if not preview.isVisible() or preview.property("statusWatched"):
-            continue
-        preview.setProperty("statusWatched", True)
-        went: list[str] = []  # what the preview did, said as it happens
+    def saved(path: object) -> None:
+        went.append("saved")
+        say(QCoreApplication.translate("Letters", "PDF disimpan di {0}").format(path))
 
-        def saved(path: object, went: list[str] = went) -> None:
-            went.append("saved")
-            say(QCoreApplication.translate("Letters", "PDF disimpan di {0}").format(path))
+    def printed(sheets: int) -> None:
+        went.append("printed")
+        say(QCoreApplication.translate("Letters", "Dikirim ke printer ({0} lembar)").format(sheets))
 
-        def printed(sheets: int, went: list[str] = went) -> None:
-            went.append("printed")
-            say(QCoreApplication.translate("Letters", "Dikirim ke printer ({0} lembar)").format(sheets))
+    def closed(_result: int) -> None:
+        if not went:
+            say(QCoreApplication.translate("Letters", "Pratinjau cetak ditutup; belum dicetak atau disimpan."))
 
-        def closed(_result: int, went: list[str] = went) -> None:
-            if not went:
-                say(QCoreApplication.translate("Letters", "Pratinjau cetak ditutup; belum dicetak atau disimpan."))
-
-        preview.saved.connect(saved)
-        preview.printed.connect(printed)
-        preview.finished.connect(closed)
+    preview.saved.connect(saved)
+    preview.printed.connect(printed)
+    preview.finished.connect(closed)

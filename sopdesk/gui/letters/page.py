@@ -38,7 +38,7 @@ from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.correction_dialog import CorrectionDialog, Row, VoidDialog, may_correct, registrar_of
 from sopdesk.gui.letters.columns import RegisterModel
-from sopdesk.gui.letters.common import date_edit, day_of, letters_tr, may, today, watch_previews
+from sopdesk.gui.letters.common import date_edit, day_of, letters_tr, may, today, watch_preview
 from sopdesk.gui.letters.disposition_dialog import DispositionDialog
 from sopdesk.gui.letters.incoming_dialog import IncomingDialog
 from sopdesk.gui.letters.models import ExpeditionModel, IncomingModel, OutgoingModel
@@ -488,9 +488,10 @@ class LettersPage(QWidget):
             self._update_buttons()
             self._say(self.tr("Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.") if path
                       else self.tr("Gagal mencetak."))
-            watch_previews(self, self._say)  # then says what the preview did, or that it closed
             if pressed in (self.print_disposition_button, self.print_book_button):
                 pressed.setFocus()  # back there when the preview closes
 
         started()  # print_pdf hands the rendering to the worker at once
-        print_pdf(self, self.worker, default_name, render, finished)
+        # then the status line says what the preview did, or that it closed
+        print_pdf(self, self.worker, default_name, render, finished,
+                  on_opened=lambda preview: watch_preview(preview, self._say))
