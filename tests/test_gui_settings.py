@@ -207,3 +207,20 @@ def test_tab_goes_from_the_time_zone_to_pilih_logo(qtbot, ws, admin, worker):
     page.focusNextChild()
     assert isinstance(page.focusWidget(), QPushButton)
     assert page.focusWidget().text() == "Pilih logo…"
+
+
+def test_enter_on_tambah_pengguna_opens_the_dialog_at_the_first_start(qtbot, ws, admin, worker, monkeypatch):
+    """Xvfb: Ctrl+6 put the keyboard on Tambah pengguna… and Enter did nothing (a page is not a
+    dialog); Enter presses the focused button on the page, as Space does."""
+    opened: list[bool] = []
+    monkeypatch.setattr(AddUserDialog, "exec", lambda self: opened.append(True) or 0)
+    page = SettingsPage(GuiContext(ws, admin), worker)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.focus_first_field()
+    qtbot.waitUntil(lambda: page.add_user_button.hasFocus())
+    qtbot.keyClick(page.add_user_button, Qt.Key.Key_Return)
+    assert opened == [True]
+    qtbot.keyClick(page.add_user_button, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert opened == [True, True]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QListWi
 
 from sopdesk.engine.visitor_lookup import MIN_LOOKUP_CHARS, find_returning_visitors
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.helpdesk.style import ENTER_KEYS
+from sopdesk.gui.enter_presses import ENTER_KEYS
 
 log = logging.getLogger("sopdesk.gui")
 translate = QCoreApplication.translate  # the desk's texts keep their context "HelpDeskPage"

@@ -33,8 +33,9 @@ from sopdesk.engine.visitor_form import DELIVERY_METHODS, OBTAIN_METHODS, Visito
 from sopdesk.engine.visitor_lookup import IDENTITY_FIELDS, MASKED_FIELDS
 from sopdesk.errors import FieldError
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.enter_presses import ENTER_KEYS, enter_presses_buttons
 from sopdesk.gui.helpdesk.lookup import ReturningVisitorLookup
-from sopdesk.gui.helpdesk.style import ENTER_KEYS, restyle
+from sopdesk.gui.helpdesk.style import restyle
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.operation import Operation
 
@@ -192,12 +193,11 @@ class RegistrationForm(QScrollArea):
         self.save_button.clicked.connect(self.save)
         self.clear_button = QPushButton(translate("HelpDeskPage", "K&osongkan formulir"))
         self.clear_button.clicked.connect(self._clear_clicked)
-        for button in (self.save_button, self.clear_button):
-            button.installEventFilter(self)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         outer.addLayout(buttons)
+        enter_presses_buttons(form_widget)  # a page is not a dialog: Enter on a button presses it, like Space
 
         self.status = QLabel()
         self.status.setObjectName("statusLine")
@@ -481,13 +481,8 @@ class RegistrationForm(QScrollArea):
     # --- keyboard ---------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            if watched in self.fields.values():
-                return self._field_key(watched, event)
-            if watched in (self.save_button, self.clear_button) and event.key() in ENTER_KEYS:
-                assert isinstance(watched, QPushButton)
-                watched.click()  # a page is not a dialog: Enter on a button presses it, like Space
-                return True
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and watched in self.fields.values():
+            return self._field_key(watched, event)
         return super().eventFilter(watched, event)
 
     def _field_key(self, field: QObject, event: QKeyEvent) -> bool:

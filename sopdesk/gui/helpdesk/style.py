@@ -4,12 +4,10 @@ property change needs. Kept apart so the form, the list and the lookup use one d
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from sopdesk.gui.messages import ERROR_COLOR
 
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 STYLE = f"""
 QFrame#fieldFrame {{ border: 2px solid transparent; border-radius: 4px; }}
 QFrame#fieldFrame[invalid="true"] {{ border-color: {ERROR_COLOR}; }}

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from sopdesk.engine.visitor_lookup import visitors_page
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.helpdesk.style import ENTER_KEYS
+from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.helpdesk.visitor_model import VisitorTableModel
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.printing import PeriodDialog, print_pdf
@@ -87,6 +87,7 @@ class VisitorList(QWidget):
         self.list_note.hide()
         layout.addWidget(self.list_note)
         layout.addLayout(self._build_prints())
+        enter_presses_buttons(self)  # a page is not a dialog: Enter on a button did nothing (Xvfb)
 
     def _build_filters(self) -> QVBoxLayout:
         search_label = QLabel(translate("HelpDeskPage", "&Cari:"))
@@ -157,8 +158,6 @@ class VisitorList(QWidget):
         self.receipt_button.clicked.connect(self.print_receipt)
         self.register_button = QPushButton(translate("HelpDeskPage", "Cetak buku tamu…"))
         self.register_button.clicked.connect(self.print_register)
-        for button in (self.receipt_button, self.register_button):
-            button.installEventFilter(self)  # Enter presses it, as on the form's buttons
         prints = QHBoxLayout()
         prints.addStretch(1)
         prints.addWidget(self.receipt_button)
@@ -290,11 +289,6 @@ class VisitorList(QWidget):
             if self.list_stack.currentWidget() is self.table:
                 self.table.setFocus(Qt.FocusReason.TabFocusReason)
                 return True
-        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS
-                and watched in (self.receipt_button, self.register_button)):
-            assert isinstance(watched, QPushButton)
-            watched.click()  # a page is not a dialog: Enter on a button did nothing (Xvfb, keyboard only)
-            return True
         return super().eventFilter(watched, event)
 
     # --- prints -----------------------------------------------------------------------------
