@@ -136,3 +136,17 @@ def test_the_ketua_reads_the_rahasia_letter_in_the_agenda_as_in_the_disposition_
     dialog = DispositionDialog(GuiContext(ws, staff["Ketua"]), "SM/2026/0001")
     qtbot.addWidget(dialog)
     assert "Pemberitahuan hasil audit keuangan" in dialog.findChild(QLabel, "letterSummary").text()
+
+
+def test_the_receiving_role_reads_the_disposition_in_the_tooltip(qtbot, ws, staff, worker):  # noqa: F811
+    """Xvfb, the Kasubag after the Ketua's dispositions: the agenda showed only a count, the
+    sheet had to be printed to learn whether a letter was for the Kasubag."""
+    incoming(ws, staff["Staf"], subject="Undangan rapat koordinasi")
+    dispositions.dispose(ws, staff["Ketua"], "SM/2026/0001", ["subbag_hukum", "teknis"], "Hadiri rapat")
+    page = page_for(qtbot, ws, staff["Kasubag"], worker)
+    model = page.incoming_model
+    column = [c.header for c in model.COLUMNS].index("Disposisi")
+    assert model.index(0, column).data() == "1"
+    tip = model.index(0, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Sub Bagian Hukum (peran Anda)" in tip and "Isi: Hadiri rapat" in tip
+    assert "Divisi Teknis Penyelenggaraan (peran Anda)" not in tip and "Divisi Teknis Penyelenggaraan" in tip

@@ -14,7 +14,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
-from sopdesk.engine import expedition, letters
+from sopdesk.engine import dispositions, expedition, letters
 from sopdesk.engine.expedition import ExpeditionRow
 from sopdesk.engine.letter_agenda import reader_of
 from sopdesk.engine.letters import IncomingRow, OutgoingRow
@@ -102,8 +102,25 @@ class IncomingModel(AgendaModel[IncomingRow]):
                background=sifat_colour, void_text=lambda r: letters_tr("BATAL")),
             In(QT_TRANSLATE_NOOP("IncomingModel", "Kasus"), "case", lambda r: r.case_number or DASH),
             In(QT_TRANSLATE_NOOP("IncomingModel", "Disposisi"), "dispositions",
-               lambda r: str(r.dispositions) if r.dispositions else DASH),
+               lambda r: str(r.dispositions) if r.dispositions else DASH, tooltip=self._dispositions),
         ), "agenda", True, parent)
+
+    def _dispositions(self, row: IncomingRow) -> str | None:
+        """Each lembar disposisi of the letter: when, by whom, to which units (those of the user's
+        roles marked) and what it says. The receiving role saw only a count (Xvfb, the Kasubag
+        after the Ketua's dispositions, /tmp/h2/s/61_kasubag_letters.png) and had to print the
+        sheet to learn whether a letter was for it. Read when the tooltip is asked for."""
+        if not row.dispositions:
+            return None
+        tz, mine = self.ctx.ws.calendar.tz, set() if self.ctx.is_admin else set(self.ctx.roles)
+        parts = []
+        for sheet in dispositions.dispositions_of(self.ctx.ws, row.agenda):
+            units = "; ".join(unit["nama"] + (self.tr(" (peran Anda)") if unit["peran"] in mine else "")
+                              for unit in sheet["units"])
+            parts.append("\n".join((self.tr("Disposisi {0} · {1} · {2}").format(
+                sheet["id"], short_time(sheet["at"], tz), sheet["from"] or DASH),
+                self.tr("Kepada: {0}").format(units), self.tr("Isi: {0}").format(sheet["instruction"]))))
+        return "\n\n".join(parts)
 
     def _fetch(self, offset: int) -> list[IncomingRow]:
         shown = AgendaFilters.of(self.filters)
