@@ -19,13 +19,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import String, bindparam, cast, func, literal, or_, select
+from sqlalchemy import String, bindparam, cast, func, literal, or_, select, text
 from sqlalchemy.sql import ColumnElement, Select
 from sqlalchemy.sql.expression import BindParameter
 
 from sopdesk.engine.search import CASE_SEARCH_TABLE, LIKE_ESCAPE, contains_pattern, fts_phrase, uses_text_index
 from sopdesk.store.models import Case
-from sopdesk.store.text_search import CASE_SEARCH
+from sopdesk.store.text_search import CASE_SEARCH, FOLD_ROWS
 
 CASE_SORTS = {
     "number": Case.id,  # numbers are issued in order; the id sorts them numerically
@@ -79,8 +79,8 @@ def parameters(mode: str | None, search: str | None, sop: str | None, status: st
     return params
 
 
-def _matching(mode: str | None, sop: bool, status: bool, hide_secret: bool = False) -> Select[int]:
-    """`SELECT case_file.id FROM ...` with every filter (bind parameters), before ordering."""
+def _conditions(mode: str | None, sop: bool, status: bool, hide_secret: bool) -> list[ColumnElement[bool]]:
+    """The filters other than the search's text (bind parameters)."""
     conditions: list[ColumnElement[bool]] = []
     if mode and hide_secret:
         secret_like: BindParameter[str] = bindparam("secret_like")
@@ -93,6 +93,12 @@ def _matching(mode: str | None, sop: bool, status: bool, hide_secret: bool = Fal
         conditions.append(Case.sop_kode == bindparam("sop"))
     if status:
         conditions.append(Case.status == bindparam("status"))
+    return conditions
+
+
+def _matching(mode: str | None, sop: bool, status: bool, hide_secret: bool = False) -> Select[int]:
+    """`SELECT case_file.id FROM ...` with every filter (bind parameters), before ordering."""
+    conditions = _conditions(mode, sop, status, hide_secret)
     if mode == "fts":
         return (select(Case.id).select_from(CASE_SEARCH_TABLE).join(Case, Case.id == CASE_SEARCH_TABLE.c.rowid)
                 .where(CASE_SEARCH_TABLE.c[CASE_SEARCH].match(bindparam("case_search")), *conditions))
@@ -103,9 +109,48 @@ def _matching(mode: str | None, sop: bool, status: bool, hide_secret: bool = Fal
     return select(Case.id).where(*conditions)
 
 
+def may_walk(mode: str | None, search: str | None, sort: str) -> bool:
+    """Whether this search may be answered by reading the sort's own index (`page_ids` with
+    `walk`): an FTS5 search (SQLite) in another order than the number's, its text ASCII (LIKE
+    folds the letter case of ASCII only; see store.text_search)."""
+    return mode == "fts" and sort != "number" and (search or "").isascii()
+
+
+def walk_pattern(search: str) -> tuple[str, str]:
+    """The walk's LIKE pattern and its kind for `page_ids`: "escaped" when the text holds a
+    character that the pattern escapes, else "plain"."""
+    pattern = contains_pattern(search)
+    return pattern, "escaped" if LIKE_ESCAPE in pattern else "plain"
+
+
+def _walk(sop: bool, status: bool, hide_secret: bool, escaped: bool) -> Select[int]:
+    """The matching ids read in the sort's index (store.text_search.WALK_INDEXES), which holds
+    every column tested: each entry is tested with LIKE and the read stops at the page's end,
+    however many cases match (a broad word in half the cases would be sorted for each page).
+    The same rows as the FTS5 MATCH while no case holds a character that FTS5 folds into ASCII
+    (`folding_rows`). LIKE names its escape character only when the pattern holds one (`escaped`):
+    a LIKE without ESCAPE reads each row faster."""
+    like: BindParameter[str] = bindparam("like")
+    escape = LIKE_ESCAPE if escaped else None
+    found = or_(*(column.like(like, escape=escape) for column in (Case.title, Case.number, Case.requester)))
+    return select(Case.id).where(found, *_conditions("fts", sop, status, hide_secret))
+
+
+@lru_cache(maxsize=1)
+def folding_rows() -> Select[int]:
+    """`SELECT 1` if a case holds a character that FTS5 folds into ASCII and LIKE does not (read
+    in the partial index FOLD_INDEX, empty in practice): a walk would then miss a match."""
+    return select(literal(1)).select_from(Case).where(text(FOLD_ROWS)).limit(1)
+
+
 def page_ids(mode: str | None, sop: bool, status: bool, sort: str, descending: bool,
-             hide_secret: bool = False) -> Select[int]:
-    """The ids of one page of the case list, in its order (bind parameters limit, offset)."""
+             hide_secret: bool = False, walk: str | None = None) -> Select[int]:
+    """The ids of one page of the case list, in its order (bind parameters limit, offset); with
+    `walk` (SQLite, when `may_walk` and many cases match: `walk_pattern`'s kind) read in the
+    sort's own index."""
+    if walk:
+        query = _walk(sop, status, hide_secret, walk == "escaped")
+        return query.order_by(*ordering(sort, descending)).limit(bindparam("limit")).offset(bindparam("offset"))
     query = _matching(mode, sop, status, hide_secret)
     if sort == "number" and mode == "fts":
         rowid = CASE_SEARCH_TABLE.c.rowid  # the FTS5 table's own order: read until the page is full
@@ -113,6 +158,38 @@ def page_ids(mode: str | None, sop: bool, status: bool, sort: str, descending: b
     else:
         query = query.order_by(*ordering(sort, descending))
     return query.limit(bindparam("limit")).offset(bindparam("offset"))
+
+
+@lru_cache(maxsize=4)
+def spread(sop: bool, status: bool) -> Select[tuple[int, int | None, int | None, int | None]]:
+    """For an FTS5 search: how many of its first `cap_plus_one` matches in id order there are,
+    the first and the last one's id, and the newest case's id (for `walk_pays`). Read in the
+    FTS5 table alone unless the SOP or the status filters (the confidential cases a reader may
+    not find are few: left out of this estimate)."""
+    rowid = CASE_SEARCH_TABLE.c.rowid
+    first = _matching("fts", sop, status) if sop or status else (
+        select(rowid.label("id")).where(CASE_SEARCH_TABLE.c[CASE_SEARCH].match(bindparam("case_search"))))
+    matches = first.order_by(rowid).limit(bindparam("cap_plus_one")).subquery()
+    newest = select(func.max(Case.id)).scalar_subquery()
+    return select(func.count(), func.min(matches.c.id), func.max(matches.c.id), newest).select_from(matches)
+
+
+SORTED_AT_MOST = 5000  # matches sorted for each page in a few ms (SQLite, 100,000 cases)
+WALK_VS_SORT = 4  # a match sorted costs about four index entries walked (each tested with LIKE)
+
+
+def walk_pays(found: int, first: int | None, last: int | None, newest: int | None, *, cap: int,
+              offset: int, limit: int) -> bool:
+    """Whether to walk the sort's index (`page_ids` with `walk`) rather than sort the matches,
+    from `spread`'s figures (the number of matches estimated from how close the first `cap`
+    are). Sorting costs in proportion to the matches and is kept while they are few; a walk
+    costs the entries read before the page is full: about (offset + limit) x cases / matches
+    when the matches are spread through the order, and every entry at worst (a word that is
+    rare early in the order), still less than sorting many matches. Either gives the same rows."""
+    if found <= cap or first is None or last is None or newest is None:
+        return False
+    matches = found * (newest - first + 1) / (last - first + 1)
+    return matches > SORTED_AT_MOST and WALK_VS_SORT * matches * matches > (offset + limit) * newest
 
 
 @lru_cache(maxsize=64)

@@ -373,10 +373,10 @@ class CaseRow(NamedTuple):
 
 @lru_cache(maxsize=128)
 def _cases_statement(mode: str | None, sop: bool, status: bool, sort: str, descending: bool,
-                     hide_secret: bool = False) -> Select[*tuple[Any, ...]]:
+                     hide_secret: bool = False, walk: str | None = None) -> Select[*tuple[Any, ...]]:
     """The Kasus page query for one combination of filters: the page's ids first, on case_file
     and its indexes alone (engine.case_list), then only those rows joined to their waiting step."""
-    page = case_list.page_ids(mode, sop, status, sort, descending, hide_secret)
+    page = case_list.page_ids(mode, sop, status, sort, descending, hide_secret, walk)
     current = aliased(WorkItem)
     return (
         select(Case.id, Case.number, Case.sop_kode, Case.title, Case.requester, Case.status, Case.started_at,
@@ -396,9 +396,18 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
         raise ValueError(f"unknown sort {sort!r}")
     mode = case_list.search_mode(ws.db.dialect, search)
     readable_secret = _readable_secret(ws, mode, viewer)
-    statement = _cases_statement(mode, bool(sop), bool(status), sort, descending, readable_secret is not None)
-    params = {**case_list.parameters(mode, search, sop, status, readable_secret), "limit": limit, "offset": offset}
+    filters = case_list.parameters(mode, search, sop, status, readable_secret)
+    params = {**filters, "limit": limit, "offset": offset}
     with ws.db.direct_reading() as db:
+        # many matches (a broad word) are read in the sort's own index rather than sorted
+        walk = None
+        if case_list.may_walk(mode, search, sort) and db.scalar(case_list.folding_rows()) is None:
+            spread = db.execute(case_list.spread(bool(sop), bool(status)),
+                                {**filters, "cap_plus_one": CASE_COUNT_CAP + 1}).all()[0]
+            if case_list.walk_pays(*spread, cap=CASE_COUNT_CAP, offset=offset, limit=limit):
+                params["like"], walk = case_list.walk_pattern(search or "")
+        statement = _cases_statement(mode, bool(sop), bool(status), sort, descending, readable_secret is not None,
+                                     walk)
         rows = db.execute(statement, params).all()
     secret = {row[0] for row in rows if row[-1]}
     if secret:

@@ -7,6 +7,15 @@ content over `case_file`, kept in step by triggers), on PostgreSQL trigram GIN i
 (pg_trgm) that serve `ILIKE` directly; and on both, expression indexes (lower-cased text,
 missing requesters last) that match the case list's ORDER BY. Migration 0007 creates them.
 
+A word found in half the cases cannot be sorted for each page (the FTS5 match alone reads
+50,000 rows). On SQLite, migration 0011 adds for each sorted column an index in that order
+that also holds the searched texts and the filtered columns (WALK_INDEXES): the list is then
+read in the index's order, each entry tested with LIKE, and stops when the page is full, with
+no read of case_file. LIKE (ASCII letter case) and FTS5 (Unicode case folding) agree on an
+ASCII search except for the two characters that fold into ASCII (FOLDS_TO_ASCII: KELVIN SIGN
+and LATIN SMALL LETTER LONG S); the cases that hold one are kept in a partial index
+(FOLD_INDEX, FOLD_ROWS; empty in practice) and while there is one, the search sorts its matches.
+
 This module names them, so that the schema comparison of the tests (models vs. migrations),
 the transfer's "is the target empty" check and the search queries agree on what they are.
 """
@@ -25,12 +34,32 @@ SQLITE_TABLES = frozenset({CASE_SEARCH, *(f"{CASE_SEARCH}_{part}" for part in ("
 SQLITE_TRIGGERS = ("case_search_insert", "case_search_delete", "case_search_update")
 TRIGRAM_INDEXES = ("ix_case_file_trgm_number", "ix_case_file_trgm_title", "ix_case_file_trgm_requester")
 SORT_INDEXES = ("ix_case_file_sort_title", "ix_case_file_sort_requester", "ix_case_file_sort_requester_desc")
+# the case list read in sort order on SQLite (migration 0011), by (sort, descending); an
+# index read backwards gives the other direction, except the requester's (missing ones last)
+WALK_INDEXES = {
+    ("sop", False): "ix_case_file_walk_sop",
+    ("title", False): "ix_case_file_walk_title",
+    ("requester", False): "ix_case_file_walk_requester",
+    ("requester", True): "ix_case_file_walk_requester_desc",
+    ("status", False): "ix_case_file_walk_status",
+    ("started", False): "ix_case_file_walk_started",
+}
+FOLDS_TO_ASCII = "\u212a\u017f"  # FTS5 folds them to k and s; LIKE does not
+FOLD_INDEX = "ix_case_file_fold_ascii"
+FOLD_GLOB = "'*[" + FOLDS_TO_ASCII + "]*'"
+FOLD_ROWS = f"number GLOB {FOLD_GLOB} OR title GLOB {FOLD_GLOB} OR requester GLOB {FOLD_GLOB}"  # FOLD_INDEX's
+WALK_INDEX_NAMES = frozenset({*WALK_INDEXES.values(), FOLD_INDEX})
 MIN_TRIGRAM = 3  # a trigram index cannot answer a shorter text: those searches use LIKE
 
 
 def is_search_object(name: str | None) -> bool:
     """A table or index of this module (not part of the models)."""
-    return name in SQLITE_TABLES or name in TRIGRAM_INDEXES or name in SORT_INDEXES
+    return name in SQLITE_TABLES or name in TRIGRAM_INDEXES or name in SORT_INDEXES or name in WALK_INDEX_NAMES
+
+
+def walk_index(sort: str, descending: bool) -> str | None:
+    """The SQLite index that reads the case list in this order with the searched texts."""
+    return WALK_INDEXES.get((sort, descending)) or WALK_INDEXES.get((sort, False))
 
 
 def include_name(name: str | None, type_: str, parent_names: Mapping[str, str | None]) -> bool:  # noqa: ARG001 - alembic's hook
