@@ -22,6 +22,7 @@ def test_admin_adds_a_user_with_roles_through_the_dialog(qtbot, ws, admin, worke
     qtbot.addWidget(page)
     dialog = AddUserDialog(ctx, page)
     qtbot.addWidget(dialog)
+    assert sorted(b.text() for b in dialog.buttons.buttons()) == ["Batal", "Tambah"]  # Xvfb: it said "OK"
     qtbot.keyClicks(dialog.username, "rina")
     qtbot.keyClicks(dialog.password, "pendek")
     dialog._submit()

@@ -343,6 +343,8 @@ class AddUserDialog(QDialog):
         form.addRow(self.tr("Kata sandi*"), self.password)
         form.addRow(self.tr("Peran*"), self.roles)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tambah"))  # says what it does, not "OK"
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
