@@ -96,3 +96,27 @@ def test_after_an_extension_the_keyboard_is_in_the_first_field_again(qtbot, ppid
     qtbot.keyClick(extend_button, Qt.Key.Key_Space)
     assert "diperpanjang 1 kali" in form.deadlines_box.findChild(QLabel, "deadline_jawaban").text()
     assert QApplication.focusWidget() is first
+
+
+def test_the_first_field_is_drawn_as_focused_when_the_form_opens(qtbot, ppid_desk):
+    """Found on Xvfb as the Kasubag: a form opened by Enter from the inbox had the keyboard in
+    its first kelengkapan tick, but Qt draws a check box's focus only after a Tab: no cursor was
+    seen anywhere. The form shows where the keyboard is from the start."""
+    from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionButton
+
+    ws, petugas, number = ppid_desk
+    form = StepFormDialog(GuiContext(ws, petugas), number)
+    qtbot.addWidget(form)
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
+    first = QApplication.focusWidget()
+    assert isinstance(first, QCheckBox)
+
+    def drawn_focused() -> bool:
+        option = QStyleOptionButton()
+        first.initStyleOption(option)  # what the style draws the focus by
+        return bool(option.state & QStyle.StateFlag.State_HasFocus
+                    and option.state & QStyle.StateFlag.State_KeyboardFocusChange)
+
+    qtbot.waitUntil(drawn_focused)  # once the window is active (the event loop's next turn)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -104,6 +104,14 @@ class StepFormDialog(QDialog):
             self._baseline = self.form_data()
             self._restore_unsaved()
             self._focus_first_field()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """Once active, the focus is drawn where it is: Qt draws a check box's focus only after a
+        Tab (and forgets it when the window is activated), so the Kasubag opening a form by Enter
+        saw no cursor at all when a kelengkapan tick came first (Xvfb)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            QTimer.singleShot(0, self, lambda: self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange))
 
     def _focus_first_field(self) -> None:
         """The cursor in the first thing a clerk fills (a kelengkapan tick, a document number, a
