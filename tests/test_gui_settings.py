@@ -225,3 +225,19 @@ def test_enter_on_tambah_pengguna_opens_the_dialog_at_the_first_start(qtbot, ws,
     assert opened == [True]
     qtbot.keyClick(page.add_user_button, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     assert opened == [True, True]
+
+
+def test_tab_leaves_the_user_list_instead_of_walking_its_cells(qtbot, ws, admin, staff, worker):
+    """Xvfb: Shift+Tab from Tambah pengguna… went through the list's every cell (4 a user)."""
+    page = SettingsPage(GuiContext(ws, admin), worker)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.users.setFocus()
+    qtbot.waitUntil(page.users.hasFocus)
+    qtbot.keyClick(page.users, Qt.Key.Key_Tab)
+    assert page.add_user_button.hasFocus()
+    qtbot.keyClick(page.add_user_button, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert page.users.hasFocus()
+    qtbot.keyClick(page.users, Qt.Key.Key_Down)  # the arrows still move in it
+    assert page.users.currentRow() >= 0

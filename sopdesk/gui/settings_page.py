@@ -227,6 +227,7 @@ class SettingsPage(QWidget):
         self.users.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.users.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.users.verticalHeader().hide()
+        self.users.setTabKeyNavigation(False)  # Tab leaves the list, arrows move in it (Xvfb: Tab walked every cell)
         self.add_user_button = add = QPushButton(self.tr("Tambah pengguna…"))
         toggle = QPushButton(self.tr("Aktifkan / nonaktifkan"))
         reset = QPushButton(self.tr("Atur ulang kata sandi…"))
