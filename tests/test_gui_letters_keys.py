@@ -54,3 +54,24 @@ def test_the_other_registers_go_into_their_list_too(qtbot, page, tab):
     search.setFocus()
     qtbot.keyClick(search, Qt.Key.Key_Down)
     assert table.hasFocus()
+
+
+def test_alt_c_prints_the_expedition_book_from_its_tab(qtbot, page, monkeypatch):
+    """Xvfb, the Kasubag by keyboard: every button of Buku ekspedisi had its Alt key but
+    "Cetak buku ekspedisi"."""
+    printed = []
+    monkeypatch.setattr(page, "print_expedition", lambda: printed.append("book"))
+    page.print_book_button.clicked.disconnect()
+    page.print_book_button.clicked.connect(page.print_expedition)
+    with qtbot.waitActive(page.window()):
+        page.window().activateWindow()
+    page.tabs.setCurrentIndex(2)
+    page.expedition_table.setFocus()
+    qtbot.keyClick(page.expedition_table, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: printed == ["book"])  # a mnemonic clicks the button a moment later (animateClick)
+
+
+def test_an_outgoing_number_cut_short_is_whole_in_its_tooltip(page):
+    model = page.outgoing_model
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == [model.row_at(0).number, "Nomor otomatis menurut pola"]

@@ -166,7 +166,9 @@ class OutgoingModel(AgendaModel[OutgoingRow]):
         return row.case_number or DASH
 
     def _numbering(self, row: OutgoingRow) -> str:
-        return self.tr("Nomor otomatis menurut pola") if row.automatic else self.tr("Nomor ditulis tangan")
+        """The number whole (a long one is cut short in its column) and how it was given."""
+        how = self.tr("Nomor otomatis menurut pola") if row.automatic else self.tr("Nomor ditulis tangan")
+        return f"{row.number}\n{how}"
 
     def _fetch(self, offset: int) -> list[OutgoingRow]:
         shown = AgendaFilters.of(self.filters)

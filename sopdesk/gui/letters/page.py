@@ -236,7 +236,8 @@ class LettersPage(QWidget):
         self.expedition_summary.setWordWrap(True)  # wraps instead of widening the page at 1024x768
         self.receive_button = self._button(self.tr("&Tandai diterima…"), self.mark_received, self.may_receive,
                                            " / ".join(self.receiving_roles))
-        self.print_book_button = self._button(self.tr("Cetak buku ekspedisi"), self.print_expedition)
+        # Alt+C as Cetak lembar disposisi on Surat masuk (the only button of the tab without its Alt key)
+        self.print_book_button = self._button(self.tr("&Cetak buku ekspedisi"), self.print_expedition)
         self.print_book_button.setToolTip(self.tr("Semua entri yang dikirim pada rentang tanggal ini (pencarian "
                                                   "tidak ikut dicetak)"))
         return self._tab(filters, holder, self.expedition_table, self.expedition_summary,
