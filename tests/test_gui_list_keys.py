@@ -83,3 +83,30 @@ def test_case_list_search_keys_take_the_list_and_keypad_enter_opens_the_case(qtb
     assert [page.model.row_at(r.row()).number for r in page.table.selectionModel().selectedRows()] == [wanted]
     qtbot.keyClick(page.table, Qt.Key.Key_Enter, KEYPAD)
     assert opened == [wanted]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_on_a_focused_button_of_the_inbox_and_the_case_list_presses_it(qtbot, ws, staff, monkeypatch, key):
+    """A page is not a dialog: Enter on Ambil (Tab from the list) did nothing, only Space did."""
+    from sopdesk.gui import cases_page
+    from sopdesk.gui.cases_page import CasesPage
+    from sopdesk.gui.inbox_page import InboxPage
+
+    number = at_kasubag(ws, staff)[0]
+    inbox = InboxPage(GuiContext(ws, staff["Kasubag"]))
+    active(qtbot, inbox)
+    said: list[str] = []
+    inbox.message.connect(said.append)
+    inbox.table.selectRow(next(n for n in range(inbox.model.rowCount()) if inbox.model.row_at(n).case_number == number))
+    inbox.claim_button.setFocus()
+    qtbot.keyClick(inbox.claim_button, key)
+    qtbot.waitUntil(lambda: said == [f"{number} diambil oleh {staff['Kasubag'].username}"])
+
+    opened: list[str] = []
+    monkeypatch.setattr(cases_page.CaseView, "exec", lambda view: opened.append(view.number) or 0)
+    page = CasesPage(GuiContext(ws, staff["Kasubag"]))
+    active(qtbot, page)
+    page.focus_list()
+    page.open_button.setFocus()
+    qtbot.keyClick(page.open_button, key)
+    assert len(opened) == 1

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from sopdesk.engine import cases, queries
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.inbox_model import InboxModel
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.operation import Operation
@@ -140,6 +141,7 @@ class InboxPage(QWidget):
         self.clock_timer.timeout.connect(lambda: self.refresh() if self.window().isVisible() else None)
         self.clock_timer.start()
         self._hidden = False  # hidden after being shown: refreshed when shown again (not on the first show)
+        enter_presses_buttons(self)  # Enter on a focused button presses it, as Space does
         self.reload()
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
