@@ -48,3 +48,21 @@ def test_tab_skips_the_read_only_logo_path(qtbot, ws):
     assert dialog.focusWidget() is dialog.logo_button
     dialog.focusNextChild()
     assert dialog.focusWidget() is dialog.admin
+
+
+def test_the_refusal_goes_once_the_field_is_typed_again(qtbot, ws):
+    """Xvfb: "Nama kantor wajib diisi" stayed under the office name just typed."""
+    dialog = SetupDialog(ws)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog._submit()
+    assert dialog.error.isVisibleTo(dialog)
+    qtbot.waitUntil(dialog.office.hasFocus)
+    qtbot.keyClicks(dialog.office, "KPU Kota Kupang")
+    assert not dialog.error.isVisibleTo(dialog)
+    dialog.password.setText(PASSWORD)
+    dialog.repeat.setText(PASSWORD + "x")
+    dialog._submit()
+    assert "tidak sama" in dialog.error.text() and dialog.error.isVisibleTo(dialog)  # said, as before

@@ -80,6 +80,8 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("Kata sandi*"), self.password)
         form.addRow(self.tr("Ulangi kata sandi*"), self.repeat)
         self.error = error_label()
+        for typed in (self.office, self.address, self.admin, self.full_name, self.password, self.repeat):
+            typed.textChanged.connect(self.error.hide)  # Xvfb: "Nama kantor wajib diisi" under a typed name
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Siapkan"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
