@@ -60,6 +60,9 @@ class ExtendDeadlineDialog(QDialog):
         self.after.setVisible(after is not None)
         layout.addWidget(self.after)
         form = QFormLayout()
+        # each label above its field: beside "Nomor Surat Pemberitahuan Perpanjangan Waktu" the
+        # reason had a third of the dialog, 256 px for a sentence (Xvfb, 1366x768)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("extendReason")
         self.reason.setTabChangesFocus(True)
