@@ -75,3 +75,19 @@ def test_an_outgoing_number_cut_short_is_whole_in_its_tooltip(page):
     model = page.outgoing_model
     tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.splitlines() == [model.row_at(0).number, "Nomor otomatis menurut pola"]
+
+
+def test_the_receipt_dialog_opens_in_the_signers_name(qtbot, ws, staff, page):  # page: a line is in the book
+    from sopdesk.engine.expedition import expedition_page
+    from sopdesk.gui.letters.receipt_dialog import ReceiptDialog
+
+    [row] = expedition_page(ws, start=None, end=None, pending=True, search=None, limit=10, offset=0,
+                            descending=False, viewer=staff["Kasubag"])
+    dialog = ReceiptDialog(GuiContext(ws, staff["Kasubag"]), row)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    assert dialog.focusWidget() is dialog.signed_by
+    qtbot.keyClicks(dialog.focusWidget(), "Yohanes Bria")
+    assert dialog.signed_by.text() == "Yohanes Bria"
