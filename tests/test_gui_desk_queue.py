@@ -131,3 +131,13 @@ def test_down_from_the_search_goes_to_the_rows_found_with_the_first_chosen(
     lister.search_box.setFocus()
     desk.press(Qt.Key.Key_Down)  # nothing found: the cursor stays where the search is typed
     assert desk.focus is lister.search_box
+
+
+def test_every_placeholder_of_the_form_is_whole_at_1024(qtbot, page):  # noqa: F811
+    # Xvfb 1024x768: "NIK 16 angka, atau nomor paspor / k…"
+    page.resize(800, 700)  # the page beside the navigation on a 1024x768 screen
+    qtbot.wait(20)
+    for key in ("name", "id_number", "phone", "email"):
+        field = page.fields[key]
+        room = field.width() - 12  # the frame and the text margins
+        assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room, key

@@ -159,7 +159,7 @@ class RegistrationForm(QScrollArea):
         self._add_line("name", translate("HelpDeskPage", "&Nama *"),
                        translate("HelpDeskPage", "Nama lengkap sesuai identitas"))
         self._add_line("id_number", translate("HelpDeskPage", "Nomor &identitas (NIK)"),
-                       translate("HelpDeskPage", "NIK 16 angka, atau nomor paspor / kartu lain"))
+                       translate("HelpDeskPage", "NIK 16 angka, atau no. paspor"))  # whole at 1024x768
         self._add_line("institution", translate("HelpDeskPage", "Ins&tansi/Lembaga"))
         self._add_line("occupation", translate("HelpDeskPage", "&Pekerjaan"))
         self._add_line("address", translate("HelpDeskPage", "&Alamat"))
