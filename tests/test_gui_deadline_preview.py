@@ -72,21 +72,24 @@ def test_a_reason_typed_then_tutup_is_there_at_the_next_perpanjang(qtbot, ws, st
 
 def test_the_reason_has_the_dialogs_width_under_a_long_notice_label(qtbot, ws, staff, monkeypatch):
     """Seen on Xvfb as the Kasubag: beside 'Nomor Surat Pemberitahuan Perpanjangan Waktu' the
-    reason box had a third of the dialog. Each label is above its field now."""
+    reason box had a third of the dialog. Each label is above its field now, in a dialog wide
+    enough for a sentence."""
     number = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data DPT", entry="surat")
     form = StepFormDialog(GuiContext(ws, staff["Help Desk"]), number)
     qtbot.addWidget(form)
     form.show()
-    widths: list[tuple[int, int, int]] = []
+    widths: list[tuple[int, int, int, int]] = []
 
     def look(dialog: ExtendDeadlineDialog) -> int:
         dialog.show()
         qtbot.waitExposed(dialog)
-        widths.append((dialog.reason.width(), dialog.notice.width(), dialog.width()))
+        widths.append((dialog.reason.width(), dialog.notice.width(), dialog.width(),
+                       dialog.fontMetrics().averageCharWidth()))
         dialog.hide()
         return 0
 
     monkeypatch.setattr(ExtendDeadlineDialog, "exec", look)
     qtbot.mouseClick(form.findChild(QPushButton, "extend_jawaban_permohonan"), Qt.MouseButton.LeftButton)
-    ((reason, notice, dialog),) = widths
+    ((reason, notice, dialog, char),) = widths
     assert reason >= dialog * 0.8 and notice >= dialog * 0.8
+    assert reason >= char * 60  # a sentence in a line, not three words

@@ -63,6 +63,7 @@ class ExtendDeadlineDialog(QDialog):
         # each label above its field: beside "Nomor Surat Pemberitahuan Perpanjangan Waktu" the
         # reason had a third of the dialog, 256 px for a sentence (Xvfb, 1366x768)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)  # a reason's sentence in a line
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("extendReason")
         self.reason.setTabChangesFocus(True)
