@@ -120,6 +120,8 @@ def test_the_search_boxes_keep_a_usable_width(qtbot, ws, staff, screen):
     visitors = window.page("helpdesk").visitor_list
     qtbot.wait(20)
     assert visitors.search_box.width() >= visitor_list.SEARCH_MIN
+    hint = visitors.search_box.fontMetrics().horizontalAdvance(visitors.search_box.placeholderText())
+    assert visitors.search_box.width() >= hint + 30  # whole beside its clear button (Xvfb 1366: "…atau nom")
     beside = abs(visitors.search_box.y() - visitors.range_combo.y()) < visitors.range_combo.height()
     assert beside == (screen == 1366)
     assert (visitors.search_box.y() <= visitors.range_combo.y())  # read and tabbed before the range

@@ -94,7 +94,7 @@ class VisitorList(QWidget):
         self.search_box = QLineEdit()
         self.search_box.setMaxLength(200)  # a search, not a document (SQLite refuses LIKE patterns over 50,000 bytes)
         self.search_box.setObjectName("visitorSearch")
-        self.search_box.setPlaceholderText(translate("HelpDeskPage", "nama, instansi, NIK, telepon atau nomor kasus"))
+        self.search_box.setPlaceholderText(translate("HelpDeskPage", "nama, instansi, NIK, telp., no. kasus"))
         self.search_box.setClearButtonEnabled(True)
         search_label.setBuddy(self.search_box)
         range_label = QLabel(translate("HelpDeskPage", "Rentan&g:"))
