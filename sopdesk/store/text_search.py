@@ -33,6 +33,7 @@ CASE_SEARCH = "case_search"  # the FTS5 table (SQLite), rowid = case_file.id
 SQLITE_TABLES = frozenset({CASE_SEARCH, *(f"{CASE_SEARCH}_{part}" for part in ("data", "idx", "docsize", "config"))})
 SQLITE_TRIGGERS = ("case_search_insert", "case_search_delete", "case_search_update")
 TRIGRAM_INDEXES = ("ix_case_file_trgm_number", "ix_case_file_trgm_title", "ix_case_file_trgm_requester")
+# PostgreSQL's (on SQLite migration 0011 replaced them with WALK_INDEXES)
 SORT_INDEXES = ("ix_case_file_sort_title", "ix_case_file_sort_requester", "ix_case_file_sort_requester_desc")
 # the case list read in sort order on SQLite (migration 0011), by (sort, descending); an
 # index read backwards gives the other direction, except the requester's (missing ones last)
