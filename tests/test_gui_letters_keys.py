@@ -91,3 +91,22 @@ def test_the_receipt_dialog_opens_in_the_signers_name(qtbot, ws, staff, page):  
     assert dialog.focusWidget() is dialog.signed_by
     qtbot.keyClicks(dialog.focusWidget(), "Yohanes Bria")
     assert dialog.signed_by.text() == "Yohanes Bria"
+
+
+def test_ctrl_tab_in_a_list_opens_the_next_register_and_keeps_the_line(qtbot, page):
+    """Xvfb: Ctrl+Tab in the list moved the current cell with Ctrl's toggle, unselecting the
+    line (Koreksi and Batalkan went grey), and stayed on the same tab."""
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.incoming_table.selectRow(1)
+    page.incoming_table.setFocus()
+    qtbot.waitUntil(page.incoming_table.hasFocus)
+    kept = page.selected_letter()
+    qtbot.keyClick(page.incoming_table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.currentIndex() == 1
+    assert page.selected_letter() == kept
+    page.tabs.setCurrentIndex(0)
+    page.incoming_table.setFocus()
+    qtbot.waitUntil(page.incoming_table.hasFocus)
+    qtbot.keyClick(page.incoming_table, Qt.Key.Key_Tab)  # Tab leaves the list for the buttons
+    assert not page.incoming_table.hasFocus() and page.selected_letter() == kept

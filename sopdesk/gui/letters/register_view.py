@@ -25,6 +25,10 @@ def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int, op
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(False)
+    # Tab leaves the list for its buttons and Ctrl+Tab reaches the tabs: with Qt's cell-by-cell Tab,
+    # Ctrl+Tab in the list moved to the next cell with Ctrl's toggle, unselecting the line (the
+    # buttons went grey) instead of opening the next register (Xvfb, /tmp/h2/s/97_ctrltab_from_table.png)
+    table.setTabKeyNavigation(False)
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
