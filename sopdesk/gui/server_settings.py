@@ -132,7 +132,9 @@ class ServerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.box)
         layout.addWidget(close)
-        self.resize(560, 0)
+        # tall enough for its wrapped note at that width: resize(560, 0) took the least height,
+        # which is the least at a narrower width (Xvfb: the fields squashed, the note cut)
+        self.resize(560, self.heightForWidth(560))
 
     def done(self, result: int) -> None:
         self.worker.stop()
