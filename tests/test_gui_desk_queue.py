@@ -141,3 +141,17 @@ def test_every_placeholder_of_the_form_is_whole_at_1024(qtbot, page):  # noqa: F
         field = page.fields[key]
         room = field.width() - 12  # the frame and the text margins
         assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room, key
+
+
+def test_the_guide_tells_the_desks_keys_as_the_form_takes_them(qtbot, page, desk):  # noqa: F811
+    # the guide said Enter moved to the next field and saved in the last; Enter saves from any
+    from sopdesk.gui.guide import guide_text
+
+    desk_part = guide_text().split("## 4. Meja Layanan")[1].split("\n## ")[0]
+    assert "**Tab** berpindah ke kolom berikutnya" in desk_part
+    assert "**Enter** menyimpan dari kolom mana pun" in desk_part
+    desk.type("Frans Tefa")
+    desk.press(Qt.Key.Key_Tab)
+    assert desk.focus is page.fields["id_number"]  # Tab: the next field
+    desk.press(Qt.Key.Key_Return)  # Enter in a field that is not the last: saves (here: refused, no purpose)
+    assert page.registration.field_error("purpose")
