@@ -569,21 +569,24 @@ def test_name_and_institution_keep_a_readable_width_in_semua(qtbot, ws, staff, c
     page.resize(1024 - 220, 700)  # the page beside the navigation on a 1024x768 screen
     page.visitor_list.range_combo.setCurrentIndex(page.visitor_list.range_combo.findData("all"))
     qtbot.waitUntil(lambda: page.visitor_list.model.rowCount() == 3)
-    qtbot.wait(50)
     header = page.table.horizontalHeader()
     model = page.visitor_list.model
-    # beside the form, two lines a row: Nama over Instansi, the date over the time
-    assert model.compact and page.table.isColumnHidden(VisitorTableModel.INSTITUTION)
-    name = header.sectionSize(VisitorTableModel.NAME)
     three_chars = page.table.fontMetrics().horizontalAdvance("Mar…") + 12
-    assert name >= visitor_list.NAME_MIN > three_chars
+
+    def fitted() -> None:  # the resize reaches the list's viewport, then its columns: waited for, not 50 ms
+        # beside the form, two lines a row: Nama over Instansi, the date over the time
+        assert model.compact and page.table.isColumnHidden(VisitorTableModel.INSTITUTION)
+        assert header.sectionSize(VisitorTableModel.NAME) >= visitor_list.NAME_MIN > three_chars
+        assert header.sectionSize(VisitorTableModel.PURPOSE) >= visitor_list.PURPOSE_MIN
+        # the date-and-time column still shows its whole text
+        lines = model.index(0, VisitorTableModel.TIME).data().split("\n")
+        assert len(lines) == 2
+        assert header.sectionSize(VisitorTableModel.TIME) >= max(map(page.table.fontMetrics().horizontalAdvance, lines))
+
+    qtbot.waitUntil(fitted, timeout=10_000)
+    name = header.sectionSize(VisitorTableModel.NAME)
     assert model.index(0, VisitorTableModel.NAME).data().split("\n") == [
         "Maria Magdalena Ndun Lerik 2", "Fakultas Ilmu Sosial dan Ilmu Politik Universitas Nusa Cendana"]
-    assert header.sectionSize(VisitorTableModel.PURPOSE) >= visitor_list.PURPOSE_MIN
-    # the date-and-time column still shows its whole text
-    lines = model.index(0, VisitorTableModel.TIME).data().split("\n")
-    assert len(lines) == 2
-    assert header.sectionSize(VisitorTableModel.TIME) >= max(map(page.table.fontMetrics().horizontalAdvance, lines))
     # on a wide page, five columns on one line, Nama and Instansi sharing the room left
     page.resize(1600, 700)
     qtbot.waitUntil(lambda: not model.compact)
