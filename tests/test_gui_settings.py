@@ -241,3 +241,15 @@ def test_tab_leaves_the_user_list_instead_of_walking_its_cells(qtbot, ws, admin,
     assert page.users.hasFocus()
     qtbot.keyClick(page.users, Qt.Key.Key_Down)  # the arrows still move in it
     assert page.users.currentRow() >= 0
+
+
+def test_aktifkan_and_atur_ulang_with_no_user_chosen_say_so(qtbot, ws, admin, staff, worker, monkeypatch):
+    """Xvfb: with no row chosen, Aktifkan / nonaktifkan and Atur ulang kata sandi… did nothing."""
+    told: list[str] = []
+    page = SettingsPage(GuiContext(ws, admin), worker)
+    qtbot.addWidget(page)
+    monkeypatch.setattr(page, "_tell", told.append)
+    page.users.clearSelection()
+    for text in ("Aktifkan / nonaktifkan", "Atur ulang kata sandi…"):
+        next(b for b in page.findChildren(QPushButton) if b.text() == text).click()
+    assert told == ["Pilih dulu seorang pengguna di daftar."] * 2

@@ -258,8 +258,12 @@ class SettingsPage(QWidget):
         return item.text() if item is not None else ""
 
     def _selected_user(self) -> str | None:
+        """The user chosen in the list; none chosen: said (the buttons did nothing at all)."""
         rows = self.users.selectionModel().selectedRows()
-        return self._cell(rows[0].row(), 0) if rows else None
+        if not rows:
+            self._tell(self.tr("Pilih dulu seorang pengguna di daftar."))
+            return None
+        return self._cell(rows[0].row(), 0)
 
     def _add_user(self) -> None:
         dialog = AddUserDialog(self.ctx, self)
