@@ -110,3 +110,21 @@ def test_enter_on_a_focused_button_of_the_inbox_and_the_case_list_presses_it(qtb
     page.open_button.setFocus()
     qtbot.keyClick(page.open_button, key)
     assert len(opened) == 1
+
+
+def test_tab_leaves_the_inbox_and_the_case_list_keeping_the_line(qtbot, ws, staff):
+    """Tab in the list walked it cell by cell, and Ctrl+Tab there unselected the line (the
+    buttons went grey): Tab now goes on to the next control, the line stays selected."""
+    from sopdesk.gui.cases_page import CasesPage
+    from sopdesk.gui.inbox_page import InboxPage
+
+    at_kasubag(ws, staff)
+    for page in (InboxPage(GuiContext(ws, staff["Kasubag"])), CasesPage(GuiContext(ws, staff["Kasubag"]))):
+        active(qtbot, page)
+        page.focus_list()
+        chosen = page.table.selectionModel().selectedRows()
+        assert chosen
+        qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+        # the button beside the list, left to right: Ambil (the case is nobody's yet), Lihat kasus
+        assert QApplication.focusWidget() is getattr(page, "claim_button", page.open_button)
+        assert page.table.selectionModel().selectedRows() == chosen

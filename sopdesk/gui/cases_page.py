@@ -185,6 +185,7 @@ class CasesPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the buttons, not cell by cell
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Perihal takes the room the others leave (never under 200 px): with a fixed 360 px and
         # the last column stretched, Dimulai was ~50 px wide off the right edge at 1366x768 (Xvfb)

@@ -43,7 +43,7 @@ class InboxModel(PagedTableModel[InboxRow]):
             Column(QT_TRANSLATE_NOOP("InboxModel", "Kegiatan"), "step", _kegiatan, tooltip=self._kegiatan_tip),
             Column(QT_TRANSLATE_NOOP("InboxModel", "Sejak"), "since", lambda row: waktu_lokal(row.since, self._tz())),
             Column(QT_TRANSLATE_NOOP("InboxModel", "Batas waktu"), "due", self._due),
-            Column(QT_TRANSLATE_NOOP("InboxModel", "Sisa waktu"), "due", self._time_left,
+            Column(QT_TRANSLATE_NOOP("InboxModel", "Sisa waktu"), "due", self._time_left, tooltip=self._when_tip,
                    icon=lambda row: clock_icon() if row.state(self._now) == "hampir" else None),
             Column(QT_TRANSLATE_NOOP("InboxModel", "Petugas"), None, lambda row: row.assignee or "—"),
             Column(QT_TRANSLATE_NOOP("InboxModel", "Perihal / pemohon"), "title", _title,
@@ -107,6 +107,12 @@ class InboxModel(PagedTableModel[InboxRow]):
         if late := late_by(due, self._now):
             return "⚠ " + late  # on the row's red background
         return self.tr("sisa {0}").format(duration(due - self._now))  # nearly due: with the clock icon
+
+    def _when_tip(self, row: InboxRow) -> str:
+        """The time left's tooltip: the due time, since when and who works on it, what the
+        columns that give way first in a narrow window (Batas waktu, Sejak, Petugas) say."""
+        return self.tr("Batas waktu: {0}\nSejak: {1}\nPetugas: {2}").format(
+            self._due(row), waktu_lokal(row.since, self._tz()), row.assignee or "—")
 
     def now(self) -> datetime:
         return self._now

@@ -86,6 +86,7 @@ class InboxPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         keep_sort_indicator(self.table)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the buttons, not cell by cell
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -133,6 +134,12 @@ class InboxPage(QWidget):
         layout.addLayout(self.search_row.layout)
         layout.addLayout(self.stack, 1)
         layout.addLayout(actions)
+        # Tab from the list walks the buttons as they stand, left to right (Buka formulir, made
+        # first, came first)
+        for first, second in zip((self.table, self.claim_button, self.release_button, self.assign_button),
+                                 (self.claim_button, self.release_button, self.assign_button, self.open_button),
+                                 strict=True):
+            QWidget.setTabOrder(first, second)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         ctx.data_changed.connect(self.refresh)
         ctx.role_changed.connect(lambda _: self.reload())

@@ -1,0 +1,27 @@
+"""Kotak Masuk in a narrow window: what the columns that give way first say (Batas waktu,
+Sejak, Petugas) is in the tooltip of Sisa waktu, the column that stays."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from sopdesk.engine import cases
+from sopdesk.engine.cases import StepInput
+from sopdesk.gui.context import GuiContext
+
+
+def test_the_time_lefts_tooltip_says_the_due_time_since_when_and_who(qtbot, ws, staff):
+    from sopdesk.gui.inbox_page import InboxPage
+
+    number = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data DPT", entry="tamu", requester="Maria Ndun")
+    for role in ("Help Desk", "Help Desk", "Komisioner"):
+        cases.complete(ws, staff[role], number, StepInput())
+    cases.claim(ws, staff["Kasubag"], number)
+    page = InboxPage(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(page)
+    model = page.model
+    left = [column.header for column in model.COLUMNS].index("Sisa waktu")
+    tip = model.index(0, left).data(Qt.ItemDataRole.ToolTipRole)
+    due = model.index(0, [column.header for column in model.COLUMNS].index("Batas waktu")).data()
+    since = model.index(0, [column.header for column in model.COLUMNS].index("Sejak")).data()
+    assert tip == f"Batas waktu: {due}\nSejak: {since}\nPetugas: {staff['Kasubag'].username}"
