@@ -150,3 +150,30 @@ def test_the_receiving_role_reads_the_disposition_in_the_tooltip(qtbot, ws, staf
     tip = model.index(0, column).data(Qt.ItemDataRole.ToolTipRole)
     assert "Sub Bagian Hukum (peran Anda)" in tip and "Isi: Hadiri rapat" in tip
     assert "Divisi Teknis Penyelenggaraan (peran Anda)" not in tip and "Divisi Teknis Penyelenggaraan" in tip
+
+
+def test_only_the_letters_not_yet_disposed_at_the_ketuas_desk(qtbot, ws, staff, worker):  # noqa: F811
+    """Xvfb as the Ketua: what still waited for a disposition was found by scanning the Disposisi
+    column for dashes. "Hanya yang belum didisposisi" (Alt+H) lists those; a void letter,
+    which cannot be disposed, is not among them."""
+    from sopdesk.engine import corrections, letters
+
+    for subject in ("Undangan rapat", "Data DPT", "Surat edaran", "Dicatat dua kali"):
+        incoming(ws, staff["Staf"], subject=subject)
+    dispositions.dispose(ws, staff["Ketua"], "SM/2026/0002", ["teknis"], "Siapkan")
+    corrections.void_incoming(ws, staff["Staf"], "SM/2026/0004", "Dicatat dua kali")
+    assert letters.incoming_total(ws, undisposed=True) == 2
+    assert [r.agenda for r in letters.incoming_page(ws, undisposed=True)] == ["SM/2026/0001", "SM/2026/0003"]
+    page = page_for(qtbot, ws, staff["Ketua"], worker)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    page.incoming_table.setFocus()
+    qtbot.keyClick(page.incoming_table, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.undisposed.isChecked)
+    assert page.incoming_model.total == 2 and page.incoming_summary.text() == "2 surat masuk"
+    dispositions.dispose(ws, staff["Ketua"], "SM/2026/0003", ["teknis"], "Edarkan")
+    dispositions.dispose(ws, staff["Ketua"], "SM/2026/0001", ["teknis"], "Hadiri")
+    page.reload()
+    assert page.incoming_stack.currentWidget() is page.incoming_empty
+    assert page.incoming_empty.text() == "Semua surat masuk yang cocok sudah didisposisi."

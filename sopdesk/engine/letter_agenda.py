@@ -106,8 +106,11 @@ def _reads_every_secret(reader: rahasia.Viewer | None, roles: tuple[str, ...] = 
 
 
 def _incoming_conditions(ws: Workspace, year: int | None, search: str | None, sifat: str | None,
-                         reader: rahasia.Viewer | None) -> list[ColumnElement[bool]]:
+                         reader: rahasia.Viewer | None, undisposed: bool = False) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
+    if undisposed:  # what still waits for the leadership: no lembar disposisi yet, and not void
+        conditions += [IncomingLetter.void_reason.is_(None),
+                       ~exists().where(Disposition.incoming_letter_id == IncomingLetter.id)]
     if year is not None:
         conditions.append(IncomingLetter.year == year)
     if sifat:
@@ -134,8 +137,10 @@ def _text_key(column: SQLColumnExpression[Any]) -> SQLColumnExpression[Any]:
 
 def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None = None,
                   sifat: str | None = None, limit: int = 100, offset: int = 0,
-                  descending: bool = False, viewer: Reader = None, order: str = "agenda") -> list[IncomingRow]:
-    """A page of the incoming agenda, filtered, ordered (`order`: one of INCOMING_ORDERS, the
+                  descending: bool = False, viewer: Reader = None, order: str = "agenda",
+                  undisposed: bool = False) -> list[IncomingRow]:
+    """A page of the incoming agenda, filtered (`undisposed`: only the letters with no lembar
+    disposisi yet, void ones left out), ordered (`order`: one of INCOMING_ORDERS, the
     agenda number breaking ties) and paged by SQL. A rahasia letter's perihal reads "(rahasia)"
     unless `viewer` is on its chain (engine.rahasia); ordered by perihal, every rahasia letter
     sorts as "(rahasia)", so the order tells nothing of a hidden perihal."""
@@ -159,7 +164,7 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
         .outerjoin(Case, Case.id == IncomingLetter.case_id)
         .outerjoin(Attachment, Attachment.id == IncomingLetter.attachment_id)
         .join(registrar, registrar.id == IncomingLetter.registered_by)
-        .where(*_incoming_conditions(ws, year, search, sifat, reader))
+        .where(*_incoming_conditions(ws, year, search, sifat, reader, undisposed))
         .order_by(*_ordered(keys[order], [IncomingLetter.year, IncomingLetter.seq], descending))
         .limit(limit).offset(offset)
     )
@@ -175,10 +180,11 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
 
 
 def incoming_total(ws: Workspace, *, year: int | None = None, search: str | None = None,
-                   sifat: str | None = None, viewer: Reader = None) -> int:
+                   sifat: str | None = None, viewer: Reader = None, undisposed: bool = False) -> int:
     """The letters incoming_page pages through with the same filters and viewer."""
     reader = reader_of(ws, viewer) if _searching(search) else None  # only a search asks who reads
-    query = select(func.count(IncomingLetter.id)).where(*_incoming_conditions(ws, year, search, sifat, reader))
+    query = select(func.count(IncomingLetter.id)).where(
+        *_incoming_conditions(ws, year, search, sifat, reader, undisposed))
     with ws.db.connect() as conn:
         return conn.execute(query).scalar() or 0
 

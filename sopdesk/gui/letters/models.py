@@ -37,14 +37,17 @@ def _optional(filters: Mapping[str, object], name: str, kind: type[T]) -> T | No
 
 @dataclass(frozen=True)
 class AgendaFilters:
-    """What an agenda (incoming or outgoing) is filtered by: the page's year and search."""
+    """What an agenda (incoming or outgoing) is filtered by: the page's year and search, and
+    for the incoming one whether only the letters not yet disposed."""
 
     year: int | None
     search: str | None
+    undisposed: bool = False
 
     @classmethod
     def of(cls, filters: Mapping[str, object]) -> AgendaFilters:
-        return cls(_optional(filters, "year", int), _optional(filters, "search", str))
+        return cls(_optional(filters, "year", int), _optional(filters, "search", str),
+                   bool(_optional(filters, "undisposed", bool)))
 
 
 @dataclass(frozen=True)
@@ -124,13 +127,14 @@ class IncomingModel(AgendaModel[IncomingRow]):
 
     def _fetch(self, offset: int) -> list[IncomingRow]:
         shown = AgendaFilters.of(self.filters)
-        return letters.incoming_page(self.ctx.ws, year=shown.year, search=shown.search, order=self._sort,
-                                     limit=self.PAGE, offset=offset, descending=self._descending,
+        return letters.incoming_page(self.ctx.ws, year=shown.year, search=shown.search, undisposed=shown.undisposed,
+                                     order=self._sort, limit=self.PAGE, offset=offset, descending=self._descending,
                                      viewer=self._reader)
 
     def _count(self) -> int:
         shown = AgendaFilters.of(self.filters)
-        return letters.incoming_total(self.ctx.ws, year=shown.year, search=shown.search, viewer=self._reader)
+        return letters.incoming_total(self.ctx.ws, year=shown.year, search=shown.search, undisposed=shown.undisposed,
+                                      viewer=self._reader)
 
     def user_value(self, row: IncomingRow) -> object:
         return row.agenda

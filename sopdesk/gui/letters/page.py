@@ -46,6 +46,7 @@ from sopdesk.gui.letters.outgoing_dialog import OutgoingDialog
 from sopdesk.gui.letters.receipt_dialog import ReceiptDialog
 from sopdesk.gui.letters.register_view import (
     into_list,
+    register_tab,
     search_box,
     selected,
     selected_key,
@@ -156,19 +157,8 @@ class LettersPage(QWidget):
 
     def _tab(self, filters: QHBoxLayout, holder: QWidget, table: QTableView, summary: QLabel,
              buttons: tuple[QPushButton, ...]) -> QWidget:
-        """A register's tab: the filters over the table (or the sentence in its place), the
-        summary and the buttons under it."""
-        actions = QHBoxLayout()
-        actions.addWidget(summary, 1)
-        for button in buttons:
-            actions.addWidget(button)
         table.selectionModel().selectionChanged.connect(self._update_buttons)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addLayout(filters)
-        layout.addWidget(holder, 1)
-        layout.addLayout(actions)
-        return tab
+        return register_tab(filters, holder, summary, buttons)
 
     def _incoming_tab(self) -> QWidget:
         self.incoming_model = IncomingModel(self.ctx, self)
@@ -184,6 +174,10 @@ class LettersPage(QWidget):
         header = self.incoming_table.horizontalHeader()
         for logical in (6, 2):  # Kasus, then Nomor surat, to the end
             header.moveSection(header.visualIndex(logical), header.count() - 1)
+        # what still waits for the leadership (the Ketua scanned the Disposisi column for dashes)
+        self.undisposed = QCheckBox(self.tr("&Hanya yang belum didisposisi"))
+        self.undisposed.toggled.connect(self.reload_incoming)
+        filters.insertWidget(1, self.undisposed)
         self.incoming_table.doubleClicked.connect(lambda _: self.dispose() if self.may_dispose else None)
         holder, self.incoming_stack, self.incoming_empty = stacked(self.incoming_table, "incomingEmpty")
         self.incoming_summary = QLabel()
@@ -252,14 +246,16 @@ class LettersPage(QWidget):
     def reload_incoming(self) -> None:
         search = self.incoming_search.text().strip() or None
         year = self.incoming_year.currentData()
+        undisposed = self.undisposed.isChecked()
         kept = selected_key(self.incoming_table, self.incoming_model)
-        self.incoming_model.set_filters(year=year, search=search)
+        self.incoming_model.set_filters(year=year, search=search, undisposed=undisposed)
         total = self.incoming_model.total
         self.incoming_summary.setText(self.tr("{0} surat masuk").format(total))
         if total:
             show_rows(self.incoming_table, self.incoming_model, self.incoming_stack, kept)
         else:
             show_empty(self.incoming_stack, self.incoming_empty,
+                       self.tr("Semua surat masuk yang cocok sudah didisposisi.") if undisposed else
                        self.tr("Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.")
                        if search or year else
                        self.tr("Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat "

@@ -7,7 +7,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QStackedLayout, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sopdesk.gui.letters.column_fit import ColumnFit
 from sopdesk.gui.letters.columns import R, RegisterModel
@@ -38,6 +49,21 @@ def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int, op
         table.setColumnWidth(column, width)
     ColumnFit(table, stretch, optional)  # at 1024x768 no sideways scroll, the perihal keeps 160 px
     return table
+
+
+def register_tab(filters: QHBoxLayout, holder: QWidget, summary: QLabel, buttons: tuple[QPushButton, ...]) -> QWidget:
+    """A register's tab: the filters over the table (or the sentence in its place, `holder`),
+    the summary and the buttons under it."""
+    actions = QHBoxLayout()
+    actions.addWidget(summary, 1)
+    for button in buttons:
+        actions.addWidget(button)
+    tab = QWidget()
+    layout = QVBoxLayout(tab)
+    layout.addLayout(filters)
+    layout.addWidget(holder, 1)
+    layout.addLayout(actions)
+    return tab
 
 
 def stacked(table: QTableView, name: str) -> tuple[QWidget, QStackedLayout, QLabel]:
