@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QToolBar, QToolButton
+from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 
 from sopdesk.gui.catalog_page import LAST_DOCUMENT_KEY, CatalogPage
 from sopdesk.gui.context import GuiContext
@@ -186,3 +186,26 @@ def test_with_nothing_to_read_the_list_put_away_comes_back(new_page, qtbot):
     assert page.list.isVisible()                       # "the list on the left" is there to choose from
     click_sop(qtbot, page, "TKS")
     assert page.list.isVisible() and page.list_action.text() == "Sembunyikan daftar"
+
+
+def test_ctrl5_puts_the_cursor_in_the_search_and_down_goes_to_the_sops_found(new_page, qtbot):
+    page = new_page(*SMALL_PAGE)
+    page.focus_first_field()  # what the main window's Ctrl+5 calls
+    assert page.search.hasFocus()
+    qtbot.keyClicks(page.search, "kupang")
+    found = [item for item in page.document_items() if not item.isHidden()]
+    assert [item.text(0).split(" — ")[0] for item in found] == ["PP"]
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.list.hasFocus()
+    assert page.current_kode() == "PP"
+    page.focus_first_field()
+    assert page.search.hasFocus() and page.search.selectedText() == "kupang"  # typing replaces it
+
+
+def test_ctrl5_with_the_list_put_away_gives_the_keyboard_to_the_document(new_page, qtbot):
+    page = new_page(*SMALL_PAGE)
+    page.splitter.set_list_shown(False)
+    page.focus_first_field()
+    assert not page.search.hasFocus()
+    assert page.stack.currentWidget().isAncestorOf(QApplication.focusWidget()) or \
+        page.stack.currentWidget() is QApplication.focusWidget()

@@ -37,6 +37,7 @@ from sopdesk.gui.catalog_texts import identity_html, step_html
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.list_splitter import ListSplitter
 from sopdesk.gui.printing import PeriodDialog, print_pdf
+from sopdesk.gui.shortcuts import INTO_LIST, shortcut
 from sopdesk.gui.swimlane import SwimlaneView
 
 LAST_DOCUMENT_KEY = "catalog/last_document"
@@ -80,6 +81,8 @@ class CatalogPage(QWidget):
         self.search.setPlaceholderText(self.tr("Cari kode atau nama…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
+        for key in INTO_LIST:  # from the search into the documents found, as in Kotak Masuk
+            shortcut(QKeySequence(key), self.search, self._into_list, Qt.ShortcutContext.WidgetShortcut)
         self.list = QTreeWidget()
         self.list.setObjectName("catalogList")
         self.list.setHeaderHidden(True)
@@ -343,6 +346,27 @@ class CatalogPage(QWidget):
                 self._current_changed(item)
                 return True
         return False
+
+    def focus_first_field(self) -> None:
+        """Ctrl+5: the cursor in the search, its text selected, so what is typed next looks for
+        an SOP (the keyboard was left nowhere and the typing went unseen); with the list put
+        away, the document shown takes the keyboard."""
+        if self.splitter.list_shown():
+            self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.search.selectAll()
+        elif (shown := self.stack.currentWidget()) is not None:
+            shown.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _into_list(self) -> None:
+        """Down or Enter in the search: the keyboard in the list, on the current document if the
+        search left it in view, else on the first one found."""
+        found = [item for item in self.document_items() if not item.isHidden()]
+        if not found:
+            return
+        current = self.list.currentItem()
+        self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if current not in found:
+            self.list.setCurrentItem(found[0])
 
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()
