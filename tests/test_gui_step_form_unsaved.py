@@ -90,3 +90,36 @@ def test_completing_returning_or_saving_a_draft_drops_what_was_kept(qtbot, ws, s
     assert done.kelengkapan_rows["Disposisi Surat"].check.isChecked()
     done.finish()
     assert done.completed is not None and ctx.unsaved_forms == {}
+
+
+def test_a_number_kept_at_esc_comes_back_with_the_cursor_at_its_end(qtbot, ws, staff):
+    """Seen on Xvfb as the Kasubag: the document number typed before Esc came back selected
+    whole (QDialog gives its first field a Tab's focus), so the next key replaced it."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from sopdesk.engine import cases
+    from sopdesk.engine.cases import StepInput
+
+    number = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data DPT", entry="tamu", requester="Maria Ndun")
+    for role in ("Help Desk", "Help Desk", "Komisioner"):
+        cases.complete(ws, staff[role], number, StepInput())  # step 4: no kelengkapan, a number first
+    ctx = GuiContext(ws, staff["Kasubag"])
+    dialog = StepFormDialog(ctx, number)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    field = QApplication.focusWidget()
+    assert isinstance(field, QLineEdit)
+    qtbot.keyClicks(field, "ND-9")
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    again = StepFormDialog(ctx, number)
+    qtbot.addWidget(again)
+    with qtbot.waitActive(again):
+        again.show()
+        again.activateWindow()
+    field = QApplication.focusWidget()
+    assert isinstance(field, QLineEdit) and field.text() == "ND-9"
+    qtbot.waitUntil(lambda: not field.hasSelectedText() and field.cursorPosition() == 4)
+    qtbot.keyClicks(field, "/2026")
+    assert field.text() == "ND-9/2026"

@@ -65,6 +65,7 @@ class StepFormDialog(QDialog):
         self.ctx = ctx
         self.ws = ctx.ws
         self.completed: cases.Completed | None = None
+        self._keyboard_shown = False  # the form has been active once (_show_keyboard)
         self.returned_to: int | None = None
         self._return_typed: tuple[int | None, str] | None = None  # Kembalikan… closed with a reason typed
         self._extend_typed: dict[str, tuple[str, str]] = {}  # Perpanjang tenggat… closed: reason, notice by rule
@@ -111,7 +112,18 @@ class StepFormDialog(QDialog):
         saw no cursor at all when a kelengkapan tick came first (Xvfb)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            QTimer.singleShot(0, self, lambda: self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange))
+            QTimer.singleShot(0, self, self._show_keyboard)
+
+    def _show_keyboard(self) -> None:
+        """The focus drawn; and a first field filled again (a draft, the typing kept at Esc) keeps
+        its text with the cursor at its end: QDialog gives the field a Tab's focus when shown, which
+        selected it all, and the next key typed replaced it (Xvfb, as the Kasubag)."""
+        self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        field = QApplication.focusWidget()
+        if not self._keyboard_shown and isinstance(field, QLineEdit) and field.selectedText() == field.text():
+            field.deselect()
+            field.end(False)
+        self._keyboard_shown = True
 
     def _focus_first_field(self) -> None:
         """The cursor in the first thing a clerk fills (a kelengkapan tick, a document number, a
