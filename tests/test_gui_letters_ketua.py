@@ -152,7 +152,7 @@ def test_the_receiving_role_reads_the_disposition_in_the_tooltip(qtbot, ws, staf
     assert "Divisi Teknis Penyelenggaraan (peran Anda)" not in tip and "Divisi Teknis Penyelenggaraan" in tip
 
 
-def test_only_the_letters_not_yet_disposed_at_the_ketuas_desk(qtbot, ws, staff, worker):  # noqa: F811
+def test_only_the_letters_not_yet_disposed_at_the_ketuas_desk(qtbot, ws, staff, worker, monkeypatch):  # noqa: F811
     """Xvfb as the Ketua: what still waited for a disposition was found by scanning the Disposisi
     column for dashes. "Hanya yang belum didisposisi" (Alt+H) lists those; a void letter,
     which cannot be disposed, is not among them."""
@@ -172,7 +172,19 @@ def test_only_the_letters_not_yet_disposed_at_the_ketuas_desk(qtbot, ws, staff, 
     qtbot.keyClick(page.incoming_table, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(page.undisposed.isChecked)
     assert page.incoming_model.total == 2 and page.incoming_summary.text() == "2 surat masuk"
-    dispositions.dispose(ws, staff["Ketua"], "SM/2026/0003", ["teknis"], "Edarkan")
+    assert page.selected_letter().agenda == "SM/2026/0003"
+
+    def run(dialog: DispositionDialog) -> int:  # the Ketua ticks a unit, types, saves
+        dialog.units["teknis"].setChecked(True)
+        dialog.instruction.setPlainText("Edarkan")
+        dialog.submit()
+        qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted)
+        return dialog.result()
+
+    monkeypatch.setattr(DispositionDialog, "exec", run)
+    page.dispose()  # the letter leaves the list and the next is selected: the status line says so
+    assert page.selected_letter().agenda == "SM/2026/0001"
+    assert page.status.text().endswith("; SM/2026/0003 tidak lagi di daftar yang belum didisposisi")
     dispositions.dispose(ws, staff["Ketua"], "SM/2026/0001", ["teknis"], "Hadiri")
     page.reload()
     assert page.incoming_stack.currentWidget() is page.incoming_empty

@@ -399,11 +399,14 @@ class LettersPage(QWidget):
             show_error(self, exc)
             return None
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_value:
-            self._disposed(dialog.result_value)
+            self._disposed(dialog.result_value, letter.agenda)
         return dialog
 
-    def _disposed(self, done: dispositions.Disposed) -> None:
-        self._say(self.tr("Disposisi nomor {0} dicatat; {1}").format(done.disposition_id, done.message))
+    def _disposed(self, done: dispositions.Disposed, agenda: str) -> None:
+        text = self.tr("Disposisi nomor {0} dicatat; {1}").format(done.disposition_id, done.message)
+        if self.undisposed.isChecked():  # the letter left the list, the next one is selected: say so
+            text += self.tr("; {0} tidak lagi di daftar yang belum didisposisi").format(agenda)
+        self._say(text)
 
     def mark_received(self) -> ReceiptDialog | None:
         entry = self.selected_entry()
