@@ -17,9 +17,9 @@ number or requester, unless its id is among the bind parameter `readable_secret`
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import String, bindparam, cast, func, literal, or_, select, text
+from sqlalchemy import SQLColumnExpression, String, bindparam, cast, func, literal, literal_column, or_, select, text
 from sqlalchemy.sql import ColumnElement, Select
 from sqlalchemy.sql.expression import BindParameter
 
@@ -79,8 +79,17 @@ def parameters(mode: str | None, search: str | None, sop: str | None, status: st
     return params
 
 
-def _conditions(mode: str | None, sop: bool, status: bool, hide_secret: bool) -> list[ColumnElement[bool]]:
-    """The filters other than the search's text (bind parameters)."""
+def _conditions(mode: str | None, sop: bool, status: bool, hide_secret: bool,
+                indexed: bool = True) -> list[ColumnElement[bool]]:
+    """The filters other than the search's text (bind parameters). Along an FTS5 match the SOP
+    and status are compared as expressions, which no index serves: SQLite would otherwise read
+    the filter's index and ask FTS5 about each case in it (0.3 ms a case: seconds for a SOP),
+    where the match should lead and the filter test the few rows it finds. A walk (`Walk`) reads
+    the filter's index only when the filter keeps few cases (`indexed`), else the sort's."""
+    sop_kode: SQLColumnExpression[str] = Case.sop_kode
+    case_status: SQLColumnExpression[str] = Case.status
+    if mode == "fts" or not indexed:
+        sop_kode, case_status = sop_kode.concat(literal_column("''")), case_status.concat(literal_column("''"))
     conditions: list[ColumnElement[bool]] = []
     if mode and hide_secret:
         secret_like: BindParameter[str] = bindparam("secret_like")
@@ -90,9 +99,9 @@ def _conditions(mode: str | None, sop: bool, status: bool, hide_secret: bool) ->
                               Case.number.ilike(secret_like, escape=LIKE_ESCAPE),
                               Case.requester.ilike(secret_like, escape=LIKE_ESCAPE)))
     if sop:
-        conditions.append(Case.sop_kode == bindparam("sop"))
+        conditions.append(sop_kode == bindparam("sop"))
     if status:
-        conditions.append(Case.status == bindparam("status"))
+        conditions.append(case_status == bindparam("status"))
     return conditions
 
 
@@ -109,31 +118,50 @@ def _matching(mode: str | None, sop: bool, status: bool, hide_secret: bool = Fal
     return select(Case.id).where(*conditions)
 
 
-def may_walk(mode: str | None, search: str | None, sort: str) -> bool:
-    """Whether this search may be answered by reading the sort's own index (`page_ids` with
-    `walk`): an FTS5 search (SQLite) in another order than the number's, its text ASCII (LIKE
-    folds the letter case of ASCII only; see store.text_search)."""
+def may_walk(mode: str | None, search: str | None, sort: str | None) -> bool:
+    """Whether this search may be answered by reading an index with LIKE (`page_ids`/`count`
+    with `walk`): an FTS5 search (SQLite) in another order than the number's (None: a count),
+    its text ASCII (LIKE folds the letter case of ASCII only; see store.text_search)."""
     return mode == "fts" and sort != "number" and (search or "").isascii()
 
 
-def walk_pattern(search: str) -> tuple[str, str]:
-    """The walk's LIKE pattern and its kind for `page_ids`: "escaped" when the text holds a
-    character that the pattern escapes, else "plain"."""
+class Walk(NamedTuple):
+    """How a walk reads (`page_ids`/`count`): `escaped` when its LIKE pattern escapes a
+    character (a LIKE without ESCAPE reads each row faster); `ranged` in the index of the
+    filters (SOP, status) when they keep few cases, else in the sort's index, stopping at the
+    page's end."""
+
+    escaped: bool
+    ranged: bool
+
+
+def walk_pattern(search: str) -> tuple[str, bool]:
+    """The walk's LIKE pattern, and whether it escapes a character (`Walk.escaped`)."""
     pattern = contains_pattern(search)
-    return pattern, "escaped" if LIKE_ESCAPE in pattern else "plain"
+    return pattern, LIKE_ESCAPE in pattern
 
 
-def _walk(sop: bool, status: bool, hide_secret: bool, escaped: bool) -> Select[int]:
+RANGED_SHARE = 3  # a filter that keeps at most a third of the cases is read in its own index
+
+
+@lru_cache(maxsize=4)
+def filter_rows(sop: bool, status: bool) -> Select[int]:
+    """How many cases the filters keep, counting stopped at the bind parameter `filter_cap`
+    (read in the filter's index)."""
+    return select(func.count()).select_from(
+        select(Case.id).where(*_conditions(None, sop, status, False)).limit(bindparam("filter_cap")).subquery())
+
+
+def _walk(sop: bool, status: bool, hide_secret: bool, walk: Walk) -> Select[int]:
     """The matching ids read in the sort's index (store.text_search.WALK_INDEXES), which holds
     every column tested: each entry is tested with LIKE and the read stops at the page's end,
     however many cases match (a broad word in half the cases would be sorted for each page).
     The same rows as the FTS5 MATCH while no case holds a character that FTS5 folds into ASCII
-    (`folding_rows`). LIKE names its escape character only when the pattern holds one (`escaped`):
-    a LIKE without ESCAPE reads each row faster."""
+    (`folding_rows`)."""
     like: BindParameter[str] = bindparam("like")
-    escape = LIKE_ESCAPE if escaped else None
+    escape = LIKE_ESCAPE if walk.escaped else None
     found = or_(*(column.like(like, escape=escape) for column in (Case.title, Case.number, Case.requester)))
-    return select(Case.id).where(found, *_conditions("fts", sop, status, hide_secret))
+    return select(Case.id).where(found, *_conditions("walk", sop, status, hide_secret, walk.ranged))
 
 
 @lru_cache(maxsize=1)
@@ -144,12 +172,11 @@ def folding_rows() -> Select[int]:
 
 
 def page_ids(mode: str | None, sop: bool, status: bool, sort: str, descending: bool,
-             hide_secret: bool = False, walk: str | None = None) -> Select[int]:
+             hide_secret: bool = False, walk: Walk | None = None) -> Select[int]:
     """The ids of one page of the case list, in its order (bind parameters limit, offset); with
-    `walk` (SQLite, when `may_walk` and many cases match: `walk_pattern`'s kind) read in the
-    sort's own index."""
+    `walk` (SQLite, when `may_walk` and many cases match) read in an index with LIKE."""
     if walk:
-        query = _walk(sop, status, hide_secret, walk == "escaped")
+        query = _walk(sop, status, hide_secret, walk)
         return query.order_by(*ordering(sort, descending)).limit(bindparam("limit")).offset(bindparam("offset"))
     query = _matching(mode, sop, status, hide_secret)
     if sort == "number" and mode == "fts":
@@ -160,16 +187,14 @@ def page_ids(mode: str | None, sop: bool, status: bool, sort: str, descending: b
     return query.limit(bindparam("limit")).offset(bindparam("offset"))
 
 
-@lru_cache(maxsize=4)
-def spread(sop: bool, status: bool) -> Select[tuple[int, int | None, int | None, int | None]]:
+@lru_cache(maxsize=1)
+def spread() -> Select[tuple[int, int | None, int | None, int | None]]:
     """For an FTS5 search: how many of its first `cap_plus_one` matches in id order there are,
-    the first and the last one's id, and the newest case's id (for `walk_pays`). Read in the
-    FTS5 table alone unless the SOP or the status filters (the confidential cases a reader may
-    not find are few: left out of this estimate)."""
+    the first and the last one's id, and the newest case's id (for `walk_pays`), read in the
+    FTS5 table alone (what a search sorted costs follows what FTS5 finds, filtered or not)."""
     rowid = CASE_SEARCH_TABLE.c.rowid
-    first = _matching("fts", sop, status) if sop or status else (
-        select(rowid.label("id")).where(CASE_SEARCH_TABLE.c[CASE_SEARCH].match(bindparam("case_search"))))
-    matches = first.order_by(rowid).limit(bindparam("cap_plus_one")).subquery()
+    matches = (select(rowid.label("id")).where(CASE_SEARCH_TABLE.c[CASE_SEARCH].match(bindparam("case_search")))
+               .order_by(rowid).limit(bindparam("cap_plus_one")).subquery())
     newest = select(func.max(Case.id)).scalar_subquery()
     return select(func.count(), func.min(matches.c.id), func.max(matches.c.id), newest).select_from(matches)
 
@@ -179,23 +204,29 @@ WALK_VS_SORT = 4  # a match sorted costs about four index entries walked (each t
 
 
 def walk_pays(found: int, first: int | None, last: int | None, newest: int | None, *, cap: int,
-              offset: int, limit: int) -> bool:
-    """Whether to walk the sort's index (`page_ids` with `walk`) rather than sort the matches,
-    from `spread`'s figures (the number of matches estimated from how close the first `cap`
-    are). Sorting costs in proportion to the matches and is kept while they are few; a walk
-    costs the entries read before the page is full: about (offset + limit) x cases / matches
-    when the matches are spread through the order, and every entry at worst (a word that is
-    rare early in the order), still less than sorting many matches. Either gives the same rows."""
+              offset: int, limit: int, filtered: bool = False) -> bool:
+    """Whether to walk an index (`page_ids`/`count` with `walk`) rather than sort what FTS5
+    matches, from `spread`'s figures (the number of matches estimated from how close the first
+    `cap` are). Sorting costs in proportion to the matches and is kept while they are few; a walk
+    costs the entries read before the page is full: about (offset + limit) x cases / matches when
+    the matches are spread through the order, and every entry at worst (a word rare early in the
+    order, or a filter that keeps few of the matches: `filtered`), still less than sorting that
+    many matches. Either gives the same rows."""
     if found <= cap or first is None or last is None or newest is None:
         return False
     matches = found * (newest - first + 1) / (last - first + 1)
+    if filtered:
+        return WALK_VS_SORT * matches > newest
     return matches > SORTED_AT_MOST and WALK_VS_SORT * matches * matches > (offset + limit) * newest
 
 
 @lru_cache(maxsize=64)
-def count(mode: str | None, sop: bool, status: bool, capped: bool, hide_secret: bool = False) -> Select[int]:
-    """How many cases match; when `capped`, counting stops at the bind parameter `cap` + 1."""
-    query = _matching(mode, sop, status, hide_secret)
+def count(mode: str | None, sop: bool, status: bool, capped: bool, hide_secret: bool = False,
+          walk: Walk | None = None) -> Select[int]:
+    """How many cases match; when `capped`, counting stops at the bind parameter `cap` + 1; with
+    `walk` (as `page_ids`) tested with LIKE in an index that holds the filter (a word in half
+    the cases, of which a SOP or a status keeps few)."""
+    query = _walk(sop, status, hide_secret, walk) if walk else _matching(mode, sop, status, hide_secret)
     if capped:
         query = query.limit(bindparam("cap_plus_one"))
     return select(func.count()).select_from(query.subquery())

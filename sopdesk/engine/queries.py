@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import BindParameter, ColumnElement, Select, UnaryExpression, bindparam, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
@@ -18,6 +18,9 @@ from sopdesk.engine.search import LIKE_ESCAPE, contains_pattern, matching
 from sopdesk.engine.users import Actor, roles_including
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.models import Case, User, Visitor, WorkItem
+
+if TYPE_CHECKING:
+    from sopdesk.store.direct import DirectTx
 
 NEARLY_DUE = timedelta(hours=2)
 
@@ -373,7 +376,7 @@ class CaseRow(NamedTuple):
 
 @lru_cache(maxsize=128)
 def _cases_statement(mode: str | None, sop: bool, status: bool, sort: str, descending: bool,
-                     hide_secret: bool = False, walk: str | None = None) -> Select[*tuple[Any, ...]]:
+                     hide_secret: bool = False, walk: case_list.Walk | None = None) -> Select[*tuple[Any, ...]]:
     """The Kasus page query for one combination of filters: the page's ids first, on case_file
     and its indexes alone (engine.case_list), then only those rows joined to their waiting step."""
     page = case_list.page_ids(mode, sop, status, sort, descending, hide_secret, walk)
@@ -397,15 +400,9 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
     mode = case_list.search_mode(ws.db.dialect, search)
     readable_secret = _readable_secret(ws, mode, viewer)
     filters = case_list.parameters(mode, search, sop, status, readable_secret)
-    params = {**filters, "limit": limit, "offset": offset}
     with ws.db.direct_reading() as db:
-        # many matches (a broad word) are read in the sort's own index rather than sorted
-        walk = None
-        if case_list.may_walk(mode, search, sort) and db.scalar(case_list.folding_rows()) is None:
-            spread = db.execute(case_list.spread(bool(sop), bool(status)),
-                                {**filters, "cap_plus_one": CASE_COUNT_CAP + 1}).all()[0]
-            if case_list.walk_pays(*spread, cap=CASE_COUNT_CAP, offset=offset, limit=limit):
-                params["like"], walk = case_list.walk_pattern(search or "")
+        walk = _walk(db, mode, search, filters, sort, offset, limit, filtered=(sop, status))
+        params = {**filters, "limit": limit, "offset": offset}
         statement = _cases_statement(mode, bool(sop), bool(status), sort, descending, readable_secret is not None,
                                      walk)
         rows = db.execute(statement, params).all()
@@ -429,9 +426,36 @@ def cases_total(ws: Workspace, *, search: str | None = None, sop: str | None = N
     params = case_list.parameters(mode, search, sop, status, readable_secret)
     if cap is not None:
         params["cap_plus_one"] = cap + 1
-    statement = case_list.count(mode, bool(sop), bool(status), cap is not None, readable_secret is not None)
     with ws.db.direct_reading() as db:
+        # a filtered search is walked when the word is broad (counted in the filter's index);
+        # the first matches of an unfiltered one are counted in the FTS5 table in a few ms
+        walk = _walk(db, mode, search, params, None, 0, cap + 1, filtered=(sop, status)) \
+            if cap is not None and (sop or status) else None
+        statement = case_list.count(mode, bool(sop), bool(status), cap is not None, readable_secret is not None, walk)
         return db.scalar(statement, params) or 0
+
+
+def _walk(db: DirectTx, mode: str | None, search: str | None, filters: dict[str, Any], sort: str | None,
+          offset: int, limit: int, *, filtered: tuple[str | None, str | None]) -> case_list.Walk | None:
+    """How the case list's search is read (engine.case_list.page_ids' `walk`): None (the matches
+    sorted) or a walk, whose LIKE pattern is then set in `filters` ("like"). `filtered`: the
+    SOP and status filters; a count (`sort` None) reads the filter's index."""
+    sop, status = filtered
+    if not case_list.may_walk(mode, search, sort) or db.scalar(case_list.folding_rows()) is not None:
+        return None
+    spread = db.execute(case_list.spread(), {"case_search": filters["case_search"],
+                                             "cap_plus_one": CASE_COUNT_CAP + 1}).all()[0]
+    if not case_list.walk_pays(*spread, cap=CASE_COUNT_CAP, offset=offset, limit=limit,
+                               filtered=bool(sop or status)):
+        return None
+    # the filter's index when it keeps few cases (read whole, the matches sorted: 25,000 cases
+    # in 15 ms), else the sort's, stopping at the page's end (a SOP of 50,000: 25 ms)
+    most = spread[3] // case_list.RANGED_SHARE
+    ranged = sort is None or bool((sop or status) and db.scalar(
+        case_list.filter_rows(bool(sop), bool(status)),
+        {key: filters[key] for key in ("sop", "status") if key in filters} | {"filter_cap": most + 1}) <= most)
+    filters["like"], escaped = case_list.walk_pattern(search or "")
+    return case_list.Walk(escaped, ranged)
 
 
 def _readable_secret(ws: Workspace, mode: str | None, viewer: Actor | None) -> set[int] | None:
