@@ -110,3 +110,23 @@ def test_ctrl_tab_in_a_list_opens_the_next_register_and_keeps_the_line(qtbot, pa
     qtbot.waitUntil(page.incoming_table.hasFocus)
     qtbot.keyClick(page.incoming_table, Qt.Key.Key_Tab)  # Tab leaves the list for the buttons
     assert not page.incoming_table.hasFocus() and page.selected_letter() == kept
+
+
+def test_the_letter_date_is_reached_and_typed_by_keyboard(qtbot, ws, staff):
+    """Xvfb, registering letters by keyboard: "Tanggal surat" and "Masuk ke kasus" had no Alt
+    key, and ticking "ada" left the cursor on the box, a Tab away from the date it enables."""
+    from sopdesk.gui.letters.incoming_dialog import IncomingDialog
+
+    dialog = IncomingDialog(GuiContext(ws, staff["Staf"]))
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.has_date.hasFocus)
+    qtbot.keyClick(dialog.has_date, Qt.Key.Key_Space)
+    assert dialog.has_date.isChecked()
+    qtbot.waitUntil(lambda: dialog.letter_date.isAncestorOf(dialog.focusWidget())
+                    or dialog.focusWidget() is dialog.letter_date)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.case.hasFocus)

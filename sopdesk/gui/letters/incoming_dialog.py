@@ -47,6 +47,7 @@ class IncomingDialog(CommandDialog[tuple[str, str | None]]):
         self.letter_date = date_edit(now.date())
         self.letter_date.setEnabled(False)
         self.has_date.toggled.connect(self.letter_date.setEnabled)
+        self.has_date.toggled.connect(lambda on: self.letter_date.setFocus() if on else None)  # type the date now
         dated = QHBoxLayout()
         dated.addWidget(self.has_date)
         dated.addWidget(self.letter_date, 1)
@@ -73,12 +74,16 @@ class IncomingDialog(CommandDialog[tuple[str, str | None]]):
         form.addRow(self.tr("&Pengirim *"), self.sender_edit)
         form.addRow(self.tr("P&erihal *"), self.subject)
         form.addRow(self.tr("&Nomor surat"), self.number)
-        form.addRow(self.tr("Tanggal surat"), dated)
+        # Alt+T goes to "ada" (Space ticks it, the cursor moves into the date); Alt+U goes to the case:
+        # no Alt key reached either, and a ticked "ada" left the cursor on the box
+        dated_label = QLabel(self.tr("&Tanggal surat"))
+        dated_label.setBuddy(self.has_date)
+        form.addRow(dated_label, dated)
         form.addRow(self.tr("&Diterima ({0})").format(ctx.ws.calendar.tz_name), self.received)
         form.addRow(self.tr("&Kode klasifikasi"), self.classification)
         form.addRow(self.tr("&Sifat"), self.sifat)
         form.addRow(self.tr("&Memulai kasus"), self.starts)
-        form.addRow(self.tr("Masuk ke kasus"), self.case)
+        form.addRow(self.tr("Masuk ke kas&us"), self.case)
         form.addRow(self.tr("Pindaian surat"), self.scan)
         note = QLabel(self.tr("Permohonan informasi memulai kasus Pelayanan Publik: pencatatan oleh Help Desk "
                               "sekaligus menyelesaikan kegiatan penerimaan surat, lalu kasus menunggu disposisi "
