@@ -5,6 +5,7 @@ step waiting, else closes the record; printing takes its own button."""
 
 from __future__ import annotations
 
+from helpers.active import shown_active
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -19,12 +20,7 @@ def record(qtbot, ws, actor, number: str, monkeypatch) -> tuple[CaseView, list[s
     done: list[str] = []
     monkeypatch.setattr(CaseView, "print_sheet", lambda view: done.append("cetak"))
     monkeypatch.setattr(StepFormDialog, "exec", lambda dialog: done.append("formulir") or 0)
-    view = CaseView(GuiContext(ws, actor), number)
-    qtbot.addWidget(view)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
-    return view, done
+    return shown_active(qtbot, CaseView(GuiContext(ws, actor), number)), done
 
 
 def test_enter_in_the_record_opens_the_form_of_the_step_waiting_here(qtbot, ws, staff, monkeypatch):

@@ -6,6 +6,7 @@ letter registers knew; an office keyboard's number block is where a clerk's righ
 from __future__ import annotations
 
 import pytest
+from helpers.active import shown_active
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -29,20 +30,13 @@ def at_kasubag(ws, staff) -> list[str]:
     return numbers
 
 
-def active(qtbot, page) -> None:  # noqa: ANN001
-    qtbot.addWidget(page)
-    with qtbot.waitActive(page):
-        page.show()
-        page.activateWindow()
-
-
 @pytest.mark.parametrize(("key", "modifier"), KEYS)
 def test_inbox_search_keys_take_the_list_with_the_match_selected(qtbot, ws, staff, key, modifier):
     from sopdesk.gui.inbox_page import InboxPage
 
     wanted = at_kasubag(ws, staff)[1]
     page = InboxPage(GuiContext(ws, staff["Kasubag"]))
-    active(qtbot, page)
+    shown_active(qtbot, page)
     page.search.setFocus()
     qtbot.keyClicks(page.search, "Tefa")
     qtbot.keyClick(page.search, key, modifier)  # at once: not left to the search's timer
@@ -58,7 +52,7 @@ def test_keypad_enter_in_the_inbox_list_opens_the_selected_case(qtbot, ws, staff
     shown: list[str] = []
     monkeypatch.setattr(StepFormDialog, "exec", lambda dialog: shown.append(dialog.case_number) or 0)
     page = InboxPage(GuiContext(ws, staff["Kasubag"]))
-    active(qtbot, page)
+    shown_active(qtbot, page)
     page.table.setFocus()
     page.table.selectRow(next(n for n in range(page.model.rowCount()) if page.model.row_at(n).case_number == wanted))
     qtbot.keyClick(page.table, Qt.Key.Key_Enter, KEYPAD)
@@ -75,7 +69,7 @@ def test_case_list_search_keys_take_the_list_and_keypad_enter_opens_the_case(qtb
     opened: list[str] = []
     monkeypatch.setattr(cases_page.CaseView, "exec", lambda view: opened.append(view.number) or 0)
     page = CasesPage(GuiContext(ws, staff["Kasubag"]))
-    active(qtbot, page)
+    shown_active(qtbot, page)
     page.search.setFocus()
     qtbot.keyClicks(page.search, "Tefa")
     qtbot.keyClick(page.search, key, modifier)
@@ -94,7 +88,7 @@ def test_enter_on_a_focused_button_of_the_inbox_and_the_case_list_presses_it(qtb
 
     number = at_kasubag(ws, staff)[0]
     inbox = InboxPage(GuiContext(ws, staff["Kasubag"]))
-    active(qtbot, inbox)
+    shown_active(qtbot, inbox)
     said: list[str] = []
     inbox.message.connect(said.append)
     inbox.table.selectRow(next(n for n in range(inbox.model.rowCount()) if inbox.model.row_at(n).case_number == number))
@@ -105,7 +99,7 @@ def test_enter_on_a_focused_button_of_the_inbox_and_the_case_list_presses_it(qtb
     opened: list[str] = []
     monkeypatch.setattr(cases_page.CaseView, "exec", lambda view: opened.append(view.number) or 0)
     page = CasesPage(GuiContext(ws, staff["Kasubag"]))
-    active(qtbot, page)
+    shown_active(qtbot, page)
     page.focus_list()
     page.open_button.setFocus()
     qtbot.keyClick(page.open_button, key)
@@ -120,7 +114,7 @@ def test_tab_leaves_the_inbox_and_the_case_list_keeping_the_line(qtbot, ws, staf
 
     at_kasubag(ws, staff)
     for page in (InboxPage(GuiContext(ws, staff["Kasubag"])), CasesPage(GuiContext(ws, staff["Kasubag"]))):
-        active(qtbot, page)
+        shown_active(qtbot, page)
         page.focus_list()
         chosen = page.table.selectionModel().selectedRows()
         assert chosen

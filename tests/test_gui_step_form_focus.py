@@ -10,6 +10,7 @@ import shutil
 
 import pytest
 from helpers import ppid_office
+from helpers.active import shown_active
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
@@ -84,11 +85,7 @@ def test_after_an_extension_the_keyboard_is_in_the_first_field_again(qtbot, ppid
         return dialog.result()
 
     monkeypatch.setattr(ExtendDeadlineDialog, "exec", extend)
-    form = StepFormDialog(GuiContext(ws, petugas), number)
-    qtbot.addWidget(form)
-    with qtbot.waitActive(form):
-        form.show()
-        form.activateWindow()
+    form = shown_active(qtbot, StepFormDialog(GuiContext(ws, petugas), number))
     first = QApplication.focusWidget()
     assert first is not None
     extend_button = form.findChild(QPushButton, "extend_jawaban")
@@ -105,13 +102,9 @@ def test_the_first_field_is_drawn_as_focused_when_the_form_opens(qtbot, ppid_des
     from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionButton
 
     ws, petugas, number = ppid_desk
-    form = StepFormDialog(GuiContext(ws, petugas), number)
-    qtbot.addWidget(form)
-    with qtbot.waitActive(form):
-        form.show()
-        form.activateWindow()
+    form = shown_active(qtbot, StepFormDialog(GuiContext(ws, petugas), number))  # kept: qtbot holds it weakly
     first = QApplication.focusWidget()
-    assert isinstance(first, QCheckBox)
+    assert isinstance(first, QCheckBox) and form.isAncestorOf(first)
 
     def drawn_focused() -> bool:
         option = QStyleOptionButton()

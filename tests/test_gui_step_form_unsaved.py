@@ -6,6 +6,7 @@ of the step) starts from that visit's own values."""
 
 from __future__ import annotations
 
+from helpers.active import shown_active
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from test_gui_desk_keys import pp_case_at_8
@@ -104,22 +105,14 @@ def test_a_number_kept_at_esc_comes_back_with_the_cursor_at_its_end(qtbot, ws, s
     for role in ("Help Desk", "Help Desk", "Komisioner"):
         cases.complete(ws, staff[role], number, StepInput())  # step 4: no kelengkapan, a number first
     ctx = GuiContext(ws, staff["Kasubag"])
-    dialog = StepFormDialog(ctx, number)
-    qtbot.addWidget(dialog)
-    with qtbot.waitActive(dialog):
-        dialog.show()
-        dialog.activateWindow()
+    dialog = shown_active(qtbot, StepFormDialog(ctx, number))  # kept: qtbot holds it weakly
     field = QApplication.focusWidget()
-    assert isinstance(field, QLineEdit)
+    assert isinstance(field, QLineEdit) and dialog.isAncestorOf(field)
     qtbot.keyClicks(field, "ND-9")
     qtbot.keyClick(field, Qt.Key.Key_Escape)
-    again = StepFormDialog(ctx, number)
-    qtbot.addWidget(again)
-    with qtbot.waitActive(again):
-        again.show()
-        again.activateWindow()
+    again = shown_active(qtbot, StepFormDialog(ctx, number))
     field = QApplication.focusWidget()
-    assert isinstance(field, QLineEdit) and field.text() == "ND-9"
+    assert isinstance(field, QLineEdit) and again.isAncestorOf(field) and field.text() == "ND-9"
     qtbot.waitUntil(lambda: not field.hasSelectedText() and field.cursorPosition() == 4)
     qtbot.keyClicks(field, "/2026")
     assert field.text() == "ND-9/2026"
