@@ -358,20 +358,20 @@ def test_an_unreferenced_member_of_1_gib_is_refused_without_extracting_it(ws, of
     forged = forge(office["backup"], tmp_path / "besar.zip",
                    extra=[("lampiran/ff/ffff-besar.pdf", zeros(1 << 30, 8 << 20))])
     assert forged.stat().st_size < 20 << 20  # 1 GiB of zeros, deflated
-    started = time.monotonic()
+    started = time.process_time()  # this process's CPU: not the wall clock of a loaded CI machine
     refused(ws, office["admin"], data_dir, forged, "ffff-besar.pdf", "melebihi batas 100 MB")
     # with room for it, it is still no attachment of the database
     refused(ws, office["admin"], data_dir, forged, "tidak dirujuk", "ffff-besar.pdf",
             limits=Limits(attachment=2 << 30))
-    assert time.monotonic() - started < 10  # decompressing 1 GiB is not what refused it
+    assert time.process_time() - started < 10  # decompressing 1 GiB is not what refused it
 
 
 def test_5000_unreferenced_files_are_refused_quickly(ws, office, data_dir, tmp_path):
     forged = forge(office["backup"], tmp_path / "banyak.zip",
                    extra=[(f"lampiran/{i % 256:02x}/berkas-{i}.pdf", [b"%PDF-1.4 x"]) for i in range(5000)])
-    started = time.monotonic()
+    started = time.process_time()
     refused(ws, office["admin"], data_dir, forged, "tidak dirujuk", "dan 4999 berkas lain")
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
 
 
 def test_members_beyond_the_size_limits_are_refused(ws, office, data_dir):
