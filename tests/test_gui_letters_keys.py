@@ -130,3 +130,20 @@ def test_the_letter_date_is_reached_and_typed_by_keyboard(qtbot, ws, staff):
                     or dialog.focusWidget() is dialog.letter_date)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(dialog.case.hasFocus)
+
+
+def test_every_field_of_catat_surat_keluar_has_its_alt_key(qtbot, ws, staff):
+    """Xvfb: Tanggal surat, Kasus, Kegiatan kasus, Nama penerima and the buku ekspedisi box were
+    reached only by Tab."""
+    from sopdesk.gui.letters.outgoing_dialog import OutgoingDialog
+
+    dialog = OutgoingDialog(GuiContext(ws, staff["Staf"]))
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    for key, field in ((Qt.Key.Key_S, dialog.letter_date), (Qt.Key.Key_U, dialog.case),
+                       (Qt.Key.Key_G, dialog.step), (Qt.Key.Key_N, dialog.recipient_name),
+                       (Qt.Key.Key_B, dialog.dispatch)):
+        qtbot.keyClick(dialog.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda field=field: field.hasFocus() or field.isAncestorOf(dialog.focusWidget()))
