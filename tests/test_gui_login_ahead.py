@@ -98,3 +98,22 @@ def test_what_was_typed_before_the_office_opened_is_verified_once_it_is(qtbot, w
     dialog.set_workspace(ws, "KPU Kota Kupang")
     qtbot.waitUntil(lambda: not dialog._pause.isActive() and not password_ahead.busy(), timeout=5000)
     assert len(password_ahead._pending) == 1
+
+
+def test_the_refusal_goes_once_the_password_is_typed_again(qtbot, ws, admin):
+    """Xvfb: "Nama pengguna atau kata sandi salah" stayed under the password typed anew."""
+    dialog = _dialog(qtbot, ws)
+    dialog.username.setText("admin")
+    dialog.password.setText("bukan-sandinya")
+    dialog._submit()
+    assert dialog.error.isVisibleTo(dialog) and "salah" in dialog.error.text()
+    assert dialog.password.text() == ""  # cleared for the next try, the refusal still shown
+    qtbot.keyClicks(dialog.password, "s")
+    assert not dialog.error.isVisibleTo(dialog)
+    waiting = LoginDialog(None, "KPU Kota Kupang")  # Masuk before the office is open
+    qtbot.addWidget(waiting)
+    waiting.username.setText("admin")
+    waiting.password.setText(PASSWORD)
+    waiting._submit()
+    waiting.password.setText(PASSWORD + "!")
+    assert not waiting.error.isHidden() and waiting.error.text() == "Memuat data kantor…"  # stays while it opens

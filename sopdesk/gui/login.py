@@ -207,6 +207,7 @@ class LoginDialog(QDialog):
         buttons.rejected.connect(self.reject)
         for field in (self.username, self.password):
             field.textChanged.connect(self._pause.start)
+            field.textChanged.connect(self._typed_again)
         self.finished.connect(self._forget_ahead)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -227,6 +228,12 @@ class LoginDialog(QDialog):
             self._submit()
         elif self.username.text() and self.password.text():
             self._pause.start()  # typed while the office was opening: verified ahead now
+
+    def _typed_again(self) -> None:
+        """A refusal goes once the name or password is typed again (Xvfb: "Nama pengguna atau kata
+        sandi salah" stayed under the new password); "Memuat data kantor…" stays while it loads."""
+        if not self._waiting:
+            self.error.hide()
 
     def _check_ahead(self) -> None:
         """Typing paused: Argon2 on what was typed (one verification at a time: while one runs,
@@ -260,9 +267,9 @@ class LoginDialog(QDialog):
         try:
             self.actor = self.ws.login(self.username.text(), self.password.text())
         except UserError as exc:
+            self.password.clear()  # before the refusal is shown: typing again hides it (_typed_again)
             self.error.setText(str(exc))
             self.error.show()
-            self.password.clear()
             self.password.setFocus()
             return
         self.signed_in.emit()
