@@ -126,6 +126,8 @@ def test_down_from_the_search_goes_to_the_rows_found_with_the_first_chosen(
     assert lister.selected_visitor() == lister.model.visitor_id(0)  # what Ctrl+P prints
     desk.press(Qt.Key.Key_Down)
     assert lister.selected_visitor() == lister.model.visitor_id(1)
+    desk.press(Qt.Key.Key_Up, times=2)  # ↑ from the first row: back to the search, to type on
+    assert desk.focus is lister.search_box and lister.search_box.selectedText() == "yosef"
     lister.search_box.setText("tidak ada")
     lister.refresh()
     lister.search_box.setFocus()

@@ -282,6 +282,10 @@ class VisitorList(QWidget):
         if event.type() == QEvent.Type.FocusIn and watched is self.table and self.selected_visitor() is None \
                 and self.model.rowCount() > 0:
             self.table.selectRow(0)  # Xvfb: Tab reached the list with no row chosen, and Ctrl+P refused
+        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and watched is self.table
+                and event.key() == Qt.Key.Key_Up and self.table.currentIndex().row() <= 0):
+            self.focus_search()  # ↑ from the first row: back to the search, as ↓ came from it
+            return True
         if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and watched is self.search_box
                 and event.key() == Qt.Key.Key_Down):  # ↓ did nothing in the search box (Xvfb)
             if self._search_timer.isActive():
