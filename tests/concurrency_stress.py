@@ -205,9 +205,10 @@ def desk_main(plan: Plan, desk: int) -> list[tuple[int, int, str, str, str, str]
     return outcomes
 
 
-def hold_write_lock(url: str | None, data_dir: str, seconds: float, holding) -> None:  # noqa: ANN001
-    """Another process (a desk, a script) that holds a write transaction for `seconds`;
-    `holding` (a multiprocessing Event) is set once it has the write lock."""
+def hold_write_lock(url: str | None, data_dir: str, seconds: float, holding, release=None) -> None:  # noqa: ANN001
+    """Another process (a desk, a script) that holds a write transaction for `seconds`, or
+    until `release` is set when given (`seconds` then bounds the wait); `holding` (a
+    multiprocessing Event) is set once it has the write lock."""
     from sqlalchemy import update
 
     from sopdesk.engine.workspace import Workspace
@@ -218,9 +219,16 @@ def hold_write_lock(url: str | None, data_dir: str, seconds: float, holding) -> 
         with ws.db.transaction() as session:
             session.execute(update(Office).values(name=Office.name))
             holding.set()
-            time.sleep(seconds)
+            _hold(seconds, release)
     finally:
         ws.close()
+
+
+def _hold(seconds: float, release) -> None:  # noqa: ANN001
+    if release is None:
+        time.sleep(seconds)
+    else:  # a test that must find the lock still held, however slowly its own side starts
+        release.wait(seconds)
 
 
 def open_office(url: str | None, data_dir: str, start_at: float) -> str:
@@ -237,9 +245,9 @@ def open_office(url: str | None, data_dir: str, start_at: float) -> str:
     return "ok"
 
 
-def hold_exclusive_lock(data_dir: str, seconds: float, holding) -> None:  # noqa: ANN001
+def hold_exclusive_lock(data_dir: str, seconds: float, holding, release=None) -> None:  # noqa: ANN001
     """A process that locks the SQLite file against readers too (exclusive locking mode: what
-    a crashed desk's recovery or a foreign tool can do) for `seconds`."""
+    a crashed desk's recovery or a foreign tool can do) for `seconds`, or until `release`."""
     import sqlite3
 
     conn = sqlite3.connect(Path(data_dir) / "sopdesk.sqlite3", isolation_level=None, timeout=30)
@@ -247,7 +255,7 @@ def hold_exclusive_lock(data_dir: str, seconds: float, holding) -> None:  # noqa
     conn.execute("BEGIN EXCLUSIVE")
     conn.execute("UPDATE office SET name = name")
     holding.set()
-    time.sleep(seconds)
+    _hold(seconds, release)
     conn.execute("ROLLBACK")
     conn.close()
 

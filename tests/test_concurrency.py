@@ -79,11 +79,12 @@ def claim_by_cli(url: str | None, data_dir: Path, number: str, wait_ms: int | No
     return subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
 
 
-def holding_writer(url: str | None, data_dir: Path, seconds: float):  # noqa: ANN201
-    """Another process that holds a write transaction for `seconds`; returns once it holds it."""
+def holding_writer(url: str | None, data_dir: Path, seconds: float, release=None):  # noqa: ANN001, ANN201
+    """Another process that holds a write transaction for `seconds` (or until `release`, a
+    spawn-context Event, is set); returns once it holds it."""
     context = multiprocessing.get_context("spawn")
     holding = context.Event()
-    process = context.Process(target=stress.hold_write_lock, args=(url, str(data_dir), seconds, holding))
+    process = context.Process(target=stress.hold_write_lock, args=(url, str(data_dir), seconds, holding, release))
     process.start()
     assert holding.wait(60), "the holder never got the write lock"
     return process
@@ -117,9 +118,15 @@ def test_a_desk_waits_for_a_writer_holding_the_store_and_then_succeeds(store, db
 def test_a_desk_waiting_past_the_bound_reads_one_sentence_and_nothing_changed(store, db_url, tmp_path):
     url, data_dir = db_url, tmp_path / "data"
     number = office_with_case(url, data_dir)
-    holder = holding_writer(url, data_dir, seconds=6)
-    done = claim_by_cli(url, data_dir, number, wait_ms=1000)
-    holder.join(30)
+    # held until the desk has given up: a fixed 6 s was over before the command line reached
+    # its claim on a loaded machine (one core shared with two busy loops), and the claim won
+    release = multiprocessing.get_context("spawn").Event()
+    holder = holding_writer(url, data_dir, seconds=120, release=release)
+    try:
+        done = claim_by_cli(url, data_dir, number, wait_ms=1000)
+    finally:
+        release.set()
+        holder.join(30)
     assert done.returncode != 0
     assert done.stderr.strip() == "sopdesk: " + BUSY_SENTENCE  # one line, no traceback
     assert "internal" not in done.stderr
@@ -135,13 +142,16 @@ def test_a_read_blocked_past_the_bound_reads_the_same_sentence(tmp_path, monkeyp
     try:
         ws.db.engine.dispose()  # this desk's idle connections would keep the holder out
         context = multiprocessing.get_context("spawn")
-        holding = context.Event()
-        holder = context.Process(target=stress.hold_exclusive_lock, args=(str(data_dir), 4, holding))
+        holding, release = context.Event(), context.Event()  # held until the read has given up
+        holder = context.Process(target=stress.hold_exclusive_lock, args=(str(data_dir), 120, holding, release))
         holder.start()
-        assert holding.wait(60)
-        with pytest.raises(StoreBusy):
-            case_detail(ws, number)
-        holder.join(30)
+        try:
+            assert holding.wait(60)
+            with pytest.raises(StoreBusy):
+                case_detail(ws, number)
+        finally:
+            release.set()
+            holder.join(30)
         assert case_detail(ws, number)["number"] == number  # the lock gone, the read works
     finally:
         ws.close()
