@@ -74,3 +74,17 @@ def test_at_1366x768_every_column_is_back(qtbot, ws, staff):
                             and not table.horizontalScrollBar().isVisible())
     finally:
         worker.stop()
+
+
+def test_the_expedition_search_hint_is_whole_at_1024x768(qtbot, ws, staff):
+    """Xvfb (/tmp/h2/s/74_expedition.png): beside the dates the search kept 190 px and its hint
+    read "Cari nomor surat, perihal, t…"; it has its own line, as on the other tabs."""
+    page, worker = shown(qtbot, ws, staff, 760)
+    try:
+        page.tabs.setCurrentIndex(2)
+        search = page.expedition_search
+        qtbot.waitUntil(search.isVisible)
+        hint = search.fontMetrics().horizontalAdvance(search.placeholderText())
+        assert search.width() > hint + 40  # the hint, the clear button and the frame
+    finally:
+        worker.stop()

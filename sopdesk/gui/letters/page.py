@@ -87,6 +87,7 @@ class LettersPage(QWidget):
                 (self.outgoing_search, self.outgoing_timer, self.reload_outgoing, self.outgoing_table),
                 (self.expedition_search, self.expedition_timer, self.reload_expedition, self.expedition_table)):
             into_list(search, timer, reload, table)
+            table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.tabs.currentChanged.connect(lambda index: searches[index].setFocus() if self.isVisible() else None)
         self.tabs.currentChanged.connect(lambda _index: self._say(""))  # it spoke of the tab left
         self.status = QLabel()
@@ -155,11 +156,6 @@ class LettersPage(QWidget):
         filters.addWidget(year)
         return search, timer, year, filters
 
-    def _tab(self, filters: QHBoxLayout, holder: QWidget, table: QTableView, summary: QLabel,
-             buttons: tuple[QPushButton, ...]) -> QWidget:
-        table.selectionModel().selectionChanged.connect(self._update_buttons)
-        return register_tab(filters, holder, summary, buttons)
-
     def _incoming_tab(self) -> QWidget:
         self.incoming_model = IncomingModel(self.ctx, self)
         self.incoming_search, self.incoming_timer, self.incoming_year, filters = self._agenda_filters(
@@ -186,9 +182,9 @@ class LettersPage(QWidget):
         self.dispose_button = self._button(self.tr("&Disposisi…"), self.dispose, self.may_dispose,
                                            " / ".join(self.disposers))
         self.print_disposition_button = self._button(self.tr("&Cetak lembar disposisi"), self.print_disposition)
-        return self._tab(filters, holder, self.incoming_table, self.incoming_summary,
-                         (self.register_in_button, self.dispose_button, *self._correction_buttons("incoming"),
-                          self.print_disposition_button))
+        return register_tab(filters, holder, self.incoming_summary,
+                            (self.register_in_button, self.dispose_button, *self._correction_buttons("incoming"),
+                             self.print_disposition_button))
 
     def _outgoing_tab(self) -> QWidget:
         self.outgoing_model = OutgoingModel(self.ctx, self)
@@ -201,8 +197,8 @@ class LettersPage(QWidget):
         self.outgoing_summary = QLabel()
         self.register_out_button = self._button(self.tr("Catat surat &keluar…"), self.register_outgoing,
                                                 self.may_register, " / ".join(self.registrars))
-        return self._tab(filters, holder, self.outgoing_table, self.outgoing_summary,
-                         (self.register_out_button, *self._correction_buttons("outgoing")))
+        return register_tab(filters, holder, self.outgoing_summary,
+                            (self.register_out_button, *self._correction_buttons("outgoing")))
 
     def _expedition_tab(self) -> QWidget:
         self.expedition_model = ExpeditionModel(self.ctx, self)
@@ -214,13 +210,15 @@ class LettersPage(QWidget):
             self, self.tr("Cari nomor surat, perihal, tujuan atau penanda tangan…"), self.reload_expedition)
         for signal in (self.date_from.dateChanged, self.date_to.dateChanged, self.pending.toggled):
             signal.connect(self.reload_expedition)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Dikirim dari")))
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("sampai")))
-        filters.addWidget(self.date_to)
-        filters.addWidget(self.pending)
-        filters.addWidget(self.expedition_search, 1)
+        # the search on its own line, full width: beside the dates its hint was cut at 1024x768 (Xvfb)
+        days = QHBoxLayout()
+        for widget in (QLabel(self.tr("Dikirim dari")), self.date_from, QLabel(self.tr("sampai")), self.date_to,
+                       self.pending):
+            days.addWidget(widget)
+        days.addStretch(1)
+        filters = QVBoxLayout()
+        filters.addWidget(self.expedition_search)
+        filters.addLayout(days)
         # narrow, Ditandatangani oleh, Nama penerima then Tujuan give way (in the tooltip of the letter)
         self.expedition_table = table_view(self.expedition_model, (45, 120, 150, 0, 140, 130, 105, 150),
                                            stretch=3, optional=(7, 5, 4))
@@ -234,8 +232,8 @@ class LettersPage(QWidget):
         self.print_book_button = self._button(self.tr("&Cetak buku ekspedisi"), self.print_expedition)
         self.print_book_button.setToolTip(self.tr("Semua entri yang dikirim pada rentang tanggal ini (pencarian "
                                                   "tidak ikut dicetak)"))
-        return self._tab(filters, holder, self.expedition_table, self.expedition_summary,
-                         (self.receive_button, *self._correction_buttons("expedition"), self.print_book_button))
+        return register_tab(filters, holder, self.expedition_summary,
+                            (self.receive_button, *self._correction_buttons("expedition"), self.print_book_button))
 
     # --- data ----------------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -51,7 +52,7 @@ def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int, op
     return table
 
 
-def register_tab(filters: QHBoxLayout, holder: QWidget, summary: QLabel, buttons: tuple[QPushButton, ...]) -> QWidget:
+def register_tab(filters: QBoxLayout, holder: QWidget, summary: QLabel, buttons: tuple[QPushButton, ...]) -> QWidget:
     """A register's tab: the filters over the table (or the sentence in its place, `holder`),
     the summary and the buttons under it."""
     actions = QHBoxLayout()
