@@ -215,10 +215,7 @@ def test_enter_on_tambah_pengguna_opens_the_dialog_at_the_first_start(qtbot, ws,
     dialog); Enter presses the focused button on the page, as Space does."""
     opened: list[bool] = []
     monkeypatch.setattr(AddUserDialog, "exec", lambda self: opened.append(True) or 0)
-    page = SettingsPage(GuiContext(ws, admin), worker)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitExposed(page)
+    page = _admin_page(qtbot, ws, admin, worker)
     page.focus_first_field()
     qtbot.waitUntil(lambda: page.add_user_button.hasFocus())
     qtbot.keyClick(page.add_user_button, Qt.Key.Key_Return)
@@ -229,10 +226,7 @@ def test_enter_on_tambah_pengguna_opens_the_dialog_at_the_first_start(qtbot, ws,
 
 def test_tab_leaves_the_user_list_instead_of_walking_its_cells(qtbot, ws, admin, staff, worker):
     """Xvfb: Shift+Tab from Tambah pengguna… went through the list's every cell (4 a user)."""
-    page = SettingsPage(GuiContext(ws, admin), worker)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitExposed(page)
+    page = _admin_page(qtbot, ws, admin, worker)
     page.users.setFocus()
     qtbot.waitUntil(page.users.hasFocus)
     qtbot.keyClick(page.users, Qt.Key.Key_Tab)
@@ -253,3 +247,12 @@ def test_aktifkan_and_atur_ulang_with_no_user_chosen_say_so(qtbot, ws, admin, st
     for text in ("Aktifkan / nonaktifkan", "Atur ulang kata sandi…"):
         next(b for b in page.findChildren(QPushButton) if b.text() == text).click()
     assert told == ["Pilih dulu seorang pengguna di daftar."] * 2
+
+
+def _admin_page(qtbot, ws, admin, worker) -> SettingsPage:  # noqa: ANN001
+    """The administrator's Pengaturan, shown."""
+    page = SettingsPage(GuiContext(ws, admin), worker)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
