@@ -128,13 +128,15 @@ class PgServer:
         try:
             server._run("initdb", "-D", str(cluster_dir / "data"), "-A", "trust", "-U", SUPERUSER,
                         "-E", "UTF8", "--locale=C", "--no-sync")
-            # the server's own zone is neither UTC nor the test office's (WITA): a time handed to
-            # it without its zone, or read back in the session's zone, shows as a shifted time
-            options = (f"-p {port} -k {cluster_dir} -c listen_addresses=127.0.0.1 -c fsync=off "
-                       "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
-                       f"-c timezone={SERVER_TIMEZONE}")
-            server._run("pg_ctl", "-D", str(cluster_dir / "data"), "-o", options,
-                        "-l", str(cluster_dir / "log"), "-w", "-t", "60", "start")
+            for attempt in range(3):  # the free port can be taken by another process before the server binds it
+                try:
+                    server._start_on(port)
+                    break
+                except PgUnavailable as exc:
+                    if attempt == 2 or "Address already in use" not in str(exc):
+                        raise
+                port = free_port()
+                server.admin_url = f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{port}/postgres"
             server._read_version()
         except BaseException as exc:
             server.stop()
@@ -142,6 +144,16 @@ class PgServer:
                 raise
             raise PgUnavailable(f"the throwaway PostgreSQL cluster did not start: {exc}") from exc
         return server
+
+    def _start_on(self, port: int) -> None:
+        assert self._cluster_dir is not None
+        # the server's own zone is neither UTC nor the test office's (WITA): a time handed to
+        # it without its zone, or read back in the session's zone, shows as a shifted time
+        options = (f"-p {port} -k {self._cluster_dir} -c listen_addresses=127.0.0.1 -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
+                   f"-c timezone={SERVER_TIMEZONE}")
+        self._run("pg_ctl", "-D", str(self._cluster_dir / "data"), "-o", options,
+                  "-l", str(self._cluster_dir / "log"), "-w", "-t", "60", "start")
 
     def _run(self, program: str, *args: str) -> None:
         if self._bindir is None:
