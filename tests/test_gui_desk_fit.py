@@ -161,3 +161,29 @@ def test_every_role_is_in_view_in_one_row_at_1024_and_1366(qtbot, ws, admin, sta
 
         qtbot.waitUntil(in_view, timeout=10_000)
         window.close()
+
+
+@pytest.mark.parametrize("screen", [1024, 1366])
+def test_a_fit_left_stale_is_made_again_instead_of_scrolling_sideways(qtbot, ws, staff, screen):
+    # Xvfb, a new office: the first visitor's columns, fitted while the list was hidden behind
+    # "Belum ada tamu hari ini", scrolled sideways once shown; no resize came to fit them again
+    window = window_at(qtbot, ws, staff["Help Desk"], screen)
+    window.go_to(1)
+    desk = window.page("helpdesk")
+    assert desk.visitor_list.empty_text() == "Belum ada tamu hari ini"
+    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Mikael Atok", purpose="permohonan_informasi",
+                                                         info_requested="Salinan SK PPS"))
+    desk.visitor_list.refresh()
+    table = desk.visitor_list.table
+    sideways = table.horizontalScrollBar()
+    qtbot.waitUntil(lambda: table.isVisible() and sideways.maximum() == 0, timeout=10_000)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # no resize comes with the range
+    qtbot.wait(50)
+    table.horizontalHeader().resizeSection(VisitorTableModel.PURPOSE, 3 * table.viewport().width())  # stale
+    header = table.horizontalHeader()
+
+    def fitted() -> None:
+        shown = [header.sectionSize(c) for c in range(header.count()) if not table.isColumnHidden(c)]
+        assert sum(shown) <= table.viewport().width() and sideways.maximum() == 0
+
+    qtbot.waitUntil(fitted, timeout=10_000)

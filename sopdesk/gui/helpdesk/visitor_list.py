@@ -141,7 +141,10 @@ class VisitorList(QWidget):
         header.setStretchLastSection(False)
         # resized, or narrowed by its vertical scroll bar: the columns are fitted again
         self.table.viewport().installEventFilter(self)
-        self.table.installEventFilter(self)  # entered with no row chosen: the first one is
+        self.table.installEventFilter(self)  # entered with no row chosen: the first one is; shown: fitted
+        # a sideways range is a fit made on sizes that changed after it (Xvfb, a new office's first
+        # visitor: the columns fitted while the list was hidden behind "Belum ada tamu hari ini")
+        self.table.horizontalScrollBar().rangeChanged.connect(self._sideways)
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyList")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -253,6 +256,10 @@ class VisitorList(QWidget):
         for column, size in widths:
             header.resizeSection(column, size)
 
+    def _sideways(self, _least: int, most: int) -> None:
+        if most > 0:
+            QTimer.singleShot(0, self._fit_columns)
+
     def _set_compact(self, compact: bool) -> None:
         if compact == self.model.compact == self.table.isColumnHidden(VisitorTableModel.CASE):
             return
@@ -277,7 +284,8 @@ class VisitorList(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+        if (event.type() == QEvent.Type.Resize and watched is self.table.viewport()) or (
+                event.type() == QEvent.Type.Show and watched is self.table):
             QTimer.singleShot(0, self._fit_columns)  # after the viewport took its new size
         if event.type() == QEvent.Type.FocusIn and watched is self.table and self.selected_visitor() is None \
                 and self.model.rowCount() > 0:
