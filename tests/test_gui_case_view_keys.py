@@ -38,3 +38,37 @@ def test_enter_in_the_record_of_another_desks_step_closes_it_without_printing(qt
     view, done = record(qtbot, ws, staff["Kasubag"], number, monkeypatch)  # waiting at the help desk
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert done == [] and not view.isVisible()
+
+
+def test_a_step_completed_from_the_case_record_is_said_in_the_status_bar(qtbot, ws, staff, monkeypatch):
+    """Found on Xvfb as the Kasubag: Kasus → the record → Buka formulir kegiatan → Selesai, and
+    nothing but the record's history said that the step had gone through; from Kotak Masuk the
+    status bar says it. Now both say the same."""
+    from helpers.ops import settle_ops
+
+    from sopdesk.gui import cases_page
+    from sopdesk.gui.main_window import MainWindow
+
+    number = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data DPT", entry="tamu", requester="Maria Ndun")
+    for role in ("Help Desk", "Help Desk", "Komisioner"):
+        cases.complete(ws, staff[role], number, StepInput())
+
+    def complete(dialog: StepFormDialog) -> int:
+        dialog.show()
+        dialog.finish()
+        settle_ops()  # the form's command runs on the window's worker
+        return dialog.result()
+
+    def view_and_complete(view: CaseView) -> int:
+        view._open_form()
+        return 0
+
+    monkeypatch.setattr(StepFormDialog, "exec", complete)
+    monkeypatch.setattr(cases_page.CaseView, "exec", view_and_complete)
+    window = shown_active(qtbot, MainWindow(GuiContext(ws, staff["Kasubag"])))
+    window.backup_on_exit = False
+    window.go_to(window.PAGES.index("cases"))
+    page = window.page("cases")
+    page.focus_list()
+    page.open_case()
+    assert window.statusBar().currentMessage() == f"Kegiatan 4 {number} selesai; kasus ditutup"

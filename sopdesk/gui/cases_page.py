@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -151,6 +151,8 @@ class CasesPage(QWidget):
     """The case list follows every change made in the window and, once a minute, the other
     desks' work, keeping the selected case and the scroll position."""
 
+    message = Signal(str)  # what a step form opened from a case record did, for the status bar
+
     TICK_MS = 60_000
 
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
@@ -245,11 +247,16 @@ class CasesPage(QWidget):
     def open_case(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            CaseView(self.ctx, self.model.row_at(rows[0].row()).number, self).exec()
+            view = CaseView(self.ctx, self.model.row_at(rows[0].row()).number, self)
+            view.message.connect(self.message)
+            view.exec()
 
 
 class CaseView(QDialog):
-    """One case: header, history, swimlane with progress, documents."""
+    """One case: header, history, swimlane with progress, documents. Signal: `message(text)`,
+    what the step form opened from here did."""
+
+    message = Signal(str)
 
     def __init__(self, ctx: GuiContext, number: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -422,7 +429,7 @@ class CaseView(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     def _open_form(self) -> None:
-        from sopdesk.gui.step_form import StepFormDialog
+        from sopdesk.gui.step_form import StepFormDialog, outcome
 
         try:  # the form reads the case: a refusal (or a lost server, for the banner) is shown
             dialog = StepFormDialog(self.ctx, self.number, self)
@@ -430,6 +437,8 @@ class CaseView(QDialog):
             show_error(self, exc)
             return
         dialog.exec()
+        if (said := outcome(dialog)) is not None:
+            self.message.emit(said)
         self.reload()
 
 

@@ -245,7 +245,7 @@ class InboxPage(QWidget):
         number = self.selected_case()
         if number is None:
             return
-        from sopdesk.gui.step_form import StepFormDialog
+        from sopdesk.gui.step_form import StepFormDialog, outcome
 
         try:  # the form reads the case: a refusal (or a lost server, for the banner) is shown
             dialog = StepFormDialog(self.ctx, number, self)
@@ -253,25 +253,8 @@ class InboxPage(QWidget):
             show_error(self, exc)
             return
         dialog.exec()
-        done = dialog.completed
-        if done is not None:  # the list has already moved on to the next row (data_changed)
-            if done.confirmed:  # a joint step: this lane agreed, the next lane completes the step
-                text = self.tr("Kegiatan {0} {1} disetujui; menunggu {2}").format(
-                    done.step_no, done.case_number, done.next_role)
-            elif done.next_step is None:
-                text = self.tr("Kegiatan {0} {1} selesai; kasus ditutup").format(done.step_no, done.case_number)
-            else:
-                text = self.tr("Kegiatan {0} {1} selesai; lanjut ke {2} ({3})").format(
-                    done.step_no, done.case_number, done.next_step, done.next_role)
-            self.message.emit(text)
-        elif dialog.disposed is not None:
-            self.message.emit(self.tr("Disposisi nomor {0} dicatat; {1}").format(
-                dialog.disposed.disposition_id, dialog.disposed.message))
-        elif (back := dialog.returned_to) is not None:
-            # the step and whose desk it is now on (Xvfb: "ke kegiatan 3" alone left the Kasubag
-            # asking who has the case back); the role rides in {1}, the text stays translated
-            step = f"{back} ({dialog.sop.role_of(back)})"
-            self.message.emit(self.tr("Kasus {0} dikembalikan ke kegiatan {1}").format(number, step))
+        if (said := outcome(dialog)) is not None:  # the list has already moved on (data_changed)
+            self.message.emit(said)
         else:  # closed, or refused (another desk completed the step meanwhile): the row as it is now
             self.refresh()
 

@@ -268,12 +268,16 @@ class MainWindow(QMainWindow):
         self.show_page(self.PAGES.index(key))
         return self._pages[key]
 
+    def _say(self, text: str) -> None:
+        """What an action on a page did (a step form's outcome, Ambil...), for 30 seconds."""
+        self.statusBar().showMessage(text, 30_000)
+
     def _build(self, key: str) -> QWidget:
         if key == "inbox":
             from sopdesk.gui.inbox_page import InboxPage
 
             inbox = InboxPage(self.ctx)
-            inbox.message.connect(lambda text: self.statusBar().showMessage(text, 30_000))
+            inbox.message.connect(self._say)
             return inbox
         if key == "helpdesk":
             from sopdesk.gui.helpdesk import HelpDeskPage
@@ -282,7 +286,9 @@ class MainWindow(QMainWindow):
         if key == "cases":
             from sopdesk.gui.cases_page import CasesPage
 
-            return CasesPage(self.ctx)
+            page = CasesPage(self.ctx)
+            page.message.connect(self._say)
+            return page
         if key == "letters":
             from sopdesk.gui.letters import LettersPage
 
