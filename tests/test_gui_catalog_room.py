@@ -65,7 +65,7 @@ def list_button(page: CatalogPage) -> QToolButton:
 def all_lanes_in_view(qtbot, page: CatalogPage) -> None:  # noqa: ANN001
     """Wait for the page to lay itself out again (a hidden list frees its width on the next
     turn of the event loop), then every lane of PP must be in view."""
-    qtbot.waitUntil(lambda: lane_headers_in_view(page) == dict.fromkeys(PP_LANES, True), timeout=2000)
+    qtbot.waitUntil(lambda: lane_headers_in_view(page) == dict.fromkeys(PP_LANES, True), timeout=10_000)
 
 
 def lane_headers_in_view(page: CatalogPage) -> dict[str, bool]:

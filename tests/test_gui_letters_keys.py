@@ -30,8 +30,8 @@ def page(qtbot, ws, staff):
 
 def test_down_in_the_search_box_goes_into_the_list_and_moves_on(qtbot, page):
     page.incoming_search.setFocus()
-    qtbot.wait(10)
-    assert page.incoming_search.hasFocus() and page.selected_letter().agenda == "SM/2026/0003"
+    qtbot.waitUntil(page.incoming_search.hasFocus)  # once the window is active: not a 10 ms moment
+    assert page.selected_letter().agenda == "SM/2026/0003"
     qtbot.keyClick(page.incoming_search, Qt.Key.Key_Down)
     assert page.incoming_table.hasFocus()
     qtbot.keyClick(page.incoming_table, Qt.Key.Key_Down)

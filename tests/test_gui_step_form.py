@@ -504,7 +504,7 @@ def test_the_return_dialog_opens_with_the_cursor_in_the_reason(qtbot):
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.activateWindow()
-        qtbot.waitUntil(lambda: dialog.focusWidget() is not None, timeout=2000)
+        qtbot.waitUntil(lambda: dialog.focusWidget() is not None, timeout=10_000)
         return dialog
 
     dialog = opened([(7, "Menindak lanjuti"), (8, "Melakukan identifikasi")], 8)
@@ -556,9 +556,9 @@ def test_kembalikan_and_simpan_draf_have_their_keys(qtbot, ws, staff, monkeypatc
     pressed = []
     monkeypatch.setattr(ReturnDialog, "exec", lambda self: pressed.append("return") or QDialog.DialogCode.Rejected)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: pressed == ["return"], timeout=2000)
+    qtbot.waitUntil(lambda: pressed == ["return"], timeout=10_000)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: "Draf" in dialog.status_label.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "Draf" in dialog.status_label.text(), timeout=10_000)
 
 
 def test_a_refused_completion_leaves_the_cursor_on_the_choice_in_view(qtbot, ws, staff, warnings_shown):

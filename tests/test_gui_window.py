@@ -297,7 +297,7 @@ def test_alt_letters_of_the_pages_are_not_taken_by_the_menu_bar(qtbot, ws, staff
     letters_page.tabs.setCurrentIndex(2)
     press(window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     assert window.menuBar().activeAction() is None
-    qtbot.waitUntil(letters_page.pending.isChecked, timeout=2000)  # a mnemonic clicks after a moment
+    qtbot.waitUntil(letters_page.pending.isChecked, timeout=10_000)  # a mnemonic clicks after a moment
 
 
 def test_the_inbox_shows_the_time_left_at_1024x768_without_scrolling(qtbot, ws, staff):
