@@ -25,3 +25,17 @@ def test_the_time_lefts_tooltip_says_the_due_time_since_when_and_who(qtbot, ws, 
     due = model.index(0, [column.header for column in model.COLUMNS].index("Batas waktu")).data()
     since = model.index(0, [column.header for column in model.COLUMNS].index("Sejak")).data()
     assert tip == f"Batas waktu: {due}\nSejak: {since}\nPetugas: {staff['Kasubag'].username}"
+
+
+def test_the_inbox_and_the_case_list_load_nothing_of_the_letters_screen():
+    """The window after the login shows Kotak Masuk: the letters screen (35 modules, 0.2 s of
+    CPU measured) is loaded when first shown, not with the inbox or the case list (issue #15)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, sopdesk.gui.main_window, sopdesk.gui.inbox_page, sopdesk.gui.cases_page; "
+            "print(sorted(m for m in sys.modules if m.startswith('sopdesk.gui.letters')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip() == "[]"
