@@ -122,3 +122,24 @@ def test_tab_leaves_the_inbox_and_the_case_list_keeping_the_line(qtbot, ws, staf
         # the button beside the list, left to right: Ambil (the case is nobody's yet), Lihat kasus
         assert QApplication.focusWidget() is getattr(page, "claim_button", page.open_button)
         assert page.table.selectionModel().selectedRows() == chosen
+
+
+@pytest.mark.parametrize(("key", "modifier"), KEYS)
+def test_the_letter_registers_take_the_same_keys(qtbot, ws, staff, key, modifier):
+    """The third page with a search over a list: the same helper, the same three keys."""
+    from sopdesk.engine import letters
+    from sopdesk.gui.letters import LettersPage
+    from sopdesk.gui.worker import Worker
+
+    for sender in ("Bawaslu Kota Kupang", "DKPP RI"):
+        letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(sender=sender, subject="Data DPT"))
+    worker = Worker()
+    try:
+        page = shown_active(qtbot, LettersPage(GuiContext(ws, staff["Ketua"]), worker))
+        page.incoming_search.setFocus()
+        qtbot.keyClicks(page.incoming_search, "DKPP")
+        qtbot.keyClick(page.incoming_search, key, modifier)
+        assert QApplication.focusWidget() is page.incoming_table
+        assert page.incoming_model.rowCount() == 1 and page.selected_letter().sender == "DKPP RI"
+    finally:
+        worker.stop()
