@@ -187,3 +187,23 @@ def test_a_fit_left_stale_is_made_again_instead_of_scrolling_sideways(qtbot, ws,
         assert sum(shown) <= table.viewport().width() and sideways.maximum() == 0
 
     qtbot.waitUntil(fitted, timeout=10_000)
+
+
+def test_a_visitor_with_no_instansi_keeps_one_fit_beside_the_form(qtbot, ws, staff):
+    # the hidden Instansi column measured 7 px (no title, no text), shown 58 px: each fit undid
+    # the one before, two lines then five columns, and at 1024x768 the list scrolled sideways
+    window = window_at(qtbot, ws, staff["Help Desk"], 1024)
+    window.go_to(1)
+    desk = window.page("helpdesk")
+    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Mikael Atok", purpose="permohonan_informasi",
+                                                         info_requested="Salinan SK PPS"))
+    desk.visitor_list.refresh()
+    table = desk.visitor_list.table
+    qtbot.waitUntil(table.isVisible, timeout=10_000)
+    states = []
+    for _ in range(4):
+        desk.visitor_list._fit_columns()
+        states.append((desk.visitor_list.model.compact, table.isColumnHidden(VisitorTableModel.INSTITUTION)))
+    assert len(set(states)) == 1, states
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0, timeout=10_000)
+    window.close()

@@ -135,6 +135,7 @@ class VisitorList(QWidget):
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.verticalHeader().hide()
         self._row_height = self.table.verticalHeader().defaultSectionSize()  # one line; compact rows: two
+        self._title_widths: dict[int, int] = {}  # a column's title width, kept while it is hidden
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -231,7 +232,12 @@ class VisitorList(QWidget):
         style = table.style()
 
         def contents(column: int) -> int:
-            return max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            # a hidden section has no size hint: its title's width as last seen shown (a visitor
+            # with no Instansi measured 7 px hidden, 58 px shown, and the fit flipped between
+            # two lines and five columns on every turn, the list scrolling sideways)
+            if not header.isSectionHidden(column):
+                self._title_widths[column] = header.sectionSizeHint(column)
+            return max(table.sizeHintForColumn(column), self._title_widths.get(column, 0))
 
         with self.model.single_lines():  # the five columns' widths, whatever the list shows now
             one_line = [contents(column) for column in range(len(self.model.columns))]
