@@ -346,6 +346,7 @@ def test_case_list_sort_indicator_shows_the_column_really_sorted_by(qtbot, ws, s
     waiting_at_kasubag(ws, staff, 3, clock)
     page = CasesPage(GuiContext(ws, staff["Kasubag"]))
     qtbot.addWidget(page)
+    page.resize(1200, 600)  # wide enough for Dimulai, which gives way in a narrow window
     page.show()
     header = page.table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (0, Qt.SortOrder.DescendingOrder)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sopdesk import reports
 from sopdesk.engine import audit, queries
 from sopdesk.engine.queries import CaseRow
+from sopdesk.gui.column_fit import ColumnFit
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.geometry import fit_to_screen
@@ -35,7 +36,6 @@ from sopdesk.gui.markers import QT_TRANSLATE_NOOP, late_by, late_html, met_late
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.paged_model import Column, PagedTableModel, keep_sort_indicator, refresh_in_place
 from sopdesk.gui.printing import print_pdf
-from sopdesk.gui.readable_stretch import keep_readable
 from sopdesk.gui.shortcuts import into_list, on_enter
 from sopdesk.textfmt import tanggal, waktu_lokal
 
@@ -114,7 +114,7 @@ class CasesModel(PagedTableModel[CaseRow]):
         columns: tuple[Column[CaseRow], ...] = (
             Column(QT_TRANSLATE_NOOP("CasesModel", "Nomor kasus"), "number", lambda row: row.number),
             Column(QT_TRANSLATE_NOOP("CasesModel", "SOP"), "sop", lambda row: row.sop),
-            Column(QT_TRANSLATE_NOOP("CasesModel", "Perihal"), "title", lambda row: row.title),
+            Column(QT_TRANSLATE_NOOP("CasesModel", "Perihal"), "title", lambda row: row.title, tooltip=self._title_tip),
             Column(QT_TRANSLATE_NOOP("CasesModel", "Pemohon"), "requester", lambda row: row.requester or "—"),
             Column(QT_TRANSLATE_NOOP("CasesModel", "Status"), "status", lambda row: self.tr(STATUS[row.status])),
             Column(QT_TRANSLATE_NOOP("CasesModel", "Posisi sekarang"), None, self._position),
@@ -140,6 +140,12 @@ class CasesModel(PagedTableModel[CaseRow]):
 
     def row_data(self, row: CaseRow, role: int) -> object:
         return row.number if role == Qt.ItemDataRole.UserRole else None
+
+    def _title_tip(self, row: CaseRow) -> str:
+        """The whole title, the requester and when the case started (the columns that give way
+        first in a narrow window)."""
+        return self.tr("{0}\nPemohon: {1}\nDimulai: {2}").format(
+            row.title, row.requester or "—", waktu_lokal(row.started_at, self.ctx.ws.calendar.tz))
 
     def _position(self, row: CaseRow) -> str:
         if row.current_step is None:
@@ -193,7 +199,9 @@ class CasesPage(QWidget):
         # the last column stretched, Dimulai was ~50 px wide off the right edge at 1366x768 (Xvfb)
         for column, width in enumerate((130, 70, 200, 170, 90, 190, 150)):
             self.table.setColumnWidth(column, width)
-        keep_readable(self.table, 2, 200)
+        # Dimulai, then Pemohon give way in a narrow window (no sideways scroll at 1024x768, Xvfb);
+        # what they say is in the tooltip of Perihal
+        ColumnFit(self.table, 2, (6, 3), 200)
         self.table.doubleClicked.connect(lambda _: self.open_case())
         on_enter(self.table, self.open_case)
         self.focus_list = into_list(self.search, self.table, self._timer, self.reload)  # as in Kotak Masuk

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 
 from sopdesk.engine import cases, queries
 from sopdesk.errors import UserError
+from sopdesk.gui.column_fit import ColumnFit
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.inbox_model import InboxModel
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.operation import Operation
 from sopdesk.gui.paged_model import keep_sort_indicator, refresh_in_place
-from sopdesk.gui.readable_stretch import keep_readable
 from sopdesk.gui.search_row import SearchRow
 from sopdesk.gui.shortcuts import into_list, on_enter, shortcut
 
@@ -100,7 +100,10 @@ class InboxPage(QWidget):
         # (Kegiatan shows its number and first words; the whole text is its tooltip)
         for visual, logical in enumerate((0, 1, 2, 5, 7, 4, 3, 6)):
             header.moveSection(header.visualIndex(logical), visual)
-        self.perihal_width = keep_readable(self.table, 7)
+        # Sejak, Batas waktu and Petugas (least needed first) give way in a narrow window: at
+        # 1024x768 Batas waktu was cut mid-column behind a sideways scroll (Xvfb, as the Kasubag);
+        # what they say is in the tooltip of Sisa waktu
+        self.perihal_width = ColumnFit(self.table, 7, (3, 4, 6))
         self.table.doubleClicked.connect(lambda _: self.open_form())
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sopdesk.gui.letters.column_fit import ColumnFit
+from sopdesk.gui.column_fit import ColumnFit
 from sopdesk.gui.letters.columns import R, RegisterModel
 from sopdesk.gui.letters.common import EMPTY_STYLE
 from sopdesk.gui.paged_model import PagedTableModel
