@@ -72,29 +72,39 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="324"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="331"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="339"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="346"/>
         <source>Nama pengguna*</source>
         <translation>Username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="340"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="347"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="341"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="348"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="342"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="349"/>
         <source>Peran*</source>
         <translation>Roles*</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="351"/>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="352"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -272,394 +282,389 @@ Type the backup&apos;s office name to restore anyway:</translation>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="53"/>
         <source>Kasus dimulai</source>
         <translation>Case started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
         <source>SOP ditambahkan ke katalog kantor</source>
         <translation>SOP added to the office catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
         <source>SOP dinonaktifkan</source>
         <translation>SOP switched off</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
         <source>SOP diaktifkan kembali</source>
         <translation>SOP switched on again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
         <source>Kegiatan selesai</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="59"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
         <source>Kegiatan bersama disetujui, diteruskan ke pelaksana berikutnya</source>
         <translation>Joint step approved, passed to the next performer</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="60"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="59"/>
         <source>Tenggat diperpanjang</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="61"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="60"/>
         <source>Dikembalikan</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="62"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="61"/>
         <source>Kasus dibatalkan</source>
         <translation>Case cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="63"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="62"/>
         <source>Diambil</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="64"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="63"/>
         <source>Dilepas</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="65"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="64"/>
         <source>Dialihkan</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="66"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="65"/>
         <source>Draf disimpan</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="67"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="66"/>
         <source>Tamu dicatat</source>
         <translation>Visitor registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="68"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="67"/>
         <source>Surat masuk dicatat</source>
         <translation>Incoming letter registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="69"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="68"/>
         <source>Surat masuk dikoreksi</source>
         <translation>Incoming letter corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="70"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="69"/>
         <source>Surat masuk dibatalkan</source>
         <translation>Incoming letter voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="71"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="70"/>
         <source>Surat keluar dicatat</source>
         <translation>Outgoing letter registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="72"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="71"/>
         <source>Surat keluar dikoreksi</source>
         <translation>Outgoing letter corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="73"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="72"/>
         <source>Surat keluar dibatalkan</source>
         <translation>Outgoing letter voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="74"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="73"/>
         <source>Disposisi dicatat</source>
         <translation>Disposition recorded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="75"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="74"/>
         <source>Dicatat di buku ekspedisi</source>
         <translation>Entered in the dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="76"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="75"/>
         <source>Tanda terima ekspedisi dicatat</source>
         <translation>Dispatch receipt recorded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="77"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="76"/>
         <source>Entri buku ekspedisi dikoreksi</source>
         <translation>Dispatch book entry corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="78"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="77"/>
         <source>Entri buku ekspedisi dibatalkan</source>
         <translation>Dispatch book entry voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="79"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="78"/>
         <source>Pengaturan nomor surat diubah</source>
         <translation>Letter numbering settings changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="80"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="79"/>
         <source>Buku tamu dicetak</source>
         <translation>Visitor book printed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="80"/>
         <source>Tanda bukti permohonan dicetak</source>
         <translation>Request receipt printed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="82"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="81"/>
         <source>Kantor disiapkan</source>
         <translation>Office set up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="83"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="82"/>
         <source>Profil kantor diubah</source>
         <translation>Office profile changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="84"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="83"/>
         <source>Hari libur kantor ditambahkan</source>
         <translation>Office holiday added</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="85"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="84"/>
         <source>Pengguna ditambahkan</source>
         <translation>User added</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="86"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="85"/>
         <source>Pengguna diaktifkan</source>
         <translation>User activated</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="87"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="86"/>
         <source>Pengguna dinonaktifkan</source>
         <translation>User deactivated</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="88"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="87"/>
         <source>Peran pengguna diubah</source>
         <translation>User roles changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="88"/>
         <source>Kata sandi diatur ulang</source>
         <translation>Password reset</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="90"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="89"/>
         <source>Masuk</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="91"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="90"/>
         <source>Gagal masuk</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="92"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="91"/>
         <source>Cadangan dibuat</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="93"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="92"/>
         <source>Cadangan dipulihkan</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="94"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="93"/>
         <source>Pengaturan cadangan diubah</source>
         <translation>Backup settings changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="95"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="94"/>
         <source>Data contoh dibuat</source>
         <translation>Demo data created</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="96"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="95"/>
         <source>Temuan pemeriksaan keutuhan dilihat administrator</source>
         <translation>Integrity check findings seen by an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="97"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="96"/>
         <source>Catatan yang ada disegel ke log audit</source>
         <translation>Existing records sealed into the audit log</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="270"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="273"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="277"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="280"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="277"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="280"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="277"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="280"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="278"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="283"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="278"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="281"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="283"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="283"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="284"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="287"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="284"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="287"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="289"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="292"/>
         <source>Buka formulir kegiatan</source>
         <translation>Open step form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="291"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="294"/>
         <source>Cetak lembar kendali…</source>
         <translation>Print control sheet…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="293"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="296"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="317"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="324"/>
         <source>SOP {0} revisi {1}: {2}</source>
         <translation>SOP {0} revision {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="318"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="325"/>
         <source>Status: {0} · dimulai {1} oleh {2}</source>
         <translation>Status: {0} · started {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="321"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="328"/>
         <source>Pemohon: {0}</source>
         <translation>Requester: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="325"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="334"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="326"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="335"/>
         <source>Menunggu kegiatan {0} ({1}), batas waktu {2}</source>
         <translation>Waiting at step {0} ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="329"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="338"/>
         <source>Alasan pembatalan: {0}</source>
         <translation>Reason for cancellation: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="332"/>
-        <source>terlambat {0} hari ({1})</source>
-        <translation>{0} days late ({1})</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="335"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="343"/>
         <source>terpenuhi {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="337"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="345"/>
         <source>paling lambat {0}</source>
         <translation>no later than {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="339"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="347"/>
         <source>tidak sebelum {0}</source>
         <translation>not before {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="341"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="349"/>
         <source>belum berjalan</source>
         <translation>not started yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="343"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="351"/>
         <source> (diperpanjang {0} kali)</source>
         <translation> (extended {0} times)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="344"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="352"/>
         <source>Tenggat: {0} — {1}</source>
         <translation>Deadline: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="358"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="369"/>
         <source>pilihan: {0}</source>
         <translation>choice: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="360"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="371"/>
         <source>ke kegiatan {0}: {1}</source>
         <translation>to step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="362"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="373"/>
         <source>kepada {0}</source>
         <translation>to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="364"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="375"/>
         <source>atas nama {0}</source>
         <translation>on behalf of {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="366"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="377"/>
         <source>sebelum masa tunggu berakhir: {0}</source>
         <translation>before the waiting period ends: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="377"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="388"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="391"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="393"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="402"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="404"/>
         <source>Dokumen ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="401"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="412"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
@@ -667,57 +672,66 @@ Type the backup&apos;s office name to restore anyway:</translation>
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="47"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="46"/>
         <source>berjalan</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="48"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="47"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="49"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="48"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="117"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="115"/>
         <source>Nomor kasus</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="118"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="116"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="119"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="117"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="120"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="118"/>
         <source>Pemohon</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="121"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="119"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="122"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="120"/>
         <source>Posisi sekarang</source>
         <translation>Current position</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="123"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="121"/>
         <source>Dimulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="149"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="147"/>
+        <source>{0}
+Pemohon: {1}
+Dimulai: {2}</source>
+        <translation>{0}
+Requester: {1}
+Started: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="153"/>
         <source>kegiatan {0} ({1})</source>
         <translation>step {0} ({1})</translation>
     </message>
@@ -725,37 +739,37 @@ Type the backup&apos;s office name to restore anyway:</translation>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="164"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="170"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="167"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="173"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="171"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="177"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="201"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="209"/>
         <source>Lihat kasus</source>
         <translation>View case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="244"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="242"/>
         <source>Lebih dari {0} kasus</source>
         <translation>More than {0} cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="246"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="244"/>
         <source>{0} kasus</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="246"/>
         <source>Belum ada kasus. Kasus dimulai dari Meja Layanan atau dari surat masuk.</source>
         <translation>No cases yet. Cases are started from the Help desk or from incoming letters.</translation>
     </message>
@@ -771,47 +785,47 @@ Type the backup&apos;s office name to restore anyway:</translation>
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="80"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="81"/>
         <source>Cari kode atau nama…</source>
         <translation>Search code or name…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="284"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="287"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="161"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="164"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="162"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="165"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="163"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="166"/>
         <source>Sesuaikan lebar</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="173"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="176"/>
         <source>Klik sebuah kegiatan untuk rinciannya · Ctrl+roda tetikus untuk memperbesar</source>
         <translation>Click a step for its details · Ctrl+mouse wheel to zoom</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="271"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="274"/>
         <source>Unit dan uraian tugas</source>
         <translation>Unit and duties</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="271"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="274"/>
         <source>Peran penerima disposisi</source>
         <translation>Role receiving disposisi</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="272"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="275"/>
         <location filename="../../sopdesk/gui/catalog_texts.py" line="29"/>
         <source>Keterangan</source>
         <translation>Remarks</translation>
@@ -872,98 +886,98 @@ Type the backup&apos;s office name to restore anyway:</translation>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="97"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="100"/>
         <source>&amp;Tambah SOP…</source>
         <translation>&amp;Add SOP…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="100"/>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="359"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="103"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="383"/>
         <source>Nonaktifkan</source>
         <translation>Switch off</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="138"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="141"/>
         <source>Cetak SOP…</source>
         <translation>Print SOP…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="140"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="143"/>
         <source>Laporan kinerja…</source>
         <translation>Performance report…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="152"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="155"/>
         <source>&amp;Identitas</source>
         <translation>&amp;Identity</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="185"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="188"/>
         <source>&amp;Diagram alir</source>
         <translation>Flow&amp;chart</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="235"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="238"/>
         <source>Sembunyikan daftar</source>
         <translation>Hide list</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="235"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="238"/>
         <source>Tampilkan daftar</source>
         <translation>Show list</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="239"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="242"/>
         <source>Sembunyikan daftar SOP agar diagram mendapat seluruh lebar (Ctrl+L)</source>
         <translation>Hide the SOP list so that the flowchart gets the whole width (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="240"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="243"/>
         <source>Tampilkan lagi daftar SOP dan direktori organisasi (Ctrl+L)</source>
         <translation>Show the SOP list and the organisation directory again (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="252"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="255"/>
         <source>Laporan kinerja {0}</source>
         <translation>Performance report {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="284"/>
         <source>Struktur organisasi</source>
         <translation>Organization structure</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="297"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="300"/>
         <source>Prosedur (SOP)</source>
         <translation>Procedures (SOP)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="298"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="301"/>
         <source>Direktori organisasi</source>
         <translation>Organization directory</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="310"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="313"/>
         <source> (nonaktif)</source>
         <translation> (switched off)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="359"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="383"/>
         <source>Aktifkan</source>
         <translation>Switch on</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="385"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="409"/>
         <source>Pilih sebuah SOP di daftar sebelah kiri untuk melihat identitasnya dan diagram alirnya, atau direktori organisasi untuk melihat divisi dan unit beserta tugasnya.</source>
         <translation>Choose an SOP in the list on the left to see its identity and its flowchart, or the organization directory to see the divisions and units with their duties.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="388"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="412"/>
         <source>Katalog belum berisi SOP. Tambahkan berkas SOP (formatnya dijelaskan di sop_catalog/FORMAT.md) ke folder {folder}, lalu buka ulang sopdesk.</source>
         <translation>The catalog has no SOPs yet. Add SOP files (the format is described in sop_catalog/FORMAT.md) to the folder {folder}, then reopen sopdesk.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="403"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="427"/>
         <source>Klik sebuah kegiatan pada diagram untuk melihat rinciannya: pelaksana, mutu baku, keterangan dan rutenya.</source>
         <translation>Click a step in the diagram to see its details: pelaksana (performer), mutu baku (standards), remarks and route.</translation>
     </message>
@@ -1211,77 +1225,77 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>DispositionDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="42"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="43"/>
         <source>Disposisi surat {0}</source>
         <translation>Disposition of letter {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="45"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="46"/>
         <source>{0} dari {1}</source>
         <translation>{0} from {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="55"/>
-        <source>Diteruskan kepada</source>
-        <translation>Forward to</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="58"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="60"/>
         <source>Anggota KPU / Divisi</source>
         <translation>Commissioners / divisions</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="59"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="61"/>
         <source>Sekretariat</source>
         <translation>Secretariat</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="67"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="70"/>
         <source>Dikerjakan oleh peran {0}</source>
         <translation>Worked by the role {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="84"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="89"/>
         <source>mis. Mohon disiapkan data yang diminta dan dijawab sesuai SOP</source>
         <translation>e.g. Please prepare the requested data and reply as the SOP requires</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="86"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="91"/>
         <source>Teruskan kasus sesuai SOP bila kasus menunggu disposisi</source>
         <translation>Move the case on as the SOP says when it waits for a disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="95"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="97"/>
+        <source>&amp;Isi disposisi *</source>
+        <translation>&amp;Disposition text *</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="102"/>
         <source>Simpan disposisi</source>
         <translation>Save disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="95"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="102"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="92"/>
-        <source>Isi disposisi *</source>
-        <translation>Instruction *</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="38"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="39"/>
         <source>Disposisi kasus {0}</source>
         <translation>Disposition of case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="103"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="57"/>
+        <source>&amp;Diteruskan kepada</source>
+        <translation>&amp;Forwarded to</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="130"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="105"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="132"/>
         <source>Kasus {0} tidak berjalan lagi</source>
         <translation>Case {0} is no longer running</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="106"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="133"/>
         <source>Kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>Case {0} waits at step {1} ({2})</translation>
     </message>
@@ -1317,57 +1331,72 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>ExpeditionModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="184"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="209"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="185"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="210"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="187"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="212"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="189"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="214"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="190"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="215"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="191"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="216"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="192"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="217"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="194"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="219"/>
         <source>Ditandatangani oleh</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="181"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="206"/>
         <source>belum diterima</source>
         <translation>not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="177"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="199"/>
         <source>kasus {0}</source>
         <translation>case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="198"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="201"/>
+        <source>Tujuan: {0}</source>
+        <translation>Addressee: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/models.py" line="202"/>
+        <source>Nama penerima: {0}</source>
+        <translation>Recipient name: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/models.py" line="203"/>
+        <source>Ditandatangani oleh: {0}</source>
+        <translation>Signed by: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/models.py" line="223"/>
         <source>Pindaian tanda terima: {0}</source>
         <translation>Scan of the receipt: {0}</translation>
     </message>
@@ -1385,27 +1414,27 @@ Reason (kept in the audit log):</translation>
         <translation>{name}: extended by {waktu} as the SOP allows (at most {times} times).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="67"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="71"/>
         <source>Alasan *</source>
         <translation>Reason *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="71"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="75"/>
         <source>Nomor {output}</source>
         <translation>Number of {output}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="77"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="81"/>
         <source>Perpanjang</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="78"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="82"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/deadline_dialog.py" line="91"/>
+        <location filename="../../sopdesk/gui/deadline_dialog.py" line="95"/>
         <source>Tuliskan alasan perpanjangan.</source>
         <translation>Write the reason for the extension.</translation>
     </message>
@@ -1474,278 +1503,288 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>HelpDeskPage</name>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="48"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="49"/>
         <source>Permohonan informasi publik</source>
         <translation>Public information request</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="49"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="50"/>
         <source>Bertamu / bertemu pejabat</source>
         <translation>Visit / meet an official</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="50"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="51"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="51"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="52"/>
         <source>Konsultasi</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="52"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="53"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="54"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="55"/>
         <source>Melihat / membaca / mendengarkan / mencatat</source>
         <translation>View / read / listen / take notes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="55"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="56"/>
         <source>Mendapatkan salinan informasi (hardcopy)</source>
         <translation>Get a copy of the information (hardcopy)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="56"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="57"/>
         <source>Mendapatkan salinan informasi (softcopy)</source>
         <translation>Get a copy of the information (softcopy)</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="58"/>
+        <source>Melihat / membaca / mencatat</source>
+        <translation>View / read / take notes</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="59"/>
+        <source>Hardcopy (salinan cetak)</source>
+        <translation>Hardcopy (printed copy)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="60"/>
+        <source>Softcopy (salinan elektronik)</source>
+        <translation>Softcopy (electronic copy)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="62"/>
         <source>Mengambil langsung</source>
         <translation>Collect in person</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="59"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="63"/>
         <source>Kurir</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="60"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="64"/>
         <source>Pos</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="61"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="65"/>
         <source>Faksimili</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="62"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="66"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="141"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="150"/>
         <source>Pendaftaran tamu / pemohon informasi</source>
         <translation>Registration of visitors / information requesters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="150"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="159"/>
         <source>&amp;Nama *</source>
         <translation>&amp;Name *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="151"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="160"/>
         <source>Nama lengkap sesuai identitas</source>
         <translation>Full name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="152"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="161"/>
         <source>Nomor &amp;identitas (NIK)</source>
         <translation>&amp;ID number (NIK)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="153"/>
-        <source>NIK 16 angka, atau nomor paspor / kartu lain</source>
-        <translation>16-digit NIK, or passport / other card number</translation>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="162"/>
+        <source>NIK 16 angka, atau no. paspor</source>
+        <translation>NIK of 16 digits, or passport no.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="154"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="163"/>
         <source>Ins&amp;tansi/Lembaga</source>
         <translation>Ins&amp;titution/Organization</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="155"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="164"/>
         <source>&amp;Pekerjaan</source>
         <translation>&amp;Occupation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="156"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="165"/>
         <source>&amp;Alamat</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="157"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="166"/>
         <source>Telepon/&amp;HP</source>
         <translation>&amp;Phone/Mobile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="158"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="167"/>
         <source>contoh: 0812 3456 7890</source>
         <translation>example: 0812 3456 7890</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="159"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="168"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="160"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="169"/>
         <source>contoh: nama@contoh.id</source>
         <translation>example: name@example.id</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="162"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="171"/>
         <source>&amp;Keperluan *</source>
         <translation>P&amp;urpose *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="163"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="172"/>
         <source>Pilih keperluan…</source>
         <translation>Choose a purpose…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="164"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="173"/>
         <source>&amp;Uraian keperluan</source>
         <translation>Purpose &amp;details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="165"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="174"/>
         <source>&amp;Rincian informasi yang dibutuhkan *</source>
         <translation>Information &amp;requested *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="167"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="176"/>
         <source>&amp;Diarahkan kepada</source>
         <translation>Directed to (&amp;whom)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="170"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="179"/>
         <source>Pemohon diarahkan kepada Ketua, Sekretaris atau divisi yang dituju (kegiatan 2 SOP Pelayanan Publik, dicatat selesai bersama registrasi)</source>
         <translation>The requester is directed to the Ketua, the Sekretaris or the division concerned (step 2 of the Pelayanan Publik SOP, recorded as done together with the registration)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="174"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="183"/>
         <source>Tu&amp;juan penggunaan informasi</source>
         <translation>Intended use of the in&amp;formation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="175"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="184"/>
         <source>Cara &amp;memperoleh informasi</source>
         <translation>How to o&amp;btain the information</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="151"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="158"/>
         <source>Cetak tanda bukti… (Ctrl+P)</source>
         <translation>Print request receipt… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="153"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="160"/>
         <source>Tanda bukti permohonan untuk tamu yang dipilih di daftar (Ctrl+P)</source>
         <translation>Request receipt for the visitor selected in the list (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="166"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="175"/>
         <source>— belum dipilih —</source>
         <translation>— not chosen —</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="177"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="186"/>
         <source>Cara mendapatkan &amp;salinan</source>
         <translation>How to receive a &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="182"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="191"/>
         <source>Simpan (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="185"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="194"/>
         <source>K&amp;osongkan formulir</source>
         <translation>C&amp;lear form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="201"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="209"/>
         <source>* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); saat mengetik nama atau NIK, tamu lama ditawarkan: ↓ memilih, Enter mengisi, Esc menutup.</source>
         <translation>* required. Enter saves (Ctrl+Enter in the description fields); while you type a name or NIK, returning visitors are offered: ↓ selects, Enter fills in, Esc closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="92"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="93"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="96"/>
-        <source>nama, instansi, NIK, telepon atau nomor kasus</source>
-        <translation>name, institution, NIK, phone or case number</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="99"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="100"/>
         <source>Rentan&amp;g:</source>
         <translation>Ran&amp;ge:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="102"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="103"/>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="102"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="103"/>
         <source>7 hari terakhir</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="103"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="104"/>
         <source>30 hari terakhir</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="103"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="104"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="156"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="163"/>
         <source>Cetak buku tamu…</source>
         <translation>Print visitor book…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="378"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="390"/>
         <source>Tamu belum tercatat.</source>
         <translation>The visitor has not been registered.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="379"/>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="419"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="391"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="428"/>
         <source>Tamu tidak dapat dicatat</source>
         <translation>The visitor cannot be registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="385"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="397"/>
         <source>Tamu {name} tercatat; kasus {case} dimulai</source>
         <translation>Visitor {name} registered; case {case} started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="389"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="401"/>
         <source>, diteruskan ke kegiatan {step} ({role})</source>
         <translation>, passed on to step {step} ({role})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="392"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="404"/>
         <source>Tamu {name} tercatat</source>
         <translation>Visitor {name} registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="425"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="434"/>
         <source>Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).</source>
         <translation>Choose one from the list (type its first letter or press ↓).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="427"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="436"/>
         <source>Tamu belum tercatat: perbaiki isian yang ditandai merah.</source>
         <translation>The visitor has not been registered: correct the fields marked in red.</translation>
     </message>
@@ -1755,97 +1794,102 @@ Reason (kept in the audit log):</translation>
         <translation>NIK {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="338"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="350"/>
         <source>Data tamu lama diisikan: periksa, lalu pilih keperluan.</source>
         <translation>Returning visitor&apos;s details filled in: check them, then choose the purpose.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="197"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="97"/>
+        <source>nama, instansi, NIK, telp., no. kasus</source>
+        <translation>name, institution, NIK, phone, case no.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="202"/>
         <source>Tamu hari ini</source>
         <translation>Today&apos;s visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="197"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="202"/>
         <source>Tamu 7 hari terakhir</source>
         <translation>Visitors, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="198"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="203"/>
         <source>Tamu 30 hari terakhir</source>
         <translation>Visitors, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="198"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="203"/>
         <source>Semua tamu</source>
         <translation>All visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="205"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="210"/>
         <source>Tidak ada tamu yang cocok dengan “{text}”</source>
         <translation>No visitors match “{text}”</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="207"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="212"/>
         <source>Belum ada tamu hari ini</source>
         <translation>No visitors today yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="208"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="213"/>
         <source>Belum ada tamu dalam 7 hari terakhir</source>
         <translation>No visitors in the last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="209"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="214"/>
         <source>Belum ada tamu dalam 30 hari terakhir</source>
         <translation>No visitors in the last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="210"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="215"/>
         <source>Belum ada tamu tercatat</source>
         <translation>No visitors registered yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="213"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="218"/>
         <source>Menampilkan {limit} tamu terbaru; persempit dengan pencarian.</source>
         <translation>Showing the {limit} most recent visitors; narrow the list with a search.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="295"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="319"/>
         <source>Pilih dulu seorang tamu di daftar.</source>
         <translation>Select a visitor in the list first.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="297"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="321"/>
         <source>Menyiapkan tanda bukti…</source>
         <translation>Preparing the request receipt…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="304"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="328"/>
         <source>Tanda bukti tidak dapat dibuat.</source>
         <translation>The request receipt could not be made.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="312"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="336"/>
         <source>Tanda bukti dibuka di pratinjau cetak; simpan sebagai PDF atau cetak dari sana.</source>
         <translation>The request receipt is open in the print preview; save it as a PDF or print it from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="324"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="348"/>
         <source>Pratinjau tanda bukti ditutup; tanda bukti belum dicetak atau disimpan (Ctrl+P untuk membukanya lagi).</source>
         <translation>Receipt preview closed; the receipt was neither printed nor saved (Ctrl+P opens it again).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="330"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="354"/>
         <source>Tanda bukti disimpan sebagai PDF di {path}</source>
         <translation>Request receipt saved as a PDF in {path}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="335"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="359"/>
         <source>Tanda bukti dikirim ke printer ({sheets} lembar)</source>
         <translation>Request receipt sent to the printer ({sheets} sheet(s))</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="340"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="364"/>
         <source>Buku tamu</source>
         <translation>Visitor book</translation>
     </message>
@@ -1908,18 +1952,26 @@ Reason (kept in the audit log):</translation>
         <translation>no standard time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="112"/>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="113"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="109"/>
         <source>sisa {0}</source>
         <translation>{0} left</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="122"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="114"/>
+        <source>Batas waktu: {0}
+Sejak: {1}
+Petugas: {2}</source>
+        <translation>Due: {0}
+Since: {1}
+Assignee: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="124"/>
         <source>Dikembalikan oleh {0} dari kegiatan {1}, {2}</source>
         <translation>Returned by {0} from step {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="124"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="126"/>
         <source>Alasan: {0}</source>
         <translation>Reason: {0}</translation>
     </message>
@@ -1927,127 +1979,127 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="53"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="54"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="59"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="60"/>
         <source>Hanya milik saya</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="60"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="61"/>
         <source>Hanya yang terlambat</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="62"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="63"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="63"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="64"/>
         <source>Belum diambil</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="64"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="65"/>
         <source>Sedang dikerjakan</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="68"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="69"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="111"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="116"/>
         <source>Buka formulir (Enter)</source>
         <translation>Open form (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="112"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="117"/>
         <source>&amp;Ambil</source>
         <translation>&amp;Claim</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="113"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="118"/>
         <source>&amp;Lepas</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="114"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="119"/>
         <source>Al&amp;ihkan…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="118"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="123"/>
         <source>{0} diambil oleh {1}</source>
         <translation>{0} taken by {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="120"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="125"/>
         <source>{0} dilepas; kini dapat diambil pengguna lain berperan {2}</source>
         <translation>{0} released; other users with the role {2} can now take it</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="185"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="188"/>
         <source>{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat</source>
         <translation>{0} of {1} work items shown for role {2} · {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="191"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="194"/>
         <source>Tidak ada pekerjaan yang cocok dengan saringan ini.</source>
         <translation>No work items match this filter.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="192"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="195"/>
         <source>Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini ketika sebuah kasus sampai pada kegiatan peran ini.</source>
         <translation>Nothing is waiting for role {0}. New work appears here when a case reaches a step of this role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="236"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="239"/>
         <source>Belum ada pengguna aktif dengan peran {0}.</source>
         <translation>There is no active user with role {0} yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="239"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="242"/>
         <source>Alihkan kegiatan</source>
         <translation>Assign step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="240"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="243"/>
         <source>Alihkan {0} kepada:</source>
         <translation>Assign {0} to:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="242"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="245"/>
         <source>{0} dialihkan kepada {1}</source>
         <translation>{0} reassigned to {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="259"/>
+        <location filename="../../sopdesk/gui/step_form/outcome.py" line="25"/>
         <source>Kegiatan {0} {1} disetujui; menunggu {2}</source>
         <translation>Step {0} of {1} approved; waiting for {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="262"/>
+        <location filename="../../sopdesk/gui/step_form/outcome.py" line="28"/>
         <source>Kegiatan {0} {1} selesai; kasus ditutup</source>
         <translation>Step {0} of {1} done; the case is closed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="264"/>
+        <location filename="../../sopdesk/gui/step_form/outcome.py" line="30"/>
         <source>Kegiatan {0} {1} selesai; lanjut ke {2} ({3})</source>
         <translation>Step {0} of {1} done; next: step {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="268"/>
+        <location filename="../../sopdesk/gui/step_form/outcome.py" line="33"/>
         <source>Disposisi nomor {0} dicatat; {1}</source>
         <translation>Disposition number {0} recorded; {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="274"/>
+        <location filename="../../sopdesk/gui/step_form/outcome.py" line="39"/>
         <source>Kasus {0} dikembalikan ke kegiatan {1}</source>
         <translation>Case {0} returned to step {1}</translation>
     </message>
@@ -2075,82 +2127,82 @@ Reason (kept in the audit log):</translation>
         <translation>known</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="56"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="57"/>
         <source>mis. PP.01</source>
         <translation>e.g. PP.01</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="64"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="65"/>
         <source>nomor kasus yang sudah ada, mis. PP/2026/0001</source>
         <translation>number of an existing case, e.g. PP/2026/0001</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="66"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="67"/>
         <source>pindaian surat masuk</source>
         <translation>scan of the incoming letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="73"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="74"/>
         <source>&amp;Pengirim *</source>
         <translation>&amp;Sender *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="74"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="75"/>
         <source>P&amp;erihal *</source>
         <translation>Su&amp;bject *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="75"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="76"/>
         <source>&amp;Nomor surat</source>
         <translation>&amp;Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="76"/>
-        <source>Tanggal surat</source>
-        <translation>Letter date</translation>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="79"/>
+        <source>&amp;Tanggal surat</source>
+        <translation>Letter &amp;date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="77"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="86"/>
+        <source>Masuk ke kas&amp;us</source>
+        <translation>Add to &amp;case</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="82"/>
         <source>&amp;Diterima ({0})</source>
         <translation>&amp;Received ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="78"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="83"/>
         <source>&amp;Kode klasifikasi</source>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="79"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="84"/>
         <source>&amp;Sifat</source>
         <translation>&amp;Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="80"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="85"/>
         <source>&amp;Memulai kasus</source>
         <translation>S&amp;tarts a case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="81"/>
-        <source>Masuk ke kasus</source>
-        <translation>Belongs to case</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="82"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="87"/>
         <source>Pindaian surat</source>
         <translation>Scan of the letter</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="83"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="88"/>
         <source>Permohonan informasi memulai kasus Pelayanan Publik: pencatatan oleh Help Desk sekaligus menyelesaikan kegiatan penerimaan surat, lalu kasus menunggu disposisi pimpinan; usulan PAW memulai kasus PAW (tenggat jawabannya dihitung dari waktu diterima).</source>
         <translation>An information request starts a Public Service case: registering it at the Help Desk also completes the step of receiving the letter, then the case waits for the leadership&apos;s disposition; a PAW proposal starts a PAW case (its reply deadline counts from the time received).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="92"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="97"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="92"/>
+        <location filename="../../sopdesk/gui/letters/incoming_dialog.py" line="97"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2159,139 +2211,169 @@ Reason (kept in the audit log):</translation>
     <name>IncomingModel</name>
     <message>
         <location filename="../../sopdesk/gui/letters/models.py" line="92"/>
+        <source>Nomor surat: {0}</source>
+        <translation>Letter number: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/models.py" line="93"/>
+        <source>Kasus: {0}</source>
+        <translation>Case: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/models.py" line="99"/>
         <source>Nomor agenda</source>
         <translation>Agenda number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="93"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="100"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="94"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="101"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="95"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="102"/>
         <source>Pengirim</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="96"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="103"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="97"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="104"/>
         <source>Sifat</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="99"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="106"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="100"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="107"/>
         <source>Disposisi</source>
         <translation>Dispositions</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/models.py" line="121"/>
+        <source> (peran Anda)</source>
+        <translation> (your role)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/models.py" line="123"/>
+        <source>Disposisi {0} · {1} · {2}</source>
+        <translation>Disposition {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/models.py" line="125"/>
+        <source>Kepada: {0}</source>
+        <translation>To: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/models.py" line="125"/>
+        <source>Isi: {0}</source>
+        <translation>Text: {0}</translation>
     </message>
 </context>
 <context>
     <name>Letters</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="35"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="38"/>
         <source>biasa</source>
         <translation>ordinary</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="36"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="39"/>
         <source>segera</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="37"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="40"/>
         <source>rahasia</source>
         <translation>confidential</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="39"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="42"/>
         <source>Tidak memulai kasus</source>
         <translation>Does not start a case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="46"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="49"/>
         <source>BATAL</source>
         <translation>VOID</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="46"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="49"/>
         <source>BATAL: {0}</source>
         <translation>VOID: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="50"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="53"/>
         <source>pengirim</source>
         <translation>sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="51"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="54"/>
         <source>tujuan</source>
         <translation>addressee</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="52"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="55"/>
         <source>perihal</source>
         <translation>subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="53"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="56"/>
         <source>nomor surat</source>
         <translation>letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="54"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="57"/>
         <source>tanggal surat</source>
         <translation>letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="55"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="58"/>
         <source>sifat</source>
         <translation>priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="56"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="59"/>
         <source>kode klasifikasi</source>
         <translation>classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="57"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="60"/>
         <source>nama penerima</source>
         <translation>recipient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="58"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="61"/>
         <source>ditandatangani oleh</source>
         <translation>signed by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="156"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="159"/>
         <source>Simpan (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="191"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="189"/>
         <source>PDF disimpan di {0}</source>
         <translation>PDF saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="195"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="193"/>
         <source>Dikirim ke printer ({0} lembar)</source>
         <translation>Sent to the printer ({0} sheets)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="199"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="197"/>
         <source>Pratinjau cetak ditutup; belum dicetak atau disimpan.</source>
         <translation>Print preview closed; not printed or saved.</translation>
     </message>
@@ -2299,102 +2381,107 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>LettersPage</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="80"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="81"/>
         <source>Surat masuk</source>
         <translation>Incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="81"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="82"/>
         <source>Surat keluar</source>
         <translation>Outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="82"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="83"/>
         <source>Buku ekspedisi</source>
         <translation>Dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="118"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="120"/>
         <source>Semua tahun</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="129"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="131"/>
         <source>Hanya untuk peran {0} atau administrator</source>
         <translation>Only for the roles {0} or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="135"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="137"/>
         <source>Ko&amp;reksi…</source>
         <translation>&amp;Correct…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="138"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="140"/>
         <source>Batalk&amp;an…</source>
         <translation>&amp;Void…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="176"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="162"/>
         <source>Cari nomor surat, pengirim atau perihal…</source>
         <translation>Search letter number, sender or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="188"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="174"/>
+        <source>&amp;Hanya yang belum didisposisi</source>
+        <translation>Only &amp;not yet disposed</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/page.py" line="180"/>
         <source>Catat surat &amp;masuk…</source>
         <translation>Register &amp;incoming letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="190"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="182"/>
         <source>&amp;Disposisi…</source>
         <translation>&amp;Disposition…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="192"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="184"/>
         <source>&amp;Cetak lembar disposisi</source>
         <translation>&amp;Print disposition sheet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="200"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="192"/>
         <source>Cari nomor surat, tujuan atau perihal…</source>
         <translation>Search letter number, recipient or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="204"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="198"/>
         <source>Catat surat &amp;keluar…</source>
         <translation>Register &amp;outgoing letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="214"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="208"/>
         <source>Hanya yang &amp;belum diterima</source>
         <translation>Only &amp;not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="216"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="210"/>
         <source>Cari nomor surat, perihal, tujuan atau penanda tangan…</source>
         <translation>Search letter number, subject, recipient or signer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="220"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="215"/>
         <source>Dikirim dari</source>
         <translation>Sent from</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="222"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="215"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="231"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="229"/>
         <source>&amp;Tandai diterima…</source>
         <translation>Mark &amp;received…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="233"/>
-        <source>Cetak buku ekspedisi</source>
-        <translation>Print dispatch book</translation>
+        <location filename="../../sopdesk/gui/letters/page.py" line="232"/>
+        <source>&amp;Cetak buku ekspedisi</source>
+        <translation>&amp;Print dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="234"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="233"/>
         <source>Semua entri yang dikirim pada rentang tanggal ini (pencarian tidak ikut dicetak)</source>
         <translation>Every entry sent in this date range (the search does not apply to the printout)</translation>
     </message>
@@ -2405,127 +2492,137 @@ Reason (kept in the audit log):</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/letters/page.py" line="256"/>
+        <source>Semua surat masuk yang cocok sudah didisposisi.</source>
+        <translation>All matching incoming letters have been disposed.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/page.py" line="257"/>
         <source>Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No incoming letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="258"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="259"/>
         <source>Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW langsung memulai kasusnya.</source>
         <translation>No incoming letters yet. Register every letter the office receives with “Register incoming letter…”: it gets an agenda number, and an information request or a PAW proposal starts its case at once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="262"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="263"/>
         <source>Belum ada surat masuk. Surat dicatat oleh {0}; surat yang sudah dicatat muncul di sini.</source>
         <translation>No incoming letters yet. Letters are registered by {0}; registered letters appear here.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="272"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="273"/>
         <source>{0} surat keluar</source>
         <translation>{0} outgoing letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="277"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="278"/>
         <source>Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No outgoing letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="279"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="280"/>
         <source>Belum ada surat keluar. Surat keluar dicatat dengan “Catat surat keluar…” atau otomatis ketika kegiatan SOP menghasilkan surat; setiap surat yang dikirim masuk ke buku ekspedisi.</source>
         <translation>No outgoing letters yet. Outgoing letters are registered with “Register outgoing letter…” or automatically when an SOP step produces a letter; every letter sent goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="293"/>
-        <location filename="../../sopdesk/gui/letters/page.py" line="459"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="294"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="463"/>
         <source>Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal.</source>
         <translation>The end date is before the start date: correct the date range.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="300"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="301"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
         <translation>{0} entry(ies) shown · {1} not yet received in this range</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="307"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="308"/>
         <source>Tidak ada entri yang cocok dengan pencarian pada {0}.</source>
         <translation>No entry matches the search in {0}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="309"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="310"/>
         <source>Semua yang dikirim pada {0} sudah diterima.</source>
         <translation>Everything sent in {0} has been received.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="311"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="312"/>
         <source>Tidak ada pengiriman pada {0}. Setiap surat keluar yang dicatat, dan setiap kegiatan SOP yang menyerahkan dokumen, masuk ke buku ekspedisi.</source>
         <translation>Nothing was sent in {0}. Every outgoing letter registered, and every SOP step that hands over documents, goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="338"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="339"/>
         <source>Baris ini sudah dibatalkan: {0}</source>
         <translation>This line has been voided: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="340"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="341"/>
         <source>Hanya pencatatnya ({0}) atau administrator</source>
         <translation>Only the person who registered it ({0}) or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="360"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="361"/>
         <source>Surat masuk dicatat dengan nomor agenda {0}</source>
         <translation>Incoming letter registered with agenda number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="363"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="364"/>
         <source>; kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>; case {0} waits at step {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="365"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="366"/>
         <source>; kasus {0}</source>
         <translation>; case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="383"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="384"/>
         <source>Surat keluar dicatat dengan nomor {0}</source>
         <translation>Outgoing letter registered with number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="385"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="386"/>
         <source>; buku ekspedisi nomor {0}</source>
         <translation>; dispatch book entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="403"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="404"/>
         <source>Disposisi nomor {0} dicatat; {1}</source>
         <translation>Disposition number {0} recorded; {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="416"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="406"/>
+        <source>; {0} tidak lagi di daftar yang belum didisposisi</source>
+        <translation>; {0} is no longer in the list of letters not yet disposed</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/page.py" line="420"/>
         <source>Ekspedisi nomor {0} diterima {1} oleh {2}</source>
         <translation>Dispatch entry {0} received {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="439"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="443"/>
         <source>{0} dikoreksi ({1})</source>
         <translation>{0} corrected ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="441"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="445"/>
         <source>{0} dibatalkan; nomornya tidak dipakai lagi</source>
         <translation>{0} voided; its number is not used again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="476"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="480"/>
         <source>Mencetak PDF…</source>
         <translation>Printing PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="483"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="487"/>
         <source>Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.</source>
         <translation>Print preview opened: print or save a PDF from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="484"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="488"/>
         <source>Gagal mencetak.</source>
         <translation>Printing failed.</translation>
     </message>
@@ -2533,32 +2630,32 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="188"/>
+        <location filename="../../sopdesk/gui/login.py" line="190"/>
         <source>Masuk — sopdesk</source>
         <translation>Sign in — sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="197"/>
+        <location filename="../../sopdesk/gui/login.py" line="199"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="198"/>
+        <location filename="../../sopdesk/gui/login.py" line="200"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="201"/>
+        <location filename="../../sopdesk/gui/login.py" line="203"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="203"/>
+        <location filename="../../sopdesk/gui/login.py" line="205"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="255"/>
+        <location filename="../../sopdesk/gui/login.py" line="264"/>
         <source>Memuat data kantor…</source>
         <translation>Loading the office data…</translation>
     </message>
@@ -2616,42 +2713,42 @@ Reason (kept in the audit log):</translation>
         <translation>&amp;User Guide</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="309"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="315"/>
         <source>Dimuat ulang</source>
         <translation>Reloaded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="313"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="319"/>
         <source>Server basis data tidak terjangkau; mencoba lagi...</source>
         <translation>Database server unreachable; retrying...</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="340"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="346"/>
         <source>Server basis data tersambung kembali</source>
         <translation>Database server connected again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="354"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="360"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="368"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="374"/>
         <source>DATA CONTOH — {0}</source>
         <translation>SAMPLE DATA — {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="402"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="408"/>
         <source>Cadangan harian dibuat: {0}</source>
         <translation>Daily backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="407"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="413"/>
         <source>Cadangan harian gagal: {0}</source>
         <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="409"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="415"/>
         <source>Memeriksa cadangan harian…</source>
         <translation>Checking the daily backup…</translation>
     </message>
@@ -2666,17 +2763,17 @@ Reason (kept in the audit log):</translation>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="359"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="365"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="365"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="371"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="370"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="376"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
@@ -2715,8 +2812,28 @@ Reason (kept in the audit log):</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="65"/>
-        <source>Catat di buku ekspedisi (surat dikirim)</source>
-        <translation>Enter in the dispatch book (the letter is sent)</translation>
+        <source>Catat di &amp;buku ekspedisi (surat dikirim)</source>
+        <translation>Record in the dispatch &amp;book (letter sent)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="78"/>
+        <source>Tanggal &amp;surat</source>
+        <translation>Letter &amp;date</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="80"/>
+        <source>Kas&amp;us</source>
+        <translation>Ca&amp;se</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="81"/>
+        <source>Ke&amp;giatan kasus</source>
+        <translation>Case &amp;activity</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="82"/>
+        <source>&amp;Nama penerima</source>
+        <translation>Recipient &amp;name</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="75"/>
@@ -2734,29 +2851,9 @@ Reason (kept in the audit log):</translation>
         <translation>&amp;Classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="78"/>
-        <source>Tanggal surat</source>
-        <translation>Letter date</translation>
-    </message>
-    <message>
         <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="79"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="80"/>
-        <source>Kasus</source>
-        <translation>Case</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="81"/>
-        <source>Kegiatan kasus</source>
-        <translation>Step of the case</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="82"/>
-        <source>Nama penerima</source>
-        <translation>Recipient</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/letters/outgoing_dialog.py" line="86"/>
@@ -2787,52 +2884,67 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>OutgoingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="132"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="150"/>
+        <source>Klasifikasi: {0}</source>
+        <translation>Classification: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/models.py" line="151"/>
+        <source>Kasus: {0}</source>
+        <translation>Case: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/models.py" line="152"/>
+        <source>Dicatat oleh: {0}</source>
+        <translation>Recorded by: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/models.py" line="155"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="134"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="157"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="135"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="158"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="137"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="160"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="138"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="161"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="140"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="163"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="141"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="164"/>
         <source>Dicatat oleh</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="146"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="169"/>
         <source>{0} kegiatan {1}</source>
         <translation>{0} step {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="150"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="174"/>
         <source>Nomor otomatis menurut pola</source>
         <translation>Automatic number from the pattern</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="150"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="174"/>
         <source>Nomor ditulis tangan</source>
         <translation>Number written by hand</translation>
     </message>
@@ -2861,17 +2973,17 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/printing.py" line="86"/>
+        <location filename="../../sopdesk/gui/printing.py" line="91"/>
         <source>Dari tanggal</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/printing.py" line="87"/>
+        <location filename="../../sopdesk/gui/printing.py" line="92"/>
         <source>Sampai tanggal</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/printing.py" line="97"/>
+        <location filename="../../sopdesk/gui/printing.py" line="102"/>
         <source>Tanggal awal harus sebelum tanggal akhir.</source>
         <translation>The start date must be before the end date.</translation>
     </message>
@@ -3206,222 +3318,227 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="65"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="66"/>
         <source>Pengelolaan pengguna hanya untuk administrator.</source>
         <translation>User management is for administrators only.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="94"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="96"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="108"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="110"/>
         <source>Bahasa baru dipakai setelah sopdesk dibuka ulang.</source>
         <translation>The new language is used after sopdesk is reopened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="112"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="114"/>
         <source>Kunci layar</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="115"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="117"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="116"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="118"/>
         <source>tidak pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="120"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="122"/>
         <source>Kunci layar setelah tidak ada kegiatan selama</source>
         <translation>Lock the screen after no activity for</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="133"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="135"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="139"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="141"/>
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="140"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="186"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="142"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="188"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="141"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="143"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="142"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="188"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="192"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="144"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="190"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="194"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="143"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="161"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="145"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="163"/>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="144"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="146"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="145"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="147"/>
         <source>Folder data</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="155"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="157"/>
         <source>WIB (UTC+7)</source>
         <translation>WIB (UTC+7)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="155"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="157"/>
         <source>WITA (UTC+8)</source>
         <translation>WITA (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="156"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="158"/>
         <source>WIT (UTC+9)</source>
         <translation>WIT (UTC+9)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="169"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="171"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="171"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="173"/>
         <source>Hapus logo</source>
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="177"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="179"/>
         <source>Simpan profil kantor</source>
         <translation>Save office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="185"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="187"/>
         <source>Nama kantor*</source>
         <translation>Office name*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="187"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="189"/>
         <source>Zona waktu*</source>
         <translation>Time zone*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="193"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="195"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="215"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="217"/>
         <source>Profil kantor disimpan.</source>
         <translation>Office profile saved.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="215"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="217"/>
         <source>Tidak ada perubahan.</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="219"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="221"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="221"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="223"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="221"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="223"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="221"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="223"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="222"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="224"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="228"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="231"/>
         <source>Tambah pengguna…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="229"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="232"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="230"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="233"/>
         <source>Atur ulang kata sandi…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="245"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="248"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="246"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="270"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="249"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="277"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="246"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="249"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="278"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="264"/>
+        <source>Pilih dulu seorang pengguna di daftar.</source>
+        <translation>Choose a user in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="285"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="279"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="286"/>
         <source>Kata sandi baru untuk {0}:</source>
         <translation>New password for {0}:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="283"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="290"/>
         <source>Kata sandi {0} diganti.</source>
         <translation>Password of {0} changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="292"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="299"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="293"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="300"/>
         <source>Coba dengan data contoh</source>
         <translation>Try with sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="296"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="303"/>
         <source>Membuka kantor contoh yang terpisah (jendela bertanda DATA CONTOH) untuk berlatih; data kantor ini tidak diubah.</source>
         <translation>Opens a separate sample office (a window marked SAMPLE DATA) to practise in; this office&apos;s data is not changed.</translation>
     </message>
@@ -3480,7 +3597,7 @@ Reason (kept in the audit log):</translation>
     </message>
     <message>
         <location filename="../../sopdesk/gui/login.py" line="77"/>
-        <location filename="../../sopdesk/gui/login.py" line="112"/>
+        <location filename="../../sopdesk/gui/login.py" line="114"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
@@ -3505,47 +3622,47 @@ Reason (kept in the audit log):</translation>
         <translation>Repeat password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="84"/>
+        <location filename="../../sopdesk/gui/login.py" line="86"/>
         <source>Siapkan</source>
         <translation>Set up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="85"/>
+        <location filename="../../sopdesk/gui/login.py" line="87"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="86"/>
+        <location filename="../../sopdesk/gui/login.py" line="88"/>
         <source>Coba dengan data contoh</source>
         <translation>Try with sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="89"/>
+        <location filename="../../sopdesk/gui/login.py" line="91"/>
         <source>Buka kantor contoh yang terpisah berisi kasus latihan; data kantor ini tidak diubah.</source>
         <translation>Open a separate sample office with practice cases; this office&apos;s data is not changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="92"/>
+        <location filename="../../sopdesk/gui/login.py" line="94"/>
         <source>Server kantor…</source>
         <translation>Office server…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="94"/>
+        <location filename="../../sopdesk/gui/login.py" line="96"/>
         <source>Kantor ini sudah memakai server basis data: hubungkan PC ini ke server itu, tanpa menyiapkan kantor baru.</source>
         <translation>This office already uses a database server: connect this PC to that server without setting up a new office.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="113"/>
+        <location filename="../../sopdesk/gui/login.py" line="115"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="119"/>
+        <location filename="../../sopdesk/gui/login.py" line="121"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/login.py" line="140"/>
+        <location filename="../../sopdesk/gui/login.py" line="142"/>
         <source>{0}. Logo dapat dipilih lagi di Pengaturan.</source>
         <translation>{0}. The logo can be chosen again in Settings.</translation>
     </message>
@@ -3627,12 +3744,12 @@ Your office&apos;s data is not changed.</translation>
 <context>
     <name>StepFormDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="92"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="94"/>
         <source>Kasus {number}</source>
         <translation>Case {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="94"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="96"/>
         <source>Kegiatan {no} — {number}</source>
         <translation>Step {no} — {number}</translation>
     </message>
@@ -3672,112 +3789,112 @@ Your office&apos;s data is not changed.</translation>
         <translation>This case is {state}; no step is waiting.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="29"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="30"/>
         <source>Kegiatan yang menunggu</source>
         <translation>Waiting step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="32"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="33"/>
         <source>Kegiatan {no}: {text}</source>
         <translation>Step {no}: {text}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="40"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="41"/>
         <source>Pelaksana:</source>
         <translation>Pelaksana (performer):</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="40"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="41"/>
         <source>{lane} (peran {role})</source>
         <translation>{lane} (role {role})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="42"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="43"/>
         <source>{waktu} (tanpa standar waktu)</source>
         <translation>{waktu} (no standard time)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="44"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="45"/>
         <source>Waktu:</source>
         <translation>Standard time:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="47"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="48"/>
         <source>Masuk:</source>
         <translation>Arrived:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="53"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="54"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="55"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="56"/>
         <source>{when} — {late}</source>
         <translation>{when} — {late}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="59"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="60"/>
         <source>{when} (sisa {left})</source>
         <translation>{when} ({left} left)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="61"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="62"/>
         <source>Batas waktu:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="63"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="64"/>
         <source>{when} — belum boleh diselesaikan sebelumnya</source>
         <translation>{when} — may not be completed before then</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="67"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="68"/>
         <source>Masa tunggu sampai:</source>
         <translation>Waiting period until:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="71"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="72"/>
         <source>wajib diisi untuk menyelesaikan lebih awal</source>
         <translation>required to complete early</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="73"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="74"/>
         <source>Alasan melewati masa tunggu (administrator):</source>
         <translation>Reason for skipping the waiting period (administrator):</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="76"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="77"/>
         <source>Dikerjakan oleh:</source>
         <translation>Worked on by:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="78"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="79"/>
         <source>Keterangan:</source>
         <translation>Remarks:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="81"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="82"/>
         <source>Anda tidak memegang peran {role}; kegiatan ini dikerjakan oleh pemegang peran tersebut.</source>
         <translation>You do not hold the role {role}; this step is done by a holder of that role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="94"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="95"/>
         <source>Pelaksana</source>
         <translation>Performer</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="99"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="100"/>
         <source>{lane} adalah pihak di luar kantor; kegiatan ini dicatat atas namanya oleh petugas.</source>
         <translation>{lane} is a party outside the office; a clerk records this step on its behalf.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="102"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="103"/>
         <source>Dicatat atas nama {lane} (mis. diserahkan oleh {lower})</source>
         <translation>Recorded on behalf of {lane} (e.g. handed in by {lower})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/step_box.py" line="109"/>
+        <location filename="../../sopdesk/gui/step_form/step_box.py" line="110"/>
         <source>Kegiatan bersama ({names}): {lane} menyetujui lebih dulu, lalu kegiatan ini menunggu {next}.</source>
         <translation>Joint step ({names}): {lane} approves first, then this step waits for {next}.</translation>
     </message>
@@ -3818,27 +3935,22 @@ Your office&apos;s data is not changed.</translation>
         <translation>no later than {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="50"/>
-        <source> — terlambat {days} hari ({when})</source>
-        <translation> — {days} days late ({when})</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="54"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="53"/>
         <source> — terpenuhi {when}</source>
         <translation> — met {when}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="60"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="59"/>
         <source> (diperpanjang {n} kali)</source>
         <translation> (extended {n} times)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="61"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="60"/>
         <source>{name}: {state}</source>
         <translation>{name}: {state}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="67"/>
+        <location filename="../../sopdesk/gui/step_form/deadlines.py" line="66"/>
         <source>Perpanjang tenggat…</source>
         <translation>Extend the deadline…</translation>
     </message>
@@ -4008,12 +4120,12 @@ Your office&apos;s data is not changed.</translation>
         <translation>The case has not passed any step to return to yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="252"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="278"/>
         <source>Draf yang tersimpan dipulihkan.</source>
         <translation>The saved draft was restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="257"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="283"/>
         <source>Isian kunjungan sebelumnya ({when}) dimuat; periksa lalu selesaikan.</source>
         <translation>The entries of the previous visit ({when}) are filled in; check them, then complete the step.</translation>
     </message>
@@ -4033,27 +4145,27 @@ Your office&apos;s data is not changed.</translation>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="274"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="300"/>
         <source>Isian yang belum disimpan saat formulir ditutup dipulihkan.</source>
         <translation>What was typed before the form was closed without saving has been restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="306"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="328"/>
         <source>Isian dari PC ini dimuat; periksa lalu selesaikan.</source>
         <translation>The entries from this PC are filled in; check them, then complete the step.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="318"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="343"/>
         <source>Server basis data tidak terjangkau, dan isian tidak dapat disimpan di PC ini ({error}); jangan tutup formulir ini.</source>
         <translation>The database server is unreachable, and the entries cannot be saved on this PC ({error}); do not close this form.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="321"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="346"/>
         <source>Server basis data tidak terjangkau; isian disimpan di PC ini dan ditawarkan lagi saat formulir ini dibuka.</source>
         <translation>The database server is unreachable; the entries are saved on this PC and offered again when this form is opened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="446"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="471"/>
         <source>Disposisi nomor {0} dicatat; {1}</source>
         <translation>Disposition number {0} recorded; {1}</translation>
     </message>
@@ -4068,19 +4180,19 @@ Your office&apos;s data is not changed.</translation>
         <translation>Record the awaited event ({event}) in Note, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="381"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="406"/>
         <source>Kegiatan diselesaikan</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="382"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="407"/>
         <source>Kegiatan diselesaikan dengan catatan:
 {warnings}</source>
         <translation>Step completed with notes:
 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="398"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="423"/>
         <source>Draf disimpan pukul {time} {zone}.</source>
         <translation>Draft saved at {time} {zone}.</translation>
     </message>
@@ -4166,6 +4278,14 @@ Your office&apos;s data is not changed.</translation>
         <location filename="../../sopdesk/gui/swimlane_scene.py" line="47"/>
         <source>Mulai: {entri}</source>
         <translation>Start: {entri}</translation>
+    </message>
+</context>
+<context>
+    <name>Terlambat</name>
+    <message>
+        <location filename="../../sopdesk/gui/markers.py" line="39"/>
+        <source>terlambat {0} hari ({1})</source>
+        <translation>{0} days late ({1})</translation>
     </message>
 </context>
 <context>
