@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from sopdesk.engine import accounts
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.settings_page import AddUserDialog, SettingsPage
 from sopdesk.gui.worker import Worker
@@ -25,9 +26,16 @@ def test_admin_adds_a_user_with_roles_through_the_dialog(qtbot, ws, admin, worke
     assert sorted(b.text() for b in dialog.buttons.buttons()) == ["Batal", "Tambah"]  # Xvfb: it said "OK"
     qtbot.keyClicks(dialog.username, "rina")
     qtbot.keyClicks(dialog.password, "pendek")
+    qtbot.keyClicks(dialog.repeat, "pendek")
     dialog._submit()
     assert "Kata sandi minimal 8 karakter" in dialog.error.text()
     dialog.password.setText("sandi-rina-1")
+    dialog.repeat.setText("sandi-rina-l")  # a typo in the second: no account with a password nobody knows
+    dialog._submit()
+    assert "Kedua kata sandi tidak sama" in dialog.error.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "rina" not in [user.username for user in accounts.list_users(ws)]
+    dialog.repeat.setText("sandi-rina-1")
     dialog._submit()
     assert "peran" in dialog.error.text()  # no role ticked yet
     for row in range(dialog.roles.count()):

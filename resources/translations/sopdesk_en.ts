@@ -77,34 +77,44 @@
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="346"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="348"/>
         <source>Nama pengguna*</source>
         <translation>Username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="347"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="349"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="348"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="350"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="349"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="351"/>
+        <source>Ulangi kata sandi*</source>
+        <translation>Repeat password*</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="352"/>
         <source>Peran*</source>
         <translation>Roles*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="354"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="352"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="355"/>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="370"/>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>

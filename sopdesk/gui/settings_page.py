@@ -333,6 +333,8 @@ class AddUserDialog(QDialog):
         self.full_name = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()  # typed twice, as at the first start: a typo is not the new account's password
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.roles = QListWidget()
         for role in sorted(ctx.ws.catalog.roles):
             item = QListWidgetItem(role)
@@ -346,6 +348,7 @@ class AddUserDialog(QDialog):
         form.addRow(self.tr("Nama pengguna*"), self.username)
         form.addRow(self.tr("Nama lengkap"), self.full_name)
         form.addRow(self.tr("Kata sandi*"), self.password)
+        form.addRow(self.tr("Ulangi kata sandi*"), self.repeat)
         form.addRow(self.tr("Peran*"), self.roles)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tambah"))  # says what it does, not "OK"
@@ -363,6 +366,11 @@ class AddUserDialog(QDialog):
         roles = [item.text() for item in checked if item is not None and item.checkState() == Qt.CheckState.Checked]
         ws, actor = self.ctx.ws, self.ctx.actor
         username, password, full_name = self.username.text(), self.password.text(), self.full_name.text() or None
+        if password != self.repeat.text():
+            self.error.setText(self.tr("Kedua kata sandi tidak sama."))
+            self.repeat.setFocus()
+            self.repeat.selectAll()
+            return
         # quiet: the page reloads its own list when the dialog is accepted; no other screen lists accounts
         Operation(self, self.ctx, lambda: accounts.add_user(ws, actor, username, password, roles,
                                                             full_name=full_name)) \
