@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+from sopdesk.gui.shortcuts import ENTER as ENTER_KEYS  # the main keyboard's and the keypad's
 
 
 class EnterPresses(QObject):
