@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sopdesk.engine.queries import case_detail, inbox_page, visitors_between
 from sopdesk.engine.visitors import VisitorForm, register_visitor
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.helpdesk import HelpDeskPage, VisitorTableModel, registration_form, visitor_list
 from sopdesk.store.models import Case, Visitor
 
@@ -78,6 +79,7 @@ def ctx(ws, staff):
 def page(qtbot, ctx):
     widget = HelpDeskPage(ctx)
     qtbot.addWidget(widget)
+    enter_presses_buttons(widget)  # as the main window does for all its pages
     widget.resize(1300, 800)
     widget.show()
     widget.activateWindow()

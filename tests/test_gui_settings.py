@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from sopdesk.engine import accounts
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.settings_page import AddUserDialog, SettingsPage
 from sopdesk.gui.worker import Worker
 
@@ -224,6 +225,7 @@ def test_enter_on_tambah_pengguna_opens_the_dialog_at_the_first_start(qtbot, ws,
     opened: list[bool] = []
     monkeypatch.setattr(AddUserDialog, "exec", lambda self: opened.append(True) or 0)
     page = _admin_page(qtbot, ws, admin, worker)
+    enter_presses_buttons(page)  # as the main window does for all its pages
     page.focus_first_field()
     qtbot.waitUntil(lambda: page.add_user_button.hasFocus())
     qtbot.keyClick(page.add_user_button, Qt.Key.Key_Return)

@@ -30,7 +30,6 @@ from sopdesk.engine import audit, queries
 from sopdesk.engine.queries import CaseRow
 from sopdesk.gui.column_fit import ColumnFit
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.geometry import fit_to_screen
 from sopdesk.gui.markers import QT_TRANSLATE_NOOP, late_by, late_html, met_late
 from sopdesk.gui.messages import show_error
@@ -221,7 +220,6 @@ class CasesPage(QWidget):
         # a closed window (or one never shown) asks the store nothing
         self.clock_timer.timeout.connect(lambda: self.refresh() if self.window().isVisible() else None)
         self.clock_timer.start()
-        enter_presses_buttons(self)  # Enter on a focused button presses it, as Space does
         self.reload()
 
     def reload(self) -> None:

@@ -1,7 +1,13 @@
-"""Enter presses the push button that has the keyboard on a page of the main window, as Space
-does. In a dialog Qt does that itself (its buttons are auto-default); on a page Enter on a
+"""Enter presses the push button that has the keyboard, as Space does, on the pages of the main
+window. In a dialog Qt does that itself (its buttons are auto-default); on a page Enter on a
 focused button did nothing: on Xvfb, at the first start, Ctrl+6 put the keyboard on "Tambah
-pengguna…" and Enter was a dead key. The help desk's page had its own filter for its buttons."""
+pengguna…" and Enter was a dead key.
+
+It is installed ONCE, on the main window (and on a dialog whose buttons are not auto-default,
+the step form's): a push button that is not auto-default ignores Enter, so the key goes up to
+its parents, and the filter on the root presses the button that has the root's keyboard. Pages
+built later (every page is built on its first visit), buttons a page adds later, and pages that
+forgot to install it (the letters registers and the Katalog did) are covered alike."""
 
 from __future__ import annotations
 
@@ -13,21 +19,25 @@ from sopdesk.gui.shortcuts import ENTER as ENTER_KEYS  # the main keyboard's and
 
 
 class EnterPresses(QObject):
-    """The event filter: Enter (no modifier but the keypad's) on an enabled push button clicks it."""
+    """The event filter on a root widget: an Enter (no modifier but the keypad's) that nobody
+    under the root took, while the root's keyboard is on an enabled push button, clicks it."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-                and isinstance(watched, QPushButton) and watched.isEnabled()):
-            watched.click()
+        if not (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in ENTER_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and isinstance(watched, QWidget)):
+            return False
+        button = watched.focusWidget()  # a key goes to the widget with the keyboard, then up to its parents
+        if isinstance(button, QPushButton) and button.isEnabled():
+            button.click()
             return True
         return False
 
 
 def enter_presses_buttons(root: QWidget) -> EnterPresses:
-    """Every push button under `root` now (a page's buttons, made when the page is) clicks on
-    Enter; the filter is `root`'s child."""
+    """Enter on any push button under `root`, now or later, presses it; the filter is `root`'s
+    child. The main window calls it once for all its pages; a test of a page alone calls it on
+    the page."""
     presses = EnterPresses(root)
-    for button in root.findChildren(QPushButton):
-        button.installEventFilter(presses)
+    root.installEventFilter(presses)
     return presses

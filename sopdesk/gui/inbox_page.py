@@ -32,7 +32,6 @@ from sopdesk.engine import cases, queries
 from sopdesk.errors import UserError
 from sopdesk.gui.column_fit import ColumnFit
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.inbox_model import InboxModel
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.operation import Operation
@@ -151,7 +150,6 @@ class InboxPage(QWidget):
         self.clock_timer.timeout.connect(lambda: self.refresh() if self.window().isVisible() else None)
         self.clock_timer.start()
         self._hidden = False  # hidden after being shown: refreshed when shown again (not on the first show)
-        enter_presses_buttons(self)  # Enter on a focused button presses it, as Space does
         self.reload()
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802

@@ -31,6 +31,7 @@ from sopdesk.engine import office as office_profile
 from sopdesk.errors import StoreUnreachable
 from sopdesk.gui import server_watch
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.geometry import restore_window, save_window
 from sopdesk.gui.idle_lock import IdleLock
 from sopdesk.gui.messages import ERROR_COLOR
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(body)
+        enter_presses_buttons(self)  # every page's, built now or later: Enter on a focused button presses it
 
         self.user_label = QLabel()
         self.busy = QProgressBar()

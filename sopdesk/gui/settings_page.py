@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from sopdesk.engine import accounts
 from sopdesk.engine import office as office_profile
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
 from sopdesk.gui.idle_lock import idle_minutes, save_idle_minutes
 from sopdesk.gui.messages import ERROR_STYLE
@@ -76,7 +75,6 @@ class SettingsPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroller)
-        enter_presses_buttons(content)  # a page, not a dialog: Enter on "Tambah pengguna…" did nothing
 
     def focus_first_field(self) -> None:
         """Ctrl+6 in an office whose only user is the administrator (the first start): the

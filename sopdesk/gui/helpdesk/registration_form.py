@@ -33,7 +33,7 @@ from sopdesk.engine.visitor_form import DELIVERY_METHODS, OBTAIN_METHODS, Visito
 from sopdesk.engine.visitor_lookup import IDENTITY_FIELDS, MASKED_FIELDS
 from sopdesk.errors import FieldError
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.enter_presses import ENTER_KEYS, enter_presses_buttons
+from sopdesk.gui.enter_presses import ENTER_KEYS
 from sopdesk.gui.helpdesk.lookup import ReturningVisitorLookup
 from sopdesk.gui.helpdesk.style import restyle
 from sopdesk.gui.messages import show_error
@@ -197,7 +197,6 @@ class RegistrationForm(QScrollArea):
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         outer.addLayout(buttons)
-        enter_presses_buttons(form_widget)  # a page is not a dialog: Enter on a button presses it, like Space
 
         self.status = QLabel()
         self.status.setObjectName("statusLine")

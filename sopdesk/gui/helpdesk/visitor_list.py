@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from sopdesk.engine.visitor_lookup import visitors_page
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.helpdesk.visitor_model import VisitorTableModel
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.printing import PeriodDialog, print_pdf
@@ -87,7 +86,6 @@ class VisitorList(QWidget):
         self.list_note.hide()
         layout.addWidget(self.list_note)
         layout.addLayout(self._build_prints())
-        enter_presses_buttons(self)  # a page is not a dialog: Enter on a button did nothing (Xvfb)
 
     def _build_filters(self) -> QVBoxLayout:
         search_label = QLabel(translate("HelpDeskPage", "&Cari:"))

@@ -43,6 +43,7 @@ from sopdesk.engine.registers import disposer_roles
 from sopdesk.engine.step_input import CHOICE, NOTE, OutputValue, StepInput, check_step_input, lanes_now
 from sopdesk.errors import FieldError, StoreUnreachable
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.operation import Operation, running, show_failure
 from sopdesk.gui.step_form.buttons import StepButtons
 from sopdesk.gui.step_form.common import RED
@@ -161,6 +162,7 @@ class StepFormDialog(QDialog):
         outer.addWidget(self.scroll_area, 1)
         self.buttons = StepButtons(self.step is not None)
         outer.addWidget(self.buttons)
+        enter_presses_buttons(self)  # no button is auto-default: Enter on a focused one did nothing
         self.status_label = self.buttons.status_label
         self.return_button, self.draft_button = self.buttons.return_button, self.buttons.draft_button
         self.cancel_button, self.finish_button = self.buttons.cancel_button, self.buttons.finish_button
