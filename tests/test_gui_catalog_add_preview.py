@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 
 FIXTURE = Path(__file__).parent / "fixtures" / "catalog" / "sop_layanan_arsip.yaml"
+TWO_LANES = FIXTURE.with_name("sop_peminjaman_arsip_inaktif.yaml")  # its flow is wider than the preview
 
 
 def test_a_broken_file_clears_the_preview_and_the_dialog_reopens_in_its_folder(
@@ -89,3 +90,18 @@ def test_a_file_already_installed_is_not_offered_for_pasang(qtbot, ws, admin, tm
     assert "sudah terpasang" in text and not dialog.install_button.isEnabled()
     assert "Tekan Pasang" not in text  # it said so beside a disabled Pasang
     assert "tidak ada yang perlu dipasang" in text
+
+
+def test_the_preview_opens_at_the_left_edge_of_the_flow(qtbot, ws, admin):
+    """The preview was given its SOP before the dialog was shown; showing it scrolled the lanes
+    sideways under the frozen No/Kegiatan columns (the first lane's heading read "af Umum")."""
+    from sopdesk.gui.catalog_admin import AddSopDialog
+    from sopdesk.gui.context import GuiContext
+
+    dialog = AddSopDialog(GuiContext(ws, admin), paths=[TWO_LANES])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    bar = dialog.preview.horizontalScrollBar()
+    assert bar.maximum() > bar.minimum()  # the flow is wider than the preview: it can scroll
+    assert bar.value() == bar.minimum()

@@ -59,6 +59,7 @@ class SwimlaneView(QGraphicsView):
         self._selected: int | None = None
         self._fit: str | None = None      # "width", "readable" or None (the user's zoom)
         self._press: QPoint | None = None
+        self._unshown = False             # an SOP set while hidden: its first showing starts at the left
         self._frozen_right: float | None = None   # scene x where the frozen left columns end
         # created last: corner over left over top over the main viewport
         self.panes = {name: FrozenPane(self, f"swimlane_{name}_pane", self._pane_clicked)
@@ -102,6 +103,7 @@ class SwimlaneView(QGraphicsView):
         scene.setSceneRect(QRectF(-10, -10, layout.width + 20, layout.height + 20))
         self._drawing.apply_progress(self._done, self._current, self._path)
         self._fit = "readable"
+        self._unshown = not self.isVisible()
         self._refit()
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         self._sync_panes()
@@ -214,6 +216,18 @@ class SwimlaneView(QGraphicsView):
         if self._fit:
             self._refit()
         self._sync_panes()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        """A view given its SOP before it was shown (Tambah SOP…'s preview) opened scrolled
+        sideways: showing re-centres on the middle of the hidden view, past the fit's left edge,
+        so the first lane's heading read "af Umum". The fit starts at the left again (a step
+        selected meanwhile is scrolled to again)."""
+        super().showEvent(event)
+        if self._unshown and self._fit:
+            self._refit()
+            if self._selected is not None:
+                self.reveal(self._drawing.symbols[self._selected].sceneBoundingRect())
+        self._unshown = False
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
