@@ -266,3 +266,62 @@ def _admin_page(qtbot, ws, admin, worker) -> SettingsPage:  # noqa: ANN001
     page.show()
     qtbot.waitExposed(page)
     return page
+
+
+def _hash_of(ws, username: str) -> str:  # noqa: ANN001
+    from sqlalchemy import select
+
+    from sopdesk.store.models import User
+
+    with ws.db.reading() as session:
+        return session.scalar(select(User.password_hash).where(User.username == username))
+
+
+def test_atur_ulang_kata_sandi_asks_the_new_password_twice(qtbot, ws, admin, staff, worker, monkeypatch):
+    """It asked once (a QInputDialog): a typo set a password nobody knew. Now typed twice as in
+    Tambah pengguna; a mismatch is refused under the fields and changes nothing."""
+    from argon2 import PasswordHasher
+
+    from sopdesk.gui.user_dialogs import ResetPasswordDialog
+
+    name = staff["Kasubag"].username
+    before = _hash_of(ws, name)
+    opened: list[ResetPasswordDialog] = []
+    told: list[str] = []
+
+    def typed(dialog: ResetPasswordDialog) -> int:
+        opened.append(dialog)
+        qtbot.keyClicks(dialog.password, "sandi-baru-1")
+        qtbot.keyClicks(dialog.repeat, "sandi-baru-l")  # a typo in the second
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        assert "Kedua kata sandi tidak sama" in dialog.error.text()
+        assert dialog.repeat.selectedText() == "sandi-baru-l"  # selected, to type again
+        assert _hash_of(ws, name) == before
+        dialog.repeat.setText("sandi-baru-1")
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        return dialog.result()
+
+    monkeypatch.setattr(ResetPasswordDialog, "exec", typed)
+    page = _admin_page(qtbot, ws, admin, worker)
+    monkeypatch.setattr(page, "_tell", told.append)
+    page.users.selectRow(next(r for r in range(page.users.rowCount()) if page.users.item(r, 0).text() == name))
+    next(b for b in page.findChildren(QPushButton) if b.text() == "Atur ulang kata sandi…").click()
+    assert len(opened) == 1
+    assert sorted(b.text() for b in opened[0].buttons.buttons()) == ["Batal", "Ganti kata sandi"]
+    assert told == [f"Kata sandi {name} diganti."]
+    assert PasswordHasher().verify(_hash_of(ws, name), "sandi-baru-1")
+
+
+def test_atur_ulang_refuses_a_short_password_under_the_fields(qtbot, ws, admin, staff):
+    from sopdesk.gui.user_dialogs import ResetPasswordDialog
+
+    name = staff["Kasubag"].username
+    before = _hash_of(ws, name)
+    dialog = ResetPasswordDialog(GuiContext(ws, admin), name)
+    qtbot.addWidget(dialog)
+    dialog.password.setText("pendek")
+    dialog.repeat.setText("pendek")
+    dialog._submit()
+    assert "Kata sandi minimal 8 karakter" in dialog.error.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert _hash_of(ws, name) == before

@@ -10,18 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -37,10 +32,10 @@ from sopdesk.engine import office as office_profile
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
 from sopdesk.gui.idle_lock import idle_minutes, save_idle_minutes
-from sopdesk.gui.messages import ERROR_STYLE
 from sopdesk.gui.operation import Operation
 from sopdesk.gui.server_settings import ServerBox
 from sopdesk.gui.settings_backup import BackupBox
+from sopdesk.gui.user_dialogs import AddUserDialog, ResetPasswordDialog
 from sopdesk.gui.worker import Worker
 
 
@@ -278,16 +273,8 @@ class SettingsPage(QWidget):
 
     def _reset_password(self) -> None:
         name = self._selected_user()
-        if not name:
-            return
-        password, ok = QInputDialog.getText(self, self.tr("Atur ulang kata sandi"),
-                                            self.tr("Kata sandi baru untuk {0}:").format(name),
-                                            QLineEdit.EchoMode.Password)
-        if ok:
-            ws, actor = self.ctx.ws, self.ctx.actor
-            said = self.tr("Kata sandi {0} diganti.").format(name)
-            Operation(self, self.ctx, lambda: accounts.reset_password(ws, actor, name, password)).quiet() \
-                .success(lambda _: self._tell(said)).run()
+        if name and ResetPasswordDialog(self.ctx, name, self).exec():  # the new password typed twice
+            self._tell(self.tr("Kata sandi {0} diganti.").format(name))
 
     def _tell(self, text: str) -> None:
         QMessageBox.information(self, "sopdesk", text)
@@ -318,59 +305,3 @@ def _wrapped(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-class AddUserDialog(QDialog):
-    """A small form: username, full name, roles, password."""
-
-    def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("Tambah pengguna"))
-        self.username = QLineEdit()
-        self.full_name = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit()  # typed twice, as at the first start: a typo is not the new account's password
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.roles = QListWidget()
-        for role in sorted(ctx.ws.catalog.roles):
-            item = QListWidgetItem(role)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.roles.addItem(item)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Nama pengguna*"), self.username)
-        form.addRow(self.tr("Nama lengkap"), self.full_name)
-        form.addRow(self.tr("Kata sandi*"), self.password)
-        form.addRow(self.tr("Ulangi kata sandi*"), self.repeat)
-        form.addRow(self.tr("Peran*"), self.roles)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tambah"))  # says what it does, not "OK"
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-    def _submit(self) -> None:
-        checked = (self.roles.item(i) for i in range(self.roles.count()))
-        roles = [item.text() for item in checked if item is not None and item.checkState() == Qt.CheckState.Checked]
-        ws, actor = self.ctx.ws, self.ctx.actor
-        username, password, full_name = self.username.text(), self.password.text(), self.full_name.text() or None
-        if password != self.repeat.text():
-            self.error.setText(self.tr("Kedua kata sandi tidak sama."))
-            self.repeat.setFocus()
-            self.repeat.selectAll()
-            return
-        # quiet: the page reloads its own list when the dialog is accepted; no other screen lists accounts
-        Operation(self, self.ctx, lambda: accounts.add_user(ws, actor, username, password, roles,
-                                                            full_name=full_name)) \
-            .inline(self.error).disabling(self.buttons).quiet().success(lambda _: self.accept()).run()
-

@@ -1,0 +1,127 @@
+"""The administrator's account dialogs of Pengaturan: Tambah pengguna and Atur ulang kata sandi.
+Both end in a new password typed twice, refused under the fields when the two differ (a typo
+made a password nobody knew, found only at the next login); PasswordDialog is that part, the
+two dialogs add what else they ask. Out of settings_page.py, which was near its size limit.
+
+The shared texts keep the context "AddUserDialog" they had (their translations stay)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sopdesk.engine import accounts
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.messages import ERROR_STYLE
+from sopdesk.gui.operation import Operation
+
+translate = QCoreApplication.translate
+
+
+class PasswordDialog(QDialog):
+    """A form (`self.form`, the subclass fills it and calls `password_rows`), the refusal line
+    under it, and the two buttons; OK runs `_submit`."""
+
+    def __init__(self, ctx: GuiContext, title: str, accept_text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(title)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()  # typed twice, as at the first start: a typo is not the new password
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.form = QFormLayout()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(accept_text)  # says what it does, not "OK"
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("AddUserDialog", "Batal"))
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def password_rows(self, label: str) -> None:
+        self.form.addRow(label, self.password)
+        self.form.addRow(translate("AddUserDialog", "Ulangi kata sandi*"), self.repeat)
+
+    def typed_twice(self) -> str | None:
+        """The new password; None when the second differs, said under the fields with the second
+        selected for typing again (nothing is changed)."""
+        if self.password.text() != self.repeat.text():
+            self.error.setText(translate("AddUserDialog", "Kedua kata sandi tidak sama."))
+            self.repeat.setFocus()
+            self.repeat.selectAll()
+            return None
+        return self.password.text()
+
+    def run(self, call: Callable[[], object]) -> None:
+        """The engine's command; its refusal (a short password...) is shown under the fields."""
+        Operation(self, self.ctx, call).inline(self.error).disabling(self.buttons).quiet() \
+            .success(lambda _: self.accept()).run()
+
+    def _submit(self) -> None:
+        raise NotImplementedError
+
+
+class AddUserDialog(PasswordDialog):
+    """A small form: username, full name, password, roles."""
+
+    def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
+        super().__init__(ctx, self.tr("Tambah pengguna"), self.tr("Tambah"), parent)
+        self.username = QLineEdit()
+        self.full_name = QLineEdit()
+        self.roles = QListWidget()
+        for role in sorted(ctx.ws.catalog.roles):
+            item = QListWidgetItem(role)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.roles.addItem(item)
+        self.form.addRow(self.tr("Nama pengguna*"), self.username)
+        self.form.addRow(self.tr("Nama lengkap"), self.full_name)
+        self.password_rows(self.tr("Kata sandi*"))
+        self.form.addRow(self.tr("Peran*"), self.roles)
+
+    def _submit(self) -> None:
+        checked = (self.roles.item(i) for i in range(self.roles.count()))
+        roles = [item.text() for item in checked if item is not None and item.checkState() == Qt.CheckState.Checked]
+        ws, actor = self.ctx.ws, self.ctx.actor
+        username, full_name = self.username.text(), self.full_name.text() or None
+        password = self.typed_twice()
+        if password is None:
+            return
+        # the page reloads its own list when the dialog is accepted; no other screen lists accounts
+        self.run(lambda: accounts.add_user(ws, actor, username, password, roles, full_name=full_name))
+
+
+class ResetPasswordDialog(PasswordDialog):
+    """Atur ulang kata sandi of one account: the new password, twice."""
+
+    def __init__(self, ctx: GuiContext, username: str, parent: QWidget | None = None):
+        super().__init__(ctx, self.tr("Atur ulang kata sandi"), self.tr("Ganti kata sandi"), parent)
+        self.username = username
+        self.form.addRow(self.tr("Pengguna"), QLabel(username))
+        self.password_rows(self.tr("Kata sandi baru*"))
+
+    def _submit(self) -> None:
+        password = self.typed_twice()
+        if password is None:
+            return
+        ws, actor, name = self.ctx.ws, self.ctx.actor, self.username
+        self.run(lambda: accounts.reset_password(ws, actor, name, password))
