@@ -105,3 +105,25 @@ def test_the_preview_opens_at_the_left_edge_of_the_flow(qtbot, ws, admin):
     bar = dialog.preview.horizontalScrollBar()
     assert bar.maximum() > bar.minimum()  # the flow is wider than the preview: it can scroll
     assert bar.value() == bar.minimum()
+
+
+def test_alt_p_installs_and_every_button_has_its_own_alt_key(qtbot, ws, admin, monkeypatch):
+    """"&Pilih berkas…" and "&Pasang" shared Alt+P: from the keyboard, Alt+P only moved the focus
+    between the two and nothing was installed."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
+    from sopdesk.gui.catalog_admin import AddSopDialog
+    from sopdesk.gui.context import GuiContext
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    dialog = AddSopDialog(GuiContext(ws, admin), paths=[TWO_LANES])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    keys = [b.text().split("&", 1)[1][0].lower() for b in dialog.findChildren(QAbstractButton) if "&" in b.text()]
+    assert len(keys) == len(set(keys)), keys
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10_000)  # a mnemonic clicks
+    assert "ARSIP" in ws.catalog.sops

@@ -77,7 +77,7 @@ class AddSopDialog(QDialog):
         self.files = QLineEdit()
         self.files.setReadOnly(True)
         self.files.setPlaceholderText(self.tr("Belum ada berkas dipilih"))
-        choose = QPushButton(self.tr("&Pilih berkas…"))
+        choose = QPushButton(self.tr("Pilih &berkas…"))  # Alt+P is Pasang
         choose.clicked.connect(self.choose)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Berkas SOP (.yaml):")))
