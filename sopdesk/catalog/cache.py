@@ -48,7 +48,7 @@ def content_line(path: Path) -> str:
     """A line that changes when the file's content does: its name, size and the digest of its
     bytes (at most the loader's limit and one more are read: a larger file is refused by the
     loader whatever it holds, and its size is in the line)."""
-    from sopdesk.catalog.loader import MAX_FILE_BYTES
+    from sopdesk.catalog.problems import MAX_FILE_BYTES
 
     try:
         size = path.stat().st_size

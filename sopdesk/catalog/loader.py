@@ -6,40 +6,18 @@ field, all at once, so that an administrator can fix a file in one pass.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from sopdesk.catalog.problems import MAX_FILE_BYTES, CatalogError, Problem
 from sopdesk.catalog.schema import END, FlowView, Organisasi, Sop
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
-
 Document = Sop | Organisasi
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    where: str  # "kegiatan 3", "pelaksana help_desk", "" for the file as a whole
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        place = ", ".join(p for p in (self.where, self.field) if p)
-        return f"{self.file}: {place}: {self.message}" if place else f"{self.file}: {self.message}"
-
-
-class CatalogError(Exception):
-    """A catalog file (or several) is not valid; `problems` lists every finding."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 def read_text(path: Path) -> str:

@@ -9,13 +9,20 @@ so that one bad draft never stops the office."""
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sopdesk.catalog.loader import CatalogError, Document, Problem, load_file
-from sopdesk.catalog.schema import Entri, Organisasi, Pintu, Sop
+from sopdesk.catalog.problems import CatalogError, Problem
+
+# The SOP models (pydantic) are imported when an SOP is first looked at, not with the catalog:
+# a command on the cached catalog that only needs the roles and the revisions never imports
+# them (Catalog below; issue #15).
+if TYPE_CHECKING:
+    from sopdesk.catalog.loader import Document
+    from sopdesk.catalog.schema import Entri, Organisasi, Pintu, Sop
 
 # Prefixes of the registers' numbers that an SOP kode (used in case numbers PP/2026/0001) may
 # not take: "SM/2026/0001" is an agenda number of the incoming letters (engine.letters).
@@ -36,12 +43,56 @@ def catalog_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-@dataclass
 class Catalog:
-    sops: dict[str, Sop] = field(default_factory=dict)
-    organisations: dict[str, Organisasi] = field(default_factory=dict)
-    sources: dict[str, Path] = field(default_factory=dict)
-    left_out: list[Problem] = field(default_factory=list)  # one per file not used (tolerant load)
+    """The installed SOPs and organisation documents by kode, the file each came from, and the
+    files left out. Pickled (sopdesk.catalog.cache), the documents travel as one packed blob
+    beside what opening an office asks of them (`revisions`, `roles`, `role_includes`): an
+    unpickled catalog unpacks them, importing the pydantic models, only when `sops` or
+    `organisations` is first used."""
+
+    def __init__(self, sops: dict[str, Sop] | None = None, organisations: dict[str, Organisasi] | None = None,
+                 sources: dict[str, Path] | None = None, left_out: list[Problem] | None = None):
+        self._sops: dict[str, Sop] = {} if sops is None else sops
+        self._organisations: dict[str, Organisasi] = {} if organisations is None else organisations
+        self.sources: dict[str, Path] = {} if sources is None else sources
+        self.left_out: list[Problem] = [] if left_out is None else left_out  # one per file not used
+        self._packed: bytes | None = None  # the pickled (sops, organisations) not unpacked yet
+        self._summary: dict[str, Any] = {}  # revisions, roles, role_includes while packed
+
+    @property
+    def sops(self) -> dict[str, Sop]:
+        self._unpack()
+        return self._sops
+
+    @property
+    def organisations(self) -> dict[str, Organisasi]:
+        self._unpack()
+        return self._organisations
+
+    def _unpack(self) -> None:
+        if self._packed is not None:
+            self._sops, self._organisations = pickle.loads(self._packed)  # noqa: S301 - our own
+            self._packed, self._summary = None, {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        summary = {"revisions": self.revisions, "roles": self.roles, "role_includes": self.role_includes}
+        packed = self._packed  # (the summary first: it computes each SOP's stored digest, packed with it)
+        if packed is None:
+            packed = pickle.dumps((self._sops, self._organisations), protocol=pickle.HIGHEST_PROTOCOL)
+        return {"packed": packed, "summary": summary, "sources": self.sources, "left_out": self.left_out}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._sops, self._organisations = {}, {}
+        self.sources, self.left_out = state["sources"], state["left_out"]
+        self._packed, self._summary = state["packed"], state["summary"]
+
+    @property
+    def revisions(self) -> dict[str, tuple[int, str]]:
+        """Kode -> (revisi, the digest of its stored form) of every installed SOP: what opening
+        an office compares with the stored revisions, read without unpacking the SOPs."""
+        if self._packed is not None:
+            return dict(self._summary["revisions"])
+        return {kode: (sop.revisi, sop.stored_sha256) for kode, sop in self._sops.items()}
 
     def doors(self, jenis: str) -> list[tuple[Pintu, Sop, Entri]]:
         """The front doors of one kind (tamu / surat) the installed SOPs declare, by label."""
@@ -58,6 +109,8 @@ class Catalog:
     def conflicts(self, document: Document, name: str) -> list[Problem]:
         """What keeps a valid file out of this catalog as a whole: a kode that is a register
         prefix, a front door (or a visitor purpose) another SOP already has."""
+        from sopdesk.catalog.schema import Organisasi
+
         problems = []
         if document.kode in REGISTER_PREFIXES:
             problems.append(Problem(name, "", "kode", f"kode {document.kode} sudah dipakai untuk "
@@ -87,6 +140,8 @@ class Catalog:
 
     @property
     def roles(self) -> set[str]:
+        if self._packed is not None:
+            return set(self._summary["roles"])
         roles: set[str] = set()
         for sop in self.sops.values():
             roles |= sop.roles
@@ -98,6 +153,8 @@ class Catalog:
     def role_includes(self) -> dict[str, frozenset[str]]:
         """Role -> the roles it directly includes (`peran_termasuk` of the organisation
         directory). The engine resolves them, transitively, in engine.users.effective_roles."""
+        if self._packed is not None:
+            return dict(self._summary["role_includes"])
         direct: dict[str, set[str]] = {}
         for org in self.organisations.values():
             for rule in org.peran_termasuk:
@@ -112,6 +169,8 @@ class Catalog:
             raise KeyError(f"SOP {kode!r} tidak ada di katalog (yang ada: {known})") from None
 
     def add(self, document: Document, source: Path) -> None:
+        from sopdesk.catalog.schema import Sop
+
         current: Document | None = (self.sops if isinstance(document, Sop) else self.organisations).get(
             document.kode)
         if current is not None and current.revisi == document.revisi:
@@ -138,6 +197,8 @@ def load_catalog(directories: Iterable[Path], tolerant: bool = False) -> Catalog
     """Load every file of the given folders. Strict: raise one CatalogError naming all
     problems. Tolerant: leave every broken or conflicting file out, with one warning each in
     `Catalog.left_out`."""
+    from sopdesk.catalog.loader import load_file
+
     catalog = Catalog()
     problems: list[Problem] = []
     for directory in directories:
@@ -167,6 +228,8 @@ def left_out_warning(name: str, problems: list[Problem]) -> Problem:
 
 def validate_paths(paths: Iterable[Path]) -> list[Problem]:
     """Check files (or folders of files) and return every problem found."""
+    from sopdesk.catalog.loader import load_file
+
     catalog = Catalog()
     problems: list[Problem] = []
     for path in paths:

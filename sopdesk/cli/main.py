@@ -297,7 +297,7 @@ def _setup_logging() -> Path:
 def _catalog_problems(exc: Exception) -> list[object] | None:
     """The problems of a CatalogError, or None; the catalog module is only looked at when a
     command imported it (no catalog error can come from a command that did not)."""
-    catalog = sys.modules.get("sopdesk.catalog.loader")
+    catalog = sys.modules.get("sopdesk.catalog.problems")
     if catalog is not None and isinstance(exc, catalog.CatalogError):
         problems: list[object] = exc.problems
         return problems
