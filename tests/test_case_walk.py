@@ -171,3 +171,67 @@ def test_the_walk_reads_the_sorts_own_index(ws, crowd, store):
         plan = query_plan(ws, statement, params)
         assert f"COVERING INDEX {walk_index(sort, descending)}" in plan, plan  # no read of case_file
         assert "TEMP B-TREE" not in plan and "VIRTUAL" not in plan, plan  # no sort, no FTS5 match
+
+
+def _walked_page(ws, monkeypatch, anchored: list[bool], **query) -> list[queries.CaseRow]:  # noqa: ANN001
+    """One page with the walk forced, noting whether it started at a remembered case."""
+    original = case_list.page_ids
+
+    def page_ids(*args, **kw):  # noqa: ANN002, ANN003
+        anchored.append(kw.get("anchored", False))
+        return original(*args, **kw)
+
+    monkeypatch.setattr(case_list, "walk_pays", lambda *a, **k: True)
+    monkeypatch.setattr(case_list, "page_ids", page_ids)
+    queries._cases_statement.cache_clear()
+    try:
+        return queries.cases_page(ws, **query)
+    finally:
+        queries._cases_statement.cache_clear()
+        monkeypatch.undo()
+
+
+@pytest.mark.parametrize("sort", sorted(case_list.ANCHORED_SORTS))
+def test_a_later_page_starts_where_an_earlier_one_stood(ws, staff, crowd, monkeypatch, store, sort):
+    # the Kasus list scrolled: each page after the first walks from a case an earlier page found
+    # (engine.case_anchors), and gives the rows of the plain search sorted
+    if store != "sqlite":
+        pytest.skip("the walk is SQLite's")
+    for descending in (False, True):
+        query = {"search": WORD, "sort": sort, "descending": descending, "limit": 13}
+        anchored: list[bool] = []
+        walked = [_walked_page(ws, monkeypatch, anchored, offset=offset, **query) for offset in (0, 13, 40, 26, 290)]
+        assert anchored == [False, True, True, True, True], anchored
+        assert walked == [queries.cases_page(ws, offset=offset, **query) for offset in (0, 13, 40, 26, 290)]
+    params = {**case_list.parameters("fts", WORD, None, None, set()), "like": f"%{WORD}%", "anchor": 1,
+              "limit": 100, "offset": 0}
+    statement = case_list.page_ids("fts", False, False, sort, True, True, case_list.Walk(False, False), anchored=True)
+    plan = query_plan(ws, statement, params)
+    assert f"COVERING INDEX {walk_index(sort, True)} (" in plan, plan  # a range of the index, not all of it
+
+
+def test_a_change_of_the_store_forgets_where_pages_stood(ws, staff, crowd, monkeypatch, store):
+    # a case that now sorts first moves every later page by one, whether written through the
+    # workspace or by another connection (another process)
+    if store != "sqlite":
+        pytest.skip("the walk is SQLite's")
+    query = {"search": WORD, "sort": "title", "descending": True, "limit": 13}
+    for change in ("workspace", "other connection"):
+        for offset in (0, 13):
+            _walked_page(ws, monkeypatch, [], offset=offset, **query)
+        if change == "workspace":
+            cases.start_case(ws, staff["Help Desk"], "PP", "Zaman Permohonan pertama", entry="surat")
+        else:
+            import sqlite3
+
+            other = sqlite3.connect(ws.db.engine.url.database)
+            with other:
+                other.execute("UPDATE case_file SET title = 'Zona Permohonan' WHERE id = "
+                              "(SELECT max(id) FROM case_file WHERE title LIKE 'Agenda%')")
+            other.close()
+        anchored: list[bool] = []
+        page = _walked_page(ws, monkeypatch, anchored, offset=13, **query)
+        assert anchored == [False]
+        assert page == queries.cases_page(ws, offset=13, **query)
+        assert _walked_page(ws, monkeypatch, anchored, offset=26, **query) == queries.cases_page(ws, offset=26, **query)
+        assert anchored == [False, True]

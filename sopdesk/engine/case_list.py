@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import SQLColumnExpression, String, bindparam, cast, func, literal, literal_column, or_, select, text
-from sqlalchemy.sql import ColumnElement, Select
+from sqlalchemy.sql import ColumnElement, Select, and_
 from sqlalchemy.sql.expression import BindParameter
 
 from sopdesk.engine.search import CASE_SEARCH_TABLE, LIKE_ESCAPE, contains_pattern, fts_phrase, uses_text_index
@@ -171,12 +171,33 @@ def folding_rows() -> Select[int]:
     return select(literal(1)).select_from(Case).where(text(FOLD_ROWS)).limit(1)
 
 
+ANCHORED_SORTS = {"sop", "title", "status", "started"}  # one key and the id, in one direction
+
+
+def _from_anchor(sort: str, descending: bool) -> ColumnElement[bool]:
+    """The cases at or after the case whose id is the bind parameter `anchor`, in the order of
+    `ordering` (engine.case_anchors): a range of the sort's index (its key compared with the
+    anchor's, read once) and the id where the key is the anchor's."""
+    anchor_case = Case.__table__.alias("anchor_case")  # not correlated with the walked case_file
+    column, anchor_column = CASE_SORTS[sort], anchor_case.c[CASE_SORTS[sort].key]
+    key, anchor_key = (func.lower(column), func.lower(anchor_column)) if sort in TEXT_CASE_SORTS \
+        else (column, anchor_column)
+    anchor: BindParameter[int] = bindparam("anchor")
+    at = select(anchor_key).where(anchor_case.c.id == anchor).scalar_subquery()
+    if descending:
+        return and_(key <= at, or_(key < at, Case.id <= anchor))
+    return and_(key >= at, or_(key > at, Case.id >= anchor))
+
+
 def page_ids(mode: str | None, sop: bool, status: bool, sort: str, descending: bool,
-             hide_secret: bool = False, walk: Walk | None = None) -> Select[int]:
+             hide_secret: bool = False, walk: Walk | None = None, *, anchored: bool = False) -> Select[int]:
     """The ids of one page of the case list, in its order (bind parameters limit, offset); with
-    `walk` (SQLite, when `may_walk` and many cases match) read in an index with LIKE."""
+    `walk` (SQLite, when `may_walk` and many cases match) read in an index with LIKE, and when
+    `anchored` (a sort of ANCHORED_SORTS) from the case `anchor` on (engine.case_anchors)."""
     if walk:
         query = _walk(sop, status, hide_secret, walk)
+        if anchored:
+            query = query.where(_from_anchor(sort, descending))
         return query.order_by(*ordering(sort, descending)).limit(bindparam("limit")).offset(bindparam("offset"))
     query = _matching(mode, sop, status, hide_secret)
     if sort == "number" and mode == "fts":

@@ -11,7 +11,7 @@ from sqlalchemy import BindParameter, ColumnElement, Select, UnaryExpression, bi
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from sopdesk.catalog.schema import Sop
-from sopdesk.engine import case_list
+from sopdesk.engine import case_anchors, case_list
 from sopdesk.engine.deadlines import case_overdue, late_days, open_case_due
 from sopdesk.engine.rahasia import MASK, readable_cases, viewer_of
 from sopdesk.engine.search import LIKE_ESCAPE, contains_pattern, matching
@@ -376,10 +376,11 @@ class CaseRow(NamedTuple):
 
 @lru_cache(maxsize=128)
 def _cases_statement(mode: str | None, sop: bool, status: bool, sort: str, descending: bool,
-                     hide_secret: bool = False, walk: case_list.Walk | None = None) -> Select[*tuple[Any, ...]]:
+                     hide_secret: bool = False, walk: case_list.Walk | None = None,
+                     anchored: bool = False) -> Select[*tuple[Any, ...]]:
     """The Kasus page query for one combination of filters: the page's ids first, on case_file
     and its indexes alone (engine.case_list), then only those rows joined to their waiting step."""
-    page = case_list.page_ids(mode, sop, status, sort, descending, hide_secret, walk)
+    page = case_list.page_ids(mode, sop, status, sort, descending, hide_secret, walk, anchored=anchored)
     current = aliased(WorkItem)
     return (
         select(Case.id, Case.number, Case.sop_kode, Case.title, Case.requester, Case.status, Case.started_at,
@@ -402,10 +403,18 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
     filters = case_list.parameters(mode, search, sop, status, readable_secret)
     with ws.db.direct_reading() as db:
         walk = _walk(db, mode, search, filters, sort, offset, limit, filtered=(sop, status))
+        shape = (mode, bool(sop), bool(status), sort, descending, readable_secret is not None, walk)
         params = {**filters, "limit": limit, "offset": offset}
-        statement = _cases_statement(mode, bool(sop), bool(status), sort, descending, readable_secret is not None,
-                                     walk)
-        rows = db.execute(statement, params).all()
+        if not walk or sort not in case_list.ANCHORED_SORTS:
+            rows = db.execute(_cases_statement(*shape), params).all()
+        else:  # a later page starts where an earlier one of the same search stood (engine.case_anchors)
+            anchors, search_key = case_anchors.anchors(db), (sort, descending, *sorted(filters.items()))
+            stamp = anchors.stamp()
+            place = anchors.nearest(search_key, offset, stamp)
+            anchored = {"anchor": place[1], "offset": offset - place[0]} if place else {}
+            rows = db.execute(_cases_statement(*shape, anchored=bool(place)), params | anchored).all()
+            if not anchors.learn(search_key, stamp, offset, list(dict.fromkeys(row[0] for row in rows))) and place:
+                rows = db.execute(_cases_statement(*shape), params).all()  # the store moved meanwhile
     secret = {row[0] for row in rows if row[-1]}
     if secret:
         if mode is not None:  # a search has read who reads what already (None: an administrator)
