@@ -11,19 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any, Literal, NamedTuple, Protocol, overload
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, overload
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from sopdesk.catalog import Sop
-from sopdesk.catalog.schema import Tenggat
 from sopdesk.engine.users import ActingUser, Actor, load_actor, require_role
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import Conflict, NotFound, UserError
 from sopdesk.store import locks
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Case, CaseSequence, User, WorkItem
+
+if TYPE_CHECKING:  # the SOP models only in annotations: the inbox imports no pydantic (#15)
+    from sopdesk.catalog.schema import Sop, Tenggat
 
 MAX_TITLE = 500
 MAX_NOTE = 5000

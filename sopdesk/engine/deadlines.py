@@ -15,13 +15,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import BindParameter, Exists, ScalarSelect, and_, bindparam, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from sopdesk.catalog import Sop
-from sopdesk.catalog.schema import Perpanjangan, Tenggat
 from sopdesk.engine import audit, seal
 from sopdesk.engine.case_steps import clean_text, get_case, open_item
 from sopdesk.engine.users import Actor, load_actor, require_role
@@ -29,6 +27,9 @@ from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Case, CaseDeadline, Document, WorkItem
+
+if TYPE_CHECKING:  # the SOP models only in annotations: the inbox imports no pydantic (#15)
+    from sopdesk.catalog.schema import Perpanjangan, Sop, Tenggat
 
 MAX_REASON = 5000
 
