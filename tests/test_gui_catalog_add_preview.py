@@ -127,3 +127,24 @@ def test_alt_p_installs_and_every_button_has_its_own_alt_key(qtbot, ws, admin, m
     QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10_000)  # a mnemonic clicks
     assert "ARSIP" in ws.catalog.sops
+
+
+def test_the_diagram_tab_opens_at_the_top_of_an_sop_chosen_on_the_identity_tab(qtbot, ws, admin):
+    """An SOP chosen while Identitas was shown: Diagram alir opened scrolled down, step 1 cut off."""
+    from sopdesk.engine import catalog_admin
+    from sopdesk.gui.catalog_page import CatalogPage
+    from sopdesk.gui.context import GuiContext
+
+    catalog_admin.add_sops(ws, admin, [TWO_LANES])
+    page = CatalogPage(GuiContext(ws, admin))
+    qtbot.addWidget(page)
+    page.resize(780, 480)
+    page.show()
+    qtbot.waitExposed(page)
+    page.sop_tabs.setCurrentIndex(0)  # Identitas
+    assert page.select("ARSIP")
+    page.sop_tabs.setCurrentWidget(page.diagram_tab)
+    qtbot.wait(50)
+    for bar in (page.swimlane.verticalScrollBar(), page.swimlane.horizontalScrollBar()):
+        assert bar.value() == bar.minimum(), (bar.orientation(), bar.value(), bar.maximum())
+    assert page.swimlane.verticalScrollBar().maximum() > 0  # the flow is taller than the view

@@ -218,13 +218,14 @@ class SwimlaneView(QGraphicsView):
         self._sync_panes()
 
     def showEvent(self, event) -> None:  # noqa: ANN001
-        """A view given its SOP before it was shown (Tambah SOP…'s preview) opened scrolled
-        sideways: showing re-centres on the middle of the hidden view, past the fit's left edge,
-        so the first lane's heading read "af Umum". The fit starts at the left again (a step
-        selected meanwhile is scrolled to again)."""
+        """A view given its SOP before it was shown (Tambah SOP…'s preview, Katalog SOP's Diagram
+        alir tab) opened scrolled: showing re-centres on the middle of the hidden view, past the
+        fit's left and top edges, so the first lane's heading read "af Umum" and step 1 was cut
+        off. The fit starts at the top left again (a step selected meanwhile is scrolled to)."""
         super().showEvent(event)
         if self._unshown and self._fit:
             self._refit()
+            self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())  # and at the top
             if self._selected is not None:
                 self.reveal(self._drawing.symbols[self._selected].sceneBoundingRect())
         self._unshown = False
@@ -256,7 +257,10 @@ class SwimlaneView(QGraphicsView):
         lanes = available / (self._layout.lane_area.right + 10 - scene.left())
         z = whole if whole >= readable else max(readable, lanes)
         z = min(1.0 if self._fit == "readable" else MAX_ZOOM, z)
+        top = self.mapToScene(0, 0).y()
         self.setTransform(QTransform.fromScale(z, z))
+        # the row at the top stays there (Qt keeps the centre: a wider view scrolled step 1 away)
+        self.verticalScrollBar().setValue(round(top * z))
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self._sync_panes()
 
