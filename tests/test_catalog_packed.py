@@ -16,7 +16,8 @@ CHILD = """
 import pickle, sys
 catalog = pickle.load(open(sys.argv[1], "rb"))
 light = (sorted(catalog.roles), sorted((k, sorted(v)) for k, v in catalog.role_includes.items()),
-         sorted(catalog.revisions.items()), [str(p) for p in catalog.left_out], sorted(catalog.sources))
+         sorted(catalog.revisions.items()), [str(p) for p in catalog.left_out], sorted(catalog.sources),
+         [catalog.step_texts(digest) for _revisi, digest in sorted(catalog.revisions.values())])
 print(repr(light))
 print("pydantic" in sys.modules, "sopdesk.catalog.schema" in sys.modules)
 sops = catalog.sops
@@ -27,7 +28,8 @@ print(sorted(catalog.organisations))
 
 def _light(catalog: Catalog) -> tuple:
     return (sorted(catalog.roles), sorted((k, sorted(v)) for k, v in catalog.role_includes.items()),
-            sorted(catalog.revisions.items()), [str(p) for p in catalog.left_out], sorted(catalog.sources))
+            sorted(catalog.revisions.items()), [str(p) for p in catalog.left_out], sorted(catalog.sources),
+            [catalog.step_texts(digest) for _revisi, digest in sorted(catalog.revisions.values())])
 
 
 def test_an_unpickled_catalog_answers_roles_and_revisions_without_pydantic(tmp_path: Path):
@@ -50,6 +52,10 @@ def test_an_unpacked_catalog_is_the_cached_one_and_follows_its_changes():
     again = pickle.loads(pickle.dumps(catalog))
     assert again.revisions == catalog.revisions and again.roles == catalog.roles
     assert again.role_includes == catalog.role_includes
+    sop = catalog.sops["PP"]
+    texts = {step.no: step.kegiatan for step in sop.kegiatan}
+    assert again.step_texts(sop.stored_sha256) == texts == catalog.step_texts(sop.stored_sha256)
+    assert again.step_texts("0" * 64) is None and catalog.step_texts("0" * 64) is None
     assert {k: s.model_dump() for k, s in again.sops.items()} == {k: s.model_dump() for k, s in catalog.sops.items()}
     # once unpacked, the answers come from the SOPs themselves: a change shows
     removed = sorted(again.sops)[0]

@@ -57,7 +57,7 @@ class Catalog:
         self.sources: dict[str, Path] = {} if sources is None else sources
         self.left_out: list[Problem] = [] if left_out is None else left_out  # one per file not used
         self._packed: bytes | None = None  # the pickled (sops, organisations) not unpacked yet
-        self._summary: dict[str, Any] = {}  # revisions, roles, role_includes while packed
+        self._summary: dict[str, Any] = {}  # revisions, roles, role_includes, step texts while packed
 
     @property
     def sops(self) -> dict[str, Sop]:
@@ -75,7 +75,8 @@ class Catalog:
             self._packed, self._summary = None, {}
 
     def __getstate__(self) -> dict[str, Any]:
-        summary = {"revisions": self.revisions, "roles": self.roles, "role_includes": self.role_includes}
+        summary = {"revisions": self.revisions, "roles": self.roles, "role_includes": self.role_includes,
+                   "step_texts": {sop.stored_sha256: self._texts(sop) for sop in self._sops.values()}}
         packed = self._packed  # (the summary first: it computes each SOP's stored digest, packed with it)
         if packed is None:
             packed = pickle.dumps((self._sops, self._organisations), protocol=pickle.HIGHEST_PROTOCOL)
@@ -93,6 +94,22 @@ class Catalog:
         if self._packed is not None:
             return dict(self._summary["revisions"])
         return {kode: (sop.revisi, sop.stored_sha256) for kode, sop in self._sops.items()}
+
+    def step_texts(self, stored_sha256: str) -> dict[int, str] | None:
+        """Step number -> the step's text (kegiatan) of the installed SOP whose stored form has
+        this digest, or None when none has: what an inbox row shows of a stored revision, read
+        without unpacking the SOPs."""
+        if self._packed is not None:
+            texts: dict[int, str] | None = self._summary["step_texts"].get(stored_sha256)
+            return None if texts is None else dict(texts)
+        for sop in self._sops.values():
+            if sop.stored_sha256 == stored_sha256:
+                return self._texts(sop)
+        return None
+
+    @staticmethod
+    def _texts(sop: Sop) -> dict[int, str]:
+        return {step.no: step.kegiatan for step in sop.kegiatan}
 
     def doors(self, jenis: str) -> list[tuple[Pintu, Sop, Entri]]:
         """The front doors of one kind (tamu / surat) the installed SOPs declare, by label."""
