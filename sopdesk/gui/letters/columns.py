@@ -80,6 +80,6 @@ def _void_look(row: Row, marking: bool, role: int) -> object:
         return font
     if role == Qt.ItemDataRole.ToolTipRole:
         return letters_tr("BATAL: {0}").format(row.void_reason)
-    if role == Qt.ItemDataRole.BackgroundRole:
+    if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.DecorationRole):  # no tint, no dot
         return None
     return NotImplemented

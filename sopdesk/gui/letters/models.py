@@ -21,7 +21,7 @@ from sopdesk.engine.letters import IncomingRow, OutgoingRow
 from sopdesk.engine.rahasia import Viewer
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.letters.columns import R, RegisterColumn, RegisterModel
-from sopdesk.gui.letters.common import DASH, PENDING, SECRET, SIFAT, URGENT, letters_tr, short_time
+from sopdesk.gui.letters.common import DASH, PENDING, SECRET, SIFAT, URGENT, letters_tr, mark_icon, short_time
 from sopdesk.gui.markers import QT_TRANSLATE_NOOP
 from sopdesk.textfmt import tanggal, waktu_lokal
 
@@ -102,7 +102,8 @@ class IncomingModel(AgendaModel[IncomingRow]):
             In(QT_TRANSLATE_NOOP("IncomingModel", "Pengirim"), "sender", lambda r: r.sender, tooltip=both),
             In(QT_TRANSLATE_NOOP("IncomingModel", "Perihal"), "subject", lambda r: r.subject, tooltip=both),
             In(QT_TRANSLATE_NOOP("IncomingModel", "Sifat"), "sifat", lambda r: letters_tr(SIFAT.get(r.sifat, r.sifat)),
-               background=sifat_colour, void_text=lambda r: letters_tr("BATAL")),
+               background=sifat_colour, icon=lambda r: mark_icon(sifat_colour(r)),
+               void_text=lambda r: letters_tr("BATAL")),
             In(QT_TRANSLATE_NOOP("IncomingModel", "Kasus"), "case", lambda r: r.case_number or DASH),
             In(QT_TRANSLATE_NOOP("IncomingModel", "Disposisi"), "dispositions",
                lambda r: str(r.dispositions) if r.dispositions else DASH, tooltip=self._dispositions),

@@ -162,7 +162,7 @@ class LettersPage(QWidget):
             "incoming", self.tr("Cari nomor surat, pengirim atau perihal…"), self.reload_incoming)
         # the Perihal stays inside the view at 1024x768 (the leadership reads it)
         # at 1024x768 Nomor surat, then Kasus, give way (in the tooltip then): no sideways scroll
-        self.incoming_table = table_view(self.incoming_model, (110, 120, 140, 150, 0, 70, 120, 75), stretch=4,
+        self.incoming_table = table_view(self.incoming_model, (110, 120, 140, 150, 0, 90, 120, 75), stretch=4,
                                          optional=(2, 6))
         # on screen: Nomor agenda, Diterima, Pengirim, Perihal, Sifat, Disposisi, then Kasus and Nomor
         # surat (the sender's own reference): at 1024x768 Nomor surat pushed Sifat (segera, rahasia) and
