@@ -148,3 +148,24 @@ def test_the_diagram_tab_opens_at_the_top_of_an_sop_chosen_on_the_identity_tab(q
     for bar in (page.swimlane.verticalScrollBar(), page.swimlane.horizontalScrollBar()):
         assert bar.value() == bar.minimum(), (bar.orientation(), bar.value(), bar.maximum())
     assert page.swimlane.verticalScrollBar().maximum() > 0  # the flow is taller than the view
+
+
+def test_the_sop_is_printed_from_the_keyboard(qtbot, ws, admin, monkeypatch):
+    """Cetak SOP… had neither an Alt key nor Ctrl+P: a keyboard user could not print an SOP."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from sopdesk.gui import catalog_page
+    from sopdesk.gui.context import GuiContext
+
+    printed = []
+    monkeypatch.setattr(catalog_page, "print_pdf", lambda _parent, _worker, name, _render: printed.append(name))
+    page = catalog_page.CatalogPage(GuiContext(ws, admin))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.select("PP")
+    QTest.keyClick(page.windowHandle(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert printed == ["SOP-PP.pdf"]
+    QTest.keyClick(page.windowHandle(), Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(printed) == 2, timeout=5_000)  # a mnemonic clicks after a moment

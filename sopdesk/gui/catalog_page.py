@@ -138,9 +138,12 @@ class CatalogPage(QWidget):
         self.sop_title.setObjectName("sopTitle")
         self.sop_title.setWordWrap(True)
         self.sop_title.setStyleSheet("font-size: 13pt; font-weight: bold")
-        self.print_sop_button = QPushButton(self.tr("Cetak SOP…"))
+        # Alt+C / Ctrl+P and Alt+K: from the keyboard the SOP could not be printed at all
+        self.print_sop_button = QPushButton(self.tr("&Cetak SOP…"))
+        self.print_sop_button.setToolTip(self.tr("Cetak SOP ini: identitas dan diagram alir (Ctrl+P)"))
         self.print_sop_button.clicked.connect(self.print_sop)
-        self.performance_button = QPushButton(self.tr("Laporan kinerja…"))
+        shortcut(QKeySequence.StandardKey.Print, page, self.print_sop)  # only while an SOP is shown
+        self.performance_button = QPushButton(self.tr("Laporan &kinerja…"))
         self.performance_button.clicked.connect(self.print_performance)
         title_row = QHBoxLayout()
         title_row.addWidget(self.sop_title, 1)
