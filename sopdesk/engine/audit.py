@@ -7,14 +7,14 @@ written beside the database (engine.anchor): see `_finish`."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import hmac
 import json
+import weakref
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import URL, Connection, bindparam, exists, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from sopdesk.engine import anchor, seal
@@ -36,10 +36,21 @@ _DETAIL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).enco
 def event_hash(prev_hash: str, at: datetime, user_id: int | None, action: str,
                case_id: int | None, work_item_id: int | None, step_no: int | None,
                detail: str, sealed: str | None = None) -> str:
-    fields = [prev_hash, at.isoformat(), user_id, action, case_id, work_item_id, step_no, detail]
-    if sealed is not None:  # events without a seal hash as they always did
-        fields.append(sealed)
-    return hashlib.sha256(_CANONICAL(fields).encode("utf-8")).hexdigest()
+    return _sealed_hash(_opening(prev_hash, at, user_id, action, case_id, work_item_id, step_no, detail), sealed)
+
+
+def _opening(prev_hash: str, at: datetime, user_id: int | None, action: str, case_id: int | None,
+             work_item_id: int | None, step_no: int | None, detail: str) -> str:
+    """The canonical form of an event's fields before `sealed`, its closing bracket left off: a
+    JSON list is its items joined by the separator, so the hash with and without `sealed` (an
+    event marked: hashed unmarked, then marked) share this part, encoded once."""
+    return _CANONICAL([prev_hash, at.isoformat(), user_id, action, case_id, work_item_id, step_no, detail])[:-1]
+
+
+def _sealed_hash(opening: str, sealed: str | None) -> str:
+    """event_hash from its `_opening`; an event without a seal hashes as events always did."""
+    text = opening + "]" if sealed is None else f"{opening},{_CANONICAL(sealed)}]"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def stored_hash(event: AuditEvent) -> str:
@@ -61,7 +72,9 @@ _LATER = AuditEvent.__table__.alias("later")
 # the same, only while the event is still the newest (no event was appended after it some other
 # way than `record` in the same transaction): the event `record` remembered, not read again
 RESEAL_NEWEST = RESEAL.where(~exists().where(_LATER.c.id > bindparam("event_id")))
-APPEND = insert(AuditEvent).returning(AuditEvent.id)
+# the event's id from the driver (store.direct's insert: lastrowid on SQLite, where a RETURNING
+# costs a temporary table per statement, more than the insert itself)
+APPEND = insert(AuditEvent)
 
 
 def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, action: str,
@@ -90,13 +103,14 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
                       work_item_id=work_item_id, step_no=step_no, detail=text, prev_hash=prev)
         signer = None
         sealed = None
+        opening = _opening(*fields)
         if final and not state.everything:
-            signer = anchor.signing_key(_shown_url(tx.connection.engine.url))
-            sealed = _marked(fields, seal.seal_text(tx.connection, state, tx), signer)
+            signer = anchor.signing_key(_shown_url(tx.connection.engine))
+            sealed = _marked(opening, seal.seal_text(tx.connection, state, tx), signer)
             if sealed is not None:
                 values["sealed"] = sealed
-        digest = values["hash"] = event_hash(*fields, sealed)
-        event_id = tx.scalar(APPEND, values)
+        digest = values["hash"] = _sealed_hash(opening, sealed)
+        event_id = tx.insert(APPEND, values)
         state.last = (event_id, at, user_id, action, case_id, work_item_id, step_no, text, prev, digest)
         if final and not state.everything:
             state.sealed = (event_id, state.changes, signer)
@@ -117,12 +131,12 @@ def _finish(conn: Connection) -> dict[str, Head] | None:
     if state.sealed is not None and state.last is not None and state.sealed[:2] == (state.last[0], state.changes):
         sealed_head = Head(state.last[0], state.last[-1])  # inserted sealed (`record`, final), nothing since
         if state.sealed[2] is not None:
-            anchor.note_marked(_shown_url(conn.engine.url), state.sealed[2][0], sealed_head)
+            anchor.note_marked(_shown_url(conn.engine), state.sealed[2][0], sealed_head)
         return {"before": state.before, "head": sealed_head}
     tx = DirectTx(conn)
     try:
         sealed = seal.seal_text(conn, state, tx)
-        database = _shown_url(conn.engine.url)
+        database = _shown_url(conn.engine)
         signer = anchor.signing_key(database)
         head = _seal_newest(tx, state.last, sealed, signer)  # the event `record` wrote last
         if head is None:  # an event appended after it some other way: the newest as stored
@@ -143,36 +157,38 @@ def _seal_newest(tx: DirectTx, row: tuple[Any, ...] | None, sealed: str | None,
     if row is None:
         return None
     event_id, at, user_id, action, case_id, work_item_id, step_no, detail, prev_hash, stored = row
-    fields = (prev_hash, at.astimezone(timezone.utc), user_id, action, case_id, work_item_id, step_no, detail)
-    sealed = _marked(fields, sealed, signer)
+    opening = _opening(prev_hash, at.astimezone(timezone.utc), user_id, action, case_id, work_item_id, step_no,
+                       detail)
+    sealed = _marked(opening, sealed, signer)
     if sealed is None:  # nothing to seal nor mark: the newest event as it is, read to be sure
         newest = tx.execute(LAST_EVENT).first()
         return Head(event_id, stored) if newest is not None and newest[0] == event_id else None
-    digest = event_hash(*fields, sealed)
+    digest = _sealed_hash(opening, sealed)
     done = tx.execute(RESEAL_NEWEST, {"event_id": event_id, "sealed_text": sealed, "new_hash": digest})
     return Head(event_id, digest) if done.rowcount == 1 else None
 
 
-# an event's fields as event_hash takes them, before `sealed`
-Fields = tuple[str, datetime, int | None, str, int | None, int | None, int | None, str]
-
-
-def _marked(fields: Fields, sealed: str | None, signer: tuple[Any, bytes] | None) -> str | None:
-    """The `sealed` text of an event with these fields (event_hash's, before `sealed`), marked
-    with the signer's key over the event as it would be unmarked; as it is without a signer."""
+def _marked(opening: str, sealed: str | None, signer: tuple[Any, bytes] | None) -> str | None:
+    """The `sealed` text of an event whose fields give `opening` (`_opening`), marked with the
+    signer's key over the event as it would be unmarked; as it is without a signer."""
     if signer is None:
         return sealed
-    return with_mark(sealed, anchor.event_mark(signer[1], event_hash(*fields, sealed)))
+    return with_mark(sealed, anchor.event_mark(signer[1], _sealed_hash(opening, sealed)))
 
 
 COMMIT_HOOKS.append(_finish)
 
+_shown: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()  # engine -> its URL as shown
 
-@functools.lru_cache(maxsize=16)
-def _shown_url(url: URL) -> str:
+
+def _shown_url(engine: Engine) -> str:
     """The database's URL as Database.url shows it (the anchor's and the key's name for it),
-    rendered once per URL (URLs are immutable) rather than at every commit."""
-    return url.render_as_string(hide_password=True)
+    rendered once per engine (its URL never changes) rather than at every commit: looked up
+    by the engine, as hashing a URL renders it again."""
+    shown = _shown.get(engine)
+    if shown is None:
+        shown = _shown[engine] = engine.url.render_as_string(hide_password=True)
+    return shown
 
 
 # --- the mark: the last event of a transaction keyed with the anchor's key ------------------------

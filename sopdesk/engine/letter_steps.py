@@ -50,8 +50,14 @@ SAME_LETTER = (select(OutgoingLetter.id)
 
 
 def has_step_work(ws: Workspace, sop: Sop, step_no: int, data: StepInput) -> bool:
-    """Whether on_step_completed has anything to do for this step (most steps: no)."""
-    return any(o.jenis in REGISTERED_KINDS for o in sop.step(step_no).output)
+    """Whether on_step_completed has anything to do for this step (most steps: no): a step that
+    dispatches (an ekspedisi output), or one with a letter output when the input records
+    documents (only a recorded letter is registered at a step that does not dispatch). A step
+    with no work leaves its event final: sealed and marked as it is written (audit.record)."""
+    kinds = {o.jenis for o in sop.step(step_no).output}
+    if "ekspedisi" in kinds:
+        return True
+    return "surat_keluar" in kinds and bool(data.outputs or getattr(data, "completed", None) is not None)
 
 
 def on_step_completed(ws: Workspace, tx: DirectTx, user: ActingUser, step: StepFacts, sop: Sop,

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -341,13 +340,16 @@ class Pending:
     sealed: tuple[Any, ...] | None = None  # (event id, changes) of an event inserted sealed (audit.record)
 
 
-_pending: weakref.WeakKeyDictionary[Connection, Pending] = weakref.WeakKeyDictionary()
+# A transaction's notes live on its Connection (the object, for as long as it lives: what a
+# weak mapping keyed by it gave, without making a weak reference at every note of an action)
+_NOTES = "_sopdesk_seal_pending"
 
 
 def pending(conn: Connection) -> Pending:
-    state = _pending.get(conn)
+    state: Pending | None = getattr(conn, _NOTES, None)
     if state is None:
-        state = _pending[conn] = Pending()
+        state = Pending()
+        setattr(conn, _NOTES, state)
     return state
 
 
@@ -412,7 +414,10 @@ def _noted(session: Session, _context: Any) -> None:
 
 def take(conn: Connection) -> Pending | None:
     """The transaction's notes, forgotten: read once, just before the commit."""
-    return _pending.pop(conn, None)
+    state: Pending | None = getattr(conn, _NOTES, None)
+    if state is not None:
+        delattr(conn, _NOTES)
+    return state
 
 
 def seal_text(conn: Connection, state: Pending, direct: DirectTx | None = None) -> str | None:
