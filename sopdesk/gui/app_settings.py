@@ -1,5 +1,5 @@
 """Where the desktop program keeps its Qt settings (language, idle lock, window sizes, the
-office's name at the last start): one place under sopdesk's name.
+office's name at the last start, each user's remembered filters): one place under sopdesk's name.
 
 Every `QSettings()` in sopdesk reads the organisation and application names of the running
 QApplication. Set before any of them, they name one file (~/.config/sopdesk/sopdesk.conf on
@@ -11,6 +11,7 @@ in that old place over once (what the right place already holds wins), then remo
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from contextlib import suppress
 from pathlib import Path
@@ -55,3 +56,13 @@ def carry_over_old_settings() -> int:
             old_file.parent.rmdir()  # "Unknown Organization", when nothing else is in it
     log.info("%d Qt settings carried over from %s to %s", len(copied), old.fileName(), new.fileName())
     return len(copied)
+
+
+def user_settings(data_dir: Path, username: str, group: str) -> QSettings:
+    """The settings of one user of one office (a PC may serve several users, and the demo office
+    has users of the same names), in `group`: what a screen remembers between sessions for that
+    user, such as the Ketua's "Hanya yang belum didisposisi"."""
+    place = hashlib.sha256(f"{Path(data_dir).absolute()}|{username}".encode("utf-8", "surrogateescape"))
+    settings = QSettings()
+    settings.beginGroup(f"user-{place.hexdigest()[:16]}/{group}")
+    return settings

@@ -55,6 +55,7 @@ from sopdesk.gui.letters.register_view import (
     stacked,
     table_view,
 )
+from sopdesk.gui.letters.remembered import keep_filters
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.printing import print_pdf
 from sopdesk.gui.worker import Worker
@@ -99,6 +100,7 @@ class LettersPage(QWidget):
         layout.addWidget(self.status)
         ctx.data_changed.connect(self.reload)
         self._hidden = False  # hidden after being shown: reloaded when shown again
+        keep_filters(self)  # as this user left them
         self.reload()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
