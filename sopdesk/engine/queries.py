@@ -453,8 +453,8 @@ def _walk(db: DirectTx, mode: str | None, search: str | None, filters: dict[str,
     if not case_list.may_walk(mode, search, sort) or db.scalar(case_list.folding_rows()) is not None:
         return None
     spread = db.execute(case_list.spread(), {"case_search": filters["case_search"],
-                                             "cap_plus_one": CASE_COUNT_CAP + 1}).all()[0]
-    if not case_list.walk_pays(*spread, cap=CASE_COUNT_CAP, offset=offset, limit=limit,
+                                             "cap_plus_one": case_list.SPREAD_SAMPLE + 1}).all()[0]
+    if not case_list.walk_pays(*spread, cap=case_list.SPREAD_SAMPLE, offset=offset, limit=limit,
                                filtered=bool(sop or status)):
         return None
     # the filter's index when it keeps few cases (read whole, the matches sorted: 25,000 cases
