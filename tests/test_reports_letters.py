@@ -302,3 +302,22 @@ def test_every_page_after_the_first_says_which_letter_the_sheet_belongs_to(ws, s
     for page in pages[1:]:
         assert f"Lembar disposisi (lanjutan) · Nomor agenda {agenda}" in page
         assert "Nomor surat 12/BA/III/2026" in page and "Perihal: Permohonan data DPT per kelurahan" in page
+
+
+def test_a_disposition_follows_on_the_same_page_when_it_fits_and_is_never_split(ws, staff, clock, tmp_path):
+    """Four dispositions took three pages, the first half empty: the signature took a band of its
+    own under each disposition. It now stands beside the instruction; each disposition is still
+    whole on one page."""
+    agenda, _ = letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(
+        sender="LSM Bengkel APPeK", subject="Permohonan data DPT per kelurahan", number="12/BA/III/2026"))
+    for n in range(4):
+        clock.advance(hours=1)
+        dispositions.dispose(ws, staff["Ketua"], agenda, ["teknis"], f"Petunjuk nomor {n + 1}: segera tindak lanjuti "
+                             "dan laporkan hasilnya kepada pimpinan paling lambat tiga hari kerja")
+    pages = pages_text(render_disposition_sheet(ws, agenda, tmp_path / "empat.pdf"))
+    assert len(pages) == 2
+    assert "Disposisi 1 dari 4" in pages[0] and "Disposisi 2 dari 4" in pages[0]
+    for n in range(1, 5):
+        (page,) = [page for page in pages if f"Disposisi {n} dari 4" in page]
+        block = page[page.index(f"Disposisi {n} dari 4"):]
+        assert f"Petunjuk nomor {n}" in block and "Pemberi disposisi" in block and "Tindak lanjut" in block

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
+from reportlab.platypus import KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
 from sopdesk.engine.disposition_sheet import sheet_letter
@@ -24,6 +24,7 @@ from sopdesk.engine.units import unit_directory
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
 from sopdesk.reports.base import (
+    GRID,
     Letterhead,
     Printout,
     Styles,
@@ -39,6 +40,8 @@ TICKED = "\u2611"  # ☑
 EMPTY = "\u2610"  # ☐
 INSTRUCTION_MIN_H = 45 * mm  # the instruction box of a blank sheet: room to write by hand
 SIGN_H = 16 * mm
+SIGN_W = 62 * mm  # the signature's column, at the right of the instruction
+PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
 INDENT = 11  # points per level of the organisation
 HANG = 10.5  # the width of a tick box and its space
 
@@ -68,6 +71,16 @@ def _box(ticked: bool, name: str, routed: bool) -> str:
     if routed:
         label += " <i>(kasus diteruskan)</i>"
     return f"{TICKED if ticked else EMPTY} {label}"
+
+
+def _beside(instruction: Flowable, signs: Table, width: float) -> Table:
+    """The instruction with the giver's signature at its right, in one row of the sheet: under
+    the table, the signature took a band of its own as tall as a third of a disposition, and a
+    page half empty after the first disposition could not take the next one (Xvfb, 4
+    dispositions on 3 pages)."""
+    beside = Table([[instruction, signs]], colWidths=[width - SIGN_W, SIGN_W])
+    beside.setStyle(table_style(("LINEBEFORE", (1, 0), (1, 0), 0.5, GRID), header_rows=0, grid=False))
+    return beside
 
 
 def _unit_style(base: ParagraphStyle, depth: int) -> ParagraphStyle:
@@ -159,26 +172,27 @@ def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Pat
         else:
             giver, when, follow = "", "", ""
             instruction = Spacer(1, INSTRUCTION_MIN_H)
+        signed = tanggal(sheet.at.astimezone(tz).date()) if sheet else "..........................."
+        signs = Table([[text(f"{signed}\nPemberi disposisi,", styles.cell_center)], [""],
+                       [text(f"( {sheet.giver if sheet else '.' * 40} )", styles.cell_center)]],
+                      colWidths=[SIGN_W], rowHeights=[None, SIGN_H, None])
+        signs.setStyle(table_style(header_rows=0, grid=False))
         rows: list[list[Flowable | str]] = [
             [text("Dari", styles.cell_bold), text(giver, styles.cell) if giver else "",
              text("Tanggal", styles.cell_bold), text(when, styles.cell) if when else ""],
             [text("Diteruskan kepada", styles.cell_bold), units_table, "", ""],
-            [text("Isi disposisi", styles.cell_bold), instruction, "", ""],
+            [text("Isi disposisi", styles.cell_bold), _beside(instruction, signs, width - label_w), "", ""],
         ]
         if sheet:
             rows.append([text("Tindak lanjut", styles.cell_bold), text(follow, styles.cell), "", ""])
         table = Table(rows, colWidths=[label_w, value_w, label_w, value_w], hAlign="LEFT")
-        table.setStyle(table_style(*[("SPAN", (1, r), (3, r)) for r in range(1, len(rows))], header_rows=0))
-        signed = tanggal(sheet.at.astimezone(tz).date()) if sheet else "..........................."
-        signs = Table([[text(f"{signed}\nPemberi disposisi,", styles.cell_center)], [""],
-                       [text(f"( {sheet.giver if sheet else '.' * 40} )", styles.cell_center)]],
-                      colWidths=[70 * mm], rowHeights=[None, SIGN_H, None], hAlign="RIGHT")
-        signs.setStyle(table_style(header_rows=0, grid=False))
+        table.setStyle(table_style(*[("SPAN", (1, r), (3, r)) for r in range(1, len(rows))],
+                                   *[(side, (1, 2), (3, 2), 0) for side in PADDINGS], header_rows=0))
         heading = "Disposisi" if blank else f"Disposisi {number} dari {len(dispositions)}"
-        story += [CondPageBreak(60 * mm),
-                  KeepTogether([text(heading, styles.heading), table, Spacer(1, 2 * mm), signs])]
+        # each disposition whole on a page (never split), the next on the same page when it fits
+        story.append(KeepTogether([text(heading, styles.heading), table]))
     if letter.void_reason:
-        story = [part for part in story if not isinstance(part, CondPageBreak | KeepTogether)] if blank else story
+        story = [part for part in story if not isinstance(part, KeepTogether)] if blank else story
         story.append(text("Surat ini dibatalkan: tidak dapat didisposisi.", styles.note))
     elif blank:
         story.append(text("Belum ada disposisi yang dicatat untuk surat ini; lembar ini diisi dengan tangan "
