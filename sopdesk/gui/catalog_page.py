@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from sopdesk import reports
 from sopdesk.catalog.schema import Organisasi, Sop
+from sopdesk.gui.case_start import start_case_by_hand, startable_entries
 from sopdesk.gui.catalog_admin import AddSopDialog, switch_sop
 from sopdesk.gui.catalog_org import KIND_ROLE, KODE_ROLE, WrapDelegate, fill_organisation_tree
 from sopdesk.gui.catalog_texts import identity_html, step_html
@@ -145,8 +146,12 @@ class CatalogPage(QWidget):
         shortcut(QKeySequence.StandardKey.Print, page, self.print_sop)  # only while an SOP is shown
         self.performance_button = QPushButton(self.tr("Laporan &kinerja…"))
         self.performance_button.clicked.connect(self.print_performance)
+        # an SOP without a front door (an office's own, often) is started here or nowhere on the desk
+        self.start_button = QPushButton(self.tr("&Mulai kasus…"))
+        self.start_button.clicked.connect(self.start_case)
         title_row = QHBoxLayout()
         title_row.addWidget(self.sop_title, 1)
+        title_row.addWidget(self.start_button)
         title_row.addWidget(self.print_sop_button)
         title_row.addWidget(self.performance_button)
         layout.addLayout(title_row)
@@ -320,6 +325,7 @@ class CatalogPage(QWidget):
                 item.setData(0, KODE_ROLE, kode)
             group.setExpanded(True)
         self.list.blockSignals(False)
+        self._filter(self.search.text())  # rebuilt after a change: still only what the search finds
         if current and self.select(current):
             return
         # the list put away last time: the document read then, in the room the user chose
@@ -385,6 +391,8 @@ class CatalogPage(QWidget):
         self.switch_button.setEnabled(item.data(0, KIND_ROLE) == "sop")
         self.switch_button.setText(self.tr("Aktifkan") if kode in self._off else self.tr("Nonaktifkan"))
         if item.data(0, KIND_ROLE) == "sop":
+            startable = kode not in self._off and bool(startable_entries(self.ctx, catalog.sops[kode]))
+            self.start_button.setEnabled(startable)
             self.show_sop(catalog.sops[kode])
         else:
             self.show_organisation(catalog.organisations[kode])
@@ -393,10 +401,18 @@ class CatalogPage(QWidget):
         """Tambah SOP…: check files against the installed catalog, preview, install."""
         dialog = AddSopDialog(self.ctx, self)
         dialog.choose()
-        if dialog.paths and dialog.exec() == AddSopDialog.DialogCode.Accepted:
+        accepted = bool(dialog.paths) and dialog.exec() == AddSopDialog.DialogCode.Accepted
+        self.window().activateWindow()  # the dialogs have gone: the keyboard back (openbox left no window active)
+        if accepted:
             added = [r.sop.kode for r in dialog.results if r.sop is not None]
             if added:
                 self.select(added[0])  # the administrator sees what was installed
+
+    def start_case(self) -> None:
+        """Mulai kasus…: a case on the SOP shown, at an entry the user may start."""
+        kode = self.current_kode()
+        if kode in self.ctx.ws.catalog.sops and self.start_button.isEnabled():
+            start_case_by_hand(self, self.ctx, self.ctx.ws.catalog.sops[kode])
 
     def switch_current(self) -> None:
         """Switch the chosen SOP off (no new cases) or on again."""
