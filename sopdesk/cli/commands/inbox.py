@@ -6,12 +6,12 @@ from argparse import Namespace
 
 from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, positive_int, search_text
-from sopdesk.cli.session import actor, office
+from sopdesk.cli.session import reading
 from sopdesk.textfmt import durasi, waktu_lokal
 
 # The engine is imported by the command's function (the parser is built before the password is
 # asked: sopdesk.cli.main); AHEAD is imported on a thread while it is typed.
-AHEAD = ("sopdesk.engine.accounts", "sopdesk.engine.queries")
+AHEAD = ("sopdesk.engine.accounts", "sopdesk.engine.queries", "sopdesk.engine.viewer")
 
 
 def add_parsers(sub: Commands, parents: Parents) -> None:
@@ -31,8 +31,9 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
 def inbox(args: Namespace) -> int:
     from sopdesk.engine import accounts, queries
 
-    with office(args) as ws:
-        user = actor(ws, args)
+    # A login to read (engine.viewer), as every command that only shows office data: a right
+    # password writes nothing (no login event, no write transaction and its sync to disk)
+    with reading(args) as (ws, user):
         roles = args.role or accounts.user_roles(ws, user) or sorted(ws.catalog.roles)
         now = ws.clock()
         rows = queries.inbox_page(
