@@ -37,3 +37,19 @@ def test_a_selected_segera_or_rahasia_line_still_shows_its_mark(qtbot, ws, staff
         assert isinstance(icon, QIcon)
         assert icon.pixmap(12, 12, QIcon.Mode.Selected).toImage() == icon.pixmap(12, 12).toImage()
     assert model.data(model.index(rows["biasa"], sifat_column), Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_the_disposition_dialog_says_segera_or_rahasia(qtbot, ws, staff):
+    """Xvfb: the Ketua disposing ten letters by keyboard met the dialog with no word of the
+    letter's urgency (the list's mark was behind the dialog)."""
+    from PySide6.QtWidgets import QLabel
+
+    from sopdesk.gui.context import GuiContext
+    from sopdesk.gui.letters.disposition_dialog import DispositionDialog
+
+    for sifat, said in (("segera", " · SEGERA"), ("rahasia", " · RAHASIA"), ("biasa", "")):
+        agenda, _ = incoming(ws, staff["Help Desk"], subject=f"Surat {sifat}", sifat=sifat)
+        dialog = DispositionDialog(GuiContext(ws, staff["Ketua"]), agenda)
+        qtbot.addWidget(dialog)
+        first = dialog.findChild(QLabel, "letterSummary").text().splitlines()[0]
+        assert first == f"{agenda} dari LSM Bengkel APPeK{said}"

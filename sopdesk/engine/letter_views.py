@@ -32,6 +32,7 @@ class LetterToDispose:
     sender: str
     subject: str
     case_number: str | None  # the case the letter started or joined
+    sifat: str = "biasa"  # segera / rahasia: said in the dialog's first line
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def letter_to_dispose(ws: Workspace, agenda: str) -> LetterToDispose:
         letter = letters.get_incoming(session, agenda)
         case_number = session.scalar(select(Case.number).where(Case.id == letter.case_id)) \
             if letter.case_id else None
-        return LetterToDispose(agenda, letter.sender, letter.subject, case_number)
+        return LetterToDispose(agenda, letter.sender, letter.subject, case_number, letter.sifat)
 
 
 def incoming_letter(ws: Workspace, agenda: str, viewer: Actor | None) -> IncomingLetterView:

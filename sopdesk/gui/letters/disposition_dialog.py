@@ -21,7 +21,7 @@ from sopdesk.engine.letter_agenda import parse_agenda_number
 from sopdesk.engine.units import unit_directory
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
-from sopdesk.gui.letters.common import CommandDialog
+from sopdesk.gui.letters.common import SIFAT, CommandDialog, letters_tr
 
 
 class DispositionDialog(CommandDialog[dispositions.Disposed]):
@@ -44,6 +44,8 @@ class DispositionDialog(CommandDialog[dispositions.Disposed]):
             letter = letter_views.letter_to_dispose(ctx.ws, agenda)
             case_number = self.case_number = letter.case_number
             lines = [self.tr("{0} dari {1}").format(agenda, letter.sender), letter.subject]
+            if letter.sifat != "biasa":  # Xvfb: the Ketua disposing a segera letter was not told so here
+                lines[0] += f" · {letters_tr(SIFAT.get(letter.sifat, letter.sifat)).upper()}"
             if case_number:
                 lines.append(self._case_state(case_number))
         summary = QLabel()
