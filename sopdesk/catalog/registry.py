@@ -10,6 +10,7 @@ so that one bad draft never stops the office."""
 from __future__ import annotations
 
 import pickle
+import threading
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -30,6 +31,7 @@ REGISTER_PREFIXES = {"SM": "nomor agenda surat masuk (SM/2026/0001)"}
 # Visitor purposes the help desk always offers without starting a case (engine.visitors).
 PLAIN_PURPOSES = ("bertamu", "pengaduan", "konsultasi", "lainnya")
 DOOR_LABELS = {"tamu": "keperluan tamu", "surat": "jenis surat masuk"}
+_UNPACKING = threading.Lock()
 
 
 def bundled_catalog_dir() -> Path:
@@ -70,9 +72,12 @@ class Catalog:
         return self._organisations
 
     def _unpack(self) -> None:
-        if self._packed is not None:
-            self._sops, self._organisations = pickle.loads(self._packed)  # noqa: S301 - our own
-            self._packed, self._summary = None, {}
+        if self._packed is None:
+            return
+        with _UNPACKING:  # once, also when two threads ask at the same time (the desk's worker)
+            if self._packed is not None:
+                self._sops, self._organisations = pickle.loads(self._packed)  # noqa: S301 - our own
+                self._packed, self._summary = None, {}
 
     def __getstate__(self) -> dict[str, Any]:
         summary = {"revisions": self.revisions, "roles": self.roles, "role_includes": self.role_includes,
