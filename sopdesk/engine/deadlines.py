@@ -79,7 +79,7 @@ def _completed_at(case: Case | CaseView | NewCase, step_no: int) -> datetime | N
 
 # the statements of a completion's deadlines, prepared once (store.direct)
 DEADLINES_OF = (select(CaseDeadline.id, CaseDeadline.kode, CaseDeadline.name, CaseDeadline.kind,
-                       CaseDeadline.due_at, CaseDeadline.met_at)
+                       CaseDeadline.due_at, CaseDeadline.met_at, CaseDeadline.extensions, CaseDeadline.first_due_at)
                 .where(CaseDeadline.case_id == bindparam("case_id")).order_by(CaseDeadline.id))
 STARTED_AT = select(Case.started_at).where(Case.id == bindparam("case_id"))
 LAST_DONE = select(func.max(WorkItem.completed_at)).where(
@@ -92,14 +92,15 @@ SET_DEADLINE = (update(CaseDeadline).where(CaseDeadline.id == bindparam("deadlin
 class CaseView:
     """A stored case's deadlines read and written with prepared statements (a completion's
     direct transaction), for `anchor` and the work item's wait: what anchor changes or adds
-    is written by `save`, sealed with the completion's event."""
+    is written by `save`, sealed with the completion's event from the rows as written (each
+    row's other columns are read here, so nothing is read back before the commit)."""
 
     def __init__(self, tx: DirectTx, case_id: int):
         self._tx, self.case_id = tx, case_id
-        rows = tx.execute(DEADLINES_OF, {"case_id": case_id})
-        self.deadlines = [DeadlineRow(kode, name, kind, due_at, met_at, row_id)
-                          for row_id, kode, name, kind, due_at, met_at in rows]
+        rows = tx.execute(DEADLINES_OF, {"case_id": case_id}).all()
+        self.deadlines = [DeadlineRow(row[1], row[2], row[3], row[4], row[5], row[0]) for row in rows]
         self._read = {d.id: (d.due_at, d.met_at) for d in self.deadlines}
+        self._rest = {row[0]: {"extensions": row[6], "first_due_at": row[7]} for row in rows}
 
     @cached_property
     def started_at(self) -> datetime:
@@ -112,12 +113,14 @@ class CaseView:
         added = [{"case_id": self.case_id, "kode": d.kode, "name": d.name, "kind": d.kind, "due_at": d.due_at,
                   "met_at": d.met_at} for d in self.deadlines if d.id is None]
         changed = [d for d in self.deadlines if d.id is not None and self._read[d.id] != (d.due_at, d.met_at)]
-        if added:
-            self._tx.execute(ADD_DEADLINE, added)
+        for values in added:
+            seal.as_written(self._tx, "case_deadline", self._tx.insert(ADD_DEADLINE, values), values)
         for d in changed:
+            assert d.id is not None  # a changed row is a stored one
             self._tx.execute(SET_DEADLINE, {"deadline_id": d.id, "due": d.due_at, "met": d.met_at})
-        if added or changed:
-            seal.touch_related(self._tx, "case_deadline", "case_id", self.case_id)
+            seal.as_written(self._tx, "case_deadline", d.id, {
+                "case_id": self.case_id, "kode": d.kode, "name": d.name, "kind": d.kind, "due_at": d.due_at,
+                "met_at": d.met_at, **self._rest[d.id]})
 
 
 def concerns(sop: Sop, completed_step: int, choice: str | None) -> bool:

@@ -31,7 +31,7 @@ REGISTERED_KINDS = ("surat_keluar", "ekspedisi")  # output kinds that write a re
 # the statements of a step's letters, prepared once (store.direct): most of them run at every
 # completed step with a letter output
 DOCUMENTS_OF_ITEM = select(Document.id).where(Document.work_item_id == bindparam("item_id")).limit(1)
-ADD_DOCUMENT = insert(Document).returning(Document.id)
+ADD_DOCUMENT = insert(Document)  # its id from the driver (DirectTx.insert: no RETURNING on SQLite)
 NUMBER_DOCUMENT = update(Document).where(Document.id == bindparam("document_id")).values(number=bindparam("given"))
 DISPATCHED = select(Expedition.id).where(Expedition.outgoing_letter_id == bindparam("letter_id")).limit(1)
 CAME_FROM = (select(WorkItem.step_no)  # the step the case came from (the case's items are not loaded for it)
@@ -156,8 +156,8 @@ def _step_letter(tx: DirectTx, settings: LetterSettings, user: ActingUser, step:
                 document.number = earlier.number
             return earlier, False
     letter_date = document.doc_date if document is not None and document.doc_date else today
-    document_id = document.id if document is not None else tx.scalar(ADD_DOCUMENT, {
-        "case_id": step.case_id, "work_item_id": step.item_id, "name": name, "doc_date": letter_date})
+    written = {"case_id": step.case_id, "work_item_id": step.item_id, "name": name, "doc_date": letter_date}
+    document_id = document.id if document is not None else tx.insert(ADD_DOCUMENT, written)
     letter = register_letter_in(tx, settings, now=now, user_id=user.id, number=given,
                                 classification=settings.classification_for(sop.kode, name) or None,
                                 letter_date=letter_date, recipient=step.requester, subject=f"{name} - {step.title}",
@@ -165,9 +165,9 @@ def _step_letter(tx: DirectTx, settings: LetterSettings, user: ActingUser, step:
                                 document_id=document_id)
     if document is not None:
         document.number = letter.number
-    else:  # the document written above, numbered now: sealed with the letter's event
+    else:  # the document written above, numbered now: sealed with the letter's event as written
         tx.execute(NUMBER_DOCUMENT, {"document_id": document_id, "given": letter.number})
-        seal.touch(tx, "document", document_id)
+        seal.as_written(tx, "document", document_id, {**written, "number": letter.number})
     return letter, True
 
 
