@@ -169,3 +169,23 @@ def test_the_sop_is_printed_from_the_keyboard(qtbot, ws, admin, monkeypatch):
     assert printed == ["SOP-PP.pdf"]
     QTest.keyClick(page.windowHandle(), Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: len(printed) == 2, timeout=5_000)  # a mnemonic clicks after a moment
+
+
+def test_a_file_yaml_cannot_read_shows_its_line_and_what_to_look_at(qtbot, ws, admin, tmp_path):
+    """Bad YAML was reported as "baris 28, kolom 4: YAML tidak valid: expected <block end>, but
+    found '<block mapping start>'": PyYAML's English, and no line to look at."""
+    from sopdesk.gui.catalog_admin import AddSopDialog
+    from sopdesk.gui.context import GuiContext
+
+    lines = TWO_LANES.read_text(encoding="utf-8").splitlines()
+    at = lines.index("  - no: 2") + 1
+    lines.insert(at, "   kegiatan: [tidak ditutup")
+    broken = tmp_path / "sop_rusak.yaml"
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dialog = AddSopDialog(GuiContext(ws, admin), paths=[broken])
+    qtbot.addWidget(dialog)
+    text = dialog.report.toPlainText()
+    assert "sop_rusak.yaml" in text and "tidak sah" in text
+    assert "kegiatan: [tidak ditutup" in text  # the line itself, numbered as in an editor
+    assert "spasi di awal baris" in text
+    assert not dialog.install_button.isEnabled()

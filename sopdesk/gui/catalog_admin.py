@@ -5,6 +5,7 @@ switched off or on; a catalog file left out is named in a banner. The engine
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from sopdesk.gui.messages import ERROR_COLOR, show_error
 from sopdesk.gui.operation import Operation, running
 from sopdesk.gui.swimlane import SwimlaneView
 
+LINE_PLACE = re.compile(r"baris (\d+)\b")  # the loader's place of a YAML error: "baris 26, kolom 4"
 WARNING_STYLE = ("QLabel#catalogBanner { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; "
                  "padding: 6px; }")
 
@@ -152,7 +154,8 @@ class AddSopDialog(QDialog):
             for note in result.notes:
                 parts.append(f"<p>{note_label}: {escape(note)}</p>")
             if result.problems:
-                items = "".join(f"<li>{escape(str(p))}</li>" for p in result.problems)
+                items = "".join(f"<li>{escape(str(p))}{self._line_quoted(result.path, p.where)}</li>"
+                                for p in result.problems)
                 parts.append(f"<ul style='color:{ERROR_COLOR}'>{items}</ul>")
         if all(r.ok and r.installed for r in self.results):  # Pasang stays off: nothing to tell it to do
             parts.append("<p>" + escape(self.tr("Semua berkas sudah terpasang; tidak ada yang perlu dipasang."))
@@ -164,6 +167,27 @@ class AddSopDialog(QDialog):
             parts.append(f"<p style='color:{ERROR_COLOR}'>" + escape(self.tr(
                 "Perbaiki masalah di atas lalu pilih berkasnya lagi; tidak ada yang dipasang.")) + "</p>")
         return "".join(parts)
+
+    def _line_quoted(self, path: Path, where: str) -> str:
+        """For a problem placed at "baris N" (a file YAML cannot read): that line and the one
+        before, numbered, as the administrator's editor shows them, with what to look at; the
+        parser's own words ("expected <block end>") tell a non-programmer nothing."""
+        found = LINE_PLACE.match(where)
+        if found is None:
+            return ""
+        try:
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return ""
+        no = int(found.group(1))
+        shown = [(n, lines[n - 1]) for n in (no - 1, no) if 1 <= n <= len(lines)]
+        if not shown:
+            return ""
+        quoted = "\n".join(f"{n:>4} | {text}" for n, text in shown)
+        hint = self.tr("Periksa baris ini dan baris sebelumnya: spasi di awal baris harus sejajar dengan "
+                       "baris lain pada tingkat yang sama (pakai spasi, bukan Tab), setelah nama kolom ada "
+                       "titik dua dan spasi, dan setiap tanda kutip atau kurung [ ] { } ditutup lagi.")
+        return f"<pre style='color:black'>{escape(quoted)}</pre><span style='color:black'>{escape(hint)}</span>"
 
     def _preview(self) -> None:
         name = self.which.currentData()
