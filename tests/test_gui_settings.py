@@ -325,3 +325,20 @@ def test_atur_ulang_refuses_a_short_password_under_the_fields(qtbot, ws, admin, 
     assert "Kata sandi minimal 8 karakter" in dialog.error.text()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert _hash_of(ws, name) == before
+
+
+def test_the_account_dialogs_open_with_the_cursor_in_their_first_field(qtbot, ws, admin, staff):
+    """Xvfb: Atur ulang kata sandi opened with the keyboard on its OK button: the password typed
+    went nowhere, and Tab then Enter pressed Batal."""
+    from sopdesk.gui.user_dialogs import ResetPasswordDialog
+
+    ctx = GuiContext(ws, admin)
+    reset, add = ResetPasswordDialog(ctx, staff["Staf"].username), AddUserDialog(ctx)
+    for dialog, first in ((reset, reset.password), (add, add.username)):
+        qtbot.addWidget(dialog)
+        with qtbot.waitActive(dialog):
+            dialog.show()
+            dialog.activateWindow()
+        qtbot.waitUntil(lambda dialog=dialog, first=first: dialog.focusWidget() is first)
+        qtbot.keyClick(first, Qt.Key.Key_Tab)
+        assert dialog.focusWidget() is not dialog.buttons.buttons()[0]  # the next field, not a button

@@ -31,8 +31,8 @@ translate = QCoreApplication.translate
 
 
 class PasswordDialog(QDialog):
-    """A form (`self.form`, the subclass fills it and calls `password_rows`), the refusal line
-    under it, and the two buttons; OK runs `_submit`."""
+    """A form (`self.form`, the subclass fills it, calling `password_rows`, then `lay_out`), the
+    refusal line under it, and the two buttons; OK runs `_submit`."""
 
     def __init__(self, ctx: GuiContext, title: str, accept_text: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,10 +52,15 @@ class PasswordDialog(QDialog):
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+
+    def lay_out(self) -> None:
+        """The form, the refusal line and the buttons, in that order; called once the subclass
+        has filled the form. Laid out earlier, the buttons came first in the Tab order and had
+        the keyboard as the dialog opened: typing went nowhere (Xvfb)."""
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def password_rows(self, label: str) -> None:
         self.form.addRow(label, self.password)
@@ -97,6 +102,7 @@ class AddUserDialog(PasswordDialog):
         self.form.addRow(self.tr("Nama lengkap"), self.full_name)
         self.password_rows(self.tr("Kata sandi*"))
         self.form.addRow(self.tr("Peran*"), self.roles)
+        self.lay_out()
 
     def _submit(self) -> None:
         checked = (self.roles.item(i) for i in range(self.roles.count()))
@@ -118,6 +124,7 @@ class ResetPasswordDialog(PasswordDialog):
         self.username = username
         self.form.addRow(self.tr("Pengguna"), QLabel(username))
         self.password_rows(self.tr("Kata sandi baru*"))
+        self.lay_out()
 
     def _submit(self) -> None:
         password = self.typed_twice()
