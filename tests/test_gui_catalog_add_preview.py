@@ -189,3 +189,19 @@ def test_a_file_yaml_cannot_read_shows_its_line_and_what_to_look_at(qtbot, ws, a
     assert "kegiatan: [tidak ditutup" in text  # the line itself, numbered as in an editor
     assert "spasi di awal baris" in text
     assert not dialog.install_button.isEnabled()
+
+
+def test_the_banner_of_a_file_left_out_says_in_which_folder_it_is(qtbot, ws, admin):
+    """The banner named "rusak.yaml" only: an administrator had to know the data folder to fix it."""
+    from sopdesk.gui.catalog_admin import catalog_banner
+    from sopdesk.gui.context import GuiContext
+
+    folder = ws.data_dir / "sop_catalog"
+    folder.mkdir(exist_ok=True)
+    (folder / "rusak.yaml").write_text(TWO_LANES.read_text(encoding="utf-8").replace(
+        "pelaksana: kasubag\n", "pelaksana: kasubbag\n"), encoding="utf-8")
+    ws.reload_catalog()
+    banner = catalog_banner(GuiContext(ws, admin))
+    qtbot.addWidget(banner)
+    assert not banner.isHidden()
+    assert str(folder) in banner.text() and "rusak.yaml" in banner.text() and "kasubbag" in banner.text()

@@ -9,7 +9,7 @@ import re
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -59,8 +59,11 @@ def catalog_banner(ctx: GuiContext, parent: QWidget | None = None) -> QLabel:
 def refresh_banner(banner: QLabel, ctx: GuiContext) -> None:
     text = left_out_text(ctx.ws.catalog)
     if text:
-        banner.setText(QCoreApplication.translate("CatalogBanner", "Berkas katalog yang tidak dipakai (perbaiki "
-                                                  "lalu buka ulang sopdesk):") + "\n" + text)
+        # where the file is: an administrator told only its name had to know the data folder
+        banner.setText(QCoreApplication.translate(
+            "CatalogBanner", "Berkas katalog yang tidak dipakai, di folder {0} (perbaiki lalu buka ulang "
+            "sopdesk):").format(ctx.ws.data_dir / "sop_catalog") + "\n" + text)
+        banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
     banner.setVisible(bool(text))
 
 
