@@ -1,5 +1,6 @@
 """Build the office-PC bundle: a PyInstaller one-folder program that runs without Python, and
-its versioned archive with a short Indonesian BACA-SAYA.txt.
+its versioned archive with a short Indonesian BACA-SAYA.txt and an example of an office's own
+SOP to copy (contoh-sop-kantor.yaml, with its instructions in Indonesian).
 
     python build_scripts/build_bundle.py        (needs the build extra: pip install -e '.[build]')
 
@@ -74,7 +75,17 @@ CADANGAN
 - Pemulihan: Pengaturan > Cadangan dan pemeriksaan > "Pulihkan dari cadangan…", atau
     {cli_hint} restore --as admin BERKAS-sopdesk-cadangan-....zip
 - Periksa keutuhan data kapan saja: {cli_hint} check
+
+SOP KANTOR SENDIRI
+- Contoh berkas SOP: {example} di folder ini (dua lajur, satu keputusan; petunjuknya
+  tertulis di awal berkas). Salin, beri nama baru, ubah dengan editor teks.
+- Pasang: masuk sebagai administrator, Katalog SOP (Ctrl+5) > "Tambah SOP…". Berkas
+  diperiksa lebih dulu (nama berkas, kegiatan dan kolom yang salah disebutkan) dan diagram
+  alirnya ditampilkan; tidak ada yang berubah sebelum Anda menekan Pasang.
+- Kasus SOP tanpa pintu (tamu atau surat masuk) dimulai dari Katalog SOP > "Mulai kasus…".
+- Pemeriksaan dari perintah baris: {cli_hint} catalog validate BERKAS.yaml
 """
+EXAMPLE_SOP = ROOT / "build_scripts" / "contoh-sop-kantor.yaml"  # an office's own SOP to start from
 
 
 def read_project() -> dict:
@@ -200,9 +211,12 @@ def write_readme(folder: Path, version: str) -> None:
                      cli_hint="./sopdesk",
                      data_dir="~/.local/share/sopdesk  (folder rumah pengguna yang masuk)",
                      log_dir="~/.local/state/sopdesk/log")
-    text = README_TEXT.format(version=version, **hints)
+    text = README_TEXT.format(version=version, example=EXAMPLE_SOP.name, **hints)
     newline = "\r\n" if WINDOWS else "\n"
     (folder / "BACA-SAYA.txt").write_text(text, encoding="utf-8", newline=newline)
+    # beside it, the example SOP the administrator copies (Notepad reads CRLF best)
+    example = EXAMPLE_SOP.read_text(encoding="utf-8")
+    (folder / EXAMPLE_SOP.name).write_text(example, encoding="utf-8", newline=newline)
 
 
 def folder_size(folder: Path) -> int:

@@ -75,6 +75,7 @@ def test_the_bundle_holds_what_the_program_reads_at_run_time():
               "sopdesk/store/migrations/script.py.mako", "sopdesk/store/migrations/versions/0001_initial_schema.py"]
     assert [w for w in wanted if internal + w not in files] == []
     assert "BACA-SAYA.txt" in files
+    assert "contoh-sop-kantor.yaml" in files  # the office's own SOP starts from it
     suffix = ".dll" if sys.platform == "win32" else ".so"
     plugins = {f.split("/Qt/plugins/")[1] for f in files if "/Qt/plugins/" in f}
     platforms = {"platforms/qwindows.dll", "platforms/qoffscreen.dll"} if sys.platform == "win32" else \
