@@ -48,14 +48,14 @@ def load_file(path: Path | str) -> Document:
 def parse_document(text: str, name: str) -> Document:
     import yaml  # only when a file is read: a command on the cached catalog never parses YAML
 
-    from sopdesk.catalog.yaml_reader import NoAliasLoader
+    from sopdesk.catalog.yaml_reader import NoAliasLoader, yaml_mistake
 
     try:
         data = yaml.load(text, Loader=NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"baris {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
-        raise CatalogError([Problem(name, where, "", f"YAML tidak valid: {exc.problem}")]) from None
+        raise CatalogError([Problem(name, where, "", f"YAML tidak valid: {yaml_mistake(exc)}")]) from None
     except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise ValueError etc.
         # e.g. a date that does not exist (2020-02-30) or a 5000-digit number
         raise CatalogError([Problem(name, "", "", f"nilai tidak dapat dibaca: {exc}")]) from None
@@ -197,7 +197,8 @@ def check_flow(sop: Sop | FlowView, name: str) -> list[Problem]:
     for step in sop.kegiatan:
         where = f"kegiatan {step.no}"
         if step.pelaksana not in lanes:
-            add(where, "pelaksana", f"pelaksana {step.pelaksana!r} tidak ada di daftar pelaksana")
+            add(where, "pelaksana", f"pelaksana {step.pelaksana!r} tidak ada di daftar pelaksana "
+                                    f"(pilihan: {', '.join(sorted(lanes)) or '-'})")
         if step.lanjut is not None and step.keputusan is not None:
             add(where, "lanjut", "isi 'lanjut' atau 'keputusan', tidak keduanya")
         if step.keputusan is not None and step.menunggu is not None:
@@ -251,7 +252,8 @@ def _check_deadlines_and_lanes(sop: Sop | FlowView, name: str, lanes: set[str],
         for kode in joint:
             if kode not in lanes:
                 problems.append(Problem(name, f"kegiatan {step.no}", "pelaksana_bersama",
-                                        f"pelaksana {kode!r} tidak ada di daftar pelaksana"))
+                                        f"pelaksana {kode!r} tidak ada di daftar pelaksana "
+                                        f"(pilihan: {', '.join(sorted(lanes)) or '-'})"))
             elif kode == step.pelaksana or joint.count(kode) > 1:
                 problems.append(Problem(name, f"kegiatan {step.no}", "pelaksana_bersama",
                                         f"pelaksana {kode!r} disebut lebih dari sekali"))

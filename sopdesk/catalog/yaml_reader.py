@@ -44,3 +44,33 @@ NoAliasLoader.add_implicit_resolver(
     re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
     list("tTfF"),
 )
+
+
+# PyYAML's own words for the mistakes people make when typing a catalog file by hand, said in
+# Indonesian with what to look at (an administrator reads them in Tambah SOP… and in `catalog
+# validate`); anything else keeps PyYAML's text. (context or problem start, the message)
+_MISTAKES = (
+    ("while scanning a quoted scalar", "tanda kutip tidak ditutup{opened}: tambahkan kutip penutupnya"),
+    ("while parsing a flow sequence", "tanda kurung siku [ tidak ditutup{opened}, atau isinya tidak dipisah koma"),
+    ("while parsing a flow mapping", "tanda kurung kurawal {{ tidak ditutup{opened}, atau isinya tidak dipisah koma"),
+    ("expected <block end>", "susunan baris tidak sejajar: periksa spasi di awal baris ini dan baris sebelumnya"),
+    ("mapping values are not allowed here", "titik dua (:) tidak pada tempatnya: periksa spasi di awal baris, "
+                                            "atau apit nilai yang memuat ': ' dengan tanda kutip"),
+    ("found character '\\t' that cannot start any token", "ada karakter tab: gunakan spasi untuk menjorokkan baris"),
+    ("could not find expected ':'", "baris ini bukan 'kunci: nilai' (titik dua tidak ditemukan): periksa spasi "
+                                    "di awal baris ini dan baris sebelumnya"),
+    ("found undefined alias", "alias (*...) tidak diizinkan dalam berkas katalog"),
+)
+
+
+def yaml_mistake(exc: yaml.MarkedYAMLError) -> str:
+    """What is wrong with the file's YAML, in Indonesian for the common mistakes (an unclosed
+    quote or bracket, lines not aligned, a stray colon, a tab), else PyYAML's own text."""
+    opened = ""
+    if exc.context_mark is not None and exc.problem_mark is not None \
+            and exc.context_mark.line != exc.problem_mark.line:
+        opened = f" (dibuka di baris {exc.context_mark.line + 1})"
+    for start, message in _MISTAKES:
+        if (exc.context or "").startswith(start) or (exc.problem or "").startswith(start):
+            return message.format(opened=opened)
+    return str(exc.problem or exc.context or "isi tidak dapat dibaca")

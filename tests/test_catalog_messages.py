@@ -1,0 +1,55 @@
+"""What an administrator reads about a catalog file typed by hand (Tambah SOP…, `catalog
+validate`): the common YAML mistakes in Indonesian, with what to look at, instead of PyYAML's
+English ("expected <block end>, but found '<block mapping start>'"), and a step's unknown lane
+with the lanes there are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sopdesk.catalog import CatalogError, bundled_catalog_dir, load_file
+
+TKS_FILE = "tata_kerja_serang.yaml"
+
+
+def _problem(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "rusak.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_file(path)
+    return "\n".join(str(problem) for problem in caught.value.problems)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("a:\n  b: 1\n c: 2\n", "baris 3, kolom 2: YAML tidak valid: susunan baris tidak sejajar: periksa spasi "
+                            "di awal baris ini dan baris sebelumnya"),
+    ("a: 'belum ditutup\nb: 2\n", "tanda kutip tidak ditutup (dibuka di baris 1)"),
+    ("a: [1, 2\nb: 3\n", "tanda kurung siku [ tidak ditutup (dibuka di baris 1)"),
+    ("a: {x: 1\n", "tanda kurung kurawal { tidak ditutup (dibuka di baris 1)"),
+    ("nama: Rapat: pleno\n", "titik dua (:) tidak pada tempatnya"),
+    ("a:\n\t- x\n", "ada karakter tab: gunakan spasi"),
+])
+def test_common_yaml_mistakes_are_said_in_indonesian_with_what_to_look_at(tmp_path, text, said):
+    problem = _problem(tmp_path, text)
+    assert said in problem
+    assert "expected" not in problem and "found" not in problem and "while" not in problem
+
+
+def test_a_yaml_mistake_not_known_keeps_pyyamls_words(tmp_path):
+    from sopdesk.catalog.yaml_reader import yaml_mistake
+
+    mark = yaml.Mark("x", 0, 0, 0, None, None)
+    assert yaml_mistake(yaml.MarkedYAMLError(problem="something new", problem_mark=mark)) == "something new"
+
+
+def test_a_step_of_an_unknown_lane_names_the_lanes_there_are(tmp_path):
+    from sopdesk.catalog.yaml_reader import NoAliasLoader
+
+    data = yaml.load((bundled_catalog_dir() / TKS_FILE).read_text(encoding="utf-8"), Loader=NoAliasLoader)  # noqa: S506
+    lanes = sorted(p["kode"] for p in data["pelaksana"])
+    data["kegiatan"][0]["pelaksana"] = "kasubbag_typo"
+    problem = _problem(tmp_path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    assert f"pelaksana 'kasubbag_typo' tidak ada di daftar pelaksana (pilihan: {', '.join(lanes)})" in problem
