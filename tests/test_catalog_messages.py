@@ -53,3 +53,12 @@ def test_a_step_of_an_unknown_lane_names_the_lanes_there_are(tmp_path):
     data["kegiatan"][0]["pelaksana"] = "kasubbag_typo"
     problem = _problem(tmp_path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     assert f"pelaksana 'kasubbag_typo' tidak ada di daftar pelaksana (pilihan: {', '.join(lanes)})" in problem
+
+
+def test_a_key_that_is_not_text_is_said_in_indonesian():
+    from sopdesk.catalog.loader import build_document
+
+    with pytest.raises(CatalogError) as caught:
+        build_document({"jenis": "sop", 1: "x"}, "f.yaml")
+    said = [str(p) for p in caught.value.problems if p.field == "1"]
+    assert said == ["f.yaml: 1: nama kunci harus berupa teks (bukan angka, true/false atau kosong)"]

@@ -141,6 +141,7 @@ _MESSAGES = {
     "date_from_datetime_parsing": "tanggal tidak sah (format YYYY-MM-DD)",
     "date_from_datetime_inexact": "tanggal tidak boleh memuat jam",
     "string_too_short": "tidak boleh kosong",
+    "invalid_key": "nama kunci harus berupa teks (bukan angka, true/false atau kosong)",
 }
 
 
