@@ -12,9 +12,9 @@ from datetime import timedelta
 
 import pytest
 from helpers.query_plan import plan as query_plan
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, or_, select, text
 
-from sopdesk.engine import case_list, cases, queries
+from sopdesk.engine import case_anchors, case_list, case_reading, cases, queries
 from sopdesk.store.models import Case
 from sopdesk.store.text_search import walk_index
 
@@ -62,11 +62,11 @@ def _pages(ws, walk: bool, monkeypatch, **kwargs) -> list[list[queries.CaseRow]]
 
     monkeypatch.setattr(case_list, "walk_pays", lambda *a, **k: walk)
     monkeypatch.setattr(case_list, "page_ids", page_ids)
-    queries._cases_statement.cache_clear()
+    case_reading.cases_statement.cache_clear()
     try:
         pages = [queries.cases_page(ws, limit=13, offset=offset, **kwargs) for offset in (0, 13, 40, 117, 290)]
     finally:
-        queries._cases_statement.cache_clear()
+        case_reading.cases_statement.cache_clear()
         monkeypatch.undo()
     if walk and ws.db.dialect == "sqlite":
         assert taken and all(taken), taken  # the index was walked
@@ -183,11 +183,11 @@ def _walked_page(ws, monkeypatch, anchored: list[bool], **query) -> list[queries
 
     monkeypatch.setattr(case_list, "walk_pays", lambda *a, **k: True)
     monkeypatch.setattr(case_list, "page_ids", page_ids)
-    queries._cases_statement.cache_clear()
+    case_reading.cases_statement.cache_clear()
     try:
         return queries.cases_page(ws, **query)
     finally:
-        queries._cases_statement.cache_clear()
+        case_reading.cases_statement.cache_clear()
         monkeypatch.undo()
 
 
@@ -235,3 +235,40 @@ def test_a_change_of_the_store_forgets_where_pages_stood(ws, staff, crowd, monke
         assert page == queries.cases_page(ws, offset=13, **query)
         assert _walked_page(ws, monkeypatch, anchored, offset=26, **query) == queries.cases_page(ws, offset=26, **query)
         assert anchored == [False, True]
+
+
+def _plain_ids(ws, sort: str, descending: bool, offset: int) -> list[int]:  # noqa: ANN001
+    """The ids of a page of 13 of the search by the plain ORDER BY (an administrator's view)."""
+    pattern = f"%{WORD}%"
+    found = or_(Case.number.ilike(pattern), Case.title.ilike(pattern), Case.requester.ilike(pattern))
+    with ws.db.reading() as session:
+        return list(session.scalars(select(Case.id).where(found).order_by(*case_list.ordering(sort, descending))
+                                    .limit(13).offset(offset)))
+
+
+@pytest.mark.parametrize("sort", sorted(set(queries.CASE_SORTS) - {"number"}))
+def test_sorted_matches_are_sorted_once_for_the_pages_after(ws, staff, crowd, monkeypatch, store, sort):
+    # a search of a few thousand matches: the first page sorts them all and keeps their ids in
+    # order (engine.case_reading); each later page reads its own ids only, as the plain ORDER BY
+    if store != "sqlite":
+        pytest.skip("FTS5 is SQLite's")
+    sorted_ids: list[dict] = []
+    original = case_list.page_ids
+
+    def page_ids(*args, **kw):  # noqa: ANN002, ANN003
+        sorted_ids.append(kw)
+        return original(*args, **kw)
+
+    monkeypatch.setattr(case_list, "page_ids", page_ids)
+    for descending in (False, True):
+        for _ in (False, True):  # (each pooled connection's first look starts a new memory)
+            sorted_ids.clear()
+            for offset in (0, 13, 117, 26, 290):
+                page = queries.cases_page(ws, search=WORD, sort=sort, descending=descending, limit=13, offset=offset)
+                assert [row.case_id for row in page] == _plain_ids(ws, sort, descending, offset)
+        assert not sorted_ids  # sorted before, its ids kept: no page sorts them again
+        case_anchors.forget()
+        cases.start_case(ws, staff["Help Desk"], "PP", "Zaman Permohonan baru", entry="surat")  # a change
+        for offset in (0, 13):
+            page = queries.cases_page(ws, search=WORD, sort=sort, descending=descending, limit=13, offset=offset)
+            assert [row.case_id for row in page] == _plain_ids(ws, sort, descending, offset)

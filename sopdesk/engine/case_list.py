@@ -236,10 +236,23 @@ def walk_pays(found: int, first: int | None, last: int | None, newest: int | Non
     many matches. Either gives the same rows."""
     if found <= cap or first is None or last is None or newest is None:
         return False
-    matches = found * (newest - first + 1) / (last - first + 1)
+    matches = _estimate(found, first, last, newest)
     if filtered:
         return WALK_VS_SORT * matches > newest
     return matches > SORTED_AT_MOST and WALK_VS_SORT * matches * matches > (offset + limit) * newest
+
+
+def _estimate(found: int, first: int, last: int, newest: int) -> float:
+    """How many cases match, from how close `spread`'s first `found` are."""
+    return found * (newest - first + 1) / (last - first + 1)
+
+
+def matches_at_most(found: int, first: int | None, last: int | None, newest: int | None, most: int, *,
+                    cap: int) -> bool:
+    """Whether, by `spread`'s figures (as `walk_pays`), at most about `most` cases match."""
+    if found <= cap or first is None or last is None or newest is None:
+        return found <= most
+    return _estimate(found, first, last, newest) <= most
 
 
 @lru_cache(maxsize=64)

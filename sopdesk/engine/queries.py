@@ -5,22 +5,19 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import BindParameter, ColumnElement, Select, UnaryExpression, bindparam, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from sopdesk.catalog.schema import Sop
-from sopdesk.engine import case_anchors, case_list
+from sopdesk.engine import case_list, case_reading
 from sopdesk.engine.deadlines import case_overdue, late_days, open_case_due
 from sopdesk.engine.rahasia import MASK, readable_cases, viewer_of
 from sopdesk.engine.search import LIKE_ESCAPE, contains_pattern, matching
 from sopdesk.engine.users import Actor, roles_including
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.models import Case, User, Visitor, WorkItem
-
-if TYPE_CHECKING:
-    from sopdesk.store.direct import DirectTx
 
 NEARLY_DUE = timedelta(hours=2)
 
@@ -374,23 +371,6 @@ class CaseRow(NamedTuple):
     due_at: datetime | None
 
 
-@lru_cache(maxsize=128)
-def _cases_statement(mode: str | None, sop: bool, status: bool, sort: str, descending: bool,
-                     hide_secret: bool = False, walk: case_list.Walk | None = None,
-                     anchored: bool = False) -> Select[*tuple[Any, ...]]:
-    """The Kasus page query for one combination of filters: the page's ids first, on case_file
-    and its indexes alone (engine.case_list), then only those rows joined to their waiting step."""
-    page = case_list.page_ids(mode, sop, status, sort, descending, hide_secret, walk, anchored=anchored)
-    current = aliased(WorkItem)
-    return (
-        select(Case.id, Case.number, Case.sop_kode, Case.title, Case.requester, Case.status, Case.started_at,
-               Case.closed_at, current.step_no, current.role, current.due_at, Case.rahasia)
-        .outerjoin(current, (current.case_id == Case.id) & (current.status == "open"))
-        .where(Case.id.in_(page.scalar_subquery()))
-        .order_by(*case_list.ordering(sort, descending))
-    )
-
-
 def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = None, status: str | None = None,
                sort: str = "number", descending: bool = True, limit: int = 100, offset: int = 0,
                viewer: Actor | None = None) -> list[CaseRow]:
@@ -402,19 +382,9 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
     readable_secret = _readable_secret(ws, mode, viewer)
     filters = case_list.parameters(mode, search, sop, status, readable_secret)
     with ws.db.direct_reading() as db:
-        walk = _walk(db, mode, search, filters, sort, offset, limit, filtered=(sop, status))
-        shape = (mode, bool(sop), bool(status), sort, descending, readable_secret is not None, walk)
-        params = {**filters, "limit": limit, "offset": offset}
-        if not walk or sort not in case_list.ANCHORED_SORTS:
-            rows = db.execute(_cases_statement(*shape), params).all()
-        else:  # a later page starts where an earlier one of the same search stood (engine.case_anchors)
-            anchors, search_key = case_anchors.anchors(db), (sort, descending, *sorted(filters.items()))
-            stamp = anchors.stamp()
-            place = anchors.nearest(search_key, offset, stamp)
-            anchored = {"anchor": place[1], "offset": offset - place[0]} if place else {}
-            rows = db.execute(_cases_statement(*shape, anchored=bool(place)), params | anchored).all()
-            if not anchors.learn(search_key, stamp, offset, list(dict.fromkeys(row[0] for row in rows))) and place:
-                rows = db.execute(_cases_statement(*shape), params).all()  # the store moved meanwhile
+        how = case_reading.reading(db, mode, search, filters, sort, offset, limit, filtered=(sop, status))
+        shape = (mode, bool(sop), bool(status), sort, descending, readable_secret is not None)
+        rows = case_reading.page_rows(db, shape, how, filters, offset, limit)
     secret = {row[0] for row in rows if row[-1]}
     if secret:
         if mode is not None:  # a search has read who reads what already (None: an administrator)
@@ -438,33 +408,10 @@ def cases_total(ws: Workspace, *, search: str | None = None, sop: str | None = N
     with ws.db.direct_reading() as db:
         # a filtered search is walked when the word is broad (counted in the filter's index);
         # the first matches of an unfiltered one are counted in the FTS5 table in a few ms
-        walk = _walk(db, mode, search, params, None, 0, cap + 1, filtered=(sop, status)) \
+        walk = case_reading.reading(db, mode, search, params, None, 0, cap + 1, filtered=(sop, status)).walk \
             if cap is not None and (sop or status) else None
         statement = case_list.count(mode, bool(sop), bool(status), cap is not None, readable_secret is not None, walk)
         return db.scalar(statement, params) or 0
-
-
-def _walk(db: DirectTx, mode: str | None, search: str | None, filters: dict[str, Any], sort: str | None,
-          offset: int, limit: int, *, filtered: tuple[str | None, str | None]) -> case_list.Walk | None:
-    """How the case list's search is read (engine.case_list.page_ids' `walk`): None (the matches
-    sorted) or a walk, whose LIKE pattern is then set in `filters` ("like"). `filtered`: the
-    SOP and status filters; a count (`sort` None) reads the filter's index."""
-    sop, status = filtered
-    if not case_list.may_walk(mode, search, sort) or db.scalar(case_list.folding_rows()) is not None:
-        return None
-    spread = db.execute(case_list.spread(), {"case_search": filters["case_search"],
-                                             "cap_plus_one": case_list.SPREAD_SAMPLE + 1}).all()[0]
-    if not case_list.walk_pays(*spread, cap=case_list.SPREAD_SAMPLE, offset=offset, limit=limit,
-                               filtered=bool(sop or status)):
-        return None
-    # the filter's index when it keeps few cases (read whole, the matches sorted: 25,000 cases
-    # in 15 ms), else the sort's, stopping at the page's end (a SOP of 50,000: 25 ms)
-    most = spread[3] // case_list.RANGED_SHARE
-    ranged = sort is None or bool((sop or status) and db.scalar(
-        case_list.filter_rows(bool(sop), bool(status)),
-        {key: filters[key] for key in ("sop", "status") if key in filters} | {"filter_cap": most + 1}) <= most)
-    filters["like"], escaped = case_list.walk_pattern(search or "")
-    return case_list.Walk(escaped, ranged)
 
 
 def _readable_secret(ws: Workspace, mode: str | None, viewer: Actor | None) -> set[int] | None:

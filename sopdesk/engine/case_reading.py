@@ -1,0 +1,123 @@
+"""How one page of the Kasus list is read (engine.queries.cases_page): the SQL is
+engine.case_list's, this module chooses among its ways and remembers what a page learnt.
+
+A search is either walked (a word in many cases: the sort's index read in order, each entry
+tested with LIKE, stopping at the page's end) or its matches sorted (a word in a few thousand
+cases). The list asks page after page of one search in one order (scrolled, and all loaded pages
+again at every refresh), so each way keeps what its first page found, per connection and only
+while the store is unchanged (engine.case_anchors): a walk starts at a case an earlier page
+found before it instead of at the index's start (40,000 entries tested before the first
+'Permohonan' in the SOP order descending), and the sorted matches are kept as their ordered ids,
+each later page read by its hundred ids instead of sorting every match again."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy.orm import aliased
+
+from sopdesk.engine import case_anchors, case_list
+from sopdesk.store.models import Case, WorkItem
+
+if TYPE_CHECKING:
+    from sopdesk.store.direct import DirectTx
+
+LISTED_MOST = case_list.SORTED_AT_MOST  # matches whose ordered ids are kept (a few thousand ints)
+LISTED_WITHIN = 4  # the pages (after the first) at which the list starts keeping a search's ids
+
+
+class Reading(NamedTuple):
+    """How a search is read: `walk` (engine.case_list.page_ids'), or its matches sorted, then
+    `listed` when they are few enough to keep their ordered ids."""
+
+    walk: case_list.Walk | None
+    listed: bool = False
+
+
+def reading(db: DirectTx, mode: str | None, search: str | None, filters: dict[str, Any], sort: str | None,
+            offset: int, limit: int, *, filtered: tuple[str | None, str | None]) -> Reading:
+    """How the case list's search is read; a walk's LIKE pattern is then set in `filters`
+    ("like"). `filtered`: the SOP and status filters; a count (`sort` None) reads the filter's
+    index."""
+    sop, status = filtered
+    if not case_list.may_walk(mode, search, sort) or db.scalar(case_list.folding_rows()) is not None:
+        return Reading(None)
+    spread = db.execute(case_list.spread(), {"case_search": filters["case_search"],
+                                             "cap_plus_one": case_list.SPREAD_SAMPLE + 1}).all()[0]
+    if not case_list.walk_pays(*spread, cap=case_list.SPREAD_SAMPLE, offset=offset, limit=limit,
+                               filtered=bool(sop or status)):
+        found, first, last, newest = spread
+        return Reading(None, sort is not None and case_list.matches_at_most(found, first, last, newest, LISTED_MOST,
+                                                                             cap=case_list.SPREAD_SAMPLE))
+    # the filter's index when it keeps few cases (read whole, the matches sorted: 25,000 cases
+    # in 15 ms), else the sort's, stopping at the page's end (a SOP of 50,000: 25 ms)
+    most = spread[3] // case_list.RANGED_SHARE
+    ranged = sort is None or bool((sop or status) and db.scalar(
+        case_list.filter_rows(bool(sop), bool(status)),
+        {key: filters[key] for key in ("sop", "status") if key in filters} | {"filter_cap": most + 1}) <= most)
+    filters["like"], escaped = case_list.walk_pattern(search or "")
+    return Reading(case_list.Walk(escaped, ranged))
+
+
+def _page(page: Select[int] | None, sort: str, descending: bool) -> Select[*tuple[Any, ...]]:
+    """The page's rows joined to their waiting step: the ids of `page`, or else those of the
+    bind parameter `ids` (a JSON array, SQLite)."""
+    current = aliased(WorkItem)
+    ids = page.scalar_subquery() if page is not None else \
+        select(func.json_each(bindparam("ids")).table_valued("value").c.value).scalar_subquery()
+    return (
+        select(Case.id, Case.number, Case.sop_kode, Case.title, Case.requester, Case.status, Case.started_at,
+               Case.closed_at, current.step_no, current.role, current.due_at, Case.rahasia)
+        .outerjoin(current, (current.case_id == Case.id) & (current.status == "open"))
+        .where(Case.id.in_(ids))
+        .order_by(*case_list.ordering(sort, descending))
+    )
+
+
+@lru_cache(maxsize=128)
+def cases_statement(mode: str | None, sop: bool, status: bool, sort: str, descending: bool,
+                    hide_secret: bool = False, walk: case_list.Walk | None = None,
+                    anchored: bool = False) -> Select[*tuple[Any, ...]]:
+    """The Kasus page query for one combination of filters: the page's ids first, on case_file
+    and its indexes alone (engine.case_list), then only those rows joined to their waiting step."""
+    return _page(case_list.page_ids(mode, sop, status, sort, descending, hide_secret, walk, anchored=anchored),
+                 sort, descending)
+
+
+@lru_cache(maxsize=16)
+def listed_statement(sort: str, descending: bool) -> Select[*tuple[Any, ...]]:
+    """The rows of the ids in the bind parameter `ids` (a page of a kept order), in the order."""
+    return _page(None, sort, descending)
+
+
+def page_rows(db: DirectTx, shape: tuple[Any, ...], how: Reading, filters: dict[str, Any], offset: int,
+              limit: int) -> list[Any]:
+    """One page's rows; `shape`: `cases_statement`'s arguments but the walk's."""
+    sort, descending = shape[3], shape[4]
+    params = {**filters, "limit": limit, "offset": offset}
+    anchored = how.walk is not None and sort in case_list.ANCHORED_SORTS
+    if not anchored and not how.listed:
+        return list(db.execute(cases_statement(*shape, how.walk), params).all())
+    memory, search = case_anchors.anchors(db), (sort, descending, how.walk is None, *sorted(filters.items()))
+    stamp = case_anchors.generation(db)
+    if how.listed:  # the matches sorted once, their ids kept; a page is a slice of them
+        ids = memory.order(search, stamp)
+        if ids is None and not 0 < offset <= LISTED_WITHIN * limit:
+            # the first page sorts only its own hundred (a search may stop there); one asked
+            # far down first (the scroll bar dragged), only up to its end
+            return page_rows(db, shape, Reading(None), filters, offset, limit)
+        if ids is None:  # the list scrolled: its second page sorts them all, for the pages after
+            ids = [row[0] for row in db.execute(case_list.page_ids(*shape), {**params, "limit": -1, "offset": 0})]
+            memory.keep_order(db, search, stamp, ids)
+        rows = db.execute(listed_statement(sort, descending), {"ids": str(ids[offset:offset + limit])}).all()
+        if memory.unchanged(db, stamp):
+            return list(rows)
+        return page_rows(db, shape, Reading(None), filters, offset, limit)  # the store moved meanwhile
+    place = memory.nearest(search, offset, stamp)  # a walk starts where an earlier page stood
+    start = {"anchor": place[1], "offset": offset - place[0]} if place else {}
+    rows = db.execute(cases_statement(*shape, how.walk, anchored=bool(place)), params | start).all()
+    if not memory.learn(db, search, stamp, offset, list(dict.fromkeys(row[0] for row in rows))) and place:
+        rows = db.execute(cases_statement(*shape, how.walk), params).all()  # the store moved meanwhile
+    return list(rows)
