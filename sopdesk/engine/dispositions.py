@@ -18,7 +18,7 @@ and which role works it. So a disposition never sends a case somewhere the SOP d
 * When no chosen unit has the next step's role, the disposition is refused with a message
   naming the role the SOP needs and the units that have it, and nothing is recorded (the
   user may pick another unit, or record the disposition without moving the case with
-  route=False / `--no-route`).
+  route=False: the desk's "Teruskan kasus" box unticked, the CLI's `--no-route`).
 * When the case waits at any other step, is closed, or the letter has no case, the
   disposition is only recorded, and the result says why the case did not move.
 
@@ -177,13 +177,14 @@ def _plan(ws: Workspace, session: Session, user: ActingUser, case: Case, units: 
         fitting = [(label, step) for label, step in fitting if label and label.lower() == choice.strip().lower()]
     if not fitting:
         needed = sorted({sop.role_of(step) for _, step in exits})
-        having = [u.kode for u in directory(ws).values() if u.peran in needed]
+        # by the names the desk's tick boxes show (`letter units` gives the CLI their codes)
+        having = [u.nama for u in directory(ws).values() if u.peran in needed]
         steps = ", ".join(str(step) for _, step in exits) or "selesai"
         raise UserError(
             f"Disposisi tidak dapat meneruskan kasus {case.number}: menurut SOP {sop.kode} kegiatan "
             f"berikutnya ({steps}) dikerjakan oleh {' / '.join(needed) or '-'}, bukan oleh "
             f"{' / '.join(sorted(roles))}; pilih unit dengan peran itu ({', '.join(having) or '-'}) "
-            "atau catat disposisi tanpa meneruskan kasus (--no-route)")
+            "atau catat disposisinya saja, tanpa meneruskan kasus")  # the desk's box; the CLI's --no-route
     if len({step for _, step in fitting}) > 1:
         labels = " / ".join(label or "" for label, _ in fitting)
         raise UserError(f"Kegiatan {item.step_no} kasus {case.number} adalah keputusan: sebutkan pilihannya ({labels})")
