@@ -228,6 +228,15 @@ def test_a_list_of_pages_prints_just_those(preview):
     assert preview.pages_to_print(printer) == [0, *range(2, preview.page_count())]
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_on_a_focused_tutup_closes_the_preview_instead_of_printing(qtbot, preview, print_dialog, key):
+    preview.close_button.setFocus()
+    qtbot.waitUntil(preview.close_button.hasFocus)
+    qtbot.keyClick(preview.close_button, key)
+    assert not preview.isVisible()
+    assert print_dialog.shown == []  # Cetak…, the dialog's default, was not pressed
+
+
 def test_escape_closes_the_preview(qtbot, preview):
     qtbot.keyClick(preview, Qt.Key.Key_Escape)
     assert not preview.isVisible()

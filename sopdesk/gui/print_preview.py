@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk.errors import UserError
+from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.shortcuts import shortcut
 
@@ -162,6 +163,7 @@ class PrintPreviewDialog(QDialog):
                        self.close_button):
             button.setAutoDefault(False)
         self.print_button.setDefault(True)
+        enter_presses_buttons(self)  # Enter on a focused Tutup closes, not prints (Cetak… is the default)
 
         for keys, slot in ((QKeySequence.StandardKey.Print, self.print_document),
                            (QKeySequence.StandardKey.Save, self.save_pdf),
