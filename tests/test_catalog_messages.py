@@ -62,3 +62,10 @@ def test_a_key_that_is_not_text_is_said_in_indonesian():
         build_document({"jenis": "sop", 1: "x"}, "f.yaml")
     said = [str(p) for p in caught.value.problems if p.field == "1"]
     assert said == ["f.yaml: 1: nama kunci harus berupa teks (bukan angka, true/false atau kosong)"]
+
+
+def test_the_values_a_field_takes_are_listed_in_indonesian(tmp_path):
+    text = (bundled_catalog_dir() / TKS_FILE).read_text(encoding="utf-8")
+    assert "zona_waktu: WIB" in text
+    problem = _problem(tmp_path, text.replace("zona_waktu: WIB", "zona_waktu: WITT", 1))
+    assert "identitas.zona_waktu: nilai tidak sah; yang diterima: 'WIB', 'WITA' atau 'WIT'" in problem

@@ -153,7 +153,7 @@ def _message(error: ErrorDetails) -> str:
     if kind == "value_error":
         return str(ctx["error"])
     if kind == "literal_error":
-        return f"nilai tidak sah; yang diterima: {ctx['expected']}"
+        return f"nilai tidak sah; yang diterima: {str(ctx['expected']).replace(' or ', ' atau ')}"
     if kind == "string_pattern_mismatch":
         return f"format tidak sah (pola {ctx['pattern']})"
     if kind == "string_too_long":
