@@ -53,3 +53,20 @@ def test_the_disposition_dialog_says_segera_or_rahasia(qtbot, ws, staff):
         qtbot.addWidget(dialog)
         first = dialog.findChild(QLabel, "letterSummary").text().splitlines()[0]
         assert first == f"{agenda} dari LSM Bengkel APPeK{said}"
+
+
+def test_the_disposition_dialog_of_a_case_names_its_letter_and_its_urgency(qtbot, ws, staff):
+    """From the step form (Disposisi… at the case's disposition step) the dialog named the case
+    only: that it came by a segera letter was not said."""
+    from PySide6.QtWidgets import QLabel
+
+    from sopdesk.engine import letter_views
+    from sopdesk.gui.context import GuiContext
+    from sopdesk.gui.letters.disposition_dialog import DispositionDialog
+
+    agenda, number = incoming(ws, staff["Help Desk"], starts="permohonan_informasi", sifat="segera")
+    dialog = DispositionDialog(GuiContext(ws, staff["Komisioner"]), number)
+    qtbot.addWidget(dialog)
+    lines = dialog.findChild(QLabel, "letterSummary").text().splitlines()
+    assert lines[-1] == f"Surat {agenda} dari LSM Bengkel APPeK · SEGERA"
+    assert letter_views.letter_of_case(ws, "PP/2026/9999") is None  # a case by no letter: no line

@@ -68,6 +68,18 @@ def letter_to_dispose(ws: Workspace, agenda: str) -> LetterToDispose:
         return LetterToDispose(agenda, letter.sender, letter.subject, case_number, letter.sifat)
 
 
+def letter_of_case(ws: Workspace, number: str) -> LetterToDispose | None:
+    """The first incoming letter (not void) that started or joined case `number`, as the
+    disposition dialog of the case's step names it; None when the case came by no letter."""
+    with ws.db.reading() as session:
+        row = session.scalar(select(IncomingLetter).join(Case, Case.id == IncomingLetter.case_id)
+                             .where(Case.number == number, IncomingLetter.voided_at.is_(None))
+                             .order_by(IncomingLetter.id).limit(1))
+        if row is None:
+            return None
+        return LetterToDispose(letters.agenda_number(row.year, row.seq), row.sender, row.subject, number, row.sifat)
+
+
 def incoming_letter(ws: Workspace, agenda: str, viewer: Actor | None) -> IncomingLetterView:
     """The incoming letter `agenda` as `viewer` may read it; NotFound when there is none."""
     with ws.db.reading() as session:

@@ -39,13 +39,16 @@ class DispositionDialog(CommandDialog[dispositions.Disposed]):
             self.setWindowTitle(self.tr("Disposisi kasus {0}").format(agenda))
             case_number = self.case_number = agenda  # the step form asks only at a disposition step
             lines = [queries.case_detail(ctx.ws, agenda, ctx.actor)["title"], self._case_state(agenda)]
+            by_letter = letter_views.letter_of_case(ctx.ws, agenda)
+            if by_letter is not None:  # its segera / rahasia, as the letters' list marks it
+                lines.append(self.tr("Surat {0} dari {1}").format(by_letter.agenda, by_letter.sender)
+                             + _urgency(by_letter.sifat))
         else:
             self.setWindowTitle(self.tr("Disposisi surat {0}").format(agenda))
             letter = letter_views.letter_to_dispose(ctx.ws, agenda)
             case_number = self.case_number = letter.case_number
-            lines = [self.tr("{0} dari {1}").format(agenda, letter.sender), letter.subject]
-            if letter.sifat != "biasa":  # Xvfb: the Ketua disposing a segera letter was not told so here
-                lines[0] += f" · {letters_tr(SIFAT.get(letter.sifat, letter.sifat)).upper()}"
+            # Xvfb: the Ketua disposing a segera letter was not told so here
+            lines = [self.tr("{0} dari {1}").format(agenda, letter.sender) + _urgency(letter.sifat), letter.subject]
             if case_number:
                 lines.append(self._case_state(case_number))
         summary = QLabel()
@@ -145,3 +148,8 @@ class DispositionDialog(CommandDialog[dispositions.Disposed]):
         first_unit = next(iter(self.units.values()), self.instruction)
         self._run(lambda: dispositions.dispose(ws, actor, agenda, chosen, instruction, route=route),
                   {"instruction": self.instruction, "units": first_unit})
+
+
+def _urgency(sifat: str) -> str:
+    """' · SEGERA' or ' · RAHASIA' after a letter's name; nothing for a biasa letter."""
+    return "" if sifat == "biasa" else f" · {letters_tr(SIFAT.get(sifat, sifat)).upper()}"
