@@ -50,7 +50,8 @@ def generation(db: DirectTx) -> Stamp:
     fairy = db.connection.connection
     dbapi = fairy.dbapi_connection
     assert dbapi is not None
-    seen = (int(dbapi.execute("PRAGMA data_version").fetchone()[0]), int(dbapi.total_changes))
+    # the connection itself too: a pool record reconnected holds another one, whose counts start again
+    seen = (dbapi, int(dbapi.execute("PRAGMA data_version").fetchone()[0]), int(dbapi.total_changes))
     with _lock:
         if fairy.info.get(SEEN_KEY) != seen:
             fairy.info[SEEN_KEY] = seen
