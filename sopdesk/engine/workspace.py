@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -19,13 +20,11 @@ from sopdesk import password_ahead
 from sopdesk.catalog import (
     Catalog,
     Problem,
-    Sop,
     bundled_catalog_dir,
     load_catalog,
 )
 from sopdesk.catalog.cache import cached_catalog
 from sopdesk.catalog.registry import left_out_warning
-from sopdesk.catalog.schema import Kegiatan
 from sopdesk.engine import audit, tamper
 from sopdesk.engine.users import Actor, answered, check_login, check_username, count_users, hash_password
 from sopdesk.engine.workdays import WorkCalendar, utcnow, zone
@@ -36,6 +35,9 @@ from sopdesk.store.direct import DirectTx
 from sopdesk.store.migrate import prepare
 from sopdesk.store.models import AuditEvent, Office, OfficeHoliday, Role, SopDisabled, SopRevision, User
 from sopdesk.store.restore_safety import clean_orphans
+
+if TYPE_CHECKING:
+    from sopdesk.catalog.schema import Kegiatan, Sop
 
 Clock = Callable[[], datetime]
 REVISION_CONTENT = select(SopRevision.content).where(SopRevision.id == bindparam("id"))
@@ -51,6 +53,7 @@ class Workspace:
     catalog_dirs: list[Path] = field(default_factory=list)  # bundled first, the office's last
     _revisions: dict[int, Sop] = field(default_factory=dict)
     _steps: dict[int, dict[int, Kegiatan]] = field(default_factory=dict)
+    _texts: dict[int, dict[int, str]] = field(default_factory=dict)
 
     # --- opening -----------------------------------------------------------------------
     @classmethod
@@ -102,6 +105,8 @@ class Workspace:
         it (every start but the first after a catalog change) nothing is written."""
         if self._catalog_in_sync():
             return
+        from sopdesk.catalog.schema import Sop
+
         with self.db.transaction() as session:
             stored = {(r.kode, r.revisi): r for r in session.scalars(select(SopRevision))}
             elsewhere = self._added_elsewhere(session, stored)
@@ -137,9 +142,9 @@ class Workspace:
         newest: dict[str, int] = {}
         for kode, revisi in stored:
             newest[kode] = max(newest.get(kode, 0), revisi)
-        sops = self.catalog.sops
-        return (all(stored.get((sop.kode, sop.revisi)) == sop.stored_sha256 for sop in sops.values())
-                and all(kode in sops and sops[kode].revisi >= revisi for kode, revisi in newest.items())
+        installed = self.catalog.revisions  # read without unpacking the SOPs (no pydantic: issue #15)
+        return (all(stored.get((kode, revisi)) == digest for kode, (revisi, digest) in installed.items())
+                and all(kode in installed and installed[kode][0] >= revisi for kode, revisi in newest.items())
                 and self.catalog.roles <= names)
 
     def _added_elsewhere(self, session: Session, stored: dict[tuple[str, int], SopRevision]) -> list[Sop]:
@@ -147,6 +152,8 @@ class Workspace:
         this desk's files): used here as installed, and written into this desk's office folder
         so that the next start reads them as files (issue #13). Looked for only when the
         database holds a revision newer than the files."""
+        from sopdesk.catalog.schema import Sop
+
         newest: dict[str, int] = {}
         for kode, revisi in stored:
             newest[kode] = max(newest.get(kode, 0), revisi)
@@ -214,6 +221,8 @@ class Workspace:
     def sop_of_revision(self, session: Session | DirectTx, revision_id: int) -> Sop:
         """The SOP of a stored revision: the catalog's own object when the stored content is
         byte for byte the catalog's (no parsing, no validation), else the content validated."""
+        from sopdesk.catalog.schema import Sop
+
         sop = self._revisions.get(revision_id)
         if sop is None:
             content = session.scalar(REVISION_CONTENT, {"id": revision_id})
@@ -233,6 +242,22 @@ class Workspace:
                 sop = self.sop_of_revision(session, revision_id)
             steps = self._steps[revision_id] = {k.no: k for k in sop.kegiatan}
         return steps
+
+    def step_texts_of_revision(self, revision_id: int) -> dict[int, str]:
+        """Step number -> the step's text (kegiatan) of a stored revision (cached): for a revision
+        with the catalog's content, read from the catalog without unpacking its SOPs (an inbox
+        page imports no pydantic: issue #15)."""
+        texts = self._texts.get(revision_id)
+        if texts is None:
+            if revision_id not in self._revisions:
+                with self.db.reading() as session:
+                    content = session.scalar(REVISION_CONTENT, {"id": revision_id})
+                if content is not None:
+                    texts = self.catalog.step_texts(hashlib.sha256(content.encode()).hexdigest())
+            if texts is None:
+                texts = {no: step.kegiatan for no, step in self.steps_of_revision(revision_id).items()}
+            self._texts[revision_id] = texts
+        return texts
 
     def current_revision(self, session: Session, kode: str) -> tuple[int, Sop]:
         try:
