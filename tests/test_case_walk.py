@@ -4,7 +4,10 @@ SQLite the page is then read in the sort's own index, each entry tested with LIK
 order of the plain search sorted by ORDER BY: every sort, both ways, several pages, on an office
 whose titles correlate with the sort (the word is rare early in the title order), with
 confidential cases hidden from a reader as before. Where LIKE and FTS5 could disagree (a
-character that FTS5 folds into ASCII, a search that is not ASCII) the matches are sorted."""
+character that FTS5 folds into ASCII, a search that is not ASCII) the matches are sorted. A page
+after the first starts from what an earlier page of the same search learnt (engine.case_anchors:
+a walk from a case found before it, sorted matches from their kept ids), and forgets it when the
+store changes, written through the workspace or by another connection."""
 
 from __future__ import annotations
 
