@@ -40,6 +40,7 @@ from sopdesk.gui.list_splitter import ListSplitter
 from sopdesk.gui.printing import PeriodDialog, print_pdf
 from sopdesk.gui.shortcuts import INTO_LIST, shortcut
 from sopdesk.gui.swimlane import SwimlaneView
+from sopdesk.gui.title_row import TitleRow
 
 LAST_DOCUMENT_KEY = "catalog/last_document"
 
@@ -149,12 +150,8 @@ class CatalogPage(QWidget):
         # an SOP without a front door (an office's own, often) is started here or nowhere on the desk
         self.start_button = QPushButton(self.tr("&Mulai kasus…"))
         self.start_button.clicked.connect(self.start_case)
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.sop_title, 1)
-        title_row.addWidget(self.start_button)
-        title_row.addWidget(self.print_sop_button)
-        title_row.addWidget(self.performance_button)
-        layout.addLayout(title_row)
+        self.title_row = TitleRow(self.sop_title, [self.start_button, self.print_sop_button, self.performance_button])
+        layout.addWidget(self.title_row)
         self.sop_tabs = QTabWidget()
         # the list's button left of the tabs, where the list was (the title row has no room to spare)
         self.sop_tabs.setCornerWidget(self._list_button(), Qt.Corner.TopLeftCorner)
@@ -439,7 +436,7 @@ class CatalogPage(QWidget):
         if self._shown is sop:
             return
         self._shown = sop
-        self.sop_title.setText(f"{sop.kode} — {sop.nama}")
+        self.title_row.set_text(f"{sop.kode} — {sop.nama}")
         self.identity.setHtml(identity_html(sop))
         self.swimlane.set_sop(sop)
         self.step_detail.setHtml("<p><i>{}</i></p>".format(escape(self.tr(
