@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import BindParameter, ColumnElement, Select, UnaryExpression, bindparam, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
-from sopdesk.catalog.schema import Sop
 from sopdesk.engine import case_list, case_reading
 from sopdesk.engine.deadlines import case_overdue, late_days, open_case_due
 from sopdesk.engine.rahasia import MASK, readable_cases, viewer_of
@@ -18,6 +17,9 @@ from sopdesk.engine.search import LIKE_ESCAPE, contains_pattern, matching
 from sopdesk.engine.users import Actor, roles_including
 from sopdesk.engine.workspace import Workspace
 from sopdesk.store.models import Case, User, Visitor, WorkItem
+
+if TYPE_CHECKING:  # the SOP models only in annotations: the inbox imports no pydantic (#15)
+    from sopdesk.catalog.schema import Sop
 
 NEARLY_DUE = timedelta(hours=2)
 
@@ -208,9 +210,9 @@ def inbox_page(ws: Workspace, roles: list[str], user_id: int | None = None, *,
         rows = db.execute(statement, params).all()
         secret = {row[-1] for row in rows if row[-2]}
         readable = _readable(ws, db.session(), secret, viewer, user_id)
-    steps = ws.steps_of_revision
+    steps = ws.step_texts_of_revision  # the catalog's texts, its SOPs left packed (#15)
     return [
-        InboxRow(item, number, sop_kode, step, steps(revision)[step].kegiatan, role,
+        InboxRow(item, number, sop_kode, step, steps(revision)[step], role,
                  title if not secret_case or case_id in readable else MASK,
                  requester, since, due, not_before, assignee, case_due, bool(secret_case),
                  None if reason is None else reason if not secret_case or case_id in readable else MASK,
