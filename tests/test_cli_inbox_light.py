@@ -1,10 +1,54 @@
-"""`sopdesk inbox --as` does as little as showing the inbox needs (issue #15): its login is a
-login to read (engine.viewer), which writes nothing when the password is right."""
+"""`sopdesk inbox --as` on an office whose catalog is cached imports no pydantic (issue #15): the
+catalog's SOPs stay packed (sopdesk.catalog.registry), opening the office compares the stored
+revisions with the catalog's `revisions` and the inbox names its rows' steps from the catalog's
+`step_texts`, and the page it prints is the one printed when the SOPs were read from their files.
+Its login is a login to read (engine.viewer), which writes nothing when the password is right."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from conftest import PASSWORD
+
+from sopdesk.engine import cases, queries
+
+SCRIPT = """
+import contextlib, io, json, sys
+from sopdesk.cli.main import main
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    code = main(['--data-dir', sys.argv[1], 'inbox', '--as', 'admin'])
+print(json.dumps({'code': code, 'out': out.getvalue(), 'pydantic': 'pydantic' in sys.modules}))
+"""
+
+
+def _inbox(data_dir: Path, tmp_path: Path) -> dict:
+    env = {**os.environ, "SOPDESK_PASSWORD": PASSWORD, "SOPDESK_CACHE_DIR": str(tmp_path / "cache"),
+           "XDG_STATE_HOME": str(tmp_path / "state")}
+    done = subprocess.run([sys.executable, "-c", SCRIPT, str(data_dir)], capture_output=True, text=True,
+                          timeout=120, env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    result: dict = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@pytest.mark.sqlite_only("a subprocess on the office's SQLite file")
+def test_inbox_on_the_cached_catalog_imports_no_pydantic_and_prints_the_same_page(tmp_path, ws, admin, staff):
+    number = cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan salinan DPT", entry="tamu")
+    first = _inbox(ws.data_dir, tmp_path)  # no cache yet: the catalog files are read and validated
+    again = _inbox(ws.data_dir, tmp_path)  # from the cache
+    assert first["code"] == again["code"] == 0
+    assert first["pydantic"] is True
+    assert again["pydantic"] is False
+    assert number in again["out"] and again["out"] == first["out"]
+    rows = queries.inbox_page(ws, sorted(ws.catalog.roles))  # in this process, the SOPs unpacked
+    assert [row.case_number for row in rows] == [number]
+    assert f"{rows[0].step_no:>3}. {rows[0].kegiatan[:48]}" in again["out"]
 
 
 def _audit_events(ws) -> list[tuple[str, int | None]]:  # noqa: ANN001 - the ws fixture's Workspace
