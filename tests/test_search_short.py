@@ -38,3 +38,22 @@ def test_a_short_search_ignores_letter_case_and_takes_its_text_literally(ws, off
         assert mode == "scan" and " like " in found and "lower(" not in found, found
     else:
         assert mode == "like" and "ilike" in found, found
+
+
+def test_a_page_that_shows_the_lists_end_gives_its_count(ws, staff, office, store, monkeypatch):
+    # the Kasus list asks a page, then how many there are: a page shorter than asked for ends
+    # the list, and the count is its length, not a second read of every case (SQLite), until
+    # the store changes
+    for _ in range(2):  # (each pooled connection's first look starts a new memory)
+        assert len(queries.cases_page(ws, search="an")) == 3
+        assert queries.cases_total(ws, search="an", cap=1000) == 3
+    counted = []
+    original = case_list.count
+    monkeypatch.setattr(case_list, "count", lambda *a, **k: counted.append(a) or original(*a, **k))
+    assert len(queries.cases_page(ws, search="an")) == 3
+    assert queries.cases_total(ws, search="an", cap=1000) == 3
+    assert queries.cases_total(ws, search="an", cap=1) == 2  # "more than one"
+    assert queries.cases_total(ws, search="an", cap=1000, viewer=staff["Help Desk"]) == 3  # (no secret case)
+    assert len(counted) == (0 if store == "sqlite" else 3), counted
+    cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan salinan", entry="surat")
+    assert queries.cases_total(ws, search="an", cap=1000) == 4

@@ -61,14 +61,16 @@ def generation(db: DirectTx) -> Stamp:
 
 class Anchors:
     """One store's memory: per search, {place in the order (0 = the first match): case id}, or
-    all its matches' ids in order (engine.case_reading). Its methods hold its lock (the list and
-    a worker thread may read at once)."""
+    all its matches' ids in order (engine.case_reading); and per filters, how many cases match
+    when a page has shown the end of the list (its count then needs no second read). Its
+    methods hold its lock (the list and a worker thread may read at once)."""
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
         self._stamp: Stamp | None = None
         self._searches: OrderedDict[Search, OrderedDict[int, int]] = OrderedDict()
         self._orders: OrderedDict[Search, list[int]] = OrderedDict()
+        self._totals: OrderedDict[Search, int] = OrderedDict()
 
     def _at(self, stamp: Stamp | None) -> bool:
         """Whether the memory was learnt at `stamp`; if not, it is emptied and starts there."""
@@ -77,6 +79,7 @@ class Anchors:
         self._stamp = stamp
         self._searches.clear()
         self._orders.clear()
+        self._totals.clear()
         return False
 
     def nearest(self, search: Search, offset: int, stamp: Stamp) -> tuple[int, int] | None:
@@ -123,6 +126,20 @@ class Anchors:
                 self._orders[search] = ids
                 while len(self._orders) > SEARCHES:
                     self._orders.popitem(last=False)
+
+    def total(self, search: Search, stamp: Stamp) -> int | None:
+        """How many cases match `search` (its filters), if learnt at `stamp`."""
+        with self.lock:
+            return self._totals.get(search) if self._at(stamp) else None
+
+    def learn_total(self, db: DirectTx, search: Search, stamp: Stamp, total: int) -> None:
+        """Keep how many cases match `search`, read at `stamp` (a page that ended the list)."""
+        with self.lock:
+            if self.unchanged(db, stamp):
+                self._totals[search] = total
+                self._totals.move_to_end(search)
+                while len(self._totals) > SEARCHES:
+                    self._totals.popitem(last=False)
 
     def unchanged(self, db: DirectTx, stamp: Stamp) -> bool:
         """Whether the store is still at `stamp` (after a read); if not, everything is forgotten."""

@@ -19,6 +19,7 @@ from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from sopdesk.engine import case_anchors, case_list
+from sopdesk.engine.case_anchors import Search
 from sopdesk.store.models import Case, WorkItem
 
 if TYPE_CHECKING:
@@ -92,9 +93,31 @@ def listed_statement(sort: str, descending: bool) -> Select[*tuple[Any, ...]]:
     return _page(None, sort, descending)
 
 
+def counted(db: DirectTx, filters: dict[str, Any]) -> Search | None:
+    """What names the filters' count in the memory (SQLite), taken before `reading` adds to them."""
+    return tuple(sorted(filters.items())) if db.connection.dialect.name == "sqlite" else None
+
+
+def known_total(db: DirectTx, search: Search | None) -> int | None:
+    """How many cases match, if a page of the same filters showed the list's end while the store
+    was as it is (a search that finds a few cases reads them once for the page and its count)."""
+    return None if search is None else case_anchors.anchors(db).total(search, case_anchors.generation(db))
+
+
 def page_rows(db: DirectTx, shape: tuple[Any, ...], how: Reading, filters: dict[str, Any], offset: int,
-              limit: int) -> list[Any]:
-    """One page's rows; `shape`: `cases_statement`'s arguments but the walk's."""
+              limit: int, *, total: Search | None = None) -> list[Any]:
+    """One page's rows; `shape`: `cases_statement`'s arguments but the walk's. With `total`
+    (`counted`), a page that shows the list's end keeps how many cases match."""
+    stamp = None if total is None else case_anchors.generation(db)
+    rows = _page_rows(db, shape, how, filters, offset, limit)
+    ids = {row[0] for row in rows}
+    if total is not None and stamp is not None and len(ids) < limit and (ids or not offset):
+        case_anchors.anchors(db).learn_total(db, total, stamp, offset + len(ids))
+    return rows
+
+
+def _page_rows(db: DirectTx, shape: tuple[Any, ...], how: Reading, filters: dict[str, Any], offset: int,
+               limit: int) -> list[Any]:
     sort, descending = shape[3], shape[4]
     params = {**filters, "limit": limit, "offset": offset}
     anchored = how.walk is not None and sort in case_list.ANCHORED_SORTS
@@ -107,14 +130,14 @@ def page_rows(db: DirectTx, shape: tuple[Any, ...], how: Reading, filters: dict[
         if ids is None and not 0 < offset <= LISTED_WITHIN * limit:
             # the first page sorts only its own hundred (a search may stop there); one asked
             # far down first (the scroll bar dragged), only up to its end
-            return page_rows(db, shape, Reading(None), filters, offset, limit)
+            return _page_rows(db, shape, Reading(None), filters, offset, limit)
         if ids is None:  # the list scrolled: its second page sorts them all, for the pages after
             ids = [row[0] for row in db.execute(case_list.page_ids(*shape), {**params, "limit": -1, "offset": 0})]
             memory.keep_order(db, search, stamp, ids)
         rows = db.execute(listed_statement(sort, descending), {"ids": str(ids[offset:offset + limit])}).all()
         if memory.unchanged(db, stamp):
             return list(rows)
-        return page_rows(db, shape, Reading(None), filters, offset, limit)  # the store moved meanwhile
+        return _page_rows(db, shape, Reading(None), filters, offset, limit)  # the store moved meanwhile
     place = memory.nearest(search, offset, stamp)  # a walk starts where an earlier page stood
     start = {"anchor": place[1], "offset": offset - place[0]} if place else {}
     rows = db.execute(cases_statement(*shape, how.walk, anchored=bool(place)), params | start).all()

@@ -384,9 +384,10 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
     readable_secret = _readable_secret(ws, mode, viewer)
     filters = case_list.parameters(mode, search, sop, status, readable_secret)
     with ws.db.direct_reading() as db:
+        total = case_reading.counted(db, filters)
         how = case_reading.reading(db, mode, search, filters, sort, offset, limit, filtered=(sop, status))
         shape = (mode, bool(sop), bool(status), sort, descending, readable_secret is not None)
-        rows = case_reading.page_rows(db, shape, how, filters, offset, limit)
+        rows = case_reading.page_rows(db, shape, how, filters, offset, limit, total=total)
     secret = {row[0] for row in rows if row[-1]}
     if secret:
         if mode is not None:  # a search has read who reads what already (None: an administrator)
@@ -408,6 +409,10 @@ def cases_total(ws: Workspace, *, search: str | None = None, sop: str | None = N
     if cap is not None:
         params["cap_plus_one"] = cap + 1
     with ws.db.direct_reading() as db:
+        known = case_reading.known_total(db, case_reading.counted(db, case_list.parameters(
+            mode, search, sop, status, readable_secret)))
+        if known is not None:  # a page showed the list's end
+            return known if cap is None else min(known, cap + 1)
         # a filtered search is walked when the word is broad (counted in the filter's index);
         # the first matches of an unfiltered one are counted in the FTS5 table in a few ms
         walk = case_reading.reading(db, mode, search, params, None, 0, cap + 1, filtered=(sop, status)).walk \
