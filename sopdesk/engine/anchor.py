@@ -64,7 +64,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from sopdesk.engine import anchor_slots
+from sopdesk.engine import anchor_slots, json_text
 from sopdesk.store import connection_settings
 from sopdesk.store.db import DB_FILE, sqlite_path
 from sopdesk.store.models import AuditEvent
@@ -176,7 +176,7 @@ def ensure_key(data_dir: Path) -> bytes | None:
     return read_key(data_dir)
 
 
-_MAC_TEXT = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode  # json.dumps's, built once
+_MAC_TEXT = json_text.encoder(sort_keys=True, separators=(",", ":"))  # json.dumps's, built once
 
 
 def _mac(key: bytes, body: dict[str, Any]) -> str:

@@ -29,9 +29,11 @@ import json
 import os
 from typing import Any
 
+from sopdesk.engine import json_text
+
 SLOT = 512
 SIZE = 2 * SLOT
-_TEXT = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
+_TEXT = json_text.encoder(sort_keys=True, separators=(",", ":"))
 
 
 def _sum(body: dict[str, Any]) -> str:

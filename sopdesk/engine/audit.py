@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, bindparam, exists, insert, select, update
 from sqlalchemy.orm import Session
 
-from sopdesk.engine import anchor, seal
+from sopdesk.engine import anchor, json_text, seal
 from sopdesk.engine.anchor import Head
 from sopdesk.store import locks
 from sopdesk.store.db import COMMIT_HOOKS
@@ -28,9 +28,9 @@ GENESIS = "0" * 64
 # The canonical form of an event's fields: `json.dumps(fields, ensure_ascii=False,
 # separators=(",", ":"))`, the encoder built once (json.dumps builds one per call when given
 # options; event_hash runs several times per action and over every event in `sopdesk check`).
-_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_CANONICAL = json_text.encoder(ensure_ascii=False, separators=(",", ":"))
 # an event's detail: `json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)`, built once
-_DETAIL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+_DETAIL = json_text.encoder(ensure_ascii=False, sort_keys=True, default=str)
 
 
 def event_hash(prev_hash: str, at: datetime, user_id: int | None, action: str,

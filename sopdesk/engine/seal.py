@@ -38,6 +38,7 @@ from typing import Any, cast
 from sqlalchemy import Column, Connection, Select, Table, bindparam, event, insert, inspect, select
 from sqlalchemy.orm import Session
 
+from sopdesk.engine import json_text
 from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Base, Role, UserRole
 
@@ -65,7 +66,7 @@ NOT_SEALED = {"user_account": {"failed_logins", "locked_until"}}
 GONE = ""  # the seal of a row the action deleted
 IN_CLAUSE = 500  # rows per query when reading back touched rows
 # the `sealed` text: `json.dumps(sealed, sort_keys=True, separators=(",", ":"))`, its encoder built once
-_SEALED = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
+_SEALED = json_text.encoder(sort_keys=True, separators=(",", ":"))
 _UTC = timezone.utc
 
 
