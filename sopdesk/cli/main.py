@@ -235,8 +235,27 @@ def work_modules(argv: list[str]) -> list[str]:
     modules = ["sopdesk.engine.workspace", "sopdesk.engine.users"]
     for module, _adder, names in COMMANDS:
         if named in names:
-            modules += getattr(sys.modules.get(f"sopdesk.cli.commands.{module}"), "AHEAD", ())
+            ahead: tuple[str, ...] | dict[str, tuple[str, ...]] = getattr(
+                sys.modules.get(f"sopdesk.cli.commands.{module}"), "AHEAD", ())
+            if isinstance(ahead, dict):  # by sub-command, "*" for the others
+                ahead = ahead.get(sub_command(argv) or "*", ahead.get("*", ()))
+            modules += ahead
     return modules
+
+
+def sub_command(argv: list[str]) -> str | None:
+    """The word after the command (`complete` of `case complete X`; a command with sub-commands
+    takes no option of its own before it), or None."""
+    skip = False
+    for index, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg in GLOBAL_OPTIONS_WITH_VALUE:
+            skip = True
+        elif not arg.startswith(tuple(f"{option}=" for option in GLOBAL_OPTIONS_WITH_VALUE)):
+            after = argv[index + 1:index + 2]  # arg is the command (or an option: then no word)
+            return after[0] if after and not after[0].startswith("-") and not arg.startswith("-") else None
+    return None
 
 
 def _import_quietly(modules: list[str]) -> None:
