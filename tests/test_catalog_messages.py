@@ -69,3 +69,12 @@ def test_the_values_a_field_takes_are_listed_in_indonesian(tmp_path):
     assert "zona_waktu: WIB" in text
     problem = _problem(tmp_path, text.replace("zona_waktu: WIB", "zona_waktu: WITT", 1))
     assert "identitas.zona_waktu: nilai tidak sah; yang diterima: 'WIB', 'WITA' atau 'WIT'" in problem
+
+
+def test_an_unknown_key_points_to_the_example_file_the_program_folder_holds(tmp_path):
+    """FORMAT.md is in English and inside the bundle's _internal folder; the installed program's
+    folder holds contoh-sop-kantor.yaml (build_scripts/build_bundle.py)."""
+    text = (bundled_catalog_dir() / TKS_FILE).read_text(encoding="utf-8")
+    problem = _problem(tmp_path, text.replace("  zona_waktu: WIB", "  zona_waktu: WIB\n  zona_waktuu: WIB", 1))
+    assert "kunci tidak dikenal (periksa ejaan; contoh berkas yang benar: contoh-sop-kantor.yaml di folder program)" \
+        in problem

@@ -125,7 +125,8 @@ def _where(loc: list[str | int], data: dict[str, Any]) -> tuple[str, list[str | 
 
 _MESSAGES = {
     "missing": "wajib diisi",
-    "extra_forbidden": "kunci tidak dikenal (periksa ejaan; lihat sop_catalog/FORMAT.md)",
+    "extra_forbidden": "kunci tidak dikenal (periksa ejaan; contoh berkas yang benar: contoh-sop-kantor.yaml "
+                       "di folder program)",
     "string_type": "harus berupa teks",
     "int_type": "harus berupa bilangan bulat",
     "int_parsing": "harus berupa bilangan bulat",
