@@ -205,3 +205,43 @@ def test_the_banner_of_a_file_left_out_says_in_which_folder_it_is(qtbot, ws, adm
     qtbot.addWidget(banner)
     assert not banner.isHidden()
     assert str(folder) in banner.text() and "rusak.yaml" in banner.text() and "kasubbag" in banner.text()
+
+
+def test_a_new_sops_new_role_shows_in_an_administrators_role_bar_at_once(qtbot, ws, admin, make_user,
+                                                                         tmp_path, monkeypatch):
+    """The administrator (no role of their own: every role in the bar) installs an SOP whose lane
+    Arsiparis is new: its button is there without logging in again; a user with roles of their
+    own keeps theirs."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from sopdesk.gui.catalog_admin import AddSopDialog
+    from sopdesk.gui.context import GuiContext
+    from sopdesk.gui.main_window import MainWindow
+
+    def roles_in_bar(window: MainWindow) -> list[str]:
+        return [button.property("role") for button in window.role_buttons.buttons()]
+
+    window = MainWindow(GuiContext(ws, admin))
+    qtbot.addWidget(window)
+    window.backup_on_exit = False
+    clerk_ctx = GuiContext(ws, make_user("arsip.clerk", "Kasubag"))
+    assert "Arsiparis" not in roles_in_bar(window)
+    good = tmp_path / FIXTURE.name
+    shutil.copy(FIXTURE, good)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(good)], "")))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+
+    def install(dialog: AddSopDialog) -> int:  # Pasang, then the dialog's loop until it is accepted
+        dialog.install()
+        qtbot.waitUntil(lambda: dialog.result() == AddSopDialog.DialogCode.Accepted, timeout=10_000)
+        return dialog.result()
+
+    monkeypatch.setattr(AddSopDialog, "exec", install)
+    window.page("catalog").add_sop()
+    assert "ARS" in ws.catalog.sops
+    assert roles_in_bar(window) == sorted(ws.catalog.roles) and "Arsiparis" in roles_in_bar(window)
+    assert len(window.role_bar.buttons) == len(roles_in_bar(window))  # one bar, its buttons all in the group
+    qtbot.waitUntil(lambda: window.ctx.role in roles_in_bar(window))
+    assert [b for b in window.role_buttons.buttons() if b.isChecked()][0].property("role") == window.ctx.role
+    clerk_ctx.catalog_roles_changed()
+    assert clerk_ctx.roles == ["Kasubag"]

@@ -402,6 +402,7 @@ class CatalogPage(QWidget):
         self.window().activateWindow()  # the dialogs have gone: the keyboard back (openbox left no window active)
         if accepted:
             added = [r.sop.kode for r in dialog.results if r.sop is not None]
+            self.ctx.catalog_roles_changed()  # a new SOP's new role shows in the role bar
             if added:
                 self.select(added[0])  # the administrator sees what was installed
 

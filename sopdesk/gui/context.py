@@ -26,6 +26,7 @@ class GuiContext(QObject):
 
     data_changed = Signal()
     role_changed = Signal(str)
+    roles_changed = Signal()  # the roles themselves (an SOP installed with a new role)
 
     def __init__(self, ws: Workspace, actor: Actor, parent: QObject | None = None):
         super().__init__(parent)
@@ -33,6 +34,7 @@ class GuiContext(QObject):
         self.actor = actor
         self.is_admin = is_admin(ws, actor)
         own = user_roles(ws, actor)
+        self.own_roles = bool(own)
         self.roles: list[str] = own or sorted(ws.catalog.roles)
         # an administrator without a role of their own sees every role: they too start at
         # the first one with work waiting (not at the alphabetically first, often empty)
@@ -41,6 +43,14 @@ class GuiContext(QObject):
         # a step form closed without saving: what was typed, per (case, step, visit), offered
         # again when the form is opened in this session (gui.step_form.dialog)
         self.unsaved_forms: dict[tuple[str, int, Any], StepInput] = {}
+
+    def catalog_roles_changed(self) -> None:
+        """After an SOP was installed: an administrator without roles of their own sees every
+        role of the catalog, a new one too (before, only after the next login)."""
+        roles = sorted(self.ws.catalog.roles)
+        if not self.own_roles and roles != self.roles:
+            self.roles = roles
+            self.roles_changed.emit()
 
     def set_role(self, role: str) -> None:
         if role != self.role and role in self.roles:

@@ -94,9 +94,10 @@ class MainWindow(QMainWindow):
         self.role_buttons.setExclusive(True)
         self.role_bar = RoleBar(ctx.roles, self.role_buttons)
         self.role_buttons.buttonClicked.connect(lambda button: ctx.set_role(button.property("role")))
+        ctx.roles_changed.connect(self._rebuild_role_bar)
 
         body = QWidget()
-        column = QVBoxLayout(body)
+        column = self._column = QVBoxLayout(body)  # the role bar is rebuilt in it (_rebuild_role_bar)
         column.addWidget(self.role_bar)
         column.addWidget(self._server_banner())
         from sopdesk.gui.catalog_admin import catalog_banner  # issue #13: catalog files left out
@@ -346,6 +347,15 @@ class MainWindow(QMainWindow):
         self.reload_page()
         if not self.server_down:
             self.statusBar().showMessage(self.tr("Server basis data tersambung kembali"), 10_000)
+
+    def _rebuild_role_bar(self) -> None:
+        """The role bar again, for the context's roles as they are now (an SOP with a new role)."""
+        for button in self.role_buttons.buttons():
+            self.role_buttons.removeButton(button)
+        old, self.role_bar = self.role_bar, RoleBar(self.ctx.roles, self.role_buttons)
+        self._column.replaceWidget(old, self.role_bar)
+        old.deleteLater()
+        self.refresh_counts()
 
     def refresh_counts(self) -> None:
         try:
