@@ -426,8 +426,9 @@ class CatalogPage(QWidget):
             text = self.tr("Pilih sebuah SOP di daftar sebelah kiri untuk melihat identitasnya dan diagram "
                            "alirnya, atau direktori organisasi untuk melihat divisi dan unit beserta tugasnya.")
         else:
-            text = self.tr("Katalog belum berisi SOP. Tambahkan berkas SOP (formatnya dijelaskan di "
-                           "sop_catalog/FORMAT.md) ke folder {folder}, lalu buka ulang sopdesk.").format(
+            text = self.tr("Katalog belum berisi SOP. Administrator menambahkannya dengan Tambah SOP… "
+                           "(contoh berkas beserta petunjuknya: contoh-sop-kantor.yaml di folder program), "
+                           "atau menaruh berkas SOP di folder {folder} lalu membuka ulang sopdesk.").format(
                 folder=self.ctx.ws.data_dir / "sop_catalog")
         self.empty.setText(text)
         self.stack.setCurrentWidget(self.empty)
