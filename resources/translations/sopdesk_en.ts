@@ -4,67 +4,72 @@
 <context>
     <name>AddSopDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="74"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="79"/>
         <source>Tambah SOP ke katalog kantor</source>
         <translation>Add an SOP to the office catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="79"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="84"/>
         <source>Belum ada berkas dipilih</source>
         <translation>No file chosen yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="80"/>
-        <source>&amp;Pilih berkas…</source>
-        <translation>&amp;Choose file…</translation>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="85"/>
+        <source>Pilih &amp;berkas…</source>
+        <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="83"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="88"/>
         <source>Berkas SOP (.yaml):</source>
         <translation>SOP file (.yaml):</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="97"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="102"/>
         <source>Pratinjau diagram alir:</source>
         <translation>Flowchart preview:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="106"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="111"/>
         <source>&amp;Pasang</source>
         <translation>&amp;Install</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="120"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="125"/>
         <source>Pilih berkas SOP</source>
         <translation>Choose an SOP file</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="121"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="126"/>
         <source>Berkas SOP (*.yaml *.yml)</source>
         <translation>SOP files (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="149"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="154"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="158"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="164"/>
         <source>Semua berkas sudah terpasang; tidak ada yang perlu dipasang.</source>
         <translation>Every file is installed already; there is nothing to install.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="161"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="167"/>
         <source>Berkas sah dan cocok dengan katalog terpasang. Tekan Pasang untuk menambahkannya ke katalog kantor.</source>
         <translation>The file is valid and fits the installed catalog. Press Install to add it to the office catalog.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="165"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="171"/>
         <source>Perbaiki masalah di atas lalu pilih berkasnya lagi; tidak ada yang dipasang.</source>
         <translation>Fix the problems above, then choose the file again; nothing was installed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="187"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="190"/>
+        <source>Periksa baris ini dan baris sebelumnya: spasi di awal baris harus sejajar dengan baris lain pada tingkat yang sama (pakai spasi, bukan Tab), setelah nama kolom ada titik dua dan spasi, dan setiap tanda kutip atau kurung [ ] { } ditutup lagi.</source>
+        <translation>Check this line and the one before: the spaces at the start of a line must line up with the other lines at the same level (use spaces, not Tab), a key is followed by a colon and a space, and every quote or bracket [ ] { } is closed again.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="214"/>
         <source>SOP ditambahkan ke katalog kantor: {0}</source>
         <translation>SOP added to the office catalog: {0}</translation>
     </message>
@@ -72,47 +77,47 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="331"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="92"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="348"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="101"/>
         <source>Nama pengguna*</source>
         <translation>Username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="349"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="102"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="350"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="103"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="67"/>
         <source>Ulangi kata sandi*</source>
         <translation>Repeat password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="352"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="104"/>
         <source>Peran*</source>
         <translation>Roles*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="354"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="92"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="355"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="51"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="370"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="73"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -292,389 +297,389 @@ Type the backup&apos;s office name to restore anyway:</translation>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="53"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="52"/>
         <source>Kasus dimulai</source>
         <translation>Case started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="53"/>
         <source>SOP ditambahkan ke katalog kantor</source>
         <translation>SOP added to the office catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
         <source>SOP dinonaktifkan</source>
         <translation>SOP switched off</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
         <source>SOP diaktifkan kembali</source>
         <translation>SOP switched on again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
         <source>Kegiatan selesai</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
         <source>Kegiatan bersama disetujui, diteruskan ke pelaksana berikutnya</source>
         <translation>Joint step approved, passed to the next performer</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="59"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
         <source>Tenggat diperpanjang</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="60"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="59"/>
         <source>Dikembalikan</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="61"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="60"/>
         <source>Kasus dibatalkan</source>
         <translation>Case cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="62"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="61"/>
         <source>Diambil</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="63"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="62"/>
         <source>Dilepas</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="64"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="63"/>
         <source>Dialihkan</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="65"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="64"/>
         <source>Draf disimpan</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="66"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="65"/>
         <source>Tamu dicatat</source>
         <translation>Visitor registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="67"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="66"/>
         <source>Surat masuk dicatat</source>
         <translation>Incoming letter registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="68"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="67"/>
         <source>Surat masuk dikoreksi</source>
         <translation>Incoming letter corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="69"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="68"/>
         <source>Surat masuk dibatalkan</source>
         <translation>Incoming letter voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="70"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="69"/>
         <source>Surat keluar dicatat</source>
         <translation>Outgoing letter registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="71"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="70"/>
         <source>Surat keluar dikoreksi</source>
         <translation>Outgoing letter corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="72"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="71"/>
         <source>Surat keluar dibatalkan</source>
         <translation>Outgoing letter voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="73"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="72"/>
         <source>Disposisi dicatat</source>
         <translation>Disposition recorded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="74"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="73"/>
         <source>Dicatat di buku ekspedisi</source>
         <translation>Entered in the dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="75"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="74"/>
         <source>Tanda terima ekspedisi dicatat</source>
         <translation>Dispatch receipt recorded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="76"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="75"/>
         <source>Entri buku ekspedisi dikoreksi</source>
         <translation>Dispatch book entry corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="77"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="76"/>
         <source>Entri buku ekspedisi dibatalkan</source>
         <translation>Dispatch book entry voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="78"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="77"/>
         <source>Pengaturan nomor surat diubah</source>
         <translation>Letter numbering settings changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="79"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="78"/>
         <source>Buku tamu dicetak</source>
         <translation>Visitor book printed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="80"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="79"/>
         <source>Tanda bukti permohonan dicetak</source>
         <translation>Request receipt printed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="80"/>
         <source>Kantor disiapkan</source>
         <translation>Office set up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="82"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="81"/>
         <source>Profil kantor diubah</source>
         <translation>Office profile changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="83"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="82"/>
         <source>Hari libur kantor ditambahkan</source>
         <translation>Office holiday added</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="84"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="83"/>
         <source>Pengguna ditambahkan</source>
         <translation>User added</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="85"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="84"/>
         <source>Pengguna diaktifkan</source>
         <translation>User activated</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="86"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="85"/>
         <source>Pengguna dinonaktifkan</source>
         <translation>User deactivated</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="87"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="86"/>
         <source>Peran pengguna diubah</source>
         <translation>User roles changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="88"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="87"/>
         <source>Kata sandi diatur ulang</source>
         <translation>Password reset</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="88"/>
         <source>Masuk</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="90"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="89"/>
         <source>Gagal masuk</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="91"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="90"/>
         <source>Cadangan dibuat</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="92"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="91"/>
         <source>Cadangan dipulihkan</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="93"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="92"/>
         <source>Pengaturan cadangan diubah</source>
         <translation>Backup settings changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="94"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="93"/>
         <source>Data contoh dibuat</source>
         <translation>Demo data created</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="95"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="94"/>
         <source>Temuan pemeriksaan keutuhan dilihat administrator</source>
         <translation>Integrity check findings seen by an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="96"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="95"/>
         <source>Catatan yang ada disegel ke log audit</source>
         <translation>Existing records sealed into the audit log</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="273"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="272"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="280"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="279"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="280"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="279"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="280"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="279"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="281"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="280"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="285"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="281"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="280"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="285"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="285"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="287"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="287"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="292"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="291"/>
         <source>Buka formulir kegiatan</source>
         <translation>Open step form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="294"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="293"/>
         <source>Cetak lembar kendali…</source>
         <translation>Print control sheet…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="296"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="295"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="324"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="323"/>
         <source>SOP {0} revisi {1}: {2}</source>
         <translation>SOP {0} revision {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="325"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="324"/>
         <source>Status: {0} · dimulai {1} oleh {2}</source>
         <translation>Status: {0} · started {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="328"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="327"/>
         <source>Pemohon: {0}</source>
         <translation>Requester: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="334"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="333"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="335"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="334"/>
         <source>Menunggu kegiatan {0} ({1}), batas waktu {2}</source>
         <translation>Waiting at step {0} ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="338"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="337"/>
         <source>Alasan pembatalan: {0}</source>
         <translation>Reason for cancellation: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="343"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="342"/>
         <source>terpenuhi {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="345"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="344"/>
         <source>paling lambat {0}</source>
         <translation>no later than {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="347"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="346"/>
         <source>tidak sebelum {0}</source>
         <translation>not before {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="349"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="348"/>
         <source>belum berjalan</source>
         <translation>not started yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="350"/>
         <source> (diperpanjang {0} kali)</source>
         <translation> (extended {0} times)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="352"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="351"/>
         <source>Tenggat: {0} — {1}</source>
         <translation>Deadline: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="369"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="368"/>
         <source>pilihan: {0}</source>
         <translation>choice: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="371"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="370"/>
         <source>ke kegiatan {0}: {1}</source>
         <translation>to step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="373"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="372"/>
         <source>kepada {0}</source>
         <translation>to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="375"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="374"/>
         <source>atas nama {0}</source>
         <translation>on behalf of {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="377"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="376"/>
         <source>sebelum masa tunggu berakhir: {0}</source>
         <translation>before the waiting period ends: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="388"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="387"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="402"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="404"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="401"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="403"/>
         <source>Dokumen ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="412"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="411"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
@@ -682,57 +687,57 @@ Type the backup&apos;s office name to restore anyway:</translation>
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="46"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="45"/>
         <source>berjalan</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="47"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="46"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="48"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="47"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="115"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="114"/>
         <source>Nomor kasus</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="116"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="115"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="117"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="116"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="118"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="117"/>
         <source>Pemohon</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="119"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="118"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="120"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="119"/>
         <source>Posisi sekarang</source>
         <translation>Current position</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="121"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="120"/>
         <source>Dimulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="147"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="146"/>
         <source>{0}
 Pemohon: {1}
 Dimulai: {2}</source>
@@ -741,7 +746,7 @@ Requester: {1}
 Started: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="153"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="152"/>
         <source>kegiatan {0} ({1})</source>
         <translation>step {0} ({1})</translation>
     </message>
@@ -749,93 +754,113 @@ Started: {2}</translation>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="170"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="169"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="173"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="172"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="177"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="176"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="209"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="208"/>
         <source>Lihat kasus</source>
         <translation>View case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="242"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="240"/>
         <source>Lebih dari {0} kasus</source>
         <translation>More than {0} cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="244"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="242"/>
         <source>{0} kasus</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="246"/>
-        <source>Belum ada kasus. Kasus dimulai dari Meja Layanan atau dari surat masuk.</source>
-        <translation>No cases yet. Cases are started from the Help desk or from incoming letters.</translation>
+        <location filename="../../sopdesk/gui/cases_page.py" line="244"/>
+        <source>Belum ada kasus. Kasus dimulai dari Meja Layanan, dari surat masuk, atau dari Katalog SOP (Mulai kasus…).</source>
+        <translation>No cases yet. Cases start at the Help Desk, from an incoming letter, or from the SOP Catalog (Start case…).</translation>
     </message>
 </context>
 <context>
     <name>CatalogBanner</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="60"/>
-        <source>Berkas katalog yang tidak dipakai (perbaiki lalu buka ulang sopdesk):</source>
-        <translation>Catalog files left out (fix them, then reopen sopdesk):</translation>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="63"/>
+        <source>Berkas katalog yang tidak dipakai, di folder {0} (perbaiki lalu buka ulang sopdesk):</source>
+        <translation>Catalog files left out, in the folder {0} (fix them, then open sopdesk again):</translation>
     </message>
 </context>
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="83"/>
         <source>Cari kode atau nama…</source>
         <translation>Search code or name…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="287"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="292"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="164"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="169"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="165"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="144"/>
+        <source>&amp;Cetak SOP…</source>
+        <translation>&amp;Print SOP…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="145"/>
+        <source>Cetak SOP ini: identitas dan diagram alir (Ctrl+P)</source>
+        <translation>Print this SOP: identity and flowchart (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="148"/>
+        <source>Laporan &amp;kinerja…</source>
+        <translation>Performance &amp;report…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="151"/>
+        <source>&amp;Mulai kasus…</source>
+        <translation>Start &amp;case…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="170"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="166"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="171"/>
         <source>Sesuaikan lebar</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="176"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="181"/>
         <source>Klik sebuah kegiatan untuk rinciannya · Ctrl+roda tetikus untuk memperbesar</source>
         <translation>Click a step for its details · Ctrl+mouse wheel to zoom</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="274"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="279"/>
         <source>Unit dan uraian tugas</source>
         <translation>Unit and duties</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="274"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="279"/>
         <source>Peran penerima disposisi</source>
         <translation>Role receiving disposisi</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="275"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="280"/>
         <location filename="../../sopdesk/gui/catalog_texts.py" line="29"/>
         <source>Keterangan</source>
         <translation>Remarks</translation>
@@ -896,98 +921,88 @@ Started: {2}</translation>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="100"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="102"/>
         <source>&amp;Tambah SOP…</source>
         <translation>&amp;Add SOP…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="103"/>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="383"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="105"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="389"/>
         <source>Nonaktifkan</source>
         <translation>Switch off</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="141"/>
-        <source>Cetak SOP…</source>
-        <translation>Print SOP…</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="143"/>
-        <source>Laporan kinerja…</source>
-        <translation>Performance report…</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="155"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="160"/>
         <source>&amp;Identitas</source>
         <translation>&amp;Identity</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="188"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="193"/>
         <source>&amp;Diagram alir</source>
         <translation>Flow&amp;chart</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="238"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="243"/>
         <source>Sembunyikan daftar</source>
         <translation>Hide list</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="238"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="243"/>
         <source>Tampilkan daftar</source>
         <translation>Show list</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="242"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="247"/>
         <source>Sembunyikan daftar SOP agar diagram mendapat seluruh lebar (Ctrl+L)</source>
         <translation>Hide the SOP list so that the flowchart gets the whole width (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="243"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="248"/>
         <source>Tampilkan lagi daftar SOP dan direktori organisasi (Ctrl+L)</source>
         <translation>Show the SOP list and the organisation directory again (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="255"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="260"/>
         <source>Laporan kinerja {0}</source>
         <translation>Performance report {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="284"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="289"/>
         <source>Struktur organisasi</source>
         <translation>Organization structure</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="305"/>
         <source>Prosedur (SOP)</source>
         <translation>Procedures (SOP)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="301"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="306"/>
         <source>Direktori organisasi</source>
         <translation>Organization directory</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="313"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="318"/>
         <source> (nonaktif)</source>
         <translation> (switched off)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="383"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="389"/>
         <source>Aktifkan</source>
         <translation>Switch on</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="409"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="426"/>
         <source>Pilih sebuah SOP di daftar sebelah kiri untuk melihat identitasnya dan diagram alirnya, atau direktori organisasi untuk melihat divisi dan unit beserta tugasnya.</source>
         <translation>Choose an SOP in the list on the left to see its identity and its flowchart, or the organization directory to see the divisions and units with their duties.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="412"/>
-        <source>Katalog belum berisi SOP. Tambahkan berkas SOP (formatnya dijelaskan di sop_catalog/FORMAT.md) ke folder {folder}, lalu buka ulang sopdesk.</source>
-        <translation>The catalog has no SOPs yet. Add SOP files (the format is described in sop_catalog/FORMAT.md) to the folder {folder}, then reopen sopdesk.</translation>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="429"/>
+        <source>Katalog belum berisi SOP. Administrator menambahkannya dengan Tambah SOP… (contoh berkas beserta petunjuknya: contoh-sop-kantor.yaml di folder program), atau menaruh berkas SOP di folder {folder} lalu membuka ulang sopdesk.</source>
+        <translation>The catalog holds no SOP yet. An administrator adds one with Add SOP… (an example file with instructions: contoh-sop-kantor.yaml in the program folder), or puts SOP files in the folder {folder} and opens sopdesk again.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="427"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="445"/>
         <source>Klik sebuah kegiatan pada diagram untuk melihat rinciannya: pelaksana, mutu baku, keterangan dan rutenya.</source>
         <translation>Click a step in the diagram to see its details: pelaksana (performer), mutu baku (standards), remarks and route.</translation>
     </message>
@@ -1125,12 +1140,12 @@ Started: {2}</translation>
 <context>
     <name>CatalogSwitch</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="198"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="225"/>
         <source>Nonaktifkan SOP {0}</source>
         <translation>Switch off SOP {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_admin.py" line="199"/>
+        <location filename="../../sopdesk/gui/catalog_admin.py" line="226"/>
         <source>Kasus baru tidak dapat dimulai; kasus yang berjalan tetap dapat diselesaikan.
 Alasan (dicatat di log audit):</source>
         <translation>No new cases can start; running cases can still be finished.
@@ -1235,52 +1250,52 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>DispositionDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="43"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="47"/>
         <source>Disposisi surat {0}</source>
         <translation>Disposition of letter {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="46"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="51"/>
         <source>{0} dari {1}</source>
         <translation>{0} from {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="60"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="65"/>
         <source>Anggota KPU / Divisi</source>
         <translation>Commissioners / divisions</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="61"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="66"/>
         <source>Sekretariat</source>
         <translation>Secretariat</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="70"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="75"/>
         <source>Dikerjakan oleh peran {0}</source>
         <translation>Worked by the role {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="89"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="94"/>
         <source>mis. Mohon disiapkan data yang diminta dan dijawab sesuai SOP</source>
         <translation>e.g. Please prepare the requested data and reply as the SOP requires</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="91"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="96"/>
         <source>Teruskan kasus sesuai SOP bila kasus menunggu disposisi</source>
         <translation>Move the case on as the SOP says when it waits for a disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="97"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="102"/>
         <source>&amp;Isi disposisi *</source>
         <translation>&amp;Disposition text *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="102"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="107"/>
         <source>Simpan disposisi</source>
         <translation>Save disposition</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="102"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="107"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1290,22 +1305,27 @@ Reason (kept in the audit log):</translation>
         <translation>Disposition of case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="57"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="44"/>
+        <source>Surat {0} dari {1}</source>
+        <translation>Letter {0} from {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="62"/>
         <source>&amp;Diteruskan kepada</source>
         <translation>&amp;Forwarded to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="130"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="135"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="132"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="137"/>
         <source>Kasus {0} tidak berjalan lagi</source>
         <translation>Case {0} is no longer running</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="133"/>
+        <location filename="../../sopdesk/gui/letters/disposition_dialog.py" line="138"/>
         <source>Kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>Case {0} waits at step {1} ({2})</translation>
     </message>
@@ -1341,72 +1361,72 @@ Reason (kept in the audit log):</translation>
 <context>
     <name>ExpeditionModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="209"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="210"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="210"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="211"/>
         <source>Dikirim</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="212"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="213"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="214"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="215"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="215"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="216"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="216"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="217"/>
         <source>Nama penerima</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="217"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="218"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="219"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="220"/>
         <source>Ditandatangani oleh</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="206"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="207"/>
         <source>belum diterima</source>
         <translation>not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="199"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="200"/>
         <source>kasus {0}</source>
         <translation>case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="201"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="202"/>
         <source>Tujuan: {0}</source>
         <translation>Addressee: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="202"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="203"/>
         <source>Nama penerima: {0}</source>
         <translation>Recipient name: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="203"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="204"/>
         <source>Ditandatangani oleh: {0}</source>
         <translation>Signed by: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="223"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="224"/>
         <source>Pindaian tanda terima: {0}</source>
         <translation>Scan of the receipt: {0}</translation>
     </message>
@@ -1693,12 +1713,12 @@ Reason (kept in the audit log):</translation>
         <translation>How to o&amp;btain the information</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="158"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="156"/>
         <source>Cetak tanda bukti… (Ctrl+P)</source>
         <translation>Print request receipt… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="160"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="158"/>
         <source>Tanda bukti permohonan untuk tamu yang dipilih di daftar (Ctrl+P)</source>
         <translation>Request receipt for the visitor selected in the list (Ctrl+P)</translation>
     </message>
@@ -1723,78 +1743,78 @@ Reason (kept in the audit log):</translation>
         <translation>C&amp;lear form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="209"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="208"/>
         <source>* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); saat mengetik nama atau NIK, tamu lama ditawarkan: ↓ memilih, Enter mengisi, Esc menutup.</source>
         <translation>* required. Enter saves (Ctrl+Enter in the description fields); while you type a name or NIK, returning visitors are offered: ↓ selects, Enter fills in, Esc closes.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="93"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="91"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="100"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="98"/>
         <source>Rentan&amp;g:</source>
         <translation>Ran&amp;ge:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="103"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="101"/>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="103"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="101"/>
         <source>7 hari terakhir</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="104"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="102"/>
         <source>30 hari terakhir</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="104"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="102"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="163"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="161"/>
         <source>Cetak buku tamu…</source>
         <translation>Print visitor book…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="390"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="389"/>
         <source>Tamu belum tercatat.</source>
         <translation>The visitor has not been registered.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="391"/>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="428"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="390"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="427"/>
         <source>Tamu tidak dapat dicatat</source>
         <translation>The visitor cannot be registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="397"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="396"/>
         <source>Tamu {name} tercatat; kasus {case} dimulai</source>
         <translation>Visitor {name} registered; case {case} started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="401"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="400"/>
         <source>, diteruskan ke kegiatan {step} ({role})</source>
         <translation>, passed on to step {step} ({role})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="404"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="403"/>
         <source>Tamu {name} tercatat</source>
         <translation>Visitor {name} registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="434"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="433"/>
         <source>Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).</source>
         <translation>Choose one from the list (type its first letter or press ↓).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="436"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="435"/>
         <source>Tamu belum tercatat: perbaiki isian yang ditandai merah.</source>
         <translation>The visitor has not been registered: correct the fields marked in red.</translation>
     </message>
@@ -1804,102 +1824,102 @@ Reason (kept in the audit log):</translation>
         <translation>NIK {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="350"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="349"/>
         <source>Data tamu lama diisikan: periksa, lalu pilih keperluan.</source>
         <translation>Returning visitor&apos;s details filled in: check them, then choose the purpose.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="97"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="95"/>
         <source>nama, instansi, NIK, telp., no. kasus</source>
         <translation>name, institution, NIK, phone, case no.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="202"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="200"/>
         <source>Tamu hari ini</source>
         <translation>Today&apos;s visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="202"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="200"/>
         <source>Tamu 7 hari terakhir</source>
         <translation>Visitors, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="203"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="201"/>
         <source>Tamu 30 hari terakhir</source>
         <translation>Visitors, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="203"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="201"/>
         <source>Semua tamu</source>
         <translation>All visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="210"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="208"/>
         <source>Tidak ada tamu yang cocok dengan “{text}”</source>
         <translation>No visitors match “{text}”</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="212"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="210"/>
         <source>Belum ada tamu hari ini</source>
         <translation>No visitors today yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="213"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="211"/>
         <source>Belum ada tamu dalam 7 hari terakhir</source>
         <translation>No visitors in the last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="214"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="212"/>
         <source>Belum ada tamu dalam 30 hari terakhir</source>
         <translation>No visitors in the last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="215"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="213"/>
         <source>Belum ada tamu tercatat</source>
         <translation>No visitors registered yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="218"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="216"/>
         <source>Menampilkan {limit} tamu terbaru; persempit dengan pencarian.</source>
         <translation>Showing the {limit} most recent visitors; narrow the list with a search.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="319"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="317"/>
         <source>Pilih dulu seorang tamu di daftar.</source>
         <translation>Select a visitor in the list first.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="321"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="319"/>
         <source>Menyiapkan tanda bukti…</source>
         <translation>Preparing the request receipt…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="328"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="326"/>
         <source>Tanda bukti tidak dapat dibuat.</source>
         <translation>The request receipt could not be made.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="336"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="334"/>
         <source>Tanda bukti dibuka di pratinjau cetak; simpan sebagai PDF atau cetak dari sana.</source>
         <translation>The request receipt is open in the print preview; save it as a PDF or print it from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="348"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="346"/>
         <source>Pratinjau tanda bukti ditutup; tanda bukti belum dicetak atau disimpan (Ctrl+P untuk membukanya lagi).</source>
         <translation>Receipt preview closed; the receipt was neither printed nor saved (Ctrl+P opens it again).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="354"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="352"/>
         <source>Tanda bukti disimpan sebagai PDF di {path}</source>
         <translation>Request receipt saved as a PDF in {path}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="359"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="357"/>
         <source>Tanda bukti dikirim ke printer ({sheets} lembar)</source>
         <translation>Request receipt sent to the printer ({sheets} sheet(s))</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="364"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="362"/>
         <source>Buku tamu</source>
         <translation>Visitor book</translation>
     </message>
@@ -1989,102 +2009,102 @@ Assignee: {2}</translation>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="54"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="53"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="60"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="59"/>
         <source>Hanya milik saya</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="61"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="60"/>
         <source>Hanya yang terlambat</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="63"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="62"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="64"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="63"/>
         <source>Belum diambil</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="65"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="64"/>
         <source>Sedang dikerjakan</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="69"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="68"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="116"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="115"/>
         <source>Buka formulir (Enter)</source>
         <translation>Open form (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="117"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="116"/>
         <source>&amp;Ambil</source>
         <translation>&amp;Claim</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="118"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="117"/>
         <source>&amp;Lepas</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="119"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="118"/>
         <source>Al&amp;ihkan…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="123"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="122"/>
         <source>{0} diambil oleh {1}</source>
         <translation>{0} taken by {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="125"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="124"/>
         <source>{0} dilepas; kini dapat diambil pengguna lain berperan {2}</source>
         <translation>{0} released; other users with the role {2} can now take it</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="188"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="186"/>
         <source>{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat</source>
         <translation>{0} of {1} work items shown for role {2} · {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="194"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="192"/>
         <source>Tidak ada pekerjaan yang cocok dengan saringan ini.</source>
         <translation>No work items match this filter.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="195"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="193"/>
         <source>Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini ketika sebuah kasus sampai pada kegiatan peran ini.</source>
         <translation>Nothing is waiting for role {0}. New work appears here when a case reaches a step of this role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="239"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="237"/>
         <source>Belum ada pengguna aktif dengan peran {0}.</source>
         <translation>There is no active user with role {0} yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="242"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="240"/>
         <source>Alihkan kegiatan</source>
         <translation>Assign step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="243"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="241"/>
         <source>Alihkan {0} kepada:</source>
         <translation>Assign {0} to:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="245"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="243"/>
         <source>{0} dialihkan kepada {1}</source>
         <translation>{0} reassigned to {1}</translation>
     </message>
@@ -2260,32 +2280,32 @@ Assignee: {2}</translation>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="106"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="107"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="107"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="108"/>
         <source>Disposisi</source>
         <translation>Dispositions</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="121"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="122"/>
         <source> (peran Anda)</source>
         <translation> (your role)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="123"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="124"/>
         <source>Disposisi {0} · {1} · {2}</source>
         <translation>Disposition {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="125"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="126"/>
         <source>Kepada: {0}</source>
         <translation>To: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="125"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="126"/>
         <source>Isi: {0}</source>
         <translation>Text: {0}</translation>
     </message>
@@ -2313,77 +2333,77 @@ Assignee: {2}</translation>
         <translation>Does not start a case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="49"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="79"/>
         <source>BATAL</source>
         <translation>VOID</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="49"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="79"/>
         <source>BATAL: {0}</source>
         <translation>VOID: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="53"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="83"/>
         <source>pengirim</source>
         <translation>sender</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="54"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="84"/>
         <source>tujuan</source>
         <translation>addressee</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="55"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="85"/>
         <source>perihal</source>
         <translation>subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="56"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="86"/>
         <source>nomor surat</source>
         <translation>letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="57"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="87"/>
         <source>tanggal surat</source>
         <translation>letter date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="58"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="88"/>
         <source>sifat</source>
         <translation>priority</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="59"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="89"/>
         <source>kode klasifikasi</source>
         <translation>classification code</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="60"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="90"/>
         <source>nama penerima</source>
         <translation>recipient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="61"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="91"/>
         <source>ditandatangani oleh</source>
         <translation>signed by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="159"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="189"/>
         <source>Simpan (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="189"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="219"/>
         <source>PDF disimpan di {0}</source>
         <translation>PDF saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="193"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="223"/>
         <source>Dikirim ke printer ({0} lembar)</source>
         <translation>Sent to the printer ({0} sheets)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/common.py" line="197"/>
+        <location filename="../../sopdesk/gui/letters/common.py" line="227"/>
         <source>Pratinjau cetak ditutup; belum dicetak atau disimpan.</source>
         <translation>Print preview closed; not printed or saved.</translation>
     </message>
@@ -2391,248 +2411,248 @@ Assignee: {2}</translation>
 <context>
     <name>LettersPage</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="81"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="82"/>
         <source>Surat masuk</source>
         <translation>Incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="82"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="83"/>
         <source>Surat keluar</source>
         <translation>Outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="83"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="84"/>
         <source>Buku ekspedisi</source>
         <translation>Dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="120"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="122"/>
         <source>Semua tahun</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="131"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="133"/>
         <source>Hanya untuk peran {0} atau administrator</source>
         <translation>Only for the roles {0} or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="137"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="139"/>
         <source>Ko&amp;reksi…</source>
         <translation>&amp;Correct…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="140"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="142"/>
         <source>Batalk&amp;an…</source>
         <translation>&amp;Void…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="162"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="164"/>
         <source>Cari nomor surat, pengirim atau perihal…</source>
         <translation>Search letter number, sender or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="174"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="176"/>
         <source>&amp;Hanya yang belum didisposisi</source>
         <translation>Only &amp;not yet disposed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="180"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="182"/>
         <source>Catat surat &amp;masuk…</source>
         <translation>Register &amp;incoming letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="182"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="184"/>
         <source>&amp;Disposisi…</source>
         <translation>&amp;Disposition…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="184"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="186"/>
         <source>&amp;Cetak lembar disposisi</source>
         <translation>&amp;Print disposition sheet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="192"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="194"/>
         <source>Cari nomor surat, tujuan atau perihal…</source>
         <translation>Search letter number, recipient or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="198"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="200"/>
         <source>Catat surat &amp;keluar…</source>
         <translation>Register &amp;outgoing letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="208"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="210"/>
         <source>Hanya yang &amp;belum diterima</source>
         <translation>Only &amp;not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="210"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="212"/>
         <source>Cari nomor surat, perihal, tujuan atau penanda tangan…</source>
         <translation>Search letter number, subject, recipient or signer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="215"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="217"/>
         <source>Dikirim dari</source>
         <translation>Sent from</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="215"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="217"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="229"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="231"/>
         <source>&amp;Tandai diterima…</source>
         <translation>Mark &amp;received…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="232"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="234"/>
         <source>&amp;Cetak buku ekspedisi</source>
         <translation>&amp;Print dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="233"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="235"/>
         <source>Semua entri yang dikirim pada rentang tanggal ini (pencarian tidak ikut dicetak)</source>
         <translation>Every entry sent in this date range (the search does not apply to the printout)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="251"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="253"/>
         <source>{0} surat masuk</source>
         <translation>{0} incoming letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="256"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="258"/>
         <source>Semua surat masuk yang cocok sudah didisposisi.</source>
         <translation>All matching incoming letters have been disposed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="257"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="259"/>
         <source>Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No incoming letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="259"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="261"/>
         <source>Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW langsung memulai kasusnya.</source>
         <translation>No incoming letters yet. Register every letter the office receives with “Register incoming letter…”: it gets an agenda number, and an information request or a PAW proposal starts its case at once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="263"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="265"/>
         <source>Belum ada surat masuk. Surat dicatat oleh {0}; surat yang sudah dicatat muncul di sini.</source>
         <translation>No incoming letters yet. Letters are registered by {0}; registered letters appear here.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="273"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="275"/>
         <source>{0} surat keluar</source>
         <translation>{0} outgoing letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="278"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="280"/>
         <source>Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No outgoing letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="280"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="282"/>
         <source>Belum ada surat keluar. Surat keluar dicatat dengan “Catat surat keluar…” atau otomatis ketika kegiatan SOP menghasilkan surat; setiap surat yang dikirim masuk ke buku ekspedisi.</source>
         <translation>No outgoing letters yet. Outgoing letters are registered with “Register outgoing letter…” or automatically when an SOP step produces a letter; every letter sent goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="294"/>
-        <location filename="../../sopdesk/gui/letters/page.py" line="463"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="296"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="465"/>
         <source>Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal.</source>
         <translation>The end date is before the start date: correct the date range.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="301"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="303"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
         <translation>{0} entry(ies) shown · {1} not yet received in this range</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="308"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="310"/>
         <source>Tidak ada entri yang cocok dengan pencarian pada {0}.</source>
         <translation>No entry matches the search in {0}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="310"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="312"/>
         <source>Semua yang dikirim pada {0} sudah diterima.</source>
         <translation>Everything sent in {0} has been received.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="312"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="314"/>
         <source>Tidak ada pengiriman pada {0}. Setiap surat keluar yang dicatat, dan setiap kegiatan SOP yang menyerahkan dokumen, masuk ke buku ekspedisi.</source>
         <translation>Nothing was sent in {0}. Every outgoing letter registered, and every SOP step that hands over documents, goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="339"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="341"/>
         <source>Baris ini sudah dibatalkan: {0}</source>
         <translation>This line has been voided: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="341"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="343"/>
         <source>Hanya pencatatnya ({0}) atau administrator</source>
         <translation>Only the person who registered it ({0}) or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="361"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="363"/>
         <source>Surat masuk dicatat dengan nomor agenda {0}</source>
         <translation>Incoming letter registered with agenda number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="364"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="366"/>
         <source>; kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>; case {0} waits at step {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="366"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="368"/>
         <source>; kasus {0}</source>
         <translation>; case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="384"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="386"/>
         <source>Surat keluar dicatat dengan nomor {0}</source>
         <translation>Outgoing letter registered with number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="386"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="388"/>
         <source>; buku ekspedisi nomor {0}</source>
         <translation>; dispatch book entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="404"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="406"/>
         <source>Disposisi nomor {0} dicatat; {1}</source>
         <translation>Disposition number {0} recorded; {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="406"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="408"/>
         <source>; {0} tidak lagi di daftar yang belum didisposisi</source>
         <translation>; {0} is no longer in the list of letters not yet disposed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="420"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="422"/>
         <source>Ekspedisi nomor {0} diterima {1} oleh {2}</source>
         <translation>Dispatch entry {0} received {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="443"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="445"/>
         <source>{0} dikoreksi ({1})</source>
         <translation>{0} corrected ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="445"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="447"/>
         <source>{0} dibatalkan; nomornya tidak dipakai lagi</source>
         <translation>{0} voided; its number is not used again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="480"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="482"/>
         <source>Mencetak PDF…</source>
         <translation>Printing PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="487"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="489"/>
         <source>Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.</source>
         <translation>Print preview opened: print or save a PDF from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="488"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="490"/>
         <source>Gagal mencetak.</source>
         <translation>Printing failed.</translation>
     </message>
@@ -2673,117 +2693,117 @@ Assignee: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="79"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="80"/>
         <source>Kotak Masuk</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="79"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="80"/>
         <source>Meja Layanan</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="79"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="80"/>
         <source>Kasus</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="79"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="80"/>
         <source>Surat &amp; Ekspedisi</source>
         <translation>Letters &amp; Dispatch</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="80"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="81"/>
         <source>Katalog SOP</source>
         <translation>SOP catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="80"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="81"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="123"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="126"/>
         <source>Sedang memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="166"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="169"/>
         <source>&amp;Keluar/ganti pengguna</source>
         <translation>&amp;Sign out/switch user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="169"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="172"/>
         <source>&amp;Tutup sopdesk</source>
         <translation>&amp;Quit sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="176"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="179"/>
         <source>&amp;Panduan Pengguna</source>
         <translation>&amp;User Guide</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="315"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="318"/>
         <source>Dimuat ulang</source>
         <translation>Reloaded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="319"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="322"/>
         <source>Server basis data tidak terjangkau; mencoba lagi...</source>
         <translation>Database server unreachable; retrying...</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="346"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="349"/>
         <source>Server basis data tersambung kembali</source>
         <translation>Database server connected again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="360"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="372"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="374"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="386"/>
         <source>DATA CONTOH — {0}</source>
         <translation>SAMPLE DATA — {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="408"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="420"/>
         <source>Cadangan harian dibuat: {0}</source>
         <translation>Daily backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="413"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="425"/>
         <source>Cadangan harian gagal: {0}</source>
         <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="415"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="427"/>
         <source>Memeriksa cadangan harian…</source>
         <translation>Checking the daily backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="165"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="168"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="175"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="178"/>
         <source>Bantuan</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="365"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="377"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="371"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="383"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="376"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="388"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
@@ -2894,67 +2914,67 @@ Assignee: {2}</translation>
 <context>
     <name>OutgoingModel</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="150"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="151"/>
         <source>Klasifikasi: {0}</source>
         <translation>Classification: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="151"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="152"/>
         <source>Kasus: {0}</source>
         <translation>Case: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="152"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="153"/>
         <source>Dicatat oleh: {0}</source>
         <translation>Recorded by: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="155"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="156"/>
         <source>Nomor surat</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="157"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="158"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="158"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="159"/>
         <source>Tujuan</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="160"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="161"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="161"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="162"/>
         <source>Klasifikasi</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="163"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="164"/>
         <source>Kasus</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="164"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="165"/>
         <source>Dicatat oleh</source>
         <translation>Registered by</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="169"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="170"/>
         <source>{0} kegiatan {1}</source>
         <translation>{0} step {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="174"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="175"/>
         <source>Nomor otomatis menurut pola</source>
         <translation>Automatic number from the pattern</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/models.py" line="174"/>
+        <location filename="../../sopdesk/gui/letters/models.py" line="175"/>
         <source>Nomor ditulis tangan</source>
         <translation>Number written by hand</translation>
     </message>
@@ -2970,12 +2990,12 @@ Assignee: {2}</translation>
 <context>
     <name>PdfPages</name>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="58"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="59"/>
         <source>Berkas PDF tidak dapat dibaca: {0}</source>
         <translation>The PDF file cannot be read: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="63"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="64"/>
         <source>Berkas PDF tidak berisi halaman.</source>
         <translation>The PDF file has no pages.</translation>
     </message>
@@ -3001,122 +3021,122 @@ Assignee: {2}</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="120"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="121"/>
         <source>Pratinjau cetak – {0}</source>
         <translation>Print preview – {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="143"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="144"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="144"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="145"/>
         <source>Perkecil (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="146"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="147"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="147"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="148"/>
         <source>Perbesar (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="149"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="150"/>
         <source>Selebar jendela</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="150"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="151"/>
         <source>Halaman selebar jendela (Ctrl+0)</source>
         <translation>Page as wide as the window (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="152"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="153"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="153"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="154"/>
         <source>Kirim ke pencetak (Ctrl+P)</source>
         <translation>Send to the printer (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="155"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="156"/>
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="156"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="157"/>
         <source>Simpan sebagai berkas PDF (Ctrl+S)</source>
         <translation>Save as a PDF file (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="158"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="159"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="159"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="160"/>
         <source>Tutup pratinjau (Esc)</source>
         <translation>Close the preview (Esc)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="229"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="231"/>
         <source>Halaman {0} dari {1}</source>
         <translation>Page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="283"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="285"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="284"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="286"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="299"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="301"/>
         <source>Berkas {0} tidak dapat ditulis: {1}</source>
         <translation>The file {0} cannot be written: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="302"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="304"/>
         <source>PDF disimpan: {0}</source>
         <translation>PDF saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="318"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="320"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="332"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="334"/>
         <source>Pencetakan dibatalkan.</source>
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="335"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="337"/>
         <source>{0} halaman dikirim ke pencetak.</source>
         <translation>{0} page(s) sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="366"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="368"/>
         <source>Pencetak tidak dapat dibuka. Periksa pencetak dan coba lagi.</source>
         <translation>The printer cannot be opened. Check the printer and try again.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="367"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="369"/>
         <source>Mengirim halaman ke pencetak…</source>
         <translation>Sending pages to the printer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="367"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="369"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -3167,6 +3187,29 @@ Assignee: {2}</translation>
         <location filename="../../sopdesk/gui/letters/receipt_dialog.py" line="42"/>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="123"/>
+        <source>Atur ulang kata sandi</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="123"/>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="125"/>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="126"/>
+        <source>Kata sandi baru*</source>
+        <translation>New password*</translation>
     </message>
 </context>
 <context>
@@ -3328,227 +3371,217 @@ Assignee: {2}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="66"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="60"/>
         <source>Pengelolaan pengguna hanya untuk administrator.</source>
         <translation>User management is for administrators only.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="96"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="110"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="103"/>
         <source>Bahasa baru dipakai setelah sopdesk dibuka ulang.</source>
         <translation>The new language is used after sopdesk is reopened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="114"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="107"/>
         <source>Kunci layar</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="117"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="110"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="118"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="111"/>
         <source>tidak pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="122"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="115"/>
         <source>Kunci layar setelah tidak ada kegiatan selama</source>
         <translation>Lock the screen after no activity for</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="135"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="128"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="141"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="134"/>
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="142"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="188"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="135"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="181"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="143"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="136"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="144"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="190"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="194"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="137"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="183"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="187"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="145"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="163"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="156"/>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="146"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="139"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="147"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="140"/>
         <source>Folder data</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="157"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="150"/>
         <source>WIB (UTC+7)</source>
         <translation>WIB (UTC+7)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="157"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="150"/>
         <source>WITA (UTC+8)</source>
         <translation>WITA (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="158"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="151"/>
         <source>WIT (UTC+9)</source>
         <translation>WIT (UTC+9)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="171"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="164"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="173"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="166"/>
         <source>Hapus logo</source>
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="179"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="172"/>
         <source>Simpan profil kantor</source>
         <translation>Save office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="187"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="180"/>
         <source>Nama kantor*</source>
         <translation>Office name*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="189"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="182"/>
         <source>Zona waktu*</source>
         <translation>Time zone*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="195"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="188"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="217"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="210"/>
         <source>Profil kantor disimpan.</source>
         <translation>Office profile saved.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="217"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="210"/>
         <source>Tidak ada perubahan.</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="221"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="214"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="223"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="216"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="223"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="216"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="223"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="216"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="224"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="217"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="231"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="224"/>
         <source>Tambah pengguna…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="232"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="225"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="233"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="226"/>
         <source>Atur ulang kata sandi…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="241"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="249"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="277"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="242"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="270"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="249"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="242"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="264"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="257"/>
         <source>Pilih dulu seorang pengguna di daftar.</source>
         <translation>Choose a user in the list first.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="285"/>
-        <source>Atur ulang kata sandi</source>
-        <translation>Reset password</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="286"/>
-        <source>Kata sandi baru untuk {0}:</source>
-        <translation>New password for {0}:</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="290"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="277"/>
         <source>Kata sandi {0} diganti.</source>
         <translation>Password of {0} changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="299"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="284"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="285"/>
         <source>Coba dengan data contoh</source>
         <translation>Try with sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="303"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="288"/>
         <source>Membuka kantor contoh yang terpisah (jendela bertanda DATA CONTOH) untuk berlatih; data kantor ini tidak diubah.</source>
         <translation>Opens a separate sample office (a window marked SAMPLE DATA) to practise in; this office&apos;s data is not changed.</translation>
     </message>
@@ -3752,14 +3785,77 @@ Your office&apos;s data is not changed.</translation>
     </message>
 </context>
 <context>
+    <name>StartCaseDialog</name>
+    <message>
+        <location filename="../../sopdesk/gui/case_start.py" line="51"/>
+        <source>Mulai kasus {0}</source>
+        <translation>Start case {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/case_start.py" line="52"/>
+        <source>SOP {0}: {1}</source>
+        <translation>SOP {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/case_start.py" line="57"/>
+        <source>{0} (kegiatan {1}, {2})</source>
+        <translation>{0} (activity {1}, {2})</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/case_start.py" line="63"/>
+        <source>mis. Peminjaman arsip DPT Pemilu 2024</source>
+        <translation>e.g. Loan of the 2024 election voter-list archive</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/case_start.py" line="65"/>
+        <source>boleh kosong</source>
+        <translation>may be left empty</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/case_start.py" line="67"/>
+        <source>&amp;Entri</source>
+        <translation>&amp;Entry</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/case_start.py" line="69"/>
+        <source>&amp;Perihal*</source>
+        <translation>&amp;Subject*</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/case_start.py" line="70"/>
+        <source>&amp;Nama pemohon</source>
+        <translation>Requester &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/case_start.py" line="80"/>
+        <source>&amp;Mulai</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/case_start.py" line="101"/>
+        <source>Kasus mulai di kegiatan {0}: {1} (pelaksana {2}).</source>
+        <translation>The case starts at activity {0}: {1} (performed by {2}).</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/case_start.py" line="113"/>
+        <source>Perihal wajib diisi: tulis singkat apa yang diurus kasus ini.</source>
+        <translation>Subject is required: write briefly what this case is about.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/case_start.py" line="134"/>
+        <source>Kasus {0} dimulai. Kegiatan {1} menunggu di Kotak Masuk peran {2}.</source>
+        <translation>Case {0} started. Activity {1} waits in the Inbox of role {2}.</translation>
+    </message>
+</context>
+<context>
     <name>StepFormDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="94"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="95"/>
         <source>Kasus {number}</source>
         <translation>Case {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="96"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="97"/>
         <source>Kegiatan {no} — {number}</source>
         <translation>Step {no} — {number}</translation>
     </message>
@@ -4130,12 +4226,12 @@ Your office&apos;s data is not changed.</translation>
         <translation>The case has not passed any step to return to yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="278"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="280"/>
         <source>Draf yang tersimpan dipulihkan.</source>
         <translation>The saved draft was restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="283"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="285"/>
         <source>Isian kunjungan sebelumnya ({when}) dimuat; periksa lalu selesaikan.</source>
         <translation>The entries of the previous visit ({when}) are filled in; check them, then complete the step.</translation>
     </message>
@@ -4155,27 +4251,27 @@ Your office&apos;s data is not changed.</translation>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="300"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="302"/>
         <source>Isian yang belum disimpan saat formulir ditutup dipulihkan.</source>
         <translation>What was typed before the form was closed without saving has been restored.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="328"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="330"/>
         <source>Isian dari PC ini dimuat; periksa lalu selesaikan.</source>
         <translation>The entries from this PC are filled in; check them, then complete the step.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="343"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="345"/>
         <source>Server basis data tidak terjangkau, dan isian tidak dapat disimpan di PC ini ({error}); jangan tutup formulir ini.</source>
         <translation>The database server is unreachable, and the entries cannot be saved on this PC ({error}); do not close this form.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="346"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="348"/>
         <source>Server basis data tidak terjangkau; isian disimpan di PC ini dan ditawarkan lagi saat formulir ini dibuka.</source>
         <translation>The database server is unreachable; the entries are saved on this PC and offered again when this form is opened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="471"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="473"/>
         <source>Disposisi nomor {0} dicatat; {1}</source>
         <translation>Disposition number {0} recorded; {1}</translation>
     </message>
@@ -4190,19 +4286,19 @@ Your office&apos;s data is not changed.</translation>
         <translation>Record the awaited event ({event}) in Note, or fill in its Output.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="406"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="408"/>
         <source>Kegiatan diselesaikan</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="407"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="409"/>
         <source>Kegiatan diselesaikan dengan catatan:
 {warnings}</source>
         <translation>Step completed with notes:
 {warnings}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/step_form/dialog.py" line="423"/>
+        <location filename="../../sopdesk/gui/step_form/dialog.py" line="425"/>
         <source>Draf disimpan pukul {time} {zone}.</source>
         <translation>Draft saved at {time} {zone}.</translation>
     </message>
@@ -4215,47 +4311,47 @@ Your office&apos;s data is not changed.</translation>
         <translation>SOP flowchart</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="89"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="90"/>
         <source>No</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="89"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="90"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="89"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="90"/>
         <source>Pelaksana</source>
         <translation>Pelaksana</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="90"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="91"/>
         <source>Mutu Baku</source>
         <translation>Mutu Baku</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="90"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="91"/>
         <source>Kelengkapan</source>
         <translation>Kelengkapan</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="90"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="91"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="91"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="92"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="91"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="92"/>
         <source>Keterangan</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/swimlane.py" line="94"/>
+        <location filename="../../sopdesk/gui/swimlane.py" line="95"/>
         <source>Simbol: kapsul = mulai/selesai, persegi = kegiatan, belah ketupat = keputusan. Garis putus-putus di sekeliling simbol: pelaksana disimpulkan (arahkan kursor ke simbol untuk alasannya). ✓ = sudah selesai, ▶ = sedang dikerjakan.</source>
         <translation>Symbols: capsule = start/end, rectangle = step, diamond = decision. Dashed outline around a symbol: pelaksana (performer) inferred (hover over the symbol for the reason). ✓ = done, ▶ = in progress.</translation>
     </message>
