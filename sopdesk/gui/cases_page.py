@@ -241,8 +241,8 @@ class CasesPage(QWidget):
         elif self.model.total or self._filtered():  # a search that finds nothing: "0 kasus", not
             self.summary.setText(self.tr("{0} kasus").format(self.model.total))  # "Belum ada kasus" (Xvfb)
         else:
-            self.summary.setText(self.tr("Belum ada kasus. Kasus dimulai dari Meja Layanan, dari surat masuk, atau dari "
-                                          "Katalog SOP (Mulai kasus…)."))
+            self.summary.setText(self.tr("Belum ada kasus. Kasus dimulai dari Meja Layanan, dari surat masuk, "
+                                         "atau dari Katalog SOP (Mulai kasus…)."))
 
     def _filtered(self) -> bool:
         return bool(self.search.text().strip() or self.sop.currentData() or self.status.currentData())
