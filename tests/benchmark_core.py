@@ -493,7 +493,7 @@ def main() -> int:
     if args.demo_cases:
         rows.append(waits.demo_row(args.demo_cases))
     if args.accel_rows:
-        rows.append(waits.accel_row(args.accel_rows, args.runs))
+        rows.append(waits.accel_row(args.accel_rows, max(args.runs, 9)))  # ~1 s renders: 3 each swing either way
     print_table(rows)
     return 0
 
