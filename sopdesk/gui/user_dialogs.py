@@ -32,7 +32,10 @@ translate = QCoreApplication.translate
 
 class PasswordDialog(QDialog):
     """A form (`self.form`, the subclass fills it, calling `password_rows`, then `lay_out`), the
-    refusal line under it, and the two buttons; OK runs `_submit`."""
+    refusal line under it, and the two buttons. OK checks the password typed twice, then runs
+    the engine's command that the subclass's `change(password)` gives, reading its other fields."""
+
+    change: Callable[[str], Callable[[], object]]  # the new password -> the engine's command to run
 
     def __init__(self, ctx: GuiContext, title: str, accept_text: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,13 +79,14 @@ class PasswordDialog(QDialog):
             return None
         return self.password.text()
 
-    def run(self, call: Callable[[], object]) -> None:
-        """The engine's command; its refusal (a short password...) is shown under the fields."""
-        Operation(self, self.ctx, call).inline(self.error).disabling(self.buttons).quiet() \
-            .success(lambda _: self.accept()).run()
-
     def _submit(self) -> None:
-        raise NotImplementedError
+        """OK: nothing changes unless both passwords agree; the engine's refusal (a short
+        password...) is shown under the fields."""
+        password = self.typed_twice()
+        if password is None:
+            return
+        Operation(self, self.ctx, self.change(password)).inline(self.error).disabling(self.buttons).quiet() \
+            .success(lambda _: self.accept()).run()
 
 
 class AddUserDialog(PasswordDialog):
@@ -104,16 +108,13 @@ class AddUserDialog(PasswordDialog):
         self.form.addRow(self.tr("Peran*"), self.roles)
         self.lay_out()
 
-    def _submit(self) -> None:
+    def change(self, password: str) -> Callable[[], object]:
         checked = (self.roles.item(i) for i in range(self.roles.count()))
         roles = [item.text() for item in checked if item is not None and item.checkState() == Qt.CheckState.Checked]
         ws, actor = self.ctx.ws, self.ctx.actor
         username, full_name = self.username.text(), self.full_name.text() or None
-        password = self.typed_twice()
-        if password is None:
-            return
         # the page reloads its own list when the dialog is accepted; no other screen lists accounts
-        self.run(lambda: accounts.add_user(ws, actor, username, password, roles, full_name=full_name))
+        return lambda: accounts.add_user(ws, actor, username, password, roles, full_name=full_name)
 
 
 class ResetPasswordDialog(PasswordDialog):
@@ -126,9 +127,6 @@ class ResetPasswordDialog(PasswordDialog):
         self.password_rows(self.tr("Kata sandi baru*"))
         self.lay_out()
 
-    def _submit(self) -> None:
-        password = self.typed_twice()
-        if password is None:
-            return
+    def change(self, password: str) -> Callable[[], object]:
         ws, actor, name = self.ctx.ws, self.ctx.actor, self.username
-        self.run(lambda: accounts.reset_password(ws, actor, name, password))
+        return lambda: accounts.reset_password(ws, actor, name, password)
