@@ -342,3 +342,17 @@ def test_the_account_dialogs_open_with_the_cursor_in_their_first_field(qtbot, ws
         qtbot.waitUntil(lambda dialog=dialog, first=first: dialog.focusWidget() is first)
         qtbot.keyClick(first, Qt.Key.Key_Tab)
         assert dialog.focusWidget() is not dialog.buttons.buttons()[0]  # the next field, not a button
+
+
+def test_the_password_fields_show_a_whole_password(qtbot, ws, admin, staff):
+    """Xvfb at 1024x768: Atur ulang kata sandi opened at its size hint, its fields about 120 px
+    wide: a 16-character password scrolled out of its field while typed."""
+    from sopdesk.gui.user_dialogs import ResetPasswordDialog
+
+    dialog = ResetPasswordDialog(GuiContext(ws, admin), staff["Staf"].username)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.password.setText("sandi-kantor-2026")
+    needed = dialog.password.fontMetrics().horizontalAdvance("\u25cf" * 20)
+    assert dialog.password.width() >= needed and dialog.repeat.width() >= needed

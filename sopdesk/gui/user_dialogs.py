@@ -41,6 +41,7 @@ class PasswordDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(title)
+        self.setMinimumWidth(400)  # at its size hint the password fields showed about 12 dots (Xvfb)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()  # typed twice, as at the first start: a typo is not the new password
