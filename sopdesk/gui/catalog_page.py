@@ -43,6 +43,8 @@ from sopdesk.gui.swimlane import SwimlaneView
 from sopdesk.gui.title_row import TitleRow
 
 LAST_DOCUMENT_KEY = "catalog/last_document"
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 2  # a group heading's title, without its count
+
 
 class _DetailSplitter(QSplitter):
     """The diagram and the step details beside it. Until the user drags the handle, the
@@ -309,6 +311,7 @@ class CatalogPage(QWidget):
         bold.setBold(True)
         for title, kind, documents in groups:
             group = QTreeWidgetItem([f"{title} ({len(documents)})"])
+            group.setData(0, TITLE_ROLE, title)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             group.setFont(0, bold)
             group.setData(0, KIND_ROLE, "group")
@@ -375,9 +378,20 @@ class CatalogPage(QWidget):
             self.list.setCurrentItem(found[0])
 
     def _filter(self, text: str) -> None:
+        """Only the documents the search finds; each group's heading says how many of its own
+        are shown (it said "Prosedur (SOP) (4)" while the search left one in view)."""
         needle = text.strip().lower()
         for item in self.document_items():
             item.setHidden(bool(needle) and needle not in item.text(0).lower())
+        for g in range(self.list.topLevelItemCount()):
+            group = self.list.topLevelItem(g)
+            if group is None:
+                continue
+            total = group.childCount()
+            shown = sum(not child.isHidden() for i in range(total) if (child := group.child(i)) is not None)
+            title = group.data(0, TITLE_ROLE)
+            group.setText(0, f"{title} ({total})" if shown == total else
+                          self.tr("{0} ({1} dari {2})").format(title, shown, total))
 
     def _current_changed(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         if item is None or item.data(0, KIND_ROLE) not in ("sop", "org"):

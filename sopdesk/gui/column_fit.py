@@ -7,6 +7,12 @@ view. Here each register names the columns it can do without, least needed first
 hidden while the others and a readable Perihal do not fit, and shown again when the window
 widens (what they say is in the tooltip of the row's Pengirim/Tujuan and Perihal). The
 stretched column takes the room left; it never shrinks below `minimum`.
+
+At 1366x768 the surat masuk showed every column and the Perihal, what the Kasubag and the
+Ketua read, kept about 250 px while Kasus and Nomor surat, mostly a dash, took 260 px. A
+register may therefore ask for `snug` optional columns (as wide as what the loaded rows and
+the header say, never wider than as set, measured at each reload) and an `ample` Perihal:
+an optional column is shown only while the stretched column keeps `ample` beside it.
 """
 
 from __future__ import annotations
@@ -15,26 +21,56 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QStyleOptionViewItem, QTableView
 
 
 class ColumnFit(QObject):
     """Installed on the table's viewport: refits the columns on every resize."""
 
-    def __init__(self, table: QTableView, stretch: int, optional: Sequence[int], minimum: int = 160):
+    def __init__(self, table: QTableView, stretch: int, optional: Sequence[int], minimum: int = 160,
+                 ample: int | None = None, snug: bool = False):
         super().__init__(table)
         self.table, self.stretch, self.minimum = table, stretch, minimum
+        self.ample = minimum if ample is None else max(ample, minimum)
         self.optional = tuple(optional)  # least needed first
         header = table.horizontalHeader()
         self.widths = {column: header.sectionSize(column) for column in self.optional}  # as set
+        self.snug: dict[int, int] = {}  # optional column -> the width its loaded rows need
+        self.dragged: set[int] = set()  # optional columns the user gave a width: never snug
+        self._fitting = False
         header.sectionResized.connect(self._remember)
         table.viewport().installEventFilter(self)
+        model = table.model()
+        if snug and model is not None:
+            model.modelReset.connect(self.refit)
+            self._measure()
         self.fit(table.viewport().width())
 
     def _remember(self, column: int, _old: int, new: int) -> None:
         """A width the user dragged an optional column to is the one it comes back with."""
-        if column in self.widths and new > 0:
+        if column in self.widths and new > 0 and not self._fitting:
             self.widths[column] = new
+            self.dragged.add(column)
+
+    def _measure(self) -> None:
+        """How wide each optional column needs to be for its header and its loaded rows."""
+        model, header, delegate = self.table.model(), self.table.horizontalHeader(), self.table.itemDelegate()
+        option = QStyleOptionViewItem()
+        option.initFrom(self.table)  # the view's font and style, as its delegate paints the cells
+        for column in self.optional:
+            cells = (delegate.sizeHint(option, model.index(row, column)).width() for row in range(model.rowCount()))
+            self.snug[column] = max(max(cells, default=0) + 1, header.sectionSizeFromContents(column).width())
+
+    def refit(self) -> None:
+        """The rows changed (a reload): measure the optional columns again and fit."""
+        self._measure()
+        self.fit(self.table.viewport().width())
+
+    def _width(self, column: int) -> int:
+        """The width an optional column is shown with."""
+        if column in self.snug and column not in self.dragged:
+            return min(self.widths[column], self.snug[column])
+        return self.widths[column]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if isinstance(event, QResizeEvent):
@@ -43,21 +79,31 @@ class ColumnFit(QObject):
 
     def fit(self, width: int) -> None:
         """Show the optional columns, most needed first, while they fit beside the others and
-        a readable stretched column; then stretch that column, or keep it at `minimum`."""
+        an ample stretched column; then stretch that column, or keep it at `minimum`."""
+        self._fitting = True
+        try:
+            self._fit(width)
+        finally:
+            self._fitting = False
+
+    def _fit(self, width: int) -> None:
         header = self.table.horizontalHeader()
         fixed = sum(header.sectionSize(column) for column in range(header.count())
                     if column != self.stretch and column not in self.widths and not header.isSectionHidden(column))
-        room = width - fixed - self.minimum
+        room = width - fixed - self.ample
         fits = True
         for column in reversed(self.optional):
-            fits = fits and self.widths[column] <= room
+            wanted = self._width(column)
+            fits = fits and wanted <= room
             if fits:
-                room -= self.widths[column]
+                room -= wanted
                 if header.isSectionHidden(column):
                     header.showSection(column)
-                    header.resizeSection(column, self.widths[column])
+                if header.sectionSize(column) != wanted:
+                    header.resizeSection(column, wanted)
             elif not header.isSectionHidden(column):
                 header.hideSection(column)
+        room += self.ample - self.minimum
         if room >= 0:
             header.setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
         else:

@@ -27,11 +27,15 @@ from sopdesk.gui.letters.common import EMPTY_STYLE
 from sopdesk.gui.paged_model import PagedTableModel
 from sopdesk.gui.shortcuts import into_list as search_into_list
 
+PERIHAL_AMPLE = 300  # px the perihal keeps before a column the clerk can do without is shown
 
-def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int, optional: tuple[int, ...] = ()
-               ) -> QTableView:
+
+def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int, optional: tuple[int, ...] = (),
+               ample: int = PERIHAL_AMPLE) -> QTableView:
     """A table of `model`; column `stretch` (the perihal) takes the room the others leave, and
-    the `optional` columns (least needed first) give way when the view is too narrow for all."""
+    the `optional` columns (least needed first) give way when the view is too narrow for all
+    and a perihal of `ample` px. An optional column is as wide as its loaded rows need
+    (a column of dashes takes its header's width), never wider than `widths` sets it."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -48,7 +52,9 @@ def table_view(model: PagedTableModel, widths: tuple[int, ...], stretch: int, op
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
-    ColumnFit(table, stretch, optional)  # at 1024x768 no sideways scroll, the perihal keeps 160 px
+    # at 1024x768 no sideways scroll, the perihal keeps 160 px; at 1366x768 it kept ~250 px while
+    # Kasus and Nomor surat, mostly a dash, took 260 px (Xvfb, /tmp/h4/s/03_letters_1366_before.png)
+    ColumnFit(table, stretch, optional, ample=ample, snug=True)
     return table
 
 
