@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QPlainTextEdit
 from sqlalchemy import func, select
 
 from sopdesk.engine.queries import case_detail, inbox_page, visitors_between
@@ -15,6 +15,7 @@ from sopdesk.engine.visitors import VisitorForm, register_visitor
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.helpdesk import HelpDeskPage, VisitorTableModel, registration_form, visitor_list
+from sopdesk.gui.printing import PeriodDialog
 from sopdesk.store.models import Case, Visitor
 
 
@@ -616,3 +617,74 @@ def test_other_roles_see_the_suggestions_masked_and_nothing_masked_is_filled_in(
     qtbot.keyClick(page.fields["name"], Qt.Key.Key_Return)
     assert (page.registration.value("name"), page.registration.value("institution")) == ("Maria Ndun", "Undana")
     assert (page.registration.value("id_number"), page.registration.value("phone")) == ("", "")
+
+
+# --- a busy morning (Xvfb, keyboard only): other desks, phone numbers, the office day --------------
+
+
+def listed_names(page: HelpDeskPage) -> list[str]:
+    model = page.visitor_list.model
+    return [model.index(row, VisitorTableModel.NAME).data().split("\n")[0] for row in range(model.rowCount())]
+
+
+def test_the_list_follows_a_visitor_registered_at_another_desk_and_the_turn_of_the_day(qtbot, ws, staff, clock,
+                                                                                      page):
+    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Yohanes Bria Seran", purpose="bertamu"))
+    page.refresh()
+    assert listed_names(page) == ["Yohanes Bria Seran"]
+    page.visitor_list.select_visitor(page.visitor_list.model.visitor_id(0))
+    assert page.visitor_list.follow_timer.isActive()  # it looks by itself while the page is open
+
+    # another desk (or `sopdesk visitor register`) saves a visitor: no save, no F5 at this desk
+    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Gregorius Nuba", purpose="bertamu"))
+    page.visitor_list.follow()
+    assert listed_names(page) == ["Gregorius Nuba", "Yohanes Bria Seran"]
+    assert page.visitor_list.list_title.text() == "Tamu hari ini (2)"
+    assert page.visitor_list.model.visitor_id(page.table.selectionModel().selectedRows()[0].row()) == \
+        page.visitor_list.model.visitor_id(1)  # the row the desk had chosen stays chosen
+    assert QApplication.focusWidget() is page.fields["name"]  # the cursor stays where the clerk types
+
+    clock.advance(days=1)  # past midnight in the office: "Tamu hari ini" is a new day's list
+    page.visitor_list.follow()
+    assert listed_names(page) == [] and page.visitor_list.empty_text() == "Belum ada tamu hari ini"
+
+
+def test_nothing_new_reads_no_rows_again(qtbot, ws, staff, page, monkeypatch):
+    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Yohanes Bria Seran", purpose="bertamu"))
+    page.refresh()
+    reloads: list[int] = []
+    monkeypatch.setattr(page.visitor_list, "refresh", lambda: reloads.append(1))
+    page.visitor_list.follow()
+    assert reloads == []  # the rows, the selection and the scroll position are left alone
+
+
+def test_a_returning_visitor_is_found_by_the_phone_number_typed_in_telepon(qtbot, ws, staff, page):
+    register_visitor(ws, staff["Help Desk"], VisitorForm(
+        name="Marselina Tefa", purpose="pengaduan", institution="Perorangan", address="Oesapa Barat RT 05",
+        phone="0812-3790-5521", email="marselina@gmail.com"))
+    phone = page.fields["phone"]
+    phone.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(phone, "0812 3790")  # as the visitor says it, not as it was stored
+    qtbot.waitUntil(lambda: page.suggestion_texts() != [])
+    assert page.suggestion_texts() == ["Marselina Tefa · Perorangan · 0812-3790-5521"]
+    assert QApplication.focusWidget() is phone  # typing goes on in the field
+    qtbot.keyClick(phone, Qt.Key.Key_Down)
+    qtbot.keyClick(phone, Qt.Key.Key_Return)  # fills the identity, does not save
+    values = {key: page.registration.value(key) for key in ("name", "institution", "address", "phone", "email")}
+    assert values == {"name": "Marselina Tefa", "institution": "Perorangan", "address": "Oesapa Barat RT 05",
+                      "phone": "0812-3790-5521", "email": "marselina@gmail.com"}
+    assert QApplication.focusWidget() is page.fields["purpose"]
+    assert "telepon" in page.registration.findChild(type(page.registration.status), "hint").text()
+
+
+def test_the_buku_tamu_period_ends_on_the_office_day_not_the_pcs(qtbot, ws, staff, clock, page, monkeypatch):
+    clock.now = datetime(2026, 12, 3, 18, 30, tzinfo=timezone.utc)  # 4 December, 02.30 WITA
+    asked: list[tuple[date, date]] = []
+
+    def answered(dialog: PeriodDialog) -> int:
+        asked.append(dialog.dates())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(PeriodDialog, "exec", answered)
+    page.visitor_list.print_register()
+    assert asked == [(date(2026, 12, 1), date(2026, 12, 4))]

@@ -185,3 +185,20 @@ def test_suggestions_show_full_nik_and_phone_only_to_the_help_desk_and_administr
     # a search by the full number still finds the person, but does not show it
     (person,) = find_returning_visitors(ws, staff["Kasubag"], "5371014501900001")
     assert person["id_number"] == "************0001"
+
+
+def test_a_phone_number_is_found_however_its_spaces_and_dashes_were_typed(ws, staff, clock):
+    """The desk types the number as the visitor says it; it was stored as typed the first time."""
+    from sopdesk.engine.visitor_lookup import find_returning_visitors, newest_visitor, visitors_page
+
+    assert newest_visitor(ws) is None
+    register_visitor(ws, staff["Help Desk"], request())  # phone "+62 812-3456-7890"
+    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Marselina Tefa", purpose="bertamu",
+                                                         phone="0812-3790-5521"))
+    for typed in ("0812 3790", "081237905521", "3790-55", "0812-3790-5521"):
+        assert [p["name"] for p in find_returning_visitors(ws, staff["Help Desk"], typed)] == ["Marselina Tefa"]
+    assert [p["name"] for p in find_returning_visitors(ws, staff["Help Desk"], "812 3456")] == ["Maria Ndun"]
+    assert find_returning_visitors(ws, staff["Help Desk"], "0812 9999") == []
+    day = clock().replace(hour=0, minute=0)
+    assert [row.name for row in visitors_page(ws, day - timedelta(days=1), None, "3790 5521")] == ["Marselina Tefa"]
+    assert newest_visitor(ws) == max(row.visitor_id for row in visitors_page(ws, None, None))

@@ -9,10 +9,11 @@ acting user's roles, so no screen can forget it."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Connection, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Connection, false, func, or_, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute
 
 from sopdesk.engine.users import Actor
@@ -27,6 +28,7 @@ MASKED_FIELDS = ("id_number", "phone")
 FULL_VIEW_ROLES = frozenset({"Help Desk"})  # and administrators; plus the lanes of the catalog's
 # visitor doors (engine.visitors.visitor_roles: an office whose desk is "Petugas TU", issue #13)
 VISIBLE_TAIL = 4
+_PHONE_SEPARATORS = re.compile(r"[\s\-]")
 
 
 class VisitorRow(NamedTuple):
@@ -44,6 +46,15 @@ class VisitorRow(NamedTuple):
 def _contains(column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None], text: str) -> ColumnElement[bool]:
     """Case-insensitive LIKE '%text%' with % and _ in the text taken literally."""
     return column.icontains(text, autoescape=True)
+
+
+def _phone_contains(text: str) -> ColumnElement[bool]:
+    """The phone number contains `text`, spaces and dashes set aside on both sides: a number
+    is stored as it was typed ("0812-3790-5521"), and the desk types it as the visitor says it
+    ("0812 3790"); only the digits (and a leading +) tell."""
+    digits = _PHONE_SEPARATORS.sub("", text)
+    stored = func.replace(func.replace(func.coalesce(Visitor.phone, ""), " ", ""), "-", "")
+    return stored.contains(digits, autoescape=True) if digits else false()
 
 
 def mask(value: str | None) -> str | None:
@@ -77,7 +88,7 @@ def find_returning_visitors(ws: Workspace, actor: Actor, text: str, limit: int =
     if len(text) < MIN_LOOKUP_CHARS or limit <= 0:
         return []
     compact = text.replace(" ", "").upper()  # id numbers are stored without spaces, upper case
-    matches = [_contains(Visitor.name, text), _contains(Visitor.phone, text)]
+    matches = [_contains(Visitor.name, text), _phone_contains(text)]
     if compact:
         matches.append(_contains(Visitor.id_number, compact))
     person = (func.lower(Visitor.name), func.coalesce(Visitor.id_number, ""))
@@ -126,11 +137,18 @@ def visitors_page(ws: Workspace, start: datetime | None, end: datetime | None,
     if search:
         query = query.where(or_(_contains(Visitor.name, search), _contains(Visitor.institution, search),
                                 _contains(Visitor.id_number, search.replace(" ", "")),
-                                _contains(Visitor.phone, search), _contains(Case.number, search)))
+                                _phone_contains(search), _contains(Case.number, search)))
     query = query.order_by(Visitor.registered_at.desc(), Visitor.id.desc()).limit(limit)
     with ws.db.connect() as conn:
         return [VisitorRow(*row) for row in conn.execute(query)]
 
+
+def newest_visitor(ws: Workspace) -> int | None:
+    """The id of the latest registration (None: no visitor yet): one indexed read, for a list
+    that follows what other desks (or the command line) register while it is open."""
+    with ws.db.connect() as conn:
+        newest: int | None = conn.scalar(select(func.max(Visitor.id)))
+        return newest
 
 
 def visitor_book(ws: Workspace, actor: Actor, start: datetime, end: datetime,

@@ -1,4 +1,4 @@
-"""The returning-visitor lookup: while the desk types a name or an id number, past visitors
+"""The returning-visitor lookup: while the desk types a name, an id number or a phone number, past visitors
 are offered in a list that floats under the field (no layout jump) and never takes the focus,
 so typing goes on in the field. Down/Up choose one, Enter or a click picks it (`picked`), Esc
 closes the list. Kept apart from the form: it only reads (engine.visitor_lookup) and says what
@@ -23,7 +23,7 @@ VISIBLE_ROWS = 6
 
 
 class ReturningVisitorLookup(QListWidget):
-    """Past visitors offered under Nama / Nomor identitas. The parent is the page: the list is
+    """Past visitors offered under Nama / Nomor identitas / Telepon. The parent is the page: the list is
     placed in its coordinates, over the form. Signal: `picked(match)`, the engine's dict of the
     chosen person's identity fields (with `masked` when some are shown masked)."""
 

@@ -4,8 +4,8 @@ This module only composes the three widgets (registration_form, visitor_list, lo
 their signals, and keeps the page's keyboard as one.
 
 Keyboard: Tab moves top to bottom; Enter in a single-line field or a choice list saves
-(Ctrl+Enter in the multi-line fields); while typing a name or an id number, past visitors
-are offered below the field: Down/Up choose one, Enter fills the identity fields, Esc
+(Ctrl+Enter in the multi-line fields); while typing a name, an id number or a phone number,
+past visitors are offered below the field: Down/Up choose one, Enter fills the identity fields, Esc
 closes the list. Ctrl+F goes to the search box of the visitor list, Ctrl+P prints the tanda
 bukti of the visitor selected there (the one just registered), and the page says where the PDF
 went. Tab passes through the list (it does not walk its cells), so the whole page is a plain

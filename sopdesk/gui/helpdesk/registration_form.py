@@ -1,8 +1,8 @@
 """The help desk's registration form (buku tamu + PPID Form Model B): the fields, their inline
 errors, the status line, and saving through the engine (engine.visitors). Keyboard: Enter in a
 single-line field or a choice list saves (Ctrl+Enter in the multi-line fields); Enter on a
-button presses it. The returning-visitor lookup (`lookup`) is attached to Nama and Nomor
-identitas; a picked person fills the identity fields. The texts keep the translation context
+button presses it. The returning-visitor lookup (`lookup`) is attached to Nama, Nomor
+identitas and Telepon/HP; a picked person fills the identity fields. The texts keep the translation context
 "HelpDeskPage" of the page this form was part of."""
 
 from __future__ import annotations
@@ -72,7 +72,9 @@ OBTAIN_CHOICES = {"melihat": "Melihat / membaca / mencatat", "salinan_cetak": "H
                   "salinan_elektronik": "Softcopy (salinan elektronik)"}
 
 INFO_FIELDS = ("info_requested", "directed_to", "info_use", "obtain_method", "delivery_method")
-LOOKUP_FIELDS = ("name", "id_number")
+# a returning visitor is found by what they give first: a name, an id card or a phone number
+# (Telepon/HP had no lookup: the desk typed the whole number and every field after it again)
+LOOKUP_FIELDS = ("name", "id_number", "phone")
 FIELD_ORDER = ("name", "id_number", "institution", "occupation", "address", "phone", "email", "purpose",
                "purpose_text", *INFO_FIELDS)
 Field = QLineEdit | QPlainTextEdit | QComboBox
@@ -206,8 +208,8 @@ class RegistrationForm(QScrollArea):
         self.status.hide()
         outer.addWidget(self.status)
         hint = QLabel(translate("HelpDeskPage", "* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); "
-                                                "saat mengetik nama atau NIK, tamu lama ditawarkan: ↓ memilih, "
-                                                "Enter mengisi, Esc menutup."))
+                                                "saat mengetik nama, NIK atau telepon, tamu lama ditawarkan: "
+                                                "↓ memilih, Enter mengisi, Esc menutup."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         outer.addWidget(hint)
