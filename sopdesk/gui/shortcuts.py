@@ -1,7 +1,8 @@
 """Keyboard shortcuts made one way: `QShortcut(keys, parent, activated=slot, context=...)`
 works in PySide6 but its stub knows no such keywords, and the positional form that it does
 know drops the context at run time (6.11: a WidgetShortcut became a WindowShortcut). And the keys
-that take a search box's user into its list, the same on every page."""
+that take a search box's user into its list, the same on every page, and Home / End in a list
+of whole lines."""
 
 from __future__ import annotations
 
@@ -54,4 +55,25 @@ def into_list(search: QLineEdit, table: QTableView, timer: QTimer, reload: Calla
 
     for key in INTO_LIST:
         shortcut(QKeySequence(key), search, focus_list, Qt.ShortcutContext.WidgetShortcut)
+    first_and_last(table)  # every list with a search box: Kotak Masuk, Kasus, the letter registers
     return focus_list
+
+
+def first_and_last(table: QTableView) -> None:
+    """Home and End select the first and the last line listed (loaded: a paged list fetches
+    its next page as End scrolls there). Qt moved the cell cursor to the first or last column
+    of the line, which a list selecting whole lines does not show: as the Kasubag in Kotak
+    Masuk, End did nothing and Enter then opened the form of the line still selected (Xvfb,
+    /tmp/h4/s/19_after_esc_end.png)."""
+
+    def to_row(last: bool) -> None:
+        model = table.model()
+        if model is None or model.rowCount() == 0:
+            return
+        row = model.rowCount() - 1 if last else 0
+        table.setCurrentIndex(model.index(row, max(table.currentIndex().column(), 0)))
+        table.selectRow(row)
+        table.scrollTo(model.index(row, 0))
+
+    shortcut(QKeySequence(Qt.Key.Key_Home), table, lambda: to_row(False), Qt.ShortcutContext.WidgetShortcut)
+    shortcut(QKeySequence(Qt.Key.Key_End), table, lambda: to_row(True), Qt.ShortcutContext.WidgetShortcut)
