@@ -29,7 +29,7 @@ def test_lembar_2_is_the_offices_copy_and_says_so(ws, staff, tmp_path, purpose):
     visitor_id, case_no = register_visitor(ws, staff["Help Desk"], VisitorForm(
         name="Maria Manafe", purpose=purpose, id_number="5371010000000007", institution="Undana", **extra))
     applicant, office = halves(render_receipt(ws, staff["Help Desk"], visitor_id, tmp_path / "bukti.pdf"))
-    assert "Lembar 1: untuk pemohon" in applicant
+    assert ("Lembar 1: untuk pemohon" if purpose == "permohonan_informasi" else "Lembar 1: untuk tamu") in applicant
     assert "Lembar 2: arsip kantor (Help Desk)" in office
     assert "Arsip Help Desk" in office and "Simpan bersama buku tamu" in office
     assert "Arsip Help Desk" not in applicant
@@ -40,3 +40,6 @@ def test_lembar_2_is_the_offices_copy_and_says_so(ws, staff, tmp_path, purpose):
         assert case_no and case_no in office  # the same fields on both copies
     else:
         assert "Terima kasih atas kunjungan Anda" in applicant
+        # a visitor, not an applicant; a visit starts no case, so no "Nomor kasus: -" either
+        assert "pemohon" not in (applicant + office).lower()
+        assert "Tamu" in applicant and "Nomor kasus" not in applicant + office

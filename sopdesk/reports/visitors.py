@@ -158,7 +158,8 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
             ]
         elif v.purpose_text:
             fields.append(("Uraian keperluan", text(v.purpose_text, styles.cell)))
-        fields.append(("Nomor kasus", text(v.case_number or "-", styles.cell_bold)))
+        if request or v.case_number:  # a visit starts no case: no "Nomor kasus: -" to puzzle over
+            fields.append(("Nomor kasus", text(v.case_number or "-", styles.cell_bold)))
         if request:
             due = ws.calendar.add_working_days(v.registered_at, ANSWER_DAYS)
             fields.append(("Jawaban paling lambat",
@@ -178,13 +179,16 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
                    if request else
                    "Arsip Help Desk: bukti kunjungan yang tercatat di buku tamu. Simpan bersama buku tamu.")
     signed = tanggal(v.registered_at.astimezone(tz).date())
+    # a guest or a consultation is a visitor (tamu), not an applicant (pemohon): lembar 1 and the
+    # signature said "pemohon" on the tanda bukti kunjungan of someone who asked for nothing
+    visitor = "Pemohon" if request else "Tamu"
 
     def copy(label: str, note: str) -> KeepTogether:
         table = Table([[text(k, styles.cell), text(":", styles.cell), value] for k, value in rows()],
                       colWidths=[48 * mm, 4 * mm, width - 52 * mm], hAlign="LEFT")
         table.setStyle(table_style(("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
                                    header_rows=0, grid=False))
-        signs = Table([[text("Pemohon", styles.cell_center), text(f"{signed}\nPetugas", styles.cell_center)],
+        signs = Table([[text(visitor, styles.cell_center), text(f"{signed}\nPetugas", styles.cell_center)],
                        ["", ""],
                        [text(f"( {v.name} )", styles.cell_center), text(f"( {v.clerk} )", styles.cell_center)]],
                       colWidths=[width / 2, width / 2], rowHeights=[None, 14 * mm, None])
@@ -193,7 +197,7 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
                              text(note, styles.note), Spacer(1, 2 * mm), signs])
 
     cut = HRFlowable(width="100%", thickness=0.6, color=GRID, dash=[3, 3], spaceBefore=5 * mm, spaceAfter=5 * mm)
-    story = [copy("Lembar 1: untuk pemohon", note), cut, copy("Lembar 2: arsip kantor (Help Desk)", office_note)]
+    story = [copy(f"Lembar 1: untuk {visitor.lower()}", note), cut, copy("Lembar 2: arsip kantor (Help Desk)", office_note)]
     result = printout.build(story)
     record_printout(ws, actor, action="report_receipt", visitor_id=v.id, by=username)
     return result
