@@ -197,7 +197,8 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
                              text(note, styles.note), Spacer(1, 2 * mm), signs])
 
     cut = HRFlowable(width="100%", thickness=0.6, color=GRID, dash=[3, 3], spaceBefore=5 * mm, spaceAfter=5 * mm)
-    story = [copy(f"Lembar 1: untuk {visitor.lower()}", note), cut, copy("Lembar 2: arsip kantor (Help Desk)", office_note)]
+    story = [copy(f"Lembar 1: untuk {visitor.lower()}", note), cut,
+             copy("Lembar 2: arsip kantor (Help Desk)", office_note)]
     result = printout.build(story)
     record_printout(ws, actor, action="report_receipt", visitor_id=v.id, by=username)
     return result
