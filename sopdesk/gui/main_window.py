@@ -31,6 +31,7 @@ from sopdesk.engine import office as office_profile
 from sopdesk.errors import StoreUnreachable
 from sopdesk.gui import server_watch
 from sopdesk.gui.context import GuiContext
+from sopdesk.gui.desk_changes import DeskChanges
 from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.geometry import restore_window, save_window
 from sopdesk.gui.idle_lock import IdleLock
@@ -144,6 +145,10 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.idle_lock = IdleLock(self, ctx)
         self.backup_on_exit = not demo
+        # another desk's change (or the CLI's) in view within seconds (gui.desk_changes)
+        self.desk_changes = DeskChanges(self, ctx.ws, self._other_desk_changed, self.server_lost,
+                                        paused=lambda: self.server_down or self.idle_lock.is_locked)
+        ctx.data_changed.connect(self.desk_changes.seen)
 
     def first_page(self) -> str:
         """The screen the window opens on: Kotak Masuk, or Meja Layanan for a clerk whose roles
@@ -306,6 +311,11 @@ class MainWindow(QMainWindow):
 
     def reload_page(self) -> None:
         """F5: the current screen and the counts again from the database."""
+        if self._reload_current():
+            self.statusBar().showMessage(self.tr("Dimuat ulang"), 3_000)
+
+    def _reload_current(self) -> bool:
+        """The counts and the current screen again (False: the server is lost)."""
         self.refresh_counts()
         page = self.stack.currentWidget()
         reload = getattr(page, "refresh", None) or getattr(page, "reload", None)
@@ -314,8 +324,12 @@ class MainWindow(QMainWindow):
                 reload()
             except StoreUnreachable:
                 self.server_lost()
-                return
-        self.statusBar().showMessage(self.tr("Dimuat ulang"), 3_000)
+                return False
+        return True
+
+    def _other_desk_changed(self) -> None:
+        """Another desk changed the office: as F5, without saying so (the clerk pressed nothing)."""
+        self._reload_current()
 
     # --- a lost database server --------------------------------------------------------------
     def _server_banner(self) -> QLabel:

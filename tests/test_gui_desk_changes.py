@@ -1,0 +1,57 @@
+"""A change made at another desk (or by `sopdesk case complete` from the command line) shows
+in Kotak Masuk and its count within seconds: the Ketua's completion of a returned step left
+the Kasubag's list as it was for up to a minute (Xvfb, /tmp/h4/s/25_cli_change.png)."""
+
+from __future__ import annotations
+
+from test_gui_inbox import waiting_at_kasubag
+
+from sopdesk.gui.context import GuiContext
+from sopdesk.gui.desk_changes import DeskChanges
+
+
+def window_of(qtbot, ws, actor):  # noqa: ANN001, ANN201
+    from sopdesk.gui.main_window import MainWindow
+
+    window = MainWindow(GuiContext(ws, actor))
+    qtbot.addWidget(window)
+    window.backup_on_exit = False
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_another_desks_completion_shows_at_the_next_look(qtbot, ws, staff, clock):
+    waiting_at_kasubag(ws, staff, 1, clock)
+    window = window_of(qtbot, ws, staff["Kasubag"])
+    inbox = window.page("inbox")
+    assert inbox.model.total == 1 and window.nav.item(0).text() == "Kotak Masuk (1)"
+    assert not window.desk_changes.look()  # nothing changed: nothing reloaded
+    assert window.desk_changes.timer.isActive()
+    assert window.desk_changes.timer.interval() <= 5_000
+
+    waiting_at_kasubag(ws, staff, 2, clock)  # the engine, as another process: no data_changed here
+    assert inbox.model.total == 1  # not yet looked
+    assert window.desk_changes.look()
+    assert inbox.model.total == 3
+    assert window.nav.item(0).text() == "Kotak Masuk (3)"
+
+
+def test_this_desks_own_change_is_not_reloaded_twice(qtbot, ws, staff, clock):
+    waiting_at_kasubag(ws, staff, 1, clock)
+    window = window_of(qtbot, ws, staff["Kasubag"])
+    waiting_at_kasubag(ws, staff, 1, clock)
+    window.ctx.data_changed.emit()  # as an Operation of this window says after its change
+    assert not window.desk_changes.look()
+
+
+def test_a_hidden_window_asks_nothing(qtbot, ws, staff, clock):
+    window = window_of(qtbot, ws, staff["Kasubag"])
+    window.hide()
+    waiting_at_kasubag(ws, staff, 1, clock)
+    reloads = []
+    watch = DeskChanges(window, ws, lambda: reloads.append(1), lambda: None)
+    waiting_at_kasubag(ws, staff, 1, clock)
+    assert not watch.look() and not reloads
+    window.show()
+    assert watch.look() and reloads == [1]
