@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QPlainTextEdit
 from sqlalchemy import func, select
@@ -688,3 +689,19 @@ def test_the_buku_tamu_period_ends_on_the_office_day_not_the_pcs(qtbot, ws, staf
     monkeypatch.setattr(PeriodDialog, "exec", answered)
     page.visitor_list.print_register()
     assert asked == [(date(2026, 12, 1), date(2026, 12, 4))]
+
+
+def test_a_long_entry_shows_its_start_once_the_clerk_tabs_on(qtbot, page, desk):
+    institution = page.fields["institution"]
+    desk.press(Qt.Key.Key_Tab, times=2)
+    long_name = "Fakultas Hukum Universitas Nusa Cendana (Pusat Kajian Demokrasi dan Pemilu)"
+    desk.type(long_name)
+    assert institution.cursorPosition() == len(long_name)
+    # the window losing the focus (a dialog, another program) leaves the cursor where typing goes on
+    QApplication.sendEvent(institution, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.ActiveWindowFocusReason))
+    assert institution.cursorPosition() == len(long_name)
+    desk.press(Qt.Key.Key_Tab)  # on to Pekerjaan: Instansi reads "Fakultas Hukum ...", not "...dan Pemilu)"
+    assert desk.focus is page.fields["occupation"]
+    assert institution.cursorPosition() == 0 and institution.text() == long_name
+    desk.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # back: all selected, as Tab does
+    assert institution.selectedText() == long_name

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -65,7 +65,6 @@ _TR_CHOICES = (
     QT_TRANSLATE_NOOP("HelpDeskPage", "Faksimili"),
     QT_TRANSLATE_NOOP("HelpDeskPage", "E-mail"),
 )
-
 # The obtain methods in the desk's list: the form's wording (OBTAIN_METHODS: the receipt, the
 # tooltips) hid "(hardcopy)"/"(softcopy)" past the field's edge at 1024x768: the words that differ come first.
 OBTAIN_CHOICES = {"melihat": "Melihat / membaca / mencatat", "salinan_cetak": "Hardcopy (salinan cetak)",
@@ -73,11 +72,12 @@ OBTAIN_CHOICES = {"melihat": "Melihat / membaca / mencatat", "salinan_cetak": "H
 
 INFO_FIELDS = ("info_requested", "directed_to", "info_use", "obtain_method", "delivery_method")
 # a returning visitor is found by what they give first: a name, an id card or a phone number
-# (Telepon/HP had no lookup: the desk typed the whole number and every field after it again)
 LOOKUP_FIELDS = ("name", "id_number", "phone")
 FIELD_ORDER = ("name", "id_number", "institution", "occupation", "address", "phone", "email", "purpose",
                "purpose_text", *INFO_FIELDS)
 Field = QLineEdit | QPlainTextEdit | QComboBox
+LEFT_FOR_ANOTHER_FIELD = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                          Qt.FocusReason.ShortcutFocusReason, Qt.FocusReason.MouseFocusReason)
 
 
 def other_field_errors(form: VisitorForm, offered: dict[str, str]) -> list[FieldError]:
@@ -441,9 +441,11 @@ class RegistrationForm(QScrollArea):
         self.ensureWidgetVisible(self._rows[first])
 
     def _focus_from_keys(self, field: Field) -> None:
-        """For a key pressed: the focus shown as after Tab (Xvfb: a choice list had no frame), the
-        cursor left where it was (a shortcut focus reason selects a line's text to be typed over)."""
+        """For a key pressed: the focus shown as after Tab (Xvfb: a choice list had no frame), a
+        line's cursor at its end, to correct it (a shortcut focus reason selects the text to be typed over)."""
         field.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(field, QLineEdit):
+            field.end(False)  # left for another field, it was shown from its start
         self.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
 
     def _set_error(self, key: str, message: str | None) -> None:
@@ -484,6 +486,9 @@ class RegistrationForm(QScrollArea):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and watched in self.fields.values():
             return self._field_key(watched, event)
+        if isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut and isinstance(watched, QLineEdit) \
+                and event.reason() in LEFT_FOR_ANOTHER_FIELD:
+            watched.setCursorPosition(0)  # its start, not "ukum Universitas..."; not when the window lost the focus
         return super().eventFilter(watched, event)
 
     def _field_key(self, field: QObject, event: QKeyEvent) -> bool:
