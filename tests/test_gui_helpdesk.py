@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QPlai
 from sqlalchemy import func, select
 
 from sopdesk.engine.queries import case_detail, inbox_page, visitors_between
+from sopdesk.engine.visitor_lookup import newest_visitor
 from sopdesk.engine.visitors import VisitorForm, register_visitor
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.enter_presses import enter_presses_buttons
@@ -705,3 +706,23 @@ def test_a_long_entry_shows_its_start_once_the_clerk_tabs_on(qtbot, page, desk):
     assert institution.cursorPosition() == 0 and institution.text() == long_name
     desk.press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # back: all selected, as Tab does
     assert institution.selectedText() == long_name
+
+
+def test_ctrl_p_after_a_registration_prints_the_new_visitor_even_while_the_list_was_searched(
+        qtbot, ws, staff, page, desk):
+    earlier, _ = register_visitor(ws, staff["Help Desk"], VisitorForm(name="Kristina Fanggidae", purpose="bertamu"))
+    page.visitor_list.focus_search()
+    desk.type("Kristina")
+    desk.press(Qt.Key.Key_Down)  # her row chosen, to check her visit
+    assert page.visitor_list.selected_visitor() == earlier
+    page.focus_first_field()
+
+    desk.type("Benediktus Kase")
+    desk.tab_to("purpose")
+    desk.type("B")
+    desk.press(Qt.Key.Key_Return)
+    newest = newest_visitor(ws)
+    assert newest != earlier
+    assert page.visitor_list.search_box.text() == ""  # the search that hid him is cleared
+    assert page.visitor_list.selected_visitor() == newest  # Ctrl+P: his tanda bukti, not Kristina's
+    assert desk.focus is page.fields["name"]

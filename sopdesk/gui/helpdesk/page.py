@@ -66,7 +66,7 @@ class HelpDeskPage(QWidget):
 
     def _registered(self, visitor_id: int, number: str) -> None:
         self.visitor_registered.emit(visitor_id, number)
-        self.visitor_list.select_visitor(visitor_id)  # the one just registered: Ctrl+P prints its tanda bukti
+        self.visitor_list.show_registered(visitor_id)  # the one just registered: Ctrl+P prints its tanda bukti
 
     def focus_first_field(self) -> None:
         """The cursor to Nama (the main window calls it whenever it shows this page)."""

@@ -311,6 +311,18 @@ class VisitorList(QWidget):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.model.visitor_id(rows[0].row()) if rows else None
 
+    def show_registered(self, visitor_id: int) -> None:
+        """The visitor just registered, in the list and chosen, so Ctrl+P prints their tanda bukti.
+        A search that hides them is cleared: searched for "Kristina", the list kept her row chosen
+        after Benediktus was registered, and Ctrl+P printed her receipt for him. Not in the list
+        even so: nothing stays chosen (Ctrl+P then asks for a choice)."""
+        if self.model.row_of(visitor_id) is None and self.search_box.text():
+            self.search_box.clear()
+            self.refresh()
+        if self.model.row_of(visitor_id) is None:
+            self.table.clearSelection()
+        self.select_visitor(visitor_id)
+
     def select_visitor(self, visitor_id: int) -> None:
         row = self.model.row_of(visitor_id)
         if row is None:
