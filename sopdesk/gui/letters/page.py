@@ -222,9 +222,10 @@ class LettersPage(QWidget):
         filters.addWidget(self.expedition_search)
         filters.addLayout(days)
         # narrow, Ditandatangani oleh, Nama penerima then Tujuan give way (in the tooltip of the letter)
-        # (the letter keeps 200 px before they do: its number and perihal; at 1366x768 all are listed)
+        # (only to keep the letter readable, 160 px: at 1024x768 Tujuan stays beside it, where the
+        # ekspedisi clerk looks first; at 1366x768 all are listed)
         self.expedition_table = table_view(self.expedition_model, (45, 120, 150, 0, 140, 130, 105, 150),
-                                           stretch=3, optional=(7, 5, 4), ample=200)
+                                           stretch=3, optional=(7, 5, 4), ample=160)
         self.expedition_table.doubleClicked.connect(lambda _: self.mark_received() if self.may_receive else None)
         holder, self.expedition_stack, self.expedition_empty = stacked(self.expedition_table, "expeditionEmpty")
         self.expedition_summary = QLabel()
