@@ -688,8 +688,12 @@ def test_the_buku_tamu_period_ends_on_the_office_day_not_the_pcs(qtbot, ws, staf
         return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(PeriodDialog, "exec", answered)
-    page.visitor_list.print_register()
-    assert asked == [(date(2026, 12, 1), date(2026, 12, 4))]
+    ranges = page.visitor_list.range_combo
+    for key in ("today", "7", "all"):  # the days the list shows: "Tamu hari ini" prints today's book
+        ranges.setCurrentIndex(ranges.findData(key))
+        page.visitor_list.print_register()
+    assert asked == [(date(2026, 12, 4), date(2026, 12, 4)), (date(2026, 11, 28), date(2026, 12, 4)),
+                     (date(2026, 12, 1), date(2026, 12, 4))]
 
 
 def test_a_long_entry_shows_its_start_once_the_clerk_tabs_on(qtbot, page, desk):

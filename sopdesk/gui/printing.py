@@ -71,16 +71,17 @@ def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render:
 
 
 class PeriodDialog(QDialog):
-    """Ask for a date range (from the first of this month to today by default). `today` is the
-    office's day (its calendar's time zone); the PC's own date is the fallback: on a PC whose
+    """Ask for a date range (from `start`, or the first of this month, to today by default).
+    `today` is the office's day (its calendar's time zone); the PC's own date is the fallback: on a PC whose
     clock is set to another zone (UTC) the buku tamu of 4 December, printed at 02.30 WITA,
     defaulted to end on the 3rd and left out the morning's visitors."""
 
-    def __init__(self, parent: QWidget | None, title: str, today: date | None = None):
+    def __init__(self, parent: QWidget | None, title: str, today: date | None = None, start: date | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         day = QDate(today.year, today.month, today.day) if today else QDate.currentDate()
-        self.start = DateField(QDate(day.year(), day.month(), 1))
+        first = QDate(start.year, start.month, start.day) if start else QDate(day.year(), day.month(), 1)
+        self.start = DateField(first)
         self.end = DateField(day)
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)

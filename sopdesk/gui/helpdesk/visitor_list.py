@@ -401,8 +401,11 @@ class VisitorList(QWidget):
             sheets=sheets), False)
 
     def print_register(self) -> None:
-        """Buku tamu / register permohonan informasi for a chosen period."""
-        period = PeriodDialog(self, translate("HelpDeskPage", "Buku tamu"), today=self._today())
+        """Buku tamu / register permohonan informasi for a chosen period: by default the days the
+        list shows ("Hari ini": today's book, not the month's), the month for "Semua"."""
+        today, days = self._today(), dict(RANGES)[self.range_combo.currentData()]
+        period = PeriodDialog(self, translate("HelpDeskPage", "Buku tamu"), today=today,
+                              start=today - timedelta(days=days - 1) if days else None)
         if period.exec() != QDialog.DialogCode.Accepted:
             return
         start, end = period.dates()
