@@ -90,11 +90,16 @@ def record(session: Session | DirectTx, *, at: datetime, user_id: int | None, ac
     tx = session if isinstance(session, DirectTx) else DirectTx.of(session)
     try:
         locks.hold(tx, locks.AUDIT_CHAIN)
-        last = tx.execute(LAST_EVENT).first()
-        prev = last[1] if last else GENESIS
         state = seal.pending(tx.connection)
-        if state.events == 0:
-            state.before = Head(last[0], last[1]) if last else Head(0, "")
+        if state.events and state.last is not None:
+            # the event this transaction recorded last is the head: only `record` appends, under
+            # the chain's lock held to the commit (an event the ORM adds forgets it: seal._noted)
+            prev = state.last[-1]
+        else:
+            last = tx.execute(LAST_EVENT).first()
+            prev = last[1] if last else GENESIS
+            if state.events == 0:
+                state.before = Head(last[0], last[1]) if last else Head(0, "")
         state.events += 1
         at = at.astimezone(timezone.utc)
         text = _DETAIL(detail)

@@ -47,29 +47,32 @@ ADD_ENTRY = insert(Expedition)
 def add_entry(session: Session | DirectTx, *, now: datetime, user_id: int, subject: str,
               letter_number: str | None = None, destination: str | None = None,
               recipient_name: str | None = None, outgoing_letter_id: int | None = None,
-              document_id: int | None = None, case_id: int | None = None,
+              letter_new: bool = False, document_id: int | None = None, case_id: int | None = None,
               work_item_id: int | None = None, step_no: int | None = None) -> int:
     """Write one entry (and its audit event) in the caller's transaction; return its number. Its
     number (the id) is the last one + 1, taken under the book's lock: gap-free on PostgreSQL
     too, where a rolled-back insert would otherwise burn a value of the id sequence. Written
     with prepared statements on the transaction's cursor (store.direct; a session's pending
-    changes are flushed first), the row sealed with the event."""
+    changes are flushed first), the row sealed with the event from the values written.
+    `letter_new`: the caller registered the outgoing letter in this same transaction (it cannot
+    be void, nor gone: it is not read again)."""
     tx = DirectTx.of(session)
     try:
-        if outgoing_letter_id is not None:
+        if outgoing_letter_id is not None and not letter_new:
             letter = tx.execute(LETTER_VOID, {"letter_id": outgoing_letter_id}).first()
             if letter is None:
                 raise NotFound(f"Surat keluar {outgoing_letter_id} tidak ada")
             refuse_void(letter, f"surat keluar {letter[0]}", "dikirim")
         locks.hold(tx, "sopdesk:expedition-number")
         number = (tx.scalar(LAST_ENTRY) or 0) + 1
-        tx.execute(ADD_ENTRY, [{
+        values = {
             "id": number, "sent_at": now, "letter_number": letter_number, "subject": subject[:1000],
             "destination": destination[:300] if destination else None,
             "recipient_name": recipient_name[:200] if recipient_name else None,
             "outgoing_letter_id": outgoing_letter_id, "document_id": document_id, "case_id": case_id,
-            "work_item_id": work_item_id, "recorded_by": user_id}])
-        seal.touch(tx, "expedition", number)
+            "work_item_id": work_item_id, "recorded_by": user_id}
+        tx.execute(ADD_ENTRY, [values])
+        seal.as_written(tx, "expedition", number, values)  # not read back before the commit
         audit.record(tx, at=now, user_id=user_id, action="expedition_added", case_id=case_id,
                      work_item_id=work_item_id, step_no=step_no, expedition_id=number,
                      number=letter_number, destination=destination)

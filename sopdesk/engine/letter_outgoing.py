@@ -104,7 +104,7 @@ def register_outgoing(ws: Workspace, actor: Actor, form: OutgoingForm) -> Regist
         if form.dispatch:
             entry = add_entry(session, now=now, user_id=user.id, subject=subject, letter_number=letter.number,
                               destination=recipient, recipient_name=recipient_name,
-                              outgoing_letter_id=letter.id, case_id=letter.case_id,
+                              outgoing_letter_id=letter.id, letter_new=True, case_id=letter.case_id,
                               work_item_id=letter.work_item_id, step_no=item.step_no if item else None)
         return Registered(letter.number, letter.id, entry, case.number if case else None)
 
@@ -186,12 +186,13 @@ def register_letter_in(db: Session | DirectTx, settings: LetterSettings, *, now:
                 raise UserError("Tidak ada nomor surat keluar yang bebas; periksa pola nomor surat")
         assert number is not None  # given, or rendered above
         letter = NewLetter(0, number, subject[:1000], recipient, case_id, item_id, document_id)
-        letter_id = tx.scalar(ADD_LETTER, {
+        values = {
             "year": year, "seq": seq, "number": number, "pattern": pattern, "recipient": recipient,
             "subject": letter.subject, "letter_date": letter_date, "classification": classification,
             "case_id": letter.case_id, "work_item_id": letter.work_item_id, "document_id": document_id,
-            "created_by": user_id, "created_at": now})
-        seal.touch(tx, "outgoing_letter", letter_id)
+            "created_by": user_id, "created_at": now}
+        letter_id = tx.scalar(ADD_LETTER, values)
+        seal.as_written(tx, "outgoing_letter", letter_id, values)  # not read back before the commit
         audit.record(tx, at=now, user_id=user_id, action="letter_out_registered",
                      case_id=letter.case_id, work_item_id=letter.work_item_id,
                      step_no=step_no, letter_id=letter_id, number=number,

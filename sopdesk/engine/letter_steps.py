@@ -117,7 +117,7 @@ def _registered(ws: Workspace, tx: DirectTx, settings: LetterSettings, user: Act
         if new or tx.scalar(DISPATCHED, {"letter_id": letter.id}) is None:
             entry = add_entry(tx, now=now, user_id=user.id, subject=letter.subject,
                               letter_number=letter.number, destination=letter.recipient,
-                              outgoing_letter_id=letter.id, document_id=letter.document_id,
+                              outgoing_letter_id=letter.id, letter_new=new, document_id=letter.document_id,
                               case_id=step.case_id, work_item_id=step.item_id, step_no=step.step_no)
             notices.append(f"buku ekspedisi nomor {entry}: {letter.number}")
     if expedition_outputs and not letters:

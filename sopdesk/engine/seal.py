@@ -411,7 +411,9 @@ def _noted(session: Session, _context: Any) -> None:
     found: dict[str, set[Any]] = {}
     for obj in chain(session.new, session.dirty, session.deleted):
         table = getattr(obj, "__tablename__", None)
-        if table in COVERED:
+        if table == "audit_event":  # appended some other way than audit.record: the head is read again
+            pending(session.connection()).last = None
+        elif table in COVERED:
             if obj in session.dirty and not _changed(obj, table):
                 continue
             found.setdefault(table, set()).add(getattr(obj, COVERED[table]))
