@@ -27,3 +27,29 @@ def test_the_headings_say_how_many_the_search_shows(qtbot, ws, admin):
     assert headings(page)[0] == f"Prosedur (SOP) (1 dari {sops})"
     page.search.clear()
     assert headings(page)[0] == f"Prosedur (SOP) ({sops})"
+
+
+def test_the_performance_period_ends_on_the_offices_day(qtbot, ws, admin, clock, monkeypatch):
+    """At 02.30 WITA on 3 March the office's day is the 3rd; a PC whose clock runs on UTC
+    (the 2nd, 18.30) ended the Laporan kinerja's default period yesterday."""
+    from datetime import date, datetime, timezone
+
+    import sopdesk.gui.catalog_page as catalog_page
+
+    clock.now = datetime(2026, 3, 2, 18, 30, tzinfo=timezone.utc)
+    asked = {}
+
+    class Period:
+        def __init__(self, parent, title, today=None, start=None):  # noqa: ANN001
+            asked["today"] = today
+
+        def exec(self) -> int:
+            return 0  # cancelled
+
+    monkeypatch.setattr(catalog_page, "PeriodDialog", Period)
+    page = CatalogPage(GuiContext(ws, admin))
+    qtbot.addWidget(page)
+    assert page.select("PP")
+    page.print_performance()
+    assert asked["today"] == date(2026, 3, 3)
+    assert clock.now.date() == date(2026, 3, 2)  # what the PC's clock says

@@ -259,7 +259,9 @@ class CatalogPage(QWidget):
         kode = self.current_kode()
         if kode not in self.ctx.ws.catalog.sops:
             return
-        period = PeriodDialog(self, self.tr("Laporan kinerja {0}").format(kode))
+        # the office's day, not the PC's: on a UTC clock at 02.30 WITA the period ended yesterday
+        office_day = self.ctx.ws.calendar.local(self.ctx.ws.clock()).date()
+        period = PeriodDialog(self, self.tr("Laporan kinerja {0}").format(kode), today=office_day)
         if period.exec() != QDialog.DialogCode.Accepted:
             return
         start, end = period.dates()
