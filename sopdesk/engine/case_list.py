@@ -16,16 +16,19 @@ number or requester, unless its id is among the bind parameter `readable_secret`
 
 from __future__ import annotations
 
+import json
+import sys
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import SQLColumnExpression, String, bindparam, cast, func, literal, literal_column, or_, select, text
 from sqlalchemy.sql import ColumnElement, Select, and_
 from sqlalchemy.sql.expression import BindParameter
+from sqlalchemy.sql.selectable import TextualSelect
 
 from sopdesk.engine.search import CASE_SEARCH_TABLE, LIKE_ESCAPE, contains_pattern, fts_phrase, uses_text_index
 from sopdesk.store.models import Case
-from sopdesk.store.text_search import CASE_SEARCH, FOLD_ROWS
+from sopdesk.store.text_search import CASE_SEARCH, CASE_TRIGRAM, FOLD_ROWS
 
 CASE_SORTS = {
     "number": Case.id,  # numbers are issued in order; the id sorts them numerically
@@ -133,10 +136,61 @@ class Walk(NamedTuple):
     """How a walk reads (`page_ids`/`count`): `escaped` when its LIKE pattern escapes a
     character (a LIKE without ESCAPE reads each row faster); `ranged` in the index of the
     filters (SOP, status) when they keep few cases, else in the sort's index, stopping at the
-    page's end."""
+    page's end; `started` (a sort of GROUPED_SORTS) from the bind parameter `walk_from` on
+    (`walk_start`)."""
 
     escaped: bool
     ranged: bool
+    started: bool = False
+
+
+GROUPED_SORTS = {"sop": "s", "title": "t"}  # store.text_search.CASE_TRIGRAM's groups, by sort
+
+
+@lru_cache(maxsize=1)
+def trigram_groups() -> TextualSelect:
+    """The groups of `kind` (GROUPED_SORTS) that may hold a case matching a word: those that
+    hold each of its trigrams (the JSON array `trigrams`, `needed` of them) or the empty one."""
+    return text(f"SELECT grp FROM {CASE_TRIGRAM} WHERE grp >= :kind AND grp < :kind_end "
+                "AND trigram IN (SELECT value FROM json_each(:trigrams)) "
+                "GROUP BY grp HAVING count(*) >= :needed OR min(trigram) = ''").columns(grp=String)
+
+
+def trigram_parameters(sort: str, search: str) -> dict[str, Any]:
+    """`trigram_groups`' bind values: the word's trigrams, lower-cased as SQLite's lower() (ASCII:
+    a walk's word is ASCII, `may_walk`)."""
+    word = search.replace("\x00", "").strip().lower()
+    trigrams = sorted({word[n:n + 3] for n in range(len(word) - 2)})
+    kind = GROUPED_SORTS[sort]
+    return {"kind": kind, "kind_end": chr(ord(kind) + 1), "trigrams": json.dumps([*trigrams, ""]),
+            "needed": len(trigrams)}
+
+
+def walk_start(sort: str, descending: bool, groups: list[str]) -> str | None:
+    """Where a walk in this order starts (`walk_from`): at the first of `groups`
+    (`trigram_groups`) in the order; before it no case matches. None: from the start."""
+    keys = sorted(group[1:] for group in groups)
+    if not keys:
+        return None  # no group holds the word's trigrams (the walk then finds nothing anyway)
+    key = keys[-1] if descending else keys[0]
+    if sort == "title" and descending:  # below it: every title whose first character is at most `key`
+        if not key:
+            return "\x01"
+        after = ord(key) + 1 if ord(key) + 1 not in SURROGATES else SURROGATES.stop
+        return chr(after) if after <= sys.maxunicode else None
+    return key
+
+
+SURROGATES = range(0xD800, 0xE000)  # no character of a text
+
+
+def _from_start(sort: str, descending: bool) -> ColumnElement[bool]:
+    """The walk's cases from `walk_start`'s bind parameter `walk_from` on, in the sort's index."""
+    start: BindParameter[str] = bindparam("walk_from", type_=String)
+    if sort == "sop":
+        return Case.sop_kode <= start if descending else Case.sop_kode >= start
+    title = func.lower(Case.title)
+    return title < start if descending else title >= start
 
 
 def walk_pattern(search: str) -> tuple[str, bool]:
@@ -200,6 +254,8 @@ def page_ids(mode: str | None, sop: bool, status: bool, sort: str, descending: b
     `anchored` (a sort of ANCHORED_SORTS) from the case `anchor` on (engine.case_anchors)."""
     if walk:
         query = _walk(sop, status, hide_secret, walk)
+        if walk.started:
+            query = query.where(_from_start(sort, descending))
         if anchored:
             query = query.where(_from_anchor(sort, descending))
         return query.order_by(*ordering(sort, descending)).limit(bindparam("limit")).offset(bindparam("offset"))

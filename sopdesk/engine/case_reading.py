@@ -38,10 +38,11 @@ class Reading(NamedTuple):
 
 
 def reading(db: DirectTx, mode: str | None, search: str | None, filters: dict[str, Any], sort: str | None,
-            offset: int, limit: int, *, filtered: tuple[str | None, str | None]) -> Reading:
+            offset: int, limit: int, *, filtered: tuple[str | None, str | None], descending: bool = False
+            ) -> Reading:
     """How the case list's search is read; a walk's LIKE pattern is then set in `filters`
-    ("like"). `filtered`: the SOP and status filters; a count (`sort` None) reads the filter's
-    index."""
+    ("like"), and in a sort of GROUPED_SORTS where it starts ("walk_from"). `filtered`: the SOP
+    and status filters; a count (`sort` None) reads the filter's index."""
     sop, status = filtered
     if not case_list.may_walk(mode, search, sort) or db.scalar(case_list.folding_rows()) is not None:
         return Reading(None)
@@ -59,7 +60,13 @@ def reading(db: DirectTx, mode: str | None, search: str | None, filters: dict[st
         case_list.filter_rows(bool(sop), bool(status)),
         {key: filters[key] for key in ("sop", "status") if key in filters} | {"filter_cap": most + 1}) <= most)
     filters["like"], escaped = case_list.walk_pattern(search or "")
-    return Reading(case_list.Walk(escaped, ranged))
+    start = None
+    if sort in case_list.GROUPED_SORTS:  # the groups (SOPs, titles' first letters) that may hold it
+        groups = db.execute(case_list.trigram_groups(), case_list.trigram_parameters(sort, search or "")).all()
+        start = case_list.walk_start(sort, descending, [row[0] for row in groups])
+        if start is not None:
+            filters["walk_from"] = start
+    return Reading(case_list.Walk(escaped, ranged, start is not None))
 
 
 def _page(page: Select[int] | None, sort: str, descending: bool) -> Select[*tuple[Any, ...]]:

@@ -385,7 +385,8 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
     filters = case_list.parameters(mode, search, sop, status, readable_secret)
     with ws.db.direct_reading() as db:
         total = case_reading.counted(db, filters)
-        how = case_reading.reading(db, mode, search, filters, sort, offset, limit, filtered=(sop, status))
+        how = case_reading.reading(db, mode, search, filters, sort, offset, limit, filtered=(sop, status),
+                                   descending=descending)
         shape = (mode, bool(sop), bool(status), sort, descending, readable_secret is not None)
         rows = case_reading.page_rows(db, shape, how, filters, offset, limit, total=total)
     secret = {row[0] for row in rows if row[-1]}
