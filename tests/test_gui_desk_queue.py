@@ -157,3 +157,17 @@ def test_the_guide_tells_the_desks_keys_as_the_form_takes_them(qtbot, page, desk
     assert desk.focus is page.fields["id_number"]  # Tab: the next field
     desk.press(Qt.Key.Key_Return)  # Enter in a field that is not the last: saves (here: refused, no purpose)
     assert page.registration.field_error("purpose")
+
+
+def test_alt_b_opens_the_buku_tamu_from_the_form(qtbot, page, desk, monkeypatch):  # noqa: F811
+    # the day's report took Ctrl+F and four Tabs to reach its button; Alt+B from any field of the form
+    from PySide6.QtTest import QTest
+
+    from sopdesk.gui.printing import PeriodDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(PeriodDialog, "exec", lambda dialog: asked.append(dialog.windowTitle()) or 0)
+    desk.type("Yakobus")
+    QTest.keyClick(page.windowHandle(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # as the window gets it
+    qtbot.waitUntil(lambda: asked == ["Buku tamu"])  # a mnemonic clicks as if animated
+    assert page.registration.value("name") == "Yakobus"  # nothing typed is lost

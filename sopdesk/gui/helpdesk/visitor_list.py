@@ -169,7 +169,8 @@ class VisitorList(QWidget):
         self.receipt_button.setToolTip(translate("HelpDeskPage", "Tanda bukti permohonan untuk tamu yang dipilih di "
                                                                  "daftar (Ctrl+P)"))
         self.receipt_button.clicked.connect(self.print_receipt)
-        self.register_button = QPushButton(translate("HelpDeskPage", "Cetak buku tamu…"))
+        # Alt+B: the day's book without Ctrl+F and four Tabs to reach the button
+        self.register_button = QPushButton(translate("HelpDeskPage", "Cetak &buku tamu…"))
         self.register_button.clicked.connect(self.print_register)
         prints = QHBoxLayout()
         prints.addStretch(1)
