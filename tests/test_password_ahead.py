@@ -77,9 +77,9 @@ def test_an_acting_command_uses_the_answer_started_before_its_imports(cli_office
     started: list[str] = []
     verification = password_ahead._Verification
 
-    def counted(stored: str, password: str) -> password_ahead._Verification:
+    def counted(stored: str, password: str, one_thread: bool = False) -> password_ahead._Verification:
         started.append(password)
-        return verification(stored, password)
+        return verification(stored, password, one_thread)
 
     monkeypatch.setattr(password_ahead, "_Verification", counted)
     assert main(["--data-dir", str(cli_office), "inbox", "--as", "kasubag"]) == 0
@@ -135,7 +135,7 @@ def test_another_database_named_on_the_line_starts_nothing(cli_office, monkeypat
     assert started == []
     monkeypatch.delenv("SOPDESK_DB")
     cli_main.check_password_ahead(["--data-dir", str(cli_office), "inbox", "--as", "kasubag"])
-    assert started == [(_stored(cli_office), PASSWORD)]
+    assert started == [(_stored(cli_office), PASSWORD, True)]  # Argon2 on one thread beside the imports
 
 
 @pytest.mark.sqlite_only("the early read is of the office's SQLite file")

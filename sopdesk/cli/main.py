@@ -139,10 +139,11 @@ def acting_user(argv: list[str]) -> str | None:
     return named
 
 
-def check_password_ahead(argv: list[str], typed: str | None = None) -> None:
+def check_password_ahead(argv: list[str], typed: str | None = None, beside_imports: bool = True) -> None:
     """A command that acts as a user whose password is in SOPDESK_PASSWORD (or `typed` at the
     early prompt), on the office's SQLite file: Argon2 starts now on a thread
-    (sopdesk.password_ahead), before the command's imports end, and the login takes its answer.
+    (sopdesk.password_ahead), before the command's imports end, and the login takes its answer;
+    on one thread while the imports still run (`beside_imports`), leaving them the other core.
     A guess from the words alone (the parser has checked them, but which are the global
     options is read here again): a wrong guess only costs a verification nobody uses."""
     import os
@@ -170,7 +171,7 @@ def check_password_ahead(argv: list[str], typed: str | None = None) -> None:
     from sopdesk.paths import default_data_dir
 
     folder = Path(data_dir) if data_dir else default_data_dir()
-    password_ahead.start_for_file(folder / password_ahead.DB_FILE, user, password)
+    password_ahead.start_for_file(folder / password_ahead.DB_FILE, user, password, one_thread=beside_imports)
 
 
 # The commands whose every run asks the --as user's password before anything else it asks
@@ -217,7 +218,7 @@ def ask_password_first(argv: list[str]) -> bool:
         user = acting_user(argv) or ""
         typed = getpass.getpass(f"Kata sandi {user}: ")
         password_ahead.keep_typed(user, typed)
-        check_password_ahead(argv, typed)
+        check_password_ahead(argv, typed, beside_imports=importer.is_alive())
     finally:
         importer.join()
     return True
