@@ -392,8 +392,9 @@ class CatalogPage(QWidget):
             total = group.childCount()
             shown = sum(not child.isHidden() for i in range(total) if (child := group.child(i)) is not None)
             title = group.data(0, TITLE_ROLE)
-            group.setText(0, f"{title} ({total})" if shown == total else
-                          self.tr("{0} ({1} dari {2})").format(title, shown, total))
+            text = f"{title} ({total})" if shown == total else self.tr("{0} ({1} dari {2})").format(title, shown, total)
+            if group.text(0) != text:  # unchanged, the tree is not told (nor relaid out)
+                group.setText(0, text)
 
     def _current_changed(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         if item is None or item.data(0, KIND_ROLE) not in ("sop", "org"):
