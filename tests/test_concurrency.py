@@ -99,18 +99,76 @@ def assignee(url: str | None, data_dir: Path, number: str) -> str | None:
         ws.close()
 
 
+# The command line of a desk that notes, in the folder given first, when it asks for the store's
+# write lock (entering its first write transaction: the login's or the claim's) and when it has
+# it (the writer lock taken, the transaction begun), as wall-clock times: what proves that it
+# waited for the holder.
+REPORTING_CLI = """
+import sys, time
+from pathlib import Path
+from sqlalchemy.orm import Session
+from sopdesk.store import db, locks
+marks = Path(sys.argv.pop(1))
+
+def note(name):
+    if not (marks / name).exists():
+        (marks / name).write_text(repr(time.time()))
+
+def asking(way):
+    def ask(self, *args, **kwargs):
+        note("asked")
+        return way(self, *args, **kwargs)
+    return ask
+
+db.Database.transaction = asking(db.Database.transaction)
+db.Database.direct = asking(db.Database.direct)
+writer = locks.writer
+
+def taken(target):
+    writer(target)
+    if isinstance(target, Session):
+        target.connection()  # a session begins (BEGIN IMMEDIATE on SQLite) at its first statement
+    note("got")
+
+locks.writer = taken
+from sopdesk.cli.main import main
+sys.exit(main())
+"""
+
+
+def claim_reporting(url: str | None, data_dir: Path, number: str, marks: Path) -> subprocess.Popen:
+    """`sopdesk case claim NUMBER --as meja2` started (not waited for), noting into `marks`."""
+    env = {**os.environ, "SOPDESK_PASSWORD": stress.PASSWORD, "SOPDESK_DATA_DIR": str(data_dir)}
+    env.pop("SOPDESK_DB", None)
+    args = [sys.executable, "-c", REPORTING_CLI, str(marks), *(["--db", url] if url else []),
+            "--data-dir", str(data_dir), "case", "claim", number, "--as", "meja2"]
+    return subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 @pytest.mark.parametrize("store", ["sqlite", "postgresql"], indirect=True)  # the harness's db_url
 def test_a_desk_waits_for_a_writer_holding_the_store_and_then_succeeds(store, db_url, tmp_path):
-    url, data_dir = db_url, tmp_path / "data"
+    """The holder lets go only after the desk has asked for the write lock (however slowly the
+    desk's process starts on a loaded machine): the desk asked while the store was held, had the
+    lock only after the holder let go, and then did its work."""
+    url, data_dir, marks = db_url, tmp_path / "data", tmp_path / "marks"
+    marks.mkdir()
     number = office_with_case(url, data_dir)
-    holder = holding_writer(url, data_dir, seconds=3)
-    started = time.monotonic()
-    done = claim_by_cli(url, data_dir, number)  # waits up to the default 10 s
-    waited = time.monotonic() - started
-    holder.join(30)
-    assert done.returncode == 0, done.stderr
-    assert done.stderr == ""
-    assert waited > 1.5  # it really waited for the holder instead of failing
+    release = multiprocessing.get_context("spawn").Event()
+    holder = holding_writer(url, data_dir, seconds=300, release=release)
+    try:
+        desk = claim_reporting(url, data_dir, number, marks)
+        while not (marks / "asked").exists() and desk.poll() is None:
+            time.sleep(0.05)
+        time.sleep(0.5)  # still held a moment: from its note to its BEGIN are a few lines
+        released_at = time.time()
+    finally:
+        release.set()
+        holder.join(30)
+    _, stderr = desk.communicate(timeout=120)
+    assert desk.returncode == 0, stderr
+    assert stderr == ""
+    asked, got = (float((marks / name).read_text()) for name in ("asked", "got"))
+    assert asked < released_at < got  # it really waited for the holder instead of failing
     assert assignee(url, data_dir, number) == "meja2"
 
 
