@@ -55,3 +55,26 @@ def test_a_hidden_window_asks_nothing(qtbot, ws, staff, clock):
     assert not watch.look() and not reloads
     window.show()
     assert watch.look() and reloads == [1]
+
+
+def test_the_letters_follow_and_the_catalog_is_not_rebuilt(qtbot, ws, staff, clock):
+    """The registers refresh in place; Katalog SOP, which only rebuilds (its diagram back at
+    the top), waits for F5."""
+    from sopdesk.engine import letters
+
+    window = window_of(qtbot, ws, staff["Kasubag"])
+    window.go_to(window.PAGES.index("letters"))
+    page = window.page("letters")
+    letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(sender="Bawaslu", subject="Undangan"))
+    assert page.incoming_model.total == 0
+    assert window.desk_changes.look()
+    assert page.incoming_model.total == 1
+
+    window.go_to(window.PAGES.index("catalog"))
+    catalog = window.page("catalog")
+    rebuilt = []
+    catalog.reload = lambda: rebuilt.append(1)
+    waiting_at_kasubag(ws, staff, 1, clock)
+    assert window.desk_changes.look()
+    assert not rebuilt
+    assert window.nav.item(0).text() == "Kotak Masuk (1)"

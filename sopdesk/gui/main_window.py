@@ -328,8 +328,16 @@ class MainWindow(QMainWindow):
         return True
 
     def _other_desk_changed(self) -> None:
-        """Another desk changed the office: as F5, without saying so (the clerk pressed nothing)."""
-        self._reload_current()
+        """Another desk changed the office: the counts, and the screen in view if it refreshes
+        in place (`refresh`: its selection and scroll kept). A screen that only rebuilds
+        (`reload`, Katalog SOP: its diagram scrolled back to the top) waits for F5."""
+        self.refresh_counts()
+        refresh = getattr(self.stack.currentWidget(), "refresh", None)
+        if callable(refresh):
+            try:
+                refresh()
+            except StoreUnreachable:
+                self.server_lost()
 
     # --- a lost database server --------------------------------------------------------------
     def _server_banner(self) -> QLabel:

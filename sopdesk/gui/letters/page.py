@@ -222,8 +222,7 @@ class LettersPage(QWidget):
         filters.addWidget(self.expedition_search)
         filters.addLayout(days)
         # narrow, Ditandatangani oleh, Nama penerima then Tujuan give way (in the tooltip of the letter)
-        # (only to keep the letter readable, 160 px: at 1024x768 Tujuan stays beside it, where the
-        # ekspedisi clerk looks first; at 1366x768 all are listed)
+        # (the letter keeps 160 px only: at 1024x768 Tujuan, looked at first, stays beside it)
         self.expedition_table = table_view(self.expedition_model, (45, 120, 150, 0, 140, 130, 105, 150),
                                            stretch=3, optional=(7, 5, 4), ample=160)
         self.expedition_table.doubleClicked.connect(lambda _: self.mark_received() if self.may_receive else None)
@@ -244,6 +243,8 @@ class LettersPage(QWidget):
         self.reload_incoming()
         self.reload_outgoing()
         self.reload_expedition()
+
+    refresh = reload  # another desk's change (gui.desk_changes): the registers again, lines kept selected
 
     def reload_incoming(self) -> None:
         search = self.incoming_search.text().strip() or None
