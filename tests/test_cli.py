@@ -310,7 +310,7 @@ def test_module_entry_point_runs_as_a_process(tmp_path):
 
 
 @pytest.mark.parametrize(("argv", "said"), [
-    (("case", "show", "--as", "admin"), "argumen wajib belum diisi: case_no"),
+    (("case", "show", "--as", "admin"), "argumen wajib belum diisi: NOMOR_KASUS"),
     (("inbox", "--as", "kasubag", "--sop"), "argumen --sop: perlu satu nilai"),
     (("frobnicate",), "argumen command: pilihan tidak dikenal: 'frobnicate' (pilih dari 'gui', "),
     (("holiday", "list", "--as", "admin", "--year", "abc"), "argumen --year: nilai int tidak sah: 'abc'"),

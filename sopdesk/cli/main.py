@@ -59,7 +59,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     import importlib
 
     parser = Parser(prog="sopdesk", description="SOP kantor KPU sebagai alur kerja luring.")
-    parser.add_argument("--version", action="version", version=f"sopdesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"sopdesk {__version__}",
+                        help="tampilkan versi program lalu keluar")
     parser.add_argument("--db", metavar="URL", help="alamat basis data SQLAlchemy "
                         "(bawaan: berkas SQLite di folder data; juga SOPDESK_DB)")
     parser.add_argument("--data-dir", metavar="DIR", type=Path,

@@ -5,8 +5,9 @@ options many commands take (--as, --json, paging)."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NoReturn, TypeAlias
+from typing import Any, NoReturn, TypeAlias
 
 from sopdesk.cli.argparse_id import indonesian
 from sopdesk.errors import UserError
@@ -16,7 +17,32 @@ class ArgumentError(UserError):
     """A command line argparse refused (exit code 2)."""
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help page with its own words in Indonesian (its "usage: " prefix)."""
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "pemakaian: " if prefix is None else prefix)
+
+
 class Parser(argparse.ArgumentParser):
+    """A parser whose errors are one Indonesian line and whose help page (`-h`) has no English
+    frame: argparse's headings and its -h line are argparse's own English otherwise."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = "tampilkan bantuan ini lalu keluar"
+
+    def format_help(self) -> str:
+        # the headings are named here, not at __init__: a parent parser's options join the
+        # group of the same heading, and argparse's own are the ones they match then
+        self._positionals.title = "argumen"
+        self._optionals.title = "opsi"
+        return super().format_help()
+
     def error(self, message: str) -> NoReturn:
         raise ArgumentError(f"Perintah {self.prog}: {indonesian(message)}")
 
@@ -70,9 +96,11 @@ class Parents:
 def paging() -> Parser:
     """--search, --limit, --offset of a register's list."""
     parser = Parser(add_help=False)
-    parser.add_argument("--search", type=search_text)
-    parser.add_argument("--limit", type=positive_int, default=500)
-    parser.add_argument("--offset", type=positive_int, default=0)
+    parser.add_argument("--search", metavar="TEKS", type=search_text, help="cari teks ini")
+    parser.add_argument("--limit", metavar="N", type=positive_int, default=500,
+                        help="paling banyak N baris (bawaan: 500)")
+    parser.add_argument("--offset", metavar="N", type=positive_int, default=0,
+                        help="lewati N baris pertama (halaman berikutnya)")
     return parser
 
 

@@ -29,27 +29,30 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
     acting, listing = parents.acting, parents.listing
     case = noun(sub, "case", "kasus")
     p = case.add_parser("start", parents=[acting, listing], help="mulai kasus")
-    p.add_argument("sop_id")
-    p.add_argument("--entry")
-    p.add_argument("--title", required=True)
-    p.add_argument("--requester")
+    p.add_argument("sop_id", metavar="SOP", help="kode SOP (mis. PP)")
+    p.add_argument("--entry", metavar="KODE", help="entri SOP tempat kasus dimulai (bawaan: entri pertama)")
+    p.add_argument("--title", required=True, help="judul kasus")
+    p.add_argument("--requester", metavar="NAMA", help="pemohon")
     p.set_defaults(func=case_start)
     p = case.add_parser("show", parents=[acting, listing], help="rincian kasus")
-    p.add_argument("case_no")
+    p.add_argument("case_no", metavar="NOMOR_KASUS", help="nomor kasus (mis. PP/2026/0001)")
     p.set_defaults(func=case_show)
     p = case.add_parser("complete", parents=[acting, listing], help="selesaikan kegiatan")
-    p.add_argument("case_no")
-    p.add_argument("--step", type=int)
+    p.add_argument("case_no", metavar="NOMOR_KASUS", help="nomor kasus (mis. PP/2026/0001)")
+    p.add_argument("--step", metavar="NO", type=int,
+                   help="nomor kegiatan yang diselesaikan (diperiksa: harus yang menunggu)")
     p.add_argument("--check", action="append", default=[], metavar="ITEM",
                    help="kelengkapan yang ada (teks atau nomor urut)")
     p.add_argument("--attach", action="append", default=[], metavar="ITEM=FILE",
                    help="pindaian untuk satu kelengkapan")
     p.add_argument("--output", action="append", default=[], metavar="NAME=NOMOR",
                    help="output dengan nomor dokumennya (NAME: teks atau nomor urut)")
-    p.add_argument("--output-date", action="append", default=[], metavar="NAME=YYYY-MM-DD")
-    p.add_argument("--output-file", action="append", default=[], metavar="NAME=FILE")
+    p.add_argument("--output-date", action="append", default=[], metavar="NAME=YYYY-MM-DD",
+                   help="output dengan tanggalnya")
+    p.add_argument("--output-file", action="append", default=[], metavar="NAME=FILE",
+                   help="output dengan berkasnya")
     p.add_argument("--choice", help="pilihan keputusan (mis. Ya / Tidak)")
-    p.add_argument("--note")
+    p.add_argument("--note", metavar="TEKS", help="catatan")
     p.add_argument("--atas-nama", dest="on_behalf", action="store_true",
                    help="kegiatan pihak luar (mis. Pemohon): dicatat atas namanya")
     p.add_argument("--lewati-tunggu", dest="override_reason", metavar="ALASAN",
@@ -57,27 +60,27 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
     p.set_defaults(func=case_complete, check_values=_check_step_values)
     p = case.add_parser("extend", parents=[acting, listing],
                         help="perpanjang tenggat kasus (sesuai SOP, dengan alasan dan surat pemberitahuan)")
-    p.add_argument("case_no")
+    p.add_argument("case_no", metavar="NOMOR_KASUS", help="nomor kasus (mis. PP/2026/0001)")
     p.add_argument("--tenggat", metavar="KODE", help="kode tenggat (bawaan: satu-satunya yang dapat diperpanjang)")
     p.add_argument("--reason", required=True, help="alasan perpanjangan")
     p.add_argument("--notice-number", metavar="NOMOR", help="nomor surat pemberitahuan perpanjangan")
     p.set_defaults(func=case_extend)
     p = case.add_parser("return", parents=[acting], help="kembalikan ke kegiatan sebelumnya")
-    p.add_argument("case_no")
-    p.add_argument("--to", type=int, required=True)
-    p.add_argument("--reason", required=True)
+    p.add_argument("case_no", metavar="NOMOR_KASUS", help="nomor kasus (mis. PP/2026/0001)")
+    p.add_argument("--to", metavar="NO", type=int, required=True, help="nomor kegiatan tujuan")
+    p.add_argument("--reason", required=True, help="alasan pengembalian")
     p.set_defaults(func=case_return)
     p = case.add_parser("cancel", parents=[acting], help="batalkan kasus")
-    p.add_argument("case_no")
-    p.add_argument("--reason", required=True)
+    p.add_argument("case_no", metavar="NOMOR_KASUS", help="nomor kasus (mis. PP/2026/0001)")
+    p.add_argument("--reason", required=True, help="alasan pembatalan")
     p.set_defaults(func=case_cancel)
     for name, text, func in (("claim", "ambil kegiatan", case_claim), ("release", "lepas kegiatan", case_release)):
         p = case.add_parser(name, parents=[acting], help=text)
-        p.add_argument("case_no")
+        p.add_argument("case_no", metavar="NOMOR_KASUS", help="nomor kasus (mis. PP/2026/0001)")
         p.set_defaults(func=func)
     p = case.add_parser("assign", parents=[acting], help="alihkan kegiatan ke pengguna lain")
-    p.add_argument("case_no")
-    p.add_argument("--to", required=True, metavar="USER")
+    p.add_argument("case_no", metavar="NOMOR_KASUS", help="nomor kasus (mis. PP/2026/0001)")
+    p.add_argument("--to", required=True, metavar="USER", help="pengguna tujuan")
     p.set_defaults(func=case_assign)
 
 

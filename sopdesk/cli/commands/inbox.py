@@ -19,12 +19,15 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
     p.add_argument("--role", action="append", help="peran (bawaan: semua peran pengguna)")
     p.add_argument("--mine", action="store_true", help="hanya yang diambil/dialihkan ke saya")
     p.add_argument("--overdue", action="store_true", help="hanya yang terlambat")
-    p.add_argument("--sop")
-    p.add_argument("--search", type=search_text)
-    p.add_argument("--sort", default="due", choices=["due", "since", "case", "sop", "step", "title"])
-    p.add_argument("--desc", action="store_true")
-    p.add_argument("--limit", type=positive_int, default=50)
-    p.add_argument("--offset", type=positive_int, default=0)
+    p.add_argument("--sop", metavar="KODE", help="hanya kasus SOP ini (mis. PP)")
+    p.add_argument("--search", metavar="TEKS", type=search_text, help="cari di nomor, judul, atau pemohon kasus")
+    p.add_argument("--sort", default="due", choices=["due", "since", "case", "sop", "step", "title"],
+                   help="urutan: due tenggat (bawaan), since sejak, case nomor kasus, sop, step langkah, "
+                        "title judul")
+    p.add_argument("--desc", action="store_true", help="urutan menurun")
+    p.add_argument("--limit", metavar="N", type=positive_int, default=50, help="paling banyak N baris (bawaan: 50)")
+    p.add_argument("--offset", metavar="N", type=positive_int, default=0,
+                   help="lewati N baris pertama (halaman berikutnya)")
     p.set_defaults(func=inbox)
 
 

@@ -1,0 +1,51 @@
+"""`sopdesk ... --help` is an Indonesian page: argparse's own frame ("usage:", "options:",
+"positional arguments:", "show this help message and exit") was English around the Indonesian
+lines, and the options a clerk reaches for first (the inbox's filters and paging, completing a
+step) had no line saying what they do. Found by reading `sopdesk inbox --help` as a user."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from sopdesk.cli.main import COMMANDS, build_parser
+
+ENGLISH = ("usage:", "options:", "positional arguments", "optional arguments", "show this help",
+           "show program's version")
+
+
+def _help(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    line = list(argv)
+    with pytest.raises(SystemExit) as done:
+        build_parser(line).parse_args(line)
+    assert done.value.code == 0
+    return capsys.readouterr().out
+
+
+def _sub_parser(*words: str) -> argparse.ArgumentParser:
+    parser = build_parser(list(words))
+    for word in words:
+        (sub,) = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+        parser = sub.choices[word]
+    return parser
+
+
+@pytest.mark.parametrize("words", [names[:1] for _module, _adder, names in COMMANDS] + [
+    ("case", "complete"), ("case", "start"), ("case", "return"), ("visitor", "list")])
+def test_every_help_page_has_no_english_frame(capsys, words):
+    page = _help(capsys, *words, "--help")
+    assert not [word for word in ENGLISH if word in page], page
+    assert page.startswith("pemakaian: sopdesk")
+
+
+def test_the_program_help_page_is_indonesian(capsys):
+    page = _help(capsys, "--help")
+    assert not [word for word in ENGLISH if word in page]
+    assert "argumen:" in page and "opsi:" in page and "tampilkan versi program lalu keluar" in page
+
+
+@pytest.mark.parametrize("words", [("inbox",), ("case", "complete"), ("case", "start")])
+def test_each_option_of_the_daily_commands_says_what_it_does(words):
+    parser = _sub_parser(*words)
+    assert [action.dest for action in parser._actions if not action.help] == []
