@@ -64,3 +64,32 @@ def test_home_and_end_in_a_letter_register(qtbot, ws, staff):
         assert selected_row(page.incoming_table) == 0
     finally:
         worker.stop()
+
+
+def test_escape_empties_the_search_and_lists_everything_at_once(qtbot, ws, staff, clock):
+    """Esc after a search that found nothing did nothing: the inbox stayed empty under
+    "zzzz" (Xvfb, /tmp/h4/s/62_inbox_esc.png)."""
+    waiting_at_kasubag(ws, staff, 2, clock)
+    page = inbox_page(qtbot, ws, staff["Kasubag"])
+    page.search.setText("zzzz")
+    page.reload()
+    assert page.model.total == 0
+    page.search.setFocus()
+    qtbot.waitUntil(page.search.hasFocus)
+    QTest.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == ""
+    assert page.model.total == 2  # at once, not after the typing pause
+
+
+def test_escape_empties_the_catalog_search(qtbot, ws, admin):
+    from sopdesk.gui.catalog_page import CatalogPage
+
+    page = CatalogPage(GuiContext(ws, admin))
+    qtbot.addWidget(page)
+    page.show()
+    page.search.setText("RAKOR")
+    page.search.setFocus()
+    qtbot.waitUntil(page.search.hasFocus)
+    QTest.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == ""
+    assert not any(item.isHidden() for item in page.document_items())

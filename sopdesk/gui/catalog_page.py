@@ -38,7 +38,7 @@ from sopdesk.gui.catalog_texts import identity_html, step_html
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.list_splitter import ListSplitter
 from sopdesk.gui.printing import PeriodDialog, print_pdf
-from sopdesk.gui.shortcuts import INTO_LIST, shortcut
+from sopdesk.gui.shortcuts import INTO_LIST, clear_on_escape, shortcut
 from sopdesk.gui.swimlane import SwimlaneView
 from sopdesk.gui.title_row import TitleRow
 
@@ -87,6 +87,7 @@ class CatalogPage(QWidget):
         self.search.textChanged.connect(self._filter)
         for key in INTO_LIST:  # from the search into the documents found, as in Kotak Masuk
             shortcut(QKeySequence(key), self.search, self._into_list, Qt.ShortcutContext.WidgetShortcut)
+        clear_on_escape(self.search)  # every document again
         self.list = QTreeWidget()
         self.list.setObjectName("catalogList")
         self.list.setHeaderHidden(True)

@@ -1,8 +1,8 @@
 """Keyboard shortcuts made one way: `QShortcut(keys, parent, activated=slot, context=...)`
 works in PySide6 but its stub knows no such keywords, and the positional form that it does
 know drops the context at run time (6.11: a WidgetShortcut became a WindowShortcut). And the keys
-that take a search box's user into its list, the same on every page, and Home / End in a list
-of whole lines."""
+that take a search box's user into its list, the same on every page; Esc empties a search box,
+and Home / End go to the first / last line of a list of whole lines."""
 
 from __future__ import annotations
 
@@ -53,10 +53,29 @@ def into_list(search: QLineEdit, table: QTableView, timer: QTimer, reload: Calla
         if not table.selectionModel().hasSelection() and model is not None and model.rowCount() > 0:
             table.selectRow(0)
 
+    def cleared() -> None:  # the whole list at once, not 300 ms later
+        timer.stop()
+        reload()
+
     for key in INTO_LIST:
         shortcut(QKeySequence(key), search, focus_list, Qt.ShortcutContext.WidgetShortcut)
     first_and_last(table)  # every list with a search box: Kotak Masuk, Kasus, the letter registers
+    clear_on_escape(search, cleared)
     return focus_list
+
+
+def clear_on_escape(search: QLineEdit, cleared: Callable[[], None] | None = None) -> None:
+    """Esc in a search box with text empties it (then `cleared` runs), as the clear button
+    does: as the Kasubag, Esc after a search that found nothing did nothing, and the inbox
+    stayed empty under "zzzz" (Xvfb, /tmp/h4/s/62_inbox_esc.png)."""
+
+    def clear() -> None:
+        if search.text():
+            search.clear()
+            if cleared is not None:
+                cleared()
+
+    shortcut(QKeySequence(Qt.Key.Key_Escape), search, clear, Qt.ShortcutContext.WidgetShortcut)
 
 
 def first_and_last(table: QTableView) -> None:
