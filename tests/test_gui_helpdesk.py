@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QPlai
 from sqlalchemy import func, select
 
 from sopdesk.engine.queries import case_detail, inbox_page, visitors_between
-from sopdesk.engine.visitor_lookup import newest_visitor
 from sopdesk.engine.visitors import VisitorForm, register_visitor
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.enter_presses import enter_presses_buttons
@@ -621,43 +620,7 @@ def test_other_roles_see_the_suggestions_masked_and_nothing_masked_is_filled_in(
     assert (page.registration.value("id_number"), page.registration.value("phone")) == ("", "")
 
 
-# --- a busy morning (Xvfb, keyboard only): other desks, phone numbers, the office day --------------
-
-
-def listed_names(page: HelpDeskPage) -> list[str]:
-    model = page.visitor_list.model
-    return [model.index(row, VisitorTableModel.NAME).data().split("\n")[0] for row in range(model.rowCount())]
-
-
-def test_the_list_follows_a_visitor_registered_at_another_desk_and_the_turn_of_the_day(qtbot, ws, staff, clock,
-                                                                                      page):
-    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Yohanes Bria Seran", purpose="bertamu"))
-    page.refresh()
-    assert listed_names(page) == ["Yohanes Bria Seran"]
-    page.visitor_list.select_visitor(page.visitor_list.model.visitor_id(0))
-    assert page.visitor_list.follow_timer.isActive()  # it looks by itself while the page is open
-
-    # another desk (or `sopdesk visitor register`) saves a visitor: no save, no F5 at this desk
-    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Gregorius Nuba", purpose="bertamu"))
-    page.visitor_list.follow()
-    assert listed_names(page) == ["Gregorius Nuba", "Yohanes Bria Seran"]
-    assert page.visitor_list.list_title.text() == "Tamu hari ini (2)"
-    assert page.visitor_list.model.visitor_id(page.table.selectionModel().selectedRows()[0].row()) == \
-        page.visitor_list.model.visitor_id(1)  # the row the desk had chosen stays chosen
-    assert QApplication.focusWidget() is page.fields["name"]  # the cursor stays where the clerk types
-
-    clock.advance(days=1)  # past midnight in the office: "Tamu hari ini" is a new day's list
-    page.visitor_list.follow()
-    assert listed_names(page) == [] and page.visitor_list.empty_text() == "Belum ada tamu hari ini"
-
-
-def test_nothing_new_reads_no_rows_again(qtbot, ws, staff, page, monkeypatch):
-    register_visitor(ws, staff["Help Desk"], VisitorForm(name="Yohanes Bria Seran", purpose="bertamu"))
-    page.refresh()
-    reloads: list[int] = []
-    monkeypatch.setattr(page.visitor_list, "refresh", lambda: reloads.append(1))
-    page.visitor_list.follow()
-    assert reloads == []  # the rows, the selection and the scroll position are left alone
+# --- a busy morning (Xvfb, keyboard only): phone numbers, the office day, searches ------------------
 
 
 def test_a_returning_visitor_is_found_by_the_phone_number_typed_in_telepon(qtbot, ws, staff, page):
@@ -725,7 +688,8 @@ def test_ctrl_p_after_a_registration_prints_the_new_visitor_even_while_the_list_
     desk.tab_to("purpose")
     desk.type("B")
     desk.press(Qt.Key.Key_Return)
-    newest = newest_visitor(ws)
+    with ws.db.reading() as session:
+        newest = session.scalar(select(func.max(Visitor.id)))
     assert newest != earlier
     assert page.visitor_list.search_box.text() == ""  # the search that hid him is cleared
     assert page.visitor_list.selected_visitor() == newest  # Ctrl+P: his tanda bukti, not Kristina's

@@ -143,14 +143,6 @@ def visitors_page(ws: Workspace, start: datetime | None, end: datetime | None,
         return [VisitorRow(*row) for row in conn.execute(query)]
 
 
-def newest_visitor(ws: Workspace) -> int | None:
-    """The id of the latest registration (None: no visitor yet): one indexed read, for a list
-    that follows what other desks (or the command line) register while it is open."""
-    with ws.db.connect() as conn:
-        newest: int | None = conn.scalar(select(func.max(Visitor.id)))
-        return newest
-
-
 def visitor_book(ws: Workspace, actor: Actor, start: datetime, end: datetime,
                  search: str | None = None) -> list[dict[str, Any]]:
     """The visitor book for [start, end), oldest first, optionally those whose name or

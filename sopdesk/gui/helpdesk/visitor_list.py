@@ -1,14 +1,13 @@
 """The help desk's visitor list (right of the form): today's visitors or a longer range,
 searched by name, institution, NIK, phone or case number, and the prints made from it (the
-tanda bukti of the selected visitor, the buku tamu of a period). It follows the visitors other
-desks (or the command line) register, and the turn of the day, every FOLLOW_MS while shown. It reads only
-(engine.visitor_lookup, reports); what it has to say goes to the form's status line through
-`status`. Tab passes through the table (it does not walk its cells). The texts keep the
+tanda bukti of the selected visitor, the buku tamu of a period). It reads only
+(engine.visitor_lookup, reports); another desk's registration reaches it through the window's
+watch (gui.desk_changes), which calls the page's refresh. What it has to say goes to the form's
+status line through `status`. Tab passes through the table (it does not walk its cells). The texts keep the
 translation context "HelpDeskPage" of the page this list was part of."""
 
 from __future__ import annotations
 
-import logging
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from types import ModuleType
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sopdesk.engine.visitor_lookup import newest_visitor, visitors_page
+from sopdesk.engine.visitor_lookup import visitors_page
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.helpdesk.visitor_model import VisitorTableModel
@@ -40,7 +39,6 @@ from sopdesk.gui.messages import show_error
 from sopdesk.gui.printing import PeriodDialog, print_pdf
 from sopdesk.gui.search_row import SearchRow
 
-log = logging.getLogger("sopdesk.gui")
 translate = QCoreApplication.translate  # the texts keep their context "HelpDeskPage"
 
 LIST_LIMIT = 200
@@ -51,10 +49,6 @@ LIST_LIMIT = 200
 NAME_MIN, NAME_MAX, INSTITUTION_MIN, INSTITUTION_MAX, PURPOSE_MIN = 90, 180, 70, 150, 80
 SEARCH_MIN = 200  # the search box's least width beside the range (pixels)
 RANGES = (("today", 1), ("7", 7), ("30", 30), ("all", None))  # key, days back (None: all)
-# how often the shown list looks for registrations made elsewhere (one indexed read): a visitor
-# registered at another desk or from the command line stayed out of "Tamu hari ini" until this
-# desk saved one of its own
-FOLLOW_MS = 10_000
 
 
 @runtime_checkable
@@ -93,10 +87,6 @@ class VisitorList(QWidget):
         self.list_note.hide()
         layout.addWidget(self.list_note)
         layout.addLayout(self._build_prints())
-        self._seen: tuple[int | None, date] | None = None  # the newest visitor and the day the rows were read at
-        self.follow_timer = QTimer(self, interval=FOLLOW_MS)
-        self.follow_timer.timeout.connect(self.follow)
-        self.follow_timer.start()
 
     def _build_filters(self) -> QVBoxLayout:
         search_label = QLabel(translate("HelpDeskPage", "&Cari:"))
@@ -208,12 +198,10 @@ class VisitorList(QWidget):
         search = self.search_box.text().strip()
         selected = self.selected_visitor()
         try:
-            seen = (newest_visitor(self.ctx.ws), self._today())
             rows = visitors_page(self.ctx.ws, start, end, search or None, limit=LIST_LIMIT)
         except Exception as exc:  # noqa: BLE001 - shown, the page stays usable
             show_error(self, exc)
-            seen, rows = None, []
-        self._seen = seen
+            rows = []
         self.model.set_rows(rows, with_date=days != 1, tz=self.ctx.ws.calendar.tz)
         titles = {1: translate("HelpDeskPage", "Tamu hari ini"), 7: translate("HelpDeskPage", "Tamu 7 hari terakhir"),
                   30: translate("HelpDeskPage", "Tamu 30 hari terakhir"), None: translate("HelpDeskPage", "Semua tamu")}
@@ -237,20 +225,6 @@ class VisitorList(QWidget):
         self._fit_columns()
         if selected is not None:
             self.select_visitor(selected)
-
-    def follow(self) -> None:
-        """Reload when another desk registered a visitor or the day turned since the rows were
-        read; nothing while the list is hidden (shown again, it is reloaded) or a search is
-        being typed. A failed read says nothing: the next tick tries again."""
-        if not self.isVisible() or self._search_timer.isActive():
-            return
-        try:
-            seen = (newest_visitor(self.ctx.ws), self._today())
-        except Exception:  # a convenience; the desk's own saves still reload the list
-            log.exception("looking for new visitors failed")
-            return
-        if seen != self._seen:
-            self.refresh()
 
     def _fit_columns(self) -> None:
         """One line a row where Waktu, Kasus, Nama and Instansi fit their texts (the names
