@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import PASSWORD
 
+from sopdesk.cli.commands.inbox import STEP_TEXT, _cut
 from sopdesk.engine import cases, queries
 
 SCRIPT = """
@@ -48,7 +49,7 @@ def test_inbox_on_the_cached_catalog_imports_no_pydantic_and_prints_the_same_pag
     assert number in again["out"] and again["out"] == first["out"]
     rows = queries.inbox_page(ws, sorted(ws.catalog.roles))  # in this process, the SOPs unpacked
     assert [row.case_number for row in rows] == [number]
-    assert f"{rows[0].step_no:>3}. {rows[0].kegiatan[:48]}" in again["out"]
+    assert f"{rows[0].step_no:>3}. {_cut(rows[0].kegiatan, STEP_TEXT)}" in again["out"]
 
 
 def _audit_events(ws) -> list[tuple[str, int | None]]:  # noqa: ANN001 - the ws fixture's Workspace

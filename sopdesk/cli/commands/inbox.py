@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from argparse import Namespace
+from collections.abc import Sequence
 
 from sopdesk.cli.output import print_json
 from sopdesk.cli.parsing import Commands, Parents, positive_int, search_text
@@ -53,13 +54,32 @@ def inbox(args: Namespace) -> int:
     for role, (total, late) in counts.items():
         print(f"{role}: {total} menunggu, {late} terlambat")
     marks = {"terlambat": "!! TERLAMBAT", "hampir": "!  hampir", "tepat": "", "tanpa_batas": ""}
+    table = []
     for row in rows:
         due = row.nearest_due  # the nearer of the step's time and the case deadline (issue #13)
-        left = durasi(due - now) if due else "tanpa batas"
-        shown = waktu_lokal(due, tz) + (" (kasus)" if row.due_is_case else "")
-        print(f"{row.case_number:<16} {row.step_no:>3}. {row.kegiatan[:48]:<48} "
-              f"{shown:<22} {left:<22} {row.assignee or '-':<10} "
-              f"{marks[row.state(now)]}")
+        table.append((row.case_number, f"{row.step_no:>3}. {_cut(row.kegiatan, STEP_TEXT)}",
+                      waktu_lokal(due, tz) + (" (kasus)" if row.due_is_case else ""),
+                      durasi(due - now) if due else "tanpa batas", row.assignee or "-", marks[row.state(now)]))
+    for line in _columns(table):
+        print(line)
     if not rows:
         print("Tidak ada pekerjaan yang menunggu.")
     return 0
+
+
+STEP_TEXT = 48  # characters of a step's text on an inbox line
+
+
+def _cut(text: str, width: int) -> str:
+    """The text in `width` characters, its cut shown (a word cut short read as a typo); in
+    ASCII, which every office PC's console and code page shows."""
+    return text if len(text) <= width else text[:width - 3].rstrip() + "..."
+
+
+def _columns(table: Sequence[tuple[str, ...]]) -> list[str]:
+    """The rows as lines, each column as wide as its widest cell: the time left ("terlambat 1
+    hari 15 jam") and a case deadline's time ("... WITA (kasus)") were wider than the fixed
+    columns and pushed the rest of their line out of line."""
+    widths = [max((len(cells[i]) for cells in table), default=0) for i in range(len(table[0]))] if table else []
+    return ["  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+            for cells in table]
