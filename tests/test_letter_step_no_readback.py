@@ -1,9 +1,10 @@
 """A step that registers its outgoing letter and enters it in the buku ekspedisi (PAW) reads
 none of what it wrote back before the commit (issue #15): the letter and the entry are sealed
 from the values written, the letter just registered is not looked up again for a void before
-its entry, and the events after the transaction's first link to the event it recorded without
-reading the chain's head again. The check still finds every seal and the chain right, and an
-edit of such a row made outside sopdesk."""
+its entry, the case's title and requester (the letter's subject and recipient) come with the
+waiting step the completion read, and the events after the transaction's first link to the
+event it recorded without reading the chain's head again. The check still finds every seal and
+the chain right, and an edit of such a row made outside sopdesk."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from sopdesk.store.models import AuditEvent
 
 pytestmark = pytest.mark.both_stores
 READ_BACK = ("SELECT outgoing_letter.id, outgoing_letter.year", "SELECT expedition.id, expedition.sent_at",
-             "SELECT outgoing_letter.number, outgoing_letter.voided_at")
+             "SELECT outgoing_letter.number, outgoing_letter.voided_at",
+             "SELECT case_file.title, case_file.requester")  # read with the waiting step already
 HEAD = "SELECT audit_event.id, audit_event.hash FROM audit_event ORDER BY audit_event.id DESC"
 
 

@@ -32,7 +32,8 @@ MAX_NOTE = 5000
 # the statements of the hot path, prepared once (see store.direct)
 OPEN_STEP = (
     select(Case.id, Case.number, Case.sop_revision_id, WorkItem.id, WorkItem.step_no, WorkItem.role,
-           WorkItem.assignee_id, WorkItem.not_before, WorkItem.created_at, WorkItem.due_at, WorkItem.return_to)
+           WorkItem.assignee_id, WorkItem.not_before, WorkItem.created_at, WorkItem.due_at, WorkItem.return_to,
+           Case.title, Case.requester)
     .join(WorkItem, WorkItem.case_id == Case.id)
     .where(Case.number == bindparam("number"), WorkItem.status == "open")
 )
@@ -72,6 +73,9 @@ class OpenStep(NamedTuple):
     created_at: datetime | None = None
     due_at: datetime | None = None
     return_to: int | None = None
+    # what the letter registers write of the case (engine.hooks: a letter's subject and recipient)
+    title: str = ""
+    requester: str | None = None
 
 
 @overload

@@ -369,7 +369,7 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
         notices: list[str] = []
         if reacting:
             notices = hooks.after_step(ws, tx, user, waiting.number, waiting.case_id, waiting.item_id, step_no,
-                                       sop, data, next_id, now)
+                                       sop, data, next_id, now, (waiting.title, waiting.requester))
         return Completed(waiting.number, step_no, next_step, choice, tuple(warnings),
                          tuple(notices), None if next_id is None else values["role"], following is not None)
 

@@ -96,12 +96,14 @@ def wanted(ws: Workspace, sop: Sop, step_no: int, data: StepInput) -> bool:
 
 
 def after_step(ws: Workspace, tx: DirectTx, user: ActingUser, number: str, case_id: int, item_id: int,
-               step_no: int, sop: Sop, data: StepInput, next_id: int | None, now: datetime) -> list[str]:
+               step_no: int, sop: Sop, data: StepInput, next_id: int | None, now: datetime,
+               case_facts: tuple[str, str | None] | None = None) -> list[str]:
     """Run the step input's own reaction and every reaction that wants this step, in the
     completion's (direct) transaction, after the step's documents are written and the case has
     moved on (`next_id`: the new work item, None when the case ended); their notices in order.
     The ORM objects of the case and its items are loaded once, for the reactions that take them;
-    a reaction on the step's facts gets the direct transaction itself (no ORM session made)."""
+    a reaction on the step's facts gets the direct transaction itself (no ORM session made).
+    `case_facts`: the case's title and requester as the completion read them (else read here)."""
     tx.flush()  # what the completion wrote through its session, if it opened one
     loaded: list[tuple[Case, WorkItem, WorkItem | None]] = []
 
@@ -121,7 +123,9 @@ def after_step(ws: Workspace, tx: DirectTx, user: ActingUser, number: str, case_
         if not reaction.wants(ws, sop, step_no, data):
             continue
         if reaction.react_on_facts is not None:
-            title, requester = tx.execute(CASE_FACTS, {"case_id": case_id}).first() or ("", None)
+            if case_facts is None:
+                case_facts = tx.execute(CASE_FACTS, {"case_id": case_id}).first() or ("", None)
+            title, requester = case_facts
             facts = StepFacts(case_id, number, title, requester, item_id, step_no)
             notices += reaction.react_on_facts(ws, tx, user, facts, sop, data, now)
         elif reaction.react is not None:
