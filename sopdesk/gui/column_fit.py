@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QStyleOptionViewItem, QTableView
 
 
@@ -54,12 +54,26 @@ class ColumnFit(QObject):
 
     def _measure(self) -> None:
         """How wide each optional column needs to be for its header and its loaded rows."""
-        model, header, delegate = self.table.model(), self.table.horizontalHeader(), self.table.itemDelegate()
-        option = QStyleOptionViewItem()
-        option.initFrom(self.table)  # the view's font and style, as its delegate paints the cells
+        model, header = self.table.model(), self.table.horizontalHeader()
+        plain = self.table.fontMetrics()
         for column in self.optional:
-            cells = (delegate.sizeHint(option, model.index(row, column)).width() for row in range(model.rowCount()))
-            self.snug[column] = max(max(cells, default=0) + 1, header.sectionSizeFromContents(column).width())
+            widest, margin = 0, None
+            for row in range(model.rowCount()):
+                index = model.index(row, column)
+                text = index.data()
+                if text is None:
+                    continue
+                font = index.data(Qt.ItemDataRole.FontRole)  # a void line's marking column: bold
+                width = (plain if font is None else QFontMetrics(font)).horizontalAdvance(str(text))
+                if margin is None:  # the cell's padding as its delegate paints it, asked once: the
+                    margin = self._delegate_width(index) - width  # delegate reads ~10 roles a cell
+                widest = max(widest, width + margin + 1)
+            self.snug[column] = max(widest, header.sectionSizeFromContents(column).width())
+
+    def _delegate_width(self, index: QModelIndex) -> int:
+        option = QStyleOptionViewItem()
+        option.initFrom(self.table)  # the view's font and style
+        return self.table.itemDelegate().sizeHint(option, index).width()
 
     def refit(self) -> None:
         """The rows changed (a reload): measure the optional columns again and fit."""
