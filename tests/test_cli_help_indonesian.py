@@ -23,14 +23,6 @@ def _help(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     return capsys.readouterr().out
 
 
-def _sub_parser(*words: str) -> argparse.ArgumentParser:
-    parser = build_parser(list(words))
-    for word in words:
-        (sub,) = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
-        parser = sub.choices[word]
-    return parser
-
-
 @pytest.mark.parametrize("words", [names[:1] for _module, _adder, names in COMMANDS] + [
     ("case", "complete"), ("case", "start"), ("case", "return"), ("visitor", "list")])
 def test_every_help_page_has_no_english_frame(capsys, words):
@@ -45,7 +37,16 @@ def test_the_program_help_page_is_indonesian(capsys):
     assert "argumen:" in page and "opsi:" in page and "tampilkan versi program lalu keluar" in page
 
 
-@pytest.mark.parametrize("words", [("inbox",), ("case", "complete"), ("case", "start")])
-def test_each_option_of_the_daily_commands_says_what_it_does(words):
-    parser = _sub_parser(*words)
-    assert [action.dest for action in parser._actions if not action.help] == []
+def _silent(parser: argparse.ArgumentParser, path: tuple[str, ...]) -> list[str]:
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found += _silent(sub, (*path, name))
+        elif not action.help:
+            found.append(" ".join((*path, action.dest)))
+    return found
+
+
+def test_each_option_of_every_command_says_what_it_does():
+    assert _silent(build_parser(), ()) == []

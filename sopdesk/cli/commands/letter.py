@@ -48,13 +48,13 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
     which = p.add_mutually_exclusive_group()
     which.add_argument("--in", dest="incoming", action="store_true", help="hanya surat masuk")
     which.add_argument("--out", dest="outgoing", action="store_true", help="hanya surat keluar")
-    p.add_argument("--year", type=positive_int)
+    p.add_argument("--year", metavar="TAHUN", type=positive_int, help="hanya surat pada TAHUN")
     p.set_defaults(func=letter_list)
     p = letter.add_parser("show", parents=[acting, listing], help="surat masuk atau kasus dengan lembar disposisinya")
-    p.add_argument("target", metavar=TARGET)
+    p.add_argument("target", metavar=TARGET, help="nomor agenda surat masuk atau nomor kasusnya")
     p.set_defaults(func=letter_show)
     p = letter.add_parser("dispose", parents=[acting, listing], help="lembar disposisi")
-    p.add_argument("target", metavar=TARGET)
+    p.add_argument("target", metavar=TARGET, help="nomor agenda surat masuk atau nomor kasusnya")
     p.add_argument("--to", nargs="+", action="extend", required=True, metavar="UNIT_KODE",
                    help="unit tujuan (kode di direktori organisasi; lihat 'letter units')")
     p.add_argument("--instruction", required=True, help="isi disposisi")
@@ -66,7 +66,7 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
     _add_settings(letter, parents)
     p = letter.add_parser("correct", parents=[acting, listing],
                           help="koreksi surat masuk (SM/TAHUN/NOMOR) atau surat keluar (nomornya); oleh pencatat/admin")
-    p.add_argument("target", metavar=REGISTERED)
+    p.add_argument("target", metavar=REGISTERED, help="nomor agenda surat masuk atau nomor surat keluar")
     p.add_argument("--reason", required=True, help="alasan koreksi (wajib)")
     text_options(p, ("--sender", "pengirim (surat masuk)"), ("--recipient", "tujuan (surat keluar)"),
                  ("--subject", "perihal"), ("--number", "nomor surat"), ("--date", "tanggal surat YYYY-MM-DD"),
@@ -74,7 +74,7 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
     p.set_defaults(func=letter_correct)
     p = letter.add_parser("void", parents=[acting, listing],
                           help="batalkan surat (nomornya tetap terpakai); oleh pencatat/admin")
-    p.add_argument("target", metavar=REGISTERED)
+    p.add_argument("target", metavar=REGISTERED, help="nomor agenda surat masuk atau nomor surat keluar")
     p.add_argument("--reason", required=True, help="alasan pembatalan (wajib)")
     p.set_defaults(func=letter_void)
 

@@ -22,7 +22,7 @@ AHEAD = ("sopdesk.engine.accounts",)
 def add_setup(sub: Commands, parents: Parents) -> None:  # noqa: ARG001 - every noun's signature
     p = sub.add_parser("setup", help="penyiapan pertama: kantor dan administrator")
     p.add_argument("--office", required=True, help="nama kantor")
-    p.add_argument("--timezone", required=True, choices=["WIB", "WITA", "WIT"])
+    p.add_argument("--timezone", required=True, choices=["WIB", "WITA", "WIT"], help="zona waktu kantor")
     p.add_argument("--admin", required=True, help="nama pengguna administrator")
     p.add_argument("--address", help="alamat kantor (kop surat)")
     p.set_defaults(func=setup)
@@ -36,14 +36,14 @@ def add_holiday(sub: Commands, parents: Parents) -> None:
     p.set_defaults(func=holiday_add, check_values=lambda args: day(args.date, "tanggal"))
     p = hol.add_parser("list", parents=[parents.acting, parents.listing],
                        help="hari libur (nasional, cuti bersama, kantor)")
-    p.add_argument("--year", type=int)
+    p.add_argument("--year", type=int, help="tahun (bawaan: tahun ini)")
     p.set_defaults(func=holiday_list)
 
 
 def add_demo(sub: Commands, parents: Parents) -> None:  # noqa: ARG001 - every noun's signature
     p = sub.add_parser("demo", help="isi data contoh yang realistis")
-    p.add_argument("--cases", type=positive_int, default=500)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--cases", type=positive_int, default=500, help="banyaknya kasus contoh (bawaan: 500)")
+    p.add_argument("--seed", type=int, default=1, help="benih acak: angka yang sama, data yang sama (bawaan: 1)")
     p.set_defaults(func=demo)
 
 

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from sopdesk.cli.output import print_json
-from sopdesk.cli.parsing import Commands, Parents, noun, search_text
+from sopdesk.cli.parsing import Commands, Parents, noun, search_text, text_options
 from sopdesk.cli.session import actor, office, reading
 from sopdesk.cli.values import day, optional_day
 from sopdesk.textfmt import waktu_lokal
@@ -23,17 +23,22 @@ AHEAD = ("sopdesk.engine.visitors", "sopdesk.engine.visitor_lookup")
 def add_parsers(sub: Commands, parents: Parents) -> None:
     vis = noun(sub, "visitor", "meja layanan: tamu dan pemohon")
     p = vis.add_parser("register", parents=[parents.acting, parents.listing], help="catat tamu/pemohon")
-    p.add_argument("--name", required=True)
+    p.add_argument("--name", required=True, help="nama tamu/pemohon")
     p.add_argument("--purpose", required=True,
                    help="keperluan: yang memulai kasus menurut katalog (permohonan_informasi ...; "
                    "lihat 'sopdesk catalog doors') | bertamu | pengaduan | konsultasi | lainnya")
-    for flag in ("id-number", "institution", "occupation", "address", "phone", "email",
-                 "purpose-text", "info", "info-use", "obtain", "delivery", "directed-to"):
-        p.add_argument(f"--{flag}")
+    text_options(p, ("--id-number", "nomor identitas (KTP/SIM/paspor)"), ("--institution", "instansi"),
+                 ("--occupation", "pekerjaan"), ("--address", "alamat"), ("--phone", "nomor telepon"),
+                 ("--email", "alamat e-mail"), ("--purpose-text", "uraian keperluan"),
+                 ("--info", "rincian informasi yang dibutuhkan (permohonan informasi)"),
+                 ("--info-use", "tujuan penggunaan informasi"),
+                 ("--obtain", "cara memperoleh informasi: melihat | salinan_cetak | salinan_elektronik"),
+                 ("--delivery", "cara mendapatkan salinan: langsung | kurir | pos | faksimili | email"),
+                 ("--directed-to", "diarahkan kepada"))
     p.set_defaults(func=visitor_register, check_values=_check_form)
     p = vis.add_parser("list", parents=[parents.acting, parents.listing], help="tamu pada satu tanggal")
     p.add_argument("--date", help="YYYY-MM-DD (bawaan: hari ini)")
-    p.add_argument("--search", type=search_text)
+    p.add_argument("--search", metavar="TEKS", type=search_text, help="cari nama atau instansi tamu")
     p.set_defaults(func=visitor_list, check_values=lambda args: optional_day(args.date, "--date"))
 
 
