@@ -1,5 +1,5 @@
 """A word in many cases, sorted by SOP or by title, walked from the first group that may hold it
-(issue #15, migration 0012): the SOPs and titles' first letters whose texts lack one of the
+(issue #15, migration 0012): the SOPs and titles' first three letters whose texts lack one of the
 word's trigrams (store.text_search.CASE_TRIGRAM) are not read. The pages must be the plain
 search's, every sort and direction, for a reader too; a case added or edited into a group that
 lacked the word is found (the triggers keep the trigrams in step); the walk starts with a range
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.both_stores
 WORD = "Permohonan"
 # by SOP: the word in PP's titles only (and in one RAKOR requester); TKS and PAW never hold it
 GROUPS = {"PAW": "Usulan PAW {n}", "PP": "Permohonan data {n}", "RAKOR": "Rapat koordinasi {n}",
-          "TKS": "Tindak lanjut {n}"}
+          "TKS": "Pelaksanaan tindak lanjut {n}"}  # before "Permohonan" in the title order
 
 
 @pytest.fixture
@@ -93,14 +93,16 @@ def test_the_groups_that_may_hold_a_word(ws, grouped, store):
             return {row[0] for row in session.execute(case_list.trigram_groups(), params)}
 
         assert groups("sop", WORD) == {"sPP", "sRAKOR"}  # RAKOR through a requester
-        assert groups("title", WORD) == {"tp", "tr"}
+        assert groups("title", WORD) == {"tper", "trap"}
         assert groups("sop", "tindak") == {"sTKS"}
         assert groups("title", "zzz") == set()
     assert case_list.walk_start("sop", True, ["sPP", "sRAKOR"]) == "RAKOR"
     assert case_list.walk_start("sop", False, ["sPP", "sRAKOR"]) == "PP"
-    assert case_list.walk_start("title", True, ["tp", "tr"]) == "s"  # every title before "s"
-    assert case_list.walk_start("title", False, ["tp", "tr"]) == "p"
+    assert case_list.walk_start("title", True, ["tper", "trap"]) == "raq"  # every title before "raq"
+    assert case_list.walk_start("title", False, ["tper", "trap"]) == "per"
     assert case_list.walk_start("title", True, ["t"]) == "\x01"  # an empty title
+    assert case_list.walk_start("title", True, ["tz\ud7ff"]) == "z\ue000"
+    assert case_list.walk_start("title", True, ["tz\U0010ffff"]) == "{"
     assert case_list.walk_start("title", True, ["t\U0010ffff"]) is None
     assert case_list.walk_start("sop", True, []) is None
 

@@ -173,12 +173,22 @@ def walk_start(sort: str, descending: bool, groups: list[str]) -> str | None:
     if not keys:
         return None  # no group holds the word's trigrams (the walk then finds nothing anyway)
     key = keys[-1] if descending else keys[0]
-    if sort == "title" and descending:  # below it: every title whose first character is at most `key`
+    if sort == "title" and descending:  # below it: every title that starts with `key` or sorts before it
         if not key:
-            return "\x01"
-        after = ord(key) + 1 if ord(key) + 1 not in SURROGATES else SURROGATES.stop
-        return chr(after) if after <= sys.maxunicode else None
+            return "\x01"  # the empty title's group
+        return _after_prefix(key)
     return key
+
+
+def _after_prefix(prefix: str) -> str | None:
+    """The least text after every text that starts with `prefix` (None: there is none)."""
+    while prefix:
+        after = ord(prefix[-1]) + 1
+        after = SURROGATES.stop if after in SURROGATES else after
+        if after <= sys.maxunicode:
+            return prefix[:-1] + chr(after)
+        prefix = prefix[:-1]  # the last character is the greatest: after a shorter prefix
+    return None
 
 
 SURROGATES = range(0xD800, 0xE000)  # no character of a text

@@ -61,7 +61,7 @@ def reading(db: DirectTx, mode: str | None, search: str | None, filters: dict[st
         {key: filters[key] for key in ("sop", "status") if key in filters} | {"filter_cap": most + 1}) <= most)
     filters["like"], escaped = case_list.walk_pattern(search or "")
     start = None
-    if sort in case_list.GROUPED_SORTS:  # the groups (SOPs, titles' first letters) that may hold it
+    if sort in case_list.GROUPED_SORTS:  # the groups (SOPs, titles' first three letters) that may hold it
         groups = db.execute(case_list.trigram_groups(), case_list.trigram_parameters(sort, search or "")).all()
         start = case_list.walk_start(sort, descending, [row[0] for row in groups])
         if start is not None:

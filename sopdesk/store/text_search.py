@@ -18,7 +18,7 @@ and LATIN SMALL LETTER LONG S); the cases that hold one are kept in a partial in
 
 A word in half the cases sorted by SOP or by title was still walked through the SOPs (titles)
 that do not hold it before its first match (40,000 entries). Migration 0012 keeps, per SOP and
-per first character of the lower-cased title, the set of trigrams of the cases' searched texts
+per first three characters of the lower-cased title, the set of trigrams of the cases' searched texts
 (CASE_TRIGRAM, filled by triggers, only ever growing): a group that lacks one of the word's
 trigrams holds no match, and the walk starts at the first group that may.
 
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 CASE_SEARCH = "case_search"  # the FTS5 table (SQLite), rowid = case_file.id
 SQLITE_TRIGGERS = ("case_search_insert", "case_search_delete", "case_search_update")
 # migration 0012: the trigrams per group ("s" + SOP code, "t" + the lower-cased title's first
-# character; the empty trigram: "may hold anything"), and the positions its triggers read
+# three characters; the empty trigram: "may hold anything"), and the positions its triggers read
 CASE_TRIGRAM = "case_trigram"
 TRIGRAM_TABLES = frozenset({CASE_TRIGRAM, "case_trigram_position"})
 TRIGRAM_TRIGGERS = ("case_trigram_insert", "case_trigram_update")

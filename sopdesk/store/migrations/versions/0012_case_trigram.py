@@ -1,7 +1,7 @@
 """where a broad word cannot be (issue #15): on SQLite, the set of three-character pieces
 (trigrams, lower-cased as lower() does) found in the searched texts (number, title, requester)
-of each SOP's cases and of the cases whose title starts with each character, kept in step by
-triggers on case_file (store.text_search.CASE_TRIGRAM). A word in half the cases, sorted by SOP
+of each SOP's cases and of the cases whose titles start alike (three characters), kept in step
+by triggers on case_file (store.text_search.CASE_TRIGRAM). A word in half the cases, sorted by SOP
 or by title, was walked through 40,000 index entries of the SOPs that do not hold it before its
 first match (engine.case_list); a group that lacks one of the word's trigrams holds no match,
 and the walk starts at the first group that may. The sets only grow (an edited text leaves its
@@ -25,6 +25,7 @@ depends_on = None
 
 # a migration keeps its own copy of store.text_search's definitions (they may change after it)
 LONGEST = 1000
+TITLE_PREFIX = 3  # a title's group: its first three characters, lower-cased
 # the key's columns in the table's order: SQLite 3.40's quick_check (every backup runs it) reports
 # NULLs in a WITHOUT ROWID table whose primary key lists them in another order
 TABLES = [
@@ -37,7 +38,7 @@ def trigrams_of(row: str, source: str = "") -> str:
     """The INSERT of the trigrams of case_file rows: `row` the name of the row ("new" in a
     trigger), `source` a FROM clause naming it (the whole table), or none."""
     texts = [f"SELECT {group} AS g, lower({row}.{column}) AS x {source}"
-             for group in (f"'s' || {row}.sop_kode", f"'t' || substr(lower({row}.title), 1, 1)")
+             for group in (f"'s' || {row}.sop_kode", f"'t' || substr(lower({row}.title), 1, {TITLE_PREFIX})")
              for column in ("number", "title", "requester")]
     return (
         "INSERT OR IGNORE INTO case_trigram (grp, trigram) "
@@ -60,9 +61,9 @@ def fill(conn: Connection) -> None:
     on 100,000 cases sorts 15 million rows: 45 s; the sets made here: a few seconds). A text
     holding a NUL (which SQLite's length() stops at) counts as too long."""
     groups: dict[str, set[str]] = {}
-    rows = conn.exec_driver_sql("SELECT sop_kode, substr(lower(title), 1, 1), lower(number), lower(title), "
-                                "lower(requester) FROM case_file")
-    for sop, first, *texts in rows:
+    rows = conn.exec_driver_sql(f"SELECT sop_kode, substr(lower(title), 1, {TITLE_PREFIX}), lower(number), "
+                                "lower(title), lower(requester) FROM case_file")
+    for sop, prefix, *texts in rows:
         found: set[str] = set()
         for text in texts:
             if text is None:
@@ -71,7 +72,7 @@ def fill(conn: Connection) -> None:
                 found.add("")
             else:
                 found.update(text[n:n + 3] for n in range(len(text) - 2))
-        for group in (f"s{sop}", f"t{first}"):
+        for group in (f"s{sop}", f"t{prefix}"):
             groups.setdefault(group, set()).update(found)
     found_rows = [(group, trigram) for group, trigrams in groups.items() for trigram in trigrams]
     if found_rows:  # a new office: none
