@@ -57,7 +57,7 @@ class ColumnFit(QObject):
         model, header = self.table.model(), self.table.horizontalHeader()
         plain = self.table.fontMetrics()
         for column in self.optional:
-            widest, margin = 0, None
+            widest, widest_at = -1, None
             for row in range(model.rowCount()):
                 index = model.index(row, column)
                 text = index.data()
@@ -65,10 +65,12 @@ class ColumnFit(QObject):
                     continue
                 font = index.data(Qt.ItemDataRole.FontRole)  # a void line's marking column: bold
                 width = (plain if font is None else QFontMetrics(font)).horizontalAdvance(str(text))
-                if margin is None:  # the cell's padding as its delegate paints it, asked once: the
-                    margin = self._delegate_width(index) - width  # delegate reads ~10 roles a cell
-                widest = max(widest, width + margin + 1)
-            self.snug[column] = max(widest, header.sectionSizeFromContents(column).width())
+                if width > widest:
+                    widest, widest_at = width, index
+            # the widest cell as its delegate paints it (padding and all), asked once: the
+            # delegate reads ~10 roles of the model a cell
+            cell = self._delegate_width(widest_at) + 1 if widest_at is not None else 0
+            self.snug[column] = max(cell, header.sectionSizeFromContents(column).width())
 
     def _delegate_width(self, index: QModelIndex) -> int:
         option = QStyleOptionViewItem()
