@@ -43,3 +43,13 @@ def test_lembar_2_is_the_offices_copy_and_says_so(ws, staff, tmp_path, purpose):
         # a visitor, not an applicant; a visit starts no case, so no "Nomor kasus: -" either
         assert "pemohon" not in (applicant + office).lower()
         assert "Tamu" in applicant and "Nomor kasus" not in applicant + office
+
+
+def test_the_receipt_answers_the_two_questions_of_form_b_on_their_own_lines(ws, staff, tmp_path):
+    # "E-mail" stood under "Cara memperoleh informasi", read as a second way of obtaining it
+    visitor_id, _ = register_visitor(ws, staff["Help Desk"], VisitorForm(
+        name="Agustina Lenggu", purpose="permohonan_informasi", info_requested="Data partisipasi pemilih",
+        obtain_method="salinan_elektronik", delivery_method="email", email="agustina@contoh.id"))
+    applicant, _ = halves(render_receipt(ws, staff["Help Desk"], visitor_id, tmp_path / "bukti.pdf"))
+    assert "Cara memperoleh informasi : Mendapatkan salinan informasi (softcopy)" in applicant
+    assert "Cara mendapatkan salinan : E-mail" in applicant

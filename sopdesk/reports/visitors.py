@@ -158,7 +158,13 @@ def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | st
             fields += [
                 ("Informasi yang diminta", text(v.info_requested, styles.cell)),
                 ("Tujuan penggunaan", text(v.info_use, styles.cell)),
-                ("Cara memperoleh informasi", markup(_method(v), styles.cell)),
+                # the two questions of PPID Form Model B, each on its line: "E-mail" under "Cara
+                # memperoleh informasi" read as a second way of obtaining it
+                ("Cara memperoleh informasi",
+                 text(OBTAIN_METHODS.get(v.obtain_method, v.obtain_method) if v.obtain_method else "-", styles.cell)),
+                ("Cara mendapatkan salinan",
+                 text(DELIVERY_METHODS.get(v.delivery_method, v.delivery_method) if v.delivery_method else "-",
+                      styles.cell)),
             ]
         elif v.purpose_text:
             fields.append(("Uraian keperluan", text(v.purpose_text, styles.cell)))
