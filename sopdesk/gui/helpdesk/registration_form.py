@@ -209,7 +209,7 @@ class RegistrationForm(QScrollArea):
         outer.addWidget(self.status)
         hint = QLabel(translate("HelpDeskPage", "* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); "
                                                 "saat mengetik nama, NIK atau telepon, tamu lama ditawarkan: "
-                                                "↓ memilih, Enter mengisi, Esc menutup."))
+                                                "↓\u00a0memilih, Enter mengisi, Esc menutup."))  # ↓ not alone
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         outer.addWidget(hint)
