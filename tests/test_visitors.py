@@ -200,3 +200,16 @@ def test_a_phone_number_is_found_however_its_spaces_and_dashes_were_typed(ws, st
     assert find_returning_visitors(ws, staff["Help Desk"], "0812 9999") == []
     day = clock().replace(hour=0, minute=0)
     assert [row.name for row in visitors_page(ws, day - timedelta(days=1), None, "3790 5521")] == ["Marselina Tefa"]
+
+
+def test_a_name_that_starts_with_what_is_typed_is_offered_first(ws, staff, clock):
+    """"Ma" offered Hendrikus Mau and Imanuel Suryadi, who came later, above Maria Tefa."""
+    from sopdesk.engine.visitor_lookup import find_returning_visitors
+
+    for name in ("Maria Tefa", "Imanuel Suryadi", "Hendrikus Mau", "Marselina Tefa"):
+        register_visitor(ws, staff["Help Desk"], VisitorForm(name=name, purpose="bertamu"))
+        clock.advance(minutes=10)
+    offered = [p["name"] for p in find_returning_visitors(ws, staff["Help Desk"], "ma")]
+    assert offered == ["Marselina Tefa", "Maria Tefa", "Hendrikus Mau", "Imanuel Suryadi"]
+    assert [p["name"] for p in find_returning_visitors(ws, staff["Help Desk"], "tefa")] == [
+        "Marselina Tefa", "Maria Tefa"]  # a surname: newest first

@@ -13,7 +13,7 @@ import re
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Connection, false, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Connection, case, false, func, or_, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute
 
 from sopdesk.engine.users import Actor
@@ -48,6 +48,12 @@ def _contains(column: InstrumentedAttribute[str] | InstrumentedAttribute[str | N
     return column.icontains(text, autoescape=True)
 
 
+def _name_rank(text: str) -> ColumnElement[int]:
+    """0 for a name that starts with `text`, 1 for one with a later word that does, 2 otherwise."""
+    return case((Visitor.name.istartswith(text, autoescape=True), 0),
+                (Visitor.name.icontains(" " + text, autoescape=True), 1), else_=2)
+
+
 def _phone_contains(text: str) -> ColumnElement[bool]:
     """The phone number contains `text`, spaces and dashes set aside on both sides: a number
     is stored as it was typed ("0812-3790-5521"), and the desk types it as the visitor says it
@@ -79,8 +85,10 @@ def _sees_full_identity(conn: Connection, actor: Actor, desk_roles: frozenset[st
 
 
 def find_returning_visitors(ws: Workspace, actor: Actor, text: str, limit: int = 8) -> list[dict[str, Any]]:
-    """Past visitors whose name, id number or phone contains `text`, newest first, one row
-    per distinct (name, id number): the identity fields to pre-fill the form with, taken
+    """Past visitors whose name, id number or phone contains `text`, one row per distinct
+    (name, id number), those whose name starts with `text` first, then those with a word of
+    the name starting with it, then the rest, each group newest first ("Ma" offered Hendrikus
+    Mau and Imanuel Suryadi above Maria Tefa): the identity fields to pre-fill the form with, taken
     from that person's latest registration (which may not be the one that matched).
     For a user who may not see them in full, the id and phone numbers are masked and the
     row says `masked: True` (a masked value is for recognising a person, not for filling in)."""
@@ -105,7 +113,7 @@ def find_returning_visitors(ws: Workspace, actor: Actor, text: str, limit: int =
         select(*(getattr(Visitor, f) for f in IDENTITY_FIELDS))
         .join(latest, latest.c.id == Visitor.id)
         .where(latest.c.rank == 1)
-        .order_by(latest.c.registered_at.desc(), latest.c.id.desc())
+        .order_by(_name_rank(text), latest.c.registered_at.desc(), latest.c.id.desc())
         .limit(limit)
     )
     with ws.db.connect() as conn:
