@@ -58,23 +58,23 @@ POSITIONS = ",".join(str(n) for n in range(1, LONGEST + 1))
 
 def fill(conn: Connection) -> None:
     """The trigrams of every case, as the triggers would insert them (the same statement run
-    on 100,000 cases sorts 15 million rows: 45 s; the sets made here: a few seconds). A text
-    holding a NUL (which SQLite's length() stops at) counts as too long."""
-    groups: dict[str, set[str]] = {}
+    on 100,000 cases sorts 15 million rows: 45 s; the sets made here from each group's distinct
+    texts: 2 s). A text holding a NUL (which SQLite's length() stops at) counts as too long."""
+    texts: dict[str, set[str]] = {}
     rows = conn.exec_driver_sql(f"SELECT sop_kode, substr(lower(title), 1, {TITLE_PREFIX}), lower(number), "
                                 "lower(title), lower(requester) FROM case_file")
-    for sop, prefix, *texts in rows:
-        found: set[str] = set()
-        for text in texts:
-            if text is None:
-                continue
-            if len(text) > LONGEST + 2 or "\x00" in text:
-                found.add("")
-            else:
-                found.update(text[n:n + 3] for n in range(len(text) - 2))
+    for sop, prefix, *case_texts in rows:
         for group in (f"s{sop}", f"t{prefix}"):
-            groups.setdefault(group, set()).update(found)
-    found_rows = [(group, trigram) for group, trigrams in groups.items() for trigram in trigrams]
+            texts.setdefault(group, set()).update(case_texts)
+    found_rows = []
+    for group, distinct in texts.items():
+        found: set[str] = set()
+        for text in distinct:
+            if text is not None and (len(text) > LONGEST + 2 or "\x00" in text):
+                found.add("")
+            elif text is not None:
+                found.update(text[n:n + 3] for n in range(len(text) - 2))
+        found_rows += [(group, trigram) for trigram in found]
     if found_rows:  # a new office: none
         conn.exec_driver_sql("INSERT INTO case_trigram (grp, trigram) VALUES (?, ?)", found_rows)
 
