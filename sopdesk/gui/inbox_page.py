@@ -163,6 +163,14 @@ class InboxPage(QWidget):
         super().hideEvent(event)
         self._hidden = True
 
+    def focus_first_field(self) -> None:
+        """Ctrl+1, also when Kotak Masuk is already shown: the keyboard in the list, a line
+        selected, so Enter opens its form (the keyboard stayed on a filter, where Down changed
+        the status filter; Xvfb, as the Kasubag, /tmp/h4/s/72_return_combo.png)."""
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
+            self.table.selectRow(0)
+
     def focus_search(self) -> None:
         """Ctrl+F: the search box, its text selected; Tab or Down then goes to the list."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -112,9 +112,10 @@ class LettersPage(QWidget):
         if self._hidden:  # back from another screen: letters registered at other desks meanwhile
             self._hidden = False
             self.reload()
-        # typing searches at once; Ctrl+Tab (from the search box) goes to the next tab
-        searches = (self.incoming_search, self.outgoing_search, self.expedition_search)
-        searches[self.tabs.currentIndex()].setFocus()
+        self.focus_first_field()  # typing searches at once; Ctrl+Tab (from the search box): the next tab
+
+    def focus_first_field(self) -> None:  # Ctrl+4 too, when the keyboard is already on this page
+        (self.incoming_search, self.outgoing_search, self.expedition_search)[self.tabs.currentIndex()].setFocus()
 
     # --- building ------------------------------------------------------------------------------------
     def _years(self, register: letter_views.Register) -> QComboBox:
@@ -222,9 +223,8 @@ class LettersPage(QWidget):
         filters.addWidget(self.expedition_search)
         filters.addLayout(days)
         # narrow, Ditandatangani oleh, Nama penerima then Tujuan give way (in the tooltip of the letter)
-        # (the letter keeps 160 px only: at 1024x768 Tujuan, looked at first, stays beside it)
         self.expedition_table = table_view(self.expedition_model, (45, 120, 150, 0, 140, 130, 105, 150),
-                                           stretch=3, optional=(7, 5, 4), ample=160)
+                                           stretch=3, optional=(7, 5, 4), ample=160)  # Tujuan kept at 1024
         self.expedition_table.doubleClicked.connect(lambda _: self.mark_received() if self.may_receive else None)
         holder, self.expedition_stack, self.expedition_empty = stacked(self.expedition_table, "expeditionEmpty")
         self.expedition_summary = QLabel()
