@@ -78,3 +78,21 @@ def test_the_letters_follow_and_the_catalog_is_not_rebuilt(qtbot, ws, staff, clo
     assert window.desk_changes.look()
     assert not rebuilt
     assert window.nav.item(0).text() == "Kotak Masuk (1)"
+
+
+def test_a_server_lost_is_reported_not_raised(qtbot, ws, staff, clock, monkeypatch):
+    from sopdesk.engine import backups
+    from sopdesk.errors import StoreUnreachable
+
+    window = window_of(qtbot, ws, staff["Kasubag"])
+
+    def unreachable(_ws):  # noqa: ANN001, ANN202
+        raise StoreUnreachable("server tidak terjangkau")
+
+    monkeypatch.setattr(backups, "audit_position", unreachable)
+    lost, reloads = [], []
+    watch = DeskChanges(window, ws, lambda: reloads.append(1), lambda: lost.append(1))  # built while lost
+    assert watch.position is None
+    assert not watch.look() and lost == [1] and not reloads
+    monkeypatch.undo()
+    assert watch.look() and reloads == [1]  # back: what changed meanwhile is shown

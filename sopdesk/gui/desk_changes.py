@@ -31,7 +31,10 @@ class DeskChanges(QObject):
                  paused: Callable[[], bool] = lambda: False):
         super().__init__(window)
         self.window, self.ws, self.changed, self.lost, self.paused = window, ws, changed, lost, paused
-        self.position = backups.audit_position(ws)
+        try:
+            self.position: int | None = backups.audit_position(ws)
+        except StoreUnreachable:  # the window shows its banner; the first look after it refreshes
+            self.position = None
         self.timer = QTimer(self, interval=self.INTERVAL_MS)
         self.timer.timeout.connect(self.look)
         self.timer.start()
