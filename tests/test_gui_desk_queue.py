@@ -171,3 +171,18 @@ def test_alt_b_opens_the_buku_tamu_from_the_form(qtbot, page, desk, monkeypatch)
     QTest.keyClick(page.windowHandle(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # as the window gets it
     qtbot.waitUntil(lambda: asked == ["Buku tamu"])  # a mnemonic clicks as if animated
     assert page.registration.value("name") == "Yakobus"  # nothing typed is lost
+
+
+def test_enter_on_a_visitor_row_opens_their_tanda_bukti(qtbot, ws, staff, page, desk, monkeypatch):  # noqa: F811
+    # Xvfb: Ctrl+F, the name, Down to the row, Enter: nothing happened
+    visitor_id, _ = register_visitor(ws, staff["Help Desk"], VisitorForm(name="Agustina Lenggu", purpose="bertamu"))
+    page.refresh()
+    printed: list[int | None] = []
+    monkeypatch.setattr(page.visitor_list, "print_receipt",
+                        lambda: printed.append(page.visitor_list.selected_visitor()))
+    page.visitor_list.focus_search()
+    desk.type("Agustina")
+    desk.press(Qt.Key.Key_Down)
+    assert desk.focus is page.table
+    desk.press(Qt.Key.Key_Return)
+    assert printed == [visitor_id]

@@ -142,6 +142,7 @@ class VisitorList(QWidget):
         # resized, or narrowed by its vertical scroll bar: the columns are fitted again
         self.table.viewport().installEventFilter(self)
         self.table.installEventFilter(self)  # entered with no row chosen: the first one is; shown: fitted
+        self.table.activated.connect(lambda _index: self.print_receipt())  # Enter on a row did nothing
         # a sideways range is a fit made on sizes that changed after it (Xvfb, a new office's first
         # visitor: the columns fitted while the list was hidden behind "Belum ada tamu hari ini")
         self.table.horizontalScrollBar().rangeChanged.connect(self._sideways)
