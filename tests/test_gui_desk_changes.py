@@ -96,3 +96,26 @@ def test_a_server_lost_is_reported_not_raised(qtbot, ws, staff, clock, monkeypat
     assert not watch.look() and lost == [1] and not reloads
     monkeypatch.undo()
     assert watch.look() and reloads == [1]  # back: what changed meanwhile is shown
+
+
+def test_a_register_read_further_down_stays_there(qtbot, ws, staff, clock):
+    """The letters refresh at every change of another desk: the list the clerk scrolled down
+    must not jump back to its selected line each time."""
+    from sopdesk.engine import letters
+
+    for n in range(60):
+        letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(sender=f"Pengirim {n}",
+                                                                          subject=f"Perihal {n}"))
+    window = window_of(qtbot, ws, staff["Kasubag"])
+    window.go_to(window.PAGES.index("letters"))
+    page = window.page("letters")
+    table = page.incoming_table
+    qtbot.waitUntil(lambda: table.verticalScrollBar().maximum() > 0)
+    table.selectRow(0)
+    table.verticalScrollBar().setValue(table.verticalScrollBar().maximum())
+    scrolled = table.verticalScrollBar().value()
+    letters.register_incoming(ws, staff["Staf"], letters.IncomingForm(sender="Bawaslu", subject="Undangan"))
+    assert window.desk_changes.look()
+    assert page.incoming_model.total == 61
+    assert table.verticalScrollBar().value() >= scrolled - table.rowHeight(0)  # one new line above, at most
+    assert page.selected_letter() is not None

@@ -46,6 +46,7 @@ from sopdesk.gui.letters.outgoing_dialog import OutgoingDialog
 from sopdesk.gui.letters.receipt_dialog import ReceiptDialog
 from sopdesk.gui.letters.register_view import (
     into_list,
+    keeping_scroll,
     register_tab,
     search_box,
     selected,
@@ -70,13 +71,11 @@ class LettersPage(QWidget):
 
     def __init__(self, ctx: GuiContext, worker: Worker, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx = ctx
-        self.worker = worker
+        self.ctx, self.worker = ctx, worker
         self.registrars, self.disposers, self.receiving_roles = (
             registrar_roles(ctx.ws), disposer_roles(ctx.ws), expedition_roles(ctx.ws))  # office settings
-        self.may_register = may(ctx, self.registrars)
-        self.may_dispose = may(ctx, self.disposers)
-        self.may_receive = may(ctx, self.receiving_roles)
+        self.may_register, self.may_dispose, self.may_receive = (
+            may(ctx, roles) for roles in (self.registrars, self.disposers, self.receiving_roles))
         self.printing = False
         self.tabs = QTabWidget()
         self.tabs.addTab(self._incoming_tab(), self.tr("Surat masuk"))
@@ -244,7 +243,8 @@ class LettersPage(QWidget):
         self.reload_outgoing()
         self.reload_expedition()
 
-    refresh = reload  # another desk's change (gui.desk_changes): the registers again, lines kept selected
+    def refresh(self) -> None:  # another desk's change (gui.desk_changes): lines kept selected and in view
+        keeping_scroll(self, self.reload)
 
     def reload_incoming(self) -> None:
         search = self.incoming_search.text().strip() or None

@@ -131,6 +131,17 @@ def show_rows(table: QTableView, model: PagedTableModel, stack: QStackedLayout, 
     table.selectRow(0 if row is None else row)
 
 
+def keeping_scroll(page: QWidget, reload: Callable[[], None]) -> None:
+    """`reload` the page's registers, each list scrolled where it was: another desk's change
+    (gui.desk_changes) every few seconds must not jump the list read back to its selected line."""
+    tables = page.findChildren(QTableView)
+    scrolls = [table.verticalScrollBar().value() for table in tables]
+    reload()
+    for table, scroll in zip(tables, scrolls, strict=True):
+        table.doItemsLayout()  # the scroll bar's new range before its old value is put back
+        table.verticalScrollBar().setValue(scroll)
+
+
 def show_empty(stack: QStackedLayout, empty: QLabel, text: str) -> None:
     """The sentence saying why nothing is listed, in the table's place."""
     empty.setText(text)
