@@ -72,3 +72,14 @@ def test_an_edit_of_a_letter_or_entry_sealed_as_written_is_found(ws, actors, sta
         raw.execute(f"UPDATE {table} SET subject = subject || ' (diubah)' WHERE id = (SELECT max(id) FROM {table})")
     report = integrity.check(ws)
     assert any(f.table == table and f.kind == "record_changed" for f in report.findings), report.as_dict()
+
+
+def test_a_long_dispatched_subject_in_the_notice_is_cut_at_a_word_and_says_so():
+    from sopdesk.engine.letter_steps import NOTICE_SUBJECT, _shown
+
+    subject = "Disposisi Data Baku sesuai disposisi - Permohonan informasi (datang langsung): Laporan"
+    shown = _shown(subject, NOTICE_SUBJECT)
+    assert len(shown) <= NOTICE_SUBJECT and shown.endswith("...")
+    assert shown == "Disposisi Data Baku sesuai disposisi - Permohonan informasi (datang..."  # whole words
+    assert _shown("Tanda terima", NOTICE_SUBJECT) == "Tanda terima"
+    assert _shown("x" * 100, NOTICE_SUBJECT) == "x" * 77 + "..."

@@ -27,6 +27,7 @@ from sopdesk.store.direct import DirectTx
 from sopdesk.store.models import Document, Expedition, OutgoingLetter, WorkItem
 
 REGISTERED_KINDS = ("surat_keluar", "ekspedisi")  # output kinds that write a register
+NOTICE_SUBJECT = 80  # characters of a dispatched subject shown in the completion's notice
 
 # the statements of a step's letters, prepared once (store.direct): most of them run at every
 # completed step with a letter output
@@ -128,8 +129,17 @@ def _registered(ws: Workspace, tx: DirectTx, settings: LetterSettings, user: Act
                           letter_number=next((d.number for d in recorded if d.number), None),
                           destination=step.requester, document_id=recorded[0].id if recorded else None,
                           case_id=step.case_id, work_item_id=step.item_id, step_no=step.step_no)
-        notices.append(f"buku ekspedisi nomor {entry}: {subject[:80]}")
+        notices.append(f"buku ekspedisi nomor {entry}: {_shown(subject, NOTICE_SUBJECT)}")
     return notices
+
+
+def _shown(text: str, width: int) -> str:
+    """A subject in a notice: whole, or cut at a word with its cut shown (a word cut mid-way
+    read as a typo on the command line)."""
+    if len(text) <= width:
+        return text
+    cut = text[:width - 3]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:-") + "..."
 
 
 def _step_letter(tx: DirectTx, settings: LetterSettings, user: ActingUser, step: StepFacts,
