@@ -696,3 +696,28 @@ def test_ctrl_p_after_a_registration_prints_the_new_visitor_even_while_the_list_
     assert page.visitor_list.search_box.text() == ""  # the search that hid him is cleared
     assert page.visitor_list.selected_visitor() == newest  # Ctrl+P: his tanda bukti, not Kristina's
     assert desk.focus is page.fields["name"]
+
+
+def test_ctrl_p_pressed_while_the_new_visitor_is_saved_prints_the_new_visitor(qtbot, ws, staff, ctx, page, desk,
+                                                                              monkeypatch):
+    from test_gui_step_form import HeldWorker  # the window's worker, holding the command until released
+
+    earlier, _ = register_visitor(ws, staff["Help Desk"], VisitorForm(name="Kristina Fanggidae", purpose="bertamu"))
+    page.refresh()
+    page.visitor_list.select_visitor(earlier)
+    printed: list[int | None] = []
+    chosen = page.visitor_list.selected_visitor
+    monkeypatch.setattr(page.visitor_list, "print_receipt", lambda: printed.append(chosen()))
+    ctx.worker = worker = HeldWorker()
+    desk.type("Simon Petrus Bani")
+    desk.tab_to("purpose")
+    desk.type("B")
+    desk.press(Qt.Key.Key_Return)  # saving (a slow disk, a server across the LAN) ...
+    desk.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # ... and Ctrl+P at once
+    qtbot.wait(150)
+    assert printed == []  # not Kristina's tanda bukti for Simon
+    worker.release()
+    with ws.db.reading() as session:
+        newest = session.scalar(select(func.max(Visitor.id)))
+    qtbot.waitUntil(lambda: printed == [newest])
+    assert newest != earlier

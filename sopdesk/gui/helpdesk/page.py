@@ -13,7 +13,7 @@ Tab chain. Showing the page (Ctrl+2 or the navigation) puts the cursor in Nama."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
 
@@ -22,6 +22,7 @@ from sopdesk.gui.helpdesk.lookup import ReturningVisitorLookup
 from sopdesk.gui.helpdesk.registration_form import Field, RegistrationForm
 from sopdesk.gui.helpdesk.style import STYLE
 from sopdesk.gui.helpdesk.visitor_list import VisitorList
+from sopdesk.gui.operation import running
 
 
 class HelpDeskPage(QWidget):
@@ -57,7 +58,8 @@ class HelpDeskPage(QWidget):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         QShortcut(QKeySequence.StandardKey.Find, self, self.visitor_list.focus_search)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.visitor_list.print_receipt)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_receipt)
+        self._registrations = 0  # registrations this page has seen: a Ctrl+P waiting for a save looks
         self.registration.registered.connect(self._registered)
         self.visitor_list.status.connect(self.registration.set_status)
         ctx.data_changed.connect(self.visitor_list.refresh)
@@ -65,8 +67,27 @@ class HelpDeskPage(QWidget):
         self.registration.line("name").setFocus()
 
     def _registered(self, visitor_id: int, number: str) -> None:
+        self._registrations += 1
         self.visitor_registered.emit(visitor_id, number)
         self.visitor_list.show_registered(visitor_id)  # the one just registered: Ctrl+P prints its tanda bukti
+
+    def print_receipt(self) -> None:
+        """Ctrl+P: the tanda bukti of the visitor chosen in the list. Pressed while the visitor
+        just typed is being saved (Enter, then at once Ctrl+P; a slow disk, a server across the
+        LAN), it waits for the save and prints the new visitor's: it printed the visitor chosen
+        before them. A refused save prints nothing (the form shows why)."""
+        if not running(self.registration):
+            self.visitor_list.print_receipt()
+            return
+        before = self._registrations
+
+        def when_saved() -> None:
+            if running(self.registration):
+                QTimer.singleShot(50, self, when_saved)
+            elif self._registrations > before:
+                self.visitor_list.print_receipt()
+
+        QTimer.singleShot(50, self, when_saved)
 
     def focus_first_field(self) -> None:
         """The cursor to Nama (the main window calls it whenever it shows this page)."""
