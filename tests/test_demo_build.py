@@ -179,3 +179,27 @@ def test_a_small_demo_has_kasubag_work_at_any_hour(ws, clock, moment):
     demo.build_demo(ws, cases=60, seed=7)
     kasubag = ws.login("kasubag", demo.demo_password())
     assert queries.inbox_total(ws, ["Kasubag"], kasubag.user_id) > 0
+
+
+
+@pytest.mark.sqlite_only("the case list's trigram groups are SQLite's")
+def test_the_demo_fills_the_trigram_groups_its_cases_need(ws):
+    """The demo leaves the trigram insert trigger out and fills the groups once at the end. Each
+    case's number, title and requester have every three-letter piece in its SOP's group and its
+    title's group, as the trigger writes them, so a broad search sorted by SOP or title skips no
+    group that holds the word (a missing piece would hide the group's cases); the trigger is back."""
+    before = dict(_triggers(ws))
+    assert "case_trigram_insert" in before
+    demo.build_demo(ws, cases=60, seed=5)
+    assert dict(_triggers(ws)) == before
+    with ws.db.connect() as conn:
+        have = {(row[0], row[1]) for row in conn.execute(text("SELECT grp, trigram FROM case_trigram"))}
+        cases = list(conn.execute(text("SELECT sop_kode, lower(number), lower(title), lower(requester) "
+                                       "FROM case_file")))
+    assert len(cases) == 60
+    for sop, *texts in cases:
+        title = texts[1]
+        for group in (f"s{sop}", f"t{title[:3]}"):
+            for piece in texts:
+                for n in range(len(piece or "") - 2):
+                    assert (group, piece[n:n + 3]) in have, (group, piece)
