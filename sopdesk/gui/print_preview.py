@@ -40,6 +40,17 @@ ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 MAX_PRINT_DPI = 300  # office print quality; each page goes to the spooler as an image, 600 dpi would quadruple it
 CACHED_PAGES = 16
 PAGE_GAP = 12
+MM_PER_POINT = 25.4 / POINTS_PER_INCH
+NAMED_PAPERS = {"A4": (210, 297), "F4": (215, 330)}  # mm, short side first (reports.base.PAPERS)
+
+
+def paper_name(width: float, height: float) -> str:
+    """A page size in points as the office names it: "A4", "F4", else "W × H mm"."""
+    short, long_ = sorted((round(width * MM_PER_POINT), round(height * MM_PER_POINT)))
+    for name, (w, h) in NAMED_PAPERS.items():
+        if abs(short - w) <= 1 and abs(long_ - h) <= 1:
+            return name
+    return f"{short} × {long_} mm"
 
 
 def default_folder() -> Path:
@@ -148,6 +159,9 @@ class PrintPreviewDialog(QDialog):
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Page Down / arrows move through the pages
 
         self.page_label = QLabel()
+        self.paper_label = QLabel(self._paper_text())  # the paper to load in the printer
+        self.paper_label.setObjectName("previewPaper")
+        self.paper_label.setToolTip(self.tr("Ukuran kertas cetakan dari jendela ini diatur di Pengaturan"))
         self.zoom_label = QLabel()
         self.status = QLabel()
         self.zoom_out_button = QPushButton(self.tr("Perkecil"))
@@ -184,6 +198,8 @@ class PrintPreviewDialog(QDialog):
 
         tools = QHBoxLayout()
         tools.addWidget(self.page_label)
+        tools.addSpacing(PAGE_GAP * 2)
+        tools.addWidget(self.paper_label)
         tools.addStretch(1)
         tools.addWidget(self.zoom_out_button)
         tools.addWidget(self.zoom_label)
@@ -235,6 +251,10 @@ class PrintPreviewDialog(QDialog):
 
     def show_page(self, index: int) -> None:
         self.scroll_area.verticalScrollBar().setValue(self.views[index].y() - PAGE_GAP)
+
+    def _paper_text(self) -> str:
+        names = list(dict.fromkeys(paper_name(w, h) for w, h in self.pages.sizes))
+        return self.tr("Kertas {0}").format(", ".join(names)) if names else ""
 
     def _update_page_label(self) -> None:
         self.page_label.setText(self.tr("Halaman {0} dari {1}").format(self.current_page() + 1,

@@ -1,6 +1,11 @@
 """Every printout of the screens goes through print_pdf: the PDF is rendered on the worker
-thread into a temporary folder, then opens in the program's print preview, where it is
-sent to a printer or saved as a PDF (gui/print_preview.py)."""
+thread into a temporary folder, on this PC's paper (A4 or F4, chosen in Pengaturan), then
+opens in the program's print preview, where it is sent to a printer or saved as a PDF
+(gui/print_preview.py).
+
+The paper is this PC's setting, not the office's: it is the paper in the drawer of the printer
+beside this desk (a front desk on F4 and a secretariat on A4 happen in one office), any user may
+change it (no administrator is needed to reload a printer), and it needs no database column."""
 
 from __future__ import annotations
 
@@ -10,13 +15,29 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from sopdesk.gui.date_field import DateField
 from sopdesk.gui.messages import ERROR_STYLE, show_error
 from sopdesk.gui.print_preview import PrintPreviewDialog
 from sopdesk.gui.worker import Worker
+
+PAPER_KEY = "print/paper"
+PAPERS = ("A4", "F4")  # reports.base.PAPERS; not imported here: ReportLab loads at the first printout
+
+
+def saved_paper() -> str:
+    """The paper every printout of the window is on: "A4" (the default) or "F4"."""
+    value = str(QSettings().value(PAPER_KEY, "A4") or "A4").strip().upper()
+    return value if value in PAPERS else "A4"
+
+
+def save_paper(paper: str) -> None:
+    paper = paper.strip().upper()
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper {paper!r}")
+    QSettings().setValue(PAPER_KEY, paper)
 
 
 def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render: Callable[[Path], Path],
@@ -32,6 +53,13 @@ def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render:
     name = default_name if default_name.lower().endswith(".pdf") else default_name + ".pdf"
     path = folder / name.replace("/", "-")
     opened: list[PrintPreviewDialog] = []
+    paper = saved_paper()  # read here, on the GUI thread; the rendering may run on the worker
+
+    def on_paper(target: Path) -> Path:
+        from sopdesk.reports.base import using_paper
+
+        with using_paper(paper):  # a printout that names no paper is on this PC's
+            return render(target)
 
     def done(result: Path) -> None:
         try:
@@ -60,13 +88,13 @@ def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render:
 
     if worker is None:
         try:
-            result = render(path)
+            result = on_paper(path)
         except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
             failed(exc)
         else:
             done(result)
         return opened[0] if opened else None
-    worker.submit(lambda: render(path), done, failed)
+    worker.submit(lambda: on_paper(path), done, failed)
     return None
 
 

@@ -1,8 +1,9 @@
-"""Pengaturan: language, the office profile (edited by administrators through the engine),
-user accounts (administrators), the separate demo office. The page scrolls: at 1024x768 the
-administrator's boxes are taller than the screen. Every change is an engine command run
-through gui.operation; the user list is read through the engine. Backups, the data check and
-restoring a backup are gui.settings_backup's box."""
+"""Pengaturan: language, the idle lock, this PC's paper (A4 or F4) for every printout, the
+office profile (edited by administrators through the engine), user accounts (administrators),
+the separate demo office. The page scrolls: at 1024x768 the administrator's boxes are taller
+than the screen. Every change is an engine command run through gui.operation; the user list
+is read through the engine. Backups, the data check and restoring a backup are
+gui.settings_backup's box."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
 from sopdesk.gui.idle_lock import idle_minutes, save_idle_minutes
 from sopdesk.gui.operation import Operation
+from sopdesk.gui.printing import save_paper, saved_paper
 from sopdesk.gui.server_settings import ServerBox
 from sopdesk.gui.settings_backup import BackupBox
 from sopdesk.gui.user_dialogs import AddUserDialog, ResetPasswordDialog
@@ -48,6 +50,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(content)
         layout.addWidget(self._language_box())
         layout.addWidget(self._lock_box())
+        layout.addWidget(self._paper_box())
         layout.addWidget(self._office_box())
         if ctx.is_admin:  # the engine refuses the rest to others anyway; do not offer it
             self.server_box = ServerBox(worker)  # this PC's database: the administrator's choice
@@ -122,6 +125,24 @@ class SettingsPage(QWidget):
         lock = getattr(self.window(), "idle_lock", None)
         if lock is not None:
             lock.set_minutes(minutes)
+
+    # --- paper ------------------------------------------------------------------------------------
+    def _paper_box(self) -> QGroupBox:
+        """The paper of every printout of the window on this PC (gui.printing says why this PC's)."""
+        box = QGroupBox(self.tr("Cetak"))
+        self.paper = QComboBox()
+        self.paper.setObjectName("paper")
+        self.paper.addItem(self.tr("A4 (210 × 297 mm)"), "A4")
+        self.paper.addItem(self.tr("F4 / folio (215 × 330 mm)"), "F4")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(saved_paper())))
+        self.paper.currentIndexChanged.connect(lambda _: save_paper(self.paper.currentData()))
+        label = QLabel(self.tr("&Ukuran kertas"))
+        label.setBuddy(self.paper)
+        row = QHBoxLayout(box)
+        row.addWidget(label)
+        row.addWidget(self.paper)
+        row.addWidget(_wrapped(self.tr("dipakai setiap cetakan dari komputer ini")), 1)
+        return box
 
     # --- office -----------------------------------------------------------------------------------
     def _office_box(self) -> QGroupBox:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -50,8 +51,30 @@ HEADER_BG = colors.HexColor("#e4e4e4")
 MUTED = colors.HexColor("#555555")
 
 
-def paper_size(paper: str, wide: bool = False) -> tuple[float, float]:
-    """The page size of "A4" or "F4" (215 x 330 mm), portrait or landscape."""
+# The paper of a printout whose caller names none (render_*(..., paper=None)): the window sets
+# it from this PC's setting around each rendering (gui.printing.print_pdf), so every printout of
+# the window is on the paper chosen in Pengaturan without each screen passing it along; the CLI
+# names its --paper. A context variable, not a module global: two renderings at once (a worker
+# thread, a test) never see each other's paper.
+DEFAULT_PAPER: ContextVar[str] = ContextVar("sopdesk_paper", default="A4")
+
+
+@contextlib.contextmanager
+def using_paper(paper: str) -> Iterator[None]:
+    """Printouts rendered inside this block, naming no paper, are on `paper` ("A4" or "F4")."""
+    paper_size(paper)  # an unknown name is refused here, not at the first printout
+    token = DEFAULT_PAPER.set(paper.strip().upper())
+    try:
+        yield
+    finally:
+        DEFAULT_PAPER.reset(token)
+
+
+def paper_size(paper: str | None, wide: bool = False) -> tuple[float, float]:
+    """The page size of "A4" or "F4" (215 x 330 mm), portrait or landscape; None: the paper of
+    using_paper (A4 outside one)."""
+    if paper is None:
+        paper = DEFAULT_PAPER.get()
     size = PAPERS.get(str(paper or "").strip().upper())
     if size is None:
         raise UserError(f"Ukuran kertas {paper!r} tidak dikenal; pilih A4 atau F4")
@@ -359,7 +382,7 @@ class Printout:
     text), every page after the first prints it under the letterhead: a sheet separated from
     the first still says what it belongs to."""
 
-    def __init__(self, path: Path | str, paper: str, head: Letterhead, title: str,
+    def __init__(self, path: Path | str, paper: str | None, head: Letterhead, title: str,
                  first: str = "portrait", running_head: str | None = None):
         register_fonts()
         self.path = Path(path)

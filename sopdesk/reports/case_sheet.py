@@ -90,7 +90,7 @@ def _details(item: Visit, documents: tuple[Output, ...]) -> list[str]:
     return lines
 
 
-def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str = "A4",
+def render_case_sheet(ws: Workspace, number: str, path: Path | str, paper: str | None = None,
                       viewer: Actor | None = None) -> Path:
     """The lembar kendali of case `number` (e.g. PP/2026/0001). Returns the PDF's path. A
     confidential case's title reads "(rahasia)" unless `viewer` is on its chain (issue #13)."""

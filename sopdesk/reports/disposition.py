@@ -89,7 +89,7 @@ def _unit_style(base: ParagraphStyle, depth: int) -> ParagraphStyle:
 
 
 def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Path | str,
-                             paper: str = "A4", viewer: Actor | None = None) -> Path:
+                             paper: str | None = None, viewer: Actor | None = None) -> Path:
     """The lembar disposisi of the incoming letter `letter_agenda_number` (SM/2026/0001).
     Returns the PDF's path. A rahasia letter's perihal is printed only for a `viewer` on its
     chain (issue #13)."""

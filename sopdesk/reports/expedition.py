@@ -262,7 +262,7 @@ class BookTable(Flowable):
         page.draw()
 
 
-def render_expedition_book(ws: Workspace, start: date, end: date, path: Path | str, paper: str = "A4",
+def render_expedition_book(ws: Workspace, start: date, end: date, path: Path | str, paper: str | None = None,
                            pending_only: bool = False, viewer: Actor | None = None) -> Path:
     """The buku ekspedisi of the entries sent from `start` to `end` (office-local days,
     inclusive), in the book's order; only those not yet received when `pending_only`.

@@ -133,7 +133,7 @@ def chart(stats: list[StepStats], width: float, height: float = 72 * mm) -> Draw
 
 
 def render_performance(ws: Workspace, kode: str, start: date, end: date, path: Path | str,
-                       paper: str = "A4") -> Path:
+                       paper: str | None = None) -> Path:
     """Laporan kinerja of SOP `kode` for the visits completed from `start` to `end`
     (inclusive, office time). Returns the PDF's path."""
     sop = load_sop(ws, kode)

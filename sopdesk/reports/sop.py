@@ -118,7 +118,7 @@ def deadlines_table(sop: Sop, styles: Styles, width: float) -> list:
     return [text(f"Tenggat kasus SOP {sop.kode}: {sop.nama}", styles.heading), table]
 
 
-def render_sop(ws: Workspace, kode: str, path: Path | str, paper: str = "A4", revisi: int | None = None) -> Path:
+def render_sop(ws: Workspace, kode: str, path: Path | str, paper: str | None = None, revisi: int | None = None) -> Path:
     """The SOP `kode` (the catalog's revision, or a stored `revisi`): identity page and
     flowchart pages, landscape, on A4 or F4. Returns the PDF's path."""
     sop = load_sop(ws, kode, revisi)

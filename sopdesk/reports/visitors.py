@@ -72,7 +72,7 @@ def _method(v: VisitorEntry) -> str:
 
 
 def render_visitor_register(ws: Workspace, actor: Actor, start: date, end: date, path: Path | str,
-                            paper: str = "A4") -> Path:
+                            paper: str | None = None) -> Path:
     """Buku tamu / register permohonan informasi of the visitors registered from `start` to
     `end` (inclusive, office time), landscape. NIK masked. Returns the PDF's path."""
     username = may_print(ws, actor, "mencetak buku tamu (berisi data pribadi)")
@@ -127,7 +127,7 @@ def render_visitor_register(ws: Workspace, actor: Actor, start: date, end: date,
     return result
 
 
-def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | str, paper: str = "A4") -> Path:
+def render_receipt(ws: Workspace, actor: Actor, visitor_id: int, path: Path | str, paper: str | None = None) -> Path:
     """Tanda bukti permohonan (or kunjungan) for one registered visitor, with the case
     number and the date by which the answer is due. Returns the PDF's path."""
     username = may_print(ws, actor, "mencetak tanda bukti (berisi data pribadi)")
