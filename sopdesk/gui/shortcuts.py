@@ -2,7 +2,7 @@
 works in PySide6 but its stub knows no such keywords, and the positional form that it does
 know drops the context at run time (6.11: a WidgetShortcut became a WindowShortcut). And the keys
 that take a search box's user into its list, the same on every page; Esc empties a search box,
-and Home / End go to the first / last line of a list of whole lines."""
+and Home / End go to the first / last line of a list of whole lines; Ctrl+PgDown / PgUp switch tabs."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import QLineEdit, QTableView, QTabWidget, QWidget
 
 WINDOW = Qt.ShortcutContext.WindowShortcut
 
@@ -96,3 +96,18 @@ def first_and_last(table: QTableView) -> None:
 
     shortcut(QKeySequence(Qt.Key.Key_Home), table, lambda: to_row(False), Qt.ShortcutContext.WidgetShortcut)
     shortcut(QKeySequence(Qt.Key.Key_End), table, lambda: to_row(True), Qt.ShortcutContext.WidgetShortcut)
+
+
+def tab_keys(tabs: QTabWidget) -> QTabWidget:
+    """Ctrl+PgDown / Ctrl+PgUp open the next / previous tab of `tabs`, round as Ctrl+Tab goes,
+    wherever the keyboard is inside it (a search box, a list); QTabWidget knows only Ctrl+Tab."""
+    def step(by: int) -> Callable[[], None]:
+        def go() -> None:
+            if tabs.count():
+                tabs.setCurrentIndex((tabs.currentIndex() + by) % tabs.count())
+        return go
+
+    for key, by in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_PageUp, -1)):
+        shortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), tabs, step(by),
+                 Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return tabs

@@ -1,11 +1,9 @@
-"""The Surat & Ekspedisi page: three tabs over the agenda of incoming letters (with their
-lembar disposisi), the agenda of outgoing letters and the buku ekspedisi with its receipts;
-printing the lembar disposisi and the buku ekspedisi runs on the worker thread.
-
-Every list is a paged model (gui/letters/models.py): SQL filters and pages, the view fetches
-more rows as it scrolls. The engine checks every permission; the buttons of actions outside
-the user's roles are disabled with a tooltip saying who may do them. The dialogs live in their
-own modules; this page opens them and says in its status line what they did."""
+"""The Surat & Ekspedisi page: three tabs over the agenda of incoming letters (with their lembar disposisi), the
+agenda of outgoing letters and the buku ekspedisi with its receipts; printing the lembar disposisi and the buku
+ekspedisi runs on the worker thread. Every list is a paged model (gui/letters/models.py): SQL filters and pages, the
+view fetches more rows as it scrolls. The engine checks every permission; the buttons of actions outside the user's
+roles are disabled with a tooltip saying who may do them. The dialogs live in their own modules; this page opens them
+and says in its status line what they did."""
 
 from __future__ import annotations
 
@@ -59,6 +57,7 @@ from sopdesk.gui.letters.register_view import (
 from sopdesk.gui.letters.remembered import keep_filters
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.printing import print_pdf
+from sopdesk.gui.shortcuts import tab_keys
 from sopdesk.gui.worker import Worker
 from sopdesk.textfmt import tanggal
 
@@ -77,7 +76,7 @@ class LettersPage(QWidget):
         self.may_register, self.may_dispose, self.may_receive = (
             may(ctx, roles) for roles in (self.registrars, self.disposers, self.receiving_roles))
         self.printing = False
-        self.tabs = QTabWidget()
+        self.tabs = tab_keys(QTabWidget())  # Ctrl+PgDown / Ctrl+PgUp as Ctrl+Tab
         self.tabs.addTab(self._incoming_tab(), self.tr("Surat masuk"))
         self.tabs.addTab(self._outgoing_tab(), self.tr("Surat keluar"))
         self.tabs.addTab(self._expedition_tab(), self.tr("Buku ekspedisi"))
