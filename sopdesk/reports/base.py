@@ -41,6 +41,7 @@ FOOTER_H = 6 * mm
 LOGO_H = 16 * mm
 LOGO_MAX_W = 24 * mm
 GAP_BELOW_HEAD = 4 * mm
+CELL_PADDING = 3  # points left and right in a table cell (table_style)
 RUNNING_SIZE = 8  # the running head of a continued page (Printout's running_head)
 RUNNING_LEADING = 10
 RUNNING_LINES = 2
@@ -123,6 +124,31 @@ def esc(value: object) -> str:
     return escape("-" if value is None or value == "" else str(value))
 
 
+def address_lines(value: str, style: ParagraphStyle, width: float) -> str:
+    """An e-mail address (or a web address) as escaped mini-markup that fits `width` points:
+    where it does not, it is broken after an '@' or a '.' (ReportLab breaks a long word at the
+    last letter that fits: "sekretariat.kpu.kabupaten.ti" / "mor.tengah@..." read as two
+    addresses, or a typo). A part wider than `width` on its own is still left to ReportLab."""
+    def fits(line: str) -> bool:
+        return stringWidth(line, style.fontName, style.fontSize) <= width
+
+    if fits(value):
+        return escape(value)
+    parts, part = [], ""
+    for char in value:  # "nama.", "kpu@", "ntt.", "go.", "id"
+        part += char
+        if char in "@.":
+            parts.append(part)
+            part = ""
+    parts.append(part)
+    lines = [""]
+    for part in filter(None, parts):
+        if lines[-1] and not fits(lines[-1] + part):
+            lines.append("")
+        lines[-1] += part
+    return "<br/>".join(escape(line) for line in lines)
+
+
 def mask_id(value: str | None) -> str:
     """An ID number with all but its last four characters hidden: ************8901."""
     if not value:
@@ -138,8 +164,8 @@ def table_style(*extra: tuple[Any, ...], header_rows: int = 1, grid: bool = True
     commands += [
         ("FONT", (0, 0), (-1, -1), REGULAR, 7.8),   # ReportLab's cell default is Helvetica (not embedded)
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import HRFlowable, KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import Flowable
@@ -26,10 +27,12 @@ from sopdesk.engine.visitors import purpose_label
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import UserError
 from sopdesk.reports.base import (
+    CELL_PADDING,
     GRID,
     Letterhead,
     Printout,
     Styles,
+    address_lines,
     day_range,
     esc,
     markup,
@@ -46,10 +49,11 @@ ANSWER_DAYS = 10  # UU 14/2008 pasal 22 (7): jawaban paling lambat 10 hari kerja
 OBTAIN_FRACTION = 0.125  # the buku tamu's Cara Memperoleh column, of the landscape frame's width
 
 
-def _contact(v: VisitorEntry) -> str:
+def _contact(v: VisitorEntry, style: ParagraphStyle, width: float) -> str:
+    """Address, telephone and e-mail; the e-mail broken at '@' or '.' where the column is narrow."""
     parts = [esc(v.address)] if v.address else []
     parts += [f"Telp. {esc(v.phone)}"] if v.phone else []
-    parts += [esc(v.email)] if v.email else []
+    parts += [address_lines(v.email, style, width)] if v.email else []
     return "<br/>".join(parts) or "-"
 
 
@@ -92,6 +96,7 @@ def render_visitor_register(ws: Workspace, actor: Actor, start: date, end: date,
     # Petugas give it the room their texts do not use (Nomor Kasus keeps "PP/2026/0001" whole on A4)
     fractions = [0.03, 0.07, 0.14, 0.095, 0.14, 0.085, 0.16, OBTAIN_FRACTION, 0.085, 0.07]
     data: list[list[Flowable | str]] = [[text(h, styles.head_cell) for h in header]]
+    contact_width = fractions[header.index("Alamat / Kontak")] * width - 2 * CELL_PADDING
     for i, v in enumerate(rows, 1):
         who = f"<b>{esc(v.name)}</b>"
         if v.institution:
@@ -100,7 +105,7 @@ def render_visitor_register(ws: Workspace, actor: Actor, start: date, end: date,
             who += f"<br/>{esc(v.occupation)}"
         data.append([
             text(i, styles.cell_right), text(moment(v.registered_at, tz), styles.cell), markup(who, styles.cell),
-            text(mask_id(v.id_number), styles.cell), markup(_contact(v), styles.cell),
+            text(mask_id(v.id_number), styles.cell), markup(_contact(v, styles.cell, contact_width), styles.cell),
             text(purpose_label(ws, v.purpose), styles.cell), markup(_request(v), styles.cell),
             markup(_method(v), styles.cell), text(v.case_number or "-", styles.cell), text(v.clerk, styles.cell),
         ])
