@@ -61,6 +61,11 @@ class InboxModel(PagedTableModel[InboxRow]):
     def _prepare(self) -> None:
         self._now = self.ws.clock()
 
+    def _stamp(self) -> object:
+        """The minute the time left and the late colours are counted from."""
+        now: datetime | None = getattr(self, "_now", None)
+        return None if now is None else now.replace(second=0, microsecond=0)
+
     def _query_filters(self) -> dict[str, Any]:
         filters = dict(self._filters)
         filters["overdue_at"] = self._now if filters.pop("overdue", False) else None

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from sopdesk.gui.markers import QT_TRANSLATE_NOOP  # noqa: F401 - re-exported for the models' headers
 
@@ -87,24 +87,48 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         return self.COLUMNS[column].sort
 
     def set_filters(self, **filters: object) -> None:
-        """New filters (keyword arguments of the page query); reloads from the first page."""
+        """New filters (keyword arguments of the page query); reloads from the first page, or,
+        when they are the filters already shown (a refresh), the rows already loaded again."""
+        same = filters == self.filters
         self.filters = filters
-        self.refresh()
+        self.refresh(keep_loaded=same)
 
-    def refresh(self, keep_loaded: bool = False) -> None:
-        """Reload from the database. With `keep_loaded`, as many rows as the view had already
-        fetched are loaded again (so that its scroll position still exists)."""
-        wanted = len(self._rows) if keep_loaded else 0
-        self.beginResetModel()
+    def refresh(self, keep_loaded: bool = False) -> bool:
+        """Reload from the database; whether the view was reset (its rows became others).
+        With `keep_loaded`, as many rows as the view had already fetched are loaded again (so
+        that its scroll position still exists), and when they are the same rows in the same
+        order the view is not reset: only the rows whose fields changed are repainted (all of
+        them when `_stamp()` moved: the minute the texts are counted from). Another desk's
+        change every few seconds then leaves a list it did not touch as it is: no repaint of
+        the whole table, the selection, the current cell and the scroll bar untouched."""
+        old, old_stamp = self._rows, self._stamp()
+        wanted = len(old) if keep_loaded else 0
         self._prepare()
-        self._rows = self._fetch(0)
-        self._more = len(self._rows) == self.PAGE
-        while self._more and len(self._rows) < wanted:
-            more = self._fetch(len(self._rows))
-            self._more = len(more) == self.PAGE
-            self._rows.extend(more)
-        self.total = self._count()
+        rows = self._fetch(0)
+        more = len(rows) == self.PAGE
+        while more and len(rows) < wanted:
+            page = self._fetch(len(rows))
+            more = len(page) == self.PAGE
+            rows.extend(page)
+        total = self._count()
+        if keep_loaded and len(rows) == len(old) and all(
+                self.key(new) == self.key(was) for new, was in zip(rows, old, strict=True)):
+            self._rows, self._more, self.total = rows, more, total
+            changed = range(len(rows)) if self._stamp() != old_stamp else \
+                [n for n, (new, was) in enumerate(zip(rows, old, strict=True)) if new != was]
+            if changed:
+                last = self.columnCount() - 1
+                self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
+            return False
+        self.beginResetModel()
+        self._rows, self._more, self.total = rows, more, total
         self.endResetModel()
+        return True
+
+    def _stamp(self) -> object:
+        """What the shown texts depend on besides the rows (e.g. the minute 'now' was taken
+        at); when it changes, a refresh repaints every row even if the rows are the same."""
+        return None
 
     def _prepare(self) -> None:
         """Called before each refresh (e.g. to take the time 'now' once)."""
@@ -215,7 +239,10 @@ def refresh_in_place(view: QTableView) -> None:
     key = model.key(model.row_at(old_row)) if old_row is not None else None
     column = max(view.currentIndex().column(), 0)
     vertical, horizontal = view.verticalScrollBar().value(), view.horizontalScrollBar().value()
-    model.refresh(keep_loaded=True)
+    top = view.rowAt(0)  # the line read at the top of a scrolled list
+    top_key = model.key(model.row_at(top)) if vertical > 0 and 0 <= top < model.rowCount() else None
+    if not model.refresh(keep_loaded=True):  # the same rows: selection and scroll are as they were
+        return
     view.doItemsLayout()  # the scroll bars' new ranges, before the old values are put back
     if old_row is not None and model.rowCount():
         row = model.row_of(key)
@@ -225,6 +252,10 @@ def refresh_in_place(view: QTableView) -> None:
         view.selectionModel().setCurrentIndex(model.index(row, column), flags)
     view.verticalScrollBar().setValue(vertical)
     view.horizontalScrollBar().setValue(horizontal)
+    if top_key is not None and (row := model.row_of(top_key)) is not None and row != view.rowAt(0):
+        # a line came (or went) above it: the same line stays on top, the list does not move under the eye
+        view.scrollTo(model.index(row, max(view.columnAt(0), 0)), QAbstractItemView.ScrollHint.PositionAtTop)
+        view.horizontalScrollBar().setValue(horizontal)
 
 
 def _paged(view: QTableView) -> PagedTableModel[tuple[object, ...]]:
