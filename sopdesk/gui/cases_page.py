@@ -222,6 +222,13 @@ class CasesPage(QWidget):
         self.clock_timer.start()
         self.reload()
 
+    def focus_first_field(self) -> None:
+        """Ctrl+3 (and a click on Kasus in the navigation): the keyboard in the search box, its
+        text selected, so a case number typed at once searches, as on the other screens; the
+        keyboard stayed on the navigation (Xvfb)."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
     def reload(self) -> None:
         """New search or filters: the list from its first row."""
         self.model.set_filters(search=self.search.text().strip() or None, sop=self.sop.currentData(),
