@@ -22,9 +22,9 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import SQLColumnExpression, String, bindparam, cast, func, literal, literal_column, or_, select, text
-from sqlalchemy.sql import ColumnElement, Select, and_
+from sqlalchemy.sql import ColumnElement, Select, and_, union_all
 from sqlalchemy.sql.expression import BindParameter
-from sqlalchemy.sql.selectable import TextualSelect
+from sqlalchemy.sql.selectable import CompoundSelect, TextualSelect
 
 from sopdesk.engine.search import CASE_SEARCH_TABLE, LIKE_ESCAPE, contains_pattern, fts_phrase, uses_text_index
 from sopdesk.store.models import Case
@@ -95,7 +95,7 @@ def _conditions(mode: str | None, sop: bool, status: bool, hide_secret: bool,
     the filter's index only when the filter keeps few cases (`indexed`), else the sort's."""
     sop_kode: SQLColumnExpression[str] = Case.sop_kode
     case_status: SQLColumnExpression[str] = Case.status
-    if mode == "fts" or not indexed:
+    if mode in ("fts", "short") or not indexed:
         sop_kode, case_status = sop_kode.concat(literal_column("''")), case_status.concat(literal_column("''"))
     conditions: list[ColumnElement[bool]] = []
     if mode and hide_secret:
@@ -118,11 +118,30 @@ def _matching(mode: str | None, sop: bool, status: bool, hide_secret: bool = Fal
     if mode == "fts":
         return (select(Case.id).select_from(CASE_SEARCH_TABLE).join(Case, Case.id == CASE_SEARCH_TABLE.c.rowid)
                 .where(CASE_SEARCH_TABLE.c[CASE_SEARCH].match(bindparam("case_search")), *conditions))
-    if mode in ("like", "scan"):
+    if mode in ("like", "scan", "short"):
         like: BindParameter[str] = bindparam("like")
         conditions.append(or_(*((column.ilike if mode == "like" else column.like)(like, escape=LIKE_ESCAPE)
                                 for column in (Case.number, Case.title, Case.requester))))
+    if mode == "short":  # the cases that may hold the pair, each then tested as the scan tests it
+        conditions.insert(0, Case.id.in_(short_candidates()))
     return select(Case.id).where(*conditions)
+
+
+def short_candidates() -> CompoundSelect[int]:
+    """The cases that may hold a pair of characters (engine.case_short's bind values): those
+    that FTS5 finds holding one of the trigrams that contain it, and those with a text that is
+    the pair (a number spelt as one of `numbers`, a title or requester lower-cased `lowered`),
+    each read in an index."""
+    other = Case.__table__.alias("short_case")  # not correlated with the case_file tested
+    low: BindParameter[str] = bindparam("lowered", type_=String)
+    numbers = select(func.json_each(bindparam("numbers", type_=String)).table_valued("value").c.value)
+    return union_all(
+        select(CASE_SEARCH_TABLE.c.rowid).where(CASE_SEARCH_TABLE.c[CASE_SEARCH].match(bindparam("case_search"))),
+        select(other.c.id).where(other.c.number.in_(numbers)),
+        select(other.c.id).where(func.lower(other.c.title) == low),
+        # the walk index's key: (requester IS NULL), lower(requester)
+        select(other.c.id).where(other.c.requester.is_(None).self_group() == literal_column("0"),
+                                 func.lower(other.c.requester) == low))
 
 
 def may_walk(mode: str | None, search: str | None, sort: str | None) -> bool:

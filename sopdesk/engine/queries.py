@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sqlalchemy import BindParameter, ColumnElement, Select, UnaryExpression, bindparam, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
-from sopdesk.engine import case_list, case_reading
+from sopdesk.engine import case_list, case_reading, case_short
 from sopdesk.engine.deadlines import case_overdue, late_days, open_case_due
 from sopdesk.engine.rahasia import MASK, readable_cases, viewer_of
 from sopdesk.engine.search import LIKE_ESCAPE, contains_pattern, matching
@@ -384,6 +384,7 @@ def cases_page(ws: Workspace, *, search: str | None = None, sop: str | None = No
     readable_secret = _readable_secret(ws, mode, viewer)
     filters = case_list.parameters(mode, search, sop, status, readable_secret)
     with ws.db.direct_reading() as db:
+        mode = case_short.narrowed(db, mode, search, filters)
         total = case_reading.counted(db, filters)
         how = case_reading.reading(db, mode, search, filters, sort, offset, limit, filtered=(sop, status),
                                    descending=descending)
@@ -407,11 +408,11 @@ def cases_total(ws: Workspace, *, search: str | None = None, sop: str | None = N
     mode = case_list.search_mode(ws.db.dialect, search)
     readable_secret = _readable_secret(ws, mode, viewer)
     params = case_list.parameters(mode, search, sop, status, readable_secret)
-    if cap is not None:
-        params["cap_plus_one"] = cap + 1
     with ws.db.direct_reading() as db:
-        known = case_reading.known_total(db, case_reading.counted(db, case_list.parameters(
-            mode, search, sop, status, readable_secret)))
+        mode = case_short.narrowed(db, mode, search, params)
+        known = case_reading.known_total(db, case_reading.counted(db, params))
+        if cap is not None:
+            params["cap_plus_one"] = cap + 1
         if known is not None:  # a page showed the list's end
             return known if cap is None else min(known, cap + 1)
         # a filtered search is walked when the word is broad (counted in the filter's index);
