@@ -27,3 +27,19 @@ def test_typing_after_a_click_on_kasus_searches_and_stays_on_kasus(qtbot, ws, st
     page = window.page("cases")
     qtbot.keyClicks(QApplication.focusWidget() or window.nav, "KPMS")
     assert window.nav.currentRow() == 2 and page.search.text() == "KPMS"
+
+
+def test_ctrl_page_down_walks_the_tabs_of_a_case_record(qtbot, ws, staff):
+    from helpers.active import shown_active
+
+    from sopdesk.engine import cases
+    from sopdesk.gui.cases_page import CaseView
+    from sopdesk.gui.context import GuiContext
+
+    number = cases.start_case(ws, staff["Sekretaris"], "TKS", "Pleno mingguan")
+    view = shown_active(qtbot, CaseView(GuiContext(ws, staff["Sekretaris"]), number))
+    assert view.tabs.count() > 1 and view.tabs.currentIndex() == 0
+    qtbot.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert view.tabs.currentIndex() == 1
+    qtbot.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert view.tabs.currentIndex() == 0

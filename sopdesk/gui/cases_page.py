@@ -35,7 +35,7 @@ from sopdesk.gui.markers import QT_TRANSLATE_NOOP, late_by, late_html, met_late
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.paged_model import Column, PagedTableModel, keep_sort_indicator, refresh_in_place
 from sopdesk.gui.printing import print_pdf
-from sopdesk.gui.shortcuts import into_list, on_enter
+from sopdesk.gui.shortcuts import into_list, on_enter, tab_keys
 from sopdesk.textfmt import tanggal, waktu_lokal
 
 if TYPE_CHECKING:
@@ -281,7 +281,7 @@ class CaseView(QDialog):
         self.header.setObjectName("caseHeader")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.tabs = QTabWidget()
+        self.tabs = tab_keys(QTabWidget())  # Ctrl+PgDown / Ctrl+PgUp as Ctrl+Tab
         self.history = QTableWidget(0, 5)
         self.history.setHorizontalHeaderLabels([self.tr("Waktu"), self.tr("Pengguna"), self.tr("Tindakan"),
                                                 self.tr("Kegiatan"), self.tr("Keterangan")])
