@@ -1,0 +1,51 @@
+"""A step form open over Kotak Masuk says, at the inbox's next refresh (another desk's change,
+gui.desk_changes), that its step was completed at another desk: who and when, Selesai and
+Simpan draf disabled, the typing left in view. Before, the Kasubag typed on and learned it
+only from the refusal at Selesai (Xvfb, two processes on one office)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+from test_gui_inbox import inbox_page, waiting_at_kasubag
+
+from sopdesk.engine import cases, queries
+from sopdesk.engine.cases import StepInput
+from sopdesk.engine.step_gone import acted_on_elsewhere
+from sopdesk.gui.step_form import StepFormDialog
+
+
+def test_the_open_form_says_another_desk_completed_its_step(qtbot, ws, staff, clock):
+    first, _second = waiting_at_kasubag(ws, staff, 2, clock)
+    page = inbox_page(qtbot, ws, staff["Kasubag"])
+    page.table.selectRow(next(n for n in range(page.model.rowCount()) if page.model.row_at(n).case_number == first))
+    seen: dict[str, object] = {}
+
+    def meanwhile() -> None:
+        form = QApplication.activeModalWidget()
+        assert isinstance(form, StepFormDialog) and form.case_number == first
+        page.refresh()  # the watch's refresh, nothing changed yet: the form as it was
+        seen["before"] = form.findChild(QLabel, "goneBanner")
+        cases.complete(ws, staff["Kasubag"], first, StepInput(note="di meja lain"))  # another process
+        page.refresh()
+        banner = form.findChild(QLabel, "goneBanner")
+        seen["text"] = banner.text() if banner else None
+        seen["finish"], seen["draft"] = form.finish_button.isEnabled(), form.draft_button.isEnabled()
+        page.refresh()  # said once
+        seen["banners"] = len([b for b in form.findChildren(QLabel) if b.objectName() == "goneBanner"])
+        form.reject()
+
+    QTimer.singleShot(0, meanwhile)
+    page.open_form()
+    assert seen["before"] is None
+    assert isinstance(seen["text"], str) and f"Kegiatan 4 {first} sudah diselesaikan oleh" in seen["text"]
+    assert seen["finish"] is False and seen["draft"] is False
+    assert seen["banners"] == 1
+    assert page._form is None  # closed: the list no longer asks
+
+
+def test_a_step_still_waiting_or_come_back_is_told_apart(ws, staff, clock):
+    (number,) = waiting_at_kasubag(ws, staff, 1, clock)
+    item = next(i for i in queries.case_detail(ws, number)["items"] if i["status"] == "open")
+    assert acted_on_elsewhere(ws, number, item["step"], item["since"]) is None
+    assert acted_on_elsewhere(ws, number, item["step"] + 1, item["since"]) is not None  # not this step
