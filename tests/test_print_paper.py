@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from sopdesk import reports
 from sopdesk.engine import cases, visitors
+from sopdesk.errors import UserError
 from sopdesk.gui import printing
 from sopdesk.gui.cases_page import CaseView
 from sopdesk.gui.context import GuiContext
@@ -96,3 +97,45 @@ def test_the_preview_names_the_paper_of_its_pages():
     assert paper_name(595.3, 841.9) == "A4"
     assert paper_name(935.4, 609.4) == "F4"  # landscape
     assert paper_name(612, 792) == "216 × 279 mm"
+
+
+def test_the_paper_changed_in_the_preview_renders_again_and_is_remembered(qtbot, ws, staff):
+    number = cases.start_case(ws, staff["Sekretaris"], "TKS", "Pleno mingguan")
+    view = CaseView(GuiContext(ws, staff["Sekretaris"]), number)
+    qtbot.addWidget(view)
+    try:
+        dialog = printing.print_pdf(view, None, "lembar-kendali",
+                                    lambda path: reports.render_case_sheet(ws, number, path))
+        assert set(page_mm(dialog.pages.data)) == {A4_MM} and dialog.paper_choice.currentData() == "A4"
+        dialog.paper_choice.setCurrentIndex(dialog.paper_choice.findData("F4"))  # no worker: at once
+        assert set(page_mm(dialog.pages.data)) == {F4_MM}
+        assert len(dialog.views) == dialog.page_count() and dialog.print_button.isEnabled()
+        assert printing.saved_paper() == "F4"  # the next printout too
+        dialog.close()
+    finally:
+        printing.save_paper("A4")
+
+
+def test_a_failed_rendering_on_the_other_paper_keeps_the_printout_shown(qtbot, ws, staff, monkeypatch):
+    number = cases.start_case(ws, staff["Sekretaris"], "TKS", "Pleno mingguan")
+    view = CaseView(GuiContext(ws, staff["Sekretaris"]), number)
+    qtbot.addWidget(view)
+    shown = []
+    monkeypatch.setattr(printing, "show_error", lambda parent, exc: shown.append(str(exc)))
+    calls = []
+
+    def render(path):
+        calls.append(path)
+        if len(calls) > 1:
+            raise UserError("Disk penuh")
+        return reports.render_case_sheet(ws, number, path)
+
+    try:
+        dialog = printing.print_pdf(view, None, "lembar-kendali", render)
+        dialog.paper_choice.setCurrentIndex(dialog.paper_choice.findData("F4"))
+        assert shown == ["Disk penuh"] and set(page_mm(dialog.pages.data)) == {A4_MM}
+        assert dialog.paper_choice.currentData() == "A4" and dialog.paper_choice.isEnabled()
+        assert printing.saved_paper() == "A4"
+        dialog.close()
+    finally:
+        printing.save_paper("A4")

@@ -11,6 +11,7 @@ they scroll into view, so a buku ekspedisi of hundreds of pages opens at once.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -18,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, QSizeF, QStandardPat
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -97,6 +99,11 @@ class PdfPages:
             self._doc = None
 
 
+def _close_all(held: list[PdfPages]) -> None:
+    for pages in held:
+        pages.close()
+
+
 class _PageView(QWidget):
     """One page in the preview: paints the page image, rendered when it is first seen."""
 
@@ -134,7 +141,8 @@ class PrintPreviewDialog(QDialog):
         self.pages = PdfPages(Path(pdf).read_bytes())  # held in memory: the file may go at once
         self.default_name = default_name
         pages = self.pages
-        self.destroyed.connect(lambda *_: pages.close())
+        self._held = [pages]  # every PDF shown (another paper replaces it), closed with the dialog
+        self.destroyed.connect(lambda *_, held=self._held: _close_all(held))
         self.zoom = 1.0
         self.printer: QPrinter | None = None
         self._cache: OrderedDict[int, QImage] = OrderedDict()
@@ -144,7 +152,7 @@ class PrintPreviewDialog(QDialog):
         self.container = QWidget()
         self.container.setObjectName("previewPages")
         self.container.setStyleSheet("#previewPages { background: #6f7378; }")
-        column = QVBoxLayout(self.container)
+        self.column = column = QVBoxLayout(self.container)
         column.setSpacing(PAGE_GAP)
         column.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
         self.views = [_PageView(self, i) for i in range(len(self.pages))]
@@ -162,6 +170,14 @@ class PrintPreviewDialog(QDialog):
         self.paper_label = QLabel(self._paper_text())  # the paper to load in the printer
         self.paper_label.setObjectName("previewPaper")
         self.paper_label.setToolTip(self.tr("Ukuran kertas cetakan dari jendela ini diatur di Pengaturan"))
+        self.paper_choice = QComboBox()  # in the label's place once offer_paper is called
+        self.paper_choice.setObjectName("previewPaperChoice")
+        self.paper_choice.setToolTip(self.tr("Ukuran kertas; pilihan ini juga dipakai cetakan berikutnya"))
+        for name in NAMED_PAPERS:
+            self.paper_choice.addItem(self.tr("Kertas {0}").format(name), name)
+        self.paper_choice.hide()
+        self.paper_choice.currentIndexChanged.connect(self._paper_chosen)
+        self._choose_paper: Callable[[str], None] | None = None
         self.zoom_label = QLabel()
         self.status = QLabel()
         self.zoom_out_button = QPushButton(self.tr("Perkecil"))
@@ -200,6 +216,7 @@ class PrintPreviewDialog(QDialog):
         tools.addWidget(self.page_label)
         tools.addSpacing(PAGE_GAP * 2)
         tools.addWidget(self.paper_label)
+        tools.addWidget(self.paper_choice)
         tools.addStretch(1)
         tools.addWidget(self.zoom_out_button)
         tools.addWidget(self.zoom_label)
@@ -251,6 +268,56 @@ class PrintPreviewDialog(QDialog):
 
     def show_page(self, index: int) -> None:
         self.scroll_area.verticalScrollBar().setValue(self.views[index].y() - PAGE_GAP)
+
+    # --- paper -------------------------------------------------------------------------------------------
+    def offer_paper(self, current: str, choose: Callable[[str], None]) -> None:
+        """A chooser of the paper in the label's place: `choose(paper)` renders the printout
+        again on that paper and hands it to show_pdf (or calls paper_failed). The clerk who
+        sees A4 while the printer holds F4 changes it here, not in Pengaturan."""
+        self._choose_paper = choose
+        self.paper_choice.blockSignals(True)
+        self.paper_choice.setCurrentIndex(max(0, self.paper_choice.findData(current)))
+        self.paper_choice.blockSignals(False)
+        self.paper_label.hide()
+        self.paper_choice.show()
+
+    def _paper_chosen(self) -> None:
+        if self._choose_paper is None:
+            return
+        self.paper_choice.setEnabled(False)
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Menyiapkan cetakan di kertas {0}…").format(self.paper_choice.currentData()))
+        self._choose_paper(self.paper_choice.currentData())
+
+    def show_pdf(self, pdf: Path) -> None:
+        """The printout rendered again (on another paper) in place of the one shown."""
+        self.pages = PdfPages(Path(pdf).read_bytes())
+        self._held.append(self.pages)
+        for view in self.views:
+            self.column.removeWidget(view)
+            view.deleteLater()
+        self.views = [_PageView(self, i) for i in range(len(self.pages))]
+        for i, view in enumerate(self.views):
+            self.column.insertWidget(i, view, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.printer = None  # its page size was the old paper's
+        self.paper_label.setText(self._paper_text())
+        self._paper_done()
+        self.status.clear()
+        self._apply_zoom()  # at the zoom the clerk chose
+
+    def paper_failed(self) -> None:
+        """Rendering on the other paper failed (the error was shown): the printout shown stays."""
+        shown = paper_name(*self.pages.sizes[0]) if len(self.pages) else "A4"
+        self.paper_choice.blockSignals(True)
+        self.paper_choice.setCurrentIndex(max(0, self.paper_choice.findData(shown)))
+        self.paper_choice.blockSignals(False)
+        self.status.clear()
+        self._paper_done()
+
+    def _paper_done(self) -> None:
+        for widget in (self.paper_choice, self.print_button, self.save_button):
+            widget.setEnabled(True)
 
     def _paper_text(self) -> str:
         names = list(dict.fromkeys(paper_name(w, h) for w, h in self.pages.sizes))
@@ -429,4 +496,4 @@ class PrintPreviewDialog(QDialog):
     # --- closing -----------------------------------------------------------------------------------------
     def _release(self) -> None:
         self._cache.clear()
-        self.pages.close()
+        _close_all(self._held)

@@ -75,6 +75,7 @@ def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render:
         dialog.raise_()
         dialog.activateWindow()
         opened.append(dialog)
+        dialog.offer_paper(paper, lambda chosen: _again_on(chosen, dialog, worker, name, render))
         if on_opened:
             on_opened(dialog)
         if on_finished:
@@ -86,16 +87,55 @@ def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render:
         if on_finished:
             on_finished(None)
 
+    _run(worker, lambda: on_paper(path), done, failed)
+    return opened[0] if opened else None
+
+
+def _run(worker: Worker | None, job: Callable[[], Path], done: Callable[[Path], None],
+         failed: Callable[[BaseException], None]) -> None:
+    """`job` on the worker (then `done` or `failed` on the GUI thread), or at once without one."""
     if worker is None:
         try:
-            result = on_paper(path)
+            result = job()
         except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
             failed(exc)
         else:
             done(result)
-        return opened[0] if opened else None
-    worker.submit(lambda: on_paper(path), done, failed)
-    return None
+        return
+    worker.submit(job, done, failed)
+
+
+def _again_on(paper: str, dialog: PrintPreviewDialog, worker: Worker | None, name: str,
+              render: Callable[[Path], Path]) -> None:
+    """The preview's paper chooser: the printout is rendered again on `paper`, shown in the same
+    preview (if it is still open), and `paper` becomes this PC's paper (as in Pengaturan)."""
+    from sopdesk.reports.base import using_paper
+
+    folder = Path(tempfile.mkdtemp(prefix="sopdesk-cetak-"))
+    closed: list[bool] = []
+    dialog.destroyed.connect(lambda *_: closed.append(True))
+
+    def on_paper() -> Path:
+        with using_paper(paper):
+            return render(folder / name.replace("/", "-"))
+
+    def done(result: Path) -> None:
+        try:
+            save_paper(paper)
+            if not closed:
+                dialog.show_pdf(result)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
+            failed(exc)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def failed(exc: BaseException) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+        if not closed:
+            show_error(dialog, exc)
+            dialog.paper_failed()
+
+    _run(worker, on_paper, done, failed)
 
 
 class PeriodDialog(QDialog):
