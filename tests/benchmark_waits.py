@@ -106,7 +106,8 @@ def case_list_rows(ws: Workspace, runs: int) -> list[Row]:
                      f"{scrolled[worst_scrolled][0]:.1f} ms ({way}), its {DEEP_PAGE + 1} pages together "
                      f"(a refresh) worst {refresh:.0f} ms",
                      f"{max(page + count, first_asked[worst], scrolled[worst_scrolled][0]) / 20:.2f}"))
-    rows.append(short_search_row(ws, runs))
+    rows += [short_search_row(ws, runs, RARE_PAIR, "page + count 30-39 ms"),
+             short_search_row(ws, runs, COMMON_PAIR, "page 1 sorted by SOP descending 27 ms")]
     sorts = {(sort, down): median_ms(lambda sort=sort, down=down: queries.cases_page(ws, sort=sort, descending=down),
                                      runs)
              for sort in queries.CASE_SORTS for down in (False, True)}
@@ -119,19 +120,20 @@ def case_list_rows(ws: Workspace, runs: int) -> list[Row]:
 
 
 RARE_PAIR = "Xq"  # no demo case holds it: the scan read every case for the page and the count
+COMMON_PAIR = "Ab"  # in 11% of the demo cases, none of some SOPs: a walk in their order read them
 
 
-def short_search_row(ws: Workspace, runs: int) -> Row:
-    """A pair of letters that few cases hold (a clerk typing 'Ab' on the way to 'Abdul'), first
-    asked: page + count as the Kasus list asks them, and the first page in the worst order."""
-    text = RARE_PAIR
+def short_search_row(ws: Workspace, runs: int, text: str, today: str) -> Row:
+    """A pair of letters (a clerk typing 'Ab' on the way to 'Abdul'), first asked: page + count
+    as the Kasus list asks them, and the first page in the worst order."""
     page_count = median_ms(lambda: (case_anchors.forget(), queries.cases_page(ws, search=text),
                                     queries.cases_total(ws, search=text, cap=queries.CASE_COUNT_CAP)), runs)
     sorts = {(sort, down): median_ms(lambda sort=sort, down=down: (case_anchors.forget(), queries.cases_page(
         ws, search=text, sort=sort, descending=down)), runs)
         for sort in queries.CASE_SORTS for down in (False, True)}
     worst = max(sorts, key=sorts.get)
-    return (f"case list searched (a rare pair of letters: '{text}')", "page + count 30-39 ms", "<= 20 ms per page",
+    label = "a rare pair of letters" if text == RARE_PAIR else "a common pair"
+    return (f"case list searched ({label}: '{text}')", today, "<= 20 ms per page",
             f"page + count {page_count:.1f} ms; sorted, page 1 worst {sorts[worst]:.1f} ms "
             f"({worst[0]} {'desc' if worst[1] else 'asc'})", f"{max(page_count, sorts[worst]) / 20:.2f}")
 

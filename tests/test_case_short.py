@@ -123,3 +123,39 @@ def test_a_case_saved_later_is_found_and_the_candidates_are_read_in_indexes(ws, 
                           {**filters, "sop": "PP", "limit": 100, "offset": 0})
         assert "SCAN case_file" not in plan and "SCAN short_case" not in plan, plan
         assert "USING INTEGER PRIMARY KEY" in plan, plan
+
+
+def _walked_pages(ws, monkeypatch, walk: bool, started: list[bool], **query) -> list[list[queries.CaseRow]]:  # noqa: ANN001
+    """Pages of 7 rows (and one past the end) of a pair left to the scan (SHORT_MOST 0), the walk
+    from the first group that may hold it allowed or not; `started` receives whether it was."""
+    original = case_reading._pair_walk
+
+    def pair_walk(*args, **kw):  # noqa: ANN002, ANN003, ANN202
+        how = original(*args, **kw) if walk else case_reading.Reading(None)
+        started.append(bool(how.walk and how.walk.started))
+        return how
+
+    monkeypatch.setattr(case_short, "SHORT_MOST", 0)
+    monkeypatch.setattr(case_reading, "_pair_walk", pair_walk)
+    case_reading.cases_statement.cache_clear()
+    try:
+        return [queries.cases_page(ws, limit=7, offset=offset, **query) for offset in (0, 7, 14, 21, 100)]
+    finally:
+        case_reading.cases_statement.cache_clear()
+        monkeypatch.undo()
+
+
+def test_a_common_pair_sorted_by_sop_or_title_is_walked_from_the_first_group_holding_it(ws, staff, office, store,
+                                                                                        monkeypatch):
+    for pair in ("xq", "Zu", "an", "ÉA", "5%", "\"x", "qq"):
+        for sort in sorted(case_list.GROUPED_SORTS):
+            for descending in (False, True):
+                for viewer, sop in ((None, None), (staff["Help Desk"], None), (None, "PAW")):
+                    query = {"search": pair, "sort": sort, "descending": descending, "viewer": viewer, "sop": sop}
+                    started: list[bool] = []
+                    walked = _walked_pages(ws, monkeypatch, True, started, **query)
+                    assert walked == _walked_pages(ws, monkeypatch, False, [], **query), query
+                    # 'xq' and 'Zu' are whole titles and requesters: no group's trigrams say so;
+                    # no case holds 'qq' (answered the short way, whatever SHORT_MOST)
+                    expected = store == "sqlite" and pair not in ("xq", "Zu", "qq")
+                    assert (bool(started) and all(started)) == expected == any(started), (query, started)

@@ -132,16 +132,28 @@ def short_candidates() -> CompoundSelect[int]:
     that FTS5 finds holding one of the trigrams that contain it, and those with a text that is
     the pair (a number spelt as one of `numbers`, a title or requester lower-cased `lowered`),
     each read in an index."""
+    return union_all(
+        select(CASE_SEARCH_TABLE.c.rowid).where(CASE_SEARCH_TABLE.c[CASE_SEARCH].match(bindparam("case_search"))),
+        *_being_the_pair())
+
+
+@lru_cache(maxsize=1)
+def pair_texts() -> Select[int]:
+    """How many cases have a text that is the pair (`short_candidates`' bind values `numbers`
+    and `lowered`), each read in an index."""
+    return select(func.count()).select_from(union_all(*_being_the_pair()).subquery())
+
+
+def _being_the_pair() -> list[Select[int]]:
     other = Case.__table__.alias("short_case")  # not correlated with the case_file tested
     low: BindParameter[str] = bindparam("lowered", type_=String)
     numbers = select(func.json_each(bindparam("numbers", type_=String)).table_valued("value").c.value)
-    return union_all(
-        select(CASE_SEARCH_TABLE.c.rowid).where(CASE_SEARCH_TABLE.c[CASE_SEARCH].match(bindparam("case_search"))),
+    return [
         select(other.c.id).where(other.c.number.in_(numbers)),
         select(other.c.id).where(func.lower(other.c.title) == low),
         # the walk index's key: (requester IS NULL), lower(requester)
         select(other.c.id).where(other.c.requester.is_(None).self_group() == literal_column("0"),
-                                 func.lower(other.c.requester) == low))
+                                 func.lower(other.c.requester) == low)]
 
 
 def may_walk(mode: str | None, search: str | None, sort: str | None) -> bool:

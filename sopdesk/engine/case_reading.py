@@ -12,13 +12,14 @@ each later page read by its hundred ids instead of sorting every match again."""
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import aliased
 
-from sopdesk.engine import case_anchors, case_list
+from sopdesk.engine import case_anchors, case_list, case_short
 from sopdesk.engine.case_anchors import Search
 from sopdesk.store.models import Case, WorkItem
 
@@ -44,6 +45,8 @@ def reading(db: DirectTx, mode: str | None, search: str | None, filters: dict[st
     ("like"), and in a sort of GROUPED_SORTS where it starts ("walk_from"). `filtered`: the SOP
     and status filters; a count (`sort` None) reads the filter's index."""
     sop, status = filtered
+    if mode == "scan" and sort in case_list.GROUPED_SORTS:
+        return _pair_walk(db, search or "", filters, sort, descending)
     if not case_list.may_walk(mode, search, sort) or db.scalar(case_list.folding_rows()) is not None:
         return Reading(None)
     spread = db.execute(case_list.spread(), {"case_search": filters["case_search"],
@@ -67,6 +70,27 @@ def reading(db: DirectTx, mode: str | None, search: str | None, filters: dict[st
         if start is not None:
             filters["walk_from"] = start
     return Reading(case_list.Walk(escaped, ranged, start is not None))
+
+
+def _pair_walk(db: DirectTx, search: str, filters: dict[str, Any], sort: str, descending: bool) -> Reading:
+    """A pair of characters in many cases (engine.case_short left it to the scan), sorted by SOP
+    or by title: read from the first group that holds a trigram containing it, as a word's walk
+    ('PP' sorted by SOP descending tested every case of the SOPs after PP, 25 ms). Not when a
+    case has a text that is the pair (no trigram of its group says so) or a text too long for
+    the trigram table, nor for one character."""
+    pair = search.replace("\x00", "").strip()
+    trigrams = case_short.pair_trigrams(db, pair) if len(pair) == case_short.SHORT else None
+    if trigrams is None or db.scalar(case_list.pair_texts(), case_short.pair_parameters(pair)):
+        return Reading(None)
+    kind = case_list.GROUPED_SORTS[sort]
+    groups = db.execute(case_list.trigram_groups(), {"kind": kind, "kind_end": chr(ord(kind) + 1),
+                                                     "trigrams": json.dumps([*trigrams, ""]), "needed": 1}).all()
+    start = case_list.walk_start(sort, descending, [row[0] for row in groups])
+    if start is None:
+        return Reading(None)
+    filters["like"], escaped = case_list.walk_pattern(search)
+    filters["walk_from"] = start
+    return Reading(case_list.Walk(escaped, True, True))
 
 
 def _page(page: Select[int] | None, sort: str, descending: bool) -> Select[*tuple[Any, ...]]:

@@ -85,6 +85,18 @@ def phrase(trigram: str) -> str:
     return '"' + trigram.replace('"', '""') + '"'
 
 
+def pair_trigrams(db: DirectTx, pair: str) -> list[str] | None:
+    """The trigrams of CASE_TRIGRAM that contain `pair` (letter case as LIKE takes it); None
+    when a text was too long to be listed (it may hold the pair anywhere)."""
+    trigrams = [row[0] for row in db.execute(trigrams_holding(), {"pair": lowered(pair)})]
+    return None if "" in trigrams else trigrams
+
+
+def pair_parameters(pair: str) -> dict[str, str]:
+    """The bind values of engine.case_list's `pair_texts` (and `short_candidates`')."""
+    return {"numbers": json.dumps(letter_cases(pair)), "lowered": lowered(pair)}
+
+
 def narrowed(db: DirectTx, mode: str | None, search: str | None, filters: dict[str, Any]) -> str | None:
     """The case list's search mode for `search`: "short" when it is a pair of characters that at
     most SHORT_MOST cases may hold (its candidates' bind values then set in `filters`:
@@ -92,9 +104,8 @@ def narrowed(db: DirectTx, mode: str | None, search: str | None, filters: dict[s
     pair = (search or "").replace("\x00", "").strip()
     if mode != "scan" or len(pair) != SHORT:
         return mode
-    low = lowered(pair)
-    trigrams = [row[0] for row in db.execute(trigrams_holding(), {"pair": low})]
-    if "" in trigrams:  # a text too long to be listed: it may hold the pair anywhere
+    trigrams = pair_trigrams(db, pair)
+    if trigrams is None:  # a text too long to be listed: it may hold the pair anywhere
         return mode
     left = SHORT_MOST
     for trigram in trigrams:
@@ -103,6 +114,5 @@ def narrowed(db: DirectTx, mode: str | None, search: str | None, filters: dict[s
             return mode
     # no trigram: a phrase of two characters, which the trigram tokenizer matches in no case
     filters["case_search"] = " OR ".join(phrase(trigram) for trigram in trigrams) or phrase(pair)
-    filters["numbers"] = json.dumps(letter_cases(pair))
-    filters["lowered"] = low
+    filters.update(pair_parameters(pair))
     return "short"
