@@ -77,47 +77,47 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/user_dialogs.py" line="92"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="97"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/user_dialogs.py" line="101"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="106"/>
         <source>Nama pengguna*</source>
         <translation>Username*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/user_dialogs.py" line="102"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="107"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/user_dialogs.py" line="103"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="108"/>
         <source>Kata sandi*</source>
         <translation>Password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/user_dialogs.py" line="67"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="71"/>
         <source>Ulangi kata sandi*</source>
         <translation>Repeat password*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/user_dialogs.py" line="104"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="109"/>
         <source>Peran*</source>
         <translation>Roles*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/user_dialogs.py" line="92"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="97"/>
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/user_dialogs.py" line="51"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="55"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/user_dialogs.py" line="73"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="77"/>
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -517,169 +517,169 @@ Type the backup&apos;s office name to restore anyway:</translation>
         <translation>Existing records sealed into the audit log</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="272"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="279"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="279"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="279"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="279"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="280"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="285"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="287"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="292"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="280"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="287"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="285"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="292"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="285"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="292"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="293"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="293"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="291"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="298"/>
         <source>Buka formulir kegiatan</source>
         <translation>Open step form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="293"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="300"/>
         <source>Cetak lembar kendali…</source>
         <translation>Print control sheet…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="295"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="302"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="323"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="330"/>
         <source>SOP {0} revisi {1}: {2}</source>
         <translation>SOP {0} revision {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="324"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="331"/>
         <source>Status: {0} · dimulai {1} oleh {2}</source>
         <translation>Status: {0} · started {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="327"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="334"/>
         <source>Pemohon: {0}</source>
         <translation>Requester: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="333"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="340"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="334"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="341"/>
         <source>Menunggu kegiatan {0} ({1}), batas waktu {2}</source>
         <translation>Waiting at step {0} ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="337"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="344"/>
         <source>Alasan pembatalan: {0}</source>
         <translation>Reason for cancellation: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="342"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="349"/>
         <source>terpenuhi {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="344"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="351"/>
         <source>paling lambat {0}</source>
         <translation>no later than {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="346"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="353"/>
         <source>tidak sebelum {0}</source>
         <translation>not before {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="348"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="355"/>
         <source>belum berjalan</source>
         <translation>not started yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="350"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="357"/>
         <source> (diperpanjang {0} kali)</source>
         <translation> (extended {0} times)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="358"/>
         <source>Tenggat: {0} — {1}</source>
         <translation>Deadline: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="368"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="375"/>
         <source>pilihan: {0}</source>
         <translation>choice: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="370"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="377"/>
         <source>ke kegiatan {0}: {1}</source>
         <translation>to step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="372"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="379"/>
         <source>kepada {0}</source>
         <translation>to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="374"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="381"/>
         <source>atas nama {0}</source>
         <translation>on behalf of {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="376"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="383"/>
         <source>sebelum masa tunggu berakhir: {0}</source>
         <translation>before the waiting period ends: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="387"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="394"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="401"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="403"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="408"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="410"/>
         <source>Dokumen ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="411"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="418"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
@@ -774,17 +774,17 @@ Started: {2}</translation>
         <translation>View case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="240"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="247"/>
         <source>Lebih dari {0} kasus</source>
         <translation>More than {0} cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="242"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="249"/>
         <source>{0} kasus</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="244"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="251"/>
         <source>Belum ada kasus. Kasus dimulai dari Meja Layanan, dari surat masuk, atau dari Katalog SOP (Mulai kasus…).</source>
         <translation>No cases yet. Cases start at the Help Desk, from an incoming letter, or from the SOP Catalog (Start case…).</translation>
     </message>
@@ -800,67 +800,67 @@ Started: {2}</translation>
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="83"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="85"/>
         <source>Cari kode atau nama…</source>
         <translation>Search code or name…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="292"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="297"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="169"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="172"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="144"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="147"/>
         <source>&amp;Cetak SOP…</source>
         <translation>&amp;Print SOP…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="145"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="148"/>
         <source>Cetak SOP ini: identitas dan diagram alir (Ctrl+P)</source>
         <translation>Print this SOP: identity and flowchart (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="148"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="151"/>
         <source>Laporan &amp;kinerja…</source>
         <translation>Performance &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="151"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="154"/>
         <source>&amp;Mulai kasus…</source>
         <translation>Start &amp;case…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="170"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="173"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="171"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="174"/>
         <source>Sesuaikan lebar</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="181"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="184"/>
         <source>Klik sebuah kegiatan untuk rinciannya · Ctrl+roda tetikus untuk memperbesar</source>
         <translation>Click a step for its details · Ctrl+mouse wheel to zoom</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="279"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="284"/>
         <source>Unit dan uraian tugas</source>
         <translation>Unit and duties</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="279"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="284"/>
         <source>Peran penerima disposisi</source>
         <translation>Role receiving disposisi</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="280"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="285"/>
         <location filename="../../sopdesk/gui/catalog_texts.py" line="29"/>
         <source>Keterangan</source>
         <translation>Remarks</translation>
@@ -921,88 +921,93 @@ Started: {2}</translation>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="102"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="105"/>
         <source>&amp;Tambah SOP…</source>
         <translation>&amp;Add SOP…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="105"/>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="389"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="108"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="407"/>
         <source>Nonaktifkan</source>
         <translation>Switch off</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="160"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="163"/>
         <source>&amp;Identitas</source>
         <translation>&amp;Identity</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="193"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="196"/>
         <source>&amp;Diagram alir</source>
         <translation>Flow&amp;chart</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="243"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="246"/>
         <source>Sembunyikan daftar</source>
         <translation>Hide list</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="243"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="246"/>
         <source>Tampilkan daftar</source>
         <translation>Show list</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="247"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="250"/>
         <source>Sembunyikan daftar SOP agar diagram mendapat seluruh lebar (Ctrl+L)</source>
         <translation>Hide the SOP list so that the flowchart gets the whole width (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="248"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="251"/>
         <source>Tampilkan lagi daftar SOP dan direktori organisasi (Ctrl+L)</source>
         <translation>Show the SOP list and the organisation directory again (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="260"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="265"/>
         <source>Laporan kinerja {0}</source>
         <translation>Performance report {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="289"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="294"/>
         <source>Struktur organisasi</source>
         <translation>Organization structure</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="305"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="310"/>
         <source>Prosedur (SOP)</source>
         <translation>Procedures (SOP)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="306"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="311"/>
         <source>Direktori organisasi</source>
         <translation>Organization directory</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="318"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="324"/>
         <source> (nonaktif)</source>
         <translation> (switched off)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="389"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="396"/>
+        <source>{0} ({1} dari {2})</source>
+        <translation>{0} ({1} of {2})</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="407"/>
         <source>Aktifkan</source>
         <translation>Switch on</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="426"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="444"/>
         <source>Pilih sebuah SOP di daftar sebelah kiri untuk melihat identitasnya dan diagram alirnya, atau direktori organisasi untuk melihat divisi dan unit beserta tugasnya.</source>
         <translation>Choose an SOP in the list on the left to see its identity and its flowchart, or the organization directory to see the divisions and units with their duties.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="429"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="447"/>
         <source>Katalog belum berisi SOP. Administrator menambahkannya dengan Tambah SOP… (contoh berkas beserta petunjuknya: contoh-sop-kantor.yaml di folder program), atau menaruh berkas SOP di folder {folder} lalu membuka ulang sopdesk.</source>
         <translation>The catalog holds no SOP yet. An administrator adds one with Add SOP… (an example file with instructions: contoh-sop-kantor.yaml in the program folder), or puts SOP files in the folder {folder} and opens sopdesk again.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/catalog_page.py" line="445"/>
+        <location filename="../../sopdesk/gui/catalog_page.py" line="463"/>
         <source>Klik sebuah kegiatan pada diagram untuk melihat rinciannya: pelaksana, mutu baku, keterangan dan rutenya.</source>
         <translation>Click a step in the diagram to see its details: pelaksana (performer), mutu baku (standards), remarks and route.</translation>
     </message>
@@ -1613,208 +1618,203 @@ Reason (kept in the audit log):</translation>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="150"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="152"/>
         <source>Pendaftaran tamu / pemohon informasi</source>
         <translation>Registration of visitors / information requesters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="159"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="161"/>
         <source>&amp;Nama *</source>
         <translation>&amp;Name *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="160"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="162"/>
         <source>Nama lengkap sesuai identitas</source>
         <translation>Full name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="161"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="163"/>
         <source>Nomor &amp;identitas (NIK)</source>
         <translation>&amp;ID number (NIK)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="162"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="164"/>
         <source>NIK 16 angka, atau no. paspor</source>
         <translation>NIK of 16 digits, or passport no.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="163"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="165"/>
         <source>Ins&amp;tansi/Lembaga</source>
         <translation>Ins&amp;titution/Organization</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="164"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="166"/>
         <source>&amp;Pekerjaan</source>
         <translation>&amp;Occupation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="165"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="167"/>
         <source>&amp;Alamat</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="166"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="168"/>
         <source>Telepon/&amp;HP</source>
         <translation>&amp;Phone/Mobile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="167"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="169"/>
         <source>contoh: 0812 3456 7890</source>
         <translation>example: 0812 3456 7890</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="168"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="170"/>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="169"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="171"/>
         <source>contoh: nama@contoh.id</source>
         <translation>example: name@example.id</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="171"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="173"/>
         <source>&amp;Keperluan *</source>
         <translation>P&amp;urpose *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="172"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="174"/>
         <source>Pilih keperluan…</source>
         <translation>Choose a purpose…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="173"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="175"/>
         <source>&amp;Uraian keperluan</source>
         <translation>Purpose &amp;details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="174"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="176"/>
         <source>&amp;Rincian informasi yang dibutuhkan *</source>
         <translation>Information &amp;requested *</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="176"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="178"/>
         <source>&amp;Diarahkan kepada</source>
         <translation>Directed to (&amp;whom)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="179"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="181"/>
         <source>Pemohon diarahkan kepada Ketua, Sekretaris atau divisi yang dituju (kegiatan 2 SOP Pelayanan Publik, dicatat selesai bersama registrasi)</source>
         <translation>The requester is directed to the Ketua, the Sekretaris or the division concerned (step 2 of the Pelayanan Publik SOP, recorded as done together with the registration)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="183"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="185"/>
         <source>Tu&amp;juan penggunaan informasi</source>
         <translation>Intended use of the in&amp;formation</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="184"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="186"/>
         <source>Cara &amp;memperoleh informasi</source>
-        <translation>How to o&amp;btain the information</translation>
+        <translation>&amp;How to obtain the information</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="156"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="210"/>
+        <source>* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); saat mengetik nama, NIK atau telepon, tamu lama ditawarkan: ↓&#xa0;memilih, Enter mengisi, Esc menutup.</source>
+        <translation>* required. Enter saves (Ctrl+Enter in the description field); while a name, NIK or phone number is typed, returning visitors are offered: ↓&#xa0;chooses, Enter fills in, Esc closes.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="158"/>
         <source>Cetak tanda bukti… (Ctrl+P)</source>
         <translation>Print request receipt… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="158"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="160"/>
         <source>Tanda bukti permohonan untuk tamu yang dipilih di daftar (Ctrl+P)</source>
         <translation>Request receipt for the visitor selected in the list (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="175"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="177"/>
         <source>— belum dipilih —</source>
         <translation>— not chosen —</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="186"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="188"/>
         <source>Cara mendapatkan &amp;salinan</source>
         <translation>How to receive a &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="191"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="193"/>
         <source>Simpan (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="194"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="196"/>
         <source>K&amp;osongkan formulir</source>
         <translation>C&amp;lear form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="208"/>
-        <source>* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); saat mengetik nama atau NIK, tamu lama ditawarkan: ↓ memilih, Enter mengisi, Esc menutup.</source>
-        <translation>* required. Enter saves (Ctrl+Enter in the description fields); while you type a name or NIK, returning visitors are offered: ↓ selects, Enter fills in, Esc closes.</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="91"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="92"/>
         <source>&amp;Cari:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="98"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="99"/>
         <source>Rentan&amp;g:</source>
         <translation>Ran&amp;ge:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="101"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="102"/>
         <source>Hari ini</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="101"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="102"/>
         <source>7 hari terakhir</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="102"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="103"/>
         <source>30 hari terakhir</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="102"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="103"/>
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="161"/>
-        <source>Cetak buku tamu…</source>
-        <translation>Print visitor book…</translation>
-    </message>
-    <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="389"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="391"/>
         <source>Tamu belum tercatat.</source>
         <translation>The visitor has not been registered.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="390"/>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="427"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="392"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="429"/>
         <source>Tamu tidak dapat dicatat</source>
         <translation>The visitor cannot be registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="396"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="398"/>
         <source>Tamu {name} tercatat; kasus {case} dimulai</source>
         <translation>Visitor {name} registered; case {case} started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="400"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="402"/>
         <source>, diteruskan ke kegiatan {step} ({role})</source>
         <translation>, passed on to step {step} ({role})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="403"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="405"/>
         <source>Tamu {name} tercatat</source>
         <translation>Visitor {name} registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="433"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="435"/>
         <source>Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).</source>
         <translation>Choose one from the list (type its first letter or press ↓).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="435"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="437"/>
         <source>Tamu belum tercatat: perbaiki isian yang ditandai merah.</source>
         <translation>The visitor has not been registered: correct the fields marked in red.</translation>
     </message>
@@ -1824,102 +1824,107 @@ Reason (kept in the audit log):</translation>
         <translation>NIK {number}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="349"/>
+        <location filename="../../sopdesk/gui/helpdesk/registration_form.py" line="351"/>
         <source>Data tamu lama diisikan: periksa, lalu pilih keperluan.</source>
         <translation>Returning visitor&apos;s details filled in: check them, then choose the purpose.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="95"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="96"/>
         <source>nama, instansi, NIK, telp., no. kasus</source>
         <translation>name, institution, NIK, phone, case no.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="200"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="164"/>
+        <source>Cetak &amp;buku tamu…</source>
+        <translation>Print visitor &amp;book…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="207"/>
         <source>Tamu hari ini</source>
         <translation>Today&apos;s visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="200"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="207"/>
         <source>Tamu 7 hari terakhir</source>
         <translation>Visitors, last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="201"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="208"/>
         <source>Tamu 30 hari terakhir</source>
         <translation>Visitors, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="201"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="208"/>
         <source>Semua tamu</source>
         <translation>All visitors</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="208"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="215"/>
         <source>Tidak ada tamu yang cocok dengan “{text}”</source>
         <translation>No visitors match “{text}”</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="210"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="217"/>
         <source>Belum ada tamu hari ini</source>
         <translation>No visitors today yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="211"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="218"/>
         <source>Belum ada tamu dalam 7 hari terakhir</source>
         <translation>No visitors in the last 7 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="212"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="219"/>
         <source>Belum ada tamu dalam 30 hari terakhir</source>
         <translation>No visitors in the last 30 days</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="213"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="220"/>
         <source>Belum ada tamu tercatat</source>
         <translation>No visitors registered yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="216"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="223"/>
         <source>Menampilkan {limit} tamu terbaru; persempit dengan pencarian.</source>
         <translation>Showing the {limit} most recent visitors; narrow the list with a search.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="317"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="336"/>
         <source>Pilih dulu seorang tamu di daftar.</source>
         <translation>Select a visitor in the list first.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="319"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="338"/>
         <source>Menyiapkan tanda bukti…</source>
         <translation>Preparing the request receipt…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="326"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="345"/>
         <source>Tanda bukti tidak dapat dibuat.</source>
         <translation>The request receipt could not be made.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="334"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="353"/>
         <source>Tanda bukti dibuka di pratinjau cetak; simpan sebagai PDF atau cetak dari sana.</source>
         <translation>The request receipt is open in the print preview; save it as a PDF or print it from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="346"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="365"/>
         <source>Pratinjau tanda bukti ditutup; tanda bukti belum dicetak atau disimpan (Ctrl+P untuk membukanya lagi).</source>
         <translation>Receipt preview closed; the receipt was neither printed nor saved (Ctrl+P opens it again).</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="352"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="371"/>
         <source>Tanda bukti disimpan sebagai PDF di {path}</source>
         <translation>Request receipt saved as a PDF in {path}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="357"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="376"/>
         <source>Tanda bukti dikirim ke printer ({sheets} lembar)</source>
         <translation>Request receipt sent to the printer ({sheets} sheet(s))</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="362"/>
+        <location filename="../../sopdesk/gui/helpdesk/visitor_list.py" line="383"/>
         <source>Buku tamu</source>
         <translation>Visitor book</translation>
     </message>
@@ -1967,27 +1972,27 @@ Reason (kept in the audit log):</translation>
         <translation>Subject / requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="100"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="105"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="101"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="106"/>
         <source>{0} (kasus)</source>
         <translation>{0} (case)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="106"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="111"/>
         <source>tanpa standar waktu</source>
         <translation>no standard time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="109"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="114"/>
         <source>sisa {0}</source>
         <translation>{0} left</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="114"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="119"/>
         <source>Batas waktu: {0}
 Sejak: {1}
 Petugas: {2}</source>
@@ -1996,12 +2001,12 @@ Since: {1}
 Assignee: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="124"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="129"/>
         <source>Dikembalikan oleh {0} dari kegiatan {1}, {2}</source>
         <translation>Returned by {0} from step {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_model.py" line="126"/>
+        <location filename="../../sopdesk/gui/inbox_model.py" line="131"/>
         <source>Alasan: {0}</source>
         <translation>Reason: {0}</translation>
     </message>
@@ -2009,102 +2014,102 @@ Assignee: {2}</translation>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="53"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="57"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="59"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="63"/>
         <source>Hanya milik saya</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="60"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="64"/>
         <source>Hanya yang terlambat</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="62"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="66"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="63"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="67"/>
         <source>Belum diambil</source>
         <translation>Not claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="64"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="68"/>
         <source>Sedang dikerjakan</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="68"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="72"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="115"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="119"/>
         <source>Buka formulir (Enter)</source>
         <translation>Open form (Enter)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="116"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="120"/>
         <source>&amp;Ambil</source>
         <translation>&amp;Claim</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="117"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="121"/>
         <source>&amp;Lepas</source>
         <translation>&amp;Release</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="118"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="122"/>
         <source>Al&amp;ihkan…</source>
         <translation>&amp;Assign…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="122"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="126"/>
         <source>{0} diambil oleh {1}</source>
         <translation>{0} taken by {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="124"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="128"/>
         <source>{0} dilepas; kini dapat diambil pengguna lain berperan {2}</source>
         <translation>{0} released; other users with the role {2} can now take it</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="186"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="204"/>
         <source>{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat</source>
         <translation>{0} of {1} work items shown for role {2} · {3} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="192"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="210"/>
         <source>Tidak ada pekerjaan yang cocok dengan saringan ini.</source>
         <translation>No work items match this filter.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="193"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="211"/>
         <source>Tidak ada pekerjaan yang menunggu untuk peran {0}. Pekerjaan baru muncul di sini ketika sebuah kasus sampai pada kegiatan peran ini.</source>
         <translation>Nothing is waiting for role {0}. New work appears here when a case reaches a step of this role.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="237"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="255"/>
         <source>Belum ada pengguna aktif dengan peran {0}.</source>
         <translation>There is no active user with role {0} yet.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="240"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="258"/>
         <source>Alihkan kegiatan</source>
         <translation>Assign step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="241"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="259"/>
         <source>Alihkan {0} kepada:</source>
         <translation>Assign {0} to:</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/inbox_page.py" line="243"/>
+        <location filename="../../sopdesk/gui/inbox_page.py" line="261"/>
         <source>{0} dialihkan kepada {1}</source>
         <translation>{0} reassigned to {1}</translation>
     </message>
@@ -2411,248 +2416,248 @@ Assignee: {2}</translation>
 <context>
     <name>LettersPage</name>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="82"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="80"/>
         <source>Surat masuk</source>
         <translation>Incoming letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="83"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="81"/>
         <source>Surat keluar</source>
         <translation>Outgoing letters</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="84"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="82"/>
         <source>Buku ekspedisi</source>
         <translation>Dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="122"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="121"/>
         <source>Semua tahun</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="133"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="132"/>
         <source>Hanya untuk peran {0} atau administrator</source>
         <translation>Only for the roles {0} or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="139"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="138"/>
         <source>Ko&amp;reksi…</source>
         <translation>&amp;Correct…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="142"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="141"/>
         <source>Batalk&amp;an…</source>
         <translation>&amp;Void…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="164"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="163"/>
         <source>Cari nomor surat, pengirim atau perihal…</source>
         <translation>Search letter number, sender or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="176"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="175"/>
         <source>&amp;Hanya yang belum didisposisi</source>
         <translation>Only &amp;not yet disposed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="182"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="181"/>
         <source>Catat surat &amp;masuk…</source>
         <translation>Register &amp;incoming letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="184"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="183"/>
         <source>&amp;Disposisi…</source>
         <translation>&amp;Disposition…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="186"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="185"/>
         <source>&amp;Cetak lembar disposisi</source>
         <translation>&amp;Print disposition sheet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="194"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="193"/>
         <source>Cari nomor surat, tujuan atau perihal…</source>
         <translation>Search letter number, recipient or subject…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="200"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="199"/>
         <source>Catat surat &amp;keluar…</source>
         <translation>Register &amp;outgoing letter…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="210"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="209"/>
         <source>Hanya yang &amp;belum diterima</source>
         <translation>Only &amp;not yet received</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="212"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="211"/>
         <source>Cari nomor surat, perihal, tujuan atau penanda tangan…</source>
         <translation>Search letter number, subject, recipient or signer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="217"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="216"/>
         <source>Dikirim dari</source>
         <translation>Sent from</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="217"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="216"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="231"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="230"/>
         <source>&amp;Tandai diterima…</source>
         <translation>Mark &amp;received…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="234"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="233"/>
         <source>&amp;Cetak buku ekspedisi</source>
         <translation>&amp;Print dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="235"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="234"/>
         <source>Semua entri yang dikirim pada rentang tanggal ini (pencarian tidak ikut dicetak)</source>
         <translation>Every entry sent in this date range (the search does not apply to the printout)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="253"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="255"/>
         <source>{0} surat masuk</source>
         <translation>{0} incoming letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="258"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="260"/>
         <source>Semua surat masuk yang cocok sudah didisposisi.</source>
         <translation>All matching incoming letters have been disposed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="259"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="261"/>
         <source>Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No incoming letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="261"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="263"/>
         <source>Belum ada surat masuk. Catat setiap surat yang diterima kantor dengan “Catat surat masuk…”: surat diberi nomor agenda, dan permohonan informasi atau usulan PAW langsung memulai kasusnya.</source>
         <translation>No incoming letters yet. Register every letter the office receives with “Register incoming letter…”: it gets an agenda number, and an information request or a PAW proposal starts its case at once.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="265"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="267"/>
         <source>Belum ada surat masuk. Surat dicatat oleh {0}; surat yang sudah dicatat muncul di sini.</source>
         <translation>No incoming letters yet. Letters are registered by {0}; registered letters appear here.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="275"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="277"/>
         <source>{0} surat keluar</source>
         <translation>{0} outgoing letter(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="280"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="282"/>
         <source>Tidak ada surat keluar yang cocok dengan pencarian atau tahun yang dipilih.</source>
         <translation>No outgoing letter matches the search or the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="282"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="284"/>
         <source>Belum ada surat keluar. Surat keluar dicatat dengan “Catat surat keluar…” atau otomatis ketika kegiatan SOP menghasilkan surat; setiap surat yang dikirim masuk ke buku ekspedisi.</source>
         <translation>No outgoing letters yet. Outgoing letters are registered with “Register outgoing letter…” or automatically when an SOP step produces a letter; every letter sent goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="296"/>
-        <location filename="../../sopdesk/gui/letters/page.py" line="465"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="298"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="467"/>
         <source>Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal.</source>
         <translation>The end date is before the start date: correct the date range.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="303"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="305"/>
         <source>{0} entri ditampilkan · {1} belum diterima pada rentang ini</source>
         <translation>{0} entry(ies) shown · {1} not yet received in this range</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="310"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="312"/>
         <source>Tidak ada entri yang cocok dengan pencarian pada {0}.</source>
         <translation>No entry matches the search in {0}.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="312"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="314"/>
         <source>Semua yang dikirim pada {0} sudah diterima.</source>
         <translation>Everything sent in {0} has been received.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="314"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="316"/>
         <source>Tidak ada pengiriman pada {0}. Setiap surat keluar yang dicatat, dan setiap kegiatan SOP yang menyerahkan dokumen, masuk ke buku ekspedisi.</source>
         <translation>Nothing was sent in {0}. Every outgoing letter registered, and every SOP step that hands over documents, goes into the dispatch book.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="341"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="343"/>
         <source>Baris ini sudah dibatalkan: {0}</source>
         <translation>This line has been voided: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="343"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="345"/>
         <source>Hanya pencatatnya ({0}) atau administrator</source>
         <translation>Only the person who registered it ({0}) or an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="363"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="365"/>
         <source>Surat masuk dicatat dengan nomor agenda {0}</source>
         <translation>Incoming letter registered with agenda number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="366"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="368"/>
         <source>; kasus {0} menunggu di kegiatan {1} ({2})</source>
         <translation>; case {0} waits at step {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="368"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="370"/>
         <source>; kasus {0}</source>
         <translation>; case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="386"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="388"/>
         <source>Surat keluar dicatat dengan nomor {0}</source>
         <translation>Outgoing letter registered with number {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="388"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="390"/>
         <source>; buku ekspedisi nomor {0}</source>
         <translation>; dispatch book entry {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="406"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="408"/>
         <source>Disposisi nomor {0} dicatat; {1}</source>
         <translation>Disposition number {0} recorded; {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="408"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="410"/>
         <source>; {0} tidak lagi di daftar yang belum didisposisi</source>
         <translation>; {0} is no longer in the list of letters not yet disposed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="422"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="424"/>
         <source>Ekspedisi nomor {0} diterima {1} oleh {2}</source>
         <translation>Dispatch entry {0} received {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="445"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="447"/>
         <source>{0} dikoreksi ({1})</source>
         <translation>{0} corrected ({1})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="447"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="449"/>
         <source>{0} dibatalkan; nomornya tidak dipakai lagi</source>
         <translation>{0} voided; its number is not used again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="482"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="484"/>
         <source>Mencetak PDF…</source>
         <translation>Printing PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="489"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="491"/>
         <source>Pratinjau cetak dibuka: cetak atau simpan PDF dari sana.</source>
         <translation>Print preview opened: print or save a PDF from there.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/letters/page.py" line="490"/>
+        <location filename="../../sopdesk/gui/letters/page.py" line="492"/>
         <source>Gagal mencetak.</source>
         <translation>Printing failed.</translation>
     </message>
@@ -2693,117 +2698,117 @@ Assignee: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="80"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="81"/>
         <source>Kotak Masuk</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="80"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="81"/>
         <source>Meja Layanan</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="80"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="81"/>
         <source>Kasus</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="80"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="81"/>
         <source>Surat &amp; Ekspedisi</source>
         <translation>Letters &amp; Dispatch</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="81"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="82"/>
         <source>Katalog SOP</source>
         <translation>SOP catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="81"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="82"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="126"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="127"/>
         <source>Sedang memproses…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="169"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="174"/>
         <source>&amp;Keluar/ganti pengguna</source>
         <translation>&amp;Sign out/switch user</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="172"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="177"/>
         <source>&amp;Tutup sopdesk</source>
         <translation>&amp;Quit sopdesk</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="179"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="184"/>
         <source>&amp;Panduan Pengguna</source>
         <translation>&amp;User Guide</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="318"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="315"/>
         <source>Dimuat ulang</source>
         <translation>Reloaded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="322"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="344"/>
         <source>Server basis data tidak terjangkau; mencoba lagi...</source>
         <translation>Database server unreachable; retrying...</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="349"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="371"/>
         <source>Server basis data tersambung kembali</source>
         <translation>Database server connected again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="372"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="394"/>
         <source>{0}: {1} menunggu, {2} terlambat</source>
         <translation>{0}: {1} waiting, {2} overdue</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="386"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="408"/>
         <source>DATA CONTOH — {0}</source>
         <translation>SAMPLE DATA — {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="420"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="442"/>
         <source>Cadangan harian dibuat: {0}</source>
         <translation>Daily backup made: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="425"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="447"/>
         <source>Cadangan harian gagal: {0}</source>
         <translation>Daily backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="427"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="449"/>
         <source>Memeriksa cadangan harian…</source>
         <translation>Checking the daily backup…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="168"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="173"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="178"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="183"/>
         <source>Bantuan</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="377"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="399"/>
         <source>Kotak Masuk ({0})</source>
         <translation>Inbox ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="383"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="405"/>
         <source>sopdesk {0} — {1} — {2} sebagai {3}</source>
         <translation>sopdesk {0} — {1} — {2} as {3}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/main_window.py" line="388"/>
+        <location filename="../../sopdesk/gui/main_window.py" line="410"/>
         <source>Pengguna: {0} · Peran: {1} · Basis data: {2}</source>
         <translation>User: {0} · Role: {1} · Database: {2}</translation>
     </message>
@@ -2982,7 +2987,7 @@ Assignee: {2}</translation>
 <context>
     <name>PagedTableModel</name>
     <message>
-        <location filename="../../sopdesk/gui/paged_model.py" line="184"/>
+        <location filename="../../sopdesk/gui/paged_model.py" line="208"/>
         <source>Kolom ini tidak dapat diurutkan</source>
         <translation>This column cannot be sorted</translation>
     </message>
@@ -2990,12 +2995,12 @@ Assignee: {2}</translation>
 <context>
     <name>PdfPages</name>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="59"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="72"/>
         <source>Berkas PDF tidak dapat dibaca: {0}</source>
         <translation>The PDF file cannot be read: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="64"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="77"/>
         <source>Berkas PDF tidak berisi halaman.</source>
         <translation>The PDF file has no pages.</translation>
     </message>
@@ -3003,17 +3008,17 @@ Assignee: {2}</translation>
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/printing.py" line="91"/>
+        <location filename="../../sopdesk/gui/printing.py" line="163"/>
         <source>Dari tanggal</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/printing.py" line="92"/>
+        <location filename="../../sopdesk/gui/printing.py" line="164"/>
         <source>Sampai tanggal</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/printing.py" line="102"/>
+        <location filename="../../sopdesk/gui/printing.py" line="174"/>
         <source>Tanggal awal harus sebelum tanggal akhir.</source>
         <translation>The start date must be before the end date.</translation>
     </message>
@@ -3021,122 +3026,143 @@ Assignee: {2}</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="121"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="149"/>
         <source>Pratinjau cetak – {0}</source>
         <translation>Print preview – {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="144"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="172"/>
+        <source>Ukuran kertas cetakan dari jendela ini diatur di Pengaturan</source>
+        <translation>The paper size of prints from this window is set in Settings</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="175"/>
+        <source>Ukuran kertas; pilihan ini juga dipakai cetakan berikutnya</source>
+        <translation>Paper size; this choice is also used for the next prints</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="177"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="324"/>
+        <source>Kertas {0}</source>
+        <translation>Paper {0}</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="183"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="145"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="184"/>
         <source>Perkecil (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="147"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="186"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="148"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="187"/>
         <source>Perbesar (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="150"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="189"/>
         <source>Selebar jendela</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="151"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="190"/>
         <source>Halaman selebar jendela (Ctrl+0)</source>
         <translation>Page as wide as the window (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="153"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="192"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="154"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="193"/>
         <source>Kirim ke pencetak (Ctrl+P)</source>
         <translation>Send to the printer (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="156"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="195"/>
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="157"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="196"/>
         <source>Simpan sebagai berkas PDF (Ctrl+S)</source>
         <translation>Save as a PDF file (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="159"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="198"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="160"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="199"/>
         <source>Tutup pratinjau (Esc)</source>
         <translation>Close the preview (Esc)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="231"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="290"/>
+        <source>Menyiapkan cetakan di kertas {0}…</source>
+        <translation>Preparing the print on {0} paper…</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/print_preview.py" line="327"/>
         <source>Halaman {0} dari {1}</source>
         <translation>Page {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="285"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="381"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="286"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="382"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="301"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="397"/>
         <source>Berkas {0} tidak dapat ditulis: {1}</source>
         <translation>The file {0} cannot be written: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="304"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="400"/>
         <source>PDF disimpan: {0}</source>
         <translation>PDF saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="320"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="416"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="334"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="430"/>
         <source>Pencetakan dibatalkan.</source>
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="337"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="433"/>
         <source>{0} halaman dikirim ke pencetak.</source>
         <translation>{0} page(s) sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="368"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="464"/>
         <source>Pencetak tidak dapat dibuka. Periksa pencetak dan coba lagi.</source>
         <translation>The printer cannot be opened. Check the printer and try again.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="369"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="465"/>
         <source>Mengirim halaman ke pencetak…</source>
         <translation>Sending pages to the printer…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/print_preview.py" line="369"/>
+        <location filename="../../sopdesk/gui/print_preview.py" line="465"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -3192,22 +3218,22 @@ Assignee: {2}</translation>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../sopdesk/gui/user_dialogs.py" line="123"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="125"/>
         <source>Atur ulang kata sandi</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/user_dialogs.py" line="123"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="125"/>
         <source>Ganti kata sandi</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/user_dialogs.py" line="125"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="127"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/user_dialogs.py" line="126"/>
+        <location filename="../../sopdesk/gui/user_dialogs.py" line="128"/>
         <source>Kata sandi baru*</source>
         <translation>New password*</translation>
     </message>
@@ -3371,217 +3397,242 @@ Assignee: {2}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="60"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="63"/>
         <source>Pengelolaan pengguna hanya untuk administrator.</source>
         <translation>User management is for administrators only.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="92"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="103"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="106"/>
         <source>Bahasa baru dipakai setelah sopdesk dibuka ulang.</source>
         <translation>The new language is used after sopdesk is reopened.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="107"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="110"/>
         <source>Kunci layar</source>
         <translation>Screen lock</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="110"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="113"/>
         <source> menit</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="111"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="114"/>
         <source>tidak pernah</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="115"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="118"/>
         <source>Kunci layar setelah tidak ada kegiatan selama</source>
         <translation>Lock the screen after no activity for</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="128"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="132"/>
+        <source>Cetak</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="135"/>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="136"/>
+        <source>F4 / folio (215 × 330 mm)</source>
+        <translation>F4 / folio (215 × 330 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="139"/>
+        <source>&amp;Ukuran kertas</source>
+        <translation>Paper si&amp;ze</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="144"/>
+        <source>dipakai setiap cetakan dari komputer ini</source>
+        <translation>used by every print from this computer</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/settings_page.py" line="149"/>
         <source>Profil kantor</source>
         <translation>Office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="134"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="155"/>
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="135"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="181"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="156"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="202"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="136"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="157"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="137"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="183"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="187"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="158"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="204"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="208"/>
         <source>Logo kop surat</source>
         <translation>Letterhead logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="138"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="156"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="159"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="177"/>
         <source>belum ada</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="139"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="160"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="140"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="161"/>
         <source>Folder data</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="150"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="171"/>
         <source>WIB (UTC+7)</source>
         <translation>WIB (UTC+7)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="150"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="171"/>
         <source>WITA (UTC+8)</source>
         <translation>WITA (UTC+8)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="151"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="172"/>
         <source>WIT (UTC+9)</source>
         <translation>WIT (UTC+9)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="164"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="185"/>
         <source>Pilih logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="166"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="187"/>
         <source>Hapus logo</source>
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="172"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="193"/>
         <source>Simpan profil kantor</source>
         <translation>Save office profile</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="180"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="201"/>
         <source>Nama kantor*</source>
         <translation>Office name*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="182"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="203"/>
         <source>Zona waktu*</source>
         <translation>Time zone*</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="188"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="209"/>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="210"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="231"/>
         <source>Profil kantor disimpan.</source>
         <translation>Office profile saved.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="210"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="231"/>
         <source>Tidak ada perubahan.</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="214"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="235"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="216"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="237"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="216"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="237"/>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="216"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="237"/>
         <source>Peran</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="217"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="238"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="224"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="245"/>
         <source>Tambah pengguna…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="225"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="246"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="226"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="247"/>
         <source>Atur ulang kata sandi…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="241"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="262"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="242"/>
-        <location filename="../../sopdesk/gui/settings_page.py" line="270"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="263"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="291"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="242"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="263"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="257"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="278"/>
         <source>Pilih dulu seorang pengguna di daftar.</source>
         <translation>Choose a user in the list first.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="277"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="298"/>
         <source>Kata sandi {0} diganti.</source>
         <translation>Password of {0} changed.</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="284"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="305"/>
         <source>Data contoh</source>
         <translation>Sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="285"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="306"/>
         <source>Coba dengan data contoh</source>
         <translation>Try with sample data</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/settings_page.py" line="288"/>
+        <location filename="../../sopdesk/gui/settings_page.py" line="309"/>
         <source>Membuka kantor contoh yang terpisah (jendela bertanda DATA CONTOH) untuk berlatih; data kantor ini tidak diubah.</source>
         <translation>Opens a separate sample office (a window marked SAMPLE DATA) to practise in; this office&apos;s data is not changed.</translation>
     </message>
@@ -4301,6 +4352,11 @@ Your office&apos;s data is not changed.</translation>
         <location filename="../../sopdesk/gui/step_form/dialog.py" line="425"/>
         <source>Draf disimpan pukul {time} {zone}.</source>
         <translation>Draft saved at {time} {zone}.</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/step_form/gone.py" line="33"/>
+        <source>{0}. Isian formulir ini tidak dapat disimpan lagi; tutup dengan Batal.</source>
+        <translation>{0}. This form can no longer be saved; close it with Cancel.</translation>
     </message>
 </context>
 <context>
