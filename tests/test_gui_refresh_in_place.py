@@ -83,3 +83,18 @@ def test_a_new_line_is_seen_in_a_list_not_scrolled(qtbot):
     model.store.append(Row(81, "baru"))
     refresh_in_place(table)
     assert table.rowAt(0) == 0 and model.row_at(0).id == 81
+
+
+def test_the_same_filters_again_keep_the_rows_scrolled_to(qtbot):
+    """The letter registers refresh by setting their filters again (letters.page): a register
+    read down past its first page kept only that page, and its scroll bar was cut back to it."""
+    table, model = table_of(qtbot, [Row(n, f"baris {n}") for n in range(1, 301)])
+    model.set_filters(year=2026)
+    model.fetchMore()
+    assert model.rowCount() == 200
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.set_filters(year=2026)  # another desk's change: the same filters
+    assert model.rowCount() == 200 and not resets
+    model.set_filters(year=2025)  # new filters: from the first page
+    assert model.rowCount() == 100 and resets == [1]
