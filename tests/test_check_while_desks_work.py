@@ -7,8 +7,8 @@ action refused until an administrator acknowledged). Diagnosis (h8): integrity.c
 reads the chain in one read transaction, record_check.check_records then opens a new
 connection per table and sees the newer rows without their newer seals.
 
-Marked xfail (strict) until the check reads chain and records from one snapshot; then the
-mark goes."""
+The check now reads the chain and the records in one snapshot (Database.snapshot: one read
+transaction on SQLite, REPEATABLE READ on PostgreSQL), on both stores."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ from test_gui_inbox import waiting_at_kasubag
 from sopdesk.engine import cases, integrity, record_check
 from sopdesk.engine.cases import StepInput
 
+pytestmark = pytest.mark.both_stores
 
-@pytest.mark.xfail(strict=True, reason="chain and records are read in different snapshots (h8, round 2)")
+
 def test_a_step_completed_at_another_desk_during_the_check_is_no_finding(ws, staff, clock, monkeypatch):
     numbers = waiting_at_kasubag(ws, staff, 2, clock)
     compare = record_check.check_records

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -188,9 +188,12 @@ def _where(name: str, key: Any) -> str:
     return f"{WHAT.get(name, name)} #{key} (tabel {name})"
 
 
-def check_records(ws: Store, report: Findings, book: SealBook, tally: Tally | None = None) -> None:
+def check_records(ws: Store, report: Findings, book: SealBook, tally: Tally | None = None,
+                  snapshot: Any = None) -> None:
     """Every covered row against its newest seal; a table that cannot be read is a finding.
-    `tally` is told the rows read, every TICK rows."""
+    `tally` is told the rows read, every TICK rows; `snapshot` the connection whose read
+    transaction the seals in `book` were read in (integrity._chain_and_records), else each
+    table is read on a connection of its own."""
     tally = tally or Tally()
     compared = 0
     for name in seal.tables():
@@ -198,7 +201,8 @@ def check_records(ws: Store, report: Findings, book: SealBook, tally: Tally | No
         seals = book.tables.get(name) or _Seals(0)
         found: dict[str, list[tuple[Any, str]]] = {"record_changed": [], "record_added": []}
         try:
-            with ws.db.connect() as conn, streaming(seal.row_digests(conn, name)) as digests:
+            with (nullcontext(snapshot) if snapshot is not None else ws.db.connect()) as conn, \
+                    streaming(seal.row_digests(conn, name)) as digests:
                 for key, digest in digests:
                     compared += 1
                     if compared % TICK == 0:
