@@ -49,3 +49,40 @@ def test_a_step_still_waiting_or_come_back_is_told_apart(ws, staff, clock):
     item = next(i for i in queries.case_detail(ws, number)["items"] if i["status"] == "open")
     assert acted_on_elsewhere(ws, number, item["step"], item["since"]) is None
     assert acted_on_elsewhere(ws, number, item["step"] + 1, item["since"]) is not None  # not this step
+
+
+def test_a_form_opened_from_a_case_in_kasus_is_told_too(qtbot, ws, staff, clock):
+    """Kasus > Lihat kasus > Buka formulir kegiatan: the Kasus list's refresh (the window's
+    watch) asks the form open from the case record, as Kotak Masuk does for its own."""
+    from sopdesk.gui.cases_page import CasesPage, CaseView
+    from sopdesk.gui.context import GuiContext
+
+    (number,) = waiting_at_kasubag(ws, staff, 1, clock)
+    page = CasesPage(GuiContext(ws, staff["Kasubag"]))
+    qtbot.addWidget(page)
+    page.show()
+    page.table.selectRow(next(n for n in range(page.model.rowCount()) if page.model.row_at(n).number == number))
+    seen: dict[str, object] = {}
+
+    def in_the_form() -> None:
+        form = QApplication.activeModalWidget()
+        assert isinstance(form, StepFormDialog) and form.case_number == number
+        cases.complete(ws, staff["Kasubag"], number, StepInput(note="di meja lain"))  # another process
+        page.refresh()
+        banner = form.findChild(QLabel, "goneBanner")
+        seen["text"] = banner.text() if banner else None
+        seen["finish"] = form.finish_button.isEnabled()
+        form.reject()
+
+    def in_the_case() -> None:
+        view = QApplication.activeModalWidget()
+        assert isinstance(view, CaseView)
+        QTimer.singleShot(0, in_the_form)
+        view._open_form()
+        view.reject()
+
+    QTimer.singleShot(0, in_the_case)
+    page.open_case()
+    assert isinstance(seen["text"], str) and f"Kegiatan 4 {number} sudah diselesaikan oleh" in seen["text"]
+    assert seen["finish"] is False
+    assert page._view is None
