@@ -38,7 +38,7 @@ from sopdesk.gui.catalog_texts import identity_html, step_html
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.list_splitter import ListSplitter
 from sopdesk.gui.printing import PeriodDialog, print_pdf
-from sopdesk.gui.shortcuts import INTO_LIST, clear_on_escape, shortcut
+from sopdesk.gui.shortcuts import INTO_LIST, clear_on_escape, shortcut, tab_keys
 from sopdesk.gui.swimlane import SwimlaneView
 from sopdesk.gui.title_row import TitleRow
 
@@ -155,7 +155,7 @@ class CatalogPage(QWidget):
         self.start_button.clicked.connect(self.start_case)
         self.title_row = TitleRow(self.sop_title, [self.start_button, self.print_sop_button, self.performance_button])
         layout.addWidget(self.title_row)
-        self.sop_tabs = QTabWidget()
+        self.sop_tabs = tab_keys(QTabWidget())  # Ctrl+PgDown / Ctrl+PgUp as Ctrl+Tab
         # the list's button left of the tabs, where the list was (the title row has no room to spare)
         self.sop_tabs.setCornerWidget(self._list_button(), Qt.Corner.TopLeftCorner)
         self.identity = QTextBrowser()
@@ -277,7 +277,7 @@ class CatalogPage(QWidget):
         self.org_title.setWordWrap(True)
         self.org_title.setStyleSheet("font-size: 13pt; font-weight: bold")
         layout.addWidget(self.org_title)
-        self.org_tabs = QTabWidget()
+        self.org_tabs = tab_keys(QTabWidget())
         self.org_tabs.setCornerWidget(self._list_button(), Qt.Corner.TopLeftCorner)
         self.org_tree = QTreeWidget()
         self.org_tree.setObjectName("organisationTree")
