@@ -107,6 +107,7 @@ def case_list_rows(ws: Workspace, runs: int) -> list[Row]:
                      f"(a refresh) worst {refresh:.0f} ms",
                      f"{max(page + count, first_asked[worst], scrolled[worst_scrolled][0]) / 20:.2f}"))
     rows += [short_search_row(ws, runs, RARE_PAIR, "page + count 30-39 ms"),
+             short_search_row(ws, runs, RARE_LETTER, "page + count 38-57 ms"),
              short_search_row(ws, runs, COMMON_PAIR, "page 1 sorted by SOP descending 27 ms")]
     sorts = {(sort, down): median_ms(lambda sort=sort, down=down: queries.cases_page(ws, sort=sort, descending=down),
                                      runs)
@@ -120,6 +121,7 @@ def case_list_rows(ws: Workspace, runs: int) -> list[Row]:
 
 
 RARE_PAIR = "Xq"  # no demo case holds it: the scan read every case for the page and the count
+RARE_LETTER = "Z"  # as 'Xq' (a clerk typing 'Zulkifli')
 COMMON_PAIR = "Ab"  # in 11% of the demo cases, none of some SOPs: a walk in their order read them
 
 
@@ -132,7 +134,7 @@ def short_search_row(ws: Workspace, runs: int, text: str, today: str) -> Row:
         ws, search=text, sort=sort, descending=down)), runs)
         for sort in queries.CASE_SORTS for down in (False, True)}
     worst = max(sorts, key=sorts.get)
-    label = "a rare pair of letters" if text == RARE_PAIR else "a common pair"
+    label = {RARE_PAIR: "a rare pair of letters", RARE_LETTER: "a rare letter"}.get(text, "a common pair")
     return (f"case list searched ({label}: '{text}')", today, "<= 20 ms per page",
             f"page + count {page_count:.1f} ms; sorted, page 1 worst {sorts[worst]:.1f} ms "
             f"({worst[0]} {'desc' if worst[1] else 'asc'})", f"{max(page_count, sorts[worst]) / 20:.2f}")

@@ -21,7 +21,8 @@ pytestmark = pytest.mark.both_stores
 TITLES = ["Xq di awal", "di tengah aXqb kata", "di akhir kata bxq", "Xq", "Permohonan data", "ÉA kota",
           "éa kecil", "kutip \"x di sini", "persen 5% di sini", "zu"]
 REQUESTERS = [None, "Agus Bria", "xQ", "Maria Ndun", "Zu Lan", None, "Yohanes Éa", "x", "Zu", "ab"]
-PAIRS = ["xq", "XQ", "zu", "éa", "ÉA", "Éa", "\"x", "5%", "ab", "an", "qq", "%_"]
+PAIRS = ["xq", "XQ", "zu", "éa", "ÉA", "Éa", "\"x", "5%", "ab", "an", "qq", "%_", "x", "Q", "b", "u", "é", "%", "\"",
+         "w"]
 
 
 @pytest.fixture
@@ -54,6 +55,7 @@ def _pages(ws, monkeypatch, short: bool, modes: list[str | None], **query) -> li
         return mode
 
     monkeypatch.setattr(case_short, "narrowed", narrowed)
+    monkeypatch.setattr(case_short, "SAMPLE_HELD", 1000)  # one character, in many of these 61 cases
     case_reading.cases_statement.cache_clear()
     try:
         pages = [queries.cases_page(ws, limit=7, offset=offset, **query) for offset in (0, 7, 21, 100)]
@@ -101,6 +103,10 @@ def test_a_common_pair_or_a_too_long_text_keeps_the_scan(ws, office, store, monk
     monkeypatch.setattr(case_short, "SHORT_MOST", 10)
     assert set(modes) == {"scan"} and common == _pages(ws, monkeypatch, False, [], **query)
     monkeypatch.undo()
+    modes.clear()  # a character in ten of the newest 500 cases: its scan is quicker than its trigrams
+    with ws.db.direct_reading() as db:
+        assert case_short.narrowed(db, "scan", "a", case_list.parameters("scan", "a", None, None)) == "scan"
+        assert case_short.narrowed(db, "scan", "w", case_list.parameters("scan", "w", None, None)) == "short"
     with ws.db.transaction() as session:  # a text too long for the trigram table: it may hold any pair
         session.execute(update(Case).where(Case.number == "S/2026/0005").values(title="y" * 1100 + "zu"))
     modes.clear()

@@ -21,11 +21,24 @@ import sys
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import SQLColumnExpression, String, bindparam, cast, func, literal, literal_column, or_, select, text
-from sqlalchemy.sql import ColumnElement, Select, and_, union_all
+from sqlalchemy import (
+    Integer,
+    SQLColumnExpression,
+    String,
+    bindparam,
+    cast,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.sql import ColumnElement, Select, and_
 from sqlalchemy.sql.expression import BindParameter
-from sqlalchemy.sql.selectable import CompoundSelect, TextualSelect
+from sqlalchemy.sql.selectable import TextualSelect
 
+from sopdesk.engine import case_short
 from sopdesk.engine.search import CASE_SEARCH_TABLE, LIKE_ESCAPE, contains_pattern, fts_phrase, uses_text_index
 from sopdesk.store.models import Case
 from sopdesk.store.text_search import CASE_SEARCH, CASE_TRIGRAM, FOLD_ROWS
@@ -127,33 +140,19 @@ def _matching(mode: str | None, sop: bool, status: bool, hide_secret: bool = Fal
     return select(Case.id).where(*conditions)
 
 
-def short_candidates() -> CompoundSelect[int]:
-    """The cases that may hold a pair of characters (engine.case_short's bind values): those
-    that FTS5 finds holding one of the trigrams that contain it, and those with a text that is
-    the pair (a number spelt as one of `numbers`, a title or requester lower-cased `lowered`),
-    each read in an index."""
-    return union_all(
-        select(CASE_SEARCH_TABLE.c.rowid).where(CASE_SEARCH_TABLE.c[CASE_SEARCH].match(bindparam("case_search"))),
-        *_being_the_pair())
+def short_candidates() -> TextualSelect:
+    """The cases that may hold one or two characters (engine.case_short's bind values): those
+    that FTS5 finds holding one of the trigrams that contain them, and those with a text of at
+    most two characters that may, each read in an index."""
+    return text(case_short.short_texts() + f"UNION ALL SELECT rowid FROM {CASE_SEARCH} "
+                f"WHERE {CASE_SEARCH} MATCH :case_search").columns(id=Integer)
 
 
 @lru_cache(maxsize=1)
-def pair_texts() -> Select[int]:
-    """How many cases have a text that is the pair (`short_candidates`' bind values `numbers`
-    and `lowered`), each read in an index."""
-    return select(func.count()).select_from(union_all(*_being_the_pair()).subquery())
-
-
-def _being_the_pair() -> list[Select[int]]:
-    other = Case.__table__.alias("short_case")  # not correlated with the case_file tested
-    low: BindParameter[str] = bindparam("lowered", type_=String)
-    numbers = select(func.json_each(bindparam("numbers", type_=String)).table_valued("value").c.value)
-    return [
-        select(other.c.id).where(other.c.number.in_(numbers)),
-        select(other.c.id).where(func.lower(other.c.title) == low),
-        # the walk index's key: (requester IS NULL), lower(requester)
-        select(other.c.id).where(other.c.requester.is_(None).self_group() == literal_column("0"),
-                                 func.lower(other.c.requester) == low)]
+def pair_texts() -> TextualSelect:
+    """How many cases have a text of at most two characters that may hold the text (engine.
+    case_short's bind values `numbers` and `lowered`)."""
+    return text(f"SELECT count(*) FROM ({case_short.short_texts()})").columns(n=Integer)
 
 
 def may_walk(mode: str | None, search: str | None, sort: str | None) -> bool:

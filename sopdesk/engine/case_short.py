@@ -1,23 +1,26 @@
-"""A two-character search of the case list that few cases hold, answered without reading every
-case (issue #15; SQLite).
+"""A search of the case list for one or two characters that few cases hold, answered without
+reading every case (issue #15; SQLite).
 
 FTS5's trigram index cannot look up a text shorter than three characters, so such a search is
 a LIKE tested on each case (engine.case_list, mode "scan"). A common pair ('an', 'PP') stops
-at the page's end; a rare one ('Ab' on the way to 'Abdul', or one that no case holds) read all
-100,000 cases for the page and again for the count (30-40 ms). Every case that holds the pair
-in a text of three characters or more holds a trigram that contains it ('xq?' or '?xq'), and
-migration 0012's CASE_TRIGRAM lists every trigram of the searched texts (lower-cased as
-lower() does, which is how LIKE folds letter case): the trigrams that contain the pair are read
-there (its index: those that start with it, then one look per first character), and FTS5 finds
-the cases that hold one of them. A text of two characters holds it only by being it, which the
-indexes of each column answer (number's unique index, the walk indexes of the lower-cased title
-and requester). These candidates, few, are tested with the same LIKE as the scan, so the rows
+at the page's end; a rare one ('Ab' on the way to 'Abdul', 'Z' of 'Zulkifli', or one that no
+case holds) read all 100,000 cases for the page and again for the count (30-50 ms). Every case
+that holds the text in a text of three characters or more holds a trigram that contains it
+('xq?' or '?xq'; 'z??', '?z?' or '??z'), and migration 0012's CASE_TRIGRAM lists every trigram
+of the searched texts (lower-cased as lower() does, which is how LIKE folds letter case): the
+trigrams that contain it are read there (skipping through its key: a look per first one or two
+characters), and FTS5 finds the cases that hold one of them. A text of at most two characters
+is found in each column's index (number's unique index, the walk indexes of the lower-cased
+title and requester): one that starts with the text (a range), or for one character a first
+character and it. These candidates, few, are tested with the same LIKE as the scan, so the rows
 and their order are the scan's (mode "short").
 
 Used while the candidates are few (SHORT_MOST, counted trigram by trigram, stopping past it);
-otherwise the scan, which then stops early. Not used when a text is too long for CASE_TRIGRAM
-(its empty trigram). The trigrams are read when the search is asked: a case saved between that
-and the page's statement with a new trigram holding the pair shows at the next refresh.
+otherwise the scan, which then stops early. One character held by many of the newest cases is
+left to the scan at once (its trigrams alone take longer to read than its scan). Not used when
+a text is too long for CASE_TRIGRAM (its empty trigram). The trigrams are read when the search
+is asked: a case saved between that and the page's statement with a new trigram holding the
+text shows at the next refresh.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
 SHORT = 2  # the length of the searches answered here (one character: the scan)
 SHORT_MOST = 2000  # candidates tested and sorted for a page in a few ms (more: the scan stops early)
 LAST_CHARACTER = 0x10FFFF
+SAMPLE, SAMPLE_HELD = 500, 10  # one character held by 10 of the 500 newest cases: likely by thousands
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +61,80 @@ def trigrams_holding() -> TextualSelect:
         f"WHERE EXISTS (SELECT 1 FROM {CASE_TRIGRAM} WHERE trigram = firsts.c || :pair) "
         f"UNION SELECT trigram FROM {CASE_TRIGRAM} WHERE trigram = ''"
     ).columns(trigram=String)
+
+
+@lru_cache(maxsize=1)
+def trigrams_holding_one() -> TextualSelect:
+    """As `trigrams_holding` for one character `pair`: for each first two characters of a
+    trigram (found by skipping through the key), every trigram that starts with them if they
+    hold it, else the trigram of them and the character."""
+    return text(
+        "WITH RECURSIVE firsts(x) AS ("
+        f"SELECT substr(min(trigram), 1, 2) FROM {CASE_TRIGRAM} WHERE trigram > '' "
+        f"UNION ALL SELECT (SELECT substr(min(trigram), 1, 2) FROM {CASE_TRIGRAM} WHERE trigram >= CASE "
+        f"WHEN unicode(substr(firsts.x, 2)) < {LAST_CHARACTER} "
+        "THEN substr(firsts.x, 1, 1) || char(unicode(substr(firsts.x, 2)) + 1) "
+        "ELSE char(unicode(firsts.x) + 1) END) "
+        f"FROM firsts WHERE firsts.x IS NOT NULL AND firsts.x < char({LAST_CHARACTER}, {LAST_CHARACTER})) "
+        f"SELECT trigram FROM firsts JOIN {CASE_TRIGRAM} ON trigram >= firsts.x "
+        f"AND trigram <= firsts.x || char({LAST_CHARACTER}) WHERE instr(firsts.x, :pair) > 0 "
+        "UNION SELECT firsts.x || :pair FROM firsts WHERE instr(firsts.x, :pair) = 0 "
+        f"AND EXISTS (SELECT 1 FROM {CASE_TRIGRAM} WHERE trigram = firsts.x || :pair) "
+        f"UNION SELECT trigram FROM {CASE_TRIGRAM} WHERE trigram = ''"
+    ).columns(trigram=String)
+
+
+def _first_characters(name: str, key: str, where: str = "") -> str:
+    """A recursive CTE `name(c)`: the distinct first characters of the index key `key`, one look
+    each (a skip through the index); none for a pair (`lowered`), which a text of two characters
+    holds only by being it."""
+    where = f"{where} AND " if where else ""
+    after = f"{where}{key} >= char(unicode({name}.c) + 1)"
+    return (f"{name}(c) AS (SELECT (SELECT substr({key}, 1, 1) FROM case_file WHERE {where}{key} > '' "
+            f"ORDER BY {key} LIMIT 1) WHERE length(:lowered) = 1 "
+            f"UNION ALL SELECT (SELECT substr({key}, 1, 1) FROM case_file WHERE {after} ORDER BY {key} LIMIT 1) "
+            f"FROM {name} WHERE {name}.c IS NOT NULL AND unicode({name}.c) < {LAST_CHARACTER})")
+
+
+def _short_holding(key: str, firsts: str, where: str = "") -> str:
+    """The ids of the cases whose `key` (its index's) of at most two characters holds `lowered`
+    (one or two characters): one that starts with it (a range, whose longer texts hold a trigram
+    of it), or a first character and it (one look each)."""
+    where = f"{where} AND " if where else ""
+    column = key.removeprefix("lower(").removesuffix(")")
+    return (f"SELECT id FROM case_file WHERE {where}{key} >= :lowered AND {key} <= :lowered || "
+            f"char({LAST_CHARACTER}) AND length({column}) <= 2 UNION ALL SELECT id FROM case_file "
+            f"WHERE {where}{key} IN (SELECT {firsts}.c || :lowered FROM {firsts})")
+
+
+HELD = "(requester IS NULL) = 0"  # the requester's walk index's first key
+
+
+@lru_cache(maxsize=1)
+def short_texts() -> str:
+    """The SQL of the ids of the cases with a text of at most two characters that may hold the
+    bind parameter `lowered` (`numbers`: its spellings, for the case-sensitive number's index)
+    and (the last line) the matches of the FTS5 query `case_search`."""
+    return (
+        "WITH RECURSIVE " + ", ".join([_first_characters("number_firsts", "number"),
+                                       _first_characters("title_firsts", "lower(title)"),
+                                       _first_characters("requester_firsts", "lower(requester)", HELD)]) + " "
+        "SELECT case_file.id FROM case_file, json_each(:numbers) AS spelt WHERE number >= spelt.value "
+        f"AND number <= spelt.value || char({LAST_CHARACTER}) AND length(number) <= 2 "
+        "UNION ALL SELECT id FROM case_file WHERE number IN "
+        "(SELECT number_firsts.c || spelt.value FROM number_firsts, json_each(:numbers) AS spelt) "
+        f"UNION ALL {_short_holding('lower(title)', 'title_firsts')} "
+        f"UNION ALL {_short_holding('lower(requester)', 'requester_firsts', HELD)} "
+    )
+
+
+@lru_cache(maxsize=1)
+def held_among_newest() -> TextualSelect:
+    """How many of the SAMPLE newest cases hold the text (LIKE pattern `like`), counting stopped
+    at SAMPLE_HELD: a common text stops after a few cases (and is left to the scan)."""
+    found = " OR ".join(f"{column} LIKE :like ESCAPE '\\'" for column in ("number", "title", "requester"))
+    return text(f"SELECT count(*) FROM (SELECT 1 FROM (SELECT number, title, requester FROM case_file "
+                f"ORDER BY id DESC LIMIT {SAMPLE}) WHERE {found} LIMIT {SAMPLE_HELD})").columns(n=Integer)
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +166,8 @@ def phrase(trigram: str) -> str:
 def pair_trigrams(db: DirectTx, pair: str) -> list[str] | None:
     """The trigrams of CASE_TRIGRAM that contain `pair` (letter case as LIKE takes it); None
     when a text was too long to be listed (it may hold the pair anywhere)."""
-    trigrams = [row[0] for row in db.execute(trigrams_holding(), {"pair": lowered(pair)})]
+    holding = trigrams_holding() if len(pair) == SHORT else trigrams_holding_one()
+    trigrams = [row[0] for row in db.execute(holding, {"pair": lowered(pair)})]
     return None if "" in trigrams else trigrams
 
 
@@ -102,8 +181,10 @@ def narrowed(db: DirectTx, mode: str | None, search: str | None, filters: dict[s
     most SHORT_MOST cases may hold (its candidates' bind values then set in `filters`:
     `case_search`, `numbers`, `lowered`), else `mode` as it was."""
     pair = (search or "").replace("\x00", "").strip()
-    if mode != "scan" or len(pair) != SHORT:
+    if mode != "scan" or not 0 < len(pair) <= SHORT:
         return mode
+    if len(pair) < SHORT and db.scalar(held_among_newest(), {"like": filters["like"]}) >= SAMPLE_HELD:
+        return mode  # (reading the trigrams of one common character alone costs more than its scan)
     trigrams = pair_trigrams(db, pair)
     if trigrams is None:  # a text too long to be listed: it may hold the pair anywhere
         return mode
