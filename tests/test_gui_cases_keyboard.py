@@ -39,7 +39,7 @@ def test_down_in_the_search_box_takes_the_first_match_and_enter_opens_it(qtbot, 
 def test_a_search_that_finds_nothing_says_0_kasus_and_lihat_kasus_waits_for_a_case(qtbot, ws, staff):
     """Seen on Xvfb (session 18): a search with no match in an office of 100,000 cases said
     "Belum ada kasus. Kasus dimulai dari Meja Layanan…", and Lihat kasus stayed enabled, doing
-    nothing. Now: "0 kasus", and the button only with a case selected."""
+    nothing. Now: "0 kasus" saying what found nothing, and the button only with a case selected."""
     from sopdesk.gui.cases_page import CasesPage
     from sopdesk.gui.context import GuiContext
 
@@ -51,7 +51,12 @@ def test_a_search_that_finds_nothing_says_0_kasus_and_lihat_kasus_waits_for_a_ca
     cases.start_case(ws, staff["Help Desk"], "PP", "Permohonan data DPT", entry="tamu", requester="Maria Ndun")
     page.search.setText("qwertyuiop")
     page.reload()
-    assert page.summary.text() == "0 kasus"
+    assert page.summary.text() == "0 kasus: tidak ada kasus yang cocok dengan “qwertyuiop”"
+    page.search.clear()
+    page.status.setCurrentIndex(page.status.findData("cancelled"))
+    page.reload()
+    assert page.summary.text() == "0 kasus: tidak ada kasus yang cocok dengan saringan ini"
+    page.status.setCurrentIndex(0)
     assert not page.open_button.isEnabled()
     page.search.clear()
     page.reload()

@@ -297,389 +297,389 @@ Type the backup&apos;s office name to restore anyway:</translation>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="52"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="53"/>
         <source>Kasus dimulai</source>
         <translation>Case started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="53"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
         <source>SOP ditambahkan ke katalog kantor</source>
         <translation>SOP added to the office catalog</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="54"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
         <source>SOP dinonaktifkan</source>
         <translation>SOP switched off</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="55"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
         <source>SOP diaktifkan kembali</source>
         <translation>SOP switched on again</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="56"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
         <source>Kegiatan selesai</source>
         <translation>Step completed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="57"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
         <source>Kegiatan bersama disetujui, diteruskan ke pelaksana berikutnya</source>
         <translation>Joint step approved, passed to the next performer</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="58"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="59"/>
         <source>Tenggat diperpanjang</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="59"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="60"/>
         <source>Dikembalikan</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="60"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="61"/>
         <source>Kasus dibatalkan</source>
         <translation>Case cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="61"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="62"/>
         <source>Diambil</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="62"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="63"/>
         <source>Dilepas</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="63"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="64"/>
         <source>Dialihkan</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="64"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="65"/>
         <source>Draf disimpan</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="65"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="66"/>
         <source>Tamu dicatat</source>
         <translation>Visitor registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="66"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="67"/>
         <source>Surat masuk dicatat</source>
         <translation>Incoming letter registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="67"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="68"/>
         <source>Surat masuk dikoreksi</source>
         <translation>Incoming letter corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="68"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="69"/>
         <source>Surat masuk dibatalkan</source>
         <translation>Incoming letter voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="69"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="70"/>
         <source>Surat keluar dicatat</source>
         <translation>Outgoing letter registered</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="70"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="71"/>
         <source>Surat keluar dikoreksi</source>
         <translation>Outgoing letter corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="71"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="72"/>
         <source>Surat keluar dibatalkan</source>
         <translation>Outgoing letter voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="72"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="73"/>
         <source>Disposisi dicatat</source>
         <translation>Disposition recorded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="73"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="74"/>
         <source>Dicatat di buku ekspedisi</source>
         <translation>Entered in the dispatch book</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="74"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="75"/>
         <source>Tanda terima ekspedisi dicatat</source>
         <translation>Dispatch receipt recorded</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="75"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="76"/>
         <source>Entri buku ekspedisi dikoreksi</source>
         <translation>Dispatch book entry corrected</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="76"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="77"/>
         <source>Entri buku ekspedisi dibatalkan</source>
         <translation>Dispatch book entry voided</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="77"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="78"/>
         <source>Pengaturan nomor surat diubah</source>
         <translation>Letter numbering settings changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="78"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="79"/>
         <source>Buku tamu dicetak</source>
         <translation>Visitor book printed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="79"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="80"/>
         <source>Tanda bukti permohonan dicetak</source>
         <translation>Request receipt printed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="80"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="81"/>
         <source>Kantor disiapkan</source>
         <translation>Office set up</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="81"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="82"/>
         <source>Profil kantor diubah</source>
         <translation>Office profile changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="82"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="83"/>
         <source>Hari libur kantor ditambahkan</source>
         <translation>Office holiday added</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="83"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="84"/>
         <source>Pengguna ditambahkan</source>
         <translation>User added</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="84"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="85"/>
         <source>Pengguna diaktifkan</source>
         <translation>User activated</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="85"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="86"/>
         <source>Pengguna dinonaktifkan</source>
         <translation>User deactivated</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="86"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="87"/>
         <source>Peran pengguna diubah</source>
         <translation>User roles changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="87"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="88"/>
         <source>Kata sandi diatur ulang</source>
         <translation>Password reset</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="88"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="89"/>
         <source>Masuk</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="89"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="90"/>
         <source>Gagal masuk</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="90"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="91"/>
         <source>Cadangan dibuat</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="91"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="92"/>
         <source>Cadangan dipulihkan</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="92"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="93"/>
         <source>Pengaturan cadangan diubah</source>
         <translation>Backup settings changed</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="93"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="94"/>
         <source>Data contoh dibuat</source>
         <translation>Demo data created</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="94"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="95"/>
         <source>Temuan pemeriksaan keutuhan dilihat administrator</source>
         <translation>Integrity check findings seen by an administrator</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="95"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="96"/>
         <source>Catatan yang ada disegel ke log audit</source>
         <translation>Existing records sealed into the audit log</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="279"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="297"/>
         <source>Kasus {0}</source>
         <translation>Case {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="304"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="304"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="286"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="304"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="287"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="292"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="305"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="310"/>
         <source>Kegiatan</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="287"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="305"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="292"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="310"/>
         <source>Output</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="292"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="310"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="293"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="311"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="293"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="311"/>
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="298"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="316"/>
         <source>Buka formulir kegiatan</source>
         <translation>Open step form</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="300"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="318"/>
         <source>Cetak lembar kendali…</source>
         <translation>Print control sheet…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="302"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="320"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="330"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="348"/>
         <source>SOP {0} revisi {1}: {2}</source>
         <translation>SOP {0} revision {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="331"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="349"/>
         <source>Status: {0} · dimulai {1} oleh {2}</source>
         <translation>Status: {0} · started {1} by {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="334"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="352"/>
         <source>Pemohon: {0}</source>
         <translation>Requester: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="340"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="358"/>
         <source>tanpa batas</source>
         <translation>no deadline</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="341"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="359"/>
         <source>Menunggu kegiatan {0} ({1}), batas waktu {2}</source>
         <translation>Waiting at step {0} ({1}), due {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="344"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="362"/>
         <source>Alasan pembatalan: {0}</source>
         <translation>Reason for cancellation: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="349"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="367"/>
         <source>terpenuhi {0}</source>
         <translation>met {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="351"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="369"/>
         <source>paling lambat {0}</source>
         <translation>no later than {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="353"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="371"/>
         <source>tidak sebelum {0}</source>
         <translation>not before {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="355"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="373"/>
         <source>belum berjalan</source>
         <translation>not started yet</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="357"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="375"/>
         <source> (diperpanjang {0} kali)</source>
         <translation> (extended {0} times)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="358"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="376"/>
         <source>Tenggat: {0} — {1}</source>
         <translation>Deadline: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="375"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="393"/>
         <source>pilihan: {0}</source>
         <translation>choice: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="377"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="395"/>
         <source>ke kegiatan {0}: {1}</source>
         <translation>to step {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="379"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="397"/>
         <source>kepada {0}</source>
         <translation>to {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="381"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="399"/>
         <source>atas nama {0}</source>
         <translation>on behalf of {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="383"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="401"/>
         <source>sebelum masa tunggu berakhir: {0}</source>
         <translation>before the waiting period ends: {0}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="394"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="412"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="408"/>
-        <location filename="../../sopdesk/gui/cases_page.py" line="410"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="426"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="428"/>
         <source>Dokumen ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="418"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="436"/>
         <source>Diagram alir</source>
         <translation>Flowchart</translation>
     </message>
@@ -687,57 +687,57 @@ Type the backup&apos;s office name to restore anyway:</translation>
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="45"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="46"/>
         <source>berjalan</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="46"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="47"/>
         <source>selesai</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="47"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="48"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="114"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="115"/>
         <source>Nomor kasus</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="115"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="116"/>
         <source>SOP</source>
         <translation>SOP</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="116"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="117"/>
         <source>Perihal</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="117"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="118"/>
         <source>Pemohon</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="118"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="119"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="119"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="120"/>
         <source>Posisi sekarang</source>
         <translation>Current position</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="120"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="121"/>
         <source>Dimulai</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="146"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="147"/>
         <source>{0}
 Pemohon: {1}
 Dimulai: {2}</source>
@@ -746,7 +746,7 @@ Requester: {1}
 Started: {2}</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="152"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="153"/>
         <source>kegiatan {0} ({1})</source>
         <translation>step {0} ({1})</translation>
     </message>
@@ -754,37 +754,47 @@ Started: {2}</translation>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="169"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="171"/>
         <source>Cari nomor kasus, perihal atau pemohon…</source>
         <translation>Search case number, subject or requester…</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="172"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="174"/>
         <source>Semua SOP</source>
         <translation>All SOPs</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="176"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="178"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="208"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="210"/>
         <source>Lihat kasus</source>
         <translation>View case</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="247"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="256"/>
         <source>Lebih dari {0} kasus</source>
         <translation>More than {0} cases</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="249"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="258"/>
         <source>{0} kasus</source>
         <translation>{0} case(s)</translation>
     </message>
     <message>
-        <location filename="../../sopdesk/gui/cases_page.py" line="251"/>
+        <location filename="../../sopdesk/gui/cases_page.py" line="261"/>
+        <source>0 kasus: tidak ada kasus yang cocok dengan “{0}”</source>
+        <translation>0 cases: no case matches “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="262"/>
+        <source>0 kasus: tidak ada kasus yang cocok dengan saringan ini</source>
+        <translation>0 cases: no case matches these filters</translation>
+    </message>
+    <message>
+        <location filename="../../sopdesk/gui/cases_page.py" line="264"/>
         <source>Belum ada kasus. Kasus dimulai dari Meja Layanan, dari surat masuk, atau dari Katalog SOP (Mulai kasus…).</source>
         <translation>No cases yet. Cases start at the Help Desk, from an incoming letter, or from the SOP Catalog (Start case…).</translation>
     </message>

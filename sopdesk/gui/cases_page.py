@@ -254,8 +254,12 @@ class CasesPage(QWidget):
         if self.model.total > queries.CASE_COUNT_CAP:  # counted up to the cap only (engine.case_list)
             cap = f"{queries.CASE_COUNT_CAP:,}".replace(",", ".")  # 1.000: Indonesian thousands
             self.summary.setText(self.tr("Lebih dari {0} kasus").format(cap))
-        elif self.model.total or self._filtered():  # a search that finds nothing: "0 kasus", not
-            self.summary.setText(self.tr("{0} kasus").format(self.model.total))  # "Belum ada kasus" (Xvfb)
+        elif self.model.total:
+            self.summary.setText(self.tr("{0} kasus").format(self.model.total))
+        elif self._filtered():  # not "Belum ada kasus" (Xvfb), and not only "0 kasus" under an empty table
+            text = self.search.text().strip()
+            self.summary.setText(self.tr("0 kasus: tidak ada kasus yang cocok dengan “{0}”").format(text) if text
+                                 else self.tr("0 kasus: tidak ada kasus yang cocok dengan saringan ini"))
         else:
             self.summary.setText(self.tr("Belum ada kasus. Kasus dimulai dari Meja Layanan, dari surat masuk, "
                                          "atau dari Katalog SOP (Mulai kasus…)."))
