@@ -51,15 +51,8 @@ def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render:
     errors are shown."""
     folder = Path(tempfile.mkdtemp(prefix="sopdesk-cetak-"))
     name = default_name if default_name.lower().endswith(".pdf") else default_name + ".pdf"
-    path = folder / name.replace("/", "-")
     opened: list[PrintPreviewDialog] = []
     paper = saved_paper()  # read here, on the GUI thread; the rendering may run on the worker
-
-    def on_paper(target: Path) -> Path:
-        from sopdesk.reports.base import using_paper
-
-        with using_paper(paper):  # a printout that names no paper is on this PC's
-            return render(target)
 
     def done(result: Path) -> None:
         try:
@@ -87,8 +80,17 @@ def print_pdf(parent: QWidget, worker: Worker | None, default_name: str, render:
         if on_finished:
             on_finished(None)
 
-    _run(worker, lambda: on_paper(path), done, failed)
+    _run(worker, lambda: _rendered_on(paper, render, folder, name), done, failed)
     return opened[0] if opened else None
+
+
+def _rendered_on(paper: str, render: Callable[[Path], Path], folder: Path, name: str) -> Path:
+    """`render` into `folder` under the printout's file name, on `paper` (a printout that names
+    no paper of its own is on it: reports.base.using_paper)."""
+    from sopdesk.reports.base import using_paper
+
+    with using_paper(paper):
+        return render(folder / name.replace("/", "-"))
 
 
 def _run(worker: Worker | None, job: Callable[[], Path], done: Callable[[Path], None],
@@ -109,15 +111,9 @@ def _again_on(paper: str, dialog: PrintPreviewDialog, worker: Worker | None, nam
               render: Callable[[Path], Path]) -> None:
     """The preview's paper chooser: the printout is rendered again on `paper`, shown in the same
     preview (if it is still open), and `paper` becomes this PC's paper (as in Pengaturan)."""
-    from sopdesk.reports.base import using_paper
-
     folder = Path(tempfile.mkdtemp(prefix="sopdesk-cetak-"))
     closed: list[bool] = []
     dialog.destroyed.connect(lambda *_: closed.append(True))
-
-    def on_paper() -> Path:
-        with using_paper(paper):
-            return render(folder / name.replace("/", "-"))
 
     def done(result: Path) -> None:
         try:
@@ -135,7 +131,7 @@ def _again_on(paper: str, dialog: PrintPreviewDialog, worker: Worker | None, nam
             show_error(dialog, exc)
             dialog.paper_failed()
 
-    _run(worker, on_paper, done, failed)
+    _run(worker, lambda: _rendered_on(paper, render, folder, name), done, failed)
 
 
 class PeriodDialog(QDialog):
