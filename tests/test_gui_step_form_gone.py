@@ -1,7 +1,8 @@
-"""A step form open over Kotak Masuk says, at the inbox's next refresh (another desk's change,
-gui.desk_changes), that its step was completed at another desk: who and when, Selesai and
-Simpan draf disabled, the typing left in view. Before, the Kasubag typed on and learned it
-only from the refusal at Selesai (Xvfb, two processes on one office)."""
+"""A step form on screen says, when the window's watch sees another desk's change
+(gui.desk_changes emits GuiContext.elsewhere_changed), that its step was completed at another
+desk: who and when, Selesai and Simpan draf disabled, the typing left in view. Before, the
+Kasubag typed on and learned it only from the refusal at Selesai (Xvfb, two processes on one
+office)."""
 
 from __future__ import annotations
 
@@ -24,14 +25,15 @@ def test_the_open_form_says_another_desk_completed_its_step(qtbot, ws, staff, cl
     def meanwhile() -> None:
         form = QApplication.activeModalWidget()
         assert isinstance(form, StepFormDialog) and form.case_number == first
-        page.refresh()  # the watch's refresh, nothing changed yet: the form as it was
+        page.ctx.elsewhere_changed.emit()  # the watch, nothing changed yet: the form as it was
         seen["before"] = form.findChild(QLabel, "goneBanner")
         cases.complete(ws, staff["Kasubag"], first, StepInput(note="di meja lain"))  # another process
-        page.refresh()
+        page.ctx.elsewhere_changed.emit()
         banner = form.findChild(QLabel, "goneBanner")
         seen["text"] = banner.text() if banner else None
         seen["finish"], seen["draft"] = form.finish_button.isEnabled(), form.draft_button.isEnabled()
-        page.refresh()  # said once
+        page.ctx.elsewhere_changed.emit()  # said once
+        seen["form"] = form
         seen["banners"] = len([b for b in form.findChildren(QLabel) if b.objectName() == "goneBanner"])
         form.reject()
 
@@ -41,7 +43,9 @@ def test_the_open_form_says_another_desk_completed_its_step(qtbot, ws, staff, cl
     assert isinstance(seen["text"], str) and f"Kegiatan 4 {first} sudah diselesaikan oleh" in seen["text"]
     assert seen["finish"] is False and seen["draft"] is False
     assert seen["banners"] == 1
-    assert page._form is None  # closed: the list no longer asks
+    closed = seen["form"]
+    page.ctx.elsewhere_changed.emit()  # closed: the form no longer asks
+    assert len([b for b in closed.findChildren(QLabel) if b.objectName() == "goneBanner"]) == 1
 
 
 def test_a_step_still_waiting_or_come_back_is_told_apart(ws, staff, clock):
@@ -52,8 +56,8 @@ def test_a_step_still_waiting_or_come_back_is_told_apart(ws, staff, clock):
 
 
 def test_a_form_opened_from_a_case_in_kasus_is_told_too(qtbot, ws, staff, clock):
-    """Kasus > Lihat kasus > Buka formulir kegiatan: the Kasus list's refresh (the window's
-    watch) asks the form open from the case record, as Kotak Masuk does for its own."""
+    """Kasus > Lihat kasus > Buka formulir kegiatan: the form opened from a case record hears
+    the window's watch too, as one opened over Kotak Masuk does."""
     from sopdesk.gui.cases_page import CasesPage, CaseView
     from sopdesk.gui.context import GuiContext
 
@@ -68,7 +72,7 @@ def test_a_form_opened_from_a_case_in_kasus_is_told_too(qtbot, ws, staff, clock)
         form = QApplication.activeModalWidget()
         assert isinstance(form, StepFormDialog) and form.case_number == number
         cases.complete(ws, staff["Kasubag"], number, StepInput(note="di meja lain"))  # another process
-        page.refresh()
+        page.ctx.elsewhere_changed.emit()
         banner = form.findChild(QLabel, "goneBanner")
         seen["text"] = banner.text() if banner else None
         seen["finish"] = form.finish_button.isEnabled()
@@ -85,4 +89,4 @@ def test_a_form_opened_from_a_case_in_kasus_is_told_too(qtbot, ws, staff, clock)
     page.open_case()
     assert isinstance(seen["text"], str) and f"Kegiatan 4 {number} sudah diselesaikan oleh" in seen["text"]
     assert seen["finish"] is False
-    assert page._view is None
+    page.ctx.elsewhere_changed.emit()  # the case and its form closed: nothing asks, nothing fails

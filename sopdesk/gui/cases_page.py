@@ -39,7 +39,6 @@ from sopdesk.gui.shortcuts import into_list, on_enter, tab_keys
 from sopdesk.textfmt import tanggal, waktu_lokal
 
 if TYPE_CHECKING:
-    from sopdesk.gui.step_form import StepFormDialog
     from sopdesk.gui.swimlane import SwimlaneView  # imported when a case shows its diagram
 
 STATUS = {
@@ -164,7 +163,6 @@ class CasesPage(QWidget):
     def __init__(self, ctx: GuiContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self._view: CaseView | None = None  # the case open over the list (open_case)
         self.model = CasesModel(ctx, self)
         self.search = QLineEdit()
         self.search.setMaxLength(200)  # a search, not a document (SQLite refuses LIKE patterns over 50,000 bytes)
@@ -238,16 +236,9 @@ class CasesPage(QWidget):
         self._show_total()
 
     def refresh(self) -> None:
-        """Same filters, newer data: reload in place (selected case and scroll position kept);
-        a step form open from a case here is told when another desk has acted on its step, as
-        over Kotak Masuk."""
+        """Same filters, newer data: reload in place (selected case and scroll position kept)."""
         refresh_in_place(self.table)
         self._show_total()
-        form = self._view.form if self._view is not None else None
-        if form is not None:
-            from sopdesk.gui.step_form.gone import check_still_waiting  # loaded with the open form
-
-            check_still_waiting(form)
 
     def _show_total(self) -> None:
         self._update_open()
@@ -276,11 +267,7 @@ class CasesPage(QWidget):
         if rows:
             view = CaseView(self.ctx, self.model.row_at(rows[0].row()).number, self)
             view.message.connect(self.message)
-            self._view = view
-            try:
-                view.exec()
-            finally:
-                self._view = None
+            view.exec()
 
 
 class CaseView(QDialog):
@@ -293,7 +280,6 @@ class CaseView(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.number = number
-        self.form: StepFormDialog | None = None  # the step form open from here (_open_form)
         self.setWindowTitle(self.tr("Kasus {0}").format(number))
         self.header = QLabel()
         self.header.setObjectName("caseHeader")
@@ -468,11 +454,7 @@ class CaseView(QDialog):
         except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
             show_error(self, exc)
             return
-        self.form = dialog
-        try:
-            dialog.exec()
-        finally:
-            self.form = None
+        dialog.exec()
         if (said := outcome(dialog)) is not None:
             self.message.emit(said)
         self.reload()

@@ -27,6 +27,7 @@ class GuiContext(QObject):
     data_changed = Signal()
     role_changed = Signal(str)
     roles_changed = Signal()  # the roles themselves (an SOP installed with a new role)
+    elsewhere_changed = Signal()  # another desk, or the CLI, changed the office (gui.desk_changes)
 
     def __init__(self, ws: Workspace, actor: Actor, parent: QObject | None = None):
         super().__init__(parent)

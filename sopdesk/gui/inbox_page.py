@@ -9,7 +9,6 @@ window's status bar what happened."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
@@ -39,9 +38,6 @@ from sopdesk.gui.operation import Operation
 from sopdesk.gui.paged_model import keep_sort_indicator, refresh_in_place
 from sopdesk.gui.search_row import SearchRow
 from sopdesk.gui.shortcuts import into_list, on_enter, shortcut
-
-if TYPE_CHECKING:
-    from sopdesk.gui.step_form import StepFormDialog
 
 
 class InboxPage(QWidget):
@@ -154,7 +150,6 @@ class InboxPage(QWidget):
         self.clock_timer.timeout.connect(lambda: self.refresh() if self.window().isVisible() else None)
         self.clock_timer.start()
         self._hidden = False  # hidden after being shown: refreshed when shown again (not on the first show)
-        self._form: StepFormDialog | None = None  # the step form open over the list (open_form)
         self.reload()
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
@@ -190,14 +185,9 @@ class InboxPage(QWidget):
         self._show_state()
 
     def refresh(self) -> None:
-        """Same filters, new data or a new minute: reload in place (selection and scroll kept);
-        a step form open over the list is told when another desk has acted on its step."""
+        """Same filters, new data or a new minute: reload in place (selection and scroll kept)."""
         refresh_in_place(self.table)
         self._show_state()
-        if self._form is not None:
-            from sopdesk.gui.step_form.gone import check_still_waiting  # loaded with the open form
-
-            check_still_waiting(self._form)
 
     def _show_state(self) -> None:
         late = queries.inbox_counts(self.ctx.ws, [self.ctx.role], self.model.now())[self.ctx.role][1]
@@ -271,11 +261,7 @@ class InboxPage(QWidget):
         except Exception as exc:  # noqa: BLE001 - shown to the user, bugs logged
             show_error(self, exc)
             return
-        self._form = dialog
-        try:
-            dialog.exec()
-        finally:
-            self._form = None
+        dialog.exec()
         if (said := outcome(dialog)) is not None:  # the list has already moved on (data_changed)
             self.message.emit(said)
         else:  # closed, or refused (another desk completed the step meanwhile): the row as it is now

@@ -331,6 +331,7 @@ class MainWindow(QMainWindow):
         """Another desk changed the office: the counts, and the screen in view if it refreshes
         in place (`refresh`: its selection and scroll kept). A screen that only rebuilds
         (`reload`, Katalog SOP: its diagram scrolled back to the top) waits for F5."""
+        self.ctx.elsewhere_changed.emit()  # an open step form asks whether its step still waits
         self.refresh_counts()
         refresh = getattr(self.stack.currentWidget(), "refresh", None)
         if callable(refresh):

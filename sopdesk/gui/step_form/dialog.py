@@ -49,6 +49,7 @@ from sopdesk.gui.step_form.buttons import StepButtons
 from sopdesk.gui.step_form.common import RED
 from sopdesk.gui.step_form.deadlines import DeadlinesBox
 from sopdesk.gui.step_form.decision import DecisionBox, NoteBox, WaitBox
+from sopdesk.gui.step_form.gone import check_still_waiting
 from sopdesk.gui.step_form.header import CaseHeader, nothing_waiting, return_banner
 from sopdesk.gui.step_form.inputs import KelengkapanBox, KelengkapanRow, OutputBox, OutputRow
 from sopdesk.gui.step_form.local_draft import LocalDraftBar
@@ -66,6 +67,7 @@ class StepFormDialog(QDialog):
         self.ctx = ctx
         self.ws = ctx.ws
         self.completed: cases.Completed | None = None
+        ctx.elsewhere_changed.connect(self._elsewhere_changed)  # Qt disconnects it when the form goes
         self._keyboard_shown = False  # the form has been active once (_show_keyboard)
         self.returned_to: int | None = None
         self._return_typed: tuple[int | None, str] | None = None  # Kembalikan… closed with a reason typed
@@ -477,6 +479,16 @@ class StepFormDialog(QDialog):
         self.returned_to = to_step
         self._forget_unsaved()
         self.accept()
+
+    def _elsewhere_changed(self) -> None:
+        """Another desk changed the office: a form on screen says so if that was its step
+        (step_form.gone); a closed one, or a lost server (the window's banner), asks nothing."""
+        if not self.isVisible():
+            return
+        try:
+            check_still_waiting(self)
+        except StoreUnreachable:
+            return
 
     def reject(self) -> None:
         """Batal, Esc or the window's close button; not while a command runs (its result

@@ -1,7 +1,8 @@
 """An open step form told, within seconds, that another desk has acted on its step.
 
-The inbox under the form refreshes when another desk changes the office (gui.desk_changes);
-it then asks the open form whether its step still waits (engine.step_gone). When it does
+When another desk (or the CLI) changes the office, the window's watch (gui.desk_changes)
+emits `GuiContext.elsewhere_changed`; a form on screen, wherever it was opened from (Kotak
+Masuk, a case record in Kasus), then asks whether its step still waits (engine.step_gone). When it does
 not, a red line above the form says who did what and when, and the buttons that would save
 are disabled; what was typed stays in view (to copy, or to compare), Batal closes. Before,
 the Kasubag typed on and learned it only from the refusal at Selesai (Xvfb, two processes
@@ -9,23 +10,33 @@ on one office)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout
 
 from sopdesk.engine import step_gone
 from sopdesk.gui.messages import ERROR_COLOR
 
-if TYPE_CHECKING:
-    from sopdesk.gui.step_form.dialog import StepFormDialog
+
+class OpenForm(Protocol):
+    """What the check needs of the step form (step_form.dialog, which calls it)."""
+
+    ws: Any
+    case_number: str
+    step: Any
+    item: dict[str, Any] | None
+    buttons: Any
+    finish_button: QPushButton
+    draft_button: QPushButton
+    return_button: QPushButton
 
 
-def check_still_waiting(form: StepFormDialog) -> bool:
+def check_still_waiting(form: OpenForm) -> bool:
     """Whether the form's step still waits; when not, the form says so (once) and cannot save."""
     if form.step is None or form.item is None:
         return True
-    if form.findChild(QLabel, "goneBanner") is not None:  # said already
+    if isinstance(form, QDialog) and form.findChild(QLabel, "goneBanner") is not None:  # said already
         return False
     said = step_gone.acted_on_elsewhere(form.ws, form.case_number, form.step.no, form.item["since"])
     if said is None:
@@ -36,6 +47,7 @@ def check_still_waiting(form: StepFormDialog) -> bool:
     banner.setWordWrap(True)
     banner.setStyleSheet(f"QLabel#goneBanner {{ background: {ERROR_COLOR}; color: white; font-weight: bold; "
                          "padding: 6px; }")
+    assert isinstance(form, QDialog)
     layout = form.layout()
     assert isinstance(layout, QVBoxLayout)
     layout.insertWidget(0, banner)
