@@ -32,29 +32,31 @@ up waiting work of that database.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
 from contextlib import closing
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import event, func, select
+from sqlalchemy import func, insert, select
 
-from sopdesk.catalog import END, bundled_catalog_dir, load_catalog
-from sopdesk.engine import audit, cases, queries
-from sopdesk.engine.demo import build_demo, demo_password
-from sopdesk.engine.workspace import Workspace
-from sopdesk.store.db import DB_FILE, SQLITE_PRAGMAS, sqlite_path
-from sopdesk.store.direct import Rows
-from sopdesk.store.models import Case, Expedition, WorkItem
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the benchmark_* modules beside this file
 
-ROLE = "Kasubag"
+from benchmark_completion import ROLE, completion_figures, print_completion  # noqa: E402
+from benchmark_direct import direct_vs_core, print_direct_vs_core, server_main  # noqa: E402
+from benchmark_timing import interleaved_ms, median_ms  # noqa: E402
+
+from sopdesk.catalog import bundled_catalog_dir, load_catalog  # noqa: E402
+from sopdesk.engine import queries  # noqa: E402
+from sopdesk.engine.demo import build_demo, demo_password  # noqa: E402
+from sopdesk.engine.workspace import Workspace  # noqa: E402
+from sopdesk.store.db import DB_FILE, SQLITE_PRAGMAS, sqlite_path  # noqa: E402
+from sopdesk.store.models import Case, Expedition  # noqa: E402
+
 # The first page by hand, asking what queries.inbox_page asks: each row's case deadline and
 # whether a return opened it (who, when, from which step, why), for the page's 50 rows only;
 # sorted by the nearer of the step's time and the case deadline, as the inbox shows it.
@@ -81,149 +83,12 @@ ORDER BY (SELECT CASE WHEN min(d.due_at) < w.due_at THEN min(d.due_at)
                  ELSE coalesce(w.due_at, min(d.due_at)) END FROM case_deadline d
          WHERE d.case_id = w.case_id AND d.kind = 'paling_lambat' AND d.met_at IS NULL) NULLS LAST, w.id
 """
-NAIVE_INBOX = """
-SELECT w.id, c.number, c.sop_kode, c.sop_revision_id, w.step_no, w.role, c.title,
-       c.requester, w.created_at, w.due_at, w.not_before, u.username
-FROM work_item w
-JOIN case_file c ON c.id = w.case_id
-LEFT OUTER JOIN user_account u ON u.id = w.assignee_id
-WHERE w.status = 'open' AND w.role IN (?)
-ORDER BY w.due_at IS NULL, w.due_at, w.id
-LIMIT 50 OFFSET 0
-"""
-
-
-def median_ms(func, runs: int) -> float:  # noqa: ANN001
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
-def interleaved_ms(*funcs, runs: int) -> list[float]:  # noqa: ANN002
-    """The median time of each function, run in turns, so that a slow minute of this shared
-    machine weighs on all of them alike."""
-    times: list[list[float]] = [[] for _ in funcs]
-    for _ in range(runs):
-        for measured, spent in zip(funcs, times, strict=True):
-            spent.append(timed_ms(measured))
-    return [statistics.median(spent) for spent in times]
-
-
-def timed_ms(func, *args) -> float:  # noqa: ANN001
-    start = time.perf_counter()
-    func(*args)
-    return (time.perf_counter() - start) * 1000
-
-
-def raw_complete(raw: sqlite3.Connection, ws: Workspace, user_id: int, job: tuple) -> None:
-    """A step completion written by hand in sqlite3: the statements the engine runs (check
-    the user and the waiting step, the checklist, close the item, open the next one or close
-    the case, the hash-chained audit event) in one transaction, with none of its Python."""
-    number, sop, item_id, case_id, step = job
-    now = datetime.now(timezone.utc)
-    stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")
-    choice, target = sop.exits(step)[0]
-    raw.execute("BEGIN IMMEDIATE")
-    raw.execute("SELECT u.id, u.username, u.is_admin, u.active, r.name FROM user_account u "
-                "LEFT JOIN user_role ur ON ur.user_id = u.id LEFT JOIN role r ON r.id = ur.role_id "
-                "WHERE u.id = ?", (user_id,)).fetchall()
-    raw.execute("SELECT c.id, w.id, w.step_no, w.role, w.assignee_id FROM case_file c JOIN work_item w "
-                "ON w.case_id = c.id WHERE c.number = ? AND w.status = 'open'", (number,)).fetchall()
-    raw.executemany("INSERT INTO checklist_entry (work_item_id, item, present) VALUES (?, ?, 0)",
-                    [(item_id, name) for name in sop.step(step).kelengkapan])
-    raw.execute("UPDATE work_item SET status = 'done', completed_at = ?, completed_by = ?, choice = ?, "
-                "note = 'benchmark', draft = NULL WHERE id = ?", (stamp, user_id, choice, item_id))
-    if target == END:
-        raw.execute("UPDATE case_file SET status = 'done', closed_at = ? WHERE id = ?", (stamp, case_id))
-    else:
-        due = ws.calendar.due(now, sop.step(target).waktu_baku)
-        due_text = due and due.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
-        raw.execute("INSERT INTO work_item (case_id, step_no, role, status, created_at, due_at) "
-                    "VALUES (?, ?, ?, 'open', ?, ?)", (case_id, target, sop.role_of(target), stamp, due_text))
-    prev = raw.execute("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()[0]
-    detail = json.dumps({"choice": choice, "next": target, "note": "benchmark"})
-    digest = audit.event_hash(prev, now, user_id, "step_completed", case_id, item_id, step, detail)
-    raw.execute("INSERT INTO audit_event (at, user_id, action, case_id, work_item_id, step_no, detail, "
-                "prev_hash, hash) VALUES (?, ?, 'step_completed', ?, ?, ?, ?, ?, ?)",
-                (stamp, user_id, case_id, item_id, step, detail, prev, digest))
-    raw.execute("COMMIT")
-
-
-def completion_figures(ws: Workspace, runs: int, fsync: bool) -> tuple[int, float, float, float]:
-    """Medians (ms) of an engine completion and a one-row sqlite3 insert+commit, taken in turns so
-    that the disk's mood (fsync times here vary 2x from minute to minute) weighs on both alike,
-    then of the same completion written by hand in sqlite3. Without fsync
-    (synchronous=OFF on every connection) what is left is the CPU part of each."""
-    extra = [] if fsync else ["PRAGMA synchronous=OFF"]
-
-    def set_pragmas(dbapi_connection, _record):  # noqa: ANN001 - after the engine's own pragmas
-        for pragma in extra:
-            dbapi_connection.execute(pragma)
-
-    ws.db.engine.dispose()
-    event.listen(ws.db.engine, "connect", set_pragmas)
-    actor = ws.login("kasubag", demo_password())
-    raw = sqlite3.connect(sqlite_path(ws.db.url), isolation_level=None)
-    for pragma in [*SQLITE_PRAGMAS, *extra]:
-        raw.execute(pragma)
-    with ws.db.reading() as session:
-        waiting = session.execute(
-            select(Case.number, Case.sop_kode, WorkItem.id, WorkItem.case_id, WorkItem.step_no)
-            .join(WorkItem, WorkItem.case_id == Case.id)
-            .where(WorkItem.status == "open", WorkItem.role == ROLE,
-                   WorkItem.assignee_id.is_(None) | (WorkItem.assignee_id == actor.user_id))
-            .limit(2 * runs + 2)).all()
-    jobs = [(number, ws.catalog.sop(kode), item_id, case_id, step)
-            for number, kode, item_id, case_id, step in waiting]
-    engine_jobs, raw_jobs = jobs[0::2], jobs[1::2]
-    runs = min(runs, len(raw_jobs) - 1)
-
-    def complete_one(job):  # noqa: ANN001
-        number, sop, _, _, step = job
-        cases.complete(ws, actor, number, cases.StepInput(choice=sop.exits(step)[0][0], note="benchmark"))
-
-    raw.execute("CREATE TABLE IF NOT EXISTS bench_insert (id INTEGER PRIMARY KEY, at TEXT, detail TEXT)")
-
-    def raw_insert():
-        raw.execute("BEGIN")
-        raw.execute("INSERT INTO bench_insert (at, detail) VALUES (datetime('now'), ?)", ("benchmark",))
-        raw.execute("COMMIT")
-
-    complete_one(engine_jobs[0]), raw_insert()  # warm
-    engine_times, insert_times, by_hand_times = [], [], []
-    for engine_job in engine_jobs[1:runs + 1]:
-        engine_times.append(timed_ms(complete_one, engine_job))
-        insert_times.append(timed_ms(raw_insert))
-    # The completions by hand come after the engine's, not in turns with them: their audit events
-    # are written outside the engine, so each engine completion after one would first rewrite the
-    # audit anchor durably (a head it did not write), which a desk alone never pays.
-    raw_complete(raw, ws, actor.user_id, raw_jobs[0])  # warm
-    for raw_job in raw_jobs[1:runs + 1]:
-        by_hand_times.append(timed_ms(raw_complete, raw, ws, actor.user_id, raw_job))
-    raw.close()
-    event.remove(ws.db.engine, "connect", set_pragmas)
-    ws.db.engine.dispose()
-    median = statistics.median
-    return runs, median(engine_times), median(insert_times), median(by_hand_times)
-
-
-def print_completion(title: str, figures: tuple[int, float, float, float], target: str) -> None:
-    runs, engine_ms, insert_ms, by_hand_ms = figures
-    print(f"{title}: {engine_ms:.2f} ms median over {runs}; raw sqlite3 one-row insert+commit "
-          f"{insert_ms:.2f} ms, ratio {engine_ms / insert_ms:.2f}x {target}; the same completion "
-          f"written by hand in sqlite3 {by_hand_ms:.2f} ms, ratio {engine_ms / by_hand_ms:.2f}x; "
-          f"by hand vs one-row insert {by_hand_ms / insert_ms:.2f}x")
 
 
 def expedition_book(rows: int) -> float:
     """Seconds to print a buku ekspedisi of `rows` entries sent in November 2026 (entries
     written straight into a fresh database; the printout reads them as the GUI's does)."""
-    from datetime import date, timedelta
-
-    from sqlalchemy import insert
+    from datetime import date
 
     from sopdesk.reports.expedition import render_expedition_book
 
@@ -251,117 +116,6 @@ def expedition_book(rows: int) -> float:
           f"{path} ({path.stat().st_size / 1e6:.1f} MB)")
     return seconds
 
-
-class CoreTx:
-    """`store.direct.DirectTx`'s interface run through plain SQLAlchemy Core: what the hot paths
-    would cost without `store.direct` (the same statements, `Connection.execute`)."""
-
-    def __init__(self, connection):  # noqa: ANN001
-        self.connection = connection
-        self.dialect = connection.dialect
-        self._session = None
-
-    def execute(self, statement, params=None):  # noqa: ANN001, ANN201
-        if isinstance(params, list):  # executemany: no rows
-            if params:
-                self.connection.execute(statement, params)
-            return Rows([])
-        return self.connection.execute(statement, params or {})
-
-    def scalar(self, statement, params=None):  # noqa: ANN001, ANN201
-        return self.execute(statement, params).scalar()
-
-    def session(self):  # noqa: ANN201
-        from sqlalchemy.orm import Session
-
-        if self._session is None:
-            self._session = Session(bind=self.connection, expire_on_commit=False, autoflush=True)
-        return self._session
-
-    def flush(self) -> None:
-        if self._session is not None:
-            self._session.flush()
-
-    def close(self) -> None:
-        if self._session is not None:
-            self._session.close()
-
-
-def direct_vs_core(ws: Workspace, runs: int) -> dict[str, float]:
-    """Medians (ms) of the inbox page and of a step completion, through `store.direct` and
-    through plain Core, in turns (the rows of both are checked to be the same)."""
-    from unittest import mock
-
-    import sopdesk.store.db as store_db
-
-    actor = ws.login("kasubag", demo_password())
-
-    def inbox():
-        return queries.inbox_page(ws, [ROLE], actor.user_id, limit=50)
-
-    with ws.db.reading() as session:
-        waiting = session.execute(
-            select(Case.number, Case.sop_kode, WorkItem.step_no).join(WorkItem, WorkItem.case_id == Case.id)
-            .where(WorkItem.status == "open", WorkItem.role == ROLE,
-                   WorkItem.assignee_id.is_(None) | (WorkItem.assignee_id == actor.user_id))
-            .limit(2 * runs + 2)).all()
-    jobs = iter(waiting)
-
-    def complete():
-        number, kode, step = next(jobs)
-        sop = ws.catalog.sop(kode)
-        cases.complete(ws, actor, number, cases.StepInput(choice=sop.exits(step)[0][0], note="benchmark"))
-
-    def core(func):  # noqa: ANN001, ANN202
-        def run():  # noqa: ANN202
-            with mock.patch.object(store_db, "DirectTx", CoreTx):
-                return func()
-        return run
-
-    if len(waiting) < 6:
-        raise SystemExit(f"too few open items for {ROLE} ({len(waiting)}): build a bigger demo (--cases)")
-    direct_rows = [tuple(r) for r in inbox()]
-    assert direct_rows == [tuple(r) for r in core(inbox)()], "direct and Core inbox pages differ"
-    complete(), core(complete)()  # warm both
-    inbox_direct, inbox_core = interleaved_ms(inbox, core(inbox), runs=runs)
-    runs = min(runs, (len(waiting) - 2) // 2)
-    complete_direct, complete_core = interleaved_ms(complete, core(complete), runs=runs)
-    return {"inbox_direct": inbox_direct, "inbox_core": inbox_core, "complete_direct": complete_direct,
-            "complete_core": complete_core, "completion_runs": runs}
-
-
-def print_direct_vs_core(store: str, figures: dict[str, float]) -> None:
-    f = figures
-    print(f"{store}: inbox page direct {f['inbox_direct']:.2f} ms, Core {f['inbox_core']:.2f} ms "
-          f"({f['inbox_core'] / f['inbox_direct']:.2f}x); step completion direct {f['complete_direct']:.2f} ms, "
-          f"Core {f['complete_core']:.2f} ms ({f['complete_core'] / f['complete_direct']:.2f}x, "
-          f"{f['completion_runs']} runs)")
-    print("| store | inbox page: direct | inbox page: Core | step completion: direct | step completion: Core |")
-    print(f"| {store} | {f['inbox_direct']:.2f} ms | {f['inbox_core']:.2f} ms | {f['complete_direct']:.2f} ms "
-          f"| {f['complete_core']:.2f} ms |")
-
-
-def server_main(args: argparse.Namespace) -> int:
-    """The benchmark on a database server (--db URL): direct vs Core only (no sqlite3 baseline)."""
-    from sopdesk.store.connection_settings import mask_url
-
-    ws = Workspace.open(args.data_dir or Path(tempfile.mkdtemp(prefix="sopdesk-bench-")), args.db)
-    with ws.db.reading() as session:
-        existing = session.scalar(select(func.count(Case.id)))
-    if existing == 0:
-        start = time.perf_counter()
-        print(build_demo(ws, cases=args.cases, seed=1))
-        print(f"demo build: {time.perf_counter() - start:.1f} s")
-    with ws.db.reading() as session:
-        total = session.scalar(select(func.count(Case.id)))
-        open_items = session.scalar(select(func.count(WorkItem.id)).where(
-            WorkItem.status == "open", WorkItem.role == ROLE))
-    print(f"database {mask_url(args.db)}: {total} cases, {open_items} open items for {ROLE}")
-    print_direct_vs_core(ws.db.engine.dialect.name, direct_vs_core(ws, args.runs))
-    ws.close()
-    return 0
-
-
 HEADER = ("where a person waits", "today", "target", "measured", "ratio")
 
 
@@ -376,7 +130,6 @@ def print_table(rows: list[tuple]) -> None:
 def _start_rows(data_dir: Path, runs: int) -> list[tuple]:
     """tests/benchmark_start.py's rows (start, close, --version, a CLI command), when it is there."""
     try:
-        sys.path.insert(0, str(Path(__file__).parent))
         from benchmark_start import start_rows
     except ImportError as exc:
         print(f"(start rows left out: tests/benchmark_start.py not importable: {exc})", file=sys.stderr)
