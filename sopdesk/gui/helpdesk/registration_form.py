@@ -1,21 +1,20 @@
-"""The help desk's registration form (buku tamu + PPID Form Model B): the fields, their inline
-errors, the status line, and saving through the engine (engine.visitors). Keyboard: Enter in a
-single-line field or a choice list saves (Ctrl+Enter in the multi-line fields); Enter on a
-button presses it. The returning-visitor lookup (`lookup`) is attached to Nama, Nomor
-identitas and Telepon/HP; a picked person fills the identity fields. The texts keep the translation context
-"HelpDeskPage" of the page this form was part of."""
+"""The help desk's registration form (buku tamu + PPID Form Model B): the fields (their rows
+and inline errors: `field_rows`; which fields, in what order: `visitor_fields`), the status line,
+and saving through the engine (engine.visitors). Keyboard: Enter in a single-line field or a
+choice list saves (Ctrl+Enter in the multi-line fields); Enter on a button presses it. The
+returning-visitor lookup (`lookup`) is attached to Nama, Nomor identitas and Telepon/HP; a
+picked person fills the identity fields. The texts keep the translation context "HelpDeskPage"
+of the page this form was part of."""
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -34,69 +33,31 @@ from sopdesk.engine.visitor_lookup import IDENTITY_FIELDS, MASKED_FIELDS
 from sopdesk.errors import FieldError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.enter_presses import ENTER_KEYS
+from sopdesk.gui.helpdesk.field_rows import Field, FieldRows
 from sopdesk.gui.helpdesk.lookup import ReturningVisitorLookup
 from sopdesk.gui.helpdesk.style import restyle
+from sopdesk.gui.helpdesk.visitor_fields import (
+    FIELD_ORDER,
+    INFO_FIELDS,
+    LOOKUP_FIELDS,
+    OBTAIN_CHOICES,
+    other_field_errors,
+)
 from sopdesk.gui.messages import show_error
 from sopdesk.gui.operation import Operation
+
+__all__ = ["Field", "RegistrationForm"]
 
 log = logging.getLogger("sopdesk.gui")
 translate = QCoreApplication.translate  # the texts keep their context "HelpDeskPage"
 
-# The choice labels come from engine.visitors and reach translate() as variables, which lupdate
-# cannot see; these markers put each label in the translation source under "HelpDeskPage".
-_TR_CHOICES = (
-    # PURPOSES
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Permohonan informasi publik"),
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Bertamu / bertemu pejabat"),
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Pengaduan"),
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Konsultasi"),
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Lainnya"),
-    # OBTAIN_METHODS (each choice's tooltip) and OBTAIN_CHOICES
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Melihat / membaca / mendengarkan / mencatat"),
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Mendapatkan salinan informasi (hardcopy)"),
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Mendapatkan salinan informasi (softcopy)"),
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Melihat / membaca / mencatat"),
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Hardcopy (salinan cetak)"),
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Softcopy (salinan elektronik)"),
-    # DELIVERY_METHODS
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Mengambil langsung"),
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Kurir"),
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Pos"),
-    QT_TRANSLATE_NOOP("HelpDeskPage", "Faksimili"),
-    QT_TRANSLATE_NOOP("HelpDeskPage", "E-mail"),
+# the ways of leaving a line for another field (not the window losing the focus)
+LEFT_FOR_ANOTHER_FIELD = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+    Qt.FocusReason.MouseFocusReason,
 )
-# The obtain methods in the desk's list: the form's wording (OBTAIN_METHODS: the receipt, the
-# tooltips) hid "(hardcopy)"/"(softcopy)" past the field's edge at 1024x768: the words that differ come first.
-OBTAIN_CHOICES = {"melihat": "Melihat / membaca / mencatat", "salinan_cetak": "Hardcopy (salinan cetak)",
-                  "salinan_elektronik": "Softcopy (salinan elektronik)"}
-
-INFO_FIELDS = ("info_requested", "directed_to", "info_use", "obtain_method", "delivery_method")
-# a returning visitor is found by what they give first: a name, an id card or a phone number
-LOOKUP_FIELDS = ("name", "id_number", "phone")
-FIELD_ORDER = ("name", "id_number", "institution", "occupation", "address", "phone", "email", "purpose",
-               "purpose_text", *INFO_FIELDS)
-Field = QLineEdit | QPlainTextEdit | QComboBox
-LEFT_FOR_ANOTHER_FIELD = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
-                          Qt.FocusReason.ShortcutFocusReason, Qt.FocusReason.MouseFocusReason)
-
-
-def other_field_errors(form: VisitorForm, offered: dict[str, str]) -> list[FieldError]:
-    """Every wrong field, not only the first one the engine names (a wrong NIK and a wrong
-    e-mail took two tries): validate again with each wrong field set aside, a required one
-    replaced by a valid stand-in. Empty when the form is valid."""
-    stand_ins = {"name": "-", "purpose": next((p for p in offered if p in PLAIN_PURPOSES), None)}
-    found: list[FieldError] = []
-    while True:
-        try:
-            validate(form, offered)
-        except FieldError as exc:
-            if any(seen.field == exc.field for seen in found):
-                return found  # no stand-in made it valid: the rest cannot be judged
-            found.append(exc)
-            set_aside: dict[str, Any] = {exc.field: stand_ins.get(exc.field)}
-            form = dataclasses.replace(form, **set_aside)
-            continue
-        return found
 
 
 class RegistrationForm(QScrollArea):
@@ -110,11 +71,13 @@ class RegistrationForm(QScrollArea):
         super().__init__(parent)
         self.ctx = ctx
         self.lookup = lookup
-        self.fields: dict[str, Field] = {}
-        self.errors: dict[str, QLabel] = {}
-        self._rows: dict[str, QWidget] = {}
-        self._frames: dict[str, QFrame] = {}
+        self.rows = FieldRows(self)
+        self.fields = self.rows.fields
+        self.errors = self.rows.errors
         self._build()
+        for field in self.fields.values():
+            field.installEventFilter(self)  # Enter saves; a line left shows its start
+        self.rows.error_cleared.connect(self._error_cleared)
         for key in LOOKUP_FIELDS:
             lookup.attach(self.line(key))
         lookup.picked.connect(self._fill_identity)
@@ -144,7 +107,6 @@ class RegistrationForm(QScrollArea):
     # --- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        ws = self.ctx.ws
         form_widget = QWidget()
         form_widget.setObjectName("registrationForm")
         outer = QVBoxLayout(form_widget)
@@ -152,65 +114,16 @@ class RegistrationForm(QScrollArea):
         title = QLabel(translate("HelpDeskPage", "Pendaftaran tamu / pemohon informasi"))
         title.setObjectName("sectionTitle")
         outer.addWidget(title)
-
-        self.form_layout = form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        form.setVerticalSpacing(2)  # plus the outline frames' transparent borders
-        self._add_line("name", translate("HelpDeskPage", "&Nama *"),
-                       translate("HelpDeskPage", "Nama lengkap sesuai identitas"))
-        self._add_line("id_number", translate("HelpDeskPage", "Nomor &identitas (NIK)"),
-                       translate("HelpDeskPage", "NIK 16 angka, atau no. paspor"))  # whole at 1024x768
-        self._add_line("institution", translate("HelpDeskPage", "Ins&tansi/Lembaga"))
-        self._add_line("occupation", translate("HelpDeskPage", "&Pekerjaan"))
-        self._add_line("address", translate("HelpDeskPage", "&Alamat"))
-        self._add_line("phone", translate("HelpDeskPage", "Telepon/&HP"),
-                       translate("HelpDeskPage", "contoh: 0812 3456 7890"))
-        self._add_line("email", translate("HelpDeskPage", "&E-mail"),
-                       translate("HelpDeskPage", "contoh: nama@contoh.id"))
-        # the purposes that start a case come from the installed catalog (issue #13)
-        self._add_combo("purpose", translate("HelpDeskPage", "&Keperluan *"), visitors.purposes(ws),
-                        translate("HelpDeskPage", "Pilih keperluan…"))
-        self._add_text("purpose_text", translate("HelpDeskPage", "&Uraian keperluan"), 2)
-        self._add_text("info_requested", translate("HelpDeskPage", "&Rincian informasi yang dibutuhkan *"), 3)
-        not_chosen = translate("HelpDeskPage", "— belum dipilih —")
-        self._add_combo("directed_to", translate("HelpDeskPage", "&Diarahkan kepada"),
-                        {target: target for target in visitors.direction_targets(ws)},
-                        none_label=not_chosen, translate_labels=False)
-        self.fields["directed_to"].setToolTip(translate(
+        self._add_identity_rows()
+        self._add_request_rows()
+        outer.addLayout(self.rows.layout)
+        outer.addLayout(self._buttons())
+        outer.addWidget(self._status_line())
+        hint = QLabel(translate(
             "HelpDeskPage",
-            "Pemohon diarahkan kepada Ketua, Sekretaris atau divisi yang dituju (kegiatan 2 SOP "
-            "Pelayanan Publik, dicatat selesai bersama registrasi)"))
-        self._add_text("info_use", translate("HelpDeskPage", "Tu&juan penggunaan informasi"), 2)
-        self._add_combo("obtain_method", translate("HelpDeskPage", "Cara &memperoleh informasi"), OBTAIN_CHOICES,
-                        none_label=not_chosen, tooltips=OBTAIN_METHODS)
-        self._add_combo("delivery_method", translate("HelpDeskPage", "Cara mendapatkan &salinan"),
-                        DELIVERY_METHODS, none_label=not_chosen)
-        outer.addLayout(form)
-
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(translate("HelpDeskPage", "Simpan (Enter)"))
-        self.save_button.setObjectName("saveButton")
-        self.save_button.clicked.connect(self.save)
-        self.clear_button = QPushButton(translate("HelpDeskPage", "K&osongkan formulir"))
-        self.clear_button.clicked.connect(self._clear_clicked)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.clear_button)
-        buttons.addStretch(1)
-        outer.addLayout(buttons)
-
-        self.status = QLabel()
-        self.status.setObjectName("statusLine")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status.setMargin(4)
-        self.status.hide()
-        outer.addWidget(self.status)
-        hint = QLabel(translate("HelpDeskPage", "* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); "
-                                                "saat mengetik nama, NIK atau telepon, tamu lama ditawarkan: "
-                                                "↓\u00a0memilih, Enter mengisi, Esc menutup."))  # ↓ not alone
-        hint.setObjectName("hint")
+            "* wajib diisi. Enter menyimpan (Ctrl+Enter di kolom uraian); saat mengetik nama, NIK "
+            "atau telepon, tamu lama ditawarkan: ↓\u00a0memilih, Enter mengisi, Esc menutup."))
+        hint.setObjectName("hint")  # the no-break space keeps the arrow with its word
         hint.setWordWrap(True)
         outer.addWidget(hint)
         outer.addStretch(1)
@@ -222,75 +135,67 @@ class RegistrationForm(QScrollArea):
         self.setWidget(form_widget)
         self.setMinimumWidth(400)  # with the visitor list beside it, the page fits 1024x768
 
-    def _add_row(self, key: str, label_text: str, field: Field) -> None:
-        field.setObjectName(key)
-        field.installEventFilter(self)
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
-        # the outline goes round the field, not on it: a style sheet on a field would replace
-        # its native look (a combo box loses its arrow); the frame's border is transparent
-        # until the field is wrong, so nothing moves when it turns red
-        frame = QFrame()
-        frame.setObjectName("fieldFrame")
-        frame_layout = QVBoxLayout(frame)
-        frame_layout.setContentsMargins(0, 0, 0, 0)  # the border gives the inset
-        frame_layout.addWidget(field)
-        error.setContentsMargins(2, 0, 0, 0)
-        box = QWidget()
-        box_layout = QVBoxLayout(box)
-        box_layout.setContentsMargins(0, 0, 0, 0)
-        box_layout.setSpacing(0)
-        box_layout.addWidget(frame)
-        box_layout.addWidget(error)
-        self._frames[key] = frame
-        label = QLabel(label_text)
-        label.setBuddy(field)
-        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        label.setWordWrap(True)
-        label.setMinimumWidth(150)
-        label.setMaximumWidth(230)
-        # line the label's first line up with the field's first line, not with the top of its frame
-        line_height = QLineEdit().sizeHint().height() + 4  # inside the 2-pixel outline frame
-        label.setContentsMargins(0, max(0, (line_height - label.fontMetrics().height()) // 2), 0, 0)
-        self.form_layout.addRow(label, box)
-        self.fields[key] = field
-        self.errors[key] = error
-        self._rows[key] = box
+    def _add_identity_rows(self) -> None:
+        """Who the visitor is, and why they came (the buku tamu's columns)."""
+        rows = self.rows
+        rows.add_line("name", translate("HelpDeskPage", "&Nama *"),
+                      translate("HelpDeskPage", "Nama lengkap sesuai identitas"))
+        # the placeholder is short enough to show whole at 1024x768
+        rows.add_line("id_number", translate("HelpDeskPage", "Nomor &identitas (NIK)"),
+                      translate("HelpDeskPage", "NIK 16 angka, atau no. paspor"))
+        rows.add_line("institution", translate("HelpDeskPage", "Ins&tansi/Lembaga"))
+        rows.add_line("occupation", translate("HelpDeskPage", "&Pekerjaan"))
+        rows.add_line("address", translate("HelpDeskPage", "&Alamat"))
+        rows.add_line("phone", translate("HelpDeskPage", "Telepon/&HP"),
+                      translate("HelpDeskPage", "contoh: 0812 3456 7890"))
+        rows.add_line("email", translate("HelpDeskPage", "&E-mail"),
+                      translate("HelpDeskPage", "contoh: nama@contoh.id"))
+        # the purposes that start a case come from the installed catalog (issue #13)
+        rows.add_combo("purpose", translate("HelpDeskPage", "&Keperluan *"), visitors.purposes(self.ctx.ws),
+                       translate("HelpDeskPage", "Pilih keperluan…"))
+        rows.add_text("purpose_text", translate("HelpDeskPage", "&Uraian keperluan"), 2)
 
-    def _add_line(self, key: str, label: str, placeholder: str = "") -> None:
-        edit = QLineEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.textChanged.connect(lambda _text, k=key: self._set_error(k, None))
-        self._add_row(key, label, edit)
+    def _add_request_rows(self) -> None:
+        """The information request's own fields (PPID Form Model B), shown for a purpose that
+        starts a case."""
+        rows = self.rows
+        not_chosen = translate("HelpDeskPage", "— belum dipilih —")
+        rows.add_text("info_requested", translate("HelpDeskPage", "&Rincian informasi yang dibutuhkan *"), 3)
+        directed_to = rows.add_combo(
+            "directed_to", translate("HelpDeskPage", "&Diarahkan kepada"),
+            {target: target for target in visitors.direction_targets(self.ctx.ws)},
+            none_label=not_chosen, translate_labels=False)
+        directed_to.setToolTip(translate(
+            "HelpDeskPage",
+            "Pemohon diarahkan kepada Ketua, Sekretaris atau divisi yang dituju (kegiatan 2 SOP "
+            "Pelayanan Publik, dicatat selesai bersama registrasi)"))
+        rows.add_text("info_use", translate("HelpDeskPage", "Tu&juan penggunaan informasi"), 2)
+        rows.add_combo("obtain_method", translate("HelpDeskPage", "Cara &memperoleh informasi"), OBTAIN_CHOICES,
+                       none_label=not_chosen, tooltips=OBTAIN_METHODS)
+        rows.add_combo("delivery_method", translate("HelpDeskPage", "Cara mendapatkan &salinan"),
+                       DELIVERY_METHODS, none_label=not_chosen)
 
-    def _add_text(self, key: str, label: str, lines: int) -> None:
-        edit = QPlainTextEdit()
-        edit.setTabChangesFocus(True)
-        line = edit.fontMetrics().lineSpacing()
-        edit.setFixedHeight(line * lines + 2 * edit.frameWidth() + 10)
-        edit.textChanged.connect(lambda k=key: self._set_error(k, None))
-        self._add_row(key, label, edit)
+    def _buttons(self) -> QHBoxLayout:
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(translate("HelpDeskPage", "Simpan (Enter)"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton(translate("HelpDeskPage", "K&osongkan formulir"))
+        self.clear_button.clicked.connect(self._clear_clicked)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        return buttons
 
-    def _add_combo(self, key: str, label: str, choices: dict[str, str], placeholder: str = "",
-                   none_label: str | None = None, translate_labels: bool = True,
-                   tooltips: dict[str, str] | None = None) -> None:
-        combo = QComboBox()
-        if none_label is not None:
-            combo.addItem(none_label, None)
-        for value, text in choices.items():
-            combo.addItem(translate("HelpDeskPage", text) if translate_labels else text, value)
-            if tooltips and value in tooltips:
-                combo.setItemData(combo.count() - 1, translate("HelpDeskPage", tooltips[value]),
-                                  Qt.ItemDataRole.ToolTipRole)
-        if placeholder:
-            combo.setPlaceholderText(placeholder)
-            combo.setCurrentIndex(-1)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(16)
-        combo.currentIndexChanged.connect(lambda _i, k=key: self._set_error(k, None))
-        self._add_row(key, label, combo)
+    def _status_line(self) -> QLabel:
+        """The line under the buttons: what was done (green) or what went wrong (red)."""
+        self.status = QLabel()
+        self.status.setObjectName("statusLine")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setMargin(4)
+        self.status.hide()
+        return self.status
 
     # --- the form's values ------------------------------------------------------------------
 
@@ -332,10 +237,7 @@ class RegistrationForm(QScrollArea):
         purpose = self.purpose_combo().currentData()
         shown = bool(purpose) and purpose not in PLAIN_PURPOSES  # a front door: it starts a case
         for key in INFO_FIELDS:
-            self.form_layout.setRowVisible(self._rows[key], shown)
-            self.fields[key].setEnabled(shown)
-            if not shown:
-                self._set_error(key, None)
+            self.rows.set_row_visible(key, shown)
 
     def info_fields_visible(self) -> bool:
         return self.fields["info_requested"].isVisibleTo(self)
@@ -379,8 +281,9 @@ class RegistrationForm(QScrollArea):
             outcome.append(False)
             self._refused(exc)
 
-        started = Operation(self, self.ctx, lambda: visitors.register_visitor(ws, actor, form)) \
-            .disabling(self.save_button, self.clear_button).success(registered).failure(refused).run()
+        operation = Operation(self, self.ctx, lambda: visitors.register_visitor(ws, actor, form))
+        operation.disabling(self.save_button, self.clear_button).success(registered).failure(refused)
+        started = operation.run()
         return started and (outcome[0] if outcome else True)
 
     def _refused(self, exc: BaseException) -> None:
@@ -431,45 +334,40 @@ class RegistrationForm(QScrollArea):
         errors = [exc for exc in errors if shown(exc)]
         for exc in errors:
             message = str(exc)
-            if isinstance(self.fields[exc.field], QComboBox):  # the engine names its codes; the desk sees a list
-                message = translate("HelpDeskPage", "Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).")
+            if isinstance(self.fields[exc.field], QComboBox):
+                # the engine names its codes; the desk sees a list
+                message = translate("HelpDeskPage",
+                                    "Pilih salah satu dari daftar (ketik huruf awalnya atau tekan ↓).")
             self._set_error(exc.field, message)
         self.set_status(translate("HelpDeskPage", "Tamu belum tercatat: perbaiki isian yang ditandai merah."),
                         error=True)
         first = min((exc.field for exc in errors), key=FIELD_ORDER.index)
         self._focus_from_keys(self.fields[first])
-        self.ensureWidgetVisible(self._rows[first])
+        self.ensureWidgetVisible(self.rows.rows[first])
 
     def _focus_from_keys(self, field: Field) -> None:
-        """For a key pressed: the focus shown as after Tab (Xvfb: a choice list had no frame), a
-        line's cursor at its end, to correct it (a shortcut focus reason selects the text to be typed over)."""
+        """For a key pressed: the focus shown as after Tab (Xvfb: a choice list had no frame),
+        and a line's cursor at its end, to correct it (a shortcut focus reason would select the
+        text, to be typed over)."""
         field.setFocus(Qt.FocusReason.OtherFocusReason)
         if isinstance(field, QLineEdit):
             field.end(False)  # left for another field, it was shown from its start
         self.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
 
     def _set_error(self, key: str, message: str | None) -> None:
-        label, field = self.errors[key], self.fields[key]
-        invalid = bool(message)
-        if label.isHidden() and not invalid:
-            return
-        label.setText(message or "")
-        label.setVisible(invalid)
-        field.setProperty("invalid", invalid)
-        self._frames[key].setProperty("invalid", invalid)
-        restyle(self._frames[key])
-        if not invalid and self.status.property("state") == "error" and not any(
-                not label.isHidden() for label in self.errors.values()):
-            self.set_status(None)  # "perbaiki isian yang ditandai merah" with nothing red left
+        self.rows.set_error(key, message)
 
     def _clear_errors(self) -> None:
-        for key in self.errors:
-            self._set_error(key, None)
+        self.rows.clear_errors()
+
+    def _error_cleared(self) -> None:
+        """"perbaiki isian yang ditandai merah" goes once nothing is red any more."""
+        if self.status.property("state") == "error" and not self.rows.any_error():
+            self.set_status(None)
 
     def field_error(self, key: str) -> str | None:
         """The error shown next to a field, if any."""
-        label = self.errors[key]
-        return None if label.isHidden() else label.text()
+        return self.rows.field_error(key)
 
     def set_status(self, text: str | None, error: bool = False) -> None:
         """The line under the buttons: what was done (green) or what went wrong (red)."""
@@ -484,17 +382,21 @@ class RegistrationForm(QScrollArea):
     # --- keyboard ---------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and watched in self.fields.values():
+        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and watched in self.fields.values()):
             return self._field_key(watched, event)
-        if isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut and isinstance(watched, QLineEdit) \
-                and event.reason() in LEFT_FOR_ANOTHER_FIELD:
-            watched.setCursorPosition(0)  # its start, not "ukum Universitas..."; not when the window lost the focus
+        if (isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut
+                and isinstance(watched, QLineEdit) and event.reason() in LEFT_FOR_ANOTHER_FIELD):
+            # a line left for another field shows its start ("Fakultas Hukum ...", not "ukum
+            # Universitas ..."); not when the window lost the focus
+            watched.setCursorPosition(0)
         return super().eventFilter(watched, event)
 
     def _field_key(self, field: QObject, event: QKeyEvent) -> bool:
         if event.key() not in ENTER_KEYS:
             return False
-        if isinstance(field, QPlainTextEdit) and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if isinstance(field, QPlainTextEdit) and not control:
             return False  # a new line
         self.save()
         return True
