@@ -356,3 +356,19 @@ def test_the_password_fields_show_a_whole_password(qtbot, ws, admin, staff):
     dialog.password.setText("sandi-kantor-2026")
     needed = dialog.password.fontMetrics().horizontalAdvance("\u25cf" * 20)
     assert dialog.password.width() >= needed and dialog.repeat.width() >= needed
+
+
+def test_a_guessable_password_is_refused_for_a_new_user(qtbot, ws, admin, worker):
+    """Xvfb (h3): the engine took any eight characters; "12345678" for the Kasubag is refused now."""
+    ctx = GuiContext(ws, admin)
+    page = SettingsPage(ctx, worker)
+    qtbot.addWidget(page)
+    dialog = AddUserDialog(ctx, page)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username, "kasubag.umum")
+    qtbot.keyClicks(dialog.password, "12345678")
+    qtbot.keyClicks(dialog.repeat, "12345678")
+    dialog.roles.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog._submit()
+    qtbot.waitUntil(lambda: "mudah ditebak" in dialog.error.text())
+    assert "kasubag.umum" not in [user.username for user in accounts.list_users(ws)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import PASSWORD
+from PySide6.QtWidgets import QLabel
 
 from sopdesk.gui.login import SetupDialog
 
@@ -66,3 +67,37 @@ def test_the_refusal_goes_once_the_field_is_typed_again(qtbot, ws):
     dialog.repeat.setText(PASSWORD + "x")
     dialog._submit()
     assert "tidak sama" in dialog.error.text() and dialog.error.isVisibleTo(dialog)  # said, as before
+
+
+@pytest.mark.parametrize("weak", ["12345678", "abcdefgh", "password", "aaaaaaaaaa", "87654321"])
+def test_a_guessable_password_is_refused_at_the_first_start(qtbot, ws, weak):
+    """Xvfb (h3, session 23): the administrator of a new office typed "12345678" twice and the
+    office was set up with it. Now it is refused with the reason, the cursor in the password,
+    and nothing typed elsewhere is lost."""
+    dialog = SetupDialog(ws)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    qtbot.keyClicks(dialog.office, "KPU Kabupaten Kupang")
+    qtbot.keyClicks(dialog.full_name, "Yohanes Benu")
+    qtbot.keyClicks(dialog.password, weak)
+    qtbot.keyClicks(dialog.repeat, weak)
+    dialog._submit()
+    assert not ws.is_set_up()
+    assert "mudah ditebak" in dialog.error.text() and dialog.error.isVisibleTo(dialog)
+    assert dialog.focusWidget() is dialog.password
+    assert (dialog.office.text(), dialog.full_name.text()) == ("KPU Kabupaten Kupang", "Yohanes Benu")
+
+
+def test_every_field_says_what_it_wants_before_a_refusal(qtbot, ws):
+    """Xvfb: a first start showed bare fields, "WIB (UTC+7)" without the regions, and the password
+    rule only once a short password had been refused."""
+    dialog = SetupDialog(ws)
+    qtbot.addWidget(dialog)
+    assert "minimal 8 karakter" in dialog.password.placeholderText()
+    assert "wajib diisi" in dialog.findChildren(QLabel)[0].text()
+    regions = [dialog.timezone.itemText(i) for i in range(dialog.timezone.count())]
+    assert "NTT" in regions[1] and "Papua" in regions[2] and dialog.timezone.itemData(1) == "WITA"
+    for field in (dialog.office, dialog.address, dialog.logo, dialog.full_name):
+        assert field.placeholderText()

@@ -48,11 +48,35 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+# Passwords of 8 characters or more that are still the first ones guessed (lower case, compared
+# without spaces): the administrator of a new office typed "12345678" and it was accepted.
+COMMON_PASSWORDS = frozenset({
+    "password", "password1", "password123", "passw0rd", "katasandi", "katasandi1", "katasandi123",
+    "rahasia1", "rahasia123", "admin123", "admin1234", "administrator", "sopdesk1", "sopdesk123",
+    "kpu12345", "kpu123456", "qwertyui", "qwerty123", "qwertyuiop", "asdfghjk", "abcdefgh",
+    "abcd1234", "abc12345", "1q2w3e4r", "iloveyou", "indonesia", "bismillah", "selamatdatang",
+})
+WEAK_PASSWORD = ("Kata sandi terlalu mudah ditebak (hanya angka, satu tanda berulang, urutan seperti "
+                 "'abcdefgh' atau kata sandi umum): pakai campuran huruf dan angka, minimal 8 karakter")
+
+
 def check_password(password: str) -> None:
     if not isinstance(password, str) or len(password) < MIN_PASSWORD:
         raise UserError(f"Kata sandi minimal {MIN_PASSWORD} karakter")
     if len(password) > 200:
         raise UserError("Kata sandi terlalu panjang (maksimal 200 karakter)")
+    if is_weak_password(password):
+        raise UserError(WEAK_PASSWORD)
+
+
+def is_weak_password(password: str) -> bool:
+    """Long enough but guessed at once: only digits (a date, a telephone number), one character
+    repeated, a run of neighbouring characters ("abcdefgh", "87654321"), or a common password."""
+    text = "".join(password.lower().split())
+    if text.isdigit() or len(set(text)) <= 2 or text in COMMON_PASSWORDS:
+        return True
+    steps = {ord(b) - ord(a) for a, b in zip(text, text[1:], strict=False)}
+    return steps <= {1} or steps <= {-1}
 
 
 def check_username(username: str) -> str:

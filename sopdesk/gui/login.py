@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,6 +34,17 @@ if TYPE_CHECKING:
     from sopdesk.engine.workspace import Workspace
 
 
+def fill_timezones(combo: QComboBox) -> None:
+    """The three zones, each with the regions it covers: a new administrator chooses by region,
+    not by an abbreviation (the setup dialog and Pengaturan)."""
+    tr = QCoreApplication.translate
+    for code, label in (("WIB", tr("SetupDialog", "WIB (UTC+7): Sumatra, Jawa, Kalimantan Barat dan Tengah")),
+                        ("WITA", tr("SetupDialog", "WITA (UTC+8): Bali, NTB, NTT, Sulawesi, Kalimantan "
+                                                   "Selatan, Timur dan Utara")),
+                        ("WIT", tr("SetupDialog", "WIT (UTC+9): Maluku dan Papua"))):
+        combo.addItem(label, code)
+
+
 class SetupDialog(QDialog):
     """First start: the office profile (for the letterhead) and the administrator account,
     or "Coba dengan data contoh" to try the program on a separate demo office first."""
@@ -45,17 +56,19 @@ class SetupDialog(QDialog):
         self.ws = ws
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Penyiapan sopdesk"))
-        intro = QLabel(self.tr("Selamat datang. Isi profil kantor dan buat akun administrator. "
-                               "Langkah ini hanya sekali."))
+        intro = QLabel(self.tr("Selamat datang. Isi profil kantor (dicetak di kop surat; zona waktunya "
+                               "menentukan tenggat) dan buat akun administrator, yang nanti menambah "
+                               "pengguna lain di Pengaturan. Kolom bertanda * wajib diisi. Langkah ini "
+                               "hanya sekali."))
         intro.setWordWrap(True)
         self.office = QLineEdit()
         self.office.setPlaceholderText(self.tr("mis. KPU Kota Kupang"))
         self.address = QLineEdit()
+        self.address.setPlaceholderText(self.tr("dicetak di kop surat, mis. Jl. Timor Raya No. 5, Oelamasi"))
         self.timezone = QComboBox()
-        for code, label in (("WIB", self.tr("WIB (UTC+7)")), ("WITA", self.tr("WITA (UTC+8)")),
-                            ("WIT", self.tr("WIT (UTC+9)"))):
-            self.timezone.addItem(label, code)
+        fill_timezones(self.timezone)
         self.logo = QLineEdit()
+        self.logo.setPlaceholderText(self.tr("boleh kosong; gambar PNG atau JPG"))
         self.logo.setReadOnly(True)
         # shows the chosen file, takes no typing: no Tab stop (on Xvfb a Tab went into it for nothing)
         self.logo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -65,9 +78,15 @@ class SetupDialog(QDialog):
         logo_row.addWidget(self.logo)
         logo_row.addWidget(pick)
         self.admin = QLineEdit("admin")
+        self.admin.setToolTip(self.tr("Nama untuk masuk ke sopdesk: huruf kecil, angka, titik, - atau _, "
+                                      "diawali huruf"))
         self.full_name = QLineEdit()
+        self.full_name.setPlaceholderText(self.tr("boleh kosong, mis. Yohanes Benu"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        # the rule before the first refusal, not after it (Xvfb: "12345678" was taken, "abc" refused
+        # only once Siapkan was pressed)
+        self.password.setPlaceholderText(self.tr("minimal 8 karakter, campuran huruf dan angka"))
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()

@@ -33,6 +33,7 @@ from sopdesk.engine import office as office_profile
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
 from sopdesk.gui.idle_lock import idle_minutes, save_idle_minutes
+from sopdesk.gui.login import fill_timezones
 from sopdesk.gui.operation import Operation
 from sopdesk.gui.printing import save_paper, saved_paper
 from sopdesk.gui.server_settings import ServerBox
@@ -168,9 +169,7 @@ class SettingsPage(QWidget):
         self.office_address = QLineEdit(office.address or "")
         self.office_address.setObjectName("officeAddress")
         self.office_timezone = QComboBox()
-        for code, label in (("WIB", self.tr("WIB (UTC+7)")), ("WITA", self.tr("WITA (UTC+8)")),
-                            ("WIT", self.tr("WIT (UTC+9)"))):
-            self.office_timezone.addItem(label, code)
+        fill_timezones(self.office_timezone)
         self.office_timezone.setCurrentIndex(max(0, self.office_timezone.findData(office.timezone)))
         self.office_logo = QLineEdit(str(office.logo) if office.logo else "")
         self.office_logo.setReadOnly(True)
