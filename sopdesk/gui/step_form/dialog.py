@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from sopdesk.catalog import Kegiatan, Sop
 from sopdesk.catalog.schema import Pelaksana, Tenggat
-from sopdesk.engine import cases, drafts, local_drafts, queries, revisits
+from sopdesk.engine import cases, drafts, queries, revisits
 from sopdesk.engine.dispositions import Disposed, is_disposition_step
 from sopdesk.engine.registers import disposer_roles
 from sopdesk.engine.step_input import CHOICE, NOTE, OutputValue, StepInput, check_step_input, lanes_now
@@ -46,16 +46,14 @@ from sopdesk.gui.context import GuiContext
 from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.operation import Operation, running, show_failure
 from sopdesk.gui.step_form.buttons import StepButtons
-from sopdesk.gui.step_form.common import RED
 from sopdesk.gui.step_form.deadlines import DeadlinesBox
 from sopdesk.gui.step_form.decision import DecisionBox, NoteBox, WaitBox
 from sopdesk.gui.step_form.gone import check_still_waiting
 from sopdesk.gui.step_form.header import CaseHeader, nothing_waiting, return_banner
 from sopdesk.gui.step_form.inputs import KelengkapanBox, KelengkapanRow, OutputBox, OutputRow
-from sopdesk.gui.step_form.local_draft import LocalDraftBar
+from sopdesk.gui.step_form.kept_input import KeptInput
 from sopdesk.gui.step_form.return_dialog import ReturnDialog
 from sopdesk.gui.step_form.step_box import LaneBox, StepBox
-from sopdesk.textfmt import waktu_lokal
 
 
 class StepFormDialog(QDialog):
@@ -71,12 +69,14 @@ class StepFormDialog(QDialog):
         self._keyboard_shown = False  # the form has been active once (_show_keyboard)
         self.returned_to: int | None = None
         self._return_typed: tuple[int | None, str] | None = None  # Kembalikan… closed with a reason typed
-        self._extend_typed: dict[str, tuple[str, str]] = {}  # Perpanjang tenggat… closed: reason, notice by rule
+        # Perpanjang tenggat… closed with something typed: its reason and notice, by rule
+        self._extend_typed: dict[str, tuple[str, str]] = {}
         self.disposed: Disposed | None = None  # a lembar disposisi made from this form (Disposisi…)
         self.detail: dict[str, Any] = queries.case_detail(self.ws, case_number, ctx.actor)
         self.case_number: str = self.detail["number"]
         self.sop: Sop = cases.case_sop(self.ws, self.case_number)
-        self.item: dict[str, Any] | None = next((i for i in self.detail["items"] if i["status"] == "open"), None)
+        open_items = (i for i in self.detail["items"] if i["status"] == "open")
+        self.item: dict[str, Any] | None = next(open_items, None)
         self.step: Kegiatan | None = self.sop.step(self.item["step"]) if self.item else None
         self.returned = revisits.return_info(self.ws, self.case_number) if self.item else None
         self.kelengkapan_rows: dict[str, KelengkapanRow] = {}
@@ -91,22 +91,20 @@ class StepFormDialog(QDialog):
             self.lane, self.next_lane = lanes_now(self.sop, self.step.no, self.item["role"])
         self.on_behalf_check: QCheckBox | None = None
         self.override_edit: QLineEdit | None = None
-        self._baseline = StepInput()  # the form as opened (after a draft or the last visit's values)
+        self.kept = KeptInput(self)  # drafts, the typing kept at Batal, the form kept on this PC
 
         if self.step is None:
             self.setWindowTitle(self.tr("Kasus {number}").format(number=self.case_number))
         else:
-            self.setWindowTitle(self.tr("Kegiatan {no} — {number}").format(no=self.step.no, number=self.case_number))
+            title = self.tr("Kegiatan {no} — {number}").format(no=self.step.no, number=self.case_number)
+            self.setWindowTitle(title)
         self._build()
         self.resize(900, 700)
         # never narrower than the rows of fields (wrapped texts adapt; fields do not)
         margins = self.scroll_area.verticalScrollBar().sizeHint().width() + 40
         self.setMinimumSize(max(640, self.body.minimumSizeHint().width() + margins), 480)
         if self.step is not None:
-            self._restore_draft(self.step)
-            self._offer_local_draft(self.step)
-            self._baseline = self.form_data()
-            self._restore_unsaved()
+            self.kept.restore(self.step)
             self._focus_first_field()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
@@ -123,7 +121,8 @@ class StepFormDialog(QDialog):
         selected it all, and the next key typed replaced it (Xvfb, as the Kasubag)."""
         self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
         field = QApplication.focusWidget()
-        if not self._keyboard_shown and isinstance(field, QLineEdit) and field.selectedText() == field.text():
+        first_time = not self._keyboard_shown
+        if first_time and isinstance(field, QLineEdit) and field.selectedText() == field.text():
             field.deselect()
             field.end(False)
         self._keyboard_shown = True
@@ -132,15 +131,21 @@ class StepFormDialog(QDialog):
         """The cursor in the first thing a clerk fills (a kelengkapan tick, a document number, a
         choice, the note): opened from the inbox by Enter, the form had no focus at all under X,
         so typing went nowhere. Never the administrator's early-end reason nor a button."""
-        inputs = (QLineEdit, QPlainTextEdit, QCheckBox, QRadioButton, QComboBox)
         widget: QWidget | None = self.body.nextInFocusChain()
         while widget is not None and widget is not self.body:
-            if (isinstance(widget, inputs) and widget is not self.override_edit and self.body.isAncestorOf(widget)
-                    and widget.isEnabled() and widget.isVisibleTo(self)
-                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)  # not scrolled to: the case's header stays in view
+            if self._fills_first(widget):
+                # not scrolled to: the case's header stays in view
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
             widget = widget.nextInFocusChain()
+
+    def _fills_first(self, widget: QWidget) -> bool:
+        """Whether the cursor may start in `widget`: a field of the form's body that Tab reaches,
+        not the administrator's early-end reason."""
+        inputs = (QLineEdit, QPlainTextEdit, QCheckBox, QRadioButton, QComboBox)
+        return (isinstance(widget, inputs) and widget is not self.override_edit
+                and self.body.isAncestorOf(widget) and widget.isEnabled() and widget.isVisibleTo(self)
+                and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus))
 
     # --- building ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -274,89 +279,12 @@ class StepFormDialog(QDialog):
         if self.note_box is not None:
             self.note_box.note_edit.setPlainText(data.note or "")
 
-    def _restore_draft(self, step: Kegiatan) -> None:
-        """A draft of this visit first; else, for a returned step, its last visit's values."""
-        draft = drafts.load_draft(self.ws, self.case_number)
-        if draft is not None:
-            self.fill(draft)
-            self.status_label.setText(self.tr("Draf yang tersimpan dipulihkan."))
-            return
-        last = revisits.last_visit_of(self.ws, self.case_number, step.no) if self.returned else None
-        if last is not None:
-            self.fill(last.data)
-            self.status_label.setText(self.tr("Isian kunjungan sebelumnya ({when}) dimuat; periksa lalu "
-                                              "selesaikan.").format(when=waktu_lokal(last.completed_at,
-                                                                                     self.ws.calendar.tz)))
-
-    # --- what was typed when the form was closed without saving ----------------------------------
-    def _unsaved_key(self) -> tuple[str, int, Any] | None:
-        """This visit of the step (a return opens a new visit: the old typing is not offered)."""
-        return None if self.step is None or self.item is None else (self.case_number, self.step.no,
-                                                                    self.item["since"])
-
-    def _restore_unsaved(self) -> None:
-        """Batal, Esc or the close button keep what was typed for this session (GuiContext.
-        unsaved_forms); opening the form again brings it back, before any draft."""
-        key = self._unsaved_key()
-        kept = self.ctx.unsaved_forms.get(key) if key is not None else None
-        if kept is not None:
-            self.fill(kept)
-            self.status_label.setText(self.tr("Isian yang belum disimpan saat formulir ditutup dipulihkan."))
-
-    def _keep_unsaved(self) -> None:
-        key = self._unsaved_key()
-        if key is None:
-            return
-        data = self.form_data()
-        if data != self._baseline:
-            self.ctx.unsaved_forms[key] = data
-        else:
-            self.ctx.unsaved_forms.pop(key, None)
-
-    def _forget_unsaved(self) -> None:
-        key = self._unsaved_key()
-        if key is not None:
-            self.ctx.unsaved_forms.pop(key, None)
-
-    # --- the form kept on this PC while the server was unreachable ------------------------------
-    def _offer_local_draft(self, step: Kegiatan) -> None:
-        """A form kept on this PC (the server was unreachable) is offered above the fields."""
-        username = self.ctx.actor.username
-        kept = local_drafts.load(self.ws.data_dir, self.case_number, step.no, username)
-        if kept is None:
-            return
-        bar = LocalDraftBar(self.ws.calendar.local(kept.saved_at))
-
-        def use_it() -> None:
-            self.fill(kept.data)
-            self.status_label.setText(self.tr("Isian dari PC ini dimuat; periksa lalu selesaikan."))
-
-        bar.use.connect(use_it)
-        bar.drop.connect(lambda: local_drafts.discard(self.ws.data_dir, self.case_number, step.no, username))
-        self.local_draft_bar = bar
-        self.body_layout.insertWidget(1, bar)
-        key = self._unsaved_key()
-        if key is not None and self.ctx.unsaved_forms.get(key) == kept.data:
-            bar.hide()  # this session kept the same typing (_restore_unsaved brings it back): one offer, not two
-
-    def _keep_locally(self, step: Kegiatan) -> None:
-        try:
-            local_drafts.save(self.ws.data_dir, self.case_number, step.no, self.ctx.actor.username,
-                              self.form_data(), self.ws.clock())
-        except OSError as exc:
-            self.status_label.setText(self.tr("Server basis data tidak terjangkau, dan isian tidak dapat disimpan "
-                                              "di PC ini ({error}); jangan tutup formulir ini.").format(error=exc))
-        else:
-            self.status_label.setText(self.tr("Server basis data tidak terjangkau; isian disimpan di PC ini dan "
-                                              "ditawarkan lagi saat formulir ini dibuka."))
-        self.status_label.setStyleSheet(f"color: {RED}")
-
     def _run(self, call: Any, step: Kegiatan) -> Operation[Any]:
         """An engine command of this form: the buttons disabled while it runs; a refusal shown;
         with the server unreachable the form is first kept on this PC."""
         def refused(exc: BaseException) -> None:
             if isinstance(exc, StoreUnreachable):
-                self._keep_locally(step)
+                self.kept.keep_locally(step)
             show_failure(self, exc)
 
         return Operation(self, self.ctx, call).disabling(*self.buttons.all()).failure(refused)
@@ -365,7 +293,8 @@ class StepFormDialog(QDialog):
         """The steps the case may go back to, each led by whose desk it goes to (Xvfb: "Kegiatan
         3: Memberikan disposisi lisan kepada Sekretaris atau K…" did not say who gets it back)."""
         done = sorted({i["step"] for i in self.detail["items"] if i["status"] == "done"})
-        return [(no, f"{' & '.join(self.sop.roles_of(no))} — {self.sop.step(no).kegiatan}") for no in done]
+        return [(no, f"{' & '.join(self.sop.roles_of(no))} — {self.sop.step(no).kegiatan}")
+                for no in done]
 
     # --- actions --------------------------------------------------------------------------
     def _validate(self, step: Kegiatan, item: dict[str, Any], data: StepInput) -> bool:
@@ -404,8 +333,8 @@ class StepFormDialog(QDialog):
 
     def _completed(self, step: Kegiatan, result: cases.Completed) -> None:
         self.completed = result
-        self._forget_unsaved()
-        local_drafts.discard(self.ws.data_dir, self.case_number, step.no, self.ctx.actor.username)
+        self.kept.forget_unsaved()
+        self.kept.discard_local(step)
         if result.warnings:
             QMessageBox.information(self, self.tr("Kegiatan diselesaikan"),
                                     self.tr("Kegiatan diselesaikan dengan catatan:\n{warnings}").format(
@@ -421,8 +350,7 @@ class StepFormDialog(QDialog):
             .success(lambda _result: self._draft_saved()).run()
 
     def _draft_saved(self) -> None:
-        self._baseline = self.form_data()  # kept in the database now
-        self._forget_unsaved()
+        self.kept.draft_saved()
         local = self.ws.calendar.local(self.ws.clock())
         self.status_label.setText(self.tr("Draf disimpan pukul {time} {zone}.").format(
             time=local.strftime("%H:%M"), zone=local.tzname()))
@@ -468,7 +396,7 @@ class StepFormDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_value is None:
             return
         self.disposed = dialog.result_value
-        self._forget_unsaved()
+        self.kept.forget_unsaved()
         if self.disposed.routed_step is not None:
             self.accept()
         else:  # recorded, the case stays here (not the step's turn): the form says so
@@ -477,7 +405,7 @@ class StepFormDialog(QDialog):
 
     def _returned(self, to_step: int) -> None:
         self.returned_to = to_step
-        self._forget_unsaved()
+        self.kept.forget_unsaved()
         self.accept()
 
     def _elsewhere_changed(self) -> None:
@@ -495,5 +423,5 @@ class StepFormDialog(QDialog):
         would have no form to land in). What was typed is kept for this session."""
         if running(self):
             return
-        self._keep_unsaved()
+        self.kept.keep_unsaved()
         super().reject()
