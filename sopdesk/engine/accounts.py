@@ -140,6 +140,22 @@ def add_office_holiday(ws: Workspace, actor: Actor, day: date, name: str) -> Non
     ws.reset_calendar()
 
 
+@dataclass(frozen=True)
+class HolidayRow:
+    day: date
+    name: str
+    own: bool  # added by this office (not a national holiday or cuti bersama)
+
+
+def holidays_of_year(ws: Workspace, year: int) -> list[HolidayRow]:
+    """Every weekday off of `year` by date: national holidays, cuti bersama and the office's own
+    (Pengaturan lists them beside the form that adds one)."""
+    with ws.db.reading() as session:
+        own = set(session.scalars(select(OfficeHoliday.day).where(
+            OfficeHoliday.day >= date(year, 1, 1), OfficeHoliday.day <= date(year, 12, 31))))
+    return [HolidayRow(day, name, day in own) for day, name in ws.calendar.holidays_in(year)]
+
+
 def check_ahead(ws: Workspace, username: str, password: str) -> bool:
     """Start verifying `password` against the user's stored hash on a thread (sopdesk.password_ahead),
     so that a login with exactly this name and password a moment later finds Argon2's answer

@@ -1,5 +1,6 @@
 """Pengaturan: language, the idle lock, this PC's paper (A4 or F4) for every printout, the
-office profile (edited by administrators through the engine), user accounts (administrators),
+office profile (edited by administrators through the engine), the days off
+(gui.settings_holidays), user accounts (administrators),
 the separate demo office. The page scrolls: at 1024x768 the administrator's boxes are taller
 than the screen. Every change is an engine command run through gui.operation; the user list
 is read through the engine. Backups, the data check and restoring a backup are
@@ -38,6 +39,7 @@ from sopdesk.gui.operation import Operation
 from sopdesk.gui.printing import save_paper, saved_paper
 from sopdesk.gui.server_settings import ServerBox
 from sopdesk.gui.settings_backup import BackupBox
+from sopdesk.gui.settings_holidays import HolidayBox
 from sopdesk.gui.user_dialogs import AddUserDialog, ResetPasswordDialog
 from sopdesk.gui.worker import Worker
 
@@ -53,6 +55,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self._lock_box())
         layout.addWidget(self._paper_box())
         layout.addWidget(self._office_box())
+        self.holiday_box = HolidayBox(ctx)  # the year's days off; administrators add the office's own
+        layout.addWidget(self.holiday_box)
         if ctx.is_admin:  # the engine refuses the rest to others anyway; do not offer it
             self.server_box = ServerBox(worker)  # this PC's database: the administrator's choice
             layout.addWidget(self.server_box)
