@@ -88,3 +88,18 @@ def test_the_list_stays_filtered_by_the_search_after_a_change(qtbot, ws, admin):
     assert [item.data(0, KODE_ROLE) for item in page.document_items() if not item.isHidden()] == ["ARSIP"]
     ctx.data_changed.emit()
     assert [item.data(0, KODE_ROLE) for item in page.document_items() if not item.isHidden()] == ["ARSIP"]
+
+
+def test_with_one_entry_the_first_step_follows_the_intro_without_a_gap(qtbot, ws, admin):
+    """Xvfb (h3, 1024x768): with one entry the hidden Entri row kept its spacing, and the first
+    step's sentence stood indented under an empty label between two blank gaps."""
+    catalog_admin.add_sops(ws, admin, [OWN_SOP])
+    dialog = StartCaseDialog(GuiContext(ws, admin), ws.catalog.sop("ARSIP"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    intro = dialog.layout().itemAt(0).widget()
+    gap = dialog.first_step.geometry().top() - intro.geometry().bottom()
+    assert gap <= dialog.layout().spacing() + 2
+    assert dialog.first_step.geometry().left() <= dialog.title.geometry().left() - 50  # not in the field column
+    assert dialog.first_step.geometry().left() == intro.geometry().left()

@@ -65,13 +65,14 @@ class StartCaseDialog(QDialog):
         self.requester.setPlaceholderText(self.tr("boleh kosong"))
         form = QFormLayout()
         form.addRow(self.tr("&Entri"), self.entry)
-        form.addRow("", self.first_step)
+        # the whole width, under the intro: in the field column it stood indented under an empty
+        # label, between two blank gaps (Xvfb, h3)
+        form.addRow(self.first_step)
         form.addRow(self.tr("&Perihal*"), self.title)
         form.addRow(self.tr("&Nama pemohon"), self.requester)
-        self.entry.setVisible(len(self.entries) > 1)  # one entry: nothing to choose
-        label = form.labelForField(self.entry)
-        if label is not None:
-            label.setVisible(len(self.entries) > 1)
+        # one entry: nothing to choose, and no room kept for the row (hiding the combo and its
+        # label left the row's spacing as a blank line above the first step)
+        form.setRowVisible(self.entry, len(self.entries) > 1)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
