@@ -1,11 +1,10 @@
 """The print preview every printout opens in: the pages of the rendered PDF, scrollable and
 zoomable, then "Cetak…" (a printer, copies, a page range) or "Simpan PDF…".
 
-QtPdf is not part of PySide6-Essentials, so pages are rasterised by PDFium (pypdfium2, a
-maintained binding with binary wheels) instead of by a renderer of our own. The printer gets
-each page as an image at its own resolution, at true size on the paper (an A4 form prints as
-the same A4 form), turned when a landscape page meets portrait paper. Pages are rendered when
-they scroll into view, so a buku ekspedisi of hundreds of pages opens at once.
+The PDF is held and rasterised by `pdf_pages` (PDFium); the printer gets each page from
+`page_printer`, as an image at its own resolution and at true size on the paper. Pages are
+rendered here when they scroll into view, so a buku ekspedisi of hundreds of pages opens at
+once.
 """
 
 from __future__ import annotations
@@ -14,8 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
-import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, QSizeF, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QSizeF, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -34,74 +32,22 @@ from PySide6.QtWidgets import (
 from sopdesk.errors import UserError
 from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.messages import show_error
+from sopdesk.gui.page_printer import pages_to_print, print_pages
+from sopdesk.gui.pdf_pages import NAMED_PAPERS, POINTS_PER_INCH, PdfPages, close_all, paper_name
 from sopdesk.gui.shortcuts import shortcut
 
-POINTS_PER_INCH = 72.0
+__all__ = ["PdfPages", "PrintPreviewDialog", "default_folder", "paper_name"]
+
 SCREEN_DPI = 96.0  # "100 %": a page as large as it is on paper on an ordinary monitor
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
-MAX_PRINT_DPI = 300  # office print quality; each page goes to the spooler as an image, 600 dpi would quadruple it
 CACHED_PAGES = 16
 PAGE_GAP = 12
-MM_PER_POINT = 25.4 / POINTS_PER_INCH
-NAMED_PAPERS = {"A4": (210, 297), "F4": (215, 330)}  # mm, short side first (reports.base.PAPERS)
-
-
-def paper_name(width: float, height: float) -> str:
-    """A page size in points as the office names it: "A4", "F4", else "W × H mm"."""
-    short, long_ = sorted((round(width * MM_PER_POINT), round(height * MM_PER_POINT)))
-    for name, (w, h) in NAMED_PAPERS.items():
-        if abs(short - w) <= 1 and abs(long_ - h) <= 1:
-            return name
-    return f"{short} × {long_} mm"
 
 
 def default_folder() -> Path:
     """Where a saved PDF goes first: the user's Documents folder."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
-
-
-class PdfPages:
-    """A PDF held in memory: its page count, page sizes and pages as QImages."""
-
-    def __init__(self, data: bytes):
-        self.data = data
-        try:
-            self._doc: pdfium.PdfDocument | None = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            message = QCoreApplication.translate("PdfPages", "Berkas PDF tidak dapat dibaca: {0}")
-            raise UserError(message.format(exc)) from None
-        self.sizes = [self._doc.get_page_size(i) for i in range(len(self._doc))]  # points (w, h)
-        if not self.sizes:
-            self.close()
-            raise UserError(QCoreApplication.translate("PdfPages", "Berkas PDF tidak berisi halaman."))
-
-    def __len__(self) -> int:
-        return len(self.sizes)
-
-    def render(self, index: int, scale: float, rotation: int = 0) -> QImage:
-        """Page `index` at `scale` pixels per point (rotated clockwise by `rotation` degrees)."""
-        if self._doc is None:  # closed with its preview
-            return QImage()
-        page = self._doc[index]
-        try:
-            bitmap = page.render(scale=scale, rotation=rotation, prefer_bgrx=True, rev_byteorder=True)
-            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format.Format_RGBX8888).copy()
-            bitmap.close()
-        finally:
-            page.close()
-        return image
-
-    def close(self) -> None:
-        if self._doc is not None:
-            self._doc.close()
-            self._doc = None
-
-
-def _close_all(held: list[PdfPages]) -> None:
-    for pages in held:
-        pages.close()
 
 
 class _PageView(QWidget):
@@ -142,13 +88,35 @@ class PrintPreviewDialog(QDialog):
         self.default_name = default_name
         pages = self.pages
         self._held = [pages]  # every PDF shown (another paper replaces it), closed with the dialog
-        self.destroyed.connect(lambda *_, held=self._held: _close_all(held))
+        self.destroyed.connect(lambda *_, held=self._held: close_all(held))
         self.zoom = 1.0
         self.printer: QPrinter | None = None
         self._cache: OrderedDict[int, QImage] = OrderedDict()
         self.setWindowTitle(self.tr("Pratinjau cetak – {0}").format(default_name))
         self.setSizeGripEnabled(True)
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._tool_row())
+        layout.addWidget(self._page_column(), 1)
+        layout.addLayout(self._button_row())
+        for keys, slot in ((QKeySequence.StandardKey.Print, self.print_document),
+                           (QKeySequence.StandardKey.Save, self.save_pdf),
+                           (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+                           (QKeySequence("Ctrl+="), self.zoom_in),
+                           (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+                           (QKeySequence("Ctrl+0"), self.fit_width)):
+            shortcut(QKeySequence(keys), self, slot)
+
+        self._apply_zoom()
+        self.scroll_area.setFocus()
+        self.finished.connect(self._release)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            self.resize(min(980, screen.width() - 40), screen.height() - 60)
+        self._fitted = False
+
+    def _page_column(self) -> QScrollArea:
+        """The pages one under another on a grey ground, in a scroll area."""
         self.container = QWidget()
         self.container.setObjectName("previewPages")
         self.container.setStyleSheet("#previewPages { background: #6f7378; }")
@@ -164,8 +132,12 @@ class PrintPreviewDialog(QDialog):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll_area.verticalScrollBar().valueChanged.connect(self._update_page_label)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Page Down / arrows move through the pages
+        # Page Down and the arrows move through the pages
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return self.scroll_area
 
+    def _tool_row(self) -> QHBoxLayout:
+        """The page shown, the paper (or its chooser) and the zoom."""
         self.page_label = QLabel()
         self.paper_label = QLabel(self._paper_text())  # the paper to load in the printer
         self.paper_label.setObjectName("previewPaper")
@@ -179,39 +151,10 @@ class PrintPreviewDialog(QDialog):
         self.paper_choice.currentIndexChanged.connect(self._paper_chosen)
         self._choose_paper: Callable[[str], None] | None = None
         self.zoom_label = QLabel()
-        self.status = QLabel()
-        self.zoom_out_button = QPushButton(self.tr("Perkecil"))
-        self.zoom_out_button.setToolTip(self.tr("Perkecil (Ctrl+-)"))
-        self.zoom_out_button.clicked.connect(self.zoom_out)
-        self.zoom_in_button = QPushButton(self.tr("Perbesar"))
-        self.zoom_in_button.setToolTip(self.tr("Perbesar (Ctrl++)"))
-        self.zoom_in_button.clicked.connect(self.zoom_in)
-        self.fit_button = QPushButton(self.tr("Selebar jendela"))
-        self.fit_button.setToolTip(self.tr("Halaman selebar jendela (Ctrl+0)"))
-        self.fit_button.clicked.connect(self.fit_width)
-        self.print_button = QPushButton(self.tr("Cetak…"))
-        self.print_button.setToolTip(self.tr("Kirim ke pencetak (Ctrl+P)"))
-        self.print_button.clicked.connect(self.print_document)
-        self.save_button = QPushButton(self.tr("Simpan PDF…"))
-        self.save_button.setToolTip(self.tr("Simpan sebagai berkas PDF (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save_pdf)
-        self.close_button = QPushButton(self.tr("Tutup"))
-        self.close_button.setToolTip(self.tr("Tutup pratinjau (Esc)"))
-        self.close_button.clicked.connect(self.reject)
-        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.save_button,
-                       self.close_button):
-            button.setAutoDefault(False)
-        self.print_button.setDefault(True)
-        enter_presses_buttons(self)  # Enter on a focused Tutup closes, not prints (Cetak… is the default)
-
-        for keys, slot in ((QKeySequence.StandardKey.Print, self.print_document),
-                           (QKeySequence.StandardKey.Save, self.save_pdf),
-                           (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
-                           (QKeySequence("Ctrl+="), self.zoom_in),
-                           (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
-                           (QKeySequence("Ctrl+0"), self.fit_width)):
-            shortcut(QKeySequence(keys), self, slot)
-
+        self.zoom_out_button = self._button(self.tr("Perkecil"), self.tr("Perkecil (Ctrl+-)"), self.zoom_out)
+        self.zoom_in_button = self._button(self.tr("Perbesar"), self.tr("Perbesar (Ctrl++)"), self.zoom_in)
+        self.fit_button = self._button(self.tr("Selebar jendela"), self.tr("Halaman selebar jendela (Ctrl+0)"),
+                                       self.fit_width)
         tools = QHBoxLayout()
         tools.addWidget(self.page_label)
         tools.addSpacing(PAGE_GAP * 2)
@@ -222,23 +165,34 @@ class PrintPreviewDialog(QDialog):
         tools.addWidget(self.zoom_label)
         tools.addWidget(self.zoom_in_button)
         tools.addWidget(self.fit_button)
+        return tools
+
+    def _button_row(self) -> QHBoxLayout:
+        """The status (what was printed or saved), then Cetak…, Simpan PDF…, Tutup."""
+        self.status = QLabel()
+        self.print_button = self._button(self.tr("Cetak…"), self.tr("Kirim ke pencetak (Ctrl+P)"),
+                                         self.print_document)
+        self.save_button = self._button(self.tr("Simpan PDF…"), self.tr("Simpan sebagai berkas PDF (Ctrl+S)"),
+                                        self.save_pdf)
+        self.close_button = self._button(self.tr("Tutup"), self.tr("Tutup pratinjau (Esc)"), self.reject)
+        self.print_button.setAutoDefault(True)
+        self.print_button.setDefault(True)
+        # Enter on a focused Tutup closes, not prints (Cetak… is the default)
+        enter_presses_buttons(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(tools)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addLayout(buttons)
+        return buttons
 
-        self._apply_zoom()
-        self.scroll_area.setFocus()
-        self.finished.connect(self._release)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:
-            self.resize(min(980, screen.width() - 40), screen.height() - 60)
-        self._fitted = False
+    def _button(self, text: str, tooltip: str, pressed: Callable[[], object]) -> QPushButton:
+        """A button that Enter on another one does not press (not an auto-default)."""
+        button = QPushButton(text)
+        button.setToolTip(tooltip)
+        button.setAutoDefault(False)
+        button.clicked.connect(pressed)
+        return button
 
     # --- pages -------------------------------------------------------------------------------------------
     def page_count(self) -> int:
@@ -320,7 +274,7 @@ class PrintPreviewDialog(QDialog):
             widget.setEnabled(True)
 
     def _paper_text(self) -> str:
-        names = list(dict.fromkeys(paper_name(w, h) for w, h in self.pages.sizes))
+        names = self.pages.paper_names()
         return self.tr("Kertas {0}").format(", ".join(names)) if names else ""
 
     def _update_page_label(self) -> None:
@@ -435,65 +389,25 @@ class PrintPreviewDialog(QDialog):
         return sent
 
     def pages_to_print(self, printer: QPrinter) -> list[int]:
-        """The pages (0-based) the print dialog asked for, each copy in turn when copies are
-        made here rather than by the printer."""
-        chosen = list(range(self.page_count()))
-        ranges = printer.pageRanges()  # "Halaman dari … sampai …" or a list such as 1-2,5
-        if printer.printRange() == QPrinter.PrintRange.PageRange and not ranges.isEmpty():
-            chosen = [page for page in chosen if ranges.contains(page + 1)]
-        elif printer.printRange() == QPrinter.PrintRange.CurrentPage:
-            chosen = [self.current_page()]
-        if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
-            chosen.reverse()
-        copies = max(printer.copyCount(), 1)
-        if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and printer.supportsMultipleCopies():
-            copies = 1  # the printer driver makes the copies
-        if printer.collateCopies():
-            return chosen * copies
-        return [page for page in chosen for _ in range(copies)]
+        """The pages (0-based) the print dialog asked for (page_printer.pages_to_print)."""
+        return pages_to_print(printer, self.page_count(), self.current_page())
 
     def print_to(self, printer: QPrinter) -> int | None:
-        """Paint the chosen pages on `printer`, each at true size on the paper; returns the pages
-        sent, None when the user cancelled (the job is aborted)."""
+        """Paint the chosen pages on `printer`, each at true size on the paper, a progress
+        window meanwhile (after a moment); returns the pages sent, None when the user cancelled
+        (the job is aborted)."""
         order = self.pages_to_print(printer)
         if not order:
             return 0
-        printer.setFullPage(True)  # the page image carries its own margins
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise UserError(self.tr("Pencetak tidak dapat dibuka. Periksa pencetak dan coba lagi."))
         progress = QProgressDialog(self.tr("Mengirim halaman ke pencetak…"), self.tr("Batal"), 0, len(order), self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(800)
         try:
-            for done, index in enumerate(order):
-                if progress.wasCanceled():
-                    printer.abort()
-                    return None
-                progress.setValue(done)
-                if done:
-                    printer.newPage()
-                self._paint_page(painter, printer, index)
+            return print_pages(self.pages, printer, order, progress)
         finally:
-            painter.end()
             progress.close()
-        return len(order)
-
-    def _paint_page(self, painter: QPainter, printer: QPrinter, index: int) -> None:
-        paper = QRectF(painter.viewport())
-        width, height = self.pages.sizes[index]
-        rotation = 90 if (width > height) != (paper.width() > paper.height()) else 0
-        if rotation:
-            width, height = height, width
-        fit = min(paper.width() / width, paper.height() / height)  # device pixels per point
-        scale = min(fit, min(printer.resolution(), MAX_PRINT_DPI) / POINTS_PER_INCH)
-        image = self.pages.render(index, scale, rotation)
-        target = QRectF(0, 0, width * fit, height * fit)
-        target.moveCenter(paper.center())
-        target.moveTop(paper.top())
-        painter.drawImage(target, image)
 
     # --- closing -----------------------------------------------------------------------------------------
     def _release(self) -> None:
         self._cache.clear()
-        _close_all(self._held)
+        close_all(self._held)
