@@ -37,6 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.sql import ColumnElement, Select, and_
 from sqlalchemy.sql.expression import BindParameter
 from sqlalchemy.sql.selectable import TextualSelect
+from sqlalchemy.sql.util import ClauseAdapter
 
 from sopdesk.engine import case_short
 from sopdesk.engine.search import CASE_SEARCH_TABLE, LIKE_ESCAPE, contains_pattern, fts_phrase, uses_text_index
@@ -306,6 +307,38 @@ def page_ids(mode: str | None, sop: bool, status: bool, sort: str, descending: b
     else:
         query = query.order_by(*ordering(sort, descending))
     return query.limit(bindparam("limit")).offset(bindparam("offset"))
+
+
+TRIED_MOST = 12_000  # the index entries a tried walk reads at most (2 ms) before the matches are sorted
+
+
+def walk_tried(found: int, first: int | None, last: int | None, newest: int | None, *, cap: int, offset: int,
+               limit: int) -> bool:
+    """Whether to try a walk of at most TRIED_MOST entries (`tried_ids`) before sorting the
+    matches that `walk_pays` leaves sorted (a name in 3,000 cases: its first page is met within
+    some 3,000 entries, where sorting reads and sorts all 3,000): when, the matches spread
+    through the order as `spread` says, the page's end comes within half the entries. A word
+    rare early in the order fills no page there, and its matches are then sorted as before."""
+    if found <= cap or first is None or last is None or newest is None:
+        return False  # a few hundred matches at most: sorted in no time
+    return 2 * (offset + limit) * newest <= TRIED_MOST * _estimate(found, first, last, newest)
+
+
+def tried_ids(sop: bool, status: bool, sort: str, descending: bool, hide_secret: bool, walk: Walk) -> Select[int]:
+    """A page's ids as `page_ids` with `walk`, read in no more than the bind parameter
+    `entries` entries of the sort's index (from `walk_from` on when `walk.started`). The page
+    is exact when it is full (`limit` ids: the first matches in the order among its first
+    entries are its first matches); fewer ids say only that the entries ran out. The entries
+    are a co-routine that SQLite reads in their order, each tested as it comes, stopping at
+    the page's end: an ORDER BY around it would read every entry first to sort them."""
+    entries = select(Case.id, Case.number, Case.title, Case.requester, Case.rahasia, Case.sop_kode, Case.status)
+    if walk.started:
+        entries = entries.where(_from_start(sort, descending))
+    read = entries.order_by(*ordering(sort, descending)).limit(bindparam("entries")).subquery("walked")
+    found = _walk(sop, status, hide_secret, walk).whereclause
+    assert found is not None  # noqa: S101 - a walk always tests the text
+    tested = ClauseAdapter(read).traverse(found)  # the walk's tests, on the entries read
+    return select(read.c.id).where(tested).limit(bindparam("limit")).offset(bindparam("offset"))
 
 
 @lru_cache(maxsize=1)

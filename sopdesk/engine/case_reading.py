@@ -32,10 +32,13 @@ LISTED_WITHIN = 4  # the pages (after the first) at which the list starts keepin
 
 class Reading(NamedTuple):
     """How a search is read: `walk` (engine.case_list.page_ids'), or its matches sorted, then
-    `listed` when they are few enough to keep their ordered ids."""
+    `listed` when they are few enough to keep their ordered ids, and `tried` first: a walk of
+    a few thousand entries (engine.case_list.tried_ids, with its bind values) that may fill the
+    page before any match is sorted."""
 
     walk: case_list.Walk | None
     listed: bool = False
+    tried: tuple[case_list.Walk, dict[str, Any]] | None = None
 
 
 def reading(db: DirectTx, mode: str | None, search: str | None, filters: dict[str, Any], sort: str | None,
@@ -54,8 +57,11 @@ def reading(db: DirectTx, mode: str | None, search: str | None, filters: dict[st
     if not case_list.walk_pays(*spread, cap=case_list.SPREAD_SAMPLE, offset=offset, limit=limit,
                                filtered=bool(sop or status)):
         found, first, last, newest = spread
-        return Reading(None, sort is not None and case_list.matches_at_most(found, first, last, newest, LISTED_MOST,
-                                                                             cap=case_list.SPREAD_SAMPLE))
+        listed = sort is not None and case_list.matches_at_most(found, first, last, newest, LISTED_MOST,
+                                                                cap=case_list.SPREAD_SAMPLE)
+        tried = sort is not None and not (sop or status) and case_list.walk_tried(
+            *spread, cap=case_list.SPREAD_SAMPLE, offset=offset, limit=limit)
+        return Reading(None, listed, _tried(db, search or "", sort, descending) if tried and sort else None)
     # the filter's index when it keeps few cases (read whole, the matches sorted: 25,000 cases
     # in 15 ms), else the sort's, stopping at the page's end (a SOP of 50,000: 25 ms)
     most = spread[3] // case_list.RANGED_SHARE
@@ -63,13 +69,27 @@ def reading(db: DirectTx, mode: str | None, search: str | None, filters: dict[st
         case_list.filter_rows(bool(sop), bool(status)),
         {key: filters[key] for key in ("sop", "status") if key in filters} | {"filter_cap": most + 1}) <= most)
     filters["like"], escaped = case_list.walk_pattern(search or "")
-    start = None
-    if sort in case_list.GROUPED_SORTS:  # the groups (SOPs, titles' first three letters) that may hold it
-        groups = db.execute(case_list.trigram_groups(), case_list.trigram_parameters(sort, search or "")).all()
-        start = case_list.walk_start(sort, descending, [row[0] for row in groups])
-        if start is not None:
-            filters["walk_from"] = start
+    start = _start(db, search or "", sort, descending)
+    if start is not None:
+        filters["walk_from"] = start
     return Reading(case_list.Walk(escaped, ranged, start is not None))
+
+
+def _start(db: DirectTx, search: str, sort: str | None, descending: bool) -> str | None:
+    """Where a word's walk starts in a sort of GROUPED_SORTS: at the first group (SOP, title's
+    first three letters) that may hold it (None: from the index's start)."""
+    if sort not in case_list.GROUPED_SORTS:
+        return None
+    groups = db.execute(case_list.trigram_groups(), case_list.trigram_parameters(sort, search)).all()
+    return case_list.walk_start(sort, descending, [row[0] for row in groups])
+
+
+def _tried(db: DirectTx, search: str, sort: str, descending: bool) -> tuple[case_list.Walk, dict[str, Any]]:
+    """The walk a page of sorted matches tries first (`Reading.tried`), and its bind values."""
+    like, escaped = case_list.walk_pattern(search)
+    start = _start(db, search, sort, descending)
+    values = {"like": like, "entries": case_list.TRIED_MOST} | ({} if start is None else {"walk_from": start})
+    return case_list.Walk(escaped, False, start is not None), values
 
 
 def _pair_walk(db: DirectTx, search: str, filters: dict[str, Any], sort: str, descending: bool) -> Reading:
@@ -147,17 +167,37 @@ def page_rows(db: DirectTx, shape: tuple[Any, ...], how: Reading, filters: dict[
     return rows
 
 
+@lru_cache(maxsize=32)
+def tried_statement(sop: bool, status: bool, sort: str, descending: bool, hide_secret: bool,
+                    walk: case_list.Walk) -> Select[*tuple[Any, ...]]:
+    """The Kasus page query of a tried walk (engine.case_list.tried_ids)."""
+    return _page(case_list.tried_ids(sop, status, sort, descending, hide_secret, walk), sort, descending)
+
+
+def _tried_rows(db: DirectTx, shape: tuple[Any, ...], tried: tuple[case_list.Walk, dict[str, Any]],
+                params: dict[str, Any], limit: int) -> list[Any] | None:
+    """The page read by its tried walk when the walk fills it (None: the matches are sorted)."""
+    walk, values = tried
+    rows = db.execute(tried_statement(*shape[1:], walk), params | values).all()
+    return list(rows) if len({row[0] for row in rows}) == limit else None
+
+
 def _page_rows(db: DirectTx, shape: tuple[Any, ...], how: Reading, filters: dict[str, Any], offset: int,
                limit: int) -> list[Any]:
     sort, descending = shape[3], shape[4]
     params = {**filters, "limit": limit, "offset": offset}
     anchored = how.walk is not None and sort in case_list.ANCHORED_SORTS
     if not anchored and not how.listed:
+        if how.tried is not None and (rows := _tried_rows(db, shape, how.tried, params, limit)) is not None:
+            return rows
         return list(db.execute(cases_statement(*shape, how.walk), params).all())
     memory, search = case_anchors.anchors(db), (sort, descending, how.walk is None, *sorted(filters.items()))
     stamp = case_anchors.generation(db)
     if how.listed:  # the matches sorted once, their ids kept; a page is a slice of them
         ids = memory.order(search, stamp)
+        if ids is None and how.tried is not None and (rows := _tried_rows(db, shape, how.tried, params,
+                                                                          limit)) is not None:
+            return rows  # (a later page, if any, sorts them: a tried walk reads no further)
         if ids is None and not 0 < offset <= LISTED_WITHIN * limit:
             # the first page sorts only its own hundred (a search may stop there); one asked
             # far down first (the scroll bar dragged), only up to its end
