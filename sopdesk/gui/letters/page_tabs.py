@@ -17,6 +17,7 @@ from sopdesk.gui.letters.common import date_edit, today
 from sopdesk.gui.letters.models import ExpeditionModel, IncomingModel, OutgoingModel
 from sopdesk.gui.letters.page_state import LettersPageState
 from sopdesk.gui.letters.register_view import register_tab, search_box, stacked, table_view
+from sopdesk.gui.shortcuts import on_enter
 
 translate = QCoreApplication.translate
 
@@ -84,6 +85,8 @@ def incoming_tab(page: LettersPageState) -> QWidget:
     page.undisposed.toggled.connect(page.reload_incoming)
     filters.insertWidget(1, page.undisposed)
     page.incoming_table.doubleClicked.connect(lambda _: page_actions.dispose(page) if page.may_dispose else None)
+    if page.may_dispose:  # Enter as the double click (Xvfb: the Ketua moving down the agenda had to reach for Alt+D)
+        on_enter(page.incoming_table, lambda: page_actions.dispose(page))
     holder, page.incoming_stack, page.incoming_empty = stacked(page.incoming_table, "incomingEmpty")
     page.incoming_summary = QLabel()
     page.register_in_button = _button(translate("LettersPage", "Catat surat &masuk…"),
@@ -139,6 +142,8 @@ def expedition_tab(page: LettersPageState) -> QWidget:
                                        stretch=3, optional=(7, 5, 4), ample=160)  # Tujuan kept at 1024
     page.expedition_table.doubleClicked.connect(
         lambda _: page_actions.mark_received(page) if page.may_receive else None)
+    if page.may_receive:
+        on_enter(page.expedition_table, lambda: page_actions.mark_received(page))
     holder, page.expedition_stack, page.expedition_empty = stacked(page.expedition_table, "expeditionEmpty")
     page.expedition_summary = QLabel()
     page.expedition_summary.setWordWrap(True)  # wraps instead of widening the page at 1024x768
