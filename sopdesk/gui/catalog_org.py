@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
 
 from sopdesk.catalog.schema import Organisasi, Unit
 from sopdesk.engine.units import UnitNode, unit_directory
@@ -30,16 +30,26 @@ class WrapDelegate(QStyledItemDelegate):
         option.textElideMode = Qt.TextElideMode.ElideNone
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        """Measured in the rectangle the style paints the text in (the cell less the branch
+        indentation, the icon and the style's text margins): measured 12 px narrower than that,
+        some rows wrapped a line more than they painted and stood with a blank line under them
+        (Xvfb, h3: "PP — Pelayanan Publik…" in Katalog SOP)."""
         hint = super().sizeHint(option, index)
         depth, parent = 0, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        width = self.tree.columnWidth(index.column()) - 12
+        width = self.tree.columnWidth(index.column())
         if index.column() == 0:
             width -= self.tree.indentation() * (depth + (1 if self.tree.rootIsDecorated() else 0))
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)
+        cell.rect = QRect(0, 0, max(width, 40), hint.height())
+        style = self.tree.style()
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, cell, self.tree)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
         text = index.data() or ""
         font = index.data(Qt.ItemDataRole.FontRole) or option.font
-        rect = QFontMetrics(font).boundingRect(QRect(0, 0, max(width, 40), 100000),
+        rect = QFontMetrics(font).boundingRect(QRect(0, 0, max(text_rect.width() - 2 * margin, 40), 100000),
                                                Qt.TextFlag.TextWordWrap, text)
         return QSize(hint.width(), max(hint.height(), rect.height() + 6))
 
