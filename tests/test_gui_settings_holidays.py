@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from sopdesk.engine import accounts
 from sopdesk.gui.context import GuiContext
@@ -67,6 +67,7 @@ def test_others_see_the_days_off_but_no_form(qtbot, ws, admin, make_user, worker
     qtbot.addWidget(page)
     assert ("9 Agustus 2026", "HUT Kabupaten Kupang", "libur kantor") in _rows(page.holiday_box)
     assert page.holiday_box.findChild(QLineEdit, "holidayName") is None
+    assert "Tambahkan" not in page.holiday_box.findChild(QLabel, "holidayNote").text()
 
 
 def test_the_date_is_typed_whole_after_shift_tab_from_the_name(qtbot, ws, admin, worker):

@@ -55,9 +55,14 @@ class HolidayBox(QGroupBox):
         super().__init__(self.tr("Hari libur"), parent)
         self.ctx = ctx
         today = ctx.ws.clock().astimezone(ctx.ws.calendar.tz).date()
-        note = QLabel(self.tr("Libur nasional dan cuti bersama sudah diketahui sopdesk. Tambahkan hari "
-                              "libur khusus kantor ini (mis. hari jadi kabupaten): tenggat dalam hari "
-                              "kerja melewatinya."))
+        if ctx.is_admin:
+            note = QLabel(self.tr("Libur nasional dan cuti bersama sudah diketahui sopdesk. Tambahkan hari "
+                                  "libur khusus kantor ini (mis. hari jadi kabupaten): tenggat dalam hari "
+                                  "kerja melewatinya."))
+        else:  # not told to add what only an administrator may (Xvfb, the Kasubag)
+            note = QLabel(self.tr("Libur nasional, cuti bersama dan hari libur kantor (dicatat oleh "
+                                  "administrator): tenggat dalam hari kerja melewatinya."))
+        note.setObjectName("holidayNote")
         note.setWordWrap(True)
         self.year = QSpinBox()
         self.year.setObjectName("holidayYear")
