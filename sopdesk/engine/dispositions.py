@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from sopdesk.catalog import Sop
 from sopdesk.catalog.schema import Unit
-from sopdesk.engine import audit, cases
+from sopdesk.engine import audit, cases, rahasia
 from sopdesk.engine.letters import agenda_number, get_incoming, parse_agenda_number
 from sopdesk.engine.registers import DISPOSER_ROLES, clean, disposer_roles, refuse_void, require_any_role
 from sopdesk.engine.step_input import OutputValue, StepInput
@@ -237,14 +237,22 @@ def dispose(ws: Workspace, actor: Actor, target: str, unit_kodes: list[str], ins
         return Disposed(row.id, case_number, None, None, why)
 
 
-def dispositions_of(ws: Workspace, target: str) -> list[dict[str, Any]]:
-    """The lembar disposisi of a letter or a case, oldest first (for the screen and printing)."""
+def dispositions_of(ws: Workspace, target: str, viewer: Actor | None = None) -> list[dict[str, Any]]:
+    """The lembar disposisi of a letter or a case, oldest first (for the screen and printing).
+    The instruction speaks of the letter's content: on a rahasia letter or case it reads
+    "(rahasia)" unless `viewer` may read the perihal (engine.rahasia; None: nobody signed in)."""
     with ws.db.reading() as session:
         letter, case = _target(session, target)
         by_letter = parse_agenda_number(str(target)) is not None
         owner = letter if by_letter else case
         if owner is None:  # never: _target refuses an unknown letter or case
             return []
+        reader = rahasia.viewer_of(session, viewer, ws.catalog.role_includes)
+        secret = {letter.id} if letter is not None and letter.sifat == "rahasia" else set()
+        readable_secret = rahasia.readable_letters(session, reader, secret, disposer_roles(ws))
+        # a case's sheets: the case's own confidentiality, and its first letter's
+        readable = (not secret or letter is not None and letter.id in readable_secret) and (
+            by_letter or case is None or rahasia.case_readable(session, reader, case))
         query = (select(Disposition).order_by(Disposition.id)
                  .where(Disposition.incoming_letter_id == owner.id if by_letter else Disposition.case_id == owner.id))
         names = dict(session.execute(select(User.id, User.full_name)).all())
@@ -254,7 +262,7 @@ def dispositions_of(ws: Workspace, target: str) -> list[dict[str, Any]]:
             source = session.get(IncomingLetter, row.incoming_letter_id) if row.incoming_letter_id else None
             rows.append({
                 "id": row.id, "at": row.disposed_at, "from": names.get(row.from_user),
-                "instruction": row.instruction,
+                "instruction": row.instruction if readable else rahasia.MASK,
                 "surat_masuk": agenda_number(source.year, source.seq) if source else None,
                 "case": session.get_one(Case, row.case_id).number if row.case_id else None,
                 "routed_step": routed.step_no if routed else None, "routed_role": routed.role if routed else None,

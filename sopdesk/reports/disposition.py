@@ -91,8 +91,8 @@ def _unit_style(base: ParagraphStyle, depth: int) -> ParagraphStyle:
 def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Path | str,
                              paper: str | None = None, viewer: Actor | None = None) -> Path:
     """The lembar disposisi of the incoming letter `letter_agenda_number` (SM/2026/0001).
-    Returns the PDF's path. A rahasia letter's perihal is printed only for a `viewer` on its
-    chain (issue #13)."""
+    Returns the PDF's path. A rahasia letter's perihal, and what its dispositions instruct, are
+    printed only for a `viewer` on its chain (issue #13)."""
     tz = ws.calendar.tz
     letter = sheet_letter(ws, letter_agenda_number, viewer)
     agenda, case_no, scan = letter.agenda, letter.case_number, letter.scan
@@ -101,7 +101,7 @@ def render_disposition_sheet(ws: Workspace, letter_agenda_number: str, path: Pat
         instruction=d["instruction"],
         routed=(d["routed_step"], d["routed_role"]) if d["routed_step"] is not None else None,
         units={u["kode"]: (u["nama"], u["routed"]) for u in d["units"]},
-    ) for d in dispositions_of(ws, agenda)]
+    ) for d in dispositions_of(ws, agenda, viewer)]
 
     styles = Styles()
     head = Letterhead.of(ws)

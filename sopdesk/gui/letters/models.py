@@ -118,7 +118,7 @@ class IncomingModel(AgendaModel[IncomingRow]):
             return None
         tz, mine = self.ctx.ws.calendar.tz, set() if self.ctx.is_admin else set(self.ctx.roles)
         parts = []
-        for sheet in dispositions.dispositions_of(self.ctx.ws, row.agenda):
+        for sheet in dispositions.dispositions_of(self.ctx.ws, row.agenda, self.ctx.actor):
             units = "; ".join(unit["nama"] + (self.tr(" (peran Anda)") if unit["peran"] in mine else "")
                               for unit in sheet["units"])
             parts.append("\n".join((self.tr("Disposisi {0} · {1} · {2}").format(
