@@ -30,6 +30,7 @@ from __future__ import annotations
 import itertools
 import shutil
 import sqlite3
+import struct
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -146,6 +147,43 @@ def replay(snapshot: Path, folder: Path, walks: list[list[Entry]], synchronous_o
         began = clock()
         _run(connections, walks[1])
         return (clock() - began) * 1000
+    finally:
+        for connection in connections.values():
+            connection.close()
+
+
+WAL_HEADER, FRAME_HEADER = 32, 24  # bytes: the WAL file's header, each frame's header (then one page)
+
+
+def wal_pages(snapshot: Path, folder: Path, walks: list[list[Entry]]) -> list[int]:
+    """The pages each commit of the second walk writes to the WAL, replayed as `replay` does
+    (no checkpoint in between, so that every frame stays in the file to be counted). What a
+    commit costs beyond its statements grows with these: each page is written (and, durable,
+    synced) at the commit; a one-row commit writes one."""
+    office = folder / "pages.sqlite3"
+    wal = office.with_name(office.name + "-wal")
+    for leftover in (office, wal, office.with_name(office.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copyfile(snapshot, office)
+    numbers = sorted({entry[0] for walk in walks for entry in walk})
+    connections = {number: sqlite3.connect(office, isolation_level=None) for number in numbers}
+    pages: list[int] = []
+    try:
+        for connection in connections.values():
+            for pragma in [*SQLITE_PRAGMAS, "PRAGMA synchronous=OFF", "PRAGMA wal_autocheckpoint=0"]:
+                connection.execute(pragma)
+        _run(connections, walks[0])
+        next(iter(connections.values())).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = WAL_HEADER
+        for entry in walks[1]:
+            _run(connections, [entry])
+            now = wal.stat().st_size
+            if now > size:  # a commit wrote its pages (a commit outside a transaction writes none)
+                with wal.open("rb") as file:
+                    page_size = struct.unpack(">I", file.read(WAL_HEADER)[8:12])[0]
+                pages.append((now - size) // (FRAME_HEADER + page_size))
+                size = now
+        return pages
     finally:
         for connection in connections.values():
             connection.close()
