@@ -101,3 +101,44 @@ def test_every_field_says_what_it_wants_before_a_refusal(qtbot, ws):
     assert "NTT" in regions[1] and "Papua" in regions[2] and dialog.timezone.itemData(1) == "WITA"
     for field in (dialog.office, dialog.address, dialog.logo, dialog.full_name):
         assert field.placeholderText()
+
+
+@pytest.mark.parametrize(("office", "password", "repeat", "field"), [
+    ("", PASSWORD, PASSWORD, "office"),
+    ("KPU Kabupaten Kupang", "12345678", "12345678", "password"),
+    ("KPU Kabupaten Kupang", PASSWORD, PASSWORD + "x", "repeat"),
+])
+def test_the_refusal_stands_right_under_the_field_it_is_about(qtbot, ws, office, password, repeat, field):
+    """Xvfb (h3, 1024x768): "Nama kantor wajib diisi" stood at the bottom of the dialog, eight rows
+    under the office's name."""
+    dialog = SetupDialog(ws)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.office.setText(office)
+    dialog.password.setText(password)
+    dialog.repeat.setText(repeat)
+    dialog._submit()
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    wrong = getattr(dialog, field)
+    qtbot.waitUntil(lambda: 0 <= dialog.error.geometry().top() - wrong.geometry().bottom() <= 12)
+    assert dialog.error.geometry().left() <= wrong.geometry().left()  # across the form, not squeezed
+
+
+def test_a_long_refusal_is_shown_whole(qtbot, ws):
+    """Xvfb (h3, 1024x768): the two-line "Kata sandi terlalu mudah ditebak…" under the password
+    was cut to one and a half lines; the dialog grows to show it whole."""
+    dialog = SetupDialog(ws)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.office.setText("KPU Kabupaten Alor")
+    dialog.password.setText("abcdefgh")
+    dialog.repeat.setText("abcdefgh")
+    dialog._submit()
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    needed = dialog.error.heightForWidth(dialog.error.width())
+    qtbot.waitUntil(lambda: dialog.error.height() >= needed)
+    assert dialog.error.geometry().bottom() < dialog.repeat.geometry().top()

@@ -50,6 +50,7 @@ class SetupDialog(QDialog):
     or "Coba dengan data contoh" to try the program on a separate demo office first."""
 
     DEMO = 2  # the dialog's result when the user chose to try the demo office
+    ERROR_AT = 2  # the refusal's place in the dialog's layout when it is about no field: after intro, form
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,7 +75,7 @@ class SetupDialog(QDialog):
         self.logo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.logo_button = pick = QPushButton(self.tr("Pilih logo…"))
         pick.clicked.connect(self._pick_logo)
-        logo_row = QHBoxLayout()
+        self.logo_row = logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo)
         logo_row.addWidget(pick)
         self.admin = QLineEdit("admin")
@@ -89,7 +90,7 @@ class SetupDialog(QDialog):
         self.password.setPlaceholderText(self.tr("minimal 8 karakter, campuran huruf dan angka"))
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("Nama kantor*"), self.office)
         form.addRow(self.tr("Alamat"), self.address)
         form.addRow(self.tr("Zona waktu*"), self.timezone)
@@ -117,10 +118,10 @@ class SetupDialog(QDialog):
         self.server_button.clicked.connect(self._connect_server)
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        self.outer = layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.error)
+        layout.addWidget(self.error)  # a refusal about no field: right under the form (ERROR_AT)
         layout.addWidget(buttons)
         self.resize(520, 0)
 
@@ -137,7 +138,7 @@ class SetupDialog(QDialog):
 
     def _submit(self) -> None:
         if self.password.text() != self.repeat.text():
-            self._show(self.tr("Kedua kata sandi tidak sama."))
+            self._show(self.tr("Kedua kata sandi tidak sama."), self.repeat)
             self.repeat.setFocus()
             return
         try:
@@ -146,8 +147,8 @@ class SetupDialog(QDialog):
                                            self.password.text(), address=self.address.text().strip() or None,
                                            full_name=self.full_name.text().strip() or None)
         except UserError as exc:
-            self._show(str(exc))
             wrong = self._wrong_field()
+            self._show(str(exc), wrong)
             if wrong is not None:
                 wrong.setFocus()
                 wrong.selectAll()
@@ -158,14 +159,49 @@ class SetupDialog(QDialog):
             try:
                 office_profile.update_profile(self.ws, self.actor, logo=self.logo.text())
             except UserError as exc:  # the office is set up; the logo can be chosen again in Pengaturan
-                self._show(self.tr("{0}. Logo dapat dipilih lagi di Pengaturan.").format(exc))
+                self._show(self.tr("{0}. Logo dapat dipilih lagi di Pengaturan.").format(exc), self.logo_button)
                 self.logo.clear()
                 return
         self.accept()
 
-    def _show(self, text: str) -> None:
+    def _show(self, text: str, field: QWidget | None = None) -> None:
+        """The refusal in a row of its own right under the field it is about (under the form when
+        it is about none): at the bottom of the form, "Nama kantor wajib diisi" stood eight rows
+        below the office's name (Xvfb, h3)."""
+        self._place_error(field)
         self.error.setText(text)
         self.error.show()
+        # as tall as the refusal needs, no taller: a two-line refusal between two fields was cut
+        # to one and a half lines (Xvfb, 1024x768); a shorter one after it left the rows spread
+        self.outer.activate()
+        needed = self.outer.totalHeightForWidth(self.width())
+        if needed > 0:
+            self.resize(self.width(), needed)
+
+    def _place_error(self, field: QWidget | None) -> None:
+        row = self._form_row(self.error)
+        if row >= 0:
+            self.form.takeRow(row)  # the label itself is kept
+        else:
+            self.outer.removeWidget(self.error)
+        row = self._form_row(field) if field is not None else -1
+        if row < 0:
+            self.outer.insertWidget(self.ERROR_AT, self.error)
+        else:
+            self.form.insertRow(row + 1, self.error)
+
+    def _form_row(self, widget: QWidget | None) -> int:
+        """The form's row holding `widget` (in its field or in the field's row layout), or -1."""
+        for row in range(self.form.rowCount()):
+            for role in (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole):
+                item = self.form.itemAt(row, role)
+                if item is None:
+                    continue
+                inner = item.layout()
+                if item.widget() is widget or (inner is not None and widget is not None
+                                               and inner.indexOf(widget) >= 0):
+                    return row
+        return -1
 
     def _wrong_field(self) -> QLineEdit | None:
         """The field a refusal of the setup is about, checked in the engine's order (its
