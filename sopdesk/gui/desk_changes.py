@@ -7,7 +7,9 @@ pages refresh on `GuiContext.data_changed`, which only this window's own operati
 Every change of the office writes an audit event in its own transaction, so the newest event's
 id is a change counter: read every few seconds (one primary-key lookup), and when it moved,
 the counts and the screen in view refresh as F5 would, keeping their selection and scroll. The
-other screens refresh when shown again."""
+other screens refresh when shown again. The same statement says what kind of change it was
+(engine.changes): the window reads the office profile for its title only when a change
+touched it, this desk's own edit in Pengaturan included."""
 
 from __future__ import annotations
 
@@ -17,20 +19,24 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from sopdesk.engine import backups
+from sopdesk.engine.changes import Changes, changes_since
 from sopdesk.engine.workspace import Workspace
 from sopdesk.errors import StoreUnreachable
 
 
 class DeskChanges(QObject):
     """Polls the store's change counter while `window` is shown; calls `changed` when it moved
-    since this desk last looked (its own operations included: `seen()` after them)."""
+    since this desk last looked (its own operations included: `seen()` after them), and
+    `noticed(changes)` with what moved it, whoever made it (`seen()` too)."""
 
     INTERVAL_MS = 4_000
 
     def __init__(self, window: QWidget, ws: Workspace, changed: Callable[[], None], lost: Callable[[], None],
-                 paused: Callable[[], bool] = lambda: False):
+                 paused: Callable[[], bool] = lambda: False,
+                 noticed: Callable[[Changes], None] = lambda _changes: None):
         super().__init__(window)
         self.window, self.ws, self.changed, self.lost, self.paused = window, ws, changed, lost, paused
+        self.noticed = noticed
         try:
             self.position: int | None = backups.audit_position(ws)
         except StoreUnreachable:  # the window shows its banner; the first look after it refreshes
@@ -50,13 +56,17 @@ class DeskChanges(QObject):
         if not self.window.isVisible() or self.paused():
             return False
         try:
-            position = backups.audit_position(self.ws)
+            if self.position is None:  # not known yet (the server was lost at the start)
+                changes = Changes(backups.audit_position(self.ws), frozenset())
+            else:
+                changes = changes_since(self.ws, self.position)
         except StoreUnreachable:
             self.lost()
             return False
-        if position == self.position:
+        if changes.position == self.position:
             return False
-        self.position = position
+        self.position = changes.position
+        self.noticed(changes)
         if not quietly:
             self.changed()
         return True

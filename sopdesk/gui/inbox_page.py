@@ -190,7 +190,8 @@ class InboxPage(QWidget):
         self._show_state()
 
     def _show_state(self) -> None:
-        late = queries.inbox_counts(self.ctx.ws, [self.ctx.role], self.model.now())[self.ctx.role][1]
+        # the count the role bar has just read for this refresh (GuiContext.inbox_counts: one read)
+        late = self.ctx.inbox_counts()[self.ctx.role][1]
         self.summary.setText(self.tr("{0} pekerjaan ditampilkan dari {1} untuk peran {2} · {3} terlambat").format(
             self.model.rowCount(), self.model.total, self.ctx.role, late))
         if self.model.total == 0:

@@ -2,7 +2,10 @@
 with the user, the role and the database in use.
 
 The counts on the role buttons and the navigation follow the clock (late items turn late
-without any click) and every change made in the window; F5 reloads the current screen."""
+without any click) and every change made in the window; F5 reloads the current screen. The
+screens themselves (`navigation`) are built on their first visit; the busy bar of the status
+bar is `activity_bar`. The office's name in the title is read once, and again only when a
+change touched the office's profile (gui.desk_changes)."""
 
 from __future__ import annotations
 
@@ -16,26 +19,27 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QProgressBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from sopdesk import __version__
-from sopdesk.engine import backups, queries
+from sopdesk.engine import backups
 from sopdesk.engine import office as office_profile
+from sopdesk.engine.changes import Changes
 from sopdesk.errors import StoreUnreachable
 from sopdesk.gui import server_watch
+from sopdesk.gui.activity_bar import ActivityBar
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.desk_changes import DeskChanges
 from sopdesk.gui.enter_presses import enter_presses_buttons
 from sopdesk.gui.geometry import restore_window, save_window
 from sopdesk.gui.idle_lock import IdleLock
 from sopdesk.gui.messages import ERROR_COLOR
+from sopdesk.gui.navigation import SCREENS, NavigationList, build_screen, screen_labels
 from sopdesk.gui.role_bar import RoleBar
 from sopdesk.gui.shortcuts import shortcut
 from sopdesk.gui.worker import Worker
@@ -43,17 +47,8 @@ from sopdesk.gui.worker import Worker
 log = logging.getLogger("sopdesk.gui")
 
 
-class NavigationList(QListWidget):
-    """The navigation: a click or the arrows choose a screen, but typing does not. QListWidget
-    jumps to the item whose text starts with a typed letter; a clerk who clicked a screen and
-    starts typing a name would land on another screen."""
-
-    def keyboardSearch(self, search: str) -> None:  # noqa: ARG002, N802 - Qt API
-        return
-
-
 class MainWindow(QMainWindow):
-    PAGES = ("inbox", "helpdesk", "cases", "letters", "catalog", "settings")
+    PAGES = SCREENS
     PREFERRED_SIZE = QSize(1360, 860)
     # emitted once the window has closed: True when the user signed out (the program goes
     # back to the login dialog), False when the window was closed or Ctrl+Q pressed
@@ -78,9 +73,7 @@ class MainWindow(QMainWindow):
                                "QListWidget#navigation::item { padding: 8px 6px; }")
         self.stack = QStackedWidget()
         self._pages: dict[str, QWidget] = {}
-        labels = (self.tr("Kotak Masuk"), self.tr("Meja Layanan"), self.tr("Kasus"), self.tr("Surat & Ekspedisi"),
-                  self.tr("Katalog SOP"), self.tr("Pengaturan"))
-        for number, (key, label) in enumerate(zip(self.PAGES, labels, strict=True), start=1):
+        for number, (key, label) in enumerate(zip(self.PAGES, screen_labels(), strict=True), start=1):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"Ctrl+{number}")
@@ -112,17 +105,9 @@ class MainWindow(QMainWindow):
         enter_presses_buttons(self)  # every page's, built now or later: Enter on a focused button presses it
 
         self.user_label = QLabel()
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(160)
-        self.busy.hide()
-        self.busy_label = QLabel()  # what the bar is busy with: a bar alone says nothing
-        self.busy_label.hide()
-        self._activities: dict[str, str] = {}
-        self._percents: dict[str, int] = {}  # of the activities that say how far they are
         self.statusBar().addWidget(self.user_label, 1)
-        self.statusBar().addPermanentWidget(self.busy_label)
-        self.statusBar().addPermanentWidget(self.busy)
+        self.activity = ActivityBar(self.statusBar())
+        self.busy, self.busy_label = self.activity.busy, self.activity.label
         self.worker.busy_changed.connect(
             lambda on: self.set_activity("worker", self.tr("Sedang memproses…") if on else None))
 
@@ -138,6 +123,7 @@ class MainWindow(QMainWindow):
         server_watch.watch().attach(self, self.server_lost, self._server_answered)
         server_watch.install_excepthook()
         self._waiting: int | None = None  # the current role's inbox count, once refresh_counts has read it
+        self._office_name = self._read_office_name()  # for the title; read again when a change touches it
         self.refresh_counts()
         self.nav.setCurrentRow(self.PAGES.index(self.first_page()))
         self.focus_page()  # Meja Layanan: Nama has the cursor as the window shows (lost when the page joined it)
@@ -147,7 +133,8 @@ class MainWindow(QMainWindow):
         self.backup_on_exit = not demo
         # another desk's change (or the CLI's) in view within seconds (gui.desk_changes)
         self.desk_changes = DeskChanges(self, ctx.ws, self._other_desk_changed, self.server_lost,
-                                        paused=lambda: self.server_down or self.idle_lock.is_locked)
+                                        paused=lambda: self.server_down or self.idle_lock.is_locked,
+                                        noticed=self._changes_noticed)
         ctx.data_changed.connect(self.desk_changes.seen)
 
     def first_page(self) -> str:
@@ -281,33 +268,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 30_000)
 
     def _build(self, key: str) -> QWidget:
-        if key == "inbox":
-            from sopdesk.gui.inbox_page import InboxPage
-
-            inbox = InboxPage(self.ctx)
-            inbox.message.connect(self._say)
-            return inbox
-        if key == "helpdesk":
-            from sopdesk.gui.helpdesk import HelpDeskPage
-
-            return HelpDeskPage(self.ctx)
-        if key == "cases":
-            from sopdesk.gui.cases_page import CasesPage
-
-            page = CasesPage(self.ctx)
-            page.message.connect(self._say)
-            return page
-        if key == "letters":
-            from sopdesk.gui.letters import LettersPage
-
-            return LettersPage(self.ctx, self.worker)
-        if key == "catalog":
-            from sopdesk.gui.catalog_page import CatalogPage
-
-            return CatalogPage(self.ctx)
-        from sopdesk.gui.settings_page import SettingsPage
-
-        return SettingsPage(self.ctx, self.worker)
+        return build_screen(key, self.ctx, self.worker, self._say)
 
     def reload_page(self) -> None:
         """F5: the current screen and the counts again from the database."""
@@ -316,6 +277,7 @@ class MainWindow(QMainWindow):
 
     def _reload_current(self) -> bool:
         """The counts and the current screen again (False: the server is lost)."""
+        self.ctx.forget_counts()
         self.refresh_counts()
         page = self.stack.currentWidget()
         reload = getattr(page, "refresh", None) or getattr(page, "reload", None)
@@ -367,6 +329,7 @@ class MainWindow(QMainWindow):
         self.retry_timer.stop()
         self.server_banner.hide()
         log.info("database server reachable again")
+        self._office_name = self._read_office_name()  # unknown if the window opened without it
         self.reload_page()
         if not self.server_down:
             self.statusBar().showMessage(self.tr("Server basis data tersambung kembali"), 10_000)
@@ -388,7 +351,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_counts(self) -> None:
         ctx = self.ctx
-        counts = queries.inbox_counts(ctx.ws, ctx.roles, ctx.ws.clock())
+        counts = ctx.inbox_counts()  # one read, shared with Kotak Masuk's summary (GuiContext)
         for button in self.role_buttons.buttons():
             role = button.property("role")
             total, late = counts[role]
@@ -401,39 +364,36 @@ class MainWindow(QMainWindow):
         if late:
             inbox += " ⚠"
         self.nav.item(0).setText(inbox)
-        office = office_profile.profile(ctx.ws)
-        office_name = office.name if office else "sopdesk"
-        title = self.tr("sopdesk {0} — {1} — {2} sebagai {3}").format(
-            __version__, office_name, ctx.actor.username, ctx.role)
-        if self.demo:
-            title = self.tr("DATA CONTOH — {0}").format(title)
-        self.setWindowTitle(title)
+        self._show_title()
         self.user_label.setText(self.tr("Pengguna: {0} · Peran: {1} · Basis data: {2}").format(
             ctx.actor.username, ctx.role, ctx.ws.db.url))
 
+    def _read_office_name(self) -> str:
+        try:
+            office = office_profile.profile(self.ctx.ws)
+        except StoreUnreachable:  # the banner says so; the title names the office once it answers
+            return "sopdesk"
+        return office.name if office else "sopdesk"
+
+    def _show_title(self) -> None:
+        ctx = self.ctx
+        title = self.tr("sopdesk {0} — {1} — {2} sebagai {3}").format(
+            __version__, self._office_name, ctx.actor.username, ctx.role)
+        if self.demo:
+            title = self.tr("DATA CONTOH — {0}").format(title)
+        self.setWindowTitle(title)
+
+    def _changes_noticed(self, changes: Changes) -> None:
+        """A change of this desk's or another's: the office's name again if it touched the
+        profile (an administrator's edit in Pengaturan, a restored backup)."""
+        if changes.touch_office():
+            self._office_name = self._read_office_name()
+            self._show_title()
+
     def set_activity(self, key: str, text: str | None, percent: int | None = None) -> None:
         """Show (text) or end (None) one piece of background work beside the status bar's busy
-        bar; the bar shows while any runs, labelled by the newest named one (the worker's own
-        generic label only when nothing more precise runs), filled to its `percent` when it
-        says how far it is (the start-up check), else busy."""
-        self._activities.pop(key, None)
-        self._percents.pop(key, None)
-        if text:
-            self._activities[key] = text
-            if percent is not None:
-                self._percents[key] = max(0, min(100, percent))
-        named = [name for name in self._activities if name != "worker"]
-        shown = named[-1] if named else ("worker" if "worker" in self._activities else "")
-        label = self._activities.get(shown, "")
-        if shown in self._percents:
-            self.busy.setRange(0, 100)
-            self.busy.setValue(self._percents[shown])
-        else:
-            self.busy.setRange(0, 0)
-        self.busy_label.setText(label)
-        self.busy.setToolTip(label)
-        self.busy_label.setVisible(bool(label))
-        self.busy.setVisible(bool(label))
+        bar (gui.activity_bar)."""
+        self.activity.set(key, text, percent)
 
     def start_daily_backup(self) -> None:
         """Today's automatic backup, on the worker thread (the window stays usable)."""
