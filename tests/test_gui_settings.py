@@ -372,3 +372,18 @@ def test_a_guessable_password_is_refused_for_a_new_user(qtbot, ws, admin, worker
     dialog._submit()
     qtbot.waitUntil(lambda: "mudah ditebak" in dialog.error.text())
     assert "kasubag.umum" not in [user.username for user in accounts.list_users(ws)]
+
+
+def test_a_disabled_user_is_told_who_can_enable_the_account_again(qtbot, ws, admin, worker):
+    """Xvfb (h3): the help desk whose account was disabled read only "Akun desk dinonaktifkan",
+    with no word of what to do."""
+    from sopdesk.gui.login import LoginDialog
+
+    accounts.add_user(ws, admin, "desk", "desk-kupang-01", ["Help Desk"])
+    accounts.set_active(ws, admin, "desk", False)
+    dialog = LoginDialog(ws, "KPU Kabupaten Kupang")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username, "desk")
+    qtbot.keyClicks(dialog.password, "desk-kupang-01")
+    dialog._submit()
+    assert "dinonaktifkan" in dialog.error.text() and "administrator" in dialog.error.text()

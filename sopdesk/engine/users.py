@@ -240,7 +240,8 @@ def check_login(session: Session, username: str, password: str, now: datetime) -
     if user is None:
         return refused
     if not user.active:
-        return PermissionRefused(f"Akun {user.username} dinonaktifkan")
+        return PermissionRefused(f"Akun {user.username} dinonaktifkan; minta administrator kantor "
+                                 "mengaktifkannya lagi (Pengaturan, Pengguna)")
     if user.locked_until is not None and user.locked_until > now:
         # `now` was read before this login waited for the write lock: never more than the lockout
         left = min(user.locked_until - now, LOCKOUT)
