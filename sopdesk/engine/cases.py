@@ -232,9 +232,18 @@ def case_sop(ws: Workspace, number: str) -> Sop:
         return ws.sop_of_revision(session, get_case(session, number).sop_revision_id)
 
 
+def _calendar_first(ws: Workspace) -> None:
+    """The office's work calendar read (once per workspace, again after a holiday edit) before
+    a write transaction opens rather than inside it, where its read took a second connection
+    from the pool: from then on the pool handed out its two connections in turn, each action
+    on the one that had not seen the last commit, its page cache dropped (issue #15)."""
+    _ = ws.calendar
+
+
 def start_case(ws: Workspace, actor: Actor, kode: str, title: str, entry: str | None = None,
                requester: str | None = None) -> str:
     """Start a case: one direct transaction (store.direct), as completing a step is."""
+    _calendar_first(ws)
     with ws.db.direct() as tx:
         user, revision_id, sop, entri, title, requester = _startable(ws, tx, actor, kode, title, entry, requester)
         return _write_case(ws, tx, user.id, sop, revision_id, entri, title, requester, ws.clock(), None, True,
@@ -283,6 +292,8 @@ def complete(ws: Workspace, actor: Actor, number: str, data: StepInput,
     `within` runs it in the caller's direct transaction instead (visitor registration
     completes the help-desk steps in its own)."""
     now = ws.clock()
+    if within is None:
+        _calendar_first(ws)
     with ws.db.direct() if within is None else nullcontext(within) as tx:
         user, waiting, sop = checked(ws, tx, actor, number, step, "menyelesaikan kegiatan ini")
         not_claimed_by_other(user, waiting, tx)
