@@ -387,3 +387,33 @@ def test_a_disabled_user_is_told_who_can_enable_the_account_again(qtbot, ws, adm
     qtbot.keyClicks(dialog.password, "desk-kupang-01")
     dialog._submit()
     assert "dinonaktifkan" in dialog.error.text() and "administrator" in dialog.error.text()
+
+
+def test_a_refused_new_user_puts_the_cursor_where_the_mistake_is(qtbot, ws, admin, worker):
+    """Xvfb (h3): after "Kata sandi terlalu mudah ditebak" the keyboard stayed in the role list
+    (Shift+Tab then typed the new password into Nama lengkap); without a role the GUI was told
+    to use "--role", the command line's option."""
+    ctx = GuiContext(ws, admin)
+    page = SettingsPage(ctx, worker)
+    qtbot.addWidget(page)
+    dialog = AddUserDialog(ctx, page)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    qtbot.keyClicks(dialog.username, "desk")
+    qtbot.keyClicks(dialog.password, "abcd1234")
+    qtbot.keyClicks(dialog.repeat, "abcd1234")
+    dialog.roles.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.roles.setFocus()
+    dialog._submit()
+    qtbot.waitUntil(lambda: "mudah ditebak" in dialog.error.text())
+    qtbot.waitUntil(dialog.password.hasFocus)
+    assert dialog.password.selectedText() == "abcd1234"  # typing again replaces it
+    dialog.password.setText("alor-desk-01")
+    dialog.repeat.setText("alor-desk-01")
+    dialog.roles.item(0).setCheckState(Qt.CheckState.Unchecked)
+    dialog._submit()
+    qtbot.waitUntil(lambda: "peran" in dialog.error.text())
+    assert "--role" not in dialog.error.text()
+    qtbot.waitUntil(dialog.roles.hasFocus)

@@ -49,7 +49,7 @@ def add_user(ws: Workspace, actor: Actor, username: str, password: str, roles: l
             raise Conflict(f"Pengguna {name} sudah ada")
         rows = role_rows(session, roles)
         if not rows and not is_admin:
-            raise UserError("Berikan sedikitnya satu peran (--role), misalnya Kasubag")
+            raise UserError("Pilih sedikitnya satu peran, misalnya Kasubag")
         user = User(username=name, full_name=full, password_hash=password_hash,
                     is_admin=is_admin, active=True, failed_logins=0, created_at=now, roles=rows)
         session.add(user)

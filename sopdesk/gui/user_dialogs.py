@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk.engine import accounts
+from sopdesk.engine.users import check_password, check_username
+from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.messages import ERROR_STYLE
-from sopdesk.gui.operation import Operation
+from sopdesk.gui.operation import Operation, show_failure
 
 translate = QCoreApplication.translate
 
@@ -87,7 +89,26 @@ class PasswordDialog(QDialog):
         if password is None:
             return
         Operation(self, self.ctx, self.change(password)).inline(self.error).disabling(self.buttons).quiet() \
-            .success(lambda _: self.accept()).run()
+            .success(lambda _: self.accept()).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        """The refusal under the fields and the cursor in the field it is about (the engine's
+        refusals name none): after "Kata sandi terlalu mudah ditebak" the keyboard stayed in the
+        role list, and Shift+Tab typed the new password into Nama lengkap (Xvfb, h3)."""
+        show_failure(self, exc, self.error)
+        wrong = self.wrong_field()
+        if wrong is not None and self.error.isVisible():
+            wrong.setFocus()
+            if isinstance(wrong, QLineEdit):
+                wrong.selectAll()
+
+    def wrong_field(self) -> QWidget | None:
+        """The field a refusal is about, checked in the engine's order."""
+        try:
+            check_password(self.password.text())
+        except UserError:
+            return self.password
+        return None
 
 
 class AddUserDialog(PasswordDialog):
@@ -108,6 +129,17 @@ class AddUserDialog(PasswordDialog):
         self.password_rows(self.tr("Kata sandi*"))
         self.form.addRow(self.tr("Peran*"), self.roles)
         self.lay_out()
+
+    def wrong_field(self) -> QWidget | None:
+        try:
+            check_username(self.username.text())
+        except UserError:
+            return self.username
+        wrong = super().wrong_field()
+        if wrong is None and not any(self.roles.item(i).checkState() == Qt.CheckState.Checked
+                                     for i in range(self.roles.count())):
+            return self.roles
+        return wrong
 
     def change(self, password: str) -> Callable[[], object]:
         checked = (self.roles.item(i) for i in range(self.roles.count()))
