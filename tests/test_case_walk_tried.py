@@ -70,6 +70,7 @@ def _pages(ws, monkeypatch, tried: bool, most: int, filled: list[bool], **query)
 
     monkeypatch.setattr(case_list, "walk_pays", lambda *a, **k: False)
     monkeypatch.setattr(case_list, "walk_tried", lambda *a, **k: tried)
+    monkeypatch.setattr(case_list, "tried_pays", lambda *a, **k: tried)
     monkeypatch.setattr(case_list, "TRIED_MOST", most)
     monkeypatch.setattr(case_reading, "_tried_rows", tried_rows)
     try:
@@ -122,6 +123,30 @@ def test_the_first_page_of_a_name_in_many_cases_is_walked_not_sorted(ws, names, 
         page = queries.cases_page(ws, search=NAME, sort=sort, descending=False, limit=7)
         assert [row.case_id for row in page] == _plain_ids(ws, NAME, sort, False, 0, 7)
     assert filled == [True, True]
+
+
+def test_a_name_at_the_far_end_of_the_order_is_sorted_at_once(ws, names, monkeypatch, store):
+    # sorted by requester, 'Ndun' (in "Maria Ndun") comes after the thirty "Agustina Dunia": a
+    # walk of 20 entries would meet none, and a sample of the matches says so before any is read
+    pays = case_list.tried_pays
+    assert pays([False] * 30 + [True] + [False] * 226, 3000, offset=0, limit=100)  # 30 of 256 before: 350
+    assert not pays([False] * 5 + [True] + [False] * 251, 3000, offset=0, limit=100)  # 5 of 256: 60
+    assert not pays([True] + [False] * 256, 3000, offset=0, limit=100)  # none (a 'Yohanes' by requester)
+    assert pays([False] * 120, 200, offset=0, limit=100)  # the walk reads to the index's end
+    if store != "sqlite":
+        return
+    filled: list[bool] = []
+    original = case_reading._tried_rows
+    monkeypatch.setattr(case_reading, "_tried_rows", lambda *a, **k: filled.append(True) or original(*a, **k))
+    monkeypatch.setattr(case_list, "walk_tried", lambda *a, **k: True)
+    monkeypatch.setattr(case_list, "TRIED_MOST", 20)
+    monkeypatch.setattr(case_list, "SPREAD_SAMPLE", 20)
+    for descending in (False, True):
+        filled.clear()
+        case_anchors.forget()
+        page = queries.cases_page(ws, search=NAME, sort="requester", descending=descending, limit=7)
+        assert [row.case_id for row in page] == _plain_ids(ws, NAME, "requester", descending, 0, 7)
+        assert filled == ([True] if descending else []), (descending, filled)  # "maria ndun" first: walked
 
 
 def test_a_tried_walk_reads_the_sorts_own_index_from_its_first_group(ws, names, store):

@@ -324,6 +324,44 @@ def walk_tried(found: int, first: int | None, last: int | None, newest: int | No
     return 2 * (offset + limit) * newest <= TRIED_MOST * _estimate(found, first, last, newest)
 
 
+TRIED_SAMPLE = 128  # matches from each end of the id order, whose places `tried_sample` tells
+TRIED_MARGIN = 1.5  # the matches expected within the tried entries, against those the page needs
+
+
+@lru_cache(maxsize=16)
+def tried_sample(sort: str, descending: bool, started: bool) -> Select[int, bool]:
+    """Whether a tried walk would fill its page, told before it is read: the first and last
+    `sample` matches of FTS5 (by id: a sample that does not follow the order, but for the
+    start's time, hence both ends) and the entry `entries` places into the sort's index (from
+    `walk_from` on when `started`), sorted in the order; the rows before the entry (`nth`) are
+    the sampled matches that the walk would meet (`tried_pays`). A name at the far end of the
+    order (a 'Yohanes' sorted by requester) then has its matches sorted at once, not after
+    12,000 entries read in vain."""
+    rowid = CASE_SEARCH_TABLE.c.rowid
+    match = CASE_SEARCH_TABLE.c[CASE_SEARCH].match(bindparam("case_search"))
+    sample: BindParameter[int] = bindparam("sample")
+    nth = select(Case.id).order_by(*ordering(sort, descending)).limit(1).offset(bindparam("entries"))
+    if started:
+        nth = nth.where(_from_start(sort, descending))
+    at = nth.scalar_subquery()
+    return (select(Case.id, (Case.id == at).label("nth"))
+            .where(or_(Case.id.in_(select(rowid).where(match).order_by(rowid).limit(sample)),
+                       Case.id.in_(select(rowid).where(match).order_by(rowid.desc()).limit(sample)),
+                       Case.id == at))
+            .order_by(*ordering(sort, descending)))
+
+
+def tried_pays(places: list[bool], matches: float, *, offset: int, limit: int) -> bool:
+    """Whether the tried walk may fill its page, from `tried_sample`'s rows (whether each is
+    the entry that ends the walk) and the matches `spread` estimates: the share of the sample
+    met before that entry, as many matches, with a margin over those the page needs."""
+    sampled = len(places) - any(places)
+    if not sampled:
+        return False
+    within = places.index(True) if any(places) else sampled  # no such entry: the walk reads to the end
+    return within >= offset + limit or within * matches >= TRIED_MARGIN * (offset + limit) * sampled
+
+
 def tried_ids(sop: bool, status: bool, sort: str, descending: bool, hide_secret: bool, walk: Walk) -> Select[int]:
     """A page's ids as `page_ids` with `walk`, read in no more than the bind parameter
     `entries` entries of the sort's index (from `walk_from` on when `walk.started`). The page
@@ -373,6 +411,11 @@ def walk_pays(found: int, first: int | None, last: int | None, newest: int | Non
     if filtered:
         return WALK_VS_SORT * matches > newest
     return matches > SORTED_AT_MOST and WALK_VS_SORT * matches * matches > (offset + limit) * newest
+
+
+def estimated(found: int, first: int, last: int, newest: int) -> float:
+    """How many cases match, from `spread`'s figures (when it did not count them all)."""
+    return _estimate(found, first, last, newest)
 
 
 def _estimate(found: int, first: int, last: int, newest: int) -> float:

@@ -61,7 +61,8 @@ def reading(db: DirectTx, mode: str | None, search: str | None, filters: dict[st
                                                                 cap=case_list.SPREAD_SAMPLE)
         tried = sort is not None and not (sop or status) and case_list.walk_tried(
             *spread, cap=case_list.SPREAD_SAMPLE, offset=offset, limit=limit)
-        return Reading(None, listed, _tried(db, search or "", sort, descending) if tried and sort else None)
+        return Reading(None, listed, _tried(db, search or "", filters, sort, descending, spread, offset, limit)
+                       if tried and sort else None)
     # the filter's index when it keeps few cases (read whole, the matches sorted: 25,000 cases
     # in 15 ms), else the sort's, stopping at the page's end (a SOP of 50,000: 25 ms)
     most = spread[3] // case_list.RANGED_SHARE
@@ -84,11 +85,19 @@ def _start(db: DirectTx, search: str, sort: str | None, descending: bool) -> str
     return case_list.walk_start(sort, descending, [row[0] for row in groups])
 
 
-def _tried(db: DirectTx, search: str, sort: str, descending: bool) -> tuple[case_list.Walk, dict[str, Any]]:
-    """The walk a page of sorted matches tries first (`Reading.tried`), and its bind values."""
-    like, escaped = case_list.walk_pattern(search)
+def _tried(db: DirectTx, search: str, filters: dict[str, Any], sort: str, descending: bool,
+           spread: tuple[int, int, int, int], offset: int, limit: int
+           ) -> tuple[case_list.Walk, dict[str, Any]] | None:
+    """The walk a page of sorted matches tries first (`Reading.tried`) and its bind values,
+    unless a sample of the matches says that it would not fill the page (None)."""
     start = _start(db, search, sort, descending)
-    values = {"like": like, "entries": case_list.TRIED_MOST} | ({} if start is None else {"walk_from": start})
+    values: dict[str, Any] = {"entries": case_list.TRIED_MOST} | ({} if start is None else {"walk_from": start})
+    sample = db.execute(case_list.tried_sample(sort, descending, start is not None),
+                        {"case_search": filters["case_search"], "sample": case_list.TRIED_SAMPLE} | values).all()
+    if not case_list.tried_pays([bool(row[1]) for row in sample], case_list.estimated(*spread),
+                                offset=offset, limit=limit):
+        return None
+    values["like"], escaped = case_list.walk_pattern(search)
     return case_list.Walk(escaped, False, start is not None), values
 
 
