@@ -9,6 +9,7 @@ agenda number's form is what every letter module shares.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
@@ -20,7 +21,16 @@ from sopdesk.engine.registers import disposer_roles, masked_lines
 from sopdesk.engine.search import matching
 from sopdesk.engine.users import Actor
 from sopdesk.engine.workspace import Workspace
-from sopdesk.store.models import Attachment, Case, Disposition, IncomingLetter, OutgoingLetter, User, WorkItem
+from sopdesk.store.models import (
+    Attachment,
+    Case,
+    Disposition,
+    DispositionTarget,
+    IncomingLetter,
+    OutgoingLetter,
+    User,
+    WorkItem,
+)
 
 INCOMING = "masuk"
 AGENDA_PREFIX = "SM"  # reserved for SOP kodes in sopdesk.catalog.registry.REGISTER_PREFIXES
@@ -106,11 +116,16 @@ def _reads_every_secret(reader: rahasia.Viewer | None, roles: tuple[str, ...] = 
 
 
 def _incoming_conditions(ws: Workspace, year: int | None, search: str | None, sifat: str | None,
-                         reader: rahasia.Viewer | None, undisposed: bool = False) -> list[ColumnElement[bool]]:
+                         reader: rahasia.Viewer | None, undisposed: bool = False,
+                         for_roles: Collection[str] = ()) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if undisposed:  # what still waits for the leadership: no lembar disposisi yet, and not void
         conditions += [IncomingLetter.void_reason.is_(None),
                        ~exists().where(Disposition.incoming_letter_id == IncomingLetter.id)]
+    if for_roles:  # a lembar disposisi of the letter names a unit worked by one of these roles
+        conditions.append(exists().where(Disposition.incoming_letter_id == IncomingLetter.id,
+                                         DispositionTarget.disposition_id == Disposition.id,
+                                         DispositionTarget.peran.in_(sorted(for_roles))))
     if year is not None:
         conditions.append(IncomingLetter.year == year)
     if sifat:
@@ -138,9 +153,10 @@ def _text_key(column: SQLColumnExpression[Any]) -> SQLColumnExpression[Any]:
 def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None = None,
                   sifat: str | None = None, limit: int = 100, offset: int = 0,
                   descending: bool = False, viewer: Reader = None, order: str = "agenda",
-                  undisposed: bool = False) -> list[IncomingRow]:
+                  undisposed: bool = False, for_roles: Collection[str] = ()) -> list[IncomingRow]:
     """A page of the incoming agenda, filtered (`undisposed`: only the letters with no lembar
-    disposisi yet, void ones left out), ordered (`order`: one of INCOMING_ORDERS, the
+    disposisi yet, void ones left out; `for_roles`: only those disposed to a unit of one of these
+    roles), ordered (`order`: one of INCOMING_ORDERS, the
     agenda number breaking ties) and paged by SQL. A rahasia letter's perihal reads "(rahasia)"
     unless `viewer` is on its chain (engine.rahasia); ordered by perihal, every rahasia letter
     sorts as "(rahasia)", so the order tells nothing of a hidden perihal."""
@@ -164,7 +180,7 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
         .outerjoin(Case, Case.id == IncomingLetter.case_id)
         .outerjoin(Attachment, Attachment.id == IncomingLetter.attachment_id)
         .join(registrar, registrar.id == IncomingLetter.registered_by)
-        .where(*_incoming_conditions(ws, year, search, sifat, reader, undisposed))
+        .where(*_incoming_conditions(ws, year, search, sifat, reader, undisposed, for_roles))
         .order_by(*_ordered(keys[order], [IncomingLetter.year, IncomingLetter.seq], descending))
         .limit(limit).offset(offset)
     )
@@ -180,11 +196,12 @@ def incoming_page(ws: Workspace, *, year: int | None = None, search: str | None 
 
 
 def incoming_total(ws: Workspace, *, year: int | None = None, search: str | None = None,
-                   sifat: str | None = None, viewer: Reader = None, undisposed: bool = False) -> int:
+                   sifat: str | None = None, viewer: Reader = None, undisposed: bool = False,
+                   for_roles: Collection[str] = ()) -> int:
     """The letters incoming_page pages through with the same filters and viewer."""
     reader = reader_of(ws, viewer) if _searching(search) else None  # only a search asks who reads
     query = select(func.count(IncomingLetter.id)).where(
-        *_incoming_conditions(ws, year, search, sifat, reader, undisposed))
+        *_incoming_conditions(ws, year, search, sifat, reader, undisposed, for_roles))
     with ws.db.connect() as conn:
         return conn.execute(query).scalar() or 0
 

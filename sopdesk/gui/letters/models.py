@@ -38,16 +38,18 @@ def _optional(filters: Mapping[str, object], name: str, kind: type[T]) -> T | No
 @dataclass(frozen=True)
 class AgendaFilters:
     """What an agenda (incoming or outgoing) is filtered by: the page's year and search, and
-    for the incoming one whether only the letters not yet disposed."""
+    for the incoming one whether only the letters not yet disposed, and whether only those
+    disposed to the user's roles."""
 
     year: int | None
     search: str | None
     undisposed: bool = False
+    addressed: bool = False
 
     @classmethod
     def of(cls, filters: Mapping[str, object]) -> AgendaFilters:
         return cls(_optional(filters, "year", int), _optional(filters, "search", str),
-                   bool(_optional(filters, "undisposed", bool)))
+                   bool(_optional(filters, "undisposed", bool)), bool(_optional(filters, "addressed", bool)))
 
 
 @dataclass(frozen=True)
@@ -129,13 +131,17 @@ class IncomingModel(AgendaModel[IncomingRow]):
     def _fetch(self, offset: int) -> list[IncomingRow]:
         shown = AgendaFilters.of(self.filters)
         return letters.incoming_page(self.ctx.ws, year=shown.year, search=shown.search, undisposed=shown.undisposed,
-                                     order=self._sort, limit=self.PAGE, offset=offset, descending=self._descending,
-                                     viewer=self._reader)
+                                     for_roles=self._for_roles(shown), order=self._sort, limit=self.PAGE,
+                                     offset=offset, descending=self._descending, viewer=self._reader)
 
     def _count(self) -> int:
         shown = AgendaFilters.of(self.filters)
         return letters.incoming_total(self.ctx.ws, year=shown.year, search=shown.search, undisposed=shown.undisposed,
-                                      viewer=self._reader)
+                                      for_roles=self._for_roles(shown), viewer=self._reader)
+
+    def _for_roles(self, shown: AgendaFilters) -> tuple[str, ...]:
+        """The user's roles when only the letters disposed to them are listed."""
+        return tuple(self.ctx.roles) if shown.addressed else ()
 
     def user_value(self, row: IncomingRow) -> object:
         return row.agenda

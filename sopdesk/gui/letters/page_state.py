@@ -47,6 +47,7 @@ class LettersPageState(QWidget):
     incoming_timer: QTimer
     incoming_year: QComboBox
     undisposed: QCheckBox
+    addressed: QCheckBox
     incoming_table: QTableView
     incoming_stack: QStackedLayout
     incoming_empty: QLabel
@@ -106,9 +107,9 @@ class LettersPageState(QWidget):
     def reload_incoming(self) -> None:
         search = self.incoming_search.text().strip() or None
         year = self.incoming_year.currentData()
-        undisposed = self.undisposed.isChecked()
+        undisposed, addressed = self.undisposed.isChecked(), self.addressed.isChecked()
         kept = selected_key(self.incoming_table, self.incoming_model)
-        self.incoming_model.set_filters(year=year, search=search, undisposed=undisposed)
+        self.incoming_model.set_filters(year=year, search=search, undisposed=undisposed, addressed=addressed)
         total = self.incoming_model.total
         self.incoming_summary.setText(translate("LettersPage", "{0} surat masuk").format(total))
         if total:
@@ -116,6 +117,8 @@ class LettersPageState(QWidget):
         else:
             if undisposed:
                 text = translate("LettersPage", "Semua surat masuk yang cocok sudah didisposisi.")
+            elif addressed:
+                text = translate("LettersPage", "Belum ada surat masuk yang didisposisikan kepada unit peran Anda.")
             elif search or year:
                 text = translate("LettersPage",
                                  "Tidak ada surat masuk yang cocok dengan pencarian atau tahun yang dipilih.")

@@ -83,7 +83,20 @@ def incoming_tab(page: LettersPageState) -> QWidget:
     # what still waits for the leadership (the Ketua scanned the Disposisi column for dashes)
     page.undisposed = QCheckBox(translate("LettersPage", "&Hanya yang belum didisposisi"))
     page.undisposed.toggled.connect(page.reload_incoming)
-    filters.insertWidget(1, page.undisposed)
+    # what was disposed to the user's units: a letter with no case puts nothing in Kotak Masuk, and the
+    # Kasubag hovered the Disposisi column of every line to find them (Xvfb, /tmp/h2/s/40-41)
+    page.addressed = QCheckBox(translate("LettersPage", "Hanya disposisi untuk peran &saya"))
+    page.addressed.setToolTip(translate("LettersPage", "Surat yang lembar disposisinya ditujukan kepada unit "
+                                                       "yang dikerjakan peran Anda"))
+    page.addressed.toggled.connect(page.reload_incoming)
+    # the two boxes on a line of their own: beside them the search's hint was cut at 1024x768 (Xvfb, 43_1024.png)
+    checks = QHBoxLayout()
+    for box in (page.undisposed, page.addressed):
+        checks.addWidget(box)
+    checks.addStretch(1)
+    rows = QVBoxLayout()
+    rows.addLayout(filters)
+    rows.addLayout(checks)
     page.incoming_table.doubleClicked.connect(lambda _: page_actions.dispose(page) if page.may_dispose else None)
     if page.may_dispose:  # Enter as the double click (Xvfb: the Ketua moving down the agenda had to reach for Alt+D)
         on_enter(page.incoming_table, lambda: page_actions.dispose(page))
@@ -96,7 +109,7 @@ def incoming_tab(page: LettersPageState) -> QWidget:
                                   page.may_dispose, " / ".join(page.disposers))
     page.print_disposition_button = _button(translate("LettersPage", "&Cetak lembar disposisi"),
                                             lambda: page_actions.print_disposition(page))
-    return register_tab(filters, holder, page.incoming_summary,
+    return register_tab(rows, holder, page.incoming_summary,
                         (page.register_in_button, page.dispose_button, *_correction_buttons(page, "incoming"),
                          page.print_disposition_button))
 

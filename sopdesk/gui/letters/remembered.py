@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QTabWidget
 from sopdesk.gui.app_settings import user_settings
 from sopdesk.gui.context import GuiContext
 
-CHECKS = ("undisposed", "pending")  # the page's check boxes, by attribute name
+CHECKS = ("undisposed", "addressed", "pending")  # the page's check boxes, by attribute name
 YEARS = ("incoming_year", "outgoing_year")  # its year choosers ("Semua tahun": 0)
 
 
@@ -24,6 +24,7 @@ class LettersPage(Protocol):
     ctx: GuiContext
     tabs: QTabWidget
     undisposed: QCheckBox
+    addressed: QCheckBox
     pending: QCheckBox
     incoming_year: QComboBox
     outgoing_year: QComboBox
