@@ -417,3 +417,40 @@ def test_a_refused_new_user_puts_the_cursor_where_the_mistake_is(qtbot, ws, admi
     qtbot.waitUntil(lambda: "peran" in dialog.error.text())
     assert "--role" not in dialog.error.text()
     qtbot.waitUntil(dialog.roles.hasFocus)
+
+
+def test_an_administrator_changes_a_users_roles(qtbot, ws, admin, make_user, worker, monkeypatch):
+    """Xvfb (h3): the roles chosen in Tambah pengguna could not be changed on the desktop."""
+    from sopdesk.gui import settings_page
+    from sopdesk.gui.user_dialogs import RolesDialog
+
+    make_user("maria", "Kasubag")
+    page = SettingsPage(GuiContext(ws, admin), worker)
+    qtbot.addWidget(page)
+    row = next(r for r in range(page.users.rowCount()) if page.users.item(r, 0).text() == "maria")
+    page.users.selectRow(row)
+    seen: list[RolesDialog] = []
+
+    def tick_staf(dialog: RolesDialog) -> int:
+        seen.append(dialog)
+        ticked = {dialog.roles.item(i).text() for i in range(dialog.roles.count())
+                  if dialog.roles.item(i).checkState() == Qt.CheckState.Checked}
+        assert ticked == {"Kasubag"}  # the roles the account has
+        for i in range(dialog.roles.count()):
+            item = dialog.roles.item(i)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        dialog._submit()  # none ticked: refused beside the list, nothing changed
+        qtbot.waitUntil(lambda: "sedikitnya satu peran" in dialog.error.text())
+        for i in range(dialog.roles.count()):
+            item = dialog.roles.item(i)
+            if item.text() in ("Kasubag", "Staf"):
+                item.setCheckState(Qt.CheckState.Checked)
+        dialog._submit()
+        qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted)
+        return dialog.result()
+
+    monkeypatch.setattr(settings_page.RolesDialog, "exec", tick_staf)
+    page.findChild(QPushButton, "changeRoles").click()
+    assert seen
+    assert next(u.roles for u in accounts.list_users(ws) if u.username == "maria") == ("Kasubag", "Staf")
+    assert page.users.item(row, 2).text() == "Kasubag, Staf"  # the list shows it at once

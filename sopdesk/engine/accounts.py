@@ -61,7 +61,10 @@ def add_user(ws: Workspace, actor: Actor, username: str, password: str, roles: l
 def set_roles(ws: Workspace, actor: Actor, username: str, roles: list[str]) -> None:
     with _as_admin(ws, actor) as (session, admin, now):
         user = find_user(session, username)
-        user.roles = role_rows(session, roles)
+        rows = role_rows(session, roles)
+        if not rows and not user.is_admin:  # an account with no lane sees no work at all
+            raise UserError("Pilih sedikitnya satu peran, misalnya Kasubag")
+        user.roles = rows
         audit.record(session, at=now, user_id=admin.id, action="roles_changed",
                      username=user.username, roles=sorted(r.name for r in user.roles))
 

@@ -40,7 +40,7 @@ from sopdesk.gui.printing import save_paper, saved_paper
 from sopdesk.gui.server_settings import ServerBox
 from sopdesk.gui.settings_backup import BackupBox
 from sopdesk.gui.settings_holidays import HolidayBox
-from sopdesk.gui.user_dialogs import AddUserDialog, ResetPasswordDialog
+from sopdesk.gui.user_dialogs import AddUserDialog, ResetPasswordDialog, RolesDialog
 from sopdesk.gui.worker import Worker
 
 
@@ -248,11 +248,14 @@ class SettingsPage(QWidget):
         self.add_user_button = add = QPushButton(self.tr("Tambah pengguna…"))
         toggle = QPushButton(self.tr("Aktifkan / nonaktifkan"))
         reset = QPushButton(self.tr("Atur ulang kata sandi…"))
+        roles = QPushButton(self.tr("Ubah peran…"))
+        roles.setObjectName("changeRoles")
         add.clicked.connect(self._add_user)
         toggle.clicked.connect(self._toggle_user)
         reset.clicked.connect(self._reset_password)
+        roles.clicked.connect(self._change_roles)
         buttons = QHBoxLayout()
-        for button in (add, toggle, reset):
+        for button in (add, roles, toggle, reset):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(box)
@@ -299,6 +302,11 @@ class SettingsPage(QWidget):
         name = self._selected_user()
         if name and ResetPasswordDialog(self.ctx, name, self).exec():  # the new password typed twice
             self._tell(self.tr("Kata sandi {0} diganti.").format(name))
+
+    def _change_roles(self) -> None:
+        name = self._selected_user()
+        if name and RolesDialog(self.ctx, name, self).exec():
+            self._load_users()
 
     def _tell(self, text: str) -> None:
         QMessageBox.information(self, "sopdesk", text)

@@ -1,4 +1,5 @@
-"""The administrator's account dialogs of Pengaturan: Tambah pengguna and Atur ulang kata sandi.
+"""The administrator's account dialogs of Pengaturan: Tambah pengguna, Atur ulang kata sandi and
+Ubah peran.
 Both end in a new password typed twice, refused under the fields when the two differ (a typo
 made a password nobody knew, found only at the next login); PasswordDialog is that part, the
 two dialogs add what else they ask. Out of settings_page.py, which was near its size limit.
@@ -118,12 +119,7 @@ class AddUserDialog(PasswordDialog):
         super().__init__(ctx, self.tr("Tambah pengguna"), self.tr("Tambah"), parent)
         self.username = QLineEdit()
         self.full_name = QLineEdit()
-        self.roles = QListWidget()
-        for role in sorted(ctx.ws.catalog.roles):
-            item = QListWidgetItem(role)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.roles.addItem(item)
+        self.roles = role_list(sorted(ctx.ws.catalog.roles), set())
         self.form.addRow(self.tr("Nama pengguna*"), self.username)
         self.form.addRow(self.tr("Nama lengkap"), self.full_name)
         self.password_rows(self.tr("Kata sandi*"))
@@ -142,8 +138,7 @@ class AddUserDialog(PasswordDialog):
         return wrong
 
     def change(self, password: str) -> Callable[[], object]:
-        checked = (self.roles.item(i) for i in range(self.roles.count()))
-        roles = [item.text() for item in checked if item is not None and item.checkState() == Qt.CheckState.Checked]
+        roles = checked_roles(self.roles)
         ws, actor = self.ctx.ws, self.ctx.actor
         username, full_name = self.username.text(), self.full_name.text() or None
         # the page reloads its own list when the dialog is accepted; no other screen lists accounts
@@ -163,3 +158,58 @@ class ResetPasswordDialog(PasswordDialog):
     def change(self, password: str) -> Callable[[], object]:
         ws, actor, name = self.ctx.ws, self.ctx.actor, self.username
         return lambda: accounts.reset_password(ws, actor, name, password)
+
+
+def role_list(roles: list[str], checked: set[str]) -> QListWidget:
+    """The catalog's roles, each with a check box (`checked` ticked)."""
+    widget = QListWidget()
+    for role in roles:
+        item = QListWidgetItem(role)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if role in checked else Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    return widget
+
+
+def checked_roles(widget: QListWidget) -> list[str]:
+    items = (widget.item(i) for i in range(widget.count()))
+    return [item.text() for item in items if item is not None and item.checkState() == Qt.CheckState.Checked]
+
+
+class RolesDialog(QDialog):
+    """Ubah peran… of one account: its roles ticked; Simpan gives it the ones ticked.
+
+    Before it, the roles chosen in Tambah pengguna could not be changed on the desktop: a Kasubag
+    who also took over the Staf's lane, or a help desk moved to the Sekretariat, needed a new
+    account (Xvfb, h3)."""
+
+    def __init__(self, ctx: GuiContext, username: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.username = username
+        self.setWindowTitle(self.tr("Ubah peran {0}").format(username))
+        self.setMinimumWidth(400)
+        held = next((set(u.roles) for u in accounts.list_users(ctx.ws) if u.username == username), set())
+        self.roles = role_list(sorted(ctx.ws.catalog.roles | held), held)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Pengguna"), QLabel(username))
+        form.addRow(self.tr("Peran*"), self.roles)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan peran"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("AddUserDialog", "Batal"))
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.roles.setFocus()
+
+    def _submit(self) -> None:
+        ws, actor, name, roles = self.ctx.ws, self.ctx.actor, self.username, checked_roles(self.roles)
+        Operation(self, self.ctx, lambda: accounts.set_roles(ws, actor, name, roles)).inline(self.error) \
+            .disabling(self.buttons).success(lambda _: self.accept()).run()
