@@ -18,8 +18,14 @@ SCREENS = ("inbox", "helpdesk", "cases", "letters", "catalog", "settings")
 def screen_labels() -> tuple[str, ...]:
     """The navigation's text of each screen, in SCREENS order."""
     tr = QCoreApplication.translate  # the texts keep their context "MainWindow"
-    return (tr("MainWindow", "Kotak Masuk"), tr("MainWindow", "Meja Layanan"), tr("MainWindow", "Kasus"),
-            tr("MainWindow", "Surat & Ekspedisi"), tr("MainWindow", "Katalog SOP"), tr("MainWindow", "Pengaturan"))
+    return (
+        tr("MainWindow", "Kotak Masuk"),
+        tr("MainWindow", "Meja Layanan"),
+        tr("MainWindow", "Kasus"),
+        tr("MainWindow", "Surat & Ekspedisi"),
+        tr("MainWindow", "Katalog SOP"),
+        tr("MainWindow", "Pengaturan"),
+    )
 
 
 class NavigationList(QListWidget):

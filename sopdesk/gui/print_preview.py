@@ -244,7 +244,8 @@ class PrintPreviewDialog(QDialog):
         self.paper_choice.setEnabled(False)
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
-        self.status.setText(self.tr("Menyiapkan cetakan di kertas {0}…").format(self.paper_choice.currentData()))
+        paper = self.paper_choice.currentData()
+        self.status.setText(self.tr("Menyiapkan cetakan di kertas {0}…").format(paper))
         self._choose_paper(self.paper_choice.currentData())
 
     def show_pdf(self, pdf: Path) -> None:
@@ -342,7 +343,8 @@ class PrintPreviewDialog(QDialog):
 
     # --- save --------------------------------------------------------------------------------------------
     def save_pdf(self) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan PDF"), str(default_folder() / self.default_name),
+        offered = str(default_folder() / self.default_name)
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan PDF"), offered,
                                                 self.tr("Dokumen PDF (*.pdf)"))
         if not chosen:
             return None
@@ -409,7 +411,8 @@ class PrintPreviewDialog(QDialog):
         order = self.pages_to_print(printer)
         if not order:
             return 0
-        progress = QProgressDialog(self.tr("Mengirim halaman ke pencetak…"), self.tr("Batal"), 0, len(order), self)
+        progress = QProgressDialog(self.tr("Mengirim halaman ke pencetak…"), self.tr("Batal"), 0, len(order),
+                                   self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(800)
         try:
