@@ -1,4 +1,6 @@
-"""`sopdesk user`: local accounts (add: an administrator; list: anyone logged in)."""
+"""`sopdesk user`: local accounts (add, roles, password, disable, enable: an administrator; list:
+anyone logged in). The desktop's Pengaturan offers the same commands of the engine; before,
+an account's roles, password and state could be changed only there."""
 
 from __future__ import annotations
 
@@ -23,6 +25,19 @@ def add_parsers(sub: Commands, parents: Parents) -> None:
     p.set_defaults(func=user_add)
     p = users.add_parser("list", parents=[parents.acting, parents.listing], help="daftar pengguna")
     p.set_defaults(func=user_list)
+    p = users.add_parser("roles", parents=[parents.acting], help="ganti peran seorang pengguna (admin)")
+    p.add_argument("username", metavar="USER", help="nama pengguna")
+    p.add_argument("--role", action="append", default=[], help="peran barunya (boleh berulang)")
+    p.set_defaults(func=user_roles)
+    p = users.add_parser("password", parents=[parents.acting],
+                         help="atur ulang kata sandi seorang pengguna (admin); akun yang terkunci dibuka")
+    p.add_argument("username", metavar="USER", help="nama pengguna")
+    p.set_defaults(func=user_password)
+    for name, active, text in (("disable", False, "nonaktifkan akun (admin): tidak dapat masuk lagi"),
+                               ("enable", True, "aktifkan kembali akun yang nonaktif (admin)")):
+        p = users.add_parser(name, parents=[parents.acting], help=text)
+        p.add_argument("username", metavar="USER", help="nama pengguna")
+        p.set_defaults(func=user_enable if active else user_disable)
 
 
 def user_add(args: Namespace) -> int:
@@ -48,4 +63,40 @@ def user_list(args: Namespace) -> int:
         for u in users:
             flags = ("admin " if u.is_admin else "") + ("" if u.active else "nonaktif")
             print(f"{u.username:<16} {', '.join(u.roles) or '-':<30} {flags}")
+    return 0
+
+
+def user_roles(args: Namespace) -> int:
+    from sopdesk.engine import accounts
+
+    with office(args) as ws:
+        accounts.set_roles(ws, actor(ws, args), args.username, args.role)
+    print(f"Peran {args.username} sekarang: {', '.join(args.role) or '-'}")
+    return 0
+
+
+def user_password(args: Namespace) -> int:
+    from sopdesk.engine import accounts
+
+    with office(args) as ws:
+        acting = actor(ws, args)
+        accounts.reset_password(ws, acting, args.username, new_password(args.username))
+    print(f"Kata sandi {args.username} diganti")
+    return 0
+
+
+def user_disable(args: Namespace) -> int:
+    return _set_active(args, False)
+
+
+def user_enable(args: Namespace) -> int:
+    return _set_active(args, True)
+
+
+def _set_active(args: Namespace, active: bool) -> int:
+    from sopdesk.engine import accounts
+
+    with office(args) as ws:
+        accounts.set_active(ws, actor(ws, args), args.username, active)
+    print(f"Akun {args.username} " + ("diaktifkan kembali" if active else "dinonaktifkan: tidak dapat masuk lagi"))
     return 0
