@@ -103,3 +103,5 @@ def test_with_one_entry_the_first_step_follows_the_intro_without_a_gap(qtbot, ws
     assert gap <= dialog.layout().spacing() + 2
     assert dialog.first_step.geometry().left() <= dialog.title.geometry().left() - 50  # not in the field column
     assert dialog.first_step.geometry().left() == intro.geometry().left()
+    for label in (intro, dialog.first_step):  # as tall as its wrapped text, no blank lines around it
+        assert label.height() <= label.heightForWidth(label.width()) + 2

@@ -90,7 +90,11 @@ class StartCaseDialog(QDialog):
         self.start_button.setDefault(True)
         self._show_first_step()
         self.title.setFocus()
-        self.resize(max(self.sizeHint().width(), 520), self.sizeHint().height())
+        # the height for the width it gets: the size hint's height is the wrapped labels' at their
+        # narrower natural width, and at 520 px their spare lines stood as blank gaps (Xvfb, h3)
+        width = max(self.sizeHint().width(), 520)
+        layout.activate()
+        self.resize(width, max(layout.totalHeightForWidth(width), self.minimumSizeHint().height()))
 
     def _show_first_step(self) -> None:
         kode = self.entry.currentData()
