@@ -324,37 +324,40 @@ def walk_tried(found: int, first: int | None, last: int | None, newest: int | No
     return 2 * (offset + limit) * newest <= TRIED_MOST * _estimate(found, first, last, newest)
 
 
-TRIED_SAMPLE = 128  # matches from each end of the id order, whose places `tried_sample` tells
+TRIED_SAMPLE = 32  # matches from each end of the id order, whose places `tried_sample` tells
 TRIED_MARGIN = 1.5  # the matches expected within the tried entries, against those the page needs
 
 
 @lru_cache(maxsize=16)
-def tried_sample(sort: str, descending: bool, started: bool) -> Select[int, bool]:
+def tried_end(sort: str, descending: bool, started: bool) -> Select[int]:
+    """The id of the entry `entries` places into the sort's index (from `walk_from` on when
+    `started`): where a tried walk stops (none: it reads to the index's end)."""
+    nth = select(Case.id).order_by(*ordering(sort, descending)).limit(1).offset(bindparam("entries"))
+    return nth.where(_from_start(sort, descending)) if started else nth
+
+
+@lru_cache(maxsize=16)
+def tried_sample(sort: str, descending: bool) -> Select[int]:
     """Whether a tried walk would fill its page, told before it is read: the first and last
     `sample` matches of FTS5 (by id: a sample that does not follow the order, but for the
-    start's time, hence both ends) and the entry `entries` places into the sort's index (from
-    `walk_from` on when `started`), sorted in the order; the rows before the entry (`nth`) are
-    the sampled matches that the walk would meet (`tried_pays`). A name at the far end of the
-    order (a 'Yohanes' sorted by requester) then has its matches sorted at once, not after
-    12,000 entries read in vain."""
+    start's time, hence both ends) and the case `end` (`tried_end`), sorted in the order; the
+    rows before `end` are the sampled matches that the walk would meet (`tried_pays`). A name
+    at the far end of the order (a 'Yohanes' sorted by requester) then has its matches sorted
+    at once, not after 12,000 entries read in vain."""
     rowid = CASE_SEARCH_TABLE.c.rowid
     match = CASE_SEARCH_TABLE.c[CASE_SEARCH].match(bindparam("case_search"))
     sample: BindParameter[int] = bindparam("sample")
-    nth = select(Case.id).order_by(*ordering(sort, descending)).limit(1).offset(bindparam("entries"))
-    if started:
-        nth = nth.where(_from_start(sort, descending))
-    at = nth.scalar_subquery()
-    return (select(Case.id, (Case.id == at).label("nth"))
+    return (select(Case.id)
             .where(or_(Case.id.in_(select(rowid).where(match).order_by(rowid).limit(sample)),
                        Case.id.in_(select(rowid).where(match).order_by(rowid.desc()).limit(sample)),
-                       Case.id == at))
+                       Case.id == bindparam("end", type_=Integer)))
             .order_by(*ordering(sort, descending)))
 
 
 def tried_pays(places: list[bool], matches: float, *, offset: int, limit: int) -> bool:
     """Whether the tried walk may fill its page, from `tried_sample`'s rows (whether each is
-    the entry that ends the walk) and the matches `spread` estimates: the share of the sample
-    met before that entry, as many matches, with a margin over those the page needs."""
+    the case `end`) and the matches `spread` estimates: the share of the sample met before
+    that case, as many matches, with a margin over those the page needs."""
     sampled = len(places) - any(places)
     if not sampled:
         return False

@@ -92,9 +92,10 @@ def _tried(db: DirectTx, search: str, filters: dict[str, Any], sort: str, descen
     unless a sample of the matches says that it would not fill the page (None)."""
     start = _start(db, search, sort, descending)
     values: dict[str, Any] = {"entries": case_list.TRIED_MOST} | ({} if start is None else {"walk_from": start})
-    sample = db.execute(case_list.tried_sample(sort, descending, start is not None),
-                        {"case_search": filters["case_search"], "sample": case_list.TRIED_SAMPLE} | values).all()
-    if not case_list.tried_pays([bool(row[1]) for row in sample], case_list.estimated(*spread),
+    end = db.scalar(case_list.tried_end(sort, descending, start is not None), values)
+    sample = db.execute(case_list.tried_sample(sort, descending),
+                        {"case_search": filters["case_search"], "sample": case_list.TRIED_SAMPLE, "end": end}).all()
+    if not case_list.tried_pays([row[0] == end for row in sample], case_list.estimated(*spread),
                                 offset=offset, limit=limit):
         return None
     values["like"], escaped = case_list.walk_pattern(search)
