@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmark_completion import ROLE
@@ -16,18 +18,15 @@ from sqlalchemy import func, select
 from sopdesk.engine import cases, queries
 from sopdesk.engine.demo import build_demo, demo_password
 from sopdesk.engine.workspace import Workspace
-from sopdesk.store.direct import Rows
+from sopdesk.store.direct import DirectTx, Rows
 from sopdesk.store.models import Case, WorkItem
 
 
-class CoreTx:
-    """`store.direct.DirectTx`'s interface run through plain SQLAlchemy Core: what the hot paths
-    would cost without `store.direct` (the same statements, `Connection.execute`)."""
-
-    def __init__(self, connection):  # noqa: ANN001
-        self.connection = connection
-        self.dialect = connection.dialect
-        self._session = None
+class CoreTx(DirectTx):
+    """`store.direct.DirectTx` with its statements run through plain SQLAlchemy Core: what the
+    hot paths would cost without `store.direct` (the same statements, `Connection.execute`, and
+    SQLAlchemy's own begin and commit). A DirectTx, so the engine's `DirectTx.of` takes it as
+    it is (--details failed when it was not)."""
 
     def execute(self, statement, params=None):  # noqa: ANN001, ANN201
         if isinstance(params, list):  # executemany: no rows
@@ -39,20 +38,15 @@ class CoreTx:
     def scalar(self, statement, params=None):  # noqa: ANN001, ANN201
         return self.execute(statement, params).scalar()
 
-    def session(self):  # noqa: ANN201
-        from sqlalchemy.orm import Session
+    def insert(self, statement, params):  # noqa: ANN001, ANN201
+        """One row; its primary key, from Core's result."""
+        return self.connection.execute(statement, params).inserted_primary_key[0]
 
-        if self._session is None:
-            self._session = Session(bind=self.connection, expire_on_commit=False, autoflush=True)
-        return self._session
-
-    def flush(self) -> None:
-        if self._session is not None:
-            self._session.flush()
-
-    def close(self) -> None:
-        if self._session is not None:
-            self._session.close()
+    @contextmanager
+    def begun(self) -> Iterator[None]:
+        """SQLAlchemy's transaction, where DirectTx goes straight to the driver."""
+        with self.connection.begin():
+            yield
 
 
 def direct_vs_core(ws: Workspace, runs: int) -> dict[str, float]:
