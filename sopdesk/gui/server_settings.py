@@ -6,6 +6,8 @@ The new database is used from the next start of sopdesk."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +27,19 @@ from sopdesk.gui.messages import error_label, show_error
 from sopdesk.gui.worker import Worker
 
 EXAMPLE_URL = "postgresql+psycopg://sopdesk@server/sopdesk"
+# a server's name or IP address, with a port or not: what an administrator types first
+BARE_HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$")
+
+
+def server_url(typed: str) -> str:
+    """The database address for what was typed: a whole address as it is; a bare server name or
+    IP address ("192.168.1.10", "server-kpu:5433") as the office server's usual database, that of
+    README (user sopdesk, database sopdesk). On Xvfb an administrator typed the server's IP and
+    read only "Alamat basis data tidak sah"."""
+    text = typed.strip()
+    if BARE_HOST.match(text):
+        return f"postgresql+psycopg://sopdesk@{text}/sopdesk"
+    return text
 
 
 class ServerBox(QGroupBox):
@@ -38,7 +53,7 @@ class ServerBox(QGroupBox):
         self.current.setWordWrap(True)
         self.url = QLineEdit()
         self.url.setObjectName("serverUrl")
-        self.url.setPlaceholderText(EXAMPLE_URL)
+        self.url.setPlaceholderText(self.tr("IP server (mis. 192.168.1.10) atau {0}").format(EXAMPLE_URL))
         self.password = QLineEdit()
         self.password.setObjectName("serverPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -77,13 +92,15 @@ class ServerBox(QGroupBox):
             now.url or self.tr("berkas SQLite di PC ini")))
 
     def save(self) -> None:
-        url = self.url.text().strip()
+        url = server_url(self.url.text())
         self.error.hide()
         if not url:
-            self.error.setText(self.tr("Isi alamat server, mis. {0}").format(EXAMPLE_URL))
+            self.error.setText(self.tr("Isi alamat server, mis. 192.168.1.10 atau {0}").format(EXAMPLE_URL))
             self.error.show()
             self.url.setFocus()
             return
+        if url != self.url.text().strip():
+            self.url.setText(url)  # the address really tried, and stored when it answers
         password = self.password.text() or None
         self.save_button.setEnabled(False)
         self.note.setText(self.tr("Mencoba koneksi ke server…"))
@@ -99,8 +116,13 @@ class ServerBox(QGroupBox):
             self.save_button.setEnabled(True)
             self.note.setText("")
             if isinstance(exc, UserError):  # StoreUnreachable too: about the server being tried
-                self.error.setText(str(exc))
+                text = str(exc)
+                if "tidak sah" in text:  # what the address should look like, not only that it is wrong
+                    text = self.tr("{0}. Tulis IP server (mis. 192.168.1.10) atau alamat lengkap seperti "
+                                   "{1}").format(text, EXAMPLE_URL)
+                self.error.setText(text)
                 self.error.show()
+                self.url.setFocus()
             else:
                 show_error(self, exc)
 
