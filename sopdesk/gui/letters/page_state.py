@@ -30,7 +30,14 @@ from sopdesk.gui.context import GuiContext
 from sopdesk.gui.correction_dialog import Row, may_correct, registrar_of
 from sopdesk.gui.letters.common import day_of, may
 from sopdesk.gui.letters.models import ExpeditionModel, IncomingModel, OutgoingModel
-from sopdesk.gui.letters.register_view import keeping_scroll, selected, selected_key, show_empty, show_rows
+from sopdesk.gui.letters.register_view import (
+    keeping_scroll,
+    selected,
+    selected_key,
+    selected_place,
+    show_empty,
+    show_rows,
+)
 from sopdesk.gui.worker import Worker
 from sopdesk.textfmt import tanggal
 
@@ -108,12 +115,14 @@ class LettersPageState(QWidget):
         search = self.incoming_search.text().strip() or None
         year = self.incoming_year.currentData()
         undisposed, addressed = self.undisposed.isChecked(), self.addressed.isChecked()
+        filters = {"year": year, "search": search, "undisposed": undisposed, "addressed": addressed}
         kept = selected_key(self.incoming_table, self.incoming_model)
-        self.incoming_model.set_filters(year=year, search=search, undisposed=undisposed, addressed=addressed)
+        place = selected_place(self.incoming_table) if filters == self.incoming_model.filters else None
+        self.incoming_model.set_filters(**filters)
         total = self.incoming_model.total
         self.incoming_summary.setText(translate("LettersPage", "{0} surat masuk").format(total))
         if total:
-            show_rows(self.incoming_table, self.incoming_model, self.incoming_stack, kept)
+            show_rows(self.incoming_table, self.incoming_model, self.incoming_stack, kept, place)
         else:
             if undisposed:
                 text = translate("LettersPage", "Semua surat masuk yang cocok sudah didisposisi.")
@@ -164,14 +173,16 @@ class LettersPageState(QWidget):
                        translate("LettersPage", "Tanggal akhir sebelum tanggal awal: perbaiki rentang tanggal."))
             self.update_buttons()
             return
+        filters = {"start": start, "end": end, "pending": self.pending.isChecked(), "search": search}
         kept = selected_key(self.expedition_table, self.expedition_model)
-        self.expedition_model.set_filters(start=start, end=end, pending=self.pending.isChecked(), search=search)
+        place = selected_place(self.expedition_table) if filters == self.expedition_model.filters else None
+        self.expedition_model.set_filters(**filters)
         total = self.expedition_model.total
         pending = expedition.expedition_total(self.ctx.ws, start=start, end=end, pending=True)
         self.expedition_summary.setText(translate(
             "LettersPage", "{0} entri ditampilkan · {1} belum diterima pada rentang ini").format(total, pending))
         if total:
-            show_rows(self.expedition_table, self.expedition_model, self.expedition_stack, kept)
+            show_rows(self.expedition_table, self.expedition_model, self.expedition_stack, kept, place)
         else:
             period = f"{tanggal(start)} – {tanggal(end)}"
             if search:

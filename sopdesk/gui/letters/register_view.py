@@ -122,13 +122,25 @@ def selected_key(table: QTableView, model: RegisterModel[R]) -> object:
     return None if row is None else model.key(row)
 
 
-def show_rows(table: QTableView, model: PagedTableModel, stack: QStackedLayout, key: object) -> None:
+def selected_place(table: QTableView) -> int | None:
+    """The row number of the selected line (None: nothing selected)."""
+    rows = table.selectionModel().selectedRows()
+    return rows[0].row() if rows else None
+
+
+def show_rows(table: QTableView, model: PagedTableModel, stack: QStackedLayout, key: object,
+              place: int | None = None) -> None:
     """The table in view after a reload, with the line worked on still selected (a disposition,
-    a receipt, a change made in another screen), so the next button acts on it; else the
-    newest line."""
+    a receipt, a change made in another screen), so the next button acts on it. When that line
+    left the list under the same filters (disposed under "Hanya yang belum didisposisi", received
+    under "Hanya yang belum diterima"), the line now at its `place`: the next one down, where the
+    Ketua working down the list goes on (Xvfb: the newest was selected, back at the top, 64.png).
+    Else the newest line."""
     stack.setCurrentWidget(table)
     row = model.row_of(key) if key is not None else None
-    table.selectRow(0 if row is None else row)
+    if row is None:
+        row = min(place, model.rowCount() - 1) if place is not None else 0
+    table.selectRow(max(row, 0))
 
 
 def keeping_scroll(page: QWidget, reload: Callable[[], None]) -> None:
