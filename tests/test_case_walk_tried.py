@@ -161,6 +161,12 @@ def test_a_tried_walk_reads_the_sorts_own_index_from_its_first_group(ws, names, 
         assert "TEMP B-TREE" not in plan and "VIRTUAL" not in plan, plan  # no sort, no FTS5 match
         if walk.started:
             assert f"COVERING INDEX {walk_index(sort, descending)} (" in plan, plan  # from its group on
+        # what decides the walk: the walk's end, skipped to in an index, and a sample of the
+        # matches read by their ids (no case_file read whole)
+        end = query_plan(ws, case_list.tried_end(sort, descending, walk.started), params)
+        assert "COVERING INDEX" in end and "TEMP B-TREE" not in end, end
+        sample = query_plan(ws, case_list.tried_sample(sort, descending), {**params, "sample": 32, "end": 1})
+        assert "VIRTUAL TABLE" in sample and "SCAN case_file" not in sample, sample
 
 
 def test_a_case_changed_after_a_tried_page_is_found_on_the_next(ws, staff, names, monkeypatch, store):
