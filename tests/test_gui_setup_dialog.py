@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import PASSWORD
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from sopdesk.gui.login import SetupDialog
@@ -142,3 +143,18 @@ def test_a_long_refusal_is_shown_whole(qtbot, ws):
     needed = dialog.error.heightForWidth(dialog.error.width())
     qtbot.waitUntil(lambda: dialog.error.height() >= needed)
     assert dialog.error.geometry().bottom() < dialog.repeat.geometry().top()
+
+
+def test_alt_and_a_letter_reaches_each_field(qtbot, ws):
+    """Xvfb (h3): Alt+S for Siapkan typed an "s" into the office's name; no field or button of
+    the first start had a mnemonic."""
+    dialog = SetupDialog(ws)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    for key, field in ((Qt.Key.Key_K, dialog.password), (Qt.Key.Key_U, dialog.repeat),
+                       (Qt.Key.Key_P, dialog.admin), (Qt.Key.Key_N, dialog.office)):
+        qtbot.keyClick(dialog.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(field.hasFocus)
+    assert dialog.office.text() == ""  # nothing typed by the way
