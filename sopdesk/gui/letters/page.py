@@ -12,7 +12,8 @@ when the page is shown again."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from sopdesk.gui.context import GuiContext
@@ -20,7 +21,7 @@ from sopdesk.gui.letters import page_actions, page_tabs
 from sopdesk.gui.letters.page_state import LettersPageState
 from sopdesk.gui.letters.register_view import into_list
 from sopdesk.gui.letters.remembered import keep_filters
-from sopdesk.gui.shortcuts import tab_keys
+from sopdesk.gui.shortcuts import shortcut, tab_keys
 from sopdesk.gui.worker import Worker
 
 
@@ -42,6 +43,8 @@ class LettersPage(LettersPageState):
             table.selectionModel().selectionChanged.connect(self.update_buttons)
         self.tabs.currentChanged.connect(lambda index: searches[index].setFocus() if self.isVisible() else None)
         self.tabs.currentChanged.connect(lambda _index: self.say(""))  # it spoke of the tab left
+        # Ctrl+P as on Meja Layanan (Xvfb: it did nothing on a selected letter); on this page only
+        shortcut(QKeySequence.StandardKey.Print, self, self.print_shown, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
@@ -49,6 +52,13 @@ class LettersPage(LettersPageState):
         self._hidden = False  # hidden after being shown: reloaded when shown again
         keep_filters(self)  # as this user left them
         self.reload()
+
+    def print_shown(self) -> None:
+        """Ctrl+P: the lembar disposisi of the selected letter on Surat masuk, the buku ekspedisi
+        on its tab, as their buttons would (not while a print renders); nothing on Surat keluar."""
+        button = {0: self.print_disposition_button, 2: self.print_book_button}.get(self.tabs.currentIndex())
+        if button is not None and button.isEnabled():
+            button.click()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         super().hideEvent(event)

@@ -109,6 +109,7 @@ def incoming_tab(page: LettersPageState) -> QWidget:
                                   page.may_dispose, " / ".join(page.disposers))
     page.print_disposition_button = _button(translate("LettersPage", "&Cetak lembar disposisi"),
                                             lambda: page_actions.print_disposition(page))
+    page.print_disposition_button.setToolTip(translate("LettersPage", "Lembar disposisi surat yang dipilih (Ctrl+P)"))
     return register_tab(rows, holder, page.incoming_summary,
                         (page.register_in_button, page.dispose_button, *_correction_buttons(page, "incoming"),
                          page.print_disposition_button))
@@ -167,6 +168,6 @@ def expedition_tab(page: LettersPageState) -> QWidget:
     page.print_book_button = _button(translate("LettersPage", "&Cetak buku ekspedisi"),
                                      lambda: page_actions.print_expedition(page))
     page.print_book_button.setToolTip(translate("LettersPage", "Semua entri yang dikirim pada rentang tanggal ini "
-                                                               "(pencarian tidak ikut dicetak)"))
+                                                               "(pencarian tidak ikut dicetak; Ctrl+P)"))
     return register_tab(filters, holder, page.expedition_summary,
                         (page.receive_button, *_correction_buttons(page, "expedition"), page.print_book_button))
