@@ -260,7 +260,7 @@ def test_migration_0005_gives_the_stored_revisions_their_kinds_and_doors(tmp_pat
 def test_tambah_sop_checks_previews_installs_and_switches_in_the_catalog_page(qtbot, ws, admin, make_user,
                                                                               monkeypatch, tmp_path):
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QPushButton
 
     from sopdesk.gui.catalog_admin import AddSopDialog, catalog_banner
     from sopdesk.gui.catalog_page import CatalogPage
@@ -305,8 +305,16 @@ def test_tambah_sop_checks_previews_installs_and_switches_in_the_catalog_page(qt
     assert warnings == []
 
     # switched off from the page: the list says so, and the button switches it on again
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("tidak dipakai", True)))
+    asked: list[list[str]] = []
+
+    def give_reason(dialog: QInputDialog) -> int:
+        asked.append(sorted(b.text() for b in dialog.findChildren(QPushButton)))
+        dialog.setTextValue("tidak dipakai")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QInputDialog, "exec", give_reason)
     qtbot.mouseClick(page.switch_button, Qt.MouseButton.LeftButton)
+    assert asked == [["Batal", "Nonaktifkan"]]  # Xvfb (h3): it said "OK"
     assert "ARS" in ws.disabled_sops()
     assert page.select("ARS") and page.list.currentItem().text(0).endswith("(nonaktif)")
     assert page.switch_button.text() == "Aktifkan"

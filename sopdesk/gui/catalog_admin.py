@@ -221,10 +221,14 @@ def switch_sop(parent: QWidget, ctx: GuiContext, kode: str) -> bool:
     ws, actor = ctx.ws, ctx.actor
     if kode in ws.disabled_sops():
         return Operation(parent, ctx, lambda: catalog_admin.enable_sop(ws, actor, kode)).run()
-    reason, accepted = QInputDialog.getText(
-        parent, QCoreApplication.translate("CatalogSwitch", "Nonaktifkan SOP {0}").format(kode),
-        QCoreApplication.translate("CatalogSwitch", "Kasus baru tidak dapat dimulai; kasus yang berjalan "
-                                   "tetap dapat diselesaikan.\nAlasan (dicatat di log audit):"))
-    if not accepted:
+    ask = QInputDialog(parent)
+    ask.setWindowTitle(QCoreApplication.translate("CatalogSwitch", "Nonaktifkan SOP {0}").format(kode))
+    ask.setLabelText(QCoreApplication.translate("CatalogSwitch", "Kasus baru tidak dapat dimulai; kasus yang "
+                                                "berjalan tetap dapat diselesaikan.\nAlasan (dicatat di log audit):"))
+    # the button says what it does: "OK" under a question about switching an SOP off (Xvfb, h3)
+    ask.setOkButtonText(QCoreApplication.translate("CatalogSwitch", "Nonaktifkan"))
+    ask.setCancelButtonText(QCoreApplication.translate("CatalogSwitch", "Batal"))
+    if ask.exec() != QDialog.DialogCode.Accepted:
         return False
+    reason = ask.textValue()
     return Operation(parent, ctx, lambda: catalog_admin.disable_sop(ws, actor, kode, reason)).run()
