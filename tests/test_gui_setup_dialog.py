@@ -158,3 +158,41 @@ def test_alt_and_a_letter_reaches_each_field(qtbot, ws):
         qtbot.keyClick(dialog.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(field.hasFocus)
     assert dialog.office.text() == ""  # nothing typed by the way
+
+
+def test_one_esc_too_many_does_not_lose_what_was_typed(qtbot, ws, monkeypatch):
+    """Xvfb (h3): Esc in the first start closed it (and the program) at once; the office's name,
+    address and both passwords were gone. Now it asks first, once something was typed."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Close]
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = SetupDialog(ws)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    qtbot.keyClicks(dialog.office, "KPU Kabupaten Kupang")
+    qtbot.keyClick(dialog.office, Qt.Key.Key_Escape)
+    assert asked and dialog.isVisible() and dialog.office.text() == "KPU Kabupaten Kupang"
+    qtbot.keyClick(dialog.office, Qt.Key.Key_Escape)
+    assert len(asked) == 2 and dialog.result() == dialog.DialogCode.Rejected and not dialog.isVisible()
+
+
+def test_esc_on_an_untouched_setup_closes_it_without_a_question(qtbot, ws, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked"))
+    dialog = SetupDialog(ws)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    qtbot.keyClick(dialog.office, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

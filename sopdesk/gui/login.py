@@ -10,6 +10,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -117,13 +119,37 @@ class SetupDialog(QDialog):
                                               "server itu, tanpa menyiapkan kantor baru."))
         self.server_button.clicked.connect(self._connect_server)
         buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)
         self.outer = layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.error)  # a refusal about no field: right under the form (ERROR_AT)
         layout.addWidget(buttons)
         self.resize(520, 0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def typed(self) -> bool:
+        """Whether anything was typed that leaving would lose."""
+        return any(field.text().strip() for field in (self.office, self.address, self.full_name, self.password,
+                                                      self.repeat, self.logo)) or self.admin.text() != "admin"
+
+    def cancel(self) -> None:
+        """Batal or Esc: asked first once something was typed (Xvfb, h3: one Esc too many closed the
+        program and the office's name, address and both passwords were gone)."""
+        if self.typed():
+            answer = QMessageBox.question(
+                self, self.windowTitle(),
+                self.tr("Tutup penyiapan? Yang sudah diisi tidak disimpan dan sopdesk ditutup."),
+                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Close:
+                return
+        self.reject()
 
     def _connect_server(self) -> None:
         from sopdesk.gui.server_settings import ServerDialog
