@@ -165,14 +165,16 @@ def test_one_esc_too_many_does_not_lose_what_was_typed(qtbot, ws, monkeypatch):
     address and both passwords were gone. Now it asks first, once something was typed."""
     from PySide6.QtWidgets import QMessageBox
 
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Close]
-    asked: list[str] = []
+    answers = ["Lanjutkan mengisi", "Tutup penyiapan"]
+    asked: list[list[str]] = []
 
-    def question(_parent, _title, text, *_args):  # noqa: ANN001, ANN202
-        asked.append(text)
-        return answers.pop(0)
+    def exec_(box: QMessageBox) -> int:
+        asked.append(sorted(button.text() for button in box.buttons()))
+        next(button for button in box.buttons() if button.text() == answers[0]).click()
+        answers.pop(0)
+        return 0
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     dialog = SetupDialog(ws)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
@@ -180,7 +182,8 @@ def test_one_esc_too_many_does_not_lose_what_was_typed(qtbot, ws, monkeypatch):
         dialog.activateWindow()
     qtbot.keyClicks(dialog.office, "KPU Kabupaten Kupang")
     qtbot.keyClick(dialog.office, Qt.Key.Key_Escape)
-    assert asked and dialog.isVisible() and dialog.office.text() == "KPU Kabupaten Kupang"
+    assert asked == [["Lanjutkan mengisi", "Tutup penyiapan"]]  # not a second "Batal"
+    assert dialog.isVisible() and dialog.office.text() == "KPU Kabupaten Kupang"
     qtbot.keyClick(dialog.office, Qt.Key.Key_Escape)
     assert len(asked) == 2 and dialog.result() == dialog.DialogCode.Rejected and not dialog.isVisible()
 
@@ -188,7 +191,7 @@ def test_one_esc_too_many_does_not_lose_what_was_typed(qtbot, ws, monkeypatch):
 def test_esc_on_an_untouched_setup_closes_it_without_a_question(qtbot, ws, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked"))
+    monkeypatch.setattr(QMessageBox, "exec", lambda *a: pytest.fail("asked"))
     dialog = SetupDialog(ws)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):

@@ -142,12 +142,15 @@ class SetupDialog(QDialog):
         """Batal or Esc: asked first once something was typed (Xvfb, h3: one Esc too many closed the
         program and the office's name, address and both passwords were gone)."""
         if self.typed():
-            answer = QMessageBox.question(
-                self, self.windowTitle(),
-                self.tr("Tutup penyiapan? Yang sudah diisi tidak disimpan dan sopdesk ditutup."),
-                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Close:
+            # its own words on both buttons: "Batal" here (keep filling in) read like the set-up's
+            # own Batal (close it)
+            ask = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                              self.tr("Tutup penyiapan? Yang sudah diisi tidak disimpan dan sopdesk ditutup."),
+                              parent=self)
+            close = ask.addButton(self.tr("Tutup penyiapan"), QMessageBox.ButtonRole.DestructiveRole)
+            ask.setDefaultButton(ask.addButton(self.tr("Lanjutkan mengisi"), QMessageBox.ButtonRole.RejectRole))
+            ask.exec()
+            if ask.clickedButton() is not close:
                 return
         self.reject()
 
