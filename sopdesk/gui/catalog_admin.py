@@ -28,11 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk.catalog import Catalog
+from sopdesk.catalog.problem_lines import problem_line
+from sopdesk.catalog.problems import Problem
 from sopdesk.engine import catalog_admin
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.messages import ERROR_COLOR, show_error
 from sopdesk.gui.operation import Operation, running
 from sopdesk.gui.swimlane import SwimlaneView
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
 
 LINE_PLACE = re.compile(r"baris (\d+)\b")  # the loader's place of a YAML error: "baris 26, kolom 4"
 WARNING_STYLE = ("QLabel#catalogBanner { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; "
@@ -157,8 +167,8 @@ class AddSopDialog(QDialog):
             for note in result.notes:
                 parts.append(f"<p>{note_label}: {escape(note)}</p>")
             if result.problems:
-                items = "".join(f"<li>{escape(str(p))}{self._line_quoted(result.path, p.where)}</li>"
-                                for p in result.problems)
+                text = _read(result.path)
+                items = "".join(f"<li>{escape(str(p))}{self._line_quoted(text, p)}</li>" for p in result.problems)
                 parts.append(f"<ul style='color:{ERROR_COLOR}'>{items}</ul>")
         if all(r.ok and r.installed for r in self.results):  # Pasang stays off: nothing to tell it to do
             parts.append("<p>" + escape(self.tr("Semua berkas sudah terpasang; tidak ada yang perlu dipasang."))
@@ -171,22 +181,27 @@ class AddSopDialog(QDialog):
                 "Perbaiki masalah di atas lalu pilih berkasnya lagi; tidak ada yang dipasang.")) + "</p>")
         return "".join(parts)
 
-    def _line_quoted(self, path: Path, where: str) -> str:
-        """For a problem placed at "baris N" (a file YAML cannot read): that line and the one
-        before, numbered, as the administrator's editor shows them, with what to look at; the
-        parser's own words ("expected <block end>") tell a non-programmer nothing."""
-        found = LINE_PLACE.match(where)
+    def _line_quoted(self, text: str | None, problem: Problem) -> str:
+        """The line(s) of the file a problem is about, numbered as the administrator's editor shows
+        them. For a file YAML cannot read ("baris N"): that line and the one before, with what to
+        look at; the parser's own words ("expected <block end>") tell a non-programmer nothing.
+        For a wrong value ("kegiatan 2, waktu"): its line (Xvfb, h3: in a file of 300 lines the
+        place named the step and the field but no line to go to)."""
+        if text is None:
+            return ""
+        lines = text.splitlines()
+        found = LINE_PLACE.match(problem.where)
         if found is None:
-            return ""
-        try:
-            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            return ""
+            no = problem_line(text, problem.where, problem.field)
+            if no is None or not 1 <= no <= len(lines):
+                return ""
+            quoted = f"{no:>4} | {lines[no - 1]}"
+            return f"<pre style='color:black'>{escape(quoted)}</pre>"
         no = int(found.group(1))
         shown = [(n, lines[n - 1]) for n in (no - 1, no) if 1 <= n <= len(lines)]
         if not shown:
             return ""
-        quoted = "\n".join(f"{n:>4} | {text}" for n, text in shown)
+        quoted = "\n".join(f"{n:>4} | {line}" for n, line in shown)
         hint = self.tr("Periksa baris ini dan baris sebelumnya: spasi di awal baris harus sejajar dengan "
                        "baris lain pada tingkat yang sama (pakai spasi, bukan Tab), setelah nama kolom ada "
                        "titik dua dan spasi, dan setiap tanda kutip atau kurung [ ] { } ditutup lagi.")
