@@ -39,11 +39,14 @@ if TYPE_CHECKING:
 def fill_timezones(combo: QComboBox) -> None:
     """The three zones, each with the regions it covers: a new administrator chooses by region,
     not by an abbreviation (the setup dialog and Pengaturan)."""
-    tr = QCoreApplication.translate
-    for code, label in (("WIB", tr("SetupDialog", "WIB (UTC+7): Sumatra, Jawa, Kalimantan Barat dan Tengah")),
-                        ("WITA", tr("SetupDialog", "WITA (UTC+8): Bali, NTB, NTT, Sulawesi, Kalimantan "
-                                                   "Selatan, Timur dan Utara")),
-                        ("WIT", tr("SetupDialog", "WIT (UTC+9): Maluku dan Papua"))):
+    zones = (
+        ("WIB", QCoreApplication.translate(
+            "SetupDialog", "WIB (UTC+7): Sumatra, Jawa, Kalimantan Barat dan Tengah")),
+        ("WITA", QCoreApplication.translate(
+            "SetupDialog", "WITA (UTC+8): Bali, NTB, NTT, Sulawesi, Kalimantan Selatan, Timur dan Utara")),
+        ("WIT", QCoreApplication.translate("SetupDialog", "WIT (UTC+9): Maluku dan Papua")),
+    )
+    for code, label in zones:
         combo.addItem(label, code)
 
 

@@ -17,14 +17,14 @@ SCREENS = ("inbox", "helpdesk", "cases", "letters", "catalog", "settings")
 
 def screen_labels() -> tuple[str, ...]:
     """The navigation's text of each screen, in SCREENS order."""
-    tr = QCoreApplication.translate  # the texts keep their context "MainWindow"
+    translate = QCoreApplication.translate  # the texts keep their context "MainWindow"
     return (
-        tr("MainWindow", "Kotak Masuk"),
-        tr("MainWindow", "Meja Layanan"),
-        tr("MainWindow", "Kasus"),
-        tr("MainWindow", "Surat & Ekspedisi"),
-        tr("MainWindow", "Katalog SOP"),
-        tr("MainWindow", "Pengaturan"),
+        translate("MainWindow", "Kotak Masuk"),
+        translate("MainWindow", "Meja Layanan"),
+        translate("MainWindow", "Kasus"),
+        translate("MainWindow", "Surat & Ekspedisi"),
+        translate("MainWindow", "Katalog SOP"),
+        translate("MainWindow", "Pengaturan"),
     )
 
 
