@@ -32,6 +32,24 @@ def test_every_connection_gets_wal_full_sync_foreign_keys_and_busy_timeout(db):
     assert pragma(db, "synchronous") == 2  # FULL: a committed case survives power loss
     assert pragma(db, "foreign_keys") == 1
     assert pragma(db, "busy_timeout") == 10_000
+    assert pragma(db, "cache_size") == -32 * 1024  # 32 MiB: a sorted search's pages stay read
+
+
+def test_the_connection_used_last_is_handed_out_again(db):
+    # Two connections in the pool (a read nested in a write): the next actions must not alternate
+    # between them, each finding the other's commit and dropping its page cache.
+    first, second = db.engine.connect(), db.engine.connect()
+    first.exec_driver_sql("SELECT 1")
+    second.exec_driver_sql("SELECT 1")
+    last = second.connection.dbapi_connection
+    first.close()
+    second.close()  # back in the pool last
+    used = []
+    for _ in range(3):
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+            used.append(conn.connection.dbapi_connection)
+    assert all(c is last for c in used)
 
 
 def test_transactions_really_roll_back_ddl_and_savepoints(db):
