@@ -175,7 +175,7 @@ def letter_show(args: Namespace) -> int:
             letter = {"agenda": view.agenda, "received_at": view.received_at, "number": view.number,
                       "letter_date": view.letter_date, "sender": view.sender, "subject": view.subject,
                       "classification": view.classification, "sifat": view.sifat, "batal": view.void_reason}
-        sheets = dispositions.dispositions_of(ws, args.target)
+        sheets = dispositions.dispositions_of(ws, args.target, reader)  # a rahasia instruction masked
     if args.json:
         print_json({"surat": letter, "disposisi": sheets})
         return 0
