@@ -3,14 +3,10 @@ organisation directory with an instruction, and may move the letter's case on.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from weakref import WeakKeyDictionary
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -26,19 +22,7 @@ from sopdesk.engine.units import unit_directory
 from sopdesk.errors import UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.letters.common import SIFAT, CommandDialog, letters_tr
-
-
-@dataclass(frozen=True)
-class _Typed:
-    """What was typed in a lembar disposisi closed without saving."""
-
-    instruction: str
-    units: tuple[str, ...]
-
-
-# per session (the GuiContext of the signed-in user) and letter or case: the typing of a lembar
-# disposisi closed without saving, offered again when it is opened on the same letter
-_UNSAVED: WeakKeyDictionary[GuiContext, dict[str, _Typed]] = WeakKeyDictionary()
+from sopdesk.gui.letters.unsaved import KeptTyping, restored_note
 
 
 class DispositionDialog(CommandDialog[dispositions.Disposed]):
@@ -113,10 +97,7 @@ class DispositionDialog(CommandDialog[dispositions.Disposed]):
         self.route = QCheckBox(self.tr("Teruskan kasus sesuai SOP bila kasus menunggu disposisi"))
         self.route.setChecked(True)
         self.route.setEnabled(case_number is not None)
-        self.restored = QLabel(self.tr("Isian yang belum disimpan saat lembar ini ditutup dipulihkan."))
-        self.restored.setObjectName("restoredNote")
-        self.restored.setStyleSheet("color: #555")
-        self.restored.hide()
+        self.restored = restored_note(self.tr("Isian yang belum disimpan saat lembar ini ditutup dipulihkan."))
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.restored)
@@ -129,29 +110,16 @@ class DispositionDialog(CommandDialog[dispositions.Disposed]):
         self._finish(layout, self.tr("Simpan disposisi"), self.tr("Batal"))
         self.resize(980, 660)
         self.instruction.setFocus()  # the one thing always typed; then Shift+Tab to the units, Space ticks
-        self._restore_unsaved()
-
-    def _restore_unsaved(self) -> None:
-        """Esc, Batal or the window's close lost the instruction and the ticked units (Xvfb, the
-        Ketua by keyboard): what was typed comes back, as in the step form, and the dialog says so."""
-        kept = _UNSAVED.get(self.ctx, {}).get(self.agenda)
-        if kept is None:
-            return
-        self.instruction.setPlainText(kept.instruction)
-        self.instruction.moveCursor(QTextCursor.MoveOperation.End)
-        for kode in kept.units:
-            if kode in self.units:  # a unit since removed from the directory is not ticked
-                self.units[kode].setChecked(True)
-        self.restored.show()
+        # Esc, Batal or the window's close lost the instruction and the ticked units (Xvfb, the
+        # Ketua by keyboard): kept for the session per letter, as in the step form
+        self.kept = KeptTyping(ctx, f"disposisi {agenda}", {"instruction": self.instruction, **self.units},
+                               self.restored)
+        if self.kept.restore():
+            self.instruction.moveCursor(QTextCursor.MoveOperation.End)
 
     def done(self, result: int) -> None:
         """Closed: saved, what was typed is forgotten; not saved, it is kept for the session."""
-        typed = _Typed(self.instruction.toPlainText(), tuple(self.chosen()))
-        kept = _UNSAVED.setdefault(self.ctx, {})
-        if result != QDialog.DialogCode.Accepted and (typed.instruction.strip() or typed.units):
-            kept[self.agenda] = typed
-        else:
-            kept.pop(self.agenda, None)
+        self.kept.closed(result)
         super().done(result)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

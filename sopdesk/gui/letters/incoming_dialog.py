@@ -29,6 +29,7 @@ from sopdesk.gui.letters.common import (
     qdate,
     subject_edit,
 )
+from sopdesk.gui.letters.unsaved import KeptTyping, restored_note
 from sopdesk.gui.step_form import FileSlot
 
 
@@ -91,11 +92,24 @@ class IncomingDialog(CommandDialog[tuple[str, str | None]]):
                               "diterima)."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555")
+        self.restored = restored_note(self.tr("Isian yang belum disimpan saat formulir ini ditutup dipulihkan."))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.restored)
         layout.addLayout(form)
         layout.addWidget(note)
         self._finish(layout, self.tr("Simpan"), self.tr("Batal"))
         self.resize(620, 0)
+        # Esc or Batal lost a whole letter typed (sender, perihal, number ...): kept for the session
+        self.kept = KeptTyping(ctx, "surat masuk", {
+            "sender": self.sender_edit, "subject": self.subject, "number": self.number, "has_date": self.has_date,
+            "letter_date": self.letter_date, "received_at": self.received, "classification": self.classification,
+            "sifat": self.sifat, "starts": self.starts, "case": self.case, "scan": self.scan}, self.restored)
+        self.kept.restore()
+
+    def done(self, result: int) -> None:
+        """Closed: saved, what was typed is forgotten; not saved, it is kept for the session."""
+        self.kept.closed(result)
+        super().done(result)
 
     def form(self) -> letters.IncomingForm:
         received = moment_of(self.received).replace(tzinfo=self.ctx.ws.calendar.tz)

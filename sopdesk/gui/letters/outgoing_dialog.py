@@ -21,6 +21,7 @@ from sopdesk.engine.letter_settings import load_letter_settings
 from sopdesk.errors import FieldError, UserError
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.letters.common import DASH, CommandDialog, date_edit, day_of, line_edit, subject_edit, today
+from sopdesk.gui.letters.unsaved import KeptTyping, restored_note
 from sopdesk.gui.operation import show_failure
 
 
@@ -81,11 +82,24 @@ class OutgoingDialog(CommandDialog[letters.Registered]):
         form.addRow(self.tr("Ke&giatan kasus"), self.step)
         form.addRow(self.tr("&Nama penerima"), self.recipient_name)
         form.addRow("", self.dispatch)
+        self.restored = restored_note(self.tr("Isian yang belum disimpan saat formulir ini ditutup dipulihkan."))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.restored)
         layout.addLayout(form)
         self._finish(layout, self.tr("Simpan"), self.tr("Batal"))
         self.resize(620, 0)
+        # Esc or Batal lost the letter typed: kept for the session ("Nomor otomatis" follows "manual")
+        self.kept = KeptTyping(ctx, "surat keluar", {
+            "recipient": self.recipient, "subject": self.subject, "classification": self.classification,
+            "letter_date": self.letter_date, "manual": self.manual, "number": self.number, "case": self.case,
+            "step": self.step, "dispatch": self.dispatch, "recipient_name": self.recipient_name}, self.restored)
+        self.kept.restore()
         self.update_preview()
+
+    def done(self, result: int) -> None:
+        """Closed: saved, what was typed is forgotten; not saved, it is kept for the session."""
+        self.kept.closed(result)
+        super().done(result)
 
     def update_preview(self) -> None:
         try:
