@@ -13,10 +13,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -36,16 +34,6 @@ from sopdesk.gui.date_field import DateField
 from sopdesk.gui.messages import error_label
 from sopdesk.gui.operation import Operation
 from sopdesk.textfmt import tanggal
-
-
-class DayField(DateField):
-    """The holiday's date, typed whole ("09082026") however the keyboard came in: from the name
-    by Shift+Tab the year was selected and the typed day went nowhere (Xvfb, h3), so that a
-    holiday was added on the day the field already showed. Entering selects the day."""
-
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API
-        super().focusInEvent(event)
-        self.setSelectedSection(QDateEdit.Section.DaySection)
 
 
 class HolidayBox(QGroupBox):
@@ -102,7 +90,7 @@ class HolidayBox(QGroupBox):
         self.load()
 
     def _add_row(self, today: date) -> QHBoxLayout:
-        self.day = DayField()
+        self.day = DateField()  # typed whole however the keyboard came in (gui.date_field)
         self.day.setObjectName("holidayDay")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd-MM-yyyy")
