@@ -37,7 +37,7 @@ def test_alt_s_lists_only_the_letters_disposed_to_the_kasubag(qtbot, ws, staff, 
     qtbot.keyClick(page.incoming_search, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(page.addressed.isChecked)
     assert page.incoming_model.total == 1 and page.selected_letter().agenda == "SM/2026/0002"
-    assert page.incoming_summary.text() == "1 surat masuk"
+    assert page.incoming_summary.text() == "1 surat masuk (disaring: disposisi untuk peran saya)"
     again = page_for(qtbot, ws, staff["Kasubag"], worker)  # the next session
     assert again.addressed.isChecked() and again.incoming_model.total == 1
 

@@ -171,7 +171,8 @@ def test_only_the_letters_not_yet_disposed_at_the_ketuas_desk(qtbot, ws, staff, 
     page.incoming_table.setFocus()
     qtbot.keyClick(page.incoming_table, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(page.undisposed.isChecked)
-    assert page.incoming_model.total == 2 and page.incoming_summary.text() == "2 surat masuk"
+    assert page.incoming_model.total == 2
+    assert page.incoming_summary.text() == "2 surat masuk (disaring: belum didisposisi)"
     assert page.selected_letter().agenda == "SM/2026/0003"
 
     def run(dialog: DispositionDialog) -> int:  # the Ketua ticks a unit, types, saves

@@ -120,7 +120,10 @@ class LettersPageState(QWidget):
         place = selected_place(self.incoming_table) if filters == self.incoming_model.filters else None
         self.incoming_model.set_filters(**filters)
         total = self.incoming_model.total
-        self.incoming_summary.setText(translate("LettersPage", "{0} surat masuk").format(total))
+        self.incoming_summary.setText(filtered(translate("LettersPage", "{0} surat masuk").format(total), [
+            *_year_and_search(year, search),
+            translate("LettersPage", "belum didisposisi") if undisposed else "",
+            translate("LettersPage", "disposisi untuk peran saya") if addressed else ""]))
         if total:
             show_rows(self.incoming_table, self.incoming_model, self.incoming_stack, kept, place)
         else:
@@ -147,7 +150,8 @@ class LettersPageState(QWidget):
         kept = selected_key(self.outgoing_table, self.outgoing_model)
         self.outgoing_model.set_filters(year=year, search=search)
         total = self.outgoing_model.total
-        self.outgoing_summary.setText(translate("LettersPage", "{0} surat keluar").format(total))
+        self.outgoing_summary.setText(filtered(translate("LettersPage", "{0} surat keluar").format(total),
+                                               _year_and_search(year, search)))
         if total:
             show_rows(self.outgoing_table, self.outgoing_model, self.outgoing_stack, kept)  # as Surat masuk
         else:
@@ -179,8 +183,10 @@ class LettersPageState(QWidget):
         self.expedition_model.set_filters(**filters)
         total = self.expedition_model.total
         pending = expedition.expedition_total(self.ctx.ws, start=start, end=end, pending=True)
-        self.expedition_summary.setText(translate(
-            "LettersPage", "{0} entri ditampilkan · {1} belum diterima pada rentang ini").format(total, pending))
+        self.expedition_summary.setText(filtered(translate(
+            "LettersPage", "{0} entri ditampilkan · {1} belum diterima pada rentang ini").format(total, pending), [
+            translate("LettersPage", "hanya yang belum diterima") if self.pending.isChecked() else "",
+            *_year_and_search(None, search)]))
         if total:
             show_rows(self.expedition_table, self.expedition_model, self.expedition_stack, kept, place)
         else:
@@ -231,3 +237,24 @@ class LettersPageState(QWidget):
 
     def say(self, text: str) -> None:
         self.status.setText(text)
+
+
+def filtered(summary: str, filters: list[str]) -> str:
+    """A register's count followed by the filters that are on: "12 surat masuk" read as every
+    letter of the office while "Hanya yang belum didisposisi" (kept from the last session) or a
+    search narrowed it. `filters`: the phrases of the filters, "" for one that is off."""
+    on = [phrase for phrase in filters if phrase]
+    if not on:
+        return summary
+    return translate("LettersPage", "{0} (disaring: {1})").format(summary, ", ".join(on))
+
+
+def _year_and_search(year: int | None, search: str | None) -> list[str]:
+    phrases = [translate("LettersPage", "tahun {0}").format(year) if year else ""]
+    if search:
+        shown = search if len(search) <= SEARCH_SHOWN else search[:SEARCH_SHOWN - 1].rstrip() + "…"
+        phrases.append(translate("LettersPage", "pencarian “{0}”").format(shown))
+    return phrases
+
+
+SEARCH_SHOWN = 30  # characters of a search repeated in the summary (the field shows it whole)
