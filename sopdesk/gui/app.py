@@ -33,6 +33,7 @@ from sopdesk.gui.context import GuiContext
 from sopdesk.gui.login import LoginDialog, SetupDialog
 from sopdesk.gui.main_window import MainWindow
 from sopdesk.gui.messages import show_error
+from sopdesk.gui.next_step import NextStepLine
 from sopdesk.gui.start_check import StartCheck
 from sopdesk.gui.type_ahead import TypeAhead
 from sopdesk.gui.worker import Worker
@@ -132,7 +133,12 @@ class Shell(QObject):
         if result == SetupDialog.DEMO:
             self.open_demo()
         elif result == QDialog.DialogCode.Accepted and setup.actor is not None:
-            self.open_window(self.ws, setup.actor)  # the new administrator: no second password
+            window = self.open_window(self.ws, setup.actor)  # the new administrator: no second password
+            # what comes next, until Pengaturan is opened (gui.next_step)
+            line = NextStepLine(window.statusBar(), self.tr(
+                "Kantor disiapkan. Berikutnya: tambahkan pengguna kantor di Pengaturan (Ctrl+6)."))
+            settings = window.PAGES.index("settings")
+            window.nav.currentRowChanged.connect(lambda row: line.done() if row == settings else None)
         else:
             self._maybe_finish()
 

@@ -1,0 +1,53 @@
+"""After Siapkan on the first start the new administrator is told what comes next: add the
+office's users in Pengaturan (they landed in an empty Kotak Masuk with nothing saying it)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers.shells import open_shell
+from PySide6.QtCore import Qt
+
+NEXT = "Kantor disiapkan. Berikutnya: tambahkan pengguna kantor di Pengaturan (Ctrl+6)."
+
+
+@pytest.fixture
+def shell(qtbot, ws, monkeypatch):  # noqa: ANN001, ANN201
+    yield from open_shell(qtbot, ws, monkeypatch, check_data=False)
+
+
+def set_up(qtbot, shell):  # noqa: ANN001, ANN201
+    shell.start()
+    setup = shell.dialog
+    setup.office.setText("KPU Kabupaten Kupang")
+    setup.admin.setText("admin")
+    setup.password.setText("Pintu-Merah-Kupang-71")
+    setup.repeat.setText("Pintu-Merah-Kupang-71")
+    setup._submit()
+    qtbot.waitUntil(lambda: len(shell.windows) == 1)
+    return shell.windows[0]
+
+
+def test_the_first_window_says_what_comes_next_until_pengaturan_is_opened(qtbot, shell):
+    window = set_up(qtbot, shell)
+    status = window.statusBar()
+    assert status.currentMessage() == NEXT or status.currentMessage().startswith("Cadangan harian")
+    # a passing message (the day's first backup, made on the worker) shows; when it ends, the
+    # line is back
+    qtbot.waitUntil(lambda: status.currentMessage().startswith("Cadangan harian"), timeout=30_000)
+    status.clearMessage()  # as its 15 seconds ending do
+    assert status.currentMessage() == NEXT
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)  # Pengaturan
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.page("settings"))
+    assert status.currentMessage() != NEXT
+    status.showMessage("Dimuat ulang", 3_000)
+    status.clearMessage()
+    assert status.currentMessage() != NEXT  # not again once the step is on its way
+
+
+def test_a_login_says_nothing_of_the_first_start(qtbot, shell, ws):
+    window = set_up(qtbot, shell)
+    window.backup_on_exit = False
+    window.close()
+    qtbot.waitUntil(lambda: not shell.windows)
+    shell.open_window(ws, ws.login("admin", "Pintu-Merah-Kupang-71"))
+    assert shell.windows[-1].statusBar().currentMessage() != NEXT
