@@ -155,9 +155,13 @@ class MainWindow(QMainWindow):
 
     # --- menu, sign-out, help ------------------------------------------------------------------
     def _build_menu(self) -> None:
-        # no underlined letter on the menu bar: Alt+letter belongs to the pages' fields and buttons
-        # (Instansi, Tandai diterima, Hanya yang belum diterima); every menu item has its shortcut
-        menu = self.menuBar().addMenu(self.tr("Berkas"))
+        # no underlined letter on the menu bar: every letter of "Berkas" and "Bantuan" is already
+        # an Alt key of a page (Alt+B buku tamu, Alt+E E-mail, Alt+R Koreksi and Rincian, Alt+K,
+        # Alt+A Ambil, Alt+S, Alt+N Nama, Alt+T Tandai diterima, Alt+U Uraian), and a shared key
+        # makes both ambiguous. F10 opens the menu bar instead, as on Windows and GNOME (Left and
+        # Right move to the other menu); every menu item has its own shortcut too
+        menu = self.file_menu = self.menuBar().addMenu(self.tr("Berkas"))
+        shortcut(QKeySequence(Qt.Key.Key_F10), self, self.open_menu)
         self.sign_out_action = QAction(self.tr("&Keluar/ganti pengguna"), self)
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.sign_out_action.triggered.connect(self.sign_out)
@@ -176,6 +180,10 @@ class MainWindow(QMainWindow):
             # the shortcuts work on every page, not only while the menu bar has the focus
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
+
+    def open_menu(self) -> None:
+        """F10: the Berkas menu opens, the keyboard in it."""
+        self.menuBar().setActiveAction(self.file_menu.menuAction())
 
     def restore_geometry(self) -> bool:
         """Open at the remembered size and place when it still fits a screen, otherwise at a
