@@ -57,3 +57,19 @@ def test_the_outgoing_count_and_the_expedition_say_their_filters_too(qtbot, ws, 
     page.pending.setChecked(True)
     assert page.expedition_summary.text() == (
         "2 entri ditampilkan · 2 belum diterima pada rentang ini (disaring: hanya yang belum diterima)")
+
+
+def test_the_count_with_every_filter_on_wraps_rather_than_widening_the_page(qtbot, ws, staff, worker):  # noqa: F811
+    """Xvfb, 1024x768 (/tmp/h2/s/r2_22_resized.png): beside the Ketua's five buttons the longer
+    count made the window 1090 px wide, its right edge past the screen."""
+    _agenda(ws, staff)
+    page = page_for(qtbot, ws, staff["Ketua"], worker)
+    page.undisposed.setChecked(True)
+    page.addressed.setChecked(True)
+    page.incoming_year.setCurrentIndex(page.incoming_year.findData(2026))
+    page.incoming_search.setText("Undangan rapat pleno terbuka rekapitulasi")
+    page.reload_incoming()
+    assert "disposisi untuk peran saya" in page.incoming_summary.text()
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.minimumSizeHint().width() <= 760, page.minimumSizeHint()  # the page's share of a 1024x768 window

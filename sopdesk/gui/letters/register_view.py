@@ -62,6 +62,9 @@ def register_tab(filters: QBoxLayout, holder: QWidget, summary: QLabel, buttons:
     """A register's tab: the filters over the table (or the sentence in its place, `holder`),
     the summary and the buttons under it."""
     actions = QHBoxLayout()
+    # wraps instead of widening the page: "3 surat masuk (disaring: belum didisposisi)" beside the
+    # Ketua's five buttons made the window 1090 px wide at 1024x768 (Xvfb, /tmp/h2/s/r2_22_resized.png)
+    summary.setWordWrap(True)
     actions.addWidget(summary, 1)
     for button in buttons:
         actions.addWidget(button)
