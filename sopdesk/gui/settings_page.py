@@ -12,13 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -30,16 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from sopdesk.engine import accounts
-from sopdesk.engine import office as office_profile
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.i18n import LANGUAGES, save_language, saved_language
 from sopdesk.gui.idle_lock import idle_minutes, save_idle_minutes
-from sopdesk.gui.login import fill_timezones
 from sopdesk.gui.operation import Operation
 from sopdesk.gui.printing import save_paper, saved_paper
 from sopdesk.gui.server_settings import ServerBox
 from sopdesk.gui.settings_backup import BackupBox
 from sopdesk.gui.settings_holidays import HolidayBox
+from sopdesk.gui.settings_office import OfficeBox
 from sopdesk.gui.user_dialogs import AddUserDialog, ResetPasswordDialog, RolesDialog
 from sopdesk.gui.worker import Worker
 
@@ -54,7 +50,14 @@ class SettingsPage(QWidget):
         layout.addWidget(self._language_box())
         layout.addWidget(self._lock_box())
         layout.addWidget(self._paper_box())
-        layout.addWidget(self._office_box())
+        self.office_box = OfficeBox(ctx)  # follows another desk's change (gui.settings_office)
+        layout.addWidget(self.office_box)
+        if self.office_box.editable:  # the form's fields, as the page's own (tests, the window)
+            box = self.office_box
+            self.office_name, self.office_address, self.office_timezone = \
+                box.office_name, box.office_address, box.office_timezone
+            self.office_logo, self.office_note, self.save_office_button = \
+                box.office_logo, box.office_note, box.save_office_button
         self.holiday_box = HolidayBox(ctx)  # the year's days off; administrators add the office's own
         layout.addWidget(self.holiday_box)
         if ctx.is_admin:  # the engine refuses the rest to others anyway; do not offer it
@@ -148,90 +151,6 @@ class SettingsPage(QWidget):
         row.addWidget(self.paper)
         row.addWidget(_wrapped(self.tr("dipakai setiap cetakan dari komputer ini")), 1)
         return box
-
-    # --- office -----------------------------------------------------------------------------------
-    def _office_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Profil kantor"))
-        form = QFormLayout(box)
-        office = office_profile.profile(self.ctx.ws)
-        if self.ctx.is_admin and office is not None:
-            self._office_form(form, office)
-        else:
-            form.addRow(self.tr("Nama kantor"), _wrapped(office.name if office else "—"))
-            form.addRow(self.tr("Alamat"), _wrapped((office.address or "—") if office else "—"))
-            form.addRow(self.tr("Zona waktu"), QLabel(office.timezone if office else "—"))
-            form.addRow(self.tr("Logo kop surat"),
-                        _wrapped((office.logo.name if office.logo else self.tr("belum ada")) if office else "—"))
-        form.addRow(self.tr("Basis data"), _wrapped(self.ctx.ws.db.url))
-        form.addRow(self.tr("Folder data"), _wrapped(str(self.ctx.ws.data_dir)))
-        return box
-
-    def _office_form(self, form: QFormLayout, office: office_profile.OfficeProfile) -> None:
-        """Administrators edit the profile printed on every letterhead."""
-        self.office_name = QLineEdit(office.name)
-        self.office_name.setObjectName("officeName")
-        self.office_address = QLineEdit(office.address or "")
-        self.office_address.setObjectName("officeAddress")
-        self.office_timezone = QComboBox()
-        fill_timezones(self.office_timezone)
-        self.office_timezone.setCurrentIndex(max(0, self.office_timezone.findData(office.timezone)))
-        self.office_logo = QLineEdit(str(office.logo) if office.logo else "")
-        self.office_logo.setReadOnly(True)
-        self.office_logo.setPlaceholderText(self.tr("belum ada"))
-        # shows the file, takes no typing: no Tab stop between Zona waktu and Pilih logo… (as in the
-        # setup dialog); a long path reads whole in its tooltip
-        self.office_logo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.office_logo.textChanged.connect(self.office_logo.setToolTip)
-        self.office_logo.setToolTip(self.office_logo.text())
-        self._new_logo: str | None = None
-        self._remove_logo = False
-        pick = QPushButton(self.tr("Pilih logo…"))
-        pick.clicked.connect(self._pick_logo)
-        remove = QPushButton(self.tr("Hapus logo"))
-        remove.clicked.connect(self._clear_logo)
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.office_logo, 1)
-        logo_row.addWidget(pick)
-        logo_row.addWidget(remove)
-        self.save_office_button = QPushButton(self.tr("Simpan profil kantor"))
-        self.save_office_button.clicked.connect(self.save_office)
-        self.office_note = QLabel()
-        self.office_note.setObjectName("officeNote")
-        self.office_note.setWordWrap(True)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_office_button)
-        save_row.addWidget(self.office_note, 1)
-        form.addRow(self.tr("Nama kantor*"), self.office_name)
-        form.addRow(self.tr("Alamat"), self.office_address)
-        form.addRow(self.tr("Zona waktu*"), self.office_timezone)
-        form.addRow(self.tr("Logo kop surat"), logo_row)
-        form.addRow("", save_row)
-
-    def _pick_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Logo kop surat"), "",
-                                              self.tr("Gambar (*.png *.jpg *.jpeg)"))
-        if path:
-            self._new_logo, self._remove_logo = path, False
-            self.office_logo.setText(path)
-
-    def _clear_logo(self) -> None:
-        self._new_logo, self._remove_logo = None, True
-        self.office_logo.clear()
-
-    def save_office(self) -> None:
-        ws, actor = self.ctx.ws, self.ctx.actor
-        name, address = self.office_name.text(), self.office_address.text()
-        timezone, logo, remove_logo = self.office_timezone.currentData(), self._new_logo, self._remove_logo
-        # announced: the window title shows the office name
-        Operation(self, self.ctx, lambda: office_profile.update_profile(
-            ws, actor, name=name, address=address, timezone=timezone, logo=logo, remove_logo=remove_logo)) \
-            .disabling(self.save_office_button).success(self._office_saved).run()
-
-    def _office_saved(self, changed: list[str]) -> None:
-        self._new_logo, self._remove_logo = None, False
-        office = office_profile.profile(self.ctx.ws)
-        self.office_logo.setText(str(office.logo) if office is not None and office.logo else "")
-        self.office_note.setText(self.tr("Profil kantor disimpan.") if changed else self.tr("Tidak ada perubahan."))
 
     # --- users ------------------------------------------------------------------------------------
     def _users_box(self) -> QGroupBox:
