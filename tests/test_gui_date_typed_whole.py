@@ -60,13 +60,15 @@ def test_typed_whole_after_a_click_on_the_year(qtbot):
     before, _after = form(qtbot, field)
     before.setFocus()
     qtbot.waitUntil(before.hasFocus)
-    year = QPoint(field.width() // 2 + 10, field.height() // 2)  # "2026" of "01-01-2026"
-    QTest.mouseClick(field, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, year)
-    qtbot.waitUntil(field.hasFocus)
+    edit = field.findChild(QLineEdit)  # what the mouse lands on (on X the press is the line edit's)
+    year = QPoint(edit.width() // 2 + 10, edit.height() // 2)  # "2026" of "01-01-2026"
+    QTest.mouseClick(edit, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, year)
+    qtbot.waitUntil(lambda: field.hasFocus() and edit.selectedText() == "01")  # the day, to type over
     QTest.keyClicks(field, "07052026")
     assert field.date() == QDate(2026, 5, 7)
     # a second click, in the field that has the keyboard: the section clicked takes the digits
-    QTest.mouseClick(field, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, year)
+    QTest.mouseClick(edit, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, year)
+    qtbot.waitUntil(lambda: edit.selectedText() == "2026")
     QTest.keyClicks(field, "2027")
     assert field.date() == QDate(2027, 5, 7)
 

@@ -16,11 +16,11 @@ the year, click it and type "2027"; a cursor without a selection took no digits 
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QMouseEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QDateTimeEdit
+from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QDateTimeEdit, QLineEdit
 
 
 class _WholeDate:
@@ -28,6 +28,13 @@ class _WholeDate:
     selects the first section."""
 
     _select_on_press = False  # set when a click brought the keyboard: the press selects after itself
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(QDateTimeEdit, self)
+        self._edit = field.findChild(QLineEdit)
+        if self._edit is not None:
+            self._edit.installEventFilter(field)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, FBT001, N802 - Qt API
         # QDateTimeEdit's own override moves between its sections; skip it for the widget's
@@ -39,13 +46,20 @@ class _WholeDate:
         # the press that gave the focus comes after this and would put the cursor where it landed
         self._select_on_press = event.reason() == Qt.FocusReason.MouseFocusReason
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
-        super().mousePressEvent(event)  # type: ignore[misc]
-        if self._select_on_press:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        # a click lands on the field's line edit, not on the field: its press puts the cursor
+        # where it landed, and the section is selected once it has (the next turn of the loop)
+        if (watched is self._edit and event.type() == QEvent.Type.MouseButtonPress
+                and cast(QMouseEvent, event).button() == Qt.MouseButton.LeftButton):
+            QTimer.singleShot(0, cast(QObject, self), self._pressed)
+        return False
+
+    def _pressed(self) -> None:
+        field = cast(QDateTimeEdit, self)
+        if self._select_on_press:  # the click that brought the keyboard: the whole date
             self._select_on_press = False
             self._select_first()
-        elif event.button() == Qt.MouseButton.LeftButton:  # the section clicked, typed over
-            field = cast(QDateTimeEdit, self)
+        elif field.hasFocus():  # a click in the field that has it: the section clicked, typed over
             field.setSelectedSection(field.currentSection())
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt API

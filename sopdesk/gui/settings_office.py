@@ -148,7 +148,7 @@ class OfficeBox(QGroupBox):
     def _conflict(self, stored: Profile) -> None:
         self.told = stored
         self.office_note.setText(self.tr(
-            "Profil kantor telah diubah di komputer lain (Nama kantor: {0}) sejak dibuka di sini. Tekan "
+            "Profil kantor telah diubah di komputer lain sejak dibuka di sini; nama kantor kini “{0}”. Tekan "
             "Muat ulang untuk memakai profil itu (isian Anda dibuang), atau Simpan profil kantor sekali "
             "lagi untuk menimpanya dengan isian Anda.").format(stored.name))
         self.reload_button.show()
