@@ -26,7 +26,9 @@ class NextStepLine(QLabel):
         return self.isVisibleTo(self.status_bar)
 
     def done(self) -> None:
-        """The step is taken (or on its way): the line goes."""
+        """The step is taken (or on its way): the line goes. Hidden, not removed:
+        QStatusBar.removeWidget lays the bar out again and shows its normal widgets (the user
+        and database line) under a passing message still on screen, the two texts painted over
+        each other (seen on Xvfb after Ctrl+6 during "Cadangan harian dibuat")."""
         if self.active:
-            self.status_bar.removeWidget(self)
             self.hide()
