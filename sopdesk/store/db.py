@@ -36,17 +36,15 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sqlite3
 import stat
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -56,33 +54,17 @@ from sopdesk.errors import StoreUnreachable, UserError
 from sopdesk.paths import APP_NAME, default_data_dir, default_log_dir  # noqa: F401 - their old home
 from sopdesk.store import connection_settings, failures, locks
 from sopdesk.store.direct import DirectTx
+from sopdesk.store.sqlite_connect import (  # noqa: F401 - also imported from here
+    BUSY_TIMEOUT_MS,
+    IMMEDIATE_OPTION,
+    SQLITE_PRAGMAS,
+    busy_timeout_ms,
+    configure_sqlite,
+)
 
 log = logging.getLogger(__name__)
 
 DB_FILE = password_ahead.DB_FILE  # the office's SQLite file in its data folder
-BUSY_TIMEOUT_MS = 10_000  # how long a desk waits for another desk's write (SOPDESK_BUSY_TIMEOUT_MS)
-IMMEDIATE_OPTION = "sopdesk_begin_immediate"
-# Each connection's page cache: SQLite's default is 2 MiB (500 pages) against an office file of
-# 2 GB at 100,000 cases. A name searched and sorted reads some 3,000 case rows spread over
-# 2,500 pages, so with the default every first ask read most of them again from the OS
-# (issue #15: 'Ndun', 20th page first asked, worst 10.4 -> 4.0 ms). Pages are taken only as
-# they are read; a desk has two or three connections.
-SQLITE_CACHE_KIB = 32 * 1024
-SQLITE_PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
-    "PRAGMA synchronous=FULL",
-    "PRAGMA foreign_keys=ON",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
-    f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}",
-)
-
-
-def busy_timeout_ms() -> int:
-    """The bounded wait for a busy store: BUSY_TIMEOUT_MS, or SOPDESK_BUSY_TIMEOUT_MS (tests)."""
-    override = os.environ.get("SOPDESK_BUSY_TIMEOUT_MS", "")
-    return int(override) if override.isascii() and override.isdigit() else BUSY_TIMEOUT_MS
-
-
 def resolve_url(url: str | None, data_dir: Path) -> str:
     """--db beats SOPDESK_DB beats this PC's stored connection (`sopdesk connect`) beats the
     SQLite file in the data directory."""
@@ -215,48 +197,6 @@ def refuse_special_file(path: Path) -> None:
                         "sebutkan berkas basis data sopdesk (--db / --data-dir)")
 
 
-def _pragma_waiting(cursor: Any, pragma: str) -> None:
-    """Run a connect-time pragma, waiting (bounded by the busy timeout) while the file is
-    locked. Several desks starting at once on a new database: while one turns the new file to
-    WAL, another's `journal_mode=WAL` (or the first schema read) can be told "database is
-    locked" at once, without SQLite's busy handler; it failed that desk's start (StoreBusy),
-    in about one start of four desks in ten."""
-    deadline = time.monotonic() + busy_timeout_ms() / 1000
-    while True:
-        try:
-            cursor.execute(pragma)
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() >= deadline:
-                raise
-            time.sleep(0.01)
-
-
-def _configure_sqlite(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # pysqlite would otherwise BEGIN on its own schedule (and not before DDL or
-        # SAVEPOINT); hand transaction control to SQLAlchemy, as its docs recommend.
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        for pragma in SQLITE_PRAGMAS:
-            _pragma_waiting(cursor, pragma)
-        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def on_begin(conn: Connection) -> None:
-        # straight on the DBAPI connection: through exec_driver_sql it costs more than a
-        # whole direct statement. A write transaction of `Database.direct()` takes the write
-        # lock at once (BEGIN IMMEDIATE), so two desks writing wait on the busy timeout instead
-        # of failing when a read lock cannot be upgraded.
-        sqlite = cast("sqlite3.Connection", conn.connection.dbapi_connection)  # pysqlite's own
-        if sqlite.in_transaction:  # begun on the driver (Database.direct): a session joins it
-            return
-        immediate = conn.get_execution_options().get(IMMEDIATE_OPTION)
-        sqlite.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
 def make_engine(url: str) -> Engine:
     """Every engine hides statement parameters (hide_parameters=True): an error's text, which
     reaches the log, then never holds a NIK, a name or a password hash that a failing
@@ -283,7 +223,7 @@ def make_engine(url: str) -> Engine:
         # its page cache to it (strace: pread64 3375 -> 231 over 13 PAW cases).
         engine = create_engine(url, connect_args={"timeout": busy_timeout_ms() / 1000}, hide_parameters=True,
                                pool_use_lifo=True)
-        _configure_sqlite(engine)
+        configure_sqlite(engine)
         return engine
     try:
         if parsed.get_backend_name() == "postgresql":
