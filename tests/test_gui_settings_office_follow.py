@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from sopdesk.engine import office
+from sopdesk.engine.accounts import add_user
 from sopdesk.engine.workspace import Workspace
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.main_window import MainWindow
@@ -103,3 +104,20 @@ def test_a_non_administrator_sees_the_new_name(qtbot, ws, staff, other):
     rename_elsewhere(other)
     assert window.desk_changes.look()
     assert RENAMED in [label.text() for label in page.office_box.findChildren(QLabel)]
+
+
+def test_another_desks_change_elsewhere_reads_no_profile(qtbot, ws, admin, other, monkeypatch):
+    # a case completed or a user added at another desk: neither the title nor Pengaturan reads
+    # the office profile again (only a change of the profile does)
+    window, page = settings_of(qtbot, ws, admin)
+    reads: list[bool] = []
+    real = office.profile
+    monkeypatch.setattr(office, "profile", lambda workspace: reads.append(True) or real(workspace))
+    workspace, actor = other
+    add_user(workspace, actor, "rina", PASSWORD, ["Help Desk"])
+    assert window.desk_changes.look()
+    assert reads == []
+    rename_elsewhere(other)
+    assert window.desk_changes.look()
+    assert reads  # the profile itself changed: read
+    assert page.office_name.text() == RENAMED

@@ -397,6 +397,7 @@ class MainWindow(QMainWindow):
         if changes.touch_office():
             self._office_name = self._read_office_name()
             self._show_title()
+            self.ctx.office_changed.emit()  # Pengaturan's profile box follows it
 
     def set_activity(self, key: str, text: str | None, percent: int | None = None) -> None:
         """Show (text) or end (None) one piece of background work beside the status bar's busy

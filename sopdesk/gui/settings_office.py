@@ -1,7 +1,7 @@
 """Pengaturan's Profil kantor box: the office profile printed on every letterhead, edited by
 administrators through the engine, read-only for the others.
 
-The box follows another desk's change (GuiContext.elsewhere_changed, gui.desk_changes): an
+The box follows a change of the profile (GuiContext.office_changed, gui.desk_changes): an
 administrator who renamed the office on one computer found the old name still in Pengaturan
 on the other, and "Simpan profil kantor" there wrote the old name back over the new one. Now
 fields not edited here take the stored profile; fields edited here are kept, and their save
@@ -53,7 +53,7 @@ class OfficeBox(QGroupBox):
             self._show_labels(office)
         form.addRow(self.tr("Basis data"), _wrapped(ctx.ws.db.url))
         form.addRow(self.tr("Folder data"), _wrapped(str(ctx.ws.data_dir)))
-        ctx.elsewhere_changed.connect(self.follow)
+        ctx.office_changed.connect(self.follow)  # only a change of the profile: no read at every other change
 
     def _office_form(self, form: QFormLayout, office: Profile) -> None:
         self.office_name = QLineEdit()
@@ -129,8 +129,8 @@ class OfficeBox(QGroupBox):
 
     # --- another desk's change ------------------------------------------------------------------
     def follow(self) -> None:
-        """Another desk (or the command line) changed the office: the profile again, when it
-        differs from what is shown; edits made here are never replaced."""
+        """A change touched the office profile (another desk, the command line, a restore): the
+        profile again, when it differs from what is shown; edits made here are never replaced."""
         try:
             stored = office_profile.profile(self.ctx.ws)
         except StoreUnreachable:  # the window shows its banner; the next change looks again
