@@ -4,6 +4,8 @@ the other desk's new name was replaced by the one still shown here)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from conftest import PASSWORD
 from PySide6.QtCore import Qt
@@ -11,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from sopdesk.engine import office
-from sopdesk.engine.accounts import add_user
+from sopdesk.engine.accounts import add_office_holiday, add_user
 from sopdesk.engine.workspace import Workspace
 from sopdesk.gui.context import GuiContext
 from sopdesk.gui.main_window import MainWindow
@@ -121,3 +123,15 @@ def test_another_desks_change_elsewhere_reads_no_profile(qtbot, ws, admin, other
     assert window.desk_changes.look()
     assert reads  # the profile itself changed: read
     assert page.office_name.text() == RENAMED
+
+
+def test_another_desks_holiday_reaches_this_desks_calendar_and_pengaturan(qtbot, ws, admin, other):
+    # before: the holiday list and this desk's due times ignored it until sopdesk was restarted
+    window, page = settings_of(qtbot, ws, admin)
+    assert ws.calendar.is_working_day(date(2026, 3, 4))
+    workspace, actor = other
+    add_office_holiday(workspace, actor, date(2026, 3, 4), "HUT Kabupaten Kupang")
+    assert window.desk_changes.look()
+    assert not ws.calendar.is_working_day(date(2026, 3, 4))
+    table = page.holiday_box.table
+    assert "HUT Kabupaten Kupang" in [table.item(r, 1).text() for r in range(table.rowCount())]

@@ -17,6 +17,8 @@ from sopdesk.store.models import AuditEvent
 
 # the actions after which the office's own profile (its name, address, logo) may differ
 OFFICE_ACTIONS = frozenset({"office_updated", "backup_restored", "setup"})
+# the actions after which the work calendar may differ (an office holiday, the time zone)
+CALENDAR_ACTIONS = frozenset({"holiday_added", "office_updated", "backup_restored"})
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,9 @@ class Changes:
 
     def touch_office(self) -> bool:
         return bool(self.actions & OFFICE_ACTIONS)
+
+    def touch_calendar(self) -> bool:
+        return bool(self.actions & CALENDAR_ACTIONS)
 
 
 def changes_since(ws: Workspace, position: int) -> Changes:

@@ -35,6 +35,7 @@ class GuiContext(QObject):
     roles_changed = Signal()  # the roles themselves (an SOP installed with a new role)
     elsewhere_changed = Signal()  # another desk, or the CLI, changed the office (gui.desk_changes)
     office_changed = Signal()  # a change (anyone's) touched the office's profile (gui.desk_changes)
+    calendar_changed = Signal()  # ... or the work calendar: an office holiday, the time zone
 
     def __init__(self, ws: Workspace, actor: Actor, parent: QObject | None = None):
         super().__init__(parent)

@@ -393,11 +393,16 @@ class MainWindow(QMainWindow):
 
     def _changes_noticed(self, changes: Changes) -> None:
         """A change of this desk's or another's: the office's name again if it touched the
-        profile (an administrator's edit in Pengaturan, a restored backup)."""
+        profile (an administrator's edit in Pengaturan, a restored backup), the work calendar
+        again if it touched that."""
         if changes.touch_office():
             self._office_name = self._read_office_name()
             self._show_title()
             self.ctx.office_changed.emit()  # Pengaturan's profile box follows it
+        if changes.touch_calendar():
+            # another desk's holiday: this desk's due times skip it too, without a restart
+            self.ctx.ws.reset_calendar()
+            self.ctx.calendar_changed.emit()
 
     def set_activity(self, key: str, text: str | None, percent: int | None = None) -> None:
         """Show (text) or end (None) one piece of background work beside the status bar's busy

@@ -57,6 +57,7 @@ class HolidayBox(QGroupBox):
         self.year.setRange(2000, 2100)
         self.year.setValue(today.year)
         self.year.valueChanged.connect(self.load)
+        ctx.calendar_changed.connect(self.load)  # another desk's holiday shows here too
         year_label = QLabel(self.tr("&Tahun"))
         year_label.setBuddy(self.year)
         year_row = QHBoxLayout()
